@@ -1,0 +1,66 @@
+"""Command line: `bodymap` opens the window; `validate` and `export` work headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bodymap",
+        description="Trigger-point body map of the low back and hip. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument(
+        "--data", metavar="DIR", action="append", type=Path, default=[],
+        help="add a teacher's data pack (may be given more than once)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate", help="check data files and print each problem as path:line:column: message",
+        description="Check the built-in data, or the given packs together with the built-in data.",
+    )
+    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR", help="a data pack folder")
+    export = commands.add_parser(
+        "export", help="render the diagram with a muscle's referral, or marked zones, to a file",
+    )
+    export.add_argument("--muscle", metavar="ID", help="muscle id, e.g. gluteus_medius")
+    export.add_argument("--view", choices=("posterior", "lateral", "anterior"),
+                        help="which view (default: the muscle's first view, else posterior)")
+    export.add_argument("--zones", metavar="A,B", default="",
+                        help="painful zones to mark, comma-separated (zone ids, e.g. sacrum)")
+    export.add_argument("--side", choices=("L", "R", "both"), default="both",
+                        help="which side's muscle and zones to draw (default: both)")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="FILE.png, FILE.svg or FILE.pdf")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return validate([*args.data, *args.dirs])
+    if args.command == "export":
+        from bodymap.ui.export import export_command
+
+        return export_command(args)
+    from bodymap.ui.app import run_window
+
+    return run_window(args.data)
+
+
+def validate(dirs: Sequence[Path]) -> int:
+    from bodymap.model import load_catalog
+
+    catalog = load_catalog(dirs)
+    for problem in catalog.problems:
+        print(problem)
+    if catalog.problems:
+        count = len(catalog.problems)
+        print(f"{count} problem{'s' * (count != 1)}", file=sys.stderr)
+        return 1
+    print(f"{catalog.summary()}: no problems")
+    return 0

@@ -1,0 +1,11 @@
+"""The knowledge base, in pure Python (never imports Qt).
+
+    from bodymap.model import load_catalog
+    catalog = load_catalog()
+"""
+
+from bodymap.model.catalog import Candidate, Catalog, ZoneMatch
+from bodymap.model.loader import load_catalog, load_dirs
+from bodymap.model.problems import Problem
+
+__all__ = ["Candidate", "Catalog", "Problem", "ZoneMatch", "load_catalog", "load_dirs"]

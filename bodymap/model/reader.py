@@ -1,0 +1,176 @@
+"""Validate located YAML values against the schema dataclasses and build them.
+
+Problems are collected, never raised (qutebrowser gathers config errors the same way): a wrong
+optional field falls back to its default, a wrong required field drops only the object that holds
+it, and everything else still loads. References to other ids (zones, sources, muscles,
+techniques) are recorded with their location and resolved once every file has been read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from bodymap.model.problems import Location, Problem
+from bodymap.model.yamlnodes import LocatedDict, LocatedList
+
+_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id in the data that must name something defined elsewhere."""
+
+    kind: str  # zone | source | muscle | technique
+    id: str
+    location: Location
+
+
+def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest known word, or ''."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is named in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({value!r})" if len(value) < 40 else "text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _noun(cls: type) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")
+    )
+
+
+def _required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+class Reader:
+    """Reads one file's values into schema objects, collecting problems and references."""
+
+    def __init__(self, problems: list[Problem], references: list[Reference]) -> None:
+        self.problems = problems
+        self.references = references
+
+    def report(self, where: Location, message: str) -> None:
+        self.problems.append(where.problem(message))
+
+    def read(self, cls: type, node: Any, where: Location, **extra: Any) -> Any:
+        """An instance of dataclass `cls` from a mapping, or None if it cannot be built."""
+        if not isinstance(node, LocatedDict):
+            self.report(where, f"expected a {_noun(cls)} (a mapping), got {describe(node)}")
+            return None
+        fields = _fields(cls)
+        names = [f.name for f, _ in fields]
+        for key in node:
+            if key not in names:
+                hint = did_you_mean(key, names) or f"; expected one of: {', '.join(names)}"
+                self.report(node.key_locations[key], f"unknown key '{key}' in {_noun(cls)}{hint}")
+        values: dict[str, Any] = {}
+        complete = True
+        for f, hint in fields:
+            if f.name not in node:
+                if _required(f):
+                    self.report(node.location, f"{_noun(cls)} is missing '{f.name}'")
+                    complete = False
+                continue
+            count = len(self.problems)
+            value = self.value(hint, node[f.name], node.where(f.name), f.metadata, f.name)
+            if len(self.problems) == count:
+                values[f.name] = value
+            elif _required(f):
+                complete = False
+        return cls(**values, **extra) if complete else None
+
+    def value(self, hint: Any, value: Any, where: Location, meta: dict, name: str) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (types.UnionType, typing.Union):  # `X | None`
+            if value is None:
+                return None
+            (hint,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
+            origin = typing.get_origin(hint)
+        if origin is tuple:
+            return self.sequence(typing.get_args(hint)[0], value, where, meta, name)
+        if dataclasses.is_dataclass(hint):
+            return self.read(hint, value, where)
+        if hint is str:
+            return self.text(value, where, meta, name)
+        if hint is bool:
+            if not isinstance(value, bool):
+                self.report(where, f"'{name}' must be true or false, got {describe(value)}")
+            return value
+        if hint in (int, float):
+            return self.number(hint, value, where, meta, name)
+        raise TypeError(f"schema type {hint!r} is not supported")  # a bug in schema.py
+
+    def sequence(self, item: Any, value: Any, where: Location, meta: dict, name: str) -> tuple:
+        if not isinstance(value, LocatedList):
+            self.report(where, f"'{name}' must be a list, got {describe(value)}")
+            return ()
+        if len(value) < meta.get("min_items", 0):
+            need = meta["min_items"]
+            self.report(where, f"'{name}' needs at least {need} item{'s' * (need > 1)}")
+        items = []
+        for element, element_where in zip(value, value.item_locations, strict=True):
+            count = len(self.problems)
+            built = self.value(item, element, element_where, meta, name)
+            if len(self.problems) == count and built is not None:
+                items.append(built)
+        return tuple(items)
+
+    def text(self, value: Any, where: Location, meta: dict, name: str) -> str:
+        if not isinstance(value, str):
+            quote = " (put it in quotes)" if isinstance(value, int | float | bool) else ""
+            self.report(where, f"'{name}' must be text, got {describe(value)}{quote}")
+            return ""
+        if not value.strip():
+            self.report(where, f"'{name}' must not be empty")
+        choices = meta.get("choices")
+        if choices and value not in choices:
+            hint = did_you_mean(value, choices) or f"; expected one of: {', '.join(choices)}"
+            self.report(where, f"'{value}' is not a valid {name} value{hint}")
+        pattern = meta.get("pattern")
+        if pattern == "id" and not _ID.match(value):
+            self.report(where, f"'{value}' is not a valid id: use lower-case letters, digits and _")
+        if pattern == "url" and not value.startswith(("https://", "http://")):
+            self.report(where, f"'{name}' must be an http or https address")
+        if meta.get("ref"):
+            self.references.append(Reference(meta["ref"], value, where))
+        return value
+
+    def number(self, kind: type, value: Any, where: Location, meta: dict, name: str) -> Any:
+        allowed = (int,) if kind is int else (int, float)
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            noun = "a whole number" if kind is int else "a number"
+            self.report(where, f"'{name}' must be {noun}, got {describe(value)}")
+            return None
+        low, high = meta.get("low"), meta.get("high")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.report(where, f"'{name}' must be between {low:g} and {high:g}, got {value}")
+        return value

@@ -1,0 +1,238 @@
+"""The knowledge base's shapes: frozen dataclasses that are also the YAML schema.
+
+Each field's YAML key is its name. A field with a default is optional. `field` metadata adds what
+the type alone cannot say: allowed values (`choices`), the kind of id a string must name (`ref`),
+a minimum item count and a number range. `bodymap.model.reader` validates YAML against these
+classes, so this module is the single description of the data format (docs/data-format.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+VIEWS = ("posterior", "lateral", "anterior")
+GROUPS = ("hip", "low_back", "abdominal")
+LAYERS = ("superficial", "intermediate", "deep")
+PALPATION_METHODS = ("flat", "pincer")
+ACTIVITIES = (
+    "sitting",
+    "standing",
+    "walking",
+    "climbing",
+    "rising_from_seat",
+    "lying_on_back",
+    "lying_on_side",
+    "rolling_in_bed",
+    "coughing_sneezing",
+    "bending_lifting",
+)
+
+
+def spec(
+    *,
+    default: object = ...,
+    choices: tuple[str, ...] = (),
+    ref: str = "",
+    min_items: int = 0,
+    low: float | None = None,
+    high: float | None = None,
+    pattern: str = "",
+):  # -> dataclasses.Field; untyped to keep dataclass() happy with any default
+    """A dataclass field with validation metadata. `ref` is 'zone', 'source', 'muscle' or
+    'technique'; `pattern` 'id' means a snake_case identifier."""
+    metadata = {
+        "choices": choices,
+        "ref": ref,
+        "min_items": min_items,
+        "low": low,
+        "high": high,
+        "pattern": pattern,
+    }
+    if default is ...:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+Sources = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str = spec(pattern="id")
+    authors: str = spec()
+    year: int = spec(low=1800, high=2100)
+    title: str = spec()
+    published_in: str = spec()
+    url: str | None = spec(default=None, pattern="url")
+    note: str | None = spec(default=None)
+
+    def citation(self) -> str:
+        """Full citation as shown under "Sources"."""
+        text = f"{self.authors} ({self.year}). {self.title}. {self.published_in}."
+        return f"{text} {self.note}" if self.note else text
+
+
+@dataclass(frozen=True)
+class Zone:
+    """An area of the body surface where pain is felt."""
+
+    id: str = spec(pattern="id")
+    label: str = spec()
+    views: tuple[str, ...] = spec(choices=VIEWS, min_items=1)
+    description: str = spec(default="")
+    midline: bool = spec(default=False)
+
+
+@dataclass(frozen=True)
+class Referral:
+    """Where a TrP refers pain: essential in nearly every person, spillover in some."""
+
+    essential: tuple[str, ...] = spec(ref="zone", min_items=1)
+    spillover: tuple[str, ...] = spec(default=(), ref="zone")
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    id: str = spec(pattern="id")
+    label: str = spec()
+    location: str = spec()
+    referral: Referral = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+    notes: str | None = spec(default=None)
+
+
+@dataclass(frozen=True)
+class Attachments:
+    origin: str = spec()
+    insertion: str = spec()
+
+
+@dataclass(frozen=True)
+class Palpation:
+    position: str = spec()
+    method: str = spec(choices=PALPATION_METHODS)
+    notes: str | None = spec(default=None)
+
+
+@dataclass(frozen=True)
+class DiscomfortTarget:
+    """Targets on the 0-10 discomfort scale the client reports."""
+
+    start: tuple[int, ...] = spec(min_items=2, low=0, high=10)
+    release_at: int = spec(low=0, high=10)
+
+
+@dataclass(frozen=True)
+class HoldSeconds:
+    typical: float = spec(low=0, high=600)
+    max: float = spec(low=0, high=600)
+
+
+@dataclass(frozen=True)
+class Technique:
+    name: str = spec()
+    steps: tuple[str, ...] = spec(min_items=1)
+    target_discomfort: DiscomfortTarget = spec()
+    hold_seconds: HoldSeconds = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+    id: str | None = spec(default=None, pattern="id")
+    based_on: str | None = spec(default=None, ref="technique")
+    notes: str | None = spec(default=None)
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str = spec(pattern="id")
+    name: str = spec()
+    group: str = spec(choices=GROUPS)
+    layer: str = spec(choices=LAYERS)
+    views: tuple[str, ...] = spec(choices=VIEWS, min_items=1)
+    attachments: Attachments = spec()
+    actions: tuple[str, ...] = spec(min_items=1)
+    innervation: str = spec()
+    trigger_points: tuple[TriggerPoint, ...] = spec(min_items=1)
+    symptoms: tuple[str, ...] = spec(min_items=1)
+    often_mistaken_for: tuple[str, ...] = spec()
+    perpetuating_factors: tuple[str, ...] = spec()
+    palpation: Palpation = spec()
+    technique: Technique = spec()
+    self_care: tuple[str, ...] = spec()
+    stretches: tuple[str, ...] = spec()
+    cautions: tuple[str, ...] = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+    also_called: tuple[str, ...] = spec(default=())
+    aggravated_by: tuple[str, ...] = spec(default=(), choices=ACTIVITIES)
+    related_muscles: tuple[str, ...] = spec(default=(), ref="muscle")
+    notes_on_evidence: str | None = spec(default=None)
+    # Not from YAML: the file it was read from, for messages and for "edit this file".
+    file: Path | None = field(default=None, compare=False, repr=False, metadata={"internal": True})
+
+    def trigger_point(self, trp_id: str) -> TriggerPoint:
+        for trp in self.trigger_points:
+            if trp.id == trp_id:
+                return trp
+        raise KeyError(f"{self.id} has no trigger point {trp_id!r}")
+
+    def referral_zones(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(essential, spillover-only) zone ids over all of this muscle's TrPs."""
+        essential = frozenset(z for t in self.trigger_points for z in t.referral.essential)
+        spillover = frozenset(z for t in self.trigger_points for z in t.referral.spillover)
+        return essential, spillover - essential
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str = spec()
+    text: str = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str = spec(pattern="id")
+    title: str = spec()
+    signs: tuple[str, ...] = spec(min_items=1)
+    action: str = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+
+
+@dataclass(frozen=True)
+class CitedText:
+    text: str = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    points: tuple[str, ...] = spec(min_items=1)
+    sources: Sources = spec(ref="source", min_items=1)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    id: str = spec(pattern="id")
+    title: str = spec()
+    finding: str = spec()
+    sources: Sources = spec(ref="source", min_items=1)
+    figures: tuple[str, ...] = spec(default=())
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What is not per muscle: definitions, safety, general technique, evidence."""
+
+    disclaimer: str = spec()
+    definitions: tuple[Definition, ...] = spec(min_items=1)
+    red_flags: tuple[RedFlag, ...] = spec(min_items=1)
+    techniques: tuple[Technique, ...] = spec(min_items=1)
+    self_care: tuple[CitedText, ...] = spec()
+    session_plan: SessionPlan = spec()
+    evidence: tuple[Evidence, ...] = spec()
+    evidence_caveat: CitedText = spec()
+
+    def technique(self, technique_id: str) -> Technique:
+        for technique in self.techniques:
+            if technique.id == technique_id:
+                return technique
+        raise KeyError(technique_id)

@@ -1,0 +1,74 @@
+"""The wheel a user installs carries its data and works outside the source tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with only the built wheel (and its dependencies) in it."""
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work), str(ROOT)],
+        check=True, timeout=300,
+    )
+    (wheel,) = work.glob("bodymap-*.whl")
+    env_dir = work / "env"
+    # Reuse the test environment's site-packages for PySide6 and PyYAML: no network, and the
+    # point is our wheel's contents, not pip resolving Qt again.
+    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    python = env_dir / "bin" / "python"
+    site = next(Path(p) for p in sys.path if p.endswith("site-packages"))
+    (next((env_dir / "lib").glob("python*")) / "site-packages" / "host.pth").write_text(
+        str(site) + "\n"
+    )
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        check=True, timeout=300,
+    )
+    return env_dir
+
+
+def run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [str(env_dir / "bin" / "bodymap"), *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.mark.slow
+def test_installed_validate_runs_outside_the_repo(installed: Path, tmp_path: Path):
+    result = run(installed, "validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith(": no problems")
+    assert "muscles" in result.stdout
+    # It used the copy inside the wheel, not this checkout.
+    probe = subprocess.run(
+        [str(installed / "bin" / "python"), "-c",
+         "from bodymap import resources; print(resources.data_dir(), resources.assets_dir())"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )
+    assert str(ROOT) not in probe.stdout
+    assert "site-packages" in probe.stdout
+
+
+@pytest.mark.slow
+def test_installed_validate_reports_a_broken_pack(installed: Path, tmp_path: Path):
+    pack = tmp_path / "pack"
+    (pack / "muscles").mkdir(parents=True)
+    (pack / "muscles" / "bad.yaml").write_text("id: bad\nname: [unclosed\n")
+    result = run(installed, "validate", str(pack), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("pack/muscles/bad.yaml:")
+    assert "YAML syntax error" in result.stdout

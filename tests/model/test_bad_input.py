@@ -1,0 +1,173 @@
+"""A teacher's mistakes, one per case, each reported at its line with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.packs import PACK_SOURCES, VALID_MUSCLE, write_pack
+
+from bodymap.model import load_catalog
+from bodymap.model.yamlnodes import MAX_FILE_BYTES
+
+
+def replace_line(number: int, new: str) -> str:
+    lines = VALID_MUSCLE.splitlines()
+    lines[number - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+def insert_line(after: int, new: str) -> str:
+    lines = VALID_MUSCLE.splitlines()
+    lines.insert(after, new)
+    return "\n".join(lines) + "\n"
+
+
+def delete_line(number: int) -> str:
+    lines = VALID_MUSCLE.splitlines()
+    del lines[number - 1]
+    return "\n".join(lines) + "\n"
+
+
+def pack_problems(tmp_path: Path, text: str, name: str = "pack_muscle") -> list[str]:
+    pack = write_pack(tmp_path / "pack", {name: text})
+    catalog = load_catalog([pack])
+    prefix = str(pack / "muscles" / f"{name}.yaml")
+    return [
+        f"{p.line}: {p.message}" for p in catalog.problems if Path(p.file).resolve() ==
+        Path(prefix).resolve()
+    ]
+
+
+BAD_CASES = [
+    # (what is wrong, file text, expected line, words the message must contain)
+    ("syntax error", replace_line(2, "name: Pack: muscle"), 2, "YAML syntax error"),
+    ("tab indentation", replace_line(11, "\tlabel: TrP1"), 11, "YAML syntax error"),
+    ("duplicate key", insert_line(2, "name: Again"), 3, "duplicate key 'name'"),
+    ("unknown key, close", replace_line(17, "symptom: [Pain]"), 17,
+     "unknown key 'symptom' in muscle; did you mean 'symptoms'?"),
+    ("unknown key, far", insert_line(30, "colour: red"), 31, "unknown key 'colour'"),
+    ("missing required", delete_line(8), 1, "muscle is missing 'innervation'"),
+    ("text expected", replace_line(8, "innervation: 5"), 8, "'innervation' must be text"),
+    ("bad choice", replace_line(3, "group: hipp"), 3, "did you mean 'hip'?"),
+    ("list expected", replace_line(18, "often_mistaken_for: Sciatica"), 18,
+     "'often_mistaken_for' must be a list"),
+    ("mapping expected", replace_line(20, "palpation: flat"), 20,
+     "expected a palpation (a mapping)"),
+    ("empty list", replace_line(5, "views: []"), 5, "'views' needs at least 1 item"),
+    ("unknown zone", replace_line(14, "      essential: [butock]"), 14,
+     "unknown zone 'butock'; did you mean 'buttock'?"),
+    ("unknown source", replace_line(16, "    sources: [pack_sorce]"), 16,
+     "unknown source 'pack_sorce'; did you mean 'pack_source'?"),
+    ("unknown muscle", insert_line(30, "related_muscles: [gluteus_maximu]"), 31,
+     "unknown muscle 'gluteus_maximu'; did you mean 'gluteus_maximus'?"),
+    ("unknown technique", insert_line(21, "  based_on: guided_compresion"), 22,
+     "unknown technique 'guided_compresion'"),
+    ("id not the file name", replace_line(1, "id: other_muscle"), 1,
+     "does not match the file name 'pack_muscle.yaml'"),
+    ("id with bad characters", replace_line(10, "  - id: TrP-1"), 10, "is not a valid id"),
+    ("number out of range",
+     replace_line(24, "  target_discomfort: {start: [6, 7], release_at: 11}"),
+     24, "'release_at' must be between 0 and 10"),
+    ("number expected", replace_line(25, "  hold_seconds: {typical: five, max: 90}"), 25,
+     "'typical' must be a number"),
+    ("hold max below typical", replace_line(25, "  hold_seconds: {typical: 50, max: 10}"), 25,
+     "'max' is below 'typical'"),
+    ("essential and spillover", replace_line(15, "      spillover: [buttock]"), 15,
+     "zone buttock is listed as both essential and spillover"),
+    ("python tag refused", replace_line(2, "name: !!python/object/apply:os.system [echo]"), 2,
+     "unsupported tag"),
+    ("recursive alias", insert_line(30, "stretches_again: &a [*a]"), 31, "refers to itself"),
+    ("root is a list", "- id: pack_muscle\n", 1, "expected a muscle (a mapping), got a list"),
+    ("empty file", "", 1, "file is empty"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [case[1:] for case in BAD_CASES],
+    ids=[case[0] for case in BAD_CASES],
+)
+def test_mistake_is_reported_at_its_line(tmp_path: Path, text: str, line: int, message: str):
+    problems = pack_problems(tmp_path, text)
+    assert any(p.startswith(f"{line}: ") and message in p for p in problems), problems
+
+
+def test_valid_pack_muscle_has_no_problems(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == (
+        "posterior_thigh",
+    )
+
+
+def test_problem_prints_as_path_line_column(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": replace_line(3, "group: hipp")})
+    (problem,) = load_catalog([pack]).problems
+    message = "'hipp' is not a valid group value; did you mean 'hip'?"
+    assert str(problem) == f"{problem.file}:3:8: {message}"
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path):
+    good = VALID_MUSCLE.replace("pack_muscle", "good_muscle").replace("Pack muscle", "Good one")
+    pack = write_pack(tmp_path / "pack", {
+        "pack_muscle": replace_line(2, "name: Pack: muscle"),
+        "good_muscle": good,
+    })
+    catalog = load_catalog([pack])
+    assert "good_muscle" in catalog.muscles
+    assert "pack_muscle" not in catalog.muscles
+    assert len(catalog.problems) == 1
+    assert "gluteus_medius" in catalog.muscles  # the built-in data still loads too
+
+
+def test_same_muscle_id_in_two_files(tmp_path: Path):
+    clash = VALID_MUSCLE.replace("pack_muscle", "gluteus_medius")
+    pack = write_pack(tmp_path / "pack", {"gluteus_medius": clash})
+    catalog = load_catalog([pack])
+    (problem,) = catalog.problems
+    assert problem.line == 1
+    assert "muscle id 'gluteus_medius' is already defined at" in problem.message
+    assert "gluteus_medius.yaml:1:" in problem.message
+    assert catalog.muscles["gluteus_medius"].name == "Gluteus medius"  # the first one stays
+
+
+def test_same_source_id_twice(tmp_path: Path):
+    sources = PACK_SOURCES + PACK_SOURCES.split("\n", 1)[1]  # the entry again, same file
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}, sources=sources)
+    (problem,) = load_catalog([pack]).problems
+    assert problem.line == 7
+    assert "source id 'pack_source' is already defined at" in problem.message
+
+
+def test_file_over_one_mebibyte_is_refused(tmp_path: Path):
+    padding = "# " + "x" * 100 + "\n"
+    big = VALID_MUSCLE + padding * (MAX_FILE_BYTES // len(padding) + 1)
+    problems = pack_problems(tmp_path, big)
+    assert problems == [f"1: file is {len(big.encode())} bytes; the limit is 1 MiB"]
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path: Path):
+    # Nine levels of ten aliases each: a billion strings if expanded.
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    problems = pack_problems(tmp_path, "\n".join(lines) + "\n")
+    assert len(problems) == 1
+    assert "alias bomb" in problems[0]
+
+
+def test_not_utf8(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {})
+    (pack / "muscles" / "latin1.yaml").write_bytes("id: x\nname: Gesäß\n".encode("latin-1"))
+    problems = [p for p in load_catalog([pack]).problems if p.file.endswith("latin1.yaml")]
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (2, 10, "file is not UTF-8 text: save it as UTF-8")
+    ]
+
+
+def test_missing_pack_folder(tmp_path: Path):
+    (problem,) = load_catalog([tmp_path / "nowhere"]).problems
+    assert problem.message == "no such data folder"

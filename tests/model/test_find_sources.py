@@ -1,0 +1,119 @@
+"""The pain finder: marked zones -> ranked candidate muscles, each explained."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
+
+from bodymap.model import Catalog, load_catalog
+from bodymap.model.schema import Referral, TriggerPoint
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    pack = write_pack(tmp_path_factory.mktemp("pack"), {"pack_muscle": VALID_MUSCLE})
+    return load_catalog([pack])
+
+
+def synthetic(base: Catalog, **referrals: list[tuple[list[str], list[str]]]) -> Catalog:
+    """A catalog of muscles named by the keyword, each TrP given as (essential, spillover)."""
+    template = base.muscles["pack_muscle"]
+    muscles = {}
+    for name, trps in referrals.items():
+        points = tuple(
+            TriggerPoint(f"trp{i}", f"TrP{i}", "here", Referral(tuple(e), tuple(s)), ("x",))
+            for i, (e, s) in enumerate(trps, start=1)
+        )
+        muscles[name] = dataclasses.replace(template, id=name, name=name.title(),
+                                            trigger_points=points)
+    return Catalog(muscles, base.zones, base.sources, base.guidance, [])
+
+
+def ranked(catalog: Catalog, zones: list[str]) -> list[str]:
+    return [c.muscle_id for c in catalog.find_sources(zones)]
+
+
+def test_one_essential_match_beats_two_spillover_matches(base: Catalog):
+    catalog = synthetic(base, beta=[(["sacrum"], [])], gamma=[(["calf"], ["sacrum", "coccyx"])])
+    candidates = catalog.find_sources(["sacrum", "coccyx"])
+    assert [c.muscle_id for c in candidates] == ["beta", "gamma"]
+    assert [c.score for c in candidates] == [1.0, 0.8]
+
+
+def test_ties_break_by_zone_count_then_name(base: Catalog):
+    zones = ["sacrum", "coccyx", "buttock", "calf", "groin"]
+    catalog = synthetic(
+        base,
+        two_essential=[(["sacrum", "coccyx"], [])],  # 2.0 from two zones
+        five_spillover=[(["flank"], zones)],          # 5 x 0.4 = 2.0 from five zones
+        also_two_essential=[(["buttock", "calf"], [])],
+    )
+    assert ranked(catalog, zones) == ["five_spillover", "also_two_essential", "two_essential"]
+
+
+def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
+    catalog = synthetic(base, delta=[(["sacrum"], []), (["calf"], ["sacrum"])])
+    (candidate,) = catalog.find_sources(["sacrum"])
+    assert candidate.score == 1.0
+    assert candidate.essential == ("sacrum",)
+    assert candidate.spillover == ()
+    assert candidate.trigger_points == ("trp1", "trp2")
+
+
+def test_candidate_explains_each_match(base: Catalog):
+    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh"]), (["calf"], [])])
+    (candidate,) = catalog.find_sources(["posterior_thigh", "buttock", "groin"])
+    assert candidate.essential == ("buttock",)
+    assert candidate.spillover == ("posterior_thigh",)
+    assert candidate.trigger_points == ("trp1",)
+    assert {(m.zone, m.trigger_point, m.kind) for m in candidate.matches} == {
+        ("buttock", "trp1", "essential"), ("posterior_thigh", "trp1", "spillover"),
+    }
+
+
+def test_no_candidates_where_nothing_refers(base: Catalog):
+    catalog = synthetic(base, zeta=[(["sacrum"], [])])
+    assert catalog.find_sources(["calf"]) == []
+    assert catalog.find_sources([]) == []
+
+
+def test_unknown_zone_is_an_error(base: Catalog):
+    with pytest.raises(KeyError, match="butock"):
+        base.find_sources(["butock"])
+
+
+# -- the built-in data answers the questions the reference answers ------------------------------
+
+def test_lateral_leg_to_ankle_points_to_gluteus_minimus(catalog: Catalog):
+    assert ranked(catalog, ["lateral_leg", "lateral_ankle"])[0] == "gluteus_minimus"
+
+
+def test_coccyx_pain_puts_gluteus_maximus_near_the_top(catalog: Catalog):
+    assert "gluteus_maximus" in ranked(catalog, ["coccyx"])[:3]
+    gmax = next(c for c in catalog.find_sources(["coccyx"]) if c.muscle_id == "gluteus_maximus")
+    assert gmax.trigger_points == ("trp3",)  # the lowest, most medial TrP; not TrP2
+
+
+def test_groin_pain_puts_iliopsoas_near_the_top(catalog: Catalog):
+    assert "iliopsoas" in ranked(catalog, ["groin"])[:3]
+
+
+def test_trochanter_pain_includes_quadratus_lumborum_lower_superficial_trp(catalog: Catalog):
+    ql = next(c for c in catalog.find_sources(["greater_trochanter"])
+              if c.muscle_id == "quadratus_lumborum")
+    assert "trp2" in ql.trigger_points
+
+
+def test_si_joint_and_buttock_rank_gluteals_and_piriformis(catalog: Catalog):
+    top = ranked(catalog, ["si_joint", "buttock"])[:5]
+    assert "piriformis" in top
+    assert "gluteus_medius" in top or "gluteus_maximus" in top
+
+
+def test_pack_muscle_joins_the_ranking(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    catalog = load_catalog([pack])
+    assert "pack_muscle" in ranked(catalog, ["buttock"])

@@ -1,0 +1,31 @@
+"""Search over names, nicknames, symptoms and what a pain is mistaken for."""
+
+from __future__ import annotations
+
+from bodymap.model import Catalog
+
+
+def ids(catalog: Catalog, text: str) -> list[str]:
+    return [m.id for m in catalog.search(text)]
+
+
+def test_name_prefixes_find_the_muscle_first(catalog: Catalog):
+    assert ids(catalog, "glut med")[0] == "gluteus_medius"
+    assert ids(catalog, "Piriformis")[0] == "piriformis"
+    assert ids(catalog, "QUADRATUS")[0] == "quadratus_lumborum"
+
+
+def test_mimic_finds_the_pseudo_sciatica_muscles(catalog: Catalog):
+    found = ids(catalog, "sciatica")
+    assert "gluteus_minimus" in found
+    assert "piriformis" in found
+
+
+def test_every_word_must_match(catalog: Catalog):
+    assert ids(catalog, "gluteus zzzz") == []
+    assert ids(catalog, "   ") == []
+
+
+def test_name_hits_rank_above_text_hits(catalog: Catalog):
+    found = ids(catalog, "iliopsoas")
+    assert found[0] == "iliopsoas"
