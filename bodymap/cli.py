@@ -18,6 +18,11 @@ def _parser() -> argparse.ArgumentParser:
         "--data", metavar="DIR", action="append", type=Path, default=[],
         help="add a teacher's data pack (may be given more than once)",
     )
+    parser.add_argument("--muscle", metavar="ID", help="open the window showing this muscle")
+    parser.add_argument("--view", choices=("posterior", "lateral", "anterior"),
+                        help="open the window on this view")
+    parser.add_argument("--layer", choices=("superficial", "deep"),
+                        help="open the window on this layer")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check data files and print each problem as path:line:column: message",
@@ -27,8 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="render the diagram with a muscle's referral, or marked zones, to a file",
     )
-    export.add_argument("--muscle", metavar="ID", help="muscle id, e.g. gluteus_medius")
-    export.add_argument("--view", choices=("posterior", "lateral", "anterior"),
+    export.add_argument("--muscle", metavar="ID", dest="export_muscle",
+                        help="muscle id, e.g. gluteus_medius")
+    export.add_argument("--view", choices=("posterior", "lateral", "anterior"), dest="export_view",
                         help="which view (default: the muscle's first view, else posterior)")
     export.add_argument("--zones", metavar="A,B", default="",
                         help="painful zones to mark, comma-separated (zone ids, e.g. sacrum)")
@@ -49,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export_command(args)
     from bodymap.ui.app import run_window
 
-    return run_window(args.data)
+    return run_window(args.data, muscle=args.muscle, view=args.view, layer=args.layer)
 
 
 def validate(dirs: Sequence[Path]) -> int:

@@ -1,0 +1,33 @@
+"""SVG body views -> named QPainterPaths (muscle shapes, pain zones, TrP markers). No widgets.
+
+    from bodymap.diagram import VIEWS, load_view
+    view = load_view("posterior")
+    region = view.region_at(point, "superficial")
+"""
+
+from bodymap.diagram.pathdata import PathDataError, arc_to_cubics, element_path, parse_path_data
+from bodymap.diagram.views import (
+    LAYERS,
+    VIEWS,
+    DiagramError,
+    Region,
+    View,
+    load_view,
+    parse_region_id,
+    view_path,
+)
+
+__all__ = [
+    "LAYERS",
+    "VIEWS",
+    "DiagramError",
+    "PathDataError",
+    "Region",
+    "View",
+    "arc_to_cubics",
+    "element_path",
+    "load_view",
+    "parse_path_data",
+    "parse_region_id",
+    "view_path",
+]

@@ -8,6 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 from bodymap.model.problems import Problem
@@ -44,8 +45,11 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    folded = text.casefold()
+    if not folded.isascii():  # "Gesäß" and "gesass" should meet: drop accents
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _WORD.findall(folded)
 
 
 class Catalog:
@@ -64,8 +68,16 @@ class Catalog:
         self.sources: Mapping[str, Source] = MappingProxyType(dict(sources))
         self.guidance = guidance
         self.problems = problems
-        self._referrals = self._index_referrals()
-        self._tokens, self._postings = self._index_words()
+
+    # Indexes are built on first use: loading stays cheap and a catalog that is only validated
+    # never pays for them.
+    @cached_property
+    def _referrals(self) -> dict[str, list[tuple[str, str, str]]]:
+        return self._index_referrals()
+
+    @cached_property
+    def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]]]:
+        return self._index_words()
 
     # -- lookups ---------------------------------------------------------------------------
     def sources_of(self, ids: Iterable[str]) -> list[Source]:
@@ -162,15 +174,16 @@ class Catalog:
         words = _words(text)
         if not words:
             return []
+        tokens, postings = self._word_index
         scores: dict[str, float] | None = None
         for word in words:
             weights: dict[str, float] = {}
-            start = bisect.bisect_left(self._tokens, word)
-            for token in self._tokens[start:]:
+            start = bisect.bisect_left(tokens, word)
+            for token in tokens[start:]:
                 if not token.startswith(word):
                     break
                 exact = 1.0 if token == word else 0.8
-                for muscle_id, weight in self._postings[token].items():
+                for muscle_id, weight in postings[token].items():
                     weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.problems import Location, Problem
 from bodymap.model.reader import Reader, Reference, did_you_mean
 from bodymap.model.schema import Guidance, Muscle, Source, Technique, Zone
-from bodymap.model.yamlnodes import LocatedDict, LocatedList, read_yaml
+from bodymap.model.yamlnodes import LocatedDict, LocatedList, parse_bytes, read_bytes, read_yaml
 
 
 def builtin_data_dir() -> Path:
@@ -55,6 +56,7 @@ class _Loading:
         self.muscles: dict[str, Muscle] = {}
         self.defined_at: dict[tuple[str, str], Location] = {}
         self.guidance: Guidance | None = None
+        self.cache = FileCache()
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
@@ -99,14 +101,14 @@ class _Loading:
             return
         for key in document:
             if key != kind:
-                self.problems.append(document.key_locations[key].problem(f"unknown key '{key}'"))
+                self.problems.append(document.key_where(key).problem(f"unknown key '{key}'"))
         entries = document[kind]
         if not isinstance(entries, LocatedList):
             self.problems.append(document.where(kind).problem(f"'{kind}' must be a list"))
             return
         cls, table = (Zone, self.zones) if kind == "zones" else (Source, self.sources)
-        for entry, where in zip(entries, entries.item_locations, strict=True):
-            item = self.reader.read(cls, entry, where)
+        for index, entry in enumerate(entries):
+            item = self.reader.read(cls, entry, entries.item_where(index))
             if item is not None:
                 self.define(kind.removesuffix("s"), item, table, entry.where("id"))
 
@@ -133,16 +135,39 @@ class _Loading:
                 self.check_technique(technique, node)
 
     def read_muscle(self, path: Path) -> None:
-        document, display = self.document(path, required=False)
-        if document is None:
-            if not any(p.file == display for p in self.problems):
-                self.problems.append(Location(display, 1, 1).problem("file is empty"))
+        display = display_path(path)
+        content, problems = read_bytes(path, display)
+        if content is None:
+            self.problems.extend(problems)
             return
+        cached = self.cache.get(path, display, content)
+        if cached is None:
+            problems_before, references_before = len(self.problems), len(self.references)
+            muscle, id_where = self.parse_muscle(path, display, content)
+            cached = (muscle, id_where, self.problems[problems_before:],
+                      self.references[references_before:])
+            self.cache.put(path, display, content, cached)
+        else:
+            muscle, id_where, problems, references = cached
+            self.problems.extend(problems)
+            self.references.extend(references)
+        if muscle is not None:
+            self.define("muscle", muscle, self.muscles, id_where)
+
+    def parse_muscle(self, path: Path, display: str,
+                     content: bytes) -> tuple[Muscle | None, Location | None]:
+        """Parse and validate one muscle file; its problems and references go to the lists."""
+        document, problems = parse_bytes(content, display)
+        self.problems.extend(problems)
+        if document is None:
+            if not problems:
+                self.problems.append(Location(display, 1, 1).problem("file is empty"))
+            return None, None
         muscle = self.reader.read(Muscle, document, Location(display, 1, 1), file=path)
         if muscle is None:
-            return
+            return None, None
         self.check_muscle(muscle, document)
-        self.define("muscle", muscle, self.muscles, document.where("id"))
+        return muscle, document.where("id")
 
     def check_muscle(self, muscle: Muscle, document: LocatedDict) -> None:
         """Rules that involve more than one field."""
@@ -185,6 +210,7 @@ class _Loading:
             self.problems.append(where.problem("'max' is below 'typical'"))
 
     def finish(self) -> Catalog:
+        self.cache.save()
         known = {
             "zone": self.zones,
             "source": self.sources,

@@ -91,7 +91,7 @@ class Reader:
         for key in node:
             if key not in names:
                 hint = did_you_mean(key, names) or f"; expected one of: {', '.join(names)}"
-                self.report(node.key_locations[key], f"unknown key '{key}' in {_noun(cls)}{hint}")
+                self.report(node.key_where(key), f"unknown key '{key}' in {_noun(cls)}{hint}")
         values: dict[str, Any] = {}
         complete = True
         for f, hint in fields:
@@ -137,9 +137,9 @@ class Reader:
             need = meta["min_items"]
             self.report(where, f"'{name}' needs at least {need} item{'s' * (need > 1)}")
         items = []
-        for element, element_where in zip(value, value.item_locations, strict=True):
+        for index, element in enumerate(value):
             count = len(self.problems)
-            built = self.value(item, element, element_where, meta, name)
+            built = self.value(item, element, value.item_where(index), meta, name)
             if len(self.problems) == count and built is not None:
                 items.append(built)
         return tuple(items)

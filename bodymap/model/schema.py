@@ -67,6 +67,12 @@ class Source:
     url: str | None = spec(default=None, pattern="url")
     note: str | None = spec(default=None)
 
+    def short(self) -> str:
+        """Authors and year, as cited beside a fact: "Travell JG, Simons DG (1992)"."""
+        names = [n.strip() for n in self.authors.split(",") if n.strip()]
+        who = f"{names[0]} et al." if len(names) > 2 else ", ".join(names) or self.authors
+        return f"{who} ({self.year})"
+
     def citation(self) -> str:
         """Full citation as shown under "Sources"."""
         text = f"{self.authors} ({self.year}). {self.title}. {self.published_in}."

@@ -33,18 +33,32 @@ class LocatedDict(dict):
     """A mapping that knows where it and each of its keys and values sit."""
 
     location: Location
-    key_locations: dict[str, Location]
-    value_locations: dict[str, Location]
+    key_marks: dict[str, yaml.Mark]
+    value_marks: dict[str, yaml.Mark]
 
     def where(self, key: str) -> Location:
-        return self.value_locations.get(key, self.location)
+        """Where the value of `key` starts (the mapping itself when the key is absent)."""
+        mark = self.value_marks.get(key)
+        return _at(self.location.file, mark) if mark else self.location
+
+    def key_where(self, key: str) -> Location:
+        return _at(self.location.file, self.key_marks[key])
 
 
 class LocatedList(list):
     """A sequence that knows where it and each of its items sit."""
 
     location: Location
-    item_locations: list[Location]
+    item_marks: list[yaml.Mark]
+
+    def item_where(self, index: int) -> Location:
+        return _at(self.location.file, self.item_marks[index])
+
+
+def _at(file: str, mark: yaml.Mark) -> Location:
+    # Marks are kept as PyYAML gives them and turned into Locations only when a problem needs
+    # one: most values are never reported, and a Location per value doubled the load time.
+    return Location(file, mark.line + 1, mark.column + 1)
 
 
 class _Refused(Exception):
@@ -53,22 +67,34 @@ class _Refused(Exception):
         self.problem = location.problem(message)
 
 
-def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
-    """Read one YAML file. Returns (document or None, problems); never raises for bad content."""
+def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's content, refusing files over the size limit (checked before reading)."""
     start = Location(display, 1, 1)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [start.problem(f"file is {size} bytes; the limit is 1 MiB")]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
+    except OSError as error:
+        return None, [start.problem(f"cannot read file: {error.strerror or error}")]
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
+    """Read one YAML file. Returns (document or None, problems); never raises for bad content."""
+    raw, problems = read_bytes(path, display)
+    if raw is None:
+        return None, problems
+    return parse_bytes(raw, display)
+
+
+def parse_bytes(raw: bytes, display: str) -> tuple[Any, list[Problem]]:
+    try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
         return None, [Problem(display, line, column, "file is not UTF-8 text: save it as UTF-8")]
-    except OSError as error:
-        return None, [start.problem(f"cannot read file: {error.strerror or error}")]
     return parse_yaml(text, display)
 
 
@@ -89,7 +115,8 @@ def parse_yaml(text: str, display: str) -> tuple[Any, list[Problem]]:
         return None, []
     problems: list[Problem] = []
     try:
-        _check_expansion(root, display)
+        if "*" in text:  # without an alias, nothing can expand
+            _check_expansion(root, display)
         return _Converter(display, problems).value(root, 0), problems
     except _Refused as refused:
         return None, [refused.problem]
@@ -137,8 +164,9 @@ class _Converter:
         self.problems = problems
 
     def value(self, node: yaml.Node, depth: int) -> Any:
-        where = _location(node, self.display)
+        where = _location(node, self.display) if not isinstance(node, yaml.ScalarNode) else None
         if depth > MAX_DEPTH:
+            where = where or _location(node, self.display)
             raise _Refused(where, f"nested more than {MAX_DEPTH} levels deep")
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
             self.problems.append(where.problem(f"unsupported tag {node.tag}"))
@@ -148,9 +176,12 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             items = LocatedList(self.value(item, depth + 1) for item in node.value)
             items.location = where
-            items.item_locations = [_location(item, self.display) for item in node.value]
+            items.item_marks = [item.start_mark for item in node.value]
             return items
+        if node.tag == "tag:yaml.org,2002:str":  # most values: no constructor call needed
+            return node.value
         construct = _SAFE.yaml_constructors.get(node.tag)
+        where = _location(node, self.display)
         if construct is None or node.tag in _COLLECTION_TAGS:
             self.problems.append(where.problem(f"unsupported tag {node.tag}"))
             return None
@@ -164,24 +195,24 @@ class _Converter:
     def mapping(self, node: yaml.MappingNode, depth: int, where: Location) -> LocatedDict:
         result = LocatedDict()
         result.location = where
-        result.key_locations = {}
-        result.value_locations = {}
+        result.key_marks = {}
+        result.value_marks = {}
         for key_node, value_node in node.value:
-            key_where = _location(key_node, self.display)
             if not isinstance(key_node, yaml.ScalarNode):
+                key_where = _location(key_node, self.display)
                 self.problems.append(key_where.problem("a key must be plain text"))
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
+                key_where = _location(key_node, self.display)
                 self.problems.append(key_where.problem("merge keys (<<) are not supported"))
                 continue
             key = str(key_node.value)
             if key in result:
-                first = result.key_locations[key]
-                self.problems.append(
-                    key_where.problem(f"duplicate key '{key}' (first given at line {first.line})")
-                )
+                first = result.key_marks[key].line + 1
+                self.problems.append(_location(key_node, self.display).problem(
+                    f"duplicate key '{key}' (first given at line {first})"))
                 continue
             result[key] = self.value(value_node, depth + 1)
-            result.key_locations[key] = key_where
-            result.value_locations[key] = _location(value_node, self.display)
+            result.key_marks[key] = key_node.start_mark
+            result.value_marks[key] = value_node.start_mark
         return result

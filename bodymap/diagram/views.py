@@ -1,0 +1,219 @@
+"""The body views: each SVG read once into named regions (muscles, zones, TrP markers).
+
+An SVG's top-level groups are its layers (`layer-body`, `layer-superficial`, `layer-deep`,
+`layer-zones`, `layer-markers`). Region ids follow docs/ids.md:
+
+    m-<muscle_id>-L|R          a muscle shape           (layer-superficial or layer-deep)
+    z-<zone_id>-L|R, z-<id>    a body-surface zone      (layer-zones; no side = midline)
+    x-<muscle>-<trp>-L|R       a trigger point marker   (layer-markers; its centre is the TrP)
+
+Anything else carries no id, or an id starting with `art-`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
+
+from bodymap import resources
+from bodymap.diagram.pathdata import PathDataError, element_path
+
+__all__ = [
+    "LAYERS",
+    "VIEWS",
+    "DiagramError",
+    "Region",
+    "View",
+    "load_view",
+    "parse_region_id",
+    "view_path",
+]
+
+VIEWS: tuple[str, ...] = ("posterior", "lateral", "anterior")
+LAYERS: tuple[str, ...] = ("body", "superficial", "deep", "zones", "markers")
+REGION_LAYERS: frozenset[str] = frozenset({"superficial", "deep", "zones", "markers"})
+
+Kind = Literal["muscle", "zone", "marker"]
+
+_ID = r"[a-z][a-z0-9_]*"
+_MUSCLE = re.compile(rf"m-({_ID})-([LR])")
+_ZONE = re.compile(rf"z-({_ID})(?:-([LR]))?")
+_MARKER = re.compile(rf"x-({_ID})-({_ID})-([LR])")
+_LAYER_OF_KIND: dict[str, frozenset[str]] = {
+    "muscle": frozenset({"superficial", "deep"}),
+    "zone": frozenset({"zones"}),
+    "marker": frozenset({"markers"}),
+}
+
+
+class DiagramError(ValueError):
+    """An SVG view that breaks the id/layer contract or cannot be read."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """One named shape of a view, in viewBox coordinates.
+
+    Regions compare by what they name (id, kind, target, trp, side, layer), not by geometry.
+    The path is shared by the cached view: copy it (QPainterPath(region.path)) before changing it.
+    """
+
+    id: str
+    kind: Kind
+    target: str  # muscle_id for muscles and markers, zone_id for zones
+    trp: str | None  # the TrP id, for markers only
+    side: Literal["L", "R"] | None  # None for midline zones
+    layer: str  # "superficial", "deep", "zones" or "markers"
+    path: QPainterPath = field(compare=False, repr=False)
+
+
+def parse_region_id(region_id: str) -> tuple[Kind, str, str | None, str | None] | None:
+    """(kind, target, trp, side) for an m-/z-/x- id; None for other ids."""
+    if m := _MUSCLE.fullmatch(region_id):
+        return "muscle", m.group(1), None, m.group(2)
+    if m := _ZONE.fullmatch(region_id):
+        return "zone", m.group(1), None, m.group(2)
+    if m := _MARKER.fullmatch(region_id):
+        return "marker", m.group(1), m.group(2), m.group(3)
+    return None
+
+
+class View:
+    """One body view: its SVG and its regions. Get it from `load_view` (cached)."""
+
+    def __init__(self, name: str, svg_path: Path, svg_bytes: bytes) -> None:
+        self.name = name
+        self.svg_path = svg_path
+        self.svg_bytes = svg_bytes
+        try:
+            root = ET.fromstring(svg_bytes)
+        except ET.ParseError as exc:
+            raise DiagramError(f"{svg_path}: not well-formed XML: {exc}") from None
+        self.view_box = _view_box(root, svg_path)
+        regions, outline = _read_regions(root, svg_path)
+        self._regions: Mapping[str, Region] = MappingProxyType(regions)
+        self.outline = outline
+        self._by_layer: dict[str, list[tuple[QRectF, Region]]] = {n: [] for n in REGION_LAYERS}
+        for region in regions.values():
+            self._by_layer[region.layer].append((region.path.boundingRect(), region))
+
+    @property
+    def regions(self) -> Mapping[str, Region]:
+        """Every region by SVG id, in document order (later ones are drawn on top)."""
+        return self._regions
+
+    def regions_in(self, layer: str) -> list[Region]:
+        """The regions of one layer, in document order."""
+        return [region for _, region in self._layer(layer)]
+
+    def region_at(self, point: QPointF, layer: str) -> Region | None:
+        """The topmost region of the layer whose exact outline contains the point."""
+        for rect, region in reversed(self._layer(layer)):
+            if rect.contains(point) and region.path.contains(point):
+                return region
+        return None
+
+    def _layer(self, layer: str) -> list[tuple[QRectF, Region]]:
+        try:
+            return self._by_layer[layer]
+        except KeyError:
+            raise ValueError(
+                f"unknown layer {layer!r}; expected one of {sorted(REGION_LAYERS)}") from None
+
+    def __repr__(self) -> str:
+        return f"<View {self.name}: {len(self._regions)} regions from {self.svg_path.name}>"
+
+
+def view_path(name: str) -> Path:
+    """The SVG file of a view."""
+    if name not in VIEWS:
+        raise ValueError(f"unknown view {name!r}; expected one of {VIEWS}")
+    return resources.asset_path(f"body-{name}.svg")
+
+
+@functools.cache
+def load_view(name: str) -> View:
+    """The named view, read from its SVG once and cached."""
+    path = view_path(name)
+    return View(name, path, path.read_bytes())
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _view_box(root: ET.Element, svg_path: Path) -> QRectF:
+    raw = root.get("viewBox")
+    if raw is None:
+        raise DiagramError(f"{svg_path}: the <svg> element needs a viewBox")
+    try:
+        x, y, w, h = (float(v) for v in raw.replace(",", " ").split())
+    except ValueError:
+        raise DiagramError(f"{svg_path}: malformed viewBox {raw!r}") from None
+    return QRectF(x, y, w, h)
+
+
+def _read_regions(root: ET.Element, svg_path: Path) -> tuple[dict[str, Region], QPainterPath]:
+    regions: dict[str, Region] = {}
+    outline = QPainterPath()
+    seen_layers: set[str] = set()
+
+    def visit(element: ET.Element, layer: str, transformed: str | None) -> None:
+        nonlocal outline
+        element_id = element.get("id")
+        if "transform" in element.attrib:
+            transformed = element_id or f"<{_local(element.tag)}>"
+        parsed = parse_region_id(element_id) if element_id else None
+        if element_id == "art-body-outline":
+            outline = _shape(element, svg_path, element_id)
+        elif parsed is not None:
+            kind, target, trp, side = parsed
+            if layer not in _LAYER_OF_KIND[kind]:
+                raise DiagramError(f"{svg_path}: {element_id!r} is a {kind} but lies in "
+                                   f"layer-{layer}")
+            if transformed:
+                raise DiagramError(
+                    f"{svg_path}: {element_id!r} is moved by the transform on {transformed}; "
+                    "apply the transform to the coordinates (see docs/diagram.md)")
+            if element_id in regions:
+                raise DiagramError(f"{svg_path}: duplicate id {element_id!r}")
+            regions[element_id] = Region(
+                id=element_id, kind=kind, target=target, trp=trp, side=side,  # type: ignore[arg-type]
+                layer=layer, path=_shape(element, svg_path, element_id))
+        elif element_id and element_id[:2] in ("m-", "z-", "x-"):
+            raise DiagramError(f"{svg_path}: malformed region id {element_id!r}")
+        for child in element:
+            visit(child, layer, transformed)
+
+    for child in root:
+        child_id = child.get("id", "")
+        if not child_id.startswith("layer-"):
+            continue
+        layer = child_id.removeprefix("layer-")
+        if layer not in LAYERS:
+            raise DiagramError(f"{svg_path}: unknown layer group {child_id!r}")
+        if layer in seen_layers:
+            raise DiagramError(f"{svg_path}: layer {child_id!r} appears twice")
+        seen_layers.add(layer)
+        visit(child, layer, None)
+    for element in root.iter():
+        element_id = element.get("id", "")
+        if parse_region_id(element_id) and element_id not in regions:
+            raise DiagramError(f"{svg_path}: {element_id!r} lies outside the layer groups")
+    return regions, outline
+
+
+def _shape(element: ET.Element, svg_path: Path, element_id: str) -> QPainterPath:
+    try:
+        return element_path(element)
+    except PathDataError as exc:
+        raise DiagramError(f"{svg_path}: {element_id}: {exc}") from None

@@ -1,0 +1,86 @@
+"""A cache of validated muscle files, so an unchanged file is not parsed again.
+
+PyYAML's C parser alone needs about half a millisecond per muscle file, so a large pack (a
+thousand files) would take over a second to start. Like linters do, we keep each file's result
+(the muscle, its problems and its references) keyed by the file's bytes, its path and the loader's
+own code, so any edit to either misses the cache. The cache lives in the user's cache folder
+(`BODYMAP_CACHE_DIR` overrides it); a missing, stale or unreadable cache only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_VERSION = 1
+
+
+def cache_dir() -> Path:
+    if override := os.environ.get("BODYMAP_CACHE_DIR"):
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "bodymap" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "bodymap"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "bodymap"
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Changes whenever the model's code changes, so an upgrade never reads old results."""
+    digest = hashlib.blake2b(str(_VERSION).encode(), digest_size=16)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class FileCache:
+    """Results of reading files, by (path, shown as, content); saved once at the end."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or cache_dir()) / f"muscles-{_code_fingerprint()}.pickle"
+        self.entries: dict[tuple[str, str], tuple[bytes, Any]] = {}
+        self.changed = False
+        try:
+            with self.path.open("rb") as stream:
+                self.entries = pickle.load(stream)  # our own file, in the user's own folder
+        except Exception:  # no cache, or a broken one (any unpickling error): start empty
+            self.entries = {}
+
+    @staticmethod
+    def digest(content: bytes) -> bytes:
+        return hashlib.blake2b(content, digest_size=20).digest()
+
+    def get(self, path: Path, display: str, content: bytes) -> Any | None:
+        entry = self.entries.get((str(path), display))
+        if entry is not None and entry[0] == self.digest(content):
+            return entry[1]
+        return None
+
+    def put(self, path: Path, display: str, content: bytes, result: Any) -> None:
+        self.entries[str(path), display] = (self.digest(content), result)
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        # Forget files that are gone (deleted packs, temporary folders) so the cache stays small.
+        self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k[0])}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)  # atomic: a reader never sees half a file
+            for old in self.path.parent.glob("muscles-*.pickle"):
+                if old != self.path:  # written by another version of the code
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only home or a full disk makes loading slower, never wrong

@@ -1,0 +1,304 @@
+"""One view of the body as a QGraphicsScene: the SVG art, and exact region items above it.
+
+The art (body, then the superficial and deep muscle layers) is drawn by one shared QSvgRenderer
+and cached by Qt per item at device resolution, so a click repaints pixmaps, not SVG. Regions are
+QGraphicsPathItems whose shape() is the exact outline, so hit testing never uses a bounding box.
+The scene also paints what the app knows: the selected muscle, its TrP markers, its referral
+(essential solid red, spillover stippled red) and the zones marked as painful (blue hatch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from bodymap.diagram import Region, View
+from bodymap.model import Catalog
+
+ESSENTIAL_RED = QColor(211, 47, 47, 205)  # #d32f2f at 80%: readable on skin at a glance
+SPILLOVER_RED = QColor(211, 47, 47, 235)
+PAIN_BLUE = QColor(25, 95, 200)
+HOVER_FILL = QColor(255, 214, 0, 90)
+SELECTED_FILL = QColor(255, 235, 59, 70)
+SELECTED_EDGE = QColor(33, 33, 33)
+GHOST_OPACITY = 0.22
+
+
+def essential_brush() -> QBrush:
+    return QBrush(ESSENTIAL_RED)
+
+
+def spillover_brush() -> QBrush:
+    return QBrush(SPILLOVER_RED, Qt.BrushStyle.Dense5Pattern)
+
+
+def pain_brush() -> QBrush:
+    return QBrush(PAIN_BLUE, Qt.BrushStyle.BDiagPattern)
+
+
+class SvgLayerItem(QGraphicsItem):
+    """One `layer-*` group of the view's SVG, drawn by the shared renderer."""
+
+    def __init__(self, renderer: QSvgRenderer, element: str, view_box: QRectF) -> None:
+        super().__init__()
+        self._renderer = renderer
+        self._element = element
+        self._bounds = renderer.boundsOnElement(element) if renderer.elementExists(element) else (
+            QRectF())
+        self._view_box = view_box
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self._bounds.isEmpty():
+            self._renderer.render(painter, self._element, self._bounds)
+
+
+class RegionItem(QGraphicsPathItem):
+    """A muscle shape or a body-surface zone, exactly as outlined in the SVG."""
+
+    def __init__(self, region: Region, label: str) -> None:
+        super().__init__(region.path)
+        self.region = region
+        self.label = label
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.setToolTip(label)
+        self.setAcceptHoverEvents(False)  # the view tracks hover itself, exactly, via shape()
+
+    def style(self, brush: QBrush, pen: QPen | None = None) -> None:
+        self.setBrush(brush)
+        self.setPen(pen or QPen(Qt.PenStyle.NoPen))
+
+
+class MarkerItem(QGraphicsItem):
+    """A trigger point: an X at the SVG circle's centre, the same size at every zoom."""
+
+    SIZE = 7.0
+
+    def __init__(self, region: Region, label: str) -> None:
+        super().__init__()
+        self.region = region
+        self.setPos(region.path.boundingRect().center())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setToolTip(label)
+        self.setZValue(30)
+
+    def boundingRect(self) -> QRectF:
+        s = self.SIZE + 3
+        return QRectF(-s, -s, 2 * s, 2 * s)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = self.SIZE
+        cross = QPainterPath()
+        cross.moveTo(-s, -s)
+        cross.lineTo(s, s)
+        cross.moveTo(-s, s)
+        cross.lineTo(s, -s)
+        for color, width in ((QColor("white"), 5.5), (QColor(20, 20, 20), 2.6)):
+            pen = QPen(color, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPath(cross)
+
+
+def side_label(side: str | None) -> str:
+    return {"L": "left", "R": "right"}.get(side or "", "")
+
+
+class BodyScene(QGraphicsScene):
+    """A view of the body with the app's state painted on it."""
+
+    def __init__(self, view: View, catalog: Catalog) -> None:
+        super().__init__()
+        self.view = view
+        self.catalog = catalog
+        self.setSceneRect(view.view_box)
+        self.renderer = QSvgRenderer(view.svg_bytes)
+        self.setBackgroundBrush(QColor(250, 250, 248))
+        self.art = {
+            name: SvgLayerItem(self.renderer, f"layer-{name}", view.view_box)
+            for name in ("body", "superficial", "deep")
+        }
+        for z, item in enumerate(self.art.values()):
+            item.setZValue(z)
+            self.addItem(item)
+        self.muscles: dict[tuple[str, str | None], RegionItem] = {}
+        self.zones: dict[tuple[str, str | None], RegionItem] = {}
+        self.markers: dict[tuple[str, str | None], list[MarkerItem]] = {}
+        for region in view.regions.values():
+            self._add_region(region)
+        self.layer = "superficial"
+        self.mode = "muscle"
+        self.selected: tuple[str, str] | None = None
+        self.pain: set[tuple[str, str | None]] = set()
+        self.preview: tuple[str, str] | None = None  # a pain-finder candidate shown over the pain
+        self.hovered: RegionItem | None = None
+        self.focused: RegionItem | None = None
+        self.refresh()
+
+    def _add_region(self, region: Region) -> None:
+        if region.kind == "marker":
+            muscle = self.catalog.muscles.get(region.target)
+            trp = next((t for t in muscle.trigger_points if t.id == region.trp), None) if (
+                muscle) else None
+            label = f"{muscle.name}: {trp.label}" if muscle and trp else region.id
+            marker = MarkerItem(region, label)
+            self.markers.setdefault((region.target, region.side), []).append(marker)
+            self.addItem(marker)
+            return
+        table = self.muscles if region.kind == "muscle" else self.zones
+        if region.kind == "muscle":
+            known = self.catalog.muscles.get(region.target)
+            name = known.name if known else region.target
+        else:
+            known = self.catalog.zones.get(region.target)
+            name = known.label if known else region.target
+        side = side_label(region.side)
+        item = RegionItem(region, f"{name} ({side})" if side else name)
+        item.setZValue(20 if region.kind == "muscle" else 10)
+        table[region.target, region.side] = item
+        self.addItem(item)
+
+    # -- what is interactive -------------------------------------------------------------------
+    def layer_of(self, muscle_id: str) -> str | None:
+        """The diagram layer ('superficial' or 'deep') that draws this muscle in this view."""
+        for (target, _side), item in self.muscles.items():
+            if target == muscle_id:
+                return item.region.layer
+        return None
+
+    def active_items(self) -> list[RegionItem]:
+        """Regions a click can reach now: the current layer's muscles, or the zones."""
+        if self.mode == "pain":
+            return list(self.zones.values())
+        return [i for i in self.muscles.values() if i.region.layer == self.layer]
+
+    def region_at(self, point: QPointF) -> RegionItem | None:
+        """The topmost active region whose exact outline contains the scene point."""
+        for item in self.items(point, Qt.ItemSelectionMode.ContainsItemShape,
+                               Qt.SortOrder.DescendingOrder):
+            if isinstance(item, RegionItem) and item.isVisible() and self._is_active(item):
+                return item
+        return None
+
+    def zone_at(self, point: QPointF) -> RegionItem | None:
+        """The zone under a scene point, whatever the mode (zones do not overlap)."""
+        for item in self.items(point, Qt.ItemSelectionMode.ContainsItemShape):
+            if isinstance(item, RegionItem) and item.region.kind == "zone":
+                return item
+        return None
+
+    def _is_active(self, item: RegionItem) -> bool:
+        if self.mode == "pain":
+            return item.region.kind == "zone"
+        return item.region.kind == "muscle" and item.region.layer == self.layer
+
+    # -- state -------------------------------------------------------------------------------
+    def set_state(self, *, layer: str | None = None, mode: str | None = None,
+                  selected: tuple[str, str] | bool | None = False,
+                  pain: Iterable[tuple[str, str | None]] | None = None,
+                  preview: tuple[str, str] | bool | None = False) -> None:
+        if layer is not None:
+            self.layer = layer
+        if mode is not None:
+            self.mode = mode
+        if selected is not False:
+            self.selected = selected  # type: ignore[assignment]
+        if pain is not None:
+            self.pain = set(pain)
+        if preview is not False:
+            self.preview = preview  # type: ignore[assignment]
+        self.refresh()
+
+    def set_hovered(self, item: RegionItem | None) -> None:
+        if item is not self.hovered:
+            self.hovered = item
+            self.refresh_regions()
+
+    def set_focused(self, item: RegionItem | None) -> None:
+        if item is not self.focused:
+            self.focused = item
+            self.refresh_regions()
+
+    def refresh(self) -> None:
+        deep = self.layer == "deep"
+        self.art["superficial"].setOpacity(GHOST_OPACITY if deep else 1.0)
+        self.art["deep"].setVisible(deep)
+        self.refresh_regions()
+
+    def referral_of(self, shown: tuple[str, str] | None) -> dict[tuple[str, str | None], str]:
+        """(zone, side) -> 'essential' | 'spillover' for a muscle on one side."""
+        if shown is None or shown[0] not in self.catalog.muscles:
+            return {}
+        muscle_id, side = shown
+        essential, spillover = self.catalog.muscles[muscle_id].referral_zones()
+        painted = {}
+        for zone_id, kind in [*((z, "spillover") for z in spillover),
+                              *((z, "essential") for z in essential)]:
+            zone = self.catalog.zones.get(zone_id)
+            if zone is not None:
+                painted[zone_id, None if zone.midline else side] = kind
+        return painted
+
+    def refresh_regions(self) -> None:
+        shown = self.preview if self.mode == "pain" else self.selected
+        referral = self.referral_of(shown)
+        in_pain_mode = self.mode == "pain"
+        for key, item in self.zones.items():
+            kind = referral.get(key)
+            brush = (essential_brush() if kind == "essential" else
+                     spillover_brush() if kind == "spillover" else QBrush(Qt.BrushStyle.NoBrush))
+            pen = None
+            if in_pain_mode:
+                pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
+                pen.setCosmetic(True)
+            if key in self.pain:  # a marked zone under referral keeps the red, ringed in blue
+                pen = QPen(PAIN_BLUE, 2.2)
+                pen.setCosmetic(True)
+                if kind is None:
+                    brush = pain_brush()
+            if item is self.hovered or item is self.focused:
+                pen = QPen(PAIN_BLUE if in_pain_mode else SELECTED_EDGE, 2.5,
+                           Qt.PenStyle.DotLine if item is self.focused else Qt.PenStyle.SolidLine)
+                pen.setCosmetic(True)
+            item.style(brush, pen)
+            item.setVisible(True)
+        for key, item in self.muscles.items():
+            on_layer = item.region.layer == self.layer
+            item.setVisible(on_layer and not in_pain_mode)
+            selected = self.selected is not None and key == (self.selected[0], self.selected[1])
+            brush = QBrush(Qt.BrushStyle.NoBrush)
+            pen = None
+            if selected:
+                brush = QBrush(SELECTED_FILL)
+                pen = QPen(SELECTED_EDGE, 2.0)
+                pen.setCosmetic(True)
+            if item is self.hovered:
+                brush = QBrush(HOVER_FILL)
+                pen = QPen(QColor(120, 90, 0), 2.0)
+                pen.setCosmetic(True)
+            if item is self.focused:
+                pen = QPen(SELECTED_EDGE, 2.5, Qt.PenStyle.DotLine)
+                pen.setCosmetic(True)
+            item.style(brush, pen)
+        marked = shown if shown else None
+        for (muscle_id, side), markers in self.markers.items():
+            visible = marked is not None and (muscle_id, side) == (marked[0], marked[1])
+            for marker in markers:
+                marker.setVisible(visible)

@@ -1,0 +1,340 @@
+"""The body diagram widget: exact hover and click, zoom and pan, keyboard navigation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from bodymap.diagram import VIEWS, load_view
+from bodymap.model import Catalog
+from bodymap.ui.body_scene import (
+    BodyScene,
+    RegionItem,
+    essential_brush,
+    pain_brush,
+    spillover_brush,
+)
+
+ZOOM_STEP = 1.2
+MIN_ZOOM, MAX_ZOOM = 0.5, 8.0
+
+
+class Legend(QWidget):
+    """Key to the colours, in the view's corner (Travell & Simons' convention)."""
+
+    ROWS = (("essential", "Essential referral zone"), ("spillover", "Spillover zone"),
+            ("marker", "Trigger point"), ("pain", "Marked pain"))
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.rows = self.ROWS[:3]
+        self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.ROWS[:3]))
+
+    def show_pain(self, on: bool) -> None:
+        self.rows = self.ROWS if on else self.ROWS[:3]
+        self.adjustSize()
+        self.update()
+
+    def sizeHint(self):
+        metrics = self.fontMetrics()
+        width = max(metrics.horizontalAdvance(text) for _, text in self.ROWS) + 44
+        return QRectF(0, 0, width, len(self.rows) * (metrics.height() + 6) + 10).size().toSize()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(0, 0, 0, 60)))
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        line = self.fontMetrics().height() + 6
+        for row, (kind, text) in enumerate(self.rows):
+            top = 6 + row * line
+            swatch = QRectF(8, top + 2, 22, line - 8)
+            painter.setPen(QPen(QColor(90, 90, 90), 1))
+            if kind == "marker":
+                painter.setPen(QPen(QColor(20, 20, 20), 2.4))
+                c = swatch.center()
+                painter.drawLine(c + QPointF(-5, -5), c + QPointF(5, 5))
+                painter.drawLine(c + QPointF(-5, 5), c + QPointF(5, -5))
+            else:
+                brush = {"essential": essential_brush(), "spillover": spillover_brush(),
+                         "pain": pain_brush()}[kind]
+                painter.fillRect(swatch, QColor(240, 214, 196))
+                painter.setBrush(brush)
+                painter.drawRect(swatch)
+                painter.setBrush(QBrush())
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(38, top, self.width() - 40, line),
+                             Qt.AlignmentFlag.AlignVCenter, text)
+
+
+class BodyView(QGraphicsView):
+    """Shows one view of the body; emits what the person clicked."""
+
+    muscleClicked = Signal(str, str)  # muscle id, side "L"/"R"
+    zoneToggled = Signal(str, object)  # zone id, side "L"/"R" or None for midline zones
+    hoverChanged = Signal(str)  # the label under the pointer, "" when none
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyView")
+        self.setAccessibleName("Body diagram")
+        self.setAccessibleDescription(
+            "Click a muscle to see its trigger points and referral. Tab or arrow keys move "
+            "between regions, Enter selects.")
+        self.catalog = catalog
+        self._scenes: dict[str, BodyScene] = {}
+        self.view_name = ""
+        self.layer = "superficial"
+        self.mode = "muscle"
+        self.selected: tuple[str, str] | None = None
+        self.pain: set[tuple[str, str | None]] = set()
+        self.preview: tuple[str, str] | None = None
+        self._fitted = True
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setMouseTracking(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.legend = Legend(self)
+        self.set_view(VIEWS[0])
+
+    # -- scenes --------------------------------------------------------------------------------
+    def body_scene(self, name: str | None = None) -> BodyScene:
+        name = name or self.view_name
+        if name not in self._scenes:  # built on first show: start-up pays for one view only
+            self._scenes[name] = BodyScene(load_view(name), self.catalog)
+        return self._scenes[name]
+
+    def set_view(self, name: str) -> None:
+        if name not in VIEWS:
+            raise ValueError(f"unknown view {name!r}")
+        self.view_name = name
+        self.setScene(self.body_scene())
+        self._sync_scene()
+        self._fitted = True
+        self.fit()
+
+    def set_layer(self, layer: str) -> None:
+        self.layer = layer
+        self._sync_scene()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.legend.show_pain(mode == "pain")
+        self._place_legend()
+        self._sync_scene()
+
+    def set_selected(self, selected: tuple[str, str] | None) -> None:
+        self.selected = selected
+        self._sync_scene()
+
+    def set_pain(self, pain: set[tuple[str, str | None]]) -> None:
+        self.pain = set(pain)
+        self._sync_scene()
+
+    def set_preview(self, preview: tuple[str, str] | None) -> None:
+        self.preview = preview
+        self._sync_scene()
+
+    def _sync_scene(self) -> None:
+        scene = self.body_scene()
+        scene.set_state(layer=self.layer, mode=self.mode, selected=self.selected,
+                        pain=self.pain, preview=self.preview)
+        if scene.focused is not None and scene.focused not in scene.active_items():
+            scene.set_focused(None)
+
+    def layers_of(self, muscle_id: str) -> list[tuple[str, str]]:
+        """(view, layer) pairs whose drawing shows this muscle, current view first."""
+        names = [self.view_name, *(v for v in VIEWS if v != self.view_name)]
+        found = []
+        for name in names:
+            layer = self.body_scene(name).layer_of(muscle_id)
+            if layer:
+                found.append((name, layer))
+        return found
+
+    # -- hit testing -----------------------------------------------------------------------------
+    def region_under(self, viewport_point: QPoint) -> RegionItem | None:
+        return self.body_scene().region_at(self.mapToScene(viewport_point))
+
+    def region_point(self, region_id: str, side: str = "L", kind: str | None = None) -> QPoint:
+        """A viewport point where a click reaches this muscle (muscle mode) or zone (pain
+        mode) as shown now, not covered by another region. Side is ignored for midline zones.
+        `kind` ('muscle' or 'zone') overrides the mode, e.g. to find a zone to look at in muscle
+        mode. Raises LookupError when the region is not shown in the current view and layer."""
+        scene = self.body_scene()
+        kind = kind or ("zone" if self.mode == "pain" else "muscle")
+        if kind == "zone":
+            zone = self.catalog.zones.get(region_id)
+            item = scene.zones.get((region_id, None if zone is not None and zone.midline else side))
+            topmost = scene.zone_at
+        else:
+            item = scene.muscles.get((region_id, side))
+            if item is not None and (item.region.layer != self.layer or self.mode != "muscle"):
+                item = None
+            topmost = scene.region_at
+        if item is None:
+            raise LookupError(
+                f"{region_id} ({side}) is not shown in the {self.view_name} view, "
+                f"{self.layer} layer, {self.mode} mode")
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        box = item.path().boundingRect().intersected(visible)
+        best: tuple[float, QPoint] | None = None
+        steps = 24
+        for i in range(1, steps):
+            for j in range(1, steps):
+                point = QPointF(box.left() + box.width() * i / steps,
+                                box.top() + box.height() * j / steps)
+                if not item.path().contains(point):
+                    continue
+                view_point = self.mapFromScene(point)
+                if topmost(self.mapToScene(view_point)) is not item:
+                    continue
+                # Prefer points well inside the outline: a click there survives rounding.
+                depth = self._depth(item, point)
+                if best is None or depth > best[0]:
+                    best = (depth, view_point)
+        if best is None:
+            raise LookupError(f"{region_id} ({side}) is covered or out of sight")
+        return best[1]
+
+    def _depth(self, item: RegionItem, point: QPointF) -> float:
+        """How far (in screen pixels, up to 12) the point lies inside the item's outline."""
+        scale = max(self.transform().m11(), 1e-6)
+        for pixels in range(1, 13):
+            d = pixels / scale
+            probes = (QPointF(d, 0), QPointF(-d, 0), QPointF(0, d), QPointF(0, -d))
+            if not all(item.path().contains(point + p) for p in probes):
+                return float(pixels)
+        return 12.0
+
+    # -- mouse -------------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self.region_under(event.position().toPoint())
+            if item is not None:
+                self.activate(item)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._hover(self.region_under(event.position().toPoint()))
+
+    def leaveEvent(self, event) -> None:
+        self._hover(None)
+        super().leaveEvent(event)
+
+    def _hover(self, item: RegionItem | None) -> None:
+        scene = self.body_scene()
+        if item is scene.hovered:
+            return
+        scene.set_hovered(item)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if item else
+                                  Qt.CursorShape.ArrowCursor)
+        self.hoverChanged.emit(item.label if item else "")
+
+    def activate(self, item: RegionItem) -> None:
+        region = item.region
+        if region.kind == "muscle":
+            self.muscleClicked.emit(region.target, region.side or "L")
+        else:
+            self.zoneToggled.emit(region.target, region.side)
+
+    # -- keyboard ----------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        scene = self.body_scene()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and scene.focused:
+            self.activate(scene.focused)
+            return
+        moves = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        if key in moves:
+            self.move_focus(moves[key])
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab walks the regions; after the last one it leaves the view as usual.
+        scene = self.body_scene()
+        items = self._ordered_regions()
+        if items and scene.focused is not (items[-1] if next else items[0]):
+            self.move_focus(1 if next else -1)
+            return True
+        scene.set_focused(None)
+        return super().focusNextPrevChild(next)
+
+    def _ordered_regions(self) -> list[RegionItem]:
+        """Active regions in reading order: top to bottom, then the viewer's left to right."""
+        def key(item: RegionItem) -> tuple[int, float]:
+            centre = item.path().boundingRect().center()
+            return (round(centre.y() / 40), centre.x())
+        return sorted(self.body_scene().active_items(), key=key)
+
+    def move_focus(self, step: int) -> None:
+        items = self._ordered_regions()
+        if not items:
+            return
+        scene = self.body_scene()
+        index = items.index(scene.focused) + step if scene.focused in items else (
+            0 if step > 0 else len(items) - 1)
+        item = items[index % len(items)]
+        scene.set_focused(item)
+        self.ensureVisible(item, 20, 20)
+        self.setAccessibleDescription(item.label)
+        self.hoverChanged.emit(item.label)
+
+    # -- zoom and pan ---------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(ZOOM_STEP ** steps)
+        event.accept()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.transform().m11()
+        target = min(max(current * factor, self._fit_scale() * MIN_ZOOM),
+                     self._fit_scale() * MAX_ZOOM)
+        self.scale(target / current, target / current)
+        self._fitted = False
+
+    def fit(self) -> None:
+        self._fitted = True
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _fit_scale(self) -> float:
+        rect = self.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return 1.0
+        return min(view.width() / rect.width(), view.height() / rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        self.legend.adjustSize()
+        self.legend.move(10, self.height() - self.legend.height() - 10)

@@ -1,0 +1,165 @@
+"""Everything about the selected muscle. Text from data is always escaped: markup in a YAML
+string is shown as text, never interpreted."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from bodymap.model import Catalog
+from bodymap.model.schema import Muscle
+
+GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
+LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
+SIDES = {"L": "left", "R": "right"}
+
+
+def items(values: tuple[str, ...]) -> str:
+    if not values:
+        return "<p><i>None recorded.</i></p>"
+    return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
+
+
+def section(title: str, body: str) -> str:
+    return f"<h3>{escape(title)}</h3>{body}"
+
+
+def open_safe_link(url: QUrl) -> bool:
+    """Open web links only; anything else (file:, javascript:, ...) is refused."""
+    if url.scheme() in ("http", "https"):
+        return QDesktopServices.openUrl(url)
+    return False
+
+
+class DetailPanel(QWidget):
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.setAccessibleName("Muscle details")
+        self.catalog = catalog
+        self.muscle_id: str | None = None
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setTextFormat(self.title.textFormat().PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setTextFormat(self.subtitle.textFormat().PlainText)
+        self.cautions = QLabel()
+        self.cautions.setObjectName("cautionBanner")
+        self.cautions.setWordWrap(True)
+        self.cautions.setStyleSheet(
+            "QLabel#cautionBanner { background: #fff3cd; color: #5c3c00; border: 1px solid "
+            "#e0b400; border-radius: 4px; padding: 6px; }")
+        self.cautions.setAccessibleName("Cautions")
+        self.text = QTextBrowser()
+        self.text.setObjectName("detailText")
+        self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(open_safe_link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        for widget in (self.title, self.subtitle, self.cautions, self.text):
+            layout.addWidget(widget)
+        self.clear()
+
+    def clear(self) -> None:
+        self.muscle_id = None
+        self.title.setText("No muscle selected")
+        self.subtitle.setText("Click a muscle on the body, pick one from the list, or search.")
+        self.cautions.hide()
+        self.text.setHtml(self._welcome())
+
+    def _welcome(self) -> str:
+        guidance = self.catalog.guidance
+        disclaimer = escape(guidance.disclaimer) if guidance else ""
+        return (
+            "<p>Solid red marks the <b>essential</b> referral zone, where nearly everyone with "
+            "that trigger point feels pain; stippled red the <b>spillover</b> zone, felt by some. "
+            "An X marks each trigger point.</p>"
+            f"<p><i>{disclaimer}</i></p>"
+        )
+
+    def show_muscle(self, muscle_id: str, side: str) -> None:
+        muscle = self.catalog.muscles[muscle_id]
+        self.muscle_id = muscle_id
+        self.title.setText(f"{muscle.name} ({SIDES.get(side, side)})")
+        aka = f" · also called {', '.join(muscle.also_called)}" if muscle.also_called else ""
+        self.subtitle.setText(
+            f"{GROUPS.get(muscle.group, muscle.group)} · {LAYERS.get(muscle.layer, muscle.layer)}"
+            f"{aka}")
+        if muscle.cautions:
+            self.cautions.setText("⚠ Caution: " + " ".join(muscle.cautions))
+            self.cautions.show()
+        else:
+            self.cautions.hide()
+        self.text.setHtml(self.muscle_html(muscle))
+        self.text.verticalScrollBar().setValue(0)
+
+    def zone_labels(self, zone_ids: tuple[str, ...]) -> str:
+        return ", ".join(
+            escape(self.catalog.zones[z].label if z in self.catalog.zones else z) for z in zone_ids
+        ) or "none"
+
+    def muscle_html(self, muscle: Muscle) -> str:
+        trps = "".join(
+            f"<p><b>{escape(t.label)}</b>: {escape(t.location)}<br>"
+            f"<span style='color:#b71c1c'>Essential zone:</span> "
+            f"{self.zone_labels(t.referral.essential)}<br>"
+            f"<span style='color:#b71c1c'>Spillover zone:</span> "
+            f"{self.zone_labels(t.referral.spillover)}"
+            + (f"<br><i>{escape(t.notes)}</i>" if t.notes else "")
+            + "<br><small>Sources: "
+            + escape("; ".join(s.short() for s in self.catalog.sources_of(t.sources)))
+            + "</small></p>"
+            for t in muscle.trigger_points
+        )
+        technique = muscle.technique
+        target = technique.target_discomfort
+        steps = "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in technique.steps) + "</ol>"
+        figures = (
+            f"<p>Target discomfort {target.start[0]}-{target.start[-1]} of 10, released at about "
+            f"{target.release_at}; hold typically {technique.hold_seconds.typical:g} s, at most "
+            f"{technique.hold_seconds.max:g} s.</p>"
+        )
+        palpation = muscle.palpation
+        sources = "".join(
+            f"<li>{escape(s.citation())}"
+            + (f" <a href='{escape(s.url, quote=True)}'>link</a>" if s.url else "")
+            + "</li>"
+            for s in self.catalog.sources_of(dict.fromkeys(
+                [*muscle.sources, *technique.sources,
+                 *(i for t in muscle.trigger_points for i in t.sources)]))
+        )
+        parts = [
+            section("Attachments", f"<p>Origin: {escape(muscle.attachments.origin)}<br>"
+                    f"Insertion: {escape(muscle.attachments.insertion)}</p>"),
+            section("Actions", items(muscle.actions)),
+            section("Innervation", f"<p>{escape(muscle.innervation)}</p>"),
+            section("Trigger points and referral", trps),
+            section("Symptoms", items(muscle.symptoms)),
+            section("Often mistaken for", items(muscle.often_mistaken_for)),
+            section("Perpetuating factors", items(muscle.perpetuating_factors)),
+            section("Palpation", f"<p>{escape(palpation.position)}<br>Method: "
+                    f"{escape(palpation.method)} palpation"
+                    + (f"<br>{escape(palpation.notes)}" if palpation.notes else "") + "</p>"),
+            section(f"Technique: {technique.name}", steps + figures),
+            section("Self-care", items(muscle.self_care)),
+            section("Stretches", items(muscle.stretches)),
+            section("Cautions", items(muscle.cautions)),
+        ]
+        if muscle.notes_on_evidence:
+            parts.append(section("Notes on evidence", f"<p>{escape(muscle.notes_on_evidence)}</p>"))
+        parts.append(section("Sources", f"<ul>{sources}</ul>"))
+        return "".join(parts)
+
+    def plain_text(self) -> str:
+        """What a reader sees, as text (title, cautions and body)."""
+        parts = [self.title.text(), self.subtitle.text()]
+        if self.cautions.isVisible() or not self.cautions.isHidden():
+            parts.append(self.cautions.text())
+        return "\n".join([*parts, self.text.toPlainText()])

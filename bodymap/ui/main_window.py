@@ -1,0 +1,363 @@
+"""The explorer window: body view in the middle, muscle list on the left, panels on the right.
+
+The window holds behaviour (what a click means, what is remembered); the widgets it owns hold
+layout and drawing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.diagram import VIEWS
+from bodymap.model import Catalog
+from bodymap.ui.body_view import BodyView
+from bodymap.ui.detail_panel import DetailPanel
+from bodymap.ui.export import export_scene
+from bodymap.ui.pain_finder import PainFinder
+
+VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalog: Catalog, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.settings = settings if settings is not None else QSettings()
+        self.setWindowTitle("bodymap: trigger points of the low back and hip")
+        self.selected: tuple[str, str] | None = None
+        self.pain: set[tuple[str, str | None]] = set()
+
+        self.body_view = BodyView(catalog)
+        self.detail_panel = DetailPanel(catalog)
+        self.pain_finder = PainFinder(catalog)
+        self.muscle_list = self._build_muscle_list()
+        self.search_box = self._build_search_box()
+        self.panels = QTabWidget()
+        self.panels.setObjectName("sidePanels")
+        self.panels.addTab(self.detail_panel, "Muscle")
+        self.panels.addTab(self.pain_finder, "Where does it hurt?")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        heading = QLabel("Muscles")
+        heading.setBuddy(self.muscle_list)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.muscle_list)
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.body_view)
+        splitter.addWidget(self.panels)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([220, 620, 480])
+        self.setCentralWidget(splitter)
+        self._build_actions()
+        self.statusBar().showMessage(self._problem_summary() or "Ready", 0)
+
+        self.body_view.muscleClicked.connect(self.select_muscle)
+        self.body_view.zoneToggled.connect(self.toggle_zone)
+        self.body_view.hoverChanged.connect(self._show_hover)
+        self.pain_finder.candidatePreviewed.connect(self.body_view.set_preview)
+        self.pain_finder.candidateOpened.connect(self.open_candidate)
+        self._restore()
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_muscle_list(self) -> QListWidget:
+        widget = QListWidget()
+        widget.setObjectName("muscleList")
+        widget.setAccessibleName("Muscle list")
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for muscle in sorted(self.catalog.muscles.values(), key=lambda m: m.name.casefold()):
+            item = QListWidgetItem(muscle.name)
+            item.setData(Qt.ItemDataRole.UserRole, muscle.id)
+            item.setToolTip(f"{muscle.name}: {len(muscle.trigger_points)} trigger points")
+            widget.addItem(item)
+        widget.setMinimumWidth(max(160, widget.sizeHintForColumn(0) + 16))
+        widget.itemActivated.connect(self._list_activated)
+        widget.itemClicked.connect(self._list_activated)
+        return widget
+
+    def _build_search_box(self) -> QLineEdit:
+        box = QLineEdit()
+        box.setObjectName("searchBox")
+        box.setPlaceholderText("Search muscles, symptoms, mimics (Ctrl+F)")
+        box.setAccessibleName("Search")
+        box.setClearButtonEnabled(True)
+        box.setMaximumWidth(340)
+        words = sorted({m.name for m in self.catalog.muscles.values()}
+                       | {n for m in self.catalog.muscles.values() for n in m.also_called})
+        completer = QCompleter(words, box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        box.setCompleter(completer)
+        box.returnPressed.connect(self.run_search)
+        box.textEdited.connect(self._filter_list)
+        return box
+
+    def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot, checkable: bool = False, group: QActionGroup | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.setCheckable(checkable)
+        if group is not None:
+            group.addAction(action)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        views = QActionGroup(self)
+        self.view_actions = {
+            name: self._action(f"actionView{name.title()}", VIEW_TITLES[name], f"Ctrl+{i}",
+                               lambda _=False, n=name: self.set_view(n), True, views)
+            for i, name in enumerate(VIEWS, start=1)
+        }
+        layers = QActionGroup(self)
+        self.layer_actions = {
+            "superficial": self._action("actionLayerSuperficial", "Superficial", "Alt+S",
+                                        lambda: self.set_layer("superficial"), True, layers),
+            "deep": self._action("actionLayerDeep", "Deep", "Alt+D",
+                                 lambda: self.set_layer("deep"), True, layers),
+        }
+        modes = QActionGroup(self)
+        self.mode_actions = {
+            "muscle": self._action("actionMuscleMode", "Muscle mode", "Ctrl+M",
+                                   lambda: self.set_mode("muscle"), True, modes),
+            "pain": self._action("actionPainMode", "Pain mode", "Ctrl+H",
+                                 lambda: self.set_mode("pain"), True, modes),
+        }
+        self.mode_actions["pain"].setStatusTip("Mark where it hurts to find candidate muscles")
+        clear = self._action("actionClearPain", "Clear pain", "Ctrl+Shift+H", self.clear_pain)
+        zoom_in = self._action("actionZoomIn", "Zoom in", QKeySequence.StandardKey.ZoomIn,
+                               lambda: self.body_view.zoom_by(1.25))
+        zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
+                                lambda: self.body_view.zoom_by(0.8))
+        fit = self._action("actionZoomFit", "Fit", "Ctrl+0", self.body_view.fit)
+        find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
+                            self._focus_search)
+        export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
+        problems = self._action("actionDataProblems", "Data problems…", None, self.show_problems)
+        quit_ = self._action("actionQuit", "Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setIconSize(QSize(16, 16))
+        for group in (self.view_actions, self.layer_actions, self.mode_actions):
+            toolbar.addActions(list(group.values()))
+            toolbar.addSeparator()
+        toolbar.addAction(clear)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([export, problems])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions(list(self.view_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.layer_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([zoom_in, zoom_out, fit, find])
+        mode_menu = menu.addMenu("&Mode")
+        mode_menu.addActions([*self.mode_actions.values(), clear])
+        problems.setEnabled(bool(self.catalog.problems))
+        self.view_actions["posterior"].setChecked(True)
+        self.layer_actions["superficial"].setChecked(True)
+        self.mode_actions["muscle"].setChecked(True)
+
+    # -- state ----------------------------------------------------------------------------
+    def set_view(self, name: str) -> None:
+        self.view_actions[name].setChecked(True)
+        self.body_view.set_view(name)
+        self.settings.setValue("view", name)
+
+    def set_layer(self, layer: str) -> None:
+        self.layer_actions[layer].setChecked(True)
+        self.body_view.set_layer(layer)
+        self.settings.setValue("layer", layer)
+
+    def set_mode(self, mode: str) -> None:
+        self.mode_actions[mode].setChecked(True)
+        self.body_view.set_mode(mode)
+        if mode == "pain":
+            self.panels.setCurrentWidget(self.pain_finder)
+        self.statusBar().showMessage(
+            "Pain mode: click the body where it hurts; click again to unmark." if mode == "pain"
+            else "Muscle mode: click a muscle.", 5000)
+
+    def select_muscle(self, muscle_id: str, side: str = "L") -> None:
+        """Show a muscle: outline and markers on the body, everything about it in the panel."""
+        self.selected = (muscle_id, side)
+        self.body_view.set_selected(self.selected)
+        self.detail_panel.show_muscle(muscle_id, side)
+        self.panels.setCurrentWidget(self.detail_panel)
+        self._sync_list(muscle_id)
+        self.settings.setValue("muscle", muscle_id)
+        self.settings.setValue("side", side)
+
+    def reveal(self, muscle_id: str) -> None:
+        """Switch view and layer so the muscle is drawn, if any view draws it."""
+        shown = self.body_view.layers_of(muscle_id)
+        if shown:
+            view, layer = shown[0]
+            if view != self.body_view.view_name:
+                self.set_view(view)
+            if layer != self.body_view.layer:
+                self.set_layer(layer)
+
+    def toggle_zone(self, zone_id: str, side: str | None) -> None:
+        key = (zone_id, side)
+        self.pain.symmetric_difference_update({key})
+        self.body_view.set_pain(self.pain)
+        self.pain_finder.set_marked(self.pain)
+
+    def clear_pain(self) -> None:
+        self.pain.clear()
+        self.body_view.set_pain(self.pain)
+        self.pain_finder.set_marked(self.pain)
+
+    def open_candidate(self, muscle_id: str, side: str) -> None:
+        self.set_mode("muscle")
+        self.reveal(muscle_id)
+        self.select_muscle(muscle_id, side)
+
+    # -- list and search ------------------------------------------------------------------
+    def _sync_list(self, muscle_id: str) -> None:
+        for row in range(self.muscle_list.count()):
+            item = self.muscle_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == muscle_id:
+                self.muscle_list.blockSignals(True)
+                self.muscle_list.setCurrentItem(item)
+                self.muscle_list.blockSignals(False)
+                return
+
+    def _list_activated(self, item: QListWidgetItem) -> None:
+        muscle_id = item.data(Qt.ItemDataRole.UserRole)
+        side = self.selected[1] if self.selected else "L"
+        if self.body_view.mode != "muscle":
+            self.set_mode("muscle")
+        self.reveal(muscle_id)
+        self.select_muscle(muscle_id, side)
+
+    def _filter_list(self, text: str) -> None:
+        matches = {m.id for m in self.catalog.search(text)} if text.strip() else None
+        for row in range(self.muscle_list.count()):
+            item = self.muscle_list.item(row)
+            item.setHidden(matches is not None and item.data(Qt.ItemDataRole.UserRole)
+                           not in matches)
+
+    def run_search(self) -> None:
+        text = self.search_box.text()
+        results = self.catalog.search(text)
+        if not results:
+            self.statusBar().showMessage(f"Nothing matches “{text}”.", 5000)
+            return
+        if self.body_view.mode != "muscle":
+            self.set_mode("muscle")
+        best = results[0]
+        self.reveal(best.id)
+        self.select_muscle(best.id, self.selected[1] if self.selected else "L")
+        others = ", ".join(m.name for m in results[1:4])
+        self.statusBar().showMessage(
+            f"Best match: {best.name}" + (f". Also: {others}" if others else ""), 8000)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _show_hover(self, label: str) -> None:
+        if label:
+            self.statusBar().showMessage(label, 3000)
+
+    # -- export and problems --------------------------------------------------------------------
+    def export_image(self) -> None:
+        name = self.selected[0] if self.selected else "bodymap"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export image", str(Path.home() / f"{name}-{self.body_view.view_name}.png"),
+            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+        if not path:
+            return
+        try:
+            export_scene(self.body_view.body_scene(), Path(path), title=self._export_title())
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+            return
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+
+    def _export_title(self) -> str:
+        if self.body_view.mode == "muscle" and self.selected:
+            muscle = self.catalog.muscles[self.selected[0]]
+            return f"{muscle.name}: trigger points and referral"
+        return "Marked pain"
+
+    def _problem_summary(self) -> str:
+        count = len(self.catalog.problems)
+        if not count:
+            return ""
+        return f"{count} problem{'s' * (count > 1)} in the data files: see File > Data problems."
+
+    def show_problems(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Data problems")
+        text = QPlainTextEdit("\n".join(str(p) for p in self.catalog.problems))
+        text.setReadOnly(True)
+        text.setObjectName("problemList")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("These files have mistakes; everything else loaded. "
+                                "Run “bodymap validate” for the same list."))
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(760, 360)
+        dialog.open()
+
+    # -- memory --------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 860)
+        view = str(self.settings.value("view", "posterior"))
+        layer = str(self.settings.value("layer", "superficial"))
+        self.set_view(view if view in VIEWS else "posterior")
+        self.set_layer(layer if layer in ("superficial", "deep") else "superficial")
+        muscle = self.settings.value("muscle")
+        side = str(self.settings.value("side", "L"))
+        if muscle in self.catalog.muscles:
+            self.select_muscle(str(muscle), side if side in ("L", "R") else "L")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

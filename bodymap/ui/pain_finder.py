@@ -1,0 +1,185 @@
+""""Where does it hurt?": marked zones in, ranked and explained candidate muscles out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Candidate, Catalog
+from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
+
+SIDE_WORDS = {"L": "left", "R": "right"}
+
+HELP = (
+    f"Mark painful zones on the body (pain mode). Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
+    "a muscle when it lies in the essential referral zone of one of its trigger points, and "
+    f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
+    "two spillover matches. Ties go to the muscle matching more zones. Referral stays on the "
+    "muscle's own side; midline zones count for both sides."
+)
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A checkable chip that moves matching muscles up the list."""
+
+    label: str
+    activity: str = ""  # an `aggravated_by` value
+    mimic: str = ""  # a word in `often_mistaken_for`
+
+    def matches(self, catalog: Catalog, muscle_id: str) -> bool:
+        muscle = catalog.muscles[muscle_id]
+        if self.activity:
+            return self.activity in muscle.aggravated_by
+        return any(self.mimic in text.lower() for text in muscle.often_mistaken_for)
+
+
+REFINEMENTS = (
+    Refinement("Worse sitting", activity="sitting"),
+    Refinement("Mistaken for sciatica", mimic="sciatica"),
+    Refinement("Pain lying on that side", activity="lying_on_side"),
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    candidate: Candidate
+    side: str | None  # None when only midline zones are marked
+
+
+def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[Row]:
+    """Candidates for zones marked per side. Each side is asked separately because referral
+    stays on the muscle's own side; midline zones join both sides' questions."""
+    midline = [zone for zone, side in marked if side is None]
+    sides = sorted({side for _, side in marked if side})
+    if not sides:
+        runs: list[tuple[str | None, list[str]]] = [(None, midline)] if midline else []
+    else:
+        runs = [(side, [z for z, s in marked if s == side] + midline) for side in sides]
+    rows = [Row(c, side) for side, zones in runs for c in catalog.find_sources(sorted(zones))]
+    rows.sort(key=lambda r: (-r.candidate.score,
+                             -(len(r.candidate.essential) + len(r.candidate.spillover)),
+                             catalog.muscles[r.candidate.muscle_id].name.casefold(),
+                             r.side or ""))
+    return rows
+
+
+class PainFinder(QWidget):
+    candidatePreviewed = Signal(object)  # (muscle id, side) or None
+    candidateOpened = Signal(str, str)  # muscle id, side
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("painFinder")
+        self.setAccessibleName("Where does it hurt")
+        self.catalog = catalog
+        self.marked: set[tuple[str, str | None]] = set()
+        self.rows: list[Row] = []
+        self.summary = QLabel()
+        self.summary.setObjectName("painSummary")
+        self.summary.setWordWrap(True)
+        self.help = QLabel(HELP)
+        self.help.setObjectName("painHelp")
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("color: palette(mid);")
+        self.chips = []
+        chips = QHBoxLayout()
+        for refinement in REFINEMENTS:
+            chip = QCheckBox(refinement.label)
+            chip.setToolTip("Move muscles known for this up the list")
+            chip.toggled.connect(self.refresh)
+            self.chips.append((chip, refinement))
+            chips.addWidget(chip)
+        chips.addStretch()
+        self.list = QListWidget()
+        self.list.setObjectName("painCandidates")
+        self.list.setAccessibleName("Candidate muscles")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(self._previewed)
+        self.list.itemActivated.connect(self._opened)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(chips)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.help)
+        self.refresh()
+
+    def set_marked(self, marked: set[tuple[str, str | None]]) -> None:
+        self.marked = set(marked)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = rank_marked(self.catalog, self.marked)
+        active = [r for chip, r in self.chips if chip.isChecked()]
+        if active:  # stable sort: rows matching every chosen refinement first, rank kept
+            rows.sort(key=lambda row: not all(
+                r.matches(self.catalog, row.candidate.muscle_id) for r in active))
+        self.rows = rows
+        both_sides = len({r.side for r in rows}) > 1
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in rows:
+            item = QListWidgetItem(self.row_text(row, both_sides))
+            item.setToolTip("Double-click or press Enter to open this muscle")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        zones = sorted(self._zone_text(z, s) for z, s in self.marked)
+        if not self.marked:
+            self.summary.setText("No pain marked yet. Switch to pain mode and click the body.")
+        elif not rows:
+            self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
+        else:
+            self.summary.setText(f"Marked: {', '.join(zones)}. {len(rows)} candidates, best first.")
+        self.candidatePreviewed.emit(None)
+
+    def _zone_text(self, zone_id: str, side: str | None) -> str:
+        label = self.catalog.zones[zone_id].label
+        return f"{label} ({SIDE_WORDS[side]})" if side else label
+
+    def labels(self, zone_ids: tuple[str, ...]) -> str:
+        return ", ".join(self.catalog.zones[z].label for z in zone_ids)
+
+    def row_text(self, row: Row, both_sides: bool) -> str:
+        candidate = row.candidate
+        muscle = self.catalog.muscles[candidate.muscle_id]
+        side = f" ({SIDE_WORDS[row.side]})" if both_sides and row.side else ""
+        trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
+        reasons = []
+        if candidate.essential:
+            reasons.append(f"essential zone: {self.labels(candidate.essential)}")
+        if candidate.spillover:
+            reasons.append(f"spillover only: {self.labels(candidate.spillover)}")
+        verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
+        return (f"{muscle.name}{side} — score {candidate.score:g}\n"
+                f"{trps} {verb} here; {'; '.join(reasons)}")
+
+    def _row_target(self, index: int) -> tuple[str, str] | None:
+        if not 0 <= index < len(self.rows):
+            return None
+        row = self.rows[index]
+        return row.candidate.muscle_id, row.side or "L"
+
+    def _previewed(self, index: int) -> None:
+        self.candidatePreviewed.emit(self._row_target(index))
+
+    def _opened(self, item: QListWidgetItem) -> None:
+        target = self._row_target(self.list.row(item))
+        if target:
+            self.candidateOpened.emit(*target)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentItem():
+            self._opened(self.list.currentItem())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,81 @@
+"""The command line as a teacher uses it: validate, export, and the real window."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bodymap.cli import main
+
+
+def test_validate_builtin_data_is_clean(capsys: pytest.CaptureFixture[str]):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.endswith(": no problems")
+    assert out.startswith("12 muscles, ")
+
+
+def test_validate_reports_each_problem_and_fails(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]):
+    (tmp_path / "muscles").mkdir()
+    (tmp_path / "muscles" / "x.yaml").write_text("id: x\nid: y\n")
+    assert main(["validate", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.endswith("x.yaml:2:1: duplicate key 'id' (first given at line 1)")
+               for line in lines)
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
+                                                (".pdf", b"%PDF")])
+def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):
+    out = tmp_path / f"gmed{suffix}"
+    assert main(["export", "--muscle", "gluteus_medius", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(magic)
+    assert out.stat().st_size > 2000
+
+
+def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "pain.png"
+    assert main(["export", "--zones", "lateral_leg,greater_trochanter", "--view", "lateral",
+                 "-o", str(out)]) == 0
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() == 1600
+
+
+def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["export", "--muscle", "gluteus_maximum", "-o", str(tmp_path / "a.png")]) == 2
+    assert "unknown muscle 'gluteus_maximum'" in capsys.readouterr().err
+    assert main(["export", "--zones", "buttocks", "-o", str(tmp_path / "a.png")]) == 2
+    assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("Xvfb") is None,
+                    reason="Xvfb is not installed (.ci/run installs it on CI)")
+def test_real_window_starts_and_stays_up_under_xvfb(tmp_path: Path):
+    display = f":{150 + os.getpid() % 300}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1440x900x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+        env.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), QT_QPA_PLATFORM="xcb")
+        app = subprocess.Popen([sys.executable, "-m", "bodymap", "--muscle", "piriformis"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(6.0)
+        alive = app.poll() is None
+        app.terminate()
+        _, err = app.communicate(timeout=20)
+        assert alive, f"the window exited early: {err}"
+        assert "Traceback" not in err
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)

@@ -1,0 +1,47 @@
+"""The cache of validated files only ever saves time: it never changes what is loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
+
+from bodymap.model import load_catalog
+from bodymap.model.cache import FileCache
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BODYMAP_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_load_matches_the_first_and_uses_the_cache(tmp_path: Path, own_cache: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE.replace("hip", "hipp", 1)})
+    first = load_catalog([pack])
+    assert list(own_cache.glob("muscles-*.pickle"))
+    second = load_catalog([pack])
+    assert second.problems == first.problems
+    assert second.muscles == first.muscles
+    cached = FileCache(own_cache)
+    assert any(key[0].endswith("pack_muscle.yaml") for key in cached.entries)
+
+
+def test_an_edited_file_is_read_again(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    assert load_catalog([pack]).problems == []
+    (pack / "muscles" / "pack_muscle.yaml").write_text(VALID_MUSCLE.replace("hip", "hipp", 1))
+    (problem,) = load_catalog([pack]).problems
+    assert "did you mean 'hip'" in problem.message
+
+
+def test_a_broken_cache_file_is_ignored(tmp_path: Path, own_cache: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    load_catalog([pack])
+    for path in own_cache.glob("muscles-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    assert "pack_muscle" in catalog.muscles

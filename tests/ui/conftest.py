@@ -1,0 +1,31 @@
+"""Window fixtures: each test gets a fresh window with its own settings file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from bodymap.model import Catalog, load_catalog
+from bodymap.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, catalog: Catalog, settings: QSettings) -> MainWindow:
+    win = MainWindow(catalog, settings)
+    qtbot.addWidget(win)
+    win.resize(1320, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

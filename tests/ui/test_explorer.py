@@ -1,0 +1,188 @@
+"""The explorer window, used as a person uses it: clicks, keys, the search box, actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.window import click, pixel, trigger
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget
+
+from bodymap.diagram import VIEWS
+from bodymap.model import Catalog, load_catalog
+from bodymap.ui.main_window import MainWindow
+
+VIEW_ACTIONS = {v: f"actionView{v.title()}" for v in VIEWS}
+LAYER_ACTIONS = {"superficial": "actionLayerSuperficial", "deep": "actionLayerDeep"}
+
+
+def test_window_children_follow_the_testing_contract(window: MainWindow):
+    for name in ("bodyView", "detailPanel", "searchBox", "painFinder"):
+        assert window.findChild(object, name) is not None, name
+    assert isinstance(window.findChild(QLineEdit, "searchBox"), QLineEdit)
+    assert isinstance(window.findChild(QAbstractItemView, "painCandidates"), QAbstractItemView)
+
+
+def test_first_start_shows_posterior_superficial_muscle_mode(window: MainWindow):
+    view = window.body_view
+    assert (view.view_name, view.layer, view.mode) == ("posterior", "superficial", "muscle")
+    assert window.detail_panel.muscle_id is None
+
+
+def test_every_muscle_is_reachable_by_click_on_both_sides(qtbot, window: MainWindow,
+                                                          catalog: Catalog):
+    reached = set()
+    for muscle_id, muscle in catalog.muscles.items():
+        for view, layer in window.body_view.layers_of(muscle_id):
+            trigger(window, VIEW_ACTIONS[view])
+            trigger(window, LAYER_ACTIONS[layer])
+            sides = ("L",) if view == "lateral" else ("L", "R")
+            for side in sides:
+                click(qtbot, window, muscle_id, side)
+                assert window.detail_panel.muscle_id == muscle_id
+                word = {"L": "left", "R": "right"}[side]
+                assert window.detail_panel.title.text() == f"{muscle.name} ({word})"
+                reached.add(muscle_id)
+    assert reached == set(catalog.muscles)
+
+
+def test_deep_muscles_need_the_deep_layer(qtbot, window: MainWindow):
+    with pytest.raises(LookupError):
+        window.body_view.region_point("piriformis", "L")
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "piriformis", "R")
+    assert window.detail_panel.muscle_id == "piriformis"
+    with pytest.raises(LookupError):
+        window.body_view.region_point("gluteus_maximus", "L")
+
+
+def test_click_paints_referral_on_the_body(qtbot, window: MainWindow, catalog: Catalog):
+    view = window.body_view
+    gmax = catalog.muscles["gluteus_maximus"]
+    essential, spillover = gmax.referral_zones()
+    untouched = next(z for z in ("calf", "posterior_knee", "thoracolumbar")
+                     if z not in essential | spillover)
+    probe_zones = ["sacrum", untouched]
+    assert "sacrum" in essential  # TrP1 refers over the sacrum and SI joint
+    points = {z: view.region_point(z, "L", kind="zone") for z in probe_zones}
+    before = {z: pixel(window, p) for z, p in points.items()}
+    click(qtbot, window, "gluteus_maximus", "L")
+    after = {z: pixel(window, p) for z, p in points.items()}
+    red = after["sacrum"]
+    assert red.red() > 150 and red.green() < 110 and red.blue() < 110, red.name()
+    assert red != before["sacrum"]
+    assert after[untouched] == before[untouched]
+
+
+def test_hover_names_the_muscle(qtbot, window: MainWindow):
+    view = window.body_view
+    point = view.region_point("gluteus_medius", "R")
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Gluteus medius (right)")
+    assert view.body_scene().hovered.toolTip() == "Gluteus medius (right)"
+
+
+def test_search_selects_best_match_and_reveals_it(qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box, "piriformis")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.detail_panel.muscle_id == "piriformis"
+    assert window.body_view.layer == "deep"
+    window.body_view.region_point("piriformis", "L")  # now visible and clickable
+
+
+def test_search_by_mimic_reaches_an_anterior_muscle(qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    qtbot.keyClicks(box, "appendicitis")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.detail_panel.muscle_id == "iliopsoas"
+    assert window.body_view.view_name == "anterior"
+
+
+def test_muscle_list_selects_and_follows_the_map(qtbot, window: MainWindow):
+    muscles = window.findChild(QListWidget, "muscleList")
+    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Quadratus lumborum")
+    rect = muscles.visualItemRect(muscles.item(row))
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.detail_panel.muscle_id == "quadratus_lumborum"
+    assert window.body_view.layer == "deep"
+    trigger(window, "actionLayerSuperficial")
+    click(qtbot, window, "gluteus_maximus", "L")
+    assert muscles.currentItem().text() == "Gluteus maximus"
+
+
+def test_keyboard_tab_and_enter_select_a_region(qtbot, window: MainWindow):
+    view = window.body_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    focused = view.body_scene().focused
+    assert focused is not None
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.detail_panel.muscle_id == focused.region.target
+
+
+def test_detail_panel_lists_everything_with_sources(qtbot, window: MainWindow, catalog: Catalog):
+    click(qtbot, window, "gluteus_medius", "L")
+    text = window.detail_panel.plain_text()
+    muscle = catalog.muscles["gluteus_medius"]
+    for heading in ("Attachments", "Actions", "Innervation", "Trigger points and referral",
+                    "Symptoms", "Often mistaken for", "Perpetuating factors", "Palpation",
+                    "Technique", "Self-care", "Stretches", "Cautions", "Sources"):
+        assert heading in text
+    assert muscle.trigger_points[0].location in text
+    first_source = catalog.sources[muscle.sources[0]]
+    assert first_source.title in text
+    assert window.detail_panel.cautions.isVisible()
+
+
+def test_markup_in_data_is_shown_as_text(qtbot, tmp_path: Path, settings):
+    from helpers.packs import VALID_MUSCLE, write_pack
+
+    text = VALID_MUSCLE.replace("name: Pack muscle", "name: '<b>Bold</b> & <i>co</i>'")
+    text = text.replace("[Pain when sitting]", "['<a href=\"file:///etc\">x</a><img src=y>']")
+    catalog = load_catalog([write_pack(tmp_path / "pack", {"pack_muscle": text})])
+    win = MainWindow(catalog, settings)
+    qtbot.addWidget(win)
+    win.select_muscle("pack_muscle", "L")
+    shown = win.detail_panel.plain_text()
+    assert "<b>Bold</b> & <i>co</i>" in shown
+    assert '<a href="file:///etc">x</a><img src=y>' in shown
+
+
+def test_view_layer_and_muscle_are_remembered(qtbot, catalog: Catalog, settings):
+    first = MainWindow(catalog, settings)
+    qtbot.addWidget(first)
+    first.show()
+    trigger(first, "actionViewLateral")
+    trigger(first, "actionLayerDeep")
+    click(qtbot, first, "gluteus_minimus", "L")
+    first.close()
+    second = MainWindow(catalog, settings)
+    qtbot.addWidget(second)
+    assert (second.body_view.view_name, second.body_view.layer) == ("lateral", "deep")
+    assert second.detail_panel.muscle_id == "gluteus_minimus"
+
+
+def test_zoom_keeps_clicks_exact(qtbot, window: MainWindow):
+    view = window.body_view
+    before = view.transform().m11()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    trigger(window, "actionZoomIn")
+    assert view.transform().m11() > before
+    click(qtbot, window, "gluteus_medius", "R")
+    assert window.detail_panel.muscle_id == "gluteus_medius"
+    trigger(window, "actionZoomFit")
+    assert view.transform().m11() == pytest.approx(before)
+
+
+def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings):
+    from helpers.packs import VALID_MUSCLE, write_pack
+
+    broken = VALID_MUSCLE.replace("group: hip", "group: hipp")
+    catalog = load_catalog([write_pack(tmp_path / "pack", {"pack_muscle": broken})])
+    win = MainWindow(catalog, settings)
+    qtbot.addWidget(win)
+    assert "1 problem in the data files" in win.statusBar().currentMessage()
+    assert "gluteus_medius" in catalog.muscles

@@ -1,0 +1,106 @@
+""""Where does it hurt?": zones marked by clicking, candidates ranked and explained."""
+
+from __future__ import annotations
+
+from helpers.window import click, trigger
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox
+
+from bodymap.ui.main_window import MainWindow
+
+
+def candidates(window: MainWindow) -> list[str]:
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def names(window: MainWindow) -> list[str]:
+    return [text.split(" — ")[0] for text in candidates(window)]
+
+
+def test_lateral_leg_to_ankle_ranks_gluteus_minimus_first(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    trigger(window, "actionViewLateral")
+    click(qtbot, window, "lateral_leg", "L")
+    click(qtbot, window, "lateral_ankle", "L")
+    rows = candidates(window)
+    assert rows[0].startswith("Gluteus minimus")
+    assert "essential zone: Outer lower leg" in rows[0]
+    assert window.pain == {("lateral_leg", "L"), ("lateral_ankle", "L")}
+
+
+def test_coccyx_puts_gluteus_maximus_near_the_top(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "coccyx")
+    assert window.pain == {("coccyx", None)}  # midline: one zone, no side
+    assert "Gluteus maximus" in names(window)[:3]
+    row = next(r for r in candidates(window) if r.startswith("Gluteus maximus"))
+    assert "TrP3" in row
+
+
+def test_groin_puts_iliopsoas_near_the_top(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    trigger(window, "actionViewAnterior")
+    click(qtbot, window, "groin", "R")
+    assert "Iliopsoas" in names(window)[:3]
+
+
+def test_clicking_a_zone_again_unmarks_it_and_clear_empties(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    click(qtbot, window, "si_joint", "L")
+    assert len(window.pain) == 2
+    click(qtbot, window, "buttock", "L")
+    assert window.pain == {("si_joint", "L")}
+    assert candidates(window)
+    trigger(window, "actionClearPain")
+    assert window.pain == set()
+    assert candidates(window) == []
+
+
+def test_both_sides_are_labelled(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    click(qtbot, window, "buttock", "R")
+    rows = names(window)
+    assert any(r.endswith("(left)") for r in rows)
+    assert any(r.endswith("(right)") for r in rows)
+
+
+def test_one_side_only_gives_unlabelled_rows(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "R")
+    assert not any(r.endswith(("(left)", "(right)")) for r in names(window))
+
+
+def test_refinement_chip_moves_sciatica_mimics_up(qtbot, window: MainWindow, catalog):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    click(qtbot, window, "posterior_thigh", "L")
+    chip = next(c for c in window.pain_finder.findChildren(QCheckBox)
+                if c.text() == "Mistaken for sciatica")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    rows = names(window)
+    mimics = [m.name for m in catalog.muscles.values()
+              if any("sciatica" in t.lower() for t in m.often_mistaken_for)]
+    first = rows[: len([r for r in rows if r in mimics])]
+    assert first and all(r in mimics for r in first)
+
+
+def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "lower_buttock", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    first = window.pain_finder.rows[view.currentIndex().row()].candidate.muscle_id
+    assert window.body_view.preview == (first, "L")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.body_view.mode == "muscle"
+    assert window.detail_panel.muscle_id == first
+
+
+def test_help_text_explains_the_ranking(window: MainWindow):
+    help_text = window.pain_finder.help.text()
+    assert "essential" in help_text and "spillover" in help_text and "0.4" in help_text
