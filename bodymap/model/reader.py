@@ -9,7 +9,6 @@ techniques) are recorded with their location and resolved once every file has be
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import types
 import typing
@@ -34,6 +33,7 @@ class Reference:
 
 def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest known word, or ''."""
+    import difflib  # only when a mistake is reported: start-up does not pay for it
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

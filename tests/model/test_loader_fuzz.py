@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bodymap.model import load_dirs
-from bodymap.model.yamlnodes import parse_yaml
+from bodymap.model.yamlparse import parse_yaml
 
 LINES = VALID_MUSCLE.splitlines()
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,261 @@
+"""Questions generated from the catalog, deterministically for a given `random.Random`.
+
+Muscles are taken in id order and sets are sorted before any random draw, so one seed gives the
+same questions, choices and order on every run and platform. Randomness only picks distractors
+and orders choices; which cards exist depends on the data alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Callable, Collection, Sequence
+
+from bodymap.model import Catalog
+from bodymap.model.schema import Muscle
+from bodymap.study.distractors import (
+    CHOICE_COUNT,
+    condition,
+    fact_distractors,
+    referral_distractors,
+)
+from bodymap.study.questions import (
+    KINDS,
+    AnyQuestion,
+    Choice,
+    FactQuestion,
+    LocateQuestion,
+    ReferralQuestion,
+    ZoneQuestion,
+    card_id,
+)
+
+# How much two facts must share (overlap of their concepts) before a muscle whose fact it is
+# could also be a right answer. Conditions are short names, so any shared idea counts
+# ("sciatica" in "Lumbar disc herniation with sciatica"); symptoms are sentences, so half.
+MIMIC_OVERLAP = 0.01
+SYMPTOM_OVERLAP = 0.5
+
+# Plausible figures to offer beside the right one.
+HOLD_SECONDS = (5, 10, 20, 30, 45, 60, 90, 120)
+DISCOMFORT_RANGES = ((1, 2), (2, 3), (3, 5), (5, 7), (6, 7), (8, 9), (9, 10))
+RELEASE_LEVELS = tuple(range(1, 9))
+
+
+def _muscles(catalog: Catalog) -> list[Muscle]:
+    return [catalog.muscles[i] for i in sorted(catalog.muscles)]
+
+
+def _muscle_choices(rng: random.Random, catalog: Catalog, answer: str,
+                    distractors: Sequence[str]) -> tuple[Choice, ...]:
+    keys = [answer, *distractors]
+    rng.shuffle(keys)
+    return tuple(Choice(key=k, label=catalog.muscles[k].name) for k in keys)
+
+
+def _text_id(text: str) -> str:
+    """A short stable id for a fact given as text: edited text is a new card."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def referral_questions(catalog: Catalog, rng: random.Random,
+                       muscle_ids: Collection[str] | None = None) -> list[ReferralQuestion]:
+    """(a) One card per TrP with a pattern of its own; name the muscle from four."""
+    everyone = _muscles(catalog)
+    questions = []
+    for muscle in everyone:
+        if muscle_ids is not None and muscle.id not in muscle_ids:
+            continue
+        seen: set[tuple[frozenset[str], frozenset[str]]] = set()
+        for trp in muscle.trigger_points:
+            pattern = (frozenset(trp.referral.essential), frozenset(trp.referral.spillover))
+            if pattern in seen:  # iliopsoas' TrPs share one pattern: ask it once
+                continue
+            seen.add(pattern)
+            distractors = referral_distractors(rng, muscle, trp, everyone)
+            if distractors is None:
+                continue
+            questions.append(ReferralQuestion(
+                card_id=card_id("referral", muscle.id, trp.id),
+                muscle_id=muscle.id,
+                prompt="Which muscle refers pain in this pattern?",
+                sources=trp.sources,
+                choices=_muscle_choices(rng, catalog, muscle.id, distractors),
+                answer=muscle.id,
+                trigger_point_id=trp.id,
+                essential=trp.referral.essential,
+                spillover=trp.referral.spillover,
+            ))
+    return questions
+
+
+def locate_questions(catalog: Catalog,
+                     muscle_ids: Collection[str] | None = None) -> list[LocateQuestion]:
+    """(b) One card per muscle: click it on the body."""
+    return [
+        LocateQuestion(
+            card_id=card_id("locate", m.id),
+            muscle_id=m.id,
+            prompt=f"Click {m.name} on the body.",
+            sources=m.sources,
+            views=m.views,
+            layer=m.layer,
+        )
+        for m in _muscles(catalog)
+        if muscle_ids is None or m.id in muscle_ids
+    ]
+
+
+def zone_questions(catalog: Catalog,
+                   muscle_ids: Collection[str] | None = None) -> list[ZoneQuestion]:
+    """(c) Mark the essential zones: one card per muscle, plus one per TrP that differs.
+
+    A TrP whose essential zones are the muscle's whole set (the only TrP, or TrPs that share a
+    pattern) adds no card of its own.
+    """
+    questions = []
+    for muscle in _muscles(catalog):
+        if muscle_ids is not None and muscle.id not in muscle_ids:
+            continue
+        essential, spillover = muscle.referral_zones()
+        questions.append(ZoneQuestion(
+            card_id=card_id("zones", muscle.id),
+            muscle_id=muscle.id,
+            prompt=f"Mark the essential referral zones of {muscle.name} (all its trigger points).",
+            sources=tuple(dict.fromkeys(s for t in muscle.trigger_points for s in t.sources)),
+            trigger_point_id=None,
+            essential=tuple(sorted(essential)),
+            spillover=tuple(sorted(spillover)),
+        ))
+        seen = {essential}
+        for trp in muscle.trigger_points:
+            own = frozenset(trp.referral.essential)
+            if own in seen:
+                continue
+            seen.add(own)
+            questions.append(ZoneQuestion(
+                card_id=card_id("zones", muscle.id, trp.id),
+                muscle_id=muscle.id,
+                prompt=f"Mark the essential referral zones of {muscle.name}, {trp.label}.",
+                sources=trp.sources,
+                trigger_point_id=trp.id,
+                essential=tuple(sorted(own)),
+                spillover=tuple(sorted(frozenset(trp.referral.spillover) - own)),
+            ))
+    return questions
+
+
+def _which_muscle(rng: random.Random, catalog: Catalog, everyone: Sequence[Muscle],
+                  muscle: Muscle, topic: str, facts_of: Callable[[Muscle], Sequence[str]],
+                  overlap: float, prompt: Callable[[str], str],
+                  core: Callable[[str], str] = str) -> list[FactQuestion]:
+    questions = []
+    for fact in facts_of(muscle):
+        distractors = fact_distractors(rng, muscle, fact, everyone, facts_of, overlap, core)
+        if distractors is None:
+            continue
+        questions.append(FactQuestion(
+            card_id=card_id(topic, muscle.id, _text_id(fact)),
+            muscle_id=muscle.id,
+            prompt=prompt(fact),
+            sources=muscle.sources,
+            choices=_muscle_choices(rng, catalog, muscle.id, distractors),
+            answer=muscle.id,
+            topic=topic,
+            fact=fact,
+        ))
+    return questions
+
+
+def _which_figure(rng: random.Random, muscle: Muscle, topic: str, prompt: str,
+                  answer: tuple[float, ...], pool: Sequence[tuple[float, ...]],
+                  unit: str) -> list[FactQuestion]:
+    """Four figures in ascending order; distractors never overlap the right range.
+
+    Empty when the pool has too few figures clear of the answer (a pack's odd technique).
+    """
+    def key(value: tuple[float, ...]) -> str:
+        return "-".join(f"{v:g}" for v in value)
+
+    low, high = min(answer), max(answer)
+    candidates = sorted({v for v in pool if max(v) < low or min(v) > high})
+    if len(candidates) < CHOICE_COUNT - 1:
+        return []
+    figures = sorted([answer, *rng.sample(candidates, CHOICE_COUNT - 1)])
+    return [FactQuestion(
+        card_id=card_id(topic, muscle.id),
+        muscle_id=muscle.id,
+        prompt=prompt,
+        sources=muscle.technique.sources,
+        choices=tuple(Choice(key=key(f), label=f"{key(f)}{unit}") for f in figures),
+        answer=key(answer),
+        topic=topic,
+        fact="",
+    )]
+
+
+def fact_questions(catalog: Catalog, rng: random.Random,
+                   muscle_ids: Collection[str] | None = None) -> list[FactQuestion]:
+    """(d) Which muscle is mistaken for this / causes this symptom; which technique figure."""
+    everyone = _muscles(catalog)
+    holds = sorted({(m.technique.hold_seconds.typical,) for m in everyone}
+                   | {(float(s),) for s in HOLD_SECONDS})
+    ranges = sorted({tuple(m.technique.target_discomfort.start) for m in everyone}
+                    | set(DISCOMFORT_RANGES))
+    levels = sorted({(m.technique.target_discomfort.release_at,) for m in everyone}
+                    | {(v,) for v in RELEASE_LEVELS})
+    questions: list[FactQuestion] = []
+    for muscle in everyone:
+        if muscle_ids is not None and muscle.id not in muscle_ids:
+            continue
+        questions += _which_muscle(
+            rng, catalog, everyone, muscle, "mimic", lambda m: m.often_mistaken_for,
+            MIMIC_OVERLAP,
+            lambda fact: f"Trigger points in which muscle are often mistaken for this? “{fact}”",
+            # Compared without the explanation, which is shown but names no condition.
+            core=condition)
+        questions += _which_muscle(
+            rng, catalog, everyone, muscle, "symptom", lambda m: m.symptoms, SYMPTOM_OVERLAP,
+            lambda fact: f"Trigger points in which muscle typically cause this? “{fact}”")
+        technique = muscle.technique
+        # The technique's own name often repeats the muscle's, so the prompt names it generically.
+        lead = f"Pressure technique for {muscle.name}"
+        questions += _which_figure(
+            rng, muscle, "hold",
+            f"{lead}: how long is a typical hold?",
+            (technique.hold_seconds.typical,), holds, " s")
+        questions += _which_figure(
+            rng, muscle, "discomfort",
+            f"{lead}: what discomfort should the pressure aim for at the "
+            "start, on the 0-10 scale?",
+            tuple(technique.target_discomfort.start), ranges, " / 10")
+        questions += _which_figure(
+            rng, muscle, "release",
+            f"{lead}: at what discomfort, on the 0-10 scale, is the "
+            "pressure released?",
+            (technique.target_discomfort.release_at,), levels, " / 10")
+    return questions
+
+
+def generate_questions(catalog: Catalog, rng: random.Random,
+                       kinds: Collection[str] | None = None,
+                       muscle_ids: Collection[str] | None = None) -> list[AnyQuestion]:
+    """Every card of the chosen kinds (all of KINDS by default) about the chosen muscles.
+
+    Cards come in a shuffled order (new cards are introduced in this order), the same for the
+    same seed.
+    """
+    wanted = set(KINDS if kinds is None else kinds)
+    if unknown := wanted - set(KINDS):
+        raise ValueError(f"unknown question kinds: {', '.join(sorted(unknown))}")
+    questions: list[AnyQuestion] = []
+    if "referral" in wanted:
+        questions += referral_questions(catalog, rng, muscle_ids)
+    if "locate" in wanted:
+        questions += locate_questions(catalog, muscle_ids)
+    if "zones" in wanted:
+        questions += zone_questions(catalog, muscle_ids)
+    if wanted & {"mimic", "symptom", "hold", "discomfort", "release"}:
+        questions += [q for q in fact_questions(catalog, rng, muscle_ids) if q.topic in wanted]
+    rng.shuffle(questions)
+    return questions

@@ -1,0 +1,114 @@
+"""Study questions: frozen, self-grading, each one card with a stable `card_id`.
+
+A card id is `<kind>:<muscle_id>` or `<kind>:<muscle_id>:<detail>`, for example
+`referral:gluteus_medius:trp1` or `zones:piriformis`. It stays the same from one session to the
+next (choices may be shuffled differently), so progress is kept per card.
+
+Zone ids carry no side: a referral is on the same side as the muscle, so a click on either side's
+zone counts, and midline zones count for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bodymap.study.grading import Grade, ZoneGrade, grade_choice, grade_zones
+
+KINDS = ("referral", "locate", "zones", "mimic", "symptom", "hold", "discomfort", "release")
+FACT_TOPICS = ("mimic", "symptom", "hold", "discomfort", "release")
+
+
+def card_id(kind: str, muscle_id: str, detail: str | None = None) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown question kind {kind!r}")
+    return f"{kind}:{muscle_id}" if detail is None else f"{kind}:{muscle_id}:{detail}"
+
+
+def kind_of(card: str) -> str:
+    return card.split(":", 1)[0]
+
+
+def muscle_of(card: str) -> str:
+    """The muscle a card is about, for mastery per muscle."""
+    parts = card.split(":")
+    if len(parts) < 2 or not parts[1]:
+        raise ValueError(f"not a card id: {card!r}")
+    return parts[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    key: str  # what is graded: a muscle id, or a figure such as "30" or "6-7"
+    label: str  # what the student reads
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    card_id: str
+    muscle_id: str  # the muscle the card is about (the right answer, for muscle questions)
+    prompt: str
+    sources: tuple[str, ...]  # source ids behind the fact asked, to show with the answer
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.card_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoiceQuestion(Question):
+    choices: tuple[Choice, ...]
+    answer: str  # the key of the right choice
+
+    def grade(self, chosen: str | None) -> Grade:
+        """Grade the key of the picked choice (None: skipped or timed out)."""
+        return grade_choice(chosen, self.answer)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReferralQuestion(MultipleChoiceQuestion):
+    """A referral pattern is painted; name the muscle. `answer` is the muscle id."""
+
+    trigger_point_id: str
+    essential: tuple[str, ...]  # zones to paint solid
+    spillover: tuple[str, ...]  # zones to paint stippled
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactQuestion(MultipleChoiceQuestion):
+    """A fact from the muscle's page: which muscle (mimic, symptom) or which figure."""
+
+    topic: str  # one of FACT_TOPICS
+    fact: str  # the text asked about, or "" for a figure
+
+
+@dataclass(frozen=True, kw_only=True)
+class LocateQuestion(Question):
+    """A muscle is named; the student clicks it on the body (either side)."""
+
+    views: tuple[str, ...]  # diagrams that draw the muscle
+    layer: str  # superficial | intermediate | deep, so the UI can offer the layer switch
+
+    @property
+    def answer(self) -> str:
+        return self.muscle_id
+
+    def grade(self, clicked_muscle_id: str | None) -> Grade:
+        """Grade the muscle under the click (None: the click hit no muscle)."""
+        return grade_choice(clicked_muscle_id, self.muscle_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ZoneQuestion(Question):
+    """A muscle or one TrP is named; the student marks its essential referral zones."""
+
+    trigger_point_id: str | None  # None: the whole muscle (all its TrPs)
+    essential: tuple[str, ...]
+    spillover: tuple[str, ...]
+
+    def grade(self, marked: Iterable[str]) -> ZoneGrade:
+        """Partial credit by overlap with the essential zones; see `grade_zones`."""
+        return grade_zones(marked, self.essential, self.spillover)
+
+
+AnyQuestion = ReferralQuestion | FactQuestion | LocateQuestion | ZoneQuestion

@@ -1,0 +1,170 @@
+"""Spaced repetition with Leitner boxes, replayed from the answer history.
+
+Why Leitner rather than SM-2: a box number is easy to explain to a student ("this card is in
+box 3 of 5") and to turn into mastery, and with a few hundred cards SM-2's per-card ease factor
+buys little.
+
+Rules:
+- A card's state is derived by replaying its answers in time order; nothing else is stored, so
+  the answer log in the progress store is the single source of truth.
+- The first answer puts a card in box 1 if right, box 0 if wrong. After that a right answer moves
+  it up one box (to at most the top box), a wrong one sends it back to box 0.
+- A card is due `intervals[box]` after its last answer: 10 minutes in box 0 (so a miss comes back
+  in the same sitting), then 1, 3, 7, 16 and 35 days.
+- `next_card` serves due cards first, most overdue first. New cards (never answered) are mixed
+  in at a steady rate: while cards are due, one new card after every `reviews_per_new` reviews;
+  when nothing is due, new cards one after another; never more than `new_per_day` new cards in
+  any 24 hours. New cards come in deck order.
+- Time is always passed in (`now`), never read from the system, and must be timezone-aware.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+DEFAULT_INTERVALS = (
+    timedelta(minutes=10),
+    timedelta(days=1),
+    timedelta(days=3),
+    timedelta(days=7),
+    timedelta(days=16),
+    timedelta(days=35),
+)
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One graded answer, as the progress store keeps it."""
+
+    card_id: str
+    answered_at: datetime
+    score: float
+    correct: bool
+
+
+@dataclass(frozen=True)
+class CardState:
+    card_id: str
+    box: int
+    due: datetime
+    reviews: int  # answers so far, the first included
+    lapses: int  # wrong answers
+    first_answered: datetime
+    last_answered: datetime
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """What is waiting, for the study panel's header."""
+
+    due: int
+    new: int  # never answered, in the deck
+    new_allowed_today: int  # how many new cards `new_per_day` still lets in
+
+
+def require_aware(moment: datetime, what: str = "now") -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware, e.g. datetime.now(UTC)")
+    return moment
+
+
+class LeitnerScheduler:
+    """Decides when each card is due and which card to ask next."""
+
+    def __init__(self, intervals: Sequence[timedelta] = DEFAULT_INTERVALS,
+                 reviews_per_new: int = 3, new_per_day: int = 20) -> None:
+        if len(intervals) < 2 or any(b <= a for a, b in pairwise(intervals)):
+            raise ValueError("intervals must be at least two, strictly increasing")
+        if reviews_per_new < 0 or new_per_day < 0:
+            raise ValueError("reviews_per_new and new_per_day cannot be negative")
+        self.intervals = tuple(intervals)
+        self.reviews_per_new = reviews_per_new
+        self.new_per_day = new_per_day
+
+    @property
+    def top_box(self) -> int:
+        return len(self.intervals) - 1
+
+    def advance(self, state: CardState | None, answer: Answer) -> CardState:
+        """The card's state after one more answer."""
+        at = require_aware(answer.answered_at, "answered_at")
+        if state is None:
+            box = 1 if answer.correct else 0
+            first, reviews, lapses = at, 0, 0
+        else:
+            box = min(state.box + 1, self.top_box) if answer.correct else 0
+            first, reviews, lapses = state.first_answered, state.reviews, state.lapses
+        return CardState(
+            card_id=answer.card_id,
+            box=box,
+            due=at + self.intervals[box],
+            reviews=reviews + 1,
+            lapses=lapses + (not answer.correct),
+            first_answered=first,
+            last_answered=at,
+        )
+
+    def card_states(self, history: Iterable[Answer]) -> dict[str, CardState]:
+        """Every answered card's state, from its answers replayed in time order."""
+        states: dict[str, CardState] = {}
+        for answer in sorted(history, key=lambda a: a.answered_at):  # stable: log order on ties
+            states[answer.card_id] = self.advance(states.get(answer.card_id), answer)
+        return states
+
+    def due_cards(self, deck: Iterable[str], states: dict[str, CardState],
+                  now: datetime) -> list[CardState]:
+        """Answered cards of the deck due at `now`, most overdue first."""
+        require_aware(now)
+        due = [states[c] for c in deck if c in states and states[c].due <= now]
+        return sorted(due, key=lambda s: (s.due, s.box, s.card_id))
+
+    def _new_allowed(self, history: Sequence[Answer], now: datetime) -> tuple[int, int]:
+        """(new cards still allowed in the last 24 hours, reviews since the last new card)."""
+        seen: set[str] = set()
+        new_recently = 0
+        reviews_since_new = 0
+        for answer in sorted(history, key=lambda a: a.answered_at):
+            if answer.card_id in seen:
+                reviews_since_new += 1
+                continue
+            seen.add(answer.card_id)
+            reviews_since_new = 0
+            if now - answer.answered_at < _DAY:
+                new_recently += 1
+        return max(self.new_per_day - new_recently, 0), reviews_since_new
+
+    def counts(self, deck: Sequence[str], history: Sequence[Answer], now: datetime) -> QueueCounts:
+        states = self.card_states(history)
+        allowed, _ = self._new_allowed(history, require_aware(now))
+        return QueueCounts(
+            due=len(self.due_cards(deck, states, now)),
+            new=sum(1 for c in deck if c not in states),
+            new_allowed_today=allowed,
+        )
+
+    def next_card(self, deck: Sequence[str], history: Sequence[Answer], now: datetime, *,
+                  ahead: bool = False) -> str | None:
+        """The card to ask next, or None when nothing is due and no new card may start.
+
+        With `ahead`, "nothing to do" instead gives the answered card due soonest (studying
+        ahead of schedule), if there is one.
+        """
+        states = self.card_states(history)
+        due = self.due_cards(deck, states, now)
+        allowed, reviews_since_new = self._new_allowed(history, now)
+        fresh = next((c for c in deck if c not in states), None)
+        if fresh is not None and allowed > 0 and (
+            not due or reviews_since_new >= self.reviews_per_new
+        ):
+            return fresh
+        if due:
+            return due[0].card_id
+        if ahead:
+            waiting = [states[c] for c in deck if c in states]
+            if waiting:
+                return min(waiting, key=lambda s: (s.due, s.card_id)).card_id
+        return None

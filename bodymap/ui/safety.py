@@ -1,0 +1,446 @@
+"""Safety and evidence views: the first-run disclaimer, the red flags, the research behind massage
+for back pain, and the per-muscle self-care sheet (HTML for the window, PDF for handing out).
+
+Text from data is always escaped: markup in a YAML string is shown as text. Links open only for
+http/https. Dialogs are shown with `open()` (window-modal, no nested event loop) except where a
+caller needs a yes/no answer on the spot; there the asking is injectable so tests never block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Catalog
+from bodymap.model.schema import Source
+
+DISCLAIMER_KEY = "safety/disclaimerAccepted"
+
+# Shown when guidance.yaml failed to load: safety text must never be silently missing.
+FALLBACK_DISCLAIMER = (
+    "bodymap is teaching material for massage therapists and their students. It is not medical "
+    "advice and it does not diagnose anything. See a physician about pain that is severe, "
+    "getting worse or not settling."
+)
+FALLBACK_RED_FLAGS = (
+    "The red flags could not be loaded (see the data problems list). Do not treat anyone with "
+    "recent trauma, fever, unexplained weight loss, a history of cancer, numbness between the "
+    "legs, new bladder or bowel trouble, leg weakness or severe night pain: refer them to a "
+    "physician."
+)
+
+# Colours shared with the coach: amber for cautions, red for red flags.
+CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
+RED_FLAG_COLOUR = "#b71c1c"
+
+
+def open_web_link(url: QUrl) -> bool:
+    """Open web links only; anything else (file:, javascript:, ...) is refused."""
+    if url.scheme() in ("http", "https"):
+        return QDesktopServices.openUrl(url)
+    return False
+
+
+def bullets(values: Iterable[str]) -> str:
+    values = list(values)
+    if not values:
+        return "<p><i>None recorded.</i></p>"
+    return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
+
+
+def citation_html(source: Source, *, link: bool = True, note: bool = True) -> str:
+    """One escaped citation, with a link when the source has a web address. `note=False` leaves
+    out the source's note (provenance for teachers, noise on a client's handout)."""
+    if note:
+        text = escape(source.citation())
+    else:
+        text = escape(f"{source.authors} ({source.year}). {source.title}. {source.published_in}.")
+    if link and source.url:
+        url = escape(source.url, quote=True)
+        text += f' <a href="{url}">{escape(source.url)}</a>'
+    return text
+
+
+def sources_html(
+    catalog: Catalog, ids: Iterable[str], *, link: bool = True, note: bool = True
+) -> str:
+    found = catalog.sources_of(dict.fromkeys(ids))
+    if not found:
+        return ""
+    return "<ul>" + "".join(
+        f"<li>{citation_html(s, link=link, note=note)}</li>" for s in found) + "</ul>"
+
+
+def short_citation(authors: str, year: int) -> str:
+    """'Travell JG, Simons DG' -> 'Travell & Simons 1992'; three or more -> 'Cherkin et al.'"""
+    names = []
+    for part in authors.split(";")[0].split(","):
+        words = re.sub(r"\(.*?\)", "", part).split()
+        if not words or words[0].casefold() == "et":
+            continue
+        # "Van der Does E": drop the initials, keep the whole surname.
+        if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+            words = words[:-1]
+        names.append(" ".join(words))
+    who = f"{names[0]} et al." if len(names) >= 3 else " & ".join(names) or authors
+    return f"{who} {year}"
+
+
+def _browser(name: str) -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setObjectName(name)
+    browser.setOpenLinks(False)
+    browser.anchorClicked.connect(open_web_link)
+    return browser
+
+
+# -- disclaimer ---------------------------------------------------------------------------------
+class DisclaimerDialog(QDialog):
+    """Educational use only, not medical advice. Accepting it is remembered in the settings."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("disclaimerDialog")
+        self.setWindowTitle("Before you start")
+        guidance = catalog.guidance
+        text = guidance.disclaimer if guidance else FALLBACK_DISCLAIMER
+        heading = QLabel("For teaching and learning only: not medical advice")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        body = QLabel(text)
+        body.setObjectName("disclaimerText")
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setWordWrap(True)
+        self.accept_button = QPushButton("I understand")
+        self.accept_button.setObjectName("disclaimerAccept")
+        self.accept_button.setDefault(True)
+        self.accept_button.clicked.connect(self.accept)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+def disclaimer_accepted(settings: QSettings) -> bool:
+    return str(settings.value(DISCLAIMER_KEY, "false")).lower() == "true"
+
+
+def show_disclaimer_if_needed(
+    parent: QWidget | None, catalog: Catalog, settings: QSettings
+) -> QDialog | None:
+    """Open the disclaimer (window-modal, without blocking) unless it was accepted before.
+
+    Returns the open dialog, or None when nothing was shown. Only "I understand" is remembered:
+    closing the dialog another way shows it again on the next start.
+    """
+    if disclaimer_accepted(settings):
+        return None
+    dialog = DisclaimerDialog(catalog, parent)
+
+    def remember() -> None:
+        settings.setValue(DISCLAIMER_KEY, True)
+        settings.sync()
+
+    dialog.accepted.connect(remember)
+    dialog.open()
+    return dialog
+
+
+# -- red flags ----------------------------------------------------------------------------------
+def red_flags_html(catalog: Catalog, *, link: bool = True) -> str:
+    """The red flags: signs that send a person to a physician instead of the table."""
+    guidance = catalog.guidance
+    if guidance is None:
+        return f"<p>{escape(FALLBACK_RED_FLAGS)}</p>"
+    parts = [
+        "<p>Ask about these before any hands-on work. If any of them applies, <b>do not "
+        "treat</b>: the person needs a physician first.</p>"
+    ]
+    for flag in guidance.red_flags:
+        parts.append(
+            f"<h3 style='color:{RED_FLAG_COLOUR}'>{escape(flag.title)}</h3>"
+            f"{bullets(flag.signs)}<p><b>What to do:</b> {escape(flag.action)}</p>"
+        )
+    ids = [s for flag in guidance.red_flags for s in flag.sources]
+    parts.append(f"<h4>Sources</h4>{sources_html(catalog, ids, link=link)}")
+    return "".join(parts)
+
+
+class RedFlagsDialog(QDialog):
+    """The red flags. With `confirm` the person must say none applies to go on (accept) or
+    cancel (reject); without it the dialog is a plain reference view with a Close button."""
+
+    def __init__(
+        self, catalog: Catalog, parent: QWidget | None = None, *, confirm: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("redFlagsDialog")
+        self.setWindowTitle("Red flags: check before treating")
+        heading = QLabel("Red flags: when to send the person to a physician")
+        heading.setStyleSheet(f"color:{RED_FLAG_COLOUR}; font-weight:bold;")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        self.text = _browser("redFlagsText")
+        self.text.setHtml(red_flags_html(catalog))
+        buttons = QDialogButtonBox()
+        if confirm:
+            self.continue_button = buttons.addButton(
+                "None apply: continue", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+            self.continue_button.setObjectName("redFlagsContinue")
+            self.cancel_button.setObjectName("redFlagsCancel")
+            # Cancel is the default so an absent-minded Enter does not wave the check through.
+            self.cancel_button.setDefault(True)
+        else:
+            self.continue_button = None
+            self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.addWidget(heading)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+
+
+def ask_modal(dialog: QDialog) -> bool:
+    """Run a dialog modally and say whether it was accepted."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def red_flags_gate(
+    catalog: Catalog,
+    parent: QWidget | None = None,
+    *,
+    ask: Callable[[QDialog], bool] = ask_modal,
+) -> Callable[[], bool]:
+    """A `TechniqueCoach.before_first_start` hook: shows the red flags and answers whether to go
+    on. Once accepted it answers True without asking again (one check per session, shared by
+    every coach given the same hook). `ask` runs the dialog; tests pass one that clicks."""
+    accepted = False
+
+    def gate() -> bool:
+        nonlocal accepted
+        if not accepted:
+            dialog = RedFlagsDialog(catalog, parent)
+            try:
+                accepted = ask(dialog)
+            finally:
+                dialog.deleteLater()
+        return accepted
+
+    return gate
+
+
+# -- evidence -----------------------------------------------------------------------------------
+def evidence_html(catalog: Catalog, *, link: bool = True) -> str:
+    """The studies with their figures, after the caveat about what trigger points are."""
+    guidance = catalog.guidance
+    if guidance is None:
+        return "<p><i>The evidence could not be loaded (see the data problems list).</i></p>"
+    caveat = guidance.evidence_caveat
+    parts = [
+        "<table width='100%' cellpadding='8' style='background:#fff3cd; color:#3d2a00;'>"
+        "<tr><td><b>Read the maps with care</b><br>"
+        f"{escape(caveat.text)}"
+        f"<br><small>Sources: {_short_citations(catalog, caveat.sources)}</small>"
+        "</td></tr></table>"
+    ]
+    for study in guidance.evidence:
+        parts.append(f"<h3>{escape(study.title)}</h3><p>{escape(study.finding)}</p>")
+        if study.figures:
+            parts.append("<p><b>In numbers</b></p>" + bullets(study.figures))
+        cited = "<br>".join(citation_html(s, link=link) for s in catalog.sources_of(study.sources))
+        parts.append(f"<p><small>{cited}</small></p>")
+    return "".join(parts)
+
+
+def _short_citations(catalog: Catalog, ids: Iterable[str]) -> str:
+    return escape("; ".join(short_citation(s.authors, s.year)
+                            for s in catalog.sources_of(dict.fromkeys(ids))))
+
+
+class EvidenceDialog(QDialog):
+    """What the research says about massage for back pain, and how far trigger points are
+    agreed on. Non-modal: it can stay open beside the body map."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidenceDialog")
+        self.setWindowTitle("Evidence: massage and trigger points")
+        self.text = _browser("evidenceText")
+        self.text.setHtml(evidence_html(catalog))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 10)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 760)
+
+
+# -- self-care sheet ----------------------------------------------------------------------------
+def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True) -> str:
+    """A self-care handout for one muscle: general pressure self-care (ball or roller, about 5
+    minutes a day), the muscle's own self-care and stretches, the perpetuating factors to change,
+    and when to see a physician (the red flags). KeyError for an unknown muscle."""
+    muscle = catalog.muscles[muscle_id]
+    guidance = catalog.guidance
+    general = [item.text for item in guidance.self_care] if guidance else []
+    source_ids = [
+        *(s for item in (guidance.self_care if guidance else ()) for s in item.sources),
+        *muscle.sources,
+    ]
+    disclaimer = guidance.disclaimer if guidance else FALLBACK_DISCLAIMER
+    parts = [
+        f"<h1>Self-care: {escape(muscle.name)}</h1>",
+        # The disclaimer opens the sheet: a handout gets read from the top, if at all.
+        f"<p style='color:#555555'><i>{escape(disclaimer)}</i></p>",
+        "<h2>Pressing on tender spots yourself</h2>",
+        bullets(general),
+        f"<h2>For your {escape(muscle.name.lower())}</h2>",
+        bullets(muscle.self_care),
+        "<h2>Stretches</h2>",
+        bullets(muscle.stretches),
+        "<h2>What keeps it coming back: change what you can</h2>",
+        bullets(muscle.perpetuating_factors),
+        f"<h2 style='color:{RED_FLAG_COLOUR}'>When to see a physician</h2>",
+    ]
+    if guidance is None:
+        parts.append(f"<p>{escape(FALLBACK_RED_FLAGS)}</p>")
+    else:
+        parts.append("<p>Do not treat yourself, and see a physician first, if any of these "
+                     "applies to you:</p>")
+        for flag in guidance.red_flags:
+            parts.append(f"<h3>{escape(flag.title)}</h3>{bullets(flag.signs)}")
+            source_ids.extend(flag.sources)
+    parts.append("<h2>Sources</h2><div style='font-size:9pt; color:#333333'>"
+                 + sources_html(catalog, source_ids, link=link, note=False) + "</div>")
+    return "".join(parts)
+
+
+SELF_CARE_CSS = (
+    "h1 { font-size: 18pt; color: #1a237e; margin-bottom: 4px; }"
+    " h2 { font-size: 13pt; color: #1a237e; margin-top: 12px; margin-bottom: 4px; }"
+    " h3 { font-size: 10.5pt; margin-top: 6px; margin-bottom: 2px; }"
+    " ul { margin-top: 2px; margin-bottom: 2px; }"
+)
+
+
+def self_care_document(catalog: Catalog, muscle_id: str) -> QTextDocument:
+    """The self-care sheet as a print-ready document (no live links on paper)."""
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10.5)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(SELF_CARE_CSS)
+    document.setHtml(self_care_html(catalog, muscle_id, link=False))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
+                                f"Self-care: {catalog.muscles[muscle_id].name}")
+    return document
+
+
+def _keep_headings_with_text(document: QTextDocument, page_height: float) -> None:
+    """Move a heading that would end up at the foot of a page onto the next page.
+    QTextDocument has no keep-with-next, so lay out, look, and add page breaks."""
+    layout = document.documentLayout()
+    line = QFontMetricsF(document.defaultFont(), layout.paintDevice()).lineSpacing()
+    for _ in range(20):  # each pass fixes one page; a sheet has a handful
+        block = document.begin()
+        moved = False
+        while block.isValid():
+            fmt = block.blockFormat()
+            auto = fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto
+            if fmt.headingLevel() and auto:
+                rect = layout.blockBoundingRect(block)
+                page_end = (int(rect.top() // page_height) + 1) * page_height
+                # A section heading needs a few of its lines under it; a sub-heading fewer.
+                room = line * (8 if fmt.headingLevel() <= 2 else 3.5)
+                if 0 < page_end - rect.bottom() < room:
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt)
+                    moved = True
+                    break
+            block = block.next()
+        if not moved:
+            return
+
+
+def write_self_care_pdf(catalog: Catalog, muscle_id: str, path: str | Path) -> None:
+    """Write the self-care sheet for one muscle to an A4 PDF at `path`, with a footer naming
+    the sheet and the page on every page."""
+    muscle = catalog.muscles[muscle_id]  # KeyError before any file is created
+    title = f"Self-care: {muscle.name}"
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("bodymap")
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(18, 15, 18, 12), QPageLayout.Unit.Millimeter))
+    document = self_care_document(catalog, muscle_id)
+    # Lay the text out in the writer's own units, so point sizes come out right on paper.
+    document.documentLayout().setPaintDevice(writer)
+    footer_font = QFont(document.defaultFont())
+    footer_font.setPointSizeF(8)
+    footer_height = QFontMetricsF(footer_font, writer).lineSpacing() * 2
+    width, height = float(writer.width()), float(writer.height())
+    page_height = height - footer_height
+    document.setPageSize(QSizeF(width, page_height))
+    _keep_headings_with_text(document, page_height)
+    pages = document.pageCount()
+    painter = QPainter(writer)
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -page * page_height)
+            document.drawContents(painter, QRectF(0, page * page_height, width, page_height))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#666666"))
+            footer = QRectF(0, height - footer_height * 0.6, width, footer_height * 0.6)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             f"bodymap · {title} · not medical advice")
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             f"page {page + 1} of {pages}")
+    finally:
+        painter.end()

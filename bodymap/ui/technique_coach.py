@@ -1,0 +1,1042 @@
+"""The technique coach: a muscle's pressure technique one step at a time, its trigger points in
+turn, the 0-10 discomfort scale with the technique's target, and a hold timer with a cue at the
+technique's maximum hold.
+
+Keyboard (whichever part of the coach has focus): Space start/pause, R reset, arrows or 0-9 the
+discomfort scale, N/P or PageDown/PageUp next/previous step, T/Shift+T next/previous trigger point.
+
+Text from data is always shown as text (escaped); links open only for http/https.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Catalog
+from bodymap.model.schema import Muscle, Technique
+from bodymap.ui.hold_timer import Clock, HoldTimer
+from bodymap.ui.safety import CAUTION_STYLE, bullets, open_web_link, short_citation
+
+SIDES = {"L": "left", "R": "right"}
+SOUND_KEY = "coach/soundAtMax"
+
+# Colours chosen for a washed-out class projector as much as for a laptop: strong, few, and never
+# relying on hue alone (every state also has words).
+INK = "#1b1f24"
+MUTED = "#5f6b76"
+ACCENT = "#0d47a1"
+TARGET = "#e65100"
+TARGET_FILL = "#ffd8b0"
+RELEASE = "#2e7d32"
+RELEASE_FILL = "#c8e6c9"
+ALARM = "#b71c1c"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One technique on offer: the muscle's own or a general one from guidance.yaml."""
+
+    key: str  # "muscle" or the general technique's id
+    technique: Technique
+    label: str
+
+
+# -- the discomfort scale -------------------------------------------------------------------------
+class DiscomfortScale(QWidget):
+    """A 0-10 scale the practitioner sets from the client's report, showing the technique's
+    target band (where the pressure should build to) and the release point."""
+
+    valueChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("discomfortScale")
+        self.setAccessibleName("Discomfort scale, 0 to 10")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._value = 0
+        self.target: tuple[int, int] = (0, 0)
+        self.release_at = 0
+        self.setAccessibleDescription("0 of 10")
+
+    def value(self) -> int:
+        return self._value
+
+    def setValue(self, value: int) -> None:
+        value = max(0, min(10, int(value)))
+        if value == self._value:
+            return
+        self._value = value
+        self.setAccessibleDescription(f"{value} of 10")
+        self.update()
+        self.valueChanged.emit(value)
+
+    def set_target(self, low: int, high: int, release_at: int) -> None:
+        self.target = (low, high)
+        self.release_at = release_at
+        self.update()
+
+    # -- geometry ------------------------------------------------------------------------------
+    def _cell_height(self) -> int:
+        return max(34, self.fontMetrics().height() * 2)
+
+    def _caption_height(self) -> int:
+        return self.fontMetrics().height() + 6
+
+    def sizeHint(self) -> QSize:
+        return QSize(440, self._cell_height() + self._caption_height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(11 * 22, self.sizeHint().height())
+
+    def _cell(self, value: int) -> QRectF:
+        gap = 4.0
+        width = (self.width() - 2 - gap * 10) / 11
+        return QRectF(1 + value * (width + gap), 1, width, self._cell_height())
+
+    def value_at(self, x: float) -> int:
+        for value in range(11):
+            cell = self._cell(value)
+            if x < cell.right() + 2:
+                return value
+        return 10
+
+    # -- painting ------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        low, high = self.target
+        number_font = QFont(self.font())
+        number_font.setBold(True)
+        number_font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        for value in range(11):
+            cell = self._cell(value)
+            in_target = low <= value <= high and high > 0
+            is_release = value == self.release_at and high > 0
+            if value == self._value:
+                fill, border, text, pen_width = QColor(ACCENT), QColor(ACCENT), QColor("white"), 2
+            elif in_target:
+                fill, border, text, pen_width = QColor(TARGET_FILL), QColor(TARGET), INK, 2
+            elif is_release:
+                fill, border, text, pen_width = QColor(RELEASE_FILL), QColor(RELEASE), INK, 2
+            else:
+                fill, border, text, pen_width = QColor("#f1f3f5"), QColor("#c3c9cf"), INK, 1
+            painter.setPen(QPen(border, pen_width))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(cell.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            painter.setPen(QColor(text))
+            painter.setFont(number_font)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(value))
+        # Captions under the band and the release cell say in words what the colours mean.
+        painter.setFont(self.font())
+        top = self._cell_height() + 3
+        height = self._caption_height()
+        if high > 0:
+            band = self._cell(low).united(self._cell(high))
+            caption = QRectF(band.left() - 20, top, band.width() + 40, height)
+            painter.setPen(QColor(TARGET))
+            painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             "target")
+            cell = self._cell(self.release_at)
+            caption = QRectF(cell.center().x() - 40, top, 80, height)
+            painter.setPen(QColor(RELEASE))
+            painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             "release")
+        painter.setPen(QColor(MUTED))
+        for value, word in ((0, "none"), (10, "worst")):
+            if high > 0 and (low <= value <= high or value == self.release_at):
+                continue
+            cell = self._cell(value)
+            caption = QRectF(cell.center().x() - 40, top, 80, height)
+            painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             word)
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(ACCENT), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(0, 0, -1, -1))
+        painter.end()
+
+    # -- input ---------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = SCALE_KEYS.get(Qt.Key(event.key()))
+        if step is not None:
+            self.setValue(self._value + step)
+        elif Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
+            self.setValue(event.key() - Qt.Key.Key_0)
+        elif event.key() == Qt.Key.Key_Home:
+            self.setValue(0)
+        elif event.key() == Qt.Key.Key_End:
+            self.setValue(10)
+        else:
+            event.ignore()  # Space, N, P, ... go on to the coach
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.setValue(self.value_at(event.position().x()))
+
+
+SCALE_KEYS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Down: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: 1,
+}
+
+
+# -- the hold bar ---------------------------------------------------------------------------------
+class HoldBar(QWidget):
+    """Elapsed hold against the maximum, with a tick at the typical hold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("holdBar")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.elapsed = 0.0
+        self.typical = 0.0
+        self.maximum = 0.0
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 18)
+
+    def set_values(self, elapsed: float, typical: float, maximum: float) -> None:
+        self.elapsed, self.typical, self.maximum = elapsed, typical, maximum
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        track = QRectF(self.rect()).adjusted(1, 3, -1, -3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        alarm = self.maximum > 0 and self.elapsed >= self.maximum
+        painter.setBrush(QColor(255, 255, 255, 90) if alarm else QColor("#e3e7eb"))
+        painter.drawRoundedRect(track, 5, 5)
+        if self.maximum > 0:
+            fraction = min(1.0, self.elapsed / self.maximum)
+            if self.elapsed >= self.maximum:
+                colour = "#ffffff"  # the panel itself turns red at the maximum
+            elif self.typical and self.elapsed >= self.typical:
+                colour = RELEASE
+            else:
+                colour = ACCENT
+            if fraction > 0:
+                painter.setBrush(QColor(colour))
+                painter.drawRoundedRect(
+                    QRectF(track.left(), track.top(), track.width() * fraction, track.height()),
+                    5, 5)
+            if 0 < self.typical < self.maximum:
+                x = track.left() + track.width() * self.typical / self.maximum
+                painter.setPen(QPen(QColor(ALARM if alarm else INK), 2))
+                painter.drawLine(int(x), int(track.top()) - 3, int(x), int(track.bottom()) + 3)
+        painter.end()
+
+
+# -- small building blocks ------------------------------------------------------------------------
+def caption(text: str) -> QLabel:
+    """A small, bold, grey heading over a section."""
+    label = QLabel(text.upper())
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+    label.setFont(font)
+    label.setStyleSheet(f"color:{MUTED};")
+    return label
+
+
+def card(name: str) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setStyleSheet(
+        f"QFrame#{name} {{ background:#ffffff; border:1px solid #d5dbe1; border-radius:8px; }}")
+    return frame
+
+
+def wrapped(name: str = "", *, rich: bool = False) -> QLabel:
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if rich:
+        # Links open through our filter, never automatically; mouse only, so Tab and Space stay
+        # with the coach.
+        label.setOpenExternalLinks(False)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(lambda url: open_web_link(QUrl(url)))
+    return label
+
+
+class Collapsible(QWidget):
+    """A heading that shows or hides the content below it."""
+
+    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName(f"{name}Toggle")
+        self.toggle.setText(title)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = self.toggle.font()
+        font.setBold(True)
+        self.toggle.setFont(font)
+        self.body = wrapped(f"{name}Text", rich=True)
+        self.body.setContentsMargins(22, 0, 4, 4)
+        self.body.hide()
+        self.toggle.toggled.connect(self.set_expanded)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.body)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.toggle.setChecked(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.body.setVisible(expanded)
+
+    def is_expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+
+def _locate_step(steps: tuple[str, ...]) -> int:
+    """Where to pick the steps up again at the next trigger point: the data has no marker for
+    it, so take the first step about finding or pressing a point (after positioning the client
+    and the like, which need not be repeated), else the first step."""
+    for index, step in enumerate(steps):
+        text = step.casefold()
+        if any(word in text for word in ("locate", "find ", "trigger point")):
+            return index
+    return 0
+
+
+# -- the coach ------------------------------------------------------------------------------------
+class TechniqueCoach(QWidget):
+    """Guides one pressure technique for the selected muscle (or a general one when no muscle is
+    selected). The window sets `before_first_start` to show the red flags; it is called before
+    the first start only, and a False answer cancels that start."""
+
+    maxHoldReached = Signal()
+    holdStarted = Signal()
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        clock: Clock = time.monotonic,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("techniqueCoach")
+        self.setAccessibleName("Technique coach")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.catalog = catalog
+        self.settings = settings
+        self.before_first_start: Callable[[], bool] | None = None
+        # The sound at maximum hold; replaceable (tests count calls, a window may play a file).
+        self.beep: Callable[[], None] = QApplication.beep
+        self.muscle: Muscle | None = None
+        self.side = "L"
+        self.variants: list[Variant] = []
+        self.step_index = 0
+        self.trp_index = 0
+        self._started_once = False
+        self._asking = False
+        self._reached_target = False
+        self.timer = HoldTimer(clock, self)
+        self.timer.changed.connect(self._show_elapsed)
+        self.timer.runningChanged.connect(self._show_running)
+        self.timer.typicalReached.connect(self._show_cue)
+        self.timer.maxReached.connect(self._on_max)
+        self._build()
+        self.set_muscle(None)
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        base = self.font().pointSizeF()
+
+        self.title = QLabel()
+        self.title.setObjectName("coachTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(base * 1.45)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.combo = QComboBox()
+        self.combo.setObjectName("techniqueCombo")
+        self.combo.setAccessibleName("Technique")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(20)
+        self.combo.activated.connect(self._on_variant_chosen)
+        self.sources_label = wrapped("techniqueSources", rich=True)
+        self.sources_label.setStyleSheet(f"color:{MUTED};")
+        small = self.sources_label.font()
+        small.setPointSizeF(base * 0.9)
+        self.sources_label.setFont(small)
+
+        # Cautions: the first one (the data puts the nerve or vessel at risk first) and the rule
+        # that holds everywhere stay visible; the rest fold away so the steps keep their room.
+        self.cautions = QFrame()
+        self.cautions.setObjectName("coachCautions")
+        self.cautions.setStyleSheet(
+            f"QFrame#coachCautions {{ {CAUTION_STYLE} border-radius:6px; }}"
+            " QLabel { background:transparent; border:none; color:#3d2a00; }")
+        self.cautions_text = wrapped("coachCautionsText", rich=True)
+        self.cautions_more = QToolButton()
+        self.cautions_more.setObjectName("coachCautionsMore")
+        self.cautions_more.setCheckable(True)
+        self.cautions_more.setAutoRaise(True)
+        self.cautions_more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cautions_more.setStyleSheet("color:#5c3c00; text-decoration:underline;")
+        self.cautions_more.toggled.connect(lambda _: self._show_cautions())
+        cautions_layout = QVBoxLayout(self.cautions)
+        cautions_layout.setContentsMargins(10, 8, 10, 6)
+        cautions_layout.setSpacing(2)
+        cautions_layout.addWidget(self.cautions_text)
+        cautions_layout.addWidget(self.cautions_more, 0, Qt.AlignmentFlag.AlignRight)
+
+        # Step card.
+        self.step_card = step_card = card("stepCard")
+        self.step_counter = caption("Step")
+        self.step_counter.setObjectName("stepCounter")
+        self.step_text = wrapped("stepText")
+        font = self.step_text.font()
+        font.setPointSizeF(base * 1.3)
+        self.step_text.setFont(font)
+        self.step_text.setStyleSheet(f"color:{INK};")
+        self.step_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.step_text.setMinimumHeight(self.step_text.fontMetrics().lineSpacing() * 4)
+        self.prev_button = self._button("◀  Previous", "previousStep", self.previous_step,
+                                        "Previous step (P or Page Up)")
+        self.next_button = self._button("Next  ▶", "nextStep", self.next_step,
+                                        "Next step (N or Page Down)")
+        row = QHBoxLayout()
+        row.addWidget(self.prev_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        layout = QVBoxLayout(step_card)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.step_counter)
+        layout.addWidget(self.step_text, 1)
+        layout.addLayout(row)
+
+        # Trigger point strip.
+        self.trp_box = QWidget()
+        self.trp_box.setObjectName("triggerPointBox")
+        self.trp_counter = caption("Trigger point")
+        self.trp_counter.setObjectName("trpCounter")
+        self.trp_label = wrapped("trpLabel")
+        font = self.trp_label.font()
+        font.setBold(True)
+        font.setPointSizeF(base * 1.1)
+        self.trp_label.setFont(font)
+        self.trp_location = wrapped("trpLocation")
+        self.trp_location.setStyleSheet(f"color:{MUTED};")
+        self.prev_trp = self._button("◀", "previousTrp", self.previous_trigger_point,
+                                     "Previous trigger point (Shift+T)")
+        self.next_trp = self._button("▶", "nextTrp", self.next_trigger_point,
+                                     "Next trigger point (T)")
+        for button in (self.prev_trp, self.next_trp):
+            button.setFixedWidth(button.sizeHint().height() + 10)
+        head = QHBoxLayout()
+        head.addWidget(self.trp_counter, 1)
+        head.addWidget(self.prev_trp)
+        head.addWidget(self.next_trp)
+        layout = QVBoxLayout(self.trp_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(self.trp_label)
+        layout.addWidget(self.trp_location)
+
+        # Discomfort scale.
+        self.scale = DiscomfortScale()
+        self.scale.valueChanged.connect(self._on_discomfort)
+        self.discomfort_value = QLabel()
+        self.discomfort_value.setObjectName("discomfortValue")
+        font = self.discomfort_value.font()
+        font.setBold(True)
+        font.setPointSizeF(base * 1.1)
+        self.discomfort_value.setFont(font)
+        self.discomfort_hint = wrapped("discomfortHint")
+        font = self.discomfort_hint.font()
+        font.setPointSizeF(base * 1.1)
+        self.discomfort_hint.setFont(font)
+        head = QHBoxLayout()
+        head.addWidget(caption("Discomfort (client's report)"), 1)
+        head.addWidget(self.discomfort_value)
+        scale_box = QVBoxLayout()
+        scale_box.setSpacing(4)
+        scale_box.addLayout(head)
+        scale_box.addWidget(self.scale)
+        scale_box.addWidget(self.discomfort_hint)
+
+        # Hold timer.
+        self.hold_panel = QFrame()
+        self.hold_panel.setObjectName("holdPanel")
+        self.hold_time = QLabel()
+        self.hold_time.setObjectName("holdTime")
+        self.hold_time.setAccessibleName("Hold time")
+        font = QFont(self.font())
+        font.setPointSizeF(base * 3.0)
+        font.setBold(True)
+        self.hold_time.setFont(font)
+        self.hold_time.setMinimumWidth(self.hold_time.fontMetrics().horizontalAdvance("000 s"))
+        self.hold_limits = QLabel()
+        self.hold_limits.setObjectName("holdLimits")
+        self.hold_limits.setStyleSheet(f"color:{MUTED};")
+        self.start_button = self._button("▶  Start", "startButton", self.toggle,
+                                         "Start or pause the hold (Space)")
+        self.start_button.setMinimumWidth(self.start_button.fontMetrics().horizontalAdvance(
+            "▶  Resume") + 36)
+        self.reset_button = self._button("↺  Reset", "resetButton", self.reset,
+                                         "Reset the hold timer (R)")
+        self.hold_bar = HoldBar()
+        self.hold_cue = QLabel()
+        self.hold_cue.setObjectName("holdCue")
+        self.hold_cue.setWordWrap(True)
+        self.hold_cue.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.hold_cue.font()
+        font.setBold(True)
+        font.setPointSizeF(base * 1.15)
+        self.hold_cue.setFont(font)
+        self.sound = QCheckBox("Sound at maximum hold")
+        self.sound.setObjectName("soundCheck")
+        self.sound.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sound.setChecked(self._setting_bool(SOUND_KEY, True))
+        self.sound.toggled.connect(self._remember_sound)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.reset_button)
+        digits = QVBoxLayout()
+        digits.setSpacing(0)
+        digits.addWidget(self.hold_time)
+        digits.addWidget(self.hold_limits)
+        row = QHBoxLayout()
+        row.addLayout(digits, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self.hold_panel)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(6)
+        self.hold_caption = caption("Hold")
+        layout.addWidget(self.hold_caption)
+        layout.addLayout(row)
+        layout.addWidget(self.hold_bar)
+        layout.addWidget(self.hold_cue)
+        layout.addWidget(self.sound)
+
+        self.about = Collapsible("About this technique", "techniqueAbout")
+        self.session_plan = Collapsible("Session plan", "sessionPlan")
+        self.session_plan.body.setText(self._session_plan_html())
+
+        self.placeholder = wrapped("coachPlaceholder")
+        self.placeholder.setStyleSheet(f"color:{MUTED};")
+
+        content = QWidget()
+        content.setObjectName("coachContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.placeholder)
+        technique_row = QVBoxLayout()
+        technique_row.setSpacing(3)
+        technique_row.addWidget(caption("Technique"))
+        technique_row.addWidget(self.combo)
+        technique_row.addWidget(self.sources_label)
+        layout.addLayout(technique_row)
+        layout.addWidget(self.cautions)
+        layout.addWidget(step_card)
+        layout.addWidget(self.trp_box)
+        layout.addLayout(scale_box)
+        layout.addWidget(self.hold_panel)
+        layout.addWidget(self.about)
+        layout.addWidget(self.session_plan)
+        layout.addStretch(1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("coachScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.setFocusProxy(self.scale)
+        # Children that would swallow the coach's keys (the scroll area scrolls on Page Up and
+        # Down, the combo box searches on letters) hand them over instead.
+        for widget in (self.scroll, self.combo):
+            widget.installEventFilter(self)
+        self._set_cue_state("idle")
+
+    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
+        # Buttons never take focus: Space must stay "start/pause", not "press this button".
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    # -- settings ------------------------------------------------------------------------------
+    def _setting_bool(self, key: str, default: bool) -> bool:
+        if self.settings is None:
+            return default
+        return str(self.settings.value(key, default)).lower() == "true"
+
+    def _remember_sound(self, on: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue(SOUND_KEY, on)
+
+    # -- what is being coached -----------------------------------------------------------------
+    def set_muscle(self, muscle_id: str | None, side: str = "L") -> None:
+        """Coach this muscle's technique (or only the general ones for None). Changing the
+        muscle starts over; changing only the side keeps the place."""
+        muscle = self.catalog.muscles.get(muscle_id) if muscle_id else None
+        same = muscle is not None and self.muscle is not None and muscle.id == self.muscle.id
+        self.side = side
+        if same:
+            self._show_title()
+            return
+        self.muscle = muscle
+        guidance = self.catalog.guidance
+        self.variants = []
+        if muscle is not None:
+            self.variants.append(Variant("muscle", muscle.technique,
+                                         f"{muscle.technique.name} (this muscle)"))
+        for technique in guidance.techniques if guidance else ():
+            self.variants.append(Variant(technique.id or technique.name, technique,
+                                         f"{technique.name} (general)"))
+        self.combo.clear()
+        for index, variant in enumerate(self.variants):
+            if index == 1 and muscle is not None:
+                self.combo.insertSeparator(self.combo.count())
+            self.combo.addItem(variant.label, variant.key)
+        self._show_title()
+        self._show_cautions()
+        self.trp_index = 0
+        self._select_variant(0)
+
+    @property
+    def variant(self) -> Variant | None:
+        index = self.combo.currentIndex()
+        key = self.combo.itemData(index) if index >= 0 else None
+        return next((v for v in self.variants if v.key == key), None)
+
+    @property
+    def technique(self) -> Technique | None:
+        variant = self.variant
+        return variant.technique if variant else None
+
+    def select_technique(self, key: str) -> None:
+        """Choose a variant by key: "muscle" or a general technique's id."""
+        index = self.combo.findData(key)
+        if index < 0:
+            raise KeyError(key)
+        self.combo.setCurrentIndex(index)
+        self._select_variant(self.variants.index(self.variant))
+
+    def _on_variant_chosen(self, _combo_index: int) -> None:
+        variant = self.variant
+        if variant is not None:
+            self._select_variant(self.variants.index(variant))
+        self.scale.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_variant(self, index: int) -> None:
+        enabled = bool(self.variants)
+        for widget in (self.combo, self.step_card, self.hold_panel, self.scale):
+            widget.setEnabled(enabled)
+        self.placeholder.setVisible(self.muscle is None)
+        self.placeholder.setText(
+            "Select a muscle on the body to coach its own technique and walk its trigger points."
+            if enabled else "No technique is available: the guidance data did not load.")
+        if not enabled:
+            self.step_text.clear()
+            self.step_counter.clear()
+            self.sources_label.clear()
+            self.trp_box.hide()
+            self.timer.set_limits(0, 0)
+            return
+        variant = self.variants[index]
+        combo_index = self.combo.findData(variant.key)
+        if self.combo.currentIndex() != combo_index:
+            self.combo.setCurrentIndex(combo_index)
+        technique = variant.technique
+        self.step_index = 0
+        target = technique.target_discomfort
+        self.scale.set_target(min(target.start), max(target.start), target.release_at)
+        self.scale.setValue(0)
+        self._reached_target = False
+        self.timer.set_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
+        self.hold_limits.setText(
+            f"typical {technique.hold_seconds.typical:g} s · maximum "
+            f"{technique.hold_seconds.max:g} s")
+        self.sources_label.setText(self._sources_html(technique))
+        self.about.body.setText(self._about_html(technique))
+        self._show_step()
+        self._show_trigger_point()
+        self._show_discomfort()
+
+    # -- steps and trigger points --------------------------------------------------------------
+    @property
+    def steps(self) -> tuple[str, ...]:
+        technique = self.technique
+        return technique.steps if technique else ()
+
+    @property
+    def trigger_points(self) -> tuple:
+        return self.muscle.trigger_points if self.muscle else ()
+
+    def next_step(self) -> None:
+        """The next step; past the last one, the next trigger point from its locating step."""
+        if self.step_index + 1 < len(self.steps):
+            self.step_index += 1
+            self._show_step()
+        elif self.trp_index + 1 < len(self.trigger_points):
+            self._go_to_trigger_point(self.trp_index + 1)
+            self.step_index = _locate_step(self.steps)
+            self._show_step()
+
+    def previous_step(self) -> None:
+        if self.step_index > 0:
+            self.step_index -= 1
+            self._show_step()
+
+    def next_trigger_point(self) -> None:
+        if self.trp_index + 1 < len(self.trigger_points):
+            self._go_to_trigger_point(self.trp_index + 1)
+
+    def previous_trigger_point(self) -> None:
+        if self.trp_index > 0:
+            self._go_to_trigger_point(self.trp_index - 1)
+
+    def _go_to_trigger_point(self, index: int) -> None:
+        self.trp_index = index
+        # A new point is a new hold.
+        self.timer.reset()
+        self.scale.setValue(0)
+        self._reached_target = False
+        self._show_trigger_point()
+        self._show_step()
+
+    # -- the timer -----------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Start (or resume) the hold. Before the very first start the `before_first_start`
+        hook is asked; False cancels, and it is asked again at the next attempt."""
+        if self.timer.running:
+            return True
+        if not self.variants or self._asking:
+            return False
+        if not self._started_once:
+            hook = self.before_first_start
+            if hook is not None:
+                self._asking = True
+                try:
+                    go_on = bool(hook())
+                finally:
+                    self._asking = False
+                if not go_on:
+                    return False
+            self._started_once = True
+        self.timer.start()
+        self.holdStarted.emit()
+        return True
+
+    def pause(self) -> None:
+        self.timer.pause()
+
+    def toggle(self) -> None:
+        if self.timer.running:
+            self.pause()
+        else:
+            self.start()
+
+    def reset(self) -> None:
+        self.timer.reset()
+        self._reached_target = False
+        self._show_discomfort()
+
+    def tick(self) -> None:
+        """Update from the clock now (what the QTimer does ten times a second)."""
+        self.timer.tick()
+
+    def elapsed(self) -> float:
+        return self.timer.elapsed()
+
+    @property
+    def running(self) -> bool:
+        return self.timer.running
+
+    @property
+    def discomfort(self) -> int:
+        return self.scale.value()
+
+    def set_discomfort(self, value: int) -> None:
+        self.scale.setValue(value)
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.combo and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                return False  # arrows in the open combo box still choose a technique
+            return self._handle_key(event)
+        return super().eventFilter(watched, event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        key = Qt.Key(event.key())
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.MetaModifier):
+            return False  # leave shortcuts to the window
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Space:
+            self.toggle()
+        elif key == Qt.Key.Key_R:
+            self.reset()
+        elif key in (Qt.Key.Key_N, Qt.Key.Key_PageDown):
+            self.next_step()
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_PageUp):
+            self.previous_step()
+        elif key == Qt.Key.Key_T:
+            if shift:
+                self.previous_trigger_point()
+            else:
+                self.next_trigger_point()
+        elif key in SCALE_KEYS:
+            self.scale.setValue(self.scale.value() + SCALE_KEYS[key])
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.scale.setValue(key - Qt.Key.Key_0)
+        else:
+            return False
+        event.accept()
+        return True
+
+    # -- showing state -------------------------------------------------------------------------
+    def _show_title(self) -> None:
+        if self.muscle is None:
+            self.title.setText("Technique coach")
+        else:
+            self.title.setText(f"{self.muscle.name} ({SIDES.get(self.side, self.side)})")
+
+    def _show_cautions(self) -> None:
+        cautions = self.muscle.cautions if self.muscle else ()
+        if self.muscle is None:
+            self.cautions.hide()
+            return
+        # The rule for every muscle comes first, the muscle's own cautions after it.
+        shown = cautions if self.cautions_more.isChecked() else cautions[:1]
+        html = ("<b>⚠ Stop at once at any tingling, numbness, or electric or shooting pain."
+                "</b>" + ("" if not shown else bullets(shown)))
+        self.cautions_text.setText(html)
+        hidden = len(cautions) - 1
+        self.cautions_more.setVisible(hidden > 0)
+        self.cautions_more.setText(
+            "Fewer cautions" if self.cautions_more.isChecked()
+            else f"{hidden} more caution{'s' if hidden != 1 else ''}")
+        self.cautions.show()
+
+    def _show_step(self) -> None:
+        steps = self.steps
+        if not steps:
+            return
+        self.step_text.setText(steps[self.step_index])
+        self.step_counter.setText(f"STEP {self.step_index + 1} OF {len(steps)}")
+        at_end = self.step_index + 1 >= len(steps)
+        more_points = self.trp_index + 1 < len(self.trigger_points)
+        self.prev_button.setEnabled(self.step_index > 0)
+        self.next_button.setEnabled(not at_end or more_points)
+        self.next_button.setText("Next trigger point  ▶" if at_end and more_points
+                                 else "Next  ▶")
+
+    def _show_trigger_point(self) -> None:
+        points = self.trigger_points
+        if not points or self.muscle is None:
+            self.trp_box.hide()
+            return
+        self.trp_box.show()
+        trp = points[self.trp_index]
+        method = self.muscle.palpation.method
+        self.trp_counter.setText(
+            f"TRIGGER POINT {self.trp_index + 1} OF {len(points)} · {method} palpation".upper())
+        self.trp_label.setText(trp.label)
+        self.trp_location.setText(trp.location)
+        self.prev_trp.setEnabled(self.trp_index > 0)
+        self.next_trp.setEnabled(self.trp_index + 1 < len(points))
+
+    def _on_discomfort(self, value: int) -> None:
+        self._show_discomfort()
+
+    def _show_discomfort(self) -> None:
+        technique = self.technique
+        value = self.scale.value()
+        self.discomfort_value.setText(f"{value} / 10")
+        if technique is None:
+            self.discomfort_hint.clear()
+            return
+        target = technique.target_discomfort
+        low, high = min(target.start), max(target.start)
+        band = f"{low}-{high}" if low != high else f"{low}"
+        if low <= value:
+            self._reached_target = True
+        if value > high:
+            hint, colour = f"Above {band}: lighten the pressure now.", ALARM
+        elif value >= low:
+            hint, colour = "On target: keep the pressure steady and wait for it to ease.", TARGET
+        elif self._reached_target and value <= target.release_at:
+            hint, colour = f"Eased to {value}: release slowly.", RELEASE
+        elif self._reached_target:
+            hint, colour = (f"Easing: hold steady; release at about {target.release_at}.",
+                            RELEASE)
+        else:
+            hint, colour = (f"Build slowly to {band} out of 10, then hold until it eases to "
+                            f"about {target.release_at}.", INK)
+        self.discomfort_hint.setText(hint)
+        self.discomfort_hint.setStyleSheet(f"color:{colour};")
+
+    def _show_elapsed(self, elapsed: float) -> None:
+        self.hold_time.setText(f"{int(elapsed)} s")
+        self.hold_bar.set_values(elapsed, self.timer.typical_seconds, self.timer.max_seconds)
+        if elapsed == 0 and not self.timer.running:
+            self._set_cue_state("idle")
+
+    def _show_running(self, running: bool) -> None:
+        if running:
+            self.start_button.setText("❚❚  Pause")
+        else:
+            self.start_button.setText("▶  Resume" if self.timer.elapsed() > 0 else "▶  Start")
+        if not self.timer.typical_cued:
+            if running:
+                self._set_cue_state("holding")
+            elif self.timer.elapsed() > 0:
+                self._set_cue_state("paused")
+
+    def _show_cue(self) -> None:
+        if not self.timer.max_cued:
+            self._set_cue_state("typical")
+
+    def _on_max(self) -> None:
+        self._set_cue_state("max")
+        if self.sound.isChecked():
+            self.beep()
+        self.maxHoldReached.emit()
+
+    @property
+    def cue(self) -> str:
+        """'idle', 'holding', 'paused', 'typical' or 'max': what the hold panel shows."""
+        return self._cue
+
+    def _set_cue_state(self, state: str) -> None:
+        self._cue = state
+        technique = self.technique
+        typical = technique.hold_seconds.typical if technique else 0
+        maximum = technique.hold_seconds.max if technique else 0
+        text, fg, bg, border = {
+            "idle": ("Press Space to start the hold when the pressure is on the point.",
+                     MUTED, "#f6f8fa", "#d5dbe1"),
+            "holding": ("Holding…", ACCENT, "#f6f8fa", "#d5dbe1"),
+            "paused": ("Paused: Space resumes, R resets.", MUTED, "#f6f8fa", "#d5dbe1"),
+            "typical": (f"Typical hold ({typical:g} s) reached: release when it has eased.",
+                        RELEASE, "#eef7ee", RELEASE),
+            "max": (f"Maximum hold ({maximum:g} s) reached: release slowly now.",
+                    "#ffffff", ALARM, ALARM),
+        }[state]
+        self.hold_cue.setText(text)
+        weight = "normal" if state in ("idle", "paused") else "bold"
+        self.hold_cue.setStyleSheet(f"color:{fg}; background:transparent; font-weight:{weight};")
+        self.hold_panel.setStyleSheet(
+            f"QFrame#holdPanel {{ background:{bg}; border:2px solid {border}; "
+            "border-radius:8px; }")
+        digits = "#ffffff" if state == "max" else INK
+        self.hold_time.setStyleSheet(f"color:{digits}; background:transparent;")
+        limits = "#ffe0e0" if state == "max" else MUTED
+        self.hold_caption.setStyleSheet(f"color:{limits}; background:transparent;")
+        self.hold_limits.setStyleSheet(f"color:{limits}; background:transparent;")
+        self.sound.setStyleSheet(f"color:{limits}; background:transparent;")
+
+    # -- text built from data ------------------------------------------------------------------
+    def _sources_html(self, technique: Technique) -> str:
+        """Short citations under the combo box; the full ones are in the tooltip and under
+        "About this technique"."""
+        sources = self.catalog.sources_of(dict.fromkeys(technique.sources))
+        self.sources_label.setToolTip("\n\n".join(s.citation() for s in sources))
+        if not sources:
+            return ""
+        parts = []
+        for source in sources:
+            short = escape(short_citation(source.authors, source.year))
+            if source.url:
+                short = f"<a href='{escape(source.url, quote=True)}'>{short}</a>"
+            parts.append(short)
+        return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
+
+    def _about_html(self, technique: Technique) -> str:
+        parts = []
+        target = technique.target_discomfort
+        hold = technique.hold_seconds
+        parts.append(
+            f"<p>Target discomfort {min(target.start)}-{max(target.start)} of 10, released at "
+            f"about {target.release_at}; hold typically {hold.typical:g} s, at most "
+            f"{hold.max:g} s.</p>")
+        guidance = self.catalog.guidance
+        if technique.based_on and guidance is not None:
+            try:
+                general = guidance.technique(technique.based_on)
+            except KeyError:
+                general = None
+            if general is not None:
+                parts.append(f"<p>Based on the general technique <i>{escape(general.name)}</i>."
+                             "</p>")
+        if technique.notes:
+            parts.append(f"<p>{escape(technique.notes)}</p>")
+        citations = "".join(
+            f"<li>{escape(s.citation())}"
+            + (f" <a href='{escape(s.url, quote=True)}'>link</a>" if s.url else "") + "</li>"
+            for s in self.catalog.sources_of(dict.fromkeys(technique.sources)))
+        if citations:
+            parts.append(f"<p><b>Sources</b></p><ul>{citations}</ul>")
+        return "".join(parts)
+
+    def _session_plan_html(self) -> str:
+        guidance = self.catalog.guidance
+        if guidance is None:
+            return "<p><i>The session plan could not be loaded.</i></p>"
+        plan = guidance.session_plan
+        sources = "; ".join(
+            escape(short_citation(s.authors, s.year))
+            for s in self.catalog.sources_of(dict.fromkeys(plan.sources)))
+        return bullets(plan.points) + (f"<p><small>Sources: {sources}</small></p>"
+                                       if sources else "")

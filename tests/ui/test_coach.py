@@ -1,0 +1,471 @@
+"""The technique coach, driven as a practitioner drives it: keys, clicks and a clock that only
+moves when the test moves it (no sleeping)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QDialog
+
+from bodymap.model import Catalog
+from bodymap.ui.safety import RedFlagsDialog, red_flags_gate
+from bodymap.ui.technique_coach import TechniqueCoach
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def coach(qtbot, catalog: Catalog, clock: FakeClock) -> TechniqueCoach:
+    widget = TechniqueCoach(catalog, clock=clock)
+    qtbot.addWidget(widget)
+    widget.beeps = []  # type: ignore[attr-defined]
+    widget.beep = lambda: widget.beeps.append(clock.now)  # type: ignore[attr-defined]
+    widget.resize(480, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def key(qtbot, widget, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(widget, k, modifier)
+
+
+def plain(label) -> str:
+    """What a reader sees in a rich-text label."""
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+
+
+def advance(coach: TechniqueCoach, clock: FakeClock, seconds: float) -> None:
+    """Let time pass, then let the timer look at the clock as its QTimer would."""
+    clock.advance(seconds)
+    coach.tick()
+
+
+# -- what is coached -------------------------------------------------------------------------------
+def test_coach_shows_the_muscles_own_technique_first(coach: TechniqueCoach, catalog: Catalog):
+    assert coach.objectName() == "techniqueCoach"
+    coach.set_muscle("gluteus_medius", "L")
+    muscle = catalog.muscles["gluteus_medius"]
+    assert coach.title.text() == "Gluteus medius (left)"
+    assert coach.combo.currentText().startswith(muscle.technique.name)
+    assert coach.step_text.text() == muscle.technique.steps[0]
+    assert coach.step_counter.text() == f"STEP 1 OF {len(muscle.technique.steps)}"
+    # The muscle's technique, then every general technique from guidance.yaml.
+    offered = [coach.combo.itemText(i) for i in range(coach.combo.count())
+               if coach.combo.itemData(i) is not None]
+    assert len(offered) == 1 + len(catalog.guidance.techniques)
+    for technique in catalog.guidance.techniques:
+        assert any(text.startswith(technique.name) for text in offered)
+
+
+def test_each_variant_shows_its_sources(coach: TechniqueCoach, catalog: Catalog):
+    coach.set_muscle("piriformis", "R")
+    assert "Travell & Simons 1992" in plain(coach.sources_label)
+    assert catalog.sources["travell_simons_1992"].citation() in coach.sources_label.toolTip()
+    assert "Trigger Point Manual" in plain(coach.about.body)
+    coach.select_technique("ischemic_compression")
+    assert "Travell & Simons 1983" in plain(coach.sources_label)
+    coach.select_technique("research_protocol")
+    assert "Lu et al. 2022" in plain(coach.sources_label)
+
+
+def test_choosing_a_general_technique_changes_steps_target_and_hold(
+        coach: TechniqueCoach, catalog: Catalog):
+    coach.set_muscle("gluteus_medius")
+    index = coach.combo.findData("ischemic_compression")
+    coach.combo.setCurrentIndex(index)
+    coach.combo.activated.emit(index)  # what a choice in the popup sends
+    ischemic = catalog.guidance.technique("ischemic_compression")
+    assert coach.technique == ischemic
+    assert coach.step_text.text() == ischemic.steps[0]
+    assert coach.scale.target == (7, 8)
+    assert coach.timer.max_seconds == 60
+    assert "maximum 60 s" in coach.hold_limits.text()
+    # The trigger points to walk are still the muscle's own.
+    assert coach.trp_label.text() == catalog.muscles["gluteus_medius"].trigger_points[0].label
+
+
+def test_guided_compression_targets(coach: TechniqueCoach):
+    coach.set_muscle("gluteus_maximus")
+    assert (coach.scale.target, coach.scale.release_at) == ((6, 7), 4)
+    assert (coach.timer.typical_seconds, coach.timer.max_seconds) == (5, 10)
+    assert "6-7" in coach.discomfort_hint.text()
+
+
+def test_without_a_muscle_the_general_techniques_remain(coach: TechniqueCoach, catalog: Catalog):
+    coach.set_muscle("gluteus_medius")
+    coach.set_muscle(None)
+    assert coach.title.text() == "Technique coach"
+    assert coach.combo.count() == len(catalog.guidance.techniques)
+    assert coach.trp_box.isHidden()
+    assert coach.cautions.isHidden()
+    assert not coach.placeholder.isHidden()
+    assert coach.step_text.text() == catalog.guidance.techniques[0].steps[0]
+
+
+def test_changing_only_the_side_keeps_the_place(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("quadratus_lumborum", "L")
+    key(qtbot, coach, Qt.Key.Key_N)
+    key(qtbot, coach, Qt.Key.Key_T)
+    coach.set_muscle("quadratus_lumborum", "R")
+    assert (coach.step_index, coach.trp_index) == (1, 1)
+    assert coach.title.text() == "Quadratus lumborum (right)"
+    coach.set_muscle("piriformis", "R")
+    assert (coach.step_index, coach.trp_index) == (0, 0)
+
+
+# -- steps and trigger points ----------------------------------------------------------------------
+def test_steps_by_keyboard(qtbot, coach: TechniqueCoach, catalog: Catalog):
+    coach.set_muscle("gluteus_medius")
+    steps = catalog.muscles["gluteus_medius"].technique.steps
+    key(qtbot, coach, Qt.Key.Key_N)
+    assert coach.step_text.text() == steps[1]
+    key(qtbot, coach, Qt.Key.Key_PageDown)
+    assert coach.step_text.text() == steps[2]
+    assert coach.step_counter.text() == f"STEP 3 OF {len(steps)}"
+    key(qtbot, coach, Qt.Key.Key_P)
+    key(qtbot, coach, Qt.Key.Key_PageUp)
+    assert coach.step_index == 0
+    key(qtbot, coach, Qt.Key.Key_P)  # nothing before the first step
+    assert coach.step_index == 0
+    assert not coach.prev_button.isEnabled()
+
+
+def test_steps_by_buttons(qtbot, coach: TechniqueCoach, catalog: Catalog):
+    coach.set_muscle("piriformis")
+    qtbot.mouseClick(coach.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(coach.next_button, Qt.MouseButton.LeftButton)
+    assert coach.step_text.text() == catalog.muscles["piriformis"].technique.steps[2]
+    qtbot.mouseClick(coach.prev_button, Qt.MouseButton.LeftButton)
+    assert coach.step_index == 1
+
+
+def test_trigger_points_are_walked_in_turn(qtbot, coach: TechniqueCoach, catalog: Catalog):
+    muscle = catalog.muscles["gluteus_medius"]
+    coach.set_muscle("gluteus_medius")
+    assert coach.trp_label.text() == muscle.trigger_points[0].label
+    assert coach.trp_location.text() == muscle.trigger_points[0].location
+    assert "1 OF 3" in coach.trp_counter.text()
+    assert "FLAT PALPATION" in coach.trp_counter.text()
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert coach.trp_label.text() == muscle.trigger_points[1].label
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    assert coach.trp_index == 0
+    qtbot.mouseClick(coach.next_trp, Qt.MouseButton.LeftButton)
+    assert coach.trp_index == 1
+
+
+def test_past_the_last_step_comes_the_next_trigger_point(qtbot, coach: TechniqueCoach,
+                                                         catalog: Catalog):
+    muscle = catalog.muscles["gluteus_medius"]
+    steps = muscle.technique.steps
+    coach.set_muscle("gluteus_medius")
+    for _ in range(len(steps) - 1):
+        key(qtbot, coach, Qt.Key.Key_N)
+    assert coach.step_text.text() == steps[-1]
+    assert coach.next_button.text().startswith("Next trigger point")
+    key(qtbot, coach, Qt.Key.Key_N)
+    # Next point: back to locating it (positioning the client is not repeated).
+    assert coach.trp_label.text() == muscle.trigger_points[1].label
+    assert coach.step_text.text() == steps[1]
+    assert steps[1].startswith("Locate")
+    key(qtbot, coach, Qt.Key.Key_T)  # the last trigger point
+    for _ in range(len(steps)):
+        key(qtbot, coach, Qt.Key.Key_N)
+    assert (coach.trp_index, coach.step_index) == (2, len(steps) - 1)
+    assert not coach.next_button.isEnabled()
+
+
+def test_a_new_trigger_point_is_a_new_hold(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 3)
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert not coach.running
+    assert coach.elapsed() == 0
+
+
+# -- discomfort scale ------------------------------------------------------------------------------
+def test_arrow_keys_move_the_discomfort_scale(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("gluteus_medius")
+    for _ in range(3):
+        key(qtbot, coach, Qt.Key.Key_Right)
+    key(qtbot, coach, Qt.Key.Key_Up)
+    assert coach.discomfort == 4
+    assert coach.discomfort_value.text() == "4 / 10"
+    key(qtbot, coach, Qt.Key.Key_Left)
+    key(qtbot, coach, Qt.Key.Key_Down)
+    assert coach.discomfort == 2
+    for _ in range(5):
+        key(qtbot, coach, Qt.Key.Key_Down)
+    assert coach.discomfort == 0
+    key(qtbot, coach.scale, Qt.Key.Key_9)
+    for _ in range(4):
+        key(qtbot, coach.scale, Qt.Key.Key_Right)  # the scale itself, as when it has focus
+    assert coach.discomfort == 10
+
+
+def test_the_scale_says_what_to_do(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("gluteus_medius")
+    assert "Build slowly to 6-7" in coach.discomfort_hint.text()
+    key(qtbot, coach, Qt.Key.Key_6)
+    assert coach.discomfort_hint.text().startswith("On target")
+    key(qtbot, coach, Qt.Key.Key_8)
+    assert "lighten the pressure" in coach.discomfort_hint.text()
+    key(qtbot, coach, Qt.Key.Key_5)
+    assert coach.discomfort_hint.text().startswith("Easing")
+    key(qtbot, coach, Qt.Key.Key_4)
+    assert coach.discomfort_hint.text() == "Eased to 4: release slowly."
+
+
+def test_clicking_the_scale_sets_the_value(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("piriformis")
+    cell = coach.scale._cell(7).center()
+    qtbot.mouseClick(coach.scale, Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(cell.x()), int(cell.y())))
+    assert coach.discomfort == 7
+    assert "lighten" in coach.discomfort_hint.text()  # piriformis aims for 3-5 only
+
+
+def test_the_scale_shows_the_target_band(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("gluteus_medius")
+    image = coach.scale.grab().toImage()
+    def colour(value: int) -> str:
+        point = coach.scale._cell(value).topLeft().toPoint() + QPoint(8, 8)
+        ratio = coach.scale.devicePixelRatioF()
+        return image.pixelColor(int(point.x() * ratio), int(point.y() * ratio)).name()
+    assert colour(6) == colour(7) != colour(5)
+    assert colour(4) not in (colour(5), colour(6))
+    assert colour(0) != colour(1)  # the current value
+
+
+# -- hold timer ------------------------------------------------------------------------------------
+def test_space_starts_and_pauses_the_hold(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    assert coach.hold_time.text() == "0 s"
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert coach.running
+    assert coach.timer.ticking
+    assert "Pause" in coach.start_button.text()
+    advance(coach, clock, 3.4)
+    assert coach.hold_time.text() == "3 s"
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert not coach.running
+    assert not coach.timer.ticking
+    assert "Resume" in coach.start_button.text()
+    advance(coach, clock, 20)  # paused: the clock moves, the hold does not
+    assert coach.hold_time.text() == "3 s"
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 1)
+    assert coach.elapsed() == pytest.approx(4.4)
+    key(qtbot, coach, Qt.Key.Key_R)
+    assert not coach.running
+    assert coach.hold_time.text() == "0 s"
+    assert coach.cue == "idle"
+
+
+def test_start_and_reset_buttons(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    coach.set_muscle("piriformis")
+    qtbot.mouseClick(coach.start_button, Qt.MouseButton.LeftButton)
+    assert coach.running
+    advance(coach, clock, 2)
+    qtbot.mouseClick(coach.reset_button, Qt.MouseButton.LeftButton)
+    assert (coach.running, coach.elapsed()) == (False, 0)
+
+
+def test_cues_at_typical_and_maximum_hold(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    coach.set_muscle("gluteus_medius")  # typical 5 s, maximum 10 s
+    reached = []
+    coach.maxHoldReached.connect(lambda: reached.append(clock.now))
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 4.9)
+    assert coach.cue == "holding"
+    advance(coach, clock, 0.2)
+    assert coach.cue == "typical"
+    assert "Typical hold (5 s)" in coach.hold_cue.text()
+    advance(coach, clock, 4.8)
+    assert coach.cue == "typical"
+    assert coach.beeps == []
+    advance(coach, clock, 0.2)
+    assert coach.cue == "max"
+    assert coach.hold_cue.text() == "Maximum hold (10 s) reached: release slowly now."
+    assert "#b71c1c" in coach.hold_panel.styleSheet()
+    assert len(coach.beeps) == 1
+    assert len(reached) == 1
+    advance(coach, clock, 5)  # once per hold, not on every tick
+    assert len(coach.beeps) == 1
+    assert coach.running  # the practitioner releases; the clock keeps counting
+    key(qtbot, coach, Qt.Key.Key_R)
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 10.5)
+    assert len(coach.beeps) == 2
+
+
+def test_no_sound_when_it_is_switched_off(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    box = coach.sound
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not box.isChecked()
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 11)
+    assert coach.cue == "max"
+    assert coach.beeps == []
+
+
+def test_sound_choice_is_remembered(qtbot, catalog: Catalog, settings, clock: FakeClock):
+    first = TechniqueCoach(catalog, clock=clock, settings=settings)
+    qtbot.addWidget(first)
+    assert first.sound.isChecked()
+    first.sound.setChecked(False)
+    second = TechniqueCoach(catalog, clock=clock, settings=settings)
+    qtbot.addWidget(second)
+    assert not second.sound.isChecked()
+
+
+def test_the_timer_ticks_through_its_qtimer(coach: TechniqueCoach, clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    coach.start()
+    clock.advance(6)
+    coach.timer._qtimer.timeout.emit()  # what the running QTimer does ten times a second
+    assert coach.hold_time.text() == "6 s"
+    assert coach.cue == "typical"
+
+
+def test_keys_reach_the_coach_from_the_technique_box(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("gluteus_medius")
+    coach.combo.setFocus()
+    key(qtbot, coach.combo, Qt.Key.Key_N)  # not the combo box's search-by-letter
+    assert coach.step_index == 1
+    assert coach.combo.currentData() == "muscle"
+    key(qtbot, coach.combo, Qt.Key.Key_Space)
+    assert coach.running
+    key(qtbot, coach.scroll, Qt.Key.Key_PageDown)  # not a scroll
+    assert coach.step_index == 2
+
+
+# -- red flags before the first start --------------------------------------------------------------
+def test_hook_is_asked_before_the_first_start_only(qtbot, coach: TechniqueCoach):
+    answers = [False, True]
+    calls = []
+
+    def hook() -> bool:
+        calls.append(coach.running)
+        return answers.pop(0)
+
+    coach.before_first_start = hook
+    coach.set_muscle("gluteus_medius")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert calls == [False]
+    assert not coach.running  # cancelled
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert len(calls) == 2
+    assert coach.running
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_R)
+    coach.set_muscle("piriformis")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert coach.running
+    assert len(calls) == 2  # not again in this session
+
+
+def test_red_flags_dialog_before_the_first_start(qtbot, coach: TechniqueCoach, catalog: Catalog):
+    shown: list[RedFlagsDialog] = []
+    clicks = ["redFlagsCancel", "redFlagsContinue"]
+
+    def ask(dialog: QDialog) -> bool:
+        """Stands in for exec(): the person reads the flags and presses a button."""
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        assert dialog.objectName() == "redFlagsDialog"
+        for flag in catalog.guidance.red_flags:
+            assert flag.title in dialog.text.toPlainText()
+        button = dialog.findChild(object, clicks.pop(0))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    gate = red_flags_gate(catalog, coach, ask=ask)
+    coach.before_first_start = gate
+    coach.set_muscle("iliopsoas")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert len(shown) == 1
+    assert not coach.running  # cancelled: no hold
+    key(qtbot, coach, Qt.Key.Key_Space)
+    assert len(shown) == 2
+    assert coach.running
+    # Another coach in the same session shares the gate: no second showing.
+    other = TechniqueCoach(catalog)
+    qtbot.addWidget(other)
+    other.before_first_start = gate
+    other.set_muscle("piriformis")
+    assert other.start()
+    other.pause()
+    assert len(shown) == 2
+
+
+# -- safety banner, session plan, escaping ---------------------------------------------------------
+@pytest.mark.parametrize(("muscle_id", "phrase"), [
+    ("iliopsoas", "femoral nerve, artery and vein"),
+    ("piriformis", "sciatic nerve"),
+])
+def test_cautions_banner(qtbot, coach: TechniqueCoach, muscle_id: str, phrase: str):
+    coach.set_muscle(muscle_id)
+    assert not coach.cautions.isHidden()
+    assert phrase in plain(coach.cautions_text)
+    assert "tingling, numbness" in plain(coach.cautions_text)
+
+
+def test_all_cautions_on_request(qtbot, coach: TechniqueCoach, catalog: Catalog):
+    coach.set_muscle("iliopsoas")
+    cautions = catalog.muscles["iliopsoas"].cautions
+    assert coach.cautions_more.text() == f"{len(cautions) - 1} more cautions"
+    assert "Self-work in the abdomen" not in plain(coach.cautions_text)
+    qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)
+    assert "Self-work in the abdomen or groin only with medical clearance" in (
+        plain(coach.cautions_text))
+
+
+def test_session_plan(qtbot, coach: TechniqueCoach):
+    plan = coach.session_plan
+    assert plan.body.isHidden()
+    qtbot.mouseClick(plan.toggle, Qt.MouseButton.LeftButton)
+    assert not plan.body.isHidden()
+    text = plain(plan.body)
+    for phrase in ("four treatments spread over six weeks", "two treatments in a row",
+                   "24 to 36 hours", "Cherkin et al. 2011"):
+        assert phrase in text
+
+
+def test_text_from_data_is_shown_as_text(qtbot, catalog: Catalog, clock: FakeClock):
+    muscle = catalog.muscles["piriformis"]
+    technique = dataclasses.replace(muscle.technique, steps=("<b>Press</b> & hold",))
+    tampered = dataclasses.replace(muscle, technique=technique,
+                                   cautions=("<img src=x> careful",), name="Piri<i>formis")
+    evil = Catalog({**catalog.muscles, "piriformis": tampered}, catalog.zones, catalog.sources,
+                   catalog.guidance, [])
+    coach = TechniqueCoach(evil, clock=clock)
+    qtbot.addWidget(coach)
+    coach.set_muscle("piriformis")
+    assert coach.step_text.text() == "<b>Press</b> & hold"
+    assert coach.step_text.textFormat() == Qt.TextFormat.PlainText
+    assert coach.title.text() == "Piri<i>formis (left)"
+    assert "&lt;img src=x&gt; careful" in coach.cautions_text.text()
+    assert "<img" not in coach.cautions_text.text()

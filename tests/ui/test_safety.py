@@ -1,0 +1,238 @@
+"""Safety and evidence views: the first-run disclaimer, red flags, evidence, self-care sheets."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+
+from bodymap.model import Catalog
+from bodymap.ui import safety
+from bodymap.ui.safety import (
+    EvidenceDialog,
+    RedFlagsDialog,
+    red_flags_gate,
+    self_care_html,
+    show_disclaimer_if_needed,
+    write_self_care_pdf,
+)
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def text_of(html: str) -> str:
+    """Markup stripped and entities decoded: roughly what a reader sees."""
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def tampered_catalog(catalog: Catalog) -> Catalog:
+    """The built-in data with markup smuggled into the texts a view shows."""
+    guidance = dataclasses.replace(
+        catalog.guidance, disclaimer="<b>bold?</b> not advice",
+        red_flags=(dataclasses.replace(catalog.guidance.red_flags[0], title="<i>Flag</i>"),),
+    )
+    muscle = dataclasses.replace(catalog.muscles["piriformis"],
+                                 self_care=("<script>x</script> rest",))
+    return Catalog({**catalog.muscles, "piriformis": muscle}, catalog.zones, catalog.sources,
+                   guidance, [])
+
+
+# -- disclaimer ------------------------------------------------------------------------------------
+def test_disclaimer_shown_on_first_run_only(qtbot, parent, catalog: Catalog,
+                                            settings: QSettings, tmp_path: Path):
+    dialog = show_disclaimer_if_needed(parent, catalog, settings)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "disclaimerDialog"
+    assert dialog.isVisible()
+    assert dialog.isModal()  # window-modal through open(), without a nested event loop
+    body = dialog.findChild(QLabel, "disclaimerText")
+    assert body.text() == catalog.guidance.disclaimer
+    assert "not medical advice" in body.text()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "disclaimerAccept"),
+                     Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert show_disclaimer_if_needed(parent, catalog, settings) is None
+    # The next start reads the same file afresh.
+    again = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert show_disclaimer_if_needed(parent, catalog, again) is None
+
+
+def test_disclaimer_closed_without_accepting_comes_back(qtbot, parent, catalog: Catalog,
+                                                        settings: QSettings):
+    dialog = show_disclaimer_if_needed(parent, catalog, settings)
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    second = show_disclaimer_if_needed(parent, catalog, settings)
+    assert second is not None
+    qtbot.addWidget(second)
+    second.accept()
+
+
+def test_disclaimer_text_is_plain(qtbot, parent, catalog: Catalog, settings: QSettings):
+    dialog = show_disclaimer_if_needed(parent, tampered_catalog(catalog), settings)
+    qtbot.addWidget(dialog)
+    body = dialog.findChild(QLabel, "disclaimerText")
+    assert body.textFormat() == Qt.TextFormat.PlainText
+    assert body.text() == "<b>bold?</b> not advice"
+    dialog.accept()
+
+
+# -- red flags -------------------------------------------------------------------------------------
+def test_red_flags_dialog_lists_every_flag(qtbot, catalog: Catalog):
+    dialog = RedFlagsDialog(catalog)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "redFlagsDialog"
+    text = dialog.text.toPlainText()
+    for flag in catalog.guidance.red_flags:
+        assert flag.title in text
+        assert flag.action in " ".join(text.split())
+        for sign in flag.signs:
+            assert sign in text
+    assert "Bigos S" in text  # the source behind the list
+
+
+def test_red_flags_continue_accepts_and_cancel_rejects(qtbot, catalog: Catalog):
+    for name, result in (("redFlagsContinue", QDialog.DialogCode.Accepted),
+                         ("redFlagsCancel", QDialog.DialogCode.Rejected)):
+        dialog = RedFlagsDialog(catalog)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        qtbot.mouseClick(dialog.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+        assert dialog.result() == result
+        assert not dialog.isVisible()
+
+
+def test_red_flags_as_a_reference_view(qtbot, catalog: Catalog):
+    dialog = RedFlagsDialog(catalog, confirm=False)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QPushButton, "redFlagsContinue") is None
+
+
+def test_red_flags_are_escaped(qtbot, catalog: Catalog):
+    dialog = RedFlagsDialog(tampered_catalog(catalog))
+    qtbot.addWidget(dialog)
+    assert "<i>Flag</i>" in dialog.text.toPlainText()
+
+
+def test_gate_runs_the_real_dialog_modally_once(qtbot, parent, catalog: Catalog):
+    """The default gate uses exec(); a timer inside that modal loop presses the button, and a
+    second timer closes any dialog left over, so the test can never hang."""
+    seen = []
+
+    def red_flags_dialogs() -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == "redFlagsDialog" and w.isVisible()]
+
+    def press(name: str) -> None:
+        for dialog in red_flags_dialogs():
+            seen.append(dialog.objectName())
+            dialog.findChild(QPushButton, name).click()
+
+    def rescue() -> None:
+        for dialog in red_flags_dialogs():
+            dialog.reject()
+
+    gate = red_flags_gate(catalog, parent)
+    QTimer.singleShot(0, lambda: press("redFlagsCancel"))
+    QTimer.singleShot(5000, rescue)
+    assert gate() is False
+    QTimer.singleShot(0, lambda: press("redFlagsContinue"))
+    assert gate() is True
+    assert seen == ["redFlagsDialog", "redFlagsDialog"]
+    assert gate() is True  # accepted once: not shown again this session
+    assert len(seen) == 2
+
+
+# -- evidence --------------------------------------------------------------------------------------
+def test_evidence_dialog_shows_studies_figures_and_caveat(qtbot, catalog: Catalog):
+    dialog = EvidenceDialog(catalog)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "evidenceDialog"
+    text = " ".join(dialog.text.toPlainText().split())
+    guidance = catalog.guidance
+    for study in guidance.evidence:
+        assert study.title in text
+        for figure in study.figures:
+            assert figure in text
+    assert " ".join(guidance.evidence_caveat.text.split()) in text
+    assert "0.42 for quadratus lumborum" in text
+    assert "Holm-Jensen et al. 2020" in text
+    assert "401 adults" in text
+
+
+def test_links_open_only_for_the_web(monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert safety.open_web_link(QUrl("https://doi.org/10.7326/M16-2367"))
+    assert not safety.open_web_link(QUrl("file:///etc/passwd"))
+    assert not safety.open_web_link(QUrl("javascript:alert(1)"))
+    assert [u.toString() for u in opened] == ["https://doi.org/10.7326/M16-2367"]
+
+
+# -- self-care sheet -------------------------------------------------------------------------------
+def test_self_care_sheet_content(catalog: Catalog):
+    muscle = catalog.muscles["piriformis"]
+    text = " ".join(text_of(self_care_html(catalog, "piriformis")).split())
+    assert "Self-care: Piriformis" in text
+    assert "no more than about 5 minutes a day" in text
+    for item in (*muscle.self_care, *muscle.stretches, *muscle.perpetuating_factors):
+        assert " ".join(item.split()) in text
+    assert "When to see a physician" in text
+    for flag in catalog.guidance.red_flags:
+        assert flag.title in text
+    assert "not medical advice" in text
+    assert "Travell JG, Simons DG (1992)" in text
+
+
+def test_self_care_sheet_escapes_data(catalog: Catalog):
+    html = self_care_html(tampered_catalog(catalog), "piriformis")
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt; rest" in html
+
+
+def test_self_care_sheet_for_an_unknown_muscle(catalog: Catalog, tmp_path: Path):
+    with pytest.raises(KeyError):
+        self_care_html(catalog, "no_such_muscle")
+    with pytest.raises(KeyError):
+        write_self_care_pdf(catalog, "no_such_muscle", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_self_care_pdf(qapp, catalog: Catalog, tmp_path: Path):
+    path = tmp_path / "piriformis.pdf"
+    write_self_care_pdf(catalog, "piriformis", path)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert data.rstrip().endswith(b"%%EOF")
+    pages = len(re.findall(rb"/Type\s*/Page\b", data))
+    assert 1 <= pages <= 3  # a handout, not a book
+    if shutil.which("pdftotext"):  # poppler, when installed: check the words on the paper
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        text = " ".join(text.split())
+        assert "Self-care: Piriformis" in text
+        assert "When to see a physician" in text
+        assert "page 1 of" in text
+
+
+def test_every_muscle_gets_a_self_care_pdf(qapp, catalog: Catalog, tmp_path: Path):
+    for muscle_id in catalog.muscles:
+        path = tmp_path / f"{muscle_id}.pdf"
+        write_self_care_pdf(catalog, muscle_id, path)
+        assert path.stat().st_size > 5000
