@@ -36,4 +36,7 @@ def run_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,
     if layer:
         window.set_layer(layer)
     window.show()
+    from bodymap.ui.safety import show_disclaimer_if_needed
+
+    show_disclaimer_if_needed(window, catalog, window.settings)  # first run only, remembered
     return app.exec()

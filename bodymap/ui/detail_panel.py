@@ -50,6 +50,8 @@ class DetailPanel(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(self.subtitle.textFormat().PlainText)
+        self.subtitle.setWordWrap(True)  # nicknames can be long; never widen the panel for them
+        self.title.setWordWrap(True)
         self.cautions = QLabel()
         self.cautions.setObjectName("cautionBanner")
         self.cautions.setWordWrap(True)

@@ -6,6 +6,7 @@ layout and drawing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -32,8 +33,8 @@ from bodymap.diagram import VIEWS
 from bodymap.model import Catalog
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
-from bodymap.ui.export import export_scene
 from bodymap.ui.pain_finder import PainFinder
+from bodymap.ui.technique_coach import TechniqueCoach
 
 VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
 
@@ -51,12 +52,16 @@ class MainWindow(QMainWindow):
         self.body_view = BodyView(catalog)
         self.detail_panel = DetailPanel(catalog)
         self.pain_finder = PainFinder(catalog)
+        self.coach = TechniqueCoach(catalog, settings=self.settings)
+        self._red_flags_gate: Callable[[], bool] | None = None
+        self.coach.before_first_start = self._red_flags_before_first_hold
         self.muscle_list = self._build_muscle_list()
         self.search_box = self._build_search_box()
         self.panels = QTabWidget()
         self.panels.setObjectName("sidePanels")
         self.panels.addTab(self.detail_panel, "Muscle")
         self.panels.addTab(self.pain_finder, "Where does it hurt?")
+        self.panels.addTab(self.coach, "Technique coach")
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -164,6 +169,12 @@ class MainWindow(QMainWindow):
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
         problems = self._action("actionDataProblems", "Data problems…", None, self.show_problems)
+        red_flags = self._action("actionRedFlags", "Red flags", "F1", self.show_red_flags)
+        red_flags.setStatusTip("Signs that need a physician, not massage")
+        evidence = self._action("actionEvidence", "Evidence…", None, self.show_evidence)
+        self.self_care_action = self._action("actionSelfCare", "Self-care sheet (PDF)…", "Ctrl+P",
+                                             self.export_self_care)
+        self.self_care_action.setEnabled(False)
         quit_ = self._action("actionQuit", "Quit", QKeySequence.StandardKey.Quit, self.close)
 
         toolbar = self.addToolBar("Main")
@@ -174,11 +185,13 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator()
         toolbar.addAction(clear)
         toolbar.addSeparator()
+        toolbar.addAction(red_flags)
+        toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([export, problems])
+        file_menu.addActions([export, self.self_care_action, problems])
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         view_menu = menu.addMenu("&View")
@@ -189,6 +202,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([zoom_in, zoom_out, fit, find])
         mode_menu = menu.addMenu("&Mode")
         mode_menu.addActions([*self.mode_actions.values(), clear])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([red_flags, evidence])
         problems.setEnabled(bool(self.catalog.problems))
         self.view_actions["posterior"].setChecked(True)
         self.layer_actions["superficial"].setChecked(True)
@@ -219,7 +234,10 @@ class MainWindow(QMainWindow):
         self.selected = (muscle_id, side)
         self.body_view.set_selected(self.selected)
         self.detail_panel.show_muscle(muscle_id, side)
-        self.panels.setCurrentWidget(self.detail_panel)
+        self.coach.set_muscle(muscle_id, side)
+        self.self_care_action.setEnabled(True)
+        if self.panels.currentWidget() is not self.coach:
+            self.panels.setCurrentWidget(self.detail_panel)
         self._sync_list(muscle_id)
         self.settings.setValue("muscle", muscle_id)
         self.settings.setValue("side", side)
@@ -306,6 +324,8 @@ class MainWindow(QMainWindow):
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
         if not path:
             return
+        from bodymap.ui.export import export_scene  # only when exporting: keeps start-up lean
+
         try:
             export_scene(self.body_view.body_scene(), Path(path), title=self._export_title())
         except (OSError, ValueError) as error:
@@ -318,6 +338,46 @@ class MainWindow(QMainWindow):
             muscle = self.catalog.muscles[self.selected[0]]
             return f"{muscle.name}: trigger points and referral"
         return "Marked pain"
+
+    def _red_flags_before_first_hold(self) -> bool:
+        """Once per session, before the coach first starts a hold: the signs not to treat."""
+        if self._red_flags_gate is None:
+            from bodymap.ui.safety import red_flags_gate  # built on first use, not at start-up
+
+            self._red_flags_gate = red_flags_gate(self.catalog, self)
+        return self._red_flags_gate()
+
+    def show_red_flags(self) -> None:
+        from bodymap.ui.safety import RedFlagsDialog
+
+        dialog = RedFlagsDialog(self.catalog, self, confirm=False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_evidence(self) -> None:
+        from bodymap.ui.safety import EvidenceDialog
+
+        dialog = EvidenceDialog(self.catalog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def export_self_care(self) -> None:
+        from bodymap.ui.safety import write_self_care_pdf
+
+        if not self.selected:
+            return
+        muscle_id = self.selected[0]
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save self-care sheet", str(Path.home() / f"self-care-{muscle_id}.pdf"),
+            "PDF document (*.pdf)")
+        if not path:
+            return
+        try:
+            write_self_care_pdf(self.catalog, muscle_id, path)
+        except OSError as error:
+            QMessageBox.warning(self, "Could not save the sheet", str(error))
+            return
+        self.statusBar().showMessage(f"Saved {path}", 5000)
 
     def _problem_summary(self) -> str:
         count = len(self.catalog.problems)

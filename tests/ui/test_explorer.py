@@ -186,3 +186,26 @@ def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings
     qtbot.addWidget(win)
     assert "1 problem in the data files" in win.statusBar().currentMessage()
     assert "gluteus_medius" in catalog.muscles
+
+
+def test_coach_follows_the_selected_muscle(qtbot, window: MainWindow):
+    from PySide6.QtWidgets import QWidget
+
+    coach = window.findChild(QWidget, "techniqueCoach")
+    assert coach is not None
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "piriformis", "L")
+    window.panels.setCurrentWidget(coach)
+    assert coach.muscle.id == "piriformis"
+    assert coach.side == "L"
+
+
+def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):
+    from PySide6.QtWidgets import QDialog
+
+    trigger(window, "actionRedFlags")
+    dialog = window.findChild(QDialog, "redFlagsDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    trigger(window, "actionEvidence")
+    assert window.findChild(QDialog, "evidenceDialog").isVisible()
