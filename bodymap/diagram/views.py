@@ -88,7 +88,11 @@ def parse_region_id(region_id: str) -> tuple[Kind, str, str | None, str | None] 
 
 
 class View:
-    """One body view: its SVG and its regions. Get it from `load_view` (cached)."""
+    """One body view: its SVG and its regions. Get it from `load_view` (cached).
+
+    name, svg_path, svg_bytes (the file, for QSvgRenderer), view_box (QRectF), regions, and
+    outline: the body silhouette (`art-body-outline`, empty if the file has none).
+    """
 
     def __init__(self, name: str, svg_path: Path, svg_bytes: bytes) -> None:
         self.name = name

@@ -7,9 +7,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
+from typing import NamedTuple
 
 from bodymap.model.problems import Problem
 from bodymap.model.schema import Guidance, Muscle, Source, Zone
@@ -18,8 +18,9 @@ ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
 
 
-@dataclass(frozen=True)
-class ZoneMatch:
+# NamedTuples rather than frozen dataclasses: a query at 100x the data builds thousands of these,
+# and tuples are built in C (the pain finder's 5 ms budget).
+class ZoneMatch(NamedTuple):
     """One reason a muscle is a candidate: this TrP refers to this marked zone."""
 
     zone: str
@@ -27,8 +28,7 @@ class ZoneMatch:
     kind: str  # "essential" | "spillover"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A muscle that could refer pain to the marked zones, and why."""
 
     muscle_id: str
@@ -72,7 +72,7 @@ class Catalog:
     # Indexes are built on first use: loading stays cheap and a catalog that is only validated
     # never pays for them.
     @cached_property
-    def _referrals(self) -> dict[str, list[tuple[str, str, str]]]:
+    def _referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
         return self._index_referrals()
 
     @cached_property
@@ -94,16 +94,22 @@ class Catalog:
         )
 
     # -- pain finder -----------------------------------------------------------------------
-    def _index_referrals(self) -> dict[str, list[tuple[str, str, str]]]:
-        """zone id -> [(muscle id, TrP id, kind)] for every TrP that refers there."""
-        index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    def _index_referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
+        """zone -> muscle -> (every TrP match there, whether any TrP has it as essential).
+
+        The matches are built once here, so a query only gathers them."""
+        index: dict[str, dict[str, list[ZoneMatch]]] = defaultdict(lambda: defaultdict(list))
         for muscle in self.muscles.values():
             for trp in muscle.trigger_points:
                 for zone in trp.referral.essential:
-                    index[zone].append((muscle.id, trp.id, "essential"))
+                    index[zone][muscle.id].append(ZoneMatch(zone, trp.id, "essential"))
                 for zone in trp.referral.spillover:
-                    index[zone].append((muscle.id, trp.id, "spillover"))
-        return dict(index)
+                    index[zone][muscle.id].append(ZoneMatch(zone, trp.id, "spillover"))
+        return {
+            zone: {m: (tuple(found), any(x.kind == "essential" for x in found))
+                   for m, found in muscles.items()}
+            for zone, muscles in index.items()
+        }
 
     def find_sources(self, zones: Iterable[str]) -> list[Candidate]:
         """Muscles whose TrPs refer pain to the marked zones, best candidates first.
@@ -120,28 +126,27 @@ class Catalog:
             if zone not in self.zones:
                 raise KeyError(f"unknown zone {zone!r}")
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
+        in_essential: dict[str, list[str]] = defaultdict(list)
+        only_spillover: dict[str, list[str]] = defaultdict(list)
         for zone in marked:
-            for muscle_id, trp_id, kind in self._referrals.get(zone, ()):
-                found[muscle_id].append(ZoneMatch(zone, trp_id, kind))
+            for muscle_id, (matches, essential) in self._referrals.get(zone, {}).items():
+                found[muscle_id].extend(matches)
+                (in_essential if essential else only_spillover)[muscle_id].append(zone)
         candidates = []
         for muscle_id, matches in found.items():
-            essential = tuple(z for z in marked if any(
-                m.zone == z and m.kind == "essential" for m in matches))
-            spillover = tuple(z for z in marked if z not in essential and any(
-                m.zone == z for m in matches))
+            essential = tuple(in_essential.get(muscle_id, ()))
+            spillover = tuple(only_spillover.get(muscle_id, ()))
             score = ESSENTIAL_WEIGHT * len(essential) + SPILLOVER_WEIGHT * len(spillover)
             trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
-            candidates.append(
-                Candidate(muscle_id, round(score, 6), essential, spillover, trps, tuple(matches))
-            )
-        candidates.sort(
-            key=lambda c: (
-                -c.score,
-                -(len(c.essential) + len(c.spillover)),
-                self.muscles[c.muscle_id].name.casefold(),
-            )
-        )
+            candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
+                                        tuple(matches)))
+        candidates.sort(key=lambda c: (-c.score, -(len(c.essential) + len(c.spillover)),
+                                       self._sort_names[c.muscle_id]))
         return candidates
+
+    @cached_property
+    def _sort_names(self) -> dict[str, str]:
+        return {muscle_id: m.name.casefold() for muscle_id, m in self.muscles.items()}
 
     # -- search ----------------------------------------------------------------------------
     def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]]]:

@@ -1,0 +1,447 @@
+"""The body SVGs against the data and against anatomy.
+
+Both directions of the id contract (DESIGN section 3): every muscle, zone and TrP in data/ has
+geometry in some view, and every id in an SVG is known. Then the drawing itself: sides, zones
+that tile the body, and landmark relations a therapist would check first.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage, QPainter, QPainterPath
+from PySide6.QtSvg import QSvgRenderer
+
+from bodymap.diagram import LAYERS, VIEWS, Region, View, parse_region_id
+
+NS = "{http://www.w3.org/2000/svg}"
+# SVG Tiny 1.2 as QtSvg draws it. Elements in other namespaces (Inkscape's sodipodi:namedview,
+# metadata) are ignored by QtSvg and allowed; a `style` attribute is fine too (Inkscape writes one).
+ALLOWED_ELEMENTS = {"svg", "title", "desc", "metadata", "defs", "linearGradient", "stop", "g",
+                    "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text",
+                    "tspan"}
+FORBIDDEN_ATTRIBUTES = {"transform", "clip-path", "mask", "filter", "class"}
+
+
+def svg_root(view: View) -> ET.Element:
+    return ET.fromstring(view.svg_bytes)
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def drawing_elements(root: ET.Element) -> Iterator[ET.Element]:
+    """Every SVG element that draws or defines something (not an editor's own bookkeeping:
+    Inkscape's sodipodi:namedview and <metadata> may carry ids such as namedview1)."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if not element.tag.startswith(NS) or local(element.tag) == "metadata":
+            continue
+        yield element
+        stack.extend(reversed(list(element)))
+
+
+def centroid(path: QPainterPath) -> QPointF:
+    poly = path.toFillPolygon()
+    area = cx = cy = 0.0
+    for i in range(poly.count()):
+        a, b = poly.at(i), poly.at((i + 1) % poly.count())
+        cross = a.x() * b.y() - b.x() * a.y()
+        area += cross
+        cx += (a.x() + b.x()) * cross
+        cy += (a.y() + b.y()) * cross
+    assert abs(area) > 1e-6, "degenerate shape"
+    return QPointF(cx / (3 * area), cy / (3 * area))
+
+
+def grid(rect: QRectF, step: float) -> Iterator[QPointF]:
+    # offsets keep grid points off the straight shared edges (midline, horizontal cuts)
+    y = rect.top() + 0.613
+    while y < rect.bottom():
+        x = rect.left() + 0.371
+        while x < rect.right():
+            yield QPointF(x, y)
+            x += step
+        y += step
+
+
+def midline(view: View) -> float:
+    return view.outline.boundingRect().center().x()
+
+
+def region(view: View, region_id: str) -> Region:
+    assert region_id in view.regions, f"{view.name} view has no {region_id}"
+    return view.regions[region_id]
+
+
+def c(view: View, region_id: str) -> QPointF:
+    return centroid(region(view, region_id).path)
+
+
+# --------------------------------------------------------------------------- the id contract
+
+
+def test_every_svg_id_is_known(views, muscles, zones):
+    layer_ids = {f"layer-{name}" for name in LAYERS}
+    for view in views.values():
+        for element in drawing_elements(svg_root(view)):
+            element_id = element.get("id")
+            if element_id is None or element_id in layer_ids or element_id.startswith("art-"):
+                continue
+            parsed = parse_region_id(element_id)
+            assert parsed, f"{view.name}: unknown id {element_id!r} (use art-... for body art)"
+            kind, target, trp, side = parsed
+            if kind == "zone":
+                assert target in zones, f"{view.name}: {element_id}: no zone {target!r}"
+                assert (side is None) == zones[target].midline, (
+                    f"{view.name}: {element_id}: midline zones have no side, others need one")
+            else:
+                assert target in muscles, f"{view.name}: {element_id}: no muscle {target!r}"
+            if kind == "marker":
+                assert trp in muscles[target].trps, f"{view.name}: {element_id}: no TrP {trp!r}"
+
+
+def test_layers_are_the_five_top_level_groups_in_order(views):
+    for view in views.values():
+        groups = [child.get("id") for child in svg_root(view) if local(child.tag) == "g"]
+        assert groups == [f"layer-{name}" for name in LAYERS], view.name
+
+
+def test_svgs_keep_to_svg_tiny_without_transforms(views):
+    for view in views.values():
+        for element in svg_root(view).iter():
+            if element.tag.startswith(NS):
+                assert local(element.tag) in ALLOWED_ELEMENTS, (
+                    f"{view.name}: <{local(element.tag)}> (no clipPath, use, style, image...)")
+            bad = FORBIDDEN_ATTRIBUTES & set(element.attrib)
+            assert not bad, f"{view.name}: {element.get('id') or local(element.tag)} has {bad}"
+
+
+def test_region_shapes_are_paths_and_markers_are_circles(views):
+    for view in views.values():
+        for element in svg_root(view).iter():
+            parsed = parse_region_id(element.get("id", ""))
+            if parsed:
+                expected = "circle" if parsed[0] == "marker" else "path"
+                assert local(element.tag) == expected, f"{view.name}: {element.get('id')}"
+
+
+def test_each_zone_is_drawn_in_exactly_the_views_it_lists(views, zones):
+    for name, view in views.items():
+        drawn = {r.target for r in view.regions_in("zones")}
+        listed = {z.id for z in zones.values() if name in z.views}
+        assert drawn == listed, f"{name}: extra {drawn - listed}, missing {listed - drawn}"
+        for zone in zones.values():
+            if name not in zone.views:
+                continue
+            if zone.midline:
+                expected = {f"z-{zone.id}"}
+            elif name == "lateral":
+                expected = {f"z-{zone.id}-L"}
+            else:
+                expected = {f"z-{zone.id}-L", f"z-{zone.id}-R"}
+            ids = {r.id for r in view.regions_in("zones") if r.target == zone.id}
+            assert ids == expected, name
+
+
+def test_the_lateral_view_shows_only_the_left_side(views):
+    sides = {r.side for r in views["lateral"].regions.values()}
+    assert sides == {"L"}
+
+
+def test_every_muscle_has_its_shape_in_the_views_its_data_lists(views, muscles):
+    for muscle in muscles.values():
+        assert muscle.views, f"{muscle.id} lists no views"
+        for name in muscle.views:
+            sides = ("L",) if name == "lateral" else ("L", "R")
+            for side in sides:
+                region(views[name], f"m-{muscle.id}-{side}")
+        drawn_in = {n for n, v in views.items() if f"m-{muscle.id}-L" in v.regions}
+        assert drawn_in == set(muscle.views), f"{muscle.id} drawn in {drawn_in}"
+
+
+def test_muscles_lie_in_their_diagram_layer(views, muscles, diagram_layers):
+    assert set(muscles) <= set(diagram_layers), "a built-in muscle is missing from docs/ids.md"
+    for view in views.values():
+        for r in view.regions.values():
+            if r.kind == "muscle":
+                assert r.layer == diagram_layers[r.target], f"{view.name}: {r.id} in {r.layer}"
+
+
+def test_every_trigger_point_has_a_marker_on_both_sides(views, muscles):
+    for muscle in muscles.values():
+        for trp in muscle.trps:
+            found = [n for n, v in views.items() if f"x-{muscle.id}-{trp}-L" in v.regions]
+            assert found, f"{muscle.id} {trp} has no marker in any view"
+            for name in found:
+                if name != "lateral":
+                    region(views[name], f"x-{muscle.id}-{trp}-R")
+
+
+def test_markers_lie_inside_their_muscle(views):
+    for view in views.values():
+        for marker in view.regions_in("markers"):
+            centre = marker.path.boundingRect().center()
+            assert marker.path.boundingRect().width() <= 12, f"{marker.id} is not small"
+            muscle = region(view, f"m-{marker.target}-{marker.side}")
+            assert muscle.path.contains(centre), f"{view.name}: {marker.id} outside {muscle.id}"
+
+
+# --------------------------------------------------------------------------- sides
+
+
+def pairs(view: View) -> Iterator[tuple[Region, Region]]:
+    for r in view.regions.values():
+        if r.side == "L":
+            yield r, region(view, r.id[:-1] + "R")
+
+
+def test_left_is_on_the_viewers_left_from_behind(views):
+    view = views["posterior"]
+    for left, right in pairs(view):
+        assert centroid(left.path).x() < midline(view) < centroid(right.path).x(), left.id
+
+
+def test_left_is_on_the_viewers_right_from_the_front(views):
+    view = views["anterior"]
+    for left, right in pairs(view):
+        assert centroid(left.path).x() > midline(view) > centroid(right.path).x(), left.id
+
+
+@pytest.mark.parametrize("name", ["posterior", "anterior"])
+def test_the_two_sides_mirror_each_other(views, name):
+    view = views[name]
+    mid = midline(view)
+    for left, right in pairs(view):
+        a, b = left.path.boundingRect(), right.path.boundingRect()
+        assert a.top() == pytest.approx(b.top(), abs=0.5), left.id
+        assert a.bottom() == pytest.approx(b.bottom(), abs=0.5), left.id
+        assert mid - a.center().x() == pytest.approx(b.center().x() - mid, abs=0.5), left.id
+
+
+@pytest.mark.parametrize("name", ["posterior", "anterior"])
+def test_midline_zones_straddle_the_midline(views, name):
+    view = views[name]
+    for r in view.regions_in("zones"):
+        if r.side is None:
+            assert r.path.boundingRect().center().x() == pytest.approx(midline(view), abs=0.5)
+
+
+def side_labels(view: View) -> dict[str, float]:
+    root = svg_root(view)
+    body = next(g for g in root if g.get("id") == "layer-body")
+    return {"".join(t.itertext()).strip(): float(t.get("x", "0"))
+            for t in body.iter(f"{NS}text")}
+
+
+def test_left_and_right_are_labelled_on_the_body(views):
+    labels = side_labels(views["posterior"])
+    assert labels["Left"] < labels["Right"]
+    labels = side_labels(views["anterior"])
+    assert labels["Left"] > labels["Right"]
+    labels = side_labels(views["lateral"])
+    assert "Left" in labels and "Right" not in labels
+    for view in views.values():
+        labels = side_labels(view)
+        rect = view.outline.boundingRect()
+        assert rect.left() < labels["Left"] < rect.right(), view.name
+
+
+# --------------------------------------------------------------------------- zones tile the body
+
+# Vertical band (fractions of the body outline's height) that zones must cover completely:
+# posterior from the lower thoracic cut to the ankles, lateral from the waist to the ankle,
+# anterior from below the rib margin to above the knees.
+COVERED_BAND = {"posterior": (0.0, 0.925), "lateral": (0.0, 0.88), "anterior": (0.2, 0.85)}
+STEP = 3.1
+
+
+def zone_hits(view: View, point: QPointF) -> list[str]:
+    return [z.id for z in view.regions_in("zones")
+            if z.path.controlPointRect().contains(point) and z.path.contains(point)]
+
+
+def deep_inside(path: QPainterPath, p: QPointF, margin: float = 1.2) -> bool:
+    return all(path.contains(QPointF(p.x() + dx, p.y() + dy))
+               for dx in (-margin, 0, margin) for dy in (-margin, 0, margin))
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_zones_never_overlap(views, name):
+    view = views[name]
+    for p in grid(view.view_box, STEP):
+        hits = zone_hits(view, p)
+        assert len(hits) <= 1, f"{name}: zones {hits} overlap at ({p.x():.1f}, {p.y():.1f})"
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_zones_cover_the_body_without_holes(views, name):
+    view = views[name]
+    outline = view.outline
+    assert not outline.isEmpty(), f"{name}: no art-body-outline"
+    rect = outline.boundingRect()
+    top, bottom = COVERED_BAND[name]
+    band = QRectF(rect.left(), rect.top() + top * rect.height(), rect.width(),
+                  (bottom - top) * rect.height())
+    holes = [p for p in grid(band, STEP) if deep_inside(outline, p) and not zone_hits(view, p)]
+    assert not holes, f"{name}: {len(holes)} uncovered points, e.g. {holes[:3]}"
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_zones_stay_on_the_body(views, name):
+    view = views[name]
+    outline = view.outline
+    for z in view.regions_in("zones"):
+        rect = z.path.boundingRect()
+        outside = [p for p in grid(rect, STEP)
+                   if z.path.contains(p) and not outline.contains(p)
+                   and deep_inside(z.path, p, 1.5)]
+        assert not outside, f"{name}: {z.id} spills off the body at {outside[:2]}"
+
+
+# --------------------------------------------------------------------------- anatomy
+
+
+def below(a: QPointF, b: QPointF) -> bool:
+    return a.y() > b.y()
+
+
+def lateral_distance(view: View, p: QPointF) -> float:
+    return abs(p.x() - midline(view))
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_posterior_hip_muscles_sit_on_their_landmarks(views, side):
+    v = views["posterior"]
+    gmed, gmax = c(v, f"m-gluteus_medius-{side}"), c(v, f"m-gluteus_maximus-{side}")
+    piri, gmin = c(v, f"m-piriformis-{side}"), c(v, f"m-gluteus_minimus-{side}")
+    crest = c(v, f"z-iliac_crest-{side}")
+    fold_area = c(v, f"z-lower_buttock-{side}")
+    trochanter = region(v, f"z-greater_trochanter-{side}").path
+    # gluteus medius' visible part lies just under the crest, above gluteus maximus
+    assert below(gmed, crest) and below(gmax, gmed)
+    # piriformis: below medius, above the gluteal fold, from the sacrum to the trochanter
+    assert below(piri, gmed) and below(fold_area, piri)
+    sacrum = region(v, "z-sacrum").path
+    piri_path = region(v, f"m-piriformis-{side}").path
+    assert piri_path.intersects(sacrum) and piri_path.intersects(trochanter)
+    # gluteus minimus: deep to medius, between medius' centre and piriformis
+    assert below(gmin, gmed) and below(piri, gmin)
+    # gluteus maximus runs down and out: its lowest point is lateral to its highest
+    gmax_path = region(v, f"m-gluteus_maximus-{side}").path
+    poly = gmax_path.toFillPolygon()
+    pts = [poly.at(i) for i in range(poly.count())]
+    top, bottom = min(pts, key=QPointF.y), max(pts, key=QPointF.y)
+    assert lateral_distance(v, bottom) > lateral_distance(v, top) + 50
+    # ... and its lower border crosses the gluteal fold: laterally below it, medially above it
+    assert gmax_path.intersects(region(v, f"z-posterior_thigh-{side}").path)
+    assert gmax_path.intersects(region(v, "z-coccyx").path)
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
+    v = views["posterior"]
+    ql, multifidus = c(v, f"m-quadratus_lumborum-{side}"), c(v, f"m-multifidus-{side}")
+    longissimus = c(v, f"m-longissimus_thoracis-{side}")
+    iliocostalis = c(v, f"m-iliocostalis_lumborum-{side}")
+    crest = c(v, f"z-iliac_crest-{side}")
+    # QL lies between rib 12 and the crest, lateral to the erectors and multifidus
+    assert below(crest, ql)
+    assert lateral_distance(v, ql) > lateral_distance(v, iliocostalis) * 0.9
+    assert lateral_distance(v, ql) > lateral_distance(v, multifidus)
+    assert region(v, f"m-quadratus_lumborum-{side}").path.intersects(
+        region(v, f"z-flank-{side}").path)
+    # the columns from the spine outwards: multifidus, longissimus, iliocostalis
+    assert (lateral_distance(v, multifidus) < lateral_distance(v, longissimus)
+            < lateral_distance(v, iliocostalis))
+    # multifidus reaches down over the sacrum
+    assert region(v, f"m-multifidus-{side}").path.intersects(region(v, "z-sacrum").path)
+
+
+def test_posterior_bony_levels(views):
+    v = views["posterior"]
+    spine = region(v, "z-lumbar_spine").path.boundingRect()
+    sacrum = region(v, "z-sacrum").path.boundingRect()
+    coccyx = region(v, "z-coccyx").path.boundingRect()
+    crest = region(v, "z-iliac_crest-L").path.boundingRect()
+    trochanter = region(v, "z-greater_trochanter-L").path.boundingRect()
+    # sacrum below the lumbar spine, coccyx below the sacrum
+    assert spine.bottom() == pytest.approx(sacrum.top(), abs=1)
+    assert sacrum.bottom() == pytest.approx(coccyx.top(), abs=1)
+    # the top of the crests lies at L4: in the lower part of the lumbar spine zone
+    assert spine.top() + spine.height() * 0.5 < crest.top() < spine.bottom()
+    # the coccyx tip is about level with the top of the greater trochanters
+    assert trochanter.top() - 15 < coccyx.center().y() < trochanter.center().y()
+    # and the trochanter lies well below the crest (a hand's width or so)
+    assert trochanter.top() - crest.top() > 60
+
+
+def test_lateral_view_front_is_on_the_left(views):
+    v = views["lateral"]
+    tfl, gmax = c(v, "m-tensor_fasciae_latae-L"), c(v, "m-gluteus_maximus-L")
+    assert tfl.x() < gmax.x()
+    assert c(v, "z-anterior_thigh-L").x() < c(v, "z-lateral_thigh-L").x() < c(
+        v, "z-posterior_thigh-L").x()
+    trochanter = c(v, "z-greater_trochanter-L")
+    # gluteus minimus' anterior TrP lies in front of the trochanter line, below the crest
+    trp1 = region(v, "x-gluteus_minimus-trp1-L").path.boundingRect().center()
+    assert trp1.x() < trochanter.x() and trp1.y() < trochanter.y()
+    # TFL runs from the ASIS down to the IT band on the front-outer thigh
+    tfl_path = region(v, "m-tensor_fasciae_latae-L").path
+    assert tfl_path.intersects(region(v, "z-iliac_crest-L").path)
+    assert tfl_path.intersects(region(v, "z-anterior_thigh-L").path)
+    assert tfl_path.boundingRect().bottom() > trochanter.y()
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_anterior_muscles_sit_on_their_landmarks(views, side):
+    v = views["anterior"]
+    rectus = region(v, f"m-rectus_abdominis-{side}").path
+    psoas = region(v, f"m-iliopsoas-{side}").path
+    groin = region(v, f"z-groin-{side}").path
+    # rectus either side of the linea alba, from the pubis up to the ribs
+    assert rectus.boundingRect().top() < c(v, f"z-upper_abdomen-{side}").y()
+    assert rectus.boundingRect().bottom() > groin.boundingRect().top()
+    # iliopsoas passes under the inguinal ligament (the groin) to the thigh
+    assert psoas.intersects(groin)
+    assert psoas.boundingRect().bottom() > centroid(groin).y()
+    assert psoas.boundingRect().top() < c(v, f"z-upper_abdomen-{side}").y()
+    # the psoas TrP is pressed just lateral to rectus abdominis
+    trp3 = region(v, f"x-iliopsoas-trp3-{side}").path.boundingRect().center()
+    assert not rectus.contains(trp3)
+    assert lateral_distance(v, trp3) > lateral_distance(v, centroid(rectus))
+    # TFL below and lateral of the ASIS, lateral to rectus
+    tfl = c(v, f"m-tensor_fasciae_latae-{side}")
+    assert lateral_distance(v, tfl) > lateral_distance(v, centroid(psoas))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_qtsvg_renders_every_layer_cleanly(qapp, views, name):
+    view = views[name]
+    renderer = QSvgRenderer(view.svg_bytes)
+    assert renderer.isValid()
+    assert renderer.viewBoxF() == view.view_box
+    image = QImage(120, 220, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    assert image.pixelColor(60, 60).alpha() > 0  # the body is drawn in the middle
+    for layer in LAYERS:  # the window draws the art layer by layer
+        element = f"layer-{layer}"
+        assert renderer.elementExists(element)
+        bounds = renderer.boundsOnElement(element)
+        assert view.view_box.contains(bounds), f"{element} spills outside the viewBox"
+        layer_image = QImage(view.view_box.size().toSize(), QImage.Format.Format_ARGB32)
+        layer_image.fill(0)
+        painter = QPainter(layer_image)
+        renderer.render(painter, element, bounds)
+        painter.end()

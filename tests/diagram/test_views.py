@@ -1,0 +1,160 @@
+"""The public API of bodymap.diagram: views, regions, hit testing, and the SVG contract checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+
+from bodymap import resources
+from bodymap.diagram import VIEWS, DiagramError, Region, View, load_view, parse_region_id
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">'
+
+
+def make_view(body: str, head: str = SVG_HEAD) -> View:
+    return View("test", Path("test.svg"), f"{head}{body}</svg>".encode())
+
+
+def test_views_are_the_three_body_views():
+    assert VIEWS == ("posterior", "lateral", "anterior")
+
+
+def test_load_view_reads_each_view_once():
+    for name in VIEWS:
+        view = load_view(name)
+        assert load_view(name) is view
+        assert view.name == name
+        assert view.svg_path == resources.asset_path(f"body-{name}.svg")
+        assert view.svg_bytes == view.svg_path.read_bytes()
+        assert view.view_box.topLeft() == QPointF(0, 0)
+        assert view.view_box.height() > view.view_box.width() > 0  # portrait
+
+
+def test_unknown_view_and_layer_are_errors():
+    with pytest.raises(ValueError, match="unknown view"):
+        load_view("sideways")
+    with pytest.raises(ValueError, match="unknown layer"):
+        load_view("posterior").regions_in("skin")
+    with pytest.raises(ValueError, match="unknown layer"):
+        load_view("posterior").region_at(QPointF(1, 1), "body")
+
+
+@pytest.mark.parametrize(("region_id", "parsed"), [
+    ("m-gluteus_medius-L", ("muscle", "gluteus_medius", None, "L")),
+    ("z-sacrum", ("zone", "sacrum", None, None)),
+    ("z-flank-R", ("zone", "flank", None, "R")),
+    ("x-quadratus_lumborum-trp4-R", ("marker", "quadratus_lumborum", "trp4", "R")),
+    ("art-sacrum", None),
+    ("m-Gluteus-L", None),
+    ("m-gluteus_medius", None),
+    ("x-piriformis-L", None),
+])
+def test_parse_region_id(region_id, parsed):
+    assert parse_region_id(region_id) == parsed
+
+
+def test_regions_carry_kind_target_side_and_layer():
+    view = make_view(
+        '<g id="layer-body"><path id="art-body-outline" d="M0,0 H100 V50 H0 Z"/></g>'
+        '<g id="layer-superficial"><path id="m-piriformis-L" d="M0,0 H50 V50 H0 Z"/>'
+        '<g><path id="m-piriformis-R" d="M50,0 H100 V50 H50 Z"/></g></g>'
+        '<g id="layer-deep"/>'
+        '<g id="layer-zones"><rect id="z-sacrum" x="40" y="0" width="20" height="50"/></g>'
+        '<g id="layer-markers"><circle id="x-piriformis-trp1-L" cx="10" cy="10" r="2"/></g>')
+    assert list(view.regions) == ["m-piriformis-L", "m-piriformis-R", "z-sacrum",
+                                  "x-piriformis-trp1-L"]
+    left = view.regions["m-piriformis-L"]
+    assert (left.kind, left.target, left.trp, left.side, left.layer) == (
+        "muscle", "piriformis", None, "L", "superficial")
+    zone = view.regions["z-sacrum"]
+    assert (zone.kind, zone.target, zone.side, zone.layer) == ("zone", "sacrum", None, "zones")
+    marker = view.regions["x-piriformis-trp1-L"]
+    assert (marker.kind, marker.target, marker.trp, marker.side) == (
+        "marker", "piriformis", "trp1", "L")
+    assert marker.path.boundingRect().center() == QPointF(10, 10)
+    assert view.regions_in("deep") == []
+    assert [r.id for r in view.regions_in("superficial")] == ["m-piriformis-L", "m-piriformis-R"]
+    assert view.outline.boundingRect() == QRectF(0, 0, 100, 50)
+    assert view.view_box == QRectF(0, 0, 100, 50)
+
+
+def test_regions_are_frozen_and_compare_by_name():
+    view = load_view("posterior")
+    region = view.regions["m-piriformis-L"]
+    assert isinstance(region, Region)
+    with pytest.raises(AttributeError):
+        region.id = "m-other-L"  # type: ignore[misc]
+    assert region == Region(region.id, "muscle", "piriformis", None, "L", "deep",
+                            path=view.regions["m-piriformis-R"].path)
+
+
+def test_region_at_is_exact_and_topmost_wins():
+    view = make_view(
+        '<g id="layer-superficial">'
+        '<circle id="m-gluteus_maximus-L" cx="25" cy="25" r="20"/>'
+        '<rect id="m-gluteus_medius-L" x="30" y="20" width="30" height="10"/>'
+        '</g>')
+    assert view.region_at(QPointF(25, 25), "superficial").id == "m-gluteus_maximus-L"
+    assert view.region_at(QPointF(40, 25), "superficial").id == "m-gluteus_medius-L"
+    # inside the circle's bounding box but outside the circle itself
+    assert view.region_at(QPointF(7, 7), "superficial") is None
+    assert view.region_at(QPointF(25, 25), "deep") is None
+
+
+def test_every_region_of_the_real_views_is_reachable(views):
+    """Each muscle, zone and marker has a point where it is the topmost of its layer."""
+    for view in views.values():
+        for region in view.regions.values():
+            point = reachable_point(view, region)
+            assert point is not None, f"{view.name}: {region.id} is covered everywhere"
+
+
+def reachable_point(view: View, region: Region) -> QPointF | None:
+    if region.kind == "marker":
+        centre = region.path.boundingRect().center()
+        return centre if view.region_at(centre, region.layer) == region else None
+    rect = region.path.boundingRect()
+    for i in range(1, 24):
+        for j in range(1, 24):
+            p = QPointF(rect.left() + rect.width() * i / 24, rect.top() + rect.height() * j / 24)
+            if region.path.contains(p) and view.region_at(p, region.layer) == region:
+                return p
+    return None
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('<g id="layer-superficial"><path id="z-flank-L" d="M0,0 H1 V1 Z"/></g>', "is a zone"),
+    ('<g id="layer-zones"><path id="m-piriformis-L" d="M0,0 H1 V1 Z"/></g>', "is a muscle"),
+    ('<g id="layer-zones"><path id="z-flank-L" d="M0,0 H1 V1 Z"/>'
+     '<path id="z-flank-L" d="M0,0 H1 V1 Z"/></g>', "duplicate"),
+    ('<g id="layer-zones" transform="translate(5,0)"><path id="z-flank-L" d="M0,0 H1 V1 Z"/>'
+     '</g>', "transform"),
+    ('<g id="layer-zones"><g transform="scale(2)"><path id="z-flank-L" d="M0,0 H1 V1 Z"/></g>'
+     '</g>', "transform"),
+    ('<g id="layer-markers"><circle id="x-piriformis-trp1-L" cx="1" cy="1" r="1"'
+     ' transform="rotate(3)"/></g>', "transform"),
+    ('<g id="layer-zones"><path id="z-Flank-L" d="M0,0 H1 V1 Z"/></g>', "malformed region id"),
+    ('<g id="layer-zones"><path id="z-flank-L" d="M0,0 Q"/></g>', "z-flank-L"),
+    ('<g id="layer-skin"/>', "unknown layer"),
+    ('<g id="layer-zones"/><g id="layer-zones"/>', "twice"),
+    ('<g><path id="z-flank-L" d="M0,0 H1 V1 Z"/></g>', "outside the layer groups"),
+    ('<g id="layer-zones"><path id="z-flank-L"', "not well-formed"),
+])
+def test_contract_violations_are_diagram_errors(body, message):
+    with pytest.raises(DiagramError, match=message):
+        make_view(body)
+
+
+def test_missing_or_bad_viewbox_is_an_error():
+    with pytest.raises(DiagramError, match="viewBox"):
+        make_view("", head='<svg xmlns="http://www.w3.org/2000/svg">')
+    with pytest.raises(DiagramError, match="viewBox"):
+        make_view("", head='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 wide">')
+
+
+def test_art_may_carry_transforms_without_breaking_regions():
+    view = make_view('<g id="layer-body"><path id="art-x" transform="scale(2)" d="M0,0 H1 V1 Z"/>'
+                     '</g><g id="layer-zones"><path id="z-flank-L" d="M0,0 H1 V1 Z"/></g>')
+    assert list(view.regions) == ["z-flank-L"]

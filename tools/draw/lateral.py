@@ -1,0 +1,264 @@
+"""Lateral view: the person's LEFT side, iliac crest to ankle, front of the body on the left.
+
+Body coordinates: ap = cm in front of (+) or behind (-) the mid-coronal line through the greater
+trochanter, h = cm above the floor (same person as the posterior view). Levels: top of the
+crest 102.3 (L4), ASIS 95.8, greater trochanter top 87.3, gluteal fold 76.6, knee 46.5,
+lateral malleolus 7.3.
+"""
+
+from __future__ import annotations
+
+from geometry import Curve, Frame, chain, closed_d, fmt, open_d
+from posterior import between, fan
+from svgwriter import (
+    BONE,
+    BONE_EDGE,
+    CREASE,
+    DEEP,
+    DEEP_EDGE,
+    FIBRE,
+    MUSCLE,
+    MUSCLE_EDGE,
+    OUTLINE,
+    SKIN,
+    SKIN_SHADE,
+    TEXT,
+    Svg,
+)
+
+FRAME = Frame(x0=290, y0=40, scale=9, h_top=112)
+SIGN = -1.0  # front (ap > 0) towards the viewer's left
+px = FRAME.px
+
+FT, BT = (10.6, 111.0), (-9.8, 111.0)
+F1, F2 = (11.25, 99.0), (10.5, 93.5)
+K_F, K_B = (6.6, 46.5), (-6.2, 46.5)
+LA_F, LA_F2 = (4.2, 12.5), (5.4, 8.5)
+LA_B, LA_B2 = (-3.9, 12.5), (-4.9, 4.4)
+B1, GMX_TOP, B2, B3 = (-9.8, 100.2), (-11.3, 96.4), (-12.7, 93.4), (-14.6, 89.5)
+B4, GMX_BACK = (-12.6, 76.6), (-14.0, 78.6)
+J_AT = (5.9, 97.0)
+J_GTA, J_GTB = (3.9, 89.5), (3.5, 79.2)
+J_UB, J_LT, J_LF = (-3.3, 89.4), (-4.5, 81.0), (-4.3, 78.2)
+J_KA, J_KP = (3.2, 46.5), (-3.2, 46.5)
+J_LA = (-1.3, 12.5)
+
+OUTLINE_KNOTS = [
+    FT, (11.1, 106.0), F1, F2, (9.3, 89.5), (8.4, 86.2), (8.9, 80.0), (9.0, 72.0), (8.4, 63.0),
+    (7.3, 54.0), (6.9, 49.8), K_F, (5.6, 42.0), (4.7, 36.0), (4.35, 26.0), (4.1, 17.0), LA_F,
+    LA_F2, (8.5, 6.4), (14.5, 3.8), (19.5, 2.6), (21.0, 1.4), (19.8, 0.2), (10.0, 0.0),
+    (2.0, 0.2), (-3.4, 0.5), (-4.9, 2.3), LA_B2, (-4.2, 8.5), LA_B, (-5.0, 18.0), (-7.4, 27.0),
+    (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), (-8.0, 60.0), (-9.2, 69.0), (-10.8, 74.2),
+    B4, GMX_BACK, (-15.1, 82.5), (-15.3, 86.0), B3, B2, GMX_TOP, B1, (-9.2, 104.5), BT,
+]
+
+CURVES = {
+    "outline": Curve("outline", OUTLINE_KNOTS),
+    "top": Curve("top", [BT, FT]),
+    "lcb_up": Curve("lcb_up", [F1, (8.0, 98.8), (5.5, 101.4), (2.0, 103.7), (-1.5, 104.2),
+                               (-5.8, 102.7), B1]),
+    "lcb_lo": Curve("lcb_lo", [F2, (8.6, 93.7), J_AT, (2.5, 99.9), (-1.5, 100.4), (-5.5, 99.0),
+                               (-9.0, 95.8), B2]),
+    "lub": Curve("lub", [B3, (-9.5, 90.6), J_UB]),
+    "gt_edge": Curve("gt_edge", [J_GTA, (0.6, 90.7), J_UB, (-4.8, 85.4), J_LT, (-2.0, 79.0),
+                                 J_GTB]),
+    "lat_at": Curve("lat_at", [J_AT, J_GTA, (3.5, 84.5), J_GTB, (3.2, 66.0), J_KA]),
+    "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_KP]),
+    "lfold": Curve("lfold", [B4, (-8.5, 77.6), J_LF]),
+    "lkn": Curve("lkn", [K_F, J_KA, J_KP, K_B]),
+    "lcl": Curve("lcl", [J_KP, (-2.6, 38.0), (-1.6, 24.0), J_LA]),
+    "la_top": Curve("la_top", [LA_B, J_LA, LA_F]),
+    "la_bot": Curve("la_bot", [LA_F2, (2.6, 4.6), (-1.2, 3.5), LA_B2]),
+}
+c = CURVES
+ZONES = {
+    "flank": [(c["outline"], FT, F1), (c["lcb_up"], F1, B1), (c["outline"], B1, BT),
+              (c["top"], BT, FT)],
+    "iliac_crest": [(c["outline"], F1, F2), (c["lcb_lo"], F2, B2), (c["outline"], B2, B1),
+                    (c["lcb_up"], B1, F1)],
+    "upper_buttock": [(c["lcb_lo"], J_AT, B2), (c["outline"], B2, B3), (c["lub"], B3, J_UB),
+                      (c["gt_edge"], J_UB, J_GTA), (c["lat_at"], J_GTA, J_AT)],
+    "buttock": [(c["lub"], J_UB, B3), (c["outline"], B3, B4), (c["lfold"], B4, J_LF),
+                (c["lat_pt"], J_LF, J_LT), (c["gt_edge"], J_LT, J_UB)],
+    "greater_trochanter": [(c["gt_edge"], J_GTA, J_GTB), (c["lat_at"], J_GTB, J_GTA)],
+    "anterior_thigh": [(c["outline"], F2, K_F), (c["lkn"], K_F, J_KA), (c["lat_at"], J_KA, J_AT),
+                       (c["lcb_lo"], J_AT, F2)],
+    "lateral_thigh": [(c["gt_edge"], J_LT, J_GTB), (c["lat_at"], J_GTB, J_KA),
+                      (c["lkn"], J_KA, J_KP), (c["lat_pt"], J_KP, J_LT)],
+    "posterior_thigh": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_KP), (c["lkn"], J_KP, K_B),
+                        (c["outline"], K_B, B4)],
+    "lateral_leg": [(c["outline"], K_F, LA_F), (c["la_top"], LA_F, J_LA), (c["lcl"], J_LA, J_KP),
+                    (c["lkn"], J_KP, K_F)],
+    "calf": [(c["lkn"], J_KP, K_B), (c["outline"], K_B, LA_B), (c["la_top"], LA_B, J_LA),
+             (c["lcl"], J_LA, J_KP)],
+    "lateral_ankle": [(c["la_top"], LA_B, LA_F), (c["outline"], LA_F, LA_F2),
+                      (c["la_bot"], LA_F2, LA_B2), (c["outline"], LA_B2, LA_B)],
+}
+
+# ---------------------------------------------------------------- muscles
+T1 = (5.4, 98.4)  # where gluteus medius' visible top meets the back of TFL's origin
+TP88 = (3.4, 88.0)
+ASIS_T = (8.7, 95.9)
+TFL_TIP = (3.6, 76.8)
+GT_TOP = (0.2, 87.2)
+GM_BACK = (-8.0, 94.2)
+GMX_ITB = (-3.3, 71.5)
+MUSCLE_CURVES = {
+    "tfl_post": Curve("tfl_post", [T1, (4.3, 94.5), TP88, (3.1, 81.5), TFL_TIP]),
+    "tfl_ant": Curve("tfl_ant", [TFL_TIP, (5.4, 77.5), (6.8, 82.0), (7.9, 88.0), (8.7, 93.5),
+                                 ASIS_T]),
+    "tfl_top": Curve("tfl_top", [ASIS_T, (7.3, 97.6), T1]),
+    "gmed_top": Curve("gmed_top", [T1, (2.0, 100.6), (-2.5, 101.0), (-6.2, 98.8), GM_BACK]),
+    "gmax_upper": Curve("gmax_upper", [GMX_TOP, GM_BACK, (-4.5, 91.2), (-1.6, 88.4), GT_TOP]),
+    "gmed_ant": Curve("gmed_ant", [GT_TOP, (2.0, 89.0), TP88]),
+    "gmax_ant": Curve("gmax_ant", [GT_TOP, (-1.4, 83.0), (-2.5, 77.0), GMX_ITB]),
+    "gmax_low": Curve("gmax_low", [GMX_ITB, (-6.5, 73.8), (-10.0, 76.3), GMX_BACK]),
+}
+mc = MUSCLE_CURVES
+SUPERFICIAL = {
+    "tensor_fasciae_latae": [(mc["tfl_post"], T1, TFL_TIP), (mc["tfl_ant"], TFL_TIP, ASIS_T),
+                             (mc["tfl_top"], ASIS_T, T1)],
+    "gluteus_medius": [(mc["gmed_top"], T1, GM_BACK), (mc["gmax_upper"], GM_BACK, GT_TOP),
+                       (mc["gmed_ant"], GT_TOP, TP88), (mc["tfl_post"], TP88, T1)],
+    "gluteus_maximus": [(mc["gmax_upper"], GMX_TOP, GT_TOP), (mc["gmax_ant"], GT_TOP, GMX_ITB),
+                        (mc["gmax_low"], GMX_ITB, GMX_BACK), (c["outline"], GMX_BACK, GMX_TOP)],
+}
+DEEP_SHAPES = {
+    "gluteus_minimus": [(7.6, 94.4), (5.6, 97.2), (2.0, 98.9), (-2.5, 98.6), (-6.4, 96.4),
+                        (-7.8, 94.0), (-5.0, 91.6), (-1.8, 89.0), (0.6, 87.0), (1.8, 86.6),
+                        (4.4, 88.6), (6.6, 91.6)],
+}
+MARKERS = {
+    ("gluteus_medius", "trp2"): (-1.5, 98.3),
+    ("gluteus_medius", "trp3"): (3.5, 96.3),
+    ("gluteus_minimus", "trp1"): (4.0, 93.0),
+    ("tensor_fasciae_latae", "trp1"): (5.9, 91.0),
+}
+
+
+def build() -> Svg:
+    svg = Svg("bodymap: lateral view of the left side, front of the body on the viewer's left",
+              560, 1070)
+    svg.defs.append(
+        '<linearGradient id="art-skin-gradient" x1="0" y1="0" x2="1" y2="0">'
+        f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.25" stop-color="{SKIN}"/>'
+        f'<stop offset="0.75" stop-color="{SKIN}"/><stop offset="1" stop-color="{SKIN_SHADE}"/>'
+        "</linearGradient>"
+    )
+    body(svg)
+    muscles(svg)
+    zones(svg)
+    markers(svg)
+    return svg
+
+
+def body(svg: Svg) -> None:
+    L = "body"
+    o = c["outline"]
+    svg.comment(L, "Skin: the whole silhouette (also used by the tests as the body outline)")
+    svg.el(L, "path", id="art-body-outline",
+           d=chain([(o, FT, BT), (c["top"], BT, FT)], px, SIGN), fill="url(#art-skin-gradient)",
+           stroke="none")
+    svg.comment(L, "Bones under the skin: iliac crest, ASIS, greater trochanter, fibula, ankle")
+    crest = [(8.4, 95.8), (7.2, 98.4), (5.0, 100.6), (2.0, 102.0), (-1.5, 102.3), (-5.0, 101.0),
+             (-7.8, 98.2), (-9.8, 95.2)]
+    svg.el(L, "path", d=open_d(crest, px, SIGN), fill="none", stroke=BONE_EDGE, stroke_width="8",
+           stroke_linecap="round", stroke_opacity="0.5")
+    svg.el(L, "path", d=open_d(crest, px, SIGN), fill="none", stroke=BONE, stroke_width="5.5",
+           stroke_linecap="round")
+    for (x, y, rx, ry) in ((-0.4, 84.2, 2.5, 3.1), (-2.6, 42.0, 1.1, 1.2),
+                           (-0.6, 7.2, 1.0, 1.3)):
+        cx, cy = px((x, y), SIGN)
+        svg.el(L, "ellipse", cx=fmt(cx), cy=fmt(cy), rx=fmt(rx * 9), ry=fmt(ry * 9), fill=BONE,
+               fill_opacity="0.8", stroke=BONE_EDGE, stroke_width="1")
+    cx, cy = px((8.4, 95.8), SIGN)
+    svg.el(L, "circle", cx=fmt(cx), cy=fmt(cy), r="4", fill=BONE, stroke=BONE_EDGE,
+           stroke_width="1")
+    svg.comment(L, "IT band, patella, creases")
+    band = dict(fill="none", stroke=CREASE, stroke_width="1.1", stroke_opacity="0.45")
+    svg.el(L, "path", d=open_d([(2.6, 79.0), (2.4, 62.0), (2.0, 43.0)], px, SIGN), **band)
+    svg.el(L, "path", d=open_d([(-2.4, 78.0), (-1.8, 62.0), (0.6, 43.0)], px, SIGN), **band)
+    px_, py_ = px((5.9, 47.8), SIGN)
+    svg.el(L, "ellipse", cx=fmt(px_), cy=fmt(py_), rx=fmt(1.2 * 9), ry=fmt(2.6 * 9),
+           fill=SKIN_SHADE, fill_opacity="0.5", stroke=CREASE, stroke_width="0.8",
+           stroke_opacity="0.6")
+    crease = dict(fill="none", stroke=CREASE, stroke_width="1.4", stroke_linecap="round")
+    svg.el(L, "path", d=open_d([(-12.6, 76.6), (-10.2, 77.3), (-8.0, 77.4)], px, SIGN), **crease)
+    svg.el(L, "path", d=open_d([(-6.2, 46.8), (-5.2, 46.6)], px, SIGN), **crease)
+    svg.el(L, "path", d=open_d([(-4.4, 30.0), (-2.9, 20.0), (-2.6, 12.0)], px, SIGN), **crease,
+           stroke_opacity="0.4")
+    svg.el(L, "path", d=open_d([(15.0, 3.0), (15.4, 1.0)], px, SIGN), **crease,
+           stroke_opacity="0.5")
+    svg.el(L, "path", d=open_d([(8.5, 5.8), (3.0, 5.4), (-2.5, 3.0)], px, SIGN), **crease,
+           stroke_opacity="0.3")
+    svg.comment(L, "Body outline")
+    svg.el(L, "path", d=chain([(o, FT, BT)], px, SIGN, close=False), fill="none", stroke=OUTLINE,
+           stroke_width="2", stroke_linejoin="round")
+    svg.comment(L, "Landmark levels, behind the body")
+    for label, h in (("top of crest (L4)", 102.3), ("greater trochanter", 84.2),
+                     ("knee joint", 46.5), ("lateral malleolus", 7.2)):
+        x, y = px((-17.0 if h > 60 else -10.0, h), SIGN)
+        svg.el(L, "line", x1=fmt(x - 12), y1=fmt(y), x2=fmt(x - 3), y2=fmt(y), stroke=TEXT,
+               stroke_width="0.8", stroke_opacity="0.5")
+        svg.text(L, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
+                 fill_opacity="0.8")
+    svg.comment(L, "Labels")
+    x, y = px((0.2, 60.0), SIGN)
+    svg.text(L, x, y, "Left", font_family="sans-serif", font_size="20", font_weight="bold",
+             fill=TEXT, fill_opacity="0.55", text_anchor="middle")
+    svg.text(L, 280, 18, "Left side view", font_family="sans-serif", font_size="14", fill=TEXT,
+             text_anchor="middle")
+    fx = px((10.6, 112.0), SIGN)[0]
+    svg.text(L, fx, 34, "\u2190 front", font_family="sans-serif", font_size="12", fill=TEXT,
+             text_anchor="middle")
+    bx = px((-9.8, 112.0), SIGN)[0]
+    svg.text(L, bx, 34, "back \u2192", font_family="sans-serif", font_size="12", fill=TEXT,
+             text_anchor="middle")
+
+
+def fibres(svg: Svg, layer: str, lines: list, sign: float = SIGN) -> None:
+    d = " ".join(
+        f"M {fmt(px(a, sign)[0])},{fmt(px(a, sign)[1])} L {fmt(px(b, sign)[0])},"
+        f"{fmt(px(b, sign)[1])}" for a, b in lines)
+    svg.el(layer, "path", d=d, fill="none", stroke=FIBRE, stroke_width="0.8",
+           stroke_opacity="0.45", stroke_linecap="round")
+
+
+def muscles(svg: Svg) -> None:
+    S = "superficial"
+    muscle = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
+    svg.comment(S, "Left side only")
+    for name, pieces in SUPERFICIAL.items():
+        svg.el(S, "path", id=f"m-{name}-L", d=chain(pieces, px, SIGN), **muscle)
+        if name == "gluteus_maximus":
+            upper = c["outline"].sample(GMX_BACK, GMX_TOP, 10)[1:-1]
+            front = mc["gmax_ant"].sample(GMX_ITB, GT_TOP, 10)[1:-1]
+            fibres(svg, S, between(upper, front, 0.05))
+        elif name == "gluteus_medius":
+            top = mc["gmed_top"].sample(T1, GM_BACK, 9)[1:-1]
+            fibres(svg, S, fan(top, GT_TOP, 0.85, 0.06))
+        else:
+            fibres(svg, S, [((5.4, 96.4), (3.8, 79.4)), ((6.4, 96.4), (4.3, 78.6)),
+                            ((7.5, 95.0), (4.9, 78.6))])
+    D = "deep"
+    deep = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
+    svg.comment(D, "Left side only")
+    for name, knots in DEEP_SHAPES.items():
+        svg.el(D, "path", id=f"m-{name}-L", d=closed_d(knots, px, SIGN), **deep)
+    fibres(svg, D, fan([(6.0, 95.2), (3.0, 97.6), (-0.5, 98.2), (-3.8, 97.2), (-6.4, 95.0)],
+                       (1.2, 87.2), 0.85))
+
+
+def zones(svg: Svg) -> None:
+    Z = "zones"
+    zone = dict(fill="#808080", fill_opacity="0", stroke="none")
+    for name, pieces in ZONES.items():
+        svg.el(Z, "path", id=f"z-{name}-L", d=chain(pieces, px, SIGN), **zone)
+
+
+def markers(svg: Svg) -> None:
+    X = "markers"
+    for (muscle, trp), p in MARKERS.items():
+        x, y = px(p, SIGN)
+        svg.el(X, "circle", id=f"x-{muscle}-{trp}-L", cx=fmt(x), cy=fmt(y), r="4",
+               fill="#2b1d1d", fill_opacity="0.5", stroke="none")

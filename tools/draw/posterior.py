@@ -1,0 +1,453 @@
+"""Posterior view: lower thoracic spine to the ankles, person's left on the viewer's left.
+
+Body coordinates: dx = cm from the midline towards the person's side (always >= 0 here; the
+right side is the mirror image), h = cm above the floor, for a person about 170 cm tall.
+Levels: T10 123.2, T12 116.4, L1 112.8, L4 102 (top of the iliac crests), L5 98.4,
+L5/S1 97.3, PSIS (S2) 93.6, sacral apex 87.8, coccyx tip 85.6, greater trochanter top 87.3,
+gluteal fold about 76, knee crease 46.5, ankle 9.
+"""
+
+from __future__ import annotations
+
+from geometry import Curve, Frame, chain, closed_d, fmt, lerp, open_d
+from svgwriter import (
+    BONE,
+    BONE_EDGE,
+    CREASE,
+    DEEP,
+    DEEP_EDGE,
+    FIBRE,
+    MUSCLE,
+    MUSCLE_EDGE,
+    OUTLINE,
+    SKIN,
+    SKIN_SHADE,
+    TEXT,
+    Svg,
+)
+
+FRAME = Frame(x0=300, y0=30, scale=8.3, h_top=128)
+SIDES = {"L": -1.0, "R": 1.0}  # person's left drawn on the viewer's left
+px = FRAME.px
+
+# ---------------------------------------------------------------- named points (left side)
+MID_TOP = (0.0, 127.0)
+MID_L1 = (0.0, 114.0)
+MID_S1 = (0.0, 97.3)
+MID_APEX = (0.0, 87.8)
+MID_K = (0.0, 84.6)  # below the coccyx tip: the gluteal cleft starts here
+CROTCH = (0.0, 75.5)
+
+O_TOP = (15.6, 127.0)
+O_FL = (13.9, 109.0)
+O_CU = (13.9, 103.0)
+O_CL = (14.9, 98.8)
+O_UB = (16.5, 94.0)
+O_GT1 = (17.8, 89.0)
+O_GMX = (18.15, 86.9)
+O_GT2 = (18.0, 79.5)
+O_KN1 = (13.6, 50.5)
+O_KN2 = (12.5, 42.5)
+O_ANK = (11.1, 9.0)
+I_ANK = (4.8, 9.0)
+I_KN2 = (2.5, 42.5)
+I_KN1 = (2.0, 50.5)
+
+A1 = (1.6, 114.0)
+P_ES = (8.0, 113.3)
+A = (1.6, 97.3)
+B = (5.0, 97.3)
+Q_ES = (7.9, 101.1)
+C = (3.8, 92.8)
+D = (2.7, 89.8)
+H = (1.5, 87.8)
+F = (6.3, 94.6)
+G = (6.0, 92.0)
+E = (4.8, 89.2)
+M = (1.35, 86.0)
+J_GT_MB = (14.0, 85.8)
+J_GT_LT = (14.7, 80.4)
+J_FOLD = (14.2, 77.6)
+J_KN = (10.4, 50.5)
+
+OUTLINE_KNOTS = [
+    O_TOP, (15.3, 121.0), (14.5, 114.0), O_FL, (13.65, 106.2), O_CU, O_CL, O_UB, O_GT1, O_GMX,
+    (18.35, 84.2), O_GT2, (17.2, 72.0), (15.9, 62.0), O_KN1, (12.7, 46.5), O_KN2, (13.3, 37.0),
+    (12.5, 27.0), (11.5, 17.0), O_ANK, (11.3, 5.2), (10.3, 1.8), (8.0, 0.5), (5.7, 1.8),
+    (4.8, 5.2), I_ANK, (4.3, 15.0), (3.1, 25.0), (2.0, 35.5), I_KN2, (2.1, 46.5), I_KN1,
+    (1.5, 59.0), (0.9, 68.0), (0.45, 73.3), CROTCH,
+]
+
+CURVES = {
+    "outline": Curve("outline", OUTLINE_KNOTS),
+    "midline": Curve("midline", [MID_TOP, MID_L1, MID_S1, MID_APEX, MID_K, CROTCH]),
+    "top": Curve("top", [MID_TOP, O_TOP]),
+    "tl_bottom": Curve("tl_bottom", [MID_L1, A1, P_ES, (10.5, 110.9), O_FL]),
+    "sp_edge": Curve("sp_edge", [A1, A]),
+    "sac_top": Curve("sac_top", [MID_S1, A, B]),
+    "ps_lat": Curve("ps_lat", [P_ES, (8.3, 107.0), Q_ES]),
+    "cb_up": Curve("cb_up", [B, Q_ES, (10.3, 103.0), (12.3, 103.5), O_CU]),
+    "cb_lo": Curve("cb_lo", [C, F, (9.0, 97.8), (12.0, 99.8), O_CL]),
+    "sac_border": Curve("sac_border", [B, C, D, H]),
+    "si_lat": Curve("si_lat", [E, G, F]),
+    "si_bot": Curve("si_bot", [D, E]),
+    "ub_line": Curve("ub_line", [G, (10.0, 92.6), (13.6, 93.4), O_UB]),
+    "gt_edge": Curve("gt_edge", [O_GT1, (15.4, 88.4), J_GT_MB, (14.0, 82.6), J_GT_LT, O_GT2]),
+    "mb_line": Curve("mb_line", [M, (4.0, 84.6), (8.0, 84.0), (11.5, 84.6), J_GT_MB]),
+    "cx_top": Curve("cx_top", [MID_APEX, H]),
+    "cx_edge": Curve("cx_edge", [H, M, MID_K]),
+    "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), (12.0, 60.0), J_KN]),
+    "fold": Curve("fold", [CROTCH, (2.5, 76.4), (6.0, 76.3), (9.5, 76.6), J_FOLD]),
+    "kn_top": Curve("kn_top", [I_KN1, J_KN, O_KN1]),
+    "kn_bot": Curve("kn_bot", [I_KN2, (7.5, 42.1), O_KN2]),
+    "ank": Curve("ank", [I_ANK, (8.0, 8.7), O_ANK]),
+}
+c = CURVES
+
+# Zones of one side: pieces (curve, from knot, to knot), in order round the zone.
+SIDED_ZONES = {
+    "thoracolumbar": [(c["top"], MID_TOP, O_TOP), (c["outline"], O_TOP, O_FL),
+                      (c["tl_bottom"], O_FL, MID_L1), (c["midline"], MID_L1, MID_TOP)],
+    "lumbar_paraspinal": [(c["tl_bottom"], A1, P_ES), (c["ps_lat"], P_ES, Q_ES),
+                          (c["cb_up"], Q_ES, B), (c["sac_top"], B, A), (c["sp_edge"], A, A1)],
+    "flank": [(c["tl_bottom"], P_ES, O_FL), (c["outline"], O_FL, O_CU),
+              (c["cb_up"], O_CU, Q_ES), (c["ps_lat"], Q_ES, P_ES)],
+    "iliac_crest": [(c["cb_up"], B, O_CU), (c["outline"], O_CU, O_CL), (c["cb_lo"], O_CL, C),
+                    (c["sac_border"], C, B)],
+    "si_joint": [(c["cb_lo"], C, F), (c["si_lat"], F, E), (c["si_bot"], E, D),
+                 (c["sac_border"], D, C)],
+    "upper_buttock": [(c["cb_lo"], F, O_CL), (c["outline"], O_CL, O_UB), (c["ub_line"], O_UB, G),
+                      (c["si_lat"], G, F)],
+    "buttock": [(c["ub_line"], G, O_UB), (c["outline"], O_UB, O_GT1),
+                (c["gt_edge"], O_GT1, J_GT_MB), (c["mb_line"], J_GT_MB, M), (c["cx_edge"], M, H),
+                (c["sac_border"], H, D), (c["si_bot"], D, E), (c["si_lat"], E, G)],
+    "greater_trochanter": [(c["outline"], O_GT1, O_GT2), (c["gt_edge"], O_GT2, O_GT1)],
+    "lower_buttock": [(c["mb_line"], M, J_GT_MB), (c["gt_edge"], J_GT_MB, J_GT_LT),
+                      (c["lt_edge"], J_GT_LT, J_FOLD), (c["fold"], J_FOLD, CROTCH),
+                      (c["midline"], CROTCH, MID_K), (c["cx_edge"], MID_K, M)],
+    "lateral_thigh": [(c["gt_edge"], J_GT_LT, O_GT2), (c["outline"], O_GT2, O_KN1),
+                      (c["kn_top"], O_KN1, J_KN), (c["lt_edge"], J_KN, J_GT_LT)],
+    "posterior_thigh": [(c["fold"], CROTCH, J_FOLD), (c["lt_edge"], J_FOLD, J_KN),
+                        (c["kn_top"], J_KN, I_KN1), (c["outline"], I_KN1, CROTCH)],
+    "posterior_knee": [(c["kn_top"], I_KN1, O_KN1), (c["outline"], O_KN1, O_KN2),
+                       (c["kn_bot"], O_KN2, I_KN2), (c["outline"], I_KN2, I_KN1)],
+    "calf": [(c["kn_bot"], I_KN2, O_KN2), (c["outline"], O_KN2, O_ANK), (c["ank"], O_ANK, I_ANK),
+             (c["outline"], I_ANK, I_KN2)],
+}
+L_, R_ = -1.0, 1.0
+MIDLINE_ZONES = {
+    "lumbar_spine": [(c["tl_bottom"], MID_L1, A1, L_), (c["sp_edge"], A1, A, L_),
+                     (c["sac_top"], A, MID_S1, L_), (c["sac_top"], MID_S1, A, R_),
+                     (c["sp_edge"], A, A1, R_), (c["tl_bottom"], A1, MID_L1, R_)],
+    "sacrum": [(c["sac_border"], B, H, L_), (c["cx_top"], H, MID_APEX, L_),
+               (c["cx_top"], MID_APEX, H, R_), (c["sac_border"], H, B, R_),
+               (c["sac_top"], B, MID_S1, R_), (c["sac_top"], MID_S1, B, L_)],
+    "coccyx": [(c["cx_top"], MID_APEX, H, L_), (c["cx_edge"], H, MID_K, L_),
+               (c["cx_edge"], MID_K, H, R_), (c["cx_top"], H, MID_APEX, R_)],
+}
+ZONE_ORDER = [
+    "thoracolumbar", "lumbar_spine", "lumbar_paraspinal", "flank", "iliac_crest", "si_joint",
+    "sacrum", "coccyx", "upper_buttock", "buttock", "greater_trochanter", "lower_buttock",
+    "lateral_thigh", "posterior_thigh", "posterior_knee", "calf",
+]
+
+# ---------------------------------------------------------------- muscles (left side)
+U1 = (6.3, 97.3)  # gluteus maximus upper-medial corner, on the crest just lateral to the PSIS
+GMX_LL = (15.6, 70.6)  # lower-lateral corner, at the IT band / gluteal tuberosity
+GMX_CX = (1.2, 85.6)  # coccyx corner
+ES_TOP_MED, ES_TOP_MID, ES_TOP_SPLIT, ES_TOP_LAT = (1.25, 127.0), (4.3, 127.0), (8.2, 127.0), (
+    9.5, 127.0)
+ES_FOOT = (4.7, 96.4)  # erector columns part where the iliocostalis meets the crest
+LG_TIP = (2.5, 94.4)  # longissimus runs on into the sacrum
+IC_FORK = (4.4, 115.0)
+IC_CREST = (7.75, 100.2)
+MUSCLE_CURVES = {
+    "gmax_upper": Curve("gmax_upper", [U1, (9.5, 94.9), (13.5, 90.9), (16.4, 88.0), O_GMX]),
+    "gmax_lat": Curve("gmax_lat", [O_GMX, (17.75, 81.0), (16.9, 75.0), GMX_LL]),
+    "gmax_low": Curve("gmax_low", [GMX_LL, (13.0, 71.6), (9.5, 74.6), (5.8, 78.4), (3.2, 82.2),
+                                   GMX_CX]),
+    "gmax_med": Curve("gmax_med", [GMX_CX, (1.0, 86.9), (2.3, 89.3), (3.6, 92.3), (4.6, 95.2),
+                                   U1]),
+    "gmed_top": Curve("gmed_top", [U1, (8.0, 98.7), (10.4, 100.6), (12.4, 101.0), O_CL]),
+    # erector spinae columns
+    "es_med": Curve("es_med", [ES_TOP_MED, (1.25, 110.0), (1.35, 100.0), (1.8, 96.0),
+                               LG_TIP]),
+    "es_mid": Curve("es_mid", [ES_TOP_MID, (4.3, 121.0), IC_FORK, (4.55, 108.0),
+                               (4.7, 101.0), ES_FOOT]),
+    "lg_tail": Curve("lg_tail", [ES_FOOT, (3.8, 95.1), LG_TIP]),
+    "ic_bot": Curve("ic_bot", [ES_FOOT, (6.3, 98.3), IC_CREST]),
+    "ic_lat": Curve("ic_lat", [IC_CREST, (8.25, 103.5), (8.35, 108.0), (8.5, 113.3),
+                               (9.0, 120.0), ES_TOP_LAT]),
+    # above rib 12 the lateral column is split: iliocostalis lumborum's rib slips laterally,
+    # iliocostalis thoracis (arising from the lower ribs) medially
+    "ic_split": Curve("ic_split", [IC_FORK, (6.2, 119.0), (7.4, 123.0), ES_TOP_SPLIT]),
+    "es_top": Curve("es_top", [ES_TOP_MED, ES_TOP_MID, ES_TOP_SPLIT, ES_TOP_LAT]),
+}
+mc = MUSCLE_CURVES
+SUPERFICIAL = {
+    "gluteus_medius": [(mc["gmed_top"], U1, O_CL), (c["outline"], O_CL, O_GMX),
+                       (mc["gmax_upper"], O_GMX, U1)],
+    "gluteus_maximus": [(mc["gmax_upper"], U1, O_GMX), (mc["gmax_lat"], O_GMX, GMX_LL),
+                        (mc["gmax_low"], GMX_LL, GMX_CX), (mc["gmax_med"], GMX_CX, U1)],
+    "longissimus_thoracis": [(mc["es_top"], ES_TOP_MED, ES_TOP_MID),
+                             (mc["es_mid"], ES_TOP_MID, ES_FOOT),
+                             (mc["lg_tail"], ES_FOOT, LG_TIP),
+                             (mc["es_med"], LG_TIP, ES_TOP_MED)],
+    "iliocostalis_lumborum": [(mc["es_mid"], IC_FORK, ES_FOOT),
+                              (mc["ic_bot"], ES_FOOT, IC_CREST),
+                              (mc["ic_lat"], IC_CREST, ES_TOP_LAT),
+                              (mc["es_top"], ES_TOP_LAT, ES_TOP_SPLIT),
+                              (mc["ic_split"], ES_TOP_SPLIT, IC_FORK)],
+    "iliocostalis_thoracis": [(mc["ic_split"], IC_FORK, ES_TOP_SPLIT),
+                              (mc["es_top"], ES_TOP_SPLIT, ES_TOP_MID),
+                              (mc["es_mid"], ES_TOP_MID, IC_FORK)],
+}
+DEEP_SHAPES = {
+    "gluteus_minimus": [(6.9, 93.0), (7.6, 95.6), (10.0, 97.6), (12.6, 97.9), (14.9, 96.6),
+                        (16.4, 93.6), (17.1, 90.2), (17.0, 88.3), (16.4, 88.1), (15.0, 89.2),
+                        (11.5, 91.1), (8.5, 92.4)],
+    "piriformis": [(3.3, 92.8), (6.5, 92.3), (10.5, 90.5), (14.5, 88.9), (16.6, 88.2),
+                   (16.5, 87.3), (13.5, 87.35), (10.0, 87.75), (6.0, 88.5), (3.0, 89.3),
+                   (2.55, 91.0)],
+    "quadratus_lumborum": [(3.0, 115.5), (3.4, 115.5), (6.0, 114.2), (9.2, 111.8), (9.6, 111.1),
+                           (10.6, 108.0), (11.3, 103.5), (11.6, 101.9), (11.2, 101.3),
+                           (9.5, 100.5), (7.6, 99.0), (6.2, 97.3), (5.6, 97.0), (4.5, 98.0),
+                           (4.6, 101.0), (4.5, 105.0), (4.2, 109.0), (3.4, 113.5)],
+    "multifidus": [(0.6, 126.6), (1.9, 126.6), (2.4, 118.0), (3.0, 110.0), (3.7, 103.0),
+                   (4.0, 98.0), (3.9, 94.0), (3.0, 91.0), (1.5, 89.0), (0.65, 90.0),
+                   (0.6, 100.0), (0.6, 115.0)],
+}
+MARKERS = {
+    ("gluteus_maximus", "trp1"): (4.9, 92.0),
+    ("gluteus_maximus", "trp2"): (6.2, 81.8),
+    ("gluteus_maximus", "trp3"): (2.7, 85.1),
+    ("gluteus_medius", "trp1"): (7.6, 97.5),
+    ("gluteus_medius", "trp2"): (12.0, 98.7),
+    ("gluteus_minimus", "trp2"): (10.6, 93.3),
+    ("piriformis", "trp1"): (12.1, 88.7),
+    ("piriformis", "trp2"): (5.0, 90.6),
+    ("quadratus_lumborum", "trp1"): (8.7, 110.6),
+    ("quadratus_lumborum", "trp2"): (10.4, 102.8),
+    ("quadratus_lumborum", "trp3"): (5.4, 105.6),
+    ("quadratus_lumborum", "trp4"): (5.6, 100.6),
+    ("iliocostalis_lumborum", "trp1"): (7.2, 112.5),
+    ("iliocostalis_thoracis", "trp1"): (5.3, 119.8),
+    ("longissimus_thoracis", "trp1"): (2.8, 121.5),
+    ("longissimus_thoracis", "trp2"): (2.9, 112.8),
+    ("multifidus", "trp1"): (2.2, 100.2),
+    ("multifidus", "trp2"): (2.4, 94.5),
+}
+
+SPINOUS = {"T10": 123.2, "T11": 119.8, "T12": 116.4, "L1": 112.8, "L2": 109.2, "L3": 105.6,
+           "L4": 102.0, "L5": 98.4}
+
+
+def build() -> Svg:
+    svg = Svg("bodymap: posterior view (back), person's left on the viewer's left", 600, 1100)
+    svg.defs.append(
+        '<linearGradient id="art-skin-gradient" x1="0" y1="0" x2="1" y2="0">'
+        f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.2" stop-color="{SKIN}"/>'
+        f'<stop offset="0.8" stop-color="{SKIN}"/><stop offset="1" stop-color="{SKIN_SHADE}"/>'
+        "</linearGradient>"
+    )
+    body(svg)
+    muscles(svg)
+    zones(svg)
+    markers(svg)
+    return svg
+
+
+def body_outline_d() -> str:
+    o, t = c["outline"], c["top"]
+    pieces = [(o, O_TOP, CROTCH, L_), (o, CROTCH, O_TOP, R_), (t, O_TOP, MID_TOP, R_),
+              (t, MID_TOP, O_TOP, L_)]
+    return chain(pieces, px, L_)
+
+
+def body(svg: Svg) -> None:
+    L = "body"
+    svg.comment(L, "Skin: the whole silhouette (also used by the tests as the body outline)")
+    svg.el(L, "path", id="art-body-outline", d=body_outline_d(), fill="url(#art-skin-gradient)",
+           stroke="none")
+    # soft shading down the inner thighs and legs
+    for sign in SIDES.values():
+        svg.el(L, "path", d=open_d([(0.6, 73.0), (1.6, 60.0), (2.6, 50.0)], px, sign),
+               fill="none", stroke=SKIN_SHADE, stroke_width="6", stroke_opacity="0.6",
+               stroke_linecap="round")
+    svg.comment(L, "Bones under the skin: ribs 11-12, iliac crests, sacrum, coccyx, trochanters")
+    for sign in SIDES.values():
+        # ribs slope down and out from the spine
+        for knots in ([(1.8, 120.0), (5.5, 118.8), (9.5, 116.2), (12.8, 112.8), (13.8, 111.4)],
+                      [(1.8, 116.6), (5.0, 115.4), (8.0, 113.3), (10.6, 110.8)]):
+            svg.el(L, "path", d=open_d(knots, px, sign), fill="none", stroke=BONE_EDGE,
+                   stroke_width="5.5", stroke_linecap="round", stroke_opacity="0.55")
+            svg.el(L, "path", d=open_d(knots, px, sign), fill="none", stroke=BONE,
+                   stroke_width="3.5", stroke_linecap="round")
+        # iliac crest from the PSIS up and out round the side of the pelvis
+        crest = [(4.6, 93.6), (6.0, 96.5), (8.2, 99.6), (10.5, 101.6), (12.2, 102.0),
+                 (13.9, 101.2), (14.6, 100.3)]
+        svg.el(L, "path", d=open_d(crest, px, sign), fill="none", stroke=BONE_EDGE,
+               stroke_width="8", stroke_linecap="round", stroke_opacity="0.5")
+        svg.el(L, "path", d=open_d(crest, px, sign), fill="none", stroke=BONE,
+               stroke_width="5.5", stroke_linecap="round")
+        # greater trochanter and ischial tuberosity
+        gx, gy = px((16.2, 84.2), sign)
+        svg.el(L, "ellipse", cx=fmt(gx), cy=fmt(gy), rx=fmt(1.7 * 8.3), ry=fmt(3.1 * 8.3),
+               fill=BONE, fill_opacity="0.8", stroke=BONE_EDGE, stroke_width="1")
+        ix, iy = px((5.4, 80.4), sign)
+        svg.el(L, "ellipse", cx=fmt(ix), cy=fmt(iy), rx=fmt(1.2 * 8.3), ry=fmt(1.7 * 8.3),
+               fill=BONE, fill_opacity="0.8", stroke=BONE_EDGE, stroke_width="1")
+        # PSIS dimple
+        dx, dy = px((4.6, 93.6), sign)
+        svg.el(L, "ellipse", cx=fmt(dx), cy=fmt(dy), rx="4.5", ry="3.5", fill=CREASE,
+               fill_opacity="0.55")
+    svg.el(L, "path", id="art-sacrum", d=chain(MIDLINE_ZONES["sacrum"], px, L_), fill=BONE,
+           fill_opacity="0.75", stroke=BONE_EDGE, stroke_width="1.2")
+    coccyx = [(1.5, 87.8), (0.9, 86.6), (0.3, 85.7), (-0.3, 85.7), (-0.9, 86.6), (-1.5, 87.8)]
+    svg.el(L, "path", id="art-coccyx", d=closed_d(coccyx, px, L_), fill=BONE, fill_opacity="0.8",
+           stroke=BONE_EDGE, stroke_width="1")
+    for h in SPINOUS.values():
+        x, y = px((0, h), 1)
+        svg.el(L, "ellipse", cx=fmt(x), cy=fmt(y), rx="4.2", ry="6.5", fill=BONE,
+               stroke=BONE_EDGE, stroke_width="1")
+    svg.comment(L, "Vertebral levels, beside the body (the person's right)")
+    for label, h in (("T12", SPINOUS["T12"]), ("L1", SPINOUS["L1"]), ("L3", SPINOUS["L3"]),
+                     ("L4 \u00b7 top of crest", SPINOUS["L4"]), ("S2 \u00b7 PSIS", 93.6),
+                     ("coccyx tip", 85.7)):
+        x, y = px((20.0, h), 1)
+        svg.el(L, "line", x1=fmt(x - 12), y1=fmt(y), x2=fmt(x - 3), y2=fmt(y), stroke=TEXT,
+               stroke_width="0.8", stroke_opacity="0.5")
+        svg.text(L, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
+                 fill_opacity="0.8")
+    for h in (95.5, 93.0, 90.5):
+        x, y = px((0, h), 1)
+        svg.el(L, "ellipse", cx=fmt(x), cy=fmt(y), rx="3", ry="4", fill=BONE_EDGE,
+               fill_opacity="0.6")
+    svg.comment(L, "Skin creases: gluteal cleft and folds, knee creases, calf and heel")
+    svg.el(L, "path", d=open_d([(0, 86.2), (0, 80.0), (0, 75.6)], px, 1), fill="none",
+           stroke=CREASE, stroke_width="1.6")
+    for sign in SIDES.values():
+        crease = dict(fill="none", stroke=CREASE, stroke_width="1.4", stroke_linecap="round")
+        svg.el(L, "path", d=open_d([(0.6, 75.9), (2.5, 76.4), (6.0, 76.3), (9.5, 76.6),
+                                    (12.2, 77.6)], px, sign), **crease)
+        svg.el(L, "path", d=open_d([(3.6, 46.9), (7.5, 46.3), (11.2, 46.9)], px, sign), **crease)
+        # hamstring tendons either side of the knee hollow, gastrocnemius heads, Achilles
+        svg.el(L, "path", d=open_d([(3.1, 58.0), (3.0, 50.0), (3.1, 44.0)], px, sign), **crease,
+               stroke_opacity="0.5")
+        svg.el(L, "path", d=open_d([(11.6, 58.0), (11.8, 50.0), (11.6, 44.0)], px, sign),
+               **crease, stroke_opacity="0.5")
+        svg.el(L, "path", d=open_d([(3.3, 43.5), (3.6, 35.0), (5.6, 25.5), (7.4, 22.5)], px,
+                                   sign), **crease, stroke_opacity="0.6")
+        svg.el(L, "path", d=open_d([(11.8, 43.5), (12.0, 36.0), (10.4, 28.0), (8.6, 25.0)], px,
+                                   sign), **crease, stroke_opacity="0.6")
+        svg.el(L, "path", d=open_d([(7.6, 40.0), (7.9, 31.0), (7.95, 25.0)], px, sign),
+               **crease, stroke_opacity="0.35")
+        svg.el(L, "path", d=open_d([(7.0, 21.0), (7.0, 12.0), (6.6, 4.5)], px, sign), **crease,
+               stroke_opacity="0.45")
+        svg.el(L, "path", d=open_d([(9.0, 21.0), (8.9, 12.0), (9.3, 4.5)], px, sign), **crease,
+               stroke_opacity="0.45")
+        for (mx, my, r) in ((10.6, 7.3, 1.0), (5.2, 8.6, 0.9)):  # malleoli
+            x, y = px((mx, my), sign)
+            svg.el(L, "ellipse", cx=fmt(x), cy=fmt(y), rx=fmt(r * 8.3), ry=fmt(r * 9.5),
+                   fill=SKIN_SHADE, fill_opacity="0.7")
+    svg.comment(L, "Body outline")
+    for sign in SIDES.values():
+        svg.el(L, "path", d=chain([(c["outline"], O_TOP, CROTCH)], px, sign, close=False),
+               fill="none", stroke=OUTLINE, stroke_width="2", stroke_linejoin="round")
+    svg.comment(L, "Side labels")
+    for side, sign in SIDES.items():
+        x, y = px((8.2, 63.0), sign)
+        svg.text(L, x, y, "Left" if side == "L" else "Right", font_family="sans-serif",
+                 font_size="20", font_weight="bold", fill=TEXT, fill_opacity="0.55",
+                 text_anchor="middle")
+    svg.text(L, 300, 18, "Back view", font_family="sans-serif", font_size="14", fill=TEXT,
+             text_anchor="middle")
+
+
+def fibres(svg: Svg, layer: str, lines: list[tuple[tuple, tuple]], sign: float) -> None:
+    d = " ".join(
+        f"M {fmt(px(a, sign)[0])},{fmt(px(a, sign)[1])} L {fmt(px(b, sign)[0])},"
+        f"{fmt(px(b, sign)[1])}" for a, b in lines)
+    svg.el(layer, "path", d=d, fill="none", stroke=FIBRE, stroke_width="0.8",
+           stroke_opacity="0.45", stroke_linecap="round")
+
+
+def between(a: list, b: list, inset: float = 0.06) -> list:
+    return [(lerp(p, q, inset), lerp(p, q, 1 - inset)) for p, q in zip(a, b, strict=True)]
+
+
+def fan(origins: list, apex: tuple, stop: float = 0.85, inset: float = 0.05) -> list:
+    return [(lerp(p, apex, inset), lerp(p, apex, stop)) for p in origins]
+
+
+def muscles(svg: Svg) -> None:
+    S = "superficial"
+    muscle = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
+    for side, sign in SIDES.items():
+        svg.comment(S, f"{'Left' if side == 'L' else 'Right'} side")
+        for name, pieces in SUPERFICIAL.items():
+            svg.el(S, "path", id=f"m-{name}-{side}", d=chain(pieces, px, sign), **muscle)
+            fibres(svg, S, superficial_fibres(name), sign)
+    D = "deep"
+    deep = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
+    for side, sign in SIDES.items():
+        svg.comment(D, f"{'Left' if side == 'L' else 'Right'} side")
+        for name, knots in DEEP_SHAPES.items():
+            svg.el(D, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **deep)
+            fibres(svg, D, deep_fibres(name), sign)
+
+
+def superficial_fibres(name: str) -> list:
+    if name == "gluteus_maximus":
+        med = mc["gmax_med"].sample(GMX_CX, U1, 10)[1:-1]
+        lat = mc["gmax_lat"].sample(GMX_LL, O_GMX, 10)[1:-1]
+        return between(med, lat, 0.05)
+    if name == "gluteus_medius":
+        top = mc["gmed_top"].sample(U1, O_CL, 9)[1:-1]
+        return fan(top, (17.6, 87.6), 0.8, 0.08)
+    if name == "longissimus_thoracis":
+        return [((x, 125.5), (x + 0.1, 99.0)) for x in (2.1, 3.0)]
+    if name == "iliocostalis_lumborum":
+        return [((5.6, 98.6), (5.9, 114.0)), ((6.9, 99.9), (7.3, 116.5)),
+                ((8.0, 104.0), (8.7, 125.5))]
+    if name == "iliocostalis_thoracis":
+        return [((4.9, 117.5), (5.0, 125.5)), ((5.7, 119.5), (6.0, 125.5))]
+    return []
+
+
+def deep_fibres(name: str) -> list:
+    if name == "gluteus_minimus":
+        return fan([(8.0, 94.8), (10.0, 96.6), (12.6, 96.9), (14.6, 95.6)], (16.6, 89.2), 0.85)
+    if name == "piriformis":
+        return [((3.6, y0), (15.5, y1)) for y0, y1 in ((91.6, 88.2), (90.3, 87.9))]
+    if name == "quadratus_lumborum":
+        return [((x0, 100.6 + (x0 - 6.0) * 0.3), (x1, 114.4 - (x1 - 4.0) * 0.75))
+                for x0, x1 in ((6.5, 4.8), (8.3, 6.5), (10.0, 8.3))]
+    if name == "multifidus":
+        out = []
+        for h in range(94, 126, 3):
+            w = 1.2 + 2.6 * max(0.0, min(1.0, (118 - h) / 16)) if h > 96 else 2.8
+            out.append(((0.9 + w, float(h)), (0.9, h + 2.2)))
+        return out
+    return []
+
+
+def zones(svg: Svg) -> None:
+    Z = "zones"
+    zone = dict(fill="#808080", fill_opacity="0", stroke="none")
+    for name in ZONE_ORDER:
+        if name in MIDLINE_ZONES:
+            svg.el(Z, "path", id=f"z-{name}", d=chain(MIDLINE_ZONES[name], px, L_), **zone)
+            continue
+        for side, sign in SIDES.items():
+            svg.el(Z, "path", id=f"z-{name}-{side}", d=chain(SIDED_ZONES[name], px, sign),
+                   **zone)
+
+
+def markers(svg: Svg) -> None:
+    X = "markers"
+    for side, sign in SIDES.items():
+        for (muscle, trp), p in MARKERS.items():
+            x, y = px(p, sign)
+            svg.el(X, "circle", id=f"x-{muscle}-{trp}-{side}", cx=fmt(x), cy=fmt(y), r="4",
+                   fill="#2b1d1d", fill_opacity="0.5", stroke="none")
