@@ -29,7 +29,6 @@ ESSENTIAL_RED = QColor(211, 47, 47, 205)  # #d32f2f at 80%: readable on skin at 
 SPILLOVER_RED = QColor(211, 47, 47, 235)
 PAIN_BLUE = QColor(25, 95, 200)
 HOVER_FILL = QColor(255, 214, 0, 90)
-SELECTED_FILL = QColor(255, 235, 59, 70)
 SELECTED_EDGE = QColor(33, 33, 33)
 GHOST_OPACITY = 0.22
 
@@ -285,9 +284,8 @@ class BodyScene(QGraphicsScene):
             selected = self.selected is not None and key == (self.selected[0], self.selected[1])
             brush = QBrush(Qt.BrushStyle.NoBrush)
             pen = None
-            if selected:
-                brush = QBrush(SELECTED_FILL)
-                pen = QPen(SELECTED_EDGE, 2.0)
+            if selected:  # outline only: a tint would turn the referral red orange beneath it
+                pen = QPen(SELECTED_EDGE, 2.4)
                 pen.setCosmetic(True)
             if item is self.hovered:
                 brush = QBrush(HOVER_FILL)

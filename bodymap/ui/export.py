@@ -12,7 +12,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from bodymap.ui.body_scene import BodyScene
@@ -27,14 +36,28 @@ def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str) -> No
     band = target.height() * TITLE_HEIGHT if title else 0.0
     if title:
         font = QFont()
-        font.setPixelSize(max(10, int(band * 0.45)))
         font.setBold(True)
+        size = max(10, int(band * 0.45))
+        font.setPixelSize(size)
+        while size > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
+            size -= 2  # narrow views (the side view) get a smaller title, never a clipped one
+            font.setPixelSize(size)
         painter.setFont(font)
         painter.setPen(QColor(30, 30, 30))
         painter.drawText(QRectF(target.left(), target.top(), target.width(), band),
                          Qt.AlignmentFlag.AlignCenter, title)
     body = QRectF(target.left(), target.top() + band, target.width(), target.height() - band)
-    scene.render(painter, body, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    # Markers keep a constant size on screen; on paper they grow with the picture.
+    rect = scene.sceneRect()
+    zoom = min(body.width() / rect.width(), body.height() / rect.height())
+    markers = [m for group in scene.markers.values() for m in group]
+    for marker in markers:
+        marker.setScale(max(1.0, zoom * 0.9))
+    try:
+        scene.render(painter, body, rect, Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        for marker in markers:
+            marker.setScale(1.0)
 
 
 def export_scene(scene: BodyScene, path: Path, title: str = "") -> None:
