@@ -42,10 +42,15 @@ def _code_fingerprint() -> str:
 
 
 class FileCache:
-    """Results of reading files, by (path, shown as, content); saved once at the end."""
+    """Results of reading one data folder's files, by (path, shown as, content).
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.path = (folder or cache_dir()) / f"muscles-{_code_fingerprint()}.pickle"
+    One cache file per data folder, so a teacher's large pack never slows loading the built-in
+    data; saved once, after loading."""
+
+    def __init__(self, data_folder: Path, folder: Path | None = None) -> None:
+        key = hashlib.blake2b(str(data_folder.resolve()).encode(), digest_size=8).hexdigest()
+        self.prefix = f"data-{key}-"
+        self.path = (folder or cache_dir()) / f"{self.prefix}{_code_fingerprint()}.pickle"
         self.entries: dict[tuple[str, str], tuple[bytes, Any]] = {}
         self.changed = False
         try:
@@ -79,8 +84,8 @@ class FileCache:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)  # atomic: a reader never sees half a file
-            for old in self.path.parent.glob("muscles-*.pickle"):
-                if old != self.path:  # written by another version of the code
+            for old in self.path.parent.glob(f"{self.prefix}*.pickle"):
+                if old != self.path:  # this folder, written by another version of the code
                     old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home or a full disk makes loading slower, never wrong

@@ -69,7 +69,7 @@ class _Loading:
         self.tables: dict[str, dict[str, Any]] = {"zone": {}, "source": {}, "muscle": {}}
         self.defined_at: dict[tuple[str, str], Location] = {}
         self.guidance: Guidance | None = None
-        self.cache = FileCache()
+        self.caches: dict[Path, FileCache] = {}
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
@@ -103,7 +103,9 @@ class _Loading:
         if content is None:
             self.problems.extend(problems)
             return
-        result = self.cache.get(path, display, content)
+        folder = path.parent.parent if path.parent.name == "muscles" else path.parent
+        cache = self.caches.get(folder) or self.caches.setdefault(folder, FileCache(folder))
+        result = cache.get(path, display, content)
         if result is None:
             result = FileResult()
             document, result.problems = parse_bytes(content, display)
@@ -111,7 +113,7 @@ class _Loading:
                 parse(document, result, Location(display, 1, 1))
             elif not result.problems:
                 result.problems.append(Location(display, 1, 1).problem("file is empty"))
-            self.cache.put(path, display, content, result)
+            cache.put(path, display, content, result)
         self.problems.extend(result.problems)
         self.references.extend(result.references)
         for kind, item, where in result.defines:
@@ -130,7 +132,8 @@ class _Loading:
         self.tables[kind][item.id] = item
 
     def finish(self) -> Catalog:
-        self.cache.save()
+        for cache in self.caches.values():
+            cache.save()
         known = {
             **self.tables,
             "technique": {t.id: t for t in self.guidance.techniques} if self.guidance else {},

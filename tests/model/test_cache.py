@@ -21,11 +21,11 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_second_load_matches_the_first_and_uses_the_cache(tmp_path: Path, own_cache: Path):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE.replace("hip", "hipp", 1)})
     first = load_catalog([pack])
-    assert list(own_cache.glob("muscles-*.pickle"))
+    assert len(list(own_cache.glob("data-*.pickle"))) == 2  # built-in data, and the pack
     second = load_catalog([pack])
     assert second.problems == first.problems
     assert second.muscles == first.muscles
-    cached = FileCache(own_cache)
+    cached = FileCache(pack, own_cache)
     assert any(key[0].endswith("pack_muscle.yaml") for key in cached.entries)
 
 
@@ -40,7 +40,7 @@ def test_an_edited_file_is_read_again(tmp_path: Path):
 def test_a_broken_cache_file_is_ignored(tmp_path: Path, own_cache: Path):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
     load_catalog([pack])
-    for path in own_cache.glob("muscles-*.pickle"):
+    for path in own_cache.glob("data-*.pickle"):
         path.write_bytes(b"not a pickle")
     catalog = load_catalog([pack])
     assert catalog.problems == []
