@@ -138,9 +138,13 @@ class BodyView(QGraphicsView):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        self.legend.show_pain(mode == "pain")
-        self._place_legend()
+        self._sync_legend()
         self._sync_scene()
+
+    def _sync_legend(self) -> None:
+        # Marked pain stays drawn in muscle mode, so its key stays too.
+        self.legend.show_pain(self.mode == "pain" or bool(self.pain))
+        self._place_legend()
 
     def set_selected(self, selected: tuple[str, str] | None) -> None:
         self.selected = selected
@@ -148,6 +152,7 @@ class BodyView(QGraphicsView):
 
     def set_pain(self, pain: set[tuple[str, str | None]]) -> None:
         self.pain = set(pain)
+        self._sync_legend()
         self._sync_scene()
 
     def set_preview(self, preview: tuple[str, str] | None) -> None:
