@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
+from bodymap.ui.safety import open_web_link
 
 GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
 LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
@@ -25,13 +24,6 @@ def items(values: tuple[str, ...]) -> str:
 
 def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
-
-
-def open_safe_link(url: QUrl) -> bool:
-    """Open web links only; anything else (file:, javascript:, ...) is refused."""
-    if url.scheme() in ("http", "https"):
-        return QDesktopServices.openUrl(url)
-    return False
 
 
 class DetailPanel(QWidget):
@@ -62,7 +54,7 @@ class DetailPanel(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("detailText")
         self.text.setOpenLinks(False)
-        self.text.anchorClicked.connect(open_safe_link)
+        self.text.anchorClicked.connect(open_web_link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         for widget in (self.title, self.subtitle, self.cautions, self.text):
