@@ -8,6 +8,7 @@ classes, so this module is the single description of the data format (docs/data-
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,10 +69,19 @@ class Source:
     note: str | None = spec(default=None)
 
     def short(self) -> str:
-        """Authors and year, as cited beside a fact: "Travell JG, Simons DG (1992)"."""
-        names = [n.strip() for n in self.authors.split(",") if n.strip()]
-        who = f"{names[0]} et al." if len(names) > 2 else ", ".join(names) or self.authors
-        return f"{who} ({self.year})"
+        """As cited beside a fact: 'Travell JG, Simons DG' -> 'Travell & Simons 1992';
+        three or more authors -> 'Cherkin et al. 2011'."""
+        names = []
+        for part in self.authors.split(";")[0].split(","):
+            words = re.sub(r"\(.*?\)", "", part).split()
+            if not words or words[0].casefold() == "et":
+                continue
+            # "Van der Does E": drop the initials, keep the whole surname.
+            if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+                words = words[:-1]
+            names.append(" ".join(words))
+        who = f"{names[0]} et al." if len(names) >= 3 else " & ".join(names) or self.authors
+        return f"{who} {self.year}"
 
     def citation(self) -> str:
         """Full citation as shown under "Sources"."""

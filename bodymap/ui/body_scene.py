@@ -48,13 +48,12 @@ def pain_brush() -> QBrush:
 class SvgLayerItem(QGraphicsItem):
     """One `layer-*` group of the view's SVG, drawn by the shared renderer."""
 
-    def __init__(self, renderer: QSvgRenderer, element: str, view_box: QRectF) -> None:
+    def __init__(self, renderer: QSvgRenderer, element: str) -> None:
         super().__init__()
         self._renderer = renderer
         self._element = element
         self._bounds = renderer.boundsOnElement(element) if renderer.elementExists(element) else (
             QRectF())
-        self._view_box = view_box
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
@@ -131,7 +130,7 @@ class BodyScene(QGraphicsScene):
         self.renderer = QSvgRenderer(view.svg_bytes)
         self.setBackgroundBrush(QColor(250, 250, 248))
         self.art = {
-            name: SvgLayerItem(self.renderer, f"layer-{name}", view.view_box)
+            name: SvgLayerItem(self.renderer, f"layer-{name}")
             for name in ("body", "superficial", "deep")
         }
         for z, item in enumerate(self.art.values()):

@@ -317,21 +317,28 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(label, 3000)
 
     # -- export and problems --------------------------------------------------------------------
-    def export_image(self) -> None:
-        name = self.selected[0] if self.selected else "bodymap"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export image", str(Path.home() / f"{name}-{self.body_view.view_name}.png"),
-            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+    def _save_as(self, title: str, file_name: str, types: str,
+                  write: Callable[[Path], None]) -> None:
+        """Ask where to save, write there, and say how it went."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name), types)
         if not path:
             return
+        try:
+            write(Path(path))
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, f"{title} failed", str(error))
+            return
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def export_image(self) -> None:
         from bodymap.ui.export import export_scene  # only when exporting: keeps start-up lean
 
-        try:
-            export_scene(self.body_view.body_scene(), Path(path), title=self._export_title())
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(self, "Export failed", str(error))
-            return
-        self.statusBar().showMessage(f"Exported {path}", 5000)
+        name = self.selected[0] if self.selected else "bodymap"
+        self._save_as(
+            "Export image", f"{name}-{self.body_view.view_name}.png",
+            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
+            lambda path: export_scene(self.body_view.body_scene(), path,
+                                      title=self._export_title()))
 
     def _export_title(self) -> str:
         if self.body_view.mode == "muscle" and self.selected:
@@ -367,17 +374,8 @@ class MainWindow(QMainWindow):
         if not self.selected:
             return
         muscle_id = self.selected[0]
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save self-care sheet", str(Path.home() / f"self-care-{muscle_id}.pdf"),
-            "PDF document (*.pdf)")
-        if not path:
-            return
-        try:
-            write_self_care_pdf(self.catalog, muscle_id, path)
-        except OSError as error:
-            QMessageBox.warning(self, "Could not save the sheet", str(error))
-            return
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self._save_as("Save self-care sheet", f"self-care-{muscle_id}.pdf", "PDF document (*.pdf)",
+                      lambda path: write_self_care_pdf(self.catalog, muscle_id, path))
 
     def _problem_summary(self) -> str:
         count = len(self.catalog.problems)

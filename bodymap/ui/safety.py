@@ -8,7 +8,6 @@ caller needs a yes/no answer on the spot; there the asking is injectable so test
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
@@ -95,21 +94,6 @@ def sources_html(
         return ""
     return "<ul>" + "".join(
         f"<li>{citation_html(s, link=link, note=note)}</li>" for s in found) + "</ul>"
-
-
-def short_citation(authors: str, year: int) -> str:
-    """'Travell JG, Simons DG' -> 'Travell & Simons 1992'; three or more -> 'Cherkin et al.'"""
-    names = []
-    for part in authors.split(";")[0].split(","):
-        words = re.sub(r"\(.*?\)", "", part).split()
-        if not words or words[0].casefold() == "et":
-            continue
-        # "Van der Does E": drop the initials, keep the whole surname.
-        if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
-            words = words[:-1]
-        names.append(" ".join(words))
-    who = f"{names[0]} et al." if len(names) >= 3 else " & ".join(names) or authors
-    return f"{who} {year}"
 
 
 def _browser(name: str) -> QTextBrowser:
@@ -293,7 +277,7 @@ def evidence_html(catalog: Catalog, *, link: bool = True) -> str:
 
 
 def _short_citations(catalog: Catalog, ids: Iterable[str]) -> str:
-    return escape("; ".join(short_citation(s.authors, s.year)
+    return escape("; ".join(s.short()
                             for s in catalog.sources_of(dict.fromkeys(ids))))
 
 

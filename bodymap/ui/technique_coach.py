@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle, Technique
 from bodymap.ui.hold_timer import Clock, HoldTimer
-from bodymap.ui.safety import CAUTION_STYLE, bullets, open_web_link, short_citation
+from bodymap.ui.safety import CAUTION_STYLE, bullets, open_web_link
 
 SIDES = {"L": "left", "R": "right"}
 SOUND_KEY = "coach/soundAtMax"
@@ -997,7 +997,7 @@ class TechniqueCoach(QWidget):
             return ""
         parts = []
         for source in sources:
-            short = escape(short_citation(source.authors, source.year))
+            short = escape(source.short())
             if source.url:
                 short = f"<a href='{escape(source.url, quote=True)}'>{short}</a>"
             parts.append(short)
@@ -1036,7 +1036,7 @@ class TechniqueCoach(QWidget):
             return "<p><i>The session plan could not be loaded.</i></p>"
         plan = guidance.session_plan
         sources = "; ".join(
-            escape(short_citation(s.authors, s.year))
+            escape(s.short())
             for s in self.catalog.sources_of(dict.fromkeys(plan.sources)))
         return bullets(plan.points) + (f"<p><small>Sources: {sources}</small></p>"
                                        if sources else "")
