@@ -55,6 +55,11 @@ _LAYER_OF_KIND: dict[str, frozenset[str]] = {
 }
 
 
+SVG_NS = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG_NS)  # so a layer's own document is written as plain SVG
+ET.register_namespace("inkscape", "http://www.inkscape.org/namespaces/inkscape")
+
+
 class DiagramError(ValueError):
     """An SVG view that breaks the id/layer contract or cannot be read."""
 
@@ -91,7 +96,8 @@ class View:
     """One body view: its SVG and its regions. Get it from `load_view` (cached).
 
     name, svg_path, svg_bytes (the file, for QSvgRenderer), view_box (QRectF), regions, and
-    outline: the body silhouette (`art-body-outline`, empty if the file has none).
+    outline: the body silhouette (`art-body-outline`, empty if the file has none), and
+    art_svg(layer): one art layer as a document of its own, for drawing.
     """
 
     def __init__(self, name: str, svg_path: Path, svg_bytes: bytes) -> None:
@@ -103,6 +109,7 @@ class View:
         except ET.ParseError as exc:
             raise DiagramError(f"{svg_path}: not well-formed XML: {exc}") from None
         self.view_box = _view_box(root, svg_path)
+        self._root = root
         regions, outline = _read_regions(root, svg_path)
         self._regions: Mapping[str, Region] = MappingProxyType(regions)
         self.outline = outline
@@ -125,6 +132,19 @@ class View:
             if rect.contains(point) and region.path.contains(point):
                 return region
         return None
+
+    @functools.cache  # noqa: B019 - views are cached for the process's life anyway
+    def art_svg(self, layer: str) -> bytes:
+        """One art layer (`body`, `superficial`, `deep`) as an SVG document of its own, with the
+        view's viewBox and defs, so it is drawn into the view box without asking QtSvg for the
+        group's bounds (which costs more than parsing three small documents)."""
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}; expected one of {LAYERS}")
+        document = ET.Element(self._root.tag, self._root.attrib)
+        for child in self._root:
+            if _local(child.tag) == "defs" or child.get("id") == f"layer-{layer}":
+                document.append(child)
+        return ET.tostring(document)
 
     def _layer(self, layer: str) -> list[tuple[QRectF, Region]]:
         try:

@@ -9,7 +9,6 @@ own code, so any edit to either misses the cache. The cache lives in the user's 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -17,6 +16,11 @@ import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+try:  # CPython's own blake2; `hashlib` would also load OpenSSL (~4 MiB, ~3 ms) at every start
+    from _blake2 import blake2b
+except ImportError:  # other interpreters
+    from hashlib import blake2b
 
 _VERSION = 1
 
@@ -35,7 +39,7 @@ def cache_dir() -> Path:
 @cache
 def _code_fingerprint() -> str:
     """Changes whenever the model's code changes, so an upgrade never reads old results."""
-    digest = hashlib.blake2b(str(_VERSION).encode(), digest_size=16)
+    digest = blake2b(str(_VERSION).encode(), digest_size=16)
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -48,7 +52,7 @@ class FileCache:
     data; saved once, after loading."""
 
     def __init__(self, data_folder: Path, folder: Path | None = None) -> None:
-        key = hashlib.blake2b(str(data_folder.resolve()).encode(), digest_size=8).hexdigest()
+        key = blake2b(str(data_folder.resolve()).encode(), digest_size=8).hexdigest()
         self.prefix = f"data-{key}-"
         self.path = (folder or cache_dir()) / f"{self.prefix}{_code_fingerprint()}.pickle"
         self.entries: dict[tuple[str, str], tuple[bytes, Any]] = {}
@@ -61,7 +65,7 @@ class FileCache:
 
     @staticmethod
     def digest(content: bytes) -> bytes:
-        return hashlib.blake2b(content, digest_size=20).digest()
+        return blake2b(content, digest_size=20).digest()
 
     def get(self, path: Path, display: str, content: bytes) -> Any | None:
         entry = self.entries.get((str(path), display))

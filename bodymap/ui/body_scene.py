@@ -1,6 +1,6 @@
 """One view of the body as a QGraphicsScene: the SVG art, and exact region items above it.
 
-The art (body, then the superficial and deep muscle layers) is drawn by one shared QSvgRenderer
+The art (body, then the superficial and deep muscle layers) is drawn by a QSvgRenderer per layer
 and cached by Qt per item at device resolution, so a click repaints pixmaps, not SVG. Regions are
 QGraphicsPathItems whose shape() is the exact outline, so hit testing never uses a bounding box.
 The scene also paints what the app knows: the selected muscle, its TrP markers, its referral
@@ -46,14 +46,13 @@ def pain_brush() -> QBrush:
 
 
 class SvgLayerItem(QGraphicsItem):
-    """One `layer-*` group of the view's SVG, drawn by the shared renderer."""
+    """One art layer of the view (`layer-body`, `-superficial`, `-deep`), drawn over the view box
+    and cached by Qt as a pixmap at device resolution."""
 
-    def __init__(self, renderer: QSvgRenderer, element: str) -> None:
+    def __init__(self, view: View, layer: str) -> None:
         super().__init__()
-        self._renderer = renderer
-        self._element = element
-        self._bounds = renderer.boundsOnElement(element) if renderer.elementExists(element) else (
-            QRectF())
+        self._renderer = QSvgRenderer(view.art_svg(layer))
+        self._bounds = QRectF(view.view_box)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
@@ -61,8 +60,7 @@ class SvgLayerItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if not self._bounds.isEmpty():
-            self._renderer.render(painter, self._element, self._bounds)
+        self._renderer.render(painter, self._bounds)
 
 
 class RegionItem(QGraphicsPathItem):
@@ -127,12 +125,8 @@ class BodyScene(QGraphicsScene):
         self.view = view
         self.catalog = catalog
         self.setSceneRect(view.view_box)
-        self.renderer = QSvgRenderer(view.svg_bytes)
         self.setBackgroundBrush(QColor(250, 250, 248))
-        self.art = {
-            name: SvgLayerItem(self.renderer, f"layer-{name}")
-            for name in ("body", "superficial", "deep")
-        }
+        self.art = {name: SvgLayerItem(view, name) for name in ("body", "superficial", "deep")}
         for z, item in enumerate(self.art.values()):
             item.setZValue(z)
             self.addItem(item)

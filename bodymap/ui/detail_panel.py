@@ -9,17 +9,11 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
-from bodymap.ui.safety import open_web_link
+from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link
 
 GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
 LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
 SIDES = {"L": "left", "R": "right"}
-
-
-def items(values: tuple[str, ...]) -> str:
-    if not values:
-        return "<p><i>None recorded.</i></p>"
-    return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
 
 
 def section(title: str, body: str) -> str:
@@ -48,8 +42,7 @@ class DetailPanel(QWidget):
         self.cautions.setObjectName("cautionBanner")
         self.cautions.setWordWrap(True)
         self.cautions.setStyleSheet(
-            "QLabel#cautionBanner { background: #fff3cd; color: #5c3c00; border: 1px solid "
-            "#e0b400; border-radius: 4px; padding: 6px; }")
+            f"QLabel#cautionBanner {{ {CAUTION_STYLE} border-radius: 4px; padding: 6px; }}")
         self.cautions.setAccessibleName("Cautions")
         self.text = QTextBrowser()
         self.text.setObjectName("detailText")
@@ -132,19 +125,19 @@ class DetailPanel(QWidget):
         parts = [
             section("Attachments", f"<p>Origin: {escape(muscle.attachments.origin)}<br>"
                     f"Insertion: {escape(muscle.attachments.insertion)}</p>"),
-            section("Actions", items(muscle.actions)),
+            section("Actions", bullets(muscle.actions)),
             section("Innervation", f"<p>{escape(muscle.innervation)}</p>"),
             section("Trigger points and referral", trps),
-            section("Symptoms", items(muscle.symptoms)),
-            section("Often mistaken for", items(muscle.often_mistaken_for)),
-            section("Perpetuating factors", items(muscle.perpetuating_factors)),
+            section("Symptoms", bullets(muscle.symptoms)),
+            section("Often mistaken for", bullets(muscle.often_mistaken_for)),
+            section("Perpetuating factors", bullets(muscle.perpetuating_factors)),
             section("Palpation", f"<p>{escape(palpation.position)}<br>Method: "
                     f"{escape(palpation.method)} palpation"
                     + (f"<br>{escape(palpation.notes)}" if palpation.notes else "") + "</p>"),
             section(f"Technique: {technique.name}", steps + figures),
-            section("Self-care", items(muscle.self_care)),
-            section("Stretches", items(muscle.stretches)),
-            section("Cautions", items(muscle.cautions)),
+            section("Self-care", bullets(muscle.self_care)),
+            section("Stretches", bullets(muscle.stretches)),
+            section("Cautions", bullets(muscle.cautions)),
         ]
         if muscle.notes_on_evidence:
             parts.append(section("Notes on evidence", f"<p>{escape(muscle.notes_on_evidence)}</p>"))

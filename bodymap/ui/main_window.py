@@ -13,16 +13,11 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -320,6 +315,8 @@ class MainWindow(QMainWindow):
     def _save_as(self, title: str, file_name: str, types: str,
                   write: Callable[[Path], None]) -> None:
         """Ask where to save, write there, and say how it went."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: loaded when first used
+
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name), types)
         if not path:
             return
@@ -384,6 +381,8 @@ class MainWindow(QMainWindow):
         return f"{count} problem{'s' * (count > 1)} in the data files: see File > Data problems."
 
     def show_problems(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+
         dialog = QDialog(self)
         dialog.setWindowTitle("Data problems")
         text = QPlainTextEdit("\n".join(str(p) for p in self.catalog.problems))

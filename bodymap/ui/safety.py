@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QFontMetricsF,
     QPageLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Source
+from bodymap.ui.rich_text import bullets, open_web_link
 
 DISCLAIMER_KEY = "safety/disclaimerAccepted"
 
@@ -54,23 +54,7 @@ FALLBACK_RED_FLAGS = (
     "physician."
 )
 
-# Colours shared with the coach: amber for cautions, red for red flags.
-CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
 RED_FLAG_COLOUR = "#b71c1c"
-
-
-def open_web_link(url: QUrl) -> bool:
-    """Open web links only; anything else (file:, javascript:, ...) is refused."""
-    if url.scheme() in ("http", "https"):
-        return QDesktopServices.openUrl(url)
-    return False
-
-
-def bullets(values: Iterable[str]) -> str:
-    values = list(values)
-    if not values:
-        return "<p><i>None recorded.</i></p>"
-    return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
 
 
 def citation_html(source: Source, *, link: bool = True, note: bool = True) -> str:

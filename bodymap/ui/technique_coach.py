@@ -10,13 +10,24 @@ Text from data is always shown as text (escaped); links open only for http/https
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -35,7 +46,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle, Technique
 from bodymap.ui.hold_timer import Clock, HoldTimer
-from bodymap.ui.safety import CAUTION_STYLE, bullets, open_web_link
+from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link
 
 SIDES = {"L": "left", "R": "right"}
 SOUND_KEY = "coach/soundAtMax"
@@ -335,7 +346,19 @@ def _locate_step(steps: tuple[str, ...]) -> int:
     return 0
 
 
+T = TypeVar("T")
+
+
 # -- the coach ------------------------------------------------------------------------------------
+def _with_widgets(method: Callable[..., T]) -> Callable[..., T]:
+    """Build the coach's widgets, if not yet built, before running the method."""
+    @functools.wraps(method)
+    def wrapper(self: TechniqueCoach, *args: object, **kwargs: object) -> T:
+        self.ensure_built()
+        return method(self, *args, **kwargs)
+    return wrapper
+
+
 class TechniqueCoach(QWidget):
     """Guides one pressure technique for the selected muscle (or a general one when no muscle is
     selected). The window sets `before_first_start` to show the red flags; it is called before
@@ -374,8 +397,20 @@ class TechniqueCoach(QWidget):
         self.timer.runningChanged.connect(self._show_running)
         self.timer.typicalReached.connect(self._show_cue)
         self.timer.maxReached.connect(self._on_max)
-        self._build()
-        self.set_muscle(None)
+        # The widgets are built on first show: a window that never opens this tab never pays
+        # for them (start-up time and memory, see `make bench`).
+        self._built = False
+        self._pending: tuple[str | None, str] = (None, "L")
+
+    def ensure_built(self) -> None:
+        if not self._built:
+            self._built = True
+            self._build()
+            self.set_muscle(*self._pending)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
 
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -622,6 +657,9 @@ class TechniqueCoach(QWidget):
     def set_muscle(self, muscle_id: str | None, side: str = "L") -> None:
         """Coach this muscle's technique (or only the general ones for None). Changing the
         muscle starts over; changing only the side keeps the place."""
+        if not self._built:
+            self._pending = (muscle_id, side)
+            return
         muscle = self.catalog.muscles.get(muscle_id) if muscle_id else None
         same = muscle is not None and self.muscle is not None and muscle.id == self.muscle.id
         self.side = side
@@ -648,16 +686,19 @@ class TechniqueCoach(QWidget):
         self._select_variant(0)
 
     @property
+    @_with_widgets
     def variant(self) -> Variant | None:
         index = self.combo.currentIndex()
         key = self.combo.itemData(index) if index >= 0 else None
         return next((v for v in self.variants if v.key == key), None)
 
     @property
+    @_with_widgets
     def technique(self) -> Technique | None:
         variant = self.variant
         return variant.technique if variant else None
 
+    @_with_widgets
     def select_technique(self, key: str) -> None:
         """Choose a variant by key: "muscle" or a general technique's id."""
         index = self.combo.findData(key)
@@ -717,6 +758,7 @@ class TechniqueCoach(QWidget):
     def trigger_points(self) -> tuple:
         return self.muscle.trigger_points if self.muscle else ()
 
+    @_with_widgets
     def next_step(self) -> None:
         """The next step; past the last one, the next trigger point from its locating step."""
         if self.step_index + 1 < len(self.steps):
@@ -727,15 +769,18 @@ class TechniqueCoach(QWidget):
             self.step_index = _locate_step(self.steps)
             self._show_step()
 
+    @_with_widgets
     def previous_step(self) -> None:
         if self.step_index > 0:
             self.step_index -= 1
             self._show_step()
 
+    @_with_widgets
     def next_trigger_point(self) -> None:
         if self.trp_index + 1 < len(self.trigger_points):
             self._go_to_trigger_point(self.trp_index + 1)
 
+    @_with_widgets
     def previous_trigger_point(self) -> None:
         if self.trp_index > 0:
             self._go_to_trigger_point(self.trp_index - 1)
@@ -750,6 +795,7 @@ class TechniqueCoach(QWidget):
         self._show_step()
 
     # -- the timer -----------------------------------------------------------------------------
+    @_with_widgets
     def start(self) -> bool:
         """Start (or resume) the hold. Before the very first start the `before_first_start`
         hook is asked; False cancels, and it is asked again at the next attempt."""
@@ -772,20 +818,24 @@ class TechniqueCoach(QWidget):
         self.holdStarted.emit()
         return True
 
+    @_with_widgets
     def pause(self) -> None:
         self.timer.pause()
 
+    @_with_widgets
     def toggle(self) -> None:
         if self.timer.running:
             self.pause()
         else:
             self.start()
 
+    @_with_widgets
     def reset(self) -> None:
         self.timer.reset()
         self._reached_target = False
         self._show_discomfort()
 
+    @_with_widgets
     def tick(self) -> None:
         """Update from the clock now (what the QTimer does ten times a second)."""
         self.timer.tick()
@@ -798,9 +848,11 @@ class TechniqueCoach(QWidget):
         return self.timer.running
 
     @property
+    @_with_widgets
     def discomfort(self) -> int:
         return self.scale.value()
 
+    @_with_widgets
     def set_discomfort(self, value: int) -> None:
         self.scale.setValue(value)
 

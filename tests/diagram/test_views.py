@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,21 @@ def test_load_view_reads_each_view_once():
         assert view.svg_bytes == view.svg_path.read_bytes()
         assert view.view_box.topLeft() == QPointF(0, 0)
         assert view.view_box.height() > view.view_box.width() > 0  # portrait
+
+
+def test_each_art_layer_is_a_document_of_its_own():
+    view = make_view('<defs><linearGradient id="art-g"/></defs>'
+                     '<g id="layer-body"><path id="art-skin" d="M0 0H10V10Z"/></g>'
+                     '<g id="layer-superficial"><path id="m-piriformis-L" d="M1 1H5V5Z"/></g>'
+                     '<g id="layer-deep"/>')
+    superficial = ET.fromstring(view.art_svg("superficial"))
+    assert superficial.get("viewBox") == "0 0 100 50"
+    ids = {e.get("id") for e in superficial.iter()} - {None}
+    assert ids == {"art-g", "layer-superficial", "m-piriformis-L"}  # defs kept, other layers not
+    assert superficial.tag == "{http://www.w3.org/2000/svg}svg"
+    assert b"ns0:" not in view.art_svg("body")  # plain SVG that QtSvg reads
+    with pytest.raises(ValueError, match="unknown layer"):
+        view.art_svg("skin")
 
 
 def test_unknown_view_and_layer_are_errors():

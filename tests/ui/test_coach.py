@@ -334,10 +334,12 @@ def test_no_sound_when_it_is_switched_off(qtbot, coach: TechniqueCoach, clock: F
 def test_sound_choice_is_remembered(qtbot, catalog: Catalog, settings, clock: FakeClock):
     first = TechniqueCoach(catalog, clock=clock, settings=settings)
     qtbot.addWidget(first)
+    first.show()  # the coach builds its controls when first shown
     assert first.sound.isChecked()
     first.sound.setChecked(False)
     second = TechniqueCoach(catalog, clock=clock, settings=settings)
     qtbot.addWidget(second)
+    second.show()
     assert not second.sound.isChecked()
 
 
@@ -463,6 +465,7 @@ def test_text_from_data_is_shown_as_text(qtbot, catalog: Catalog, clock: FakeClo
                    catalog.guidance, [])
     coach = TechniqueCoach(evil, clock=clock)
     qtbot.addWidget(coach)
+    coach.show()  # its controls are built when first shown
     coach.set_muscle("piriformis")
     assert coach.step_text.text() == "<b>Press</b> & hold"
     assert coach.step_text.textFormat() == Qt.TextFormat.PlainText

@@ -189,15 +189,19 @@ def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings
 
 
 def test_coach_follows_the_selected_muscle(qtbot, window: MainWindow):
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
     coach = window.findChild(QWidget, "techniqueCoach")
     assert coach is not None
+    assert coach.findChild(QLabel, "coachTitle") is None  # built when first opened, not at start
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "piriformis", "L")
-    window.panels.setCurrentWidget(coach)
+    tabs = window.findChild(QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(coach)).center())
+    assert tabs.currentWidget() is coach
+    assert coach.findChild(QLabel, "coachTitle").text() == "Piriformis (left)"
     assert coach.muscle.id == "piriformis"
-    assert coach.side == "L"
 
 
 def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):

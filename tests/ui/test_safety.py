@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
 from bodymap.model import Catalog
-from bodymap.ui import safety
+from bodymap.ui import rich_text
 from bodymap.ui.safety import (
     EvidenceDialog,
     RedFlagsDialog,
@@ -179,9 +179,9 @@ def test_evidence_dialog_shows_studies_figures_and_caveat(qtbot, catalog: Catalo
 def test_links_open_only_for_the_web(monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    assert safety.open_web_link(QUrl("https://doi.org/10.7326/M16-2367"))
-    assert not safety.open_web_link(QUrl("file:///etc/passwd"))
-    assert not safety.open_web_link(QUrl("javascript:alert(1)"))
+    assert rich_text.open_web_link(QUrl("https://doi.org/10.7326/M16-2367"))
+    assert not rich_text.open_web_link(QUrl("file:///etc/passwd"))
+    assert not rich_text.open_web_link(QUrl("javascript:alert(1)"))
     assert [u.toString() for u in opened] == ["https://doi.org/10.7326/M16-2367"]
 
 
