@@ -10,6 +10,7 @@ The scene also paints what the app knows: the selected muscle, its TrP markers, 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import Region, View
 from bodymap.model import Catalog
+
+if TYPE_CHECKING:
+    from bodymap.ui.study_panel import StudyBoard
 
 ESSENTIAL_RED = QColor(211, 47, 47, 205)  # #d32f2f at 80%: readable on skin at a glance
 SPILLOVER_RED = QColor(211, 47, 47, 235)
@@ -43,6 +47,16 @@ def spillover_brush() -> QBrush:
 
 def pain_brush() -> QBrush:
     return QBrush(PAIN_BLUE, Qt.BrushStyle.BDiagPattern)
+
+
+def mastery_colour(value: float) -> QColor:
+    """0 (not known yet) red, through amber, to 1 (mastered) green; translucent over the art."""
+    hue = round(120 * min(max(value, 0.0), 1.0))  # degrees: 0 red, 60 amber-yellow, 120 green
+    return QColor.fromHsv(hue, 200, 210, 150)
+
+
+def mastery_brush(value: float) -> QBrush:
+    return QBrush(mastery_colour(value))
 
 
 class SvgLayerItem(QGraphicsItem):
@@ -140,6 +154,7 @@ class BodyScene(QGraphicsScene):
         self.selected: tuple[str, str] | None = None
         self.pain: set[tuple[str, str | None]] = set()
         self.preview: tuple[str, str] | None = None  # a pain-finder candidate shown over the pain
+        self.study: StudyBoard | None = None  # a study question's picture, over everything else
         self.hovered: RegionItem | None = None
         self.focused: RegionItem | None = None
         self.refresh()
@@ -205,7 +220,8 @@ class BodyScene(QGraphicsScene):
     def set_state(self, *, layer: str | None = None, mode: str | None = None,
                   selected: tuple[str, str] | bool | None = False,
                   pain: Iterable[tuple[str, str | None]] | None = None,
-                  preview: tuple[str, str] | bool | None = False) -> None:
+                  preview: tuple[str, str] | bool | None = False,
+                  study: StudyBoard | bool | None = False) -> None:
         if layer is not None:
             self.layer = layer
         if mode is not None:
@@ -216,6 +232,8 @@ class BodyScene(QGraphicsScene):
             self.pain = set(pain)
         if preview is not False:
             self.preview = preview  # type: ignore[assignment]
+        if study is not False:
+            self.study = study  # type: ignore[assignment]
         self.refresh()
 
     def set_hovered(self, item: RegionItem | None) -> None:
@@ -239,7 +257,11 @@ class BodyScene(QGraphicsScene):
         if shown is None or shown[0] not in self.catalog.muscles:
             return {}
         muscle_id, side = shown
-        essential, spillover = self.catalog.muscles[muscle_id].referral_zones()
+        return self.painted(*self.catalog.muscles[muscle_id].referral_zones(), side)
+
+    def painted(self, essential: Iterable[str], spillover: Iterable[str],
+                side: str) -> dict[tuple[str, str | None], str]:
+        """(zone, side) -> 'essential' | 'spillover'; essential wins where both are listed."""
         painted = {}
         for zone_id, kind in [*((z, "spillover") for z in spillover),
                               *((z, "essential") for z in essential)]:
@@ -248,9 +270,22 @@ class BodyScene(QGraphicsScene):
                 painted[zone_id, None if zone.midline else side] = kind
         return painted
 
-    def refresh_regions(self) -> None:
+    def _shown_state(self) -> tuple[dict[tuple[str, str | None], str], tuple[str, str] | None,
+                                    set[tuple[str, str | None]]]:
+        """What to paint now: referral, the outlined muscle (with markers) and the marked zones.
+        A study board, when set, decides all three."""
+        board = self.study
+        if board is not None:
+            shown = (board.answer, board.side) if board.answer else None
+            return (self.painted(board.essential, board.spillover, board.side), shown,
+                    set(board.marked))
         shown = self.preview if self.mode == "pain" else self.selected
-        referral = self.referral_of(shown)
+        return self.referral_of(shown), shown, self.pain
+
+    def refresh_regions(self) -> None:
+        referral, shown, pain = self._shown_state()
+        outlined = shown if self.study is not None else self.selected
+        mastery = (self.study.mastery if self.study is not None else None) or {}
         in_pain_mode = self.mode == "pain"
         for key, item in self.zones.items():
             kind = referral.get(key)
@@ -260,7 +295,7 @@ class BodyScene(QGraphicsScene):
             if in_pain_mode:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
-            if key in self.pain:  # a marked zone under referral keeps the red, ringed in blue
+            if key in pain:  # a marked zone under referral keeps the red, ringed in blue
                 pen = QPen(PAIN_BLUE, 2.2)
                 pen.setCosmetic(True)
                 if kind is None:
@@ -274,8 +309,9 @@ class BodyScene(QGraphicsScene):
         for key, item in self.muscles.items():
             on_layer = item.region.layer == self.layer
             item.setVisible(on_layer and not in_pain_mode)
-            selected = self.selected is not None and key == (self.selected[0], self.selected[1])
-            brush = QBrush(Qt.BrushStyle.NoBrush)
+            selected = outlined is not None and key == (outlined[0], outlined[1])
+            brush = (mastery_brush(mastery[key[0]]) if key[0] in mastery
+                     else QBrush(Qt.BrushStyle.NoBrush))
             pen = None
             if selected:  # outline only: a tint would turn the referral red orange beneath it
                 pen = QPen(SELECTED_EDGE, 2.4)
@@ -288,7 +324,7 @@ class BodyScene(QGraphicsScene):
                 pen = QPen(SELECTED_EDGE, 2.5, Qt.PenStyle.DotLine)
                 pen.setCosmetic(True)
             item.style(brush, pen)
-        marked = shown if shown else None
+        marked = shown
         for (muscle_id, side), markers in self.markers.items():
             visible = marked is not None and (muscle_id, side) == (marked[0], marked[1])
             for marker in markers:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -14,7 +16,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
@@ -22,9 +24,13 @@ from bodymap.ui.body_scene import (
     BodyScene,
     RegionItem,
     essential_brush,
+    mastery_brush,
     pain_brush,
     spillover_brush,
 )
+
+if TYPE_CHECKING:
+    from bodymap.ui.study_panel import StudyBoard
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.5, 8.0
@@ -35,6 +41,8 @@ class Legend(QWidget):
 
     ROWS = (("essential", "Essential referral zone"), ("spillover", "Spillover zone"),
             ("marker", "Trigger point"), ("pain", "Marked pain"))
+    MASTERY_ROWS = (("mastery-0", "Not known yet"), ("mastery-0.5", "Learning"),
+                    ("mastery-1", "Known well"))
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -43,14 +51,17 @@ class Legend(QWidget):
         self.rows = self.ROWS[:3]
         self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.ROWS[:3]))
 
-    def show_pain(self, on: bool) -> None:
-        self.rows = self.ROWS if on else self.ROWS[:3]
+    def show_rows(self, *, pain: bool, mastery: bool) -> None:
+        """The referral key (with marked pain when some is marked), or the mastery key."""
+        self.rows = self.MASTERY_ROWS if mastery else self.ROWS if pain else self.ROWS[:3]
+        self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.rows))
         self.adjustSize()
         self.update()
 
     def sizeHint(self):
         metrics = self.fontMetrics()
-        width = max(metrics.horizontalAdvance(text) for _, text in self.ROWS) + 44
+        width = max(metrics.horizontalAdvance(text) for _, text in self.ROWS + self.MASTERY_ROWS)
+        width += 44
         return QRectF(0, 0, width, len(self.rows) * (metrics.height() + 6) + 10).size().toSize()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -70,8 +81,10 @@ class Legend(QWidget):
                 painter.drawLine(c + QPointF(-5, -5), c + QPointF(5, 5))
                 painter.drawLine(c + QPointF(-5, 5), c + QPointF(5, -5))
             else:
-                brush = {"essential": essential_brush(), "spillover": spillover_brush(),
-                         "pain": pain_brush()}[kind]
+                brush = (mastery_brush(float(kind.removeprefix("mastery-")))
+                         if kind.startswith("mastery-") else
+                         {"essential": essential_brush(), "spillover": spillover_brush(),
+                          "pain": pain_brush()}[kind])
                 painter.fillRect(swatch, QColor(240, 214, 196))
                 painter.setBrush(brush)
                 painter.drawRect(swatch)
@@ -103,6 +116,7 @@ class BodyView(QGraphicsView):
         self.selected: tuple[str, str] | None = None
         self.pain: set[tuple[str, str | None]] = set()
         self.preview: tuple[str, str] | None = None
+        self.study: StudyBoard | None = None  # a study question's picture and what clicks mean
         self._fitted = True
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -141,9 +155,29 @@ class BodyView(QGraphicsView):
         self._sync_legend()
         self._sync_scene()
 
+    @property
+    def active_mode(self) -> str:
+        """What a click does now: a study question's input wins over the chosen mode."""
+        if self.study is not None:
+            return "pain" if self.study.input == "zones" else "muscle"
+        return self.mode
+
+    @property
+    def names_hidden(self) -> bool:
+        """While a question asks to find a muscle, hovering must not name it."""
+        return self.study is not None and self.study.input == "muscle"
+
+    def set_study(self, board: StudyBoard | None) -> None:
+        """Show a study board (None: back to the explorer's own state)."""
+        self.study = board
+        self._sync_legend()
+        self._sync_scene()
+
     def _sync_legend(self) -> None:
         # Marked pain stays drawn in muscle mode, so its key stays too.
-        self.legend.show_pain(self.mode == "pain" or bool(self.pain))
+        marks = self.study.marked if self.study is not None else self.pain
+        self.legend.show_rows(pain=self.active_mode == "pain" or bool(marks),
+                              mastery=self.study is not None and bool(self.study.mastery))
         self._place_legend()
 
     def set_selected(self, selected: tuple[str, str] | None) -> None:
@@ -161,8 +195,8 @@ class BodyView(QGraphicsView):
 
     def _sync_scene(self) -> None:
         scene = self.body_scene()
-        scene.set_state(layer=self.layer, mode=self.mode, selected=self.selected,
-                        pain=self.pain, preview=self.preview)
+        scene.set_state(layer=self.layer, mode=self.active_mode, selected=self.selected,
+                        pain=self.pain, preview=self.preview, study=self.study)
         if scene.focused is not None and scene.focused not in scene.active_items():
             scene.set_focused(None)
 
@@ -186,20 +220,21 @@ class BodyView(QGraphicsView):
         `kind` ('muscle' or 'zone') overrides the mode, e.g. to find a zone to look at in muscle
         mode. Raises LookupError when the region is not shown in the current view and layer."""
         scene = self.body_scene()
-        kind = kind or ("zone" if self.mode == "pain" else "muscle")
+        kind = kind or ("zone" if self.active_mode == "pain" else "muscle")
         if kind == "zone":
             zone = self.catalog.zones.get(region_id)
             item = scene.zones.get((region_id, None if zone is not None and zone.midline else side))
             topmost = scene.zone_at
         else:
             item = scene.muscles.get((region_id, side))
-            if item is not None and (item.region.layer != self.layer or self.mode != "muscle"):
+            if item is not None and (item.region.layer != self.layer
+                                     or self.active_mode != "muscle"):
                 item = None
             topmost = scene.region_at
         if item is None:
             raise LookupError(
                 f"{region_id} ({side}) is not shown in the {self.view_name} view, "
-                f"{self.layer} layer, {self.mode} mode")
+                f"{self.layer} layer, {self.active_mode} mode")
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         box = item.path().boundingRect().intersected(visible)
         best: tuple[float, QPoint] | None = None
@@ -246,6 +281,13 @@ class BodyView(QGraphicsView):
         if event.buttons() == Qt.MouseButton.NoButton:
             self._hover(self.region_under(event.position().toPoint()))
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.names_hidden:
+            QToolTip.hideText()
+            event.ignore()
+            return True  # no name under the pointer while a question asks to find the muscle
+        return super().viewportEvent(event)
+
     def leaveEvent(self, event) -> None:
         self._hover(None)
         super().leaveEvent(event)
@@ -257,7 +299,7 @@ class BodyView(QGraphicsView):
         scene.set_hovered(item)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if item else
                                   Qt.CursorShape.ArrowCursor)
-        self.hoverChanged.emit(item.label if item else "")
+        self.hoverChanged.emit(item.label if item and not self.names_hidden else "")
 
     def activate(self, item: RegionItem) -> None:
         region = item.region
@@ -306,8 +348,9 @@ class BodyView(QGraphicsView):
         item = items[index % len(items)]
         scene.set_focused(item)
         self.ensureVisible(item, 20, 20)
-        self.setAccessibleDescription(item.label)
-        self.hoverChanged.emit(item.label)
+        label = "a muscle" if self.names_hidden else item.label
+        self.setAccessibleDescription(label)
+        self.hoverChanged.emit(label)
 
     # -- zoom and pan ---------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
@@ -20,7 +21,17 @@ def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
 
 
+NOTE_SAVE_DELAY_MS = 700  # save a note once typing pauses, not at every key
+
+
 class DetailPanel(QWidget):
+    """Everything about one muscle, and the student's own notes on it.
+
+    Notes are not stored here: `noteEdited(muscle_id, text)` asks the window to save them (once
+    typing pauses, when the muscle changes and when the editor loses focus)."""
+
+    noteEdited = Signal(str, str)
+
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPanel")
@@ -48,18 +59,77 @@ class DetailPanel(QWidget):
         self.text.setObjectName("detailText")
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(open_web_link)
+        self.notes_heading = QLabel()
+        self.notes_heading.setObjectName("notesHeading")
+        self.notes_heading.setTextFormat(self.notes_heading.textFormat().PlainText)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("muscleNotes")
+        self.notes.setAccessibleName("My notes on this muscle")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(110)
+        self.notes_heading.setBuddy(self.notes)
+        self.notes.installEventFilter(self)
+        self._note_muscle: str | None = None  # whose note the editor holds
+        self._owner: str | None = None
+        self._note_dirty = False
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.save_note)
+        self.notes.textChanged.connect(self._note_typed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        for widget in (self.title, self.subtitle, self.cautions, self.text):
+        for widget in (self.title, self.subtitle, self.cautions, self.text, self.notes_heading,
+                       self.notes):
             layout.addWidget(widget)
         self.clear()
 
+    # -- notes -------------------------------------------------------------------------------
+    def set_note(self, text: str, owner: str | None) -> None:
+        """Show the note of the muscle on show, for `owner` (a student's name; None: nobody is
+        studying, so there is nowhere to keep a note)."""
+        self.save_note()
+        self._note_muscle = self.muscle_id if owner else None
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(text)
+        self.notes.blockSignals(False)
+        self._note_dirty = False
+        self._owner = owner
+        self.notes.setEnabled(bool(owner) and self.muscle_id is not None)
+        self.notes.setPlaceholderText(
+            "Select a muscle to read or write your notes on it." if self.muscle_id is None else
+            "Your own notes on this muscle: palpation cues, what helped a client, questions."
+            if owner else "Choose or add a student in the Study tab to keep notes here.")
+        self.notes_heading.setText(f"My notes ({owner})" if owner else "My notes")
+
+    def save_note(self) -> None:
+        """Hand a changed note to the window now."""
+        self._note_timer.stop()
+        if self._note_dirty and self._note_muscle is not None:
+            self._note_dirty = False
+            self.noteEdited.emit(self._note_muscle, self.notes.toPlainText())
+
+    def _note_typed(self) -> None:
+        self._note_dirty = True
+        self._note_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self.save_note()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event) -> None:
+        self.save_note()
+        super().hideEvent(event)
+
     def clear(self) -> None:
+        self.save_note()
         self.muscle_id = None
         self.title.setText("No muscle selected")
         self.subtitle.setText("Click a muscle on the body, pick one from the list, or search.")
         self.cautions.hide()
         self.text.setHtml(self._welcome())
+        self.set_note("", self._owner)
 
     def _welcome(self) -> str:
         guidance = self.catalog.guidance
@@ -73,6 +143,8 @@ class DetailPanel(QWidget):
 
     def show_muscle(self, muscle_id: str, side: str) -> None:
         muscle = self.catalog.muscles[muscle_id]
+        if muscle_id != self.muscle_id:
+            self.save_note()  # the note being typed belongs to the muscle shown until now
         self.muscle_id = muscle_id
         self.title.setText(f"{muscle.name} ({SIDES.get(side, side)})")
         aka = f" · also called {', '.join(muscle.also_called)}" if muscle.also_called else ""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
@@ -28,18 +29,38 @@ from bodymap.diagram import VIEWS
 from bodymap.model import Catalog
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
+from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.pain_finder import PainFinder
 from bodymap.ui.technique_coach import TechniqueCoach
 
+if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first needs it
+    import random
+
+    from bodymap.study import Profile, ProgressStore
+    from bodymap.ui.study_panel import StudyBoard, StudyPanel
+
 VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
+PROFILE_KEY = "study/profile"
+
+
+def default_progress_path() -> Path:
+    """Where study progress and notes live: the user's data folder (QStandardPaths)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".bodymap") / "progress.sqlite3"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, progress_path: Path | None = None,
+                 study_rng: random.Random | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings if settings is not None else QSettings()
+        self.progress_path = progress_path or default_progress_path()
+        self._study_rng = study_rng  # question order; seeded by tests, random otherwise
+        self._store: ProgressStore | None = None
+        self._student: Profile | None = None
+        self._student_known = False  # False until the remembered student has been looked up
         self.setWindowTitle("bodymap: trigger points of the low back and hip")
         self.selected: tuple[str, str] | None = None
         self.pain: set[tuple[str, str | None]] = set()
@@ -57,6 +78,8 @@ class MainWindow(QMainWindow):
         self.panels.addTab(self.detail_panel, "Muscle")
         self.panels.addTab(self.pain_finder, "Where does it hurt?")
         self.panels.addTab(self.coach, "Technique coach")
+        self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
+        self.panels.addTab(self.study_page, "Study")
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -77,8 +100,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.statusBar().showMessage(self._problem_summary() or "Ready", 0)
 
-        self.body_view.muscleClicked.connect(self.select_muscle)
-        self.body_view.zoneToggled.connect(self.toggle_zone)
+        self.body_view.muscleClicked.connect(self._muscle_clicked)
+        self.body_view.zoneToggled.connect(self._zone_clicked)
+        self.detail_panel.noteEdited.connect(self._save_note)
         self.body_view.hoverChanged.connect(self._show_hover)
         self.pain_finder.candidatePreviewed.connect(self.body_view.set_preview)
         self.pain_finder.candidateOpened.connect(self.open_candidate)
@@ -154,7 +178,18 @@ class MainWindow(QMainWindow):
                                  lambda: self.set_mode("pain"), True, modes),
         }
         self.mode_actions["pain"].setStatusTip("Mark where it hurts to find candidate muscles")
-        clear = self._action("actionClearPain", "Clear pain", "Ctrl+Shift+H", self.clear_pain)
+        self.clear_action = clear = self._action("actionClearPain", "Clear pain", "Ctrl+Shift+H",
+                                                 self.clear_pain)
+        study = self._action("actionStudy", "Study", "Ctrl+T", self.open_study)
+        study.setStatusTip("Quiz yourself on the body; progress is kept for each student")
+        # While a question has the body, these keys work there too (the body holds the focus).
+        self.study_check_action = self._action(
+            "actionStudyCheck", "Check marked zones", "Ctrl+Return",
+            lambda: self.study_panel.check_zones())
+        self.study_end_action = self._action("actionStudyEnd", "End study session", "Esc",
+                                             lambda: self.study_panel.end_session())
+        for action in (self.study_check_action, self.study_end_action):
+            action.setEnabled(False)
         zoom_in = self._action("actionZoomIn", "Zoom in", QKeySequence.StandardKey.ZoomIn,
                                lambda: self.body_view.zoom_by(1.25))
         zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
@@ -180,6 +215,8 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator()
         toolbar.addAction(clear)
         toolbar.addSeparator()
+        toolbar.addAction(study)
+        toolbar.addSeparator()
         toolbar.addAction(red_flags)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
@@ -197,6 +234,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([zoom_in, zoom_out, fit, find])
         mode_menu = menu.addMenu("&Mode")
         mode_menu.addActions([*self.mode_actions.values(), clear])
+        mode_menu.addSeparator()
+        mode_menu.addActions([study, self.study_check_action, self.study_end_action])
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([red_flags, evidence])
         problems.setEnabled(bool(self.catalog.problems))
@@ -229,6 +268,7 @@ class MainWindow(QMainWindow):
         self.selected = (muscle_id, side)
         self.body_view.set_selected(self.selected)
         self.detail_panel.show_muscle(muscle_id, side)
+        self._show_note(muscle_id)
         self.coach.set_muscle(muscle_id, side)
         self.self_care_action.setEnabled(True)
         if self.panels.currentWidget() is not self.coach:
@@ -262,6 +302,132 @@ class MainWindow(QMainWindow):
         self.set_mode("muscle")
         self.reveal(muscle_id)
         self.select_muscle(muscle_id, side)
+
+    def _muscle_clicked(self, muscle_id: str, side: str) -> None:
+        """A click on a muscle: an answer while a question asks for one, else a selection."""
+        board = self.body_view.study
+        if board is not None and board.input == "muscle":
+            self.study_panel.body_clicked(muscle_id, side)
+        elif board is None or not self.study_panel.active:
+            self.select_muscle(muscle_id, side)  # e.g. which muscle is that red on the map?
+
+    def _zone_clicked(self, zone_id: str, side: str | None) -> None:
+        board = self.body_view.study
+        if board is not None and board.input == "zones":
+            self.study_panel.zone_toggled(zone_id, side)
+        elif board is None:
+            self.toggle_zone(zone_id, side)
+
+    # -- study ----------------------------------------------------------------------------------
+    @property
+    def study_panel(self) -> StudyPanel:
+        return self.study_page.content()  # type: ignore[return-value]
+
+    def _build_study_panel(self) -> StudyPanel:
+        from bodymap.ui.study_panel import StudyPanel
+
+        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng)
+        panel.setObjectName("studyPanelContent")  # its page holds the contract name, studyPanel
+        panel.boardChanged.connect(self._show_board)
+        panel.sessionActiveChanged.connect(self._study_active)
+        panel.profileChanged.connect(self._student_changed)
+        panel.body_keys = lambda: self.body_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        remembered = self.settings.value(PROFILE_KEY)
+        if remembered is not None:
+            panel.select_profile(int(remembered))
+        return panel
+
+    def open_study(self) -> None:
+        self.panels.setCurrentWidget(self.study_page)
+        self.study_panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def progress_store(self) -> ProgressStore:
+        """The progress database, opened once; raises StoreError or OSError if it cannot be."""
+        if self._store is None:
+            from bodymap.study import ProgressStore
+
+            self._store = ProgressStore.open(self.progress_path)
+            if self._store.recovery_message:
+                self.statusBar().showMessage(self._store.recovery_message, 15000)
+        return self._store
+
+    def _study_active(self, active: bool) -> None:
+        # The study has the body while a session runs: the mode is the question's, not ours.
+        for action in (*self.mode_actions.values(), self.clear_action):
+            action.setEnabled(not active)
+        self.study_end_action.setEnabled(active)
+        if active:
+            self.panels.setCurrentWidget(self.study_page)
+
+    def _show_board(self, board: StudyBoard) -> None:
+        """Paint what the study asks for, in a view and layer that show it."""
+        from bodymap.ui.study_panel import StudyBoard
+
+        if board == StudyBoard():
+            self.study_check_action.setEnabled(False)
+            self.body_view.set_study(None)
+            self.statusBar().clearMessage()
+            return
+        if board.answer:
+            self.reveal(board.answer)
+        elif board.essential or board.spillover:
+            self._show_zones(board.essential + board.spillover)
+        self.body_view.set_study(board)
+        self.study_check_action.setEnabled(board.input == "zones")
+        if board.prompt:
+            self.statusBar().showMessage(board.prompt)
+
+    def _show_zones(self, zone_ids: tuple[str, ...]) -> None:
+        """Switch to the view that draws most of these zones (the current one on a tie)."""
+        wanted = set(zone_ids)
+        names = [self.body_view.view_name, *(v for v in VIEWS if v != self.body_view.view_name)]
+        drawn = {name: len(wanted & {z for z, _ in self.body_view.body_scene(name).zones})
+                 for name in names}
+        best = max(names, key=lambda name: drawn[name])
+        if best != self.body_view.view_name:
+            self.set_view(best)
+
+    def _student_changed(self, profile: Profile | None) -> None:
+        self.detail_panel.save_note()  # a note being typed belongs to the previous student
+        self._student, self._student_known = profile, True
+        if profile is None:
+            self.settings.remove(PROFILE_KEY)
+        else:
+            self.settings.setValue(PROFILE_KEY, profile.id)
+        if self.detail_panel.muscle_id:
+            self._show_note(self.detail_panel.muscle_id)
+
+    def student(self) -> Profile | None:
+        """The student whose notes are shown: the Study tab's, or the one remembered."""
+        if not self._student_known:
+            self._student_known = True
+            remembered = self.settings.value(PROFILE_KEY)
+            if remembered is not None:
+                from bodymap.study import ProfileError, StoreError
+
+                try:
+                    self._student = self.progress_store().profile(int(remembered))
+                except (ProfileError, StoreError, OSError, ValueError):
+                    self._student = None  # deleted, or the file cannot be read: no notes
+        return self._student
+
+    def _show_note(self, muscle_id: str) -> None:
+        student = self.student()
+        if student is None:
+            self.detail_panel.set_note("", None)
+            return
+        self.detail_panel.set_note(self.progress_store().note(student, muscle_id), student.name)
+
+    def _save_note(self, muscle_id: str, text: str) -> None:
+        student = self.student()
+        if student is None:
+            return
+        from bodymap.study import StoreError
+
+        try:
+            self.progress_store().set_note(student, muscle_id, text)
+        except (StoreError, OSError) as error:
+            self.statusBar().showMessage(f"Your note could not be saved: {error}", 10000)
 
     # -- list and search ------------------------------------------------------------------
     def _sync_list(self, muscle_id: str) -> None:
@@ -415,6 +581,12 @@ class MainWindow(QMainWindow):
             self.select_muscle(str(muscle), side if side in ("L", "R") else "L")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail_panel.save_note()
+        if self.study_page.is_built:
+            self.study_panel.close_store()  # ends a session; every answer is already saved
+        elif self._store is not None:
+            self._store.close()
+        self._store = None
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

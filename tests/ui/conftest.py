@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,13 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, catalog: Catalog, settings: QSettings) -> MainWindow:
-    win = MainWindow(catalog, settings)
+def progress_path(tmp_path: Path) -> Path:
+    return tmp_path / "progress.sqlite3"
+
+
+@pytest.fixture
+def window(qtbot, catalog: Catalog, settings: QSettings, progress_path: Path) -> MainWindow:
+    win = MainWindow(catalog, settings, progress_path=progress_path, study_rng=random.Random(7))
     qtbot.addWidget(win)
     win.resize(1320, 860)
     win.show()

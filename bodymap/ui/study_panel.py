@@ -1,0 +1,1270 @@
+"""The study panel: quizzes asked on the body itself, spaced repetition, progress per student.
+
+The panel owns the study; the window owns the body. Whenever what the body should show changes,
+the panel emits a `StudyBoard`; the window paints it and forwards the student's body clicks
+through `body_clicked` (locate questions) and `zone_toggled` (zone questions). `StudyBoard()`
+means "back to normal"; any other board means the study has the body (so the window should hide
+the student's own selection, which could give an answer away).
+
+Keyboard (while the focus is in the panel): 1-4 pick a choice, Enter checks marked zones and goes
+on from feedback (Space too), Esc ends a session early (answers given so far are kept), Enter on
+the start page starts a session. Enter on a focused button presses it.
+
+The progress store is opened on first use (first show or first call that needs it), never while
+the window is being built, so start-up stays fast. Text from data is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, TypeGuard, cast
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    # The study engine is imported where it is first used (opening the store), not here: the
+    # window imports this module while it starts, and the engine is tens of milliseconds.
+    from bodymap.model import Catalog
+    from bodymap.study import (
+        AnyQuestion,
+        FactQuestion,
+        Grade,
+        LocateQuestion,
+        MultipleChoiceQuestion,
+        Profile,
+        ProgressStore,
+        ReferralQuestion,
+        StudySession,
+        ZoneGrade,
+        ZoneQuestion,
+    )
+
+DEFAULT_LENGTH = 10
+LENGTH_RANGE = (5, 50)
+CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+SIDE_WORDS = {"L": "left", "R": "right"}
+# The window's view and layer shortcuts, repeated here only to tell the student where to look.
+VIEW_HINTS = {"posterior": "back view (Ctrl+1)", "lateral": "side view (Ctrl+2)",
+              "anterior": "front view (Ctrl+3)"}
+KIND_TITLES = {
+    "referral": "Referral pattern",
+    "locate": "Find the muscle",
+    "zones": "Mark the referral",
+    "mimic": "Often mistaken for",
+    "symptom": "Symptom",
+    "hold": "Technique",
+    "discomfort": "Technique",
+    "release": "Technique",
+}
+
+# Few, strong colours that survive a projector; every state is also said in words.
+INK = "#1b1f24"
+MUTED = "#5f6b76"
+RIGHT = "#2e7d32"
+RIGHT_FILL = "#e8f5e9"
+WRONG = "#b71c1c"
+WRONG_FILL = "#fdecea"
+BAR = "#0d47a1"
+CHOICE_STYLE = "QPushButton { text-align:left; padding:7px 10px; }"
+
+
+@dataclass(frozen=True)
+class StudyBoard:
+    """What the body diagram should show and accept now; the window applies it to the body view."""
+
+    input: str = "none"  # "none" | "muscle" (a click answers) | "zones" (clicks toggle zones)
+    essential: tuple[str, ...] = ()  # zone ids to paint solid red
+    spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
+    side: str = "R"  # the side the pattern is painted on
+    answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
+    marked: frozenset[tuple[str, str | None]] = frozenset()  # (zone id, side or None: midline)
+    mastery: Mapping[str, float] | None = None  # muscle id -> 0..1, to colour the body
+    prompt: str = ""  # a one-line instruction the window can show on or near the body
+
+
+def store_errors() -> tuple[type[Exception], ...]:
+    """Errors that mean "the progress file cannot be used right now", as opposed to a bug.
+
+    sqlite3's own errors are here because `record_answer` lets e.g. "database is locked"
+    through unwrapped. (An `except` clause evaluates this only when something was raised.)
+    """
+    import sqlite3
+
+    from bodymap.study import ProfileError, StoreError
+
+    return (StoreError, ProfileError, OSError, sqlite3.Error)
+
+
+# What a question asks for, by its card kind (see bodymap.study.questions.KINDS): the panel
+# tells questions apart without importing their classes.
+def is_referral(question: AnyQuestion | None) -> TypeGuard[ReferralQuestion]:
+    return question is not None and question.kind == "referral"
+
+
+def is_locate(question: AnyQuestion | None) -> TypeGuard[LocateQuestion]:
+    return question is not None and question.kind == "locate"
+
+
+def is_zones(question: AnyQuestion | None) -> TypeGuard[ZoneQuestion]:
+    return question is not None and question.kind == "zones"
+
+
+def is_choice(question: AnyQuestion | None) -> TypeGuard[MultipleChoiceQuestion]:
+    return question is not None and hasattr(question, "choices")
+
+
+def is_fact(question: AnyQuestion | None) -> TypeGuard[FactQuestion]:
+    return is_choice(question) and not is_referral(question)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One question of the running session and how it went."""
+
+    question: AnyQuestion
+    response: str | tuple[str, ...] | None
+    grade: Grade
+    saved: bool  # False when the store refused the answer (shown, and counted, but not kept)
+
+
+# -- small building blocks ------------------------------------------------------------------------
+def _label(name: str = "", *, wrap: bool = True) -> QLabel:
+    """A plain-text label: data is user-extendable, so markup must never become HTML."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _caption(text: str) -> QLabel:
+    label = _label(wrap=False)
+    label.setText(text.upper())
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    label.setFont(font)
+    label.setStyleSheet(f"color:{MUTED};")
+    return label
+
+
+def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def _when(due: datetime, now: datetime) -> str:
+    """'in 10 minutes', 'in 5 hours', 'on Tue 4 Mar at 09:10' (local time)."""
+    wait = due - now
+    if wait < timedelta(minutes=1):
+        return "in a moment"
+    if wait < timedelta(hours=1):
+        minutes = round(wait.total_seconds() / 60)
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    if wait < timedelta(hours=20):
+        hours = round(wait.total_seconds() / 3600)
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    local = due.astimezone()
+    return f"on {local:%a} {local.day} {local:%b} at {local:%H:%M}"
+
+
+class MasteryDelegate(QStyledItemDelegate):
+    """Draws a bar under the percentage, so the weak muscles stand out at a glance."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        value = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(value, float):
+            rect = QRect(option.rect).adjusted(2, 4, -2, -4)
+            painter.save()
+            painter.fillRect(rect, QColor("#e3e7eb"))
+            filled = QRect(rect)
+            filled.setWidth(round(rect.width() * max(0.0, min(1.0, value))))
+            bar = QColor(BAR)
+            bar.setAlpha(90)
+            painter.fillRect(filled, bar)
+            painter.restore()
+        super().paint(painter, option, index)
+
+
+# -- the panel ------------------------------------------------------------------------------------
+class StudyPanel(QWidget):
+    """Study sessions on the body, with a progress store shared by several students.
+
+    A session with no student yet asks for a name first (rather than creating an anonymous
+    "Student"): on a shared laptop, progress filed under a made-up name would mix classmates'
+    answers, and renaming afterwards is easy to forget.
+    """
+
+    boardChanged = Signal(object)  # a StudyBoard; StudyBoard() = back to normal
+    sessionActiveChanged = Signal(bool)
+    profileChanged = Signal(object)  # the current Profile, or None
+
+    def __init__(self, catalog: Catalog, open_store: Callable[[], ProgressStore], *,
+                 clock: Callable[[], datetime] | None = None,
+                 rng: random.Random | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("studyPanel")
+        self.setAccessibleName("Study")
+        # Click focus only: the panel takes the keys for body questions, Tab skips it.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.catalog = catalog
+        self._open_store = open_store
+        self._clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self._rng = rng or random.Random()
+        self._store: ProgressStore | None = None
+        self._open_failed = False
+        self._pending_profile: int | None = None
+        self._profile: Profile | None = None
+        self._session: StudySession | None = None
+        self._board = StudyBoard()
+        # The running session.
+        self._active = False
+        self._ahead = False
+        self._length = DEFAULT_LENGTH
+        self._results: list[Outcome] = []
+        self._question: AnyQuestion | None = None
+        self._answered = False
+        self._marked: set[tuple[str, str | None]] = set()
+        self._end_note = ""
+        # Set by the window: gives the body the keyboard for locate and zone questions. Without
+        # it (the panel alone) the panel keeps the keys: Enter checks, Esc ends.
+        self.body_keys: Callable[[], None] | None = None
+        self._build()
+        self._refresh_start()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        # A damaged file moved aside: said once, prominently, until the student dismisses it.
+        self.warning_box = QFrame()
+        self.warning_box.setObjectName("studyWarningBox")
+        self.warning_box.setStyleSheet(
+            "QFrame#studyWarningBox { background:#fff4d6; border:1px solid #e0a800;"
+            " border-radius:6px; } QLabel { background:transparent; border:none;"
+            " color:#3d2a00; }")
+        self.warning = _label("studyWarning")
+        self.warning.setAccessibleName("Study progress warning")
+        dismiss = self._button("OK", "studyWarningDismiss", self.warning_box.hide,
+                               "Hide this message")
+        row = QHBoxLayout(self.warning_box)
+        row.setContentsMargins(10, 8, 10, 8)
+        row.addWidget(QLabel("⚠"), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.warning, 1)
+        row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.warning_box.hide()
+
+        self.message = _label("studyMessage")
+        self.message.setAccessibleName("Study message")
+        self.message.hide()
+        self.retry = self._button("Try again", "studyRetry", self.retry_open,
+                                  "Try to open the study progress file again")
+        self.retry.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignTop)
+
+        # Student.
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("studyProfile")
+        self.profile_combo.setAccessibleName("Student")
+        self.profile_combo.setPlaceholderText("No student yet")
+        self.profile_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_combo.setMinimumContentsLength(12)
+        self.profile_combo.currentIndexChanged.connect(self._on_profile_chosen)
+        student = QLabel("&Student")
+        student.setBuddy(self.profile_combo)
+        self.new_profile = self._button("New…", "studyNewProfile", self.new_student,
+                                        "New student: progress is kept per student")
+        # Rename and delete are rare (and delete is drastic): a menu keeps the row narrow.
+        self.rename_profile = QAction("Rename student…", self)
+        self.rename_profile.setObjectName("studyRenameProfile")
+        self.rename_profile.triggered.connect(lambda: self.rename_student())
+        self.delete_profile = QAction("Delete student…", self)
+        self.delete_profile.setObjectName("studyDeleteProfile")
+        self.delete_profile.triggered.connect(lambda: self.delete_student())
+        menu = QMenu(self)
+        menu.addAction(self.rename_profile)
+        menu.addAction(self.delete_profile)
+        self.profile_menu = QToolButton()
+        self.profile_menu.setObjectName("studyProfileMenu")
+        self.profile_menu.setText("⋯")
+        self.profile_menu.setToolTip("Rename or delete this student")
+        self.profile_menu.setAccessibleName("Student options")
+        self.profile_menu.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.profile_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.profile_menu.setMenu(menu)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(student)
+        profile_row.addWidget(self.profile_combo, 1)
+        profile_row.addWidget(self.new_profile)
+        profile_row.addWidget(self.profile_menu)
+
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("studyPages")
+        self.start_page = self._build_start_page()
+        self.question_page = self._build_question_page()
+        self.summary_page = self._build_summary_page()
+        for page in (self.start_page, self.question_page, self.summary_page):
+            self.pages.addWidget(page)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning_box)
+        layout.addLayout(message_row)
+        layout.addLayout(profile_row)
+        layout.addWidget(self.pages, 1)
+
+    def _build_start_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("studyStartPage")
+        self.counts = _label("studyCounts")
+        self.length = QSpinBox()
+        self.length.setObjectName("studyLength")
+        self.length.setAccessibleName("Questions per session")
+        self.length.setRange(*LENGTH_RANGE)
+        self.length.setValue(DEFAULT_LENGTH)
+        length_label = QLabel("&Questions per session")
+        length_label.setBuddy(self.length)
+        self.start_button = self._button("Start session", "studyStart", self.start_session,
+                                         "Start a study session (Enter)")
+        self.start_note = _label("studyStartNote")
+        self.ahead_button = self._button(
+            "Study ahead", "studyAhead", lambda: self.start_session(ahead=True),
+            "Review the cards due soonest, ahead of schedule")
+        self.ahead_button.hide()
+        start_row = QHBoxLayout()
+        start_row.addWidget(length_label)
+        start_row.addWidget(self.length)
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        ahead_row = QHBoxLayout()
+        ahead_row.addWidget(self.start_note, 1)
+        ahead_row.addWidget(self.ahead_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.mastery = QTreeWidget()
+        self.mastery.setObjectName("studyMastery")
+        self.mastery.setAccessibleName("Mastery per muscle, weakest first")
+        self.mastery.setColumnCount(2)
+        self.mastery.setHeaderLabels(["Muscle", "Mastery"])
+        self.mastery.setRootIsDecorated(False)
+        self.mastery.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mastery.setItemDelegateForColumn(1, MasteryDelegate(self.mastery))
+        header = self.mastery.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 140)
+        self.show_mastery = self._button("Show on body", "studyShowMastery",
+                                         self._on_show_mastery,
+                                         "Colour the muscles on the body by mastery")
+        self.show_mastery.setCheckable(True)
+        self.export_button = self._button("Export progress (CSV)…", "studyExport",
+                                          self.export_progress,
+                                          "Save this student's answers as a spreadsheet file")
+        mastery_row = QHBoxLayout()
+        mastery_row.addWidget(self.show_mastery)
+        mastery_row.addStretch(1)
+        mastery_row.addWidget(self.export_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(_caption("Session"))
+        layout.addWidget(self.counts)
+        layout.addLayout(start_row)
+        layout.addLayout(ahead_row)
+        layout.addSpacing(8)
+        layout.addWidget(_caption("Mastery (weakest first)"))
+        layout.addWidget(self.mastery, 1)
+        layout.addLayout(mastery_row)
+        return page
+
+    def _build_question_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("studyQuestionPage")
+        self.progress = _scaled(_label("studyProgress", wrap=False), 1.0, bold=True)
+        self.kind_label = _caption("")
+        self.kind_label.setObjectName("studyKind")
+        head = QHBoxLayout()
+        head.addWidget(self.progress)
+        head.addStretch(1)
+        head.addWidget(self.kind_label)
+        self.prompt = _scaled(_label("studyPrompt"), 1.2)
+        self.prompt.setAccessibleName("Question")
+        self.prompt.setStyleSheet(f"color:{INK};")
+        self.hint = _label("studyHint")
+        self.hint.setStyleSheet(f"color:{MUTED};")
+
+        self.choice_buttons: list[QPushButton] = []
+        choices = QVBoxLayout()
+        choices.setSpacing(4)
+        for number in range(1, 5):
+            button = self._button("", f"studyChoice{number}",
+                                  lambda n=number - 1: self.choose(n),
+                                  f"Choice {number} (key {number})")
+            self.choice_buttons.append(button)
+            choices.addWidget(button)
+
+        self.marked_label = _label("studyMarked")
+        self.clear_marks = self._button("Clear marks", "studyClearMarks", self._clear_marks,
+                                        "Unmark every zone")
+        marks_row = QHBoxLayout()
+        marks_row.addWidget(self.marked_label, 1)
+        marks_row.addWidget(self.clear_marks, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.skip_button = self._button("Don't know", "studySkip", self.skip,
+                                        "Show the answer; counts as not known")
+        self.check_button = self._button("Check", "studyCheck", self.check_zones,
+                                         "Check the marked zones (Enter)")
+        actions = QHBoxLayout()
+        actions.addWidget(self.skip_button)
+        actions.addStretch(1)
+        actions.addWidget(self.check_button)
+
+        self.feedback = QFrame()
+        self.feedback.setObjectName("studyFeedback")
+        self.verdict = _scaled(_label("studyVerdict"), 1.15, bold=True)
+        self.answer_label = _label("studyAnswer")
+        self.answer_label.setAccessibleName("Answer")
+        self.sources_label = _label("studySources")
+        self.sources_label.setStyleSheet(f"color:{MUTED};")
+        feedback_layout = QVBoxLayout(self.feedback)
+        feedback_layout.setContentsMargins(12, 10, 12, 10)
+        feedback_layout.addWidget(self.verdict)
+        feedback_layout.addWidget(self.answer_label)
+        feedback_layout.addWidget(self.sources_label)
+
+        self.end_button = self._button("End session", "studyEnd", self.end_session,
+                                       "End the session now; answers given are kept (Esc)")
+        self.next_button = self._button("Next  ▶", "studyNext", self.next_question,
+                                        "Next question (Enter or Space)")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.end_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.hint)
+        layout.addLayout(choices)
+        layout.addLayout(marks_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.feedback)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        return page
+
+    def _build_summary_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("studySummary")
+        self.summary_score = _scaled(_label("studySummaryScore"), 1.45, bold=True)
+        self.summary_note = _label("studySummaryNote")
+        self.missed_caption = _caption("To go over")
+        self.missed = QListWidget()
+        self.missed.setObjectName("studyMissed")
+        self.missed.setAccessibleName("Questions missed, with the right answers")
+        self.missed.setWordWrap(True)  # a row is a question and its answer, in full
+        self.missed.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.missed.setAlternatingRowColors(True)
+        self.missed.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.again_button = self._button("Study again", "studyAgain", self.study_again,
+                                         "Start another session of the same length")
+        self.done_button = self._button("Done", "studyDone", self.done,
+                                        "Back to the start page (Enter or Esc)")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.summary_score)
+        layout.addWidget(self.summary_note)
+        layout.addWidget(self.missed_caption)
+        layout.addWidget(self.missed, 1)
+        layout.addStretch(0)  # takes the room when nothing was missed and the list is hidden
+        layout.addLayout(buttons)
+        return page
+
+    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.strip(" .…▶") or tip)
+        button.setAccessibleDescription(tip)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    # -- public seam ---------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        """A session is running (from its first question until the summary)."""
+        return self._active
+
+    @property
+    def store(self) -> ProgressStore | None:
+        """The progress store, opened on first use; None when it cannot be opened."""
+        return self._ensure_store()
+
+    @property
+    def board(self) -> StudyBoard:
+        """What the body should show now (the last board emitted)."""
+        return self._board
+
+    def current_profile(self) -> Profile | None:
+        """The student studying now (opens the store on first use)."""
+        self._ensure_store()
+        return self._profile
+
+    def select_profile(self, profile_id: int | None) -> None:
+        """Make a profile current (the window restores the last one); before the store is open
+        this is remembered and applied on opening, so restoring never opens the store early."""
+        if self._store is None:
+            self._pending_profile = profile_id
+            return
+        if self._active:
+            return
+        self._reload_profiles(profile_id)
+
+    def body_clicked(self, muscle_id: str, side: str) -> None:
+        """A click on a muscle while the board asks for one: the answer to a locate question."""
+        if self._asking(is_locate):
+            self._answer(muscle_id, side=side)
+
+    def zone_toggled(self, zone_id: str, side: str | None) -> None:
+        """A click on a zone while the board asks for zones: mark it, or unmark it."""
+        if not self._asking(is_zones):
+            return
+        zone = self.catalog.zones.get(zone_id)
+        if zone is not None and zone.midline:
+            side = None  # a midline zone is one zone, whichever half was clicked
+        mark = (zone_id, side)
+        if mark in self._marked:
+            self._marked.remove(mark)
+        else:
+            self._marked.add(mark)
+        self._show_marked()
+        self._show_question_board()
+
+    def retry_open(self) -> None:
+        """Try the progress file again after it could not be opened."""
+        self._open_failed = False
+        self._ensure_store()
+
+    def close_store(self) -> None:
+        """End any session and close the progress file (the window calls this on quitting)."""
+        if self._active:
+            self._finish()
+        if self._store is not None:
+            self._store.close()
+        self._store = None
+        self._session = None
+        self._open_failed = False
+
+    # -- the store -----------------------------------------------------------------------------
+    def _ensure_store(self) -> ProgressStore | None:
+        if self._store is None and not self._open_failed:
+            self._open()
+        return self._store
+
+    def _open(self) -> None:
+        try:
+            store = self._open_store()
+        except store_errors() as error:
+            self._open_failed = True
+            self._say(f"Study progress cannot be opened, so studying is off for now. {error}",
+                      error=True)
+            self.retry.show()
+            self._refresh_start()
+            return
+        self._store = store
+        self.retry.hide()
+        self._say("")
+        if store.recovery_message:
+            self.warning.setText(store.recovery_message)
+            self.warning_box.show()
+        pending, self._pending_profile = self._pending_profile, None
+        self._reload_profiles(pending)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._store is None:
+            self._ensure_store()
+        elif not self._active and self.pages.currentWidget() is self.start_page:
+            self._refresh_start()  # cards fall due while the panel is hidden
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_store()
+        super().closeEvent(event)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        """A one-line message above the student row (errors in red), or none."""
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color:{WRONG if error else INK};")
+        self.message.setVisible(bool(text))
+
+    # -- students ------------------------------------------------------------------------------
+    def _reload_profiles(self, select_id: int | None = None) -> None:
+        """Fill the student box from the store and make `select_id` (or the first) current."""
+        store = self._store
+        profiles = store.profiles() if store else []
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for profile in profiles:
+            self.profile_combo.addItem(profile.name, profile.id)
+        ids = [p.id for p in profiles]
+        index = ids.index(select_id) if select_id in ids else (0 if ids else -1)
+        self.profile_combo.setCurrentIndex(index)
+        self.profile_combo.blockSignals(False)
+        self._set_profile(profiles[index] if index >= 0 else None)
+
+    def _on_profile_chosen(self, index: int) -> None:
+        if self._store is None or index < 0:
+            return
+        try:
+            profile = self._store.profile(self.profile_combo.itemData(index))
+        except store_errors() as error:
+            self._say(str(error), error=True)
+            self._reload_profiles()
+            return
+        self._set_profile(profile)
+
+    def _set_profile(self, profile: Profile | None) -> None:
+        if profile == self._profile:
+            self._refresh_start()
+            return
+        self._profile = profile
+        self._session = None  # a session holds one student's history
+        self._refresh_start()
+        self.profileChanged.emit(profile)
+        if self.show_mastery.isChecked():
+            self._on_show_mastery()
+
+    def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
+        name, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
+        return name if ok else None
+
+    def new_student(self) -> Profile | None:
+        """Ask for a name and make a new student current."""
+        store = self._ensure_store()
+        if store is None or self._active:
+            return None
+        name = self._ask_name("New student",
+                              "Your name (progress is kept separately for each student):")
+        if name is None:
+            return None
+        try:
+            profile = store.create_profile(name)
+        except store_errors() as error:
+            self._say(str(error), error=True)
+            return None
+        self._say("")
+        self._reload_profiles(profile.id)
+        return profile
+
+    def rename_student(self) -> None:
+        store, profile = self._store, self._profile
+        if store is None or profile is None or self._active:
+            return
+        name = self._ask_name("Rename student", "New name:", profile.name)
+        if name is None:
+            return
+        try:
+            renamed = store.rename_profile(profile, name)
+        except store_errors() as error:
+            self._say(str(error), error=True)
+            return
+        self._say("")
+        self._reload_profiles(renamed.id)  # a new name is a new Profile: profileChanged
+
+    def delete_student(self) -> None:
+        store, profile = self._store, self._profile
+        if store is None or profile is None or self._active:
+            return
+        answer = QMessageBox.question(
+            self, "Delete student",
+            f"Delete {profile.name} with all their answers and notes? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            store.delete_profile(profile)
+        except store_errors() as error:
+            self._say(str(error), error=True)
+            return
+        self._say(f"{profile.name} was deleted.")
+        self._reload_profiles()
+
+    def _study_session(self) -> StudySession | None:
+        if self._session is None and self._store is not None and self._profile is not None:
+            from bodymap.study import StudySession
+
+            self._session = StudySession(self.catalog, self._store, self._profile, self._rng)
+        return self._session
+
+    # -- start page ----------------------------------------------------------------------------
+    def _refresh_start(self) -> None:
+        """Counts, what can start now, mastery, and which controls make sense."""
+        usable = self._store is not None
+        has_profile = self._profile is not None
+        for widget in (self.profile_combo, self.new_profile):
+            widget.setEnabled(usable and not self._active)
+        for action in (self.rename_profile, self.delete_profile):
+            action.setEnabled(usable and has_profile and not self._active)
+        self.profile_menu.setEnabled(usable and has_profile and not self._active)
+        self.export_button.setEnabled(usable and has_profile)
+        self.show_mastery.setEnabled(usable and has_profile)
+        self.ahead_button.hide()
+        self.start_note.clear()
+        self.start_button.setEnabled(usable)
+        if not usable:
+            self.counts.setText("Study progress is not available.")
+            self._fill_mastery({})
+            return
+        session = self._study_session()
+        if session is None:
+            self.counts.setText("Add a student to begin: progress is kept for each student.")
+            self._fill_mastery({})
+            return
+        now = self._clock()
+        try:
+            counts = session.counts(now)
+            waiting = session.next_question(now) is None
+            mastery = session.mastery()
+        except store_errors() as error:
+            self._say(str(error), error=True)
+            return
+        new_today = min(counts.new, counts.new_allowed_today)
+        self.counts.setText(
+            f"{counts.due} due now · {new_today} new to learn today · "
+            f"{counts.new} not seen yet")
+        self._fill_mastery(mastery)
+        if not session.questions:
+            self.start_button.setEnabled(False)
+            self.start_note.setText("The data holds no study questions.")
+        elif waiting:
+            # Start stays enabled: the note may be stale by the time it is pressed, and
+            # pressing it checks again.
+            self.start_note.setText(self._nothing_due_text(now))
+            self.ahead_button.show()
+
+    def _nothing_due_text(self, now: datetime) -> str:
+        due = self._next_due()
+        when = f" The next card is due {_when(due, now)}." if due else ""
+        return (f"Nothing is due now, and today's new cards are used up.{when} "
+                "You can study ahead of schedule.")
+
+    def _next_due(self) -> datetime | None:
+        session, store, profile = self._session, self._store, self._profile
+        if session is None or store is None or profile is None:
+            return None
+        states = session.scheduler.card_states(store.answers(profile))
+        dues = [states[c].due for c in session.questions if c in states]
+        return min(dues) if dues else None
+
+    def _fill_mastery(self, mastery: Mapping[str, float]) -> None:
+        self.mastery.clear()
+        for muscle_id, value in sorted(mastery.items(),
+                                       key=lambda kv: (kv[1], self._name(kv[0]).casefold())):
+            percent = round(value * 100)
+            item = QTreeWidgetItem([self._name(muscle_id), f"{percent}%"])
+            item.setData(0, Qt.ItemDataRole.UserRole, muscle_id)
+            item.setData(1, Qt.ItemDataRole.UserRole, float(value))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
+            item.setToolTip(1, f"{percent}% mastered: how far its cards have climbed the "
+                               "review boxes (a card not seen yet counts 0)")
+            self.mastery.addTopLevelItem(item)
+
+    def _on_show_mastery(self) -> None:
+        session = self._study_session()
+        if not self.show_mastery.isChecked() or session is None or self._active:
+            self.show_mastery.setChecked(False)
+            self._set_board(StudyBoard())
+            return
+        assert self._profile is not None
+        try:
+            mastery = session.mastery()
+        except store_errors() as error:
+            self._say(str(error), error=True)
+            return
+        self._set_board(StudyBoard(
+            mastery=MappingProxyType(dict(mastery)),
+            prompt=f"Colour shows how well {self._profile.name} knows each muscle."))
+
+    def export_progress(self) -> None:
+        """Save the current student's answers as CSV, where the student chooses."""
+        store, profile = self._store, self._profile
+        if store is None or profile is None:
+            return
+        slug = "-".join(profile.name.split()) or "student"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export progress", str(Path.home() / f"bodymap-progress-{slug}.csv"),
+            "CSV file (*.csv)")
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".csv")
+        try:
+            rows = store.export_csv(profile, target)
+        except (*store_errors(), ValueError) as error:
+            self._say(f"The progress could not be exported: {error}", error=True)
+            return
+        self._say(f"Saved {rows} answer{'s' if rows != 1 else ''} to {target}.")
+
+    # -- the session ---------------------------------------------------------------------------
+    def start_session(self, *, ahead: bool = False) -> bool:
+        """Start a session of the chosen length; with `ahead`, study cards not yet due.
+
+        Without a student, asks for a name first. False when nothing could start.
+        """
+        if self._active or self._ensure_store() is None:
+            return False
+        if self._profile is None and self.new_student() is None:
+            return False
+        session = self._study_session()
+        if session is None:
+            return False
+        question = session.next_question(self._clock(), ahead=ahead)
+        if question is None:
+            self._refresh_start()
+            return False
+        self._say("")
+        if self.show_mastery.isChecked():
+            self.show_mastery.setChecked(False)
+        self._active = True
+        self._ahead = ahead
+        self._length = self.length.value()
+        self._results = []
+        self._end_note = ""
+        self._refresh_start()
+        self.pages.setCurrentWidget(self.question_page)
+        self.sessionActiveChanged.emit(True)
+        self._ask(question)
+        return True
+
+    def study_again(self) -> None:
+        if not self.start_session(ahead=self._ahead):
+            self.done()
+
+    def next_question(self) -> None:
+        """After feedback: the next question, or the summary when the session is complete."""
+        if not self._active or not self._answered:
+            return
+        if len(self._results) >= self._length:
+            self._finish()
+            return
+        session = self._study_session()
+        question = None
+        if session is not None:
+            question = session.next_question(self._clock(), ahead=self._ahead)
+        if question is None:
+            self._end_note = ("That was every card due now, so the session ended early. "
+                              + self._nothing_due_text(self._clock()))
+            self._finish()
+            return
+        self._ask(question)
+
+    def end_session(self) -> None:
+        """End the session now (Esc): answers already given are kept; on to the summary."""
+        if not self._active:
+            return
+        if self._results and len(self._results) < self._length:
+            self._end_note = f"Ended early, after {len(self._results)} of {self._length}."
+        self._finish()
+
+    def done(self) -> None:
+        """Leave the summary: back to the start page and a normal body."""
+        if self._active:
+            self._finish()
+        self.pages.setCurrentWidget(self.start_page)
+        self._refresh_start()
+        self._set_board(StudyBoard())
+        self._focus(self.start_button)
+
+    def choose(self, index: int) -> None:
+        """Pick choice `index` (0-based) of a multiple-choice question."""
+        question = self._question
+        if not self._asking(is_choice) or not is_choice(question) or not (
+                0 <= index < len(question.choices)):
+            return
+        self._answer(question.choices[index].key)
+
+    def skip(self) -> None:
+        """"Don't know": show the answer, and record it as not known."""
+        if self._active and not self._answered and self._question is not None:
+            self._answer(() if is_zones(self._question) else None)
+
+    def check_zones(self) -> None:
+        if self._asking(is_zones):
+            self._answer(tuple(sorted({zone for zone, _ in self._marked})))
+
+    def _asking(self, kind: Callable[[AnyQuestion | None], bool]) -> bool:
+        """A question of this kind waits for its answer."""
+        return self._active and not self._answered and kind(self._question)
+
+    # -- asking --------------------------------------------------------------------------------
+    def _ask(self, question: AnyQuestion) -> None:
+        self._question = question
+        self._answered = False
+        self._marked = set()
+        self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
+        self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
+        self.prompt.setText(question.prompt)
+        self.hint.setText(self._hint(question))
+        choices = question.choices if is_choice(question) else ()
+        for number, button in enumerate(self.choice_buttons, start=1):
+            button.setStyleSheet(CHOICE_STYLE)
+            button.setEnabled(True)
+            if number <= len(choices):
+                label = choices[number - 1].label
+                button.setText(f"{number}  {label}")
+                button.setAccessibleName(f"{number}: {label}")
+            button.setVisible(number <= len(choices))
+        zones = is_zones(question)
+        self.marked_label.setVisible(zones)
+        self.clear_marks.setVisible(zones)
+        self.check_button.setVisible(zones)
+        self.skip_button.show()
+        self.feedback.hide()
+        self.next_button.hide()
+        self._show_marked()
+        self._show_question_board()
+        # Keys must reach the panel: the first choice, or the panel itself for body questions.
+        if choices or self.body_keys is None:
+            self._focus(self.choice_buttons[0] if choices else self)
+        else:
+            self.body_keys()  # a body question: the arrows and Enter belong to the body
+
+    def _hint(self, question: AnyQuestion) -> str:
+        if is_referral(question):
+            return ("The pattern is painted on the body: solid red is the essential zone, "
+                    "stippled red the spillover. Press 1-4 or click a choice.")
+        if is_choice(question):
+            return "Press 1-4 or click a choice."
+        if is_locate(question):
+            return f"Click it on either side of the body. {self._where(question)}"
+        return ("Click zones on the body to mark or unmark them (either side counts). "
+                "Then press Check or Enter.")
+
+    def _where(self, question: LocateQuestion) -> str:
+        """Where on the diagram the muscle is drawn, so the student knows what to switch to."""
+        if question.layer == "deep":
+            where = "It lies deep: switch to the deep layer (Alt+D)"
+        else:
+            where = "It shows on the superficial layer (Alt+S)"
+        if question.views and "posterior" not in question.views:
+            where += f", in the {VIEW_HINTS.get(question.views[0], question.views[0])}"
+        return where + "."
+
+    def _show_marked(self) -> None:
+        if not self._marked:
+            self.marked_label.setText("Nothing marked yet.")
+        else:
+            self.marked_label.setText("Marked: " + ", ".join(sorted(
+                self._zone_name(zone, side) for zone, side in self._marked)))
+        self.clear_marks.setEnabled(bool(self._marked))
+
+    def _clear_marks(self) -> None:
+        if self._asking(is_zones):
+            self._marked.clear()
+            self._show_marked()
+            self._show_question_board()
+
+    def _show_question_board(self) -> None:
+        """The board while a question waits for its answer: never the answer itself."""
+        question = self._question
+        if is_referral(question):
+            board = StudyBoard(essential=question.essential, spillover=question.spillover,
+                               prompt="Which muscle refers pain in this pattern? Answer 1-4 in "
+                                      "the study panel.")
+        elif is_locate(question):
+            board = StudyBoard(input="muscle", prompt=f"{question.prompt} {self._where(question)}")
+        elif is_zones(question):
+            board = StudyBoard(input="zones", marked=frozenset(self._marked),
+                               prompt=f"{question.prompt} Then press Check.")
+        else:
+            board = StudyBoard(prompt="Answer in the study panel (1-4).")
+        self._set_board(board)
+
+    # -- answering -----------------------------------------------------------------------------
+    def _answer(self, response: str | tuple[str, ...] | None, *, side: str | None = None) -> None:
+        """Grade and record the answer (once), then show the feedback and reveal the answer."""
+        question = self._question
+        session = self._study_session()
+        if question is None or session is None or self._answered:
+            return
+        self._answered = True  # before recording: a second click must never record twice
+        saved = True
+        try:
+            grade = session.answer(question, response, self._clock())
+        except store_errors() as error:
+            # Keep studying: the answer is graded and shown, only not kept.
+            saved = False
+            if is_zones(question):
+                grade = question.grade(response or ())
+            else:
+                grade = question.grade(response if isinstance(response, str) else None)
+            self._say(f"This answer could not be saved: {error}", error=True)
+        self._results.append(Outcome(question, response, grade, saved))
+        self._show_feedback(question, response, grade)
+        self._show_answer_board(question, grade, side)
+        self._focus(self.next_button)
+
+    def _show_feedback(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
+                       grade: Grade) -> None:
+        verdict, detail = self._judgement(question, response, grade)
+        colour, fill = (RIGHT, RIGHT_FILL) if grade.correct else (WRONG, WRONG_FILL)
+        self.verdict.setText(verdict)
+        self.verdict.setStyleSheet(f"color:{colour};")
+        self.answer_label.setText(detail)
+        sources = self.catalog.sources_of(dict.fromkeys(question.sources))
+        self.sources_label.setText(
+            ("Source: " if len(sources) == 1 else "Sources: ")
+            + "; ".join(s.short() for s in sources) if sources else "")
+        self.sources_label.setVisible(bool(sources))
+        self.feedback.setStyleSheet(
+            f"QFrame#studyFeedback {{ background:{fill}; border:1px solid {colour};"
+            " border-radius:6px; } QLabel { background:transparent; border:none; }")
+        self.feedback.show()
+        if is_choice(question):
+            for choice, button in zip(question.choices, self.choice_buttons, strict=False):
+                button.setEnabled(False)
+                if choice.key == question.answer:
+                    button.setStyleSheet(CHOICE_STYLE + f" QPushButton {{ color:{INK};"
+                                         f" background:{RIGHT_FILL}; border:2px solid {RIGHT}; }}")
+                elif choice.key == response:
+                    button.setStyleSheet(CHOICE_STYLE + f" QPushButton {{ color:{INK};"
+                                         f" background:{WRONG_FILL}; border:2px solid {WRONG}; }}")
+        self.skip_button.hide()
+        self.check_button.hide()
+        self.clear_marks.hide()
+        last = len(self._results) >= self._length
+        self.next_button.setText("See results  ▶" if last else "Next  ▶")
+        self.next_button.show()
+
+    def _judgement(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
+                   grade: Grade) -> tuple[str, str]:
+        """(verdict, the right answer in words) for the feedback box."""
+        answer = self.answer_text(question)
+        if is_zones(question):
+            from bodymap.study import ZONE_PASS_THRESHOLD
+
+            grade = cast("ZoneGrade", grade)  # a zone question's grade always is
+            percent = round(grade.score * 100)
+            verdict = (f"{'Right' if grade.correct else 'Not yet'}: {percent}% overlap with the "
+                       f"essential zones ({round(ZONE_PASS_THRESHOLD * 100)}% passes).")
+            lines = [answer]
+            if grade.hits:
+                lines.append(f"You found: {self._zones(grade.hits)}.")
+            if grade.missed:
+                lines.append(f"Missed: {self._zones(grade.missed)}.")
+            if grade.wrong:
+                lines.append(f"Not in this pattern: {self._zones(grade.wrong)}.")
+            if grade.spillover:
+                lines.append(f"Spillover you marked (not counted): {self._zones(grade.spillover)}.")
+            lines.append("Your marks and the pattern are shown on the body.")
+            return verdict, "\n".join(lines)
+        if grade.correct:
+            return "Right.", f"{answer}."
+        if response is None:
+            chosen = "No answer given."
+        elif is_locate(question):
+            chosen = f"You clicked {self._name(str(response))}."
+        else:
+            chosen = f"You chose {self._choice_label(question, response)}."
+        shown = " It is outlined on the body." if is_locate(question) else ""
+        return f"Not quite. {chosen}", f"The answer: {answer}.{shown}"
+
+    def answer_text(self, question: AnyQuestion) -> str:
+        """The right answer in words, as the feedback and the summary say it."""
+        name = self._name(question.muscle_id)
+        if is_referral(question):
+            return f"{name} ({self._trp_label(question.muscle_id, question.trigger_point_id)})"
+        if is_fact(question):
+            label = self._choice_label(question, question.answer)
+            return label if question.topic in ("mimic", "symptom") else f"{label} ({name})"
+        if is_locate(question) or not is_zones(question):
+            return name
+        text = f"Essential zones: {self._zones(question.essential)}"
+        if question.spillover:
+            text += f"; spillover: {self._zones(question.spillover)}"
+        return text
+
+    def _show_answer_board(self, question: AnyQuestion, grade: Grade, side: str | None) -> None:
+        """Reveal the answer on the body: the muscle outlined, its zones painted."""
+        if is_referral(question) or is_zones(question):
+            marked = frozenset(self._marked) if is_zones(question) else frozenset()
+            sides = [s for _, s in marked if s]
+            # Paint the pattern on the side the student worked on, so marks meet the answer.
+            paint_side = max(sorted(set(sides)), key=sides.count) if sides else "R"
+            board = StudyBoard(essential=question.essential, spillover=question.spillover,
+                               side=paint_side, answer=question.muscle_id, marked=marked)
+        else:
+            board = StudyBoard(answer=question.muscle_id, side=side or "R")
+        verdict = "Right" if grade.correct else "The answer"
+        self._set_board(replace(board, prompt=(
+            f"{verdict}: {self._name(question.muscle_id)}. Press Enter for the next question.")))
+
+    # -- the summary ---------------------------------------------------------------------------
+    def _finish(self) -> None:
+        """End the running session: summary page, normal body, session inactive."""
+        self._active = False
+        self._question = None
+        self._answered = False
+        self._marked = set()
+        results = self._results
+        right = sum(1 for r in results if r.grade.correct)
+        self.summary_score.setText(f"{right} right of {len(results)}")
+        notes = []
+        if self._end_note:
+            notes.append(self._end_note)
+        if not results:
+            notes.append("No questions were answered.")
+        unsaved = sum(1 for r in results if not r.saved)
+        if unsaved:
+            notes.append(f"{unsaved} answer{'s' if unsaved != 1 else ''} could not be saved.")
+        self.summary_note.setText(" ".join(notes))
+        self.summary_note.setVisible(bool(notes))
+        self.missed.clear()
+        missed = [r for r in results if not r.grade.correct]
+        for outcome in missed:
+            question = outcome.question
+            asked = question.prompt
+            if is_referral(question):  # the pattern is no longer on the body
+                asked = f"Which muscle refers pain to {self._zones(question.essential)}?"
+            item = QListWidgetItem(f"{asked}\n→ {self.answer_text(question)}")
+            item.setData(Qt.ItemDataRole.UserRole, question.card_id)
+            self.missed.addItem(item)
+        self.missed_caption.setText(
+            "TO GO OVER" if missed else "NOTHING MISSED" if results else "")
+        self.missed.setVisible(bool(missed))
+        self.pages.setCurrentWidget(self.summary_page)
+        self._refresh_start()
+        self._set_board(StudyBoard())
+        self.sessionActiveChanged.emit(False)
+        self._focus(self.done_button)
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods & ~Qt.KeyboardModifier.ShiftModifier:
+            return False  # Ctrl/Alt/Meta: the window's shortcuts (Alt+D, Ctrl+1, ...)
+        key = Qt.Key(event.key())
+        page = self.pages.currentWidget()
+        if key == Qt.Key.Key_Escape:
+            if self._active:
+                self.end_session()
+            elif page is self.summary_page:
+                self.done()
+            else:
+                return False
+        elif key in ENTER_KEYS and self._press_focused_button():
+            pass
+        elif page is self.question_page and self._active and not self._answered:
+            if key in CHOICE_KEYS and is_choice(self._question):
+                self.choose(CHOICE_KEYS[key])
+            elif key in ENTER_KEYS and is_zones(self._question):
+                self.check_zones()
+            else:
+                return False
+        elif page is self.question_page and self._answered and (
+                key in ENTER_KEYS or key == Qt.Key.Key_Space):
+            self.next_question()
+        elif page is self.start_page and key in ENTER_KEYS and self.start_button.isEnabled():
+            self.start_session()
+        elif page is self.summary_page and key in ENTER_KEYS:
+            self.done()
+        else:
+            return False
+        event.accept()
+        return True
+
+    def _press_focused_button(self) -> bool:
+        """Enter on a focused button presses it, as in a dialog."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QPushButton) and self.isAncestorOf(focused) and (
+                focused.isVisible() and focused.isEnabled()):
+            focused.click()
+            return True
+        return False
+
+    def _focus(self, widget: QWidget) -> None:
+        # Only inside a visible panel: an offscreen or hidden panel must not grab focus.
+        if self.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _set_board(self, board: StudyBoard) -> None:
+        if board != self._board:
+            self._board = board
+            self.boardChanged.emit(board)
+
+    def _name(self, muscle_id: str) -> str:
+        muscle = self.catalog.muscles.get(muscle_id)
+        return muscle.name if muscle else muscle_id
+
+    def _trp_label(self, muscle_id: str, trp_id: str) -> str:
+        muscle = self.catalog.muscles.get(muscle_id)
+        try:
+            return muscle.trigger_point(trp_id).label if muscle else trp_id
+        except KeyError:
+            return trp_id
+
+    def _zone_name(self, zone_id: str, side: str | None) -> str:
+        zone = self.catalog.zones.get(zone_id)
+        label = zone.label if zone else zone_id
+        return f"{label} ({SIDE_WORDS[side]})" if side in SIDE_WORDS else label
+
+    def _zones(self, zone_ids: Iterable[str]) -> str:
+        return ", ".join(self._zone_name(z, None) for z in zone_ids)
+
+    @staticmethod
+    def _choice_label(question: AnyQuestion, key: str | tuple[str, ...] | None) -> str:
+        if is_choice(question):
+            for choice in question.choices:
+                if choice.key == key:
+                    return choice.label
+        return str(key)

@@ -1,0 +1,281 @@
+"""Study mode in the window: questions answered on the body, notes in the detail panel, progress
+kept in the progress file. Driven as a student does: actions, buttons, clicks on the body."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers.window import pixel, trigger
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from bodymap.model import Catalog
+from bodymap.study import ProgressStore
+from bodymap.ui.main_window import MainWindow
+
+LAYER_ACTIONS = {"superficial": "actionLayerSuperficial", "deep": "actionLayerDeep"}
+
+
+def widget(window: MainWindow, kind: type, name: str):
+    found = window.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def press(qtbot, window: MainWindow, name: str) -> None:
+    button = widget(window, QPushButton, name)
+    assert button.isVisible() and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def add_student(qtbot, window: MainWindow, monkeypatch, name: str) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (name, True))
+    press(qtbot, window, "studyNewProfile")
+
+
+def open_study(qtbot, window: MainWindow, monkeypatch, student: str = "Ana",
+               length: int = 5) -> None:
+    trigger(window, "actionStudy")
+    add_student(qtbot, window, monkeypatch, student)
+    spin = widget(window, QSpinBox, "studyLength")
+    spin.setValue(length)
+
+
+def muscle_named(catalog: Catalog, name: str) -> str:
+    return next(m.id for m in catalog.muscles.values() if m.name.casefold() == name.casefold())
+
+
+def show_muscle(window: MainWindow, muscle_id: str) -> None:
+    """Switch view and layer with the window's actions, as a student following the hint."""
+    view, layer = window.body_view.layers_of(muscle_id)[0]
+    trigger(window, f"actionView{view.title()}")
+    trigger(window, LAYER_ACTIONS[layer])
+
+
+def click_body(qtbot, window: MainWindow, region: str, side: str = "L") -> None:
+    view = window.body_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.region_point(region, side))
+
+
+def answer_locate(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> str:
+    muscle_id = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.", prompt)[1])
+    show_muscle(window, muscle_id)
+    view = window.body_view
+    point = view.region_point(muscle_id, "R")
+    qtbot.mouseMove(view.viewport(), QPoint(2, 2))  # off the body first, so the move is news
+    hovered: list[str] = []
+    view.hoverChanged.connect(hovered.append)
+    qtbot.mouseMove(view.viewport(), point)
+    assert hovered == [""], "hovering must not name the muscle asked for"
+    view.hoverChanged.disconnect(hovered.append)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    return muscle_id
+
+
+def answer_zones(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> set[str]:
+    found = re.fullmatch(r"Mark the essential referral zones of (.+?)(?:, (.+)|"
+                         r" \(all its trigger points\))\.", prompt)
+    muscle = catalog.muscles[muscle_named(catalog, found[1])]
+    trps = [t for t in muscle.trigger_points if found[2] in (None, t.label)]
+    wanted = {z for t in trps for z in t.referral.essential}
+    for zone in sorted(wanted):
+        for view in ("posterior", "lateral", "anterior"):
+            trigger(window, f"actionView{view.title()}")
+            if any(z == zone for z, _ in window.body_view.body_scene().zones):
+                click_body(qtbot, window, zone, "L")
+                break
+    press(qtbot, window, "studyCheck")
+    return wanted
+
+
+def test_study_tab_is_built_when_first_opened(qtbot, window: MainWindow, progress_path: Path):
+    page = window.findChild(QWidget, "studyPanel")
+    assert page is not None
+    assert window.findChild(QPushButton, "studyStart") is None  # nothing built at start-up
+    assert not progress_path.exists()  # nor the progress file opened
+    trigger(window, "actionStudy")
+    assert window.panels.currentWidget() is page
+    assert widget(window, QPushButton, "studyStart").isVisible()
+
+
+def test_a_whole_session_on_the_body(qtbot, window: MainWindow, catalog: Catalog, monkeypatch,
+                                     progress_path: Path):
+    open_study(qtbot, window, monkeypatch, length=20)
+    press(qtbot, window, "studyStart")
+    assert not window.findChild(type(window.mode_actions["pain"]), "actionPainMode").isEnabled()
+    kinds: set[str] = set()
+    right = 0
+    for _ in range(20):
+        board = window.body_view.study
+        prompt = widget(window, QLabel, "studyPrompt").text()
+        if board is not None and board.input == "muscle":
+            kinds.add("locate")
+            answer_locate(qtbot, window, catalog, prompt)
+        elif board is not None and board.input == "zones":
+            kinds.add("zones")
+            answer_zones(qtbot, window, catalog, prompt)
+        else:
+            if board is not None and board.essential:
+                kinds.add("referral")
+                # The pattern is painted on the body: an essential zone is red.
+                zone = board.essential[0]
+                point = window.body_view.region_point(zone, board.side, kind="zone")
+                shown = pixel(window, point)
+                assert shown.red() > 150 and shown.green() < 120, zone
+            else:
+                kinds.add("fact")
+            press(qtbot, window, "studyChoice1")
+        verdict = widget(window, QLabel, "studyVerdict").text()
+        right += verdict.startswith("Right")
+        if kinds & {"locate", "zones"} and board.input != "none":
+            assert verdict.startswith("Right"), (prompt, verdict)  # the clicks were the answer
+        press(qtbot, window, "studyNext")
+        if widget(window, QWidget, "studySummary").isVisible():
+            break
+    assert widget(window, QWidget, "studySummary").isVisible()
+    score = widget(window, QLabel, "studySummaryScore").text()
+    assert score == f"{right} right of 20"
+    assert {"locate", "zones", "referral"} <= kinds
+    press(qtbot, window, "studyDone")
+    assert window.body_view.study is None  # the body is the explorer's again
+    assert window.findChild(type(window.mode_actions["pain"]), "actionPainMode").isEnabled()
+    window.close()
+    with ProgressStore.open(progress_path) as store:
+        (ana,) = store.profiles()
+        assert ana.name == "Ana"
+        assert len(store.answers(ana)) == 20
+
+
+def test_feedback_shows_the_answer_on_the_body(qtbot, window: MainWindow, catalog: Catalog,
+                                               monkeypatch):
+    open_study(qtbot, window, monkeypatch, length=20)
+    press(qtbot, window, "studyStart")
+    for _ in range(20):
+        board = window.body_view.study
+        if board is not None and board.input == "muscle":
+            break
+        press(qtbot, window, "studySkip")
+        press(qtbot, window, "studyNext")
+    else:
+        pytest.fail("no locate question in 20")
+    prompt = widget(window, QLabel, "studyPrompt").text()
+    asked = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.", prompt)[1])
+    press(qtbot, window, "studySkip")  # "Don't know"
+    assert widget(window, QLabel, "studyVerdict").text().startswith("The answer") or \
+        "Not" in widget(window, QLabel, "studyVerdict").text()
+    board = window.body_view.study
+    assert board.answer == asked and board.input == "none"
+    scene = window.body_view.body_scene()
+    outlined = scene.muscles[asked, board.side]
+    assert outlined.isVisible() and outlined.pen().width() > 0  # drawn round the answer
+    assert all(m.isVisible() for m in scene.markers.get((asked, board.side), []))
+
+
+def test_notes_are_kept_per_student(qtbot, window: MainWindow, catalog: Catalog, monkeypatch,
+                                    settings: QSettings, progress_path: Path):
+    notes = widget(window, QPlainTextEdit, "muscleNotes")
+    window.body_view.setFocus()
+    trigger(window, "actionLayerDeep")
+    click_body(qtbot, window, "piriformis", "L")
+    assert not notes.isEnabled()  # no student yet: nowhere to keep a note
+    open_study(qtbot, window, monkeypatch, student="Ana")
+    assert notes.isEnabled()
+    qtbot.mouseClick(notes, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(notes, "Sciatic nerve below: broad slow pressure")
+    trigger(window, "actionLayerSuperficial")
+    click_body(qtbot, window, "gluteus_medius", "L")  # another muscle: the note is saved
+    assert notes.toPlainText() == ""
+    window.close()
+
+    again = MainWindow(catalog, settings, progress_path=progress_path)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    trigger(again, "actionLayerDeep")
+    click_body(qtbot, again, "piriformis", "L")
+    reopened = widget(again, QPlainTextEdit, "muscleNotes")
+    assert reopened.toPlainText() == "Sciatic nerve below: broad slow pressure"
+    assert widget(again, QLabel, "notesHeading").text() == "My notes (Ana)"
+    # A second student on the same laptop sees an empty page for the same muscle.
+    open_study(qtbot, again, monkeypatch, student="Ben")
+    assert reopened.toPlainText() == ""
+    again.close()
+
+
+def test_a_damaged_progress_file_is_moved_aside_with_a_message(
+        qtbot, window: MainWindow, progress_path: Path):
+    progress_path.write_bytes(b"this is not a database" * 200)
+    trigger(window, "actionStudy")
+    warning = widget(window, QLabel, "studyWarning")
+    assert warning.isVisible() and "damaged" in warning.text()
+    assert list(progress_path.parent.glob("progress*.sqlite3*"))  # the old file kept aside
+    assert widget(window, QPushButton, "studyStart").isVisible()
+
+
+def test_mastery_is_coloured_on_the_body(qtbot, window: MainWindow, monkeypatch):
+    open_study(qtbot, window, monkeypatch)
+    show = widget(window, QPushButton, "studyShowMastery")
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    board = window.body_view.study
+    assert board is not None and board.mastery is not None
+    assert "Known well" in window.body_view.legend.accessibleName()
+    scene = window.body_view.body_scene()
+    item = scene.muscles["gluteus_maximus", "L"]
+    assert item.brush().color().hue() == round(120 * board.mastery["gluteus_maximus"])
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)  # off again: the explorer's body
+    assert window.body_view.study is None
+    assert "Essential referral zone" in window.body_view.legend.accessibleName()
+
+
+def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Catalog,
+                                          monkeypatch):
+    """Arrows walk the regions, Enter answers or marks, Ctrl+Return checks, Enter goes on."""
+    open_study(qtbot, window, monkeypatch, length=20)
+    qtbot.keyClick(widget(window, QPushButton, "studyStart"), Qt.Key.Key_Space)
+    view = window.body_view
+    done: set[str] = set()
+    for _ in range(20):
+        board = view.study
+        prompt = widget(window, QLabel, "studyPrompt").text()
+        if board.input == "muscle" and "locate" not in done:
+            muscle_id = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.",
+                                                           prompt)[1])
+            show_muscle(window, muscle_id)
+            assert view.hasFocus()
+            for _ in range(200):
+                focused = view.body_scene().focused
+                if focused is not None and focused.region.target == muscle_id:
+                    break
+                qtbot.keyClick(view, Qt.Key.Key_Right)
+            qtbot.keyClick(view, Qt.Key.Key_Return)
+            assert widget(window, QLabel, "studyVerdict").text().startswith("Right")
+            done.add("locate")
+        elif board.input == "zones" and "zones" not in done:
+            assert view.hasFocus()
+            qtbot.keyClick(view, Qt.Key.Key_Right)
+            qtbot.keyClick(view, Qt.Key.Key_Return)  # marks the zone with the focus ring
+            assert len(view.study.marked) == 1
+            qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            assert widget(window, QWidget, "studyFeedback").isVisible()
+            done.add("zones")
+        else:
+            press(qtbot, window, "studySkip")
+        next_button = widget(window, QPushButton, "studyNext")
+        assert next_button.hasFocus()  # feedback shown: Enter goes on
+        qtbot.keyClick(next_button, Qt.Key.Key_Return)
+        if done == {"locate", "zones"}:
+            break
+    assert done == {"locate", "zones"}
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # ends the session from the body too
+    assert widget(window, QWidget, "studySummary").isVisible()
+    assert view.study is None
