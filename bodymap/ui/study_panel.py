@@ -983,7 +983,7 @@ class StudyPanel(QWidget):
         if is_locate(question):
             return f"Click it on either side of the body. {self._where(question)}"
         return ("Click zones on the body to mark or unmark them (either side counts). "
-                "Then press Check or Enter.")
+                "Then press Check (Ctrl+Enter).")
 
     def _where(self, question: LocateQuestion) -> str:
         """Where on the diagram the muscle is drawn, so the student knows what to switch to."""
