@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QLabel
 
-# Amber for cautions, shared by the detail panel, the coach and the safety views.
+# Amber for cautions and warnings, shared by the detail panel, the coach, study and safety views.
 CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
+INK = "#1b1f24"  # body text in the coach and study panels
+MUTED = "#5f6b76"  # hints and citations
 
 
 def open_web_link(url: QUrl) -> bool:
@@ -29,3 +32,31 @@ def bullets(values: Iterable[str]) -> str:
     if not values:
         return "<p><i>None recorded.</i></p>"
     return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
+
+
+def text_label(name: str = "", *, rich: bool = False, wrap: bool = True) -> QLabel:
+    """A label for text from data: plain text unless `rich` (our own escaped HTML), whose links
+    open through `open_web_link` by mouse only, so Tab and Space stay with the panel."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if rich:
+        label.setOpenExternalLinks(False)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(lambda url: open_web_link(QUrl(url)))
+    return label
+
+
+def caption(text: str) -> QLabel:
+    """A small, bold, grey heading over a section of a panel."""
+    label = text_label(wrap=False)
+    label.setText(text.upper())
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+    label.setFont(font)
+    label.setStyleSheet(f"color:{MUTED};")
+    return label

@@ -53,6 +53,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
+
 if TYPE_CHECKING:
     # The study engine is imported where it is first used (opening the store), not here: the
     # window imports this module while it starts, and the engine is tens of milliseconds.
@@ -91,8 +93,6 @@ KIND_TITLES = {
 }
 
 # Few, strong colours that survive a projector; every state is also said in words.
-INK = "#1b1f24"
-MUTED = "#5f6b76"
 RIGHT = "#2e7d32"
 RIGHT_FILL = "#e8f5e9"
 WRONG = "#b71c1c"
@@ -161,27 +161,6 @@ class Outcome:
 
 
 # -- small building blocks ------------------------------------------------------------------------
-def _label(name: str = "", *, wrap: bool = True) -> QLabel:
-    """A plain-text label: data is user-extendable, so markup must never become HTML."""
-    label = QLabel()
-    if name:
-        label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
-
-
-def _caption(text: str) -> QLabel:
-    label = _label(wrap=False)
-    label.setText(text.upper())
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 0.85)
-    label.setFont(font)
-    label.setStyleSheet(f"color:{MUTED};")
-    return label
-
-
 def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
@@ -276,10 +255,9 @@ class StudyPanel(QWidget):
         self.warning_box = QFrame()
         self.warning_box.setObjectName("studyWarningBox")
         self.warning_box.setStyleSheet(
-            "QFrame#studyWarningBox { background:#fff4d6; border:1px solid #e0a800;"
-            " border-radius:6px; } QLabel { background:transparent; border:none;"
-            " color:#3d2a00; }")
-        self.warning = _label("studyWarning")
+            f"QFrame#studyWarningBox {{ {CAUTION_STYLE} border-radius:6px; }}"
+            " QLabel { background:transparent; border:none; color:#3d2a00; }")
+        self.warning = text_label("studyWarning")
         self.warning.setAccessibleName("Study progress warning")
         dismiss = self._button("OK", "studyWarningDismiss", self.warning_box.hide,
                                "Hide this message")
@@ -290,7 +268,7 @@ class StudyPanel(QWidget):
         row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.warning_box.hide()
 
-        self.message = _label("studyMessage")
+        self.message = text_label("studyMessage")
         self.message.setAccessibleName("Study message")
         self.message.hide()
         self.retry = self._button("Try again", "studyRetry", self.retry_open,
@@ -354,7 +332,7 @@ class StudyPanel(QWidget):
     def _build_start_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("studyStartPage")
-        self.counts = _label("studyCounts")
+        self.counts = text_label("studyCounts")
         self.length = QSpinBox()
         self.length.setObjectName("studyLength")
         self.length.setAccessibleName("Questions per session")
@@ -364,7 +342,7 @@ class StudyPanel(QWidget):
         length_label.setBuddy(self.length)
         self.start_button = self._button("Start session", "studyStart", self.start_session,
                                          "Start a study session (Enter)")
-        self.start_note = _label("studyStartNote")
+        self.start_note = text_label("studyStartNote")
         self.ahead_button = self._button(
             "Study ahead", "studyAhead", lambda: self.start_session(ahead=True),
             "Review the cards due soonest, ahead of schedule")
@@ -405,12 +383,12 @@ class StudyPanel(QWidget):
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(_caption("Session"))
+        layout.addWidget(caption("Session"))
         layout.addWidget(self.counts)
         layout.addLayout(start_row)
         layout.addLayout(ahead_row)
         layout.addSpacing(8)
-        layout.addWidget(_caption("Mastery (weakest first)"))
+        layout.addWidget(caption("Mastery (weakest first)"))
         layout.addWidget(self.mastery, 1)
         layout.addLayout(mastery_row)
         return page
@@ -418,17 +396,17 @@ class StudyPanel(QWidget):
     def _build_question_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("studyQuestionPage")
-        self.progress = _scaled(_label("studyProgress", wrap=False), 1.0, bold=True)
-        self.kind_label = _caption("")
+        self.progress = _scaled(text_label("studyProgress", wrap=False), 1.0, bold=True)
+        self.kind_label = caption("")
         self.kind_label.setObjectName("studyKind")
         head = QHBoxLayout()
         head.addWidget(self.progress)
         head.addStretch(1)
         head.addWidget(self.kind_label)
-        self.prompt = _scaled(_label("studyPrompt"), 1.2)
+        self.prompt = _scaled(text_label("studyPrompt"), 1.2)
         self.prompt.setAccessibleName("Question")
         self.prompt.setStyleSheet(f"color:{INK};")
-        self.hint = _label("studyHint")
+        self.hint = text_label("studyHint")
         self.hint.setStyleSheet(f"color:{MUTED};")
 
         self.choice_buttons: list[QPushButton] = []
@@ -441,7 +419,7 @@ class StudyPanel(QWidget):
             self.choice_buttons.append(button)
             choices.addWidget(button)
 
-        self.marked_label = _label("studyMarked")
+        self.marked_label = text_label("studyMarked")
         self.clear_marks = self._button("Clear marks", "studyClearMarks", self._clear_marks,
                                         "Unmark every zone")
         marks_row = QHBoxLayout()
@@ -459,10 +437,10 @@ class StudyPanel(QWidget):
 
         self.feedback = QFrame()
         self.feedback.setObjectName("studyFeedback")
-        self.verdict = _scaled(_label("studyVerdict"), 1.15, bold=True)
-        self.answer_label = _label("studyAnswer")
+        self.verdict = _scaled(text_label("studyVerdict"), 1.15, bold=True)
+        self.answer_label = text_label("studyAnswer")
         self.answer_label.setAccessibleName("Answer")
-        self.sources_label = _label("studySources")
+        self.sources_label = text_label("studySources")
         self.sources_label.setStyleSheet(f"color:{MUTED};")
         feedback_layout = QVBoxLayout(self.feedback)
         feedback_layout.setContentsMargins(12, 10, 12, 10)
@@ -495,9 +473,9 @@ class StudyPanel(QWidget):
     def _build_summary_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("studySummary")
-        self.summary_score = _scaled(_label("studySummaryScore"), 1.45, bold=True)
-        self.summary_note = _label("studySummaryNote")
-        self.missed_caption = _caption("To go over")
+        self.summary_score = _scaled(text_label("studySummaryScore"), 1.45, bold=True)
+        self.summary_note = text_label("studySummaryNote")
+        self.missed_caption = caption("To go over")
         self.missed = QListWidget()
         self.missed.setObjectName("studyMissed")
         self.missed.setAccessibleName("Questions missed, with the right answers")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -46,15 +46,13 @@ from PySide6.QtWidgets import (
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle, Technique
 from bodymap.ui.hold_timer import Clock, HoldTimer
-from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link
+from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, text_label
 
 SIDES = {"L": "left", "R": "right"}
 SOUND_KEY = "coach/soundAtMax"
 
 # Colours chosen for a washed-out class projector as much as for a laptop: strong, few, and never
 # relying on hue alone (every state also has words).
-INK = "#1b1f24"
-MUTED = "#5f6b76"
 ACCENT = "#0d47a1"
 TARGET = "#e65100"
 TARGET_FILL = "#ffd8b0"
@@ -263,40 +261,12 @@ class HoldBar(QWidget):
 
 
 # -- small building blocks ------------------------------------------------------------------------
-def caption(text: str) -> QLabel:
-    """A small, bold, grey heading over a section."""
-    label = QLabel(text.upper())
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 0.85)
-    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
-    label.setFont(font)
-    label.setStyleSheet(f"color:{MUTED};")
-    return label
-
-
 def card(name: str) -> QFrame:
     frame = QFrame()
     frame.setObjectName(name)
     frame.setStyleSheet(
         f"QFrame#{name} {{ background:#ffffff; border:1px solid #d5dbe1; border-radius:8px; }}")
     return frame
-
-
-def wrapped(name: str = "", *, rich: bool = False) -> QLabel:
-    label = QLabel()
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    if rich:
-        # Links open through our filter, never automatically; mouse only, so Tab and Space stay
-        # with the coach.
-        label.setOpenExternalLinks(False)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        label.linkActivated.connect(lambda url: open_web_link(QUrl(url)))
-    return label
 
 
 class Collapsible(QWidget):
@@ -316,7 +286,7 @@ class Collapsible(QWidget):
         font = self.toggle.font()
         font.setBold(True)
         self.toggle.setFont(font)
-        self.body = wrapped(f"{name}Text", rich=True)
+        self.body = text_label(f"{name}Text", rich=True)
         self.body.setContentsMargins(22, 0, 4, 4)
         self.body.hide()
         self.toggle.toggled.connect(self.set_expanded)
@@ -431,7 +401,7 @@ class TechniqueCoach(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(20)
         self.combo.activated.connect(self._on_variant_chosen)
-        self.sources_label = wrapped("techniqueSources", rich=True)
+        self.sources_label = text_label("techniqueSources", rich=True)
         self.sources_label.setStyleSheet(f"color:{MUTED};")
         small = self.sources_label.font()
         small.setPointSizeF(base * 0.9)
@@ -444,7 +414,7 @@ class TechniqueCoach(QWidget):
         self.cautions.setStyleSheet(
             f"QFrame#coachCautions {{ {CAUTION_STYLE} border-radius:6px; }}"
             " QLabel { background:transparent; border:none; color:#3d2a00; }")
-        self.cautions_text = wrapped("coachCautionsText", rich=True)
+        self.cautions_text = text_label("coachCautionsText", rich=True)
         self.cautions_more = QToolButton()
         self.cautions_more.setObjectName("coachCautionsMore")
         self.cautions_more.setCheckable(True)
@@ -462,7 +432,7 @@ class TechniqueCoach(QWidget):
         self.step_card = step_card = card("stepCard")
         self.step_counter = caption("Step")
         self.step_counter.setObjectName("stepCounter")
-        self.step_text = wrapped("stepText")
+        self.step_text = text_label("stepText")
         font = self.step_text.font()
         font.setPointSizeF(base * 1.3)
         self.step_text.setFont(font)
@@ -489,12 +459,12 @@ class TechniqueCoach(QWidget):
         self.trp_box.setObjectName("triggerPointBox")
         self.trp_counter = caption("Trigger point")
         self.trp_counter.setObjectName("trpCounter")
-        self.trp_label = wrapped("trpLabel")
+        self.trp_label = text_label("trpLabel")
         font = self.trp_label.font()
         font.setBold(True)
         font.setPointSizeF(base * 1.1)
         self.trp_label.setFont(font)
-        self.trp_location = wrapped("trpLocation")
+        self.trp_location = text_label("trpLocation")
         self.trp_location.setStyleSheet(f"color:{MUTED};")
         self.prev_trp = self._button("◀", "previousTrp", self.previous_trigger_point,
                                      "Previous trigger point (Shift+T)")
@@ -522,7 +492,7 @@ class TechniqueCoach(QWidget):
         font.setBold(True)
         font.setPointSizeF(base * 1.1)
         self.discomfort_value.setFont(font)
-        self.discomfort_hint = wrapped("discomfortHint")
+        self.discomfort_hint = text_label("discomfortHint")
         font = self.discomfort_hint.font()
         font.setPointSizeF(base * 1.1)
         self.discomfort_hint.setFont(font)
@@ -593,7 +563,7 @@ class TechniqueCoach(QWidget):
         self.session_plan = Collapsible("Session plan", "sessionPlan")
         self.session_plan.body.setText(self._session_plan_html())
 
-        self.placeholder = wrapped("coachPlaceholder")
+        self.placeholder = text_label("coachPlaceholder")
         self.placeholder.setStyleSheet(f"color:{MUTED};")
 
         content = QWidget()

@@ -273,15 +273,19 @@ def start(qtbot, panel: StudyPanel, names: Names, length: int = 10, name: str = 
     assert panel.active
 
 
-# -- tests ---------------------------------------------------------------------------------------
-def test_the_store_is_opened_on_first_show_not_when_built(qtbot, catalog: Catalog, open_store,
-                                                          clock: FakeClock):
-    opened = []
-
+def counting(open_store: Callable[[], ProgressStore], opened: list[bool]):
+    """The store opener, noting each time the panel opens the file."""
     def opener() -> ProgressStore:
         opened.append(True)
         return open_store()
+    return opener
 
+
+# -- tests ---------------------------------------------------------------------------------------
+def test_the_store_is_opened_on_first_show_not_when_built(qtbot, catalog: Catalog, open_store,
+                                                          clock: FakeClock):
+    opened: list[bool] = []
+    opener = counting(open_store, opened)
     panel = StudyPanel(catalog, opener, clock=clock, rng=random.Random(SEED))
     qtbot.addWidget(panel)
     assert panel.objectName() == "studyPanel"
@@ -756,12 +760,8 @@ def test_the_window_can_restore_a_student_without_opening_the_store_early(
     with ProgressStore.open(db_path) as store:
         store.create_profile("Ana")
         ben = store.create_profile("Ben")
-    opened = []
-
-    def opener() -> ProgressStore:
-        opened.append(True)
-        return open_store()
-
+    opened: list[bool] = []
+    opener = counting(open_store, opened)
     panel = StudyPanel(catalog, opener, clock=clock, rng=random.Random(SEED))
     qtbot.addWidget(panel)
     changes = []
