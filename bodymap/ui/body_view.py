@@ -126,6 +126,9 @@ class BodyView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Our own viewport widget: asking Qt for the one it made would wrap a bare QWidget*, and
+        # PySide resolves that by loading every QWidget subclass (about 15 ms at start-up).
+        self.setViewport(QWidget())
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.legend = Legend(self)
         self.set_view(VIEWS[0])
