@@ -14,6 +14,7 @@ from bodymap.diagram.views import (
     View,
     load_view,
     parse_region_id,
+    read_view,
     view_path,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "load_view",
     "parse_path_data",
     "parse_region_id",
+    "read_view",
     "view_path",
 ]

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
+
+if TYPE_CHECKING:  # only parsed elements are passed in; ElementTree loads when an SVG is parsed
+    import xml.etree.ElementTree as ET
 
 __all__ = ["PathDataError", "arc_to_cubics", "element_path", "parse_path_data"]
 

@@ -8,24 +8,32 @@ An SVG's top-level groups are its layers (`layer-body`, `layer-superficial`, `la
     x-<muscle>-<trp>-L|R       a trigger point marker   (layer-markers; its centre is the TrP)
 
 Anything else carries no id, or an id starting with `art-`.
+
+Parsing a view costs about 10 ms (ElementTree and the path data, in Python), so what it yields is
+also kept in the user's cache folder, keyed by the SVG's bytes and this package's code; the next
+start reads it back in well under a millisecond.
 """
 
 from __future__ import annotations
 
 import functools
+import pickle
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
 from bodymap import resources
 from bodymap.diagram.pathdata import PathDataError, element_path
+from bodymap.model.cache import cache_dir, code_fingerprint, content_key, write_atomic
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 __all__ = [
     "LAYERS",
@@ -35,6 +43,7 @@ __all__ = [
     "View",
     "load_view",
     "parse_region_id",
+    "read_view",
     "view_path",
 ]
 
@@ -54,10 +63,7 @@ _LAYER_OF_KIND: dict[str, frozenset[str]] = {
     "marker": frozenset({"markers"}),
 }
 
-
 SVG_NS = "http://www.w3.org/2000/svg"
-ET.register_namespace("", SVG_NS)  # so a layer's own document is written as plain SVG
-ET.register_namespace("inkscape", "http://www.inkscape.org/namespaces/inkscape")
 
 
 class DiagramError(ValueError):
@@ -101,18 +107,25 @@ class View:
     """
 
     def __init__(self, name: str, svg_path: Path, svg_bytes: bytes) -> None:
-        self.name = name
-        self.svg_path = svg_path
-        self.svg_bytes = svg_bytes
+        import xml.etree.ElementTree as ET  # only when parsing; a cached view never needs it
+
         try:
             root = ET.fromstring(svg_bytes)
         except ET.ParseError as exc:
             raise DiagramError(f"{svg_path}: not well-formed XML: {exc}") from None
-        self.view_box = _view_box(root, svg_path)
-        self._root = root
         regions, outline = _read_regions(root, svg_path)
+        art = {layer: _art_document(root, layer) for layer in LAYERS}
+        self._take(name, svg_path, svg_bytes, _view_box(root, svg_path), regions, outline, art)
+
+    def _take(self, name: str, svg_path: Path, svg_bytes: bytes, view_box: QRectF,
+              regions: dict[str, Region], outline: QPainterPath, art: dict[str, bytes]) -> None:
+        self.name = name
+        self.svg_path = svg_path
+        self.svg_bytes = svg_bytes
+        self.view_box = view_box
         self._regions: Mapping[str, Region] = MappingProxyType(regions)
         self.outline = outline
+        self._art = art
         self._by_layer: dict[str, list[tuple[QRectF, Region]]] = {n: [] for n in REGION_LAYERS}
         for region in regions.values():
             self._by_layer[region.layer].append((region.path.boundingRect(), region))
@@ -133,18 +146,13 @@ class View:
                 return region
         return None
 
-    @functools.cache  # noqa: B019 - views are cached for the process's life anyway
     def art_svg(self, layer: str) -> bytes:
         """One art layer (`body`, `superficial`, `deep`) as an SVG document of its own, with the
         view's viewBox and defs, so it is drawn into the view box without asking QtSvg for the
         group's bounds (which costs more than parsing three small documents)."""
         if layer not in LAYERS:
             raise ValueError(f"unknown layer {layer!r}; expected one of {LAYERS}")
-        document = ET.Element(self._root.tag, self._root.attrib)
-        for child in self._root:
-            if _local(child.tag) == "defs" or child.get("id") == f"layer-{layer}":
-                document.append(child)
-        return ET.tostring(document)
+        return self._art[layer]
 
     def _layer(self, layer: str) -> list[tuple[QRectF, Region]]:
         try:
@@ -152,6 +160,42 @@ class View:
         except KeyError:
             raise ValueError(
                 f"unknown layer {layer!r}; expected one of {sorted(REGION_LAYERS)}") from None
+
+    # -- the on-disk cache -----------------------------------------------------------------------
+    def snapshot(self) -> bytes:
+        """Everything parsing yielded, as plain values and Qt's own path serialisation."""
+        paths = QByteArray()
+        stream = QDataStream(paths, QIODevice.OpenModeFlag.WriteOnly)
+        for region in self._regions.values():
+            stream << region.path
+        stream << self.outline
+        box = self.view_box
+        return pickle.dumps({
+            "view_box": (box.x(), box.y(), box.width(), box.height()),
+            "regions": [(r.id, r.kind, r.target, r.trp, r.side, r.layer)
+                        for r in self._regions.values()],
+            "paths": paths.data(),
+            "art": self._art,
+        }, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_snapshot(cls, name: str, svg_path: Path, svg_bytes: bytes, data: bytes) -> View:
+        """The view `snapshot` saved. Raises on anything unreadable (the caller parses then)."""
+        saved = pickle.loads(data)  # our own file, in the user's own cache folder
+        stream = QDataStream(QByteArray(saved["paths"]))
+        regions = {}
+        for region_id, kind, target, trp, side, layer in saved["regions"]:
+            path = QPainterPath()
+            stream >> path
+            regions[region_id] = Region(region_id, kind, target, trp, side, layer, path)
+        outline = QPainterPath()
+        stream >> outline
+        if stream.status() != QDataStream.Status.Ok:
+            raise ValueError("truncated path data")
+        view = cls.__new__(cls)
+        view._take(name, svg_path, svg_bytes, QRectF(*saved["view_box"]), regions, outline,
+                   saved["art"])
+        return view
 
     def __repr__(self) -> str:
         return f"<View {self.name}: {len(self._regions)} regions from {self.svg_path.name}>"
@@ -166,9 +210,42 @@ def view_path(name: str) -> Path:
 
 @functools.cache
 def load_view(name: str) -> View:
-    """The named view, read from its SVG once and cached."""
-    path = view_path(name)
-    return View(name, path, path.read_bytes())
+    """The named view, read once per process (see `read_view`)."""
+    return read_view(name, view_path(name))
+
+
+def read_view(name: str, svg_path: Path) -> View:
+    """A view from the cache folder when its SVG and this package's code are unchanged, else
+    parsed from the SVG, and the result saved there for the next start."""
+    svg_bytes = svg_path.read_bytes()
+    key = content_key(svg_bytes, code_fingerprint(Path(__file__).parent).encode())
+    cached = cache_dir() / f"view-{name}-{key}.pickle"
+    try:
+        return View.from_snapshot(name, svg_path, svg_bytes, cached.read_bytes())
+    except Exception:  # missing, stale or broken: parse the SVG instead
+        pass
+    view = View(name, svg_path, svg_bytes)
+    try:
+        write_atomic(cached, view.snapshot())
+        for old in cached.parent.glob(f"view-{name}-*.pickle"):
+            if old != cached:  # from an older SVG or older code
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home or a full disk makes starting slower, never wrong
+    return view
+
+
+def _art_document(root: ET.Element, layer: str) -> bytes:
+    """One layer group with the root's attributes (viewBox) and defs, as plain SVG."""
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", SVG_NS)  # written as plain SVG, which QtSvg reads
+    ET.register_namespace("inkscape", "http://www.inkscape.org/namespaces/inkscape")
+    document = ET.Element(root.tag, root.attrib)
+    for child in root:
+        if _local(child.tag) == "defs" or child.get("id") == f"layer-{layer}":
+            document.append(child)
+    return ET.tostring(document)
 
 
 def _local(tag: str) -> str:

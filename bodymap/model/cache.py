@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -37,12 +36,35 @@ def cache_dir() -> Path:
 
 
 @cache
-def _code_fingerprint() -> str:
-    """Changes whenever the model's code changes, so an upgrade never reads old results."""
+def code_fingerprint(package: Path) -> str:
+    """Changes whenever a package's code changes, so an upgrade never reads old results."""
     digest = blake2b(str(_VERSION).encode(), digest_size=16)
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(package.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def content_key(*parts: bytes) -> str:
+    """A short hex digest of some bytes, for naming a cache file after what it was made from."""
+    digest = blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a cache file so that a reader never sees half of it. Raises OSError."""
+    import tempfile  # only when writing: most starts only read the cache
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)  # no stray .tmp files after a full disk
+        raise
 
 
 class FileCache:
@@ -54,7 +76,8 @@ class FileCache:
     def __init__(self, data_folder: Path, folder: Path | None = None) -> None:
         key = blake2b(str(data_folder.resolve()).encode(), digest_size=8).hexdigest()
         self.prefix = f"data-{key}-"
-        self.path = (folder or cache_dir()) / f"{self.prefix}{_code_fingerprint()}.pickle"
+        fingerprint = code_fingerprint(Path(__file__).parent)
+        self.path = (folder or cache_dir()) / f"{self.prefix}{fingerprint}.pickle"
         self.entries: dict[tuple[str, str], tuple[bytes, Any]] = {}
         self.changed = False
         try:
@@ -83,11 +106,7 @@ class FileCache:
         # Forget files that are gone (deleted packs, temporary folders) so the cache stays small.
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k[0])}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)  # atomic: a reader never sees half a file
+            write_atomic(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
             for old in self.path.parent.glob(f"{self.prefix}*.pickle"):
                 if old != self.path:  # this folder, written by another version of the code
                     old.unlink(missing_ok=True)

@@ -9,7 +9,15 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 
 from bodymap import resources
-from bodymap.diagram import VIEWS, DiagramError, Region, View, load_view, parse_region_id
+from bodymap.diagram import (
+    VIEWS,
+    DiagramError,
+    Region,
+    View,
+    load_view,
+    parse_region_id,
+    read_view,
+)
 
 SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">'
 
@@ -174,3 +182,52 @@ def test_art_may_carry_transforms_without_breaking_regions():
     view = make_view('<g id="layer-body"><path id="art-x" transform="scale(2)" d="M0,0 H1 V1 Z"/>'
                      '</g><g id="layer-zones"><path id="z-flank-L" d="M0,0 H1 V1 Z"/></g>')
     assert list(view.regions) == ["z-flank-L"]
+
+
+def same_view(a: View, b: View) -> bool:
+    return (a.view_box == b.view_box and list(a.regions) == list(b.regions)
+            and all(a.regions[i] == b.regions[i] and a.regions[i].path == b.regions[i].path
+                    for i in a.regions)
+            and a.outline == b.outline
+            and all(a.art_svg(layer) == b.art_svg(layer) for layer in ("body", "deep", "zones")))
+
+
+def test_a_view_read_again_comes_from_the_cache_folder_unchanged(tmp_path, monkeypatch):
+    monkeypatch.setenv("BODYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    svg = resources.asset_path("body-posterior.svg")
+    parsed = read_view("posterior", svg)
+    (cache_file,) = (tmp_path / "cache").iterdir()
+    assert cache_file.name.startswith("view-posterior-")
+    monkeypatch.setattr(View, "__init__", lambda *a: pytest.fail("parsed the SVG again"))
+    cached = read_view("posterior", svg)
+    assert cached is not parsed
+    assert same_view(cached, parsed)
+    point = parsed.regions["m-gluteus_medius-L"].path.pointAtPercent(0.5)
+    assert cached.region_at(point, "superficial") == parsed.region_at(point, "superficial")
+
+
+def test_a_changed_svg_is_parsed_again_and_replaces_its_old_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BODYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    svg = tmp_path / "body-test.svg"
+    svg.write_text(f'{SVG_HEAD}<g id="layer-superficial"><path id="m-piriformis-L" '
+                   'd="M1 1H5V5Z"/></g></svg>')
+    assert set(read_view("test", svg).regions) == {"m-piriformis-L"}
+    svg.write_text(f'{SVG_HEAD}<g id="layer-superficial"><path id="m-piriformis-R" '
+                   'd="M1 1H5V5Z"/></g></svg>')
+    assert set(read_view("test", svg).regions) == {"m-piriformis-R"}
+    assert len(list((tmp_path / "cache").glob("view-test-*.pickle"))) == 1
+
+
+def test_a_broken_or_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BODYMAP_CACHE_DIR", str(folder))
+    svg = resources.asset_path("body-lateral.svg")
+    parsed = read_view("lateral", svg)
+    (cache_file,) = folder.iterdir()
+    cache_file.write_bytes(cache_file.read_bytes()[:500])  # cut short, as by a full disk
+    assert same_view(read_view("lateral", svg), parsed)
+    assert cache_file.stat().st_size > 500  # written again, whole
+    folder_file = tmp_path / "not-a-folder"
+    folder_file.write_text("")
+    monkeypatch.setenv("BODYMAP_CACHE_DIR", str(folder_file))  # cannot be written into
+    assert same_view(read_view("lateral", svg), parsed)
