@@ -60,6 +60,8 @@ Sources = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Source:
+    """A published work that facts cite by id (data/sources.yaml)."""
+
     id: str = spec(pattern="id")
     authors: str = spec()
     year: int = spec(low=1800, high=2100)
@@ -110,6 +112,8 @@ class Referral:
 
 @dataclass(frozen=True)
 class TriggerPoint:
+    """One trigger point of a muscle: where it lies and where it refers pain."""
+
     id: str = spec(pattern="id")
     label: str = spec()
     location: str = spec()
@@ -120,12 +124,16 @@ class TriggerPoint:
 
 @dataclass(frozen=True)
 class Attachments:
+    """Where a muscle starts (origin) and ends (insertion)."""
+
     origin: str = spec()
     insertion: str = spec()
 
 
 @dataclass(frozen=True)
 class Palpation:
+    """How a therapist finds the muscle: the client's position and the grip."""
+
     position: str = spec()
     method: str = spec(choices=PALPATION_METHODS)
     notes: str | None = spec(default=None)
@@ -141,12 +149,16 @@ class DiscomfortTarget:
 
 @dataclass(frozen=True)
 class HoldSeconds:
+    """How long pressure is held: the usual time and the most."""
+
     typical: float = spec(low=0, high=600)
     max: float = spec(low=0, high=600)
 
 
 @dataclass(frozen=True)
 class Technique:
+    """A pressure technique, step by step, with its discomfort targets and hold time."""
+
     name: str = spec()
     steps: tuple[str, ...] = spec(min_items=1)
     target_discomfort: DiscomfortTarget = spec()
@@ -159,6 +171,8 @@ class Technique:
 
 @dataclass(frozen=True)
 class Muscle:
+    """Everything about one muscle: one YAML file under data/muscles."""
+
     id: str = spec(pattern="id")
     name: str = spec()
     group: str = spec(choices=GROUPS)
@@ -199,6 +213,8 @@ class Muscle:
 
 @dataclass(frozen=True)
 class Definition:
+    """A term of the trade, explained."""
+
     term: str = spec()
     text: str = spec()
     sources: Sources = spec(ref="source", min_items=1)
@@ -206,6 +222,8 @@ class Definition:
 
 @dataclass(frozen=True)
 class RedFlag:
+    """Signs that send a person to a physician before any hands-on work."""
+
     id: str = spec(pattern="id")
     title: str = spec()
     signs: tuple[str, ...] = spec(min_items=1)
@@ -215,18 +233,24 @@ class RedFlag:
 
 @dataclass(frozen=True)
 class CitedText:
+    """A paragraph with its sources."""
+
     text: str = spec()
     sources: Sources = spec(ref="source", min_items=1)
 
 
 @dataclass(frozen=True)
 class SessionPlan:
+    """The outline of a treatment session."""
+
     points: tuple[str, ...] = spec(min_items=1)
     sources: Sources = spec(ref="source", min_items=1)
 
 
 @dataclass(frozen=True)
 class Evidence:
+    """What research found about trigger points or their treatment."""
+
     id: str = spec(pattern="id")
     title: str = spec()
     finding: str = spec()
