@@ -25,7 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF, qVersion
 from PySide6.QtGui import QPainterPath
 
 from bodymap import resources
@@ -218,7 +218,8 @@ def read_view(name: str, svg_path: Path) -> View:
     """A view from the cache folder when its SVG and this package's code are unchanged, else
     parsed from the SVG, and the result saved there for the next start."""
     svg_bytes = svg_path.read_bytes()
-    key = content_key(svg_bytes, code_fingerprint(Path(__file__).parent).encode())
+    key = content_key(svg_bytes, code_fingerprint(Path(__file__).parent).encode(),
+                      qVersion().encode())  # the paths are in Qt's own stream format
     cached = cache_dir() / f"view-{name}-{key}.pickle"
     try:
         return View.from_snapshot(name, svg_path, svg_bytes, cached.read_bytes())
