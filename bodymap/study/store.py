@@ -33,6 +33,7 @@ from bodymap.study.scheduler import Answer, LeitnerScheduler, require_aware
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so stamps sort as text
 _MAX_NAME = 60
+BUSY_TIMEOUT_S = 5.0  # how long a write waits for another copy of bodymap to finish its own
 
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 0 -> 1
@@ -118,15 +119,22 @@ def _check_header(path: Path) -> None:
 
 @contextlib.contextmanager
 def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    # IMMEDIATE takes the write lock up front, so a second copy of the app waits instead of
-    # failing half-way through.
-    db.execute("BEGIN IMMEDIATE")
+    """One write, all or nothing. A file that cannot be written now (another copy of bodymap
+    holding it past the busy timeout, a full disk, a read-only folder) is a `StoreError`."""
     try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+        # IMMEDIATE takes the write lock up front, so a second copy of the app waits instead of
+        # failing half-way through.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # nothing to roll back if BEGIN failed
+                db.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"Study progress could not be saved ({error}). Another copy of "
+                         "bodymap may be using the file, or the disk may be full.") from error
 
 
 def _inspect(db: sqlite3.Connection) -> None:
@@ -162,7 +170,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     """A connection to a checked, migrated database; `_Damaged` if the file is damaged."""
     _check_header(path)
     try:
-        db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as error:
         raise StoreError(f"The study progress file {path} cannot be opened: {error}.") from error
     try:

@@ -258,3 +258,28 @@ def test_two_windows_share_one_database(db_path: Path):
         ana = one.create_profile("Ana")
         two.record_answer(ana, "locate:piriformis", RIGHT, T0)
         assert [a.card_id for a in one.answers(ana)] == ["locate:piriformis"]
+
+
+def test_a_file_held_by_another_copy_is_a_store_error_and_loses_nothing(db_path: Path,
+                                                                        monkeypatch):
+    import bodymap.study.store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.05)
+    with ProgressStore.open(db_path) as store:
+        ana = store.create_profile("Ana")
+        kept = store.record_answer(ana, "locate:piriformis", RIGHT, T0)
+        other = sqlite3.connect(db_path, isolation_level=None)  # a second copy, mid-write
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreError, match=r"could not be saved \(database is locked\)"):
+            store.record_answer(ana, "locate:iliopsoas", WRONG, T0 + timedelta(minutes=1))
+        with pytest.raises(StoreError, match="Another copy of bodymap"):
+            store.set_note(ana, "piriformis", "thumb, not elbow")
+        with pytest.raises(StoreError):
+            store.create_profile("Ben")
+        other.execute("ROLLBACK")
+        other.close()
+        later = store.record_answer(ana, "locate:iliopsoas", WRONG, T0 + timedelta(minutes=2))
+        store.set_note(ana, "piriformis", "thumb, not elbow")
+        assert store.answers(ana) == [kept, later]
+        assert store.note(ana, "piriformis") == "thumb, not elbow"
+        assert [p.name for p in store.profiles()] == ["Ana"]
