@@ -30,7 +30,7 @@ from PySide6.QtGui import QPainterPath
 
 from bodymap import resources
 from bodymap.diagram.pathdata import PathDataError, element_path
-from bodymap.model.cache import cache_dir, code_fingerprint, content_key, write_atomic
+from bodymap.model.cache import cache_dir, code_fingerprint, content_key, save_replacing
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -226,13 +226,7 @@ def read_view(name: str, svg_path: Path) -> View:
     except Exception:  # missing, stale or broken: parse the SVG instead
         pass
     view = View(name, svg_path, svg_bytes)
-    try:
-        write_atomic(cached, view.snapshot())
-        for old in cached.parent.glob(f"view-{name}-*.pickle"):
-            if old != cached:  # from an older SVG or older code
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home or a full disk makes starting slower, never wrong
+    save_replacing(cached, view.snapshot(), f"view-{name}-*.pickle")
     return view
 
 

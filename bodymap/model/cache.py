@@ -52,19 +52,27 @@ def content_key(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a cache file so that a reader never sees half of it. Raises OSError."""
+def save_replacing(path: Path, data: bytes, older: str) -> None:
+    """Write a cache file whole (a reader never sees half of it), then delete its siblings
+    matching the glob `older` (made from older inputs or older code). A read-only home or a
+    full disk only means the next start is slower, so OSError is swallowed."""
     import tempfile  # only when writing: most starts only read the cache
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)  # no stray .tmp files after a full disk
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)  # no stray .tmp files after a full disk
+            raise
+        for old in path.parent.glob(older):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 class FileCache:
@@ -105,10 +113,5 @@ class FileCache:
             return
         # Forget files that are gone (deleted packs, temporary folders) so the cache stays small.
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k[0])}
-        try:
-            write_atomic(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
-            for old in self.path.parent.glob(f"{self.prefix}*.pickle"):
-                if old != self.path:  # this folder, written by another version of the code
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only home or a full disk makes loading slower, never wrong
+        save_replacing(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL),
+                       f"{self.prefix}*.pickle")  # this folder, from other versions of the code

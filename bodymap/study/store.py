@@ -129,7 +129,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
             yield
             db.execute("COMMIT")
         except BaseException:
-            with contextlib.suppress(sqlite3.Error):  # nothing to roll back if BEGIN failed
+            with contextlib.suppress(sqlite3.Error):  # a failed COMMIT may have ended it already
                 db.execute("ROLLBACK")
             raise
     except sqlite3.OperationalError as error:
