@@ -15,6 +15,10 @@ Rules:
   in at a steady rate: while cards are due, one new card after every `reviews_per_new` reviews;
   when nothing is due, new cards one after another; never more than `new_per_day` new cards in
   any 24 hours. New cards come in deck order.
+- Studying ahead (nothing due, no new card allowed) serves answered cards not yet due, soonest
+  due first, but never the card just answered (unless it is the only one) and cards answered
+  within the first interval only after the others: asking again a card whose answer the student
+  saw a minute ago would move it up a box for remembering the feedback, not for knowing it.
 - Time is always passed in (`now`), never read from the system, and must be timezone-aware.
 """
 
@@ -63,7 +67,8 @@ class QueueCounts:
 
     due: int
     new: int  # never answered, in the deck
-    new_allowed_today: int  # how many new cards `new_per_day` still lets in
+    new_allowed_today: int  # new cards that may start today: what `new_per_day` leaves, <= new
+    next_due: datetime | None  # when the soonest answered card of the deck is due (past: due now)
 
 
 def require_aware(moment: datetime, what: str = "now") -> datetime:
@@ -140,18 +145,21 @@ class LeitnerScheduler:
     def counts(self, deck: Sequence[str], history: Sequence[Answer], now: datetime) -> QueueCounts:
         states = self.card_states(history)
         allowed, _ = self._new_allowed(history, require_aware(now))
+        new = sum(1 for c in deck if c not in states)
+        dues = [states[c].due for c in deck if c in states]
         return QueueCounts(
             due=len(self.due_cards(deck, states, now)),
-            new=sum(1 for c in deck if c not in states),
-            new_allowed_today=allowed,
+            new=new,
+            new_allowed_today=min(allowed, new),
+            next_due=min(dues, default=None),
         )
 
     def next_card(self, deck: Sequence[str], history: Sequence[Answer], now: datetime, *,
                   ahead: bool = False) -> str | None:
         """The card to ask next, or None when nothing is due and no new card may start.
 
-        With `ahead`, "nothing to do" instead gives the answered card due soonest (studying
-        ahead of schedule), if there is one.
+        With `ahead`, "nothing to do" instead gives an answered card not yet due (studying
+        ahead of schedule; see the module's rules), if there is one.
         """
         states = self.card_states(history)
         due = self.due_cards(deck, states, now)
@@ -163,8 +171,18 @@ class LeitnerScheduler:
             return fresh
         if due:
             return due[0].card_id
-        if ahead:
-            waiting = [states[c] for c in deck if c in states]
-            if waiting:
-                return min(waiting, key=lambda s: (s.due, s.card_id)).card_id
-        return None
+        return self._ahead_card(deck, history, states, now) if ahead else None
+
+    def _ahead_card(self, deck: Sequence[str], history: Sequence[Answer],
+                    states: dict[str, CardState], now: datetime) -> str | None:
+        waiting = [states[c] for c in deck if c in states]
+        if len(waiting) > 1:
+            # The card answered last (of answers at the same moment, the one logged last).
+            just_answered = max(reversed(history), key=lambda a: a.answered_at).card_id
+            waiting = [s for s in waiting if s.card_id != just_answered]
+
+        def order(state: CardState) -> tuple[bool, datetime, str]:
+            recent = now - state.last_answered < self.intervals[0]
+            return recent, state.last_answered if recent else state.due, state.card_id
+
+        return min(waiting, key=order).card_id if waiting else None

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         MultipleChoiceQuestion,
         Profile,
         ProgressStore,
+        QueueCounts,
         ReferralQuestion,
         StudySession,
         ZoneGrade,
@@ -750,9 +751,8 @@ class StudyPanel(QWidget):
         except store_errors() as error:
             self._say(str(error), error=True)
             return
-        new_today = min(counts.new, counts.new_allowed_today)
         self.counts.setText(
-            f"{counts.due} due now · {new_today} new to learn today · "
+            f"{counts.due} due now · {counts.new_allowed_today} new to learn today · "
             f"{counts.new} not seen yet")
         self._fill_mastery(mastery)
         if not session.questions:
@@ -761,22 +761,15 @@ class StudyPanel(QWidget):
         elif waiting:
             # Start stays enabled: the note may be stale by the time it is pressed, and
             # pressing it checks again.
-            self.start_note.setText(self._nothing_due_text(now))
+            self.start_note.setText(self._nothing_due_text(counts, now))
             self.ahead_button.show()
 
-    def _nothing_due_text(self, now: datetime) -> str:
-        due = self._next_due()
+    @staticmethod
+    def _nothing_due_text(counts: QueueCounts, now: datetime) -> str:
+        due = counts.next_due
         when = f" The next card is due {_when(due, now)}." if due else ""
         return (f"Nothing is due now, and today's new cards are used up.{when} "
                 "You can study ahead of schedule.")
-
-    def _next_due(self) -> datetime | None:
-        session, store, profile = self._session, self._store, self._profile
-        if session is None or store is None or profile is None:
-            return None
-        states = session.scheduler.card_states(store.answers(profile))
-        dues = [states[c].due for c in session.questions if c in states]
-        return min(dues) if dues else None
 
     def _fill_mastery(self, mastery: Mapping[str, float]) -> None:
         self.mastery.clear()
@@ -871,12 +864,12 @@ class StudyPanel(QWidget):
             self._finish()
             return
         session = self._study_session()
-        question = None
-        if session is not None:
-            question = session.next_question(self._clock(), ahead=self._ahead)
+        now = self._clock()
+        question = None if session is None else session.next_question(now, ahead=self._ahead)
         if question is None:
-            self._end_note = ("That was every card due now, so the session ended early. "
-                              + self._nothing_due_text(self._clock()))
+            self._end_note = "That was every card due now, so the session ended early."
+            if session is not None:
+                self._end_note += " " + self._nothing_due_text(session.counts(now), now)
             self._finish()
             return
         self._ask(question)

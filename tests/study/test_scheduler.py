@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from study.clock import T0
@@ -10,6 +11,7 @@ from study.clock import T0
 from bodymap.study import Answer, LeitnerScheduler, muscle_mastery
 
 MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 
 
@@ -112,9 +114,41 @@ def test_new_cards_flow_when_nothing_is_due_up_to_the_daily_limit():
 
 def test_study_ahead_offers_the_card_due_soonest():
     scheduler = LeitnerScheduler(new_per_day=0)
-    history = [ans("a", T0), ans("b", T0 + MINUTE, correct=False)]
-    assert scheduler.next_card(["a", "b"], history, T0 + 2 * MINUTE) is None
-    assert scheduler.next_card(["a", "b"], history, T0 + 2 * MINUTE, ahead=True) == "b"
+    history = [ans("a", T0 + HOUR), ans("b", T0), ans("c", T0 + 2 * HOUR)]
+    now = T0 + 3 * HOUR
+    assert scheduler.next_card(["a", "b", "c"], history, now) is None
+    assert scheduler.next_card(["a", "b", "c"], history, now, ahead=True) == "b"
+
+
+def test_study_ahead_never_repeats_the_card_whose_answer_was_just_shown():
+    scheduler = LeitnerScheduler(new_per_day=0)
+    deck = ["a", "b", "c"]
+    history = [ans("a", T0), ans("b", T0), ans("c", T0)]
+    served = []
+    for step in range(9):  # studying ahead two hours later, missing every card
+        now = T0 + 2 * HOUR + step * MINUTE
+        card = scheduler.next_card(deck, history, now, ahead=True)
+        assert card is not None
+        served.append(card)
+        history.append(ans(card, now, correct=False))
+    assert all(first != second for first, second in pairwise(served))
+    assert set(served) == set(deck)  # the misses take turns rather than one coming back
+
+
+def test_study_ahead_prefers_cards_not_answered_in_the_last_minutes():
+    scheduler = LeitnerScheduler(new_per_day=0)
+    history = [ans("old", T0), ans("missed", T0 + HOUR, correct=False),
+               ans("last", T0 + HOUR + MINUTE)]
+    # "missed" is due soonest (ten minutes after its miss) but its answer was seen two minutes ago.
+    assert scheduler.next_card(["old", "missed", "last"], history, T0 + HOUR + 2 * MINUTE,
+                               ahead=True) == "old"
+
+
+def test_study_ahead_on_a_one_card_deck_asks_that_card():
+    scheduler = LeitnerScheduler(new_per_day=0)
+    history = [ans("only", T0)]
+    assert scheduler.next_card(["only"], history, T0 + MINUTE, ahead=True) == "only"
+    assert scheduler.next_card(["other"], history, T0 + MINUTE, ahead=True) is None
 
 
 def test_cards_outside_the_deck_are_not_served():
@@ -126,8 +160,11 @@ def test_cards_outside_the_deck_are_not_served():
 def test_counts():
     scheduler = LeitnerScheduler(new_per_day=10)
     history = [ans("a", T0), ans("b", T0, correct=False)]
-    counts = scheduler.counts(["a", "b", "c"], history, T0 + timedelta(hours=1))
-    assert (counts.due, counts.new, counts.new_allowed_today) == (1, 1, 8)
+    counts = scheduler.counts(["a", "b", "c", "d"], history, T0 + HOUR)
+    assert (counts.due, counts.new, counts.new_allowed_today) == (1, 2, 2)  # 8 allowed, 2 left
+    assert counts.next_due == T0 + 10 * MINUTE  # b, missed
+    untouched = scheduler.counts(["c", "d"], [], T0)
+    assert (untouched.new_allowed_today, untouched.next_due) == (2, None)
 
 
 def test_naive_times_are_refused():

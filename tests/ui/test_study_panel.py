@@ -700,6 +700,22 @@ def test_rename_and_delete_a_student(qtbot, panel: StudyPanel, names: Names, mon
     assert [combo.itemText(i) for i in range(combo.count())] == ["Ana"]
 
 
+def test_studying_ahead_a_missed_card_does_not_come_straight_back(
+        qtbot, catalog: Catalog, panel: StudyPanel, names: Names, boards: list[StudyBoard],
+        db_path: Path):
+    start(qtbot, panel, names, length=50)
+    while panel.active:  # the day's twenty new cards, all known: each next due in a day
+        answer(qtbot, catalog, panel, boards, right=True)
+        click(qtbot, panel, "studyNext")
+    click(qtbot, panel, "studyDone")
+    click(qtbot, panel, "studyAhead")
+    answer(qtbot, catalog, panel, boards, right=False)  # due again in ten minutes: the soonest
+    click(qtbot, panel, "studyNext")
+    answer(qtbot, catalog, panel, boards, right=True)
+    missed, then = (a.card_id for a in rows(db_path, panel.current_profile())[-2:])
+    assert then != missed
+
+
 def test_when_nothing_is_due_the_panel_says_when_and_offers_to_study_ahead(
         qtbot, catalog: Catalog, panel: StudyPanel, names: Names, boards: list[StudyBoard],
         clock: FakeClock, db_path: Path):
@@ -708,17 +724,20 @@ def test_when_nothing_is_due_the_panel_says_when_and_offers_to_study_ahead(
         click(qtbot, panel, "studySkip")
         click(qtbot, panel, "studyNext")
     assert len(rows(db_path, panel.current_profile())) == 20
-    assert "every card due now" in text(panel, "studySummaryNote")
+    summary = text(panel, "studySummaryNote")
+    assert "every card due now" in summary and "next card is due in 10 minutes" in summary
     click(qtbot, panel, "studyDone")
     note = text(panel, "studyStartNote")
     assert "Nothing is due now" in note and "in 10 minutes" in note
     click(qtbot, panel, "studyStart")  # pressing Start anyway explains instead of starting
     assert not panel.active
-    seen = {a.card_id for a in rows(db_path, panel.current_profile())}
+    seen = [a.card_id for a in rows(db_path, panel.current_profile())]
     click(qtbot, panel, "studyAhead")
     assert panel.active
     answer(qtbot, catalog, panel, boards, right=True)
-    assert rows(db_path, panel.current_profile())[-1].card_id in seen  # a review, ahead of time
+    asked = rows(db_path, panel.current_profile())[-1].card_id
+    assert asked in seen  # a review, ahead of time
+    assert asked != seen[-1]  # not the card whose answer was on screen a moment ago
     press(qtbot, panel, Qt.Key.Key_Escape)
     press(qtbot, panel, Qt.Key.Key_Escape)
     clock.advance(minutes=10)
