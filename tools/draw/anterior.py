@@ -12,15 +12,13 @@ from svgwriter import (
     BONE,
     BONE_EDGE,
     CREASE,
-    DEEP,
-    DEEP_EDGE,
-    FIBRE,
-    MUSCLE,
+    DEEP_STYLE,
     MUSCLE_EDGE,
+    MUSCLE_STYLE,
     OUTLINE,
-    SKIN,
     SKIN_SHADE,
     TEXT,
+    ZONE_STYLE,
     Svg,
 )
 
@@ -108,16 +106,9 @@ MARKERS = {
 
 def build() -> Svg:
     svg = Svg("bodymap: anterior view (front), person's left on the viewer's right", 560, 920)
-    svg.defs.append(
-        '<linearGradient id="art-skin-gradient" x1="0" y1="0" x2="1" y2="0">'
-        f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.2" stop-color="{SKIN}"/>'
-        f'<stop offset="0.8" stop-color="{SKIN}"/><stop offset="1" stop-color="{SKIN_SHADE}"/>'
-        "</linearGradient>"
-    )
-    body(svg)
-    muscles(svg)
-    zones(svg)
-    markers(svg)
+    svg.skin_gradient(0.2)
+    for draw in (body, muscles, zones, markers):
+        draw(svg)
     return svg
 
 
@@ -203,33 +194,20 @@ def body(svg: Svg) -> None:
         svg.text(L, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
                  fill_opacity="0.8", text_anchor="end")
     svg.comment(L, "Side labels: facing the person, their left is on the viewer's right")
-    for side, sign in SIDES.items():
-        x, y = px((8.6, 63.0), sign)
-        svg.text(L, x, y, "Left" if side == "L" else "Right", font_family="sans-serif",
-                 font_size="20", font_weight="bold", fill=TEXT, fill_opacity="0.55",
-                 text_anchor="middle")
+    svg.side_labels((8.6, 63.0), SIDES, px)
     svg.text(L, 280, 24, "Front view", font_family="sans-serif", font_size="14", fill=TEXT,
              text_anchor="middle")
 
 
-def fibres(svg: Svg, layer: str, lines: list, sign: float) -> None:
-    d = " ".join(
-        f"M {fmt(px(a, sign)[0])},{fmt(px(a, sign)[1])} L {fmt(px(b, sign)[0])},"
-        f"{fmt(px(b, sign)[1])}" for a, b in lines)
-    svg.el(layer, "path", d=d, fill="none", stroke=FIBRE, stroke_width="0.8",
-           stroke_opacity="0.45", stroke_linecap="round")
-
-
 def muscles(svg: Svg) -> None:
     S = "superficial"
-    muscle = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
     for side, sign in SIDES.items():
         svg.comment(S, f"{'Left' if side == 'L' else 'Right'} side")
         for name, knots in SUPERFICIAL.items():
-            svg.el(S, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **muscle)
+            svg.el(S, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **MUSCLE_STYLE)
             if name == "rectus_abdominis":
                 lines = [((x, 89.0), (x + (x - 0.6) * 1.1, 122.0)) for x in (1.6, 2.6)]
-                fibres(svg, S, lines, sign)
+                svg.fibres(S, lines, px, sign)
                 # tendinous intersections
                 inter = [((0.9, 103.4), (6.7, 103.8)), ((1.1, 110.2), (8.0, 109.4)),
                          ((1.3, 116.8), (8.9, 116.4))]
@@ -239,32 +217,26 @@ def muscles(svg: Svg) -> None:
                     f" {fmt(px(b, sign)[0])},{fmt(px(b, sign)[1])}" for a, b in inter),
                     fill="none", stroke=MUSCLE_EDGE, stroke_width="1.2", stroke_opacity="0.6")
             else:
-                fibres(svg, S, [((12.2, 96.8), (14.3, 80.5)), ((13.4, 97.5), (14.9, 81.5)),
-                                ((14.5, 95.5), (15.2, 83.0))], sign)
+                svg.fibres(S, [((12.2, 96.8), (14.3, 80.5)), ((13.4, 97.5), (14.9, 81.5)),
+                                ((14.5, 95.5), (15.2, 83.0))], px, sign)
     D = "deep"
-    deep = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
     for side, sign in SIDES.items():
         svg.comment(D, f"{'Left' if side == 'L' else 'Right'} side")
         for name, knots in DEEP_SHAPES.items():
-            svg.el(D, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **deep)
+            svg.el(D, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **DEEP_STYLE)
         psoas = [((2.6, 115.0), (8.8, 81.5)), ((3.6, 114.0), (9.5, 81.0)),
                  ((5.0, 111.5), (10.0, 82.0))]
         iliacus = [((12.0, 99.5), (10.4, 84.0)), ((10.5, 100.6), (9.8, 85.0))]
-        fibres(svg, D, [(lerp(a, b, 0.03), lerp(a, b, 0.97)) for a, b in psoas + iliacus], sign)
+        svg.fibres(D, [(lerp(a, b, 0.03), lerp(a, b, 0.97)) for a, b in psoas + iliacus],
+                   px, sign)
 
 
 def zones(svg: Svg) -> None:
     Z = "zones"
-    zone = dict(fill="#808080", fill_opacity="0", stroke="none")
     for name, pieces in ZONES.items():
         for side, sign in SIDES.items():
-            svg.el(Z, "path", id=f"z-{name}-{side}", d=chain(pieces, px, sign), **zone)
+            svg.el(Z, "path", id=f"z-{name}-{side}", d=chain(pieces, px, sign), **ZONE_STYLE)
 
 
 def markers(svg: Svg) -> None:
-    X_ = "markers"
-    for side, sign in SIDES.items():
-        for (muscle, trp), p in MARKERS.items():
-            x, y = px(p, sign)
-            svg.el(X_, "circle", id=f"x-{muscle}-{trp}-{side}", cx=fmt(x), cy=fmt(y), r="4",
-                   fill="#2b1d1d", fill_opacity="0.5", stroke="none")
+    svg.markers(MARKERS, SIDES, px)

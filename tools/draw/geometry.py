@@ -190,3 +190,13 @@ def open_d(knots: Sequence[Point], mapper: Callable[[Point, float], Point], sign
 
 def lerp(a: Point, b: Point, t: float) -> Point:
     return _lerp(a, b, t)
+
+
+def between(a: list, b: list, inset: float = 0.06) -> list:
+    """Lines joining matching points of two edges, pulled in from both ends by `inset`."""
+    return [(lerp(p, q, inset), lerp(p, q, 1 - inset)) for p, q in zip(a, b, strict=True)]
+
+
+def fan(origins: list, apex: tuple, stop: float = 0.85, inset: float = 0.05) -> list:
+    """Lines from each origin towards one apex (a fan-shaped muscle), stopping short of it."""
+    return [(lerp(p, apex, inset), lerp(p, apex, stop)) for p in origins]

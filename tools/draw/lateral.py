@@ -8,21 +8,17 @@ lateral malleolus 7.3.
 
 from __future__ import annotations
 
-from geometry import Curve, Frame, chain, closed_d, fmt, open_d
-from posterior import between, fan
+from geometry import Curve, Frame, between, chain, closed_d, fan, fmt, open_d
 from svgwriter import (
     BONE,
     BONE_EDGE,
     CREASE,
-    DEEP,
-    DEEP_EDGE,
-    FIBRE,
-    MUSCLE,
-    MUSCLE_EDGE,
+    DEEP_STYLE,
+    MUSCLE_STYLE,
     OUTLINE,
-    SKIN,
     SKIN_SHADE,
     TEXT,
+    ZONE_STYLE,
     Svg,
 )
 
@@ -139,16 +135,9 @@ MARKERS = {
 def build() -> Svg:
     svg = Svg("bodymap: lateral view of the left side, front of the body on the viewer's left",
               560, 1070)
-    svg.defs.append(
-        '<linearGradient id="art-skin-gradient" x1="0" y1="0" x2="1" y2="0">'
-        f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.25" stop-color="{SKIN}"/>'
-        f'<stop offset="0.75" stop-color="{SKIN}"/><stop offset="1" stop-color="{SKIN_SHADE}"/>'
-        "</linearGradient>"
-    )
-    body(svg)
-    muscles(svg)
-    zones(svg)
-    markers(svg)
+    svg.skin_gradient(0.25)
+    for draw in (body, muscles, zones, markers):
+        draw(svg)
     return svg
 
 
@@ -216,49 +205,34 @@ def body(svg: Svg) -> None:
              text_anchor="middle")
 
 
-def fibres(svg: Svg, layer: str, lines: list, sign: float = SIGN) -> None:
-    d = " ".join(
-        f"M {fmt(px(a, sign)[0])},{fmt(px(a, sign)[1])} L {fmt(px(b, sign)[0])},"
-        f"{fmt(px(b, sign)[1])}" for a, b in lines)
-    svg.el(layer, "path", d=d, fill="none", stroke=FIBRE, stroke_width="0.8",
-           stroke_opacity="0.45", stroke_linecap="round")
-
-
 def muscles(svg: Svg) -> None:
     S = "superficial"
-    muscle = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
     svg.comment(S, "Left side only")
     for name, pieces in SUPERFICIAL.items():
-        svg.el(S, "path", id=f"m-{name}-L", d=chain(pieces, px, SIGN), **muscle)
+        svg.el(S, "path", id=f"m-{name}-L", d=chain(pieces, px, SIGN), **MUSCLE_STYLE)
         if name == "gluteus_maximus":
             upper = c["outline"].sample(GMX_BACK, GMX_TOP, 10)[1:-1]
             front = mc["gmax_ant"].sample(GMX_ITB, GT_TOP, 10)[1:-1]
-            fibres(svg, S, between(upper, front, 0.05))
+            svg.fibres(S, between(upper, front, 0.05), px, SIGN)
         elif name == "gluteus_medius":
             top = mc["gmed_top"].sample(T1, GM_BACK, 9)[1:-1]
-            fibres(svg, S, fan(top, GT_TOP, 0.85, 0.06))
+            svg.fibres(S, fan(top, GT_TOP, 0.85, 0.06), px, SIGN)
         else:
-            fibres(svg, S, [((5.4, 96.4), (3.8, 79.4)), ((6.4, 96.4), (4.3, 78.6)),
-                            ((7.5, 95.0), (4.9, 78.6))])
+            svg.fibres(S, [((5.4, 96.4), (3.8, 79.4)), ((6.4, 96.4), (4.3, 78.6)),
+                            ((7.5, 95.0), (4.9, 78.6))], px, SIGN)
     D = "deep"
-    deep = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
     svg.comment(D, "Left side only")
     for name, knots in DEEP_SHAPES.items():
-        svg.el(D, "path", id=f"m-{name}-L", d=closed_d(knots, px, SIGN), **deep)
-    fibres(svg, D, fan([(6.0, 95.2), (3.0, 97.6), (-0.5, 98.2), (-3.8, 97.2), (-6.4, 95.0)],
-                       (1.2, 87.2), 0.85))
+        svg.el(D, "path", id=f"m-{name}-L", d=closed_d(knots, px, SIGN), **DEEP_STYLE)
+    svg.fibres(D, fan([(6.0, 95.2), (3.0, 97.6), (-0.5, 98.2), (-3.8, 97.2), (-6.4, 95.0)],
+                       (1.2, 87.2), 0.85), px, SIGN)
 
 
 def zones(svg: Svg) -> None:
     Z = "zones"
-    zone = dict(fill="#808080", fill_opacity="0", stroke="none")
     for name, pieces in ZONES.items():
-        svg.el(Z, "path", id=f"z-{name}-L", d=chain(pieces, px, SIGN), **zone)
+        svg.el(Z, "path", id=f"z-{name}-L", d=chain(pieces, px, SIGN), **ZONE_STYLE)
 
 
 def markers(svg: Svg) -> None:
-    X = "markers"
-    for (muscle, trp), p in MARKERS.items():
-        x, y = px(p, SIGN)
-        svg.el(X, "circle", id=f"x-{muscle}-{trp}-L", cx=fmt(x), cy=fmt(y), r="4",
-               fill="#2b1d1d", fill_opacity="0.5", stroke="none")
+    svg.markers(MARKERS, {"L": SIGN}, px)

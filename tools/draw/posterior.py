@@ -9,20 +9,17 @@ gluteal fold about 76, knee crease 46.5, ankle 9.
 
 from __future__ import annotations
 
-from geometry import Curve, Frame, chain, closed_d, fmt, lerp, open_d
+from geometry import Curve, Frame, between, chain, closed_d, fan, fmt, open_d
 from svgwriter import (
     BONE,
     BONE_EDGE,
     CREASE,
-    DEEP,
-    DEEP_EDGE,
-    FIBRE,
-    MUSCLE,
-    MUSCLE_EDGE,
+    DEEP_STYLE,
+    MUSCLE_STYLE,
     OUTLINE,
-    SKIN,
     SKIN_SHADE,
     TEXT,
+    ZONE_STYLE,
     Svg,
 )
 
@@ -244,16 +241,9 @@ SPINOUS = {"T10": 123.2, "T11": 119.8, "T12": 116.4, "L1": 112.8, "L2": 109.2, "
 
 def build() -> Svg:
     svg = Svg("bodymap: posterior view (back), person's left on the viewer's left", 600, 1100)
-    svg.defs.append(
-        '<linearGradient id="art-skin-gradient" x1="0" y1="0" x2="1" y2="0">'
-        f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.2" stop-color="{SKIN}"/>'
-        f'<stop offset="0.8" stop-color="{SKIN}"/><stop offset="1" stop-color="{SKIN_SHADE}"/>'
-        "</linearGradient>"
-    )
-    body(svg)
-    muscles(svg)
-    zones(svg)
-    markers(svg)
+    svg.skin_gradient(0.2)
+    for draw in (body, muscles, zones, markers):
+        draw(svg)
     return svg
 
 
@@ -355,46 +345,24 @@ def body(svg: Svg) -> None:
         svg.el(L, "path", d=chain([(c["outline"], O_TOP, CROTCH)], px, sign, close=False),
                fill="none", stroke=OUTLINE, stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Side labels")
-    for side, sign in SIDES.items():
-        x, y = px((8.2, 63.0), sign)
-        svg.text(L, x, y, "Left" if side == "L" else "Right", font_family="sans-serif",
-                 font_size="20", font_weight="bold", fill=TEXT, fill_opacity="0.55",
-                 text_anchor="middle")
+    svg.side_labels((8.2, 63.0), SIDES, px)
     svg.text(L, 300, 18, "Back view", font_family="sans-serif", font_size="14", fill=TEXT,
              text_anchor="middle")
 
 
-def fibres(svg: Svg, layer: str, lines: list[tuple[tuple, tuple]], sign: float) -> None:
-    d = " ".join(
-        f"M {fmt(px(a, sign)[0])},{fmt(px(a, sign)[1])} L {fmt(px(b, sign)[0])},"
-        f"{fmt(px(b, sign)[1])}" for a, b in lines)
-    svg.el(layer, "path", d=d, fill="none", stroke=FIBRE, stroke_width="0.8",
-           stroke_opacity="0.45", stroke_linecap="round")
-
-
-def between(a: list, b: list, inset: float = 0.06) -> list:
-    return [(lerp(p, q, inset), lerp(p, q, 1 - inset)) for p, q in zip(a, b, strict=True)]
-
-
-def fan(origins: list, apex: tuple, stop: float = 0.85, inset: float = 0.05) -> list:
-    return [(lerp(p, apex, inset), lerp(p, apex, stop)) for p in origins]
-
-
 def muscles(svg: Svg) -> None:
     S = "superficial"
-    muscle = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
     for side, sign in SIDES.items():
         svg.comment(S, f"{'Left' if side == 'L' else 'Right'} side")
         for name, pieces in SUPERFICIAL.items():
-            svg.el(S, "path", id=f"m-{name}-{side}", d=chain(pieces, px, sign), **muscle)
-            fibres(svg, S, superficial_fibres(name), sign)
+            svg.el(S, "path", id=f"m-{name}-{side}", d=chain(pieces, px, sign), **MUSCLE_STYLE)
+            svg.fibres(S, superficial_fibres(name), px, sign)
     D = "deep"
-    deep = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
     for side, sign in SIDES.items():
         svg.comment(D, f"{'Left' if side == 'L' else 'Right'} side")
         for name, knots in DEEP_SHAPES.items():
-            svg.el(D, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **deep)
-            fibres(svg, D, deep_fibres(name), sign)
+            svg.el(D, "path", id=f"m-{name}-{side}", d=closed_d(knots, px, sign), **DEEP_STYLE)
+            svg.fibres(D, deep_fibres(name), px, sign)
 
 
 def superficial_fibres(name: str) -> list:
@@ -434,20 +402,14 @@ def deep_fibres(name: str) -> list:
 
 def zones(svg: Svg) -> None:
     Z = "zones"
-    zone = dict(fill="#808080", fill_opacity="0", stroke="none")
     for name in ZONE_ORDER:
         if name in MIDLINE_ZONES:
-            svg.el(Z, "path", id=f"z-{name}", d=chain(MIDLINE_ZONES[name], px, L_), **zone)
+            svg.el(Z, "path", id=f"z-{name}", d=chain(MIDLINE_ZONES[name], px, L_), **ZONE_STYLE)
             continue
         for side, sign in SIDES.items():
             svg.el(Z, "path", id=f"z-{name}-{side}", d=chain(SIDED_ZONES[name], px, sign),
-                   **zone)
+                   **ZONE_STYLE)
 
 
 def markers(svg: Svg) -> None:
-    X = "markers"
-    for side, sign in SIDES.items():
-        for (muscle, trp), p in MARKERS.items():
-            x, y = px(p, sign)
-            svg.el(X, "circle", id=f"x-{muscle}-{trp}-{side}", cx=fmt(x), cy=fmt(y), r="4",
-                   fill="#2b1d1d", fill_opacity="0.5", stroke="none")
+    svg.markers(MARKERS, SIDES, px)

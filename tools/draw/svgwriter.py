@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
+
+from geometry import Point, fmt
 
 LAYERS = ("body", "superficial", "deep", "zones", "markers")
 LABELS = {
@@ -25,6 +28,12 @@ DEEP = "#9a4a5a"
 DEEP_EDGE = "#5e2535"
 FIBRE = "#5f1d18"
 TEXT = "#5b4636"
+
+MUSCLE_STYLE = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
+DEEP_STYLE = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
+ZONE_STYLE = dict(fill="#808080", fill_opacity="0", stroke="none")  # invisible: hit areas only
+
+Mapper = Callable[[Point, float], Point]  # body cm and a side's sign -> viewBox pixels
 
 
 def attrs(**kw: object) -> str:
@@ -57,6 +66,41 @@ class Svg:
 
     def raw(self, layer: str, line: str) -> None:
         self.layers[layer].append(line)
+
+    def skin_gradient(self, edge: float) -> None:
+        """`art-skin-gradient`: skin shaded towards both sides, flat between `edge` and 1-edge."""
+        self.defs.append(
+            '<linearGradient id="art-skin-gradient" x1="0" y1="0" x2="1" y2="0">'
+            f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="{edge:g}" '
+            f'stop-color="{SKIN}"/><stop offset="{1 - edge:g}" stop-color="{SKIN}"/>'
+            f'<stop offset="1" stop-color="{SKIN_SHADE}"/></linearGradient>'
+        )
+
+    def fibres(self, layer: str, lines: Sequence[tuple[Point, Point]], px: Mapper,
+               sign: float) -> None:
+        """Fibre direction strokes over a muscle, one straight line each."""
+        d = " ".join(
+            f"M {fmt(px(a, sign)[0])},{fmt(px(a, sign)[1])} L {fmt(px(b, sign)[0])},"
+            f"{fmt(px(b, sign)[1])}" for a, b in lines)
+        self.el(layer, "path", d=d, fill="none", stroke=FIBRE, stroke_width="0.8",
+                stroke_opacity="0.45", stroke_linecap="round")
+
+    def side_labels(self, at: Point, sides: Mapping[str, float], px: Mapper) -> None:
+        """"Left" and "Right" in large letters at `at` on each side, so no one misreads a view."""
+        for side, sign in sides.items():
+            x, y = px(at, sign)
+            self.text("body", x, y, "Left" if side == "L" else "Right", font_family="sans-serif",
+                      font_size="20", font_weight="bold", fill=TEXT, fill_opacity="0.55",
+                      text_anchor="middle")
+
+    def markers(self, markers: Mapping[tuple[str, str], Point], sides: Mapping[str, float],
+                px: Mapper) -> None:
+        """The trigger points: a circle each (its centre is the TrP) on every side drawn."""
+        for side, sign in sides.items():
+            for (muscle, trp), p in markers.items():
+                x, y = px(p, sign)
+                self.el("markers", "circle", id=f"x-{muscle}-{trp}-{side}", cx=fmt(x),
+                        cy=fmt(y), r="4", fill="#2b1d1d", fill_opacity="0.5", stroke="none")
 
     def render(self) -> str:
         lines = [
