@@ -9,11 +9,12 @@ The scene also paints what the app knows: the selected muscle, its TrP markers, 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -37,16 +38,38 @@ SELECTED_EDGE = QColor(33, 33, 33)
 GHOST_OPACITY = 0.22
 
 
+# Spillover stipple and pain hatch: Qt's Dense5Pattern and BDiagPattern, drawn as textures. Qt's
+# own patterns cannot be scaled (their dots stay one device pixel, a pink haze on a slide) and go
+# into SVG files as masks that most viewers fill black; a texture does neither.
+STIPPLE = (".x.x.x.x", "..x...x.", ".x.x.x.x", "x...x...") * 2
+HATCH = tuple("." * (7 - i) + "x" + "." * i for i in range(8))
+
+
+@functools.cache
+def _tile(rgba: int, rows: tuple[str, ...]) -> QImage:
+    tile = QImage(len(rows[0]), len(rows), QImage.Format.Format_ARGB32)
+    tile.fill(QColor(0, 0, 0, 0))
+    for y, row in enumerate(rows):
+        for x, cell in enumerate(row):
+            if cell == "x":
+                tile.setPixel(x, y, rgba)
+    return tile
+
+
+def texture_brush(color: QColor, rows: tuple[str, ...]) -> QBrush:
+    return QBrush(_tile(color.rgba(), rows))
+
+
 def essential_brush() -> QBrush:
     return QBrush(ESSENTIAL_RED)
 
 
 def spillover_brush() -> QBrush:
-    return QBrush(SPILLOVER_RED, Qt.BrushStyle.Dense5Pattern)
+    return texture_brush(SPILLOVER_RED, STIPPLE)
 
 
 def pain_brush() -> QBrush:
-    return QBrush(PAIN_BLUE, Qt.BrushStyle.BDiagPattern)
+    return texture_brush(PAIN_BLUE, HATCH)
 
 
 def mastery_colour(value: float) -> QColor:
@@ -92,6 +115,17 @@ class RegionItem(QGraphicsPathItem):
     def style(self, brush: QBrush, pen: QPen | None = None) -> None:
         self.setBrush(brush)
         self.setPen(pen or QPen(Qt.PenStyle.NoPen))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        brush = self.brush()
+        if brush.style() == Qt.BrushStyle.TexturePattern:
+            # A texel is `stipple_px` device pixels at any zoom, as Qt's own patterns are one.
+            scale = self.scene().stipple_px / max(abs(painter.worldTransform().m11()), 1e-6)
+            brush.setTransform(QTransform.fromScale(scale, scale))
+        painter.setPen(self.pen())
+        painter.setBrush(brush)
+        painter.drawPath(self.path())
 
 
 class MarkerItem(QGraphicsItem):
@@ -140,6 +174,7 @@ class BodyScene(QGraphicsScene):
         self.catalog = catalog
         self.setSceneRect(view.view_box)
         self.setBackgroundBrush(QColor(250, 250, 248))
+        self.stipple_px = 1.0  # device pixels per texel of the stipple and hatch (exports: more)
         self.art = {name: SvgLayerItem(view, name) for name in ("body", "superficial", "deep")}
         for z, item in enumerate(self.art.values()):
             item.setZValue(z)

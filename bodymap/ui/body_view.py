@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -20,78 +16,14 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import (
-    BodyScene,
-    RegionItem,
-    essential_brush,
-    mastery_brush,
-    pain_brush,
-    spillover_brush,
-)
+from bodymap.ui.body_scene import BodyScene, RegionItem
+from bodymap.ui.legend import Legend
 
 if TYPE_CHECKING:
     from bodymap.ui.study_panel import StudyBoard
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.5, 8.0
-
-
-class Legend(QWidget):
-    """Key to the colours, in the view's corner (Travell & Simons' convention)."""
-
-    ROWS = (("essential", "Essential referral zone"), ("spillover", "Spillover zone"),
-            ("marker", "Trigger point"), ("pain", "Marked pain"))
-    MASTERY_ROWS = (("mastery-0", "Not known yet"), ("mastery-0.5", "Learning"),
-                    ("mastery-1", "Known well"))
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("legend")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.rows = self.ROWS[:3]
-        self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.ROWS[:3]))
-
-    def show_rows(self, *, pain: bool, mastery: bool) -> None:
-        """The referral key (with marked pain when some is marked), or the mastery key."""
-        self.rows = self.MASTERY_ROWS if mastery else self.ROWS if pain else self.ROWS[:3]
-        self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.rows))
-        self.adjustSize()
-        self.update()
-
-    def sizeHint(self):
-        metrics = self.fontMetrics()
-        width = max(metrics.horizontalAdvance(text) for _, text in self.ROWS + self.MASTERY_ROWS)
-        width += 44
-        return QRectF(0, 0, width, len(self.rows) * (metrics.height() + 6) + 10).size().toSize()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(0, 0, 0, 60)))
-        painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        line = self.fontMetrics().height() + 6
-        for row, (kind, text) in enumerate(self.rows):
-            top = 6 + row * line
-            swatch = QRectF(8, top + 2, 22, line - 8)
-            painter.setPen(QPen(QColor(90, 90, 90), 1))
-            if kind == "marker":
-                painter.setPen(QPen(QColor(20, 20, 20), 2.4))
-                c = swatch.center()
-                painter.drawLine(c + QPointF(-5, -5), c + QPointF(5, 5))
-                painter.drawLine(c + QPointF(-5, 5), c + QPointF(5, -5))
-            else:
-                brush = (mastery_brush(float(kind.removeprefix("mastery-")))
-                         if kind.startswith("mastery-") else
-                         {"essential": essential_brush(), "spillover": spillover_brush(),
-                          "pain": pain_brush()}[kind])
-                painter.fillRect(swatch, QColor(240, 214, 196))
-                painter.setBrush(brush)
-                painter.drawRect(swatch)
-                painter.setBrush(QBrush())
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(38, top, self.width() - 40, line),
-                             Qt.AlignmentFlag.AlignVCenter, text)
 
 
 class BodyView(QGraphicsView):

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,39 +23,88 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from bodymap.ui.body_scene import BodyScene
+from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 
 PNG_WIDTH = 1600
-TITLE_HEIGHT = 0.06  # of the picture's height
+TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
+KEY_FONT_PX = 13  # the key's text before it is scaled with the picture
+KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen beside the body
+
+
+def key_rows(scene: BodyScene) -> tuple[Row, ...]:
+    """What the picture needs explained: the referral key, marked pain, or both."""
+    rows = REFERRAL_ROWS if scene.selected else ()
+    return (*rows, PAIN_ROW) if scene.pain else rows
+
+
+def _key_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(KEY_FONT_PX)
+    return font
+
+
+def _bands(width: float, title: str, rows: tuple[Row, ...]) -> tuple[float, float]:
+    """Heights of the title band above the body and the key band below it."""
+    title_band = width * TITLE_BAND if title else 0.0
+    key = key_size(rows, QFontMetricsF(_key_font())).height() if rows else 0.0
+    return title_band, (key + 16) * width * KEY_SCALE if rows else 0.0
 
 
 def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
-    band = target.height() * TITLE_HEIGHT if title else 0.0
+    rows = key_rows(scene)
+    title_band, key_band = _bands(target.width(), title, rows)
     if title:
         font = QFont()
         font.setBold(True)
-        size = max(10, int(band * 0.45))
+        size = max(10, int(title_band * 0.45))
         font.setPixelSize(size)
         while size > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
             size -= 2  # narrow views (the side view) get a smaller title, never a clipped one
             font.setPixelSize(size)
         painter.setFont(font)
         painter.setPen(QColor(30, 30, 30))
-        painter.drawText(QRectF(target.left(), target.top(), target.width(), band),
+        painter.drawText(QRectF(target.left(), target.top(), target.width(), title_band),
                          Qt.AlignmentFlag.AlignCenter, title)
-    body = QRectF(target.left(), target.top() + band, target.width(), target.height() - band)
-    # Markers keep a constant size on screen; on paper they grow with the picture.
+    body = QRectF(target.left(), target.top() + title_band, target.width(),
+                  target.height() - title_band - key_band)
+    _draw_body(scene, painter, body)
+    if rows:
+        scale = target.width() * KEY_SCALE
+        metrics = QFontMetricsF(_key_font())
+        size = key_size(rows, metrics)
+        painter.save()
+        painter.translate(target.center().x() - size.width() * scale / 2,
+                          body.bottom() + 8 * scale)
+        painter.scale(scale, scale)
+        painter.setFont(_key_font())
+        paint_key(painter, QRectF(QPointF(0, 0), size), rows, metrics, QColor(30, 30, 30))
+        painter.restore()
+
+
+def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
+    """The scene, as on screen but sized for paper: markers and stipple grow with the picture
+    (on screen they keep one size at every zoom), and the art is drawn from the SVG itself, not
+    from the screen's cached pixmaps, so an SVG or PDF export stays vector."""
     rect = scene.sceneRect()
     zoom = min(body.width() / rect.width(), body.height() / rect.height())
+    paper = max(1.0, zoom * 0.9)
     markers = [m for group in scene.markers.values() for m in group]
     for marker in markers:
-        marker.setScale(max(1.0, zoom * 0.9))
+        marker.setScale(paper)
+    for art in scene.art.values():
+        art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene.stipple_px = paper
     try:
         scene.render(painter, body, rect, Qt.AspectRatioMode.KeepAspectRatio)
     finally:
+        scene.stipple_px = 1.0
+        for art in scene.art.values():
+            art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for marker in markers:
             marker.setScale(1.0)
 
@@ -64,8 +113,9 @@ def export_scene(scene: BodyScene, path: Path, title: str = "") -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format."""
     suffix = path.suffix.lower()
     rect = scene.sceneRect()
-    aspect = rect.height() / rect.width() / (1 - TITLE_HEIGHT if title else 1)
-    size = QSize(PNG_WIDTH, round(PNG_WIDTH * aspect))
+    title_band, key_band = _bands(PNG_WIDTH, title, key_rows(scene))
+    size = QSize(PNG_WIDTH, round(PNG_WIDTH * rect.height() / rect.width() + title_band
+                                  + key_band))
     if suffix == ".png":
         image = QImage(size, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from helpers.window import click, pixel, trigger
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QListWidget
 
 from bodymap.diagram import VIEWS
 from bodymap.model import Catalog, load_catalog
@@ -213,3 +215,49 @@ def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):
     dialog.close()
     trigger(window, "actionEvidence")
     assert window.findChild(QDialog, "evidenceDialog").isVisible()
+
+
+def _red_runs(image: QImage) -> list[int]:
+    """Lengths of the short runs of referral red along the picture's rows: stipple dots."""
+    runs = []
+    for y in range(0, image.height(), 3):
+        run = 0
+        for x in range(image.width()):
+            colour = image.pixelColor(x, y)
+            if colour.red() > 190 and colour.green() < 100:
+                run += 1
+                continue
+            if 0 < run <= 8 and colour.green() > 120:
+                runs.append(run)
+            run = 0
+    return runs
+
+
+def test_file_export_image_writes_a_picture_for_slides(qtbot, window: MainWindow,
+                                                       tmp_path: Path, monkeypatch):
+    click(qtbot, window, "gluteus_medius", "L")
+    targets = iter([tmp_path / "gmed.png", tmp_path / "gmed.svg"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(next(targets)), "PNG image (*.png)"))
+
+    trigger(window, "actionExport")
+    image = QImage(str(tmp_path / "gmed.png"))
+    assert image.width() == 1600
+    # The key sits in a band under the body: the essential zone's red swatch is there.
+    band = image.copy(0, round(image.height() * 0.94), image.width(), round(image.height() * 0.06))
+    assert _has_red(band)
+    # Stipple dots grow with the picture, so spillover still reads as dots on a slide.
+    dots = _red_runs(image)
+    assert len(dots) > 50 and sorted(dots)[len(dots) // 2] >= 2
+
+    trigger(window, "actionExport")
+    svg = (tmp_path / "gmed.svg").read_text(encoding="utf-8")
+    tiles = re.findall(r'<image [^>]*width="(\d+)"', svg)
+    assert tiles and all(int(width) <= 16 for width in tiles)  # the body art itself is vector
+    assert "<pattern" in svg and "mask=" not in svg  # viewers fill Qt's pattern masks black
+    assert "Spillover zone" in svg and window.statusBar().currentMessage().startswith("Saved")
+
+
+def _has_red(image: QImage) -> bool:
+    return any(image.pixelColor(x, y).red() > 190 and image.pixelColor(x, y).green() < 100
+               for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
