@@ -954,6 +954,7 @@ class TechniqueCoach(QWidget):
         self.hold_bar.set_values(elapsed, self.timer.typical_seconds, self.timer.max_seconds)
         if elapsed == 0 and not self.timer.running:
             self._set_cue_state("idle")
+            self.start_button.setText("▶  Start")  # reset while paused: nothing to resume
 
     def _show_running(self, running: bool) -> None:
         if running:

@@ -283,6 +283,22 @@ def test_space_starts_and_pauses_the_hold(qtbot, coach: TechniqueCoach, clock: F
     assert coach.cue == "idle"
 
 
+def test_a_paused_hold_that_is_reset_offers_start_not_resume(qtbot, coach: TechniqueCoach,
+                                                            clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 3)
+    key(qtbot, coach, Qt.Key.Key_Space)  # paused at 3 s
+    assert "Resume" in coach.start_button.text()
+    key(qtbot, coach, Qt.Key.Key_R)
+    assert (coach.hold_time.text(), coach.start_button.text()) == ("0 s", "▶  Start")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 2)
+    key(qtbot, coach, Qt.Key.Key_Space)  # paused again, then another muscle is chosen
+    coach.set_muscle("piriformis")
+    assert (coach.hold_time.text(), coach.start_button.text()) == ("0 s", "▶  Start")
+
+
 def test_start_and_reset_buttons(qtbot, coach: TechniqueCoach, clock: FakeClock):
     coach.set_muscle("piriformis")
     qtbot.mouseClick(coach.start_button, Qt.MouseButton.LeftButton)
