@@ -116,17 +116,6 @@ class RegionItem(QGraphicsPathItem):
         self.setBrush(brush)
         self.setPen(pen or QPen(Qt.PenStyle.NoPen))
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        brush = self.brush()
-        if brush.style() == Qt.BrushStyle.TexturePattern:
-            # A texel is `stipple_px` device pixels at any zoom, as Qt's own patterns are one.
-            scale = self.scene().stipple_px / max(abs(painter.worldTransform().m11()), 1e-6)
-            brush.setTransform(QTransform.fromScale(scale, scale))
-        painter.setPen(self.pen())
-        painter.setBrush(brush)
-        painter.drawPath(self.path())
-
 
 class MarkerItem(QGraphicsItem):
     """A trigger point: an X at the SVG circle's centre, the same size at every zoom."""
@@ -174,7 +163,9 @@ class BodyScene(QGraphicsScene):
         self.catalog = catalog
         self.setSceneRect(view.view_box)
         self.setBackgroundBrush(QColor(250, 250, 248))
-        self.stipple_px = 1.0  # device pixels per texel of the stipple and hatch (exports: more)
+        # Scene units per texel of the stipple and hatch. The view keeps a texel one screen pixel
+        # at every zoom, as Qt's own patterns are; an export asks for bigger ones (set_texel).
+        self.texel = 1.0
         self.art = {name: SvgLayerItem(view, name) for name in ("body", "superficial", "deep")}
         for z, item in enumerate(self.art.values()):
             item.setZValue(z)
@@ -281,6 +272,15 @@ class BodyScene(QGraphicsScene):
             self.focused = item
             self.refresh_regions()
 
+    def set_texel(self, texel: float) -> None:
+        if texel != self.texel:
+            self.texel = texel
+            self.refresh_regions()
+
+    def _textured(self, brush: QBrush) -> QBrush:
+        brush.setTransform(QTransform.fromScale(self.texel, self.texel))
+        return brush
+
     def refresh(self) -> None:
         deep = self.layer == "deep"
         self.art["superficial"].setOpacity(GHOST_OPACITY if deep else 1.0)
@@ -325,7 +325,8 @@ class BodyScene(QGraphicsScene):
         for key, item in self.zones.items():
             kind = referral.get(key)
             brush = (essential_brush() if kind == "essential" else
-                     spillover_brush() if kind == "spillover" else QBrush(Qt.BrushStyle.NoBrush))
+                     self._textured(spillover_brush()) if kind == "spillover" else
+                     QBrush(Qt.BrushStyle.NoBrush))
             pen = None
             if in_pain_mode:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
@@ -334,7 +335,7 @@ class BodyScene(QGraphicsScene):
                 pen = QPen(PAIN_BLUE, 2.2)
                 pen.setCosmetic(True)
                 if kind is None:
-                    brush = pain_brush()
+                    brush = self._textured(pain_brush())
             if item is self.hovered or item is self.focused:
                 pen = QPen(PAIN_BLUE if in_pain_mode else SELECTED_EDGE, 2.5,
                            Qt.PenStyle.DotLine if item is self.focused else Qt.PenStyle.SolidLine)

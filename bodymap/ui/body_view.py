@@ -77,6 +77,7 @@ class BodyView(QGraphicsView):
             raise ValueError(f"unknown view {name!r}")
         self.view_name = name
         self.setScene(self.body_scene())
+        self._sync_texel()
         self._sync_scene()
         self._fitted = True
         self.fit()
@@ -300,10 +301,16 @@ class BodyView(QGraphicsView):
                      self._fit_scale() * MAX_ZOOM)
         self.scale(target / current, target / current)
         self._fitted = False
+        self._sync_texel()
 
     def fit(self) -> None:
         self._fitted = True
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._sync_texel()
+
+    def _sync_texel(self) -> None:
+        """Stipple and hatch texels stay one screen pixel whatever the zoom."""
+        self.body_scene().set_texel(1 / max(self.transform().m11(), 1e-6))
 
     def _fit_scale(self) -> float:
         rect = self.sceneRect()

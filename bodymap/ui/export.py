@@ -98,11 +98,12 @@ def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
         marker.setScale(paper)
     for art in scene.art.values():
         art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    scene.stipple_px = paper
+    screen_texel = scene.texel
+    scene.set_texel(paper / zoom)
     try:
         scene.render(painter, body, rect, Qt.AspectRatioMode.KeepAspectRatio)
     finally:
-        scene.stipple_px = 1.0
+        scene.set_texel(screen_texel)
         for art in scene.art.values():
             art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for marker in markers:
