@@ -41,7 +41,35 @@ class Candidate(NamedTuple):
 
 # Search weights: a hit in the name outranks a mimic, which outranks a symptom, and so on.
 _FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "symptom": 3.0, "text": 1.0}
+# A body area named in the query ("knee", "IT band", "low back") ranks the muscles that refer pain
+# there, as the pain finder would: this much per essential match (spillover: 0.4 of it).
+_AREA_WEIGHT = 6.0
 _WORD = re.compile(r"[a-z0-9]+")
+# Words that say nothing about which muscle: left out of a query that has others.
+_STOP_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "i", "in", "is", "my", "of", "on", "or", "the",
+     "to", "when", "while", "with"])
+_PAIN_WORDS = frozenset(
+    ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
+_BREADTH = 0.05  # per further text of a muscle with the word: more mentions, a little higher
+
+
+def _query_words(text: str) -> list[str]:
+    """The words of a query that tell muscles apart: every muscle here is about pain, so "low
+    back pain" asks about the low back."""
+    words = _words(text)
+    content = [w for w in words if w not in _STOP_WORDS]
+    specific = [w for w in content if w not in _PAIN_WORDS]
+    return specific or content or words
+
+
+def _matches(word: str, token: str, last: bool) -> float:
+    """How well a query word matches an indexed word: 1 exactly, 0.8 as its beginning ("glut"
+    of "gluteus") when the word is the one being typed or is long enough to mean a prefix, so that
+    a finished short word ("low") does not also match "lower"."""
+    if token == word:
+        return 1.0
+    return 0.8 if token.startswith(word) and (last or len(word) >= 4) else 0.0
 
 
 def _words(text: str) -> list[str]:
@@ -156,7 +184,7 @@ class Catalog:
             fields = {
                 "name": [muscle.name, muscle.id.replace("_", " "), *muscle.also_called],
                 "mimic": list(muscle.often_mistaken_for),
-                "symptom": list(muscle.symptoms),
+                "symptom": [*muscle.symptoms, *(a.replace("_", " ") for a in muscle.aggravated_by)],
                 "text": [
                     *muscle.perpetuating_factors,
                     *muscle.actions,
@@ -165,35 +193,57 @@ class Catalog:
                       if z in self.zones),
                 ],
             }
+            mentions: dict[str, int] = defaultdict(int)
             for field, texts in fields.items():
                 weight = _FIELD_WEIGHTS[field]
                 for text in texts:
-                    for word in _words(text):
+                    for word in set(_words(text)):
                         posting = postings[word]
                         posting[muscle.id] = max(posting.get(muscle.id, 0.0), weight)
+                        mentions[word] += 1
+            for word, count in mentions.items():  # ties between muscles go to the one that
+                postings[word][muscle.id] += _BREADTH * (count - 1)  # says it more often
         return sorted(postings), dict(postings)
 
     def search(self, text: str) -> list[Muscle]:
-        """Muscles whose name, nicknames, symptoms, mimics or other text match every word of
-        `text` (each as a word prefix), best first: name hits outrank mimics, then symptoms."""
-        words = _words(text)
+        """Muscles that match a query, best first.
+
+        A muscle matches when every word of the query (each as a word prefix; "pain" and small
+        words left out) is in its name, nicknames, symptoms, mimics or other text: name hits
+        outrank mimics, then symptoms. A query that names a body area also finds the muscles
+        that refer pain to that area's zones, ranked as the pain finder ranks them.
+        """
+        words = _query_words(text)
         if not words:
             return []
         tokens, postings = self._word_index
         scores: dict[str, float] | None = None
-        for word in words:
+        for n, word in enumerate(words):
+            last = n == len(words) - 1
             weights: dict[str, float] = {}
             start = bisect.bisect_left(tokens, word)
             for token in tokens[start:]:
                 if not token.startswith(word):
                     break
-                exact = 1.0 if token == word else 0.8
+                exact = _matches(word, token, last)
                 for muscle_id, weight in postings[token].items():
                     weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
+            weights = {m: w for m, w in weights.items() if w}
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
-            if not scores:
-                return []
+        scores = dict(scores or {})
+        for candidate in self.find_sources(self._zones_named(words)):
+            scores[candidate.muscle_id] = (scores.get(candidate.muscle_id, 0.0)
+                                           + _AREA_WEIGHT * candidate.score)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.muscles[item[0]].name))
         return [self.muscles[muscle_id] for muscle_id, _ in ranked]
+
+    def _zones_named(self, words: list[str]) -> list[str]:
+        """Zones whose label holds every query word (the last may be unfinished), or failing
+        any, whose description holds them all as whole words ("tailbone", "IT band")."""
+        by_label = [z.id for z in self.zones.values()
+                    if all(any(_matches(w, t, n == len(words) - 1) for t in _words(z.label))
+                           for n, w in enumerate(words))]
+        return by_label or [z.id for z in self.zones.values()
+                            if set(words) <= set(_words(z.description))]

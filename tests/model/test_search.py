@@ -29,3 +29,17 @@ def test_every_word_must_match(catalog: Catalog):
 def test_name_hits_rank_above_text_hits(catalog: Catalog):
     found = ids(catalog, "iliopsoas")
     assert found[0] == "iliopsoas"
+
+
+def test_a_body_area_finds_the_muscles_that_refer_pain_there(catalog: Catalog):
+    # "IT band" is nowhere in the muscles' own text: the outer-thigh zone's description names it.
+    found = ids(catalog, "IT band pain")
+    assert {"gluteus_minimus", "tensor_fasciae_latae"} <= set(found[:3])
+    referring = {c.muscle_id for c in catalog.find_sources(["si_joint"])}
+    assert set(ids(catalog, "SI joint")) == referring
+
+
+def test_pain_and_small_words_do_not_decide(catalog: Catalog):
+    assert ids(catalog, "pain in the tailbone") == ids(catalog, "tailbone")
+    assert ids(catalog, "pain") != []  # a query of nothing else still searches for it
+
