@@ -305,7 +305,7 @@ class BodyScene(QGraphicsScene):
                 painted[zone_id, None if zone.midline else side] = kind
         return painted
 
-    def _shown_state(self) -> tuple[dict[tuple[str, str | None], str], tuple[str, str] | None,
+    def shown_state(self) -> tuple[dict[tuple[str, str | None], str], tuple[str, str] | None,
                                     set[tuple[str, str | None]]]:
         """What to paint now: referral, the outlined muscle (with markers) and the marked zones.
         A study board, when set, decides all three."""
@@ -318,7 +318,7 @@ class BodyScene(QGraphicsScene):
         return self.referral_of(shown), shown, self.pain
 
     def refresh_regions(self) -> None:
-        referral, shown, pain = self._shown_state()
+        referral, shown, pain = self.shown_state()
         outlined = shown if self.study is not None else self.selected
         mastery = (self.study.mastery if self.study is not None else None) or {}
         in_pain_mode = self.mode == "pain"

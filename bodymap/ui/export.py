@@ -36,8 +36,9 @@ KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen 
 
 def key_rows(scene: BodyScene) -> tuple[Row, ...]:
     """What the picture needs explained: the referral key, marked pain, or both."""
-    rows = REFERRAL_ROWS if scene.selected else ()
-    return (*rows, PAIN_ROW) if scene.pain else rows
+    referral, shown, pain = scene.shown_state()
+    rows = REFERRAL_ROWS if referral or shown else ()
+    return (*rows, PAIN_ROW) if pain else rows
 
 
 def _key_font() -> QFont:
