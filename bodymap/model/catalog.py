@@ -208,10 +208,11 @@ class Catalog:
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.
 
-        A muscle matches when every word of the query (each as a word prefix; "pain" and small
-        words left out) is in its name, nicknames, symptoms, mimics or other text: name hits
-        outrank mimics, then symptoms. A query that names a body area also finds the muscles
-        that refer pain to that area's zones, ranked as the pain finder ranks them.
+        A muscle matches when every word of the query ("pain" and small words left out) is in
+        its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
+        `_matches`): name hits outrank mimics, then symptoms. A query that names a body area
+        also finds the muscles that refer pain to that area's zones, ranked as the pain finder
+        ranks them.
         """
         words = _query_words(text)
         if not words:
