@@ -230,7 +230,8 @@ def main() -> int:
     for label, cat in (("1x", catalog), ("100x", big)):
         finds = [t for zones in zone_sets
                  for t in timed(lambda z=zones, c=cat: c.find_sources(z), 50)]
-        searches = [t for q in ("sciatica", "glut", "pain sitting", "lumbago")
+        searches = [t for q in ("sciatica", "glut", "pain sitting", "lumbago", "low back pain",
+                                          "glute med")
                     for t in timed(lambda q=q, c=cat: c.search(q), 50)]
         budget = 16.0 if label == "1x" else 5.0
         rows.append((f"pain finder, {label}", f"p95 {percentile(finds, 95):.3f} ms",

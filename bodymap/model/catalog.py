@@ -39,11 +39,18 @@ class Candidate(NamedTuple):
     matches: tuple[ZoneMatch, ...]
 
 
-# Search weights: a hit in the name outranks a mimic, which outranks a symptom, and so on.
-_FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "symptom": 3.0, "text": 1.0}
-# A body area named in the query ("knee", "IT band", "low back") ranks the muscles that refer pain
-# there, as the pain finder would: this much per essential match (spillover: 0.4 of it).
-_AREA_WEIGHT = 6.0
+# Search weights: a hit in the name outranks a mimic, then an activity that aggravates the pain
+# ("sitting"), then a symptom, and so on. A nickname's words count as a symptom's unless the query
+# holds the whole nickname: "hip" alone does not make the "hip hiker" (QL) a name match.
+_FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "activity": 4.0, "symptom": 3.0, "nickname": 3.0,
+                  "text": 1.0}
+# How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
+_FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
+                "activity": "aggravated by", "symptom": "symptom:", "text": "its text:"}
+# A query naming a body area ("knee", "IT band", "low back") is answered as the pain finder would
+# answer it: by referral to that area. Text hits then only break ties (at most ~0.2, less than the
+# smallest step between two pain finder scores), and muscles found by text alone come last.
+_TEXT_TIE = 0.005
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing about which muscle: left out of a query that has others.
 _STOP_WORDS = frozenset(
@@ -51,6 +58,8 @@ _STOP_WORDS = frozenset(
      "to", "when", "while", "with"])
 _PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
+# Left out of a nickname when checking that a query holds all of it ("Lumbago muscle").
+_GENERIC_WORDS = _STOP_WORDS | {"muscle", "muscles"}
 _BREADTH = 0.05  # per further text of a muscle with the word: more mentions, a little higher
 
 
@@ -70,6 +79,24 @@ def _matches(word: str, token: str, last: bool) -> float:
     if token == word:
         return 1.0
     return 0.8 if token.startswith(word) and (last or len(word) >= 4) else 0.0
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name that must all be typed to name it: "Back of the knee" is back, knee."""
+    words = _words(name)
+    return tuple(w for w in words if w not in _GENERIC_WORDS) or tuple(words)
+
+
+def _within(words: list[str], name_words: Iterable[str]) -> bool:
+    """Whether every query word is one of the name's words (the last may be unfinished)."""
+    last = len(words) - 1
+    return all(any(_matches(w, t, n == last) for t in name_words) for n, w in enumerate(words))
+
+
+def _holds(words: list[str], name_words: Iterable[str]) -> bool:
+    """Whether the query holds every word of the name (the last query word may be unfinished)."""
+    last = len(words) - 1
+    return all(any(_matches(w, t, n == last) for n, w in enumerate(words)) for t in name_words)
 
 
 def _words(text: str) -> list[str]:
@@ -172,29 +199,43 @@ class Catalog:
                                        self._sort_names[c.muscle_id]))
         return candidates
 
+    def _area_scores(self, zones: Iterable[str]) -> dict[str, float]:
+        """`find_sources` scores alone, for search: at 100x the data, building every candidate's
+        reasons would take most of its 5 ms."""
+        scores: dict[str, float] = defaultdict(float)
+        for zone in dict.fromkeys(zones):
+            for muscle_id, (_, essential) in self._referrals.get(zone, {}).items():
+                scores[muscle_id] += ESSENTIAL_WEIGHT if essential else SPILLOVER_WEIGHT
+        return scores
+
     @cached_property
     def _sort_names(self) -> dict[str, str]:
         return {muscle_id: m.name.casefold() for muscle_id, m in self.muscles.items()}
 
     # -- search ----------------------------------------------------------------------------
+    def _search_texts(self, muscle: Muscle) -> dict[str, list[str]]:
+        """A muscle's searchable texts by field (see `_FIELD_WEIGHTS`)."""
+        return {
+            "name": [muscle.name, muscle.id.replace("_", " ")],
+            "nickname": list(muscle.also_called),
+            "mimic": list(muscle.often_mistaken_for),
+            "activity": [a.replace("_", " ") for a in muscle.aggravated_by],
+            "symptom": list(muscle.symptoms),
+            "text": [
+                *muscle.perpetuating_factors,
+                *muscle.actions,
+                *(t.location for t in muscle.trigger_points),
+                *(self.zones[z].label for z in set().union(*muscle.referral_zones())
+                  if z in self.zones),
+            ],
+        }
+
     def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]]]:
         """A sorted word list (for prefix look-up with bisect) and word -> {muscle: weight}."""
         postings: dict[str, dict[str, float]] = defaultdict(dict)
         for muscle in self.muscles.values():
-            fields = {
-                "name": [muscle.name, muscle.id.replace("_", " "), *muscle.also_called],
-                "mimic": list(muscle.often_mistaken_for),
-                "symptom": [*muscle.symptoms, *(a.replace("_", " ") for a in muscle.aggravated_by)],
-                "text": [
-                    *muscle.perpetuating_factors,
-                    *muscle.actions,
-                    *(t.location for t in muscle.trigger_points),
-                    *(self.zones[z].label for z in set().union(*muscle.referral_zones())
-                      if z in self.zones),
-                ],
-            }
             mentions: dict[str, int] = defaultdict(int)
-            for field, texts in fields.items():
+            for field, texts in self._search_texts(muscle).items():
                 weight = _FIELD_WEIGHTS[field]
                 for text in texts:
                     for word in set(_words(text)):
@@ -205,20 +246,33 @@ class Catalog:
                 postings[word][muscle.id] += _BREADTH * (count - 1)  # says it more often
         return sorted(postings), dict(postings)
 
+    @cached_property
+    def _nicknames(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """A nickname's first word -> (muscle id, the nickname's words), to find whole ones."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for muscle in self.muscles.values():
+            for nickname in muscle.also_called:
+                if words := _name_words(nickname):
+                    index[words[0]].append((muscle.id, words))
+        return dict(index)
+
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.
 
         A muscle matches when every word of the query ("pain" and small words left out) is in
         its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
-        `_matches`): name hits outrank mimics, then symptoms. A query that names a body area
-        also finds the muscles that refer pain to that area's zones, ranked as the pain finder
-        ranks them.
+        `_matches`): name hits (and a nickname typed whole) outrank mimics, then aggravating
+        activities, then symptoms. A query that names a body area (a zone's label or everyday
+        name, see `_zones_named`) is answered by referral, as the pain finder ranks the muscles
+        that refer pain there; text hits then break ties and come after them. `search_reason`
+        says why a muscle was found.
         """
         words = _query_words(text)
         if not words:
             return []
         tokens, postings = self._word_index
         scores: dict[str, float] | None = None
+        typed: set[str] = set()  # indexed words that some query word matches
         for n, word in enumerate(words):
             last = n == len(words) - 1
             weights: dict[str, float] = {}
@@ -227,24 +281,64 @@ class Catalog:
                 if not token.startswith(word):
                     break
                 exact = _matches(word, token, last)
+                if not exact:
+                    continue
+                typed.add(token)
                 for muscle_id, weight in postings[token].items():
                     weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
-            weights = {m: w for m, w in weights.items() if w}
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
         scores = dict(scores or {})
-        for candidate in self.find_sources(self._zones_named(words)):
-            scores[candidate.muscle_id] = (scores.get(candidate.muscle_id, 0.0)
-                                           + _AREA_WEIGHT * candidate.score)
+        nickname_bonus = _FIELD_WEIGHTS["name"] - _FIELD_WEIGHTS["nickname"]
+        whole: dict[str, int] = {}  # muscle -> words of its longest nickname the query holds
+        for token in typed & self._nicknames.keys():
+            for muscle_id, nickname in self._nicknames[token]:
+                if muscle_id in scores and typed.issuperset(nickname):
+                    whole[muscle_id] = max(whole.get(muscle_id, 0), len(nickname))
+        for muscle_id, size in whole.items():
+            scores[muscle_id] += nickname_bonus * size
+        if areas := self._area_scores(self._zones_named(words)):
+            scores = {m: _TEXT_TIE * s for m, s in scores.items()}
+            for muscle_id, score in areas.items():
+                scores[muscle_id] = scores.get(muscle_id, 0.0) + score
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.muscles[item[0]].name))
         return [self.muscles[muscle_id] for muscle_id, _ in ranked]
 
+    def search_reason(self, muscle_id: str, text: str) -> str:
+        """Why `search(text)` found a muscle, in a few words for the status bar: the area it
+        refers pain to when the query names one (that is what ranked it), else the field and
+        text that hold every query word."""
+        words = _query_words(text)
+        if not words:
+            return ""
+        for candidate in self.find_sources(self._zones_named(words)):
+            if candidate.muscle_id == muscle_id:
+                zones = candidate.essential or candidate.spillover
+                labels = ", ".join(self.zones[z].label for z in zones)
+                kind = "essential" if candidate.essential else "spillover"
+                return f"refers pain to {labels} ({kind} zone{'s' if len(zones) > 1 else ''})"
+        for field, texts in self._search_texts(self.muscles[muscle_id]).items():
+            for found in texts:
+                if _within(words, _words(found)):
+                    if field == "name":
+                        return "by its name"
+                    return f"{_FIELD_NAMES[field]} {found if field == 'activity' else f'“{found}”'}"
+        return "its texts hold the words between them"
+
     def _zones_named(self, words: list[str]) -> list[str]:
-        """Zones whose label holds every query word (the last may be unfinished), or failing
-        any, whose description holds them all as whole words ("tailbone", "IT band")."""
-        by_label = [z.id for z in self.zones.values()
-                    if all(any(_matches(w, t, n == len(words) - 1) for t in _words(z.label))
-                           for n, w in enumerate(words))]
-        return by_label or [z.id for z in self.zones.values()
-                            if set(words) <= set(_words(z.description))]
+        """Zones a query names. Best, zones with a name (label or everyday name) that is exactly
+        the query ("back" is the low back, not the back of the knee); else zones whose label holds
+        every query word ("knee": back of the knee); else zones whose description holds them all
+        as whole words."""
+        exact: list[str] = []
+        within: list[str] = []
+        for zone in self.zones.values():
+            label = _name_words(zone.label)
+            names = [label, *(_name_words(name) for name in zone.also_called)]
+            if any(_within(words, name) and _holds(words, name) for name in names):
+                exact.append(zone.id)
+            elif _within(words, label):  # an everyday name is typed whole: "sitting" is no
+                within.append(zone.id)   # part of the "sitting bone"
+        return exact or within or [z.id for z in self.zones.values()
+                                   if set(words) <= set(_words(z.description))]

@@ -100,6 +100,8 @@ class Zone:
     views: tuple[str, ...] = spec(choices=VIEWS, min_items=1)
     description: str = spec(default="")
     midline: bool = spec(default=False)
+    # Everyday names a client or student would type ("low back", "tailbone"): search uses them.
+    also_called: tuple[str, ...] = spec(default=())
 
 
 @dataclass(frozen=True)

@@ -465,9 +465,11 @@ class MainWindow(QMainWindow):
         best = results[0]
         self.reveal(best.id)
         self.select_muscle(best.id, self.selected[1] if self.selected else "L")
+        reason = self.catalog.search_reason(best.id, text)
         others = ", ".join(m.name for m in results[1:4])
         self.statusBar().showMessage(
-            f"Best match: {best.name}" + (f". Also: {others}" if others else ""), 8000)
+            f"Best match: {best.name}, {reason}" + (f". Also: {others}" if others else ""),
+            12000)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

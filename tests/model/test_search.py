@@ -43,3 +43,52 @@ def test_pain_and_small_words_do_not_decide(catalog: Catalog):
     assert ids(catalog, "pain in the tailbone") == ids(catalog, "tailbone")
     assert ids(catalog, "pain") != []  # a query of nothing else still searches for it
 
+
+
+def zones_called(catalog: Catalog, name: str) -> list[str]:
+    return [z.id for z in catalog.zones.values() if name in z.also_called]
+
+
+def test_an_area_query_is_answered_by_referral_first(catalog: Catalog):
+    # "low back pain" used to put rectus abdominis first, through a mimic that says "low back".
+    low_back = zones_called(catalog, "low back")
+    assert {"lumbar_paraspinal", "si_joint"} <= set(low_back)
+    candidates = catalog.find_sources(low_back)
+    found = ids(catalog, "low back pain")
+    assert found[0] == candidates[0].muscle_id
+    referring = {c.muscle_id for c in candidates}
+    assert set(found[:len(referring)]) == referring  # text-only hits come after them all
+
+
+def test_back_pain_is_the_back_not_the_back_of_the_knee(catalog: Catalog):
+    back = {c.muscle_id for c in catalog.find_sources(zones_called(catalog, "back"))}
+    found = ids(catalog, "back pain")
+    assert set(found[:len(back)]) == back
+    knee = {c.muscle_id for c in catalog.find_sources(["posterior_knee"])}
+    assert set(ids(catalog, "back of the knee")[:len(knee)]) == knee
+
+
+def test_an_everyday_name_counts_only_typed_whole(catalog: Catalog):
+    # "sitting" is an activity, not part of the "sitting bone" (lower buttock).
+    sitting = {m.id for m in catalog.muscles.values() if "sitting" in m.aggravated_by}
+    assert len(sitting) >= 3
+    assert set(ids(catalog, "pain when sitting")[:len(sitting)]) == sitting
+
+
+def test_a_nickname_ranks_as_a_name_only_when_typed_whole(catalog: Catalog):
+    assert ids(catalog, "hip hiker")[0] == "quadratus_lumborum"
+    assert ids(catalog, "lumbago")[0] == "gluteus_medius"  # "Lumbago muscle"
+    # "hip" alone is the side of the hip: the muscles that refer pain there come first, and
+    # iliopsoas ("hip flexor") does not join them for a part of its nickname.
+    hip = {c.muscle_id for c in catalog.find_sources(zones_called(catalog, "hip"))}
+    assert "iliopsoas" not in hip
+    assert set(ids(catalog, "hip pain")[:len(hip)]) == hip
+
+
+def test_the_reason_names_what_matched(catalog: Catalog):
+    assert catalog.search_reason("iliopsoas", "appendicitis").startswith("often mistaken for “")
+    assert catalog.search_reason("piriformis", "sitting") == "aggravated by sitting"
+    assert catalog.search_reason("quadratus_lumborum", "hip hiker") == "also called “Hip hiker”"
+    lumbar = catalog.zones["lumbar_paraspinal"].label
+    assert lumbar in catalog.search_reason("gluteus_medius", "low back pain")
+    assert catalog.search_reason("gluteus_medius", "glut med") == "by its name"

@@ -101,6 +101,8 @@ def test_search_by_mimic_reaches_an_anterior_muscle(qtbot, window: MainWindow):
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.detail_panel.muscle_id == "iliopsoas"
     assert window.body_view.view_name == "anterior"
+    message = window.statusBar().currentMessage()  # says why this muscle is the best match
+    assert message.startswith("Best match: Iliopsoas, often mistaken for “Appendicitis")
 
 
 def test_muscle_list_selects_and_follows_the_map(qtbot, window: MainWindow):
