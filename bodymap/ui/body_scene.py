@@ -28,6 +28,7 @@ from bodymap.diagram import Region, View
 from bodymap.model import Catalog
 
 if TYPE_CHECKING:
+    from bodymap.model.schema import TriggerPoint
     from bodymap.ui.study_panel import StudyBoard
 
 ESSENTIAL_RED = QColor(211, 47, 47, 205)  # #d32f2f at 80%: readable on skin at a glance
@@ -35,6 +36,8 @@ SPILLOVER_RED = QColor(211, 47, 47, 235)
 PAIN_BLUE = QColor(25, 95, 200)
 HOVER_FILL = QColor(255, 214, 0, 90)
 SELECTED_EDGE = QColor(33, 33, 33)
+RING_AMBER = QColor(230, 140, 0)
+DIMMED_MARKER = 0.35  # the other TrPs while the coach is on one
 GHOST_OPACITY = 0.22
 
 
@@ -121,22 +124,34 @@ class MarkerItem(QGraphicsItem):
     """A trigger point: an X at the SVG circle's centre, the same size at every zoom."""
 
     SIZE = 7.0
+    RING = SIZE + 6  # the ring round the one TrP the technique coach is on
 
     def __init__(self, region: Region, label: str) -> None:
         super().__init__()
         self.region = region
+        self.ringed = False
         self.setPos(region.path.boundingRect().center())
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(label)
         self.setZValue(30)
 
+    def set_ringed(self, ringed: bool) -> None:
+        if ringed != self.ringed:
+            self.ringed = ringed
+            self.update()
+
     def boundingRect(self) -> QRectF:
-        s = self.SIZE + 3
+        s = self.RING + 2
         return QRectF(-s, -s, 2 * s, 2 * s)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.ringed:
+            r = self.RING
+            for color, width in ((QColor("white"), 5.0), (RING_AMBER, 2.8)):
+                painter.setPen(QPen(color, width))
+                painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
         s = self.SIZE
         cross = QPainterPath()
         cross.moveTo(-s, -s)
@@ -181,6 +196,8 @@ class BodyScene(QGraphicsScene):
         self.pain: set[tuple[str, str | None]] = set()
         self.preview: tuple[str, str] | None = None  # a pain-finder candidate shown over the pain
         self.study: StudyBoard | None = None  # a study question's picture, over everything else
+        # The selected muscle's TrP the technique coach is on: its X ringed, only its referral.
+        self.trigger_point: str | None = None
         self.hovered: RegionItem | None = None
         self.focused: RegionItem | None = None
         self.refresh()
@@ -247,7 +264,8 @@ class BodyScene(QGraphicsScene):
                   selected: tuple[str, str] | bool | None = False,
                   pain: Iterable[tuple[str, str | None]] | None = None,
                   preview: tuple[str, str] | bool | None = False,
-                  study: StudyBoard | bool | None = False) -> None:
+                  study: StudyBoard | bool | None = False,
+                  trigger_point: str | bool | None = False) -> None:
         if layer is not None:
             self.layer = layer
         if mode is not None:
@@ -260,6 +278,8 @@ class BodyScene(QGraphicsScene):
             self.preview = preview  # type: ignore[assignment]
         if study is not False:
             self.study = study  # type: ignore[assignment]
+        if trigger_point is not False:
+            self.trigger_point = trigger_point  # type: ignore[assignment]
         self.refresh()
 
     def set_hovered(self, item: RegionItem | None) -> None:
@@ -314,8 +334,21 @@ class BodyScene(QGraphicsScene):
             shown = (board.answer, board.side) if board.answer else None
             return (self.painted(board.essential, board.spillover, board.side), shown,
                     set(board.marked))
-        shown = self.preview if self.mode == "pain" else self.selected
-        return self.referral_of(shown), shown, self.pain
+        if self.mode == "pain":
+            return self.referral_of(self.preview), self.preview, self.pain
+        trp = self._coached_trigger_point()
+        if trp is not None and self.selected is not None:
+            referral = self.painted(trp.referral.essential, trp.referral.spillover,
+                                    self.selected[1])
+            return referral, self.selected, self.pain
+        return self.referral_of(self.selected), self.selected, self.pain
+
+    def _coached_trigger_point(self) -> TriggerPoint | None:
+        if self.trigger_point is None or self.selected is None or self.study is not None:
+            return None
+        muscle = self.catalog.muscles.get(self.selected[0])
+        return next((t for t in muscle.trigger_points if t.id == self.trigger_point),
+                    None) if muscle else None
 
     def refresh_regions(self) -> None:
         referral, shown, pain = self.shown_state()
@@ -360,8 +393,11 @@ class BodyScene(QGraphicsScene):
                 pen = QPen(SELECTED_EDGE, 2.5, Qt.PenStyle.DotLine)
                 pen.setCosmetic(True)
             item.style(brush, pen)
-        marked = shown
+        coached = self._coached_trigger_point()
         for (muscle_id, side), markers in self.markers.items():
-            visible = marked is not None and (muscle_id, side) == (marked[0], marked[1])
+            visible = shown is not None and (muscle_id, side) == (shown[0], shown[1])
             for marker in markers:
                 marker.setVisible(visible)
+                on_it = coached is not None and marker.region.trp == coached.id
+                marker.set_ringed(visible and on_it)
+                marker.setOpacity(DIMMED_MARKER if coached is not None and not on_it else 1.0)

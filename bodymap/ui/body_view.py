@@ -48,6 +48,7 @@ class BodyView(QGraphicsView):
         self.selected: tuple[str, str] | None = None
         self.pain: set[tuple[str, str | None]] = set()
         self.preview: tuple[str, str] | None = None
+        self.trigger_point: str | None = None  # the TrP the technique coach is on
         self.study: StudyBoard | None = None  # a study question's picture and what clicks mean
         self._fitted = True
         self.setRenderHints(QPainter.RenderHint.Antialiasing
@@ -129,10 +130,16 @@ class BodyView(QGraphicsView):
         self.preview = preview
         self._sync_scene()
 
+    def set_trigger_point(self, trp_id: str | None) -> None:
+        """Ring this TrP of the selected muscle and paint only its referral (None: all)."""
+        self.trigger_point = trp_id
+        self._sync_scene()
+
     def _sync_scene(self) -> None:
         scene = self.body_scene()
         scene.set_state(layer=self.layer, mode=self.active_mode, selected=self.selected,
-                        pain=self.pain, preview=self.preview, study=self.study)
+                        pain=self.pain, preview=self.preview, study=self.study,
+                        trigger_point=self.trigger_point)
         if scene.focused is not None and scene.focused not in scene.active_items():
             scene.set_focused(None)
 

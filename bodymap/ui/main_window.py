@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self.panels.addTab(self.coach, "Technique coach")
         self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
         self.panels.addTab(self.study_page, "Study")
+        # While the coach is open, the body shows the one trigger point it is on.
+        self.coach.triggerPointChanged.connect(self._show_coached_trigger_point)
+        self.panels.currentChanged.connect(self._show_coached_trigger_point)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -276,6 +279,10 @@ class MainWindow(QMainWindow):
         self._sync_list(muscle_id)
         self.settings.setValue("muscle", muscle_id)
         self.settings.setValue("side", side)
+
+    def _show_coached_trigger_point(self) -> None:
+        coaching = self.panels.currentWidget() is self.coach
+        self.body_view.set_trigger_point(self.coach.trigger_point_id if coaching else None)
 
     def reveal(self, muscle_id: str) -> None:
         """Switch view and layer so the muscle is drawn, if any view draws it."""

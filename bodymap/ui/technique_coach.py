@@ -336,6 +336,8 @@ class TechniqueCoach(QWidget):
 
     maxHoldReached = Signal()
     holdStarted = Signal()
+    # The trigger point being worked (its id; "" when none), so the body can show which X it is.
+    triggerPointChanged = Signal(str)
 
     def __init__(
         self,
@@ -728,6 +730,12 @@ class TechniqueCoach(QWidget):
     def trigger_points(self) -> tuple:
         return self.muscle.trigger_points if self.muscle else ()
 
+    @property
+    def trigger_point_id(self) -> str | None:
+        """The trigger point being worked now, if the coach has a muscle with any."""
+        points = self.trigger_points if self._built else ()
+        return points[self.trp_index].id if points else None
+
     @_with_widgets
     def next_step(self) -> None:
         """The next step; past the last one, the next trigger point from its locating step."""
@@ -905,6 +913,7 @@ class TechniqueCoach(QWidget):
                                  else "Next  ▶")
 
     def _show_trigger_point(self) -> None:
+        self.triggerPointChanged.emit(self.trigger_point_id or "")
         points = self.trigger_points
         if not points or self.muscle is None:
             self.trp_box.hide()

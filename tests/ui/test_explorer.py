@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers.window import click, pixel, trigger
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QListWidget
 
@@ -206,6 +206,66 @@ def test_coach_follows_the_selected_muscle(qtbot, window: MainWindow):
     assert tabs.currentWidget() is coach
     assert coach.findChild(QLabel, "coachTitle").text() == "Piriformis (left)"
     assert coach.muscle.id == "piriformis"
+
+
+def is_red(color) -> bool:
+    return color.red() > 150 and color.green() < 110 and color.blue() < 110
+
+
+def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow,
+                                                       catalog: Catalog):
+    from PySide6.QtWidgets import QPushButton, QTabWidget
+
+    view = window.body_view
+    first, second = catalog.muscles["gluteus_medius"].trigger_points[:2]
+
+    def zone_point(zones):  # a zone of these the back view draws
+        for zone in zones:
+            try:
+                return view.region_point(zone, "L", kind="zone")
+            except LookupError:
+                continue
+        raise AssertionError(f"no zone of {zones} in the back view")
+
+    only_first = zone_point(z for z in first.referral.essential
+                            if z not in second.referral.essential + second.referral.spillover)
+    only_second = zone_point(z for z in second.referral.essential
+                             if z not in first.referral.essential + first.referral.spillover)
+
+    def ring_at(trp_id: str) -> bool:  # amber just outside the X of this TrP
+        marker = next(m for m in view.body_scene().markers["gluteus_medius", "L"]
+                      if m.region.trp == trp_id)
+        centre = view.mapFromScene(marker.scenePos())
+        return any(pixel(window, centre + offset).red() > 200
+                   and 90 < pixel(window, centre + offset).green() < 190
+                   and pixel(window, centre + offset).blue() < 80
+                   for offset in (QPoint(marker.RING, 0), QPoint(-marker.RING, 0)))
+
+    unpainted = {p: pixel(window, p) for p in (only_first, only_second)}
+
+    def painted() -> set[QPoint]:
+        return {p for p, bare in unpainted.items()
+                if pixel(window, p) != bare and is_red(pixel(window, p))}
+
+    click(qtbot, window, "gluteus_medius", "L")
+    assert painted() == {only_first, only_second}
+    assert not ring_at(first.id)
+    tabs = window.findChild(QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+    # The coach starts on the first trigger point: its X is ringed, only its referral painted.
+    assert ring_at(first.id) and not ring_at(second.id)
+    assert painted() == {only_first}
+    next_point = window.coach.findChild(QPushButton, "nextTrp")
+    qtbot.mouseClick(next_point, Qt.MouseButton.LeftButton)
+    assert ring_at(second.id) and not ring_at(first.id)
+    assert painted() == {only_second}
+    # Back on the muscle's page, the whole muscle again.
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.detail_panel)).center())
+    assert not ring_at(second.id)
+    assert painted() == {only_first, only_second}
 
 
 def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):
