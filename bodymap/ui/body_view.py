@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.5, 8.0
+LEGEND_MARGIN = 10  # px between the key and the view's edges
 
 
 class BodyView(QGraphicsView):
@@ -53,15 +54,14 @@ class BodyView(QGraphicsView):
         self._fitted = True
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
-        self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Our own viewport widget: asking Qt for the one it made would wrap a bare QWidget*, and
         # PySide resolves that by loading every QWidget subclass (about 15 ms at start-up).
         self.setViewport(QWidget())
+        self.viewport().setMouseTracking(True)  # hover: moves with no button pressed
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.legend = Legend(self)
         self.set_view(VIEWS[0])
@@ -113,9 +113,12 @@ class BodyView(QGraphicsView):
     def _sync_legend(self) -> None:
         # Marked pain stays drawn in muscle mode, so its key stays too.
         marks = self.study.marked if self.study is not None else self.pain
+        before = self.legend.sizeHint()
         self.legend.show_rows(pain=self.active_mode == "pain" or bool(marks),
                               mastery=self.study is not None and bool(self.study.mastery))
         self._place_legend()
+        if self._fitted and self.legend.sizeHint() != before:  # the body moves beside the key
+            self.fit()
 
     def set_selected(self, selected: tuple[str, str] | None) -> None:
         self.selected = selected
@@ -299,20 +302,43 @@ class BodyView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom_by(ZOOM_STEP ** steps)
+            self.zoom_by(ZOOM_STEP ** steps, under_mouse=True)
         event.accept()
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, *, under_mouse: bool = False) -> None:
+        """Zoom about the point under the mouse (the wheel) or the view's centre (keys, menu).
+        From the fitted view the centre is the body's, not the view's, which is off it by half
+        the key's strip."""
+        into_body = self._fitted and not under_mouse
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
+                                     else QGraphicsView.ViewportAnchor.AnchorViewCenter)
         current = self.transform().m11()
         target = min(max(current * factor, self._fit_scale() * MIN_ZOOM),
                      self._fit_scale() * MAX_ZOOM)
         self.scale(target / current, target / current)
+        if into_body:
+            self.centerOn(self.body_scene().sceneRect().center())
         self._fitted = False
         self._sync_texel()
 
     def fit(self) -> None:
+        """Show the whole body as large as it fits beside or above the key, never under it:
+        the key takes a strip on the left or at the bottom, whichever costs the body less."""
         self._fitted = True
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        box = self.body_scene().sceneRect()
+        width, height = self.viewport().width(), self.viewport().height()
+        key = self.legend.sizeHint()
+        strip_w, strip_h = key.width() + 2 * LEGEND_MARGIN, key.height() + 2 * LEGEND_MARGIN
+        beside = min((width - strip_w) / box.width(), height / box.height())
+        above = min(width / box.width(), (height - strip_h) / box.height())
+        rect = QRectF(box)
+        if max(beside, above) > 0:  # else a viewport too small to matter: the body alone
+            if beside >= above:
+                rect.setLeft(box.left() - strip_w / beside)
+            else:
+                rect.setBottom(box.bottom() + strip_h / above)
+        self.setSceneRect(rect)  # the view's own rect: centring it leaves the strip free
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._sync_texel()
 
     def _sync_texel(self) -> None:
@@ -334,4 +360,4 @@ class BodyView(QGraphicsView):
 
     def _place_legend(self) -> None:
         self.legend.adjustSize()
-        self.legend.move(10, self.height() - self.legend.height() - 10)
+        self.legend.move(LEGEND_MARGIN, self.height() - self.legend.height() - LEGEND_MARGIN)

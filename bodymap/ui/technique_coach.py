@@ -541,25 +541,30 @@ class TechniqueCoach(QWidget):
         self.sound.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sound.setChecked(self._setting_bool(SOUND_KEY, True))
         self.sound.toggled.connect(self._remember_sound)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.reset_button)
+        # Compact, as it stays in view below the steps: the caption over the digits, the sound
+        # switch under the buttons.
+        self.hold_caption = caption("Hold")
         digits = QVBoxLayout()
         digits.setSpacing(0)
+        digits.addWidget(self.hold_caption)
         digits.addWidget(self.hold_time)
         digits.addWidget(self.hold_limits)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.reset_button)
+        controls = QVBoxLayout()
+        controls.addLayout(buttons)
+        controls.addWidget(self.sound, 0, Qt.AlignmentFlag.AlignRight)
+        controls.addStretch(1)
         row = QHBoxLayout()
         row.addLayout(digits, 1)
-        row.addLayout(buttons)
+        row.addLayout(controls)
         layout = QVBoxLayout(self.hold_panel)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(6)
-        self.hold_caption = caption("Hold")
-        layout.addWidget(self.hold_caption)
         layout.addLayout(row)
         layout.addWidget(self.hold_bar)
         layout.addWidget(self.hold_cue)
-        layout.addWidget(self.sound)
 
         self.about = Collapsible("About this technique", "techniqueAbout")
         self.session_plan = Collapsible("Session plan", "sessionPlan")
@@ -584,8 +589,6 @@ class TechniqueCoach(QWidget):
         layout.addWidget(self.cautions)
         layout.addWidget(step_card)
         layout.addWidget(self.trp_box)
-        layout.addLayout(scale_box)
-        layout.addWidget(self.hold_panel)
         layout.addWidget(self.about)
         layout.addWidget(self.session_plan)
         layout.addStretch(1)
@@ -595,9 +598,21 @@ class TechniqueCoach(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)
+        # The discomfort scale and the hold timer are what a therapist watches during a hold:
+        # they stay in view below the scrolling steps, on a laptop screen too.
+        footer = QFrame()
+        footer.setObjectName("coachFooter")
+        footer.setStyleSheet("QFrame#coachFooter { border-top: 1px solid palette(mid); }")
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(10, 8, 10, 10)
+        footer_layout.setSpacing(8)
+        footer_layout.addLayout(scale_box)
+        footer_layout.addWidget(self.hold_panel)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.setSpacing(0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(footer)
         self.setFocusProxy(self.scale)
         # Children that would swallow the coach's keys (the scroll area scrolls on Page Up and
         # Down, the combo box searches on letters) hand them over instead.
@@ -746,12 +761,14 @@ class TechniqueCoach(QWidget):
             self._go_to_trigger_point(self.trp_index + 1)
             self.step_index = _locate_step(self.steps)
             self._show_step()
+        self._keep_step_in_view()
 
     @_with_widgets
     def previous_step(self) -> None:
         if self.step_index > 0:
             self.step_index -= 1
             self._show_step()
+        self._keep_step_in_view()
 
     @_with_widgets
     def next_trigger_point(self) -> None:
@@ -898,6 +915,10 @@ class TechniqueCoach(QWidget):
             "Fewer cautions" if self.cautions_more.isChecked()
             else f"{hidden} more caution{'s' if hidden != 1 else ''}")
         self.cautions.show()
+
+    def _keep_step_in_view(self) -> None:
+        """After the therapist steps on, the step (and its trigger point) is what to read."""
+        self.scroll.ensureWidgetVisible(self.step_card, 0, 10)
 
     def _show_step(self) -> None:
         steps = self.steps
