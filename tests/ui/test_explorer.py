@@ -288,6 +288,30 @@ def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow
     assert painted() == {only_first, only_second}
 
 
+def test_the_coach_fits_a_laptop_screen(qtbot, window: MainWindow):
+    from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget
+
+    window.resize(1024, 700)
+    click(qtbot, window, "gluteus_medius", "L")
+    tabs = window.findChild(QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+    coach = window.coach
+
+    def whole(widget) -> bool:  # not clipped by the scroll area or the window
+        return widget.visibleRegion().boundingRect().size() == widget.size()
+
+    in_view = [coach.findChild(QLabel, "holdTime"), coach.findChild(QLabel, "discomfortValue"),
+               coach.findChild(QPushButton, "startButton")]
+    qtbot.waitUntil(lambda: all(whole(widget) for widget in in_view))
+    next_step = coach.findChild(QPushButton, "nextStep")
+    in_view.append(coach.findChild(QLabel, "stepText"))
+    for _ in range(3):  # the step being read scrolls into view
+        qtbot.mouseClick(next_step, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: all(whole(widget) for widget in in_view))
+
+
 def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):
     from PySide6.QtWidgets import QDialog
 
