@@ -233,6 +233,10 @@ class BodyScene(QGraphicsScene):
                 return item.region.layer
         return None
 
+    def sides_of(self, muscle_id: str) -> set[str]:
+        """The sides ('L', 'R') on which this view draws the muscle (the side view: left)."""
+        return {side for (target, side) in self.muscles if target == muscle_id and side}
+
     def active_items(self) -> list[RegionItem]:
         """Regions a click can reach now: the current layer's muscles, or the zones."""
         if self.mode == "pain":

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS
 from bodymap.model import Catalog
+from bodymap.ui.body_scene import side_label
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
@@ -251,6 +252,22 @@ class MainWindow(QMainWindow):
         self.view_actions[name].setChecked(True)
         self.body_view.set_view(name)
         self.settings.setValue("view", name)
+        if self.selected is not None:
+            muscle_id, side = self.selected
+            sides = self.body_view.body_scene().sides_of(muscle_id)
+            if sides and side not in sides:  # the side view draws the left side only
+                shown = " and ".join(side_label(s) for s in sorted(sides))
+                self.statusBar().showMessage(
+                    f"This view draws the {shown} side only: "
+                    f"{self.catalog.muscles[muscle_id].name} ({side_label(side)}) is not shown "
+                    "here. Click the muscle here for its other side.", 10000)
+
+    def _side_shown(self, muscle_id: str) -> str:
+        """The side to select a muscle on from the list or search: the side already selected
+        if this view draws the muscle there, else one it does draw."""
+        side = self.selected[1] if self.selected else "L"
+        sides = self.body_view.body_scene().sides_of(muscle_id)
+        return side if side in sides or not sides else sorted(sides)[0]
 
     def set_layer(self, layer: str) -> None:
         self.layer_actions[layer].setChecked(True)
@@ -448,11 +465,10 @@ class MainWindow(QMainWindow):
 
     def _list_activated(self, item: QListWidgetItem) -> None:
         muscle_id = item.data(Qt.ItemDataRole.UserRole)
-        side = self.selected[1] if self.selected else "L"
         if self.body_view.mode != "muscle":
             self.set_mode("muscle")
         self.reveal(muscle_id)
-        self.select_muscle(muscle_id, side)
+        self.select_muscle(muscle_id, self._side_shown(muscle_id))
 
     def _filter_list(self, text: str) -> None:
         matches = {m.id for m in self.catalog.search(text)} if text.strip() else None
@@ -471,7 +487,7 @@ class MainWindow(QMainWindow):
             self.set_mode("muscle")
         best = results[0]
         self.reveal(best.id)
-        self.select_muscle(best.id, self.selected[1] if self.selected else "L")
+        self.select_muscle(best.id, self._side_shown(best.id))
         reason = self.catalog.search_reason(best.id, text)
         others = ", ".join(m.name for m in results[1:4])
         self.statusBar().showMessage(

@@ -174,6 +174,19 @@ def test_the_key_never_covers_the_body(qtbot, window: MainWindow, size):
             assert not to_viewport.map(item.path()).intersects(key), (name, item.label)
 
 
+def test_the_side_view_says_when_the_selected_side_is_not_drawn(qtbot, window: MainWindow):
+    click(qtbot, window, "gluteus_medius", "R")
+    trigger(window, VIEW_ACTIONS["lateral"])
+    message = window.statusBar().currentMessage()
+    assert "left side only" in message and "Gluteus medius (right)" in message
+    # From the list, the muscle comes on the side this view draws.
+    muscles = window.findChild(QListWidget, "muscleList")
+    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Gluteus medius")
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
+                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    assert window.selected == ("gluteus_medius", "L")
+
+
 def test_view_layer_and_muscle_are_remembered(qtbot, catalog: Catalog, settings):
     first = MainWindow(catalog, settings)
     qtbot.addWidget(first)
