@@ -381,13 +381,16 @@ class BodyScene(QGraphicsScene):
             item.setVisible(True)
         for key, item in self.muscles.items():
             on_layer = item.region.layer == self.layer
-            item.setVisible(on_layer and not in_pain_mode)
             selected = outlined is not None and key == (outlined[0], outlined[1])
+            # The selected muscle stays outlined on the other layer too (dashed: above or beneath
+            # what is shown), so its X marks never seem to belong to the muscle drawn there.
+            item.setVisible((on_layer or selected) and not in_pain_mode)
             brush = (mastery_brush(mastery[key[0]]) if key[0] in mastery
                      else QBrush(Qt.BrushStyle.NoBrush))
             pen = None
             if selected:  # outline only: a tint would turn the referral red orange beneath it
-                pen = QPen(SELECTED_EDGE, 2.4)
+                pen = QPen(SELECTED_EDGE, 2.4,
+                           Qt.PenStyle.SolidLine if on_layer else Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
             if item is self.hovered:
                 brush = QBrush(HOVER_FILL)

@@ -187,6 +187,29 @@ def test_the_side_view_says_when_the_selected_side_is_not_drawn(qtbot, window: M
     assert window.selected == ("gluteus_medius", "L")
 
 
+def test_the_selected_muscle_stays_outlined_on_the_other_layer(qtbot, window: MainWindow):
+    view = window.body_view
+
+    def outline_drawn(muscle_id: str) -> float:  # share of its outline that is near black
+        path = view.body_scene().muscles[muscle_id, "L"].path()
+        points = [view.mapFromScene(path.pointAtPercent(t / 200)) for t in range(200)]
+        image = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        dark = [max(c.red(), c.green(), c.blue()) < 70 for c in
+                (image.pixelColor(int(p.x() * ratio), int(p.y() * ratio)) for p in points)]
+        return sum(dark) / len(dark)
+
+    trigger(window, LAYER_ACTIONS["deep"])
+    assert outline_drawn("gluteus_medius") < 0.05
+    trigger(window, LAYER_ACTIONS["superficial"])
+    click(qtbot, window, "gluteus_medius", "L")
+    trigger(window, LAYER_ACTIONS["deep"])
+    # Dashed over the deep layer, so its X marks are not read as gluteus minimus's.
+    assert outline_drawn("gluteus_medius") > 0.3
+    with pytest.raises(LookupError):  # shown, not clickable: the deep layer's muscles are
+        view.region_point("gluteus_medius", "L")
+
+
 def test_view_layer_and_muscle_are_remembered(qtbot, catalog: Catalog, settings):
     first = MainWindow(catalog, settings)
     qtbot.addWidget(first)
