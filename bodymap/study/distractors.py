@@ -4,9 +4,9 @@ A distractor must be plausible (a referral question offers muscles whose pain la
 the same zones) but never also correct. For text facts (what a muscle is mistaken for, a symptom)
 "also correct" is judged on *concepts*: the significant words of a text, with synonyms folded
 together ("radiculopathy" and "nerve root" count as "sciatica"). A muscle is ruled out when one
-of its own facts shares enough concepts with the fact asked about, or when the fact names it.
-The rule is deliberately cautious: a question that cannot get enough safe distractors is dropped
-rather than asked ambiguously.
+of its own facts shares enough concepts with the fact asked about. A fact that names a muscle is
+not asked at all. The rule is deliberately cautious: a question that cannot get enough safe
+distractors is dropped rather than asked ambiguously.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ _SYNONYMS = {
 
 _WORD = re.compile(r"[a-z0-9]+")
 _EXPLANATION = re.compile(r",\s*(?:because|when|which)\b")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")  # "Rectus abdominis (lower part)": "(lower part)"
 
 
 @functools.lru_cache(maxsize=4096)  # each fact is compared with every other muscle's facts
@@ -81,9 +82,20 @@ def condition(text: str) -> str:
     return _EXPLANATION.split(text, maxsplit=1)[0]
 
 
-def _names_muscle(text: str, muscle: Muscle) -> bool:
-    folded = text.casefold()
-    return any(name.casefold() in folded for name in (muscle.name, *muscle.also_called))
+@functools.lru_cache(maxsize=1024)  # one pattern per muscle, searched in every fact
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    forms = {form for name in names
+             for form in (name.casefold(), _QUALIFIER.sub("", name).casefold()) if form}
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def names_muscle(text: str, muscle: Muscle) -> bool:
+    """Whether `text` names `muscle`: its name or a nickname, as whole words, also without a
+    qualifier in brackets (so "lower rectus abdominis" names "Rectus abdominis (lower part)",
+    while "abs" is not found in "abscess" nor "QL" inside a word)."""
+    pattern = _names_pattern((muscle.name, *muscle.also_called))
+    return pattern.search(text.casefold()) is not None
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -99,8 +111,6 @@ def could_also_answer(fact: str, muscle: Muscle, facts_of_muscle: Iterable[str],
 
     Facts are compared by the concepts of their `core` (e.g. a mimic's `condition`).
     """
-    if _names_muscle(fact, muscle):
-        return True
     wanted = concepts(core(fact))
     return any(_overlap(wanted, concepts(core(own))) >= threshold for own in facts_of_muscle)
 
@@ -141,9 +151,15 @@ def fact_distractors(rng: random.Random, answer: Muscle, fact: str, muscles: Seq
                      core: Callable[[str], str] = str) -> list[str] | None:
     """Muscles none of whose facts (by `facts_of`) could also answer a question on `fact`.
 
-    None when too few are safe, or when the fact is common to so many muscles
-    (more than `MAX_SHARED`) that it does not tell the answer apart.
+    None when too few are safe, when the fact is common to so many muscles
+    (more than `MAX_SHARED`) that it does not tell the answer apart, or when it names a muscle.
     """
+    # A fact naming the answer gives it away. One naming another muscle ("... together with
+    # gluteus minimus trigger points", "Trigger points in quadratus lumborum ...") makes that
+    # muscle right too, as such confusion goes both ways; and a prompt naming a muscle the
+    # choices leave out is a hint. So neither is asked.
+    if any(names_muscle(fact, muscle) for muscle in muscles):
+        return None
     safe: list[str] = []
     shared = 0
     for muscle in muscles:

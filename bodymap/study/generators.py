@@ -12,14 +12,10 @@ import random
 from collections.abc import Callable, Collection, Sequence
 
 from bodymap.model import Catalog
-from bodymap.model.schema import Muscle
-from bodymap.study.distractors import (
-    CHOICE_COUNT,
-    condition,
-    fact_distractors,
-    referral_distractors,
-)
+from bodymap.model.schema import Muscle, TriggerPoint
+from bodymap.study.distractors import condition, fact_distractors, referral_distractors
 from bodymap.study.questions import (
+    FACT_TOPICS,
     KINDS,
     AnyQuestion,
     Choice,
@@ -35,11 +31,6 @@ from bodymap.study.questions import (
 # ("sciatica" in "Lumbar disc herniation with sciatica"); symptoms are sentences, so half.
 MIMIC_OVERLAP = 0.01
 SYMPTOM_OVERLAP = 0.5
-
-# Plausible figures to offer beside the right one.
-HOLD_SECONDS = (5, 10, 20, 30, 45, 60, 90, 120)
-DISCOMFORT_RANGES = ((1, 2), (2, 3), (3, 5), (5, 7), (6, 7), (8, 9), (9, 10))
-RELEASE_LEVELS = tuple(range(1, 9))
 
 
 def _muscles(catalog: Catalog) -> list[Muscle]:
@@ -106,12 +97,23 @@ def locate_questions(catalog: Catalog,
     ]
 
 
+def _where(trp: TriggerPoint) -> str:
+    """The sentence "It lies ..." for a TrP: its location up to a semicolon (after one the data
+    says how to reach it or how common it is), the first word in lower case if an ordinary one."""
+    where = trp.location.split(";", 1)[0].strip().removesuffix(".")
+    first = where.split(" ", 1)[0]
+    if first.isalpha() and first[1:] == first[1:].lower():  # "In", "Just"; not "L4" or "ASIS"
+        where = where[:1].lower() + where[1:]
+    return f"It lies {where}."
+
+
 def zone_questions(catalog: Catalog,
                    muscle_ids: Collection[str] | None = None) -> list[ZoneQuestion]:
     """(c) Mark the essential zones: one card per muscle, plus one per TrP that differs.
 
     A TrP whose essential zones are the muscle's whole set (the only TrP, or TrPs that share a
-    pattern) adds no card of its own.
+    pattern) adds no card of its own. A TrP's card says where it lies, as its label alone
+    ("TrP1 (superficial upper)") may not tell the student which one is meant.
     """
     questions = []
     for muscle in _muscles(catalog):
@@ -124,6 +126,7 @@ def zone_questions(catalog: Catalog,
             prompt=f"Mark the essential referral zones of {muscle.name} (all its trigger points).",
             sources=tuple(dict.fromkeys(s for t in muscle.trigger_points for s in t.sources)),
             trigger_point_id=None,
+            where="",
             essential=tuple(sorted(essential)),
             spillover=tuple(sorted(spillover)),
         ))
@@ -137,6 +140,7 @@ def zone_questions(catalog: Catalog,
                 card_id=card_id("zones", muscle.id, trp.id),
                 muscle_id=muscle.id,
                 prompt=f"Mark the essential referral zones of {muscle.name}, {trp.label}.",
+                where=_where(trp),
                 sources=trp.sources,
                 trigger_point_id=trp.id,
                 essential=tuple(sorted(own)),
@@ -167,43 +171,10 @@ def _which_muscle(rng: random.Random, catalog: Catalog, everyone: Sequence[Muscl
     return questions
 
 
-def _which_figure(rng: random.Random, muscle: Muscle, topic: str, prompt: str,
-                  answer: tuple[float, ...], pool: Sequence[tuple[float, ...]],
-                  unit: str) -> list[FactQuestion]:
-    """Four figures in ascending order; distractors never overlap the right range.
-
-    Empty when the pool has too few figures clear of the answer (a pack's odd technique).
-    """
-    def key(value: tuple[float, ...]) -> str:
-        return "-".join(f"{v:g}" for v in value)
-
-    low, high = min(answer), max(answer)
-    candidates = sorted({v for v in pool if max(v) < low or min(v) > high})
-    if len(candidates) < CHOICE_COUNT - 1:
-        return []
-    figures = sorted([answer, *rng.sample(candidates, CHOICE_COUNT - 1)])
-    return [FactQuestion(
-        card_id=card_id(topic, muscle.id),
-        muscle_id=muscle.id,
-        prompt=prompt,
-        sources=muscle.technique.sources,
-        choices=tuple(Choice(key=key(f), label=f"{key(f)}{unit}") for f in figures),
-        answer=key(answer),
-        topic=topic,
-        fact="",
-    )]
-
-
 def fact_questions(catalog: Catalog, rng: random.Random,
                    muscle_ids: Collection[str] | None = None) -> list[FactQuestion]:
-    """(d) Which muscle is mistaken for this / causes this symptom; which technique figure."""
+    """(d) Which muscle is mistaken for this condition / typically causes this symptom."""
     everyone = _muscles(catalog)
-    holds = sorted({(m.technique.hold_seconds.typical,) for m in everyone}
-                   | {(float(s),) for s in HOLD_SECONDS})
-    ranges = sorted({tuple(m.technique.target_discomfort.start) for m in everyone}
-                    | set(DISCOMFORT_RANGES))
-    levels = sorted({(m.technique.target_discomfort.release_at,) for m in everyone}
-                    | {(v,) for v in RELEASE_LEVELS})
     questions: list[FactQuestion] = []
     for muscle in everyone:
         if muscle_ids is not None and muscle.id not in muscle_ids:
@@ -217,23 +188,6 @@ def fact_questions(catalog: Catalog, rng: random.Random,
         questions += _which_muscle(
             rng, catalog, everyone, muscle, "symptom", lambda m: m.symptoms, SYMPTOM_OVERLAP,
             lambda fact: f"Trigger points in which muscle typically cause this? “{fact}”")
-        technique = muscle.technique
-        # The technique's own name often repeats the muscle's, so the prompt names it generically.
-        lead = f"Pressure technique for {muscle.name}"
-        questions += _which_figure(
-            rng, muscle, "hold",
-            f"{lead}: how long is a typical hold?",
-            (technique.hold_seconds.typical,), holds, " s")
-        questions += _which_figure(
-            rng, muscle, "discomfort",
-            f"{lead}: what discomfort should the pressure aim for at the "
-            "start, on the 0-10 scale?",
-            tuple(technique.target_discomfort.start), ranges, " / 10")
-        questions += _which_figure(
-            rng, muscle, "release",
-            f"{lead}: at what discomfort, on the 0-10 scale, is the "
-            "pressure released?",
-            (technique.target_discomfort.release_at,), levels, " / 10")
     return questions
 
 
@@ -255,7 +209,7 @@ def generate_questions(catalog: Catalog, rng: random.Random,
         questions += locate_questions(catalog, muscle_ids)
     if "zones" in wanted:
         questions += zone_questions(catalog, muscle_ids)
-    if wanted & {"mimic", "symptom", "hold", "discomfort", "release"}:
+    if wanted & set(FACT_TOPICS):
         questions += [q for q in fact_questions(catalog, rng, muscle_ids) if q.topic in wanted]
     rng.shuffle(questions)
     return questions

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 
 from bodymap.study.grading import Grade, ZoneGrade, grade_choice, grade_zones
 
-KINDS = ("referral", "locate", "zones", "mimic", "symptom", "hold", "discomfort", "release")
-FACT_TOPICS = ("mimic", "symptom", "hold", "discomfort", "release")
+# No card asks a technique figure (hold seconds, discomfort levels): those are bodymap's editorial
+# teaching values and published protocols differ (about 5 s, 30 s to 1 min, 6-7 or 7-8 of 10), so
+# marking one figure right and another wrong would teach a false precision. The muscle's page
+# and the technique coach show them as this app's protocol instead.
+KINDS = ("referral", "locate", "zones", "mimic", "symptom")
+FACT_TOPICS = ("mimic", "symptom")
 
 
 def card_id(kind: str, muscle_id: str, detail: str | None = None) -> str:
@@ -39,7 +43,7 @@ def muscle_of(card: str) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class Choice:
-    key: str  # what is graded: a muscle id, or a figure such as "30" or "6-7"
+    key: str  # what is graded: a muscle id
     label: str  # what the student reads
 
 
@@ -76,10 +80,10 @@ class ReferralQuestion(MultipleChoiceQuestion):
 
 @dataclass(frozen=True, kw_only=True)
 class FactQuestion(MultipleChoiceQuestion):
-    """A fact from the muscle's page: which muscle (mimic, symptom) or which figure."""
+    """A fact from the muscle's page (what it is mistaken for, a symptom): which muscle?"""
 
     topic: str  # one of FACT_TOPICS
-    fact: str  # the text asked about, or "" for a figure
+    fact: str  # the text asked about
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,6 +107,10 @@ class ZoneQuestion(Question):
     """A muscle or one TrP is named; the student marks its essential referral zones."""
 
     trigger_point_id: str | None  # None: the whole muscle (all its TrPs)
+    # Where that TrP lies, a sentence to show with the prompt ("It lies just below the 12th
+    # rib, ..."): a label such as "TrP1 (superficial upper)" alone may not tell which TrP is
+    # meant. "" for the whole muscle.
+    where: str
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
 

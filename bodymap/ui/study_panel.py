@@ -88,9 +88,6 @@ KIND_TITLES = {
     "zones": "Mark the referral",
     "mimic": "Often mistaken for",
     "symptom": "Symptom",
-    "hold": "Technique",
-    "discomfort": "Technique",
-    "release": "Technique",
 }
 
 # Few, strong colours that survive a projector; every state is also said in words.
@@ -109,7 +106,9 @@ class StudyBoard:
     input: str = "none"  # "none" | "muscle" (a click answers) | "zones" (clicks toggle zones)
     essential: tuple[str, ...] = ()  # zone ids to paint solid red
     spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
-    side: str = "R"  # the side the pattern is painted on
+    # The side the pattern is painted on: the left, which every view draws (the lateral view
+    # shows only the person's left side, so a pattern painted on the right could not be seen).
+    side: str = "L"
     answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
     marked: frozenset[tuple[str, str | None]] = frozenset()  # (zone id, side or None: midline)
     mastery: Mapping[str, float] | None = None  # muscle id -> 0..1, to colour the body
@@ -953,8 +952,10 @@ class StudyPanel(QWidget):
             return "Press 1-4 or click a choice."
         if is_locate(question):
             return f"Click it on either side of the body. {self._where(question)}"
-        return ("Click zones on the body to mark or unmark them (either side counts). "
-                "Then press Check (Ctrl+Enter).")
+        # A TrP's card says where the TrP lies (the prompt names only its label).
+        where = f"{question.where}\n" if is_zones(question) and question.where else ""
+        return where + ("Click zones on the body to mark or unmark them (either side counts). "
+                        "Then press Check (Ctrl+Enter).")
 
     def _where(self, question: LocateQuestion) -> str:
         """Where on the diagram the muscle is drawn, so the student knows what to switch to."""
@@ -1091,8 +1092,7 @@ class StudyPanel(QWidget):
         if is_referral(question):
             return f"{name} ({self._trp_label(question.muscle_id, question.trigger_point_id)})"
         if is_fact(question):
-            label = self._choice_label(question, question.answer)
-            return label if question.topic in ("mimic", "symptom") else f"{label} ({name})"
+            return self._choice_label(question, question.answer)  # the muscle's name
         if is_locate(question) or not is_zones(question):
             return name
         text = f"Essential zones: {self._zones(question.essential)}"
@@ -1106,11 +1106,11 @@ class StudyPanel(QWidget):
             marked = frozenset(self._marked) if is_zones(question) else frozenset()
             sides = [s for _, s in marked if s]
             # Paint the pattern on the side the student worked on, so marks meet the answer.
-            paint_side = max(sorted(set(sides)), key=sides.count) if sides else "R"
+            paint_side = max(sorted(set(sides)), key=sides.count) if sides else "L"
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
                                side=paint_side, answer=question.muscle_id, marked=marked)
         else:
-            board = StudyBoard(answer=question.muscle_id, side=side or "R")
+            board = StudyBoard(answer=question.muscle_id, side=side or "L")
         verdict = "Right" if grade.correct else "The answer"
         self._set_board(replace(board, prompt=(
             f"{verdict}: {self._name(question.muscle_id)}. Press Enter for the next question.")))
@@ -1140,6 +1140,8 @@ class StudyPanel(QWidget):
         for outcome in missed:
             question = outcome.question
             asked = question.prompt
+            if is_zones(question) and question.where:  # which TrP: the hint is gone too
+                asked = f"{asked} {question.where}"
             if is_referral(question):  # the pattern is no longer on the body
                 asked = f"Which muscle refers pain to {self._zones(question.essential)}?"
             item = QListWidgetItem(f"{asked}\n→ {self.answer_text(question)}")

@@ -29,7 +29,9 @@ def progress_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, catalog: Catalog, settings: QSettings, progress_path: Path) -> MainWindow:
-    win = MainWindow(catalog, settings, progress_path=progress_path, study_rng=random.Random(7))
+    # A fixed question order; with this seed the first session of 20 asks every kind of card
+    # (the deck's size decides that: seed 7 stopped doing so when number cards were dropped).
+    win = MainWindow(catalog, settings, progress_path=progress_path, study_rng=random.Random(8))
     qtbot.addWidget(win)
     win.resize(1320, 860)
     win.show()

@@ -183,19 +183,10 @@ def right_choice(catalog: Catalog, panel: StudyPanel, board: StudyBoard) -> int:
         right = [i for i, label in enumerate(labels) if any(
             (frozenset(t.referral.essential), frozenset(t.referral.spillover)) == pattern
             for t in by_name[label].trigger_points)]
-    elif "“" in prompt:  # "which muscle ... “<fact>”"
+    else:  # "which muscle ... “<fact>”" (no card asks a technique figure)
         fact = prompt.split("“", 1)[1].rsplit("”", 1)[0]
         right = [i for i, label in enumerate(labels)
                  if fact in (*by_name[label].symptoms, *by_name[label].often_mistaken_for)]
-    else:  # a figure of the named muscle's technique
-        technique = muscle_named(catalog, prompt).technique
-        if "typical hold" in prompt:
-            figure = f"{technique.hold_seconds.typical:g} s"
-        elif "released" in prompt:
-            figure = f"{technique.target_discomfort.release_at:g} / 10"
-        else:
-            figure = "-".join(f"{v:g}" for v in technique.target_discomfort.start) + " / 10"
-        right = [i for i, label in enumerate(labels) if label == figure]
     assert len(right) == 1, (prompt, labels)
     return right[0]
 
@@ -369,6 +360,7 @@ def test_a_referral_question_paints_its_pattern_and_takes_no_body_input(
     asked = skip_until(qtbot, panel, clock, boards, lambda b: bool(b.essential))
     assert asked.input == "none"
     assert asked.answer is None  # the pattern, not who it belongs to
+    assert asked.side == "L"  # every view draws the left (the lateral view only the left)
     assert [b.text()[0] for b in choices(panel)] == ["1", "2", "3", "4"]
     # Whose pattern it is, from the catalog: exactly one offered muscle has a TrP with it.
     right = choice_label(choices(panel)[right_choice(catalog, panel, asked)])
@@ -434,6 +426,24 @@ def test_a_deep_muscle_to_locate_says_to_switch_layer(qtbot, catalog: Catalog,
     click(qtbot, panel, "studySkip")  # "Don't know"
     assert text(panel, "studyVerdict") == "Not quite. No answer given."
     assert boards[-1].answer == muscle_named(catalog, text(panel, "studyPrompt")).id
+
+
+def test_a_trigger_point_zone_question_says_where_the_trigger_point_lies(
+        qtbot, catalog: Catalog, panel: StudyPanel, names: Names, boards: list[StudyBoard],
+        clock: FakeClock):
+    # "TrP1 (superficial upper)" alone does not tell which of QL's four TrPs is meant.
+    start(qtbot, panel, names, length=50)
+    ql = catalog.muscles["quadratus_lumborum"]
+    skip_until(qtbot, panel, clock, boards, lambda b: b.input == "zones" and text(
+        panel, "studyPrompt").startswith(f"Mark the essential referral zones of {ql.name}, TrP"))
+    prompt = text(panel, "studyPrompt")
+    trp = next(t for t in ql.trigger_points if prompt.endswith(f", {t.label}."))
+    hint = text(panel, "studyHint")
+    assert hint.startswith("It lies ") and trp.location.rstrip(".")[1:] in hint, hint
+    click(qtbot, panel, "studySkip")
+    click(qtbot, panel, "studyEnd")
+    missed = child(panel, QListWidget, "studyMissed")
+    assert trp.location.rstrip(".")[1:] in missed.item(missed.count() - 1).text()
 
 
 def test_a_zone_question_toggles_marks_and_grades_by_overlap(
