@@ -9,12 +9,19 @@ gluteal fold about 76, knee crease 46.5, ankle 9.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from geometry import Curve, Frame, between, chain, closed_d, fan, fmt, open_d
 from svgwriter import (
+    APONEUROSIS,
+    APONEUROSIS_EDGE,
     BONE,
     BONE_EDGE,
     CREASE,
     DEEP_STYLE,
+    MUSCLE,
+    MUSCLE_EDGE,
+    MUSCLE_LIGHT,
     MUSCLE_STYLE,
     OUTLINE,
     SKIN_SHADE,
@@ -149,30 +156,36 @@ ZONE_ORDER = [
 ]
 
 # ---------------------------------------------------------------- muscles (left side)
+# iliac crest from the PSIS up and out round the side of the pelvis (drawn as bone in body())
+CREST = [(4.6, 93.6), (6.0, 96.5), (8.2, 99.6), (10.5, 101.6), (12.2, 102.0), (13.9, 101.2),
+         (14.6, 100.3)]
 U1 = (6.3, 97.3)  # gluteus maximus upper-medial corner, on the crest just lateral to the PSIS
 GMX_LL = (15.6, 70.6)  # lower-lateral corner, at the IT band / gluteal tuberosity
 GMX_CX = (1.2, 85.6)  # coccyx corner
+GMX_PSIS = (4.6, 95.2)  # on gluteus maximus' medial edge, just above the PSIS
+GMX_S3 = (3.6, 92.3)  # on the same edge, beside S3
 ES_TOP_MED, ES_TOP_MID, ES_TOP_SPLIT, ES_TOP_LAT = (1.25, 127.0), (4.3, 127.0), (8.2, 127.0), (
     9.5, 127.0)
-ES_FOOT = (4.7, 96.4)  # erector columns part where the iliocostalis meets the crest
-LG_TIP = (2.5, 94.4)  # longissimus runs on into the sacrum
+# The erector spinae does not end above the pelvis: its columns narrow into the erector spinae
+# aponeurosis, iliocostalis onto the posterior iliac crest (its lower edge runs along the top of
+# the crest from the PSIS out), longissimus down over the sacrum, medial to gluteus maximus'
+# origin, to the spinous tubercles at about S3.
+IC_CREST = (8.1, 99.8)  # iliocostalis' lateral edge reaches the crest
+LG_END = (1.0, 90.6)  # the aponeurosis tapers out on the median sacral crest
 IC_FORK = (4.4, 115.0)
-IC_CREST = (7.75, 100.2)
 MUSCLE_CURVES = {
     "gmax_upper": Curve("gmax_upper", [U1, (9.5, 94.9), (13.5, 90.9), (16.4, 88.0), O_GMX]),
     "gmax_lat": Curve("gmax_lat", [O_GMX, (17.75, 81.0), (16.9, 75.0), GMX_LL]),
     "gmax_low": Curve("gmax_low", [GMX_LL, (13.0, 71.6), (9.5, 74.6), (5.8, 78.4), (3.2, 82.2),
                                    GMX_CX]),
-    "gmax_med": Curve("gmax_med", [GMX_CX, (1.0, 86.9), (2.3, 89.3), (3.6, 92.3), (4.6, 95.2),
-                                   U1]),
+    "gmax_med": Curve("gmax_med", [GMX_CX, (1.0, 86.9), (2.3, 89.3), GMX_S3, GMX_PSIS, U1]),
     "gmed_top": Curve("gmed_top", [U1, (8.0, 98.7), (10.4, 100.6), (12.4, 101.0), O_CL]),
     # erector spinae columns
-    "es_med": Curve("es_med", [ES_TOP_MED, (1.25, 110.0), (1.35, 100.0), (1.8, 96.0),
-                               LG_TIP]),
+    "es_med": Curve("es_med", [ES_TOP_MED, (1.25, 110.0), (1.3, 100.0), (1.1, 95.5), LG_END]),
     "es_mid": Curve("es_mid", [ES_TOP_MID, (4.3, 121.0), IC_FORK, (4.55, 108.0),
-                               (4.7, 101.0), ES_FOOT]),
-    "lg_tail": Curve("lg_tail", [ES_FOOT, (3.8, 95.1), LG_TIP]),
-    "ic_bot": Curve("ic_bot", [ES_FOOT, (6.3, 98.3), IC_CREST]),
+                               (4.75, 101.0), (4.8, 98.0), GMX_PSIS]),
+    "lg_tail": Curve("lg_tail", [GMX_S3, (2.2, 91.35), LG_END]),
+    "ic_bot": Curve("ic_bot", [U1, (7.2, 98.65), IC_CREST]),
     "ic_lat": Curve("ic_lat", [IC_CREST, (8.25, 103.5), (8.35, 108.0), (8.5, 113.3),
                                (9.0, 120.0), ES_TOP_LAT]),
     # above rib 12 the lateral column is split: iliocostalis lumborum's rib slips laterally,
@@ -187,11 +200,13 @@ SUPERFICIAL = {
     "gluteus_maximus": [(mc["gmax_upper"], U1, O_GMX), (mc["gmax_lat"], O_GMX, GMX_LL),
                         (mc["gmax_low"], GMX_LL, GMX_CX), (mc["gmax_med"], GMX_CX, U1)],
     "longissimus_thoracis": [(mc["es_top"], ES_TOP_MED, ES_TOP_MID),
-                             (mc["es_mid"], ES_TOP_MID, ES_FOOT),
-                             (mc["lg_tail"], ES_FOOT, LG_TIP),
-                             (mc["es_med"], LG_TIP, ES_TOP_MED)],
-    "iliocostalis_lumborum": [(mc["es_mid"], IC_FORK, ES_FOOT),
-                              (mc["ic_bot"], ES_FOOT, IC_CREST),
+                             (mc["es_mid"], ES_TOP_MID, GMX_PSIS),
+                             (mc["gmax_med"], GMX_PSIS, GMX_S3),
+                             (mc["lg_tail"], GMX_S3, LG_END),
+                             (mc["es_med"], LG_END, ES_TOP_MED)],
+    "iliocostalis_lumborum": [(mc["es_mid"], IC_FORK, GMX_PSIS),
+                              (mc["gmax_med"], GMX_PSIS, U1),
+                              (mc["ic_bot"], U1, IC_CREST),
                               (mc["ic_lat"], IC_CREST, ES_TOP_LAT),
                               (mc["es_top"], ES_TOP_LAT, ES_TOP_SPLIT),
                               (mc["ic_split"], ES_TOP_SPLIT, IC_FORK)],
@@ -199,10 +214,20 @@ SUPERFICIAL = {
                               (mc["es_top"], ES_TOP_SPLIT, ES_TOP_MID),
                               (mc["es_mid"], ES_TOP_MID, IC_FORK)],
 }
+ERECTORS = ("longissimus_thoracis", "iliocostalis_lumborum", "iliocostalis_thoracis")
+# Multifidus fills the groove beside the spinous processes: thin at the lower thoracic spine,
+# thickest at L4-S1, then spread over the back of the sacrum medial to the PSIS down to S4.
+MF_LATERAL = [(1.5, 126.6), (1.75, 121.0), (2.05, 116.4), (2.55, 112.8), (3.1, 109.2),
+              (3.65, 105.6), (4.1, 102.0), (4.3, 98.4), (4.2, 96.0), (3.85, 93.6), (3.2, 91.6),
+              (2.3, 90.0), (1.3, 89.25)]
 DEEP_SHAPES = {
-    "gluteus_minimus": [(6.9, 93.0), (7.6, 95.6), (10.0, 97.6), (12.6, 97.9), (14.9, 96.6),
-                        (16.4, 93.6), (17.1, 90.2), (17.0, 88.3), (16.4, 88.1), (15.0, 89.2),
-                        (11.5, 91.1), (8.5, 92.4)],
+    # gluteus minimus lies under the middle and front of gluteus medius, on the outer ilium below
+    # the anterior gluteal line (from the crest near the iliac tubercle to the top of the greater
+    # sciatic notch), converging on the front of the greater trochanter: seen from behind it is
+    # lateral, its posterior edge well lateral of the PSIS and the SI joint
+    "gluteus_minimus": [(9.9, 92.0), (10.5, 93.4), (11.8, 95.0), (13.4, 96.3), (14.7, 96.7),
+                        (15.5, 95.8), (16.1, 94.0), (16.6, 91.7), (17.0, 89.6), (16.9, 88.3),
+                        (16.2, 88.1), (14.6, 88.9), (12.6, 90.0), (10.7, 91.0)],
     "piriformis": [(3.3, 92.8), (6.5, 92.3), (10.5, 90.5), (14.5, 88.9), (16.6, 88.2),
                    (16.5, 87.3), (13.5, 87.35), (10.0, 87.75), (6.0, 88.5), (3.0, 89.3),
                    (2.55, 91.0)],
@@ -210,9 +235,8 @@ DEEP_SHAPES = {
                            (10.6, 108.0), (11.3, 103.5), (11.6, 101.9), (11.2, 101.3),
                            (9.5, 100.5), (7.6, 99.0), (6.2, 97.3), (5.6, 97.0), (4.5, 98.0),
                            (4.6, 101.0), (4.5, 105.0), (4.2, 109.0), (3.4, 113.5)],
-    "multifidus": [(0.6, 126.6), (1.9, 126.6), (2.4, 118.0), (3.0, 110.0), (3.7, 103.0),
-                   (4.0, 98.0), (3.9, 94.0), (3.0, 91.0), (1.5, 89.0), (0.65, 90.0),
-                   (0.6, 100.0), (0.6, 115.0)],
+    "multifidus": [(0.6, 126.6), *MF_LATERAL, (0.7, 89.6), (0.6, 95.0), (0.6, 105.0),
+                   (0.6, 118.0)],
 }
 MARKERS = {
     ("gluteus_maximus", "trp1"): (4.9, 92.0),
@@ -220,7 +244,7 @@ MARKERS = {
     ("gluteus_maximus", "trp3"): (2.7, 85.1),
     ("gluteus_medius", "trp1"): (7.6, 97.5),
     ("gluteus_medius", "trp2"): (12.0, 98.7),
-    ("gluteus_minimus", "trp2"): (10.6, 93.3),
+    ("gluteus_minimus", "trp2"): (12.6, 92.3),
     ("piriformis", "trp1"): (12.1, 88.7),
     ("piriformis", "trp2"): (5.0, 90.6),
     ("quadratus_lumborum", "trp1"): (8.7, 110.6),
@@ -273,12 +297,9 @@ def body(svg: Svg) -> None:
                    stroke_width="5.5", stroke_linecap="round", stroke_opacity="0.55")
             svg.el(L, "path", d=open_d(knots, px, sign), fill="none", stroke=BONE,
                    stroke_width="3.5", stroke_linecap="round")
-        # iliac crest from the PSIS up and out round the side of the pelvis
-        crest = [(4.6, 93.6), (6.0, 96.5), (8.2, 99.6), (10.5, 101.6), (12.2, 102.0),
-                 (13.9, 101.2), (14.6, 100.3)]
-        svg.el(L, "path", d=open_d(crest, px, sign), fill="none", stroke=BONE_EDGE,
+        svg.el(L, "path", d=open_d(CREST, px, sign), fill="none", stroke=BONE_EDGE,
                stroke_width="8", stroke_linecap="round", stroke_opacity="0.5")
-        svg.el(L, "path", d=open_d(crest, px, sign), fill="none", stroke=BONE,
+        svg.el(L, "path", d=open_d(CREST, px, sign), fill="none", stroke=BONE,
                stroke_width="5.5", stroke_linecap="round")
         # greater trochanter and ischial tuberosity
         gx, gy = px((16.2, 84.2), sign)
@@ -352,10 +373,20 @@ def body(svg: Svg) -> None:
 
 def muscles(svg: Svg) -> None:
     S = "superficial"
+    # the erector columns fade from muscle into their aponeurosis below L5, down to S3
+    top, bottom = px((0.0, 98.4), 1), px((0.0, 92.0), 1)
+    erector = {**MUSCLE_STYLE,
+               "fill": svg.linear_gradient("art-erector-aponeurosis", top, bottom,
+                                           [(0, MUSCLE), (1, APONEUROSIS)]),
+               "stroke": svg.linear_gradient("art-erector-aponeurosis-edge", top, bottom,
+                                             [(0, MUSCLE_EDGE), (1, APONEUROSIS_EDGE)])}
+    styles = {"gluteus_medius": {**MUSCLE_STYLE, "fill": MUSCLE_LIGHT},
+              **dict.fromkeys(ERECTORS, erector)}
     for side, sign in SIDES.items():
         svg.comment(S, f"{'Left' if side == 'L' else 'Right'} side")
         for name, pieces in SUPERFICIAL.items():
-            svg.el(S, "path", id=f"m-{name}-{side}", d=chain(pieces, px, sign), **MUSCLE_STYLE)
+            svg.el(S, "path", id=f"m-{name}-{side}", d=chain(pieces, px, sign),
+                   **styles.get(name, MUSCLE_STYLE))
             svg.fibres(S, superficial_fibres(name), px, sign)
     D = "deep"
     for side, sign in SIDES.items():
@@ -373,30 +404,34 @@ def superficial_fibres(name: str) -> list:
     if name == "gluteus_medius":
         top = mc["gmed_top"].sample(U1, O_CL, 9)[1:-1]
         return fan(top, (17.6, 87.6), 0.8, 0.08)
-    if name == "longissimus_thoracis":
-        return [((x, 125.5), (x + 0.1, 99.0)) for x in (2.1, 3.0)]
-    if name == "iliocostalis_lumborum":
-        return [((5.6, 98.6), (5.9, 114.0)), ((6.9, 99.9), (7.3, 116.5)),
+    if name == "longissimus_thoracis":  # the fleshy part, above its aponeurosis on the sacrum
+        return [((2.1, 125.5), (1.9, 96.0)), ((3.0, 125.5), (3.2, 97.4))]
+    if name == "iliocostalis_lumborum":  # from the crest, beside the PSIS and out
+        return [((5.3, 97.0), (5.9, 114.0)), ((6.8, 98.8), (7.3, 116.5)),
                 ((8.0, 104.0), (8.7, 125.5))]
     if name == "iliocostalis_thoracis":
         return [((4.9, 117.5), (5.0, 125.5)), ((5.7, 119.5), (6.0, 125.5))]
     return []
 
 
+def multifidus_width(h: float) -> float:
+    """dx of multifidus' lateral edge at height h (straight between the MF_LATERAL knots)."""
+    for (x0, h0), (x1, h1) in pairwise(MF_LATERAL):
+        if h1 <= h <= h0:
+            return x0 + (x1 - x0) * (h0 - h) / (h0 - h1)
+    raise ValueError(f"multifidus does not reach h={h}")
+
+
 def deep_fibres(name: str) -> list:
     if name == "gluteus_minimus":
-        return fan([(8.0, 94.8), (10.0, 96.6), (12.6, 96.9), (14.6, 95.6)], (16.6, 89.2), 0.85)
+        return fan([(10.6, 92.8), (12.0, 94.7), (13.6, 95.9), (15.0, 95.9)], (16.9, 88.8), 0.85)
     if name == "piriformis":
         return [((3.6, y0), (15.5, y1)) for y0, y1 in ((91.6, 88.2), (90.3, 87.9))]
     if name == "quadratus_lumborum":
         return [((x0, 100.6 + (x0 - 6.0) * 0.3), (x1, 114.4 - (x1 - 4.0) * 0.75))
                 for x0, x1 in ((6.5, 4.8), (8.3, 6.5), (10.0, 8.3))]
-    if name == "multifidus":
-        out = []
-        for h in range(94, 126, 3):
-            w = 1.2 + 2.6 * max(0.0, min(1.0, (118 - h) / 16)) if h > 96 else 2.8
-            out.append(((0.9 + w, float(h)), (0.9, h + 2.2)))
-        return out
+    if name == "multifidus":  # short slips up and in to the spinous processes
+        return [((multifidus_width(h) - 0.35, h), (0.9, h + 2.2)) for h in range(90, 126, 3)]
     return []
 
 

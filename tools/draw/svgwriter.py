@@ -23,7 +23,13 @@ BONE = "#efe6d2"
 BONE_EDGE = "#a5947a"
 CREASE = "#a77d62"
 MUSCLE = "#a8443a"
+# A lighter, warmer muscle tone for a muscle that meets another along a shared edge and must be
+# told apart from it at a glance (gluteus medius beside gluteus maximus). Lighter rather than
+# darker, so the referral red (#d32f2f solid, or its stipple) painted over it reads even better.
+MUSCLE_LIGHT = "#d06a50"
 MUSCLE_EDGE = "#6d2a24"
+APONEUROSIS = "#e9dccd"  # pale tendinous sheet a muscle blends into (erector spinae on the sacrum)
+APONEUROSIS_EDGE = "#c4ab98"
 DEEP = "#9a4a5a"
 DEEP_EDGE = "#5e2535"
 FIBRE = "#5f1d18"
@@ -75,6 +81,18 @@ class Svg:
             f'stop-color="{SKIN}"/><stop offset="{1 - edge:g}" stop-color="{SKIN}"/>'
             f'<stop offset="1" stop-color="{SKIN_SHADE}"/></linearGradient>'
         )
+
+    def linear_gradient(self, gradient_id: str, start: Point, end: Point,
+                        stops: Sequence[tuple[float, str]]) -> str:
+        """A gradient in viewBox pixels from `start` to `end`, the same for every shape painted
+        with it whatever its bounds; returns the paint (`url(#id)`) for a fill or a stroke."""
+        stop_xml = "".join(f'<stop offset="{offset:g}" stop-color="{colour}"/>'
+                           for offset, colour in stops)
+        self.defs.append(
+            f'<linearGradient id="{gradient_id}" gradientUnits="userSpaceOnUse" '
+            f'x1="{fmt(start[0])}" y1="{fmt(start[1])}" x2="{fmt(end[0])}" y2="{fmt(end[1])}">'
+            f"{stop_xml}</linearGradient>")
+        return f"url(#{gradient_id})"
 
     def fibres(self, layer: str, lines: Sequence[tuple[Point, Point]], px: Mapper,
                sign: float) -> None:
