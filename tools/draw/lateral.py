@@ -15,6 +15,7 @@ from svgwriter import (
     CREASE,
     DEEP_STYLE,
     MUSCLE_STYLE,
+    MUSCLE_STYLES,
     OUTLINE,
     SKIN_SHADE,
     TEXT,
@@ -209,7 +210,8 @@ def muscles(svg: Svg) -> None:
     S = "superficial"
     svg.comment(S, "Left side only")
     for name, pieces in SUPERFICIAL.items():
-        svg.el(S, "path", id=f"m-{name}-L", d=chain(pieces, px, SIGN), **MUSCLE_STYLE)
+        svg.el(S, "path", id=f"m-{name}-L", d=chain(pieces, px, SIGN),
+               **MUSCLE_STYLES.get(name, MUSCLE_STYLE))
         if name == "gluteus_maximus":
             upper = c["outline"].sample(GMX_BACK, GMX_TOP, 10)[1:-1]
             front = mc["gmax_ant"].sample(GMX_ITB, GT_TOP, 10)[1:-1]

@@ -21,8 +21,8 @@ from svgwriter import (
     DEEP_STYLE,
     MUSCLE,
     MUSCLE_EDGE,
-    MUSCLE_LIGHT,
     MUSCLE_STYLE,
+    MUSCLE_STYLES,
     OUTLINE,
     SKIN_SHADE,
     TEXT,
@@ -380,8 +380,7 @@ def muscles(svg: Svg) -> None:
                                            [(0, MUSCLE), (1, APONEUROSIS)]),
                "stroke": svg.linear_gradient("art-erector-aponeurosis-edge", top, bottom,
                                              [(0, MUSCLE_EDGE), (1, APONEUROSIS_EDGE)])}
-    styles = {"gluteus_medius": {**MUSCLE_STYLE, "fill": MUSCLE_LIGHT},
-              **dict.fromkeys(ERECTORS, erector)}
+    styles = {**MUSCLE_STYLES, **dict.fromkeys(ERECTORS, erector)}
     for side, sign in SIDES.items():
         svg.comment(S, f"{'Left' if side == 'L' else 'Right'} side")
         for name, pieces in SUPERFICIAL.items():

@@ -36,6 +36,8 @@ FIBRE = "#5f1d18"
 TEXT = "#5b4636"
 
 MUSCLE_STYLE = dict(fill=MUSCLE, fill_opacity="0.55", stroke=MUSCLE_EDGE, stroke_width="1")
+# Per-muscle styles every view shares, so a muscle has one colour wherever it is drawn.
+MUSCLE_STYLES = {"gluteus_medius": {**MUSCLE_STYLE, "fill": MUSCLE_LIGHT}}
 DEEP_STYLE = dict(fill=DEEP, fill_opacity="0.6", stroke=DEEP_EDGE, stroke_width="1")
 ZONE_STYLE = dict(fill="#808080", fill_opacity="0", stroke="none")  # invisible: hit areas only
 
