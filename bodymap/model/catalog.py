@@ -58,6 +58,9 @@ _STOP_WORDS = frozenset(
      "to", "when", "while", "with"])
 _PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
+# A query that holds a muscle's whole name or nickname ("piriformis syndrome", "hip hiker") puts
+# that muscle first, even when its texts lack the query's other words.
+_NAMED = 100.0
 # Left out of a nickname when checking that a query holds all of it ("Lumbago muscle").
 _GENERIC_WORDS = _STOP_WORDS | {"muscle", "muscles"}
 _BREADTH = 0.05  # per further text of a muscle with the word: more mentions, a little higher
@@ -72,13 +75,22 @@ def _query_words(text: str) -> list[str]:
     return specific or content or words
 
 
+def _stem(word: str) -> str:
+    """A query word without a plural "s" ("glutes", "hips", "knees"), the part every indexed
+    word it can match begins with."""
+    return word[:-1] if len(word) >= 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _matches(word: str, token: str, last: bool) -> float:
-    """How well a query word matches an indexed word: 1 exactly, 0.8 as its beginning ("glut"
-    of "gluteus") when the word is the one being typed or is long enough to mean a prefix, so that
-    a finished short word ("low") does not also match "lower"."""
-    if token == word:
+    """How well a query word matches an indexed word: 1 exactly (a plural its singular too),
+    0.8 as its beginning ("glut" of "gluteus", "glutes" of "gluteus") when the word is the one
+    being typed or is long enough to mean a prefix, so that a finished short word ("low") does
+    not also match "lower"."""
+    stem = _stem(word)
+    if token in (word, stem):
         return 1.0
-    return 0.8 if token.startswith(word) and (last or len(word) >= 4) else 0.0
+    long_enough = last or len(stem) >= 4
+    return 0.8 if long_enough and (token.startswith(word) or token.startswith(stem)) else 0.0
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -247,12 +259,14 @@ class Catalog:
         return sorted(postings), dict(postings)
 
     @cached_property
-    def _nicknames(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-        """A nickname's first word -> (muscle id, the nickname's words), to find whole ones."""
+    def _names(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """A name's or nickname's first word -> (muscle id, its words), to find whole ones. A
+        bracketed qualifier is not needed: "rectus abdominis" names "Rectus abdominis (lower
+        part)"."""
         index: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         for muscle in self.muscles.values():
-            for nickname in muscle.also_called:
-                if words := _name_words(nickname):
+            for name in (muscle.name.split("(", 1)[0], *muscle.also_called):
+                if words := _name_words(name):
                     index[words[0]].append((muscle.id, words))
         return dict(index)
 
@@ -261,11 +275,12 @@ class Catalog:
 
         A muscle matches when every word of the query ("pain" and small words left out) is in
         its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
-        `_matches`): name hits (and a nickname typed whole) outrank mimics, then aggravating
-        activities, then symptoms. A query that names a body area (a zone's label or everyday
-        name, see `_zones_named`) is answered by referral, as the pain finder ranks the muscles
-        that refer pain there; text hits then break ties and come after them. `search_reason`
-        says why a muscle was found.
+        `_matches`): name hits outrank mimics, then aggravating activities, then symptoms. A
+        query that names a body area (a zone's label or everyday name, see `_zones_named`) is
+        answered by referral, as the pain finder ranks the muscles that refer pain there; text
+        hits then break ties and come after them. Before all, a query holding a muscle's whole
+        name or nickname puts that muscle first ("piriformis syndrome"). `search_reason` says
+        why a muscle was found.
         """
         words = _query_words(text)
         if not words:
@@ -276,9 +291,10 @@ class Catalog:
         for n, word in enumerate(words):
             last = n == len(words) - 1
             weights: dict[str, float] = {}
-            start = bisect.bisect_left(tokens, word)
+            stem = _stem(word)  # every token the word can match begins with it
+            start = bisect.bisect_left(tokens, stem)
             for token in tokens[start:]:
-                if not token.startswith(word):
+                if not token.startswith(stem):
                     break
                 exact = _matches(word, token, last)
                 if not exact:
@@ -290,18 +306,14 @@ class Catalog:
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
         scores = dict(scores or {})
-        nickname_bonus = _FIELD_WEIGHTS["name"] - _FIELD_WEIGHTS["nickname"]
-        whole: dict[str, int] = {}  # muscle -> words of its longest nickname the query holds
-        for token in typed & self._nicknames.keys():
-            for muscle_id, nickname in self._nicknames[token]:
-                if muscle_id in scores and typed.issuperset(nickname):
-                    whole[muscle_id] = max(whole.get(muscle_id, 0), len(nickname))
-        for muscle_id, size in whole.items():
-            scores[muscle_id] += nickname_bonus * size
+        named = {muscle_id for token in typed & self._names.keys()
+                 for muscle_id, name in self._names[token] if typed.issuperset(name)}
         if areas := self._area_scores(self._zones_named(words)):
             scores = {m: _TEXT_TIE * s for m, s in scores.items()}
             for muscle_id, score in areas.items():
                 scores[muscle_id] = scores.get(muscle_id, 0.0) + score
+        for muscle_id in named:
+            scores[muscle_id] = scores.get(muscle_id, 0.0) + _NAMED
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.muscles[item[0]].name))
         return [self.muscles[muscle_id] for muscle_id, _ in ranked]
 
@@ -312,19 +324,25 @@ class Catalog:
         words = _query_words(text)
         if not words:
             return ""
+        muscle = self.muscles[muscle_id]
+        if _holds(words, _name_words(muscle.name.split("(", 1)[0])):
+            return "by its name"
+        for nickname in muscle.also_called:
+            if _holds(words, _name_words(nickname)):
+                return f"also called “{nickname}”"
         for candidate in self.find_sources(self._zones_named(words)):
             if candidate.muscle_id == muscle_id:
                 zones = candidate.essential or candidate.spillover
                 labels = ", ".join(self.zones[z].label for z in zones)
                 kind = "essential" if candidate.essential else "spillover"
                 return f"refers pain to {labels} ({kind} zone{'s' if len(zones) > 1 else ''})"
-        for field, texts in self._search_texts(self.muscles[muscle_id]).items():
+        for field, texts in self._search_texts(muscle).items():
             for found in texts:
                 if _within(words, _words(found)):
                     if field == "name":
                         return "by its name"
                     return f"{_FIELD_NAMES[field]} {found if field == 'activity' else f'“{found}”'}"
-        return "its texts hold the words between them"
+        return "the words appear across its page"
 
     def _zones_named(self, words: list[str]) -> list[str]:
         """Zones a query names. Best, zones with a name (label or everyday name) that is exactly

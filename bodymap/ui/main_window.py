@@ -88,9 +88,12 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
-        heading = QLabel("Muscles")
-        heading.setBuddy(self.muscle_list)
-        left_layout.addWidget(heading)
+        self.list_heading = QLabel("Muscles")
+        self.list_heading.setObjectName("muscleListHeading")
+        self.list_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.list_heading.setWordWrap(True)
+        self.list_heading.setBuddy(self.muscle_list)
+        left_layout.addWidget(self.list_heading)
         left_layout.addWidget(self.muscle_list)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
@@ -472,10 +475,16 @@ class MainWindow(QMainWindow):
 
     def _filter_list(self, text: str) -> None:
         matches = {m.id for m in self.catalog.search(text)} if text.strip() else None
+        shown = 0
         for row in range(self.muscle_list.count()):
             item = self.muscle_list.item(row)
-            item.setHidden(matches is not None and item.data(Qt.ItemDataRole.UserRole)
-                           not in matches)
+            hidden = matches is not None and item.data(Qt.ItemDataRole.UserRole) not in matches
+            item.setHidden(hidden)
+            shown += not hidden
+        total = self.muscle_list.count()
+        # Say that the list is filtered, and by what: clearing the search box shows all again.
+        self.list_heading.setText("Muscles" if matches is None else
+                                  f"Muscles: {shown} of {total} match “{text.strip()}”")
 
     def run_search(self) -> None:
         text = self.search_box.text()

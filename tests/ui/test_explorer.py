@@ -9,7 +9,7 @@ import pytest
 from helpers.window import click, pixel, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QListWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLabel, QLineEdit, QListWidget
 
 from bodymap.diagram import VIEWS
 from bodymap.model import Catalog, load_catalog
@@ -89,6 +89,11 @@ def test_search_selects_best_match_and_reveals_it(qtbot, window: MainWindow):
     box = window.findChild(QLineEdit, "searchBox")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(box, "piriformis")
+    muscles = window.findChild(QListWidget, "muscleList")
+    shown = sum(not muscles.item(i).isHidden() for i in range(muscles.count()))
+    assert 0 < shown < muscles.count()
+    heading = window.findChild(QLabel, "muscleListHeading")  # says the list is filtered
+    assert heading.text() == f"Muscles: {shown} of {muscles.count()} match “piriformis”"
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.detail_panel.muscle_id == "piriformis"
     assert window.body_view.layer == "deep"
