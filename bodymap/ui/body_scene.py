@@ -165,6 +165,14 @@ class MarkerItem(QGraphicsItem):
             painter.drawPath(cross)
 
 
+BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
+
+
+def _is_shown(key: tuple[str, str | None], shown: tuple[str, str] | None) -> bool:
+    """Whether a (muscle, side) region belongs to the muscle shown, on its side or BOTH."""
+    return shown is not None and key[0] == shown[0] and shown[1] in (key[1], BOTH)
+
+
 def side_label(side: str | None) -> str:
     return {"L": "left", "R": "right"}.get(side or "", "")
 
@@ -316,7 +324,10 @@ class BodyScene(QGraphicsScene):
         if shown is None or shown[0] not in self.catalog.muscles:
             return {}
         muscle_id, side = shown
-        return self.painted(*self.catalog.muscles[muscle_id].referral_zones(), side)
+        zones = self.catalog.muscles[muscle_id].referral_zones()
+        if side == BOTH:
+            return {**self.painted(*zones, "L"), **self.painted(*zones, "R")}
+        return self.painted(*zones, side)
 
     def painted(self, essential: Iterable[str], spillover: Iterable[str],
                 side: str) -> dict[tuple[str, str | None], str]:
@@ -381,7 +392,7 @@ class BodyScene(QGraphicsScene):
             item.setVisible(True)
         for key, item in self.muscles.items():
             on_layer = item.region.layer == self.layer
-            selected = outlined is not None and key == (outlined[0], outlined[1])
+            selected = _is_shown(key, outlined)
             # The selected muscle stays outlined on the other layer too (dashed: above or beneath
             # what is shown), so its X marks never seem to belong to the muscle drawn there.
             item.setVisible((on_layer or selected) and not in_pain_mode)
@@ -402,7 +413,7 @@ class BodyScene(QGraphicsScene):
             item.style(brush, pen)
         coached = self._coached_trigger_point()
         for (muscle_id, side), markers in self.markers.items():
-            visible = shown is not None and (muscle_id, side) == (shown[0], shown[1])
+            visible = _is_shown((muscle_id, side), shown)
             for marker in markers:
                 marker.setVisible(visible)
                 on_it = coached is not None and marker.region.trp == coached.id

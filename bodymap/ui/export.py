@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
-from bodymap.ui.body_scene import BodyScene
+from bodymap.ui.body_scene import BOTH, BodyScene
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 
 PNG_WIDTH = 1600
@@ -178,10 +178,10 @@ def export_command(args: argparse.Namespace) -> int:
     view_name = args.export_view or (muscle.views[0] if muscle else "posterior")
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need an app
     scene = BodyScene(load_view(view_name), catalog)
-    sides = ("L", "R") if args.side == "both" else (args.side,)
+    sides = ("L", "R") if args.side == BOTH else (args.side,)
     pain = {(z, None if catalog.zones[z].midline else s) for z in zones for s in sides}
     layer = (scene.layer_of(muscle.id) if muscle else None) or "superficial"
-    scene.set_state(layer=layer, mode="muscle", selected=(muscle.id, sides[0]) if muscle else None,
+    scene.set_state(layer=layer, mode="muscle", selected=(muscle.id, args.side) if muscle else None,
                     pain=pain)
     title = f"{muscle.name}: trigger points and referral" if muscle else "Marked pain"
     try:

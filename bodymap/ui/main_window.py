@@ -540,6 +540,10 @@ class MainWindow(QMainWindow):
     def _export_title(self) -> str:
         if self.body_view.mode == "muscle" and self.selected:
             muscle = self.catalog.muscles[self.selected[0]]
+            trp_id = self.body_view.trigger_point  # the coach's one trigger point, if it is open
+            trp = next((t for t in muscle.trigger_points if t.id == trp_id), None)
+            if trp is not None:
+                return f"{muscle.name}, {trp.label}: referral"
             return f"{muscle.name}: trigger points and referral"
         return "Marked pain"
 

@@ -50,6 +50,21 @@ def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
     assert not image.isNull() and image.width() == 1600
 
 
+def test_export_of_both_sides_paints_both(tmp_path: Path):
+    from PySide6.QtGui import QImage
+
+    def red_pixels(side: str) -> int:
+        out = tmp_path / f"gmed-{side}.png"
+        assert main(["export", "--muscle", "gluteus_medius", "--side", side, "-o", str(out)]) == 0
+        image = QImage(str(out)).scaledToWidth(400)  # a sample of the picture is enough
+        return sum(1 for y in range(image.height()) for x in range(image.width())
+                   if (c := image.pixelColor(x, y)).red() > 180 and c.green() < 110)
+
+    left, right, both = red_pixels("L"), red_pixels("R"), red_pixels("both")
+    assert left > 0 and right > 0
+    assert both > 1.5 * max(left, right)  # both sides' referral (the sacrum is shared)
+
+
 def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["export", "--muscle", "gluteus_maximum", "-o", str(tmp_path / "a.png")]) == 2
     assert "unknown muscle 'gluteus_maximum'" in capsys.readouterr().err

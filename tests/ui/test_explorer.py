@@ -273,7 +273,8 @@ def is_red(color) -> bool:
 
 
 def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow,
-                                                       catalog: Catalog):
+                                                       catalog: Catalog, tmp_path: Path,
+                                                       monkeypatch):
     from PySide6.QtWidgets import QPushButton, QTabWidget
 
     view = window.body_view
@@ -322,6 +323,12 @@ def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow
     qtbot.mouseClick(next_point, Qt.MouseButton.LeftButton)
     assert ring_at(second.id) and not ring_at(first.id)
     assert painted() == {only_second}
+    # An export now is of that trigger point, and its title says so.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(tmp_path / "trp.svg"), "SVG drawing (*.svg)"))
+    trigger(window, "actionExport")
+    svg = (tmp_path / "trp.svg").read_text(encoding="utf-8")
+    assert f"Gluteus medius, {second.label}: referral" in svg
     # Back on the muscle's page, the whole muscle again.
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
                      pos=bar.tabRect(tabs.indexOf(window.detail_panel)).center())
