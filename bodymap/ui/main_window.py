@@ -81,9 +81,12 @@ class MainWindow(QMainWindow):
         self.panels.addTab(self.coach, "Technique coach")
         self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
         self.panels.addTab(self.study_page, "Study")
-        # While the coach is open, the body shows the one trigger point it is on.
+        # While the coach is open, the body shows the one trigger point it is on; a study
+        # question's picture is on the body only while the Study tab is open.
+        self._board: StudyBoard | None = None
         self.coach.triggerPointChanged.connect(self._show_coached_trigger_point)
         self.panels.currentChanged.connect(self._show_coached_trigger_point)
+        self.panels.currentChanged.connect(self._show_board_with_its_tab)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -386,15 +389,30 @@ class MainWindow(QMainWindow):
         if active:
             self.panels.setCurrentWidget(self.study_page)
 
+    def _show_board_with_its_tab(self) -> None:
+        """Leaving the Study tab (to look a muscle up mid-question) gives the body back to the
+        explorer, so a question's red is never shown beside another muscle's page; coming back
+        shows the question again."""
+        studying = self.panels.currentWidget() is self.study_page
+        if studying and self._board is not None and self.body_view.study is None:
+            self._show_board(self._board)
+        elif not studying and self.body_view.study is not None:
+            self.body_view.set_study(None)
+            self.study_check_action.setEnabled(False)
+
     def _show_board(self, board: StudyBoard) -> None:
         """Paint what the study asks for, in a view and layer that show it."""
         from bodymap.ui.study_panel import StudyBoard
 
         if board == StudyBoard():
+            self._board = None
             self.study_check_action.setEnabled(False)
             self.body_view.set_study(None)
             self.statusBar().clearMessage()
             return
+        self._board = board
+        if self.panels.currentWidget() is not self.study_page:
+            return  # shown when the Study tab is opened again
         if board.answer:
             self.reveal(board.answer)
         elif board.essential or board.spillover:

@@ -279,3 +279,26 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
     qtbot.keyClick(view, Qt.Key.Key_Escape)  # ends the session from the body too
     assert widget(window, QWidget, "studySummary").isVisible()
     assert view.study is None
+
+
+def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: MainWindow,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QListWidget, QTabWidget
+
+    open_study(qtbot, window, monkeypatch)
+    press(qtbot, window, "studyStart")
+    board = window.body_view.study
+    assert board is not None
+    muscles = widget(window, QListWidget, "muscleList")
+    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Piriformis")
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
+                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    # The muscle's page, and the body shows that muscle, not the question's picture.
+    assert window.detail_panel.muscle_id == "piriformis"
+    assert window.body_view.study is None
+    assert window.body_view.body_scene().shown_state()[1] == window.selected
+    tabs = widget(window, QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.study_page)).center())
+    assert window.body_view.study == board  # the question again, as it was
