@@ -329,9 +329,21 @@ class MainWindow(QMainWindow):
         self.pain_finder.set_marked(self.pain)
 
     def open_candidate(self, muscle_id: str, side: str) -> None:
+        """Open a pain finder candidate. A muscle this view does not draw (iliopsoas from the
+        back) is opened here all the same when its referral is drawn here: the marked pain and
+        the reason it is a candidate stay in sight."""
         self.set_mode("muscle")
-        self.reveal(muscle_id)
+        scene = self.body_view.body_scene()
+        essential, spillover = self.catalog.muscles[muscle_id].referral_zones()
+        drawn_here = {zone for zone, _ in scene.zones} & (essential | spillover)
+        if scene.sides_of(muscle_id) or not drawn_here:
+            self.reveal(muscle_id)
         self.select_muscle(muscle_id, side)
+        if not scene.sides_of(muscle_id) and drawn_here:
+            where = ", ".join(VIEW_TITLES[v] for v, _ in self.body_view.layers_of(muscle_id))
+            self.statusBar().showMessage(
+                f"{self.catalog.muscles[muscle_id].name} is drawn on the {where} view; "
+                "this view shows its referral.", 10000)
 
     def _muscle_clicked(self, muscle_id: str, side: str) -> None:
         """A click on a muscle: an answer while a question asks for one, else a selection."""

@@ -104,3 +104,21 @@ def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
 def test_help_text_explains_the_ranking(window: MainWindow):
     help_text = window.pain_finder.help.text()
     assert "essential" in help_text and "spillover" in help_text and "0.4" in help_text
+
+
+def test_a_candidate_drawn_on_another_view_opens_where_the_pain_is(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "lumbar_paraspinal", "L")
+    click(qtbot, window, "si_joint", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    row = next(i for i, r in enumerate(window.pain_finder.rows)
+               if r.candidate.muscle_id == "iliopsoas")
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(row, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    # Iliopsoas is drawn on the front only, but its referral to the marked low back is here.
+    assert window.detail_panel.muscle_id == "iliopsoas"
+    assert window.body_view.view_name == "posterior"
+    referral = window.body_view.body_scene().shown_state()[0]
+    assert referral.get(("si_joint", "L")) == "essential"
+    assert "Front" in window.statusBar().currentMessage()
