@@ -318,9 +318,9 @@ class Catalog:
         return [self.muscles[muscle_id] for muscle_id, _ in ranked]
 
     def search_reason(self, muscle_id: str, text: str) -> str:
-        """Why `search(text)` found a muscle, in a few words for the status bar: the area it
-        refers pain to when the query names one (that is what ranked it), else the field and
-        text that hold every query word."""
+        """Why `search(text)` found a muscle, in a few words for the status bar, in the order
+        `search` ranks by: its name or nickname in the query, else the area it refers pain to
+        when the query names one, else the field and text that hold every query word."""
         words = _query_words(text)
         if not words:
             return ""
