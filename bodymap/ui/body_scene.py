@@ -351,14 +351,15 @@ class BodyScene(QGraphicsScene):
                     set(board.marked))
         if self.mode == "pain":
             return self.referral_of(self.preview), self.preview, self.pain
-        trp = self._coached_trigger_point()
+        trp = self.coached_trigger_point()
         if trp is not None and self.selected is not None:
             referral = self.painted(trp.referral.essential, trp.referral.spillover,
                                     self.selected[1])
             return referral, self.selected, self.pain
         return self.referral_of(self.selected), self.selected, self.pain
 
-    def _coached_trigger_point(self) -> TriggerPoint | None:
+    def coached_trigger_point(self) -> TriggerPoint | None:
+        """The selected muscle's TrP the technique coach is on, while the explorer shows it."""
         if self.trigger_point is None or self.selected is None or self.study is not None:
             return None
         muscle = self.catalog.muscles.get(self.selected[0])
@@ -411,7 +412,7 @@ class BodyScene(QGraphicsScene):
                 pen = QPen(SELECTED_EDGE, 2.5, Qt.PenStyle.DotLine)
                 pen.setCosmetic(True)
             item.style(brush, pen)
-        coached = self._coached_trigger_point()
+        coached = self.coached_trigger_point()
         for (muscle_id, side), markers in self.markers.items():
             visible = _is_shown((muscle_id, side), shown)
             for marker in markers:

@@ -335,11 +335,12 @@ class MainWindow(QMainWindow):
         self.set_mode("muscle")
         scene = self.body_view.body_scene()
         essential, spillover = self.catalog.muscles[muscle_id].referral_zones()
-        drawn_here = {zone for zone, _ in scene.zones} & (essential | spillover)
-        if scene.sides_of(muscle_id) or not drawn_here:
+        referral_here = bool({zone for zone, _ in scene.zones} & (essential | spillover))
+        stay = referral_here and not scene.sides_of(muscle_id)
+        if not stay:
             self.reveal(muscle_id)
         self.select_muscle(muscle_id, side)
-        if not scene.sides_of(muscle_id) and drawn_here:
+        if stay:
             where = ", ".join(VIEW_TITLES[v] for v, _ in self.body_view.layers_of(muscle_id))
             self.statusBar().showMessage(
                 f"{self.catalog.muscles[muscle_id].name} is drawn on the {where} view; "
@@ -570,9 +571,8 @@ class MainWindow(QMainWindow):
     def _export_title(self) -> str:
         if self.body_view.mode == "muscle" and self.selected:
             muscle = self.catalog.muscles[self.selected[0]]
-            trp_id = self.body_view.trigger_point  # the coach's one trigger point, if it is open
-            trp = next((t for t in muscle.trigger_points if t.id == trp_id), None)
-            if trp is not None:
+            trp = self.body_view.body_scene().coached_trigger_point()
+            if trp is not None:  # the picture is of the one trigger point the coach is on
                 return f"{muscle.name}, {trp.label}: referral"
             return f"{muscle.name}: trigger points and referral"
         return "Marked pain"
