@@ -3,9 +3,11 @@ string is shown as text, never interpreted."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
@@ -22,6 +24,9 @@ def section(title: str, body: str) -> str:
 
 
 NOTE_SAVE_DELAY_MS = 700  # save a note once typing pauses, not at every key
+# Pages kept laid out: going back to a muscle seen before (a class moving between a few) shows
+# its page without parsing and laying out the HTML again, which is most of a click's time.
+PAGES_KEPT = 16
 
 
 class DetailPanel(QWidget):
@@ -77,6 +82,7 @@ class DetailPanel(QWidget):
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_note)
         self.notes.textChanged.connect(self._note_typed)
+        self._pages: dict[str | None, QTextDocument] = {}  # by muscle id (None: the welcome)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         for widget in (self.title, self.subtitle, self.cautions, self.text, self.notes_heading,
@@ -128,7 +134,7 @@ class DetailPanel(QWidget):
         self.title.setText("No muscle selected")
         self.subtitle.setText("Click a muscle on the body, pick one from the list, or search.")
         self.cautions.hide()
-        self.text.setHtml(self._welcome())
+        self._show_page(None, self._welcome)
         self.set_note("", self._owner)
 
     def _welcome(self) -> str:
@@ -156,8 +162,29 @@ class DetailPanel(QWidget):
             self.cautions.show()
         else:
             self.cautions.hide()
-        self.text.setHtml(self.muscle_html(muscle))
-        self.text.verticalScrollBar().setValue(0)
+        if self._show_page(muscle_id, lambda: self.muscle_html(muscle)):
+            self.text.verticalScrollBar().setValue(0)  # the other side keeps the reader's place
+
+    def _show_page(self, key: str | None, html: Callable[[], str]) -> bool:
+        """Show the page kept for `key`, made from `html()` if there is none; False if it
+        was on show already."""
+        page = self._pages.pop(key, None)
+        self._pages[key] = page = page or self._page(html())
+        while len(self._pages) > PAGES_KEPT:
+            oldest = next(iter(self._pages))
+            self._pages.pop(oldest).deleteLater()
+        if page.defaultFont() != self.text.font():  # the font may have changed since it was made
+            page.setDefaultFont(self.text.font())
+        if self.text.document() is page:
+            return False
+        self.text.setDocument(page)
+        return True
+
+    def _page(self, html: str) -> QTextDocument:
+        page = QTextDocument(self)  # the panel's: the browser deletes only documents it owns
+        page.setDefaultFont(self.text.font())
+        page.setHtml(html)
+        return page
 
     def zone_labels(self, zone_ids: tuple[str, ...]) -> str:
         return ", ".join(

@@ -146,6 +146,26 @@ def test_detail_panel_lists_everything_with_sources(qtbot, window: MainWindow, c
     assert window.detail_panel.cautions.isVisible()
 
 
+def test_going_back_to_a_muscle_shows_its_page_again(qtbot, window: MainWindow):
+    """Pages are kept for muscles seen before; each shows its own muscle, in today's font."""
+    click(qtbot, window, "gluteus_medius", "L")
+    medius = window.detail_panel.plain_text()
+    click(qtbot, window, "gluteus_maximus", "R")
+    maximus = window.detail_panel.plain_text()
+    bar = window.detail_panel.text.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    click(qtbot, window, "gluteus_maximus", "L")  # the other side: the reader keeps the place
+    assert bar.value() == bar.maximum() > 0
+    larger = window.detail_panel.text.font()
+    larger.setPointSizeF(larger.pointSizeF() * 1.5)
+    window.detail_panel.text.setFont(larger)
+    click(qtbot, window, "gluteus_medius", "R")
+    assert window.detail_panel.plain_text() == medius.replace("(left)", "(right)", 1)
+    assert window.detail_panel.text.document().defaultFont() == larger
+    assert bar.value() == 0
+    assert maximus != medius
+
+
 def test_markup_in_data_is_shown_as_text(qtbot, tmp_path: Path, settings):
     from helpers.packs import VALID_MUSCLE, write_pack
 
