@@ -177,6 +177,15 @@ def side_label(side: str | None) -> str:
     return {"L": "left", "R": "right"}.get(side or "", "")
 
 
+def on_side(name: str, side: str | None) -> str:
+    """A muscle's or zone's name with its side: "Gluteus medius (left)", and "Rectus abdominis
+    (lower part, left)" for a name that has a bracket already."""
+    word = side_label(side)
+    if not word:
+        return name
+    return f"{name[:-1]}, {word})" if name.endswith(")") else f"{name} ({word})"
+
+
 class BodyScene(QGraphicsScene):
     """A view of the body with the app's state painted on it."""
 
@@ -227,8 +236,7 @@ class BodyScene(QGraphicsScene):
         else:
             known = self.catalog.zones.get(region.target)
             name = known.label if known else region.target
-        side = side_label(region.side)
-        item = RegionItem(region, f"{name} ({side})" if side else name)
+        item = RegionItem(region, on_side(name, region.side))
         item.setZValue(20 if region.kind == "muscle" else 10)
         table[region.target, region.side] = item
         self.addItem(item)

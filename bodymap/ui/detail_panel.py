@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout,
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
+from bodymap.ui.body_scene import on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link
 
 GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
 LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
-SIDES = {"L": "left", "R": "right"}
 
 
 def section(title: str, body: str) -> str:
@@ -152,7 +152,7 @@ class DetailPanel(QWidget):
         if muscle_id != self.muscle_id:
             self.save_note()  # the note being typed belongs to the muscle shown until now
         self.muscle_id = muscle_id
-        self.title.setText(f"{muscle.name} ({SIDES.get(side, side)})")
+        self.title.setText(on_side(muscle.name, side))
         aka = f" · also called {', '.join(muscle.also_called)}" if muscle.also_called else ""
         self.subtitle.setText(
             f"{GROUPS.get(muscle.group, muscle.group)} · {LAYERS.get(muscle.layer, muscle.layer)}"

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import side_label
+from bodymap.ui.body_scene import on_side, side_label
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.pain_finder import PainFinder
+from bodymap.ui.sizing import resize_within_screen
 from bodymap.ui.technique_coach import TechniqueCoach
 
 if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first needs it
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
                 shown = " and ".join(side_label(s) for s in sorted(sides))
                 self.statusBar().showMessage(
                     f"This view draws the {shown} side only: "
-                    f"{self.catalog.muscles[muscle_id].name} ({side_label(side)}) is not shown "
+                    f"{on_side(self.catalog.muscles[muscle_id].name, side)} is not shown "
                     "here. Click the muscle here for its other side.", 10000)
 
     def _side_shown(self, muscle_id: str) -> str:
@@ -629,7 +630,7 @@ class MainWindow(QMainWindow):
                                 "Run “bodymap validate” for the same list."))
         layout.addWidget(text)
         layout.addWidget(buttons)
-        dialog.resize(760, 360)
+        resize_within_screen(dialog, 760, 360)
         dialog.open()
 
     # -- memory --------------------------------------------------------------------------------
@@ -638,7 +639,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1320, 860)
+            resize_within_screen(self, 1320, 860)
         view = str(self.settings.value("view", "posterior"))
         layer = str(self.settings.value("layer", "superficial"))
         self.set_view(view if view in VIEWS else "posterior")

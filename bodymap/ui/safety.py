@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Catalog
 from bodymap.model.schema import Source
 from bodymap.ui.rich_text import bullets, open_web_link
+from bodymap.ui.sizing import resize_within_screen
 
 DISCLAIMER_KEY = "safety/disclaimerAccepted"
 
@@ -205,7 +206,7 @@ class RedFlagsDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        resize_within_screen(self, 620, 640)
 
 
 def ask_modal(dialog: QDialog) -> bool:
@@ -281,7 +282,7 @@ class EvidenceDialog(QDialog):
         layout.setContentsMargins(12, 12, 12, 10)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(720, 760)
+        resize_within_screen(self, 720, 760)
 
 
 # -- self-care sheet ----------------------------------------------------------------------------

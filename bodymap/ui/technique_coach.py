@@ -45,10 +45,10 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle, Technique
+from bodymap.ui.body_scene import on_side
 from bodymap.ui.hold_timer import Clock, HoldTimer
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, text_label
 
-SIDES = {"L": "left", "R": "right"}
 SOUND_KEY = "coach/soundAtMax"
 
 # Colours chosen for a washed-out class projector as much as for a laptop: strong, few, and never
@@ -658,10 +658,10 @@ class TechniqueCoach(QWidget):
         self.variants = []
         if muscle is not None:
             self.variants.append(Variant("muscle", muscle.technique,
-                                         f"{muscle.technique.name} (this muscle)"))
+                                         f"This muscle: {muscle.technique.name}"))
         for technique in guidance.techniques if guidance else ():
             self.variants.append(Variant(technique.id or technique.name, technique,
-                                         f"{technique.name} (general)"))
+                                         f"General: {technique.name}"))
         self.combo.clear()
         for index, variant in enumerate(self.variants):
             if index == 1 and muscle is not None:
@@ -897,7 +897,7 @@ class TechniqueCoach(QWidget):
         if self.muscle is None:
             self.title.setText("Technique coach")
         else:
-            self.title.setText(f"{self.muscle.name} ({SIDES.get(self.side, self.side)})")
+            self.title.setText(on_side(self.muscle.name, self.side))
 
     def _show_cautions(self) -> None:
         cautions = self.muscle.cautions if self.muscle else ()

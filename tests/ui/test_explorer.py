@@ -44,9 +44,21 @@ def test_every_muscle_is_reachable_by_click_on_both_sides(qtbot, window: MainWin
                 click(qtbot, window, muscle_id, side)
                 assert window.detail_panel.muscle_id == muscle_id
                 word = {"L": "left", "R": "right"}[side]
-                assert window.detail_panel.title.text() == f"{muscle.name} ({word})"
+                title = window.detail_panel.title.text()
+                assert title.startswith(muscle.name.rstrip(")")) and title.endswith(f"{word})")
+                assert ")" not in title[:-1]  # one bracket: "(lower part, left)", not two
                 reached.add(muscle_id)
     assert reached == set(catalog.muscles)
+
+
+def test_a_name_with_a_bracket_takes_the_side_inside_it(qtbot, window: MainWindow):
+    trigger(window, VIEW_ACTIONS["anterior"])
+    click(qtbot, window, "rectus_abdominis", "R")
+    assert window.detail_panel.title.text() == "Rectus abdominis (lower part, right)"
+    qtbot.mouseMove(window.body_view.viewport(),
+                    window.body_view.region_point("rectus_abdominis", "L"))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage()
+                    == "Rectus abdominis (lower part, left)")
 
 
 def test_deep_muscles_need_the_deep_layer(qtbot, window: MainWindow):
