@@ -18,6 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PLATFORM = os.environ["QT_QPA_PLATFORM"]
+if PLATFORM == "offscreen":
+    # A laptop-sized screen (offscreen's own is 800x800): every program opens its 1320x860
+    # window whole, as on a real screen, so all of them paint the same area.
+    SCREEN = Path(tempfile.mkdtemp(prefix="bodymap-bench-screen-")) / "screen.json"
+    SCREEN.write_text('{"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, '
+                      '"height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+    PLATFORM = "offscreen, 1920x1080 screen"
 
 RUNS = 7
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,7 +212,7 @@ def main() -> int:
                  "p95 < 16 ms", percentile(clicks, 95) < 16))
     # The first click on each muscle in a new window: its page is made, not one kept from before.
     first_clicks = []
-    for _ in range(8):
+    for _ in range(20):
         fresh_settings = tempfile.mktemp(suffix=".ini")  # nothing remembered: no page made yet
         fresh = MainWindow(catalog, QSettings(fresh_settings, QSettings.Format.IniFormat))
         fresh.resize(1320, 860)
@@ -261,7 +270,7 @@ def main() -> int:
 
     width = max(len(r[0]) for r in rows)
     print(f"bodymap benchmarks (PySide6 {__import__('PySide6').__version__}, "
-          f"Python {sys.version.split()[0]}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']})")
+          f"Python {sys.version.split()[0]}, QT_QPA_PLATFORM={PLATFORM})")
     for name, figure, budget, ok in rows:
         print(f"  {name:<{width}}  {figure:<46}  {budget:<12}  {'ok' if ok else 'OVER'}")
     Path(settings_file).unlink(missing_ok=True)
