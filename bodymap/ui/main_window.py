@@ -210,7 +210,10 @@ class MainWindow(QMainWindow):
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
         problems = self._action("actionDataProblems", "Data problems…", None, self.show_problems)
-        red_flags = self._action("actionRedFlags", "Red flags", "F1", self.show_red_flags)
+        keys = self._action("actionKeys", "Keyboard and mouse…",
+                            QKeySequence.StandardKey.HelpContents, self.show_keys)
+        about = self._action("actionAbout", "About bodymap", None, self.show_about)
+        red_flags = self._action("actionRedFlags", "Red flags", "Alt+R", self.show_red_flags)
         red_flags.setStatusTip("Signs that need a physician, not massage")
         evidence = self._action("actionEvidence", "Evidence…", None, self.show_evidence)
         self.self_care_action = self._action("actionSelfCare", "Self-care sheet (PDF)…", "Ctrl+P",
@@ -248,7 +251,9 @@ class MainWindow(QMainWindow):
         mode_menu.addSeparator()
         mode_menu.addActions([study, self.study_check_action, self.study_end_action])
         help_menu = menu.addMenu("&Help")
-        help_menu.addActions([red_flags, evidence])
+        help_menu.addActions([keys, red_flags, evidence])
+        help_menu.addSeparator()
+        help_menu.addAction(about)
         problems.setEnabled(bool(self.catalog.problems))
         self.view_actions["posterior"].setChecked(True)
         self.layer_actions["superficial"].setChecked(True)
@@ -592,6 +597,18 @@ class MainWindow(QMainWindow):
         dialog = RedFlagsDialog(self.catalog, self, confirm=False)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_keys(self) -> None:
+        from bodymap.ui.help_dialogs import KeysDialog
+
+        dialog = KeysDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: it can stay open beside the body while one tries the keys
+
+    def show_about(self) -> None:
+        from bodymap.ui.help_dialogs import show_about
+
+        show_about(self, self.catalog)
 
     def show_evidence(self) -> None:
         from bodymap.ui.safety import EvidenceDialog

@@ -403,6 +403,37 @@ def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):
     assert window.findChild(QDialog, "evidenceDialog").isVisible()
 
 
+def test_f1_lists_the_keys_and_alt_r_shows_the_red_flags(qtbot, window: MainWindow):
+    from PySide6.QtWidgets import QDialog
+
+    window.activateWindow()
+    window.body_view.setFocus()
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "keysDialog")
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    text = dialog.text.toPlainText()
+    # The window's shortcuts, read from its menus, with the panels' own keys beside them.
+    assert "Ctrl+E" in text and "Export image" in text
+    assert "Alt+R" in text and "Red flags" in text
+    assert "starts, pauses or resumes the hold" in text
+    dialog.close()
+    qtbot.keyClick(window.body_view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    flags = window.findChild(QDialog, "redFlagsDialog")
+    assert flags is not None and flags.isVisible()
+
+
+def test_about_names_the_version_and_the_data(qtbot, window: MainWindow, catalog: Catalog,
+                                              monkeypatch):
+    from bodymap.ui import help_dialogs as help_module
+
+    shown = []
+    monkeypatch.setattr(help_module.QMessageBox, "about",
+                        lambda parent, title, text: shown.append(text))
+    trigger(window, "actionAbout")
+    assert shown and help_module.version() in shown[0]
+    assert catalog.summary() in shown[0]
+
+
 def _red_runs(image: QImage) -> list[int]:
     """Lengths of the short runs of referral red along the picture's rows: stipple dots."""
     runs = []
