@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout,
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
 from bodymap.ui.body_scene import on_side
-from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link
+from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link, zone_names
 
 GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
 LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
@@ -186,18 +186,13 @@ class DetailPanel(QWidget):
         page.setHtml(html)
         return page
 
-    def zone_labels(self, zone_ids: tuple[str, ...]) -> str:
-        return ", ".join(
-            escape(self.catalog.zones[z].label if z in self.catalog.zones else z) for z in zone_ids
-        ) or "none"
-
     def muscle_html(self, muscle: Muscle) -> str:
         trps = "".join(
             f"<p><b>{escape(t.label)}</b>: {escape(t.location)}<br>"
             f"<span style='color:#b71c1c'>Essential zone:</span> "
-            f"{self.zone_labels(t.referral.essential)}<br>"
+            f"{zone_names(self.catalog, t.referral.essential)}<br>"
             f"<span style='color:#b71c1c'>Spillover zone:</span> "
-            f"{self.zone_labels(t.referral.spillover)}"
+            f"{zone_names(self.catalog, t.referral.spillover)}"
             + (f"<br><i>{escape(t.notes)}</i>" if t.notes else "")
             + "<br><small>Sources: "
             + escape("; ".join(s.short() for s in self.catalog.sources_of(t.sources)))

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
-
-SIDE_WORDS = {"L": "left", "R": "right"}
+from bodymap.ui.body_scene import on_side
 
 HELP = (
     f"Mark painful zones on the body (pain mode). Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
@@ -144,8 +143,7 @@ class PainFinder(QWidget):
         self.candidatePreviewed.emit(None)
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:
-        label = self.catalog.zones[zone_id].label
-        return f"{label} ({SIDE_WORDS[side]})" if side else label
+        return on_side(self.catalog.zones[zone_id].label, side)
 
     def labels(self, zone_ids: tuple[str, ...]) -> str:
         return ", ".join(self.catalog.zones[z].label for z in zone_ids)
@@ -153,7 +151,6 @@ class PainFinder(QWidget):
     def row_text(self, row: Row, both_sides: bool) -> str:
         candidate = row.candidate
         muscle = self.catalog.muscles[candidate.muscle_id]
-        side = f" ({SIDE_WORDS[row.side]})" if both_sides and row.side else ""
         trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
         reasons = []
         if candidate.essential:
@@ -161,7 +158,8 @@ class PainFinder(QWidget):
         if candidate.spillover:
             reasons.append(f"spillover only: {self.labels(candidate.spillover)}")
         verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
-        return (f"{muscle.name}{side} — score {candidate.score:g}\n"
+        name = on_side(muscle.name, row.side if both_sides else None)
+        return (f"{name} — score {candidate.score:g}\n"
                 f"{trps} {verb} here; {'; '.join(reasons)}")
 
     def _row_target(self, index: int) -> tuple[str, str] | None:

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QLabel
 
+from bodymap.model import Catalog
+
 # Amber for cautions and warnings, shared by the detail panel, the coach, study and safety views.
 CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
 INK = "#1b1f24"  # body text in the coach and study panels
@@ -32,6 +34,12 @@ def bullets(values: Iterable[str]) -> str:
     if not values:
         return "<p><i>None recorded.</i></p>"
     return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
+
+
+def zone_names(catalog: Catalog, zone_ids: Iterable[str]) -> str:
+    """Zones by their labels, escaped and comma-separated ("none" when there are none)."""
+    return ", ".join(escape(catalog.zones[z].label if z in catalog.zones else z)
+                     for z in zone_ids) or "none"
 
 
 def text_label(name: str = "", *, rich: bool = False, wrap: bool = True) -> QLabel:

@@ -68,6 +68,13 @@ def test_both_sides_are_labelled(qtbot, window: MainWindow):
     assert any(r.endswith("(right)") for r in rows)
 
 
+def test_a_marked_zone_with_a_bracket_takes_its_side_inside_it(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    assert "Buttock (middle, left)" in window.pain_finder.summary.text()
+    assert "(middle) (left)" not in window.pain_finder.summary.text()
+
+
 def test_one_side_only_gives_unlabelled_rows(qtbot, window: MainWindow):
     trigger(window, "actionPainMode")
     click(qtbot, window, "buttock", "R")
