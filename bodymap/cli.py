@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="painful zones to mark, comma-separated (zone ids, e.g. sacrum)")
     export.add_argument("--side", choices=("L", "R", "both"), default="both",
                         help="which side's muscle and zones to draw (default: both)")
+    export.add_argument("--layout", choices=("page", "slide"), default="page",
+                        help="a portrait page for handouts (default) or a 16:9 slide with the "
+                        "key and the referral in words beside the body")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="FILE.png, FILE.svg or FILE.pdf")
     return parser

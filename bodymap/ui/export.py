@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,17 +22,24 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextDocument,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
 from bodymap.ui.body_scene import BOTH, BodyScene
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
+from bodymap.ui.rich_text import MUTED, zone_names
 
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
 KEY_FONT_PX = 13  # the key's text before it is scaled with the picture
 KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen beside the body
+# A slide: 16:9, the body on the left, the title, key and what the picture shows on the right.
+PAGE, SLIDE = "page", "slide"
+SLIDE_SIZE = QSize(1920, 1080)
+SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16:9")
+SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 
 
 def key_rows(scene: BodyScene) -> tuple[Row, ...]:
@@ -54,7 +62,38 @@ def _bands(width: float, title: str, rows: tuple[Row, ...]) -> tuple[float, floa
     return title_band, (key + 16) * width * KEY_SCALE if rows else 0.0
 
 
-def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str) -> None:
+def slide_html(scene: BodyScene) -> str:
+    """What the slide's picture shows, in words: each trigger point shown and where it refers,
+    the marked pain, and the sources behind them."""
+    catalog = scene.catalog
+    _referral, shown, pain = scene.shown_state()
+    muscle = catalog.muscles.get(shown[0]) if shown else None
+    parts, source_ids = [], []
+    if muscle is not None:
+        coached = scene.coached_trigger_point()
+        for trp in [coached] if coached else muscle.trigger_points:
+            spillover = (f"<br>Spillover: {zone_names(catalog, trp.referral.spillover)}"
+                         if trp.referral.spillover else "")
+            parts.append(f"<p><b>{escape(trp.label)}</b>: {escape(trp.location)}<br>"
+                         f"<span style='color:#b71c1c'>Essential:</span> "
+                         f"{zone_names(catalog, trp.referral.essential)}{spillover}</p>")
+            source_ids += trp.sources
+        source_ids += muscle.sources
+    if pain:
+        parts.append(f"<p><b>Marked pain</b>: {zone_names(catalog, sorted({z for z, _ in pain}))}"
+                     "</p>")
+    sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
+    if sources:
+        parts.append(f"<p style='color:{MUTED}'>Sources: {escape(sources)}</p>")
+    parts.append(f"<p style='color:{MUTED}'><i>Teaching material, not medical advice.</i></p>")
+    return "".join(parts)
+
+
+def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
+          layout: str = PAGE) -> None:
+    if layout == SLIDE:
+        _draw_slide(scene, painter, target, title)
+        return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     rows = key_rows(scene)
@@ -87,6 +126,54 @@ def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str) -> No
         painter.restore()
 
 
+def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(target, QColor("white"))
+    margin = target.height() * 0.04
+    rect = scene.sceneRect()
+    body_height = target.height() - 2 * margin
+    body = QRectF(target.left() + margin, target.top() + margin,
+                  body_height * rect.width() / rect.height(), body_height)
+    _draw_body(scene, painter, body)
+    column = QRectF(body.right() + 2 * margin, target.top() + margin,
+                    target.right() - body.right() - 3 * margin, body_height)
+    text_px = max(8, round(target.height() * SLIDE_TEXT_PX))
+    top = column.top()
+    if title:
+        top = _draw_text(painter, f"<b>{escape(title)}</b>", column, top, round(text_px * 1.8))
+    rows = key_rows(scene)
+    if rows:
+        scale = text_px / KEY_FONT_PX
+        metrics = QFontMetricsF(_key_font())
+        size = key_size(rows, metrics)
+        painter.save()
+        painter.translate(column.left(), top + text_px * 0.6)
+        painter.scale(scale, scale)
+        painter.setFont(_key_font())
+        paint_key(painter, QRectF(QPointF(0, 0), size), rows, metrics, QColor(30, 30, 30))
+        painter.restore()
+        top += (size.height() + 12) * scale + text_px * 0.6
+    _draw_text(painter, slide_html(scene), column, top, text_px)
+
+
+def _draw_text(painter: QPainter, html: str, column: QRectF, top: float, px: int) -> float:
+    """Rich text laid out for the painter's device across the column from `top`; returns where
+    it ends. Text that does not fit the column is cut at the slide's foot, never drawn over it."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(painter.device())
+    font = QFont()
+    font.setPixelSize(px)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setTextWidth(column.width())
+    painter.save()
+    painter.translate(column.left(), top)
+    document.drawContents(painter, QRectF(0, 0, column.width(), column.bottom() - top))
+    painter.restore()
+    return top + document.size().height()
+
+
 def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
     """The scene, as on screen but sized for paper: markers and stipple grow with the picture
     (on screen they keep one size at every zoom), and the art is drawn from the SVG itself, not
@@ -111,20 +198,33 @@ def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
             marker.setScale(1.0)
 
 
-def export_scene(scene: BodyScene, path: Path, title: str = "") -> None:
-    """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format."""
-    suffix = path.suffix.lower()
+def picture_size(scene: BodyScene, title: str, layout: str = PAGE) -> QSize:
+    if layout == SLIDE:
+        return SLIDE_SIZE
     rect = scene.sceneRect()
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(scene))
-    size = QSize(PNG_WIDTH, round(PNG_WIDTH * rect.height() / rect.width() + title_band
+    return QSize(PNG_WIDTH, round(PNG_WIDTH * rect.height() / rect.width() + title_band
                                   + key_band))
+
+
+def picture(scene: BodyScene, title: str = "", layout: str = PAGE) -> QImage:
+    """The picture as an image: what a PNG export holds, and what Copy image copies."""
+    size = picture_size(scene, title, layout)
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout)
+    painter.end()
+    return image
+
+
+def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE) -> None:
+    """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
+    portrait page or a 16:9 slide."""
+    suffix = path.suffix.lower()
+    size = picture_size(scene, title, layout)
     if suffix == ".png":
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title)
-        painter.end()
-        if not image.save(str(path), "PNG"):
+        if not picture(scene, title, layout).save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
     elif suffix == ".svg":
         generator = QSvgGenerator()
@@ -133,18 +233,20 @@ def export_scene(scene: BodyScene, path: Path, title: str = "") -> None:
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(title or "bodymap")
         painter = QPainter(generator)
-        _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title)
+        _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout)
         painter.end()
     elif suffix == ".pdf":
         writer = QPdfWriter(str(path))
         writer.setTitle(title or "bodymap")
-        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                             QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12))
-        writer.setPageLayout(layout)
+        if layout == SLIDE:
+            page = QPageLayout(SLIDE_PDF, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        else:
+            page = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                               QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12))
+        writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)
-        page = QRectF(painter.viewport())
-        _draw(scene, painter, page, title)
+        _draw(scene, painter, QRectF(painter.viewport()), title, layout)
         painter.end()
     else:
         raise ValueError(f"unknown picture type '{path.suffix}': use .png, .svg or .pdf")
@@ -185,7 +287,7 @@ def export_command(args: argparse.Namespace) -> int:
                     pain=pain)
     title = f"{muscle.name}: trigger points and referral" if muscle else "Marked pain"
     try:
-        export_scene(scene, args.output, title=title)
+        export_scene(scene, args.output, title=title, layout=args.layout)
     except (OSError, ValueError) as error:
         print(f"bodymap export: {error}", file=sys.stderr)
         return 1

@@ -209,6 +209,11 @@ class MainWindow(QMainWindow):
         find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
+        slide = self._action("actionExportSlide", "Export slide (16:9)…", "Ctrl+Shift+E",
+                             lambda: self.export_image(layout="slide"))
+        slide.setStatusTip("The body with the key and the referral in words, for a slide")
+        copy = self._action("actionCopyImage", "Copy image", "Ctrl+Shift+C", self.copy_image)
+        copy.setStatusTip("Copy the picture, as exported, to paste into slides or notes")
         problems = self._action("actionDataProblems", "Data problems…", None, self.show_problems)
         keys = self._action("actionKeys", "Keyboard and mouse…",
                             QKeySequence.StandardKey.HelpContents, self.show_keys)
@@ -237,7 +242,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([export, self.self_care_action, problems])
+        file_menu.addActions([export, slide, copy, self.self_care_action, problems])
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         view_menu = menu.addMenu("&View")
@@ -564,15 +569,26 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Saved {path}", 5000)
 
-    def export_image(self) -> None:
+    def export_image(self, layout: str = "page") -> None:
         from bodymap.ui.export import export_scene  # only when exporting: keeps start-up lean
 
         name = self.selected[0] if self.selected else "bodymap"
+        suffix = "-slide" if layout == "slide" else ""
         self._save_as(
-            "Export image", f"{name}-{self.body_view.view_name}.png",
+            "Export slide" if layout == "slide" else "Export image",
+            f"{name}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
             lambda path: export_scene(self.body_view.body_scene(), path,
-                                      title=self._export_title()))
+                                      title=self._export_title(), layout=layout))
+
+    def copy_image(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        from bodymap.ui.export import picture
+
+        QGuiApplication.clipboard().setImage(
+            picture(self.body_view.body_scene(), self._export_title()))
+        self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_title(self) -> str:
         if self.body_view.mode == "muscle" and self.selected:

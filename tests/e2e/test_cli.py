@@ -40,6 +40,21 @@ def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):
     assert out.stat().st_size > 2000
 
 
+def test_export_slide_is_16_by_9(tmp_path: Path):
+    import re
+
+    from PySide6.QtGui import QImage
+
+    png, pdf = tmp_path / "slide.png", tmp_path / "slide.pdf"
+    for out in (png, pdf):
+        assert main(["export", "--muscle", "piriformis", "--layout", "slide", "-o", str(out)]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1920, 1080)
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf.read_bytes())
+    assert box is not None
+    assert float(box[1]) / float(box[2]) == pytest.approx(16 / 9, rel=0.01)
+
+
 def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
     from PySide6.QtGui import QImage
 

@@ -475,6 +475,43 @@ def test_file_export_image_writes_a_picture_for_slides(qtbot, window: MainWindow
     assert "Spillover zone" in svg and window.statusBar().currentMessage().startswith("Saved")
 
 
+def test_export_slide_puts_the_key_and_the_referral_in_words_beside_the_body(
+        qtbot, window: MainWindow, catalog: Catalog, tmp_path: Path, monkeypatch):
+    click(qtbot, window, "gluteus_medius", "L")
+    targets = iter([tmp_path / "gmed-slide.png", tmp_path / "gmed-slide.svg"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(next(targets)), "PNG image (*.png)"))
+    trigger(window, "actionExportSlide")
+    image = QImage(str(tmp_path / "gmed-slide.png"))
+    assert (image.width(), image.height()) == (1920, 1080)
+    # The body on the left (painted red), the text column on the right: dark text, and the
+    # key's red swatch, but no body there.
+    assert _has_red(image.copy(0, 0, 600, 1080))
+    right = image.copy(700, 0, 1220, 1080)
+    assert _has_red(right)
+    assert any(image.pixelColor(x, y).lightness() < 60 for x in range(700, 1900, 3)
+               for y in range(300, 700, 5))
+    trigger(window, "actionExportSlide")
+    svg = (tmp_path / "gmed-slide.svg").read_text(encoding="utf-8")
+    muscle = catalog.muscles["gluteus_medius"]
+    for trp in muscle.trigger_points:  # each trigger point is named, as the body shows it
+        assert trp.label.split(" (")[0] in svg
+    assert "Travell" in svg and "not medical advice" in svg
+
+
+def test_copy_image_puts_the_exported_picture_on_the_clipboard(qtbot, window: MainWindow):
+    from PySide6.QtGui import QGuiApplication
+
+    click(qtbot, window, "gluteus_medius", "L")
+    QGuiApplication.clipboard().clear()
+    window.body_view.setFocus()
+    qtbot.keyClick(window.body_view, Qt.Key.Key_C,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    copied = QGuiApplication.clipboard().image()
+    assert copied.width() == 1600 and _has_red(copied)
+    assert window.statusBar().currentMessage().startswith("Picture copied")
+
+
 def _has_red(image: QImage) -> bool:
     return any(image.pixelColor(x, y).red() > 190 and image.pixelColor(x, y).green() < 100
                for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
