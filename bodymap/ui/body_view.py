@@ -358,6 +358,13 @@ class BodyView(QGraphicsView):
             self.fit()
         self._place_legend()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the key's text size: its strip changes
+            self._place_legend()
+            if self._fitted:
+                self.fit()
+
     def _place_legend(self) -> None:
         self.legend.adjustSize()
         self.legend.move(LEGEND_MARGIN, self.height() - self.legend.height() - LEGEND_MARGIN)

@@ -27,6 +27,7 @@ NOTE_SAVE_DELAY_MS = 700  # save a note once typing pauses, not at every key
 # Pages kept laid out: going back to a muscle seen before (a class moving between a few) shows
 # its page without parsing and laying out the HTML again, which is most of a click's time.
 PAGES_KEPT = 16
+TITLE_SCALE = 1.5  # the muscle's name over its page, to the panel's text
 
 
 class DetailPanel(QWidget):
@@ -46,10 +47,6 @@ class DetailPanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         self.title.setTextFormat(self.title.textFormat().PlainText)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(self.subtitle.textFormat().PlainText)
         self.subtitle.setWordWrap(True)  # nicknames can be long; never widen the panel for them
@@ -60,6 +57,7 @@ class DetailPanel(QWidget):
         self.cautions.setStyleSheet(
             f"QLabel#cautionBanner {{ {CAUTION_STYLE} border-radius: 4px; padding: 6px; }}")
         self.cautions.setAccessibleName("Cautions")
+        self._size_fonts()
         self.text = QTextBrowser()
         self.text.setObjectName("detailText")
         self.text.setOpenLinks(False)
@@ -89,6 +87,18 @@ class DetailPanel(QWidget):
                        self.notes):
             layout.addWidget(widget)
         self.clear()
+
+    def _size_fonts(self) -> None:
+        self.cautions.setFont(self.font())  # styled by a sheet, so it does not inherit the font
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # presenter mode: the title grows with the rest
+            self._size_fonts()
+        super().changeEvent(event)
 
     # -- notes -------------------------------------------------------------------------------
     def set_note(self, text: str, owner: str | None) -> None:

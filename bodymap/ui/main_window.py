@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
@@ -32,6 +32,7 @@ from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.pain_finder import PainFinder
+from bodymap.ui.presenter import PresenterMode
 from bodymap.ui.sizing import resize_within_screen
 from bodymap.ui.technique_coach import TechniqueCoach
 
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.panels.currentChanged.connect(self._show_coached_trigger_point)
         self.panels.currentChanged.connect(self._show_board_with_its_tab)
 
-        left = QWidget()
+        self.list_pane = left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         self.list_heading = QLabel("Muscles")
@@ -206,6 +207,11 @@ class MainWindow(QMainWindow):
         zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
                                 lambda: self.body_view.zoom_by(0.8))
         fit = self._action("actionZoomFit", "Fit", "Ctrl+0", self.body_view.fit)
+        self.presenter = PresenterMode(self, hide=[self.list_pane, self.statusBar()],
+                                       enlarge=[self.panels, self.body_view])
+        self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
+                                             self.presenter.set_on, True)
+        self.presenter_action.setStatusTip("Full screen, large text, for a class (Esc leaves)")
         find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
@@ -251,6 +257,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(list(self.layer_actions.values()))
         view_menu.addSeparator()
         view_menu.addActions([zoom_in, zoom_out, fit, find])
+        view_menu.addSeparator()
+        view_menu.addAction(self.presenter_action)
         mode_menu = menu.addMenu("&Mode")
         mode_menu.addActions([*self.mode_actions.values(), clear])
         mode_menu.addSeparator()
@@ -682,7 +690,16 @@ class MainWindow(QMainWindow):
         if muscle in self.catalog.muscles:
             self.select_muscle(str(muscle), side if side in ("L", "R") else "L")
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc reaches the window only when nothing used it (a study session ends on Esc first).
+        if event.key() == Qt.Key.Key_Escape and self.presenter.on:
+            self.presenter_action.setChecked(False)
+            self.presenter.set_on(False)
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.presenter.set_on(False)  # remember the window as it is outside presenter mode
         self.detail_panel.save_note()
         if self.study_page.is_built:
             self.study_panel.close_store()  # ends a session; every answer is already saved

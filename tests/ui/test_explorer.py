@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.window import click, pixel, trigger
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLabel, QLineEdit, QListWidget
 
 from bodymap.diagram import VIEWS
@@ -420,6 +420,31 @@ def test_f1_lists_the_keys_and_alt_r_shows_the_red_flags(qtbot, window: MainWind
     qtbot.keyClick(window.body_view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     flags = window.findChild(QDialog, "redFlagsDialog")
     assert flags is not None and flags.isVisible()
+
+
+def test_presenter_mode_fills_the_screen_with_large_text_and_esc_leaves(
+        qtbot, window: MainWindow):
+    click(qtbot, window, "gluteus_medius", "L")
+    title = window.detail_panel.title
+    sizes = (title.font().pointSizeF(), window.detail_panel.text.font().pointSizeF(),
+             window.body_view.legend.font().pointSizeF())
+    window.body_view.setFocus()
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen)
+    assert not window.findChild(QListWidget, "muscleList").isVisible()
+    bigger = (title.font().pointSizeF(), window.detail_panel.text.font().pointSizeF(),
+              window.body_view.legend.font().pointSizeF())
+    assert all(big > small * 1.3 for big, small in zip(bigger, sizes, strict=True))
+    assert title.font().bold()
+    # The body is still reachable by click at its new size.
+    click(qtbot, window, "gluteus_maximus", "R")
+    assert window.detail_panel.muscle_id == "gluteus_maximus"
+    qtbot.keyClick(window.body_view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.findChild(QListWidget, "muscleList").isVisible()
+    assert (title.font().pointSizeF(), window.detail_panel.text.font().pointSizeF(),
+            window.body_view.legend.font().pointSizeF()) == sizes
+    assert not window.findChild(QAction, "actionPresenter").isChecked()
 
 
 def test_about_names_the_version_and_the_data(qtbot, window: MainWindow, catalog: Catalog,
