@@ -356,8 +356,7 @@ def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow
     assert ring_at(second.id) and not ring_at(first.id)
     assert painted() == {only_second}
     # An export now is of that trigger point, and its title says so.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(tmp_path / "trp.svg"), "SVG drawing (*.svg)"))
+    save_dialog_answers(monkeypatch, tmp_path / "trp.svg")
     trigger(window, "actionExport")
     svg = (tmp_path / "trp.svg").read_text(encoding="utf-8")
     assert f"Gluteus medius, {second.label}: referral" in svg
@@ -475,12 +474,17 @@ def _red_runs(image: QImage) -> list[int]:
     return runs
 
 
+def save_dialog_answers(monkeypatch, *paths: Path) -> None:
+    """The save dialog answers these paths in turn, as a person would pick them."""
+    answers = iter(paths)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(next(answers)), "PNG image (*.png)"))
+
+
 def test_file_export_image_writes_a_picture_for_slides(qtbot, window: MainWindow,
                                                        tmp_path: Path, monkeypatch):
     click(qtbot, window, "gluteus_medius", "L")
-    targets = iter([tmp_path / "gmed.png", tmp_path / "gmed.svg"])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(next(targets)), "PNG image (*.png)"))
+    save_dialog_answers(monkeypatch, tmp_path / "gmed.png", tmp_path / "gmed.svg")
 
     trigger(window, "actionExport")
     image = QImage(str(tmp_path / "gmed.png"))
@@ -503,9 +507,7 @@ def test_file_export_image_writes_a_picture_for_slides(qtbot, window: MainWindow
 def test_export_slide_puts_the_key_and_the_referral_in_words_beside_the_body(
         qtbot, window: MainWindow, catalog: Catalog, tmp_path: Path, monkeypatch):
     click(qtbot, window, "gluteus_medius", "L")
-    targets = iter([tmp_path / "gmed-slide.png", tmp_path / "gmed-slide.svg"])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(next(targets)), "PNG image (*.png)"))
+    save_dialog_answers(monkeypatch, tmp_path / "gmed-slide.png", tmp_path / "gmed-slide.svg")
     trigger(window, "actionExportSlide")
     image = QImage(str(tmp_path / "gmed-slide.png"))
     assert (image.width(), image.height()) == (1920, 1080)
