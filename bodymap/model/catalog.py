@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from collections import defaultdict
@@ -119,8 +120,53 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def _resolve_groups(zones: Mapping[str, Zone]) -> dict[str, Zone]:
+    """The zones with each group's parts narrowed to the drawn zones it names (the loader reports
+    unknown parts and groups inside groups) and its `midline` set from them."""
+    resolved = dict(zones)
+    for zone in zones.values():
+        if not zone.parts:
+            continue
+        parts = tuple(dict.fromkeys(p for p in zone.parts if p in zones and not zones[p].parts))
+        if not parts:  # nothing left to stand for: an id as unknown as any mistyped one
+            del resolved[zone.id]
+            continue
+        midline = all(zones[p].midline for p in parts)
+        if (parts, midline, zone.views) != (zone.parts, zone.midline, ()):
+            resolved[zone.id] = dataclasses.replace(zone, parts=parts, midline=midline, views=())
+    return resolved
+
+
+def _expand_referrals(muscle: Muscle, groups: Mapping[str, tuple[str, ...]]) -> Muscle:
+    """The muscle with every group zone in its referrals replaced by the group's parts. A part
+    that a TrP already lists as essential is not repeated as its spillover."""
+    if not any(z in groups for trp in muscle.trigger_points
+               for z in (*trp.referral.essential, *trp.referral.spillover)):
+        return muscle
+    points = []
+    for trp in muscle.trigger_points:
+        referral = trp.referral
+        if not any(z in groups for z in (*referral.essential, *referral.spillover)):
+            points.append(trp)
+            continue
+        essential = _expand(referral.essential, groups)
+        spillover = tuple(z for z in _expand(referral.spillover, groups) if z not in essential)
+        points.append(dataclasses.replace(
+            trp, referral=dataclasses.replace(referral, essential=essential, spillover=spillover)))
+    return dataclasses.replace(muscle, trigger_points=tuple(points))
+
+
+def _expand(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for z in zone_ids for p in groups.get(z, (z,))))
+
+
 class Catalog:
-    """Muscles, zones, sources and guidance, with the problems found while loading them."""
+    """Muscles, zones, sources and guidance, with the problems found while loading them.
+
+    Zone groups (zones with `parts`, see `Zone`) are resolved here, however the catalog was
+    built: in every muscle's referrals a group id is replaced by its parts, so `muscles` only
+    name drawn zones. `zones` keeps the groups, so an old id still has its label.
+    """
 
     def __init__(
         self,
@@ -130,11 +176,17 @@ class Catalog:
         guidance: Guidance | None,
         problems: list[Problem],
     ) -> None:
+        zones = _resolve_groups(zones)
+        groups = {zone.id: zone.parts for zone in zones.values() if zone.parts}
+        if groups:
+            muscles = {muscle_id: _expand_referrals(muscle, groups)
+                       for muscle_id, muscle in muscles.items()}
         self.muscles: Mapping[str, Muscle] = MappingProxyType(dict(muscles))
         self.zones: Mapping[str, Zone] = MappingProxyType(dict(zones))
         self.sources: Mapping[str, Source] = MappingProxyType(dict(sources))
         self.guidance = guidance
         self.problems = problems
+        self._groups = groups
 
     # Indexes are built on first use: loading stays cheap and a catalog that is only validated
     # never pays for them.
@@ -155,10 +207,23 @@ class Catalog:
         return sum(len(m.trigger_points) for m in self.muscles.values())
 
     def summary(self) -> str:
+        drawn = sum(1 for zone in self.zones.values() if not zone.parts)
         return (
             f"{len(self.muscles)} muscles, {self.trigger_point_count()} trigger points, "
-            f"{len(self.zones)} zones"
+            f"{drawn} zones"
         )
+
+    def zone_parts(self, zone_id: str) -> tuple[str, ...]:
+        """The drawn zones a zone id stands for: a group's parts, else the zone itself.
+        Unknown ids raise KeyError."""
+        if zone_id not in self.zones:
+            raise KeyError(f"unknown zone {zone_id!r}")
+        return self._groups.get(zone_id, (zone_id,))
+
+    def expand_zones(self, zone_ids: Iterable[str]) -> list[str]:
+        """Zone ids with each group replaced by its parts, in order, without repeats: the drawn
+        zones they name. Unknown ids raise KeyError."""
+        return list(dict.fromkeys(p for z in zone_ids for p in self.zone_parts(z)))
 
     # -- pain finder -----------------------------------------------------------------------
     def _index_referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
@@ -185,13 +250,11 @@ class Catalog:
         the muscle's TrPs, or 0.4 when it lies only in spillover zones, so one essential match
         beats two spillover matches. Ties break by the number of zones matched, then by name.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
-        of the body (midline zones such as the sacrum belong to both). Unknown zone ids raise
-        KeyError.
+        of the body (midline zones such as the sacrum belong to both). A zone group
+        (`lumbar_paraspinal`) stands for its parts, as if each part were marked, so the
+        candidates name the parts. Unknown zone ids raise KeyError.
         """
-        marked = list(dict.fromkeys(zones))
-        for zone in marked:
-            if zone not in self.zones:
-                raise KeyError(f"unknown zone {zone!r}")
+        marked = self.expand_zones(zones)
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
         in_essential: dict[str, list[str]] = defaultdict(list)
         only_spillover: dict[str, list[str]] = defaultdict(list)
@@ -215,7 +278,7 @@ class Catalog:
         """`find_sources` scores alone, for search: at 100x the data, building every candidate's
         reasons would take most of its 5 ms."""
         scores: dict[str, float] = defaultdict(float)
-        for zone in dict.fromkeys(zones):
+        for zone in self.expand_zones(zones):
             for muscle_id, (_, essential) in self._referrals.get(zone, {}).items():
                 scores[muscle_id] += ESSENTIAL_WEIGHT if essential else SPILLOVER_WEIGHT
         return scores
@@ -348,7 +411,7 @@ class Catalog:
         """Zones a query names. Best, zones with a name (label or everyday name) that is exactly
         the query ("back" is the low back, not the back of the knee); else zones whose label holds
         every query word ("knee": back of the knee); else zones whose description holds them all
-        as whole words."""
+        as whole words. A group named counts as its parts."""
         exact: list[str] = []
         within: list[str] = []
         for zone in self.zones.values():
@@ -358,5 +421,6 @@ class Catalog:
                 exact.append(zone.id)
             elif _within(words, label):  # an everyday name is typed whole: "sitting" is no
                 within.append(zone.id)   # part of the "sitting bone"
-        return exact or within or [z.id for z in self.zones.values()
-                                   if set(words) <= set(_words(z.description))]
+        named = exact or within or [z.id for z in self.zones.values()
+                                    if set(words) <= set(_words(z.description))]
+        return self.expand_zones(named)

@@ -8,6 +8,7 @@ file comes from the cache without being parsed. Ids are then checked across all 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class FileResult:
     references: list[Reference] = field(default_factory=list)
     defines: list[tuple[str, Any, Location]] = field(default_factory=list)  # (kind, item, id at)
     guidance: Guidance | None = None
+    # (group id, part id, where the part is listed): checked once every zone is known
+    zone_parts: list[tuple[str, str, Location]] = field(default_factory=list)
 
     def reader(self) -> Reader:
         return Reader(self.problems, self.references)
@@ -70,13 +73,15 @@ class _Loading:
         self.defined_at: dict[tuple[str, str], Location] = {}
         self.guidance: Guidance | None = None
         self.caches: dict[Path, FileCache] = {}
+        self.zone_parts: list[tuple[str, str, Location]] = []
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
         if not folder.is_dir():
             self.problems.append(where.problem("no such data folder"))
             return
-        self.file(folder / "zones.yaml", builtin, lambda *a: _listing(*a, key="zones", cls=Zone))
+        self.file(folder / "zones.yaml", builtin,
+                  lambda *a: _listing(*a, key="zones", cls=Zone, check=_check_zone))
         self.file(folder / "sources.yaml", builtin,
                   lambda *a: _listing(*a, key="sources", cls=Source))
         guidance = folder / "guidance.yaml"
@@ -116,6 +121,7 @@ class _Loading:
             cache.put(path, display, content, result)
         self.problems.extend(result.problems)
         self.references.extend(result.references)
+        self.zone_parts.extend(result.zone_parts)
         for kind, item, where in result.defines:
             self.define(kind, item, where)
         if result.guidance is not None:
@@ -142,14 +148,31 @@ class _Loading:
             if ref.id not in known[ref.kind]:
                 hint = did_you_mean(ref.id, known[ref.kind])
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
+        self.check_zone_groups()
         problems = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.message))
         return Catalog(self.tables["muscle"], self.tables["zone"], self.tables["source"],
                        self.guidance, problems)
 
+    def check_zone_groups(self) -> None:
+        """A group's parts must be drawn zones: a group inside a group is a mistake (the
+        Catalog then leaves that part out). Unknown parts were reported with the other ids."""
+        zones = self.tables["zone"]
+        for group, part, where in self.zone_parts:
+            if zones.get(group) is None or zones.get(part) is None or not zones[part].parts:
+                continue
+            if part == group:
+                self.problems.append(where.problem(f"zone group '{group}' lists itself"))
+            else:
+                inner = ", ".join(zones[part].parts)
+                self.problems.append(where.problem(
+                    f"'{part}' is a zone group itself; a group's parts must be drawn zones: "
+                    f"list its parts ({inner}) instead"))
+
 
 # -- one function per kind of file ---------------------------------------------------------------
 
-def _listing(document: Any, result: FileResult, start: Location, key: str, cls: type) -> None:
+def _listing(document: Any, result: FileResult, start: Location, key: str, cls: type,
+             check: Callable[[Any, LocatedDict, FileResult], Any] | None = None) -> None:
     """zones.yaml or sources.yaml: a top-level key holding a list of entries."""
     if not isinstance(document, LocatedDict) or key not in document:
         result.problems.append(start.problem(f"expected a top-level '{key}:' list"))
@@ -164,8 +187,39 @@ def _listing(document: Any, result: FileResult, start: Location, key: str, cls: 
     reader = result.reader()
     for index, entry in enumerate(entries):
         item = reader.read(cls, entry, entries.item_where(index))
+        if item is not None and check is not None:
+            item = check(item, entry, result)
         if item is not None:
             result.defines.append((key.removesuffix("s"), item, entry.where("id")))
+
+
+def _check_zone(zone: Zone, node: LocatedDict, result: FileResult) -> Zone:
+    """A drawn zone needs `views`; a group (`parts`) is not drawn, so it takes no `views` or
+    `midline` (its parts carry them). A mistake is reported and the zone still defined, so
+    referrals to it do not also fail."""
+    problems = result.problems
+    if not zone.parts:
+        if "views" not in node and "parts" not in node:
+            problems.append(node.location.problem(
+                "zone is missing 'views' (the diagrams that draw it); a group of zones lists "
+                "'parts' instead"))
+        return zone
+    for key in ("views", "midline"):
+        if key in node:
+            problems.append(node.key_where(key).problem(
+                f"zone group '{zone.id}' is not drawn itself, so it takes no '{key}': remove "
+                f"it (its parts carry their own)"))
+    parts_node = node["parts"]
+    seen: set[str] = set()
+    for index, part in enumerate(parts_node):
+        if not isinstance(part, str):
+            continue
+        where = parts_node.item_where(index)
+        if part in seen:
+            problems.append(where.problem(f"part '{part}' is listed twice"))
+        seen.add(part)
+        result.zone_parts.append((zone.id, part, where))
+    return dataclasses.replace(zone, views=(), midline=False)
 
 
 def _guidance(document: Any, result: FileResult, start: Location) -> None:

@@ -93,15 +93,29 @@ class Source:
 
 @dataclass(frozen=True)
 class Zone:
-    """An area of the body surface where pain is felt."""
+    """An area of the body surface where pain is felt.
+
+    A zone with `parts` is a *group*: a name for several drawn zones (`lumbar_paraspinal` for its
+    upper and lower parts). It is not drawn itself (no `views`); wherever a zone id is used, in a
+    referral, in the pain finder or in search, a group stands for its parts. Groups keep a zone
+    id working after the zone was split in finer ones.
+    """
 
     id: str = spec(pattern="id")
     label: str = spec()
-    views: tuple[str, ...] = spec(choices=VIEWS, min_items=1)
+    # Required unless the zone is a group; the loader checks it (`views` or `parts`, not both).
+    views: tuple[str, ...] = spec(default=(), choices=VIEWS, min_items=1)
     description: str = spec(default="")
+    # Written for drawn zones only; a group's is set when the Catalog is built: true when all its
+    # parts are midline.
     midline: bool = spec(default=False)
     # Everyday names a client or student would type ("low back", "tailbone"): search uses them.
     also_called: tuple[str, ...] = spec(default=())
+    parts: tuple[str, ...] = spec(default=(), ref="zone", min_items=1)
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.parts)
 
 
 @dataclass(frozen=True)

@@ -274,6 +274,7 @@ def export_command(args: argparse.Namespace) -> int:
     if unknown:
         print(f"bodymap export: unknown zone(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
+    zones = catalog.expand_zones(zones)  # a zone group (lumbar_paraspinal) marks its parts
     if muscle is None and not zones:
         print("bodymap export: give --muscle ID and/or --zones A,B", file=sys.stderr)
         return 2

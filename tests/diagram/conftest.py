@@ -30,7 +30,8 @@ class MuscleIds:
 class ZoneIds:
     id: str
     midline: bool
-    views: tuple[str, ...]
+    views: tuple[str, ...]  # () for a group: it is not drawn, its parts are
+    parts: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +51,8 @@ def muscles() -> dict[str, MuscleIds]:
 @pytest.fixture(scope="session")
 def zones() -> dict[str, ZoneIds]:
     doc = yaml.safe_load((resources.data_dir() / "zones.yaml").read_text(encoding="utf-8"))
-    out = {z["id"]: ZoneIds(z["id"], bool(z.get("midline", False)), tuple(z["views"]))
+    out = {z["id"]: ZoneIds(z["id"], bool(z.get("midline", False)), tuple(z.get("views", ())),
+                            tuple(z.get("parts", ())))
            for z in doc["zones"]}
     assert out, "data/zones.yaml lists no zones"
     return out

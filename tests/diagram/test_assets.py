@@ -98,6 +98,7 @@ def test_every_svg_id_is_known(views, muscles, zones):
             kind, target, trp, side = parsed
             if kind == "zone":
                 assert target in zones, f"{view.name}: {element_id}: no zone {target!r}"
+                assert not zones[target].parts, f"{view.name}: {element_id}: a group is not drawn"
                 assert (side is None) == zones[target].midline, (
                     f"{view.name}: {element_id}: midline zones have no side, others need one")
             else:
@@ -339,7 +340,7 @@ def test_posterior_hip_muscles_sit_on_their_landmarks(views, side):
     top, bottom = min(pts, key=QPointF.y), max(pts, key=QPointF.y)
     assert lateral_distance(v, bottom) > lateral_distance(v, top) + 50
     # ... and its lower border crosses the gluteal fold: laterally below it, medially above it
-    assert gmax_path.intersects(region(v, f"z-posterior_thigh-{side}").path)
+    assert gmax_path.intersects(region(v, f"z-posterior_thigh_upper-{side}").path)
     assert gmax_path.intersects(region(v, "z-coccyx").path)
 
 
@@ -365,7 +366,8 @@ def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
 
 def test_posterior_bony_levels(views):
     v = views["posterior"]
-    spine = region(v, "z-lumbar_spine").path.boundingRect()
+    spine = region(v, "z-lumbar_spine_upper").path.boundingRect().united(
+        region(v, "z-lumbar_spine_lower").path.boundingRect())
     sacrum = region(v, "z-sacrum").path.boundingRect()
     coccyx = region(v, "z-coccyx").path.boundingRect()
     crest = region(v, "z-iliac_crest-L").path.boundingRect()
@@ -381,12 +383,51 @@ def test_posterior_bony_levels(views):
     assert trochanter.top() - crest.top() > 60
 
 
+def level_labels(view: View) -> dict[str, float]:
+    """The landmark labels beside the body (`T12`, `L3`, ...) -> their height (viewBox y)."""
+    body = next(g for g in svg_root(view) if g.get("id") == "layer-body")
+    return {"".join(t.itertext()).strip().split(" ")[0]: float(t.get("y", "0")) - 3
+            for t in body.iter(f"{NS}text")}
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_lumbar_zones_split_between_l3_and_l4(views, side):
+    v = views["posterior"]
+    level = level_labels(v)
+    upper = region(v, f"z-lumbar_paraspinal_upper-{side}").path.boundingRect()
+    lower = region(v, f"z-lumbar_paraspinal_lower-{side}").path.boundingRect()
+    spine_upper = region(v, "z-lumbar_spine_upper").path.boundingRect()
+    spine_lower = region(v, "z-lumbar_spine_lower").path.boundingRect()
+    # the upper part covers L1 to L3, the lower part L4 (the crest line) down to S1
+    assert upper.top() < level["L1"] and upper.bottom() > level["L3"]
+    assert level["L3"] < lower.top() < level["L4"] < lower.bottom()
+    assert upper.bottom() == pytest.approx(lower.top(), abs=0.5)
+    assert (spine_upper.bottom(), spine_lower.top()) == pytest.approx((upper.bottom(),) * 2,
+                                                                     abs=0.5)
+    # ... and ends where the sacrum begins, above the sacroiliac joint, beside the crest
+    sacrum = region(v, "z-sacrum").path.boundingRect()
+    assert lower.bottom() == pytest.approx(sacrum.top(), abs=0.5)
+    assert lower.bottom() <= region(v, f"z-si_joint-{side}").path.boundingRect().top() + 0.5
+    assert lower.top() < region(v, f"z-iliac_crest-{side}").path.boundingRect().top()
+
+
+@pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),
+                                            ("lateral", "L")])
+def test_back_of_the_thigh_splits_at_mid_thigh(views, name, side):
+    v = views[name]
+    upper = region(v, f"z-posterior_thigh_upper-{side}").path.boundingRect()
+    lower = region(v, f"z-posterior_thigh_lower-{side}").path.boundingRect()
+    fold, cut, knee = upper.top(), lower.top(), lower.bottom()
+    assert upper.bottom() == pytest.approx(cut, abs=0.5)
+    assert 0.4 < (cut - fold) / (knee - fold) < 0.6, "the cut should lie about mid-thigh"
+
+
 def test_lateral_view_front_is_on_the_left(views):
     v = views["lateral"]
     tfl, gmax = c(v, "m-tensor_fasciae_latae-L"), c(v, "m-gluteus_maximus-L")
     assert tfl.x() < gmax.x()
     assert c(v, "z-anterior_thigh-L").x() < c(v, "z-lateral_thigh-L").x() < c(
-        v, "z-posterior_thigh-L").x()
+        v, "z-posterior_thigh_upper-L").x()
     trochanter = c(v, "z-greater_trochanter-L")
     # gluteus minimus' anterior TrP lies in front of the trochanter line, below the crest
     trp1 = region(v, "x-gluteus_minimus-trp1-L").path.boundingRect().center()

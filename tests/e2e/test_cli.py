@@ -55,6 +55,20 @@ def test_export_slide_is_16_by_9(tmp_path: Path):
     assert float(box[1]) / float(box[2]) == pytest.approx(16 / 9, rel=0.01)
 
 
+def test_export_of_a_zone_group_marks_its_parts(tmp_path: Path):
+    from PySide6.QtGui import QImage
+
+    def marked_pixels(zones: str) -> int:
+        out = tmp_path / f"{zones}.png"
+        assert main(["export", "--zones", zones, "--side", "L", "-o", str(out)]) == 0
+        image = QImage(str(out)).scaledToWidth(400)
+        return sum(1 for y in range(image.height()) for x in range(image.width())
+                   if (c := image.pixelColor(x, y)).blue() > 150 and c.red() < 120)
+
+    assert marked_pixels("lumbar_paraspinal") == marked_pixels(
+        "lumbar_paraspinal_upper,lumbar_paraspinal_lower") > 0
+
+
 def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
     from PySide6.QtGui import QImage
 

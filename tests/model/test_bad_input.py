@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -97,9 +98,102 @@ def test_valid_pack_muscle_has_no_problems(tmp_path: Path):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
     catalog = load_catalog([pack])
     assert catalog.problems == []
+    # The pack names `posterior_thigh`, a zone split since: the old id stands for its parts.
     assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == (
-        "posterior_thigh",
+        "posterior_thigh_upper", "posterior_thigh_lower",
     )
+
+
+# -- zone groups in a pack's zones.yaml ------------------------------------------------------------
+
+VALID_ZONES = textwrap.dedent(
+    """\
+    zones:
+      - id: pack_thigh
+        label: Whole back of the thigh
+        parts: [posterior_thigh_upper, posterior_thigh_lower]
+      - id: pack_spot
+        label: A spot
+        views: [posterior]
+    """
+)
+
+
+def replace_zone_line(number: int, new: str) -> str:
+    lines = VALID_ZONES.splitlines()
+    lines[number - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+def insert_zone_line(after: int, new: str) -> str:
+    lines = VALID_ZONES.splitlines()
+    lines.insert(after, new)
+    return "\n".join(lines) + "\n"
+
+
+def zone_problems(tmp_path: Path, zones: str) -> list[str]:
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "zones.yaml").write_text(zones, encoding="utf-8")
+    catalog = load_catalog([pack])
+    return [f"{p.line}: {p.message}" for p in catalog.problems
+            if Path(p.file).resolve() == (pack / "zones.yaml").resolve()]
+
+
+ZONE_CASES = [
+    # (what is wrong, zones.yaml text, expected line, words the message must contain)
+    ("unknown part", replace_zone_line(4, "    parts: [posterior_thigh_upper, posterior_thig]"),
+     4, "unknown zone 'posterior_thig'; did you mean 'posterior_thigh'?"),
+    ("group inside a group", replace_zone_line(4, "    parts: [posterior_thigh, calf]"), 4,
+     "'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
+     "parts (posterior_thigh_upper, posterior_thigh_lower) instead"),
+    ("group lists itself", replace_zone_line(4, "    parts: [calf, pack_thigh]"), 4,
+     "zone group 'pack_thigh' lists itself"),
+    ("group with views", insert_zone_line(4, "    views: [posterior]"), 5,
+     "zone group 'pack_thigh' is not drawn itself, so it takes no 'views'"),
+    ("group with midline", insert_zone_line(4, "    midline: true"), 5,
+     "zone group 'pack_thigh' is not drawn itself, so it takes no 'midline'"),
+    ("empty parts", replace_zone_line(4, "    parts: []"), 4, "'parts' needs at least 1 item"),
+    ("parts not a list", replace_zone_line(4, "    parts: calf"), 4, "'parts' must be a list"),
+    ("part listed twice", replace_zone_line(4, "    parts: [calf, sacrum, calf]"), 4,
+     "part 'calf' is listed twice"),
+    ("neither views nor parts", VALID_ZONES.replace("    views: [posterior]\n", ""), 5,
+     "zone is missing 'views' (the diagrams that draw it); a group of zones lists 'parts'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [case[1:] for case in ZONE_CASES],
+    ids=[case[0] for case in ZONE_CASES],
+)
+def test_zone_group_mistake_is_reported_at_its_line(tmp_path: Path, text: str, line: int,
+                                                    message: str):
+    problems = zone_problems(tmp_path, text)
+    assert any(p.startswith(f"{line}: ") and message in p for p in problems), problems
+
+
+def test_valid_zone_group_has_no_problems(tmp_path: Path):
+    assert zone_problems(tmp_path, VALID_ZONES) == []
+
+
+def test_zone_group_problem_prints_as_path_line_column(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "zones.yaml").write_text(insert_zone_line(4, "    midline: true"), encoding="utf-8")
+    (problem,) = load_catalog([pack]).problems
+    assert str(problem).startswith(f"{problem.file}:5:5: zone group 'pack_thigh' is not drawn")
+    assert problem.file.endswith("zones.yaml")
+
+
+def test_a_mistaken_group_still_stands_for_its_good_parts(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {
+        "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
+                                            "spillover: [pack_thigh]")})
+    (pack / "zones.yaml").write_text(
+        replace_zone_line(4, "    parts: [posterior_thigh, calf, nowhere]"), encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert len(catalog.problems) == 2  # the group inside the group, the unknown part
+    assert catalog.zones["pack_thigh"].parts == ("calf",)
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf",)
 
 
 def test_problem_prints_as_path_line_column(tmp_path: Path):
@@ -171,3 +265,12 @@ def test_not_utf8(tmp_path: Path):
 def test_missing_pack_folder(tmp_path: Path):
     (problem,) = load_catalog([tmp_path / "nowhere"]).problems
     assert problem.message == "no such data folder"
+
+
+def test_a_group_with_no_good_part_is_left_out(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "zones.yaml").write_text(replace_zone_line(4, "    parts: [nowhere]"),
+                                     encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert [p.message for p in catalog.problems] == ["unknown zone 'nowhere'"]
+    assert "pack_thigh" not in catalog.zones and "pack_spot" in catalog.zones

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+import yaml
+
+from bodymap import resources
 from bodymap.model import Catalog
 
 DESIGN_MUSCLES = [
@@ -19,6 +23,14 @@ DESIGN_ZONES = [
 ]
 
 
+# Zones split in finer parts; the old id stays as a group, so teachers' packs keep working.
+SPLIT_ZONES = {
+    "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
+    "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
+    "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_lower"),
+}
+
+
 def test_builtin_data_has_no_problems(catalog: Catalog):
     assert [str(p) for p in catalog.problems] == []
 
@@ -27,6 +39,64 @@ def test_every_design_muscle_and_zone_is_present(catalog: Catalog):
     assert set(DESIGN_MUSCLES) <= set(catalog.muscles)
     assert set(DESIGN_ZONES) <= set(catalog.zones)
     assert {catalog.zones[z].midline for z in ("sacrum", "coccyx", "lumbar_spine")} == {True}
+
+
+@pytest.mark.parametrize(("group", "parts"), SPLIT_ZONES.items())
+def test_a_split_zone_is_a_group_of_its_parts(catalog: Catalog, group: str, parts: tuple):
+    zone = catalog.zones[group]
+    assert zone.is_group and zone.parts == parts and zone.views == ()
+    assert catalog.zone_parts(group) == parts
+    for part in parts:
+        assert not catalog.zones[part].is_group and catalog.zones[part].views
+        assert catalog.zones[part].midline == zone.midline
+
+
+def test_builtin_muscles_name_the_parts_not_the_groups():
+    # The Catalog expands groups, so read the files: built-in data says which part it means.
+    for path in sorted((resources.data_dir() / "muscles").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for trp in doc["trigger_points"]:
+            named = set(trp["referral"]["essential"]) | set(trp["referral"].get("spillover", []))
+            assert not named & set(SPLIT_ZONES), f"{path.name} {trp['id']}: {named}"
+
+
+def zones_of(catalog: Catalog, muscle_id: str, trp_id: str) -> set[str]:
+    referral = catalog.muscles[muscle_id].trigger_point(trp_id).referral
+    return set(referral.essential) | set(referral.spillover)
+
+
+def test_low_back_referral_stays_low(catalog: Catalog):
+    # Gluteus medius refers to the low lumbar area near the crest and sacrum, not up to L1;
+    # nor do the erector and multifidus patterns that land below their own level.
+    for muscle_id, trp_id in (("gluteus_medius", "trp1"), ("gluteus_medius", "trp3"),
+                              ("multifidus", "trp1"), ("iliocostalis_lumborum", "trp1"),
+                              ("longissimus_thoracis", "trp1"), ("longissimus_thoracis", "trp2")):
+        zones = zones_of(catalog, muscle_id, trp_id)
+        assert "lumbar_paraspinal_lower" in zones, (muscle_id, trp_id)
+        assert "lumbar_paraspinal_upper" not in zones, (muscle_id, trp_id)
+    assert "lumbar_spine_upper" not in zones_of(catalog, "multifidus", "trp1")
+    # Iliopsoas' vertical band runs the whole lumbar length.
+    for trp in catalog.muscles["iliopsoas"].trigger_points:
+        assert {"lumbar_paraspinal_upper", "lumbar_paraspinal_lower"} <= set(trp.referral.essential)
+
+
+def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Catalog):
+    for muscle_id, trp_id in (("gluteus_maximus", "trp1"), ("gluteus_medius", "trp2"),
+                              ("piriformis", "trp1"), ("piriformis", "trp2")):
+        zones = zones_of(catalog, muscle_id, trp_id)
+        assert "posterior_thigh_upper" in zones and "posterior_thigh_lower" not in zones
+    # Gluteus minimus' posterior TrP refers down the whole back of the thigh to the calf.
+    minimus = catalog.muscles["gluteus_minimus"].trigger_point("trp2").referral.essential
+    assert {"posterior_thigh_upper", "posterior_thigh_lower", "calf"} <= set(minimus)
+
+
+def test_technique_steps_name_trigger_points_in_the_coachs_order(catalog: Catalog):
+    # The coach walks a muscle's TrPs in data order (TrP1, TrP2, ...): a step that names
+    # several of them names them in that order.
+    for muscle in catalog.muscles.values():
+        for step in muscle.technique.steps:
+            numbers = [int(n) for n in re.findall(r"TrP(\d)", step)]
+            assert numbers == sorted(numbers), (muscle.id, step)
 
 
 @pytest.mark.parametrize("muscle_id", DESIGN_MUSCLES)
@@ -60,7 +130,7 @@ def test_reference_facts_about_referral(catalog: Catalog):
     assert {"lateral_thigh", "lateral_leg"} <= set(
         minimus_anterior.essential + minimus_anterior.spillover)
     piriformis = catalog.muscles["piriformis"].trigger_point("trp1").referral
-    assert "posterior_thigh" in piriformis.spillover
+    assert "posterior_thigh_upper" in piriformis.spillover
     assert "groin" in set().union(*catalog.muscles["iliopsoas"].referral_zones())
 
 

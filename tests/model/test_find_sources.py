@@ -64,14 +64,54 @@ def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essentia
 
 
 def test_candidate_explains_each_match(base: Catalog):
-    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh"]), (["calf"], [])])
-    (candidate,) = catalog.find_sources(["posterior_thigh", "buttock", "groin"])
+    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper"]), (["calf"], [])])
+    (candidate,) = catalog.find_sources(["posterior_thigh_upper", "buttock", "groin"])
     assert candidate.essential == ("buttock",)
-    assert candidate.spillover == ("posterior_thigh",)
+    assert candidate.spillover == ("posterior_thigh_upper",)
     assert candidate.trigger_points == ("trp1",)
     assert {(m.zone, m.trigger_point, m.kind) for m in candidate.matches} == {
-        ("buttock", "trp1", "essential"), ("posterior_thigh", "trp1", "spillover"),
+        ("buttock", "trp1", "essential"), ("posterior_thigh_upper", "trp1", "spillover"),
     }
+
+
+# -- zone groups: an old zone id stands for the parts it was split into ---------------------------
+
+def test_a_referral_to_a_group_is_a_referral_to_its_parts(base: Catalog):
+    catalog = synthetic(base, old=[(["lumbar_paraspinal"], ["posterior_thigh"])])
+    referral = catalog.muscles["old"].trigger_point("trp1").referral
+    assert referral.essential == ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower")
+    assert referral.spillover == ("posterior_thigh_upper", "posterior_thigh_lower")
+    (candidate,) = catalog.find_sources(["lumbar_paraspinal_upper"])
+    assert candidate.essential == ("lumbar_paraspinal_upper",)
+
+
+def test_a_part_already_essential_is_not_repeated_as_spillover(base: Catalog):
+    catalog = synthetic(base, mixed=[(["lumbar_paraspinal_lower"], ["lumbar_paraspinal"])])
+    referral = catalog.muscles["mixed"].trigger_point("trp1").referral
+    assert referral.essential == ("lumbar_paraspinal_lower",)
+    assert referral.spillover == ("lumbar_paraspinal_upper",)
+
+
+def test_marking_a_group_marks_its_parts(base: Catalog):
+    catalog = synthetic(base, low=[(["lumbar_paraspinal_lower"], [])],
+                        whole=[(["lumbar_paraspinal_upper", "lumbar_paraspinal_lower"], [])])
+    candidates = catalog.find_sources(["lumbar_paraspinal"])
+    assert [(c.muscle_id, c.score) for c in candidates] == [("whole", 2.0), ("low", 1.0)]
+    assert candidates[0].essential == ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower")
+    # a group and one of its parts marked together count that part once
+    assert catalog.find_sources(["lumbar_paraspinal", "lumbar_paraspinal_lower"]) == candidates
+
+
+def test_zone_parts_and_expand_zones(base: Catalog):
+    assert base.zone_parts("sacrum") == ("sacrum",)
+    assert base.zone_parts("posterior_thigh") == ("posterior_thigh_upper", "posterior_thigh_lower")
+    assert base.expand_zones(["calf", "posterior_thigh", "posterior_thigh_upper"]) == [
+        "calf", "posterior_thigh_upper", "posterior_thigh_lower"]
+    with pytest.raises(KeyError, match="butock"):
+        base.zone_parts("butock")
+    # a group of midline parts is itself midline; it is drawn nowhere itself
+    assert base.zones["lumbar_spine"].midline and base.zones["lumbar_spine"].views == ()
+    assert not base.zones["lumbar_paraspinal"].midline
 
 
 def test_no_candidates_where_nothing_refers(base: Catalog):

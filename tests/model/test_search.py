@@ -52,7 +52,8 @@ def zones_called(catalog: Catalog, name: str) -> list[str]:
 def test_an_area_query_is_answered_by_referral_first(catalog: Catalog):
     # "low back pain" used to put rectus abdominis first, through a mimic that says "low back".
     low_back = zones_called(catalog, "low back")
-    assert {"lumbar_paraspinal", "si_joint"} <= set(low_back)
+    assert {"lumbar_paraspinal_lower", "si_joint"} <= set(low_back)
+    assert "lumbar_paraspinal_upper" not in low_back  # L1-L3 is not what "low back" names
     candidates = catalog.find_sources(low_back)
     found = ids(catalog, "low back pain")
     assert found[0] == candidates[0].muscle_id
@@ -89,7 +90,7 @@ def test_the_reason_names_what_matched(catalog: Catalog):
     assert catalog.search_reason("iliopsoas", "appendicitis").startswith("often mistaken for “")
     assert catalog.search_reason("piriformis", "sitting") == "aggravated by sitting"
     assert catalog.search_reason("quadratus_lumborum", "hip hiker") == "also called “Hip hiker”"
-    lumbar = catalog.zones["lumbar_paraspinal"].label
+    lumbar = catalog.zones["lumbar_paraspinal_lower"].label
     assert lumbar in catalog.search_reason("gluteus_medius", "low back pain")
     assert catalog.search_reason("gluteus_medius", "glut med") == "by its name"
 
@@ -106,3 +107,14 @@ def test_plurals_find_the_singular(catalog: Catalog):
     for plural, singular in (("knees", "knee"), ("hips", "hip"), ("buttocks", "buttock")):
         assert set(ids(catalog, plural)) == set(ids(catalog, singular)) != set()
         assert ids(catalog, plural)[0] == ids(catalog, singular)[0]
+
+
+def test_a_zone_group_named_in_the_query_counts_as_its_parts(catalog: Catalog):
+    # "Back of the thigh" is the group's label: both parts answer, as if both were marked.
+    both = catalog.find_sources(["posterior_thigh_upper", "posterior_thigh_lower"])
+    found = ids(catalog, "back of the thigh")
+    assert set(found[:len(both)]) == {c.muscle_id for c in both}
+    assert found[0] == both[0].muscle_id == "gluteus_minimus"  # down the whole back of the thigh
+    assert set(ids(catalog, "hamstrings")[:len(both)]) == {c.muscle_id for c in both}
+    upper = {c.muscle_id for c in catalog.find_sources(["posterior_thigh_upper"])}
+    assert set(ids(catalog, "upper back of the thigh")[:len(upper)]) == upper

@@ -84,7 +84,7 @@ def test_one_side_only_gives_unlabelled_rows(qtbot, window: MainWindow):
 def test_refinement_chip_moves_sciatica_mimics_up(qtbot, window: MainWindow, catalog):
     trigger(window, "actionPainMode")
     click(qtbot, window, "buttock", "L")
-    click(qtbot, window, "posterior_thigh", "L")
+    click(qtbot, window, "posterior_thigh_upper", "L")
     chip = next(c for c in window.pain_finder.findChildren(QCheckBox)
                 if c.text() == "Mistaken for sciatica")
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
@@ -115,7 +115,7 @@ def test_help_text_explains_the_ranking(window: MainWindow):
 
 def test_a_candidate_drawn_on_another_view_opens_where_the_pain_is(qtbot, window: MainWindow):
     trigger(window, "actionPainMode")
-    click(qtbot, window, "lumbar_paraspinal", "L")
+    click(qtbot, window, "lumbar_paraspinal_lower", "L")
     click(qtbot, window, "si_joint", "L")
     view = window.findChild(QAbstractItemView, "painCandidates")
     row = next(i for i, r in enumerate(window.pain_finder.rows)

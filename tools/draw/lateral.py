@@ -2,7 +2,8 @@
 
 Body coordinates: ap = cm in front of (+) or behind (-) the mid-coronal line through the greater
 trochanter, h = cm above the floor (same person as the posterior view). Levels: top of the
-crest 102.3 (L4), ASIS 95.8, greater trochanter top 87.3, gluteal fold 76.6, knee 46.5,
+crest 102.3 (L4), ASIS 95.8, greater trochanter top 87.3, gluteal fold 76.6, mid-thigh 62.5
+(where the upper back of the thigh meets the lower, as in the posterior view), knee 46.5,
 lateral malleolus 7.3.
 """
 
@@ -39,13 +40,16 @@ J_GTA, J_GTB = (3.9, 89.5), (3.5, 79.2)
 J_UB, J_LT, J_LF = (-3.3, 89.4), (-4.5, 81.0), (-4.3, 78.2)
 J_KA, J_KP = (3.2, 46.5), (-3.2, 46.5)
 J_LA = (-1.3, 12.5)
+THIGH_CUT = 62.5  # same level as in the posterior view
+J_PT_F, J_PT_B = (-3.68, THIGH_CUT), (-8.31, THIGH_CUT)  # front and back ends of the cut
 
 OUTLINE_KNOTS = [
     FT, (11.1, 106.0), F1, F2, (9.3, 89.5), (8.4, 86.2), (8.9, 80.0), (9.0, 72.0), (8.4, 63.0),
     (7.3, 54.0), (6.9, 49.8), K_F, (5.6, 42.0), (4.7, 36.0), (4.35, 26.0), (4.1, 17.0), LA_F,
     LA_F2, (8.5, 6.4), (14.5, 3.8), (19.5, 2.6), (21.0, 1.4), (19.8, 0.2), (10.0, 0.0),
     (2.0, 0.2), (-3.4, 0.5), (-4.9, 2.3), LA_B2, (-4.2, 8.5), LA_B, (-5.0, 18.0), (-7.4, 27.0),
-    (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), (-8.0, 60.0), (-9.2, 69.0), (-10.8, 74.2),
+    (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), (-8.0, 60.0), J_PT_B, (-9.2, 69.0),
+    (-10.8, 74.2),
     B4, GMX_BACK, (-15.1, 82.5), (-15.3, 86.0), B3, B2, GMX_TOP, B1, (-9.2, 104.5), BT,
 ]
 
@@ -60,7 +64,8 @@ CURVES = {
     "gt_edge": Curve("gt_edge", [J_GTA, (0.6, 90.7), J_UB, (-4.8, 85.4), J_LT, (-2.0, 79.0),
                                  J_GTB]),
     "lat_at": Curve("lat_at", [J_AT, J_GTA, (3.5, 84.5), J_GTB, (3.2, 66.0), J_KA]),
-    "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_KP]),
+    "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_PT_F, J_KP]),
+    "thigh_cut": Curve("thigh_cut", [J_PT_F, J_PT_B]),
     "lfold": Curve("lfold", [B4, (-8.5, 77.6), J_LF]),
     "lkn": Curve("lkn", [K_F, J_KA, J_KP, K_B]),
     "lcl": Curve("lcl", [J_KP, (-2.6, 38.0), (-1.6, 24.0), J_LA]),
@@ -82,8 +87,10 @@ ZONES = {
                        (c["lcb_lo"], J_AT, F2)],
     "lateral_thigh": [(c["gt_edge"], J_LT, J_GTB), (c["lat_at"], J_GTB, J_KA),
                       (c["lkn"], J_KA, J_KP), (c["lat_pt"], J_KP, J_LT)],
-    "posterior_thigh": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_KP), (c["lkn"], J_KP, K_B),
-                        (c["outline"], K_B, B4)],
+    "posterior_thigh_upper": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_PT_F),
+                              (c["thigh_cut"], J_PT_F, J_PT_B), (c["outline"], J_PT_B, B4)],
+    "posterior_thigh_lower": [(c["thigh_cut"], J_PT_B, J_PT_F), (c["lat_pt"], J_PT_F, J_KP),
+                              (c["lkn"], J_KP, K_B), (c["outline"], K_B, J_PT_B)],
     "lateral_leg": [(c["outline"], K_F, LA_F), (c["la_top"], LA_F, J_LA), (c["lcl"], J_LA, J_KP),
                     (c["lkn"], J_KP, K_F)],
     "calf": [(c["lkn"], J_KP, K_B), (c["outline"], K_B, LA_B), (c["la_top"], LA_B, J_LA),

@@ -2,9 +2,13 @@
 
 Body coordinates: dx = cm from the midline towards the person's side (always >= 0 here; the
 right side is the mirror image), h = cm above the floor, for a person about 170 cm tall.
-Levels: T10 123.2, T12 116.4, L1 112.8, L4 102 (top of the iliac crests), L5 98.4,
+Levels: T10 123.2, T12 116.4, L1 112.8, L3 105.6, L4 102 (top of the iliac crests), L5 98.4,
 L5/S1 97.3, PSIS (S2) 93.6, sacral apex 87.8, coccyx tip 85.6, greater trochanter top 87.3,
-gluteal fold about 76, knee crease 46.5, ankle 9.
+gluteal fold about 76, mid-thigh 62.5, knee crease 46.5, ankle 9.
+
+Two cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
+and L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones (L4 at the crest
+line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ MID_S1 = (0.0, 97.3)
 MID_APEX = (0.0, 87.8)
 MID_K = (0.0, 84.6)  # below the coccyx tip: the gluteal cleft starts here
 CROTCH = (0.0, 75.5)
+LUMBAR_CUT = 103.8  # halfway between the L3 (105.6) and L4 (102.0) spinous processes
+MID_CUT = (0.0, LUMBAR_CUT)
+THIGH_CUT = 62.5  # about halfway from the gluteal fold (76.4) to the knee zone (50.5)
 
 O_TOP = (15.6, 127.0)
 O_FL = (13.9, 109.0)
@@ -56,9 +63,12 @@ O_ANK = (11.1, 9.0)
 I_ANK = (4.8, 9.0)
 I_KN2 = (2.5, 42.5)
 I_KN1 = (2.0, 50.5)
+I_THIGH = (1.28, THIGH_CUT)  # on the inner thigh outline
 
 A1 = (1.6, 114.0)
 P_ES = (8.0, 113.3)
+A_CUT = (1.6, LUMBAR_CUT)  # the lumbar cut meets the edge of the spinous processes ...
+P_CUT = (8.12, LUMBAR_CUT)  # ... and the lateral edge of the paraspinal ridge
 A = (1.6, 97.3)
 B = (5.0, 97.3)
 Q_ES = (7.9, 101.1)
@@ -73,13 +83,14 @@ J_GT_MB = (14.0, 85.8)
 J_GT_LT = (14.7, 80.4)
 J_FOLD = (14.2, 77.6)
 J_KN = (10.4, 50.5)
+J_THIGH = (12.35, THIGH_CUT)  # the mid-thigh cut meets the edge of the outer thigh
 
 OUTLINE_KNOTS = [
     O_TOP, (15.3, 121.0), (14.5, 114.0), O_FL, (13.65, 106.2), O_CU, O_CL, O_UB, O_GT1, O_GMX,
     (18.35, 84.2), O_GT2, (17.2, 72.0), (15.9, 62.0), O_KN1, (12.7, 46.5), O_KN2, (13.3, 37.0),
     (12.5, 27.0), (11.5, 17.0), O_ANK, (11.3, 5.2), (10.3, 1.8), (8.0, 0.5), (5.7, 1.8),
     (4.8, 5.2), I_ANK, (4.3, 15.0), (3.1, 25.0), (2.0, 35.5), I_KN2, (2.1, 46.5), I_KN1,
-    (1.5, 59.0), (0.9, 68.0), (0.45, 73.3), CROTCH,
+    (1.5, 59.0), I_THIGH, (0.9, 68.0), (0.45, 73.3), CROTCH,
 ]
 
 CURVES = {
@@ -87,9 +98,10 @@ CURVES = {
     "midline": Curve("midline", [MID_TOP, MID_L1, MID_S1, MID_APEX, MID_K, CROTCH]),
     "top": Curve("top", [MID_TOP, O_TOP]),
     "tl_bottom": Curve("tl_bottom", [MID_L1, A1, P_ES, (10.5, 110.9), O_FL]),
-    "sp_edge": Curve("sp_edge", [A1, A]),
+    "sp_edge": Curve("sp_edge", [A1, A_CUT, A]),
+    "lumbar_cut": Curve("lumbar_cut", [MID_CUT, A_CUT, P_CUT]),
     "sac_top": Curve("sac_top", [MID_S1, A, B]),
-    "ps_lat": Curve("ps_lat", [P_ES, (8.3, 107.0), Q_ES]),
+    "ps_lat": Curve("ps_lat", [P_ES, (8.3, 107.0), P_CUT, Q_ES]),
     "cb_up": Curve("cb_up", [B, Q_ES, (10.3, 103.0), (12.3, 103.5), O_CU]),
     "cb_lo": Curve("cb_lo", [C, F, (9.0, 97.8), (12.0, 99.8), O_CL]),
     "sac_border": Curve("sac_border", [B, C, D, H]),
@@ -100,7 +112,8 @@ CURVES = {
     "mb_line": Curve("mb_line", [M, (4.0, 84.6), (8.0, 84.0), (11.5, 84.6), J_GT_MB]),
     "cx_top": Curve("cx_top", [MID_APEX, H]),
     "cx_edge": Curve("cx_edge", [H, M, MID_K]),
-    "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), (12.0, 60.0), J_KN]),
+    "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), J_THIGH, (12.0, 60.0), J_KN]),
+    "thigh_cut": Curve("thigh_cut", [I_THIGH, J_THIGH]),
     "fold": Curve("fold", [CROTCH, (2.5, 76.4), (6.0, 76.3), (9.5, 76.6), J_FOLD]),
     "kn_top": Curve("kn_top", [I_KN1, J_KN, O_KN1]),
     "kn_bot": Curve("kn_bot", [I_KN2, (7.5, 42.1), O_KN2]),
@@ -112,8 +125,11 @@ c = CURVES
 SIDED_ZONES = {
     "thoracolumbar": [(c["top"], MID_TOP, O_TOP), (c["outline"], O_TOP, O_FL),
                       (c["tl_bottom"], O_FL, MID_L1), (c["midline"], MID_L1, MID_TOP)],
-    "lumbar_paraspinal": [(c["tl_bottom"], A1, P_ES), (c["ps_lat"], P_ES, Q_ES),
-                          (c["cb_up"], Q_ES, B), (c["sac_top"], B, A), (c["sp_edge"], A, A1)],
+    "lumbar_paraspinal_upper": [(c["tl_bottom"], A1, P_ES), (c["ps_lat"], P_ES, P_CUT),
+                                (c["lumbar_cut"], P_CUT, A_CUT), (c["sp_edge"], A_CUT, A1)],
+    "lumbar_paraspinal_lower": [(c["lumbar_cut"], A_CUT, P_CUT), (c["ps_lat"], P_CUT, Q_ES),
+                                (c["cb_up"], Q_ES, B), (c["sac_top"], B, A),
+                                (c["sp_edge"], A, A_CUT)],
     "flank": [(c["tl_bottom"], P_ES, O_FL), (c["outline"], O_FL, O_CU),
               (c["cb_up"], O_CU, Q_ES), (c["ps_lat"], Q_ES, P_ES)],
     "iliac_crest": [(c["cb_up"], B, O_CU), (c["outline"], O_CU, O_CL), (c["cb_lo"], O_CL, C),
@@ -131,8 +147,11 @@ SIDED_ZONES = {
                       (c["midline"], CROTCH, MID_K), (c["cx_edge"], MID_K, M)],
     "lateral_thigh": [(c["gt_edge"], J_GT_LT, O_GT2), (c["outline"], O_GT2, O_KN1),
                       (c["kn_top"], O_KN1, J_KN), (c["lt_edge"], J_KN, J_GT_LT)],
-    "posterior_thigh": [(c["fold"], CROTCH, J_FOLD), (c["lt_edge"], J_FOLD, J_KN),
-                        (c["kn_top"], J_KN, I_KN1), (c["outline"], I_KN1, CROTCH)],
+    "posterior_thigh_upper": [(c["fold"], CROTCH, J_FOLD), (c["lt_edge"], J_FOLD, J_THIGH),
+                              (c["thigh_cut"], J_THIGH, I_THIGH),
+                              (c["outline"], I_THIGH, CROTCH)],
+    "posterior_thigh_lower": [(c["thigh_cut"], I_THIGH, J_THIGH), (c["lt_edge"], J_THIGH, J_KN),
+                              (c["kn_top"], J_KN, I_KN1), (c["outline"], I_KN1, I_THIGH)],
     "posterior_knee": [(c["kn_top"], I_KN1, O_KN1), (c["outline"], O_KN1, O_KN2),
                        (c["kn_bot"], O_KN2, I_KN2), (c["outline"], I_KN2, I_KN1)],
     "calf": [(c["kn_bot"], I_KN2, O_KN2), (c["outline"], O_KN2, O_ANK), (c["ank"], O_ANK, I_ANK),
@@ -140,9 +159,13 @@ SIDED_ZONES = {
 }
 L_, R_ = -1.0, 1.0
 MIDLINE_ZONES = {
-    "lumbar_spine": [(c["tl_bottom"], MID_L1, A1, L_), (c["sp_edge"], A1, A, L_),
-                     (c["sac_top"], A, MID_S1, L_), (c["sac_top"], MID_S1, A, R_),
-                     (c["sp_edge"], A, A1, R_), (c["tl_bottom"], A1, MID_L1, R_)],
+    "lumbar_spine_upper": [(c["tl_bottom"], MID_L1, A1, L_), (c["sp_edge"], A1, A_CUT, L_),
+                           (c["lumbar_cut"], A_CUT, MID_CUT, L_),
+                           (c["lumbar_cut"], MID_CUT, A_CUT, R_),
+                           (c["sp_edge"], A_CUT, A1, R_), (c["tl_bottom"], A1, MID_L1, R_)],
+    "lumbar_spine_lower": [(c["lumbar_cut"], MID_CUT, A_CUT, L_), (c["sp_edge"], A_CUT, A, L_),
+                           (c["sac_top"], A, MID_S1, L_), (c["sac_top"], MID_S1, A, R_),
+                           (c["sp_edge"], A, A_CUT, R_), (c["lumbar_cut"], A_CUT, MID_CUT, R_)],
     "sacrum": [(c["sac_border"], B, H, L_), (c["cx_top"], H, MID_APEX, L_),
                (c["cx_top"], MID_APEX, H, R_), (c["sac_border"], H, B, R_),
                (c["sac_top"], B, MID_S1, R_), (c["sac_top"], MID_S1, B, L_)],
@@ -150,9 +173,10 @@ MIDLINE_ZONES = {
                (c["cx_edge"], MID_K, H, R_), (c["cx_top"], H, MID_APEX, R_)],
 }
 ZONE_ORDER = [
-    "thoracolumbar", "lumbar_spine", "lumbar_paraspinal", "flank", "iliac_crest", "si_joint",
-    "sacrum", "coccyx", "upper_buttock", "buttock", "greater_trochanter", "lower_buttock",
-    "lateral_thigh", "posterior_thigh", "posterior_knee", "calf",
+    "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
+    "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
+    "upper_buttock", "buttock", "greater_trochanter", "lower_buttock", "lateral_thigh",
+    "posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee", "calf",
 ]
 
 # ---------------------------------------------------------------- muscles (left side)
