@@ -12,7 +12,7 @@ Pure Python: never imports Qt (an import-linter contract enforces it).
 
 from bodymap.study.generators import generate_questions
 from bodymap.study.grading import ZONE_PASS_THRESHOLD, Grade, ZoneGrade, grade_zones
-from bodymap.study.mastery import muscle_mastery
+from bodymap.study.mastery import LEARNED_BOX, Progress, muscle_mastery, muscle_progress
 from bodymap.study.questions import (
     AnyQuestion,
     Choice,
@@ -29,6 +29,7 @@ from bodymap.study.session import StudySession, all_card_ids
 from bodymap.study.store import Profile, ProfileError, ProgressStore, StoreError
 
 __all__ = [
+    "LEARNED_BOX",
     "ZONE_PASS_THRESHOLD",
     "Answer",
     "AnyQuestion",
@@ -41,6 +42,7 @@ __all__ = [
     "MultipleChoiceQuestion",
     "Profile",
     "ProfileError",
+    "Progress",
     "ProgressStore",
     "Question",
     "QueueCounts",
@@ -54,4 +56,5 @@ __all__ = [
     "grade_zones",
     "muscle_mastery",
     "muscle_of",
+    "muscle_progress",
 ]

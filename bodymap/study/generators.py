@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle, TriggerPoint
-from bodymap.study.distractors import condition, fact_distractors, referral_distractors
+from bodymap.study.distractors import FactReader, fact_distractors, referral_distractors
 from bodymap.study.questions import (
     FACT_TOPICS,
     KINDS,
@@ -25,12 +25,6 @@ from bodymap.study.questions import (
     ZoneQuestion,
     card_id,
 )
-
-# How much two facts must share (overlap of their concepts) before a muscle whose fact it is
-# could also be a right answer. Conditions are short names, so any shared idea counts
-# ("sciatica" in "Lumbar disc herniation with sciatica"); symptoms are sentences, so half.
-MIMIC_OVERLAP = 0.01
-SYMPTOM_OVERLAP = 0.5
 
 
 def _muscles(catalog: Catalog) -> list[Muscle]:
@@ -149,13 +143,12 @@ def zone_questions(catalog: Catalog,
     return questions
 
 
-def _which_muscle(rng: random.Random, catalog: Catalog, everyone: Sequence[Muscle],
-                  muscle: Muscle, topic: str, facts_of: Callable[[Muscle], Sequence[str]],
-                  overlap: float, prompt: Callable[[str], str],
-                  core: Callable[[str], str] = str) -> list[FactQuestion]:
+def _which_muscle(rng: random.Random, catalog: Catalog, reader: FactReader,
+                  everyone: Sequence[Muscle], muscle: Muscle, topic: str,
+                  facts: Sequence[str], prompt: Callable[[str], str]) -> list[FactQuestion]:
     questions = []
-    for fact in facts_of(muscle):
-        distractors = fact_distractors(rng, muscle, fact, everyone, facts_of, overlap, core)
+    for fact in facts:
+        distractors = fact_distractors(rng, reader, muscle, topic, fact, everyone)
         if distractors is None:
             continue
         questions.append(FactQuestion(
@@ -173,20 +166,22 @@ def _which_muscle(rng: random.Random, catalog: Catalog, everyone: Sequence[Muscl
 
 def fact_questions(catalog: Catalog, rng: random.Random,
                    muscle_ids: Collection[str] | None = None) -> list[FactQuestion]:
-    """(d) Which muscle is mistaken for this condition / typically causes this symptom."""
+    """(d) Which muscle is mistaken for this condition / typically causes this symptom.
+
+    Only facts with one defensible answer are asked: no distractor's data may say the same
+    thing (see `bodymap.study.distractors`).
+    """
     everyone = _muscles(catalog)
+    reader = FactReader(catalog.zones)
     questions: list[FactQuestion] = []
     for muscle in everyone:
         if muscle_ids is not None and muscle.id not in muscle_ids:
             continue
         questions += _which_muscle(
-            rng, catalog, everyone, muscle, "mimic", lambda m: m.often_mistaken_for,
-            MIMIC_OVERLAP,
-            lambda fact: f"Trigger points in which muscle are often mistaken for this? “{fact}”",
-            # Compared without the explanation, which is shown but names no condition.
-            core=condition)
+            rng, catalog, reader, everyone, muscle, "mimic", muscle.often_mistaken_for,
+            lambda fact: f"Trigger points in which muscle are often mistaken for this? “{fact}”")
         questions += _which_muscle(
-            rng, catalog, everyone, muscle, "symptom", lambda m: m.symptoms, SYMPTOM_OVERLAP,
+            rng, catalog, reader, everyone, muscle, "symptom", muscle.symptoms,
             lambda fact: f"Trigger points in which muscle typically cause this? “{fact}”")
     return questions
 

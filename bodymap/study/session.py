@@ -9,7 +9,7 @@ from datetime import datetime
 from bodymap.model import Catalog
 from bodymap.study.generators import generate_questions
 from bodymap.study.grading import Grade
-from bodymap.study.mastery import muscle_mastery
+from bodymap.study.mastery import Progress, muscle_mastery, muscle_progress
 from bodymap.study.questions import AnyQuestion, ZoneQuestion
 from bodymap.study.scheduler import Answer, LeitnerScheduler, QueueCounts
 from bodymap.study.store import Profile, ProgressStore
@@ -70,6 +70,14 @@ class StudySession:
 
     def mastery(self) -> dict[str, float]:
         """Mastery per muscle over every card of the catalog, not only this session's deck."""
+        return muscle_mastery(self._every_card(), self._history, self.scheduler)
+
+    def progress(self) -> dict[str, Progress]:
+        """Each muscle's cards by state (new, to go over, learning, learned) and its mastery,
+        over every card of the catalog."""
+        return muscle_progress(self._every_card(), self._history, self.scheduler)
+
+    def _every_card(self) -> list[str]:
         if self._all_cards is None:
             self._all_cards = all_card_ids(self.catalog)
-        return muscle_mastery(self._all_cards, self._history, self.scheduler)
+        return self._all_cards

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BodyScene, RegionItem
-from bodymap.ui.legend import Legend
+from bodymap.ui.legend import PAIN_ROW, Legend
 
 if TYPE_CHECKING:
     from bodymap.ui.study_panel import StudyBoard
@@ -115,7 +115,9 @@ class BodyView(QGraphicsView):
         marks = self.study.marked if self.study is not None else self.pain
         before = self.legend.sizeHint()
         self.legend.show_rows(pain=self.active_mode == "pain" or bool(marks),
-                              mastery=self.study is not None and bool(self.study.mastery))
+                              mastery=self.study is not None and bool(self.study.mastery),
+                              pain_label=self.study.marks_label if self.study is not None
+                              else PAIN_ROW[1])
         self._place_legend()
         if self._fitted and self.legend.sizeHint() != before:  # the body moves beside the key
             self.fit()

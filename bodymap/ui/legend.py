@@ -74,17 +74,20 @@ class Legend(QWidget):
         self.setObjectName("legend")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.rows: tuple[Row, ...] = REFERRAL_ROWS
+        self.pain_row: Row = PAIN_ROW
         self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.rows))
 
-    def show_rows(self, *, pain: bool, mastery: bool) -> None:
+    def show_rows(self, *, pain: bool, mastery: bool, pain_label: str = PAIN_ROW[1]) -> None:
+        """`pain_label` names the blue marks: a client's pain, or a student's answer."""
+        self.pain_row = ("pain", pain_label)
         self.rows = (MASTERY_ROWS if mastery else
-                     (*REFERRAL_ROWS, PAIN_ROW) if pain else REFERRAL_ROWS)
+                     (*REFERRAL_ROWS, self.pain_row) if pain else REFERRAL_ROWS)
         self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.rows))
         self.adjustSize()
         self.update()
 
     def sizeHint(self):
-        every = (*REFERRAL_ROWS, PAIN_ROW, *MASTERY_ROWS)
+        every = (*REFERRAL_ROWS, PAIN_ROW, self.pain_row, *MASTERY_ROWS)
         return key_size(self.rows, QFontMetricsF(self.font()), every).toSize()
 
     def paintEvent(self, event: QPaintEvent) -> None:

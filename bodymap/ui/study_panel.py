@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         LocateQuestion,
         MultipleChoiceQuestion,
         Profile,
+        Progress,
         ProgressStore,
         QueueCounts,
         ReferralQuestion,
@@ -90,12 +91,18 @@ KIND_TITLES = {
     "symptom": "Symptom",
 }
 
+# Where a muscle lies, by its `layer` in the data, for feedback on a locate question.
+VIEW_NAMES = {"posterior": "back", "lateral": "side", "anterior": "front"}
+LAYER_WORDS = {"superficial": "on the surface", "intermediate": "partly under other muscles",
+               "deep": "deep, beneath other muscles"}
+
 # Few, strong colours that survive a projector; every state is also said in words.
 RIGHT = "#2e7d32"
 RIGHT_FILL = "#e8f5e9"
 WRONG = "#b71c1c"
 WRONG_FILL = "#fdecea"
 BAR = "#0d47a1"
+BAR_ROLE = Qt.ItemDataRole.UserRole + 1  # (learned, right last time) as fractions of the cards
 CHOICE_STYLE = "QPushButton { text-align:left; padding:7px 10px; }"
 
 
@@ -110,9 +117,14 @@ class StudyBoard:
     # shows only the person's left side, so a pattern painted on the right could not be seen).
     side: str = "L"
     answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
+    # A wrong click on a locate question: (muscle id, side) of the muscle the student clicked,
+    # so the body can show it beside the answer (e.g. a dashed outline) when it learns to.
+    clicked: tuple[str, str] | None = None
     marked: frozenset[tuple[str, str | None]] = frozenset()  # (zone id, side or None: midline)
     mastery: Mapping[str, float] | None = None  # muscle id -> 0..1, to colour the body
     prompt: str = ""  # a one-line instruction the window can show on or near the body
+    # The key's words for the `marked` zones: they are the student's answer, not pain.
+    marks_label: str = "Your marks"
 
 
 def store_errors() -> tuple[type[Exception], ...]:
@@ -185,22 +197,65 @@ def _when(due: datetime, now: datetime) -> str:
 
 
 class MasteryDelegate(QStyledItemDelegate):
-    """Draws a bar under the percentage, so the weak muscles stand out at a glance."""
+    """Draws a bar under the count, so the weak muscles stand out at a glance: dark for the
+    cards learned, light for those right last time and still being checked."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        value = index.data(Qt.ItemDataRole.UserRole)
-        if isinstance(value, float):
+        value = index.data(BAR_ROLE)
+        if isinstance(value, (list, tuple)) and len(value) == 2:
             rect = QRect(option.rect).adjusted(2, 4, -2, -4)
             painter.save()
             painter.fillRect(rect, QColor("#e3e7eb"))
-            filled = QRect(rect)
-            filled.setWidth(round(rect.width() * max(0.0, min(1.0, value))))
-            bar = QColor(BAR)
-            bar.setAlpha(90)
-            painter.fillRect(filled, bar)
+            for fraction, alpha in ((value[1], 70), (value[0], 150)):
+                filled = QRect(rect)
+                filled.setWidth(round(rect.width() * max(0.0, min(1.0, float(fraction)))))
+                bar = QColor(BAR)
+                bar.setAlpha(alpha)
+                painter.fillRect(filled, bar)
             painter.restore()
         super().paint(painter, option, index)
+
+
+def _count(number: int, thing: str) -> str:
+    """'1 card', '3 cards'."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _span(wait: timedelta) -> str:
+    """'10 minutes', 'a day', '3 days', 'a week'."""
+    days = wait / timedelta(days=1)
+    if days < 1:
+        minutes = round(wait.total_seconds() / 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if days == 7:
+        return "a week"
+    return "a day" if days == 1 else f"{days:g} days"
+
+
+def learned_rule(intervals: tuple[timedelta, ...]) -> str:
+    """When a card counts as learned, in plain words (from the scheduler's intervals)."""
+    from bodymap.study import LEARNED_BOX
+
+    times = ["the day you meet it"]
+    times += [f"{_span(gap)} {'later' if n == 1 else 'after that'}"
+              for n, gap in enumerate(intervals[1:LEARNED_BOX], start=1)]
+    when = ", ".join(times[:-1]) + f" and {times[-1]}" if len(times) > 1 else times[0]
+    return f"A card is learned once you get it right {LEARNED_BOX} times in a row: {when}."
+
+
+def progress_tip(name: str, progress: Progress, intervals: tuple[timedelta, ...]) -> str:
+    """A muscle's progress in plain words, for the tooltip of its row."""
+    return "\n".join([
+        f"{name}: {_count(progress.cards, 'card')}.",
+        f"Learned: {progress.learned}.",
+        f"Right last time, to be checked again: {progress.learning} "
+        f"(each comes back in {_span(intervals[1])} or more).",
+        f"Missed last time, to go over again: {progress.to_go_over} "
+        f"(back in {_span(intervals[0])}).",
+        f"Not seen yet: {progress.new}.",
+        learned_rule(intervals),
+    ])
 
 
 # -- the panel ------------------------------------------------------------------------------------
@@ -242,6 +297,7 @@ class StudyPanel(QWidget):
         self._question: AnyQuestion | None = None
         self._answered = False
         self._marked: set[tuple[str, str | None]] = set()
+        self._clicked_side: str | None = None  # the side of the body click that answered
         self._end_note = ""
         # Set by the window: gives the body the keyboard for locate and zone questions. Without
         # it (the panel alone) the panel keeps the keys: Enter checks, Esc ends.
@@ -356,11 +412,13 @@ class StudyPanel(QWidget):
         ahead_row.addWidget(self.start_note, 1)
         ahead_row.addWidget(self.ahead_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.overall = text_label("studyOverall")
+        self.overall.setAccessibleName("Progress over all cards")
         self.mastery = QTreeWidget()
         self.mastery.setObjectName("studyMastery")
-        self.mastery.setAccessibleName("Mastery per muscle, weakest first")
+        self.mastery.setAccessibleName("Progress per muscle, weakest first")
         self.mastery.setColumnCount(2)
-        self.mastery.setHeaderLabels(["Muscle", "Mastery"])
+        self.mastery.setHeaderLabels(["Muscle", "Cards right"])
         self.mastery.setRootIsDecorated(False)
         self.mastery.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.mastery.setItemDelegateForColumn(1, MasteryDelegate(self.mastery))
@@ -371,7 +429,8 @@ class StudyPanel(QWidget):
         header.resizeSection(1, 140)
         self.show_mastery = self._button("Show on body", "studyShowMastery",
                                          self._on_show_mastery,
-                                         "Colour the muscles on the body by mastery")
+                                         "Colour the muscles on the body by how well "
+                                         "you know them")
         self.show_mastery.setCheckable(True)
         self.export_button = self._button("Export progress (CSV)…", "studyExport",
                                           self.export_progress,
@@ -388,7 +447,8 @@ class StudyPanel(QWidget):
         layout.addLayout(start_row)
         layout.addLayout(ahead_row)
         layout.addSpacing(8)
-        layout.addWidget(caption("Mastery (weakest first)"))
+        layout.addWidget(caption("Your progress (weakest muscles first)"))
+        layout.addWidget(self.overall)
         layout.addWidget(self.mastery, 1)
         layout.addLayout(mastery_row)
         return page
@@ -475,6 +535,8 @@ class StudyPanel(QWidget):
         page.setObjectName("studySummary")
         self.summary_score = _scaled(text_label("studySummaryScore"), 1.45, bold=True)
         self.summary_note = text_label("studySummaryNote")
+        self.summary_progress = text_label("studySummaryProgress")
+        self.summary_progress.setAccessibleName("What the answers did to your progress")
         self.missed_caption = caption("To go over")
         self.missed = QListWidget()
         self.missed.setObjectName("studyMissed")
@@ -495,6 +557,7 @@ class StudyPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.summary_score)
         layout.addWidget(self.summary_note)
+        layout.addWidget(self.summary_progress)
         layout.addWidget(self.missed_caption)
         layout.addWidget(self.missed, 1)
         layout.addStretch(0)  # takes the room when nothing was missed and the list is hidden
@@ -735,25 +798,25 @@ class StudyPanel(QWidget):
         self.start_button.setEnabled(usable)
         if not usable:
             self.counts.setText("Study progress is not available.")
-            self._fill_mastery({})
+            self._fill_progress({})
             return
         session = self._study_session()
         if session is None:
             self.counts.setText("Add a student to begin: progress is kept for each student.")
-            self._fill_mastery({})
+            self._fill_progress({})
             return
         now = self._clock()
         try:
             counts = session.counts(now)
             waiting = session.next_question(now) is None
-            mastery = session.mastery()
+            progress = session.progress()
         except store_errors() as error:
             self._say(str(error), error=True)
             return
         self.counts.setText(
             f"{counts.due} due now · {counts.new_allowed_today} new to learn today · "
             f"{counts.new} not seen yet")
-        self._fill_mastery(mastery)
+        self._fill_progress(progress)
         if not session.questions:
             self.start_button.setEnabled(False)
             self.start_note.setText("The data holds no study questions.")
@@ -770,18 +833,46 @@ class StudyPanel(QWidget):
         return (f"Nothing is due now, and today's new cards are used up.{when} "
                 "You can study ahead of schedule.")
 
-    def _fill_mastery(self, mastery: Mapping[str, float]) -> None:
+    def _fill_progress(self, progress: Mapping[str, Progress]) -> None:
+        """The overall line and one row per muscle, weakest first: '2 of 6' cards right last
+        time, the bar dark for the learned ones, the tooltip in words."""
         self.mastery.clear()
-        for muscle_id, value in sorted(mastery.items(),
-                                       key=lambda kv: (kv[1], self._name(kv[0]).casefold())):
-            percent = round(value * 100)
-            item = QTreeWidgetItem([self._name(muscle_id), f"{percent}%"])
+        self.overall.setText(self.overall_text(progress))
+        self.overall.setVisible(bool(progress))
+        intervals = self._intervals()
+        for muscle_id, part in sorted(progress.items(), key=lambda kv: (
+                kv[1].mastery, self._name(kv[0]).casefold())):
+            name = self._name(muscle_id)
+            item = QTreeWidgetItem([name, f"{part.right_last_time} of {part.cards}"])
             item.setData(0, Qt.ItemDataRole.UserRole, muscle_id)
-            item.setData(1, Qt.ItemDataRole.UserRole, float(value))
+            item.setData(1, Qt.ItemDataRole.UserRole, float(part.mastery))
+            cards = part.cards or 1
+            item.setData(1, BAR_ROLE, [part.learned / cards, part.right_last_time / cards])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-            item.setToolTip(1, f"{percent}% mastered: how far its cards have climbed the "
-                               "review boxes (a card not seen yet counts 0)")
+            tip = progress_tip(name, part, intervals)
+            item.setToolTip(0, tip)
+            item.setToolTip(1, tip)
             self.mastery.addTopLevelItem(item)
+
+    def overall_text(self, progress: Mapping[str, Progress]) -> str:
+        """All cards in one line or two: what was seen, how it went, what is learned."""
+        from bodymap.study.mastery import total
+
+        whole = total(progress.values())
+        if not whole.seen:
+            return (f"{_count(whole.cards, 'card')} to learn. The list counts, for each "
+                    "muscle, the cards you got right the last time you saw them.")
+        return (f"Seen {whole.seen} of {_count(whole.cards, 'card')}: {whole.right_last_time} "
+                f"right last time, {whole.to_go_over} to go over again. Learned so far: "
+                f"{whole.learned}. {learned_rule(self._intervals())}")
+
+    def _intervals(self) -> tuple[timedelta, ...]:
+        session = self._session
+        if session is not None:
+            return session.scheduler.intervals
+        from bodymap.study.scheduler import DEFAULT_INTERVALS
+
+        return DEFAULT_INTERVALS
 
     def _on_show_mastery(self) -> None:
         session = self._study_session()
@@ -797,7 +888,8 @@ class StudyPanel(QWidget):
             return
         self._set_board(StudyBoard(
             mastery=MappingProxyType(dict(mastery)),
-            prompt=f"Colour shows how well {self._profile.name} knows each muscle."))
+            prompt=f"Colour shows how well {self._profile.name} knows each muscle: red for "
+                   "cards not yet answered right, green once all its cards are learned."))
 
     def export_progress(self) -> None:
         """Save the current student's answers as CSV, where the student chooses."""
@@ -915,6 +1007,7 @@ class StudyPanel(QWidget):
     def _ask(self, question: AnyQuestion) -> None:
         self._question = question
         self._answered = False
+        self._clicked_side = None
         self._marked = set()
         self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
         self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
@@ -1005,6 +1098,7 @@ class StudyPanel(QWidget):
         if question is None or session is None or self._answered:
             return
         self._answered = True  # before recording: a second click must never record twice
+        self._clicked_side = side
         saved = True
         try:
             grade = session.answer(question, response, self._clock())
@@ -1075,16 +1169,60 @@ class StudyPanel(QWidget):
                 lines.append(f"Spillover you marked (not counted): {self._zones(grade.spillover)}.")
             lines.append("Your marks and the pattern are shown on the body.")
             return verdict, "\n".join(lines)
+        if is_locate(question):
+            return self._locate_judgement(question, response, grade)
         if grade.correct:
             return "Right.", f"{answer}."
         if response is None:
             chosen = "No answer given."
-        elif is_locate(question):
-            chosen = f"You clicked {self._name(str(response))}."
         else:
             chosen = f"You chose {self._choice_label(question, response)}."
-        shown = " It is outlined on the body." if is_locate(question) else ""
-        return f"Not quite. {chosen}", f"The answer: {answer}.{shown}"
+        return f"Not quite. {chosen}", f"The answer: {answer}."
+
+    def _locate_judgement(self, question: LocateQuestion,
+                          response: str | tuple[str, ...] | None,
+                          grade: Grade) -> tuple[str, str]:
+        """Say what was clicked and what was asked, where the right muscle lies and that the
+        body now shows it, so a wrong click teaches where to look next time."""
+        answer = self._name(question.muscle_id)
+        side = SIDE_WORDS[self._reveal_side(question, grade)]
+        shown = (f"{answer} is outlined on the body ({side} side), with its trigger points "
+                 "marked ✕.")
+        where = self._lies(question)
+        if grade.correct:
+            return f"Right: that is {answer}.", f"{shown}\n{where}"
+        if response is None:
+            return "Not quite. No answer given.", f"The answer: {shown}\n{where}"
+        clicked_id = str(response)
+        clicked = self._name(clicked_id)
+        clicked_muscle = self.catalog.muscles.get(clicked_id)
+        if clicked_muscle is None:
+            other = f"You clicked {clicked}."
+        else:
+            layer = clicked_muscle.layer
+            views = [VIEW_NAMES.get(v, v) for v in clicked_muscle.views]
+            seen = f", in the {' and '.join(views)} view{'s' if len(views) > 1 else ''}"
+            other = (f"{clicked}, which you clicked, lies {LAYER_WORDS.get(layer, layer)}"
+                     f"{seen if views else ''}.")
+        return (f"Not quite: you clicked {clicked}, not {answer}.",
+                f"{shown}\n{where}\n{other}")
+
+    def _lies(self, question: LocateQuestion) -> str:
+        """'It lies deep, beneath other muscles (deep layer, Alt+D).', with the view when it is
+        not the back view."""
+        drawn = "deep layer, Alt+D" if question.layer == "deep" else "superficial layer, Alt+S"
+        where = f"It lies {LAYER_WORDS.get(question.layer, question.layer)} ({drawn})"
+        if question.views and "posterior" not in question.views:
+            where += f", in the {VIEW_HINTS.get(question.views[0], question.views[0])}"
+        return where + "."
+
+    def _reveal_side(self, question: AnyQuestion, grade: Grade) -> str:
+        """The side to outline a revealed muscle on: the side clicked, where the body draws it.
+        After a wrong click the window may switch to the side view to show the answer of a
+        locate question, and that view draws only the left."""
+        if not grade.correct and is_locate(question) and "lateral" in question.views:
+            return "L"
+        return self._clicked_side or "L"
 
     def answer_text(self, question: AnyQuestion) -> str:
         """The right answer in words, as the feedback and the summary say it."""
@@ -1110,10 +1248,15 @@ class StudyPanel(QWidget):
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
                                side=paint_side, answer=question.muscle_id, marked=marked)
         else:
-            board = StudyBoard(answer=question.muscle_id, side=side or "L")
-        verdict = "Right" if grade.correct else "The answer"
-        self._set_board(replace(board, prompt=(
-            f"{verdict}: {self._name(question.muscle_id)}. Press Enter for the next question.")))
+            board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
+        name = self._name(question.muscle_id)
+        response = self._results[-1].response if self._results else None
+        if is_locate(question) and not grade.correct and isinstance(response, str):
+            board = replace(board, clicked=(response, side or "L"))
+            prompt = f"You clicked {self._name(response)}; {name} is outlined."
+        else:
+            prompt = f"{'Right' if grade.correct else 'The answer'}: {name}."
+        self._set_board(replace(board, prompt=f"{prompt} Press Enter for the next question."))
 
     # -- the summary ---------------------------------------------------------------------------
     def _finish(self) -> None:
@@ -1135,6 +1278,9 @@ class StudyPanel(QWidget):
             notes.append(f"{unsaved} answer{'s' if unsaved != 1 else ''} could not be saved.")
         self.summary_note.setText(" ".join(notes))
         self.summary_note.setVisible(bool(notes))
+        progress = self.session_progress_text(results)
+        self.summary_progress.setText(progress)
+        self.summary_progress.setVisible(bool(progress))
         self.missed.clear()
         missed = [r for r in results if not r.grade.correct]
         for outcome in missed:
@@ -1155,6 +1301,29 @@ class StudyPanel(QWidget):
         self._set_board(StudyBoard())
         self.sessionActiveChanged.emit(False)
         self._focus(self.done_button)
+
+    def session_progress_text(self, results: list[Outcome]) -> str:
+        """What a session's answers did, honest about spaced repetition: a right answer is not
+        yet a learned card; it comes back later to check it has stuck."""
+        if not results:
+            return ""
+        intervals = self._intervals()
+        right = sum(1 for r in results if r.grade.correct)
+        parts = []
+        if right:
+            parts.append(f"Cards you got right come back in {_span(intervals[1])} or more, to "
+                         "check they have stuck.")
+        if right < len(results):
+            parts.append(f"Cards you missed come back in {_span(intervals[0])}.")
+        session = self._session
+        progress = session.progress() if session is not None else {}
+        if progress:
+            from bodymap.study.mastery import total
+
+            whole = total(progress.values())
+            parts.append(f"Across all {whole.cards} cards: {whole.right_last_time} right last "
+                         f"time, {whole.learned} learned.")
+        return " ".join(parts)
 
     # -- keyboard ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

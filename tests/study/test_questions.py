@@ -93,7 +93,8 @@ def muscle_choice_questions(questions: list) -> list[MultipleChoiceQuestion]:
 def test_muscle_choices_are_four_distinct_muscles_with_one_answer(catalog: Catalog,
                                                                   questions: list):
     checked = muscle_choice_questions(questions)
-    assert len(checked) > 40
+    # Referral cards and the facts with one defensible answer (see test_fairness.py).
+    assert len(checked) > 30
     for question in checked:
         keys = [c.key for c in question.choices]
         assert len(keys) == 4 and len(set(keys)) == 4

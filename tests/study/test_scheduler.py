@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 from study.clock import T0
 
-from bodymap.study import Answer, LeitnerScheduler, muscle_mastery
+from bodymap.study import Answer, LeitnerScheduler
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
@@ -180,11 +180,3 @@ def test_naive_times_are_refused():
 def test_bad_settings_are_refused(kwargs: dict):
     with pytest.raises(ValueError):
         LeitnerScheduler(**kwargs)
-
-
-def test_mastery_is_mean_box_over_the_muscles_cards():
-    scheduler = LeitnerScheduler()
-    cards = ["locate:piriformis", "zones:piriformis", "locate:iliopsoas"]
-    history = [ans("locate:piriformis", T0 + i * 60 * DAY) for i in range(scheduler.top_box)]
-    mastery = muscle_mastery(cards, history, scheduler)
-    assert mastery == {"iliopsoas": 0.0, "piriformis": 0.5}  # one card at the top, one unseen

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
-from bodymap.study import Profile, ProgressStore, StoreError, all_card_ids
+from bodymap.study import Profile, ProgressStore, StoreError, all_card_ids, muscle_progress
 from bodymap.ui.study_panel import StudyBoard, StudyPanel
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -402,7 +402,7 @@ def test_a_locate_question_takes_a_muscle_click_once(qtbot, catalog: Catalog, pa
     panel.body_clicked(other.id, "L")
     panel.body_clicked(muscle.id, "L")  # too late: the first click was the answer
     assert len(rows(db_path, panel.current_profile())) == before + 1
-    assert text(panel, "studyVerdict") == f"Not quite. You clicked {other.name}."
+    assert text(panel, "studyVerdict") == f"Not quite: you clicked {other.name}, not {muscle.name}."
     assert muscle.name in text(panel, "studyAnswer")
     assert boards[-1].answer == muscle.id
     assert boards[-1].input == "none"
@@ -559,7 +559,7 @@ def test_two_students_keep_separate_progress(qtbot, catalog: Catalog, panel: Stu
     assert "18 new to learn today" in text(panel, "studyCounts")
     mastery = child(panel, QTreeWidget, "studyMastery")
     known = [mastery.topLevelItem(i) for i in range(mastery.topLevelItemCount())
-             if mastery.topLevelItem(i).text(1) != "0%"]
+             if not mastery.topLevelItem(i).text(1).startswith("0 of")]
     assert known  # Ana's right answers show; Ben's wrong ones never counted for her
 
 
@@ -625,14 +625,17 @@ def test_mastery_lists_muscles_weakest_first_and_colours_the_body(
     profile = panel.current_profile()
     with ProgressStore.open(db_path) as store:
         expected = store.mastery(profile, all_card_ids(catalog))
+        progress = muscle_progress(all_card_ids(catalog), store.answers(profile))
     mastery = child(panel, QTreeWidget, "studyMastery")
     items = [mastery.topLevelItem(i) for i in range(mastery.topLevelItemCount())]
     assert {item.text(0) for item in items} == {m.name for m in catalog.muscles.values()}
-    shown = [int(item.text(1).rstrip("%")) for item in items]
-    assert shown == sorted(shown)  # weakest first
     by_name = {m.name: m.id for m in catalog.muscles.values()}
-    for item in items:
-        assert item.text(1) == f"{round(expected[by_name[item.text(0)]] * 100)}%"
+    shown = [expected[by_name[item.text(0)]] for item in items]
+    assert shown == sorted(shown)  # weakest first
+    for item in items:  # "2 of 6": the cards right the last time they were asked
+        part = progress[by_name[item.text(0)]]
+        assert item.text(1) == f"{part.right_last_time} of {part.cards}"
+    assert sum(p.right_last_time for p in progress.values()) == 5
     assert shown[-1] > 0
     toggle = button(panel, "studyShowMastery")
     with qtbot.waitSignal(panel.boardChanged) as shown_board:

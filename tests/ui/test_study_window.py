@@ -71,7 +71,9 @@ def answer_locate(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> s
     muscle_id = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.", prompt)[1])
     show_muscle(window, muscle_id)
     view = window.body_view
-    point = view.region_point(muscle_id, "R")
+    # The right side where the view draws one (the lateral view shows only the left).
+    side = "R" if (muscle_id, "R") in view.body_scene().muscles else "L"
+    point = view.region_point(muscle_id, side)
     qtbot.mouseMove(view.viewport(), QPoint(2, 2))  # off the body first, so the move is news
     hovered: list[str] = []
     view.hoverChanged.connect(hovered.append)
