@@ -95,11 +95,6 @@ class DetailPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:  # presenter mode: the title grows with the rest
-            self._size_fonts()
-        super().changeEvent(event)
-
     # -- notes -------------------------------------------------------------------------------
     def set_note(self, text: str, owner: str | None) -> None:
         """Show the note of the muscle on show, for `owner` (a student's name; None: nobody is

@@ -39,12 +39,16 @@ COACH_ROWS: Rows = [
     ("R", "resets the hold"),
     ("N or Page Down, P or Page Up", "next or previous step"),
     ("T, Shift+T", "next or previous trigger point"),
-    ("0 to 9, arrow keys", "set the discomfort the client reports"),
+    ("0 to 9, arrow keys, Home, End", "set the discomfort the client reports"),
 ]
 STUDY_ROWS: Rows = [
     ("1 to 4", "choose an answer"),
-    ("Enter", "checks the marked zones; after an answer, the next question"),
+    ("Enter", "starts a session; checks the marked zones; after an answer, the next question"),
+    ("Space", "after an answer, the next question"),
     ("Esc", "ends the session (every answer is already saved)"),
+]
+PRESENTER_ROWS: Rows = [
+    ("F5 or Esc", "leaves presenter mode (while a quiz runs, Esc ends the quiz first)"),
 ]
 
 
@@ -75,7 +79,8 @@ def keys_html(window: QMainWindow) -> str:
     sections = [("On the body", BODY_ROWS),
                 *((f"{title} menu", rows) for title, rows in menu_rows(window)),
                 ("Technique coach (while it has the focus)", COACH_ROWS),
-                ("Study (while a question is asked)", STUDY_ROWS)]
+                ("Study (while a question is asked)", STUDY_ROWS),
+                ("Presenter mode", PRESENTER_ROWS)]
     return ("<table cellspacing='2'>" + "".join(_section(t, r) for t, r in sections)
             + "</table>")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
@@ -207,11 +207,13 @@ class MainWindow(QMainWindow):
         zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
                                 lambda: self.body_view.zoom_by(0.8))
         fit = self._action("actionZoomFit", "Fit", "Ctrl+0", self.body_view.fit)
-        self.presenter = PresenterMode(self, hide=[self.list_pane, self.statusBar()],
-                                       enlarge=[self.panels, self.body_view])
+        self.presenter = PresenterMode(
+            self, hide=[self.list_pane, self.statusBar()], enlarge=[self.panels, self.body_view],
+            prepare=lambda: (self.coach.ensure_built(), self.study_page.content()))
         self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
                                              self.presenter.set_on, True)
-        self.presenter_action.setStatusTip("Full screen, large text, for a class (Esc leaves)")
+        self.presenter_action.setStatusTip(
+            "Full screen, large text, for a class. F5 leaves; so does Esc, once no quiz runs")
         find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
@@ -698,14 +700,24 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Full screen left another way (the window manager, a title-bar double click): the
+        # presenter's changes go too, and its action says so.
+        if (event.type() == QEvent.Type.WindowStateChange and self.presenter.on
+                and not self.isFullScreen()):
+            self.presenter.set_on(False, restore_window=False)
+            self.presenter_action.setChecked(False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.presenter.set_on(False)  # remember the window as it is outside presenter mode
         self.detail_panel.save_note()
         if self.study_page.is_built:
             self.study_panel.close_store()  # ends a session; every answer is already saved
         elif self._store is not None:
             self._store.close()
         self._store = None
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        # Remember the window as it is outside presenter mode, never full screen.
+        self.settings.setValue("window/geometry", self.presenter.saved_geometry
+                               if self.presenter.on else self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -3,49 +3,72 @@ read from the back of a room, the muscle list out of the way."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 TEXT_SCALE = 1.4  # the side panel's and the key's text, for a projector
 
 
-class PresenterMode:
-    """Turns presenter mode on and off, and puts back exactly what it changed."""
+def _own_font(widget: QWidget) -> bool:
+    """Whether the widget keeps a font of its own (a heading, a big timer) or one from a style
+    sheet, either of which a font set on its parent does not reach."""
+    return widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or bool(widget.styleSheet())
 
-    def __init__(self, window: QMainWindow, *, hide: list[QWidget],
-                 enlarge: list[QWidget]) -> None:
+
+class PresenterMode:
+    """Turns presenter mode on and off, and puts back exactly what it changed.
+
+    Every font under the enlarged widgets grows by the same factor, headings with it, so a
+    panel keeps its look, only larger. Pages built on first show are built before (`prepare`),
+    so that none is built from the large fonts and keeps them afterwards."""
+
+    def __init__(self, window: QMainWindow, *, hide: list[QWidget], enlarge: list[QWidget],
+                 prepare: Callable[[], None] = lambda: None) -> None:
         self.window = window
         self._hide = hide
         self._enlarge = enlarge
+        self._prepare = prepare
         self.on = False
+        self.saved_geometry = QByteArray()  # the window outside presenter mode, to remember
         self._was_maximized = False
         self._hidden: list[QWidget] = []
-        self._fonts: dict[QWidget, QFont | None] = {}  # None: the widget's font was inherited
+        self._fonts: list[tuple[QWidget, QFont | None]] = []  # None: the font was inherited
 
-    def set_on(self, on: bool) -> None:
+    def set_on(self, on: bool, *, restore_window: bool = True) -> None:
+        """`restore_window=False`: full screen was already left (by the window manager)."""
         if on == self.on:
             return
         self.on = on
         if on:
+            self._prepare()
+            self.saved_geometry = self.window.saveGeometry()
             self._was_maximized = self.window.isMaximized()
             self._hidden = [w for w in self._hide if w.isVisible()]
             for widget in self._hidden:
                 widget.hide()
-            for widget in self._enlarge:
-                own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
-                self._fonts[widget] = QFont(widget.font()) if own else None
-                font = widget.font()
-                font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
-                widget.setFont(font)
+            self._enlarge_fonts()
             self.window.showFullScreen()
         else:
             for widget in self._hidden:
                 widget.show()
-            for widget, font in self._fonts.items():
-                widget.setFont(font if font is not None else QFont())  # QFont(): inherit again
+            for widget, font in self._fonts:  # parents first: the rest inherit from them
+                widget.setFont(font if font is not None else QFont())  # QFont(): inherit
             self._fonts.clear()
-            if self._was_maximized:
-                self.window.showMaximized()
-            else:
-                self.window.showNormal()
+            if restore_window:
+                if self._was_maximized:
+                    self.window.showMaximized()
+                else:
+                    self.window.showNormal()
+
+    def _enlarge_fonts(self) -> None:
+        for root in self._enlarge:
+            own = root.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+            self._fonts.append((root, QFont(root.font()) if own else None))
+            self._fonts += [(w, QFont(w.font())) for w in root.findChildren(QWidget)
+                            if _own_font(w)]
+        for widget, font in [(w, QFont(w.font())) for w, _ in self._fonts]:
+            font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
+            widget.setFont(font)

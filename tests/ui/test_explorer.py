@@ -9,7 +9,14 @@ import pytest
 from helpers.window import click, pixel, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLabel, QLineEdit, QListWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QWidget,
+)
 
 from bodymap.diagram import VIEWS
 from bodymap.model import Catalog, load_catalog
@@ -421,29 +428,59 @@ def test_f1_lists_the_keys_and_alt_r_shows_the_red_flags(qtbot, window: MainWind
     assert flags is not None and flags.isVisible()
 
 
+PRESENTED = ("detailTitle", "detailText", "cautionBanner", "legend", "coachTitle", "stepText",
+             "holdTime", "studyPrompt", "painHelp")
+
+
+def font_sizes(window: MainWindow) -> dict[str, float]:
+    return {name: window.findChild(QWidget, name).font().pointSizeF() for name in PRESENTED}
+
+
 def test_presenter_mode_fills_the_screen_with_large_text_and_esc_leaves(
         qtbot, window: MainWindow):
     click(qtbot, window, "gluteus_medius", "L")
-    title = window.detail_panel.title
-    sizes = (title.font().pointSizeF(), window.detail_panel.text.font().pointSizeF(),
-             window.body_view.legend.font().pointSizeF())
     window.body_view.setFocus()
-    qtbot.keyClick(window.body_view, Qt.Key.Key_F5)
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F5)  # the coach and study pages are not built yet
     qtbot.waitUntil(window.isFullScreen)
     assert not window.findChild(QListWidget, "muscleList").isVisible()
-    bigger = (title.font().pointSizeF(), window.detail_panel.text.font().pointSizeF(),
-              window.body_view.legend.font().pointSizeF())
-    assert all(big > small * 1.3 for big, small in zip(bigger, sizes, strict=True))
-    assert title.font().bold()
-    # The body is still reachable by click at its new size.
-    click(qtbot, window, "gluteus_maximus", "R")
+    large = font_sizes(window)
+    # The coach's and the study's pages, built on the way in, grow with the rest, headings too.
+    window.panels.setCurrentWidget(window.coach)
+    window.panels.setCurrentWidget(window.study_page)
+    window.panels.setCurrentWidget(window.detail_panel)
+    assert font_sizes(window) == large
+    click(qtbot, window, "gluteus_maximus", "R")  # the body is still exact at its new size
     assert window.detail_panel.muscle_id == "gluteus_maximus"
     qtbot.keyClick(window.body_view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert window.findChild(QListWidget, "muscleList").isVisible()
-    assert (title.font().pointSizeF(), window.detail_panel.text.font().pointSizeF(),
-            window.body_view.legend.font().pointSizeF()) == sizes
+    normal = font_sizes(window)
+    assert all(large[name] > normal[name] * 1.3 for name in PRESENTED), (large, normal)
+    assert window.detail_panel.title.font().bold()
+    assert window.detail_panel.title.font().pointSizeF() > normal["detailText"] * 1.4
     assert not window.findChild(QAction, "actionPresenter").isChecked()
+    # Again, and out another way (the window manager): everything follows.
+    trigger(window, "actionPresenter")
+    qtbot.waitUntil(window.isFullScreen)
+    window.showNormal()
+    qtbot.waitUntil(lambda: font_sizes(window) == normal)
+    assert window.findChild(QListWidget, "muscleList").isVisible()
+    assert not window.findChild(QAction, "actionPresenter").isChecked()
+
+
+def test_closing_in_presenter_mode_remembers_the_window_as_it_was(qtbot, catalog: Catalog,
+                                                                  settings):
+    first = MainWindow(catalog, settings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # within the offscreen screen (800x800)
+    first.show()
+    qtbot.waitExposed(first)
+    trigger(first, "actionPresenter")
+    qtbot.waitUntil(first.isFullScreen)
+    first.close()
+    second = MainWindow(catalog, settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 560)
 
 
 def test_about_names_the_version_and_the_data(qtbot, window: MainWindow, catalog: Catalog,
