@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
-from bodymap.ui.body_scene import BOTH, BodyScene
+from bodymap.ui.body_scene import BOTH, BodyScene, on_side
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.rich_text import MUTED, zone_names
 
@@ -40,6 +40,7 @@ PAGE, SLIDE = "page", "slide"
 SLIDE_SIZE = QSize(1920, 1080)
 SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16:9")
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
+MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
 
 
 def key_rows(scene: BodyScene) -> tuple[Row, ...]:
@@ -62,14 +63,22 @@ def _bands(width: float, title: str, rows: tuple[Row, ...]) -> tuple[float, floa
     return title_band, (key + 16) * width * KEY_SCALE if rows else 0.0
 
 
-def slide_html(scene: BodyScene) -> str:
+def slide_html(scene: BodyScene) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
-    the marked pain, and the sources behind them."""
+    and the marked pain; then, for the foot of the slide, the sources behind them."""
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
     parts, source_ids = [], []
-    if muscle is not None:
+    if pain:
+        order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}  # head to foot
+        marks = sorted(pain, key=lambda mark: (order.get(mark[0], len(order)), mark[1] or ""))
+        parts.append("<p><b>Marked pain</b>: " + escape(", ".join(
+            on_side(catalog.zones[z].label if z in catalog.zones else z, side)
+            for z, side in marks)) + "</p>")
+    if muscle is not None and shown is not None:
+        if pain:  # the pain finder's candidate shown over the marks
+            parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
         coached = scene.coached_trigger_point()
         for trp in [coached] if coached else muscle.trigger_points:
             spillover = (f"<br>Spillover: {zone_names(catalog, trp.referral.spillover)}"
@@ -79,14 +88,10 @@ def slide_html(scene: BodyScene) -> str:
                          f"{zone_names(catalog, trp.referral.essential)}{spillover}</p>")
             source_ids += trp.sources
         source_ids += muscle.sources
-    if pain:
-        parts.append(f"<p><b>Marked pain</b>: {zone_names(catalog, sorted({z for z, _ in pain}))}"
-                     "</p>")
     sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
-    if sources:
-        parts.append(f"<p style='color:{MUTED}'>Sources: {escape(sources)}</p>")
-    parts.append(f"<p style='color:{MUTED}'><i>Teaching material, not medical advice.</i></p>")
-    return "".join(parts)
+    foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
+            + "<i>Teaching material, not medical advice.</i></p>")
+    return "".join(parts), foot
 
 
 def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
@@ -140,7 +145,8 @@ def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str)
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX))
     top = column.top()
     if title:
-        top = _draw_text(painter, f"<b>{escape(title)}</b>", column, top, round(text_px * 1.8))
+        title_doc = _text(painter, f"<b>{escape(title)}</b>", column.width(), round(text_px * 1.8))
+        top = _draw_text(painter, title_doc, column.left(), top)
     rows = key_rows(scene)
     if rows:
         scale = text_px / KEY_FONT_PX
@@ -153,23 +159,41 @@ def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str)
         paint_key(painter, QRectF(QPointF(0, 0), size), rows, metrics, QColor(30, 30, 30))
         painter.restore()
         top += (size.height() + 12) * scale + text_px * 0.6
-    _draw_text(painter, slide_html(scene), column, top, text_px)
+    body_html, foot_html = slide_html(scene)
+    foot = _text(painter, foot_html, column.width(), round(text_px * 0.8))
+    room = column.bottom() - foot.size().height() - text_px - top
+    # The words shrink until they fit above the foot, so nothing is cut (a long candidate list).
+    px = text_px
+    words = _text(painter, body_html, column.width(), px)
+    while words.size().height() > room and px > text_px * MIN_SLIDE_TEXT:
+        px -= 1
+        words = _text(painter, body_html, column.width(), px)
+    _draw_text(painter, words, column.left(), top)
+    _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
 
 
-def _draw_text(painter: QPainter, html: str, column: QRectF, top: float, px: int) -> float:
-    """Rich text laid out for the painter's device across the column from `top`; returns where
-    it ends. Text that does not fit the column is cut at the slide's foot, never drawn over it."""
+def _text(painter: QPainter, html: str, width: float, px: int) -> QTextDocument:
+    """Rich text laid out for the painter's device (a PNG's pixels or a PDF's 300 dpi) with
+    spacing in the same pixels, so every format lays out alike."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(painter.device())
     font = QFont()
     font.setPixelSize(px)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
+    # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
+    gap = px * 0.6 * 96 / painter.device().logicalDpiY()
+    document.setDefaultStyleSheet(f"p {{ margin-top: 0px; margin-bottom: {gap:.1f}px; }}")
     document.setHtml(html)
-    document.setTextWidth(column.width())
+    document.setTextWidth(width)
+    return document
+
+
+def _draw_text(painter: QPainter, document: QTextDocument, left: float, top: float) -> float:
+    """Draw the laid-out text from (left, top); returns where it ends."""
     painter.save()
-    painter.translate(column.left(), top)
-    document.drawContents(painter, QRectF(0, 0, column.width(), column.bottom() - top))
+    painter.translate(left, top)
+    document.drawContents(painter)
     painter.restore()
     return top + document.size().height()
 

@@ -601,12 +601,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_title(self) -> str:
+        scene = self.body_view.body_scene()
+        if scene.study is not None:
+            return "Study question"  # the picture is a question's, not the muscle selected
         if self.body_view.mode == "muscle" and self.selected:
             muscle = self.catalog.muscles[self.selected[0]]
-            trp = self.body_view.body_scene().coached_trigger_point()
+            trp = scene.coached_trigger_point()
             if trp is not None:  # the picture is of the one trigger point the coach is on
                 return f"{muscle.name}, {trp.label}: referral"
             return f"{muscle.name}: trigger points and referral"
+        if self.body_view.mode == "pain" and scene.preview is not None:
+            muscle_id, side = scene.preview
+            name = on_side(self.catalog.muscles[muscle_id].name, side)
+            return f"Marked pain, and a candidate: {name}"
         return "Marked pain"
 
     def _red_flags_before_first_hold(self) -> bool:

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.ui.body_scene import on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 
 if TYPE_CHECKING:
@@ -1397,8 +1398,7 @@ class StudyPanel(QWidget):
 
     def _zone_name(self, zone_id: str, side: str | None) -> str:
         zone = self.catalog.zones.get(zone_id)
-        label = zone.label if zone else zone_id
-        return f"{label} ({SIDE_WORDS[side]})" if side in SIDE_WORDS else label
+        return on_side(zone.label if zone else zone_id, side)
 
     def _zones(self, zone_ids: Iterable[str]) -> str:
         return ", ".join(self._zone_name(z, None) for z in zone_ids)

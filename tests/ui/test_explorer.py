@@ -563,6 +563,24 @@ def test_export_slide_puts_the_key_and_the_referral_in_words_beside_the_body(
     assert "Travell" in svg and "not medical advice" in svg
 
 
+def test_a_crowded_slide_shrinks_its_words_to_keep_the_sources_and_the_disclaimer(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    trigger(window, "actionViewAnterior")
+    trigger(window, "actionPainMode")
+    for zone, side in window.body_view.body_scene().zones:  # every zone of the front view
+        click(qtbot, window, zone, side or "L")
+    candidates = window.findChild(QAbstractItemView, "painCandidates")
+    row = next(i for i, r in enumerate(window.pain_finder.rows)
+               if r.candidate.muscle_id == "iliopsoas")
+    candidates.setCurrentIndex(candidates.model().index(row, 0))  # as the arrow keys would
+    save_dialog_answers(monkeypatch, tmp_path / "pain.svg")
+    trigger(window, "actionExportSlide")
+    svg = " ".join((tmp_path / "pain.svg").read_text(encoding="utf-8").split())
+    assert "Marked pain, and a candidate: Iliopsoas (" in svg
+    assert "Flank (left)" in svg and "Candidate: Iliopsoas" in svg
+    assert "Sources: Travell" in svg and "not medical advice" in svg
+
+
 def test_copy_image_puts_the_exported_picture_on_the_clipboard(qtbot, window: MainWindow):
     from PySide6.QtGui import QGuiApplication
 
