@@ -253,26 +253,26 @@ def zone_question(board) -> bool:
     return board is not None and board.input == "zones"
 
 
-def test_a_zone_question_calls_the_marks_the_students_own(qtbot, window: MainWindow,
-                                                           catalog: Catalog, monkeypatch):
+def mark_a_zone_in_a_zone_question(qtbot, window: MainWindow, monkeypatch) -> None:
     start_session(qtbot, window, monkeypatch, length=20)
     skip_to(qtbot, window, zone_question)
     view = window.body_view
     zone = next(z for z, _ in view.body_scene().zones)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.region_point(zone, "L", kind="zone"))
+
+
+def test_a_zone_question_calls_the_marks_the_students_own(qtbot, window: MainWindow,
+                                                           catalog: Catalog, monkeypatch):
+    mark_a_zone_in_a_zone_question(qtbot, window, monkeypatch)
+    view = window.body_view
     assert view.study.marked and view.study.marks_label == "Your marks"
 
 
 def test_the_legend_says_your_marks_during_a_zone_question(qtbot, window: MainWindow,
                                                            monkeypatch):
-    start_session(qtbot, window, monkeypatch, length=20)
-    skip_to(qtbot, window, zone_question)
-    view = window.body_view
-    zone = next(z for z, _ in view.body_scene().zones)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.region_point(zone, "L", kind="zone"))
-    legend = view.legend.accessibleName()
+    mark_a_zone_in_a_zone_question(qtbot, window, monkeypatch)
+    legend = window.body_view.legend.accessibleName()
     assert "Your marks" in legend and "Marked pain" not in legend
 
 
