@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from bodymap.ui.main_window import MainWindow
 
@@ -26,3 +27,21 @@ def pixel(window: MainWindow, point: QPoint) -> QColor:
     image = view.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
     return image.pixelColor(int(point.x() * ratio), int(point.y() * ratio))
+
+
+def child(parent: QWidget, kind: type, name: str):
+    """The parent's child widget of that kind and objectName; it must exist."""
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def text(parent: QWidget, name: str) -> str:
+    return child(parent, QLabel, name).text()
+
+
+def press_button(qtbot, parent: QWidget, name: str) -> None:
+    """Click a button as a person would: it must be in sight and enabled."""
+    button = child(parent, QPushButton, name)
+    assert button.isVisible() and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers.window import trigger
+from helpers.window import child, press_button, text, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QSpinBox, QTreeWidget, QWidget
 
@@ -32,28 +32,14 @@ LAYER_ACTIONS = {"superficial": "actionLayerSuperficial", "deep": "actionLayerDe
 
 
 # -- driving the window as a student -------------------------------------------------------------
-def widget(window: MainWindow, kind: type, name: str):
-    found = window.findChild(kind, name)
-    assert found is not None, name
-    return found
-
-
-def text(window: MainWindow, name: str) -> str:
-    return widget(window, QLabel, name).text()
-
-
-def press(qtbot, window: MainWindow, name: str) -> None:
-    button = widget(window, QPushButton, name)
-    assert button.isVisible() and button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def start_session(qtbot, window: MainWindow, monkeypatch, length: int) -> None:
     trigger(window, "actionStudy")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Ana", True))
-    press(qtbot, window, "studyNewProfile")
-    widget(window, QSpinBox, "studyLength").setValue(length)
-    press(qtbot, window, "studyStart")
+    press_button(qtbot, window, "studyNewProfile")
+    child(window, QSpinBox, "studyLength").setValue(length)
+    press_button(qtbot, window, "studyStart")
 
 
 def skip_to(qtbot, window: MainWindow, wanted, limit: int = 20) -> None:
@@ -61,8 +47,8 @@ def skip_to(qtbot, window: MainWindow, wanted, limit: int = 20) -> None:
     for _ in range(limit):
         if wanted(window.body_view.study):
             return
-        press(qtbot, window, "studySkip")
-        press(qtbot, window, "studyNext")
+        press_button(qtbot, window, "studySkip")
+        press_button(qtbot, window, "studyNext")
     pytest.fail("no such question came up")
 
 
@@ -90,7 +76,7 @@ def shown_muscles(window: MainWindow, catalog: Catalog) -> list[str]:
 
 
 def choice_labels(window: MainWindow) -> list[str]:
-    buttons = [widget(window, QPushButton, f"studyChoice{n}") for n in range(1, 5)]
+    buttons = [child(window, QPushButton, f"studyChoice{n}") for n in range(1, 5)]
     return [b.text().split("  ", 1)[1] for b in buttons if b.isVisible()]
 
 
@@ -219,24 +205,24 @@ def test_progress_reads_in_plain_words_and_moves_with_right_answers(
     for _ in range(10):
         if is_choice(window.body_view.study):
             index = right_choice(window, catalog)
-            qtbot.keyClick(widget(window, QPushButton, f"studyChoice{index + 1}"),
+            qtbot.keyClick(child(window, QPushButton, f"studyChoice{index + 1}"),
                            getattr(Qt.Key, f"Key_{index + 1}"))
             assert text(window, "studyVerdict").startswith("Right")
             right += 1
         else:
-            press(qtbot, window, "studySkip")
-        press(qtbot, window, "studyNext")
+            press_button(qtbot, window, "studySkip")
+        press_button(qtbot, window, "studyNext")
     assert right >= 3
-    assert widget(window, QWidget, "studySummary").isVisible()
+    assert child(window, QWidget, "studySummary").isVisible()
     summary = text(window, "studySummaryProgress")
     assert "come back in a day or more" in summary  # honest: right once is not learned
     assert f"{right} right last time, 0 learned" in summary
-    press(qtbot, window, "studyDone")
+    press_button(qtbot, window, "studyDone")
 
     overall = text(window, "studyOverall")
     assert overall.startswith("Seen 10 of ") and f": {right} right last time" in overall
     assert "A card is learned once you get it right 3 times in a row" in overall
-    tree = widget(window, QTreeWidget, "studyMastery")
+    tree = child(window, QTreeWidget, "studyMastery")
     rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     counts = [re.fullmatch(r"(\d+) of (\d+)", row.text(1)) for row in rows]
     assert all(counts)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.window import child, text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -119,14 +120,6 @@ def panel(qtbot, catalog: Catalog, open_store, clock: FakeClock,
 
 
 # -- reading and driving the panel ---------------------------------------------------------------
-def child(panel: QWidget, kind: type, name: str):
-    widget = panel.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def text(panel: QWidget, name: str) -> str:
-    return child(panel, QLabel, name).text()
 
 
 def button(panel: QWidget, name: str) -> QPushButton:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.window import pixel, trigger
+from helpers.window import child, pixel, press_button, trigger
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -25,28 +25,18 @@ from bodymap.ui.main_window import MainWindow
 LAYER_ACTIONS = {"superficial": "actionLayerSuperficial", "deep": "actionLayerDeep"}
 
 
-def widget(window: MainWindow, kind: type, name: str):
-    found = window.findChild(kind, name)
-    assert found is not None, name
-    return found
-
-
-def press(qtbot, window: MainWindow, name: str) -> None:
-    button = widget(window, QPushButton, name)
-    assert button.isVisible() and button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def add_student(qtbot, window: MainWindow, monkeypatch, name: str) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (name, True))
-    press(qtbot, window, "studyNewProfile")
+    press_button(qtbot, window, "studyNewProfile")
 
 
 def open_study(qtbot, window: MainWindow, monkeypatch, student: str = "Ana",
                length: int = 5) -> None:
     trigger(window, "actionStudy")
     add_student(qtbot, window, monkeypatch, student)
-    spin = widget(window, QSpinBox, "studyLength")
+    spin = child(window, QSpinBox, "studyLength")
     spin.setValue(length)
 
 
@@ -96,7 +86,7 @@ def answer_zones(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> se
             if any(z == zone for z, _ in window.body_view.body_scene().zones):
                 click_body(qtbot, window, zone, "L")
                 break
-    press(qtbot, window, "studyCheck")
+    press_button(qtbot, window, "studyCheck")
     return wanted
 
 
@@ -107,19 +97,19 @@ def test_study_tab_is_built_when_first_opened(qtbot, window: MainWindow, progres
     assert not progress_path.exists()  # nor the progress file opened
     trigger(window, "actionStudy")
     assert window.panels.currentWidget() is page
-    assert widget(window, QPushButton, "studyStart").isVisible()
+    assert child(window, QPushButton, "studyStart").isVisible()
 
 
 def test_a_whole_session_on_the_body(qtbot, window: MainWindow, catalog: Catalog, monkeypatch,
                                      progress_path: Path):
     open_study(qtbot, window, monkeypatch, length=20)
-    press(qtbot, window, "studyStart")
+    press_button(qtbot, window, "studyStart")
     assert not window.findChild(type(window.mode_actions["pain"]), "actionPainMode").isEnabled()
     kinds: set[str] = set()
     right = 0
     for _ in range(20):
         board = window.body_view.study
-        prompt = widget(window, QLabel, "studyPrompt").text()
+        prompt = child(window, QLabel, "studyPrompt").text()
         if board is not None and board.input == "muscle":
             kinds.add("locate")
             answer_locate(qtbot, window, catalog, prompt)
@@ -136,19 +126,19 @@ def test_a_whole_session_on_the_body(qtbot, window: MainWindow, catalog: Catalog
                 assert shown.red() > 150 and shown.green() < 120, zone
             else:
                 kinds.add("fact")
-            press(qtbot, window, "studyChoice1")
-        verdict = widget(window, QLabel, "studyVerdict").text()
+            press_button(qtbot, window, "studyChoice1")
+        verdict = child(window, QLabel, "studyVerdict").text()
         right += verdict.startswith("Right")
         if kinds & {"locate", "zones"} and board.input != "none":
             assert verdict.startswith("Right"), (prompt, verdict)  # the clicks were the answer
-        press(qtbot, window, "studyNext")
-        if widget(window, QWidget, "studySummary").isVisible():
+        press_button(qtbot, window, "studyNext")
+        if child(window, QWidget, "studySummary").isVisible():
             break
-    assert widget(window, QWidget, "studySummary").isVisible()
-    score = widget(window, QLabel, "studySummaryScore").text()
+    assert child(window, QWidget, "studySummary").isVisible()
+    score = child(window, QLabel, "studySummaryScore").text()
     assert score == f"{right} right of 20"
     assert {"locate", "zones", "referral"} <= kinds
-    press(qtbot, window, "studyDone")
+    press_button(qtbot, window, "studyDone")
     assert window.body_view.study is None  # the body is the explorer's again
     assert window.findChild(type(window.mode_actions["pain"]), "actionPainMode").isEnabled()
     window.close()
@@ -161,20 +151,20 @@ def test_a_whole_session_on_the_body(qtbot, window: MainWindow, catalog: Catalog
 def test_feedback_shows_the_answer_on_the_body(qtbot, window: MainWindow, catalog: Catalog,
                                                monkeypatch):
     open_study(qtbot, window, monkeypatch, length=20)
-    press(qtbot, window, "studyStart")
+    press_button(qtbot, window, "studyStart")
     for _ in range(20):
         board = window.body_view.study
         if board is not None and board.input == "muscle":
             break
-        press(qtbot, window, "studySkip")
-        press(qtbot, window, "studyNext")
+        press_button(qtbot, window, "studySkip")
+        press_button(qtbot, window, "studyNext")
     else:
         pytest.fail("no locate question in 20")
-    prompt = widget(window, QLabel, "studyPrompt").text()
+    prompt = child(window, QLabel, "studyPrompt").text()
     asked = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.", prompt)[1])
-    press(qtbot, window, "studySkip")  # "Don't know"
-    assert widget(window, QLabel, "studyVerdict").text().startswith("The answer") or \
-        "Not" in widget(window, QLabel, "studyVerdict").text()
+    press_button(qtbot, window, "studySkip")  # "Don't know"
+    assert child(window, QLabel, "studyVerdict").text().startswith("The answer") or \
+        "Not" in child(window, QLabel, "studyVerdict").text()
     board = window.body_view.study
     assert board.answer == asked and board.input == "none"
     scene = window.body_view.body_scene()
@@ -185,7 +175,7 @@ def test_feedback_shows_the_answer_on_the_body(qtbot, window: MainWindow, catalo
 
 def test_notes_are_kept_per_student(qtbot, window: MainWindow, catalog: Catalog, monkeypatch,
                                     settings: QSettings, progress_path: Path):
-    notes = widget(window, QPlainTextEdit, "muscleNotes")
+    notes = child(window, QPlainTextEdit, "muscleNotes")
     window.body_view.setFocus()
     trigger(window, "actionLayerDeep")
     click_body(qtbot, window, "piriformis", "L")
@@ -205,9 +195,9 @@ def test_notes_are_kept_per_student(qtbot, window: MainWindow, catalog: Catalog,
     qtbot.waitExposed(again)
     trigger(again, "actionLayerDeep")
     click_body(qtbot, again, "piriformis", "L")
-    reopened = widget(again, QPlainTextEdit, "muscleNotes")
+    reopened = child(again, QPlainTextEdit, "muscleNotes")
     assert reopened.toPlainText() == "Sciatic nerve below: broad slow pressure"
-    assert widget(again, QLabel, "notesHeading").text() == "My notes (Ana)"
+    assert child(again, QLabel, "notesHeading").text() == "My notes (Ana)"
     # A second student on the same laptop sees an empty page for the same muscle.
     open_study(qtbot, again, monkeypatch, student="Ben")
     assert reopened.toPlainText() == ""
@@ -218,15 +208,15 @@ def test_a_damaged_progress_file_is_moved_aside_with_a_message(
         qtbot, window: MainWindow, progress_path: Path):
     progress_path.write_bytes(b"this is not a database" * 200)
     trigger(window, "actionStudy")
-    warning = widget(window, QLabel, "studyWarning")
+    warning = child(window, QLabel, "studyWarning")
     assert warning.isVisible() and "damaged" in warning.text()
     assert list(progress_path.parent.glob("progress*.sqlite3*"))  # the old file kept aside
-    assert widget(window, QPushButton, "studyStart").isVisible()
+    assert child(window, QPushButton, "studyStart").isVisible()
 
 
 def test_mastery_is_coloured_on_the_body(qtbot, window: MainWindow, monkeypatch):
     open_study(qtbot, window, monkeypatch)
-    show = widget(window, QPushButton, "studyShowMastery")
+    show = child(window, QPushButton, "studyShowMastery")
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     board = window.body_view.study
     assert board is not None and board.mastery is not None
@@ -243,12 +233,12 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
                                           monkeypatch):
     """Arrows walk the regions, Enter answers or marks, Ctrl+Return checks, Enter goes on."""
     open_study(qtbot, window, monkeypatch, length=20)
-    qtbot.keyClick(widget(window, QPushButton, "studyStart"), Qt.Key.Key_Space)
+    qtbot.keyClick(child(window, QPushButton, "studyStart"), Qt.Key.Key_Space)
     view = window.body_view
     done: set[str] = set()
     for _ in range(20):
         board = view.study
-        prompt = widget(window, QLabel, "studyPrompt").text()
+        prompt = child(window, QLabel, "studyPrompt").text()
         if board.input == "muscle" and "locate" not in done:
             muscle_id = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.",
                                                            prompt)[1])
@@ -260,7 +250,7 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
                     break
                 qtbot.keyClick(view, Qt.Key.Key_Right)
             qtbot.keyClick(view, Qt.Key.Key_Return)
-            assert widget(window, QLabel, "studyVerdict").text().startswith("Right")
+            assert child(window, QLabel, "studyVerdict").text().startswith("Right")
             done.add("locate")
         elif board.input == "zones" and "zones" not in done:
             assert view.hasFocus()
@@ -268,18 +258,18 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
             qtbot.keyClick(view, Qt.Key.Key_Return)  # marks the zone with the focus ring
             assert len(view.study.marked) == 1
             qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-            assert widget(window, QWidget, "studyFeedback").isVisible()
+            assert child(window, QWidget, "studyFeedback").isVisible()
             done.add("zones")
         else:
-            press(qtbot, window, "studySkip")
-        next_button = widget(window, QPushButton, "studyNext")
+            press_button(qtbot, window, "studySkip")
+        next_button = child(window, QPushButton, "studyNext")
         assert next_button.hasFocus()  # feedback shown: Enter goes on
         qtbot.keyClick(next_button, Qt.Key.Key_Return)
         if done == {"locate", "zones"}:
             break
     assert done == {"locate", "zones"}
     qtbot.keyClick(view, Qt.Key.Key_Escape)  # ends the session from the body too
-    assert widget(window, QWidget, "studySummary").isVisible()
+    assert child(window, QWidget, "studySummary").isVisible()
     assert view.study is None
 
 
@@ -288,10 +278,10 @@ def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: Mai
     from PySide6.QtWidgets import QListWidget, QTabWidget
 
     open_study(qtbot, window, monkeypatch)
-    press(qtbot, window, "studyStart")
+    press_button(qtbot, window, "studyStart")
     board = window.body_view.study
     assert board is not None
-    muscles = widget(window, QListWidget, "muscleList")
+    muscles = child(window, QListWidget, "muscleList")
     row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Piriformis")
     qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
                      pos=muscles.visualItemRect(muscles.item(row)).center())
@@ -299,7 +289,7 @@ def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: Mai
     assert window.detail_panel.muscle_id == "piriformis"
     assert window.body_view.study is None
     assert window.body_view.body_scene().shown_state()[1] == window.selected
-    tabs = widget(window, QTabWidget, "sidePanels")
+    tabs = child(window, QTabWidget, "sidePanels")
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
                      pos=bar.tabRect(tabs.indexOf(window.study_page)).center())
