@@ -125,9 +125,9 @@ def _resolve_groups(zones: Mapping[str, Zone]) -> dict[str, Zone]:
     unknown parts and groups inside groups) and its `midline` set from them."""
     resolved = dict(zones)
     for zone in zones.values():
-        if not zone.parts:
+        if not zone.is_group:
             continue
-        parts = tuple(dict.fromkeys(p for p in zone.parts if p in zones and not zones[p].parts))
+        parts = tuple(dict.fromkeys(p for p in zone.parts if p in zones and not zones[p].is_group))
         if not parts:  # nothing left to stand for: an id as unknown as any mistyped one
             del resolved[zone.id]
             continue
@@ -177,7 +177,7 @@ class Catalog:
         problems: list[Problem],
     ) -> None:
         zones = _resolve_groups(zones)
-        groups = {zone.id: zone.parts for zone in zones.values() if zone.parts}
+        groups = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
         if groups:
             muscles = {muscle_id: _expand_referrals(muscle, groups)
                        for muscle_id, muscle in muscles.items()}
@@ -207,7 +207,7 @@ class Catalog:
         return sum(len(m.trigger_points) for m in self.muscles.values())
 
     def summary(self) -> str:
-        drawn = sum(1 for zone in self.zones.values() if not zone.parts)
+        drawn = sum(1 for zone in self.zones.values() if not zone.is_group)
         return (
             f"{len(self.muscles)} muscles, {self.trigger_point_count()} trigger points, "
             f"{drawn} zones"

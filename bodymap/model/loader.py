@@ -158,7 +158,7 @@ class _Loading:
         Catalog then leaves that part out). Unknown parts were reported with the other ids."""
         zones = self.tables["zone"]
         for group, part, where in self.zone_parts:
-            if zones.get(group) is None or zones.get(part) is None or not zones[part].parts:
+            if zones.get(group) is None or zones.get(part) is None or not zones[part].is_group:
                 continue
             if part == group:
                 self.problems.append(where.problem(f"zone group '{group}' lists itself"))
@@ -198,7 +198,7 @@ def _check_zone(zone: Zone, node: LocatedDict, result: FileResult) -> Zone:
     `midline` (its parts carry them). A mistake is reported and the zone still defined, so
     referrals to it do not also fail."""
     problems = result.problems
-    if not zone.parts:
+    if not zone.is_group:
         if "views" not in node and "parts" not in node:
             problems.append(node.location.problem(
                 "zone is missing 'views' (the diagrams that draw it); a group of zones lists "

@@ -115,6 +115,7 @@ class Zone:
 
     @property
     def is_group(self) -> bool:
+        """A group is never drawn: it stands for its parts wherever its id is used."""
         return bool(self.parts)
 
 
