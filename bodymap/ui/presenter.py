@@ -12,10 +12,15 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 TEXT_SCALE = 1.4  # the side panel's and the key's text, for a projector
 
 
-def _own_font(widget: QWidget) -> bool:
-    """Whether the widget keeps a font of its own (a heading, a big timer) or one from a style
-    sheet, either of which a font set on its parent does not reach."""
-    return widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or bool(widget.styleSheet())
+def _styled(widget: QWidget, root: QWidget) -> bool:
+    """Whether a style sheet, the widget's own or an ancestor's below `root`, styles it. Qt
+    fixes such a widget's font when it polishes it, so a font set on a parent no longer reaches
+    it: presenter mode sets its font itself."""
+    while widget is not None and widget is not root:
+        if widget.styleSheet():
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 class PresenterMode:
@@ -65,10 +70,10 @@ class PresenterMode:
 
     def _enlarge_fonts(self) -> None:
         for root in self._enlarge:
-            own = root.testAttribute(Qt.WidgetAttribute.WA_SetFont)
-            self._fonts.append((root, QFont(root.font()) if own else None))
-            self._fonts += [(w, QFont(w.font())) for w in root.findChildren(QWidget)
-                            if _own_font(w)]
+            for widget in (root, *root.findChildren(QWidget)):  # parents before children
+                own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+                if widget is root or own or _styled(widget, root):
+                    self._fonts.append((widget, QFont(widget.font()) if own else None))
         for widget, font in [(w, QFont(w.font())) for w, _ in self._fonts]:
             font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
             widget.setFont(font)
