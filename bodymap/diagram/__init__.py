@@ -8,6 +8,7 @@
 from bodymap.diagram.pathdata import PathDataError, arc_to_cubics, element_path, parse_path_data
 from bodymap.diagram.views import (
     LAYERS,
+    VIEW_NAMES,
     VIEWS,
     DiagramError,
     Region,
@@ -21,6 +22,7 @@ from bodymap.diagram.views import (
 __all__ = [
     "LAYERS",
     "VIEWS",
+    "VIEW_NAMES",
     "DiagramError",
     "PathDataError",
     "Region",

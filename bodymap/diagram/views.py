@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LAYERS",
     "VIEWS",
+    "VIEW_NAMES",
     "DiagramError",
     "Region",
     "View",
@@ -48,6 +49,7 @@ __all__ = [
 ]
 
 VIEWS: tuple[str, ...] = ("posterior", "lateral", "anterior")
+VIEW_NAMES = {"posterior": "back", "lateral": "side", "anterior": "front"}  # in a sentence
 LAYERS: tuple[str, ...] = ("body", "superficial", "deep", "zones", "markers")
 REGION_LAYERS: frozenset[str] = frozenset({"superficial", "deep", "zones", "markers"})
 

@@ -11,6 +11,7 @@ import os
 import sys
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
@@ -27,9 +28,13 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from bodymap.diagram import VIEW_NAMES
 from bodymap.ui.body_scene import BOTH, BodyScene, on_side
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.rich_text import MUTED, zone_names
+
+if TYPE_CHECKING:
+    from bodymap.model.schema import Muscle, TriggerPoint
 
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
@@ -43,10 +48,23 @@ SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
 
 
+def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = None) -> str:
+    """A muscle's picture's title: its trigger points (or the one coached) and referral; on a
+    view that does not draw the muscle, only its referral, and where the muscle is drawn."""
+    what = f"{muscle.name}, {trp.label}" if trp else muscle.name
+    if scene.layer_of(muscle.id) is not None:
+        return f"{what}: referral" if trp else f"{what}: trigger points and referral"
+    views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
+    where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
+    return f"{what}: referral{where if views else ''}"
+
+
 def key_rows(scene: BodyScene) -> tuple[Row, ...]:
     """What the picture needs explained: the referral key, marked pain, or both."""
     referral, shown, pain = scene.shown_state()
     rows = REFERRAL_ROWS if referral or shown else ()
+    if shown and scene.layer_of(shown[0]) is None:  # no X drawn on a view without the muscle
+        rows = tuple(row for row in rows if row[0] != "marker")
     return (*rows, PAIN_ROW) if pain else rows
 
 
@@ -310,7 +328,14 @@ def export_command(args: argparse.Namespace) -> int:
     layer = (scene.layer_of(muscle.id) if muscle else None) or "superficial"
     scene.set_state(layer=layer, mode="muscle", selected=(muscle.id, args.side) if muscle else None,
                     pain=pain)
-    title = f"{muscle.name}: trigger points and referral" if muscle else "Marked pain"
+    if muscle and scene.layer_of(muscle.id) is None:
+        here = {zone for zone, _side in scene.zones}
+        essential, spillover = muscle.referral_zones()
+        if not (essential | spillover) & here and not pain:
+            print(f"bodymap export: the {VIEW_NAMES[view_name]} view shows neither "
+                  f"{muscle.id} nor its referral; try --view {muscle.views[0]}", file=sys.stderr)
+            return 2
+    title = muscle_title(scene, muscle) if muscle else "Marked pain"
     try:
         export_scene(scene, args.output, title=title, layout=args.layout)
     except (OSError, ValueError) as error:

@@ -605,11 +605,11 @@ class MainWindow(QMainWindow):
         if scene.study is not None:
             return "Study question"  # the picture is a question's, not the muscle selected
         if self.body_view.mode == "muscle" and self.selected:
-            muscle = self.catalog.muscles[self.selected[0]]
-            trp = scene.coached_trigger_point()
-            if trp is not None:  # the picture is of the one trigger point the coach is on
-                return f"{muscle.name}, {trp.label}: referral"
-            return f"{muscle.name}: trigger points and referral"
+            from bodymap.ui.export import muscle_title
+
+            # The coach's trigger point: the picture is of that one only.
+            return muscle_title(scene, self.catalog.muscles[self.selected[0]],
+                                scene.coached_trigger_point())
         if self.body_view.mode == "pain" and scene.preview is not None:
             muscle_id, side = scene.preview
             name = on_side(self.catalog.muscles[muscle_id].name, side)

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.diagram import VIEW_NAMES
 from bodymap.ui.body_scene import on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 
@@ -93,7 +94,6 @@ KIND_TITLES = {
 }
 
 # Where a muscle lies, by its `layer` in the data, for feedback on a locate question.
-VIEW_NAMES = {"posterior": "back", "lateral": "side", "anterior": "front"}
 LAYER_WORDS = {"superficial": "on the surface", "intermediate": "partly under other muscles",
                "deep": "deep, beneath other muscles"}
 

@@ -94,6 +94,20 @@ def test_export_of_both_sides_paints_both(tmp_path: Path):
     assert both > 1.5 * max(left, right)  # both sides' referral (the sacrum is shared)
 
 
+def test_export_of_a_muscle_on_a_view_without_it_says_where_it_is_drawn(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    # The front view shows multifidus's referral to the belly, not the muscle or its Xs.
+    out = tmp_path / "multifidus-front.svg"
+    assert main(["export", "--muscle", "multifidus", "--view", "anterior", "-o", str(out)]) == 0
+    svg = " ".join(out.read_text(encoding="utf-8").split())
+    assert "referral (the muscle is drawn in the back view)" in svg
+    assert "Essential referral zone" in svg and "Trigger point" not in svg
+    # The side view shows neither: nothing is written, and the message says which view does.
+    side = tmp_path / "multifidus-side.png"
+    assert main(["export", "--muscle", "multifidus", "--view", "lateral", "-o", str(side)]) == 2
+    assert "try --view posterior" in capsys.readouterr().err and not side.exists()
+
+
 def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["export", "--muscle", "gluteus_maximum", "-o", str(tmp_path / "a.png")]) == 2
     assert "unknown muscle 'gluteus_maximum'" in capsys.readouterr().err
