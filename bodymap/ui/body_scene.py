@@ -76,9 +76,13 @@ def pain_brush() -> QBrush:
 
 
 def mastery_colour(value: float) -> QColor:
-    """0 (not known yet) red, through amber, to 1 (mastered) green; translucent over the art."""
-    hue = round(120 * min(max(value, 0.0), 1.0))  # degrees: 0 red, 60 amber-yellow, 120 green
-    return QColor.fromHsv(hue, 200, 210, 150)
+    """How well a muscle is known, 0..1, translucent over the art. Nothing known yet is a
+    neutral grey, not red: on this body red means referred pain, and a first session leaves
+    most muscles at 0. Then one green, paler to deeper as more of its cards are learned."""
+    value = min(max(value, 0.0), 1.0)
+    if value == 0:
+        return QColor(120, 120, 120, 110)
+    return QColor.fromHsv(140, round(70 + 160 * value), round(220 - 90 * value), 170)
 
 
 def mastery_brush(value: float) -> QBrush:

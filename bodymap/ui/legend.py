@@ -17,7 +17,7 @@ REFERRAL_ROWS: tuple[Row, ...] = (
     ("marker", "Trigger point"))
 PAIN_ROW: Row = ("pain", "Marked pain")
 MASTERY_ROWS: tuple[Row, ...] = (
-    ("mastery-0", "Not known yet"), ("mastery-0.5", "Learning"), ("mastery-1", "Known well"))
+    ("mastery-0", "Not known yet"), ("mastery-0.4", "Learning"), ("mastery-1", "Known well"))
 SKIN = QColor(240, 214, 196)  # under each swatch, as the zones lie on skin
 
 

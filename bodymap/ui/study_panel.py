@@ -889,8 +889,8 @@ class StudyPanel(QWidget):
             return
         self._set_board(StudyBoard(
             mastery=MappingProxyType(dict(mastery)),
-            prompt=f"Colour shows how well {self._profile.name} knows each muscle: red for "
-                   "cards not yet answered right, green once all its cards are learned."))
+            prompt=f"Colour shows how well {self._profile.name} knows each muscle: grey until a "
+                   "card is answered right, then a green that deepens as its cards are learned."))
 
     def export_progress(self) -> None:
         """Save the current student's answers as CSV, where the student chooses."""

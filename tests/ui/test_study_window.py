@@ -214,16 +214,36 @@ def test_a_damaged_progress_file_is_moved_aside_with_a_message(
     assert child(window, QPushButton, "studyStart").isVisible()
 
 
-def test_mastery_is_coloured_on_the_body(qtbot, window: MainWindow, monkeypatch):
-    open_study(qtbot, window, monkeypatch)
+def test_mastery_is_coloured_on_the_body(qtbot, window: MainWindow, catalog: Catalog,
+                                         progress_path: Path, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from bodymap.study import Grade
+    from bodymap.study.session import all_card_ids
+
+    # Ana knows every gluteus maximus card well (right again and again, days apart), has got
+    # one piriformis card right once, and has not met the quadratus lumborum yet.
+    with ProgressStore.open(progress_path) as store:
+        ana = store.create_profile("Ana")
+        start = datetime(2026, 1, 1, tzinfo=UTC)
+        cards = all_card_ids(catalog)
+        for card in [c for c in cards if "gluteus_maximus" in c]:
+            for n in range(8):
+                store.record_answer(ana, card, Grade(1.0, True), start + timedelta(days=40 * n))
+        piriformis = next(c for c in cards if "piriformis" in c)
+        store.record_answer(ana, piriformis, Grade(1.0, True), start)
+    trigger(window, "actionStudy")
     show = child(window, QPushButton, "studyShowMastery")
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
-    board = window.body_view.study
-    assert board is not None and board.mastery is not None
+    assert window.body_view.study is not None
     assert "Known well" in window.body_view.legend.accessibleName()
     scene = window.body_view.body_scene()
-    item = scene.muscles["gluteus_maximus", "L"]
-    assert item.brush().color().hue() == round(120 * board.mastery["gluteus_maximus"])
+    known, begun, unmet = (scene.muscles[m, "L"].brush().color()
+                           for m in ("gluteus_maximus", "piriformis", "quadratus_lumborum"))
+    assert unmet.hsvSaturation() < 20  # grey: not red, which means pain on this body
+    for colour in (known, begun):
+        assert 100 <= colour.hsvHue() <= 170  # green
+    assert known.hsvSaturation() > begun.hsvSaturation() and known.value() < begun.value()
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)  # off again: the explorer's body
     assert window.body_view.study is None
     assert "Essential referral zone" in window.body_view.legend.accessibleName()
