@@ -450,19 +450,22 @@ class MainWindow(QMainWindow):
         if board.answer:
             self.reveal(board.answer)
         elif board.essential or board.spillover:
-            self._show_zones(board.essential + board.spillover)
+            self._show_zones(board.essential, board.spillover)
         self.body_view.set_study(board)
         self.study_check_action.setEnabled(board.input == "zones")
         if board.prompt:
             self.statusBar().showMessage(board.prompt)
 
-    def _show_zones(self, zone_ids: tuple[str, ...]) -> None:
-        """Switch to the view that draws most of these zones (the current one on a tie)."""
-        wanted = set(zone_ids)
+    def _show_zones(self, essential: tuple[str, ...], spillover: tuple[str, ...]) -> None:
+        """Switch to the view that draws most of the essential zones, then of the spillover
+        (the current view on a tie): a pattern shown without its essential zone misleads."""
         names = [self.body_view.view_name, *(v for v in VIEWS if v != self.body_view.view_name)]
-        drawn = {name: len(wanted & {z for z, _ in self.body_view.body_scene(name).zones})
-                 for name in names}
-        best = max(names, key=lambda name: drawn[name])
+
+        def drawn(name: str) -> tuple[int, int]:
+            here = {zone for zone, _side in self.body_view.body_scene(name).zones}
+            return len(here.intersection(essential)), len(here.intersection(spillover))
+
+        best = max(names, key=drawn)  # the first of equals: the current view
         if best != self.body_view.view_name:
             self.set_view(best)
 
