@@ -178,7 +178,7 @@ def _is_shown(key: tuple[str, str | None], shown: tuple[str, str] | None) -> boo
 
 
 def side_label(side: str | None) -> str:
-    return {"L": "left", "R": "right"}.get(side or "", "")
+    return {"L": "left", "R": "right", BOTH: "both sides"}.get(side or "", "")
 
 
 def on_side(name: str, side: str | None) -> str:

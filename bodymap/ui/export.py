@@ -34,6 +34,9 @@ from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.rich_text import MUTED, zone_names
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from bodymap.model import Catalog
     from bodymap.model.schema import Muscle, TriggerPoint
 
 PNG_WIDTH = 1600
@@ -57,6 +60,30 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
     where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
     return f"{what}: referral{where if views else ''}"
+
+
+def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
+    """The marked zones head to foot, each with its side, or "both sides" where both are."""
+    order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
+    sides: dict[str, set[str | None]] = {}
+    for zone_id, side in pain:
+        sides.setdefault(zone_id, set()).add(side)
+    names = []
+    for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):
+        label = catalog.zones[zone_id].label if zone_id in catalog.zones else zone_id
+        marked = sides[zone_id]
+        names += ([on_side(label, BOTH)] if marked == {"L", "R"} else
+                  [on_side(label, side) for side in sorted(marked, key=lambda s: s or "")])
+    return names
+
+
+def pain_title(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> str:
+    """A picture of marked pain says where, in a title short enough to read at a glance."""
+    names = marked_names(catalog, pain)
+    if not names:
+        return "Marked pain"
+    return (f"Marked pain: {', '.join(names)}" if len(names) <= 3
+            else f"Marked pain in {len(names)} areas")
 
 
 def key_rows(scene: BodyScene) -> tuple[Row, ...]:
@@ -89,11 +116,8 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
     muscle = catalog.muscles.get(shown[0]) if shown else None
     parts, source_ids = [], []
     if pain:
-        order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}  # head to foot
-        marks = sorted(pain, key=lambda mark: (order.get(mark[0], len(order)), mark[1] or ""))
-        parts.append("<p><b>Marked pain</b>: " + escape(", ".join(
-            on_side(catalog.zones[z].label if z in catalog.zones else z, side)
-            for z, side in marks)) + "</p>")
+        parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
+                     + "</p>")
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
@@ -335,7 +359,7 @@ def export_command(args: argparse.Namespace) -> int:
             print(f"bodymap export: the {VIEW_NAMES[view_name]} view shows neither "
                   f"{muscle.id} nor its referral; try --view {muscle.views[0]}", file=sys.stderr)
             return 2
-    title = muscle_title(scene, muscle) if muscle else "Marked pain"
+    title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pain)
     try:
         export_scene(scene, args.output, title=title, layout=args.layout)
     except (OSError, ValueError) as error:

@@ -617,7 +617,9 @@ class MainWindow(QMainWindow):
             muscle_id, side = scene.preview
             name = on_side(self.catalog.muscles[muscle_id].name, side)
             return f"Marked pain, and a candidate: {name}"
-        return "Marked pain"
+        from bodymap.ui.export import pain_title
+
+        return pain_title(self.catalog, scene.pain)
 
     def _red_flags_before_first_hold(self) -> bool:
         """Once per session, before the coach first starts a hold: the signs not to treat."""

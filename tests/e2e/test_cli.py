@@ -69,6 +69,18 @@ def test_export_of_a_zone_group_marks_its_parts(tmp_path: Path):
         "lumbar_paraspinal_upper,lumbar_paraspinal_lower") > 0
 
 
+def test_export_of_marked_pain_says_where_in_its_title(tmp_path: Path):
+    def title(*args: str) -> str:
+        out = tmp_path / "pain.svg"
+        assert main(["export", *args, "-o", str(out)]) == 0
+        return " ".join(out.read_text(encoding="utf-8").split())
+
+    assert "Marked pain: Sacrum, Buttock (middle, right)" in title(
+        "--zones", "buttock,sacrum", "--side", "R")  # head to foot, the midline sacrum unsided
+    assert "Marked pain: Sacrum, Buttock (middle, both sides)" in title(
+        "--zones", "buttock,sacrum")
+
+
 def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
     from PySide6.QtGui import QImage
 

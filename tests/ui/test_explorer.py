@@ -578,7 +578,7 @@ def test_a_crowded_slide_shrinks_its_words_to_keep_the_sources_and_the_disclaime
     trigger(window, "actionExportSlide")
     svg = " ".join((tmp_path / "pain.svg").read_text(encoding="utf-8").split())
     assert "Marked pain, and a candidate: Iliopsoas (" in svg
-    assert "Flank (left)" in svg and "Candidate: Iliopsoas" in svg
+    assert "Flank (both sides)" in svg and "Candidate: Iliopsoas" in svg  # both were marked
     assert "Sources: Travell" in svg and "not medical advice" in svg
 
 
