@@ -63,6 +63,10 @@ _PLACE_CAP = 5
 # adds and neither do more texts of one field: breadth of text alone must not rank a muscle up.
 _PRESENTATION = frozenset({"nickname", "mimic", "activity", "symptom"})
 _CORROBORATION = 0.5
+# A muscle with one text that holds every word of a query ("Difficulty getting up from a deep
+# chair") comes before one whose words lie scattered over its page: per query word, more than any
+# one word can weigh (a name, 10, with every corroboration).
+_HELD = 12.0
 # Everyday words for each activity of `aggravated_by` (schema.ACTIVITIES), searched as the
 # activity itself: "sneeze" is no beginning of "sneezing", and a student gets "out of a chair".
 # A query word matches a longer indexed word but not a shorter one, hence "sleep or sleeping".
@@ -242,7 +246,8 @@ class Catalog:
         return self._index_referrals()
 
     @cached_property
-    def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]]]:
+    def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
+                                   dict[str, dict[str, int]]]:
         return self._index_words()
 
     # -- lookups ---------------------------------------------------------------------------
@@ -362,23 +367,28 @@ class Catalog:
                 if relieved:
                     yield _FIELD_WEIGHTS["relief"], "relief", text, _words(relieved)
 
-    def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]]]:
-        """A sorted word list (for prefix look-up with bisect) and word -> {muscle: weight}: the
+    def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]],
+                                    dict[str, dict[str, int]]]:
+        """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
         weight of the word's best text, plus `_CORROBORATION` per further presentation field
-        that states it."""
+        that states it) and word -> {muscle: the texts that hold it, as bits}."""
         postings: dict[str, dict[str, float]] = defaultdict(dict)
+        texts: dict[str, dict[str, int]] = defaultdict(dict)
         for muscle in self.muscles.values():
             best: dict[str, float] = {}
             fields: dict[str, set[str]] = defaultdict(set)
-            for weight, field, _, words in self._search_hits(muscle):
+            held: dict[str, int] = defaultdict(int)
+            for n, (weight, field, _, words) in enumerate(self._search_hits(muscle)):
                 for word in words:
                     best[word] = max(best.get(word, 0.0), weight)
+                    held[word] |= 1 << n
                     if field in _PRESENTATION:
                         fields[word].add(field)
             for word, weight in best.items():
                 further = max(len(fields.get(word, ())) - 1, 0)
                 postings[word][muscle.id] = weight + _CORROBORATION * further
-        return sorted(postings), dict(postings)
+                texts[word][muscle.id] = held[word]
+        return sorted(postings), dict(postings), dict(texts)
 
     @cached_property
     def _names(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -397,22 +407,28 @@ class Catalog:
 
         A muscle matches when every word of the query ("pain" and small words left out) is in
         its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
-        `_matches`): name hits outrank mimics, then aggravating activities, then symptoms. A
-        query that names a body area (a zone's label or everyday name, see `_zones_named`) is
-        answered by referral, as the pain finder ranks the muscles that refer pain there; text
-        hits then break ties and come after them. Before all, a query holding a muscle's whole
-        name or nickname puts that muscle first ("piriformis syndrome"). `search_reason` says
-        why a muscle was found.
+        `_matches`): name hits outrank mimics, then aggravating activities (in everyday words,
+        `_ACTIVITY_WORDS`), then symptoms, then prose; what a text says eases the pain counts
+        least. Earlier entries of a list outrank later ones, and a word stated in two fields
+        (an activity and a symptom) outranks one stated in one; more texts saying it do not. A
+        muscle with one text holding every query word comes before one whose words are
+        scattered. A query that names a body area (a zone's label or everyday name, see
+        `_zones_named`) is answered by referral, as the pain finder ranks the muscles that refer
+        pain there; text hits then break ties and come after them. Before all, a query holding a
+        muscle's whole name or nickname puts that muscle first ("piriformis syndrome").
+        `search_reason` says why a muscle was found.
         """
         words = _query_words(text)
         if not words:
             return []
-        tokens, postings = self._word_index
+        tokens, postings, texts = self._word_index
         scores: dict[str, float] | None = None
+        held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
         typed: set[str] = set()  # indexed words that some query word matches
         for n, word in enumerate(words):
             last = n == len(words) - 1
             weights: dict[str, float] = {}
+            holding: dict[str, int] = {}
             stem = _stem(word)  # every token the word can match begins with it
             start = bisect.bisect_left(tokens, stem)
             for token in tokens[start:]:
@@ -424,10 +440,17 @@ class Catalog:
                 typed.add(token)
                 for muscle_id, weight in postings[token].items():
                     weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
+                if len(words) > 1:  # one word is held by any text that has it
+                    for muscle_id, bits in texts[token].items():
+                        holding[muscle_id] = holding.get(muscle_id, 0) | bits
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
+            held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
         scores = dict(scores or {})
+        for muscle_id, bits in (held or {}).items():
+            if bits and muscle_id in scores:
+                scores[muscle_id] += _HELD * len(words)
         named = {muscle_id for token in typed & self._names.keys()
                  for muscle_id, name in self._names[token] if typed.issuperset(name)}
         if areas := self._area_scores(self._zones_named(words)):

@@ -190,3 +190,15 @@ def test_a_sneeze_finds_quadratus_lumborum(catalog: Catalog):
         assert ids(catalog, query)[0] == "quadratus_lumborum", query
     assert catalog.search_reason("quadratus_lumborum", "sneeze") == (
         "aggravated by coughing or sneezing")
+
+
+def test_words_said_together_outrank_words_scattered_over_a_page(catalog: Catalog):
+    # Iliopsoas: "hard to rise from a deep seat". Other muscles have "deep" and "chair" too,
+    # in different sentences (a deep trigger point, getting up from a chair).
+    assert ids(catalog, "deep chair")[0] == "iliopsoas"
+    assert catalog.search_reason("iliopsoas", "deep chair").startswith("symptom: “")
+    # Sleep on that side hurts with gluteus medius, minimus, TFL and QL. Iliopsoas has "side"
+    # only in "Appendicitis (right side)" and "sleeping" only in "Sleeping curled up".
+    side_sleepers = {"gluteus_medius", "gluteus_minimus", "tensor_fasciae_latae",
+                     "quadratus_lumborum"}
+    assert set(ids(catalog, "sleeping on side")[:4]) == side_sleepers
