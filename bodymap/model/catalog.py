@@ -448,15 +448,16 @@ class Catalog:
             }
             held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
         scores = dict(scores or {})
-        for muscle_id, bits in (held or {}).items():
-            if bits and muscle_id in scores:
-                scores[muscle_id] += _HELD * len(words)
         named = {muscle_id for token in typed & self._names.keys()
                  for muscle_id, name in self._names[token] if typed.issuperset(name)}
         if areas := self._area_scores(self._zones_named(words)):
             scores = {m: _TEXT_TIE * s for m, s in scores.items()}
             for muscle_id, score in areas.items():
                 scores[muscle_id] = scores.get(muscle_id, 0.0) + score
+        else:  # with an area, text only breaks ties, and _HELD would outgrow that
+            for muscle_id, bits in (held or {}).items():
+                if bits and muscle_id in scores:
+                    scores[muscle_id] += _HELD * len(words)
         for muscle_id in named:
             scores[muscle_id] = scores.get(muscle_id, 0.0) + _NAMED
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.muscles[item[0]].name))
