@@ -42,12 +42,51 @@ class Candidate(NamedTuple):
 
 # Search weights: a hit in the name outranks a mimic, then an activity that aggravates the pain
 # ("sitting"), then a symptom, and so on. A nickname's words count as a symptom's unless the query
-# holds the whole nickname: "hip" alone does not make the "hip hiker" (QL) a name match.
+# holds the whole nickname: "hip" alone does not make the "hip hiker" (QL) a name match. Words in
+# a text about what eases the pain ("Relief lying down ... or sitting") weigh least of all: that
+# activity is no complaint of the muscle.
 _FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "activity": 4.0, "symptom": 3.0, "nickname": 3.0,
-                  "text": 1.0}
+                  "text": 1.0, "relief": 0.5}
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
-                "activity": "aggravated by", "symptom": "symptom:", "text": "its text:"}
+                "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
+                "relief": "pain eased by:"}
+# These lists are written most characteristic first, as the reference lists them (gluteus
+# maximus: sitting, then climbing, then walking; gluteus medius: sitting last, and only
+# slouched). Each later place weighs a little less, at most 15% less, so that a mimic still
+# outranks any activity and an activity any symptom.
+_RANKED_FIELDS = frozenset({"mimic", "activity", "symptom"})
+_PLACE_STEP = 0.03
+_PLACE_CAP = 5
+# A word that the muscle's presentation states in more than one field (rising from a seat among
+# its activities and "getting up from a chair" among its symptoms) is a surer hit. Prose never
+# adds and neither do more texts of one field: breadth of text alone must not rank a muscle up.
+_PRESENTATION = frozenset({"nickname", "mimic", "activity", "symptom"})
+_CORROBORATION = 0.5
+# A muscle with one text that holds every word of a query ("Difficulty getting up from a deep
+# chair") comes before one whose words lie scattered over its page: per query word, more than any
+# one word can weigh (a name, 10, with every corroboration).
+_HELD = 12.0
+# Everyday words for each activity of `aggravated_by` (schema.ACTIVITIES), searched as the
+# activity itself: "sneeze" is no beginning of "sneezing", and a student gets "out of a chair".
+# A query word matches a longer indexed word but not a shorter one, hence "sleep or sleeping".
+# The phrase before ";" names it in the status bar. No phrase holds another activity's word
+# ("standing up after sitting" would make every rising muscle a hit for "sitting").
+_ACTIVITY_WORDS = {
+    "sitting": "sitting; seated",
+    "standing": "standing; standing upright",
+    "walking": "walking",
+    "climbing": "climbing; climbing stairs, stairs, uphill",
+    "rising_from_seat": "rising from a seat; getting up or out of a chair, get up",
+    "lying_on_back": "lying on the back; lie on the back",
+    "lying_on_side": "lying on the side; lie, sleep or sleeping on the side, side-lying",
+    "rolling_in_bed": "rolling over in bed; roll or turn over in bed",
+    "coughing_sneezing": "coughing or sneezing; cough, sneeze",
+    "bending_lifting": "bending or lifting; bend, lift, stoop",
+}
+# From a word of relief to the end of its clause ("but worse ..." starts a new one).
+_RELIEF = re.compile(r"\b(?:relief|relieved|relieves|eased|eases|easier|better)\b"
+                     r"[^.;]*?(?=\b(?:but|worse)\b|[.;]|$)", re.IGNORECASE)
 # A query naming a body area ("knee", "IT band", "low back") is answered as the pain finder would
 # answer it: by referral to that area. Text hits then only break ties (at most ~0.2, less than the
 # smallest step between two pain finder scores), and muscles found by text alone come last.
@@ -64,7 +103,6 @@ _PAIN_WORDS = frozenset(
 _NAMED = 100.0
 # Left out of a nickname when checking that a query holds all of it ("Lumbago muscle").
 _GENERIC_WORDS = _STOP_WORDS | {"muscle", "muscles"}
-_BREADTH = 0.05  # per further text of a muscle with the word: more mentions, a little higher
 
 
 def _query_words(text: str) -> list[str]:
@@ -92,6 +130,19 @@ def _matches(word: str, token: str, last: bool) -> float:
         return 1.0
     long_enough = last or len(stem) >= 4
     return 0.8 if long_enough and (token.startswith(word) or token.startswith(stem)) else 0.0
+
+
+def _split_relief(text: str) -> tuple[str, str]:
+    """A text as what it states and what it says eases the pain: "Worse standing, eased by
+    sitting" states standing; sitting eases it."""
+    relieved = " ".join(m.group() for m in _RELIEF.finditer(text))
+    return (_RELIEF.sub(" ", text), relieved) if relieved else (text, "")
+
+
+def _field_weight(field: str, place: int) -> float:
+    if field not in _RANKED_FIELDS:
+        return _FIELD_WEIGHTS[field]
+    return _FIELD_WEIGHTS[field] * (1.0 - _PLACE_STEP * min(place, _PLACE_CAP))
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -195,7 +246,8 @@ class Catalog:
         return self._index_referrals()
 
     @cached_property
-    def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]]]:
+    def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
+                                   dict[str, dict[str, int]]]:
         return self._index_words()
 
     # -- lookups ---------------------------------------------------------------------------
@@ -289,12 +341,12 @@ class Catalog:
 
     # -- search ----------------------------------------------------------------------------
     def _search_texts(self, muscle: Muscle) -> dict[str, list[str]]:
-        """A muscle's searchable texts by field (see `_FIELD_WEIGHTS`)."""
+        """A muscle's searchable texts by field (see `_FIELD_WEIGHTS`), each list in its order."""
         return {
             "name": [muscle.name, muscle.id.replace("_", " ")],
             "nickname": list(muscle.also_called),
             "mimic": list(muscle.often_mistaken_for),
-            "activity": [a.replace("_", " ") for a in muscle.aggravated_by],
+            "activity": [_ACTIVITY_WORDS.get(a, a.replace("_", " ")) for a in muscle.aggravated_by],
             "symptom": list(muscle.symptoms),
             "text": [
                 *muscle.perpetuating_factors,
@@ -305,21 +357,38 @@ class Catalog:
             ],
         }
 
-    def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]]]:
-        """A sorted word list (for prefix look-up with bisect) and word -> {muscle: weight}."""
+    def _search_hits(self, muscle: Muscle) -> Iterable[tuple[float, str, str, list[str]]]:
+        """(weight, field, text, its words) for each text of a muscle, what a text says eases the
+        pain apart as field "relief"."""
+        for field, texts in self._search_texts(muscle).items():
+            for place, text in enumerate(texts):
+                stated, relieved = _split_relief(text) if field != "name" else (text, "")
+                yield _field_weight(field, place), field, text, _words(stated)
+                if relieved:
+                    yield _FIELD_WEIGHTS["relief"], "relief", text, _words(relieved)
+
+    def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]],
+                                    dict[str, dict[str, int]]]:
+        """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
+        weight of the word's best text, plus `_CORROBORATION` per further presentation field
+        that states it) and word -> {muscle: the texts that hold it, as bits}."""
         postings: dict[str, dict[str, float]] = defaultdict(dict)
+        texts: dict[str, dict[str, int]] = defaultdict(dict)
         for muscle in self.muscles.values():
-            mentions: dict[str, int] = defaultdict(int)
-            for field, texts in self._search_texts(muscle).items():
-                weight = _FIELD_WEIGHTS[field]
-                for text in texts:
-                    for word in set(_words(text)):
-                        posting = postings[word]
-                        posting[muscle.id] = max(posting.get(muscle.id, 0.0), weight)
-                        mentions[word] += 1
-            for word, count in mentions.items():  # ties between muscles go to the one that
-                postings[word][muscle.id] += _BREADTH * (count - 1)  # says it more often
-        return sorted(postings), dict(postings)
+            best: dict[str, float] = {}
+            fields: dict[str, set[str]] = defaultdict(set)
+            held: dict[str, int] = defaultdict(int)
+            for n, (weight, field, _, words) in enumerate(self._search_hits(muscle)):
+                for word in words:
+                    best[word] = max(best.get(word, 0.0), weight)
+                    held[word] |= 1 << n
+                    if field in _PRESENTATION:
+                        fields[word].add(field)
+            for word, weight in best.items():
+                further = max(len(fields.get(word, ())) - 1, 0)
+                postings[word][muscle.id] = weight + _CORROBORATION * further
+                texts[word][muscle.id] = held[word]
+        return sorted(postings), dict(postings), dict(texts)
 
     @cached_property
     def _names(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -338,22 +407,28 @@ class Catalog:
 
         A muscle matches when every word of the query ("pain" and small words left out) is in
         its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
-        `_matches`): name hits outrank mimics, then aggravating activities, then symptoms. A
-        query that names a body area (a zone's label or everyday name, see `_zones_named`) is
-        answered by referral, as the pain finder ranks the muscles that refer pain there; text
-        hits then break ties and come after them. Before all, a query holding a muscle's whole
-        name or nickname puts that muscle first ("piriformis syndrome"). `search_reason` says
-        why a muscle was found.
+        `_matches`): name hits outrank mimics, then aggravating activities (in everyday words,
+        `_ACTIVITY_WORDS`), then symptoms, then prose; what a text says eases the pain counts
+        least. Earlier entries of a list outrank later ones, and a word stated in two fields
+        (an activity and a symptom) outranks one stated in one; more texts saying it do not. A
+        muscle with one text holding every query word comes before one whose words are
+        scattered. A query that names a body area (a zone's label or everyday name, see
+        `_zones_named`) is answered by referral, as the pain finder ranks the muscles that refer
+        pain there; text hits then break ties and come after them. Before all, a query holding a
+        muscle's whole name or nickname puts that muscle first ("piriformis syndrome").
+        `search_reason` says why a muscle was found.
         """
         words = _query_words(text)
         if not words:
             return []
-        tokens, postings = self._word_index
+        tokens, postings, texts = self._word_index
         scores: dict[str, float] | None = None
+        held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
         typed: set[str] = set()  # indexed words that some query word matches
         for n, word in enumerate(words):
             last = n == len(words) - 1
             weights: dict[str, float] = {}
+            holding: dict[str, int] = {}
             stem = _stem(word)  # every token the word can match begins with it
             start = bisect.bisect_left(tokens, stem)
             for token in tokens[start:]:
@@ -365,9 +440,13 @@ class Catalog:
                 typed.add(token)
                 for muscle_id, weight in postings[token].items():
                     weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
+                if len(words) > 1:  # one word is held by any text that has it
+                    for muscle_id, bits in texts[token].items():
+                        holding[muscle_id] = holding.get(muscle_id, 0) | bits
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
+            held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
         scores = dict(scores or {})
         named = {muscle_id for token in typed & self._names.keys()
                  for muscle_id, name in self._names[token] if typed.issuperset(name)}
@@ -375,6 +454,10 @@ class Catalog:
             scores = {m: _TEXT_TIE * s for m, s in scores.items()}
             for muscle_id, score in areas.items():
                 scores[muscle_id] = scores.get(muscle_id, 0.0) + score
+        else:  # with an area, text only breaks ties, and _HELD would outgrow that
+            for muscle_id, bits in (held or {}).items():
+                if bits and muscle_id in scores:
+                    scores[muscle_id] += _HELD * len(words)
         for muscle_id in named:
             scores[muscle_id] = scores.get(muscle_id, 0.0) + _NAMED
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.muscles[item[0]].name))
@@ -399,12 +482,16 @@ class Catalog:
                 labels = ", ".join(self.zones[z].label for z in zones)
                 kind = "essential" if candidate.essential else "spillover"
                 return f"refers pain to {labels} ({kind} zone{'s' if len(zones) > 1 else ''})"
-        for field, texts in self._search_texts(muscle).items():
-            for found in texts:
-                if _within(words, _words(found)):
-                    if field == "name":
-                        return "by its name"
-                    return f"{_FIELD_NAMES[field]} {found if field == 'activity' else f'“{found}”'}"
+        # The best single text that holds every query word: the hit that ranked the muscle.
+        held = [(weight, field, found) for weight, field, found, found_words
+                in self._search_hits(muscle) if _within(words, found_words)]
+        if held:
+            _, field, found = max(held, key=lambda hit: hit[0])  # the first of equals
+            if field == "name":
+                return "by its name"
+            if field == "activity":
+                return f"{_FIELD_NAMES[field]} {found.split(';', 1)[0]}"
+            return f"{_FIELD_NAMES[field]} “{found}”"
         return "the words appear across its page"
 
     def _zones_named(self, words: list[str]) -> list[str]:
