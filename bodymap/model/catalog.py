@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from bodymap.model.problems import Problem
-from bodymap.model.schema import Guidance, Muscle, Source, Zone
+from bodymap.model.schema import Guidance, Muscle, Referral, Source, Zone
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
@@ -27,6 +27,9 @@ class ZoneMatch(NamedTuple):
     zone: str
     trigger_point: str
     kind: str  # "essential" | "spillover"
+    # The zone was marked on the other side of the body from the muscle: the TrP refers there
+    # on both sides (`Referral.bilateral`).
+    other_side: bool = False
 
 
 class Candidate(NamedTuple):
@@ -38,6 +41,15 @@ class Candidate(NamedTuple):
     spillover: tuple[str, ...]  # marked zones inside only spillover zones
     trigger_points: tuple[str, ...]  # TrPs that refer to any marked zone
     matches: tuple[ZoneMatch, ...]
+    # The same for zones marked on the other side of the body, reached by bilateral referral.
+    other_essential: tuple[str, ...] = ()
+    other_spillover: tuple[str, ...] = ()
+
+    @property
+    def zone_count(self) -> int:
+        """How many marked zones the muscle refers to, on either side: ties break by it."""
+        return (len(self.essential) + len(self.spillover) + len(self.other_essential)
+                + len(self.other_spillover))
 
 
 # Search weights: a hit in the name outranks a mimic, then an activity that aggravates the pain
@@ -191,19 +203,21 @@ def _resolve_groups(zones: Mapping[str, Zone]) -> dict[str, Zone]:
 def _expand_referrals(muscle: Muscle, groups: Mapping[str, tuple[str, ...]]) -> Muscle:
     """The muscle with every group zone in its referrals replaced by the group's parts. A part
     that a TrP already lists as essential is not repeated as its spillover."""
-    if not any(z in groups for trp in muscle.trigger_points
-               for z in (*trp.referral.essential, *trp.referral.spillover)):
+    def named(referral: Referral) -> tuple[str, ...]:
+        return (*referral.essential, *referral.spillover, *referral.bilateral)
+
+    if not any(z in groups for trp in muscle.trigger_points for z in named(trp.referral)):
         return muscle
     points = []
     for trp in muscle.trigger_points:
         referral = trp.referral
-        if not any(z in groups for z in (*referral.essential, *referral.spillover)):
+        if not any(z in groups for z in named(referral)):
             points.append(trp)
             continue
         essential = _expand(referral.essential, groups)
         spillover = tuple(z for z in _expand(referral.spillover, groups) if z not in essential)
-        points.append(dataclasses.replace(
-            trp, referral=dataclasses.replace(referral, essential=essential, spillover=spillover)))
+        bilateral = _expand(referral.bilateral, groups)
+        points.append(dataclasses.replace(trp, referral=Referral(essential, spillover, bilateral)))
     return dataclasses.replace(muscle, trigger_points=tuple(points))
 
 
@@ -243,7 +257,11 @@ class Catalog:
     # never pays for them.
     @cached_property
     def _referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
-        return self._index_referrals()
+        return self._index_referrals(other_side=False)
+
+    @cached_property
+    def _other_side_referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
+        return self._index_referrals(other_side=True)
 
     @cached_property
     def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
@@ -278,53 +296,74 @@ class Catalog:
         return list(dict.fromkeys(p for z in zone_ids for p in self.zone_parts(z)))
 
     # -- pain finder -----------------------------------------------------------------------
-    def _index_referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
-        """zone -> muscle -> (every TrP match there, whether any TrP has it as essential).
+    def _index_referrals(self, other_side: bool
+                         ) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
+        """zone -> muscle -> (every TrP match there, whether any TrP has it as essential); with
+        `other_side`, only the zones felt on the other side of the body from the muscle.
 
         The matches are built once here, so a query only gathers them."""
         index: dict[str, dict[str, list[ZoneMatch]]] = defaultdict(lambda: defaultdict(list))
         for muscle in self.muscles.values():
             for trp in muscle.trigger_points:
-                for zone in trp.referral.essential:
-                    index[zone][muscle.id].append(ZoneMatch(zone, trp.id, "essential"))
-                for zone in trp.referral.spillover:
-                    index[zone][muscle.id].append(ZoneMatch(zone, trp.id, "spillover"))
+                referral = trp.referral.other_side() if other_side else trp.referral
+                for zone in referral.essential:
+                    index[zone][muscle.id].append(
+                        ZoneMatch(zone, trp.id, "essential", other_side))
+                for zone in referral.spillover:
+                    index[zone][muscle.id].append(
+                        ZoneMatch(zone, trp.id, "spillover", other_side))
         return {
             zone: {m: (tuple(found), any(x.kind == "essential" for x in found))
                    for m, found in muscles.items()}
             for zone, muscles in index.items()
         }
 
-    def find_sources(self, zones: Iterable[str]) -> list[Candidate]:
+    def find_sources(self, zones: Iterable[str],
+                     other_side: Iterable[str] = ()) -> list[Candidate]:
         """Muscles whose TrPs refer pain to the marked zones, best candidates first.
 
         Each marked zone adds 1.0 to a muscle's score when it lies in an essential zone of one of
         the muscle's TrPs, or 0.4 when it lies only in spillover zones, so one essential match
         beats two spillover matches. Ties break by the number of zones matched, then by name.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
-        of the body (midline zones such as the sacrum belong to both). A zone group
+        of the body (midline zones such as the sacrum belong to both). `other_side` holds the
+        zones marked on the other side of the body at the same time: only a TrP that refers to
+        a zone on both sides (`Referral.bilateral`) reaches them, and each scores as above, so
+        a band marked across the low back counts twice for rectus abdominis. A zone group
         (`lumbar_paraspinal`) stands for its parts, as if each part were marked, so the
         candidates name the parts. Unknown zone ids raise KeyError.
         """
-        marked = self.expand_zones(zones)
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
+        same = self._gather(self.expand_zones(zones), self._referrals, found)
+        # A midline zone is on both sides already: it belongs in `zones`, not here as well.
+        opposite = [z for z in self.expand_zones(other_side) if not self.zones[z].midline]
+        other = self._gather(opposite, self._other_side_referrals, found)
+        candidates = []
+        for muscle_id, matches in found.items():
+            essential, spillover = (tuple(same[kind].get(muscle_id, ())) for kind in (0, 1))
+            other_essential, other_spillover = (tuple(other[kind].get(muscle_id, ()))
+                                                for kind in (0, 1))
+            score = (ESSENTIAL_WEIGHT * (len(essential) + len(other_essential))
+                     + SPILLOVER_WEIGHT * (len(spillover) + len(other_spillover)))
+            trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
+            candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
+                                        tuple(matches), other_essential, other_spillover))
+        candidates.sort(key=lambda c: (-c.score, -c.zone_count, self._sort_names[c.muscle_id]))
+        return candidates
+
+    @staticmethod
+    def _gather(marked: Iterable[str],
+                index: dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]],
+                found: dict[str, list[ZoneMatch]]) -> tuple[dict[str, list[str]], ...]:
+        """Add the index's matches for the marked zones to `found`; return muscle -> marked
+        zones in an essential zone, and muscle -> marked zones only in spillover."""
         in_essential: dict[str, list[str]] = defaultdict(list)
         only_spillover: dict[str, list[str]] = defaultdict(list)
         for zone in marked:
-            for muscle_id, (matches, essential) in self._referrals.get(zone, {}).items():
+            for muscle_id, (matches, essential) in index.get(zone, {}).items():
                 found[muscle_id].extend(matches)
                 (in_essential if essential else only_spillover)[muscle_id].append(zone)
-        candidates = []
-        for muscle_id, matches in found.items():
-            essential = tuple(in_essential.get(muscle_id, ()))
-            spillover = tuple(only_spillover.get(muscle_id, ()))
-            score = ESSENTIAL_WEIGHT * len(essential) + SPILLOVER_WEIGHT * len(spillover)
-            trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
-            candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
-                                        tuple(matches)))
-        candidates.sort(key=lambda c: (-c.score, -(len(c.essential) + len(c.spillover)),
-                                       self._sort_names[c.muscle_id]))
-        return candidates
+        return in_essential, only_spillover
 
     def _area_scores(self, zones: Iterable[str]) -> dict[str, float]:
         """`find_sources` scores alone, for search: at 100x the data, building every candidate's

@@ -19,7 +19,7 @@ from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.problems import Location, Problem
 from bodymap.model.reader import Reader, Reference, did_you_mean
-from bodymap.model.schema import Guidance, Muscle, Source, Technique, Zone
+from bodymap.model.schema import Guidance, Muscle, Referral, Source, Technique, Zone
 from bodymap.model.yamlnodes import LocatedDict, LocatedList, parse_bytes, read_bytes
 
 
@@ -258,7 +258,29 @@ def _check_muscle(muscle: Muscle, document: LocatedDict, problems: list[Problem]
         if both:
             problems.append(node["referral"].where("spillover").problem(
                 f"zone {', '.join(sorted(both))} is listed as both essential and spillover"))
+        _check_bilateral(trp.referral, node["referral"], problems)
     _check_technique(muscle.technique, document["technique"], problems)
+
+
+def _check_bilateral(referral: Referral, node: LocatedDict, problems: list[Problem]) -> None:
+    """`bilateral` says which of the referral's own zones are felt on both sides, so each must
+    be one of its essential or spillover zones (it does not add a zone of its own)."""
+    if "bilateral" not in node or not isinstance(node["bilateral"], LocatedList):
+        return
+    listed = {*referral.essential, *referral.spillover}
+    seen: set[str] = set()
+    for index, zone in enumerate(node["bilateral"]):
+        if not isinstance(zone, str):
+            continue
+        where = node["bilateral"].item_where(index)
+        if zone in seen:
+            problems.append(where.problem(f"zone '{zone}' is listed twice in 'bilateral'"))
+        elif zone not in listed:
+            problems.append(where.problem(
+                f"zone '{zone}' is in 'bilateral' but not in this referral's 'essential' or "
+                f"'spillover': list it there too ('bilateral' says which of them are felt on "
+                f"both sides)"))
+        seen.add(zone)
 
 
 def _check_technique(technique: Technique, node: LocatedDict, problems: list[Problem]) -> None:

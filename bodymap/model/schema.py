@@ -9,6 +9,7 @@ classes, so this module is the single description of the data format (docs/data-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,10 +122,22 @@ class Zone:
 
 @dataclass(frozen=True)
 class Referral:
-    """Where a TrP refers pain: essential in nearly every person, spillover in some."""
+    """Where a TrP refers pain: essential in nearly every person, spillover in some.
+
+    Pain is felt on the muscle's own side, except in the `bilateral` zones (some of the two
+    lists), which are felt on both sides whatever the side of the muscle: the lowest rectus
+    abdominis TrPs refer a band across both sides of the low back.
+    """
 
     essential: tuple[str, ...] = spec(ref="zone", min_items=1)
     spillover: tuple[str, ...] = spec(default=(), ref="zone")
+    bilateral: tuple[str, ...] = spec(default=(), ref="zone")
+
+    def other_side(self) -> Referral:
+        """What is felt on the other side of the body from the muscle: the bilateral zones."""
+        both = set(self.bilateral)
+        return Referral(tuple(z for z in self.essential if z in both),
+                        tuple(z for z in self.spillover if z in both), self.bilateral)
 
 
 @dataclass(frozen=True)
@@ -223,9 +236,21 @@ class Muscle:
 
     def referral_zones(self) -> tuple[frozenset[str], frozenset[str]]:
         """(essential, spillover-only) zone ids over all of this muscle's TrPs."""
-        essential = frozenset(z for t in self.trigger_points for z in t.referral.essential)
-        spillover = frozenset(z for t in self.trigger_points for z in t.referral.spillover)
-        return essential, spillover - essential
+        return combined_zones(t.referral for t in self.trigger_points)
+
+    def other_side_zones(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(essential, spillover-only) zone ids felt on the other side of the body from the
+        muscle: its TrPs' bilateral zones."""
+        return combined_zones(t.referral.other_side() for t in self.trigger_points)
+
+
+def combined_zones(referrals: Iterable[Referral]) -> tuple[frozenset[str], frozenset[str]]:
+    """(essential, spillover-only) zone ids of several referrals: a zone essential for one TrP
+    is not also called spillover because another TrP's spillover reaches it."""
+    referrals = list(referrals)
+    essential = frozenset(z for r in referrals for z in r.essential)
+    spillover = frozenset(z for r in referrals for z in r.spillover)
+    return essential, spillover - essential
 
 
 @dataclass(frozen=True)

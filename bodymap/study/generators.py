@@ -51,9 +51,10 @@ def referral_questions(catalog: Catalog, rng: random.Random,
     for muscle in everyone:
         if muscle_ids is not None and muscle.id not in muscle_ids:
             continue
-        seen: set[tuple[frozenset[str], frozenset[str]]] = set()
+        seen: set[tuple[frozenset[str], ...]] = set()
         for trp in muscle.trigger_points:
-            pattern = (frozenset(trp.referral.essential), frozenset(trp.referral.spillover))
+            pattern = (frozenset(trp.referral.essential), frozenset(trp.referral.spillover),
+                       frozenset(trp.referral.bilateral))
             if pattern in seen:  # iliopsoas' TrPs share one pattern: ask it once
                 continue
             seen.add(pattern)
@@ -70,6 +71,7 @@ def referral_questions(catalog: Catalog, rng: random.Random,
                 trigger_point_id=trp.id,
                 essential=trp.referral.essential,
                 spillover=trp.referral.spillover,
+                bilateral=trp.referral.bilateral,
             ))
     return questions
 
@@ -123,6 +125,7 @@ def zone_questions(catalog: Catalog,
             where="",
             essential=tuple(sorted(essential)),
             spillover=tuple(sorted(spillover)),
+            bilateral=tuple(sorted(set().union(*muscle.other_side_zones()))),
         ))
         seen = {essential}
         for trp in muscle.trigger_points:
@@ -139,6 +142,7 @@ def zone_questions(catalog: Catalog,
                 trigger_point_id=trp.id,
                 essential=tuple(sorted(own)),
                 spillover=tuple(sorted(frozenset(trp.referral.spillover) - own)),
+                bilateral=tuple(sorted(trp.referral.bilateral)),
             ))
     return questions
 

@@ -5,7 +5,8 @@ A card id is `<kind>:<muscle_id>` or `<kind>:<muscle_id>:<detail>`, for example
 next (choices may be shuffled differently), so progress is kept per card.
 
 Zone ids carry no side: a referral is on the same side as the muscle, so a click on either side's
-zone counts, and midline zones count for both.
+zone counts, and midline zones count for both. A pattern's `bilateral` zones are felt on both sides
+of the body; they are graded the same way (either side, or both, counts) and painted on both.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class ReferralQuestion(MultipleChoiceQuestion):
     trigger_point_id: str
     essential: tuple[str, ...]  # zones to paint solid
     spillover: tuple[str, ...]  # zones to paint stippled
+    bilateral: tuple[str, ...] = ()  # of those, the zones to paint on both sides
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,6 +115,7 @@ class ZoneQuestion(Question):
     where: str
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
+    bilateral: tuple[str, ...] = ()  # of those, the zones felt on both sides of the body
 
     def grade(self, marked: Iterable[str]) -> ZoneGrade:
         """Partial credit by overlap with the essential zones; see `grade_zones`."""

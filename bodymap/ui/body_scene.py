@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import Region, View
 from bodymap.model import Catalog
+from bodymap.model.schema import Referral, combined_zones
 
 if TYPE_CHECKING:
     from bodymap.model.schema import TriggerPoint
@@ -170,6 +171,7 @@ class MarkerItem(QGraphicsItem):
 
 
 BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
+OTHER_SIDE = {"L": "R", "R": "L"}
 
 
 def _is_shown(key: tuple[str, str | None], shown: tuple[str, str] | None) -> bool:
@@ -336,10 +338,20 @@ class BodyScene(QGraphicsScene):
         if shown is None or shown[0] not in self.catalog.muscles:
             return {}
         muscle_id, side = shown
-        zones = self.catalog.muscles[muscle_id].referral_zones()
+        return self.painted_referrals(
+            [t.referral for t in self.catalog.muscles[muscle_id].trigger_points], side)
+
+    def painted_referrals(self, referrals: Iterable[Referral],
+                          side: str) -> dict[tuple[str, str | None], str]:
+        """(zone, side) -> 'essential' | 'spillover' for TrPs of a muscle on `side` (or BOTH):
+        on the muscle's side, and their bilateral zones on the other side as well."""
+        referrals = list(referrals)
         if side == BOTH:
+            zones = combined_zones(referrals)
             return {**self.painted(*zones, "L"), **self.painted(*zones, "R")}
-        return self.painted(*zones, side)
+        other = combined_zones(r.other_side() for r in referrals)
+        return {**self.painted(*other, OTHER_SIDE[side]),
+                **self.painted(*combined_zones(referrals), side)}
 
     def painted(self, essential: Iterable[str], spillover: Iterable[str],
                 side: str) -> dict[tuple[str, str | None], str]:
@@ -359,15 +371,14 @@ class BodyScene(QGraphicsScene):
         board = self.study
         if board is not None:
             shown = (board.answer, board.side) if board.answer else None
-            return (self.painted(board.essential, board.spillover, board.side), shown,
-                    set(board.marked))
+            pattern = Referral(board.essential, board.spillover, board.bilateral)
+            return self.painted_referrals([pattern], board.side), shown, set(board.marked)
         if self.mode == "pain":
             return self.referral_of(self.preview), self.preview, self.pain
         trp = self.coached_trigger_point()
         if trp is not None and self.selected is not None:
-            referral = self.painted(trp.referral.essential, trp.referral.spillover,
-                                    self.selected[1])
-            return referral, self.selected, self.pain
+            return (self.painted_referrals([trp.referral], self.selected[1]), self.selected,
+                    self.pain)
         return self.referral_of(self.selected), self.selected, self.pain
 
     def coached_trigger_point(self) -> TriggerPoint | None:

@@ -195,9 +195,9 @@ class DetailPanel(QWidget):
         trps = "".join(
             f"<p><b>{escape(t.label)}</b>: {escape(t.location)}<br>"
             f"<span style='color:#b71c1c'>Essential zone:</span> "
-            f"{zone_names(self.catalog, t.referral.essential)}<br>"
+            f"{zone_names(self.catalog, t.referral.essential, t.referral.bilateral)}<br>"
             f"<span style='color:#b71c1c'>Spillover zone:</span> "
-            f"{zone_names(self.catalog, t.referral.spillover)}"
+            f"{zone_names(self.catalog, t.referral.spillover, t.referral.bilateral)}"
             + (f"<br><i>{escape(t.notes)}</i>" if t.notes else "")
             + "<br><small>Sources: "
             + escape("; ".join(s.short() for s in self.catalog.sources_of(t.sources)))

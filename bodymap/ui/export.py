@@ -123,11 +123,12 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
         coached = scene.coached_trigger_point()
         for trp in [coached] if coached else muscle.trigger_points:
-            spillover = (f"<br>Spillover: {zone_names(catalog, trp.referral.spillover)}"
+            both = trp.referral.bilateral
+            spillover = (f"<br>Spillover: {zone_names(catalog, trp.referral.spillover, both)}"
                          if trp.referral.spillover else "")
             parts.append(f"<p><b>{escape(trp.label)}</b>: {escape(trp.location)}<br>"
                          f"<span style='color:#b71c1c'>Essential:</span> "
-                         f"{zone_names(catalog, trp.referral.essential)}{spillover}</p>")
+                         f"{zone_names(catalog, trp.referral.essential, both)}{spillover}</p>")
             source_ids += trp.sources
         source_ids += muscle.sources
     sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
-from bodymap.ui.body_scene import on_side
+from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side
 
 HELP = (
     f"Mark painful zones on the body (pain mode). Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. Ties go to the muscle matching more zones. Referral stays on the "
-    "muscle's own side; midline zones count for both sides."
+    "muscle's own side, except where the data says a trigger point refers to both sides "
+    "(lower rectus abdominis); midline zones count for both sides."
 )
 
 
@@ -58,16 +59,19 @@ class Row:
 
 def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[Row]:
     """Candidates for zones marked per side. Each side is asked separately because referral
-    stays on the muscle's own side; midline zones join both sides' questions."""
+    stays on the muscle's own side; midline zones join both sides' questions, and the zones
+    marked on the other side are asked too, for the referral felt on both sides."""
     midline = [zone for zone, side in marked if side is None]
     sides = sorted({side for _, side in marked if side})
     if not sides:
-        runs: list[tuple[str | None, list[str]]] = [(None, midline)] if midline else []
+        runs: list[tuple[str | None, list[str], list[str]]] = [(None, midline, [])] if (
+            midline) else []
     else:
-        runs = [(side, [z for z, s in marked if s == side] + midline) for side in sides]
-    rows = [Row(c, side) for side, zones in runs for c in catalog.find_sources(sorted(zones))]
-    rows.sort(key=lambda r: (-r.candidate.score,
-                             -(len(r.candidate.essential) + len(r.candidate.spillover)),
+        runs = [(side, [z for z, s in marked if s == side] + midline,
+                 [z for z, s in marked if s == OTHER_SIDE[side]]) for side in sides]
+    rows = [Row(c, side) for side, zones, other in runs
+            for c in catalog.find_sources(sorted(zones), sorted(other))]
+    rows.sort(key=lambda r: (-r.candidate.score, -r.candidate.zone_count,
                              catalog.muscles[r.candidate.muscle_id].name.casefold(),
                              r.side or ""))
     return rows
@@ -145,22 +149,34 @@ class PainFinder(QWidget):
     def _zone_text(self, zone_id: str, side: str | None) -> str:
         return on_side(self.catalog.zones[zone_id].label, side)
 
-    def labels(self, zone_ids: tuple[str, ...]) -> str:
-        return ", ".join(self.catalog.zones[z].label for z in zone_ids)
+    def labels(self, zone_ids: tuple[str, ...], other: tuple[str, ...] = (),
+               side: str | None = None) -> str:
+        """Zone names; a zone matched on the other side of the body (bilateral referral) says
+        so: "Sacroiliac joint (both sides)", or "(right)" when only that side was marked."""
+        other_side = OTHER_SIDE.get(side or "")
+        names = [on_side(self.catalog.zones[z].label, BOTH if z in other else None)
+                 for z in zone_ids]
+        names += [on_side(self.catalog.zones[z].label, other_side)
+                  for z in other if z not in zone_ids]
+        return ", ".join(names)
 
     def row_text(self, row: Row, both_sides: bool) -> str:
         candidate = row.candidate
         muscle = self.catalog.muscles[candidate.muscle_id]
         trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
         reasons = []
-        if candidate.essential:
-            reasons.append(f"essential zone: {self.labels(candidate.essential)}")
-        if candidate.spillover:
-            reasons.append(f"spillover only: {self.labels(candidate.spillover)}")
+        if candidate.essential or candidate.other_essential:
+            reasons.append("essential zone: " + self.labels(
+                candidate.essential, candidate.other_essential, row.side))
+        if candidate.spillover or candidate.other_spillover:
+            reasons.append("spillover only: " + self.labels(
+                candidate.spillover, candidate.other_spillover, row.side))
         verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
+        where = ("here, on both sides of the body" if any(m.other_side for m in candidate.matches)
+                 else "here")
         name = on_side(muscle.name, row.side if both_sides else None)
         return (f"{name} — score {candidate.score:g}\n"
-                f"{trps} {verb} here; {'; '.join(reasons)}")
+                f"{trps} {verb} {where}; {'; '.join(reasons)}")
 
     def _row_target(self, index: int) -> tuple[str, str] | None:
         if not 0 <= index < len(self.rows):

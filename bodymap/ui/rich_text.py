@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QLabel
 
 from bodymap.model import Catalog
+from bodymap.ui.body_scene import BOTH, on_side
 
 # Amber for cautions and warnings, shared by the detail panel, the coach, study and safety views.
 CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
@@ -36,9 +37,12 @@ def bullets(values: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
 
 
-def zone_names(catalog: Catalog, zone_ids: Iterable[str]) -> str:
-    """Zones by their labels, escaped and comma-separated ("none" when there are none)."""
-    return ", ".join(escape(catalog.zones[z].label if z in catalog.zones else z)
+def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[str] = ()) -> str:
+    """Zones by their labels, escaped and comma-separated ("none" when there are none); those
+    in `both_sides` (a referral's bilateral zones) say so: "Sacroiliac joint (both sides)"."""
+    both_sides = set(both_sides)
+    return ", ".join(escape(on_side(catalog.zones[z].label if z in catalog.zones else z,
+                                    BOTH if z in both_sides else None))
                      for z in zone_ids) or "none"
 
 

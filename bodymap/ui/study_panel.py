@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.diagram import VIEW_NAMES
-from bodymap.ui.body_scene import on_side
+from bodymap.ui.body_scene import BOTH, on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ class StudyBoard:
     input: str = "none"  # "none" | "muscle" (a click answers) | "zones" (clicks toggle zones)
     essential: tuple[str, ...] = ()  # zone ids to paint solid red
     spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
+    bilateral: tuple[str, ...] = ()  # of those, the zones painted on both sides, not only `side`
     # The side the pattern is painted on: the left, which every view draws (the lateral view
     # shows only the person's left side, so a pattern painted on the right could not be seen).
     side: str = "L"
@@ -1080,6 +1081,7 @@ class StudyPanel(QWidget):
         question = self._question
         if is_referral(question):
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
+                               bilateral=question.bilateral,
                                prompt="Which muscle refers pain in this pattern? Answer 1-4 in "
                                       "the study panel.")
         elif is_locate(question):
@@ -1234,9 +1236,10 @@ class StudyPanel(QWidget):
             return self._choice_label(question, question.answer)  # the muscle's name
         if is_locate(question) or not is_zones(question):
             return name
-        text = f"Essential zones: {self._zones(question.essential)}"
+        both = question.bilateral
+        text = f"Essential zones: {self._zones(question.essential, both)}"
         if question.spillover:
-            text += f"; spillover: {self._zones(question.spillover)}"
+            text += f"; spillover: {self._zones(question.spillover, both)}"
         return text
 
     def _show_answer_board(self, question: AnyQuestion, grade: Grade, side: str | None) -> None:
@@ -1247,7 +1250,8 @@ class StudyPanel(QWidget):
             # Paint the pattern on the side the student worked on, so marks meet the answer.
             paint_side = max(sorted(set(sides)), key=sides.count) if sides else "L"
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
-                               side=paint_side, answer=question.muscle_id, marked=marked)
+                               bilateral=question.bilateral, side=paint_side,
+                               answer=question.muscle_id, marked=marked)
         else:
             board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
         name = self._name(question.muscle_id)
@@ -1290,7 +1294,8 @@ class StudyPanel(QWidget):
             if is_zones(question) and question.where:  # which TrP: the hint is gone too
                 asked = f"{asked} {question.where}"
             if is_referral(question):  # the pattern is no longer on the body
-                asked = f"Which muscle refers pain to {self._zones(question.essential)}?"
+                zones = self._zones(question.essential, question.bilateral)
+                asked = f"Which muscle refers pain to {zones}?"
             item = QListWidgetItem(f"{asked}\n→ {self.answer_text(question)}")
             item.setData(Qt.ItemDataRole.UserRole, question.card_id)
             self.missed.addItem(item)
@@ -1400,8 +1405,10 @@ class StudyPanel(QWidget):
         zone = self.catalog.zones.get(zone_id)
         return on_side(zone.label if zone else zone_id, side)
 
-    def _zones(self, zone_ids: Iterable[str]) -> str:
-        return ", ".join(self._zone_name(z, None) for z in zone_ids)
+    def _zones(self, zone_ids: Iterable[str], both_sides: Iterable[str] = ()) -> str:
+        """Zone names; those in `both_sides` (a bilateral referral) say "both sides"."""
+        both_sides = set(both_sides)
+        return ", ".join(self._zone_name(z, BOTH if z in both_sides else None) for z in zone_ids)
 
     @staticmethod
     def _choice_label(question: AnyQuestion, key: str | tuple[str, ...] | None) -> str:

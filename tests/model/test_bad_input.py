@@ -76,6 +76,14 @@ BAD_CASES = [
      "'max' is below 'typical'"),
     ("essential and spillover", replace_line(15, "      spillover: [buttock]"), 15,
      "zone buttock is listed as both essential and spillover"),
+    ("bilateral zone outside the referral", insert_line(15, "      bilateral: [calf]"), 16,
+     "zone 'calf' is in 'bilateral' but not in this referral's 'essential' or 'spillover'"),
+    ("bilateral unknown zone", insert_line(15, "      bilateral: [butock]"), 16,
+     "unknown zone 'butock'; did you mean 'buttock'?"),
+    ("bilateral not a list", insert_line(15, "      bilateral: true"), 16,
+     "'bilateral' must be a list, got true/false (true)"),
+    ("bilateral zone twice", insert_line(15, "      bilateral: [buttock, buttock]"), 16,
+     "zone 'buttock' is listed twice in 'bilateral'"),
     ("python tag refused", replace_line(2, "name: !!python/object/apply:os.system [echo]"), 2,
      "unsupported tag"),
     ("recursive alias", insert_line(30, "stretches_again: &a [*a]"), 31, "refers to itself"),
@@ -98,6 +106,16 @@ def test_valid_pack_muscle_has_no_problems(tmp_path: Path):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
     catalog = load_catalog([pack])
     assert catalog.problems == []
+
+
+def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
+    # A group in `bilateral` stands for its parts, as it does in `spillover`.
+    text = insert_line(15, "      bilateral: [buttock, posterior_thigh]")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    referral = catalog.muscles["pack_muscle"].trigger_point("trp1").referral
+    assert referral.bilateral == ("buttock", "posterior_thigh_upper", "posterior_thigh_lower")
     # The pack names `posterior_thigh`, a zone split since: the old id stands for its parts.
     assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == (
         "posterior_thigh_upper", "posterior_thigh_lower",

@@ -74,6 +74,64 @@ def test_candidate_explains_each_match(base: Catalog):
     }
 
 
+# -- bilateral referral: felt on both sides whatever the side of the muscle -----------------------
+
+def bilateral_catalog(base: Catalog) -> Catalog:
+    """`band` refers a band across the low back (SI joint essential, buttock spillover, both
+    on both sides) and the calf on its own side; `one_side` refers to the SI joint only on its
+    own side."""
+    template = base.muscles["pack_muscle"]
+    band = TriggerPoint("trp1", "TrP1", "here", Referral(
+        ("si_joint", "calf"), ("buttock",), bilateral=("si_joint", "buttock")), ("x",))
+    one_side = TriggerPoint("trp1", "TrP1", "here", Referral(("si_joint",), ()), ("x",))
+    muscles = {
+        "band": dataclasses.replace(template, id="band", name="Band", trigger_points=(band,)),
+        "one_side": dataclasses.replace(template, id="one_side", name="One side",
+                                        trigger_points=(one_side,)),
+    }
+    return Catalog(muscles, base.zones, base.sources, base.guidance, [])
+
+
+def test_zones_marked_on_the_other_side_reach_only_a_bilateral_referral(base: Catalog):
+    catalog = bilateral_catalog(base)
+    # The SI joint marked on both sides, the buttock and the calf on the other side only.
+    candidates = catalog.find_sources(["si_joint"], other_side=["si_joint", "buttock", "calf"])
+    assert [(c.muscle_id, c.score) for c in candidates] == [("band", 2.4), ("one_side", 1.0)]
+    band, one_side = candidates
+    assert band.essential == ("si_joint",) and band.spillover == ()
+    assert band.other_essential == ("si_joint",) and band.other_spillover == ("buttock",)
+    assert {(m.zone, m.kind, m.other_side) for m in band.matches} == {
+        ("si_joint", "essential", False), ("si_joint", "essential", True),
+        ("buttock", "spillover", True)}
+    assert one_side.other_essential == () and one_side.other_spillover == ()  # calf: own side
+
+
+def test_a_bilateral_referral_is_found_from_the_other_side_alone(base: Catalog):
+    catalog = bilateral_catalog(base)
+    (candidate,) = catalog.find_sources([], other_side=["si_joint"])
+    assert (candidate.muscle_id, candidate.score) == ("band", 1.0)
+    assert candidate.essential == () and candidate.other_essential == ("si_joint",)
+
+
+def test_without_other_side_marks_nothing_changes(base: Catalog):
+    catalog = bilateral_catalog(base)
+    assert [(c.muscle_id, c.score) for c in catalog.find_sources(["si_joint"])] == [
+        ("band", 1.0), ("one_side", 1.0)]
+
+
+def test_a_band_across_the_low_back_points_to_rectus_abdominis(catalog: Catalog):
+    # The reference: a horizontal band across the low back points to rectus abdominis, a
+    # vertical band beside the spine on one side to iliopsoas.
+    across = ["si_joint", "lumbar_paraspinal_lower"]
+    candidates = catalog.find_sources(across, other_side=across)
+    assert (candidates[0].muscle_id, candidates[0].score) == ("rectus_abdominis", 4.0)
+    assert candidates[0].other_essential == ("si_joint", "lumbar_paraspinal_lower")
+    iliopsoas = next(c for c in candidates if c.muscle_id == "iliopsoas")
+    assert iliopsoas.score == 2.0 and iliopsoas.other_essential == ()
+    vertical = ["lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "si_joint"]
+    assert ranked(catalog, vertical)[0] == "iliopsoas"
+
+
 # -- zone groups: an old zone id stands for the parts it was split into ---------------------------
 
 def test_a_referral_to_a_group_is_a_referral_to_its_parts(base: Catalog):

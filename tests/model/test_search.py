@@ -58,7 +58,9 @@ def test_an_area_query_is_answered_by_referral_first(catalog: Catalog):
     assert "lumbar_paraspinal_upper" not in low_back  # L1-L3 is not what "low back" names
     candidates = catalog.find_sources(low_back)
     found = ids(catalog, "low back pain")
-    assert found[0] == candidates[0].muscle_id
+    # The muscles referring to most of the low back come first; text only orders a tie.
+    best = {c.muscle_id for c in candidates if c.score == candidates[0].score}
+    assert set(found[:len(best)]) == best
     referring = {c.muscle_id for c in candidates}
     assert set(found[:len(referring)]) == referring  # text-only hits come after them all
 

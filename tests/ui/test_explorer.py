@@ -96,6 +96,34 @@ def test_click_paints_referral_on_the_body(qtbot, window: MainWindow, catalog: C
     assert after[untouched] == before[untouched]
 
 
+# Lower rectus abdominis' essential zones felt on both sides, as its page and a slide name them.
+BAND_IN_WORDS = ("Sacroiliac joint (both sides), "
+                 "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)")
+
+
+def test_a_referral_felt_on_both_sides_is_painted_on_both(qtbot, window: MainWindow):
+    # Lower rectus abdominis, clicked on the left in the front view, refers a band across both
+    # sides of the low back; gluteus medius on the left refers to the left SI joint only.
+    view = window.body_view
+    band = {(zone, side): view.region_point(zone, side, kind="zone")
+            for zone in ("si_joint", "lumbar_paraspinal_lower") for side in ("L", "R")}
+    bare = {key: pixel(window, point) for key, point in band.items()}
+    assert not any(is_red(colour) for colour in bare.values())
+    trigger(window, "actionViewAnterior")
+    click(qtbot, window, "rectus_abdominis", "L")
+    trigger(window, "actionViewPosterior")
+    painted = {key for key, point in band.items() if is_red(pixel(window, point))}
+    assert painted == set(band)
+    page = window.detail_panel.plain_text()
+    assert BAND_IN_WORDS in page
+    assert "Sacrum (both sides)" not in page  # a midline zone has no sides to name
+
+    click(qtbot, window, "gluteus_medius", "L")
+    painted = {key for key, point in band.items() if is_red(pixel(window, point))}
+    assert painted == {("si_joint", "L"), ("lumbar_paraspinal_lower", "L")}
+    assert "(both sides)" not in window.detail_panel.plain_text()
+
+
 def test_hover_names_the_muscle(qtbot, window: MainWindow):
     view = window.body_view
     point = view.region_point("gluteus_medius", "R")
@@ -515,6 +543,41 @@ def test_about_names_the_version_and_the_data(qtbot, window: MainWindow, catalog
     trigger(window, "actionAbout")
     assert shown and help_module.version() in shown[0]
     assert catalog.summary() in shown[0]
+
+
+def test_the_coach_and_an_export_show_a_bilateral_referral_on_both_sides(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QTabWidget
+
+    view = window.body_view
+    trigger(window, "actionViewAnterior")
+    click(qtbot, window, "rectus_abdominis", "L")
+    tabs = window.findChild(QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+    trigger(window, "actionViewPosterior")
+    # The coach is on TrP1: its referral alone, on both sides of the low back.
+    for side in ("L", "R"):
+        assert is_red(pixel(window, view.region_point("si_joint", side, kind="zone"))), side
+    save_dialog_answers(monkeypatch, tmp_path / "band.png", tmp_path / "band-slide.svg")
+    trigger(window, "actionExport")
+    image = QImage(str(tmp_path / "band.png"))
+    # The back view: the person's left on the picture's left. The band is as red on the right.
+    middle = image.width() // 2
+    left = _red_count(image.copy(0, 0, middle, image.height()))
+    right = _red_count(image.copy(middle, 0, image.width() - middle, image.height()))
+    assert left > 0 and right > 0.9 * left, (left, right)
+    trigger(window, "actionExportSlide")
+    svg = " ".join((tmp_path / "band-slide.svg").read_text(encoding="utf-8").split())
+    assert BAND_IN_WORDS in svg
+
+
+def _red_count(image: QImage) -> int:
+    """Referral-red pixels, on a grid of every other pixel, under the picture's title band."""
+    return sum(image.pixelColor(x, y).red() > 190 and image.pixelColor(x, y).green() < 100
+               for y in range(image.height() // 20, image.height() * 9 // 10, 2)
+               for x in range(0, image.width(), 2))
 
 
 def _red_runs(image: QImage) -> list[int]:

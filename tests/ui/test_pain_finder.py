@@ -129,3 +129,30 @@ def test_a_candidate_drawn_on_another_view_opens_where_the_pain_is(qtbot, window
     referral = window.body_view.body_scene().shown_state()[0]
     assert referral.get(("si_joint", "L")) == "essential"
     assert "Front" in window.statusBar().currentMessage()
+
+
+def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
+        qtbot, window: MainWindow):
+    # The reference: lower rectus abdominis refers a horizontal band across both sides of the
+    # low back and SI region; a vertical band beside the spine on one side is iliopsoas.
+    trigger(window, "actionPainMode")
+    for zone in ("si_joint", "lumbar_paraspinal_lower"):
+        for side in ("L", "R"):
+            click(qtbot, window, zone, side)
+    rows = candidates(window)
+    assert names(window)[:2] == ["Rectus abdominis (lower part, left)",
+                                 "Rectus abdominis (lower part, right)"]
+    assert rows[0].startswith("Rectus abdominis (lower part, left) — score 4\n")
+    assert "refers here, on both sides of the body;" in rows[0]
+    essential = rows[0].split("essential zone: ", 1)[1]
+    for zone in ("Sacroiliac joint (both sides)",
+                 "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)"):
+        assert zone in essential
+    iliopsoas = next(r for r in rows if r.startswith("Iliopsoas (left)"))
+    assert iliopsoas.startswith("Iliopsoas (left) — score 2\n")
+    assert "both sides" not in iliopsoas  # its band is on its own side
+
+    trigger(window, "actionClearPain")  # a vertical band on one side: iliopsoas instead
+    for zone in ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "si_joint"):
+        click(qtbot, window, zone, "L")
+    assert names(window)[0] == "Iliopsoas"

@@ -810,3 +810,21 @@ def test_an_answer_the_store_refuses_is_still_graded_and_the_session_goes_on(
     press(qtbot, panel, Qt.Key.Key_Escape)
     assert text(panel, "studySummaryScore") == "1 right of 1"
     assert "1 answer could not be saved" in text(panel, "studySummaryNote")
+
+
+def test_a_referral_felt_on_both_sides_is_revealed_on_both_sides(
+        qtbot, catalog: Catalog, panel: StudyPanel, names: Names, boards: list[StudyBoard],
+        clock: FakeClock):
+    # Lower rectus abdominis refers a band across both sides of the low back: the answer says
+    # so, and the pattern revealed on the body is painted on both sides.
+    start(qtbot, panel, names, length=50)
+    name = catalog.muscles["rectus_abdominis"].name
+    skip_until(qtbot, panel, clock, boards, lambda b: b.input == "zones" and text(
+        panel, "studyPrompt").startswith(f"Mark the essential referral zones of {name}"),
+        limit=300)
+    click(qtbot, panel, "studySkip")
+    answer_text = text(panel, "studyAnswer")
+    assert "Sacroiliac joint (both sides)" in answer_text
+    assert "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)" in answer_text
+    assert "Sacrum (both sides)" not in answer_text  # a midline zone has no sides
+    assert set(boards[-1].bilateral) == {"si_joint", "lumbar_paraspinal_lower"}
