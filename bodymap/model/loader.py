@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bodymap.model import layout
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.problems import Location, Problem
@@ -80,21 +81,41 @@ class _Loading:
         if not folder.is_dir():
             self.problems.append(where.problem("no such data folder"))
             return
+        before = (len(self.problems), sum(len(table) for table in self.tables.values()))
         self.file(folder / "zones.yaml", builtin,
                   lambda *a: _listing(*a, key="zones", cls=Zone, check=_check_zone))
         self.file(folder / "sources.yaml", builtin,
                   lambda *a: _listing(*a, key="sources", cls=Source))
-        guidance = folder / "guidance.yaml"
+        guidance = folder / layout.GUIDANCE
         if builtin:
             self.file(guidance, True, _guidance)
         elif guidance.exists():
             self.problems.append(Location(display_path(guidance), 1, 1).problem(
                 "guidance.yaml is only read from the built-in data; this file is ignored"))
-        muscle_files = sorted((folder / "muscles").glob("*.yaml"))
+        muscle_files = layout.muscle_files(folder)
         if builtin and not muscle_files:
             self.problems.append(where.problem("no muscles/*.yaml files in the built-in data"))
         for path in muscle_files:
             self.file(path, False, lambda *a, p=path: _muscle(*a, path=p))
+        # A pack that defines nothing and has no mistake to explain why: most likely its files
+        # are not where the loader looks (they are reported below).
+        after = (len(self.problems), sum(len(table) for table in self.tables.values()))
+        if not builtin and after == before:
+            self.problems.append(where.problem(
+                f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} "
+                "in it"))
+        read = {folder / "zones.yaml", folder / "sources.yaml", guidance, *muscle_files}
+        for path in layout.yaml_files(folder):
+            if path not in read:
+                self.not_read(path, folder)
+
+    def not_read(self, path: Path, folder: Path) -> None:
+        """Report a YAML file the loader does not read, saying where such a file belongs."""
+        display = display_path(path)
+        content = read_bytes(path, display)[0]  # a broken file is still reported as not read
+        document = parse_bytes(content, display)[0] if content is not None else None
+        reason = layout.where_it_belongs(path, folder, document)
+        self.problems.append(Location(display, 1, 1).problem(f"this file is not read: {reason}"))
 
     def file(self, path: Path, required: bool,
              parse: Callable[[Any, FileResult, Location], None]) -> None:
