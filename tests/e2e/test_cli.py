@@ -39,8 +39,9 @@ def test_validate_reports_a_muscle_file_outside_muscles(tmp_path: Path,
     (tmp_path / "piri_flat.yaml").write_text(text.replace("id: piriformis", "id: piri_flat"),
                                              encoding="utf-8")
     assert main(["validate", str(tmp_path)]) == 1
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "no problems" not in out
+    assert err == "2 problems; 1 file not loaded until fixed\n"
     assert (f"{tmp_path / 'piri_flat.yaml'}:1:1: this file is not read: muscle files go in "
             "muscles/; move it to muscles/piri_flat.yaml") in out.splitlines()
     assert f"{tmp_path}:1:1: this pack adds no muscle, zone or source" in out
