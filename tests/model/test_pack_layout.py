@@ -70,6 +70,15 @@ def test_a_pack_with_its_muscle_at_the_top_reports_both_the_file_and_the_empty_p
     ]
 
 
+def test_the_muscles_folder_given_as_the_pack_names_its_parent(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    problems = [p for p in load_catalog([pack / "muscles"]).problems
+                if p.file.endswith("pack_muscle.yaml")]
+    assert [p.message for p in problems] == [
+        f"this file is not read: muscle files go in muscles/ inside the pack folder, and this "
+        f"folder is muscles/ itself: give its parent folder, {pack}, as the pack"]
+
+
 def test_an_empty_pack_is_reported(tmp_path: Path):
     (problem,) = load_catalog([tmp_path]).problems
     assert (Path(problem.file), problem.line, problem.column) == (tmp_path, 1, 1)
