@@ -68,8 +68,10 @@ def validate(dirs: Sequence[Path]) -> int:
     for problem in catalog.problems:
         print(problem)
     if catalog.problems:
-        count = len(catalog.problems)
-        print(f"{count} problem{'s' * (count != 1)}", file=sys.stderr)
+        count, skipped = len(catalog.problems), len(catalog.skipped_files)
+        left_out = (f"; {skipped} file{'s' * (skipped != 1)} not loaded until fixed"
+                    if skipped else "")
+        print(f"{count} problem{'s' * (count != 1)}{left_out}", file=sys.stderr)
         return 1
     print(f"{catalog.summary()}: no problems")
     return 0

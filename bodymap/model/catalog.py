@@ -240,6 +240,7 @@ class Catalog:
         sources: Mapping[str, Source],
         guidance: Guidance | None,
         problems: list[Problem],
+        skipped_files: Iterable[str] = (),
     ) -> None:
         zones = _resolve_groups(zones)
         groups = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
@@ -251,6 +252,9 @@ class Catalog:
         self.sources: Mapping[str, Source] = MappingProxyType(dict(sources))
         self.guidance = guidance
         self.problems = problems
+        # Files, as `problems` name them, that a mistake left out in whole or part (a muscle
+        # file: the whole muscle); the other files with problems loaded, with warnings.
+        self.skipped_files = frozenset(skipped_files)
         self._groups = groups
 
     # Indexes are built on first use: loading stays cheap and a catalog that is only validated

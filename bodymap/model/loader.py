@@ -4,6 +4,11 @@ A folder holds `zones.yaml`, `sources.yaml`, `guidance.yaml` (built-in only) and
 every file is optional in a pack. Each file is read on its own into a `FileResult` (what it
 defines, its problems, the ids it refers to), so a broken file costs only itself, and an unchanged
 file comes from the cache without being parsed. Ids are then checked across all files.
+
+A file with a mistake is either *skipped* (a muscle, zone or source it describes is left out until
+the mistake is fixed: a muscle file's one mistake in a required field leaves out the whole muscle)
+or loaded with warnings (an unknown key is ignored, an unknown zone id paints nothing). The
+catalog keeps the skipped files, so the window can say which is which.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bodymap.model import layout
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.problems import Location, Problem
@@ -60,6 +66,7 @@ class FileResult:
     guidance: Guidance | None = None
     # (group id, part id, where the part is listed): checked once every zone is known
     zone_parts: list[tuple[str, str, Location]] = field(default_factory=list)
+    skipped: bool = False  # a muscle, zone or source in the file was left out for a mistake
 
     def reader(self) -> Reader:
         return Reader(self.problems, self.references)
@@ -74,27 +81,53 @@ class _Loading:
         self.guidance: Guidance | None = None
         self.caches: dict[Path, FileCache] = {}
         self.zone_parts: list[tuple[str, str, Location]] = []
+        self.skipped: set[str] = set()  # files (as problems name them) left out in part or whole
+
+    def skip(self, problem: Problem) -> None:
+        """Report a problem that leaves out what its file describes."""
+        self.problems.append(problem)
+        self.skipped.add(problem.file)
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
         if not folder.is_dir():
-            self.problems.append(where.problem("no such data folder"))
+            self.skip(where.problem("no such data folder"))
             return
+        before = (len(self.problems), sum(len(table) for table in self.tables.values()))
         self.file(folder / "zones.yaml", builtin,
                   lambda *a: _listing(*a, key="zones", cls=Zone, check=_check_zone))
         self.file(folder / "sources.yaml", builtin,
                   lambda *a: _listing(*a, key="sources", cls=Source))
-        guidance = folder / "guidance.yaml"
+        guidance = folder / layout.GUIDANCE
         if builtin:
             self.file(guidance, True, _guidance)
         elif guidance.exists():
-            self.problems.append(Location(display_path(guidance), 1, 1).problem(
+            self.skip(Location(display_path(guidance), 1, 1).problem(
                 "guidance.yaml is only read from the built-in data; this file is ignored"))
-        muscle_files = sorted((folder / "muscles").glob("*.yaml"))
+        muscle_files = layout.muscle_files(folder)
         if builtin and not muscle_files:
             self.problems.append(where.problem("no muscles/*.yaml files in the built-in data"))
         for path in muscle_files:
             self.file(path, False, lambda *a, p=path: _muscle(*a, path=p))
+        # A pack that defines nothing and has no mistake to explain why: most likely its files
+        # are not where the loader looks (they are reported below).
+        after = (len(self.problems), sum(len(table) for table in self.tables.values()))
+        if not builtin and after == before:
+            self.problems.append(where.problem(
+                f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} "
+                "in it"))
+        read = {folder / "zones.yaml", folder / "sources.yaml", guidance, *muscle_files}
+        for path in layout.yaml_files(folder):
+            if path not in read:
+                self.not_read(path, folder)
+
+    def not_read(self, path: Path, folder: Path) -> None:
+        """Report a YAML file the loader does not read, saying where such a file belongs."""
+        display = display_path(path)
+        content = read_bytes(path, display)[0]  # a broken file is still reported as not read
+        document = parse_bytes(content, display)[0] if content is not None else None
+        reason = layout.where_it_belongs(path, folder, document)
+        self.skip(Location(display, 1, 1).problem(f"this file is not read: {reason}"))
 
     def file(self, path: Path, required: bool,
              parse: Callable[[Any, FileResult, Location], None]) -> None:
@@ -102,11 +135,12 @@ class _Loading:
         display = display_path(path)
         if not path.exists():
             if required:
-                self.problems.append(Location(display, 1, 1).problem("file is missing"))
+                self.skip(Location(display, 1, 1).problem("file is missing"))
             return
         content, problems = read_bytes(path, display)
         if content is None:
             self.problems.extend(problems)
+            self.skipped.add(display)
             return
         folder = path.parent.parent if path.parent.name == "muscles" else path.parent
         cache = self.caches.get(folder) or self.caches.setdefault(folder, FileCache(folder))
@@ -116,12 +150,16 @@ class _Loading:
             document, result.problems = parse_bytes(content, display)
             if document is not None:
                 parse(document, result, Location(display, 1, 1))
-            elif not result.problems:
-                result.problems.append(Location(display, 1, 1).problem("file is empty"))
+            else:
+                result.skipped = True
+                if not result.problems:
+                    result.problems.append(Location(display, 1, 1).problem("file is empty"))
             cache.put(path, display, content, result)
         self.problems.extend(result.problems)
         self.references.extend(result.references)
         self.zone_parts.extend(result.zone_parts)
+        if result.skipped:
+            self.skipped.add(display)
         for kind, item, where in result.defines:
             self.define(kind, item, where)
         if result.guidance is not None:
@@ -130,9 +168,9 @@ class _Loading:
     def define(self, kind: str, item: Any, where: Location) -> None:
         first = self.defined_at.get((kind, item.id))
         if first is not None:
-            self.problems.append(where.problem(
+            self.skip(where.problem(
                 f"{kind} id '{item.id}' is already defined at "
-                f"{first.file}:{first.line}:{first.column}"))
+                f"{first.file}:{first.line}:{first.column}; this one is left out"))
             return
         self.defined_at[kind, item.id] = where
         self.tables[kind][item.id] = item
@@ -151,7 +189,7 @@ class _Loading:
         self.check_zone_groups()
         problems = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.message))
         return Catalog(self.tables["muscle"], self.tables["zone"], self.tables["source"],
-                       self.guidance, problems)
+                       self.guidance, problems, skipped_files=self.skipped)
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the
@@ -176,6 +214,7 @@ def _listing(document: Any, result: FileResult, start: Location, key: str, cls: 
     """zones.yaml or sources.yaml: a top-level key holding a list of entries."""
     if not isinstance(document, LocatedDict) or key not in document:
         result.problems.append(start.problem(f"expected a top-level '{key}:' list"))
+        result.skipped = True
         return
     for other in document:
         if other != key:
@@ -183,6 +222,7 @@ def _listing(document: Any, result: FileResult, start: Location, key: str, cls: 
     entries = document[key]
     if not isinstance(entries, LocatedList):
         result.problems.append(document.where(key).problem(f"'{key}' must be a list"))
+        result.skipped = True
         return
     reader = result.reader()
     for index, entry in enumerate(entries):
@@ -191,6 +231,8 @@ def _listing(document: Any, result: FileResult, start: Location, key: str, cls: 
             item = check(item, entry, result)
         if item is not None:
             result.defines.append((key.removesuffix("s"), item, entry.where("id")))
+        else:
+            result.skipped = True
 
 
 def _check_zone(zone: Zone, node: LocatedDict, result: FileResult) -> Zone:
@@ -225,6 +267,7 @@ def _check_zone(zone: Zone, node: LocatedDict, result: FileResult) -> Zone:
 def _guidance(document: Any, result: FileResult, start: Location) -> None:
     guidance = result.reader().read(Guidance, document, start)
     if guidance is None:
+        result.skipped = True
         return
     result.guidance = guidance
     nodes = [n for n in document["techniques"] if isinstance(n, LocatedDict)]
@@ -235,6 +278,7 @@ def _guidance(document: Any, result: FileResult, start: Location) -> None:
 def _muscle(document: Any, result: FileResult, start: Location, path: Path) -> None:
     muscle = result.reader().read(Muscle, document, start, file=path)
     if muscle is None:
+        result.skipped = True
         return
     _check_muscle(muscle, document, result.problems)
     result.defines.append(("muscle", muscle, document.where("id")))

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from bodymap.model.problems import Location, Problem
+from bodymap.model.yamlerrors import reader_problem, syntax_problem
 from bodymap.model.yamlnodes import LocatedDict, LocatedList
 
 # Values after alias expansion. The built-in muscle files hold about 300; a document that expands
@@ -37,11 +38,10 @@ def parse_yaml(text: str, display: str) -> tuple[Any, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        return None, [Problem(display, line, column, f"YAML syntax error: {what}")]
-    except yaml.YAMLError as error:  # e.g. control characters the reader refuses
+        return None, [syntax_problem(error, text, display)]
+    except yaml.reader.ReaderError as error:  # a control character the reader refuses
+        return None, [reader_problem(error, text, display)]
+    except yaml.YAMLError as error:
         return None, [Problem(display, 1, 1, f"YAML error: {error}")]
     except RecursionError:
         return None, [Problem(display, 1, 1, "YAML is nested too deeply")]

@@ -665,24 +665,27 @@ class MainWindow(QMainWindow):
                       lambda path: write_self_care_pdf(self.catalog, muscle_id, path))
 
     def _problem_summary(self) -> str:
-        count = len(self.catalog.problems)
-        if not count:
-            return ""
-        return f"{count} problem{'s' * (count > 1)} in the data files: see File > Data problems."
+        from bodymap.ui import data_problems
+
+        return data_problems.summary(self.catalog)
 
     def show_problems(self) -> None:
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
+        from bodymap.ui import data_problems
+
         dialog = QDialog(self)
         dialog.setWindowTitle("Data problems")
-        text = QPlainTextEdit("\n".join(str(p) for p in self.catalog.problems))
+        text = QPlainTextEdit(data_problems.listing(self.catalog))
         text.setReadOnly(True)
         text.setObjectName("problemList")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel("These files have mistakes; everything else loaded. "
-                                "Run “bodymap validate” for the same list."))
+        explanation = QLabel(data_problems.explanation(self.catalog))
+        explanation.setObjectName("problemExplanation")
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
         layout.addWidget(text)
         layout.addWidget(buttons)
         resize_within_screen(dialog, 760, 360)

@@ -31,6 +31,37 @@ def test_validate_reports_each_problem_and_fails(tmp_path: Path,
                for line in lines)
 
 
+def test_validate_reports_a_muscle_file_outside_muscles(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]):
+    from bodymap.resources import data_dir
+
+    text = (data_dir() / "muscles" / "piriformis.yaml").read_text(encoding="utf-8")
+    (tmp_path / "piri_flat.yaml").write_text(text.replace("id: piriformis", "id: piri_flat"),
+                                             encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "no problems" not in out
+    assert err == "2 problems; 1 file not loaded until fixed\n"
+    assert (f"{tmp_path / 'piri_flat.yaml'}:1:1: this file is not read: muscle files go in "
+            "muscles/; move it to muscles/piri_flat.yaml") in out.splitlines()
+    assert f"{tmp_path}:1:1: this pack adds no muscle, zone or source" in out
+
+
+def test_validate_names_where_an_unclosed_bracket_opened(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]):
+    from bodymap.resources import data_dir
+
+    text = (data_dir() / "muscles" / "piriformis.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: piriformis", "id: piri_copy").replace(
+        "views: [posterior]", "views: [posterior")
+    (tmp_path / "muscles").mkdir()
+    (tmp_path / "muscles" / "piri_copy.yaml").write_text(text, encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.endswith("piri_copy.yaml:9:12: YAML syntax error: the '[' opened at line 7, "
+                         "column 8 is not closed: add ']' where it ends")
+
+
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
                                                 (".pdf", b"%PDF")])
 def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):

@@ -292,3 +292,44 @@ def test_a_group_with_no_good_part_is_left_out(tmp_path: Path):
     catalog = load_catalog([pack])
     assert [p.message for p in catalog.problems] == ["unknown zone 'nowhere'"]
     assert "pack_thigh" not in catalog.zones and "pack_spot" in catalog.zones
+
+
+# -- which mistakes leave something out (skipped) and which only warn --------------------------
+
+OUTCOMES = [
+    # (what is wrong, muscle file text, whether the muscle is left out)
+    ("syntax error", replace_line(2, "name: Pack: muscle"), True),
+    ("required field wrong", replace_line(3, "group: hipp"), True),
+    ("required field missing", delete_line(8), True),
+    ("typo inside a trigger point", insert_line(12, "    notez: x"), True),
+    ("unknown key at the top", insert_line(30, "colour: red"), False),
+    ("unknown zone", replace_line(14, "      essential: [butock]"), False),
+    ("duplicate key", insert_line(2, "name: Again"), False),
+    ("id not the file name", replace_line(1, "id: other_muscle"), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [case[1:] for case in OUTCOMES],
+    ids=[case[0] for case in OUTCOMES],
+)
+def test_a_file_is_skipped_exactly_when_its_muscle_is_left_out(tmp_path: Path, text: str,
+                                                               left_out: bool):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    catalog = load_catalog([pack])
+    (problem_file,) = {p.file for p in catalog.problems}
+    muscle_ids = {"pack_muscle", "other_muscle"}
+    assert (not muscle_ids & set(catalog.muscles)) is left_out
+    assert catalog.skipped_files == ({problem_file} if left_out else set())
+
+
+def test_a_zone_left_out_skips_its_file_and_a_second_definition_is_skipped(tmp_path: Path):
+    clash = VALID_MUSCLE.replace("pack_muscle", "gluteus_medius")
+    pack = write_pack(tmp_path / "pack", {"gluteus_medius": clash})
+    (pack / "zones.yaml").write_text(replace_zone_line(6, "    label: 5"))
+    catalog = load_catalog([pack])
+    assert "pack_spot" not in catalog.zones and "pack_thigh" in catalog.zones
+    assert {Path(f).name for f in catalog.skipped_files} == {"zones.yaml", "gluteus_medius.yaml"}
+    duplicate = next(p for p in catalog.problems if "already defined" in p.message)
+    assert duplicate.message.endswith("; this one is left out")

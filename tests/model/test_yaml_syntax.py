@@ -1,0 +1,82 @@
+"""YAML syntax mistakes: reported where the parser stopped, with where the mistake began and
+what to do, in plain words. Both of PyYAML's parsers (C and pure Python) must say the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers.packs import VALID_MUSCLE, write_pack
+
+from bodymap.model import load_catalog, yamlparse
+
+
+def replace_line(number: int, new: str) -> str:
+    lines = VALID_MUSCLE.splitlines()
+    lines[number - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+SYNTAX_CASES = [
+    # (what is wrong, file text, line:column reported, words the message must contain)
+    ("unclosed [", replace_line(5, "views: [posterior"), "6:12",
+     "the '[' opened at line 5, column 8 is not closed: add ']' where it ends"),
+    ("unclosed {", replace_line(6, "attachments: {origin: Outer ilium, insertion: Trochanter"),
+     "7:8", "the '{' opened at line 6, column 14 is not closed: add '}' where it ends"),
+    ("unclosed double quote", replace_line(2, 'name: "Pack muscle'), "31:1",
+     'the quote " opened at line 2, column 7 is never closed'),
+    ("unclosed single quote", replace_line(8, "innervation: 'Superior gluteal"), "31:1",
+     "the quote ' opened at line 8, column 14 is never closed"),
+    ("colon inside a value", replace_line(2, "name: Pack: muscle"), "2:11",
+     "a ':' followed by a space inside a value: put the whole value in quotes, "
+     'e.g. name: "Pack: muscle"'),
+    ("tab indentation", replace_line(11, "\tlabel: TrP1"), "11:1",
+     "a tab character is used for indentation here; YAML indents with spaces only"),
+    ("key indented too deep", replace_line(3, "  group: hip"), "3:8",
+     "this line is indented deeper than the line above expects, so YAML reads it as part of "
+     "that line's value"),
+    ("key indented too shallow", replace_line(15, "     spillover: [posterior_thigh]"), "15:6",
+     "this line starts in column 6, which lines up with nothing above (the mapping that "
+     "begins at line 10, column 5 has its keys in column 5)"),
+    ("key without colon", replace_line(8, "innervation Superior gluteal nerve"), "9:1",
+     "the key at line 8, column 1 has no ':' after it: write it as 'key: value'"),
+    ("apostrophe in single quotes", replace_line(2, "name: 'Travell's muscle'"), "2:16",
+     "unexpected text after the value on this line: put the whole value in quotes"),
+    ("stray ]", replace_line(5, "views: [posterior]]"), "5:19",
+     "a closing ']' here, with no '[' open to close"),
+    ("value starting with @", replace_line(2, "name: @pack"), "2:7",
+     "a value cannot start with '@' in YAML: put the value in quotes"),
+    ("undefined alias", replace_line(2, "name: *nope"), "2:7",
+     "'*nope' refers to an anchor '&nope' that is not defined above it"),
+    ("control character", replace_line(2, "name: Pack\x07muscle"), "2:11",
+     "the control character #x0007 is not allowed in YAML text"),
+]
+
+
+@pytest.fixture(params=["C", "Python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run each case with PyYAML's C parser (used when present) and its pure-Python one."""
+    if request.param == "C":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML was built without its C parser")
+        monkeypatch.setattr(yamlparse, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(yamlparse, "_Loader", yaml.SafeLoader)
+    return request.param
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "message"),
+    [case[1:] for case in SYNTAX_CASES],
+    ids=[case[0] for case in SYNTAX_CASES],
+)
+def test_syntax_mistake_is_explained(tmp_path: Path, parser: str, text: str, position: str,
+                                     message: str):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    problems = [p for p in load_catalog([pack]).problems if p.file.endswith("pack_muscle.yaml")]
+    assert len(problems) == 1, problems
+    (problem,) = problems
+    assert f"{problem.line}:{problem.column}" == position, str(problem)
+    assert message in problem.message, str(problem)
+    assert "while parsing" not in problem.message and "while scanning" not in problem.message

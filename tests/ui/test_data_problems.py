@@ -1,0 +1,100 @@
+"""File > Data problems says truly what was skipped and what loaded with warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
+from helpers.window import child, trigger
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
+
+from bodymap.model import load_catalog
+from bodymap.ui.main_window import MainWindow
+
+SKIPPED = VALID_MUSCLE.replace("group: hip", "group: hipp")  # a required field: muscle left out
+WARNED = (VALID_MUSCLE.replace("pack_muscle", "warned_muscle")
+          + "colour: red\n")  # an unknown key: ignored, the muscle loads
+
+
+@pytest.fixture
+def open_window(qtbot, settings, progress_path):
+    def open_with(pack: Path) -> MainWindow:
+        window = MainWindow(load_catalog([pack]), settings, progress_path=progress_path)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+    return open_with
+
+
+def problems_dialog(qtbot, window: MainWindow) -> tuple[str, str]:
+    """Open File > Data problems as a person would, read it and close it (a window-modal dialog
+    left open would block later tests' windows); (the words above the list, the list)."""
+    trigger(window, "actionDataProblems")
+    (dialog,) = [d for d in window.findChildren(QDialog) if d.windowTitle() == "Data problems"]
+    assert dialog.isVisible()
+    read = (child(dialog, QLabel, "problemExplanation").text(),
+            child(dialog, QPlainTextEdit, "problemList").toPlainText())
+    close = child(dialog, QDialogButtonBox, "").button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    return read
+
+
+def test_a_skipped_muscle_and_a_warning_are_told_apart(qtbot, tmp_path: Path, open_window):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": SKIPPED, "warned_muscle": WARNED})
+    window = open_window(pack)
+    assert "pack_muscle" not in window.catalog.muscles
+    assert "warned_muscle" in window.catalog.muscles
+    assert window.statusBar().currentMessage() == (
+        "2 problems in the data files; 1 file not loaded until fixed: see File > Data problems.")
+
+    words, listing = problems_dialog(qtbot, window)
+    assert "everything else loaded" not in words.lower()
+    assert words.startswith("What is under “Skipped until fixed (not loaded)” is not loaded "
+                            "until its mistakes are fixed: one mistake in a muscle file leaves "
+                            "out the whole muscle. The files under “Loaded, with warnings” "
+                            "loaded; fix the lines listed.")
+    skipped_file = pack / "muscles" / "pack_muscle.yaml"
+    warned_file = pack / "muscles" / "warned_muscle.yaml"
+    lines = listing.splitlines()
+    assert lines[:4] == [
+        "Skipped until fixed (not loaded): pack_muscle.yaml",
+        f"{skipped_file}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?",
+        "",
+        "Loaded, with warnings:",
+    ]
+    assert lines[4].startswith(f"{warned_file}:31:1: unknown key 'colour' in muscle")
+    assert len(lines) == 5
+
+
+def test_only_skipped_files(qtbot, tmp_path: Path, open_window):
+    window = open_window(write_pack(tmp_path / "pack", {"pack_muscle": SKIPPED}))
+    assert "1 file not loaded until fixed" in window.statusBar().currentMessage()
+    words, listing = problems_dialog(qtbot, window)
+    assert words.startswith("These files are skipped: what they describe is not loaded until "
+                            "their mistakes are fixed (one mistake in a muscle file leaves out "
+                            "the whole muscle). Everything else loaded.")
+    assert listing.splitlines()[0] == "Skipped until fixed (not loaded): pack_muscle.yaml"
+
+
+def test_only_warnings(qtbot, tmp_path: Path, open_window):
+    window = open_window(write_pack(tmp_path / "pack", {"warned_muscle": WARNED}))
+    assert window.statusBar().currentMessage() == (
+        "1 problem in the data files: see File > Data problems.")
+    words, listing = problems_dialog(qtbot, window)
+    assert words.startswith("These files have mistakes, but everything in them loaded")
+    assert "Skipped" not in listing and "unknown key 'colour'" in listing
+
+
+def test_a_muscle_outside_muscles_is_reported_in_the_window(qtbot, tmp_path: Path, open_window):
+    (tmp_path / "piri_flat.yaml").write_text(VALID_MUSCLE.replace("pack_muscle", "piri_flat"))
+    window = open_window(tmp_path)  # as `bodymap --data FOLDER` opens it
+    assert "piri_flat" not in window.catalog.muscles
+    assert "not loaded until fixed" in window.statusBar().currentMessage()
+    _, listing = problems_dialog(qtbot, window)
+    assert listing.splitlines()[0] == "Skipped until fixed (not loaded): piri_flat.yaml"
+    assert (f"{tmp_path / 'piri_flat.yaml'}:1:1: this file is not read: muscle files go in "
+            "muscles/; move it to muscles/piri_flat.yaml") in listing.splitlines()
