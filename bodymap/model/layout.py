@@ -35,11 +35,17 @@ def muscle_files(folder: Path) -> list[Path]:
     return sorted((folder / MUSCLES).glob("*.yaml"))
 
 
+# How deep to look for misplaced files: a pack is shallow, and a teacher who gives a big folder
+# (a home folder) by mistake must not wait while the app walks all of it at every start.
+SEARCH_DEPTH = 3
+
+
 def yaml_files(folder: Path) -> Iterator[Path]:
-    """Every .yaml or .yml file under the folder, at any depth. Hidden folders are skipped: a
-    pack kept in git may hold `.github/workflows/*.yml`, which is not data."""
+    """Every .yaml or .yml file under the folder, down to SEARCH_DEPTH folders. Hidden folders
+    are skipped: a pack kept in git may hold `.github/workflows/*.yml`, which is not data."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        deep = len(Path(root).relative_to(folder).parts) >= SEARCH_DEPTH
+        dirs[:] = [] if deep else sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith((".yaml", ".yml")):
                 yield Path(root, name)

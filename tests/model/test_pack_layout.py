@@ -102,3 +102,13 @@ def test_hidden_folders_and_other_files_are_left_alone(tmp_path: Path):
 
 def test_the_builtin_data_has_no_file_it_does_not_read(catalog):
     assert catalog.problems == []
+
+
+def test_a_big_folder_given_as_a_pack_is_searched_only_a_few_folders_deep(tmp_path: Path):
+    # A teacher who gives a home folder by mistake must not wait while all of it is walked.
+    deep = tmp_path / "a" / "b" / "c" / "d"
+    deep.mkdir(parents=True)
+    (tmp_path / "a" / "b" / "near.yaml").write_text(VALID_MUSCLE, encoding="utf-8")
+    (deep / "far.yaml").write_text(VALID_MUSCLE, encoding="utf-8")
+    reported = " ".join(str(p) for p in load_catalog([tmp_path]).problems)
+    assert "near.yaml" in reported and "far.yaml" not in reported
