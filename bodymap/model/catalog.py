@@ -338,20 +338,24 @@ class Catalog:
         candidates name the parts. Unknown zone ids raise KeyError.
         """
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
-        same = self._gather(self.expand_zones(zones), self._referrals, found)
+        in_essential, in_spillover = self._gather(self.expand_zones(zones), self._referrals,
+                                                  found)
         # A midline zone is on both sides already: it belongs in `zones`, not here as well.
         opposite = [z for z in self.expand_zones(other_side) if not self.zones[z].midline]
-        other = self._gather(opposite, self._other_side_referrals, found)
+        # Asked only when marked: at 100x the data this loop is most of the pain finder's time.
+        other_essential, other_spillover = self._gather(
+            opposite, self._other_side_referrals, found) if opposite else ({}, {})
         candidates = []
         for muscle_id, matches in found.items():
-            essential, spillover = (tuple(same[kind].get(muscle_id, ())) for kind in (0, 1))
-            other_essential, other_spillover = (tuple(other[kind].get(muscle_id, ()))
-                                                for kind in (0, 1))
-            score = (ESSENTIAL_WEIGHT * (len(essential) + len(other_essential))
-                     + SPILLOVER_WEIGHT * (len(spillover) + len(other_spillover)))
+            essential = tuple(in_essential.get(muscle_id, ()))
+            spillover = tuple(in_spillover.get(muscle_id, ()))
+            far_essential = tuple(other_essential.get(muscle_id, ()))
+            far_spillover = tuple(other_spillover.get(muscle_id, ()))
+            score = (ESSENTIAL_WEIGHT * (len(essential) + len(far_essential))
+                     + SPILLOVER_WEIGHT * (len(spillover) + len(far_spillover)))
             trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
             candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
-                                        tuple(matches), other_essential, other_spillover))
+                                        tuple(matches), far_essential, far_spillover))
         candidates.sort(key=lambda c: (-c.score, -c.zone_count, self._sort_names[c.muscle_id]))
         return candidates
 
