@@ -54,6 +54,20 @@ PACK_SOURCES = textwrap.dedent(
 )
 
 
+def replace_line(number: int, new: str, text: str = VALID_MUSCLE) -> str:
+    """The text (a valid muscle by default) with line `number` (from 1) replaced by `new`."""
+    lines = text.splitlines()
+    lines[number - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+def insert_line(after: int, new: str, text: str = VALID_MUSCLE) -> str:
+    """The text (a valid muscle by default) with `new` put after line `after`."""
+    lines = text.splitlines()
+    lines.insert(after, new)
+    return "\n".join(lines) + "\n"
+
+
 def write_pack(root: Path, muscles: dict[str, str], sources: str = PACK_SOURCES) -> Path:
     (root / "muscles").mkdir(parents=True, exist_ok=True)
     (root / "sources.yaml").write_text(sources, encoding="utf-8")

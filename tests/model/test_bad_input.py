@@ -6,22 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers.packs import PACK_SOURCES, VALID_MUSCLE, write_pack
+from helpers.packs import PACK_SOURCES, VALID_MUSCLE, insert_line, replace_line, write_pack
 
 from bodymap.model import load_catalog
 from bodymap.model.yamlnodes import MAX_FILE_BYTES
-
-
-def replace_line(number: int, new: str) -> str:
-    lines = VALID_MUSCLE.splitlines()
-    lines[number - 1] = new
-    return "\n".join(lines) + "\n"
-
-
-def insert_line(after: int, new: str) -> str:
-    lines = VALID_MUSCLE.splitlines()
-    lines.insert(after, new)
-    return "\n".join(lines) + "\n"
 
 
 def delete_line(number: int) -> str:
@@ -138,15 +126,11 @@ VALID_ZONES = textwrap.dedent(
 
 
 def replace_zone_line(number: int, new: str) -> str:
-    lines = VALID_ZONES.splitlines()
-    lines[number - 1] = new
-    return "\n".join(lines) + "\n"
+    return replace_line(number, new, VALID_ZONES)
 
 
 def insert_zone_line(after: int, new: str) -> str:
-    lines = VALID_ZONES.splitlines()
-    lines.insert(after, new)
-    return "\n".join(lines) + "\n"
+    return insert_line(after, new, VALID_ZONES)
 
 
 def zone_problems(tmp_path: Path, zones: str) -> list[str]:

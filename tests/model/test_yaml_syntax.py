@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.packs import VALID_MUSCLE, write_pack
+from helpers.packs import replace_line, write_pack
 
 from bodymap.model import load_catalog, yamlparse
-
-
-def replace_line(number: int, new: str) -> str:
-    lines = VALID_MUSCLE.splitlines()
-    lines[number - 1] = new
-    return "\n".join(lines) + "\n"
-
 
 SYNTAX_CASES = [
     # (what is wrong, file text, line:column reported, words the message must contain)
