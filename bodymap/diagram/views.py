@@ -7,7 +7,9 @@ An SVG's top-level groups are its layers (`layer-body`, `layer-superficial`, `la
     z-<zone_id>-L|R, z-<id>    a body-surface zone      (layer-zones; no side = midline)
     x-<muscle>-<trp>-L|R       a trigger point marker   (layer-markers; its centre is the TrP)
 
-Anything else carries no id, or an id starting with `art-`.
+Anything else carries no id, or an id starting with `art-`. The texts in an `art-landmarks` group
+(T12, PSIS, ...) are not part of the art the window draws: they are `View.landmarks`, which the
+window draws at a size readable on screen whatever the zoom.
 
 Parsing a view costs about 10 ms (ElementTree and the path data, in Python), so what it yields is
 also kept in the user's cache folder, keyed by the SVG's bytes and this package's code; the next
@@ -23,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF, qVersion
 from PySide6.QtGui import QPainterPath
@@ -40,6 +42,7 @@ __all__ = [
     "VIEWS",
     "VIEW_NAMES",
     "DiagramError",
+    "Landmark",
     "Region",
     "View",
     "load_view",
@@ -89,6 +92,17 @@ class Region:
     path: QPainterPath = field(compare=False, repr=False)
 
 
+class Landmark(NamedTuple):
+    """A landmark's label beside the body ("L4 · top of crest"), in viewBox coordinates: x where
+    its text is anchored (SVG `text-anchor`: start, middle or end), y the level it labels, on
+    which its text is centred."""
+
+    text: str
+    x: float
+    y: float
+    anchor: str = "start"
+
+
 def parse_region_id(region_id: str) -> tuple[Kind, str, str | None, str | None] | None:
     """(kind, target, trp, side) for an m-/z-/x- id; None for other ids."""
     if m := _MUSCLE.fullmatch(region_id):
@@ -104,8 +118,9 @@ class View:
     """One body view: its SVG and its regions. Get it from `load_view` (cached).
 
     name, svg_path, svg_bytes (the file, for QSvgRenderer), view_box (QRectF), regions, and
-    outline: the body silhouette (`art-body-outline`, empty if the file has none), and
-    art_svg(layer): one art layer as a document of its own, for drawing.
+    outline: the body silhouette (`art-body-outline`, empty if the file has none),
+    landmarks: the labels of the `art-landmarks` group, and art_svg(layer): one art layer as a
+    document of its own, for drawing (without the landmarks' texts).
     """
 
     def __init__(self, name: str, svg_path: Path, svg_bytes: bytes) -> None:
@@ -116,12 +131,16 @@ class View:
         except ET.ParseError as exc:
             raise DiagramError(f"{svg_path}: not well-formed XML: {exc}") from None
         regions, outline = _read_regions(root, svg_path)
+        landmarks = _take_landmarks(root)
         art = {layer: _art_document(root, layer) for layer in LAYERS}
-        self._take(name, svg_path, svg_bytes, _view_box(root, svg_path), regions, outline, art)
+        self._take(name, svg_path, svg_bytes, _view_box(root, svg_path), regions, outline, art,
+                   landmarks)
 
     def _take(self, name: str, svg_path: Path, svg_bytes: bytes, view_box: QRectF,
-              regions: dict[str, Region], outline: QPainterPath, art: dict[str, bytes]) -> None:
+              regions: dict[str, Region], outline: QPainterPath, art: dict[str, bytes],
+              landmarks: tuple[Landmark, ...]) -> None:
         self.name = name
+        self.landmarks = landmarks
         self.svg_path = svg_path
         self.svg_bytes = svg_bytes
         self.view_box = view_box
@@ -178,6 +197,7 @@ class View:
                         for r in self._regions.values()],
             "paths": paths.data(),
             "art": self._art,
+            "landmarks": [tuple(landmark) for landmark in self.landmarks],
         }, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
@@ -196,7 +216,7 @@ class View:
             raise ValueError("truncated path data")
         view = cls.__new__(cls)
         view._take(name, svg_path, svg_bytes, QRectF(*saved["view_box"]), regions, outline,
-                   saved["art"])
+                   saved["art"], tuple(Landmark(*landmark) for landmark in saved["landmarks"]))
         return view
 
     def __repr__(self) -> str:
@@ -230,6 +250,30 @@ def read_view(name: str, svg_path: Path) -> View:
     view = View(name, svg_path, svg_bytes)
     save_replacing(cached, view.snapshot(), f"view-{name}-*.pickle")
     return view
+
+
+def _take_landmarks(root: ET.Element) -> tuple[Landmark, ...]:
+    """The texts of every `art-landmarks` group, taken out of the tree so the art leaves them
+    to the window. A text without a usable position is left in the art."""
+    landmarks = []
+    for group in root.iter(f"{{{SVG_NS}}}g"):
+        if group.get("id") != "art-landmarks":
+            continue
+        for text in list(group):
+            if _local(text.tag) != "text":
+                continue
+            try:
+                x, y = float(text.get("x", "")), float(text.get("y", ""))
+                size = float(text.get("font-size", "9"))
+            except ValueError:
+                continue
+            anchor = text.get("text-anchor", "start")
+            # SVG places a text by its baseline; a third of the font size up is about the middle
+            # of its letters, the level the label names.
+            landmarks.append(Landmark("".join(text.itertext()).strip(), x, y - size / 3,
+                                      anchor if anchor in ("middle", "end") else "start"))
+            group.remove(text)
+    return tuple(landmarks)
 
 
 def _art_document(root: ET.Element, layer: str) -> bytes:

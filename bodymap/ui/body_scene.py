@@ -14,7 +14,17 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -24,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import Region, View
+from bodymap.diagram import Landmark, Region, View
 from bodymap.model import Catalog
 from bodymap.model.schema import Referral, combined_zones
 
@@ -38,6 +48,7 @@ PAIN_BLUE = QColor(25, 95, 200)
 HOVER_FILL = QColor(255, 214, 0, 90)
 SELECTED_EDGE = QColor(33, 33, 33)
 RING_AMBER = QColor(230, 140, 0)
+LANDMARK_INK = QColor(91, 70, 54, 235)  # the drawing's text brown (#5b4636), a little firmer
 DIMMED_MARKER = 0.35  # the other TrPs while the coach is on one
 GHOST_OPACITY = 0.22
 
@@ -170,6 +181,46 @@ class MarkerItem(QGraphicsItem):
             painter.drawPath(cross)
 
 
+class LandmarkItem(QGraphicsItem):
+    """A landmark's label beside the body ("S2 · PSIS"), anchored where the drawing puts it and
+    in the font it is given, the same size at every zoom: readable in a small window, and large
+    from the back of a class in presenter mode."""
+
+    def __init__(self, landmark: Landmark, font: QFont) -> None:
+        super().__init__()
+        self.landmark = landmark
+        self.setPos(landmark.x, landmark.y)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is beneath
+        self.setZValue(5)  # over the art, under the regions' highlights
+        self._rect = QRectF()
+        self.set_font(font)
+
+    def set_font(self, font: QFont) -> None:
+        self.prepareGeometryChange()
+        self._font = QFont(font)
+        metrics = QFontMetricsF(self._font)
+        width = metrics.horizontalAdvance(self.landmark.text)
+        left = {"start": 0.0, "middle": -width / 2, "end": -width}[self.landmark.anchor]
+        # Centred on its level: capitals (T12) and small letters (coccyx tip) alike.
+        self._baseline = (metrics.capHeight() + metrics.xHeight()) / 4
+        self._rect = QRectF(left, self._baseline - metrics.ascent(), width, metrics.height())
+
+    def reach(self) -> tuple[float, float]:
+        """How far the text reaches left and right of its anchor, in pixels at scale 1, with a
+        little air beyond its last letter."""
+        return 2 - self._rect.left(), self._rect.right() + 2
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setFont(self._font)
+        painter.setPen(LANDMARK_INK)
+        painter.drawText(QPointF(self._rect.left(), self._baseline), self.landmark.text)
+
+
 BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
 OTHER_SIDE = {"L": "R", "R": "L"}
 
@@ -213,6 +264,10 @@ class BodyScene(QGraphicsScene):
         self.markers: dict[tuple[str, str | None], list[MarkerItem]] = {}
         for region in view.regions.values():
             self._add_region(region)
+        self.label_font = QFont()
+        self.landmarks = [LandmarkItem(landmark, self.label_font) for landmark in view.landmarks]
+        for item in self.landmarks:
+            self.addItem(item)
         self.layer = "superficial"
         self.mode = "muscle"
         self.selected: tuple[str, str] | None = None
@@ -317,6 +372,23 @@ class BodyScene(QGraphicsScene):
         if item is not self.focused:
             self.focused = item
             self.refresh_regions()
+
+    def set_label_font(self, font: QFont) -> None:
+        """The landmarks' font; the view gives them its own, so they grow with presenter mode."""
+        self.label_font = QFont(font)
+        for item in self.landmarks:
+            item.set_font(font)
+
+    def label_overhang(self, scale: float) -> tuple[float, float]:
+        """How many pixels the landmark labels reach past the left and right of the scene rect
+        when the scene is drawn at `scale` (the labels keep their size): room a fit must leave."""
+        box = self.sceneRect()
+        left = right = 0.0
+        for item in self.landmarks:
+            reach_left, reach_right = (reach * item.scale() for reach in item.reach())
+            left = max(left, reach_left - (item.x() - box.left()) * scale)
+            right = max(right, reach_right - (box.right() - item.x()) * scale)
+        return left, right
 
     def set_texel(self, texel: float) -> None:
         if texel != self.texel:

@@ -71,6 +71,7 @@ class BodyView(QGraphicsView):
         name = name or self.view_name
         if name not in self._scenes:  # built on first show: start-up pays for one view only
             self._scenes[name] = BodyScene(load_view(name), self.catalog)
+            self._scenes[name].set_label_font(self.font())
         return self._scenes[name]
 
     def set_view(self, name: str) -> None:
@@ -331,14 +332,23 @@ class BodyView(QGraphicsView):
         width, height = self.viewport().width(), self.viewport().height()
         key = self.legend.sizeHint()
         strip_w, strip_h = key.width() + 2 * LEGEND_MARGIN, key.height() + 2 * LEGEND_MARGIN
-        beside = min((width - strip_w) / box.width(), height / box.height())
-        above = min(width / box.width(), (height - strip_h) / box.height())
+        # The landmark labels keep their size, so how far they reach past the body depends on
+        # the scale, which depends on the room they take: a few rounds settle it.
+        left = right = 0.0
+        for round_ in range(4):
+            beside = min((width - strip_w - left - right) / box.width(), height / box.height())
+            above = min((width - left - right) / box.width(), (height - strip_h) / box.height())
+            if max(beside, above) <= 0 or round_ == 3:
+                break
+            left, right = self.body_scene().label_overhang(max(beside, above))
         rect = QRectF(box)
         if max(beside, above) > 0:  # else a viewport too small to matter: the body alone
+            scale = max(beside, above)
+            rect.adjust(-left / scale, 0, right / scale, 0)
             if beside >= above:
-                rect.setLeft(box.left() - strip_w / beside)
+                rect.setLeft(rect.left() - strip_w / beside)
             else:
-                rect.setBottom(box.bottom() + strip_h / above)
+                rect.setBottom(rect.bottom() + strip_h / above)
         self.setSceneRect(rect)  # the view's own rect: centring it leaves the strip free
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._sync_texel()
@@ -362,7 +372,9 @@ class BodyView(QGraphicsView):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the key's text size: its strip changes
+        if event.type() == QEvent.Type.FontChange:  # the key's and the labels' text size
+            for scene in self._scenes.values():
+                scene.set_label_font(self.font())
             self._place_legend()
             if self._fitted:
                 self.fit()

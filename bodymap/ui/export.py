@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
 KEY_FONT_PX = 13  # the key's text before it is scaled with the picture
+LANDMARK_FONT_PX = 12  # the landmark labels' (T12, PSIS), before they grow with the picture
 KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen beside the body
 # A slide: 16:9, the body on the left, the title, key and what the picture shows on the right.
 PAGE, SLIDE = "page", "slide"
@@ -98,6 +99,13 @@ def key_rows(scene: BodyScene) -> tuple[Row, ...]:
 def _key_font() -> QFont:
     font = QFont()
     font.setPixelSize(KEY_FONT_PX)
+    return font
+
+
+def _landmark_font() -> QFont:
+    """The landmark labels' size on paper, before they grow with the picture like the X's."""
+    font = QFont()
+    font.setPixelSize(LANDMARK_FONT_PX)
     return font
 
 
@@ -249,20 +257,28 @@ def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
     zoom = min(body.width() / rect.width(), body.height() / rect.height())
     paper = max(1.0, zoom * 0.9)
     markers = [m for group in scene.markers.values() for m in group]
-    for marker in markers:
-        marker.setScale(paper)
+    for item in (*markers, *scene.landmarks):
+        item.setScale(paper)
+    screen_font = scene.label_font
+    scene.set_label_font(_landmark_font())
     for art in scene.art.values():
         art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    source = rect
+    for _ in range(2):  # room for the labels beside the body: they keep their size on paper
+        left, right = scene.label_overhang(zoom)
+        source = rect.adjusted(-left / zoom, 0, right / zoom, 0)
+        zoom = min(body.width() / source.width(), body.height() / source.height())
     screen_texel = scene.texel
     scene.set_texel(paper / zoom)
     try:
-        scene.render(painter, body, rect, Qt.AspectRatioMode.KeepAspectRatio)
+        scene.render(painter, body, source, Qt.AspectRatioMode.KeepAspectRatio)
     finally:
         scene.set_texel(screen_texel)
         for art in scene.art.values():
             art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        for marker in markers:
-            marker.setScale(1.0)
+        for item in (*markers, *scene.landmarks):
+            item.setScale(1.0)
+        scene.set_label_font(screen_font)
 
 
 def picture_size(scene: BodyScene, title: str, layout: str = PAGE) -> QSize:

@@ -12,6 +12,7 @@ from bodymap import resources
 from bodymap.diagram import (
     VIEWS,
     DiagramError,
+    Landmark,
     Region,
     View,
     load_view,
@@ -54,6 +55,32 @@ def test_each_art_layer_is_a_document_of_its_own():
     assert b"ns0:" not in view.art_svg("body")  # plain SVG that QtSvg reads
     with pytest.raises(ValueError, match="unknown layer"):
         view.art_svg("skin")
+
+
+def test_landmark_labels_are_taken_out_of_the_art_for_the_window_to_draw():
+    view = make_view('<g id="layer-body"><g id="art-landmarks">'
+                     '<line x1="0" y1="9" x2="5" y2="9"/>'
+                     '<text x="8" y="12" font-size="9">T12</text>'
+                     '<text x="60" y="33" font-size="9" text-anchor="end">ASIS</text></g>'
+                     '<text x="50" y="45" font-size="20">Left</text></g>')
+    # Anchored as the SVG anchors them, at the level of the middle of their letters.
+    assert view.landmarks == (Landmark("T12", 8, 9, "start"), Landmark("ASIS", 60, 30, "end"))
+    art = ET.fromstring(view.art_svg("body"))
+    assert [e.text for e in art.iter("{http://www.w3.org/2000/svg}text")] == ["Left"]
+    assert len(list(art.iter("{http://www.w3.org/2000/svg}line"))) == 1  # the ticks stay art
+
+
+def test_the_real_views_label_their_landmarks_beside_the_body():
+    expected = {"posterior": {"T12", "L1", "L3", "L4 · top of crest", "S2 · PSIS", "coccyx tip"},
+                "lateral": {"top of crest (L4)", "greater trochanter", "knee joint",
+                            "lateral malleolus"},
+                "anterior": {"xiphoid", "lowest rib", "navel", "ASIS", "pubic symphysis"}}
+    for name, labels in expected.items():
+        view = load_view(name)
+        assert {landmark.text for landmark in view.landmarks} == labels
+        for landmark in view.landmarks:
+            assert not view.outline.contains(QPointF(landmark.x, landmark.y)), landmark
+            assert landmark.text.encode() not in view.art_svg("body")
 
 
 def test_unknown_view_and_layer_are_errors():
@@ -188,7 +215,7 @@ def same_view(a: View, b: View) -> bool:
     return (a.view_box == b.view_box and list(a.regions) == list(b.regions)
             and all(a.regions[i] == b.regions[i] and a.regions[i].path == b.regions[i].path
                     for i in a.regions)
-            and a.outline == b.outline
+            and a.outline == b.outline and a.landmarks == b.landmarks
             and all(a.art_svg(layer) == b.art_svg(layer) for layer in ("body", "deep", "zones")))
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers.window import click, pixel, trigger
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -516,6 +516,47 @@ def test_presenter_mode_fills_the_screen_with_large_text_and_esc_leaves(
     qtbot.waitUntil(lambda: font_sizes(window) == normal)
     assert window.findChild(QListWidget, "muscleList").isVisible()
     assert not window.findChild(QAction, "actionPresenter").isChecked()
+
+
+def landmark_labels(window: MainWindow) -> dict[str, QRect]:
+    """Each landmark label of the view on show, and where it is drawn in the viewport."""
+    view = window.body_view
+    return {item.landmark.text: item.deviceTransform(view.viewportTransform())
+            .mapRect(item.boundingRect()).toAlignedRect()
+            for item in view.body_scene().landmarks}
+
+
+def inked(image: QImage, rect: QRect) -> int:
+    """How many pixels inside rect are dark, as letters are on the pale ground beside the body."""
+    return sum(image.pixelColor(x, y).lightness() < 140
+               for x in range(max(rect.left(), 0), min(rect.right(), image.width() - 1))
+               for y in range(max(rect.top(), 0), min(rect.bottom(), image.height() - 1)))
+
+
+def test_landmark_labels_are_readable_and_whole_at_any_size_and_grow_for_a_class(
+        qtbot, window: MainWindow):
+    text_height = QFontMetrics(window.font()).height()
+    heights = {}
+    for size in ((1320, 860), (1024, 600)):  # a laptop, and a small one
+        window.resize(*size)
+        for name in VIEWS:
+            trigger(window, f"actionView{name.title()}")
+            labels = landmark_labels(window)
+            image = window.body_view.viewport().grab().toImage()
+            assert len(labels) >= 4, name
+            for text, rect in labels.items():
+                # As tall as the window's own text, never cut off at the edge, and drawn.
+                assert rect.height() >= text_height, (name, text, rect)
+                assert window.body_view.viewport().rect().contains(rect), (size, name, text)
+                assert inked(image, rect) > 3 * len(text), (name, text)
+                heights[name, text] = rect.height()
+    trigger(window, "actionPresenter")
+    qtbot.waitUntil(window.isFullScreen)
+    for name in VIEWS:
+        trigger(window, f"actionView{name.title()}")
+        for text, rect in landmark_labels(window).items():
+            assert rect.height() >= heights[name, text] * 1.3, (name, text)
+            assert window.body_view.viewport().rect().contains(rect), (name, text)
 
 
 def test_closing_in_presenter_mode_remembers_the_window_as_it_was(qtbot, catalog: Catalog,

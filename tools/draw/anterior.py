@@ -186,13 +186,9 @@ def body(svg: Svg) -> None:
         svg.el(L, "path", d=chain([(c["inner"], IB, CROTCH)], px, sign, close=False), fill="none",
                stroke=OUTLINE, stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Landmark levels, beside the body (the person's right)")
-    for label, h in (("xiphoid", 121.5), ("lowest rib", 109.8), ("navel", 102.5),
-                     ("ASIS", 96.0), ("pubic symphysis", 86.8)):
-        x, y = px((17.6 if h > 95 else 19.6, h), R_)
-        svg.el(L, "line", x1=fmt(x + 3), y1=fmt(y), x2=fmt(x + 12), y2=fmt(y), stroke=TEXT,
-               stroke_width="0.8", stroke_opacity="0.5")
-        svg.text(L, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
-                 fill_opacity="0.8", text_anchor="end")
+    svg.landmarks(L, [(label, *px((17.6 if h > 95 else 19.6, h), R_)) for label, h in (
+        ("xiphoid", 121.5), ("lowest rib", 109.8), ("navel", 102.5), ("ASIS", 96.0),
+        ("pubic symphysis", 86.8))], anchor="end")
     svg.comment(L, "Side labels: facing the person, their left is on the viewer's right")
     svg.side_labels((8.6, 63.0), SIDES, px)
     svg.text(L, 280, 24, "Front view", font_family="sans-serif", font_size="14", fill=TEXT,

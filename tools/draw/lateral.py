@@ -192,13 +192,9 @@ def body(svg: Svg) -> None:
     svg.el(L, "path", d=chain([(o, FT, BT)], px, SIGN, close=False), fill="none", stroke=OUTLINE,
            stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Landmark levels, behind the body")
-    for label, h in (("top of crest (L4)", 102.3), ("greater trochanter", 84.2),
-                     ("knee joint", 46.5), ("lateral malleolus", 7.2)):
-        x, y = px((-17.0 if h > 60 else -10.0, h), SIGN)
-        svg.el(L, "line", x1=fmt(x - 12), y1=fmt(y), x2=fmt(x - 3), y2=fmt(y), stroke=TEXT,
-               stroke_width="0.8", stroke_opacity="0.5")
-        svg.text(L, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
-                 fill_opacity="0.8")
+    svg.landmarks(L, [(label, *px((-17.0 if h > 60 else -10.0, h), SIGN)) for label, h in (
+        ("top of crest (L4)", 102.3), ("greater trochanter", 84.2), ("knee joint", 46.5),
+        ("lateral malleolus", 7.2))])
     svg.comment(L, "Labels")
     x, y = px((0.2, 60.0), SIGN)
     svg.text(L, x, y, "Left", font_family="sans-serif", font_size="20", font_weight="bold",

@@ -346,14 +346,10 @@ def body(svg: Svg) -> None:
         svg.el(L, "ellipse", cx=fmt(x), cy=fmt(y), rx="4.2", ry="6.5", fill=BONE,
                stroke=BONE_EDGE, stroke_width="1")
     svg.comment(L, "Vertebral levels, beside the body (the person's right)")
-    for label, h in (("T12", SPINOUS["T12"]), ("L1", SPINOUS["L1"]), ("L3", SPINOUS["L3"]),
-                     ("L4 \u00b7 top of crest", SPINOUS["L4"]), ("S2 \u00b7 PSIS", 93.6),
-                     ("coccyx tip", 85.7)):
-        x, y = px((20.0, h), 1)
-        svg.el(L, "line", x1=fmt(x - 12), y1=fmt(y), x2=fmt(x - 3), y2=fmt(y), stroke=TEXT,
-               stroke_width="0.8", stroke_opacity="0.5")
-        svg.text(L, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
-                 fill_opacity="0.8")
+    svg.landmarks(L, [(label, *px((20.0, h), 1)) for label, h in (
+        ("T12", SPINOUS["T12"]), ("L1", SPINOUS["L1"]), ("L3", SPINOUS["L3"]),
+        ("L4 \u00b7 top of crest", SPINOUS["L4"]), ("S2 \u00b7 PSIS", 93.6),
+        ("coccyx tip", 85.7))])
     for h in (95.5, 93.0, 90.5):
         x, y = px((0, h), 1)
         svg.el(L, "ellipse", cx=fmt(x), cy=fmt(y), rx="3", ry="4", fill=BONE_EDGE,

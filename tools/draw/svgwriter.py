@@ -72,6 +72,20 @@ class Svg:
         self.layers[layer].append(
             f"<text {attrs(x=f'{x:.1f}', y=f'{y:.1f}', **kw)}>{escape(content)}</text>")
 
+    def landmarks(self, layer: str, labels: Sequence[tuple[str, float, float]],
+                  anchor: str = "start") -> None:
+        """Landmark labels beside the body, each with a short tick pointing at its level, in the
+        `art-landmarks` group: the window draws these texts itself, at a size readable on screen
+        whatever the zoom (docs/diagram.md). `anchor="end"`: the text ends at x, tick after it."""
+        self.raw(layer, '<g id="art-landmarks">')
+        for label, x, y in labels:
+            tick = (x - 12, x - 3) if anchor == "start" else (x + 3, x + 12)
+            self.el(layer, "line", x1=fmt(tick[0]), y1=fmt(y), x2=fmt(tick[1]), y2=fmt(y),
+                    stroke=TEXT, stroke_width="0.8", stroke_opacity="0.5")
+            self.text(layer, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
+                      fill_opacity="0.8", text_anchor=None if anchor == "start" else anchor)
+        self.raw(layer, "</g>")
+
     def raw(self, layer: str, line: str) -> None:
         self.layers[layer].append(line)
 
