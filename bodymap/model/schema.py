@@ -17,6 +17,7 @@ VIEWS = ("posterior", "lateral", "anterior")
 GROUPS = ("hip", "low_back", "abdominal")
 LAYERS = ("superficial", "intermediate", "deep")
 PALPATION_METHODS = ("flat", "pincer")
+EASING_RESPONSES = ("hold", "press_deeper", "take_up_slack")
 ACTIVITIES = (
     "sitting",
     "standing",
@@ -175,6 +176,10 @@ class DiscomfortTarget:
 
     start: tuple[int, ...] = spec(min_items=2, low=0, high=10)
     release_at: int = spec(low=0, high=10)
+    # What the hands do as the discomfort fades below `start`: keep the pressure (hold), press
+    # deeper to bring it back (press_deeper, ischemic compression), or follow the softening to
+    # the next barrier and hold again (take_up_slack, pressure release).
+    as_it_eases: str = spec(default="hold", choices=EASING_RESPONSES)
 
 
 @dataclass(frozen=True)

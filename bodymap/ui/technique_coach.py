@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
-from bodymap.model.schema import Muscle, Technique
+from bodymap.model.schema import DiscomfortTarget, Muscle, Technique
 from bodymap.ui.body_scene import on_side
 from bodymap.ui.hold_timer import Clock, HoldTimer
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, text_label
@@ -327,6 +327,36 @@ def _with_widgets(method: Callable[..., T]) -> Callable[..., T]:
         self.ensure_built()
         return method(self, *args, **kwargs)
     return wrapper
+
+
+def _building_hint(target: DiscomfortTarget, band: str) -> str:
+    """What to do before the pressure has reached its target, as the technique does it."""
+    if target.as_it_eases == "press_deeper":
+        return (f"Build slowly to {band} out of 10; as it fades, press deeper to keep it there "
+                f"until it is no longer tender (about {target.release_at}).")
+    if target.as_it_eases == "take_up_slack":
+        return (f"Sink in slowly to the first resistance, about {band} out of 10; hold until the "
+                "tissue softens, then take up the slack and hold again.")
+    return (f"Build slowly to {band} out of 10, then hold until it eases to about "
+            f"{target.release_at}.")
+
+
+def _easing_hint(target: DiscomfortTarget, value: int, band: str) -> str:
+    """What to do as the discomfort fades below its target: the techniques differ here, and
+    the hint must say what the technique's own steps say."""
+    eased = value <= target.release_at
+    if target.as_it_eases == "press_deeper":
+        if eased:
+            return f"No longer tender at {value}: release slowly."
+        return f"Fading: press a little deeper, back to {band}."
+    if target.as_it_eases == "take_up_slack":
+        if eased:
+            return (f"Eased to {value}: take up the slack and hold again; after a few rounds, "
+                    "release slowly.")
+        return "Softening: take up the slack to the new barrier and hold again, no harder."
+    if eased:
+        return f"Eased to {value}: release slowly."
+    return f"Easing: hold steady; release at about {target.release_at}."
 
 
 class TechniqueCoach(QWidget):
@@ -968,14 +998,10 @@ class TechniqueCoach(QWidget):
             hint, colour = f"Above {band}: lighten the pressure now.", ALARM
         elif value >= low:
             hint, colour = "On target: keep the pressure steady and wait for it to ease.", TARGET
-        elif self._reached_target and value <= target.release_at:
-            hint, colour = f"Eased to {value}: release slowly.", RELEASE
         elif self._reached_target:
-            hint, colour = (f"Easing: hold steady; release at about {target.release_at}.",
-                            RELEASE)
+            hint, colour = _easing_hint(target, value, band), RELEASE
         else:
-            hint, colour = (f"Build slowly to {band} out of 10, then hold until it eases to "
-                            f"about {target.release_at}.", INK)
+            hint, colour = _building_hint(target, band), INK
         self.discomfort_hint.setText(hint)
         self.discomfort_hint.setStyleSheet(f"color:{colour};")
 

@@ -237,6 +237,36 @@ def test_the_scale_says_what_to_do(qtbot, coach: TechniqueCoach):
     assert coach.discomfort_hint.text() == "Eased to 4: release slowly."
 
 
+@pytest.mark.parametrize(("muscle", "technique", "easing", "eased", "steps_say"), [
+    ("gluteus_medius", "ischemic_compression", "Fading: press a little deeper, back to 7-8",
+     "No longer tender at 3: release slowly", "increase the pressure"),
+    # Pressure release: its band (3-5) ends just above its release (2), so no "easing" between.
+    ("gluteus_medius", "pressure_release", None,
+     "Eased to 2: take up the slack and hold again; after a few rounds, release",
+     "taking up the slack"),
+    ("piriformis", "muscle", None,
+     "Eased to 2: take up the slack and hold again; after a few rounds, release",
+     "take up the slack"),
+    ("gluteus_minimus", "muscle", "Easing: hold steady; release at about 3",
+     "Eased to 3: release slowly", "Hold steadily"),
+])
+def test_as_the_discomfort_fades_the_scale_says_what_the_technique_says(
+        qtbot, coach: TechniqueCoach, muscle, technique, easing, eased, steps_say):
+    coach.set_muscle(muscle)
+    index = coach.combo.findData(technique)
+    coach.combo.setCurrentIndex(index)
+    coach.combo.activated.emit(index)  # what a choice in the popup sends
+    assert any(steps_say in step for step in coach.steps)  # the hint follows the steps
+    target = coach.technique.target_discomfort
+    key(qtbot, coach, getattr(Qt.Key, f"Key_{max(target.start)}"))
+    assert coach.discomfort_hint.text().startswith("On target")
+    if easing:
+        key(qtbot, coach, getattr(Qt.Key, f"Key_{min(target.start) - 1}"))
+        assert coach.discomfort_hint.text().startswith(easing)
+    key(qtbot, coach, getattr(Qt.Key, f"Key_{target.release_at}"))
+    assert eased in coach.discomfort_hint.text()
+
+
 def test_clicking_the_scale_sets_the_value(qtbot, coach: TechniqueCoach):
     coach.set_muscle("piriformis")
     cell = coach.scale._cell(7).center()
