@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -410,9 +411,23 @@ class TechniqueCoach(QWidget):
             self._build()
             self.set_muscle(*self._pending)
 
+    # On a short screen (a projector's 720 lines, presenter mode's large text) the step would
+    # fall below the scroll area's fold, under the cautions, where the class cannot read it: each
+    # new size or text size brings it back in sight, once the layout has settled.
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_built()
         super().showEvent(event)
+        QTimer.singleShot(0, self._keep_step_in_view)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._built:
+            QTimer.singleShot(0, self._keep_step_in_view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._built:
+            QTimer.singleShot(0, self._keep_step_in_view)
 
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
