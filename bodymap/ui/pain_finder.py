@@ -19,13 +19,17 @@ from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side
 
-HELP = (
-    f"Mark painful zones on the body (pain mode). Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
+# One line in sight; how the ranking works on request, so that on a projector's short screen
+# the candidates keep the room.
+HELP = ("Mark painful zones on the body in pain mode; the muscles that can refer pain there are "
+        "listed, best first. <a href='#how'>How are they ranked?</a>")
+HELP_MORE = (
+    f"Mark painful zones on the body in pain mode. Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. Ties go to the muscle matching more zones. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
-    "(lower rectus abdominis); midline zones count for both sides."
+    "(lower rectus abdominis); midline zones count for both sides. <a href='#less'>Less</a>"
 )
 
 
@@ -94,6 +98,11 @@ class PainFinder(QWidget):
         self.help = QLabel(HELP)
         self.help.setObjectName("painHelp")
         self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.help.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.help.linkActivated.connect(
+            lambda link: self.help.setText(HELP_MORE if link == "#how" else HELP))
         self.help.setStyleSheet("color: palette(mid);")
         self.chips = []
         chips = QHBoxLayout()
@@ -143,7 +152,9 @@ class PainFinder(QWidget):
         elif not rows:
             self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
         else:
-            self.summary.setText(f"Marked: {', '.join(zones)}. {len(rows)} candidates, best first.")
+            plural = "s" if len(rows) != 1 else ""
+            self.summary.setText(
+                f"Marked: {', '.join(zones)}. {len(rows)} candidate{plural}, best first.")
         self.candidatePreviewed.emit(None)
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:

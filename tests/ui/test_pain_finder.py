@@ -28,6 +28,7 @@ def test_lateral_leg_to_ankle_ranks_gluteus_minimus_first(qtbot, window: MainWin
     assert rows[0].startswith("Gluteus minimus")
     assert "essential zone: Outer lower leg" in rows[0]
     assert window.pain == {("lateral_leg", "L"), ("lateral_ankle", "L")}
+    assert window.pain_finder.summary.text().endswith(" 1 candidate, best first.")  # one only
 
 
 def test_coccyx_puts_gluteus_maximus_near_the_top(qtbot, window: MainWindow):
@@ -108,9 +109,17 @@ def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
     assert window.detail_panel.muscle_id == first
 
 
-def test_help_text_explains_the_ranking(window: MainWindow):
-    help_text = window.pain_finder.help.text()
+def test_help_is_one_line_and_explains_the_ranking_on_request(qtbot, window: MainWindow):
+    help_label = window.pain_finder.help
+    window.panels.setCurrentWidget(window.pain_finder)
+    short = help_label.height()
+    assert "0.4" not in help_label.text()  # the candidates keep the room
+    help_label.setFocus()
+    qtbot.keyClick(help_label, Qt.Key.Key_Tab)  # to the link "How are they ranked?"
+    qtbot.keyClick(help_label, Qt.Key.Key_Return)
+    help_text = help_label.text()
     assert "essential" in help_text and "spillover" in help_text and "0.4" in help_text
+    qtbot.waitUntil(lambda: help_label.height() > short * 2)
 
 
 def test_a_candidate_drawn_on_another_view_opens_where_the_pain_is(qtbot, window: MainWindow):
