@@ -585,11 +585,10 @@ class MainWindow(QMainWindow):
     def export_image(self, layout: str = "page") -> None:
         from bodymap.ui.export import export_scene  # only when exporting: keeps start-up lean
 
-        name = self.selected[0] if self.selected else "bodymap"
         suffix = "-slide" if layout == "slide" else ""
         self._save_as(
             "Export slide" if layout == "slide" else "Export image",
-            f"{name}-{self.body_view.view_name}{suffix}.png",
+            f"{self._export_name()}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
             lambda path: export_scene(self.body_view.body_scene(), path,
                                       title=self._export_title(), layout=layout))
@@ -602,6 +601,17 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setImage(
             picture(self.body_view.body_scene(), self._export_title()))
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
+
+    def _export_name(self) -> str:
+        """A file name for what the picture shows, as its title says (`_export_title`)."""
+        scene = self.body_view.body_scene()
+        if scene.study is not None:
+            return "study-question"
+        if self.body_view.mode == "muscle" and self.selected:
+            return self.selected[0]
+        if self.body_view.mode == "pain":
+            return f"pain-{scene.preview[0]}" if scene.preview is not None else "pain"
+        return "bodymap"
 
     def _export_title(self) -> str:
         scene = self.body_view.body_scene()

@@ -518,6 +518,19 @@ def test_presenter_mode_fills_the_screen_with_large_text_and_esc_leaves(
     assert not window.findChild(QAction, "actionPresenter").isChecked()
 
 
+def test_in_presenter_mode_the_coach_keeps_the_step_in_sight(qtbot, window: MainWindow):
+    click(qtbot, window, "gluteus_medius", "L")
+    window.panels.setCurrentWidget(window.coach)
+    trigger(window, "actionPresenter")
+    qtbot.waitUntil(window.isFullScreen)
+    step = window.coach.step_text
+    # What the class reads during a hold: the whole step, with the scale and the timer below.
+    qtbot.waitUntil(lambda: step.visibleRegion().boundingRect().height() == step.height())
+    assert window.coach.scale.visibleRegion().boundingRect().height() == window.coach.scale.height()
+    qtbot.keyClick(window.coach, Qt.Key.Key_N)
+    assert step.visibleRegion().boundingRect().height() == step.height()
+
+
 def landmark_labels(window: MainWindow) -> dict[str, QRect]:
     """Each landmark label of the view on show, and where it is drawn in the viewport."""
     view = window.body_view
@@ -665,6 +678,26 @@ def test_file_export_image_writes_a_picture_for_slides(qtbot, window: MainWindow
     assert tiles and all(int(width) <= 16 for width in tiles)  # the body art itself is vector
     assert "<pattern" in svg and "mask=" not in svg  # viewers fill Qt's pattern masks black
     assert "Spillover zone" in svg and window.statusBar().currentMessage().startswith("Saved")
+
+
+def test_the_file_name_offered_names_what_the_picture_shows(qtbot, window: MainWindow,
+                                                          monkeypatch):
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, path, types: (offered.append(Path(path).name)
+                                                            or ("", "")))
+    click(qtbot, window, "gluteus_medius", "L")
+    trigger(window, "actionExportSlide")
+    trigger(window, "actionPainMode")  # the muscle is still selected, but no longer drawn
+    trigger(window, "actionExport")
+    click(qtbot, window, "si_joint", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # a candidate shown over the marked pain
+    candidate = window.body_view.preview[0]
+    trigger(window, "actionExportSlide")
+    assert offered == ["gluteus_medius-posterior-slide.png", "pain-posterior.png",
+                       f"pain-{candidate}-posterior-slide.png"]
 
 
 def test_export_slide_puts_the_key_and_the_referral_in_words_beside_the_body(
