@@ -11,6 +11,13 @@ from helpers.packs import replace_line, write_pack
 
 from bodymap.model import load_catalog, yamlparse
 
+
+def actions(*items: str) -> str:
+    """The muscle with `actions` as a block list of these lines (line 7 is `actions:`, the items
+    lines 8, 9...)."""
+    return replace_line(7, "\n".join(["actions:", *items]))
+
+
 SYNTAX_CASES = [
     # (what is wrong, file text, line:column reported, words the message must contain)
     ("unclosed [", replace_line(5, "views: [posterior"), "6:12",
@@ -44,6 +51,17 @@ SYNTAX_CASES = [
      "'*nope' refers to an anchor '&nope' that is not defined above it"),
     ("control character", replace_line(2, "name: Pack\x07muscle"), "2:11",
      "the control character #x0007 is not allowed in YAML text"),
+    # The line at fault, not the next one where the parser stopped:
+    ("no space after '-', between items",
+     actions("  - Abducts the hip", "  -Rotates the thigh", "  - Steadies the pelvis"), "9:3",
+     "this list item has no space after its '-', so YAML does not read it as an item: "
+     "write '- ' (a dash, then a space) before the text"),
+    ("no space after '-', last item", actions("  - Abducts the hip", "  -Rotates the thigh"),
+     "9:3", "this list item has no space after its '-'"),
+    ("key dedented out of its block", replace_line(14, "    essential: [buttock]"), "14:5",
+     "this line is indented like 'referral:' on the line above, so it is not inside "
+     "'referral:' (which is left empty) and the next line, indented deeper, lines up with "
+     "nothing: indent this line like the next one (column 7)"),
 ]
 
 
@@ -73,3 +91,4 @@ def test_syntax_mistake_is_explained(tmp_path: Path, parser: str, text: str, pos
     assert f"{problem.line}:{problem.column}" == position, str(problem)
     assert message in problem.message, str(problem)
     assert "while parsing" not in problem.message and "while scanning" not in problem.message
+
