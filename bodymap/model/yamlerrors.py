@@ -8,6 +8,10 @@ line at fault is certain and is not the one the parser stopped on (a list item w
 after its '-', a key dedented out of the block above it), that line is reported instead: the
 parser only stops on the next line, which is right. Both PyYAML parsers (C and pure Python) are
 handled: their wording differs.
+
+Some mistakes are valid YAML with another meaning: a list item indented one space too far is
+read as more text of the item above it. `merged_list_items` finds those in plain text that runs
+over several lines.
 """
 
 from __future__ import annotations
@@ -149,6 +153,39 @@ def _dash_without_space(text: str) -> bool:
 _MISSING_SPACE = ("this list item has no space after its '-', so YAML does not read it as an "
                   "item: write '- ' (a dash, then a space) before the text, as in the items "
                   "around it")
+
+
+def merged_list_items(start: Any, end: Any, lines: list[str], display: str) -> list[Problem]:
+    """Problems for plain text from `start` to `end` (PyYAML marks, on different lines) that
+    YAML joined from lines meant as list items: a continuation line starting with '- ' is almost
+    surely an item indented one space too far (YAML reads it as more of the text above), and
+    text starting '-x' is an item with no space after its '-'."""
+    first = lines[start.line]
+    if start.column == len(first) - len(first.lstrip(" ")) and _dash_without_space(
+            first[start.column:]):
+        return [Problem(display, start.line + 1, start.column + 1, _MISSING_SPACE)]
+    item = re.fullmatch(r"( *)-\s+", first[: start.column])  # the text is itself a list item
+    problems = []
+    for index in range(start.line + 1, min(end.line + 1, len(lines))):
+        line = lines[index]
+        indent = len(line) - len(line.lstrip(" "))
+        if not re.match(r"-(\s|$)", line[indent:]):
+            continue
+        if item:
+            dash = len(item[1])
+            more = indent - dash
+            message = (f"this list item is indented {more} space{'s' * (more != 1)} more than "
+                       f"the item on line {start.line + 1} (its '-' is in column {dash + 1}), so "
+                       "YAML reads it as more text of that item, not as an item of its own: "
+                       "indent it like the items above")
+        else:
+            message = (f"this line starts with '- ' like a list item, but YAML reads it as more "
+                       f"of the text that begins at line {start.line + 1}, column "
+                       f"{start.column + 1}: for a list, put each item on a line of its own "
+                       "starting with '- ', all indented alike, under a key with nothing after "
+                       "its ':'; if it is all one text, put it in quotes")
+        problems.append(Problem(display, index + 1, indent + 1, message))
+    return problems
 
 
 def _misplaced(source: _Source, error: Any, start: Any, here: Any) -> _Explained:

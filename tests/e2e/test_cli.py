@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.packs import replace_line, write_pack
 
 from bodymap.cli import main
 
@@ -60,6 +61,20 @@ def test_validate_names_where_an_unclosed_bracket_opened(tmp_path: Path,
     (line,) = capsys.readouterr().out.splitlines()
     assert line.endswith("piri_copy.yaml:9:12: YAML syntax error: the '[' opened at line 7, "
                          "column 8 is not closed: add ']' where it ends")
+
+
+def test_validate_reports_a_list_item_run_into_the_one_above(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]):
+    # YAML reads the item indented one space too far as more text of the item above it.
+    text = replace_line(7, "actions:\n  - Abducts the hip\n   - Helps hold the femur in its socket")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{pack / 'muscles' / 'pack_muscle.yaml'}:9:4: this list item is indented 1 space more "
+        "than the item on line 8 (its '-' is in column 3), so YAML reads it as more text of "
+        "that item, not as an item of its own: indent it like the items above"]
+    assert err == "1 problem; 1 file not loaded until fixed\n"
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),

@@ -41,6 +41,9 @@ BAD_CASES = [
     ("bad choice", replace_line(3, "group: hipp"), 3, "did you mean 'hip'?"),
     ("list expected", replace_line(18, "often_mistaken_for: Sciatica"), 18,
      "'often_mistaken_for' must be a list"),
+    ("a lone list item with no space after '-'", replace_line(17, "symptoms:\n  -Pain"), 18,
+     "'symptoms' must be a list, got text ('-Pain'): if it is meant as a list item, put a "
+     "space after its '-'"),
     ("mapping expected", replace_line(20, "palpation: flat"), 20,
      "expected a palpation (a mapping)"),
     ("empty list", replace_line(5, "views: []"), 5, "'views' needs at least 1 item"),
