@@ -168,9 +168,16 @@ class _Loading:
     def define(self, kind: str, item: Any, where: Location) -> None:
         first = self.defined_at.get((kind, item.id))
         if first is not None:
+            # Most often a built-in file copied into a pack to adapt it: say how to keep both.
+            new = f"{item.id}_custom"
+            fix = (f"give it a new id, e.g. {new}, and rename the file {new}.yaml"
+                   if kind == "muscle" else
+                   f"give it a new id, e.g. {new}, and use that id where you refer to it")
             self.skip(where.problem(
                 f"{kind} id '{item.id}' is already defined at "
-                f"{first.file}:{first.line}:{first.column}; this one is left out"))
+                f"{first.file}:{first.line}:{first.column}; this one is left out: ids must be "
+                f"unique, so {fix}, or delete this {'file' if kind == 'muscle' else 'entry'} "
+                f"to use the one already defined"))
             return
         self.defined_at[kind, item.id] = where
         self.tables[kind][item.id] = item
