@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.packs import replace_line, write_pack
+from helpers.packs import VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
 
@@ -75,6 +75,32 @@ def test_validate_reports_a_list_item_run_into_the_one_above(tmp_path: Path,
         "than the item on line 8 (its '-' is in column 3), so YAML reads it as more text of "
         "that item, not as an item of its own: indent it like the items above"]
     assert err == "1 problem; 1 file not loaded until fixed\n"
+
+
+def test_validate_notes_a_pack_muscle_the_drawings_cannot_show_and_passes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    assert main(["validate", str(pack)]) == 0
+    note, summary = capsys.readouterr().out.splitlines()
+    assert note == (f"{pack / 'muscles' / 'pack_muscle.yaml'}:1:5: note: muscle 'pack_muscle' "
+                    "has no shape in the body drawings, which a pack cannot add: it is listed, "
+                    "found by search and its referral is painted, but it cannot be clicked on "
+                    "the body and its trigger points are not marked on it")
+    assert summary.startswith("13 muscles, ") and summary.endswith(": no problems; 1 note")
+
+
+def test_validate_warns_of_a_pack_zone_the_drawings_cannot_show(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "zones.yaml").write_text("zones:\n  - id: heel\n    label: Heel\n"
+                                     "    views: [lateral]\n", encoding="utf-8")
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    assert (f"{pack / 'zones.yaml'}:2:9: zone 'heel' has no shape in the body drawings, so it is "
+            "never painted and cannot be marked (a pack cannot add drawings): use a zone the "
+            "drawings have, or make 'heel' a group of them ('parts:' in place of 'views:')"
+            ) in out.splitlines()
+    assert err == "1 problem; 1 note\n"
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
