@@ -72,11 +72,25 @@ def listing(catalog: Catalog) -> str:
         return "\n".join(str(p) for p in warned)
     sections = []
     if skipped:
-        names = ", ".join(dict.fromkeys(Path(p.file).name for p in skipped))
-        sections.append([f"{SKIPPED}: {names}", *(str(p) for p in skipped)])
+        files = sorted(catalog.skipped_files)
+        names = ", ".join(short_names(files))
+        sections.append([f"{SKIPPED}, {_count(len(files), 'file')}: {names}",
+                         *(str(p) for p in skipped)])
     if warned:
         sections.append([f"{WARNED}:", *(str(p) for p in warned)])
     if notes:
         sections.append([f"{NOTES}:", *(str(p) for p in notes)])
     return "\n\n".join("\n".join(section) for section in sections)
 
+
+def short_names(files: list[str]) -> list[str]:
+    """Each file by as few of its last path parts as tell it from the others in the list:
+    `hamstrings.yaml` alone, `p1/muscles/hamstrings.yaml` when two packs have one."""
+    parts = [Path(file).parts for file in files]
+    names = []
+    for mine in parts:
+        count = 1
+        while count < len(mine) and sum(other[-count:] == mine[-count:] for other in parts) > 1:
+            count += 1
+        names.append(str(Path(*mine[-count:])))
+    return names

@@ -20,8 +20,8 @@ WARNED = (VALID_MUSCLE.replace("pack_muscle", "warned_muscle")
 
 @pytest.fixture
 def open_window(qtbot, settings, progress_path):
-    def open_with(pack: Path) -> MainWindow:
-        window = MainWindow(load_catalog([pack]), settings, progress_path=progress_path)
+    def open_with(*packs: Path) -> MainWindow:
+        window = MainWindow(load_catalog(packs), settings, progress_path=progress_path)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -86,7 +86,7 @@ def test_a_skipped_muscle_and_a_warning_are_told_apart(qtbot, tmp_path: Path, op
     warned_file = pack / "muscles" / "warned_muscle.yaml"
     lines = listing.splitlines()
     assert lines[:4] == [
-        "Skipped until fixed (not loaded): pack_muscle.yaml",
+        "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml",
         f"{skipped_file}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?",
         "",
         "Loaded, with warnings:",
@@ -102,7 +102,7 @@ def test_only_skipped_files(qtbot, tmp_path: Path, open_window):
     assert words.startswith("These files are skipped: what they describe is not loaded until "
                             "their mistakes are fixed (one mistake in a muscle file leaves out "
                             "the whole muscle). Everything else loaded.")
-    assert listing.splitlines()[0] == "Skipped until fixed (not loaded): pack_muscle.yaml"
+    assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml"
 
 
 def test_only_warnings(qtbot, tmp_path: Path, open_window):
@@ -120,7 +120,7 @@ def test_a_muscle_outside_muscles_is_reported_in_the_window(qtbot, tmp_path: Pat
     assert "piri_flat" not in window.catalog.muscles
     assert "not loaded until fixed" in window.statusBar().currentMessage()
     _, listing = problems_dialog(qtbot, window)
-    assert listing.splitlines()[0] == "Skipped until fixed (not loaded): piri_flat.yaml"
+    assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: piri_flat.yaml"
     assert (f"{tmp_path / 'piri_flat.yaml'}:1:1: this file is not read: muscle files go in "
             "muscles/; move it to muscles/piri_flat.yaml") in listing.splitlines()
 
@@ -167,3 +167,16 @@ def test_a_pack_whose_only_note_is_an_undrawn_muscle_has_no_problems(
         "which a pack cannot add: it is listed, found by search and its referral is painted, "
         "but it cannot be clicked on the body and its trigger points are not marked on it")
 
+
+def test_two_packs_skipped_files_of_one_name_are_told_apart_and_counted(
+        qtbot, tmp_path: Path, open_window):
+    one = write_pack(tmp_path / "one", {"pack_muscle": SKIPPED})
+    two = write_pack(tmp_path / "two", {"pack_muscle": SKIPPED})
+    (two / "sources.yaml").unlink()  # the first pack's sources serve both
+    window = open_window(one, two)
+    assert window.statusBar().currentMessage() == (
+        "2 problems in the data files; 2 files not loaded until fixed: see File > Data problems.")
+    _, listing = problems_dialog(qtbot, window)
+    one_file, two_file = (Path(pack.name, "muscles", "pack_muscle.yaml") for pack in (one, two))
+    assert listing.splitlines()[0] == (
+        f"Skipped until fixed (not loaded), 2 files: {one_file}, {two_file}")
