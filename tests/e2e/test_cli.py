@@ -199,6 +199,42 @@ def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 1
 
 
+MUSCLE_IDS = ("gluteus_maximus, gluteus_medius, gluteus_minimus, iliocostalis_lumborum, "
+              "iliocostalis_thoracis, iliopsoas, longissimus_thoracis, multifidus, piriformis, "
+              "quadratus_lumborum, rectus_abdominis, tensor_fasciae_latae")
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    (["--muscle", "gluteus_medeus"], "muscle 'gluteus_medeus'; did you mean 'gluteus_medius'?"),
+    (["--muscle", "Gluteus medius"], "muscle 'Gluteus medius'; did you mean 'gluteus_medius'?"),
+    (["--muscle", "hamstrings"], f"muscle 'hamstrings'; expected one of: {MUSCLE_IDS}"),
+    (["--zones", "si_jiont"], "zone 'si_jiont'; did you mean 'si_joint'?"),
+    (["--zones", "SI joint"], "zone 'SI joint'; did you mean 'si_joint'?"),
+    (["--zones", "sacrum,Sacroiliac joint"], "zone 'Sacroiliac joint'; did you mean 'si_joint'?"),
+], ids=["misspelt muscle", "muscle name", "muscle not in the data", "misspelt zone",
+        "zone id typed as words", "zone label"])
+def test_export_says_which_name_was_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          given: list[str], said: str):
+    out = tmp_path / "a.png"
+    assert main(["export", *given, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"bodymap export: unknown {said}\n"
+    assert not out.exists()
+
+
+def test_export_says_where_the_zone_ids_are_when_none_is_close(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from bodymap.model import load_catalog
+    from bodymap.model.loader import builtin_data_dir, display_path
+
+    assert main(["export", "--zones", "heel,buttocks", "-o", str(tmp_path / "a.png")]) == 2
+    count = len(load_catalog().zones)
+    assert capsys.readouterr().err.splitlines() == [
+        f"bodymap export: unknown zone 'heel'; the {count} zone ids are listed in "
+        f"{display_path(builtin_data_dir() / 'zones.yaml')}",
+        "bodymap export: unknown zone 'buttocks'; did you mean 'buttock'?",
+    ]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("Xvfb") is None,
                     reason="Xvfb is not installed (.ci/run installs it on CI)")
