@@ -62,16 +62,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def validate(dirs: Sequence[Path]) -> int:
+    """Print every problem and note; fail only on problems (a note is not a mistake)."""
+    from bodymap.diagram import drawn_ids  # what the window can show, so packs are told
     from bodymap.model import load_catalog
 
-    catalog = load_catalog(dirs)
+    catalog = load_catalog(dirs, drawn=drawn_ids())
     for problem in catalog.problems:
         print(problem)
-    if catalog.problems:
-        count, skipped = len(catalog.problems), len(catalog.skipped_files)
+    count = sum(not problem.note for problem in catalog.problems)
+    notes = len(catalog.problems) - count
+    and_notes = f"; {notes} note{'s' * (notes != 1)}" if notes else ""
+    if count:
+        skipped = len(catalog.skipped_files)
         left_out = (f"; {skipped} file{'s' * (skipped != 1)} not loaded until fixed"
                     if skipped else "")
-        print(f"{count} problem{'s' * (count != 1)}{left_out}", file=sys.stderr)
+        print(f"{count} problem{'s' * (count != 1)}{left_out}{and_notes}", file=sys.stderr)
         return 1
-    print(f"{catalog.summary()}: no problems")
+    print(f"{catalog.summary()}: no problems{and_notes}")
     return 0

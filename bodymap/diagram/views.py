@@ -45,6 +45,7 @@ __all__ = [
     "Landmark",
     "Region",
     "View",
+    "drawn_ids",
     "load_view",
     "parse_region_id",
     "read_view",
@@ -234,6 +235,14 @@ def view_path(name: str) -> Path:
 def load_view(name: str) -> View:
     """The named view, read once per process (see `read_view`)."""
     return read_view(name, view_path(name))
+
+
+def drawn_ids() -> dict[str, frozenset[str]]:
+    """The muscles and zones some view has a shape for, by kind ("muscle", "zone"), as plain
+    ids: the loader checks packs against them without Qt (`load_catalog(drawn=...)`)."""
+    regions = [region for name in VIEWS for region in load_view(name).regions.values()]
+    return {kind: frozenset(r.target for r in regions if r.kind == kind)
+            for kind in ("muscle", "zone")}
 
 
 def read_view(name: str, svg_path: Path) -> View:

@@ -23,6 +23,7 @@ from typing import Any
 from bodymap.model import layout
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
+from bodymap.model.drawings import Drawn, undrawn
 from bodymap.model.problems import Location, Problem
 from bodymap.model.reader import Reader, Reference, did_you_mean
 from bodymap.model.schema import Guidance, Muscle, Referral, Source, Technique, Zone
@@ -35,16 +36,18 @@ def builtin_data_dir() -> Path:
     return resources.data_dir()
 
 
-def load_catalog(extra_dirs: Iterable[Path | str] = ()) -> Catalog:
-    """The built-in data plus any teacher packs, with every problem found on the way."""
-    return load_dirs([builtin_data_dir(), *(Path(d) for d in extra_dirs)])
+def load_catalog(extra_dirs: Iterable[Path | str] = (), drawn: Drawn | None = None) -> Catalog:
+    """The built-in data plus any teacher packs, with every problem found on the way. Given the
+    ids the body drawings have a shape for (`bodymap.diagram.drawn_ids()`), it also says what
+    they cannot show (see `drawings`)."""
+    return load_dirs([builtin_data_dir(), *(Path(d) for d in extra_dirs)], drawn)
 
 
-def load_dirs(dirs: Sequence[Path]) -> Catalog:
+def load_dirs(dirs: Sequence[Path], drawn: Drawn | None = None) -> Catalog:
     loading = _Loading()
     for index, folder in enumerate(dirs):
         loading.folder(Path(folder), builtin=index == 0)
-    return loading.finish()
+    return loading.finish(drawn)
 
 
 def display_path(path: Path) -> str:
@@ -168,14 +171,21 @@ class _Loading:
     def define(self, kind: str, item: Any, where: Location) -> None:
         first = self.defined_at.get((kind, item.id))
         if first is not None:
+            # Most often a built-in file copied into a pack to adapt it: say how to keep both.
+            new = f"{item.id}_custom"
+            fix = (f"give it a new id, e.g. {new}, and rename the file {new}.yaml"
+                   if kind == "muscle" else
+                   f"give it a new id, e.g. {new}, and use that id where you refer to it")
             self.skip(where.problem(
                 f"{kind} id '{item.id}' is already defined at "
-                f"{first.file}:{first.line}:{first.column}; this one is left out"))
+                f"{first.file}:{first.line}:{first.column}; this one is left out: ids must be "
+                f"unique, so {fix}, or delete this {'file' if kind == 'muscle' else 'entry'} "
+                f"to use the one already defined"))
             return
         self.defined_at[kind, item.id] = where
         self.tables[kind][item.id] = item
 
-    def finish(self) -> Catalog:
+    def finish(self, drawn: Drawn | None) -> Catalog:
         for cache in self.caches.values():
             cache.save()
         known = {
@@ -187,6 +197,8 @@ class _Loading:
                 hint = did_you_mean(ref.id, known[ref.kind])
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
+        if drawn is not None:
+            self.problems.extend(undrawn(drawn, self.defined_at, self.tables["zone"]))
         problems = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.message))
         return Catalog(self.tables["muscle"], self.tables["zone"], self.tables["source"],
                        self.guidance, problems, skipped_files=self.skipped)

@@ -7,15 +7,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in a data file. Line and column are 1-based, as editors show them."""
+    """One mistake in a data file. Line and column are 1-based, as editors show them.
+
+    A note is not a mistake: it says what loaded but cannot be shown in full (a pack muscle with
+    no shape in the drawings), as a compiler's "note:" does, and leaves `validate` passing."""
 
     file: str
     line: int
     column: int
     message: str
+    note: bool = False
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        kind = "note: " if self.note else ""
+        return f"{self.file}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -26,5 +31,5 @@ class Location:
     line: int
     column: int
 
-    def problem(self, message: str) -> Problem:
-        return Problem(self.file, self.line, self.column, message)
+    def problem(self, message: str, note: bool = False) -> Problem:
+        return Problem(self.file, self.line, self.column, message, note)

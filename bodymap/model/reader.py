@@ -131,7 +131,10 @@ class Reader:
 
     def sequence(self, item: Any, value: Any, where: Location, meta: dict, name: str) -> tuple:
         if not isinstance(value, LocatedList):
-            self.report(where, f"'{name}' must be a list, got {describe(value)}")
+            # '-Pain when sitting' under the key: an item whose '-' has no space after it
+            dash = (": if it is meant as a list item, put a space after its '-'"
+                    if isinstance(value, str) and value[:1] == "-" else "")
+            self.report(where, f"'{name}' must be a list, got {describe(value)}{dash}")
             return ()
         if len(value) < meta.get("min_items", 0):
             need = meta["min_items"]

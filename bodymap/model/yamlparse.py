@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from bodymap.model.problems import Location, Problem
-from bodymap.model.yamlerrors import reader_problem, syntax_problem
+from bodymap.model.yamlerrors import merged_list_items, reader_problem, syntax_problem
 from bodymap.model.yamlnodes import LocatedDict, LocatedList
 
 # Values after alias expansion. The built-in muscle files hold about 300; a document that expands
@@ -48,12 +48,17 @@ def parse_yaml(text: str, display: str) -> tuple[Any, list[Problem]]:
     if root is None:
         return None, []
     problems: list[Problem] = []
+    converter = _Converter(display, problems, text)
     try:
         if "*" in text:  # without an alias, nothing can expand
             _check_expansion(root, display)
-        return _Converter(display, problems).value(root, 0), problems
+        document = converter.value(root, 0)
     except _Refused as refused:
         return None, [refused.problem]
+    # Lines joined into one text by a list item out of line are a syntax mistake to the teacher,
+    # even though YAML accepts them: the file is left out, as for any other syntax error, rather
+    # than loaded with an item silently run into the text of the one above it.
+    return (None if converter.out_of_line else document), problems
 
 
 def _location(node: yaml.Node, display: str) -> Location:
@@ -93,9 +98,12 @@ def _check_expansion(root: yaml.Node, display: str) -> None:
 
 
 class _Converter:
-    def __init__(self, display: str, problems: list[Problem]) -> None:
+    def __init__(self, display: str, problems: list[Problem], text: str) -> None:
         self.display = display
         self.problems = problems
+        self.text = text
+        self.lines: list[str] | None = None  # split only when a text runs over several lines
+        self.out_of_line = False  # a list item was read as more text of the item above
 
     def value(self, node: yaml.Node, depth: int) -> Any:
         where = _location(node, self.display) if not isinstance(node, yaml.ScalarNode) else None
@@ -113,6 +121,8 @@ class _Converter:
             items.item_marks = [item.start_mark for item in node.value]
             return items
         if node.tag == "tag:yaml.org,2002:str":  # most values: no constructor call needed
+            if not node.style and node.end_mark.line != node.start_mark.line:  # plain (C: "")
+                self.joined_lines(node)
             return node.value
         construct = _SAFE.yaml_constructors.get(node.tag)
         where = _location(node, self.display)
@@ -125,6 +135,14 @@ class _Converter:
             reason = getattr(error, "problem", None) or str(error)
             self.problems.append(where.problem(f"unsupported value: {reason}"))
             return None
+
+    def joined_lines(self, node: yaml.ScalarNode) -> None:
+        """Unquoted text over several lines: YAML joins them, a line meant as a list item too."""
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        found = merged_list_items(node.start_mark, node.end_mark, self.lines, self.display)
+        self.problems.extend(found)
+        self.out_of_line = self.out_of_line or bool(found)
 
     def mapping(self, node: yaml.MappingNode, depth: int, where: Location) -> LocatedDict:
         result = LocatedDict()

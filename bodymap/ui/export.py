@@ -344,18 +344,39 @@ def export_command(args: argparse.Namespace) -> int:
 
     from bodymap.diagram import load_view
     from bodymap.model import load_catalog
+    from bodymap.model.loader import builtin_data_dir, display_path
+    from bodymap.model.reader import did_you_mean
 
     catalog = load_catalog(args.data)
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
+
+    def unknown(kind: str, typed: str, names: dict[str, str], listed_in: str) -> str:
+        """What to type instead: the id of a name typed as shown ('SI joint'), else the
+        closest id; else the ids themselves when few enough to read, or where they are listed
+        (`names`: id -> name)."""
+        as_id = "_".join(typed.lower().replace("-", " ").split())
+        by_name = {name.lower(): known for known, name in names.items()}
+        close = as_id if as_id in names else by_name.get(typed.strip().lower())
+        hint = f"; did you mean '{close}'?" if close else did_you_mean(as_id, names)
+        if not hint:
+            hint = (f"; expected one of: {', '.join(sorted(names))}" if len(names) <= 15 else
+                    f"; the {len(names)} {kind} ids are listed in "
+                    f"{display_path(builtin_data_dir() / listed_in)}"
+                    f"{' and the packs given' if args.data else ''}")
+        return f"bodymap export: unknown {kind} '{typed}'{hint}"
+
     muscle = catalog.muscles.get(args.export_muscle) if args.export_muscle else None
     if args.export_muscle and muscle is None:
-        print(f"bodymap export: unknown muscle '{args.export_muscle}'", file=sys.stderr)
+        names = {m.id: m.name for m in catalog.muscles.values()}
+        print(unknown("muscle", args.export_muscle, names, "muscles/"), file=sys.stderr)
         return 2
     zones = [z.strip() for z in args.zones.split(",") if z.strip()]
-    unknown = [z for z in zones if z not in catalog.zones]
-    if unknown:
-        print(f"bodymap export: unknown zone(s): {', '.join(unknown)}", file=sys.stderr)
+    missing = [z for z in zones if z not in catalog.zones]
+    for zone in missing:
+        names = {z.id: z.label for z in catalog.zones.values()}
+        print(unknown("zone", zone, names, "zones.yaml"), file=sys.stderr)
+    if missing:
         return 2
     zones = catalog.expand_zones(zones)  # a zone group (lumbar_paraspinal) marks its parts
     if muscle is None and not zones:

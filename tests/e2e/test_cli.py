@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.packs import VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
 
@@ -60,6 +61,46 @@ def test_validate_names_where_an_unclosed_bracket_opened(tmp_path: Path,
     (line,) = capsys.readouterr().out.splitlines()
     assert line.endswith("piri_copy.yaml:9:12: YAML syntax error: the '[' opened at line 7, "
                          "column 8 is not closed: add ']' where it ends")
+
+
+def test_validate_reports_a_list_item_run_into_the_one_above(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]):
+    # YAML reads the item indented one space too far as more text of the item above it.
+    text = replace_line(7, "actions:\n  - Abducts the hip\n   - Helps hold the femur in its socket")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{pack / 'muscles' / 'pack_muscle.yaml'}:9:4: this list item is indented 1 space more "
+        "than the item on line 8 (its '-' is in column 3), so YAML reads it as more text of "
+        "that item, not as an item of its own: indent it like the items above"]
+    assert err == "1 problem; 1 file not loaded until fixed\n"
+
+
+def test_validate_notes_a_pack_muscle_the_drawings_cannot_show_and_passes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    assert main(["validate", str(pack)]) == 0
+    note, summary = capsys.readouterr().out.splitlines()
+    assert note == (f"{pack / 'muscles' / 'pack_muscle.yaml'}:1:5: note: muscle 'pack_muscle' "
+                    "has no shape in the body drawings, which a pack cannot add: it is listed, "
+                    "found by search and its referral is painted, but it cannot be clicked on "
+                    "the body and its trigger points are not marked on it")
+    assert summary.startswith("13 muscles, ") and summary.endswith(": no problems; 1 note")
+
+
+def test_validate_warns_of_a_pack_zone_the_drawings_cannot_show(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "zones.yaml").write_text("zones:\n  - id: heel\n    label: Heel\n"
+                                     "    views: [lateral]\n", encoding="utf-8")
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    assert (f"{pack / 'zones.yaml'}:2:9: zone 'heel' has no shape in the body drawings, so it is "
+            "never painted and cannot be marked (a pack cannot add drawings): use a zone the "
+            "drawings have, or make 'heel' a group of them ('parts:' in place of 'views:')"
+            ) in out.splitlines()
+    assert err == "1 problem; 1 note\n"
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
@@ -156,6 +197,42 @@ def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "unknown muscle 'gluteus_maximum'" in capsys.readouterr().err
     assert main(["export", "--zones", "buttocks", "-o", str(tmp_path / "a.png")]) == 2
     assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 1
+
+
+MUSCLE_IDS = ("gluteus_maximus, gluteus_medius, gluteus_minimus, iliocostalis_lumborum, "
+              "iliocostalis_thoracis, iliopsoas, longissimus_thoracis, multifidus, piriformis, "
+              "quadratus_lumborum, rectus_abdominis, tensor_fasciae_latae")
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    (["--muscle", "gluteus_medeus"], "muscle 'gluteus_medeus'; did you mean 'gluteus_medius'?"),
+    (["--muscle", "Gluteus medius"], "muscle 'Gluteus medius'; did you mean 'gluteus_medius'?"),
+    (["--muscle", "hamstrings"], f"muscle 'hamstrings'; expected one of: {MUSCLE_IDS}"),
+    (["--zones", "si_jiont"], "zone 'si_jiont'; did you mean 'si_joint'?"),
+    (["--zones", "SI joint"], "zone 'SI joint'; did you mean 'si_joint'?"),
+    (["--zones", "sacrum,Sacroiliac joint"], "zone 'Sacroiliac joint'; did you mean 'si_joint'?"),
+], ids=["misspelt muscle", "muscle name", "muscle not in the data", "misspelt zone",
+        "zone id typed as words", "zone label"])
+def test_export_says_which_name_was_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          given: list[str], said: str):
+    out = tmp_path / "a.png"
+    assert main(["export", *given, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"bodymap export: unknown {said}\n"
+    assert not out.exists()
+
+
+def test_export_says_where_the_zone_ids_are_when_none_is_close(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from bodymap.model import load_catalog
+    from bodymap.model.loader import builtin_data_dir, display_path
+
+    assert main(["export", "--zones", "heel,buttocks", "-o", str(tmp_path / "a.png")]) == 2
+    count = len(load_catalog().zones)
+    assert capsys.readouterr().err.splitlines() == [
+        f"bodymap export: unknown zone 'heel'; the {count} zone ids are listed in "
+        f"{display_path(builtin_data_dir() / 'zones.yaml')}",
+        "bodymap export: unknown zone 'buttocks'; did you mean 'buttock'?",
+    ]
 
 
 @pytest.mark.slow

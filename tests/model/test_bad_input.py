@@ -41,6 +41,9 @@ BAD_CASES = [
     ("bad choice", replace_line(3, "group: hipp"), 3, "did you mean 'hip'?"),
     ("list expected", replace_line(18, "often_mistaken_for: Sciatica"), 18,
      "'often_mistaken_for' must be a list"),
+    ("a lone list item with no space after '-'", replace_line(17, "symptoms:\n  -Pain"), 18,
+     "'symptoms' must be a list, got text ('-Pain'): if it is meant as a list item, put a "
+     "space after its '-'"),
     ("mapping expected", replace_line(20, "palpation: flat"), 20,
      "expected a palpation (a mapping)"),
     ("empty list", replace_line(5, "views: []"), 5, "'views' needs at least 1 item"),
@@ -237,6 +240,30 @@ def test_same_source_id_twice(tmp_path: Path):
     assert "source id 'pack_source' is already defined at" in problem.message
 
 
+def test_a_builtin_file_copied_into_a_pack_says_how_to_adapt_it(tmp_path: Path):
+    from bodymap.resources import data_dir
+
+    pack = tmp_path / "pack"
+    (pack / "muscles").mkdir(parents=True)
+    copy = pack / "muscles" / "piriformis.yaml"
+    copy.write_bytes((data_dir() / "muscles" / "piriformis.yaml").read_bytes())
+    (pack / "zones.yaml").write_text("zones:\n  - id: sacrum\n    label: Sacrum\n"
+                                     "    views: [posterior]\n    midline: true\n")
+    catalog = load_catalog([pack])
+    muscle, zone = catalog.problems
+    assert (muscle.file, muscle.line, muscle.column) == (str(copy), 1, 5)
+    assert muscle.message.startswith("muscle id 'piriformis' is already defined at ")
+    assert muscle.message.endswith(
+        "; this one is left out: ids must be unique, so give it a new id, e.g. "
+        "piriformis_custom, and rename the file piriformis_custom.yaml, or delete this file to "
+        "use the one already defined")
+    assert (zone.file, zone.line, zone.column) == (str(pack / "zones.yaml"), 2, 9)
+    assert zone.message.endswith(
+        "; this one is left out: ids must be unique, so give it a new id, e.g. sacrum_custom, "
+        "and use that id where you refer to it, or delete this entry to use the one already "
+        "defined")
+
+
 def test_file_over_one_mebibyte_is_refused(tmp_path: Path):
     padding = "# " + "x" * 100 + "\n"
     big = VALID_MUSCLE + padding * (MAX_FILE_BYTES // len(padding) + 1)
@@ -316,4 +343,7 @@ def test_a_zone_left_out_skips_its_file_and_a_second_definition_is_skipped(tmp_p
     assert "pack_spot" not in catalog.zones and "pack_thigh" in catalog.zones
     assert {Path(f).name for f in catalog.skipped_files} == {"zones.yaml", "gluteus_medius.yaml"}
     duplicate = next(p for p in catalog.problems if "already defined" in p.message)
-    assert duplicate.message.endswith("; this one is left out")
+    assert duplicate.message.endswith(
+        "; this one is left out: ids must be unique, so give it a new id, e.g. "
+        "gluteus_medius_custom, and rename the file gluteus_medius_custom.yaml, or delete this "
+        "file to use the one already defined")

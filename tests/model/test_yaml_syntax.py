@@ -11,6 +11,13 @@ from helpers.packs import replace_line, write_pack
 
 from bodymap.model import load_catalog, yamlparse
 
+
+def actions(*items: str) -> str:
+    """The muscle with `actions` as a block list of these lines (line 7 is `actions:`, the items
+    lines 8, 9...)."""
+    return replace_line(7, "\n".join(["actions:", *items]))
+
+
 SYNTAX_CASES = [
     # (what is wrong, file text, line:column reported, words the message must contain)
     ("unclosed [", replace_line(5, "views: [posterior"), "6:12",
@@ -44,6 +51,29 @@ SYNTAX_CASES = [
      "'*nope' refers to an anchor '&nope' that is not defined above it"),
     ("control character", replace_line(2, "name: Pack\x07muscle"), "2:11",
      "the control character #x0007 is not allowed in YAML text"),
+    # The line at fault, not the next one where the parser stopped:
+    ("no space after '-', between items",
+     actions("  - Abducts the hip", "  -Rotates the thigh", "  - Steadies the pelvis"), "9:3",
+     "this list item has no space after its '-', so YAML does not read it as an item: "
+     "write '- ' (a dash, then a space) before the text"),
+    ("no space after '-', last item", actions("  - Abducts the hip", "  -Rotates the thigh"),
+     "9:3", "this list item has no space after its '-'"),
+    ("key dedented out of its block", replace_line(14, "    essential: [buttock]"), "14:5",
+     "this line is indented like 'referral:' on the line above, so it is not inside "
+     "'referral:' (which is left empty) and the next line, indented deeper, lines up with "
+     "nothing: indent this line like the next one (column 7)"),
+    # Valid YAML that joins a line meant as a list item to the text above it:
+    ("list item indented one space too far",
+     actions("  - Abducts the hip", "   - Rotates the thigh", "  - Steadies the pelvis"), "9:4",
+     "this list item is indented 1 space more than the item on line 8 (its '-' is in column 3),"
+     " so YAML reads it as more text of that item, not as an item of its own: "
+     "indent it like the items above"),
+    ("no space after '-', first item", actions("  -Abducts the hip", "  - Rotates the thigh"),
+     "8:3", "this list item has no space after its '-'"),
+    ("list item under a key with text", replace_line(7, "actions: Abducts the hip\n"
+                                                     "  - Rotates the thigh"), "8:3",
+     "this line starts with '- ' like a list item, but YAML reads it as more of the text that "
+     "begins at line 7, column 10: for a list, put each item on a line of its own"),
 ]
 
 
@@ -73,3 +103,30 @@ def test_syntax_mistake_is_explained(tmp_path: Path, parser: str, text: str, pos
     assert f"{problem.line}:{problem.column}" == position, str(problem)
     assert message in problem.message, str(problem)
     assert "while parsing" not in problem.message and "while scanning" not in problem.message
+
+
+def test_a_list_item_out_of_line_leaves_its_muscle_out(tmp_path: Path):
+    """YAML accepts it, but the muscle would load with two actions run together: it is left
+    out until fixed, as for a syntax error, and the rest of the data loads."""
+    text = actions("  - Abducts the hip", "   - Rotates the thigh")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    catalog = load_catalog([pack])
+    assert "pack_muscle" not in catalog.muscles
+    assert str(pack / "muscles" / "pack_muscle.yaml") in catalog.skipped_files
+    assert "gluteus_medius" in catalog.muscles
+
+
+@pytest.mark.parametrize("location", [
+    "    location: Below the iliac crest, between the PSIS\n      and the trochanter - deep",
+    "    location: >-\n      Below the iliac crest:\n      - near the PSIS",
+    "    location: 'Below the iliac crest\n      - near the PSIS'",
+], ids=["plain text with a dash inside", "folded text", "quoted text"])
+def test_only_the_item_out_of_line_is_reported(tmp_path: Path, location: str):
+    """Text over several lines is taken for a list item only when it is plain (unquoted, not
+    folded) and a line of it starts with '- '."""
+    # `actions` now takes lines 7-9, so the trigger point's location is on line 14
+    text = replace_line(14, location, actions("  - Abducts the hip", "   - Rotates the thigh"))
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    (problem,) = load_catalog([pack]).problems
+    assert (problem.line, problem.column) == (9, 4)
+    assert problem.message.startswith("this list item is indented 1 space more")

@@ -20,13 +20,38 @@ WARNED = (VALID_MUSCLE.replace("pack_muscle", "warned_muscle")
 
 @pytest.fixture
 def open_window(qtbot, settings, progress_path):
-    def open_with(pack: Path) -> MainWindow:
-        window = MainWindow(load_catalog([pack]), settings, progress_path=progress_path)
+    def open_with(*packs: Path) -> MainWindow:
+        window = MainWindow(load_catalog(packs), settings, progress_path=progress_path)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         return window
     return open_with
+
+
+@pytest.fixture
+def bodymap_data(qtbot, monkeypatch, settings, progress_path):
+    """Open the window as `bodymap --data PACK` does (bodymap.ui.app), with this test's own
+    settings and progress, and the application's names put back afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.ui import app, main_window
+
+    monkeypatch.setattr(main_window, "MainWindow", lambda catalog: MainWindow(
+        catalog, settings, progress_path=progress_path))
+    qapp = QApplication.instance()
+    names = (qapp.organizationName(), qapp.applicationName(), qapp.applicationDisplayName())
+
+    def open_with(pack: Path) -> MainWindow:
+        window = app.open_window([pack])
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        return window
+
+    yield open_with
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    qapp.setApplicationDisplayName(names[2])
 
 
 def problems_dialog(qtbot, window: MainWindow) -> tuple[str, str]:
@@ -61,7 +86,7 @@ def test_a_skipped_muscle_and_a_warning_are_told_apart(qtbot, tmp_path: Path, op
     warned_file = pack / "muscles" / "warned_muscle.yaml"
     lines = listing.splitlines()
     assert lines[:4] == [
-        "Skipped until fixed (not loaded): pack_muscle.yaml",
+        "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml",
         f"{skipped_file}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?",
         "",
         "Loaded, with warnings:",
@@ -77,7 +102,7 @@ def test_only_skipped_files(qtbot, tmp_path: Path, open_window):
     assert words.startswith("These files are skipped: what they describe is not loaded until "
                             "their mistakes are fixed (one mistake in a muscle file leaves out "
                             "the whole muscle). Everything else loaded.")
-    assert listing.splitlines()[0] == "Skipped until fixed (not loaded): pack_muscle.yaml"
+    assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml"
 
 
 def test_only_warnings(qtbot, tmp_path: Path, open_window):
@@ -95,6 +120,63 @@ def test_a_muscle_outside_muscles_is_reported_in_the_window(qtbot, tmp_path: Pat
     assert "piri_flat" not in window.catalog.muscles
     assert "not loaded until fixed" in window.statusBar().currentMessage()
     _, listing = problems_dialog(qtbot, window)
-    assert listing.splitlines()[0] == "Skipped until fixed (not loaded): piri_flat.yaml"
+    assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: piri_flat.yaml"
     assert (f"{tmp_path / 'piri_flat.yaml'}:1:1: this file is not read: muscle files go in "
             "muscles/; move it to muscles/piri_flat.yaml") in listing.splitlines()
+
+
+def test_the_window_notes_a_pack_muscle_it_cannot_draw_and_warns_of_a_zone(
+        qtbot, tmp_path: Path, bodymap_data):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "zones.yaml").write_text("zones:\n  - id: heel\n    label: Heel\n"
+                                     "    views: [lateral]\n", encoding="utf-8")
+    window = bodymap_data(pack)
+    assert "pack_muscle" in window.catalog.muscles  # listed: only its shape is missing
+    assert window.statusBar().currentMessage() == (
+        "1 problem in the data files; 1 note on what the body drawings cannot show: "
+        "see File > Data problems.")
+    words, listing = problems_dialog(qtbot, window)
+    assert words == (
+        "These files have mistakes, but everything in them loaded; fix the lines listed. The "
+        "“Notes (nothing to fix)” say what loaded but cannot be shown in full on the body, "
+        "because the drawings are built in. Run “bodymap validate” for the same list.")
+    assert listing.splitlines() == [
+        "Loaded, with warnings:",
+        f"{pack / 'zones.yaml'}:2:9: zone 'heel' has no shape in the body drawings, so it is "
+        "never painted and cannot be marked (a pack cannot add drawings): use a zone the "
+        "drawings have, or make 'heel' a group of them ('parts:' in place of 'views:')",
+        "",
+        "Notes (nothing to fix):",
+        f"{pack / 'muscles' / 'pack_muscle.yaml'}:1:5: note: muscle 'pack_muscle' has no shape "
+        "in the body drawings, which a pack cannot add: it is listed, found by search and its "
+        "referral is painted, but it cannot be clicked on the body and its trigger points are "
+        "not marked on it",
+    ]
+
+
+def test_a_pack_whose_only_note_is_an_undrawn_muscle_has_no_problems(
+        qtbot, tmp_path: Path, bodymap_data):
+    window = bodymap_data(write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}))
+    assert window.statusBar().currentMessage() == (
+        "1 note on what the body drawings cannot show: see File > Data problems.")
+    words, listing = problems_dialog(qtbot, window)
+    assert words.startswith("The data has no mistakes. The “Notes (nothing to fix)” say")
+    assert listing.splitlines()[0] == "Notes (nothing to fix):"
+    assert listing.splitlines()[1].endswith(
+        "pack_muscle.yaml:1:5: note: muscle 'pack_muscle' has no shape in the body drawings, "
+        "which a pack cannot add: it is listed, found by search and its referral is painted, "
+        "but it cannot be clicked on the body and its trigger points are not marked on it")
+
+
+def test_two_packs_skipped_files_of_one_name_are_told_apart_and_counted(
+        qtbot, tmp_path: Path, open_window):
+    one = write_pack(tmp_path / "one", {"pack_muscle": SKIPPED})
+    two = write_pack(tmp_path / "two", {"pack_muscle": SKIPPED})
+    (two / "sources.yaml").unlink()  # the first pack's sources serve both
+    window = open_window(one, two)
+    assert window.statusBar().currentMessage() == (
+        "2 problems in the data files; 2 files not loaded until fixed: see File > Data problems.")
+    _, listing = problems_dialog(qtbot, window)
+    one_file, two_file = (Path(pack.name, "muscles", "pack_muscle.yaml") for pack in (one, two))
+    assert listing.splitlines()[0] == (
+        f"Skipped until fixed (not loaded), 2 files: {one_file}, {two_file}")
