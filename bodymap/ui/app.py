@@ -18,10 +18,14 @@ def open_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,
     # The data first, before PySide6 is imported: PySide6 hooks every later import and reads the
     # module's source to look for `__feature__` use (about 0.15 ms a module), and the model, the
     # diagram and the standard library they need are some forty modules that never use Qt.
-    from bodymap.diagram import drawn_ids
     from bodymap.model import load_catalog
 
-    catalog = load_catalog(data_dirs, drawn=drawn_ids())  # packs are told what is not drawn
+    drawn = None
+    if data_dirs:  # packs are told what the drawings cannot show; the built-in data is all drawn
+        from bodymap.diagram import drawn_ids  # PySide6 with it: only when there are packs
+
+        drawn = drawn_ids()
+    catalog = load_catalog(data_dirs, drawn=drawn)
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
