@@ -488,33 +488,45 @@ class Catalog:
         return word in self._word_index[1] or self._places.knows(word)
 
     def _read(self, text: str) -> _Reading | None:
-        """A query's words (split words joined, unknown ones respelled), and what they name:
-        muscles, activities and places, each word taken by one name (`settle`)."""
+        """A query's words (split words joined, unknown ones respelled when nothing else would
+        be found), and what they name: muscles, activities and places."""
         found = joined(query_words(text), self._whole_word)
         if not found:
             return None
+        claims, zones = self._names_in(found)
         respelled: dict[str, str] = {}
-        for n, word in enumerate(found):
-            # A word is respelled only when nothing begins with it: an exact match always wins.
-            if not self._known(word, n == len(found) - 1) and (
-                    better := closest(word, self._spelling_words)):
-                respelled[word] = found[n] = better
-        claims = settle([*self._name_claims(found), *self._places.claims(found),
-                         *(c for phrase, activity in _ACTIVITY_PHRASES.items()
-                           if (c := claim(found, phrase, "activity", (activity,), begun=False)))])
+        # A text search needs every word, so one that nothing begins with finds nothing. When
+        # the query names no muscle and no place either, such a word is taken for the closest
+        # known one ("piriformus"); a word that something begins with is never respelled.
+        if not zones and not any(c.kind == "muscle" for c in claims):
+            for n, word in enumerate(found):
+                if not self._known(word, n == len(found) - 1) and (
+                        better := closest(word, self._spelling_words)):
+                    respelled[word] = found[n] = better
+            if respelled:
+                claims, zones = self._names_in(found)
         named = {m for c in claims if c.kind == "muscle" for m in c.targets}
-        zones = [z for c in claims if c.kind in ("place", "part") for z in c.targets]
         taken = {n for c in claims if c.kind != "activity" for n in c.words}
         activities: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             if c.kind == "activity":
                 activities[c.targets[0]].update(found[n] for n in c.words)
-        if not claims:  # last, a zone's description holding every word ("PSIS")
-            zones = [z.id for z in self.zones.values()
-                     if set(found) <= set(words_of(z.description))]
         rest = [w for n, w in enumerate(found) if n not in taken] if zones else found
-        return _Reading(found, respelled, frozenset(named), self.expand_zones(dict.fromkeys(zones)),
-                        rest, {a: frozenset(w) for a, w in activities.items()})
+        return _Reading(found, respelled, frozenset(named), zones, rest,
+                        {a: frozenset(w) for a, w in activities.items()})
+
+    def _names_in(self, query: list[str]) -> tuple[list[Claim], list[str]]:
+        """The names that a query's words stand for, each word taken by one (`settle`), and the
+        drawn zones they name; with no name at all, the zones whose description holds every
+        query word ("PSIS")."""
+        claims = settle([*self._name_claims(query), *self._places.claims(query),
+                         *(c for phrase, activity in _ACTIVITY_PHRASES.items()
+                           if (c := claim(query, phrase, "activity", (activity,), begun=False)))])
+        zones = [z for c in claims if c.kind in ("place", "part") for z in c.targets]
+        if not claims:
+            zones = [z.id for z in self.zones.values()
+                     if set(query) <= set(words_of(z.description))]
+        return claims, self.expand_zones(dict.fromkeys(zones))
 
     def _name_claims(self, query: list[str]) -> list[Claim]:
         """The muscles' names and nicknames whose every word the query holds or begins."""

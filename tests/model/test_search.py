@@ -322,6 +322,10 @@ def test_a_mistyped_word_is_searched_as_the_closest_known_one(catalog: Catalog):
     for query in ("sciatica", "piri", "glut med"):
         assert catalog.respelled(query) is None
     assert ids(catalog, "gluteus zzzz") == []  # nothing is close to "zzzz"
+    # A place named answers the query: an unknown word beside it is not guessed at ("bad" is
+    # close to "band", of the IT band).
+    assert catalog.respelled("really bad buttock pain") is None
+    assert ids(catalog, "really bad buttock pain")[0] == "gluteus_maximus"
 
 
 def test_everyday_phrases_find_what_they_say(catalog: Catalog):
