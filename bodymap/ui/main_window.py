@@ -522,11 +522,9 @@ class MainWindow(QMainWindow):
                 return
 
     def _list_activated(self, item: QListWidgetItem) -> None:
-        muscle_id = item.data(Qt.ItemDataRole.UserRole)
-        if self.body_view.mode != "muscle":
-            self.set_mode("muscle")
-        self.reveal(muscle_id)
-        self.select_muscle(muscle_id, self._side_shown(muscle_id))
+        # A list filtered by a search shows each muscle as the search would: "low back pain"
+        # shows rectus abdominis where its referral to the low back is drawn.
+        self._show_found(item.data(Qt.ItemDataRole.UserRole), self.search_box.text())
 
     def _filter_list(self, text: str) -> None:
         matches = {m.id for m in self.catalog.search(text)} if text.strip() else None
@@ -537,9 +535,33 @@ class MainWindow(QMainWindow):
             item.setHidden(hidden)
             shown += not hidden
         total = self.muscle_list.count()
-        # Say that the list is filtered, and by what: clearing the search box shows all again.
-        self.list_heading.setText("Muscles" if matches is None else
-                                  f"Muscles: {shown} of {total} match “{text.strip()}”")
+        # Say that the list is filtered, and by what (a mistyped word as it was taken): clearing
+        # the search box shows all again.
+        searched = matches is not None and (self.catalog.respelled(text) or text.strip())
+        self.list_heading.setText(f"Muscles: {shown} of {total} match “{searched}”" if searched
+                                  else "Muscles")
+
+    def _show_found(self, muscle_id: str, query: str) -> str:
+        """Select a muscle that a search found, in its own view; but when the query named a place
+        and the muscle was found by its referral there, in the view that draws most of that
+        referral (its essential zones first), with the muscle if that view draws it. Returns a
+        note for the status bar when the muscle itself is drawn on another view."""
+        if self.body_view.mode != "muscle":
+            self.set_mode("muscle")
+        referral = self.catalog.search_referral(muscle_id, query) if query.strip() else None
+        self.reveal(muscle_id)  # kept when it draws as much of the referral as any view
+        if referral is not None:
+            self._show_zones(referral.essential, referral.spillover)
+            here = [layer for view, layer in self.body_view.layers_of(muscle_id)
+                    if view == self.body_view.view_name]
+            if here and here[0] != self.body_view.layer:
+                self.set_layer(here[0])
+        self.select_muscle(muscle_id, self._side_shown(muscle_id))
+        if referral is None or self.body_view.body_scene().sides_of(muscle_id):
+            return ""
+        where = ", ".join(VIEW_TITLES[v] for v, _ in self.body_view.layers_of(muscle_id))
+        name = self.catalog.muscles[muscle_id].name
+        return f"{name} is drawn on the {where} view; this view shows its referral" if where else ""
 
     def run_search(self) -> None:
         text = self.search_box.text()
@@ -547,16 +569,15 @@ class MainWindow(QMainWindow):
         if not results:
             self.statusBar().showMessage(f"Nothing matches “{text}”.", 5000)
             return
-        if self.body_view.mode != "muscle":
-            self.set_mode("muscle")
         best = results[0]
-        self.reveal(best.id)
-        self.select_muscle(best.id, self._side_shown(best.id))
+        elsewhere = self._show_found(best.id, text)
+        respelled = self.catalog.respelled(text)
         reason = self.catalog.search_reason(best.id, text)
         others = ", ".join(m.name for m in results[1:4])
         self.statusBar().showMessage(
-            f"Best match: {best.name}, {reason}" + (f". Also: {others}" if others else ""),
-            12000)
+            (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
+            + f"Best match: {best.name}, {reason}" + (f". Also: {others}" if others else "")
+            + (f". {elsewhere}." if elsewhere else ""), 12000)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

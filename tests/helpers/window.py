@@ -29,6 +29,11 @@ def pixel(window: MainWindow, point: QPoint) -> QColor:
     return image.pixelColor(int(point.x() * ratio), int(point.y() * ratio))
 
 
+def is_red(color: QColor) -> bool:
+    """Referral red (essential or stipple), not skin or muscle."""
+    return color.red() > 150 and color.green() < 110 and color.blue() < 110
+
+
 def child(parent: QWidget, kind: type, name: str):
     """The parent's child widget of that kind and objectName; it must exist."""
     found = parent.findChild(kind, name)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.window import click, pixel, trigger
+from helpers.window import click, is_red, pixel, trigger
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QImage
 from PySide6.QtWidgets import (
@@ -354,10 +354,6 @@ def test_coach_follows_the_selected_muscle(qtbot, window: MainWindow):
     assert tabs.currentWidget() is coach
     assert coach.findChild(QLabel, "coachTitle").text() == "Piriformis (left)"
     assert coach.muscle.id == "piriformis"
-
-
-def is_red(color) -> bool:
-    return color.red() > 150 and color.green() < 110 and color.blue() < 110
 
 
 def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow,

@@ -1,0 +1,93 @@
+"""Body places a query names: zones by their labels, everyday names and ids, in the words of
+anatomy or of everyday speech ("lateral hip" is the outer hip)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from bodymap.model.query import Claim, name_words, stem
+from bodymap.model.schema import Zone
+
+# Anatomy's words for where on the body, as the zones' everyday names say them.
+_ANATOMY = {"lateral": "outer", "medial": "inner", "posterior": "back", "anterior": "front",
+            "superior": "upper", "inferior": "lower"}
+# Words that say where on a part, not which part: alone, "upper" or "side" names no place.
+_POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", "lower", "mid",
+                             "middle", "outer", "side", "top", "upper", *_ANATOMY])
+
+
+def plain(word: str) -> str:
+    """A word as the zones' names write it: singular, in everyday words."""
+    return stem(_ANATOMY.get(word, word))
+
+
+class PlaceNames:
+    """Every name of every zone, to find the places a query names.
+
+    A zone is named by its label, an everyday name or its id, each typed whole ("iliac crest",
+    "SI joint", "lateral_thigh" as "lateral thigh"); anatomy's words count as the everyday ones
+    ("posterior thigh" is the back of the thigh). One word of a label that is no position word
+    ("buttock", "knee", "sacroiliac", "L4") names every zone whose label has it, and so does the
+    last word of an everyday name ("leg", of "back of the leg"), but other words of an everyday
+    name do not: "sitting" is no part of the "sitting bone". A position word just before a
+    place narrows it to the zones it names ("upper back": the upper lumbar zones).
+    """
+
+    def __init__(self, zones: Mapping[str, Zone]) -> None:
+        names: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
+        parts: dict[str, dict[str, None]] = defaultdict(dict)
+        self._zone_words: dict[str, set[str]] = defaultdict(set)
+        for zone in zones.values():
+            label = name_words(zone.label)
+            everyday = [name_words(n) for n in zone.also_called]
+            # An id of one word is a word of its label ("buttock" of "Buttock (middle)"), and
+            # that names every zone whose label has it.
+            ids = [tuple(zone.id.split("_"))] if "_" in zone.id else []
+            for name in (label, *everyday, *ids):
+                names[tuple(plain(w) for w in name)][zone.id] = None
+                self._zone_words[zone.id].update(plain(w) for w in name)
+            for word in (*label, *(name[-1] for name in everyday if name)):
+                if word not in _POSITION_WORDS:
+                    parts[plain(word)][zone.id] = None
+        # Zones in the order zones.yaml lists them, from the back down to the legs.
+        self._names = {name: tuple(ids) for name, ids in names.items()}
+        self._by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in self._names:
+            self._by_word[name[0]].append(name)
+        self._parts = {word: tuple(ids) for word, ids in parts.items()}
+        self._words = {w for name in self._names for w in name} | self._parts.keys()
+
+    def words(self) -> set[str]:
+        """Every word of a place's name, singular."""
+        return set(self._words)
+
+    def knows(self, word: str) -> bool:
+        """Whether a word is a word of a place's name."""
+        return plain(word) in self._words
+
+    def claims(self, query: Sequence[str]) -> list[Claim]:
+        """The places whose every word the query holds, whole: names, then single words."""
+        at: dict[str, set[int]] = defaultdict(set)
+        for n, word in enumerate(query):
+            at[plain(word)].add(n)
+        found = []
+        for word, positions in at.items():
+            for name in self._by_word.get(word, ()):
+                if all(w in at for w in name):
+                    taken = frozenset(n for w in name for n in at[w])
+                    found.append(Claim("place", self._names[name], taken, len(taken)))
+            if word in self._parts:
+                found.append(Claim("part", self._parts[word], frozenset(positions),
+                                   len(positions)))
+        return [*found, *filter(None, (self._narrowed(place, query) for place in found))]
+
+    def _narrowed(self, place: Claim, query: Sequence[str]) -> Claim | None:
+        """The place narrowed by the position word just before it, if it names some of its
+        zones: "upper back", "outer leg"."""
+        before = min(place.words) - 1
+        word = plain(query[before]) if before >= 0 else ""
+        if word not in _POSITION_WORDS:
+            return None
+        zones = tuple(z for z in place.targets if word in self._zone_words[z])
+        return Claim(place.kind, zones, place.words | {before}, place.whole + 1) if zones else None

@@ -1,0 +1,94 @@
+"""The search box as a student uses it: type, press Enter, look at the body and the status bar."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.window import is_red, pixel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
+
+from bodymap.ui.main_window import MainWindow
+
+
+def search(qtbot, window: MainWindow, query: str, enter: bool = True) -> None:
+    box = window.findChild(QLineEdit, "searchBox")
+    qtbot.keyClicks(box, query)
+    if enter:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def painted(window: MainWindow, zone: str, side: str = "L") -> bool:
+    view = window.body_view
+    return is_red(pixel(window, view.region_point(zone, side, kind="zone")))
+
+
+@pytest.mark.parametrize(("query", "muscle", "view", "said"), [
+    # A place named: the muscles that refer pain there, not a nickname "iliac" begins.
+    ("iliac crest", "gluteus_medius", "posterior",
+     "Best match: Gluteus medius, refers pain to the iliac crest (essential zone)"),
+    ("sacro-iliac joint", "longissimus_thoracis", "posterior",
+     "Best match: Longissimus thoracis, refers pain to the sacroiliac joint (essential zone)"),
+    # The lateral hip: tensor fasciae latae, on the side view that draws it and the trochanter.
+    ("lateral hip", "tensor_fasciae_latae", "lateral",
+     "Best match: Tensor fasciae latae, refers pain to the greater trochanter (essential zone)"),
+    # Low back pain: gluteus medius, on the back where its pattern lies.
+    ("low back pain", "gluteus_medius", "posterior",
+     "Best match: Gluteus medius, refers pain to the low lumbar paraspinal"),
+])
+def test_a_place_search_selects_a_muscle_that_refers_pain_there(qtbot, window: MainWindow,
+                                                                 query, muscle, view, said):
+    search(qtbot, window, query)
+    assert window.detail_panel.muscle_id == muscle
+    assert window.body_view.view_name == view
+    assert window.statusBar().currentMessage().startswith(said)
+    window.body_view.region_point(muscle, "L")  # the muscle is drawn and clickable here
+
+
+def test_a_referral_found_by_place_is_shown_where_it_is_drawn(qtbot, window: MainWindow):
+    # Rectus abdominis is drawn on the front, but a band across the low back is what found it:
+    # the back view shows that band, and the status bar says where the muscle is.
+    search(qtbot, window, "pain across the low back")
+    assert window.detail_panel.muscle_id == "rectus_abdominis"
+    assert window.body_view.view_name == "posterior"
+    for side in ("L", "R"):
+        assert painted(window, "lumbar_paraspinal_lower", side), side
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Best match: Rectus abdominis (lower part), refers pain to ")
+    assert message.endswith("is drawn on the Front view; this view shows its referral.")
+
+
+def test_a_list_pick_after_a_place_search_shows_that_referral(qtbot, window: MainWindow):
+    search(qtbot, window, "low back pain", enter=False)  # the list is filtered as one types
+    muscles = window.findChild(QListWidget, "muscleList")
+    row = next(i for i in range(muscles.count())
+               if muscles.item(i).text() == "Rectus abdominis (lower part)")
+    assert not muscles.item(row).isHidden()
+    rect = muscles.visualItemRect(muscles.item(row))
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.detail_panel.muscle_id == "rectus_abdominis"
+    assert window.body_view.view_name == "posterior"
+    assert painted(window, "si_joint")
+
+
+def test_a_mistyped_search_says_what_it_searched_for(qtbot, window: MainWindow):
+    search(qtbot, window, "piriformus")
+    assert window.detail_panel.muscle_id == "piriformis"
+    assert window.body_view.layer == "deep"
+    assert window.statusBar().currentMessage().startswith(
+        "No match for “piriformus”; searched for “piriformis”. Best match: Piriformis, by its "
+        "name")
+    heading = window.findChild(QLabel, "muscleListHeading")
+    assert heading.text().endswith("match “piriformis”")
+
+
+@pytest.mark.parametrize(("query", "best"), [
+    ("gluteus medeus", "gluteus_medius"),
+    ("siatica", "gluteus_minimus"),
+    ("coccydynia", "gluteus_maximus"),
+    ("can't sit", "gluteus_maximus"),
+    ("pain in bum", "gluteus_maximus"),
+])
+def test_plain_and_mistyped_words_still_lead_somewhere(qtbot, window: MainWindow, query, best):
+    search(qtbot, window, query)
+    assert window.detail_panel.muscle_id == best
+    assert "Nothing matches" not in window.statusBar().currentMessage()
