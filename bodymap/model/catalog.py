@@ -32,6 +32,8 @@ from bodymap.model.spelling import closest
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
 
+RESPELL_FROM = 5  # letters: a shorter unknown word is left out, not respelled
+
 
 # NamedTuples rather than frozen dataclasses: a query at 100x the data builds thousands of these,
 # and tuples are built in C (the pain finder's 5 ms budget).
@@ -497,12 +499,18 @@ class Catalog:
         respelled: dict[str, str] = {}
         # A text search needs every word, so one that nothing begins with finds nothing. When
         # the query names no muscle and no place either, such a word is taken for the closest
-        # known one ("piriformus"); a word that something begins with is never respelled.
+        # known one ("piriformus"), or else left out ("severe sciatica"); a word that something
+        # begins with is never respelled. A short word is only left out: "bad" is one letter
+        # from "band" as a typo, but far more often it is just a word no text holds.
         if not zones and not any(c.kind == "muscle" for c in claims):
             for n, word in enumerate(found):
-                if not self._known(word, n == len(found) - 1) and (
-                        better := closest(word, self._spelling_words)):
-                    respelled[word] = found[n] = better
+                if not self._known(word, n == len(found) - 1):
+                    better = (closest(word, self._spelling_words)
+                              if len(word) >= RESPELL_FROM else None)
+                    respelled[word] = found[n] = better or ""
+            found = [word for word in found if word]
+            if not found:
+                return None
             if respelled:
                 claims, zones = self._names_in(found)
         named = {m for c in claims if c.kind == "muscle" for m in c.targets}
@@ -651,7 +659,8 @@ class Catalog:
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one
-        ("gluteus medeus" as "gluteus medius"), else None."""
+        ("gluteus medeus" as "gluteus medius") or left an unknown one out ("bad sciatica" as
+        "sciatica"), else None."""
         reading = self._read(text)
         if reading is None or not reading.respelled:
             return None
@@ -659,7 +668,7 @@ class Catalog:
         def fixed(word: re.Match[str]) -> str:
             return reading.respelled.get("".join(words_of(word.group())), word.group())
 
-        return re.sub(r"[\w'\u2019]+", fixed, text.strip())
+        return " ".join(re.sub(r"[\w'\u2019]+", fixed, text.strip()).split())
 
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
         """How a muscle refers pain to the place a query names, when `search` found it by that
