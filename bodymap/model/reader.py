@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from bodymap.model.problems import Location, Problem
+from bodymap.model.spelling import closest
 from bodymap.model.yamlnodes import LocatedDict, LocatedList
 
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -33,9 +34,8 @@ class Reference:
 
 def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest known word, or ''."""
-    import difflib  # only when a mistake is reported: start-up does not pay for it
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def describe(value: Any) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# As close as `bodymap validate` asks a mistyped key to be before it suggests one (difflib's
-# own default): "piriformus" is piriformis, "zzzz" is nothing.
+# How close a word must be to a known one to be taken for it (difflib's
+# own default), in search and in `bodymap validate`: "piriformus" is piriformis, "zzzz" nothing.
 CUTOFF = 0.6
 
 
