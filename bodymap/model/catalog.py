@@ -511,6 +511,11 @@ class Catalog:
             found = [word for word in found if word]
             if not found:
                 return None
+            kept = self._narrowed(found, guessed=set(respelled.values()))
+            for typed, searched in [*respelled.items(), *((w, w) for w in found)]:
+                if searched not in kept:
+                    respelled[typed] = ""
+            found = kept
             if respelled:
                 claims, zones = self._names_in(found)
         named = {m for c in claims if c.kind == "muscle" for m in c.targets}
@@ -522,6 +527,20 @@ class Catalog:
         rest = [w for n, w in enumerate(found) if n not in taken] if zones else found
         return _Reading(found, respelled, frozenset(named), zones, rest,
                         {a: frozenset(w) for a, w in activities.items()})
+
+    def _narrowed(self, words: list[str], guessed: set[str]) -> list[str]:
+        """The words a text search keeps: all of them when some muscle's texts hold every one,
+        else fewer, leaving out one word at a time: a respelled one (`guessed`) before one typed
+        as the data writes it, then the one whose leaving lets the rest find the most ("sharp
+        sciatica" is searched as "sciatica": no text holds both, and "sciatica" alone is a mimic
+        of three muscles)."""
+        def standing(rest: list[str]) -> tuple[int, float]:
+            typed = sum(word not in guessed for word in rest)
+            return typed, sum(self._text_scores(rest, together=False).values())
+
+        while len(words) > 1 and not self._text_scores(words, together=False):
+            words = max((words[:n] + words[n + 1:] for n in range(len(words))), key=standing)
+        return words
 
     def _names_in(self, query: list[str]) -> tuple[list[Claim], list[str]]:
         """The names that a query's words stand for, each word taken by one (`settle`), and the

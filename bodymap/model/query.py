@@ -17,6 +17,14 @@ STOP_WORDS = frozenset(
      "while", "with"])
 PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
+# How much or how long it hurts says nothing of where it comes from: "severe sciatica" and
+# "chronic low back pain" ask what "sciatica" and "low back pain" ask. (The data's own uses of
+# these words are about evidence and red flags: "chronic low back pain" trials, "severe night
+# pain".)
+INTENSITY_WORDS = frozenset(
+    ["acute", "agonising", "agonizing", "awful", "bad", "chronic", "excruciating", "extreme",
+     "horrible", "intense", "mild", "moderate", "persistent", "really", "severe", "terrible",
+     "very"])
 # Left out of a name when checking that a query holds all of it ("Lumbago muscle").
 _GENERIC_WORDS = STOP_WORDS | {"muscle", "muscles"}
 
@@ -33,10 +41,10 @@ def words_of(text: str) -> list[str]:
 
 def query_words(text: str) -> list[str]:
     """The words of a query that tell muscles apart: every muscle here is about pain, so "low
-    back pain" asks about the low back."""
+    back pain" asks about the low back, and "severe" or "chronic" pain about where it is."""
     found = words_of(text)
     content = [w for w in found if w not in STOP_WORDS]
-    specific = [w for w in content if w not in PAIN_WORDS]
+    specific = [w for w in content if w not in PAIN_WORDS and w not in INTENSITY_WORDS]
     return specific or content or found
 
 

@@ -87,8 +87,18 @@ def test_a_mistyped_search_says_what_it_searched_for(qtbot, window: MainWindow):
     ("coccydynia", "gluteus_maximus"),
     ("can't sit", "gluteus_maximus"),
     ("pain in bum", "gluteus_maximus"),
+    ("severe sciatica", "gluteus_minimus"),
+    ("sharp sciatica", "gluteus_minimus"),
 ])
 def test_plain_and_mistyped_words_still_lead_somewhere(qtbot, window: MainWindow, query, best):
     search(qtbot, window, query)
     assert window.detail_panel.muscle_id == best
     assert "Nothing matches" not in window.statusBar().currentMessage()
+
+
+def test_words_no_text_holds_together_are_left_out_and_said(qtbot, window: MainWindow):
+    search(qtbot, window, "burning sciatica")
+    assert window.detail_panel.muscle_id == "gluteus_minimus"
+    assert window.statusBar().currentMessage().startswith(
+        "No match for “burning sciatica”; searched for “sciatica”. Best match: Gluteus minimus, "
+        "often mistaken for “Sciatica")
