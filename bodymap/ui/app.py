@@ -45,7 +45,11 @@ def open_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,
         window.reveal(muscle)
         window.select_muscle(muscle)
     elif muscle:
-        window.statusBar().showMessage(f"No muscle '{muscle}' in the data.", 8000)
+        from bodymap.model.spelling import meant_id
+
+        close = meant_id(muscle, {m.id: m.name for m in catalog.muscles.values()})
+        hint = f"; did you mean '{close}'?" if close else ""
+        window.statusBar().showMessage(f"No muscle '{muscle}' in the data{hint or '.'}", 8000)
     if view:
         window.set_view(view)
     if layer:

@@ -345,20 +345,17 @@ def export_command(args: argparse.Namespace) -> int:
     from bodymap.diagram import load_view
     from bodymap.model import load_catalog
     from bodymap.model.loader import builtin_data_dir, display_path
-    from bodymap.model.reader import did_you_mean
+    from bodymap.model.spelling import meant_id
 
     catalog = load_catalog(args.data)
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
 
     def unknown(kind: str, typed: str, names: dict[str, str], listed_in: str) -> str:
-        """What to type instead: the id of a name typed as shown ('SI joint'), else the
-        closest id; else the ids themselves when few enough to read, or where they are listed
-        (`names`: id -> name)."""
-        as_id = "_".join(typed.lower().replace("-", " ").split())
-        by_name = {name.lower(): known for known, name in names.items()}
-        close = as_id if as_id in names else by_name.get(typed.strip().lower())
-        hint = f"; did you mean '{close}'?" if close else did_you_mean(as_id, names)
+        """What to type instead (`meant_id`); else the ids themselves when few enough to read,
+        or where they are listed (`names`: id -> name)."""
+        close = meant_id(typed, names)
+        hint = f"; did you mean '{close}'?" if close else ""
         if not hint:
             hint = (f"; expected one of: {', '.join(sorted(names))}" if len(names) <= 15 else
                     f"; the {len(names)} {kind} ids are listed in "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,29 @@ def window(qtbot, catalog: Catalog, settings: QSettings, progress_path: Path) ->
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def started_as_bodymap(qtbot, monkeypatch, settings, progress_path):
+    """Open the window as the `bodymap` command does (`bodymap.ui.app.open_window`, with its
+    --data, --muscle, --view and --layer), with this test's own settings and progress, and the
+    application's names put back afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.ui import app, main_window
+
+    monkeypatch.setattr(main_window, "MainWindow", lambda catalog: MainWindow(
+        catalog, settings, progress_path=progress_path))
+    qapp = QApplication.instance()
+    names = (qapp.organizationName(), qapp.applicationName(), qapp.applicationDisplayName())
+
+    def open_with(data: Sequence[Path] = (), **options: str) -> MainWindow:
+        window = app.open_window(data, **options)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        return window
+
+    yield open_with
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    qapp.setApplicationDisplayName(names[2])

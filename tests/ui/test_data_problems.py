@@ -29,31 +29,6 @@ def open_window(qtbot, settings, progress_path):
     return open_with
 
 
-@pytest.fixture
-def bodymap_data(qtbot, monkeypatch, settings, progress_path):
-    """Open the window as `bodymap --data PACK` does (bodymap.ui.app), with this test's own
-    settings and progress, and the application's names put back afterwards."""
-    from PySide6.QtWidgets import QApplication
-
-    from bodymap.ui import app, main_window
-
-    monkeypatch.setattr(main_window, "MainWindow", lambda catalog: MainWindow(
-        catalog, settings, progress_path=progress_path))
-    qapp = QApplication.instance()
-    names = (qapp.organizationName(), qapp.applicationName(), qapp.applicationDisplayName())
-
-    def open_with(pack: Path) -> MainWindow:
-        window = app.open_window([pack])
-        qtbot.addWidget(window)
-        qtbot.waitExposed(window)
-        return window
-
-    yield open_with
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
-    qapp.setApplicationDisplayName(names[2])
-
-
 def problems_dialog(qtbot, window: MainWindow) -> tuple[str, str]:
     """Open File > Data problems as a person would, read it and close it (a window-modal dialog
     left open would block later tests' windows); (the words above the list, the list)."""
@@ -126,11 +101,11 @@ def test_a_muscle_outside_muscles_is_reported_in_the_window(qtbot, tmp_path: Pat
 
 
 def test_the_window_notes_a_pack_muscle_it_cannot_draw_and_warns_of_a_zone(
-        qtbot, tmp_path: Path, bodymap_data):
+        qtbot, tmp_path: Path, started_as_bodymap):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
     (pack / "zones.yaml").write_text("zones:\n  - id: heel\n    label: Heel\n"
                                      "    views: [lateral]\n", encoding="utf-8")
-    window = bodymap_data(pack)
+    window = started_as_bodymap(data=[pack])
     assert "pack_muscle" in window.catalog.muscles  # listed: only its shape is missing
     assert window.statusBar().currentMessage() == (
         "1 problem in the data files; 1 note on what the body drawings cannot show: "
@@ -155,8 +130,9 @@ def test_the_window_notes_a_pack_muscle_it_cannot_draw_and_warns_of_a_zone(
 
 
 def test_a_pack_whose_only_note_is_an_undrawn_muscle_has_no_problems(
-        qtbot, tmp_path: Path, bodymap_data):
-    window = bodymap_data(write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}))
+        qtbot, tmp_path: Path, started_as_bodymap):
+    window = started_as_bodymap(
+        data=[write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})])
     assert window.statusBar().currentMessage() == (
         "1 note on what the body drawings cannot show: see File > Data problems.")
     words, listing = problems_dialog(qtbot, window)
