@@ -13,7 +13,7 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -206,10 +206,11 @@ class LandmarkItem(QGraphicsItem):
         self._baseline = (metrics.capHeight() + metrics.xHeight()) / 4
         self._rect = QRectF(left, self._baseline - metrics.ascent(), width, metrics.height())
 
-    def reach(self) -> tuple[float, float]:
-        """How far the text reaches left and right of its anchor, in pixels at scale 1, with a
-        little air beyond its last letter."""
-        return 2 - self._rect.left(), self._rect.right() + 2
+    def reach(self) -> QMarginsF:
+        """How far the text reaches left, up, right and down from its anchor, in pixels at
+        scale 1, with a little air around its letters."""
+        rect = self._rect.marginsAdded(QMarginsF(2, 2, 2, 2))
+        return QMarginsF(-rect.left(), -rect.top(), rect.right(), rect.bottom())
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -379,16 +380,18 @@ class BodyScene(QGraphicsScene):
         for item in self.landmarks:
             item.set_font(font)
 
-    def label_overhang(self, scale: float) -> tuple[float, float]:
-        """How many pixels the landmark labels reach past the left and right of the scene rect
-        when the scene is drawn at `scale` (the labels keep their size): room a fit must leave."""
+    def label_overhang(self, scale: float) -> QMarginsF:
+        """How many pixels the landmark labels reach past each edge of the scene rect when the
+        scene is drawn at `scale` (the labels keep their size): room a fit must leave."""
         box = self.sceneRect()
-        left = right = 0.0
+        left = top = right = bottom = 0.0
         for item in self.landmarks:
-            reach_left, reach_right = (reach * item.scale() for reach in item.reach())
-            left = max(left, reach_left - (item.x() - box.left()) * scale)
-            right = max(right, reach_right - (box.right() - item.x()) * scale)
-        return left, right
+            reach = item.reach() * item.scale()
+            left = max(left, reach.left() - (item.x() - box.left()) * scale)
+            top = max(top, reach.top() - (item.y() - box.top()) * scale)
+            right = max(right, reach.right() - (box.right() - item.x()) * scale)
+            bottom = max(bottom, reach.bottom() - (box.bottom() - item.y()) * scale)
+        return QMarginsF(left, top, right, bottom)
 
     def set_texel(self, texel: float) -> None:
         if texel != self.texel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -334,17 +334,18 @@ class BodyView(QGraphicsView):
         strip_w, strip_h = key.width() + 2 * LEGEND_MARGIN, key.height() + 2 * LEGEND_MARGIN
         # The landmark labels keep their size, so how far they reach past the body depends on
         # the scale, which depends on the room they take: a few rounds settle it.
-        left = right = 0.0
+        over = QMarginsF()
         for round_ in range(4):
-            beside = min((width - strip_w - left - right) / box.width(), height / box.height())
-            above = min((width - left - right) / box.width(), (height - strip_h) / box.height())
+            across, down = width - over.left() - over.right(), height - over.top() - over.bottom()
+            beside = min((across - strip_w) / box.width(), down / box.height())
+            above = min(across / box.width(), (down - strip_h) / box.height())
             if max(beside, above) <= 0 or round_ == 3:
                 break
-            left, right = self.body_scene().label_overhang(max(beside, above))
+            over = self.body_scene().label_overhang(max(beside, above))
         rect = QRectF(box)
         if max(beside, above) > 0:  # else a viewport too small to matter: the body alone
             scale = max(beside, above)
-            rect.adjust(-left / scale, 0, right / scale, 0)
+            rect = rect.marginsAdded(over / scale)
             if beside >= above:
                 rect.setLeft(rect.left() - strip_w / beside)
             else:

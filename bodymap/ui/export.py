@@ -264,9 +264,8 @@ def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
     for art in scene.art.values():
         art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     source = rect
-    for _ in range(2):  # room for the labels beside the body: they keep their size on paper
-        left, right = scene.label_overhang(zoom)
-        source = rect.adjusted(-left / zoom, 0, right / zoom, 0)
+    for _ in range(2):  # room for the labels around the body: they keep their size on paper
+        source = rect.marginsAdded(scene.label_overhang(zoom) / zoom)
         zoom = min(body.width() / source.width(), body.height() / source.height())
     screen_texel = scene.texel
     scene.set_texel(paper / zoom)

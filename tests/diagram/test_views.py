@@ -70,17 +70,22 @@ def test_landmark_labels_are_taken_out_of_the_art_for_the_window_to_draw():
     assert len(list(art.iter("{http://www.w3.org/2000/svg}line"))) == 1  # the ticks stay art
 
 
-def test_the_real_views_label_their_landmarks_beside_the_body():
-    expected = {"posterior": {"T12", "L1", "L3", "L4 · top of crest", "S2 · PSIS", "coccyx tip"},
+def test_the_real_views_label_their_landmarks_beside_the_body_and_their_title_above():
+    expected = {"posterior": {"T12", "L1", "L3", "L4 · top of crest", "S2 · PSIS", "coccyx tip",
+                              "Back view"},
                 "lateral": {"top of crest (L4)", "greater trochanter", "knee joint",
-                            "lateral malleolus"},
-                "anterior": {"xiphoid", "lowest rib", "navel", "ASIS", "pubic symphysis"}}
+                            "lateral malleolus", "← front · Left side view · back →"},
+                "anterior": {"xiphoid", "lowest rib", "navel", "ASIS", "pubic symphysis",
+                             "Front view"}}
     for name, labels in expected.items():
         view = load_view(name)
         assert {landmark.text for landmark in view.landmarks} == labels
         for landmark in view.landmarks:
             assert not view.outline.contains(QPointF(landmark.x, landmark.y)), landmark
             assert landmark.text.encode() not in view.art_svg("body")
+        title = next(landmark for landmark in view.landmarks if "view" in landmark.text)
+        assert title.anchor == "middle"
+        assert title.y < view.outline.boundingRect().top()  # above the body, read first
 
 
 def test_unknown_view_and_layer_are_errors():

@@ -17,7 +17,6 @@ from svgwriter import (
     MUSCLE_STYLE,
     OUTLINE,
     SKIN_SHADE,
-    TEXT,
     ZONE_STYLE,
     Svg,
 )
@@ -188,11 +187,9 @@ def body(svg: Svg) -> None:
     svg.comment(L, "Landmark levels, beside the body (the person's right)")
     svg.landmarks(L, [(label, *px((17.6 if h > 95 else 19.6, h), R_)) for label, h in (
         ("xiphoid", 121.5), ("lowest rib", 109.8), ("navel", 102.5), ("ASIS", 96.0),
-        ("pubic symphysis", 86.8))], anchor="end")
+        ("pubic symphysis", 86.8))], anchor="end", captions=[("Front view", 280, 24, 14)])
     svg.comment(L, "Side labels: facing the person, their left is on the viewer's right")
     svg.side_labels((8.6, 63.0), SIDES, px)
-    svg.text(L, 280, 24, "Front view", font_family="sans-serif", font_size="14", fill=TEXT,
-             text_anchor="middle")
 
 
 def muscles(svg: Svg) -> None:

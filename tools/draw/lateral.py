@@ -192,21 +192,16 @@ def body(svg: Svg) -> None:
     svg.el(L, "path", d=chain([(o, FT, BT)], px, SIGN, close=False), fill="none", stroke=OUTLINE,
            stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Landmark levels, behind the body")
+    # Which way the body faces, on the title's line: the window draws captions at one size
+    # whatever the zoom, so two lines 16 units apart would overlap when the body is small.
     svg.landmarks(L, [(label, *px((-17.0 if h > 60 else -10.0, h), SIGN)) for label, h in (
         ("top of crest (L4)", 102.3), ("greater trochanter", 84.2), ("knee joint", 46.5),
-        ("lateral malleolus", 7.2))])
+        ("lateral malleolus", 7.2))],
+        captions=[("\u2190 front \u00b7 Left side view \u00b7 back \u2192", 280, 18, 14)])
     svg.comment(L, "Labels")
     x, y = px((0.2, 60.0), SIGN)
     svg.text(L, x, y, "Left", font_family="sans-serif", font_size="20", font_weight="bold",
              fill=TEXT, fill_opacity="0.55", text_anchor="middle")
-    svg.text(L, 280, 18, "Left side view", font_family="sans-serif", font_size="14", fill=TEXT,
-             text_anchor="middle")
-    fx = px((10.6, 112.0), SIGN)[0]
-    svg.text(L, fx, 34, "\u2190 front", font_family="sans-serif", font_size="12", fill=TEXT,
-             text_anchor="middle")
-    bx = px((-9.8, 112.0), SIGN)[0]
-    svg.text(L, bx, 34, "back \u2192", font_family="sans-serif", font_size="12", fill=TEXT,
-             text_anchor="middle")
 
 
 def muscles(svg: Svg) -> None:

@@ -29,7 +29,6 @@ from svgwriter import (
     MUSCLE_STYLES,
     OUTLINE,
     SKIN_SHADE,
-    TEXT,
     ZONE_STYLE,
     Svg,
 )
@@ -349,7 +348,7 @@ def body(svg: Svg) -> None:
     svg.landmarks(L, [(label, *px((20.0, h), 1)) for label, h in (
         ("T12", SPINOUS["T12"]), ("L1", SPINOUS["L1"]), ("L3", SPINOUS["L3"]),
         ("L4 \u00b7 top of crest", SPINOUS["L4"]), ("S2 \u00b7 PSIS", 93.6),
-        ("coccyx tip", 85.7))])
+        ("coccyx tip", 85.7))], captions=[("Back view", 300, 18, 14)])
     for h in (95.5, 93.0, 90.5):
         x, y = px((0, h), 1)
         svg.el(L, "ellipse", cx=fmt(x), cy=fmt(y), rx="3", ry="4", fill=BONE_EDGE,
@@ -387,8 +386,6 @@ def body(svg: Svg) -> None:
                fill="none", stroke=OUTLINE, stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Side labels")
     svg.side_labels((8.2, 63.0), SIDES, px)
-    svg.text(L, 300, 18, "Back view", font_family="sans-serif", font_size="14", fill=TEXT,
-             text_anchor="middle")
 
 
 def muscles(svg: Svg) -> None:

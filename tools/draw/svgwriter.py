@@ -73,10 +73,13 @@ class Svg:
             f"<text {attrs(x=f'{x:.1f}', y=f'{y:.1f}', **kw)}>{escape(content)}</text>")
 
     def landmarks(self, layer: str, labels: Sequence[tuple[str, float, float]],
-                  anchor: str = "start") -> None:
-        """Landmark labels beside the body, each with a short tick pointing at its level, in the
-        `art-landmarks` group: the window draws these texts itself, at a size readable on screen
-        whatever the zoom (docs/diagram.md). `anchor="end"`: the text ends at x, tick after it."""
+                  anchor: str = "start",
+                  captions: Sequence[tuple[str, float, float, int]] = ()) -> None:
+        """Landmark labels beside the body, each with a short tick pointing at its level, and
+        `captions` above it (the view's title, which way is front: text, x, baseline y, font
+        size), centred on x, in the `art-landmarks` group: the window draws these texts itself,
+        at a size readable on screen whatever the zoom (docs/diagram.md). `anchor="end"`: a
+        label ends at x, its tick after it."""
         self.raw(layer, '<g id="art-landmarks">')
         for label, x, y in labels:
             tick = (x - 12, x - 3) if anchor == "start" else (x + 3, x + 12)
@@ -84,6 +87,9 @@ class Svg:
                     stroke=TEXT, stroke_width="0.8", stroke_opacity="0.5")
             self.text(layer, x, y + 3, label, font_family="sans-serif", font_size="9", fill=TEXT,
                       fill_opacity="0.8", text_anchor=None if anchor == "start" else anchor)
+        for caption, x, y, size in captions:
+            self.text(layer, x, y, caption, font_family="sans-serif", font_size=str(size),
+                      fill=TEXT, text_anchor="middle")
         self.raw(layer, "</g>")
 
     def raw(self, layer: str, line: str) -> None:
