@@ -336,12 +336,25 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         raise OSError(f"could not write {path}")
 
 
+def muscle_scene(catalog: Catalog, muscle: Muscle | None, view_name: str | None = None,
+                 side: str = BOTH, pain: Iterable[tuple[str, str | None]] = ()) -> BodyScene:
+    """A scene for a picture: a muscle's trigger points and referral on the given view (its
+    own first view by default), on its layer, and any marked pain."""
+    from bodymap.diagram import load_view
+
+    view_name = view_name or (muscle.views[0] if muscle else "posterior")
+    scene = BodyScene(load_view(view_name), catalog)
+    layer = (scene.layer_of(muscle.id) if muscle else None) or "superficial"
+    scene.set_state(layer=layer, mode="muscle", selected=(muscle.id, side) if muscle else None,
+                    pain=set(pain))
+    return scene
+
+
 def export_command(args: argparse.Namespace) -> int:
     """`bodymap export`: headless, so it works over SSH and in scripts."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from bodymap.diagram import load_view
     from bodymap.model import load_catalog
     from bodymap.model.loader import builtin_data_dir, display_path
     from bodymap.model.spelling import meant_id
@@ -380,12 +393,9 @@ def export_command(args: argparse.Namespace) -> int:
         return 2
     view_name = args.export_view or (muscle.views[0] if muscle else "posterior")
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need an app
-    scene = BodyScene(load_view(view_name), catalog)
     sides = ("L", "R") if args.side == BOTH else (args.side,)
     pain = {(z, None if catalog.zones[z].midline else s) for z in zones for s in sides}
-    layer = (scene.layer_of(muscle.id) if muscle else None) or "superficial"
-    scene.set_state(layer=layer, mode="muscle", selected=(muscle.id, args.side) if muscle else None,
-                    pain=pain)
+    scene = muscle_scene(catalog, muscle, view_name, args.side, pain)
     if muscle and scene.layer_of(muscle.id) is None:
         here = {zone for zone, _side in scene.zones}
         essential, spillover = muscle.referral_zones()

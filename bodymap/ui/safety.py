@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -286,10 +286,13 @@ class EvidenceDialog(QDialog):
 
 
 # -- self-care sheet ----------------------------------------------------------------------------
-def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True) -> str:
+def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
+                   picture: str = "") -> str:
     """A self-care handout for one muscle: general pressure self-care (ball or roller, about 5
     minutes a day), the muscle's own self-care and stretches, the perpetuating factors to change,
-    and when to see a physician (the red flags). KeyError for an unknown muscle."""
+    and when to see a physician (the red flags). With `picture`, the address of an image of the
+    muscle's trigger points and referral, the sheet first shows where to press and where the pain
+    is felt. KeyError for an unknown muscle."""
     muscle = catalog.muscles[muscle_id]
     guidance = catalog.guidance
     general = [item.text for item in guidance.self_care] if guidance else []
@@ -302,6 +305,12 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True) -> st
         f"<h1>Self-care: {escape(muscle.name)}</h1>",
         # The disclaimer opens the sheet: a handout gets read from the top, if at all.
         f"<p style='color:#555555'><i>{escape(disclaimer)}</i></p>",
+        *([] if not picture else [
+            "<h2>Where to press, and where the pain is felt</h2>",
+            f"<p><img src='{escape(picture)}' height='{PICTURE_HEIGHT}' align='right'>"
+            "Each <b>X</b> marks a trigger point: a tender spot in the muscle, where to "
+            "press. Its pain is usually felt in the solid red area and may spread into the "
+            "dotted one, often away from the spot itself.</p>"]),
         "<h2>Pressing on tender spots yourself</h2>",
         bullets(general),
         f"<h2>For your {escape(muscle.name.lower())}</h2>",
@@ -325,6 +334,11 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True) -> st
     return "".join(parts)
 
 
+SELF_CARE_PICTURE = "bodymap:self-care-picture"  # a resource of the sheet's document
+# The picture's height on the sheet, in 96-dpi pixels (11.4 cm): beside the text, as large as the
+# landmarks and the key need to be read on paper.
+PICTURE_HEIGHT = 430
+
 SELF_CARE_CSS = (
     "h1 { font-size: 18pt; color: #1a237e; margin-bottom: 4px; }"
     " h2 { font-size: 13pt; color: #1a237e; margin-top: 12px; margin-bottom: 4px; }"
@@ -334,13 +348,19 @@ SELF_CARE_CSS = (
 
 
 def self_care_document(catalog: Catalog, muscle_id: str) -> QTextDocument:
-    """The self-care sheet as a print-ready document (no live links on paper)."""
+    """The self-care sheet as a print-ready document (no live links on paper), with the picture
+    of the muscle's trigger points and referral on its own first view, both sides, as the
+    window's export draws it."""
+    from bodymap.ui.export import muscle_scene, picture
+
     document = QTextDocument()
     font = QFont()
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(SELF_CARE_CSS)
-    document.setHtml(self_care_html(catalog, muscle_id, link=False))
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(SELF_CARE_PICTURE),
+                         picture(muscle_scene(catalog, catalog.muscles[muscle_id])))
+    document.setHtml(self_care_html(catalog, muscle_id, link=False, picture=SELF_CARE_PICTURE))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                                 f"Self-care: {catalog.muscles[muscle_id].name}")
     return document

@@ -222,11 +222,19 @@ def test_self_care_pdf(qapp, catalog: Catalog, tmp_path: Path):
     assert data.rstrip().endswith(b"%%EOF")
     pages = len(re.findall(rb"/Type\s*/Page\b", data))
     assert 1 <= pages <= 3  # a handout, not a book
+    assert re.search(rb"/Subtype\s*/Image", data)  # the picture of where to press
+    if shutil.which("pdfimages"):  # poppler: the picture is the body, on the first page
+        rows = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
+                              check=True).stdout.splitlines()[2:]
+        page, _number, _kind, width, height = rows[0].split()[:5]
+        assert page == "1"
+        assert int(height) > int(width) >= 800  # the body, standing, sharp on paper
     if shutil.which("pdftotext"):  # poppler, when installed: check the words on the paper
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                               check=True).stdout
         text = " ".join(text.split())
         assert "Self-care: Piriformis" in text
+        assert "Where to press, and where the pain is felt" in text
         assert "When to see a physician" in text
         assert "page 1 of" in text
 
