@@ -26,7 +26,7 @@ from bodymap.model.query import (
     within,
     words_of,
 )
-from bodymap.model.schema import Guidance, Muscle, Referral, Source, Zone
+from bodymap.model.schema import Guidance, Muscle, RedFlag, Referral, Source, Zone
 from bodymap.model.spelling import closest
 
 ESSENTIAL_WEIGHT = 1.0
@@ -675,6 +675,15 @@ class Catalog:
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
         by_name = sorted(keys, key=self._search_names.__getitem__)
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
+
+    def red_flags_in(self, text: str) -> list[RedFlag]:
+        """The red flags a query names by one of their everyday phrases (`RedFlag.also_called`,
+        each word of it in the query: "numbness in the saddle area", "losing bladder control",
+        "fever and back pain"). Such a query is for a physician before any muscle."""
+        words = words_of(text)
+        flags = self.guidance.red_flags if self.guidance else ()
+        return [flag for flag in flags
+                if any(holds(words, name_words(phrase)) for phrase in flag.also_called)]
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one

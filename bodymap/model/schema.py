@@ -276,6 +276,9 @@ class RedFlag:
     signs: tuple[str, ...] = spec(min_items=1)
     action: str = spec()
     sources: Sources = spec(ref="source", min_items=1)
+    # How a person would put these signs in a search ("saddle numbness", "fever"): a query
+    # holding every word of one is shown this flag before any muscle.
+    also_called: tuple[str, ...] = spec(default=())
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ layout and drawing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ from bodymap.ui.technique_coach import TechniqueCoach
 if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first needs it
     import random
 
+    from bodymap.model.schema import RedFlag
     from bodymap.study import Profile, ProgressStore
     from bodymap.ui.study_panel import StudyBoard, StudyPanel
 
@@ -566,8 +567,12 @@ class MainWindow(QMainWindow):
     def run_search(self) -> None:
         text = self.search_box.text()
         results = self.catalog.search(text)
+        flags = self.catalog.red_flags_in(text)
+        if flags:  # a sign for a physician: said first, over whatever muscle matches
+            self.show_red_flags(found=flags, query=text)
+        warning = "".join(f"Red flag: {flag.title}; see a physician first. " for flag in flags)
         if not results:
-            self.statusBar().showMessage(f"Nothing matches “{text}”.", 5000)
+            self.statusBar().showMessage(f"{warning}Nothing matches “{text}”.", 5000)
             return
         best = results[0]
         elsewhere = self._show_found(best.id, text)
@@ -575,7 +580,8 @@ class MainWindow(QMainWindow):
         reason = self.catalog.search_reason(best.id, text)
         others = ", ".join(m.name for m in results[1:4])
         self.statusBar().showMessage(
-            (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
+            warning
+            + (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
             + f"Best match: {best.name}, {reason}" + (f". Also: {others}" if others else "")
             + (f". {elsewhere}." if elsewhere else ""), 12000)
 
@@ -660,10 +666,12 @@ class MainWindow(QMainWindow):
             self._red_flags_gate = red_flags_gate(self.catalog, self)
         return self._red_flags_gate()
 
-    def show_red_flags(self) -> None:
+    def show_red_flags(self, _checked: bool = False, *, found: Sequence[RedFlag] = (),
+                       query: str = "") -> None:
+        """The red flags for reference; or, with `found`, those a search for `query` named."""
         from bodymap.ui.safety import RedFlagsDialog
 
-        dialog = RedFlagsDialog(self.catalog, self, confirm=False)
+        dialog = RedFlagsDialog(self.catalog, self, confirm=False, found=found, query=query)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -8,7 +8,7 @@ caller needs a yes/no answer on the spot; there the asking is injectable so test
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
-from bodymap.model.schema import Source
+from bodymap.model.schema import RedFlag, Source
 from bodymap.ui.rich_text import bullets, open_web_link
 from bodymap.ui.sizing import resize_within_screen
 
@@ -150,21 +150,27 @@ def show_disclaimer_if_needed(
 
 
 # -- red flags ----------------------------------------------------------------------------------
-def red_flags_html(catalog: Catalog, *, link: bool = True) -> str:
-    """The red flags: signs that send a person to a physician instead of the table."""
+def red_flags_html(catalog: Catalog, *, link: bool = True, found: Sequence[RedFlag] = (),
+                   query: str = "") -> str:
+    """The red flags: signs that send a person to a physician instead of the table; or only
+    those `found` in a search for `query`, said to be red flags."""
     guidance = catalog.guidance
     if guidance is None:
         return f"<p>{escape(FALLBACK_RED_FLAGS)}</p>"
+    flags = found or guidance.red_flags
     parts = [
+        f"<p>“{escape(query.strip())}” can be a sign of something massage must not treat. If it "
+        "applies, <b>do not treat</b>: the person needs a physician first. The muscles search "
+        "found are still shown behind this.</p>" if found else
         "<p>Ask about these before any hands-on work. If any of them applies, <b>do not "
         "treat</b>: the person needs a physician first.</p>"
     ]
-    for flag in guidance.red_flags:
+    for flag in flags:
         parts.append(
             f"<h3 style='color:{RED_FLAG_COLOUR}'>{escape(flag.title)}</h3>"
             f"{bullets(flag.signs)}<p><b>What to do:</b> {escape(flag.action)}</p>"
         )
-    ids = [s for flag in guidance.red_flags for s in flag.sources]
+    ids = [s for flag in flags for s in flag.sources]
     parts.append(f"<h4>Sources</h4>{sources_html(catalog, ids, link=link)}")
     return "".join(parts)
 
@@ -174,19 +180,22 @@ class RedFlagsDialog(QDialog):
     cancel (reject); without it the dialog is a plain reference view with a Close button."""
 
     def __init__(
-        self, catalog: Catalog, parent: QWidget | None = None, *, confirm: bool = True
+        self, catalog: Catalog, parent: QWidget | None = None, *, confirm: bool = True,
+        found: Sequence[RedFlag] = (), query: str = "",
     ) -> None:
+        """With `found`, only the red flags a search for `query` named."""
         super().__init__(parent)
         self.setObjectName("redFlagsDialog")
         self.setWindowTitle("Red flags: check before treating")
-        heading = QLabel("Red flags: when to send the person to a physician")
+        heading = QLabel("A red flag: send the person to a physician" if found else
+                         "Red flags: when to send the person to a physician")
         heading.setStyleSheet(f"color:{RED_FLAG_COLOUR}; font-weight:bold;")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
         heading.setWordWrap(True)
         self.text = _browser("redFlagsText")
-        self.text.setHtml(red_flags_html(catalog))
+        self.text.setHtml(red_flags_html(catalog, found=found, query=query))
         buttons = QDialogButtonBox()
         if confirm:
             self.continue_button = buttons.addButton(

@@ -366,3 +366,15 @@ def test_everyday_phrases_find_what_they_say(catalog: Catalog):
     found = ids(catalog, "pain in bum")
     assert set(found[:len(buttock)]) == {c.muscle_id for c in buttock}
     assert found[0] == buttock[0].muscle_id == "gluteus_maximus"  # over the whole buttock
+
+
+def test_a_query_naming_a_red_flag_sign_finds_that_flag(catalog: Catalog):
+    def flags(query: str) -> list[str]:
+        return [flag.id for flag in catalog.red_flags_in(query)]
+
+    assert flags("numbness in the saddle area") == ["cauda_equina"]  # every word, any order
+    assert flags("night pain and weight loss") == ["tumour_or_infection"]
+    assert flags("fever, weak legs") == ["tumour_or_infection", "cauda_equina"]
+    # Words the muscles explain are no flag on their own: gluteus minimus wakes people at night.
+    for query in ("hip pain at night", "bladder pain", "tingling leg", "low back pain"):
+        assert flags(query) == [], query

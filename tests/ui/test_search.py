@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from helpers.window import is_red, pixel
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTextBrowser,
+)
 
 from bodymap.ui.main_window import MainWindow
 
@@ -102,3 +109,35 @@ def test_words_no_text_holds_together_are_left_out_and_said(qtbot, window: MainW
     assert window.statusBar().currentMessage().startswith(
         "No match for “burning sciatica”; searched for “sciatica”. Best match: Gluteus minimus, "
         "often mistaken for “Sciatica")
+
+
+@pytest.mark.parametrize(("query", "flag"), [
+    ("saddle numbness", "Possible cauda equina syndrome"),
+    ("losing bladder control", "Possible cauda equina syndrome"),
+    ("fever and back pain", "Possible tumour or infection"),
+    ("pain after a fall", "Possible fracture"),
+])
+def test_a_search_for_a_red_flag_sign_says_so_before_any_muscle(qtbot, window: MainWindow,
+                                                                 query, flag):
+    search(qtbot, window, query)
+    dialog = window.findChild(QDialog, "redFlagsDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.findChild(QTextBrowser, "redFlagsText").toPlainText()
+    assert text.startswith(f"“{query}” can be a sign of something massage must not treat.")
+    assert flag in text
+    assert "What to do:" in text
+    others = {f.title for f in window.catalog.guidance.red_flags} - {flag}
+    assert not any(title in text for title in others)  # only the flag the query names
+    assert window.statusBar().currentMessage().startswith(
+        f"Red flag: {flag}; see a physician first. ")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+@pytest.mark.parametrize("query", ["hip pain at night", "sciatica", "numbness down the leg",
+                                   "bladder pain"])
+def test_everyday_complaints_the_muscles_explain_raise_no_red_flag(qtbot, window: MainWindow,
+                                                                   query):
+    search(qtbot, window, query)
+    assert window.findChild(QDialog, "redFlagsDialog") is None
+    assert not window.statusBar().currentMessage().startswith("Red flag")
