@@ -12,9 +12,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing about which muscle: left out of a query that has others. "Can't" and
 # "unable" go too: every muscle here is about what hurts, so "can't sit" asks about sitting.
 STOP_WORDS = frozenset(
-    ["a", "along", "an", "and", "around", "at", "by", "can", "cannot", "cant", "for", "from",
-     "i", "in", "into", "is", "me", "my", "of", "on", "or", "the", "to", "unable", "when",
-     "while", "with"])
+    ["a", "along", "an", "and", "around", "at", "by", "can", "cannot", "cant", "down", "for",
+     "from", "i", "in", "into", "is", "me", "my", "of", "on", "or", "the", "to", "unable",
+     "when", "while", "with"])
+# Everyday names of a symptom, searched as the word the data uses ("pins and needles" had been
+# respelled "and knees").
+SAME_AS = {("pins", "and", "needles"): "tingling"}
 PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
 # How much or how long it hurts says nothing of where it comes from: "severe sciatica" and
@@ -43,6 +46,10 @@ def query_words(text: str) -> list[str]:
     """The words of a query that tell muscles apart: every muscle here is about pain, so "low
     back pain" asks about the low back, and "severe" or "chronic" pain about where it is."""
     found = words_of(text)
+    for said, meant in SAME_AS.items():
+        for n in range(len(found) - len(said), -1, -1):
+            if tuple(found[n:n + len(said)]) == said:
+                found[n:n + len(said)] = [meant]
     content = [w for w in found if w not in STOP_WORDS]
     specific = [w for w in content if w not in PAIN_WORDS and w not in INTENSITY_WORDS]
     return specific or content or found

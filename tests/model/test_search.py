@@ -378,3 +378,12 @@ def test_a_query_naming_a_red_flag_sign_finds_that_flag(catalog: Catalog):
     # Words the muscles explain are no flag on their own: gluteus minimus wakes people at night.
     for query in ("hip pain at night", "bladder pain", "tingling leg", "low back pain"):
         assert flags(query) == [], query
+
+
+def test_everyday_words_for_a_symptom_and_a_direction(catalog: Catalog):
+    # "pins and needles" is tingling (it was respelled "and knees"); "down" names no muscle
+    # (it found "pull the ribs down" of the erector spinae for a buttock-and-thigh pain).
+    assert catalog.respelled("pins and needles") is None
+    assert ids(catalog, "pins and needles") == ids(catalog, "tingling") == ["piriformis"]
+    found = ids(catalog, "pain in the buttock and down the back of the thigh")
+    assert found[:4] == ["gluteus_minimus", "gluteus_maximus", "gluteus_medius", "piriformis"]
