@@ -395,6 +395,8 @@ class TechniqueCoach(QWidget):
         self._started_once = False
         self._asking = False
         self._reached_target = False
+        # The discomfort eased to the release level: this hold is over, and Space starts the next.
+        self._released = False
         self.timer = HoldTimer(clock, self)
         self.timer.changed.connect(self._show_elapsed)
         self.timer.runningChanged.connect(self._show_running)
@@ -768,9 +770,8 @@ class TechniqueCoach(QWidget):
         self.step_index = 0
         target = technique.target_discomfort
         self.scale.set_target(min(target.start), max(target.start), target.release_at)
-        self.scale.setValue(0)
-        self._reached_target = False
         self.timer.set_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
+        self._forget_hold()
         self.hold_limits.setText(
             f"typical {technique.hold_seconds.typical:g} s · maximum "
             f"{technique.hold_seconds.max:g} s")
@@ -829,8 +830,7 @@ class TechniqueCoach(QWidget):
         self.trp_index = index
         # A new point is a new hold.
         self.timer.reset()
-        self.scale.setValue(0)
-        self._reached_target = False
+        self._forget_hold()
         self._show_trigger_point()
         self._show_step()
 
@@ -854,6 +854,11 @@ class TechniqueCoach(QWidget):
                 if not go_on:
                     return False
             self._started_once = True
+        if self._released:  # the last hold ended when it eased: this is the next one
+            self.timer.reset()
+            self._released = False
+            self._reached_target = False
+            self._show_discomfort()
         self.timer.start()
         self.holdStarted.emit()
         return True
@@ -872,8 +877,23 @@ class TechniqueCoach(QWidget):
     @_with_widgets
     def reset(self) -> None:
         self.timer.reset()
+        self._released = False
         self._reached_target = False
         self._show_discomfort()
+
+    def _forget_hold(self) -> None:
+        """A new point or technique: the scale back to 0 and nothing reached yet."""
+        self._released = False
+        self._reached_target = False
+        self.scale.setValue(0)
+        self._show_discomfort()
+
+    def _end_hold(self) -> None:
+        """The discomfort has eased to the release level and the technique says to release:
+        stop the clock there, rather than run on towards a maximum-hold alarm."""
+        self._released = True
+        self.timer.pause()
+        self._set_cue_state("released")
 
     @_with_widgets
     def tick(self) -> None:
@@ -1015,6 +1035,9 @@ class TechniqueCoach(QWidget):
             hint, colour = "On target: keep the pressure steady and wait for it to ease.", TARGET
         elif self._reached_target:
             hint, colour = _easing_hint(target, value, band), RELEASE
+            if (value <= target.release_at and target.as_it_eases != "take_up_slack"
+                    and self.timer.elapsed() > 0 and not self._released):
+                self._end_hold()
         else:
             hint, colour = _building_hint(target, band), INK
         self.discomfort_hint.setText(hint)
@@ -1031,7 +1054,8 @@ class TechniqueCoach(QWidget):
         if running:
             self.start_button.setText("❚❚  Pause")
         else:
-            self.start_button.setText("▶  Resume" if self.timer.elapsed() > 0 else "▶  Start")
+            self.start_button.setText("▶  Next hold" if self._released else
+                                      "▶  Resume" if self.timer.elapsed() > 0 else "▶  Start")
         if not self.timer.typical_cued:
             if running:
                 self._set_cue_state("holding")
@@ -1050,7 +1074,8 @@ class TechniqueCoach(QWidget):
 
     @property
     def cue(self) -> str:
-        """'idle', 'holding', 'paused', 'typical' or 'max': what the hold panel shows."""
+        """'idle', 'holding', 'paused', 'typical', 'max' or 'released': what the hold panel
+        shows."""
         return self._cue
 
     def _set_cue_state(self, state: str) -> None:
@@ -1067,6 +1092,8 @@ class TechniqueCoach(QWidget):
                         RELEASE, "#eef7ee", RELEASE),
             "max": (f"Maximum hold ({maximum:g} s) reached: release slowly now.",
                     "#ffffff", ALARM, ALARM),
+            "released": (f"Eased after {int(self.timer.elapsed())} s: hold ended. Release "
+                         "slowly; Space starts the next hold.", RELEASE, "#eef7ee", RELEASE),
         }[state]
         self.hold_cue.setText(text)
         weight = "normal" if state in ("idle", "paused") else "bold"
@@ -1112,8 +1139,14 @@ class TechniqueCoach(QWidget):
             except KeyError:
                 general = None
             if general is not None:
-                parts.append(f"<p>Based on the general technique <i>{escape(general.name)}</i>."
-                             "</p>")
+                # A muscle's steps cite the books for where and how to press; the numbers it
+                # shares with the general technique are that technique's, and so is their basis.
+                shared = (general.target_discomfort, general.hold_seconds) == (target, hold)
+                parts.append(f"<p>Based on the general technique <i>{escape(general.name)}</i>"
+                             + (", whose target and hold times these are." if shared else ".")
+                             + "</p>")
+                if shared and general.notes:
+                    parts.append(f"<p>{escape(general.notes)}</p>")
         if technique.notes:
             parts.append(f"<p>{escape(technique.notes)}</p>")
         citations = "".join(

@@ -88,6 +88,19 @@ def test_each_variant_shows_its_sources(coach: TechniqueCoach, catalog: Catalog)
     assert "Lu et al. 2022" in plain(coach.sources_label)
 
 
+def test_a_muscles_hold_times_say_whose_they_are(coach: TechniqueCoach, catalog: Catalog):
+    """Gluteus medius's steps cite Travell & Simons, but its 6-7/10 and 5 s hold are the general
+    guided compression's editorial numbers: "About" must say so, not leave the book as their
+    source."""
+    coach.set_muscle("gluteus_medius")
+    general = catalog.guidance.technique("guided_compression")
+    about = " ".join(plain(coach.about.body).split())
+    assert "whose target and hold times these are" in about
+    assert " ".join(general.notes.split()) in about
+    coach.select_technique("ischemic_compression")  # a general technique speaks for itself
+    assert "whose target and hold times" not in plain(coach.about.body)
+
+
 def test_choosing_a_general_technique_changes_steps_target_and_hold(
         coach: TechniqueCoach, catalog: Catalog):
     coach.set_muscle("gluteus_medius")
@@ -518,3 +531,47 @@ def test_text_from_data_is_shown_as_text(qtbot, catalog: Catalog, clock: FakeClo
     assert coach.title.text() == "Piri<i>formis (left)"
     assert "&lt;img src=x&gt; careful" in coach.cautions_text.text()
     assert "<img" not in coach.cautions_text.text()
+
+
+@pytest.mark.parametrize(("muscle", "technique"), [
+    ("gluteus_medius", "guided_compression"),  # "Eased to 4: release slowly."
+    ("gluteus_medius", "ischemic_compression"),  # "No longer tender at 3: release slowly."
+])
+def test_a_hold_that_has_eased_ends_there(qtbot, coach: TechniqueCoach, clock: FakeClock,
+                                          muscle, technique):
+    coach.set_muscle(muscle)
+    index = coach.combo.findData(technique)
+    assert index >= 0
+    coach.combo.setCurrentIndex(index)
+    coach.combo.activated.emit(index)
+    target = coach.technique.target_discomfort
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, getattr(Qt.Key, f"Key_{max(target.start)}"))
+    advance(coach, clock, 7.2)
+    key(qtbot, coach, getattr(Qt.Key, f"Key_{target.release_at}"))
+    assert "release slowly" in coach.discomfort_hint.text()
+    assert not coach.running  # the hold is over: no clock running on to a maximum-hold alarm
+    assert coach.cue == "released"
+    assert coach.hold_cue.text().startswith("Eased after 7 s: hold ended.")
+    assert "#b71c1c" not in coach.hold_panel.styleSheet()
+    advance(coach, clock, 30)
+    assert (coach.hold_time.text(), coach.beeps) == ("7 s", [])
+    assert coach.start_button.text() == "▶  Next hold"
+    key(qtbot, coach, Qt.Key.Key_Space)  # the next hold starts from nothing
+    advance(coach, clock, 1)
+    assert coach.running
+    assert coach.hold_time.text() == "1 s"
+    assert coach.discomfort_hint.text().startswith("Build slowly")
+
+
+def test_taking_up_the_slack_keeps_the_hold_going(qtbot, coach: TechniqueCoach,
+                                                  clock: FakeClock):
+    coach.set_muscle("piriformis")  # its own technique: take up the slack, hold again
+    target = coach.technique.target_discomfort
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, getattr(Qt.Key, f"Key_{max(target.start)}"))
+    advance(coach, clock, 3)
+    key(qtbot, coach, getattr(Qt.Key, f"Key_{target.release_at}"))
+    assert "take up the slack and hold again" in coach.discomfort_hint.text()
+    assert coach.running
+    assert coach.cue == "holding"
