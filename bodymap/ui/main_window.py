@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self.body_view.hoverChanged.connect(self._show_hover)
         self.pain_finder.candidatePreviewed.connect(self.body_view.set_preview)
         self.pain_finder.candidateOpened.connect(self.open_candidate)
+        # The button is the pain-mode action's, so it is off whenever the action is (study).
+        self.pain_finder.painModeRequested.connect(self.mode_actions["pain"].trigger)
+        self.mode_actions["pain"].enabledChanged.connect(self.pain_finder.mark_button.setEnabled)
         self._restore()
 
     # -- construction -----------------------------------------------------------------------
@@ -305,6 +308,7 @@ class MainWindow(QMainWindow):
     def set_mode(self, mode: str) -> None:
         self.mode_actions[mode].setChecked(True)
         self.body_view.set_mode(mode)
+        self.pain_finder.set_pain_mode(mode == "pain")
         if mode == "pain":
             self.panels.setCurrentWidget(self.pain_finder)
         self.statusBar().showMessage(

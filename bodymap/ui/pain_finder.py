@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side
+from bodymap.ui.rich_text import MUTED
 
 # One line in sight; how the ranking works on request, so that on a projector's short screen
 # the candidates keep the room.
@@ -84,6 +86,7 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
 class PainFinder(QWidget):
     candidatePreviewed = Signal(object)  # (muscle id, side) or None
     candidateOpened = Signal(str, str)  # muscle id, side
+    painModeRequested = Signal()  # the "Mark pain on the body" button
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +95,7 @@ class PainFinder(QWidget):
         self.catalog = catalog
         self.marked: set[tuple[str, str | None]] = set()
         self.rows: list[Row] = []
+        self.pain_mode = False  # whether a click on the body marks pain; the window says
         self.summary = QLabel()
         self.summary.setObjectName("painSummary")
         self.summary.setWordWrap(True)
@@ -103,7 +107,11 @@ class PainFinder(QWidget):
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.help.linkActivated.connect(
             lambda link: self.help.setText(HELP_MORE if link == "#how" else HELP))
-        self.help.setStyleSheet("color: palette(mid);")
+        self.help.setStyleSheet(f"color: {MUTED};")  # palette(mid) is too pale on a projector
+        self.mark_button = QPushButton("Mark pain on the body")
+        self.mark_button.setObjectName("markPainButton")
+        self.mark_button.setToolTip("Pain mode (Ctrl+H): click the body where it hurts")
+        self.mark_button.clicked.connect(self.painModeRequested)
         self.chips = []
         chips = QHBoxLayout()
         for refinement in REFINEMENTS:
@@ -122,9 +130,15 @@ class PainFinder(QWidget):
         self.list.itemActivated.connect(self._opened)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.mark_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(chips)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.help)
+        self.refresh()
+
+    def set_pain_mode(self, on: bool) -> None:
+        """Told by the window when the mode changes, so the tab says what a click will do."""
+        self.pain_mode = on
         self.refresh()
 
     def set_marked(self, marked: set[tuple[str, str | None]]) -> None:
@@ -147,8 +161,11 @@ class PainFinder(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         zones = sorted(self._zone_text(z, s) for z, s in self.marked)
+        self.mark_button.setHidden(self.pain_mode)
         if not self.marked:
-            self.summary.setText("No pain marked yet. Switch to pain mode and click the body.")
+            self.summary.setText(
+                "No pain marked yet. Click the body where it hurts; click again to unmark."
+                if self.pain_mode else "No pain marked yet.")
         elif not rows:
             self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from helpers.window import click, trigger
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox
 
 from bodymap.ui.main_window import MainWindow
@@ -165,3 +166,21 @@ def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
     for zone in ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "si_joint"):
         click(qtbot, window, zone, "L")
     assert names(window)[0] == "Iliopsoas"
+
+
+def test_the_empty_tab_says_what_a_click_will_do(qtbot, window: MainWindow):
+    window.panels.setCurrentWidget(window.pain_finder)
+    button = window.pain_finder.mark_button
+    assert window.pain_finder.summary.text() == "No pain marked yet."
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the way into pain mode, from the tab
+    assert window.body_view.mode == "pain"
+    assert window.findChild(QAction, "actionPainMode").isChecked()
+    summary = window.pain_finder.summary.text()
+    assert "Switch to pain mode" not in summary  # it is on: say what to do now
+    assert summary.startswith("No pain marked yet. Click the body where it hurts")
+    assert not button.isVisible()
+    trigger(window, "actionMuscleMode")
+    window.panels.setCurrentWidget(window.pain_finder)
+    assert button.isVisible()
+    assert window.pain_finder.summary.text() == "No pain marked yet."
