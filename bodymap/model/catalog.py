@@ -60,6 +60,9 @@ class Candidate(NamedTuple):
     # The same for zones marked on the other side of the body, reached by bilateral referral.
     other_essential: tuple[str, ...] = ()
     other_spillover: tuple[str, ...] = ()
+    # Zones in the referral pattern of its closest TrP that were not marked: the fewer, the
+    # more the marked pain looks like that pattern. Ties in score break by it.
+    unmarked: int = 0
 
     @property
     def zone_count(self) -> int:
@@ -247,6 +250,12 @@ class Catalog:
         return self._index_referrals(other_side=True)
 
     @cached_property
+    def _trp_zones(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(muscle id, TrP id) -> every zone of its referral pattern, essential or spillover."""
+        return {(m.id, t.id): frozenset(t.referral.essential) | frozenset(t.referral.spillover)
+                for m in self.muscles.values() for t in m.trigger_points}
+
+    @cached_property
     def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
                                    dict[str, dict[str, int]]]:
         return self._index_words()
@@ -307,7 +316,10 @@ class Catalog:
 
         Each marked zone adds 1.0 to a muscle's score when it lies in an essential zone of one of
         the muscle's TrPs, or 0.4 when it lies only in spillover zones, so one essential match
-        beats two spillover matches. Ties break by the number of zones matched, then by name.
+        beats two spillover matches. Ties break by the number of zones matched, then by how
+        closely a TrP's whole pattern fits what is marked (`Candidate.unmarked`, fewest first:
+        for the sacrum alone, multifidus, which refers there and to one zone more, before
+        iliopsoas, whose pattern runs the length of the back), then by name.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
         of the body (midline zones such as the sacrum belong to both). `other_side` holds the
         zones marked on the other side of the body at the same time: only a TrP that refers to
@@ -317,10 +329,11 @@ class Catalog:
         candidates name the parts. Unknown zone ids raise KeyError.
         """
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
-        in_essential, in_spillover = self._gather(self.expand_zones(zones), self._referrals,
-                                                  found)
+        here = self.expand_zones(zones)
+        in_essential, in_spillover = self._gather(here, self._referrals, found)
         # A midline zone is on both sides already: it belongs in `zones`, not here as well.
         opposite = [z for z in self.expand_zones(other_side) if not self.zones[z].midline]
+        marked = frozenset(here) | frozenset(opposite)
         # Asked only when marked: at 100x the data this loop is most of the pain finder's time.
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
@@ -333,9 +346,11 @@ class Catalog:
             score = (ESSENTIAL_WEIGHT * (len(essential) + len(far_essential))
                      + SPILLOVER_WEIGHT * (len(spillover) + len(far_spillover)))
             trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
+            unmarked = min(len(self._trp_zones[muscle_id, trp] - marked) for trp in trps)
             candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
-                                        tuple(matches), far_essential, far_spillover))
-        candidates.sort(key=lambda c: (-c.score, -c.zone_count, self._sort_names[c.muscle_id]))
+                                        tuple(matches), far_essential, far_spillover, unmarked))
+        candidates.sort(key=lambda c: (-c.score, -c.zone_count, c.unmarked,
+                                       self._sort_names[c.muscle_id]))
         return candidates
 
     @staticmethod

@@ -29,7 +29,8 @@ HELP_MORE = (
     f"Mark painful zones on the body in pain mode. Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
-    "two spillover matches. Ties go to the muscle matching more zones. Referral stays on the "
+    "two spillover matches. Ties go to the muscle matching more zones, then to the one whose "
+    "trigger point's pattern is most like what is marked. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
     "(lower rectus abdominis); midline zones count for both sides. <a href='#less'>Less</a>"
 )
@@ -77,7 +78,7 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
                  [z for z, s in marked if s == OTHER_SIDE[side]]) for side in sides]
     rows = [Row(c, side) for side, zones, other in runs
             for c in catalog.find_sources(sorted(zones), sorted(other))]
-    rows.sort(key=lambda r: (-r.candidate.score, -r.candidate.zone_count,
+    rows.sort(key=lambda r: (-r.candidate.score, -r.candidate.zone_count, r.candidate.unmarked,
                              catalog.muscles[r.candidate.muscle_id].name.casefold(),
                              r.side or ""))
     return rows

@@ -54,6 +54,17 @@ def test_ties_break_by_zone_count_then_name(base: Catalog):
     assert ranked(catalog, zones) == ["five_spillover", "also_two_essential", "two_essential"]
 
 
+def test_then_by_how_closely_a_pattern_fits_the_marked_pain(base: Catalog):
+    # Level on score and zone count: the muscle whose trigger point refers to the sacrum and
+    # little else fits sacral pain better than one whose pattern spreads over the leg too.
+    catalog = synthetic(base, alpha=[(["sacrum", "buttock", "calf", "groin"], [])],
+                        beta=[(["calf"], []), (["sacrum"], ["coccyx"])])
+    (alpha, beta) = sorted(catalog.find_sources(["sacrum"]), key=lambda c: c.muscle_id)
+    assert (alpha.score, alpha.zone_count) == (beta.score, beta.zone_count)
+    assert (alpha.unmarked, beta.unmarked) == (3, 1)  # beta's TrP2: the coccyx only
+    assert ranked(catalog, ["sacrum"]) == ["beta", "alpha"]
+
+
 def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
     catalog = synthetic(base, delta=[(["sacrum"], []), (["calf"], ["sacrum"])])
     (candidate,) = catalog.find_sources(["sacrum"])
@@ -115,8 +126,9 @@ def test_a_bilateral_referral_is_found_from_the_other_side_alone(base: Catalog):
 
 def test_without_other_side_marks_nothing_changes(base: Catalog):
     catalog = bilateral_catalog(base)
+    # Level on score; one_side's whole pattern is the SI joint, so it fits the mark best.
     assert [(c.muscle_id, c.score) for c in catalog.find_sources(["si_joint"])] == [
-        ("band", 1.0), ("one_side", 1.0)]
+        ("one_side", 1.0), ("band", 1.0)]
 
 
 def test_a_band_across_the_low_back_points_to_rectus_abdominis(catalog: Catalog):

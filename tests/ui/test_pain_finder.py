@@ -184,3 +184,14 @@ def test_the_empty_tab_says_what_a_click_will_do(qtbot, window: MainWindow):
     window.panels.setCurrentWidget(window.pain_finder)
     assert button.isVisible()
     assert window.pain_finder.summary.text() == "No pain marked yet."
+
+
+def test_si_joint_pain_lists_quadratus_lumborum_first(qtbot, window: MainWindow):
+    # Seven muscles refer to the SI joint, all essential: QL's deep TrP refers there and to one
+    # zone more, so its pattern fits best; iliopsoas's runs the length of the back, so it is last.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "si_joint", "L")
+    found = names(window)
+    assert len(found) == 7
+    assert found[0] == "Quadratus lumborum"
+    assert found[-1] == "Iliopsoas"
