@@ -250,10 +250,15 @@ class Catalog:
         return self._index_referrals(other_side=True)
 
     @cached_property
-    def _trp_zones(self) -> dict[tuple[str, str], frozenset[str]]:
-        """(muscle id, TrP id) -> every zone of its referral pattern, essential or spillover."""
-        return {(m.id, t.id): frozenset(t.referral.essential) | frozenset(t.referral.spillover)
-                for m in self.muscles.values() for t in m.trigger_points}
+    def _patterns(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """Muscle id -> each TrP's whole referral pattern (its essential and spillover zones)."""
+        return {m.id: tuple(frozenset(t.referral.essential) | frozenset(t.referral.spillover)
+                            for t in m.trigger_points) for m in self.muscles.values()}
+
+    def _unmarked(self, muscle_id: str, marked: frozenset[str]) -> int:
+        """How many zones of the pattern closest to the marked ones are not marked, over the
+        muscle's TrPs that refer to any of them (`Candidate.unmarked`)."""
+        return min((len(p - marked) for p in self._patterns[muscle_id] if p & marked), default=0)
 
     @cached_property
     def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
@@ -346,7 +351,7 @@ class Catalog:
             score = (ESSENTIAL_WEIGHT * (len(essential) + len(far_essential))
                      + SPILLOVER_WEIGHT * (len(spillover) + len(far_spillover)))
             trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
-            unmarked = min(len(self._trp_zones[muscle_id, trp] - marked) for trp in trps)
+            unmarked = self._unmarked(muscle_id, marked)
             candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
                                         tuple(matches), far_essential, far_spillover, unmarked))
         candidates.sort(key=lambda c: (-c.score, -c.zone_count, c.unmarked,
@@ -641,15 +646,28 @@ class Catalog:
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
         text = self._text_scores([plain(w) for w in reading.rest or reading.words],
                                  together=bool(reading.rest))
-        keys = {m: (0, -1, 0, -s, 0.0, 0.0) for m, s in text.items()}
+        keys = {m: (0, -1, 0, -s, 0.0, 0.0, 0) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
         eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
+        marked = frozenset(self.expand_zones(reading.zones))
         for muscle_id, score in area.items():
             band = muscle_id in bands
             found = text.get(muscle_id, 0.0)
-            keys[muscle_id] = ((0, -3, band, -found, -score, 0.0) if reading.rest and found > eased
-                               else (0, -2, band, -score, -found, -mentions.get(muscle_id, 0.0)))
+            # Equal referral and texts: the pattern that fits the place best, as in the pain
+            # finder, rather than the alphabet.
+            fit = self._unmarked(muscle_id, marked)
+            keys[muscle_id] = (
+                (0, -3, band, -found, -score, 0.0, fit) if reading.rest and found > eased
+                else (0, -2, band, -score, -found, -mentions.get(muscle_id, 0.0), fit))
+        if reading.rest:
+            # A muscle whose own page says it all, the place as typed and the other words ("hip
+            # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
+            # night"), stands with those above though its drawn zones miss the place.
+            for muscle_id in self._text_scores(list(reading.words), together=False).keys() - area:
+                found = text.get(muscle_id, 0.0)
+                if found > eased:
+                    keys[muscle_id] = (0, -3, False, -found, 0.0, 0.0, 0)
         return keys
 
     def search(self, text: str) -> list[Muscle]:
@@ -683,10 +701,10 @@ class Catalog:
         if reading.zones:
             keys = self._place_ranking(reading)
         else:
-            keys = {m: (0, 0, 0, -s, 0.0, 0.0)
+            keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0)
                     for m, s in self._text_scores(reading.words, together=True).items()}
         for muscle_id in reading.named:
-            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0))[1:])
+            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0, 0))[1:])
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
         by_name = sorted(keys, key=self._search_names.__getitem__)
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]

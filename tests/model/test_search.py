@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from bodymap.model import Catalog
 
 
@@ -387,3 +389,28 @@ def test_everyday_words_for_a_symptom_and_a_direction(catalog: Catalog):
     assert ids(catalog, "pins and needles") == ids(catalog, "tingling") == ["piriformis"]
     found = ids(catalog, "pain in the buttock and down the back of the thigh")
     assert found[:4] == ["gluteus_minimus", "gluteus_maximus", "gluteus_medius", "piriformis"]
+
+
+def test_a_page_that_says_the_place_and_the_rest_comes_first(catalog: Catalog):
+    # Gluteus minimus's drawn zones miss the upper buttock and the trochanter that "hip" names,
+    # but its symptoms say "deep hip and buttock pain" and "waking at night": it answers "hip
+    # pain at night" better than the muscles that refer to the hip and never mention the night.
+    found = ids(catalog, "hip pain at night")
+    assert found[0] == "gluteus_minimus"
+    assert catalog.search_reason("gluteus_minimus", "hip pain at night") == (
+        "symptom: “Waking at night when rolling onto the painful side”")
+    # Without another word the place decides: the muscles drawn referring there come first.
+    referring = {c.muscle_id for c in catalog.find_sources(["upper_buttock", "greater_trochanter"])}
+    hip = ids(catalog, "hip pain")
+    assert set(hip[:len(referring)]) == referring and "gluteus_minimus" not in referring
+
+
+@pytest.mark.parametrize("query", ["butt pain", "pain in my butt", "bum pain"])
+def test_everyday_names_of_the_buttock_find_the_gluteals(catalog: Catalog, query):
+    assert ids(catalog, query)[0] == "gluteus_maximus"
+
+
+def test_equal_referral_and_texts_go_to_the_pattern_that_fits_the_place(catalog: Catalog):
+    # "Sacrum" alone: five muscles refer there as essential, none by its texts more than
+    # multifidus, whose pattern is the sacrum and one zone more.
+    assert ids(catalog, "sacrum")[0] == "multifidus"
