@@ -3,10 +3,10 @@ string is shown as text, never interpreted."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
@@ -37,6 +37,7 @@ class DetailPanel(QWidget):
     typing pauses, when the muscle changes and when the editor loses focus)."""
 
     noteEdited = Signal(str, str)
+    foundOpened = Signal(str)  # a muscle id picked from the search note's "Also found"
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,21 @@ class DetailPanel(QWidget):
         self.cautions.setStyleSheet(
             f"QLabel#cautionBanner {{ {CAUTION_STYLE} border-radius: 4px; padding: 6px; }}")
         self.cautions.setAccessibleName("Cautions")
+        # Why a search chose this muscle, and what else it found: here rather than only in the
+        # status bar, which cuts long reasons off, clears them, and is hidden in presenter mode.
+        self.search_note = QLabel()
+        self.search_note.setObjectName("searchNote")
+        self.search_note.setAccessibleName("Search result")
+        self.search_note.setWordWrap(True)
+        self.search_note.setTextFormat(Qt.TextFormat.RichText)
+        self.search_note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.search_note.setStyleSheet(
+            "QLabel#searchNote { background:#e8f0fe; color:#1b1f24; border:1px solid #a9c1ee;"
+            " border-radius: 4px; padding: 6px; }")
+        self.search_note.linkActivated.connect(lambda link: self.foundOpened.emit(link[1:]))
+        self.search_note.hide()
         self._size_fonts()
         self.text = QTextBrowser()
         self.text.setObjectName("detailText")
@@ -83,13 +99,15 @@ class DetailPanel(QWidget):
         self._pages: dict[str | None, QTextDocument] = {}  # by muscle id (None: the welcome)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        for widget in (self.title, self.subtitle, self.cautions, self.text, self.notes_heading,
-                       self.notes):
+        for widget in (self.title, self.subtitle, self.search_note, self.cautions, self.text,
+                       self.notes_heading, self.notes):
             layout.addWidget(widget)
         self.clear()
 
     def _size_fonts(self) -> None:
-        self.cautions.setFont(self.font())  # styled by a sheet, so it does not inherit the font
+        # Styled by a sheet, so they do not inherit the font.
+        self.cautions.setFont(self.font())
+        self.search_note.setFont(self.font())
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
         font.setBold(True)
@@ -157,6 +175,7 @@ class DetailPanel(QWidget):
         if muscle_id != self.muscle_id:
             self.save_note()  # the note being typed belongs to the muscle shown until now
         self.muscle_id = muscle_id
+        self.search_note.hide()  # a search that chose this muscle says so after this
         self.title.setText(on_side(muscle.name, side))
         aka = f" · also called {', '.join(muscle.also_called)}" if muscle.also_called else ""
         self.subtitle.setText(
@@ -169,6 +188,26 @@ class DetailPanel(QWidget):
             self.cautions.hide()
         if self._show_page(muscle_id, lambda: self.muscle_html(muscle)):
             self.text.verticalScrollBar().setValue(0)  # the other side keeps the reader's place
+
+    def show_found(self, query: str, reason: str, *, searched: str = "",
+                   others: Sequence[tuple[str, str]] = (), warnings: Sequence[str] = (),
+                   elsewhere: str = "") -> None:
+        """Say, under the muscle's name, that a search for `query` chose it and why (`reason`,
+        from `Catalog.search_reason`); `searched` is the query as respelled, `others` the next
+        results as (muscle id, name), each a link, `warnings` red flags the query names."""
+        parts = [f"<b style='color:#b71c1c'>{escape(w)}</b><br>" for w in warnings]
+        shown = f"“{escape(query.strip())}”"
+        if searched:
+            shown += f" (searched as “{escape(searched)}”)"
+        parts.append(f"Found for {shown}: {escape(reason)}.")
+        if elsewhere:
+            parts.append(f" {escape(elsewhere)}.")
+        if others:
+            links = ", ".join(f"<a href='#{escape(i, quote=True)}'>{escape(n)}</a>"
+                              for i, n in others)
+            parts.append(f"<br>Also found: {links}")
+        self.search_note.setText("".join(parts))
+        self.search_note.show()
 
     def _show_page(self, key: str | None, html: Callable[[], str]) -> bool:
         """Show the page kept for `key`, made from `html()` if there is none; False if it

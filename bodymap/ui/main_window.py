@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self._student_known = False  # False until the remembered student has been looked up
         self.setWindowTitle("bodymap: trigger points of the low back and hip")
         self.selected: tuple[str, str] | None = None
+        # The last search: its text, the muscles found (best first), the red flags it named.
+        self._search: tuple[str, list[str], list[str]] = ("", [], [])
         self.pain: set[tuple[str, str | None]] = set()
 
         self.body_view = BodyView(catalog)
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.body_view.muscleClicked.connect(self._muscle_clicked)
         self.body_view.zoneToggled.connect(self._zone_clicked)
         self.detail_panel.noteEdited.connect(self._save_note)
+        self.detail_panel.foundOpened.connect(self._present_found)
         self.body_view.hoverChanged.connect(self._show_hover)
         self.pain_finder.candidatePreviewed.connect(self.body_view.set_preview)
         self.pain_finder.candidateOpened.connect(self.open_candidate)
@@ -578,15 +581,28 @@ class MainWindow(QMainWindow):
         if not results:
             self.statusBar().showMessage(f"{warning}Nothing matches “{text}”.", 5000)
             return
-        best = results[0]
-        elsewhere = self._show_found(best.id, text)
+        self._search = (text, [m.id for m in results], [f.title for f in flags])
+        self._present_found(results[0].id)
+
+    def _present_found(self, muscle_id: str) -> None:
+        """Show one muscle the last search found, and say why: in the detail panel, and
+        in the status bar."""
+        text, found, flags = self._search
+        elsewhere = self._show_found(muscle_id, text)
         respelled = self.catalog.respelled(text)
-        reason = self.catalog.search_reason(best.id, text)
-        others = ", ".join(m.name for m in results[1:4])
+        reason = self.catalog.search_reason(muscle_id, text)
+        others = [(i, self.catalog.muscles[i].name) for i in found if i != muscle_id][:4]
+        self.detail_panel.show_found(
+            text, reason, searched=respelled, others=others, elsewhere=elsewhere,
+            warnings=[f"Red flag: {title}. See a physician first." for title in flags])
+        name = self.catalog.muscles[muscle_id].name
+        warning = "".join(f"Red flag: {title}; see a physician first. " for title in flags)
+        also = ", ".join(n for _, n in others[:3])
+        lead = "Best match" if muscle_id == found[0] else "Also found"
         self.statusBar().showMessage(
             warning
             + (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
-            + f"Best match: {best.name}, {reason}" + (f". Also: {others}" if others else "")
+            + f"{lead}: {name}, {reason}" + (f". Also: {also}" if also else "")
             + (f". {elsewhere}." if elsewhere else ""), 12000)
 
     def _focus_search(self) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers.window import is_red, pixel
+from helpers.window import click, is_red, pixel
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -141,3 +142,57 @@ def test_everyday_complaints_the_muscles_explain_raise_no_red_flag(qtbot, window
     search(qtbot, window, query)
     assert window.findChild(QDialog, "redFlagsDialog") is None
     assert not window.statusBar().currentMessage().startswith("Red flag")
+
+
+def test_the_panel_says_why_a_search_chose_the_muscle(qtbot, window: MainWindow):
+    search(qtbot, window, "bad back")
+    note = window.findChild(QLabel, "searchNote")
+    best = window.detail_panel.muscle_id
+    assert note.isVisible()
+    said = QTextDocumentFragment.fromHtml(note.text()).toPlainText()
+    reason = window.catalog.search_reason(best, "bad back")
+    # Whole, however long, and not cleared after a while as the status bar's is.
+    assert said.startswith(f"Found for “bad back”: {reason}.")
+    assert "Also found: " in said
+    qtbot.wait(50)
+    assert note.isVisible()
+
+
+def test_another_result_opens_from_the_note_with_its_own_reason(qtbot, window: MainWindow):
+    search(qtbot, window, "sciatica")
+    found = [m.id for m in window.catalog.search("sciatica")]
+    note = window.findChild(QLabel, "searchNote")
+    second = found[1]
+    assert f"href='#{second}'" in note.text()
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the first name under "Also found"
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert window.detail_panel.muscle_id == second
+    said = QTextDocumentFragment.fromHtml(note.text()).toPlainText()
+    assert said.startswith(
+        f"Found for “sciatica”: {window.catalog.search_reason(second, 'sciatica')}.")
+    assert window.catalog.muscles[found[0]].name in said.split("Also found: ")[1]
+    assert window.statusBar().currentMessage().startswith(
+        f"Also found: {window.catalog.muscles[second].name}")
+
+
+def test_choosing_a_muscle_another_way_puts_the_note_away(qtbot, window: MainWindow):
+    search(qtbot, window, "sciatica")
+    note = window.findChild(QLabel, "searchNote")
+    assert note.isVisible()
+    assert window.body_view.layer == "deep"  # where gluteus minimus is drawn
+    click(qtbot, window, "piriformis", "R")
+    assert window.detail_panel.muscle_id == "piriformis"
+    assert not note.isVisible()
+
+
+def test_a_red_flag_is_said_in_the_note_too(qtbot, window: MainWindow):
+    search(qtbot, window, "fever and back pain")
+    dialog = window.findChild(QDialog, "redFlagsDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    said = QTextDocumentFragment.fromHtml(
+        window.findChild(QLabel, "searchNote").text()).toPlainText()
+    # Still said beside the muscle once the dialog is closed, and in presenter mode.
+    assert said.startswith("Red flag: Possible tumour or infection. See a physician first.")
