@@ -10,6 +10,7 @@ The scene also paints what the app knows: the selected muscle, its TrP markers, 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -136,20 +137,39 @@ class RegionItem(QGraphicsPathItem):
         self.setPen(pen or QPen(Qt.PenStyle.NoPen))
 
 
+def trp_number(trigger_points: tuple[TriggerPoint, ...], trp: TriggerPoint) -> str:
+    """What a TrP's X is numbered on the body: the number its label starts with ("TrP2 (...)"),
+    else its place in the muscle's list; "" when the muscle has only one."""
+    if len(trigger_points) < 2:
+        return ""
+    said = re.match(r"TrP\s*(\d+)", trp.label, re.IGNORECASE)
+    return said.group(1) if said else str(trigger_points.index(trp) + 1)
+
+
 class MarkerItem(QGraphicsItem):
-    """A trigger point: an X at the SVG circle's centre, the same size at every zoom."""
+    """A trigger point: an X at the SVG circle's centre, the same size at every zoom, with its
+    number ("2" for TrP2) at its upper right when the muscle has more than one, so a class can
+    match the X on the body to the TrP the panel, the slide or the teacher speaks of."""
 
     SIZE = 7.0
     RING = SIZE + 6  # the ring round the one TrP the technique coach is on
+    NUMBER_FONT_PX = 13
 
-    def __init__(self, region: Region, label: str) -> None:
+    def __init__(self, region: Region, label: str, number: str = "") -> None:
         super().__init__()
         self.region = region
+        self.number = number
         self.ringed = False
         self.setPos(region.path.boundingRect().center())
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(label)
         self.setZValue(30)
+        self._digits = QPainterPath()
+        if number:
+            font = QFont()
+            font.setPixelSize(self.NUMBER_FONT_PX)
+            font.setBold(True)
+            self._digits.addText(QPointF(self.SIZE + 1, -self.SIZE + 2), font, number)
 
     def set_ringed(self, ringed: bool) -> None:
         if ringed != self.ringed:
@@ -158,7 +178,15 @@ class MarkerItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         s = self.RING + 2
-        return QRectF(-s, -s, 2 * s, 2 * s)
+        return QRectF(-s, -s, 2 * s, 2 * s).united(self._digits.boundingRect().adjusted(
+            -3, -3, 3, 3))
+
+    def ink_rect(self) -> QRectF:
+        """Where the X and its number are painted, in pixels round the marker's point (the
+        ring aside: it is drawn for one TrP at a time)."""
+        s = self.SIZE + 3
+        return QRectF(-s, -s, 2 * s, 2 * s).united(self._digits.boundingRect().adjusted(
+            -2, -2, 2, 2))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -179,6 +207,11 @@ class MarkerItem(QGraphicsItem):
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawPath(cross)
+        if self.number:  # dark digits in a white halo: legible on skin, muscle and red alike
+            halo = QPen(QColor("white"), 3.5)
+            halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.strokePath(self._digits, halo)
+            painter.fillPath(self._digits, QColor(20, 20, 20))
 
 
 class LandmarkItem(QGraphicsItem):
@@ -287,7 +320,8 @@ class BodyScene(QGraphicsScene):
             trp = next((t for t in muscle.trigger_points if t.id == region.trp), None) if (
                 muscle) else None
             label = f"{muscle.name}: {trp.label}" if muscle and trp else region.id
-            marker = MarkerItem(region, label)
+            number = trp_number(muscle.trigger_points, trp) if muscle and trp else ""
+            marker = MarkerItem(region, label, number)
             self.markers.setdefault((region.target, region.side), []).append(marker)
             self.addItem(marker)
             return

@@ -165,7 +165,8 @@ class BodyView(QGraphicsView):
 
     def region_point(self, region_id: str, side: str = "L", kind: str | None = None) -> QPoint:
         """A viewport point where a click reaches this muscle (muscle mode) or zone (pain
-        mode) as shown now, not covered by another region. Side is ignored for midline zones.
+        mode) as shown now, not covered by another region and, where the region leaves room,
+        by no trigger point's X or number. Side is ignored for midline zones.
         `kind` ('muscle' or 'zone') overrides the mode, e.g. to find a zone to look at in muscle
         mode. Raises LookupError when the region is not shown in the current view and layer."""
         scene = self.body_scene()
@@ -186,7 +187,12 @@ class BodyView(QGraphicsView):
                 f"{self.layer} layer, {self.active_mode} mode")
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         box = item.path().boundingRect().intersected(visible)
-        best: tuple[float, QPoint] | None = None
+        # Where an X or its number is drawn, or will be once its muscle is selected, the screen
+        # shows the marker, not the region: a point there is the last choice, so that a look at
+        # the pixel sees the region itself.
+        marks = [m.ink_rect().translated(QPointF(self.mapFromScene(m.scenePos())))
+                 for markers in scene.markers.values() for m in markers]
+        best: tuple[bool, float, QPoint] | None = None
         steps = 24
         for i in range(1, steps):
             for j in range(1, steps):
@@ -198,12 +204,13 @@ class BodyView(QGraphicsView):
                 if topmost(self.mapToScene(view_point)) is not item:
                     continue
                 # Prefer points well inside the outline: a click there survives rounding.
-                depth = self._depth(item, point)
-                if best is None or depth > best[0]:
-                    best = (depth, view_point)
+                clear = not any(mark.contains(QPointF(view_point)) for mark in marks)
+                candidate = (clear, self._depth(item, point), view_point)
+                if best is None or candidate[:2] > best[:2]:
+                    best = candidate
         if best is None:
             raise LookupError(f"{region_id} ({side}) is covered or out of sight")
-        return best[1]
+        return best[2]
 
     def _depth(self, item: RegionItem, point: QPointF) -> float:
         """How far (in screen pixels, up to 12) the point lies inside the item's outline."""

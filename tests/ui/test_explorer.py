@@ -752,3 +752,25 @@ def test_copy_image_puts_the_exported_picture_on_the_clipboard(qtbot, window: Ma
 def _has_red(image: QImage) -> bool:
     return any(image.pixelColor(x, y).red() > 190 and image.pixelColor(x, y).green() < 100
                for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
+
+
+def test_each_x_carries_its_trigger_points_number(qtbot, window: MainWindow, catalog: Catalog):
+    window.reveal("quadratus_lumborum")
+    click(qtbot, window, "quadratus_lumborum", "L")
+    view = window.body_view
+    markers = view.body_scene().markers["quadratus_lumborum", "L"]
+    labels = {t.id: t.label for t in catalog.muscles["quadratus_lumborum"].trigger_points}
+    assert sorted(m.number for m in markers) == ["1", "2", "3", "4"]
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    for marker in markers:
+        assert labels[marker.region.trp].startswith(f"TrP{marker.number} ")
+        # The digits are painted beside the X: dark ink in the box they are drawn in.
+        box = marker._digits.boundingRect().translated(view.mapFromScene(marker.scenePos()))
+        ink = sum(image.pixelColor(int(x * ratio), int(y * ratio)).value() < 60
+                  for x in range(int(box.left()), int(box.right()) + 1)
+                  for y in range(int(box.top()), int(box.bottom()) + 1))
+        assert ink >= 8, marker.number
+    window.reveal("iliocostalis_lumborum")  # one trigger point: nothing to tell apart
+    click(qtbot, window, "iliocostalis_lumborum", "L")
+    assert [m.number for m in view.body_scene().markers["iliocostalis_lumborum", "L"]] == [""]
