@@ -214,8 +214,13 @@ class MainWindow(QMainWindow):
         zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
                                 lambda: self.body_view.zoom_by(0.8))
         fit = self._action("actionZoomFit", "Fit", "Ctrl+0", self.body_view.fit)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setIconSize(QSize(16, 16))
+        # The toolbar, the search box and the menus too: a teacher uses them in front of a class.
         self.presenter = PresenterMode(
-            self, hide=[self.list_pane, self.statusBar()], enlarge=[self.panels, self.body_view],
+            self, hide=[self.list_pane, self.statusBar()],
+            enlarge=[self.panels, self.body_view, toolbar, self.menuBar()],
             prepare=lambda: (self.coach.ensure_built(), self.study_page.content()))
         self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
                                              self.presenter.set_on, True)
@@ -241,9 +246,6 @@ class MainWindow(QMainWindow):
         self.self_care_action.setEnabled(False)
         quit_ = self._action("actionQuit", "Quit", QKeySequence.StandardKey.Quit, self.close)
 
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setIconSize(QSize(16, 16))
         for group in (self.view_actions, self.layer_actions, self.mode_actions):
             toolbar.addActions(list(group.values()))
             toolbar.addSeparator()
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
         file_menu.addActions([export, slide, copy, self.self_care_action, problems])
         file_menu.addSeparator()
         file_menu.addAction(quit_)

@@ -72,7 +72,8 @@ class PresenterMode:
         for root in self._enlarge:
             for widget in (root, *root.findChildren(QWidget)):  # parents before children
                 own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
-                if widget is root or own or _styled(widget, root):
+                # A menu is a window of its own: fonts do not pass into it from its parent.
+                if widget is root or own or widget.isWindow() or _styled(widget, root):
                     self._fonts.append((widget, QFont(widget.font()) if own else None))
         for widget, font in [(w, QFont(w.font())) for w, _ in self._fonts]:
             font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)

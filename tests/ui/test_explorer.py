@@ -475,7 +475,8 @@ def test_f1_lists_the_keys_and_alt_r_shows_the_red_flags(qtbot, window: MainWind
 
 # Buttons on the coach's cards too: a card's style sheet stops a parent's font reaching them.
 PRESENTED = ("detailTitle", "detailText", "cautionBanner", "legend", "coachTitle", "stepText",
-             "holdTime", "studyPrompt", "painHelp", "nextStep", "startButton", "discomfortScale")
+             "holdTime", "studyPrompt", "painHelp", "nextStep", "startButton", "discomfortScale",
+             "mainToolbar", "searchBox", "fileMenu")
 
 
 def font_sizes(window: MainWindow) -> dict[str, float]:
