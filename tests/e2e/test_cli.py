@@ -103,6 +103,33 @@ def test_validate_warns_of_a_pack_zone_the_drawings_cannot_show(
     assert err == "1 problem; 1 note\n"
 
 
+def test_validate_reports_a_files_cross_field_mistakes_with_its_schema_mistake(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """A teacher's file with one unknown key and four mistakes between fields: one run lists all
+    five, each at its line, in file order (before, the four showed only once the key was fixed)."""
+    text = VALID_MUSCLE.replace("spillover: [posterior_thigh]", "spillover: [buttock]")
+    text = text.replace("    sources: [pack_source]\n", "    sources: [pack_source]\n"
+                        "  - id: trp1\n    label: TrP2\n    location: Above the trochanter\n"
+                        "    referral: {essential: [lateral_thigh]}\n"
+                        "    sources: [pack_source]\n", 1)
+    text = text.replace("method: flat}", "method: flat, pressure: firm}")
+    text = text.replace("start: [6, 7]", "start: [7, 5]")
+    text = text.replace("{typical: 5, max: 90}", "{typical: 60, max: 30}")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    path = pack / "muscles" / "pack_muscle.yaml"
+    assert out.splitlines() == [
+        f"{path}:15:18: zone buttock is listed as both essential and spillover",
+        f"{path}:17:9: trigger point id 'trp1' is used twice in this muscle",
+        f"{path}:25:49: unknown key 'pressure' in palpation; expected one of: position, method, "
+        "notes",
+        f"{path}:29:30: 'start' must be [low, high], low <= high",
+        f"{path}:30:36: 'max' is below 'typical'",
+    ]
+    assert err == "5 problems; 1 file not loaded until fixed\n"
+
+
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
                                                 (".pdf", b"%PDF")])
 def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):
