@@ -209,11 +209,14 @@ class _Loading:
             **self.tables,
             "technique": {t.id: t for t in self.guidance.techniques} if self.guidance else {},
         }
+        group_of_part = {where: group for group, _, where in self.zone_parts}
         for ref in self.references:
             # An id whose definition was left out for a mistake is not unknown: that mistake is
             # reported where it is, and fixing it fixes what refers to it too.
             if ref.id not in known[ref.kind] and (ref.kind, ref.id) not in self.left_out:
-                hint = did_you_mean(ref.id, known[ref.kind])
+                # A group is never offered as its own part: it would list itself.
+                own = group_of_part.get(ref.location)
+                hint = did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
         if drawn is not None:

@@ -315,6 +315,13 @@ def test_zone_group_mistake_is_reported_at_its_line(tmp_path: Path, text: str, l
     assert any(p.startswith(f"{line}: ") and message in p for p in problems), problems
 
 
+def test_a_mistyped_part_is_never_offered_its_own_group(tmp_path: Path):
+    # 'pack_thigh' is closest to 'pack_thig', but a group listing itself is a mistake too.
+    text = replace_zone_line(4, "    parts: [pack_thig]")
+    assert zone_problems(tmp_path, text) == [
+        "4: unknown zone 'pack_thig'; did you mean 'pack_spot'?"]
+
+
 def test_valid_zone_group_has_no_problems(tmp_path: Path):
     assert zone_problems(tmp_path, VALID_ZONES) == []
 
