@@ -5,14 +5,17 @@ every file is optional in a pack. Each file is read on its own into a `FileResul
 defines, its problems, the ids it refers to), so a broken file costs only itself, and an unchanged
 file comes from the cache without being parsed. Ids are then checked across all files.
 
-A file with a mistake is either *skipped* (a muscle, zone or source it describes is left out until
-the mistake is fixed: a muscle file's one mistake in a required field leaves out the whole muscle)
-or loaded with warnings (an unknown key is ignored, an unknown zone id paints nothing). The
-catalog keeps the skipped files, so the window can say which is which.
+A mistake either leaves something out until it is fixed, or only warns (an unknown key is
+ignored, an unknown zone id paints nothing). What it leaves out is the whole file (a muscle file's
+one mistake in a required field leaves out the whole muscle; a file that does not parse) or one
+entry of it (a zone or source); each problem says which (`Problem.left_out`), so the window and
+`validate` can say truly what loaded. The catalog's `skipped_files` are the files that lost
+something, in whole or in part.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +26,7 @@ from bodymap.model import layout
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
-from bodymap.model.problems import Location, Problem
+from bodymap.model.problems import WHOLE_FILE, Location, Problem
 from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean
 from bodymap.model.schema import (
     DiscomfortTarget,
@@ -76,7 +79,6 @@ class FileResult:
     guidance: Guidance | None = None
     # (group id, part id, where the part is listed): checked once every zone is known
     zone_parts: list[tuple[str, str, Location]] = field(default_factory=list)
-    skipped: bool = False  # a muscle, zone or source in the file was left out for a mistake
     # (kind, id) of what the file defines but left out for a mistake: not "unknown" elsewhere
     left_out: list[tuple[str, str]] = field(default_factory=list)
 
@@ -93,13 +95,11 @@ class _Loading:
         self.guidance: Guidance | None = None
         self.caches: dict[Path, FileCache] = {}
         self.zone_parts: list[tuple[str, str, Location]] = []
-        self.skipped: set[str] = set()  # files (as problems name them) left out in part or whole
         self.left_out: set[tuple[str, str]] = set()  # (kind, id) defined, but left out
 
-    def skip(self, problem: Problem) -> None:
-        """Report a problem that leaves out what its file describes."""
-        self.problems.append(problem)
-        self.skipped.add(problem.file)
+    def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
+        """Report a problem that leaves out what its file describes, or one entry of it."""
+        self.problems.append(dataclasses.replace(problem, left_out=left_out))
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
@@ -156,8 +156,8 @@ class _Loading:
             return
         content, problems = read_bytes(path, display)
         if content is None:
-            self.problems.extend(problems)
-            self.skipped.add(display)
+            for problem in problems:
+                self.skip(problem)
             self.left_out.update([lost] if lost else [])
             return
         folder = path.parent.parent if path.parent.name == "muscles" else path.parent
@@ -169,17 +169,16 @@ class _Loading:
             if document is not None:
                 parse(document, result, Location(display, 1, 1))
             else:
-                result.skipped = True
                 result.left_out.extend([lost] if lost else [])
                 if not result.problems:
                     result.problems.append(Location(display, 1, 1).problem("file is empty"))
+                result.problems = [dataclasses.replace(p, left_out=WHOLE_FILE)
+                                   for p in result.problems]
             cache.put(path, display, content, result)
         self.problems.extend(result.problems)
         self.references.extend(result.references)
         self.zone_parts.extend(result.zone_parts)
         self.left_out.update(result.left_out)
-        if result.skipped:
-            self.skipped.add(display)
         for kind, item, where in result.defines:
             self.define(kind, item, where)
         if result.guidance is not None:
@@ -197,7 +196,8 @@ class _Loading:
                 f"{kind} id '{item.id}' is already defined at "
                 f"{first.file}:{first.line}:{first.column}; this one is left out: ids must be "
                 f"unique, so {fix}, or delete this {'file' if kind == 'muscle' else 'entry'} "
-                f"to use the one already defined"))
+                f"to use the one already defined"),
+                WHOLE_FILE if kind == "muscle" else f"{kind} '{item.id}'")
             return
         self.defined_at[kind, item.id] = where
         self.tables[kind][item.id] = item
@@ -219,11 +219,13 @@ class _Loading:
                 hint = did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
+        self.leave_out_empty_groups()
         if drawn is not None:
             self.problems.extend(undrawn(drawn, self.defined_at, self.tables["zone"]))
         problems = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.message))
+        skipped = {problem.file for problem in problems if problem.left_out}
         return Catalog(self.tables["muscle"], self.tables["zone"], self.tables["source"],
-                       self.guidance, problems, skipped_files=self.skipped)
+                       self.guidance, problems, skipped_files=skipped)
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the
@@ -239,6 +241,24 @@ class _Loading:
                     f"'{part}' is a zone group itself; a group's parts must be drawn zones: "
                     f"list its parts ({inner}) instead"))
 
+    def leave_out_empty_groups(self) -> None:
+        """A group none of whose parts is a drawn zone stands for nothing, so the Catalog leaves
+        it out: its parts' mistakes are what leave it out."""
+        zones = self.tables["zone"]
+        spots: dict[tuple[str, int, int], str] = {}
+        for group, _, where in self.zone_parts:
+            zone = zones.get(group)
+            if (zone is None or not zone.is_group or self.defined_at["zone", group].file !=
+                    where.file or any(p in zones and not zones[p].is_group for p in zone.parts)):
+                continue
+            spots[where.file, where.line, where.column] = f"zone '{group}'"
+        if spots:
+            self.problems = [
+                dataclasses.replace(p, left_out=spots[p.file, p.line, p.column])
+                if not p.left_out and (p.file, p.line, p.column) in spots else p
+                for p in self.problems
+            ]
+
 
 # -- one function per kind of file ---------------------------------------------------------------
 
@@ -246,29 +266,31 @@ def _listing(document: Any, result: FileResult, start: Location, key: str, cls: 
              check: Callable[[Fields, FileResult], None] | None = None) -> None:
     """zones.yaml or sources.yaml: a top-level key holding a list of entries."""
     if not isinstance(document, LocatedDict) or key not in document:
-        result.problems.append(start.problem(f"expected a top-level '{key}:' list"))
-        result.skipped = True
+        result.problems.append(start.problem(f"expected a top-level '{key}:' list",
+                                             left_out=WHOLE_FILE))
         return
     for other in document:
         if other != key:
             result.problems.append(document.key_where(other).problem(f"unknown key '{other}'"))
     entries = document[key]
     if not isinstance(entries, LocatedList):
-        result.problems.append(document.where(key).problem(f"'{key}' must be a list"))
-        result.skipped = True
+        result.problems.append(document.where(key).problem(f"'{key}' must be a list",
+                                                            left_out=WHOLE_FILE))
         return
-    reader = result.reader()
+    reader, kind = result.reader(), key.removesuffix("s")
     for index, entry in enumerate(entries):
-        fields = reader.read_fields(cls, entry, entries.item_where(index))
+        where = entries.item_where(index)
+        fields = reader.read_fields(cls, entry, where)
         if check is not None and fields.node is not None:
             check(fields, result)
         item = fields.build()
         if item is not None:
-            result.defines.append((key.removesuffix("s"), item, entry.where("id")))
+            result.defines.append((kind, item, entry.where("id")))
+        elif fields.clean("id"):
+            reader.leave_out(fields, f"{kind} '{fields['id']}'")
+            result.left_out.append((kind, fields["id"]))
         else:
-            result.skipped = True
-            if fields.clean("id"):
-                result.left_out.append((key.removesuffix("s"), fields["id"]))
+            reader.leave_out(fields, f"the {kind} at line {where.line}")
 
 
 def _check_zone(zone: Fields, result: FileResult) -> None:
@@ -311,20 +333,21 @@ def _right_items(node: LocatedDict, key: str,
 
 
 def _guidance(document: Any, result: FileResult, start: Location) -> None:
-    guidance = result.reader().read(Guidance, document, start)
-    if guidance is None:
-        result.skipped = True
-        return
-    result.guidance = guidance
+    reader = result.reader()
+    fields = reader.read_fields(Guidance, document, start)
+    result.guidance = fields.build()
+    if result.guidance is None:
+        reader.leave_out(fields, WHOLE_FILE)
 
 
 def _muscle(document: Any, result: FileResult, start: Location, path: Path) -> None:
-    fields = result.reader().read_fields(Muscle, document, start)
+    reader = result.reader()
+    fields = reader.read_fields(Muscle, document, start)
     if fields.node is not None:
         _check_muscle(fields, path, result.problems)
     muscle = fields.build(file=path)
     if muscle is None:
-        result.skipped = True
+        reader.leave_out(fields, WHOLE_FILE)
         result.left_out.append(("muscle", fields["id"] if fields.clean("id") else path.stem))
         return
     result.defines.append(("muscle", muscle, document.where("id")))

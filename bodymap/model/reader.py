@@ -151,6 +151,12 @@ class Reader:
             check(checked, self.problems)
         return fields
 
+    def leave_out(self, fields: Fields, what: str) -> None:
+        """Mark the mistakes that leave `fields`' object out as leaving out `what` (see
+        `Problem.left_out`); the other problems in it leave nothing out."""
+        for index in fields.blockers:
+            self.problems[index] = dataclasses.replace(self.problems[index], left_out=what)
+
     def fields(self, cls: type, node: Any, where: Location) -> Fields:
         if not isinstance(node, LocatedDict):
             fields = Fields(cls, None)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.packs import VALID_MUSCLE, replace_line, write_pack
+from helpers.packs import PACK_SOURCES, VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
 
@@ -128,6 +128,33 @@ def test_validate_reports_a_files_cross_field_mistakes_with_its_schema_mistake(
         f"{path}:30:36: 'max' is below 'typical'",
     ]
     assert err == "5 problems; 1 file not loaded until fixed\n"
+
+
+BAD_ZONE = "zones:\n  - id: pack_spot\n    label: A spot\n    parts: [buttock]\n" \
+           "  - id: pack_patch\n    label: 5\n    parts: [calf]\n"
+BAD_SOURCE = PACK_SOURCES + "  - id: pack_notes\n    authors: Teacher B\n    year: twenty\n" \
+                            "    title: More notes\n    published_in: Course handout\n"
+
+
+@pytest.mark.parametrize(("muscle", "sources", "expected"), [
+    (VALID_MUSCLE, PACK_SOURCES,
+     "1 problem; 1 entry left out until fixed, the rest of its file loaded: "
+     "{pack}/zones.yaml (zone 'pack_patch'); 1 note"),  # pack_muscle has no shape: a note
+    (replace_line(3, "group: hipp"), BAD_SOURCE,
+     "3 problems; 1 file not loaded until fixed; 2 entries left out until fixed, the rest of "
+     "their files loaded: {pack}/sources.yaml (source 'pack_notes'), "
+     "{pack}/zones.yaml (zone 'pack_patch')"),
+], ids=["only an entry left out", "a file skipped and entries of two files left out"])
+def test_validate_summary_tells_files_left_out_from_entries_left_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], muscle: str, sources: str,
+        expected: str):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": muscle}, sources=sources)
+    (pack / "zones.yaml").write_text(BAD_ZONE, encoding="utf-8")
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{pack / 'zones.yaml'}:6:12: 'label' must be text, got a number (5) (put it in " \
+           "quotes)" in out.splitlines()
+    assert err == expected.format(pack=pack) + "\n"
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
