@@ -158,6 +158,7 @@ class Reader:
             self.problems[index] = dataclasses.replace(self.problems[index], left_out=what)
 
     def fields(self, cls: type, node: Any, where: Location) -> Fields:
+        """What could be read of `node` as a `cls`; its checks wait in `pending`."""
         if not isinstance(node, LocatedDict):
             fields = Fields(cls, None)
             fields.blockers.append(len(self.problems))
