@@ -62,9 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def validate(dirs: Sequence[Path]) -> int:
-    """Print every problem and note; fail only on problems (a note is not a mistake)."""
+    """Print every problem and note; fail only on problems (a note is not a mistake). The
+    summary says what the mistakes leave out: whole files, and entries of files that otherwise
+    loaded (a zone, a source), named with their file."""
     from bodymap.diagram import drawn_ids  # what the window can show, so packs are told
     from bodymap.model import load_catalog
+    from bodymap.model.problems import left_out_by_file
 
     catalog = load_catalog(dirs, drawn=drawn_ids())
     for problem in catalog.problems:
@@ -73,9 +76,16 @@ def validate(dirs: Sequence[Path]) -> int:
     notes = len(catalog.problems) - count
     and_notes = f"; {notes} note{'s' * (notes != 1)}" if notes else ""
     if count:
-        skipped = len(catalog.skipped_files)
-        left_out = (f"; {skipped} file{'s' * (skipped != 1)} not loaded until fixed"
-                    if skipped else "")
+        lost = left_out_by_file(catalog.problems)
+        whole = sum(not entries for entries in lost.values())
+        partly = {file: entries for file, entries in lost.items() if entries}
+        left_out = f"; {whole} file{'s' * (whole != 1)} not loaded until fixed" if whole else ""
+        if partly:
+            entries = sum(len(listed) for listed in partly.values())
+            named = ", ".join(f"{file} ({', '.join(listed)})" for file, listed in partly.items())
+            left_out += (f"; {entries} entr{'y' if entries == 1 else 'ies'} left out until "
+                         f"fixed, the rest of {'its' if len(partly) == 1 else 'their'} "
+                         f"file{'s' * (len(partly) != 1)} loaded: {named}")
         print(f"{count} problem{'s' * (count != 1)}{left_out}{and_notes}", file=sys.stderr)
         return 1
     print(f"{catalog.summary()}: no problems{and_notes}")

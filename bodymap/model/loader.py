@@ -5,10 +5,12 @@ every file is optional in a pack. Each file is read on its own into a `FileResul
 defines, its problems, the ids it refers to), so a broken file costs only itself, and an unchanged
 file comes from the cache without being parsed. Ids are then checked across all files.
 
-A file with a mistake is either *skipped* (a muscle, zone or source it describes is left out until
-the mistake is fixed: a muscle file's one mistake in a required field leaves out the whole muscle)
-or loaded with warnings (an unknown key is ignored, an unknown zone id paints nothing). The
-catalog keeps the skipped files, so the window can say which is which.
+A mistake either leaves something out until it is fixed, or only warns (an unknown key is
+ignored, an unknown zone id paints nothing). What it leaves out is the whole file (a muscle file's
+one mistake in a required field leaves out the whole muscle; a file that does not parse) or one
+entry of it (a zone or source); each problem says which (`Problem.left_out`), so the window and
+`validate` can say truly what loaded. The catalog's `skipped_files` are the files that lost
+something, in whole or in part.
 """
 
 from __future__ import annotations
@@ -24,9 +26,17 @@ from bodymap.model import layout
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
-from bodymap.model.problems import Location, Problem
-from bodymap.model.reader import Reader, Reference, did_you_mean
-from bodymap.model.schema import Guidance, Muscle, Referral, Source, Technique, Zone
+from bodymap.model.problems import WHOLE_FILE, Location, Problem
+from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean
+from bodymap.model.schema import (
+    DiscomfortTarget,
+    Guidance,
+    HoldSeconds,
+    Muscle,
+    Referral,
+    Source,
+    Zone,
+)
 from bodymap.model.yamlnodes import LocatedDict, LocatedList, parse_bytes, read_bytes
 
 
@@ -69,10 +79,11 @@ class FileResult:
     guidance: Guidance | None = None
     # (group id, part id, where the part is listed): checked once every zone is known
     zone_parts: list[tuple[str, str, Location]] = field(default_factory=list)
-    skipped: bool = False  # a muscle, zone or source in the file was left out for a mistake
+    # (kind, id) of what the file defines but left out for a mistake: not "unknown" elsewhere
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
     def reader(self) -> Reader:
-        return Reader(self.problems, self.references)
+        return Reader(self.problems, self.references, CHECKS)
 
 
 class _Loading:
@@ -84,12 +95,11 @@ class _Loading:
         self.guidance: Guidance | None = None
         self.caches: dict[Path, FileCache] = {}
         self.zone_parts: list[tuple[str, str, Location]] = []
-        self.skipped: set[str] = set()  # files (as problems name them) left out in part or whole
+        self.left_out: set[tuple[str, str]] = set()  # (kind, id) defined, but left out
 
-    def skip(self, problem: Problem) -> None:
-        """Report a problem that leaves out what its file describes."""
-        self.problems.append(problem)
-        self.skipped.add(problem.file)
+    def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
+        """Report a problem that leaves out what its file describes, or one entry of it."""
+        self.problems.append(dataclasses.replace(problem, left_out=left_out))
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
@@ -111,7 +121,8 @@ class _Loading:
         if builtin and not muscle_files:
             self.problems.append(where.problem("no muscles/*.yaml files in the built-in data"))
         for path in muscle_files:
-            self.file(path, False, lambda *a, p=path: _muscle(*a, path=p))
+            self.file(path, False, lambda *a, p=path: _muscle(*a, path=p),
+                      lost=("muscle", path.stem))
         # A pack that defines nothing and has no mistake to explain why: most likely its files
         # are not where the loader looks (they are reported below).
         after = (len(self.problems), sum(len(table) for table in self.tables.values()))
@@ -133,8 +144,11 @@ class _Loading:
         self.skip(Location(display, 1, 1).problem(f"this file is not read: {reason}"))
 
     def file(self, path: Path, required: bool,
-             parse: Callable[[Any, FileResult, Location], None]) -> None:
-        """Read one file (from the cache when its bytes are unchanged) and take in its result."""
+             parse: Callable[[Any, FileResult, Location], None],
+             lost: tuple[str, str] | None = None) -> None:
+        """Read one file (from the cache when its bytes are unchanged) and take in its result.
+        `lost` is what the file defines if it cannot be read at all (a muscle file: the muscle
+        its name gives), so that what refers to it is not told it is unknown."""
         display = display_path(path)
         if not path.exists():
             if required:
@@ -142,8 +156,9 @@ class _Loading:
             return
         content, problems = read_bytes(path, display)
         if content is None:
-            self.problems.extend(problems)
-            self.skipped.add(display)
+            for problem in problems:
+                self.skip(problem)
+            self.left_out.update([lost] if lost else [])
             return
         folder = path.parent.parent if path.parent.name == "muscles" else path.parent
         cache = self.caches.get(folder) or self.caches.setdefault(folder, FileCache(folder))
@@ -154,15 +169,16 @@ class _Loading:
             if document is not None:
                 parse(document, result, Location(display, 1, 1))
             else:
-                result.skipped = True
+                result.left_out.extend([lost] if lost else [])
                 if not result.problems:
                     result.problems.append(Location(display, 1, 1).problem("file is empty"))
+                result.problems = [dataclasses.replace(p, left_out=WHOLE_FILE)
+                                   for p in result.problems]
             cache.put(path, display, content, result)
         self.problems.extend(result.problems)
         self.references.extend(result.references)
         self.zone_parts.extend(result.zone_parts)
-        if result.skipped:
-            self.skipped.add(display)
+        self.left_out.update(result.left_out)
         for kind, item, where in result.defines:
             self.define(kind, item, where)
         if result.guidance is not None:
@@ -180,7 +196,8 @@ class _Loading:
                 f"{kind} id '{item.id}' is already defined at "
                 f"{first.file}:{first.line}:{first.column}; this one is left out: ids must be "
                 f"unique, so {fix}, or delete this {'file' if kind == 'muscle' else 'entry'} "
-                f"to use the one already defined"))
+                f"to use the one already defined"),
+                WHOLE_FILE if kind == "muscle" else f"{kind} '{item.id}'")
             return
         self.defined_at[kind, item.id] = where
         self.tables[kind][item.id] = item
@@ -192,146 +209,190 @@ class _Loading:
             **self.tables,
             "technique": {t.id: t for t in self.guidance.techniques} if self.guidance else {},
         }
+        group_of_part = {where: group for group, _, where in self.zone_parts}
         for ref in self.references:
-            if ref.id not in known[ref.kind]:
-                hint = did_you_mean(ref.id, known[ref.kind])
+            # An id whose definition was left out for a mistake is not unknown: that mistake is
+            # reported where it is, and fixing it fixes what refers to it too.
+            if ref.id not in known[ref.kind] and (ref.kind, ref.id) not in self.left_out:
+                # A group is never offered as its own part: it would list itself.
+                own = group_of_part.get(ref.location)
+                hint = did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
+        self.leave_out_empty_groups()
         if drawn is not None:
             self.problems.extend(undrawn(drawn, self.defined_at, self.tables["zone"]))
         problems = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.message))
+        skipped = {problem.file for problem in problems if problem.left_out}
         return Catalog(self.tables["muscle"], self.tables["zone"], self.tables["source"],
-                       self.guidance, problems, skipped_files=self.skipped)
+                       self.guidance, problems, skipped_files=skipped)
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the
-        Catalog then leaves that part out). Unknown parts were reported with the other ids."""
+        Catalog then leaves that part out). Unknown parts were reported with the other ids. A
+        group left out for another mistake (its label, say) is checked as well."""
         zones = self.tables["zone"]
         for group, part, where in self.zone_parts:
-            if zones.get(group) is None or zones.get(part) is None or not zones[part].is_group:
-                continue
             if part == group:
                 self.problems.append(where.problem(f"zone group '{group}' lists itself"))
-            else:
+            elif zones.get(part) is not None and zones[part].is_group:
                 inner = ", ".join(zones[part].parts)
                 self.problems.append(where.problem(
                     f"'{part}' is a zone group itself; a group's parts must be drawn zones: "
                     f"list its parts ({inner}) instead"))
 
+    def leave_out_empty_groups(self) -> None:
+        """A group none of whose parts is a drawn zone stands for nothing, so the Catalog leaves
+        it out: its parts' mistakes are what leave it out."""
+        zones = self.tables["zone"]
+        spots: dict[tuple[str, int, int], str] = {}
+        for group, _, where in self.zone_parts:
+            zone = zones.get(group)
+            if (zone is None or not zone.is_group or self.defined_at["zone", group].file !=
+                    where.file or any(p in zones and not zones[p].is_group for p in zone.parts)):
+                continue
+            spots[where.file, where.line, where.column] = f"zone '{group}'"
+        if spots:
+            self.problems = [
+                dataclasses.replace(p, left_out=spots[p.file, p.line, p.column])
+                if not p.left_out and (p.file, p.line, p.column) in spots else p
+                for p in self.problems
+            ]
+
 
 # -- one function per kind of file ---------------------------------------------------------------
 
 def _listing(document: Any, result: FileResult, start: Location, key: str, cls: type,
-             check: Callable[[Any, LocatedDict, FileResult], Any] | None = None) -> None:
+             check: Callable[[Fields, FileResult], None] | None = None) -> None:
     """zones.yaml or sources.yaml: a top-level key holding a list of entries."""
     if not isinstance(document, LocatedDict) or key not in document:
-        result.problems.append(start.problem(f"expected a top-level '{key}:' list"))
-        result.skipped = True
+        result.problems.append(start.problem(f"expected a top-level '{key}:' list",
+                                             left_out=WHOLE_FILE))
         return
     for other in document:
         if other != key:
             result.problems.append(document.key_where(other).problem(f"unknown key '{other}'"))
     entries = document[key]
     if not isinstance(entries, LocatedList):
-        result.problems.append(document.where(key).problem(f"'{key}' must be a list"))
-        result.skipped = True
+        result.problems.append(document.where(key).problem(f"'{key}' must be a list",
+                                                            left_out=WHOLE_FILE))
         return
-    reader = result.reader()
+    reader, kind = result.reader(), key.removesuffix("s")
     for index, entry in enumerate(entries):
-        item = reader.read(cls, entry, entries.item_where(index))
-        if item is not None and check is not None:
-            item = check(item, entry, result)
+        where = entries.item_where(index)
+        fields = reader.read_fields(cls, entry, where)
+        if check is not None and fields.node is not None:
+            check(fields, result)
+        item = fields.build()
         if item is not None:
-            result.defines.append((key.removesuffix("s"), item, entry.where("id")))
+            result.defines.append((kind, item, entry.where("id")))
+        elif fields.clean("id"):
+            reader.leave_out(fields, f"{kind} '{fields['id']}'")
+            result.left_out.append((kind, fields["id"]))
         else:
-            result.skipped = True
+            reader.leave_out(fields, f"the {kind} at line {where.line}")
 
 
-def _check_zone(zone: Zone, node: LocatedDict, result: FileResult) -> Zone:
+def _check_zone(zone: Fields, result: FileResult) -> None:
     """A drawn zone needs `views`; a group (`parts`) is not drawn, so it takes no `views` or
     `midline` (its parts carry them). A mistake is reported and the zone still defined, so
-    referrals to it do not also fail."""
-    problems = result.problems
-    if not zone.is_group:
+    referrals to it do not also fail; the Catalog clears a group's `views` and sets its
+    `midline` from its parts."""
+    problems, node = result.problems, zone.node
+    parts = zone.get("parts", ())  # the parts that were read right
+    if not parts:
         if "views" not in node and "parts" not in node:
             problems.append(node.location.problem(
                 "zone is missing 'views' (the diagrams that draw it); a group of zones lists "
                 "'parts' instead"))
-        return zone
+        return
+    group = zone.get("id", "")
     for key in ("views", "midline"):
         if key in node:
             problems.append(node.key_where(key).problem(
-                f"zone group '{zone.id}' is not drawn itself, so it takes no '{key}': remove "
-                f"it (its parts carry their own)"))
-    parts_node = node["parts"]
+                f"zone group '{group}' is not drawn itself, so it takes no '{key}': remove "
+                f"it (its parts carry their own)" if group else
+                f"a zone group is not drawn itself, so it takes no '{key}': remove it (its "
+                f"parts carry their own)"))
     seen: set[str] = set()
-    for index, part in enumerate(parts_node):
-        if not isinstance(part, str):
-            continue
-        where = parts_node.item_where(index)
+    for part, where in _right_items(node, "parts", parts):
         if part in seen:
             problems.append(where.problem(f"part '{part}' is listed twice"))
         seen.add(part)
-        result.zone_parts.append((zone.id, part, where))
-    return dataclasses.replace(zone, views=(), midline=False)
+        result.zone_parts.append((group, part, where))
+
+
+def _right_items(node: LocatedDict, key: str,
+                 right: Sequence[str]) -> Iterable[tuple[str, Location]]:
+    """The items of the list under `key` that were read right, each with where it is."""
+    listed = set(right)
+    items = node[key]
+    for index, item in enumerate(items):
+        if isinstance(item, str) and item in listed:
+            yield item, items.item_where(index)
 
 
 def _guidance(document: Any, result: FileResult, start: Location) -> None:
-    guidance = result.reader().read(Guidance, document, start)
-    if guidance is None:
-        result.skipped = True
-        return
-    result.guidance = guidance
-    nodes = [n for n in document["techniques"] if isinstance(n, LocatedDict)]
-    for technique, node in zip(guidance.techniques, nodes, strict=False):
-        _check_technique(technique, node, result.problems)
+    reader = result.reader()
+    fields = reader.read_fields(Guidance, document, start)
+    result.guidance = fields.build()
+    if result.guidance is None:
+        reader.leave_out(fields, WHOLE_FILE)
 
 
 def _muscle(document: Any, result: FileResult, start: Location, path: Path) -> None:
-    muscle = result.reader().read(Muscle, document, start, file=path)
+    reader = result.reader()
+    fields = reader.read_fields(Muscle, document, start)
+    if fields.node is not None:
+        _check_muscle(fields, path, result.problems)
+    muscle = fields.build(file=path)
     if muscle is None:
-        result.skipped = True
+        reader.leave_out(fields, WHOLE_FILE)
+        result.left_out.append(("muscle", fields["id"] if fields.clean("id") else path.stem))
         return
-    _check_muscle(muscle, document, result.problems)
     result.defines.append(("muscle", muscle, document.where("id")))
 
 
-def _check_muscle(muscle: Muscle, document: LocatedDict, problems: list[Problem]) -> None:
-    """Rules that involve more than one field."""
-    if muscle.file is not None and muscle.id != muscle.file.stem:
-        problems.append(document.where("id").problem(
-            f"id '{muscle.id}' does not match the file name '{muscle.file.name}'"))
-    built = {trp.id for trp in muscle.trigger_points}
-    nodes = [n for n in document["trigger_points"]
-             if isinstance(n, LocatedDict) and n.get("id") in built]
+def _check_muscle(muscle: Fields, path: Path, problems: list[Problem]) -> None:
+    """Rules that involve the file or more than one trigger point."""
+    node = muscle.node
+    if muscle.clean("id") and muscle["id"] != path.stem:
+        problems.append(node.where("id").problem(
+            f"id '{muscle['id']}' does not match the file name '{path.name}'"))
     seen: set[str] = set()
-    for trp, node in zip(muscle.trigger_points, nodes, strict=False):
-        if trp.id in seen:
-            problems.append(node.where("id").problem(
-                f"trigger point id '{trp.id}' is used twice in this muscle"))
-        seen.add(trp.id)
-        both = set(trp.referral.essential) & set(trp.referral.spillover)
-        if both:
-            problems.append(node["referral"].where("spillover").problem(
-                f"zone {', '.join(sorted(both))} is listed as both essential and spillover"))
-        _check_bilateral(trp.referral, node["referral"], problems)
-    _check_technique(muscle.technique, document["technique"], problems)
+    for trp in muscle.get("trigger_points", ()):  # each as far as it could be read
+        if not trp.clean("id"):
+            continue
+        if trp["id"] in seen:
+            problems.append(trp.node.where("id").problem(
+                f"trigger point id '{trp['id']}' is used twice in this muscle"))
+        seen.add(trp["id"])
 
 
-def _check_bilateral(referral: Referral, node: LocatedDict, problems: list[Problem]) -> None:
+def _check_referral(referral: Fields, problems: list[Problem]) -> None:
+    node = referral.node
+    both = set(referral.get("essential", ())) & set(referral.get("spillover", ()))
+    if both:
+        problems.append(node.where("spillover").problem(
+            f"zone {', '.join(sorted(both))} is listed as both essential and spillover"))
+    _check_bilateral(referral, problems)
+
+
+def _check_bilateral(referral: Fields, problems: list[Problem]) -> None:
     """`bilateral` says which of the referral's own zones are felt on both sides, so each must
     be one of its essential or spillover zones (it does not add a zone of its own)."""
-    if "bilateral" not in node or not isinstance(node["bilateral"], LocatedList):
+    node = referral.node
+    if not isinstance(node.get("bilateral"), LocatedList):
         return
-    listed = {*referral.essential, *referral.spillover}
+    # Whether a zone is missing from them can only be told when both lists were read right.
+    known = referral.clean("essential") and ("spillover" not in node or
+                                             referral.clean("spillover"))
+    listed = {*referral.get("essential", ()), *referral.get("spillover", ())}
     seen: set[str] = set()
-    for index, zone in enumerate(node["bilateral"]):
-        if not isinstance(zone, str):
-            continue
-        where = node["bilateral"].item_where(index)
+    for zone, where in _right_items(node, "bilateral", referral.get("bilateral", ())):
         if zone in seen:
             problems.append(where.problem(f"zone '{zone}' is listed twice in 'bilateral'"))
-        elif zone not in listed:
+        elif known and zone not in listed:
             problems.append(where.problem(
                 f"zone '{zone}' is in 'bilateral' but not in this referral's 'essential' or "
                 f"'spillover': list it there too ('bilateral' says which of them are felt on "
@@ -339,14 +400,26 @@ def _check_bilateral(referral: Referral, node: LocatedDict, problems: list[Probl
         seen.add(zone)
 
 
-def _check_technique(technique: Technique, node: LocatedDict, problems: list[Problem]) -> None:
-    target = technique.target_discomfort
-    if len(target.start) != 2 or target.start[0] > target.start[1]:
-        problems.append(node["target_discomfort"].where("start").problem(
-            "'start' must be [low, high], low <= high"))
-    elif target.release_at > target.start[0]:
-        problems.append(node["target_discomfort"].where("release_at").problem(
+def _check_discomfort(target: Fields, problems: list[Problem]) -> None:
+    if not target.clean("start"):
+        return
+    node, start = target.node, target["start"]
+    if len(start) != 2 or start[0] > start[1]:
+        problems.append(node.where("start").problem("'start' must be [low, high], low <= high"))
+    elif target.clean("release_at") and target["release_at"] > start[0]:
+        problems.append(node.where("release_at").problem(
             "'release_at' must not be above the start of the discomfort target"))
-    hold = technique.hold_seconds
-    if hold.typical > hold.max:
-        problems.append(node["hold_seconds"].where("max").problem("'max' is below 'typical'"))
+
+
+def _check_hold(hold: Fields, problems: list[Problem]) -> None:
+    if hold.clean("typical") and hold.clean("max") and hold["typical"] > hold["max"]:
+        problems.append(hold.node.where("max").problem("'max' is below 'typical'"))
+
+
+# Cross-field rules by schema class, run on what could be read of every such object, wherever
+# it sits (a technique's targets are checked in a muscle file and in guidance.yaml alike).
+CHECKS: dict[type, Check] = {
+    Referral: _check_referral,
+    DiscomfortTarget: _check_discomfort,
+    HoldSeconds: _check_hold,
+}

@@ -4,6 +4,11 @@ Problems are collected, never raised (qutebrowser gathers config errors the same
 optional field falls back to its default, a wrong required field drops only the object that holds
 it, and everything else still loads. References to other ids (zones, sources, muscles,
 techniques) are recorded with their location and resolved once every file has been read.
+
+Reading keeps what could be read (`Fields`) apart from building the object, so the rules that
+involve more than one field (a range's low and high, two lists that must not share a zone) are
+checked on every part that was read right, even when a mistake elsewhere leaves the object out:
+one run reports every mistake a linter could find, and none that only follows from another.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -71,42 +77,120 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-class Reader:
-    """Reads one file's values into schema objects, collecting problems and references."""
+class Fields(dict):
+    """What could be read of one mapping for dataclass `cls`: its fields' values by name.
 
-    def __init__(self, problems: list[Problem], references: list[Reference]) -> None:
+    A field read with no mistake holds its value, a nested object its own `Fields`. A field with
+    a mistake in it is named in `faulty`, and holds only the parts of it that were read right: a
+    list the items that were (an object item as far as it could be read), a nested object its
+    `Fields`; a wrong scalar is absent. Checks look at `clean` fields, or at the right parts of a
+    faulty one where that cannot mislead, so they never report what follows from a mistake.
+    """
+
+    def __init__(self, cls: type, node: LocatedDict | None) -> None:
+        super().__init__()
+        self.cls = cls
+        self.node = node  # None when the value was no mapping at all
+        self.faulty: set[str] = set()
+        # Indexes (in the reader's problems) of the mistakes that leave the object out: a required
+        # field missing or wrong anywhere inside, or the value not being a mapping.
+        self.blockers: list[int] = []
+
+    def clean(self, name: str) -> bool:
+        """The field is given and has no mistake anywhere in it."""
+        return name in self and name not in self.faulty
+
+    def build(self, **extra: Any) -> Any:
+        """The dataclass instance, or None when a mistake leaves it out (a wrong optional field
+        falls back to its default)."""
+        if self.blockers:
+            return None
+        values = {name: _built(value) for name, value in self.items() if name not in self.faulty}
+        return self.cls(**values, **extra)
+
+
+def _built(value: Any) -> Any:
+    if isinstance(value, Fields):
+        return value.build()
+    if isinstance(value, tuple) and value and isinstance(value[0], Fields):
+        return tuple(item.build() for item in value)
+    return value
+
+
+# A rule that involves more than one field of a class, run on what could be read of each object.
+Check = Callable[[Fields, list[Problem]], None]
+
+
+class Reader:
+    """Reads one file's values into schema objects, collecting problems and references.
+
+    `checks` holds the cross-field rules by schema class. They run once the whole value has been
+    read, so their problems, which never leave anything out, are not taken for the mistakes that
+    do (a field is wrong when reading it added a problem)."""
+
+    def __init__(self, problems: list[Problem], references: list[Reference],
+                 checks: Mapping[type, Check] | None = None) -> None:
         self.problems = problems
         self.references = references
+        self.checks = checks or {}
+        self.pending: list[tuple[Check, Fields]] = []
 
     def report(self, where: Location, message: str) -> None:
         self.problems.append(where.problem(message))
 
     def read(self, cls: type, node: Any, where: Location, **extra: Any) -> Any:
         """An instance of dataclass `cls` from a mapping, or None if it cannot be built."""
+        return self.read_fields(cls, node, where).build(**extra)
+
+    def read_fields(self, cls: type, node: Any, where: Location) -> Fields:
+        """What could be read of `node` as a `cls`, with every cross-field rule checked on it and
+        on each object inside it."""
+        fields = self.fields(cls, node, where)
+        pending, self.pending = self.pending, []
+        for check, checked in pending:
+            check(checked, self.problems)
+        return fields
+
+    def leave_out(self, fields: Fields, what: str) -> None:
+        """Mark the mistakes that leave `fields`' object out as leaving out `what` (see
+        `Problem.left_out`); the other problems in it leave nothing out."""
+        for index in fields.blockers:
+            self.problems[index] = dataclasses.replace(self.problems[index], left_out=what)
+
+    def fields(self, cls: type, node: Any, where: Location) -> Fields:
+        """What could be read of `node` as a `cls`; its checks wait in `pending`."""
         if not isinstance(node, LocatedDict):
+            fields = Fields(cls, None)
+            fields.blockers.append(len(self.problems))
             self.report(where, f"expected a {_noun(cls)} (a mapping), got {describe(node)}")
-            return None
-        fields = _fields(cls)
-        names = [f.name for f, _ in fields]
+            return fields
+        fields = Fields(cls, node)
+        schema = _fields(cls)
+        names = [f.name for f, _ in schema]
         for key in node:
             if key not in names:
                 hint = did_you_mean(key, names) or f"; expected one of: {', '.join(names)}"
                 self.report(node.key_where(key), f"unknown key '{key}' in {_noun(cls)}{hint}")
-        values: dict[str, Any] = {}
-        complete = True
-        for f, hint in fields:
+        for f, hint in schema:
             if f.name not in node:
                 if _required(f):
+                    fields.blockers.append(len(self.problems))
                     self.report(node.location, f"{_noun(cls)} is missing '{f.name}'")
-                    complete = False
                 continue
             count = len(self.problems)
             value = self.value(hint, node[f.name], node.where(f.name), f.metadata, f.name)
             if len(self.problems) == count:
-                values[f.name] = value
-            elif _required(f):
-                complete = False
-        return cls(**values, **extra) if complete else None
+                fields[f.name] = value
+                continue
+            fields.faulty.add(f.name)
+            if _required(f):
+                fields.blockers.extend(range(count, len(self.problems)))
+            if isinstance(value, tuple | Fields):  # the parts of it that were read right
+                fields[f.name] = value
+        check = self.checks.get(cls)
+        if check is not None:
+            self.pending.append((check, fields))
+        return fields
 
     def value(self, hint: Any, value: Any, where: Location, meta: dict, name: str) -> Any:
         origin = typing.get_origin(hint)
@@ -118,7 +202,7 @@ class Reader:
         if origin is tuple:
             return self.sequence(typing.get_args(hint)[0], value, where, meta, name)
         if dataclasses.is_dataclass(hint):
-            return self.read(hint, value, where)
+            return self.fields(hint, value, where)
         if hint is str:
             return self.text(value, where, meta, name)
         if hint is bool:
@@ -142,9 +226,12 @@ class Reader:
         items = []
         for index, element in enumerate(value):
             count = len(self.problems)
-            built = self.value(item, element, value.item_where(index), meta, name)
-            if len(self.problems) == count and built is not None:
-                items.append(built)
+            read = self.value(item, element, value.item_where(index), meta, name)
+            # An object item is kept as far as it was read (for the checks); a wrong scalar is
+            # dropped. Either way the list is faulty, so it is never built with a wrong item.
+            right = len(self.problems) == count and read is not None
+            if right or (isinstance(read, Fields) and read.node is not None):
+                items.append(read)
         return tuple(items)
 
     def text(self, value: Any, where: Location, meta: dict, name: str) -> str:

@@ -1,63 +1,97 @@
-"""How the window words the data problems: what was skipped, what loaded with warnings, and
-notes on what loaded but cannot be shown in full.
+"""How the window words the data problems: what was skipped, what loaded but for some entries,
+what loaded with warnings, and notes on what loaded but cannot be shown in full.
 
 A mistake in a muscle file's required field leaves out the whole muscle, so "everything else
-loaded" would be false for that file; the catalog's `skipped_files` says which files lost
-something, and the words follow it. A note (`Problem.note`) is no mistake: it is counted and
-listed apart, so a pack with only notes is not said to have problems.
+loaded" would be false for that file; a mistake in one entry of zones.yaml or sources.yaml leaves
+out only that entry, so "not loaded" would be false for the file. Each problem says what it leaves
+out (`Problem.left_out`), and the words follow it, per file. A note (`Problem.note`) is no
+mistake: it is counted and listed apart, so a pack with only notes is not said to have problems.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bodymap.model import Catalog, Problem
+from bodymap.model import Catalog
+from bodymap.model.problems import left_out_by_file
 
 SKIPPED = "Skipped until fixed (not loaded)"
+PARTLY = "Loaded in part (entries left out until fixed)"
 WARNED = "Loaded, with warnings"
 NOTES = "Notes (nothing to fix)"
 
 
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
+def _count(count: int, noun: str, plural: str = "") -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-def _kinds(catalog: Catalog) -> tuple[list[Problem], list[Problem], list[Problem]]:
-    """(problems in skipped files, other problems, notes), each in the catalog's order."""
-    mistakes = [p for p in catalog.problems if not p.note]
-    return ([p for p in mistakes if p.file in catalog.skipped_files],
-            [p for p in mistakes if p.file not in catalog.skipped_files],
-            [p for p in catalog.problems if p.note])
+class _Kinds:
+    """The catalog's problems sorted by what their files lost, each in the catalog's order."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        lost = left_out_by_file(catalog.problems)
+        self.skipped_files = sorted(file for file, entries in lost.items() if not entries)
+        self.partly = {file: entries for file, entries in lost.items() if entries}
+        mistakes = [p for p in catalog.problems if not p.note]
+        self.skipped = [p for p in mistakes if p.file in self.skipped_files]
+        self.partial = [p for p in mistakes if p.file in self.partly]
+        self.warned = [p for p in mistakes if p.file not in lost]
+        self.notes = [p for p in catalog.problems if p.note]
+        self.entries = sum(len(entries) for entries in self.partly.values())
+        # Named apart across both lists: two packs' zones.yaml, one skipped, one loaded in part.
+        self.names = dict(zip(lost, short_names(list(lost)), strict=True))
+
+
+def entries_left_out(entries: tuple[str, ...]) -> str:
+    """"2 entries left out: zone 'a', zone 'b'; the rest loaded"."""
+    return (f"{_count(len(entries), 'entry', 'entries')} left out: {', '.join(entries)}; "
+            "the rest loaded")
 
 
 def summary(catalog: Catalog) -> str:
     """One line for the status bar, or '' when the data is clean."""
-    skipped, warned, notes = _kinds(catalog)
+    kinds = _Kinds(catalog)
     parts = []
-    if skipped or warned:
-        parts.append(f"{_count(len(skipped) + len(warned), 'problem')} in the data files")
-    if catalog.skipped_files:
-        parts.append(f"{_count(len(catalog.skipped_files), 'file')} not loaded until fixed")
-    if notes:
-        parts.append(f"{_count(len(notes), 'note')} on what the body drawings cannot show")
+    mistakes = len(kinds.skipped) + len(kinds.partial) + len(kinds.warned)
+    if mistakes:
+        parts.append(f"{_count(mistakes, 'problem')} in the data files")
+    if kinds.skipped_files:
+        parts.append(f"{_count(len(kinds.skipped_files), 'file')} not loaded until fixed")
+    if kinds.entries:
+        parts.append(f"{_count(kinds.entries, 'entry', 'entries')} left out until fixed")
+    if kinds.notes:
+        parts.append(f"{_count(len(kinds.notes), 'note')} on what the body drawings cannot show")
     return f"{'; '.join(parts)}: see File > Data problems." if parts else ""
 
 
 def explanation(catalog: Catalog) -> str:
     """The words above the list: true whichever kinds of problem there are."""
-    skipped, warned, notes = _kinds(catalog)
+    kinds = _Kinds(catalog)
+    skipped, partial, warned = kinds.skipped, kinds.partial, kinds.warned
     rule = "one mistake in a muscle file leaves out the whole muscle"
-    if skipped and warned:
-        text = (f"What is under “{SKIPPED}” is not loaded until its mistakes are fixed: {rule}. "
-                f"The files under “{WARNED}” loaded; fix the lines listed.")
-    elif skipped:
+    entry_rule = "a mistake in one entry of a file leaves out only that entry"
+    if skipped and not partial and not warned:
         text = (f"These files are skipped: what they describe is not loaded until their "
                 f"mistakes are fixed ({rule}). Everything else loaded.")
-    elif warned:
+    elif partial and not skipped and not warned:
+        text = (f"These files loaded except the entries named, which are left out until their "
+                f"mistakes are fixed ({entry_rule}). Everything else loaded.")
+    elif warned and not skipped and not partial:
         text = "These files have mistakes, but everything in them loaded; fix the lines listed."
-    else:
+    elif not skipped and not partial:
         text = "The data has no mistakes."
-    if notes:
+    else:
+        sentences = []
+        if skipped:
+            sentences.append(f"What is under “{SKIPPED}” is not loaded until its mistakes are "
+                             f"fixed: {rule}.")
+        if partial:
+            sentences.append(f"The files under “{PARTLY}” loaded except the entries named, which "
+                             f"are left out until their mistakes are fixed: {entry_rule}.")
+        if warned:
+            sentences.append(f"The files under “{WARNED}” loaded; fix the lines listed.")
+        text = " ".join(sentences)
+    if kinds.notes:
         text += (f" The “{NOTES}” say what loaded but cannot be shown in full on the body, "
                  "because the drawings are built in.")
     return f"{text} Run “bodymap validate” for the same list."
@@ -65,21 +99,27 @@ def explanation(catalog: Catalog) -> str:
 
 def listing(catalog: Catalog) -> str:
     """The problems as `path:line:column: message`: the skipped files first, under a heading
-    that counts and names them, then the files that loaded with warnings, then the notes. A list
-    of warnings alone needs no heading."""
-    skipped, warned, notes = _kinds(catalog)
-    if not skipped and not notes:
-        return "\n".join(str(p) for p in warned)
+    that counts and names them; then the files that loaded but for some entries, each under a
+    line naming what it left out; then the files that loaded with warnings, then the notes. A
+    list of warnings alone needs no heading."""
+    kinds = _Kinds(catalog)
+    if not kinds.skipped and not kinds.partial and not kinds.notes:
+        return "\n".join(str(p) for p in kinds.warned)
     sections = []
-    if skipped:
-        files = sorted(catalog.skipped_files)
-        names = ", ".join(short_names(files))
-        sections.append([f"{SKIPPED}, {_count(len(files), 'file')}: {names}",
-                         *(str(p) for p in skipped)])
-    if warned:
-        sections.append([f"{WARNED}:", *(str(p) for p in warned)])
-    if notes:
-        sections.append([f"{NOTES}:", *(str(p) for p in notes)])
+    if kinds.skipped:
+        names = ", ".join(kinds.names[file] for file in kinds.skipped_files)
+        sections.append([f"{SKIPPED}, {_count(len(kinds.skipped_files), 'file')}: {names}",
+                         *(str(p) for p in kinds.skipped)])
+    if kinds.partial:
+        section = [f"{PARTLY}, {_count(len(kinds.partly), 'file')}:"]
+        for file, entries in kinds.partly.items():
+            section.append(f"{kinds.names[file]}: {entries_left_out(entries)}")
+            section.extend(str(p) for p in kinds.partial if p.file == file)
+        sections.append(section)
+    if kinds.warned:
+        sections.append([f"{WARNED}:", *(str(p) for p in kinds.warned)])
+    if kinds.notes:
+        sections.append([f"{NOTES}:", *(str(p) for p in kinds.notes)])
     return "\n\n".join("\n".join(section) for section in sections)
 
 
@@ -94,3 +134,4 @@ def short_names(files: list[str]) -> list[str]:
             count += 1
         names.append(str(Path(*mine[-count:])))
     return names
+

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.packs import VALID_MUSCLE, replace_line, write_pack
+from helpers.packs import PACK_SOURCES, VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
 
@@ -101,6 +101,60 @@ def test_validate_warns_of_a_pack_zone_the_drawings_cannot_show(
             "drawings have, or make 'heel' a group of them ('parts:' in place of 'views:')"
             ) in out.splitlines()
     assert err == "1 problem; 1 note\n"
+
+
+def test_validate_reports_a_files_cross_field_mistakes_with_its_schema_mistake(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """A teacher's file with one unknown key and four mistakes between fields: one run lists all
+    five, each at its line, in file order (before, the four showed only once the key was fixed)."""
+    text = VALID_MUSCLE.replace("spillover: [posterior_thigh]", "spillover: [buttock]")
+    text = text.replace("    sources: [pack_source]\n", "    sources: [pack_source]\n"
+                        "  - id: trp1\n    label: TrP2\n    location: Above the trochanter\n"
+                        "    referral: {essential: [lateral_thigh]}\n"
+                        "    sources: [pack_source]\n", 1)
+    text = text.replace("method: flat}", "method: flat, pressure: firm}")
+    text = text.replace("start: [6, 7]", "start: [7, 5]")
+    text = text.replace("{typical: 5, max: 90}", "{typical: 60, max: 30}")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    path = pack / "muscles" / "pack_muscle.yaml"
+    assert out.splitlines() == [
+        f"{path}:15:18: zone buttock is listed as both essential and spillover",
+        f"{path}:17:9: trigger point id 'trp1' is used twice in this muscle",
+        f"{path}:25:49: unknown key 'pressure' in palpation; expected one of: position, method, "
+        "notes",
+        f"{path}:29:30: 'start' must be [low, high], low <= high",
+        f"{path}:30:36: 'max' is below 'typical'",
+    ]
+    assert err == "5 problems; 1 file not loaded until fixed\n"
+
+
+BAD_ZONE = "zones:\n  - id: pack_spot\n    label: A spot\n    parts: [buttock]\n" \
+           "  - id: pack_patch\n    label: 5\n    parts: [calf]\n"
+BAD_SOURCE = PACK_SOURCES + "  - id: pack_notes\n    authors: Teacher B\n    year: twenty\n" \
+                            "    title: More notes\n    published_in: Course handout\n"
+
+
+@pytest.mark.parametrize(("muscle", "sources", "expected"), [
+    (VALID_MUSCLE, PACK_SOURCES,
+     "1 problem; 1 entry left out until fixed, the rest of its file loaded: "
+     "{pack}/zones.yaml (zone 'pack_patch'); 1 note"),  # pack_muscle has no shape: a note
+    (replace_line(3, "group: hipp"), BAD_SOURCE,
+     "3 problems; 1 file not loaded until fixed; 2 entries left out until fixed, the rest of "
+     "their files loaded: {pack}/sources.yaml (source 'pack_notes'), "
+     "{pack}/zones.yaml (zone 'pack_patch')"),
+], ids=["only an entry left out", "a file skipped and entries of two files left out"])
+def test_validate_summary_tells_files_left_out_from_entries_left_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], muscle: str, sources: str,
+        expected: str):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": muscle}, sources=sources)
+    (pack / "zones.yaml").write_text(BAD_ZONE, encoding="utf-8")
+    assert main(["validate", str(pack)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{pack / 'zones.yaml'}:6:12: 'label' must be text, got a number (5) (put it in " \
+           "quotes)" in out.splitlines()
+    assert err == expected.format(pack=pack) + "\n"
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),

@@ -113,6 +113,144 @@ def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
     )
 
 
+
+def edit(*changes: tuple[int, str]) -> str:
+    """The valid muscle with several lines replaced at once (line numbers of the valid one)."""
+    text = VALID_MUSCLE
+    for number, new in sorted(changes, reverse=True):  # from the bottom: numbers stay true
+        text = replace_line(number, new, text)
+    return text
+
+
+SECOND_TRP = (
+    "  - id: trp1\n"
+    "    label: TrP2\n"
+    "    location: Above the trochanter\n"
+    "    referral: {essential: [lateral_thigh]}\n"
+    "    sources: [pack_source]"
+)
+
+ALL_AT_ONCE = [
+    # (what is wrong, muscle file text, every problem expected as "line: message", in file order)
+    ("a wrong type elsewhere and a range backwards",
+     edit((8, "innervation: 5"), (24, "  target_discomfort: {start: [7, 5], release_at: 4}")),
+     ["8: 'innervation' must be text, got a number (5) (put it in quotes)",
+      "24: 'start' must be [low, high], low <= high"]),
+    ("an unknown key beside a hold max below typical",
+     edit((25, "  hold_seconds: {typical: 60, max: 30, maxi: 90}")),
+     ["25: 'max' is below 'typical'",
+      "25: unknown key 'maxi' in hold seconds; did you mean 'max'?"]),
+    ("a typo in a trigger point whose zone is in both lists",
+     edit((12, "    location: Below the iliac crest\n    notez: x"),
+          (15, "      spillover: [buttock]")),
+     ["13: unknown key 'notez' in trigger point; did you mean 'notes'?",
+      "16: zone buttock is listed as both essential and spillover"]),
+    ("a trigger point id used twice, the second with a wrong label",
+     edit((16, "    sources: [pack_source]\n" + SECOND_TRP.replace("TrP2", "5"))),
+     ["17: trigger point id 'trp1' is used twice in this muscle",
+      "18: 'label' must be text, got a number (5) (put it in quotes)"]),
+    ("a required key missing and a release above the start",
+     edit((8, "# no innervation"), (24, "  target_discomfort: {start: [3, 7], release_at: 5}")),
+     ["1: muscle is missing 'innervation'",
+      "24: 'release_at' must not be above the start of the discomfort target"]),
+    ("the teacher's four cross-field mistakes beside one schema error",
+     edit((3, "group: hipp"), (15, "      spillover: [buttock]"),
+          (16, "    sources: [pack_source]\n" + SECOND_TRP),
+          (24, "  target_discomfort: {start: [7, 5], release_at: 4}"),
+          (25, "  hold_seconds: {typical: 60, max: 30}")),
+     ["3: 'hipp' is not a valid group value; did you mean 'hip'?",
+      "15: zone buttock is listed as both essential and spillover",
+      "17: trigger point id 'trp1' is used twice in this muscle",
+      "29: 'start' must be [low, high], low <= high",
+      "30: 'max' is below 'typical'"]),
+    # A part that could not be read is not checked against the others: no follow-on mistakes.
+    ("a hold time out of range is not also compared with max",
+     edit((24, "  target_discomfort: {start: [7, 5], release_at: 4}"),
+          (25, "  hold_seconds: {typical: 700, max: 90}")),
+     ["24: 'start' must be [low, high], low <= high",
+      "25: 'typical' must be between 0 and 600, got 700"]),
+    ("a start that is not a number is not checked as a range",
+     edit((15, "      spillover: [buttock]"),
+          (24, "  target_discomfort: {start: [7, x], release_at: 9}")),
+     ["15: zone buttock is listed as both essential and spillover",
+      "24: 'start' must be a whole number, got text ('x')"]),
+    ("bilateral zones are not said to be missing from an essential list that is no list",
+     edit((14, "      essential: buttock"),
+          (15, "      spillover: [posterior_thigh]\n      bilateral: [buttock, buttock]")),
+     ["14: 'essential' must be a list, got text ('buttock')",
+      "16: zone 'buttock' is listed twice in 'bilateral'"]),
+    ("an id that is no valid id is not also said to be used twice",
+     edit((10, "  - id: TrP-1"), (16, "    sources: [pack_source]\n" + SECOND_TRP.replace(
+         "trp1", "TrP-1")), (25, "  hold_seconds: {typical: 60, max: 30}")),
+     ["10: 'TrP-1' is not a valid id: use lower-case letters, digits and _",
+      "17: 'TrP-1' is not a valid id: use lower-case letters, digits and _",
+      "30: 'max' is below 'typical'"]),
+    ("a muscle id that is no text is not compared with the file name",
+     edit((1, "id: 5"), (25, "  hold_seconds: {typical: 60, max: 30}")),
+     ["1: 'id' must be text, got a number (5) (put it in quotes)",
+      "25: 'max' is below 'typical'"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case[1:] for case in ALL_AT_ONCE],
+    ids=[case[0] for case in ALL_AT_ONCE],
+)
+def test_one_run_reports_every_mistake_in_a_file(tmp_path: Path, text: str,
+                                                 expected: list[str]):
+    """Cross-field rules are checked on whatever could be read, beside the schema mistakes, so
+    a teacher never fixes one batch only to be shown a second one."""
+    assert pack_problems(tmp_path, text) == expected
+
+
+
+LEFT_OUT_BUT_USED = [
+    # (what is left out, files of the pack by name, every problem as "file:line: message")
+    ("a source with a wrong year, cited by the muscle",
+     {"sources.yaml": PACK_SOURCES + "  - id: pack_notes\n    authors: Teacher B\n"
+      "    year: twenty\n    title: Notes\n    published_in: Handout\n",
+      "muscles/pack_muscle.yaml": replace_line(30, "sources: [pack_source, pack_notes]")},
+     ["sources.yaml:9: 'year' must be a whole number, got text ('twenty')"]),
+    ("a zone with a wrong label, in the muscle's referral",
+     {"sources.yaml": PACK_SOURCES,
+      "zones.yaml": "zones:\n  - id: buttock_spot\n    label: 5\n    parts: [buttock]\n",
+      "muscles/pack_muscle.yaml": replace_line(14, "      essential: [buttock_spot]")},
+     ["zones.yaml:3: 'label' must be text, got a number (5) (put it in quotes)"]),
+    ("a muscle with a syntax error, related to another",
+     {"sources.yaml": PACK_SOURCES,
+      "muscles/pack_muscle.yaml": replace_line(2, "name: Pack: muscle"),
+      "muscles/other_muscle.yaml": VALID_MUSCLE.replace("pack_muscle", "other_muscle")
+      + "related_muscles: [pack_muscle]\n"},
+     ["muscles/pack_muscle.yaml:2: YAML syntax error: a ':' followed by a space inside a "
+      'value: put the whole value in quotes, e.g. name: "Pack: muscle"']),
+    ("a muscle with a wrong group, related to another",
+     {"sources.yaml": PACK_SOURCES,
+      "muscles/pack_muscle.yaml": replace_line(3, "group: hipp"),
+      "muscles/other_muscle.yaml": VALID_MUSCLE.replace("pack_muscle", "other_muscle")
+      + "related_muscles: [pack_muscle]\n"},
+     ["muscles/pack_muscle.yaml:3: 'hipp' is not a valid group value; did you mean 'hip'?"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [case[1:] for case in LEFT_OUT_BUT_USED],
+    ids=[case[0] for case in LEFT_OUT_BUT_USED],
+)
+def test_what_is_left_out_is_not_also_unknown_where_it_is_used(
+        tmp_path: Path, files: dict[str, str], expected: list[str]):
+    """Its own mistake is reported where it is; fixing it fixes what uses it too, so calling
+    the id unknown there would be a second, misleading report of the same mistake."""
+    pack = tmp_path / "pack"
+    for name, text in files.items():
+        (pack / name).parent.mkdir(parents=True, exist_ok=True)
+        (pack / name).write_text(text, encoding="utf-8")
+    problems = [p for p in load_catalog([pack]).problems if not p.note]
+    assert [f"{Path(p.file).relative_to(pack).as_posix()}:{p.line}: {p.message}"
+            for p in problems] == expected
+
+
 # -- zone groups in a pack's zones.yaml ------------------------------------------------------------
 
 VALID_ZONES = textwrap.dedent(
@@ -177,8 +315,36 @@ def test_zone_group_mistake_is_reported_at_its_line(tmp_path: Path, text: str, l
     assert any(p.startswith(f"{line}: ") and message in p for p in problems), problems
 
 
+def test_a_mistyped_part_is_never_offered_its_own_group(tmp_path: Path):
+    # 'pack_thigh' is closest to 'pack_thig', but a group listing itself is a mistake too.
+    text = replace_zone_line(4, "    parts: [pack_thig]")
+    assert zone_problems(tmp_path, text) == [
+        "4: unknown zone 'pack_thig'; did you mean 'pack_spot'?"]
+
+
 def test_valid_zone_group_has_no_problems(tmp_path: Path):
     assert zone_problems(tmp_path, VALID_ZONES) == []
+
+
+def test_a_zone_left_out_for_its_label_is_still_checked_as_a_group(tmp_path: Path):
+    text = textwrap.dedent(
+        """\
+        zones:
+          - id: pack_thigh
+            label: 5
+            parts: [posterior_thigh, calf, calf, pack_thigh]
+            views: [posterior]
+        """
+    )
+    assert zone_problems(tmp_path, text) == [
+        "3: 'label' must be text, got a number (5) (put it in quotes)",
+        "4: 'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list "
+        "its parts (posterior_thigh_upper, posterior_thigh_lower) instead",
+        "4: part 'calf' is listed twice",
+        "4: zone group 'pack_thigh' lists itself",
+        "5: zone group 'pack_thigh' is not drawn itself, so it takes no 'views': remove it (its "
+        "parts carry their own)",
+    ]
 
 
 def test_zone_group_problem_prints_as_path_line_column(tmp_path: Path):

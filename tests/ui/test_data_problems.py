@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.packs import VALID_MUSCLE, write_pack
+from helpers.packs import PACK_SOURCES, VALID_MUSCLE, write_pack
 from helpers.window import child, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
@@ -16,6 +16,31 @@ from bodymap.ui.main_window import MainWindow
 SKIPPED = VALID_MUSCLE.replace("group: hip", "group: hipp")  # a required field: muscle left out
 WARNED = (VALID_MUSCLE.replace("pack_muscle", "warned_muscle")
           + "colour: red\n")  # an unknown key: ignored, the muscle loads
+# Entries of zones.yaml left out, each for a mistake of its own; the first zone loads.
+ZONES_IN_PART = """\
+zones:
+  - id: pack_spot
+    label: A spot
+    parts: [buttock]
+  - id: pack_patch
+    label: 5
+    parts: [calf]
+  - id: sacrum
+    label: Sacrum again
+    parts: [coccyx]
+  - id: pack_nowhere
+    label: Nowhere
+    parts: [nowhere]
+  - label: No id
+    parts: [calf]
+"""
+SOURCES_IN_PART = PACK_SOURCES + """\
+  - id: pack_notes
+    authors: Teacher B
+    year: twenty
+    title: More notes
+    published_in: Course handout
+"""
 
 
 @pytest.fixture
@@ -156,3 +181,70 @@ def test_two_packs_skipped_files_of_one_name_are_told_apart_and_counted(
     one_file, two_file = (Path(pack.name, "muscles", "pack_muscle.yaml") for pack in (one, two))
     assert listing.splitlines()[0] == (
         f"Skipped until fixed (not loaded), 2 files: {one_file}, {two_file}")
+
+
+def test_files_that_lost_only_entries_say_which_and_that_the_rest_loaded(
+        qtbot, tmp_path: Path, open_window):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}, sources=SOURCES_IN_PART)
+    (pack / "zones.yaml").write_text(ZONES_IN_PART, encoding="utf-8")
+    window = open_window(pack)
+    assert "pack_spot" in window.catalog.zones and "pack_source" in window.catalog.sources
+    assert not {"pack_patch", "pack_nowhere"} & set(window.catalog.zones)
+    assert window.catalog.zones["sacrum"].label == "Sacrum"  # the first definition stays
+    assert "pack_notes" not in window.catalog.sources
+    assert window.statusBar().currentMessage() == (
+        "5 problems in the data files; 5 entries left out until fixed: "
+        "see File > Data problems.")
+
+    words, listing = problems_dialog(qtbot, window)
+    assert words == (
+        "These files loaded except the entries named, which are left out until their mistakes "
+        "are fixed (a mistake in one entry of a file leaves out only that entry). Everything "
+        "else loaded. Run “bodymap validate” for the same list.")
+    assert "Skipped" not in listing and "not loaded" not in listing
+    zones, sources = pack / "zones.yaml", pack / "sources.yaml"
+    lines = listing.splitlines()
+    assert lines[:3] == [
+        "Loaded in part (entries left out until fixed), 2 files:",
+        "sources.yaml: 1 entry left out: source 'pack_notes'; the rest loaded",
+        f"{sources}:9:11: 'year' must be a whole number, got text ('twenty')",
+    ]
+    assert lines[3] == ("zones.yaml: 4 entries left out: zone 'pack_patch', zone 'sacrum', "
+                        "zone 'pack_nowhere', the zone at line 14; the rest loaded")
+    assert lines[4] == f"{zones}:6:12: 'label' must be text, got a number (5) (put it in quotes)"
+    assert lines[5].startswith(f"{zones}:8:9: zone id 'sacrum' is already defined at ")
+    assert lines[6:] == [f"{zones}:13:13: unknown zone 'nowhere'",
+                         f"{zones}:14:5: zone is missing 'id'"]
+
+
+def test_skipped_files_entries_left_out_and_warnings_each_under_their_heading(
+        qtbot, tmp_path: Path, open_window):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": SKIPPED, "warned_muscle": WARNED},
+                      sources=SOURCES_IN_PART)
+    window = open_window(pack)
+    assert window.statusBar().currentMessage() == (
+        "3 problems in the data files; 1 file not loaded until fixed; 1 entry left out until "
+        "fixed: see File > Data problems.")
+    words, listing = problems_dialog(qtbot, window)
+    assert words == (
+        "What is under “Skipped until fixed (not loaded)” is not loaded until its mistakes are "
+        "fixed: one mistake in a muscle file leaves out the whole muscle. The files under "
+        "“Loaded in part (entries left out until fixed)” loaded except the entries named, which "
+        "are left out until their mistakes are fixed: a mistake in one entry of a file leaves "
+        "out only that entry. The files under “Loaded, with warnings” loaded; fix the lines "
+        "listed. Run “bodymap validate” for the same list.")
+    lines = listing.splitlines()
+    assert lines[:8] == [
+        "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml",
+        f"{pack / 'muscles' / 'pack_muscle.yaml'}:3:8: 'hipp' is not a valid group value; did "
+        "you mean 'hip'?",
+        "",
+        "Loaded in part (entries left out until fixed), 1 file:",
+        "sources.yaml: 1 entry left out: source 'pack_notes'; the rest loaded",
+        f"{pack / 'sources.yaml'}:9:11: 'year' must be a whole number, got text ('twenty')",
+        "",
+        "Loaded, with warnings:",
+    ]
+    assert lines[8].startswith(f"{pack / 'muscles' / 'warned_muscle.yaml'}:31:1: unknown key "
+                               "'colour' in muscle")
+    assert len(lines) == 9
