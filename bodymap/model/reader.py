@@ -134,8 +134,13 @@ class Reader:
         self.references = references
         self.checks = checks or {}
         self.pending: list[tuple[Check, Fields]] = []
+        # The problems that make a value wrong, by index: an unknown key is reported but wrongs
+        # nothing, so a typo in an optional key inside a trigger point loses no muscle.
+        self.mistakes: list[int] = []
 
-    def report(self, where: Location, message: str) -> None:
+    def report(self, where: Location, message: str, *, wrong: bool = True) -> None:
+        if wrong:
+            self.mistakes.append(len(self.problems))
         self.problems.append(where.problem(message))
 
     def read(self, cls: type, node: Any, where: Location, **extra: Any) -> Any:
@@ -170,21 +175,22 @@ class Reader:
         for key in node:
             if key not in names:
                 hint = did_you_mean(key, names) or f"; expected one of: {', '.join(names)}"
-                self.report(node.key_where(key), f"unknown key '{key}' in {_noun(cls)}{hint}")
+                self.report(node.key_where(key), f"unknown key '{key}' in {_noun(cls)}{hint}",
+                            wrong=False)
         for f, hint in schema:
             if f.name not in node:
                 if _required(f):
                     fields.blockers.append(len(self.problems))
                     self.report(node.location, f"{_noun(cls)} is missing '{f.name}'")
                 continue
-            count = len(self.problems)
+            count = len(self.mistakes)
             value = self.value(hint, node[f.name], node.where(f.name), f.metadata, f.name)
-            if len(self.problems) == count:
+            if len(self.mistakes) == count:
                 fields[f.name] = value
                 continue
             fields.faulty.add(f.name)
             if _required(f):
-                fields.blockers.extend(range(count, len(self.problems)))
+                fields.blockers.extend(self.mistakes[count:])
             if isinstance(value, tuple | Fields):  # the parts of it that were read right
                 fields[f.name] = value
         check = self.checks.get(cls)
@@ -225,11 +231,11 @@ class Reader:
             self.report(where, f"'{name}' needs at least {need} item{'s' * (need > 1)}")
         items = []
         for index, element in enumerate(value):
-            count = len(self.problems)
+            count = len(self.mistakes)
             read = self.value(item, element, value.item_where(index), meta, name)
             # An object item is kept as far as it was read (for the checks); a wrong scalar is
             # dropped. Either way the list is faulty, so it is never built with a wrong item.
-            right = len(self.problems) == count and read is not None
+            right = len(self.mistakes) == count and read is not None
             if right or (isinstance(read, Fields) and read.node is not None):
                 items.append(read)
         return tuple(items)

@@ -119,7 +119,9 @@ def test_validate_reports_a_files_cross_field_mistakes_with_its_schema_mistake(
     assert main(["validate", str(pack)]) == 1
     out, err = capsys.readouterr()
     path = pack / "muscles" / "pack_muscle.yaml"
-    assert out.splitlines() == [
+    # An unknown key is reported and ignored, and the mistakes between fields leave nothing
+    # out, so the muscle loads (the note says a pack muscle has no drawing).
+    assert [line for line in out.splitlines() if ": note: " not in line] == [
         f"{path}:15:18: zone buttock is listed as both essential and spillover",
         f"{path}:17:9: trigger point id 'trp1' is used twice in this muscle",
         f"{path}:25:49: unknown key 'pressure' in palpation; expected one of: position, method, "
@@ -127,7 +129,7 @@ def test_validate_reports_a_files_cross_field_mistakes_with_its_schema_mistake(
         f"{path}:29:30: 'start' must be [low, high], low <= high",
         f"{path}:30:36: 'max' is below 'typical'",
     ]
-    assert err == "5 problems; 1 file not loaded until fixed\n"
+    assert err == "5 problems; 1 note\n"
 
 
 BAD_ZONE = "zones:\n  - id: pack_spot\n    label: A spot\n    parts: [buttock]\n" \

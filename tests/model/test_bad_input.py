@@ -478,7 +478,7 @@ OUTCOMES = [
     ("syntax error", replace_line(2, "name: Pack: muscle"), True),
     ("required field wrong", replace_line(3, "group: hipp"), True),
     ("required field missing", delete_line(8), True),
-    ("typo inside a trigger point", insert_line(12, "    notez: x"), True),
+    ("unknown key inside a trigger point", insert_line(12, "    notez: x"), False),
     ("unknown key at the top", insert_line(30, "colour: red"), False),
     ("unknown zone", replace_line(14, "      essential: [butock]"), False),
     ("duplicate key", insert_line(2, "name: Again"), False),
