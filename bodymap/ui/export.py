@@ -1,7 +1,8 @@
 """Pictures for slides and handouts: the body with a muscle's referral, or marked pain.
 
 The same BodyScene the window shows is rendered into an image, an SVG drawing or a PDF page, so
-an export looks exactly like the screen.
+an export looks like the screen: framed to the part of the body that matters (`frame_rect`),
+with the landmark labels sized for paper or a projector. docs/export.md gives the sizes.
 """
 
 from __future__ import annotations
