@@ -1,20 +1,26 @@
 """Pictures for slides and handouts: the body with a muscle's referral, or marked pain.
 
 The same BodyScene the window shows is rendered into an image, an SVG drawing or a PDF page, so
-an export looks exactly like the screen.
+an export looks like the screen: framed to the part of the body that matters (`frame_rect`),
+with the landmark labels sized for paper or a projector. docs/export.md gives the sizes.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import math
 import os
+import re
 import sys
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -26,15 +32,15 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bodymap.diagram import VIEW_NAMES
-from bodymap.ui.body_scene import BOTH, BodyScene, on_side
+from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem, on_side
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.rich_text import MUTED, zone_names
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from bodymap.model import Catalog
     from bodymap.model.schema import Muscle, TriggerPoint
@@ -42,14 +48,32 @@ if TYPE_CHECKING:
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
 KEY_FONT_PX = 13  # the key's text before it is scaled with the picture
-LANDMARK_FONT_PX = 12  # the landmark labels' (T12, PSIS), before they grow with the picture
 KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen beside the body
+# The landmark labels (T12, PSIS) and the view's caption grow with the page or the slide, not with
+# the body: on a page 1/56 of its width (29 px on a 1600 px picture; on the A4 PDF 39 px at 300
+# dpi, which Qt's PDF engine prints at about 10 pt), on a slide 1/50 of its height (22 px on
+# 1080), which reads from the back of a room.
+PAGE_LABEL = 1 / 56
+SLIDE_LABEL = 1 / 50
+# What a picture frames: the whole body, or the band of it that the muscle, its trigger points,
+# its referral and the marked pain cover, with air above and below (across the body's width, the
+# landmarks' ticks beside it); the whole body when that band is most of it anyway.
+BODY, REGION = "body", "region"
+BODY_AIR = 0.015  # above and below the body, as a fraction of the view's height
+REGION_AIR = 0.06  # above and below the region
+WHOLE_BODY = 0.75  # a region taller than this fraction of the body: the whole body is framed
 # A slide: 16:9, the body on the left, the title, key and what the picture shows on the right.
 PAGE, SLIDE = "page", "slide"
 SLIDE_SIZE = QSize(1920, 1080)
 SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16:9")
+SLIDE_PICTURE = 0.46  # the most of a slide's width the picture takes, the words the rest
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
+# A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
+# (a picture taller than that shape would be printed narrower, its labels smaller). A slide's
+# SVG is as large as the PDF's slide.
+PAGE_MARGIN_MM = 12
+PAGE_MM = QSizeF(210 - 2 * PAGE_MARGIN_MM, 297 - 2 * PAGE_MARGIN_MM)
 
 
 def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = None) -> str:
@@ -102,18 +126,18 @@ def _key_font() -> QFont:
     return font
 
 
-def _landmark_font() -> QFont:
-    """The landmark labels' size on paper, before they grow with the picture like the X's."""
-    font = QFont()
-    font.setPixelSize(LANDMARK_FONT_PX)
-    return font
-
-
 def _bands(width: float, title: str, rows: tuple[Row, ...]) -> tuple[float, float]:
     """Heights of the title band above the body and the key band below it."""
     title_band = width * TITLE_BAND if title else 0.0
     key = key_size(rows, QFontMetricsF(_key_font())).height() if rows else 0.0
     return title_band, (key + 16) * width * KEY_SCALE if rows else 0.0
+
+
+def label_px(target: QSizeF | QSize, layout: str = PAGE) -> int:
+    """The landmark labels' and the view caption's size in the picture's pixels (a PDF's are
+    1/300 inch): a share of the page's width, or of the slide's height."""
+    return max(8, round(target.height() * SLIDE_LABEL if layout == SLIDE
+                        else target.width() * PAGE_LABEL))
 
 
 def slide_html(scene: BodyScene) -> tuple[str, str]:
@@ -146,14 +170,27 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
 
 
 def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
-          layout: str = PAGE) -> None:
-    if layout == SLIDE:
-        _draw_slide(scene, painter, target, title)
-        return
+          layout: str = PAGE, frame: str = REGION) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
+    if layout == SLIDE:
+        _draw_slide(scene, painter, target, title, frame)
+    else:
+        _draw_page(scene, painter, target, title, frame)
+
+
+def _draw_page(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
+               frame: str) -> None:
+    """A handout's page: the title, the picture and the key, one under the other, each centred
+    on the page's middle line, from the top down (what is left of a page is at its foot)."""
     rows = key_rows(scene)
     title_band, key_band = _bands(target.width(), title, rows)
+    framed = frame_rect(scene, frame)
+    with _on_paper(scene, label_px(target.size(), PAGE)):
+        room = QSizeF(target.width(), target.height() - title_band - key_band)
+        fit = _fit(scene, framed, room, centred=True)
+        origin = QPointF(target.center().x() - fit.size.width() / 2, target.top() + title_band)
+        _draw_body(scene, painter, framed, fit, origin, target)
     if title:
         font = QFont()
         font.setBold(True)
@@ -166,33 +203,32 @@ def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
         painter.setPen(QColor(30, 30, 30))
         painter.drawText(QRectF(target.left(), target.top(), target.width(), title_band),
                          Qt.AlignmentFlag.AlignCenter, title)
-    body = QRectF(target.left(), target.top() + title_band, target.width(),
-                  target.height() - title_band - key_band)
-    _draw_body(scene, painter, body)
     if rows:
         scale = target.width() * KEY_SCALE
         metrics = QFontMetricsF(_key_font())
         size = key_size(rows, metrics)
         painter.save()
         painter.translate(target.center().x() - size.width() * scale / 2,
-                          body.bottom() + 8 * scale)
+                          origin.y() + fit.size.height() + 8 * scale)
         painter.scale(scale, scale)
         painter.setFont(_key_font())
         paint_key(painter, QRectF(QPointF(0, 0), size), rows, metrics, QColor(30, 30, 30))
         painter.restore()
 
 
-def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str) -> None:
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(target, QColor("white"))
+def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
+                frame: str) -> None:
     margin = target.height() * 0.04
-    rect = scene.sceneRect()
-    body_height = target.height() - 2 * margin
-    body = QRectF(target.left() + margin, target.top() + margin,
-                  body_height * rect.width() / rect.height(), body_height)
-    _draw_body(scene, painter, body)
-    column = QRectF(body.right() + 2 * margin, target.top() + margin,
-                    target.right() - body.right() - 3 * margin, body_height)
+    framed = frame_rect(scene, frame)
+    with _on_paper(scene, label_px(target.size(), SLIDE)):
+        room = QSizeF(target.width() * SLIDE_PICTURE, target.height() - 2 * margin)
+        fit = _fit(scene, framed, room, centred=False)
+        origin = QPointF(target.left() + margin,
+                         target.center().y() - fit.size.height() / 2)
+        _draw_body(scene, painter, framed, fit, origin, target)
+    left = origin.x() + fit.size.width() + 2 * margin
+    column = QRectF(left, target.top() + margin, target.right() - margin - left,
+                    target.height() - 2 * margin)
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX))
     top = column.top()
     if title:
@@ -223,6 +259,7 @@ def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str)
     _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
 
 
+
 def _text(painter: QPainter, html: str, width: float, px: int) -> QTextDocument:
     """Rich text laid out for the painter's device (a PNG's pixels or a PDF's 300 dpi) with
     spacing in the same pixels, so every format lays out alike."""
@@ -249,74 +286,277 @@ def _draw_text(painter: QPainter, document: QTextDocument, left: float, top: flo
     return top + document.size().height()
 
 
-def _draw_body(scene: BodyScene, painter: QPainter, body: QRectF) -> None:
-    """The scene, as on screen but sized for paper: markers and stipple grow with the picture
-    (on screen they keep one size at every zoom), and the art is drawn from the SVG itself, not
-    from the screen's cached pixmaps, so an SVG or PDF export stays vector."""
-    rect = scene.sceneRect()
-    zoom = min(body.width() / rect.width(), body.height() / rect.height())
-    paper = max(1.0, zoom * 0.9)
-    markers = [m for group in scene.markers.values() for m in group]
-    for item in (*markers, *scene.landmarks):
-        item.setScale(paper)
-    screen_font = scene.label_font
-    scene.set_label_font(_landmark_font())
+# -- what the picture frames --------------------------------------------------------------------
+def focus_rect(scene: BodyScene) -> QRectF:
+    """What the picture is about, in scene coordinates: the zones painted (referral and marked
+    pain) and the shown muscle's outline and trigger points, as the scene draws them now."""
+    referral, shown, pain = scene.shown_state()
+    rect = QRectF()
+    for key in (*referral, *pain):
+        if (zone := scene.zones.get(key)) is not None:
+            rect = rect.united(zone.sceneBoundingRect())
+    if shown is not None:
+        muscle_id, side = shown
+
+        def ours(key: tuple[str, str | None]) -> bool:
+            return key[0] == muscle_id and side in (key[1], BOTH)
+
+        for key, item in scene.muscles.items():
+            if ours(key) and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        for key, markers in scene.markers.items():
+            for marker in markers:
+                if ours(key) and marker.isVisible():
+                    rect = rect.united(QRectF(marker.pos() - QPointF(1, 1), QSizeF(2, 2)))
+    return rect
+
+
+def _top_of_body(scene: BodyScene) -> float:
+    outline = scene.view.outline.boundingRect()
+    return outline.top() if not outline.isEmpty() else scene.sceneRect().top()
+
+
+def frame_rect(scene: BodyScene, frame: str = REGION) -> QRectF:
+    """The part of the view a picture shows, in scene coordinates. Across: the body and the ticks
+    of its landmarks, centred on the body. Down: the body from head to foot (BODY), or the band
+    of it `focus_rect` covers with air above and below (REGION); the whole body when that band
+    would be most of it, or when nothing is shown."""
+    view = scene.sceneRect()
+    outline = scene.view.outline.boundingRect()
+    if outline.isEmpty():
+        outline = view
+    air = BODY_AIR * view.height()
+    middle = outline.center().x()
+    half = max([outline.width() / 2 + air] + [abs(landmark.x - middle) for landmark in
+                                              scene.view.landmarks if landmark.y >= outline.top()])
+    left, right = max(view.left(), middle - half), min(view.right(), middle + half)
+    top, bottom = max(view.top(), outline.top() - air), min(view.bottom(), outline.bottom() + air)
+    body = QRectF(left, top, right - left, bottom - top)
+    region = focus_rect(scene) if frame == REGION else QRectF()
+    if region.isEmpty():
+        return body
+    air = REGION_AIR * view.height()
+    top = max(body.top(), region.top() - air)
+    bottom = min(body.bottom(), region.bottom() + air)
+    if bottom - top > WHOLE_BODY * body.height():
+        return body
+    return QRectF(body.left(), top, body.width(), bottom - top)
+
+
+class _Fit(NamedTuple):
+    """The framed view laid out on paper: its scale, where the body goes within the picture (the
+    picture's top left at 0, 0; labels and caption around it) and the whole picture's size."""
+
+    zoom: float
+    body: QRectF
+    size: QSizeF
+    labels: tuple[LandmarkItem, ...]  # those beside the framed part of the body
+    caption: LandmarkItem | None  # the view's title ("Back view"), drawn above the body
+
+
+@contextmanager
+def _on_paper(scene: BodyScene, px: int) -> Iterator[None]:
+    """The scene made ready to print, for as long as the block lasts: the landmark labels in a
+    font of `px` pixels and left for the export to draw (it places them round the frame, and the
+    caption above it), the art drawn from the SVG itself, not from the screen's cached pixmaps (so
+    an SVG or PDF stays vector), and no background: the picture is on white paper."""
+    font = QFont()
+    font.setPixelSize(px)
+    screen_font, background = scene.label_font, scene.backgroundBrush()
+    visible = [item.isVisible() for item in scene.landmarks]
+    scene.set_label_font(font)
+    for item in scene.landmarks:
+        item.setVisible(False)
+    scene.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
     for art in scene.art.values():
         art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    source = rect
-    for _ in range(2):  # room for the labels around the body: they keep their size on paper
-        source = rect.marginsAdded(scene.label_overhang(zoom) / zoom)
-        zoom = min(body.width() / source.width(), body.height() / source.height())
-    screen_texel = scene.texel
-    scene.set_texel(paper / zoom)
     try:
-        scene.render(painter, body, source, Qt.AspectRatioMode.KeepAspectRatio)
+        yield
     finally:
-        scene.set_texel(screen_texel)
         for art in scene.art.values():
             art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        for item in (*markers, *scene.landmarks):
-            item.setScale(1.0)
+        scene.setBackgroundBrush(background)
+        for item, shown in zip(scene.landmarks, visible, strict=True):
+            item.setVisible(shown)
         scene.set_label_font(screen_font)
 
 
-def picture_size(scene: BodyScene, title: str, layout: str = PAGE) -> QSize:
+def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool) -> _Fit:
+    """Lay the framed view out as large as `room` allows, the labels of the levels it shows
+    beside it (with room on both sides alike when `centred`, so the body is in the middle of the
+    picture) and the caption above it. The labels keep their size, so the room they take is
+    found at the scale it leaves."""
+    top_of_body = _top_of_body(scene)
+    caption = next((item for item in scene.landmarks if item.y() < top_of_body), None)
+    labels = tuple(item for item in scene.landmarks
+                   if item is not caption and frame.top() <= item.y() <= frame.bottom())
+    cap = 0.0
+    if caption is not None:
+        reach = caption.reach()
+        cap = reach.top() + reach.bottom() + 0.3 * caption.boundingRect().height()
+    edges = QMarginsF()
+    zoom = min(room.width() / frame.width(), (room.height() - cap) / frame.height())
+    for _ in range(4):  # the labels' room shrinks the body, which gives them more room
+        edges = QMarginsF(0, cap, 0, 0)
+        for item in labels:  # how far each reaches past the frame, at this scale
+            reach = item.reach()
+            edges.setLeft(max(edges.left(), reach.left() - (item.x() - frame.left()) * zoom))
+            edges.setRight(max(edges.right(), reach.right() - (frame.right() - item.x()) * zoom))
+            edges.setTop(max(edges.top(), reach.top() - (item.y() - frame.top()) * zoom))
+            edges.setBottom(max(edges.bottom(),
+                                reach.bottom() - (frame.bottom() - item.y()) * zoom))
+        if centred:
+            edges.setLeft(max(edges.left(), edges.right()))
+            edges.setRight(edges.left())
+        zoom = min((room.width() - edges.left() - edges.right()) / frame.width(),
+                   (room.height() - edges.top() - edges.bottom()) / frame.height())
+    body = QRectF(edges.left(), edges.top(), frame.width() * zoom, frame.height() * zoom)
+    return _Fit(zoom, body, QSizeF(body.width() + edges.left() + edges.right(),
+                                   body.height() + edges.top() + edges.bottom()), labels, caption)
+
+
+def _draw_body(scene: BodyScene, painter: QPainter, frame: QRectF, fit: _Fit, origin: QPointF,
+               paper: QRectF) -> None:
+    """The framed scene as laid out by `_fit`, its top left at `origin` on `paper`: markers and
+    stipple grow with the picture (on screen they keep one size at every zoom); the body is cut
+    at the frame, the labels and the caption drawn round it. Draw the rest of the page after it:
+    the body is cut by clipping and by white paper laid round the frame, as QtSvg's renderer
+    draws no clip paths."""
+    body = fit.body.translated(origin)
+    grow = max(1.0, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
+    markers = [m for group in scene.markers.values() for m in group]
+    for marker in markers:
+        marker.setScale(grow)
+    screen_texel = scene.texel
+    scene.set_texel(grow / fit.zoom)
+    try:
+        painter.save()
+        painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
+        scene.render(painter, body, frame, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.restore()
+    finally:
+        scene.set_texel(screen_texel)
+        for marker in markers:
+            marker.setScale(1.0)
+    white = QColor("white")
+    painter.fillRect(QRectF(paper.topLeft(), QPointF(paper.right(), body.top())), white)
+    painter.fillRect(QRectF(QPointF(paper.left(), body.bottom()), paper.bottomRight()), white)
+    painter.fillRect(QRectF(QPointF(paper.left(), body.top()), body.bottomLeft()), white)
+    painter.fillRect(QRectF(body.topRight(), QPointF(paper.right(), body.bottom())), white)
+    places = [(item, QPointF(body.left() + (item.x() - frame.left()) * fit.zoom,
+                             body.top() + (item.y() - frame.top()) * fit.zoom))
+              for item in fit.labels]
+    if fit.caption is not None:
+        places.append((fit.caption, QPointF(
+            body.left() + (fit.caption.x() - frame.left()) * fit.zoom,
+            origin.y() + fit.caption.reach().top())))
+    option = QStyleOptionGraphicsItem()
+    for item, place in places:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(place)
+        item.paint(painter, option)
+        painter.restore()
+
+
+def picture_size(scene: BodyScene, title: str, layout: str = PAGE,
+                 frame: str = REGION) -> QSize:
+    """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
+    title, the framed body and its key need, at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
-    rect = scene.sceneRect()
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(scene))
-    return QSize(PNG_WIDTH, round(PNG_WIDTH * rect.height() / rect.width() + title_band
-                                  + key_band))
+    page = QSizeF(PNG_WIDTH, PNG_WIDTH * PAGE_MM.height() / PAGE_MM.width())
+    with _on_paper(scene, label_px(page, PAGE)):
+        room = QSizeF(page.width(), page.height() - title_band - key_band)
+        fit = _fit(scene, frame_rect(scene, frame), room, centred=True)
+    return QSize(PNG_WIDTH, min(math.floor(page.height()),
+                                math.ceil(title_band + fit.size.height() + key_band)))
 
 
-def picture(scene: BodyScene, title: str = "", layout: str = PAGE) -> QImage:
-    """The picture as an image: what a PNG export holds, and what Copy image copies."""
-    size = picture_size(scene, title, layout)
+def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
+            frame: str = BODY) -> QImage:
+    """The picture as an image: what a PNG export holds (it passes its frame; the default here
+    is the standing body, which the self-care sheet sets beside its text)."""
+    size = picture_size(scene, title, layout, frame)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout)
+    _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
     painter.end()
     return image
 
 
-def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE) -> None:
+def svg_size_mm(size: QSize, layout: str = PAGE) -> QSizeF:
+    """An SVG's size on paper: the PDF's slide; or a page's picture as large as it is on the
+    PDF's page (it fits A4 with 12 mm margins), its shape kept."""
+    box = SLIDE_PDF.size(QPageSize.Unit.Millimeter) if layout == SLIDE else PAGE_MM
+    scale = min(box.width() / size.width(), box.height() / size.height())
+    return QSizeF(size.width() * scale, size.height() * scale)
+
+
+_SVG_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"')
+_PATTERN_IMAGE = re.compile(r'(<pattern\b[^>]*>)\s*<image\b([^>]*)/>')
+
+
+def _vector_tile(match: re.Match[str]) -> str:
+    """A pattern's tile (the spillover stipple, the pain hatch) as one small square per dot:
+    QtSvg's own renderer draws a pattern of a PNG at some scales only (at half size, not at all),
+    and viewers smooth a PNG tile's dots into a pink haze; squares stay dots everywhere."""
+    attributes = dict(re.findall(r'([\w:-]+)="([^"]*)"', match[2]))
+    href = attributes.get("xlink:href", attributes.get("href", ""))
+    prefix = "data:image/png;base64,"
+    tile = QImage.fromData(base64.b64decode(href.removeprefix(prefix)), "PNG")
+    if not href.startswith(prefix) or tile.isNull():
+        return match[0]
+    x, y = float(attributes.get("x", 0)), float(attributes.get("y", 0))
+    sx = float(attributes.get("width", tile.width())) / tile.width()
+    sy = float(attributes.get("height", tile.height())) / tile.height()
+    dots = []
+    for row in range(tile.height()):
+        for column in range(tile.width()):
+            colour = tile.pixelColor(column, row)
+            if colour.alpha():
+                dots.append(f'<rect x="{x + column * sx:g}" y="{y + row * sy:g}" '
+                            f'width="{sx:g}" height="{sy:g}" fill="{colour.name()}" '
+                            f'fill-opacity="{colour.alphaF():.3g}"/>')
+    return match[1] + "".join(dots)
+
+
+def paper_svg(svg: bytes, size_mm: QSizeF) -> bytes:
+    """QSvgGenerator's SVG made fit to hand out: its size on paper `size_mm` (Qt writes its
+    pixels as 1/72 inch, a 1600 px picture 56 cm wide), and no claim to be SVG Tiny 1.2, which
+    has no <pattern> (strict viewers then fill the spillover black): plain SVG, as browsers,
+    Inkscape, Word and QtSvg read it, with the pattern tiles drawn as vector squares."""
+    text = svg.decode("utf-8")
+    text = _SVG_SIZE.sub(f'<svg width="{size_mm.width():.1f}mm" '
+                         f'height="{size_mm.height():.1f}mm"', text, count=1)
+    text = text.replace(' version="1.2" baseProfile="tiny"', "", 1)
+    return _PATTERN_IMAGE.sub(_vector_tile, text).encode("utf-8")
+
+
+def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE,
+                 frame: str = REGION) -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
-    portrait page or a 16:9 slide."""
+    portrait page or a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the
+    whole body (BODY)."""
     suffix = path.suffix.lower()
-    size = picture_size(scene, title, layout)
     if suffix == ".png":
-        if not picture(scene, title, layout).save(str(path), "PNG"):
+        if not picture(scene, title, layout, frame).save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
     elif suffix == ".svg":
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        size = picture_size(scene, title, layout, frame)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+        generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(title or "bodymap")
         painter = QPainter(generator)
-        _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout)
+        _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
         painter.end()
+        path.write_bytes(paper_svg(buffer.data().data(), svg_size_mm(size, layout)))
     elif suffix == ".pdf":
         writer = QPdfWriter(str(path))
         writer.setTitle(title or "bodymap")
@@ -324,11 +564,12 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
             page = QPageLayout(SLIDE_PDF, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
         else:
             page = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                               QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12))
+                               QPageLayout.Orientation.Portrait,
+                               QMarginsF(*[PAGE_MARGIN_MM] * 4))
         writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)
-        _draw(scene, painter, QRectF(painter.viewport()), title, layout)
+        _draw(scene, painter, QRectF(painter.viewport()), title, layout, frame)
         painter.end()
     else:
         raise ValueError(f"unknown picture type '{path.suffix}': use .png, .svg or .pdf")

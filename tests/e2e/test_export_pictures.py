@@ -1,0 +1,272 @@
+"""What `bodymap export` hands a teacher, checked on the files themselves: a PDF page rasterised
+by poppler (pdftoppm, pdftotext), PNG pixels, an SVG as its attributes say and as QtSvg draws it.
+
+The PDF checks need poppler-utils (the package that has pdftoppm): they fail, not skip, without
+it, since a PDF nobody looked at is what these tests are for."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from bodymap.cli import main
+
+RGB = tuple[int, int, int]
+POPPLER = "poppler-utils (pdftoppm, pdftotext) is needed to look at the exported PDF"
+
+
+class Pixels:
+    """An image's pixels as (r, g, b), read from its bytes: pixelColor is too slow for pages."""
+
+    def __init__(self, image: QImage) -> None:
+        self.image = image.convertToFormat(QImage.Format.Format_RGB32)
+        self.data = bytes(self.image.constBits())
+        self.line = self.image.bytesPerLine()
+        self.width, self.height = self.image.width(), self.image.height()
+
+    def rgb(self, x: int, y: int) -> RGB:
+        i = y * self.line + 4 * x
+        blue, green, red = self.data[i:i + 3]
+        return red, green, blue
+
+    def where(self, test: Callable[[RGB], bool], area: QRect | None = None,
+              step: int = 1) -> list[tuple[int, int]]:
+        """The (x, y) of the pixels in `area` (default: all) that pass `test`."""
+        area = area or QRect(0, 0, self.width, self.height)
+        return [(x, y) for y in range(area.top(), area.bottom() + 1, step)
+                for x in range(area.left(), area.right() + 1, step) if test(self.rgb(x, y))]
+
+
+def is_red(c: RGB) -> bool:  # referral: the essential zones and the spillover's dots
+    return c[0] > 190 and c[1] < 100 and c[2] < 100
+
+
+def is_skin(c: RGB) -> bool:
+    return c[0] > 200 and 150 < c[1] < 235 and 115 < c[2] < 215 and c[0] - c[2] > 25
+
+
+def is_body(c: RGB) -> bool:
+    return is_red(c) or is_skin(c)
+
+
+def is_ink(c: RGB) -> bool:  # text: the labels' brown, the title's and the key's near-black
+    return max(c) < 140
+
+
+def export(tmp_path: Path, name: str, *args: str) -> Path:
+    out = tmp_path / name
+    assert main(["export", *args, "-o", str(out)]) == 0
+    return out
+
+
+def rasterise(pdf: Path, dpi: int) -> QImage:
+    assert shutil.which("pdftoppm"), POPPLER
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf),
+                    str(pdf.with_suffix(""))], check=True)
+    image = QImage(str(pdf.with_suffix(".png")))
+    assert not image.isNull()
+    return image
+
+
+def pdf_words(pdf: Path) -> list[tuple[str, float, float, float, float]]:
+    """Each word on the page with its box in points: (text, left, top, right, bottom)."""
+    assert shutil.which("pdftotext"), POPPLER
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)</word>', html)]
+
+
+def cap_height_per_px() -> float:
+    """The cap height of the export's font (the default, as export.py draws labels in) per
+    pixel of font size: turns the ink height of a word in capitals into its font size."""
+    font = QFont()
+    font.setPixelSize(100)
+    return QFontMetricsF(font).capHeight() / 100
+
+
+def ink_lines(pixels: Pixels, area: QRect) -> list[int]:
+    """The heights of the lines of text in `area`: runs of rows holding ink."""
+    rows = sorted({y for _x, y in pixels.where(is_ink, area)})
+    runs: list[list[int]] = []
+    for y in rows:
+        if runs and y <= runs[-1][1] + 2:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return [bottom - top + 1 for top, bottom in runs]
+
+
+def is_paper(c: RGB) -> bool:
+    return min(c) > 248
+
+
+def picture_rows(pixels: Pixels) -> tuple[int, int]:
+    """The rows of the picture of the body: the tallest run of rows with something drawn (the
+    title above it and the key under it are runs of their own, with white between)."""
+    drawn = sorted({y for _x, y in pixels.where(lambda c: not is_paper(c), step=2)})
+    runs: list[list[int]] = []
+    for y in drawn:
+        if runs and y <= runs[-1][1] + 4:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    top, bottom = max(runs, key=lambda run: run[1] - run[0])
+    return top, bottom
+
+
+def body_box(pixels: Pixels, area: QRect) -> QRect:
+    """Where the body is drawn in `area`: the box round its skin and referral."""
+    body = pixels.where(is_body, area, step=2)
+    xs, ys = [x for x, _y in body], [y for _x, y in body]
+    return QRect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+# -- the A4 handout ------------------------------------------------------------------------------
+@pytest.mark.parametrize("muscle", ["piriformis", "gluteus_minimus"])
+def test_a_pdf_page_has_the_body_in_its_middle_under_the_title(qapp, tmp_path: Path,
+                                                                muscle: str):
+    # Piriformis refers to the buttock (the picture is that part of the body); gluteus minimus
+    # down to the ankle (the whole body, as tall as the page allows). Both sides are painted.
+    page = Pixels(rasterise(export(tmp_path, f"{muscle}.pdf", "--muscle", muscle), dpi=50))
+    top, bottom = picture_rows(page)
+    body = body_box(page, QRect(0, top, page.width, bottom - top + 1))
+    left, right = body.left(), page.width - 1 - body.right()
+    assert abs(left - right) <= 0.015 * page.width, (left, right)
+    title = page.where(is_ink, QRect(0, 0, page.width, round(page.height * 0.06)))
+    middle = (min(x for x, _y in title) + max(x for x, _y in title)) / 2
+    assert abs(middle - page.width / 2) <= 0.015 * page.width
+
+
+def test_a_pdf_pages_landmark_labels_read_on_paper_beside_the_body(qapp, tmp_path: Path):
+    pdf = export(tmp_path, "piriformis.pdf", "--muscle", "piriformis")
+    dpi = 300
+    page = Pixels(rasterise(pdf, dpi))
+    px = dpi / 72  # pixels per point
+    (_text, x0, y0, x1, y1), = [word for word in pdf_words(pdf) if word[0] == "PSIS"]
+    box = QRect(round(x0 * px), round(y0 * px), round((x1 - x0) * px), round((y1 - y0) * px))
+    # The ink of the capitals, top to baseline, is the font's cap height.
+    (cap,) = ink_lines(page, box)
+    assert cap / px / cap_height_per_px() >= 9.0  # points
+    assert not page.where(is_body, box)  # beside the body, not over it
+    assert x1 <= (210 - 12) / 25.4 * 72  # and inside the page's margin (A4, 12 mm)
+
+
+# -- slides and pictures -------------------------------------------------------------------------
+SVG = "{http://www.w3.org/2000/svg}"
+Matrix = tuple[float, float, float, float, float, float]  # as SVG's matrix(a, b, c, d, e, f)
+
+
+def svg_texts(svg: Path) -> dict[str, tuple[float, float, float]]:
+    """Each text an SVG draws: where its baseline starts and its font size, in the viewBox's
+    units (a picture's pixels), through the transforms of the groups round it."""
+    found: dict[str, tuple[float, float, float]] = {}
+
+    def walk(node: ET.Element, m: Matrix) -> None:
+        if match := re.fullmatch(r"\s*matrix\(([^)]*)\)\s*", node.get("transform", "")):
+            a, b, c, d, e, f = (float(v) for v in match[1].split(","))
+            m = (m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d,
+                 m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5])
+        if node.tag == f"{SVG}text":
+            x, y = float(node.get("x", 0)), float(node.get("y", 0))
+            found["".join(node.itertext()).strip()] = (
+                m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5],
+                float(node.get("font-size", 0)) * m[3])
+        for child in node:
+            walk(child, m)
+
+    walk(ET.parse(svg).getroot(), (1, 0, 0, 1, 0, 0))
+    return found
+
+
+def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path: Path):
+    args = ("--muscle", "piriformis", "--layout", "slide")
+    slide = Pixels(QImage(str(export(tmp_path, "slide.png", *args))))
+    assert (slide.width, slide.height) == (1920, 1080)
+    # Where the words are, from the same slide as an SVG (its viewBox is the PNG's pixels).
+    texts = svg_texts(export(tmp_path, "slide.svg", *args))
+    reading = 1080 / 50  # a font 1/50 of the slide's height
+    for word in ("S2 \N{MIDDLE DOT} PSIS", "coccyx tip", "Back view"):
+        x, y, size = texts[word]
+        assert size >= reading - 0.5, (word, size)
+        font = QFont()
+        font.setPixelSize(round(size))
+        metrics = QFontMetricsF(font)
+        box = QRect(round(x), round(y - metrics.ascent()), round(metrics.horizontalAdvance(word)),
+                    round(metrics.ascent() + metrics.descent()))
+        # Drawn that large: its ink is at least as tall as a capital in that font.
+        assert max(ink_lines(slide, box)) >= reading * cap_height_per_px() - 1, word
+    # The part of the body that matters fills the slide left of its words: not a speck.
+    column = min(x for text, (x, _y, _size) in texts.items() if text.startswith("Piriformis"))
+    body = body_box(slide, QRect(0, 0, round(column), 1080))
+    assert body.width() >= 0.3 * 1920 and body.height() >= 0.6 * 1080, body
+
+
+def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
+                                                                        tmp_path: Path):
+    image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
+    assert image.width == 1600 and image.height < 1.2 * image.width  # not head to foot
+    top, bottom = picture_rows(image)
+    red = [y for _x, y in image.where(is_red, QRect(0, top, 1600, bottom - top + 1), step=2)]
+    # The whole referral, with air above and below it.
+    assert min(red) - top >= 0.04 * (bottom - top), (top, min(red))
+    assert bottom - max(red) >= 0.04 * (bottom - top), (bottom, max(red))
+    # Gluteus minimus refers to the ankle: the whole body, as tall as an A4 page is.
+    whole = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus")))
+    assert whole.height() == pytest.approx(1600 * 273 / 186, abs=2)
+
+
+# -- SVG -----------------------------------------------------------------------------------------
+def millimetres(length: str) -> float:
+    assert length.endswith("mm"), length
+    return float(length.removesuffix("mm"))
+
+
+@pytest.mark.parametrize(("layout", "paper"), [("page", (186, 273)), ("slide", (254, 142.875))])
+def test_an_svg_is_sized_for_paper_and_draws_as_the_png_does(qapp, tmp_path: Path, layout: str,
+                                                             paper: tuple[float, float]):
+    args = ("--muscle", "piriformis", "--layout", layout)
+    svg, png = export(tmp_path, "p.svg", *args), export(tmp_path, "p.png", *args)
+    root = ET.parse(svg).getroot()
+    width, height = millimetres(root.get("width", "")), millimetres(root.get("height", ""))
+    _x, _y, box_width, box_height = (float(v) for v in root.get("viewBox", "").split())
+    # As large as fits the A4 page (less 12 mm margins) or the slide, its shape kept.
+    assert width <= paper[0] + 0.1 and height <= paper[1] + 0.1
+    assert max(width / paper[0], height / paper[1]) == pytest.approx(1, abs=0.001)
+    assert width / height == pytest.approx(box_width / box_height, rel=0.002)
+    # It claims no profile it breaks: SVG Tiny has no <pattern>, the spillover stipple.
+    assert root.get("baseProfile") in (None, "full") and root.get("version") != "1.2"
+    assert root.find(".//{http://www.w3.org/2000/svg}pattern") is not None
+    # QtSvg draws it as the PNG looks, stipple included, at half size (a picture in a
+    # document), where it used to leave the spillover out.
+    size = QSize(round(box_width / 2), round(box_height / 2))
+    drawn = QImage(size, QImage.Format.Format_RGB32)
+    drawn.fill(QColor("white"))
+    painter = QPainter(drawn)
+    QSvgRenderer(str(svg)).render(painter)
+    painter.end()
+    expected = QImage(str(png)).scaled(size, mode=Qt.TransformationMode.SmoothTransformation)
+    worst = max(block_difference(Pixels(drawn), Pixels(expected), x, y)
+                for x in range(0, size.width() - 15, 16) for y in range(0, size.height() - 15, 16))
+    assert worst < 40, worst
+
+
+def block_difference(a: Pixels, b: Pixels, left: int, top: int) -> float:
+    """How far apart two pictures' mean colours are over a 16 px square (the largest channel)."""
+    sums = [[0, 0, 0], [0, 0, 0]]
+    for y in range(top, top + 16):
+        for x in range(left, left + 16):
+            for n, pixels in enumerate((a, b)):
+                for channel, value in enumerate(pixels.rgb(x, y)):
+                    sums[n][channel] += value
+    return max(abs(p - q) / 256 for p, q in zip(*sums, strict=True))
