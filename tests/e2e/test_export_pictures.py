@@ -1,18 +1,17 @@
 """What `bodymap export` hands a teacher, checked on the files themselves: a PDF page rasterised
-by poppler (pdftoppm, pdftotext), PNG pixels, an SVG as its attributes say and as QtSvg draws it.
-
-The PDF checks need poppler-utils (the package that has pdftoppm): they fail, not skip, without
-it, since a PDF nobody looked at is what these tests are for."""
+and its words read by PDFium (the engine of Chrome's PDF viewer, from the test extras, so `make
+test` needs nothing installed by hand), PNG pixels, an SVG as its attributes say and as QtSvg
+draws it."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
@@ -21,7 +20,6 @@ from PySide6.QtSvg import QSvgRenderer
 from bodymap.cli import main
 
 RGB = tuple[int, int, int]
-POPPLER = "poppler-utils (pdftoppm, pdftotext) is needed to look at the exported PDF"
 
 
 class Pixels:
@@ -69,22 +67,36 @@ def export(tmp_path: Path, name: str, *args: str) -> Path:
 
 
 def rasterise(pdf: Path, dpi: int) -> QImage:
-    assert shutil.which("pdftoppm"), POPPLER
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf),
-                    str(pdf.with_suffix(""))], check=True)
-    image = QImage(str(pdf.with_suffix(".png")))
+    """The PDF's first page drawn at `dpi` on white, as a viewer shows it."""
+    page = pdfium.PdfDocument(str(pdf))[0]
+    bitmap = page.render(scale=dpi / 72, force_bitmap_format=pdfium_c.FPDFBitmap_BGRA)
+    # BGRA bytes are Qt's 32-bit format on a little-endian machine; copy before the bitmap goes.
+    image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                   QImage.Format.Format_RGB32).copy()
     assert not image.isNull()
     return image
 
 
 def pdf_words(pdf: Path) -> list[tuple[str, float, float, float, float]]:
-    """Each word on the page with its box in points: (text, left, top, right, bottom)."""
-    assert shutil.which("pdftotext"), POPPLER
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    return [(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in
-            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                       r'yMax="([\d.]+)">([^<]*)</word>', html)]
+    """Each word on the first page with its box in points from the top left: (text, left, top,
+    right, bottom)."""
+    page = pdfium.PdfDocument(str(pdf))[0]
+    height = page.get_height()
+    text = page.get_textpage()
+    words: list[tuple[str, float, float, float, float]] = []
+    letters: list[tuple[str, tuple[float, float, float, float]]] = []
+    for index in range(text.count_chars() + 1):  # one past the end closes the last word
+        char = text.get_text_range(index, 1) if index < text.count_chars() else " "
+        if char.strip():
+            letters.append((char, text.get_charbox(index)))
+            continue
+        if letters:
+            boxes = [box for _, box in letters]  # (left, bottom, right, top), from the bottom
+            words.append(("".join(c for c, _ in letters), min(b[0] for b in boxes),
+                          height - max(b[3] for b in boxes), max(b[2] for b in boxes),
+                          height - min(b[1] for b in boxes)))
+            letters = []
+    return words
 
 
 def cap_height_per_px() -> float:
