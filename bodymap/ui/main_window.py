@@ -646,10 +646,10 @@ class MainWindow(QMainWindow):
     def copy_image(self) -> None:
         from PySide6.QtGui import QGuiApplication
 
-        from bodymap.ui.export import picture
+        from bodymap.ui.export import REGION, picture
 
-        QGuiApplication.clipboard().setImage(
-            picture(self.body_view.body_scene(), self._export_title()))
+        QGuiApplication.clipboard().setImage(  # as File > Export frames it
+            picture(self.body_view.body_scene(), self._export_title(), frame=REGION))
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_name(self) -> str:

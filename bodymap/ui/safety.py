@@ -296,6 +296,7 @@ class EvidenceDialog(QDialog):
 
 # -- self-care sheet ----------------------------------------------------------------------------
 def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
+                   picture_height: int = 0,
                    picture: str = "") -> str:
     """A self-care handout for one muscle: general pressure self-care (ball or roller, about 5
     minutes a day), the muscle's own self-care and stretches, the perpetuating factors to change,
@@ -316,7 +317,8 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
         f"<p style='color:#555555'><i>{escape(disclaimer)}</i></p>",
         *([] if not picture else [
             "<h2>Where to press, and where the pain is felt</h2>",
-            f"<p><img src='{escape(picture)}' height='{PICTURE_HEIGHT}' align='right'>"
+            f"<p><img src='{escape(picture)}' height='{picture_height or PICTURE_HEIGHT}' "
+            "align='right'>"
             "Each <b>X</b> marks a trigger point: a tender spot in the muscle, where to "
             "press. Its pain is usually felt in the solid red area and may spread into the "
             "dotted one, often away from the spot itself.</p>"]),
@@ -344,9 +346,10 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
 
 
 SELF_CARE_PICTURE = "bodymap:self-care-picture"  # a resource of the sheet's document
-# The picture's height on the sheet, in 96-dpi pixels (11.4 cm): beside the text, as large as the
-# landmarks and the key need to be read on paper.
+# The picture's largest height and width on the sheet, in 96-dpi pixels (11.4 and 7.9 cm): beside
+# the text, as large as the landmarks and the key need to be read on paper.
 PICTURE_HEIGHT = 430
+PICTURE_WIDTH = 300
 
 SELF_CARE_CSS = (
     "h1 { font-size: 18pt; color: #1a237e; margin-bottom: 4px; }"
@@ -360,16 +363,19 @@ def self_care_document(catalog: Catalog, muscle_id: str) -> QTextDocument:
     """The self-care sheet as a print-ready document (no live links on paper), with the picture
     of the muscle's trigger points and referral on its own first view, both sides, as the
     window's export draws it."""
-    from bodymap.ui.export import muscle_scene, picture
+    from bodymap.ui.export import REGION, muscle_scene, picture
 
     document = QTextDocument()
     font = QFont()
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(SELF_CARE_CSS)
-    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(SELF_CARE_PICTURE),
-                         picture(muscle_scene(catalog, catalog.muscles[muscle_id])))
-    document.setHtml(self_care_html(catalog, muscle_id, link=False, picture=SELF_CARE_PICTURE))
+    # Framed as an export is, to where the muscle and its pain are: a client sees where to press.
+    image = picture(muscle_scene(catalog, catalog.muscles[muscle_id]), frame=REGION)
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(SELF_CARE_PICTURE), image)
+    height = min(PICTURE_HEIGHT, round(PICTURE_WIDTH * image.height() / image.width()))
+    document.setHtml(self_care_html(catalog, muscle_id, link=False, picture=SELF_CARE_PICTURE,
+                                    picture_height=height))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                                 f"Self-care: {catalog.muscles[muscle_id].name}")
     return document

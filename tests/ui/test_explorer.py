@@ -741,7 +741,8 @@ def test_a_crowded_slide_shrinks_its_words_to_keep_the_sources_and_the_disclaime
     assert "Sources: Travell" in svg and "not medical advice" in svg
 
 
-def test_copy_image_puts_the_exported_picture_on_the_clipboard(qtbot, window: MainWindow):
+def test_copy_image_puts_the_exported_picture_on_the_clipboard(qtbot, window: MainWindow,
+                                                               tmp_path: Path, monkeypatch):
     from PySide6.QtGui import QGuiApplication
 
     click(qtbot, window, "gluteus_medius", "L")
@@ -752,6 +753,10 @@ def test_copy_image_puts_the_exported_picture_on_the_clipboard(qtbot, window: Ma
     copied = QGuiApplication.clipboard().image()
     assert copied.width() == 1600 and _has_red(copied)
     assert window.statusBar().currentMessage().startswith("Picture copied")
+    # The same picture as File > Export saves, framed the same way.
+    save_dialog_answers(monkeypatch, tmp_path / "gmed.png")
+    trigger(window, "actionExport")
+    assert QImage(str(tmp_path / "gmed.png")).size() == copied.size()
 
 
 def _has_red(image: QImage) -> bool:
