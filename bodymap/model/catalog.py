@@ -251,14 +251,26 @@ class Catalog:
 
     @cached_property
     def _patterns(self) -> dict[str, tuple[frozenset[str], ...]]:
-        """Muscle id -> each TrP's whole referral pattern (its essential and spillover zones)."""
-        return {m.id: tuple(frozenset(t.referral.essential) | frozenset(t.referral.spillover)
-                            for t in m.trigger_points) for m in self.muscles.values()}
+        """Muscle id -> each TrP's whole referral pattern (its essential and spillover zones).
+        Muscles with the same patterns share one tuple, which `_unmarked` looks up once."""
+        shared: dict[tuple[frozenset[str], ...], tuple[frozenset[str], ...]] = {}
+        return {m.id: shared.setdefault(patterns, patterns) for m in self.muscles.values()
+                for patterns in [tuple(frozenset(t.referral.essential)
+                                       | frozenset(t.referral.spillover)
+                                       for t in m.trigger_points)]}
 
-    def _unmarked(self, muscle_id: str, marked: frozenset[str]) -> int:
+    def _unmarked(self, muscle_id: str, marked: frozenset[str],
+                  memo: dict[int, int] | None = None) -> int:
         """How many zones of the pattern closest to the marked ones are not marked, over the
-        muscle's TrPs that refer to any of them (`Candidate.unmarked`)."""
-        return min((len(p - marked) for p in self._patterns[muscle_id] if p & marked), default=0)
+        muscle's TrPs that refer to any of them (`Candidate.unmarked`). `memo`, kept for one
+        query, answers a muscle whose patterns another had (at 100x the data, most do)."""
+        patterns = self._patterns[muscle_id]
+        if memo is not None and id(patterns) in memo:
+            return memo[id(patterns)]
+        unmarked = min((len(p - marked) for p in patterns if p & marked), default=0)
+        if memo is not None:
+            memo[id(patterns)] = unmarked
+        return unmarked
 
     @cached_property
     def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
@@ -339,6 +351,7 @@ class Catalog:
         # A midline zone is on both sides already: it belongs in `zones`, not here as well.
         opposite = [z for z in self.expand_zones(other_side) if not self.zones[z].midline]
         marked = frozenset(here) | frozenset(opposite)
+        memo: dict[int, int] = {}
         # Asked only when marked: at 100x the data this loop is most of the pain finder's time.
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
@@ -351,7 +364,7 @@ class Catalog:
             score = (ESSENTIAL_WEIGHT * (len(essential) + len(far_essential))
                      + SPILLOVER_WEIGHT * (len(spillover) + len(far_spillover)))
             trps = tuple(dict.fromkeys(m.trigger_point for m in matches))
-            unmarked = self._unmarked(muscle_id, marked)
+            unmarked = self._unmarked(muscle_id, marked, memo)
             candidates.append(Candidate(muscle_id, round(score, 6), essential, spillover, trps,
                                         tuple(matches), far_essential, far_spillover, unmarked))
         candidates.sort(key=lambda c: (-c.score, -c.zone_count, c.unmarked,
@@ -651,12 +664,13 @@ class Catalog:
         # muscle up: they weigh that little and no more.
         eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
         marked = frozenset(self.expand_zones(reading.zones))
+        memo: dict[int, int] = {}
         for muscle_id, score in area.items():
             band = muscle_id in bands
             found = text.get(muscle_id, 0.0)
             # Equal referral and texts: the pattern that fits the place best, as in the pain
             # finder, rather than the alphabet.
-            fit = self._unmarked(muscle_id, marked)
+            fit = self._unmarked(muscle_id, marked, memo)
             keys[muscle_id] = (
                 (0, -3, band, -found, -score, 0.0, fit) if reading.rest and found > eased
                 else (0, -2, band, -score, -found, -mentions.get(muscle_id, 0.0), fit))
