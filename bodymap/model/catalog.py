@@ -260,17 +260,15 @@ class Catalog:
                                        | frozenset(t.referral.spillover)
                                        for t in m.trigger_points)]}
 
-    def _unmarked(self, muscle_id: str, marked: frozenset[str],
-                  memo: dict[int, int] | None = None) -> int:
+    def _unmarked(self, muscle_id: str, marked: frozenset[str], memo: dict[int, int]) -> int:
         """How many zones of the pattern closest to the marked ones are not marked, over the
         muscle's TrPs that refer to any of them (`Candidate.unmarked`). `memo`, kept for one
         query, answers a muscle whose patterns another had (at 100x the data, most do)."""
         patterns = self._patterns[muscle_id]
-        if memo is not None and id(patterns) in memo:
-            return memo[id(patterns)]
-        unmarked = min((len(p - marked) for p in patterns if p & marked), default=0)
-        if memo is not None:
-            memo[id(patterns)] = unmarked
+        unmarked = memo.get(id(patterns))
+        if unmarked is None:
+            unmarked = memo[id(patterns)] = min(
+                (len(p - marked) for p in patterns if p & marked), default=0)
         return unmarked
 
     @cached_property
@@ -356,7 +354,7 @@ class Catalog:
         # Asked only when marked: at 100x the data this loop is most of the pain finder's time.
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
-        patterns, names = self._patterns, self._sort_names
+        names = self._sort_names
         ranked = []
         for muscle_id, matches in found.items():
             essential = tuple(in_essential.get(muscle_id, ()))
@@ -366,9 +364,7 @@ class Catalog:
             near, far = len(essential) + len(far_essential), len(spillover) + len(far_spillover)
             score = round(ESSENTIAL_WEIGHT * near + SPILLOVER_WEIGHT * far, 6)
             trps = tuple(dict.fromkeys([m.trigger_point for m in matches]))
-            unmarked = memo.get(id(patterns[muscle_id]))
-            if unmarked is None:
-                unmarked = self._unmarked(muscle_id, marked, memo)
+            unmarked = self._unmarked(muscle_id, marked, memo)
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query.
             ranked.append(((-score, -(near + far), unmarked, names[muscle_id]), Candidate(
