@@ -146,6 +146,19 @@ def trp_number(trigger_points: tuple[TriggerPoint, ...], trp: TriggerPoint) -> s
     return said.group(1) if said else str(trigger_points.index(trp) + 1)
 
 
+@functools.cache
+def _digits(number: str) -> QPainterPath:
+    """A marker's number as a path at its upper right, made once per number: laying text out
+    as a path is slow, and every muscle's markers share the same few digits."""
+    path = QPainterPath()
+    if number:
+        font = QFont()
+        font.setPixelSize(MarkerItem.NUMBER_FONT_PX)
+        font.setBold(True)
+        path.addText(QPointF(MarkerItem.SIZE + 1, -MarkerItem.SIZE + 2), font, number)
+    return path
+
+
 class MarkerItem(QGraphicsItem):
     """A trigger point: an X at the SVG circle's centre, the same size at every zoom, with its
     number ("2" for TrP2) at its upper right when the muscle has more than one, so a class can
@@ -164,12 +177,7 @@ class MarkerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(label)
         self.setZValue(30)
-        self._digits = QPainterPath()
-        if number:
-            font = QFont()
-            font.setPixelSize(self.NUMBER_FONT_PX)
-            font.setBold(True)
-            self._digits.addText(QPointF(self.SIZE + 1, -self.SIZE + 2), font, number)
+        self._digits = _digits(number)
 
     def set_ringed(self, ringed: bool) -> None:
         if ringed != self.ringed:
