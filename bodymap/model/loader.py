@@ -243,15 +243,21 @@ class _Loading:
 
     def leave_out_empty_groups(self) -> None:
         """A group none of whose parts is a drawn zone stands for nothing, so the Catalog leaves
-        it out: its parts' mistakes are what leave it out."""
+        it out: its parts' mistakes are what leave it out. A part left out for a mistake where
+        it is defined has no mistake where the group lists it, so one is reported there: else
+        the group would vanish unnamed."""
         zones = self.tables["zone"]
         spots: dict[tuple[str, int, int], str] = {}
-        for group, _, where in self.zone_parts:
+        for group, part, where in self.zone_parts:
             zone = zones.get(group)
             if (zone is None or not zone.is_group or self.defined_at["zone", group].file !=
                     where.file or any(p in zones and not zones[p].is_group for p in zone.parts)):
                 continue
-            spots[where.file, where.line, where.column] = f"zone '{group}'"
+            spots[where.file, where.line, where.column] = lost = f"zone '{group}'"
+            if ("zone", part) in self.left_out:
+                self.problems.append(where.problem(
+                    f"zone '{part}' was left out for its own mistake, so zone group '{group}' "
+                    "has no part to stand for until that is fixed", left_out=lost))
         if spots:
             self.problems = [
                 dataclasses.replace(p, left_out=spots[p.file, p.line, p.column])

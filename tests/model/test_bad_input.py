@@ -471,6 +471,20 @@ def test_a_group_with_no_good_part_is_left_out(tmp_path: Path):
     assert "pack_thigh" not in catalog.zones and "pack_spot" in catalog.zones
 
 
+def test_a_group_whose_parts_were_all_left_out_is_named_as_left_out(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    zones = replace_zone_line(4, "    parts: [pack_spot]").replace("label: A spot",
+                                                                 "label: [A spot]")
+    (pack / "zones.yaml").write_text(zones, encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert [(p.line, p.message, p.left_out) for p in catalog.problems] == [
+        (4, "zone 'pack_spot' was left out for its own mistake, so zone group 'pack_thigh' has "
+            "no part to stand for until that is fixed", "zone 'pack_thigh'"),
+        (6, "'label' must be text, got a list", "zone 'pack_spot'"),
+    ]
+    assert not {"pack_thigh", "pack_spot"} & set(catalog.zones)
+
+
 # -- which mistakes leave something out (skipped) and which only warn --------------------------
 
 OUTCOMES = [
