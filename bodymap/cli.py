@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--layout", choices=("page", "slide"), default="page",
                         help="a portrait page for handouts (default) or a 16:9 slide with the "
                         "key and the referral in words beside the body")
+    export.add_argument("--frame", choices=("region", "body"), default="region",
+                        help="the band of the body the muscle, its referral and the marked "
+                        "zones cover (default), or the whole body")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="FILE.png, FILE.svg or FILE.pdf")
     return parser

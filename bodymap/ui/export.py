@@ -646,7 +646,7 @@ def export_command(args: argparse.Namespace) -> int:
             return 2
     title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pain)
     try:
-        export_scene(scene, args.output, title=title, layout=args.layout)
+        export_scene(scene, args.output, title=title, layout=args.layout, frame=args.frame)
     except (OSError, ValueError) as error:
         print(f"bodymap export: {error}", file=sys.stderr)
         return 1
