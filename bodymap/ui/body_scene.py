@@ -422,12 +422,15 @@ class BodyScene(QGraphicsScene):
         for item in self.landmarks:
             item.set_font(font)
 
-    def label_overhang(self, scale: float) -> QMarginsF:
-        """How many pixels the landmark labels reach past each edge of the scene rect when the
-        scene is drawn at `scale` (the labels keep their size): room a fit must leave."""
-        box = self.sceneRect()
+    def label_overhang(self, scale: float, box: QRectF | None = None) -> QMarginsF:
+        """How many pixels the landmark labels beside `box` (by default the scene rect) reach
+        past each of its edges when the scene is drawn at `scale` (the labels keep their size):
+        room a fit must leave."""
+        box = box or self.sceneRect()
         left = top = right = bottom = 0.0
         for item in self.landmarks:
+            if not box.top() <= item.y() <= box.bottom():
+                continue  # not beside this part of the body: off the view when it is framed
             reach = item.reach() * item.scale()
             left = max(left, reach.left() - (item.x() - box.left()) * scale)
             top = max(top, reach.top() - (item.y() - box.top()) * scale)

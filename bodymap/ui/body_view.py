@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QStyle, QToolTip, QWidget
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BodyScene, RegionItem
+from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, Legend
 
 if TYPE_CHECKING:
@@ -335,8 +337,36 @@ class BodyView(QGraphicsView):
         """Show the whole body as large as it fits beside or above the key, never under it:
         the key takes a strip on the left or at the bottom, whichever costs the body less."""
         self._fitted = True
-        box = self.body_scene().sceneRect()
-        width, height = self.viewport().width(), self.viewport().height()
+        rect = self._room_for(self.body_scene().sceneRect())
+        self.setSceneRect(rect)  # the view's own rect: centring it leaves the strip free
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._sync_texel()
+
+    def zoom_to_shown(self) -> None:
+        """Frame the band of the body that matters now, as an export does (`frame_rect`): the
+        selected muscle, its trigger points and referral, and the marked pain, as large as it
+        fits beside the key; the whole body when that band is most of it or nothing is shown."""
+        scene = self.body_scene()
+        band = frame_rect(scene, REGION)
+        self.fit()  # the view's rect is the whole body's: the band is panned within it
+        if band == frame_rect(scene, BODY):
+            return
+        self._fitted = False  # a zoom, not a fit: resizing keeps it
+        # Zoomed in, the view shows scroll bars once events are next handled; leave them room.
+        bars = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.viewport().size() - QSize(bars, bars)
+        rect = self._room_for(band, room)
+        scale = min(room.width() / rect.width(), room.height() / rect.height())
+        self.setTransform(QTransform.fromScale(scale, scale))
+        # Centred in the viewport as it will be: the bars take its right and bottom edges.
+        self.centerOn(rect.center() + QPointF(bars, bars) / (2 * scale))
+        self._sync_texel()
+
+    def _room_for(self, box: QRectF, room: QSize | None = None) -> QRectF:
+        """`box` (scene units) grown by the room its landmark labels and the key need for it
+        to fill `room` (pixels; by default the viewport)."""
+        room = room or self.viewport().size()
+        width, height = room.width(), room.height()
         key = self.legend.sizeHint()
         strip_w, strip_h = key.width() + 2 * LEGEND_MARGIN, key.height() + 2 * LEGEND_MARGIN
         # The landmark labels keep their size, so how far they reach past the body depends on
@@ -348,7 +378,7 @@ class BodyView(QGraphicsView):
             above = min(across / box.width(), (down - strip_h) / box.height())
             if max(beside, above) <= 0 or round_ == 3:
                 break
-            over = self.body_scene().label_overhang(max(beside, above))
+            over = self.body_scene().label_overhang(max(beside, above), box)
         rect = QRectF(box)
         if max(beside, above) > 0:  # else a viewport too small to matter: the body alone
             scale = max(beside, above)
@@ -357,9 +387,7 @@ class BodyView(QGraphicsView):
                 rect.setLeft(rect.left() - strip_w / beside)
             else:
                 rect.setBottom(rect.bottom() + strip_h / above)
-        self.setSceneRect(rect)  # the view's own rect: centring it leaves the strip free
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self._sync_texel()
+        return rect
 
     def _sync_texel(self) -> None:
         """Stipple and hatch texels stay one screen pixel whatever the zoom."""

@@ -214,6 +214,10 @@ class MainWindow(QMainWindow):
         zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
                                 lambda: self.body_view.zoom_by(0.8))
         fit = self._action("actionZoomFit", "Fit", "Ctrl+0", self.body_view.fit)
+        zoom_shown = self._action("actionZoomSelection", "Zoom to selection", "Ctrl+9",
+                                  self.body_view.zoom_to_shown)
+        zoom_shown.setStatusTip("The selected muscle, its referral and any marked pain, as "
+                                "large as they fit")
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setIconSize(QSize(16, 16))
@@ -225,7 +229,8 @@ class MainWindow(QMainWindow):
         self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
                                              self.presenter.set_on, True)
         self.presenter_action.setStatusTip(
-            "Full screen, large text, for a class. F5 leaves; so does Esc, once no quiz runs")
+            "Full screen, large text, for a class; Ctrl+9 zooms to the muscle. F5 leaves; so "
+            "does Esc, once no quiz runs")
         find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
@@ -268,7 +273,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions(list(self.layer_actions.values()))
         view_menu.addSeparator()
-        view_menu.addActions([zoom_in, zoom_out, fit, find])
+        view_menu.addActions([zoom_in, zoom_out, fit, zoom_shown, find])
         view_menu.addSeparator()
         view_menu.addAction(self.presenter_action)
         mode_menu = menu.addMenu("&Mode")

@@ -329,6 +329,41 @@ def test_zoom_keeps_clicks_exact(qtbot, window: MainWindow):
     assert view.transform().m11() == pytest.approx(before)
 
 
+def shown_in_viewport(window: MainWindow, scene_rect) -> bool:
+    view = window.body_view
+    return view.viewport().rect().contains(view.mapFromScene(scene_rect).boundingRect())
+
+
+def test_zoom_to_selection_frames_the_muscle_and_its_referral(qtbot, window: MainWindow):
+    view = window.body_view
+    fitted = view.transform().m11()
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "piriformis", "L")
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    # Piriformis and its referral (buttock to mid-thigh) fill the view, larger than the body.
+    assert view.transform().m11() > 1.5 * fitted
+    scene = view.body_scene()
+    painted = [scene.zones[key] for key in scene.referral_of(scene.selected)]
+    assert painted
+    for item in [*painted, scene.muscles["piriformis", "L"], *scene.markers["piriformis", "L"]]:
+        assert shown_in_viewport(window, item.sceneBoundingRect()), item.toolTip()
+    # Still exact: the other side is a click away, and Fit shows the whole body again.
+    click(qtbot, window, "piriformis", "R")
+    assert window.selected == ("piriformis", "R")
+    trigger(window, "actionZoomFit")
+    assert view.transform().m11() == pytest.approx(fitted)
+
+
+def test_zoom_to_selection_shows_the_whole_body_when_that_is_what_matters(qtbot,
+                                                                         window: MainWindow):
+    view = window.body_view
+    fitted = view.transform().m11()
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")  # it refers down to the ankle
+    trigger(window, "actionZoomSelection")
+    assert view.transform().m11() == pytest.approx(fitted)
+
+
 def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings):
     from helpers.packs import VALID_MUSCLE, write_pack
 
