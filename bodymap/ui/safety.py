@@ -203,8 +203,6 @@ class RedFlagsDialog(QDialog):
             self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
             self.continue_button.setObjectName("redFlagsContinue")
             self.cancel_button.setObjectName("redFlagsCancel")
-            # Cancel is the default so an absent-minded Enter does not wave the check through.
-            self.cancel_button.setDefault(True)
         else:
             self.continue_button = None
             self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -215,6 +213,10 @@ class RedFlagsDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+        # Cancel is the default so an absent-minded Enter does not wave the check through. Only
+        # now: a button's default is its dialog's, and before the box was in the dialog Qt
+        # forgot it and made the first accepting button, "None apply", the default when shown.
+        self.cancel_button.setDefault(True)
         resize_within_screen(self, 620, 640)
 
 

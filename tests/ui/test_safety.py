@@ -118,6 +118,19 @@ def test_red_flags_continue_accepts_and_cancel_rejects(qtbot, catalog: Catalog):
         assert not dialog.isVisible()
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_an_absent_minded_enter_does_not_wave_the_red_flag_check_through(qtbot,
+                                                                        catalog: Catalog, key):
+    dialog = RedFlagsDialog(catalog)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert not dialog.findChild(QPushButton, "redFlagsContinue").isDefault()
+    qtbot.keyClick(dialog.focusWidget() or dialog, key)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.isVisible()
+
+
 def test_red_flags_as_a_reference_view(qtbot, catalog: Catalog):
     dialog = RedFlagsDialog(catalog, confirm=False)
     qtbot.addWidget(dialog)
