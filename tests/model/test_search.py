@@ -377,6 +377,9 @@ def test_a_query_naming_a_red_flag_sign_finds_that_flag(catalog: Catalog):
     assert flags("numbness in the saddle area") == ["cauda_equina"]  # every word, any order
     assert flags("night pain and weight loss") == ["tumour_or_infection"]
     assert flags("fever, weak legs") == ["tumour_or_infection", "cauda_equina"]
+    for query in ("severe pain at night", "pain worse lying down", "lost weight, back pain"):
+        assert flags(query) == ["tumour_or_infection"], query
+    assert flags("intense pain at night") == ["not_improving"]
     # Words the muscles explain are no flag on their own: gluteus minimus wakes people at night.
     for query in ("hip pain at night", "bladder pain", "tingling leg", "low back pain"):
         assert flags(query) == [], query

@@ -117,6 +117,7 @@ def test_words_no_text_holds_together_are_left_out_and_said(qtbot, window: MainW
     ("losing bladder control", "Possible cauda equina syndrome"),
     ("fever and back pain", "Possible tumour or infection"),
     ("pain after a fall", "Possible fracture"),
+    ("severe night pain", "Possible tumour or infection"),
 ])
 def test_a_search_for_a_red_flag_sign_says_so_before_any_muscle(qtbot, window: MainWindow,
                                                                  query, flag):
