@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
-from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side
+from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side, side_label
 from bodymap.ui.rich_text import MUTED
 
 # One line in sight; how the ranking works on request, so that on a projector's short screen
@@ -32,7 +32,9 @@ HELP_MORE = (
     "two spillover matches. Ties go to the muscle matching more zones, then to the one whose "
     "trigger point's pattern is most like what is marked. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
-    "(lower rectus abdominis); midline zones count for both sides. <a href='#less'>Less</a>"
+    "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
+    "muscle is listed once, for the side it fits best, or \"both sides\" when it fits each "
+    "as well. <a href='#less'>Less</a>"
 )
 
 
@@ -60,14 +62,20 @@ REFINEMENTS = (
 
 @dataclass(frozen=True)
 class Row:
+    """One candidate muscle. `side` is the side whose candidate it is: "L" or "R", BOTH when
+    pain is marked on both sides and the muscle fits each as well, None when only midline zones
+    are marked. `weaker` is its candidate on the other side when that fits less well."""
+
     candidate: Candidate
-    side: str | None  # None when only midline zones are marked
+    side: str | None
+    weaker: Candidate | None = None
 
 
 def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[Row]:
-    """Candidates for zones marked per side. Each side is asked separately because referral
-    stays on the muscle's own side; midline zones join both sides' questions, and the zones
-    marked on the other side are asked too, for the referral felt on both sides."""
+    """Candidates for zones marked per side, one row per muscle. Each side is asked separately
+    because referral stays on the muscle's own side; midline zones join both sides' questions,
+    and the zones marked on the other side are asked too, for the referral felt on both sides.
+    A muscle that is a candidate on both sides is one row, ranked by the side it fits best."""
     midline = [zone for zone, side in marked if side is None]
     sides = sorted({side for _, side in marked if side})
     if not sides:
@@ -76,12 +84,27 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
     else:
         runs = [(side, [z for z, s in marked if s == side] + midline,
                  [z for z, s in marked if s == OTHER_SIDE[side]]) for side in sides]
-    rows = [Row(c, side) for side, zones, other in runs
-            for c in catalog.find_sources(sorted(zones), sorted(other))]
-    rows.sort(key=lambda r: (-r.candidate.score, -r.candidate.zone_count, r.candidate.unmarked,
-                             catalog.muscles[r.candidate.muscle_id].name.casefold(),
-                             r.side or ""))
+    by_muscle: dict[str, list[tuple[Candidate, str | None]]] = {}
+    for side, zones, other in runs:
+        for candidate in catalog.find_sources(sorted(zones), sorted(other)):
+            by_muscle.setdefault(candidate.muscle_id, []).append((candidate, side))
+    rows = []
+    for found in by_muscle.values():
+        found.sort(key=lambda pair: (_fit(pair[0]), pair[1] or ""))
+        (best, side), *rest = found
+        if rest and _fit(rest[0][0]) == _fit(best):
+            rows.append(Row(best, BOTH))
+        else:
+            rows.append(Row(best, side, rest[0][0] if rest else None))
+    rows.sort(key=lambda r: (_fit(r.candidate),
+                             catalog.muscles[r.candidate.muscle_id].name.casefold()))
     return rows
+
+
+def _fit(candidate: Candidate) -> tuple[float, int, int]:
+    """How well a candidate fits what is marked, best lowest: score, zones matched, then the
+    fewest zones of its pattern left unmarked."""
+    return -candidate.score, -candidate.zone_count, candidate.unmarked
 
 
 class PainFinder(QWidget):
@@ -153,7 +176,7 @@ class PainFinder(QWidget):
             rows.sort(key=lambda row: not all(
                 r.matches(self.catalog, row.candidate.muscle_id) for r in active))
         self.rows = rows
-        both_sides = len({r.side for r in rows}) > 1
+        both_sides = len({side for _, side in self.marked if side}) > 1
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
@@ -204,22 +227,25 @@ class PainFinder(QWidget):
         where = ("here, on both sides of the body" if any(m.other_side for m in candidate.matches)
                  else "here")
         name = on_side(muscle.name, row.side if both_sides else None)
+        weaker = (f"; on the {side_label(OTHER_SIDE[row.side])}, score {row.weaker.score:g}"
+                  if row.weaker is not None and row.side in OTHER_SIDE else "")
         return (f"{name} — score {candidate.score:g}\n"
-                f"{trps} {verb} {where}; {'; '.join(reasons)}")
+                f"{trps} {verb} {where}; {'; '.join(reasons)}{weaker}")
 
     def _row_target(self, index: int) -> tuple[str, str] | None:
         if not 0 <= index < len(self.rows):
             return None
         row = self.rows[index]
-        return row.candidate.muscle_id, row.side or "L"
+        return row.candidate.muscle_id, row.side or "L"  # BOTH previews both sides
 
     def _previewed(self, index: int) -> None:
         self.candidatePreviewed.emit(self._row_target(index))
 
     def _opened(self, item: QListWidgetItem) -> None:
         target = self._row_target(self.list.row(item))
-        if target:
-            self.candidateOpened.emit(*target)
+        if target:  # a muscle is opened on one side; on both, the left
+            muscle_id, side = target
+            self.candidateOpened.emit(muscle_id, "L" if side == BOTH else side)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentItem():

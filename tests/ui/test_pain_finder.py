@@ -61,13 +61,35 @@ def test_clicking_a_zone_again_unmarks_it_and_clear_empties(qtbot, window: MainW
     assert candidates(window) == []
 
 
-def test_both_sides_are_labelled(qtbot, window: MainWindow):
+def test_pain_on_both_sides_lists_each_muscle_once_with_its_sides(qtbot, window: MainWindow):
     trigger(window, "actionPainMode")
     click(qtbot, window, "buttock", "L")
     click(qtbot, window, "buttock", "R")
     rows = names(window)
-    assert any(r.endswith("(left)") for r in rows)
-    assert any(r.endswith("(right)") for r in rows)
+    assert rows and all(r.endswith(" (both sides)") for r in rows)  # each fits each side
+    assert len(rows) == len(set(rows)) == len(window.pain_finder.rows)
+    assert window.pain_finder.summary.text().endswith(f" {len(rows)} candidates, best first.")
+
+    click(qtbot, window, "si_joint", "L")  # now the left fits better: the row says so
+    gmed = next(r for r in candidates(window) if r.startswith("Gluteus medius"))
+    assert gmed.startswith("Gluteus medius (left) — score 2\n")
+    assert gmed.endswith("; on the right, score 1")
+    assert len(names(window)) == len(set(names(window)))
+
+
+def test_a_candidate_on_both_sides_previews_both_and_opens_the_left(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    click(qtbot, window, "buttock", "R")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    first = window.pain_finder.rows[view.currentIndex().row()].candidate.muscle_id
+    assert window.body_view.preview == (first, "both")
+    referral = window.body_view.body_scene().shown_state()[0]
+    assert {side for _, side in referral} >= {"L", "R"}
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.selected == (first, "L")
 
 
 def test_a_marked_zone_with_a_bracket_takes_its_side_inside_it(qtbot, window: MainWindow):
@@ -150,17 +172,17 @@ def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
         for side in ("L", "R"):
             click(qtbot, window, zone, side)
     rows = candidates(window)
-    assert names(window)[:2] == ["Rectus abdominis (lower part, left)",
-                                 "Rectus abdominis (lower part, right)"]
-    assert rows[0].startswith("Rectus abdominis (lower part, left) — score 4\n")
+    assert names(window)[0] == "Rectus abdominis (lower part, both sides)"
+    assert len(names(window)) == len(set(names(window)))  # one row per muscle
+    assert rows[0].startswith("Rectus abdominis (lower part, both sides) — score 4\n")
     assert "refers here, on both sides of the body;" in rows[0]
     essential = rows[0].split("essential zone: ", 1)[1]
     for zone in ("Sacroiliac joint (both sides)",
                  "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)"):
         assert zone in essential
-    iliopsoas = next(r for r in rows if r.startswith("Iliopsoas (left)"))
-    assert iliopsoas.startswith("Iliopsoas (left) — score 2\n")
-    assert "both sides" not in iliopsoas  # its band is on its own side
+    iliopsoas = next(r for r in rows if r.startswith("Iliopsoas"))
+    assert iliopsoas.startswith("Iliopsoas (both sides) — score 2\n")
+    assert "on both sides of the body" not in iliopsoas  # its band is on its own side
 
     trigger(window, "actionClearPain")  # a vertical band on one side: iliopsoas instead
     for zone in ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "si_joint"):
