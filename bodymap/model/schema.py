@@ -229,6 +229,9 @@ class Muscle:
     also_called: tuple[str, ...] = spec(default=())
     aggravated_by: tuple[str, ...] = spec(default=(), choices=ACTIVITIES)
     related_muscles: tuple[str, ...] = spec(default=(), ref="muscle")
+    # False for a muscle a person should not press on by themselves (over the abdomen or the
+    # front of the hip): the self-care sheet then marks its X as where a therapist works.
+    self_pressure: bool = spec(default=True)
     notes_on_evidence: str | None = spec(default=None)
     # Not from YAML: the file it was read from, for messages and for "edit this file".
     file: Path | None = field(default=None, compare=False, repr=False, metadata={"internal": True})

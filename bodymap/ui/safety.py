@@ -318,11 +318,16 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
         # The disclaimer opens the sheet: a handout gets read from the top, if at all.
         f"<p style='color:#555555'><i>{escape(disclaimer)}</i></p>",
         *([] if not picture else [
-            "<h2>Where to press, and where the pain is felt</h2>",
+            "<h2>Where to press, and where the pain is felt</h2>" if muscle.self_pressure else
+            "<h2>Where the trigger points are, and where the pain is felt</h2>",
             f"<p><img src='{escape(picture)}' height='{picture_height or PICTURE_HEIGHT}' "
             "align='right'>"
-            "Each <b>X</b> marks a trigger point: a tender spot in the muscle, where to "
-            "press. Its pain is usually felt in the solid red area and may spread into the "
+            + ("Each <b>X</b> marks a trigger point: a tender spot in the muscle, where to "
+               "press. " if muscle.self_pressure else
+               "Each <b>X</b> marks a trigger point: a tender spot in the muscle, where a "
+               "therapist works. <b>Do not press there yourself</b> unless a physician has said "
+               "it is safe for you; the stretches below are your self-care. ")
+            + "Its pain is usually felt in the solid red area and may spread into the "
             "dotted one, often away from the spot itself.</p>"]),
         "<h2>Pressing on tender spots yourself</h2>",
         bullets(general),
