@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -13,9 +14,9 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QStyle, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QStyle, QToolTip, QWidget
 
-from bodymap.diagram import VIEWS, load_view
+from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BodyScene, RegionItem
 from bodymap.ui.framing import BODY, REGION, frame_rect
@@ -35,6 +36,7 @@ class BodyView(QGraphicsView):
     muscleClicked = Signal(str, str)  # muscle id, side "L"/"R"
     zoneToggled = Signal(str, object)  # zone id, side "L"/"R" or None for midline zones
     hoverChanged = Signal(str)  # the label under the pointer, "" when none
+    viewRequested = Signal(str)  # a view the body's own link asks for ("posterior")
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,19 @@ class BodyView(QGraphicsView):
         self.viewport().setMouseTracking(True)  # hover: moves with no button pressed
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.legend = Legend(self)
+        # Referral the view cannot show (iliopsoas's low back, from the front): said on the body,
+        # with a link to the view that draws it, so no one takes the picture for all of it.
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setObjectName("referralElsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setTextFormat(Qt.TextFormat.RichText)
+        self.elsewhere.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.elsewhere.setStyleSheet("QLabel { background: rgba(255, 255, 255, 225); "
+                                     "border: 1px solid rgba(0, 0, 0, 60); border-radius: 6px; "
+                                     "padding: 4px 6px; }")
+        self.elsewhere.linkActivated.connect(lambda link: self.viewRequested.emit(link[1:]))
+        self.elsewhere.hide()
         self.set_view(VIEWS[0])
 
     # -- scenes --------------------------------------------------------------------------------
@@ -150,6 +165,54 @@ class BodyView(QGraphicsView):
                         trigger_point=self.trigger_point)
         if scene.focused is not None and scene.focused not in scene.active_items():
             scene.set_focused(None)
+        self._sync_elsewhere()
+
+    def referral_elsewhere(self) -> tuple[str, list[str]] | None:
+        """(view, zone labels) when the selected muscle's referral, as painted now, has zones
+        this view does not draw: the other view drawing most of them, and their names. None
+        while a study question has the body: that would give the answer away."""
+        scene = self.body_scene()
+        if self.study is not None or self.active_mode != "muscle" or self.selected is None:
+            return None
+        drawn_here = {zone for zone, _side in scene.zones}
+        painted = scene.shown_state()[0]
+        missing = dict.fromkeys(zone for (zone, _side), kind in sorted(  # essential first
+            painted.items(), key=lambda item: (item[1] != "essential", item[0][0]))
+            if zone not in drawn_here)
+        if not missing:
+            return None
+        drawn = {name: {r.target for r in load_view(name).regions.values() if r.kind == "zone"}
+                 for name in VIEWS if name != self.view_name}
+        best = max(drawn, key=lambda name: len(drawn[name] & missing.keys()))
+        shown = [zone for zone in missing if zone in drawn[best]]
+        if not shown:
+            return None
+        return best, [self.catalog.zones[zone].label for zone in shown]
+
+    def _sync_elsewhere(self) -> None:
+        found = self.referral_elsewhere()
+        if found is None:
+            self.elsewhere.hide()
+            return
+        view, labels = found
+        self.elsewhere.setText(
+            f"More referral on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>: "
+            + escape(", ".join(labels)))
+        self.elsewhere.setAccessibleName(
+            f"More referral on the {VIEW_NAMES[view]} view: {', '.join(labels)}")
+        self._place_elsewhere()
+        self.elsewhere.show()
+
+    def _place_elsewhere(self) -> None:
+        """In a top corner, on the side away from the landmark labels."""
+        self.elsewhere.setMaximumWidth(max(160, int(self.viewport().width() * 0.4)))
+        self.elsewhere.adjustSize()
+        view = self.body_scene().view
+        middle = view.outline.boundingRect().center().x()
+        labels_right = sum(1 if mark.x > middle else -1 for mark in view.landmarks) > 0
+        x = (LEGEND_MARGIN if labels_right
+             else self.viewport().width() - self.elsewhere.width() - LEGEND_MARGIN)
+        self.elsewhere.move(x, LEGEND_MARGIN)
 
     def layers_of(self, muscle_id: str) -> list[tuple[str, str]]:
         """(view, layer) pairs whose drawing shows this muscle, current view first."""
@@ -418,3 +481,4 @@ class BodyView(QGraphicsView):
     def _place_legend(self) -> None:
         self.legend.adjustSize()
         self.legend.move(LEGEND_MARGIN, self.height() - self.legend.height() - LEGEND_MARGIN)
+        self._place_elsewhere()

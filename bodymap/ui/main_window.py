@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.detail_panel.noteEdited.connect(self._save_note)
         self.detail_panel.foundOpened.connect(self._present_found)
         self.body_view.hoverChanged.connect(self._show_hover)
+        self.body_view.viewRequested.connect(self.set_view)
         self.pain_finder.candidatePreviewed.connect(self.body_view.set_preview)
         self.pain_finder.candidateOpened.connect(self.open_candidate)
         # The button is the pain-mode action's, so it is off whenever the action is (study).

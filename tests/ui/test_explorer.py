@@ -364,6 +364,37 @@ def test_zoom_to_selection_shows_the_whole_body_when_that_is_what_matters(qtbot,
     assert view.transform().m11() == pytest.approx(fitted)
 
 
+def test_referral_another_view_draws_is_said_on_the_body_with_a_link_there(
+        qtbot, window: MainWindow):
+    # Lower rectus abdominis is drawn on the front; its essential referral is the low back.
+    listed = window.muscle_list.findItems("Rectus abdominis (lower part)",
+                                          Qt.MatchFlag.MatchExactly)[0]
+    window.muscle_list.setFocus()
+    window.muscle_list.setCurrentItem(listed)
+    qtbot.keyClick(window.muscle_list, Qt.Key.Key_Return)
+    assert window.body_view.view_name == "anterior"
+    note = window.findChild(QLabel, "referralElsewhere")
+    assert note.isVisible()
+    words = note.accessibleName()
+    assert words.startswith("More referral on the back view: ")
+    assert "Sacroiliac joint" in words and "Low lumbar paraspinal" in words
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the link
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert window.body_view.view_name == "posterior"
+    assert window.view_actions["posterior"].isChecked()
+    referral = window.body_view.body_scene().shown_state()[0]
+    assert referral[("si_joint", "L")] == "essential"
+    # Pain mode paints no muscle's referral, so it has nothing to say.
+    trigger(window, "actionPainMode")
+    assert not note.isVisible()
+
+
+def test_a_muscle_whose_referral_this_view_draws_needs_no_such_note(qtbot, window: MainWindow):
+    click(qtbot, window, "gluteus_medius", "L")
+    assert not window.findChild(QLabel, "referralElsewhere").isVisible()
+
+
 def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings):
     from helpers.packs import VALID_MUSCLE, write_pack
 
