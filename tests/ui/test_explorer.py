@@ -169,6 +169,27 @@ def test_the_side_labels_read_on_top_of_the_referral_red(qtbot, window: MainWind
         assert len(dark) >= 0.9 * len(colours), (text, [c.name() for c in colours])
 
 
+def test_a_point_found_to_look_at_a_zone_misses_the_side_labels_letters(qtbot,
+                                                                       window: MainWindow):
+    # Zoomed in on the thigh with "Left" in the top corner, where the search for a point starts:
+    # the point is found beside the letters, so a look at its pixel sees the referral red.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    view = window.body_view
+    view.zoom_by(8)
+    label = side_labels(window)["Left"]
+    corner = label.mapRectToScene(label.ink_rect()).topLeft()
+    scale, room = view.transform().m11(), view.viewport().rect()
+    view.centerOn(corner + QPointF((room.width() / 2 - 4) / scale,
+                                   (room.height() / 2 - 4) / scale))
+    ink = label_ink(window, label)
+    assert ink.left() < 10 and ink.top() < 10, ink
+    beneath = view.body_scene().zone_at(label.pos())
+    point = view.region_point(beneath.region.target, "L", kind="zone")
+    assert not ink.contains(QPointF(point)), (point, ink)
+    assert is_red(pixel(window, point))
+
+
 def test_the_side_labels_cover_no_trigger_point(window: MainWindow):
     view = window.body_view
     for name in VIEWS:
