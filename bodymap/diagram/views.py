@@ -9,7 +9,9 @@ An SVG's top-level groups are its layers (`layer-body`, `layer-superficial`, `la
 
 Anything else carries no id, or an id starting with `art-`. The texts in an `art-landmarks` group
 (T12, PSIS, ...) are not part of the art the window draws: they are `View.landmarks`, which the
-window draws at a size readable on screen whatever the zoom.
+window draws at a size readable on screen whatever the zoom. Nor are those of the
+`art-side-labels` group ("Left", "Right" on the body): they are `View.side_labels`, which the
+window draws with the body at their size but above the referral paint, which hides the art.
 
 Parsing a view costs about 10 ms (ElementTree and the path data, in Python), so what it yields is
 also kept in the user's cache folder, keyed by the SVG's bytes and this package's code; the next
@@ -94,14 +96,17 @@ class Region:
 
 
 class Landmark(NamedTuple):
-    """A landmark's label beside the body ("L4 · top of crest"), in viewBox coordinates: x where
-    its text is anchored (SVG `text-anchor`: start, middle or end), y the level it labels, on
-    which its text is centred."""
+    """A label the window draws itself: a landmark's beside the body ("L4 · top of crest"), or
+    a side's on it ("Left"), in viewBox coordinates: x where its text is anchored (SVG
+    `text-anchor`: start, middle or end), y the level it labels, on which its text is centred,
+    and size the drawing's font size (a side label is drawn at it; a landmark's at the window's
+    own size whatever the zoom)."""
 
     text: str
     x: float
     y: float
     anchor: str = "start"
+    size: float = 9.0
 
 
 def parse_region_id(region_id: str) -> tuple[Kind, str, str | None, str | None] | None:
@@ -120,8 +125,9 @@ class View:
 
     name, svg_path, svg_bytes (the file, for QSvgRenderer), view_box (QRectF), regions, and
     outline: the body silhouette (`art-body-outline`, empty if the file has none),
-    landmarks: the labels of the `art-landmarks` group, and art_svg(layer): one art layer as a
-    document of its own, for drawing (without the landmarks' texts).
+    landmarks: the labels of the `art-landmarks` group, side_labels: the "Left"/"Right" of the
+    `art-side-labels` group, and art_svg(layer): one art layer as a document of its own, for
+    drawing (without the texts of those two groups).
     """
 
     def __init__(self, name: str, svg_path: Path, svg_bytes: bytes) -> None:
@@ -132,16 +138,18 @@ class View:
         except ET.ParseError as exc:
             raise DiagramError(f"{svg_path}: not well-formed XML: {exc}") from None
         regions, outline = _read_regions(root, svg_path)
-        landmarks = _take_landmarks(root)
+        landmarks = _take_labels(root, "art-landmarks")
+        side_labels = _take_labels(root, "art-side-labels")
         art = {layer: _art_document(root, layer) for layer in LAYERS}
         self._take(name, svg_path, svg_bytes, _view_box(root, svg_path), regions, outline, art,
-                   landmarks)
+                   landmarks, side_labels)
 
     def _take(self, name: str, svg_path: Path, svg_bytes: bytes, view_box: QRectF,
               regions: dict[str, Region], outline: QPainterPath, art: dict[str, bytes],
-              landmarks: tuple[Landmark, ...]) -> None:
+              landmarks: tuple[Landmark, ...], side_labels: tuple[Landmark, ...]) -> None:
         self.name = name
         self.landmarks = landmarks
+        self.side_labels = side_labels
         self.svg_path = svg_path
         self.svg_bytes = svg_bytes
         self.view_box = view_box
@@ -199,6 +207,7 @@ class View:
             "paths": paths.data(),
             "art": self._art,
             "landmarks": [tuple(landmark) for landmark in self.landmarks],
+            "side_labels": [tuple(label) for label in self.side_labels],
         }, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
@@ -217,7 +226,8 @@ class View:
             raise ValueError("truncated path data")
         view = cls.__new__(cls)
         view._take(name, svg_path, svg_bytes, QRectF(*saved["view_box"]), regions, outline,
-                   saved["art"], tuple(Landmark(*landmark) for landmark in saved["landmarks"]))
+                   saved["art"], tuple(Landmark(*landmark) for landmark in saved["landmarks"]),
+                   tuple(Landmark(*label) for label in saved["side_labels"]))
         return view
 
     def __repr__(self) -> str:
@@ -261,12 +271,12 @@ def read_view(name: str, svg_path: Path) -> View:
     return view
 
 
-def _take_landmarks(root: ET.Element) -> tuple[Landmark, ...]:
-    """The texts of every `art-landmarks` group, taken out of the tree so the art leaves them
-    to the window. A text without a usable position is left in the art."""
-    landmarks = []
+def _take_labels(root: ET.Element, group_id: str) -> tuple[Landmark, ...]:
+    """The texts of every group with this id, taken out of the tree so the art leaves them to
+    the window. A text without a usable position is left in the art."""
+    labels = []
     for group in root.iter(f"{{{SVG_NS}}}g"):
-        if group.get("id") != "art-landmarks":
+        if group.get("id") != group_id:
             continue
         for text in list(group):
             if _local(text.tag) != "text":
@@ -279,10 +289,10 @@ def _take_landmarks(root: ET.Element) -> tuple[Landmark, ...]:
             anchor = text.get("text-anchor", "start")
             # SVG places a text by its baseline; a third of the font size up is about the middle
             # of its letters, the level the label names.
-            landmarks.append(Landmark("".join(text.itertext()).strip(), x, y - size / 3,
-                                      anchor if anchor in ("middle", "end") else "start"))
+            labels.append(Landmark("".join(text.itertext()).strip(), x, y - size / 3,
+                                   anchor if anchor in ("middle", "end") else "start", size))
             group.remove(text)
-    return tuple(landmarks)
+    return tuple(labels)
 
 
 def _art_document(root: ET.Element, layer: str) -> bytes:

@@ -4,7 +4,8 @@ The art (body, then the superficial and deep muscle layers) is drawn by a QSvgRe
 and cached by Qt per item at device resolution, so a click repaints pixmaps, not SVG. Regions are
 QGraphicsPathItems whose shape() is the exact outline, so hit testing never uses a bounding box.
 The scene also paints what the app knows: the selected muscle, its TrP markers, its referral
-(essential solid red, spillover stippled red) and the zones marked as painful (blue hatch).
+(essential solid red, spillover stippled red) and the zones marked as painful (blue hatch), and
+the labels the drawing leaves to it: landmarks beside the body, "Left"/"Right" on it.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ HOVER_FILL = QColor(255, 214, 0, 90)
 SELECTED_EDGE = QColor(33, 33, 33)
 RING_AMBER = QColor(230, 140, 0)
 LANDMARK_INK = QColor(91, 70, 54, 235)  # the drawing's text brown (#5b4636), a little firmer
+SIDE_INK = QColor(62, 46, 34)  # that brown darker and opaque: "Left" reads on the referral red
 DIMMED_MARKER = 0.35  # the other TrPs while the coach is on one
 GHOST_OPACITY = 0.22
 
@@ -222,6 +224,11 @@ class MarkerItem(QGraphicsItem):
             painter.fillPath(self._digits, QColor(20, 20, 20))
 
 
+def _anchored_left(label: Landmark, width: float) -> float:
+    """Where a label's text of this width starts, from its anchor point (SVG `text-anchor`)."""
+    return {"start": 0.0, "middle": -width / 2, "end": -width}[label.anchor]
+
+
 class LandmarkItem(QGraphicsItem):
     """A landmark's label beside the body ("S2 · PSIS"), anchored where the drawing puts it and
     in the font it is given, the same size at every zoom: readable in a small window, and large
@@ -242,7 +249,7 @@ class LandmarkItem(QGraphicsItem):
         self._font = QFont(font)
         metrics = QFontMetricsF(self._font)
         width = metrics.horizontalAdvance(self.landmark.text)
-        left = {"start": 0.0, "middle": -width / 2, "end": -width}[self.landmark.anchor]
+        left = _anchored_left(self.landmark, width)
         # Centred on its level: capitals (T12) and small letters (coccyx tip) alike.
         self._baseline = (metrics.capHeight() + metrics.xHeight()) / 4
         self._rect = QRectF(left, self._baseline - metrics.ascent(), width, metrics.height())
@@ -261,6 +268,51 @@ class LandmarkItem(QGraphicsItem):
         painter.setFont(self._font)
         painter.setPen(LANDMARK_INK)
         painter.drawText(QPointF(self._rect.left(), self._baseline), self.landmark.text)
+
+
+class SideLabelItem(QGraphicsItem):
+    """"Left" or "Right" on the body, so nobody confuses sides. It grows with the body, as the
+    drawing has it, but is drawn above the referral paint and the muscle outlines (under the
+    TrP markers): the side of a referral is exactly what a class must read, and red painted down
+    the thigh would hide art. Bold dark letters in a white halo read on skin, muscle and red
+    alike. It takes no clicks and no hover: what is beneath it stays reachable."""
+
+    HALO = 0.2  # the halo's width, as a share of the font size
+
+    def __init__(self, label: Landmark) -> None:
+        super().__init__()
+        self.label = label
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(1, round(label.size)))
+        metrics = QFontMetricsF(font)
+        left = _anchored_left(label, metrics.horizontalAdvance(label.text))
+        # Centred on its level as the drawing centres it (a third of the size above the baseline).
+        self._glyphs = QPainterPath()
+        self._glyphs.addText(QPointF(left, label.size / 3), font, label.text)
+        self._halo = QPen(QColor("white"), label.size * self.HALO)
+        self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPos(label.x, label.y)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is beneath
+        self.setZValue(25)  # over zones (10) and muscles (20), under the markers (30)
+
+    def glyphs(self) -> QPainterPath:
+        """The letters' outline, in the item's coordinates (scene units round its anchor)."""
+        return QPainterPath(self._glyphs)
+
+    def ink_rect(self) -> QRectF:
+        """Where the letters and their halo are painted, in the item's coordinates."""
+        half = self._halo.widthF() / 2
+        return self._glyphs.boundingRect().adjusted(-half, -half, half, half)
+
+    def boundingRect(self) -> QRectF:
+        return self.ink_rect().adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.strokePath(self._glyphs, self._halo)
+        painter.fillPath(self._glyphs, SIDE_INK)
 
 
 BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
@@ -309,6 +361,9 @@ class BodyScene(QGraphicsScene):
         self.label_font = QFont()
         self.landmarks = [LandmarkItem(landmark, self.label_font) for landmark in view.landmarks]
         for item in self.landmarks:
+            self.addItem(item)
+        self.side_labels = [SideLabelItem(label) for label in view.side_labels]
+        for item in self.side_labels:
             self.addItem(item)
         self.layer = "superficial"
         self.mode = "muscle"

@@ -231,7 +231,8 @@ class BodyView(QGraphicsView):
     def region_point(self, region_id: str, side: str = "L", kind: str | None = None) -> QPoint:
         """A viewport point where a click reaches this muscle (muscle mode) or zone (pain
         mode) as shown now, not covered by another region and, where the region leaves room,
-        by no trigger point's X or number. Side is ignored for midline zones.
+        by no trigger point's X or number nor a side label's letters. Side is ignored for
+        midline zones.
         `kind` ('muscle' or 'zone') overrides the mode, e.g. to find a zone to look at in muscle
         mode. Raises LookupError when the region is not shown in the current view and layer."""
         scene = self.body_scene()
@@ -252,11 +253,12 @@ class BodyView(QGraphicsView):
                 f"{self.layer} layer, {self.active_mode} mode")
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         box = item.path().boundingRect().intersected(visible)
-        # Where an X or its number is drawn, or will be once its muscle is selected, the screen
-        # shows the marker, not the region: a point there is the last choice, so that a look at
-        # the pixel sees the region itself.
-        marks = [m.ink_rect().translated(QPointF(self.mapFromScene(m.scenePos())))
-                 for markers in scene.markers.values() for m in markers]
+        # Where an X or its number is drawn, or will be once its muscle is selected, or a side
+        # label's letters, the screen shows those, not the region: a point there is the last
+        # choice, so that a look at the pixel sees the region itself.
+        inked = [*(m for markers in scene.markers.values() for m in markers), *scene.side_labels]
+        transform = self.viewportTransform()
+        marks = [drawn.deviceTransform(transform).mapRect(drawn.ink_rect()) for drawn in inked]
         best: tuple[bool, float, QPoint] | None = None
         steps = 24
         for i in range(1, steps):

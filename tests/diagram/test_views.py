@@ -88,6 +88,43 @@ def test_the_real_views_label_their_landmarks_beside_the_body_and_their_title_ab
         assert title.y < view.outline.boundingRect().top()  # above the body, read first
 
 
+def test_side_labels_are_taken_out_of_the_art_for_the_window_to_draw_over_the_referral():
+    view = make_view('<g id="layer-body"><g id="art-side-labels">'
+                     '<text x="30" y="40" font-size="18" text-anchor="middle">Left</text>'
+                     '<text x="70" y="40" font-size="18" text-anchor="middle">Right</text></g>'
+                     '<text x="50" y="45" font-size="9">S1</text></g>')
+    # At their own size (they grow with the body), centred on the middle of their letters.
+    assert view.side_labels == (Landmark("Left", 30, 34, "middle", 18),
+                                Landmark("Right", 70, 34, "middle", 18))
+    assert view.landmarks == ()
+    art = ET.fromstring(view.art_svg("body"))
+    assert [e.text for e in art.iter("{http://www.w3.org/2000/svg}text")] == ["S1"]
+
+
+def art_texts(view: View) -> list[str]:
+    """The texts the body art still draws itself."""
+    art = ET.fromstring(view.art_svg("body"))
+    return ["".join(e.itertext()) for e in art.iter("{http://www.w3.org/2000/svg}text")]
+
+
+@pytest.mark.parametrize(("name", "viewers_left_to_right"), [
+    ("posterior", ["Left", "Right"]),  # seen from behind: the person's left on the viewer's left
+    ("anterior", ["Right", "Left"]),  # facing the person: their left on the viewer's right
+    ("lateral", ["Left"]),  # the person's left side only
+])
+def test_the_real_views_label_each_side_on_the_body(name, viewers_left_to_right):
+    view = load_view(name)
+    labels = sorted(view.side_labels, key=lambda label: label.x)
+    assert [label.text for label in labels] == viewers_left_to_right
+    middle = view.outline.boundingRect().center().x()
+    for label in labels:
+        assert view.outline.contains(QPointF(label.x, label.y)), label  # on the body
+        assert label.anchor == "middle" and label.size >= 18  # large, as the drawing has them
+        if len(labels) == 2:  # each on its own half of the body
+            assert (label.x < middle) == (label is labels[0]), label
+    assert not {"Left", "Right"} & set(art_texts(view))  # the art no longer draws them
+
+
 def test_unknown_view_and_layer_are_errors():
     with pytest.raises(ValueError, match="unknown view"):
         load_view("sideways")
@@ -221,6 +258,7 @@ def same_view(a: View, b: View) -> bool:
             and all(a.regions[i] == b.regions[i] and a.regions[i].path == b.regions[i].path
                     for i in a.regions)
             and a.outline == b.outline and a.landmarks == b.landmarks
+            and a.side_labels == b.side_labels
             and all(a.art_svg(layer) == b.art_svg(layer) for layer in ("body", "deep", "zones")))
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from bodymap.cli import main
+from bodymap.ui.body_scene import SideLabelItem
 
 RGB = tuple[int, int, int]
 
@@ -236,6 +237,29 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
     # Gluteus minimus refers to the ankle: the whole body, as tall as an A4 page is.
     whole = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus")))
     assert whole.height() == pytest.approx(1600 * 273 / 186, abs=2)
+
+
+def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Path,
+                                                              monkeypatch):
+    # Gluteus minimus on the left refers down the back of the thigh, where "Left" is written.
+    args = ("--muscle", "gluteus_minimus", "--view", "posterior", "--side", "L")
+    labelled = Pixels(QImage(str(export(tmp_path, "labelled.png", *args))))
+    monkeypatch.setattr(SideLabelItem, "paint", lambda *_args: None)
+    bare = Pixels(QImage(str(export(tmp_path, "bare.png", *args))))
+    assert (labelled.width, labelled.height) == (bare.width, bare.height)
+    changed = [(x, y) for y in range(labelled.height)
+               if labelled.data[y * labelled.line:(y + 1) * labelled.line]
+               != bare.data[y * bare.line:(y + 1) * bare.line]
+               for x in range(labelled.width) if labelled.rgb(x, y) != bare.rgb(x, y)]
+    # The labels are in the picture, in dark letters where the referral red was...
+    on_red = [p for p in changed if is_red(bare.rgb(*p)) and is_ink(labelled.rgb(*p))]
+    assert len(on_red) > 200, len(on_red)
+    # ... and on the skin of the other leg: "Right" beside "Left", on one line.
+    on_skin = [p for p in changed if is_skin(bare.rgb(*p)) and is_ink(labelled.rgb(*p))]
+    assert len(on_skin) > 200, len(on_skin)
+    assert min(x for x, _y in on_skin) > max(x for x, _y in on_red)
+    assert abs(sum(y for _x, y in on_skin) / len(on_skin)
+               - sum(y for _x, y in on_red) / len(on_red)) < 10
 
 
 # -- SVG -----------------------------------------------------------------------------------------

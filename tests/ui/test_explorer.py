@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers.window import click, is_red, pixel, trigger
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QFontMetrics, QImage
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS
 from bodymap.model import Catalog, load_catalog
+from bodymap.ui.body_scene import SideLabelItem
 from bodymap.ui.main_window import MainWindow
 
 VIEW_ACTIONS = {v: f"actionView{v.title()}" for v in VIEWS}
@@ -122,6 +123,96 @@ def test_a_referral_felt_on_both_sides_is_painted_on_both(qtbot, window: MainWin
     painted = {key for key, point in band.items() if is_red(pixel(window, point))}
     assert painted == {("si_joint", "L"), ("lumbar_paraspinal_lower", "L")}
     assert "(both sides)" not in window.detail_panel.plain_text()
+
+
+def side_labels(window: MainWindow) -> dict[str, SideLabelItem]:
+    """The "Left"/"Right" written on the body of the view on show, by their text."""
+    return {item.label.text: item for item in window.body_view.body_scene().side_labels}
+
+
+def label_ink(window: MainWindow, label: SideLabelItem) -> QRectF:
+    """Where the label's letters and their halo are drawn in the viewport."""
+    return label.deviceTransform(window.body_view.viewportTransform()).mapRect(label.ink_rect())
+
+
+def letter_colours(window: MainWindow, label: SideLabelItem) -> list[QColor]:
+    """The colour on screen of each viewport pixel lying wholly inside the label's letters."""
+    view = window.body_view
+    letters = label.deviceTransform(view.viewportTransform()).map(label.glyphs())
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    box = letters.boundingRect().toAlignedRect()
+    return [image.pixelColor(int(x * ratio), int(y * ratio))
+            for x in range(box.left(), box.right() + 1)
+            for y in range(box.top(), box.bottom() + 1)
+            if letters.contains(QRectF(x, y, 1, 1))]
+
+
+def test_the_side_labels_read_on_top_of_the_referral_red(qtbot, window: MainWindow):
+    # Gluteus minimus refers down the back of the thigh, right where "Left" is written.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    view = window.body_view
+    labels = side_labels(window)
+    assert set(labels) == {"Left", "Right"}
+    beneath = view.body_scene().zone_at(labels["Left"].pos())
+    assert beneath is not None and beneath.region.side == "L"
+    # The zone beneath is painted red, and a point found to look at it is clear of the letters.
+    point = view.region_point(beneath.region.target, "L", kind="zone")
+    assert is_red(pixel(window, point))
+    assert not label_ink(window, labels["Left"]).contains(QPointF(point))
+    # The letters are dark on the red (and on the skin of the other leg), not painted over.
+    for text, label in labels.items():
+        colours = letter_colours(window, label)
+        assert len(colours) >= 20, text
+        dark = [c for c in colours if max(c.red(), c.green(), c.blue()) < 100]
+        assert len(dark) >= 0.9 * len(colours), (text, [c.name() for c in colours])
+
+
+def test_a_point_found_to_look_at_a_zone_misses_the_side_labels_letters(qtbot,
+                                                                       window: MainWindow):
+    # Zoomed in on the thigh with "Left" in the top corner, where the search for a point starts:
+    # the point is found beside the letters, so a look at its pixel sees the referral red.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    view = window.body_view
+    view.zoom_by(8)
+    label = side_labels(window)["Left"]
+    corner = label.mapRectToScene(label.ink_rect()).topLeft()
+    scale, room = view.transform().m11(), view.viewport().rect()
+    view.centerOn(corner + QPointF((room.width() / 2 - 4) / scale,
+                                   (room.height() / 2 - 4) / scale))
+    ink = label_ink(window, label)
+    assert ink.left() < 10 and ink.top() < 10, ink
+    beneath = view.body_scene().zone_at(label.pos())
+    point = view.region_point(beneath.region.target, "L", kind="zone")
+    assert not ink.contains(QPointF(point)), (point, ink)
+    assert is_red(pixel(window, point))
+
+
+def test_the_side_labels_cover_no_trigger_point(window: MainWindow):
+    view = window.body_view
+    for name in VIEWS:
+        trigger(window, VIEW_ACTIONS[name])
+        scene = view.body_scene()
+        for label in scene.side_labels:
+            ink = label_ink(window, label)
+            for marker in (m for markers in scene.markers.values() for m in markers):
+                x = marker.deviceTransform(view.viewportTransform()).mapRect(marker.ink_rect())
+                assert not ink.intersects(x), (name, label.label.text, marker.region.id)
+
+
+def test_a_click_on_a_side_label_reaches_the_zone_beneath(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    view = window.body_view
+    for text, side in (("Left", "L"), ("Right", "R")):
+        label = side_labels(window)[text]
+        assert label.acceptedMouseButtons() == Qt.MouseButton.NoButton
+        point = view.mapFromScene(label.pos())  # the middle of the word
+        beneath = view.region_under(point)
+        assert beneath is not None and beneath.region.side == side
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert (beneath.region.target, side) in window.pain
 
 
 def test_hover_names_the_muscle(qtbot, window: MainWindow):

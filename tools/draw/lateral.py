@@ -19,7 +19,6 @@ from svgwriter import (
     MUSCLE_STYLES,
     OUTLINE,
     SKIN_SHADE,
-    TEXT,
     ZONE_STYLE,
     Svg,
 )
@@ -198,10 +197,8 @@ def body(svg: Svg) -> None:
         ("top of crest (L4)", 102.3), ("greater trochanter", 84.2), ("knee joint", 46.5),
         ("lateral malleolus", 7.2))],
         captions=[("\u2190 front \u00b7 Left side view \u00b7 back \u2192", 280, 18, 14)])
-    svg.comment(L, "Labels")
-    x, y = px((0.2, 60.0), SIGN)
-    svg.text(L, x, y, "Left", font_family="sans-serif", font_size="20", font_weight="bold",
-             fill=TEXT, fill_opacity="0.55", text_anchor="middle")
+    svg.comment(L, "Side label")
+    svg.side_labels((0.2, 60.0), {"L": SIGN}, px)
 
 
 def muscles(svg: Svg) -> None:

@@ -126,12 +126,15 @@ class Svg:
                 stroke_opacity="0.45", stroke_linecap="round")
 
     def side_labels(self, at: Point, sides: Mapping[str, float], px: Mapper) -> None:
-        """"Left" and "Right" in large letters at `at` on each side, so no one misreads a view."""
+        """"Left" and "Right" in large letters at `at` on each side, so no one misreads a view,
+        in the `art-side-labels` group: the window draws these texts itself, with the body at its
+        size but above the referral paint, which would hide art beneath it (docs/diagram.md)."""
+        self.raw("body", '<g id="art-side-labels">')
         for side, sign in sides.items():
             x, y = px(at, sign)
             self.text("body", x, y, "Left" if side == "L" else "Right", font_family="sans-serif",
-                      font_size="20", font_weight="bold", fill=TEXT, fill_opacity="0.55",
-                      text_anchor="middle")
+                      font_size="20", font_weight="bold", fill=TEXT, text_anchor="middle")
+        self.raw("body", "</g>")
 
     def markers(self, markers: Mapping[tuple[str, str], Point], sides: Mapping[str, float],
                 px: Mapper) -> None:
