@@ -14,13 +14,14 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QStyle, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QStyle, QToolTip, QWidget
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BodyScene, RegionItem
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, Legend
+from bodymap.ui.rich_text import link_label
 
 if TYPE_CHECKING:
     from bodymap.ui.study_panel import StudyBoard
@@ -70,12 +71,7 @@ class BodyView(QGraphicsView):
         self.legend = Legend(self)
         # Referral the view cannot show (iliopsoas's low back, from the front): said on the body,
         # with a link to the view that draws it, so no one takes the picture for all of it.
-        self.elsewhere = QLabel(self)
-        self.elsewhere.setObjectName("referralElsewhere")
-        self.elsewhere.setWordWrap(True)
-        self.elsewhere.setTextFormat(Qt.TextFormat.RichText)
-        self.elsewhere.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.elsewhere = link_label("referralElsewhere", parent=self)
         self.elsewhere.setStyleSheet("QLabel { background: rgba(255, 255, 255, 225); "
                                      "border: 1px solid rgba(0, 0, 0, 60); border-radius: 6px; "
                                      "padding: 4px 6px; }")

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
 from bodymap.ui.body_scene import on_side
-from bodymap.ui.rich_text import CAUTION_STYLE, bullets, open_web_link, zone_names
+from bodymap.ui.rich_text import CAUTION_STYLE, bullets, link_label, open_web_link, zone_names
 
 GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
 LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
@@ -60,14 +60,8 @@ class DetailPanel(QWidget):
         self.cautions.setAccessibleName("Cautions")
         # Why a search chose this muscle, and what else it found: here rather than only in the
         # status bar, which cuts long reasons off, clears them, and is hidden in presenter mode.
-        self.search_note = QLabel()
-        self.search_note.setObjectName("searchNote")
+        self.search_note = link_label("searchNote")
         self.search_note.setAccessibleName("Search result")
-        self.search_note.setWordWrap(True)
-        self.search_note.setTextFormat(Qt.TextFormat.RichText)
-        self.search_note.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.search_note.setStyleSheet(
             "QLabel#searchNote { background:#e8f0fe; color:#1b1f24; border:1px solid #a9c1ee;"
             " border-radius: 4px; padding: 6px; }")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side, side_label
-from bodymap.ui.rich_text import MUTED
+from bodymap.ui.rich_text import MUTED, link_label
 
 # One line in sight; how the ranking works on request, so that on a projector's short screen
 # the candidates keep the room.
@@ -123,12 +123,7 @@ class PainFinder(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("painSummary")
         self.summary.setWordWrap(True)
-        self.help = QLabel(HELP)
-        self.help.setObjectName("painHelp")
-        self.help.setWordWrap(True)
-        self.help.setTextFormat(Qt.TextFormat.RichText)
-        self.help.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.help = link_label("painHelp", HELP)
         self.help.linkActivated.connect(
             lambda link: self.help.setText(HELP_MORE if link == "#how" else HELP))
         self.help.setStyleSheet(f"color: {MUTED};")  # palette(mid) is too pale on a projector

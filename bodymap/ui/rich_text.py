@@ -11,10 +11,23 @@ from html import escape
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BOTH, on_side
+
+
+def link_label(name: str, text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A wrapped rich-text label whose links work with the mouse and the keyboard (Tab to the
+    link, Enter); the caller connects `linkActivated`."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    return label
+
 
 # Amber for cautions and warnings, shared by the detail panel, the coach, study and safety views.
 CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
