@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import Landmark, Region, View
+from bodymap.diagram import VIEWS, Landmark, Region, View, load_view
 from bodymap.model import Catalog
 from bodymap.model.schema import Referral, combined_zones
 
@@ -399,6 +399,38 @@ class BodyScene(QGraphicsScene):
         item.setZValue(20 if region.kind == "muscle" else 10)
         table[region.target, region.side] = item
         self.addItem(item)
+
+    # -- other views ---------------------------------------------------------------------------
+    def referral_elsewhere(self) -> tuple[str, list[str]] | None:
+        """(view, zone ids) when the referral painted now has zones this view does not draw (the
+        low back of rectus abdominis, seen from the front): the other view drawing most of
+        them, and those it draws, essential first. None while a study question has the body:
+        its picture is the question's, and would give the answer away."""
+        if self.study is not None:
+            return None
+        drawn_here = {zone for zone, _side in self.zones}
+        painted = self.shown_state()[0]
+        missing = dict.fromkeys(zone for (zone, _side), kind in sorted(
+            painted.items(), key=lambda item: (item[1] != "essential", item[0][0]))
+            if zone not in drawn_here)
+        if not missing:
+            return None
+        drawn = {name: {r.target for r in load_view(name).regions.values() if r.kind == "zone"}
+                 for name in VIEWS if name != self.view.name}
+        best = max(drawn, key=lambda name: len(drawn[name] & missing.keys()))
+        shown = [zone for zone in missing if zone in drawn[best]]
+        return (best, shown) if shown else None
+
+    def twin(self, view: View) -> BodyScene:
+        """The same muscle, trigger point, referral and marked pain on another view of the
+        body, on the layer that draws the muscle there (else the surface, as the body is first
+        seen: another layer's muscles would look part of the answer): a picture's second view."""
+        other = BodyScene(view, self.catalog)
+        shown = self.preview if self.mode == "pain" else self.selected
+        layer = (other.layer_of(shown[0]) if shown else None) or "superficial"
+        other.set_state(layer=layer, mode=self.mode, selected=self.selected, pain=self.pain,
+                        preview=self.preview, trigger_point=self.trigger_point)
+        return other
 
     # -- what is interactive -------------------------------------------------------------------
     def layer_of(self, muscle_id: str) -> str | None:

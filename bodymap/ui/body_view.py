@@ -165,25 +165,15 @@ class BodyView(QGraphicsView):
 
     def referral_elsewhere(self) -> tuple[str, list[str]] | None:
         """(view, zone labels) when the selected muscle's referral, as painted now, has zones
-        this view does not draw: the other view drawing most of them, and their names. None
-        while a study question has the body: that would give the answer away."""
-        scene = self.body_scene()
-        if self.study is not None or self.active_mode != "muscle" or self.selected is None:
+        this view does not draw: the other view drawing most of them, and their names. None in
+        pain mode and while a study question has the body."""
+        if self.active_mode != "muscle" or self.selected is None:
             return None
-        drawn_here = {zone for zone, _side in scene.zones}
-        painted = scene.shown_state()[0]
-        missing = dict.fromkeys(zone for (zone, _side), kind in sorted(  # essential first
-            painted.items(), key=lambda item: (item[1] != "essential", item[0][0]))
-            if zone not in drawn_here)
-        if not missing:
+        found = self.body_scene().referral_elsewhere()
+        if found is None:
             return None
-        drawn = {name: {r.target for r in load_view(name).regions.values() if r.kind == "zone"}
-                 for name in VIEWS if name != self.view_name}
-        best = max(drawn, key=lambda name: len(drawn[name] & missing.keys()))
-        shown = [zone for zone in missing if zone in drawn[best]]
-        if not shown:
-            return None
-        return best, [self.catalog.zones[zone].label for zone in shown]
+        view, zones = found
+        return view, [self.catalog.zones[zone].label for zone in zones]
 
     def _sync_elsewhere(self) -> None:
         found = self.referral_elsewhere()

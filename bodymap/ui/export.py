@@ -28,13 +28,14 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bodymap.diagram import VIEW_NAMES
+from bodymap.diagram import VIEW_NAMES, load_view
 from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem, on_side
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
@@ -61,6 +62,8 @@ PAGE, SLIDE = "page", "slide"
 SLIDE_SIZE = QSize(1920, 1080)
 SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16:9")
 SLIDE_PICTURE = 0.46  # the most of a slide's width the picture takes, the words the rest
+SLIDE_PICTURES = 0.58  # the same for two views side by side
+PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture's width
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
@@ -71,10 +74,14 @@ PAGE_MM = QSizeF(210 - 2 * PAGE_MARGIN_MM, 297 - 2 * PAGE_MARGIN_MM)
 
 
 def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = None) -> str:
-    """A muscle's picture's title: its trigger points (or the one coached) and referral; on a
-    view that does not draw the muscle, only its referral, and where the muscle is drawn."""
+    """A muscle's picture's title: its trigger points (or the one coached) and referral; when
+    neither the view nor the one beside it (`picture_views`) draws the muscle, only its
+    referral, and where the muscle is drawn."""
     what = f"{muscle.name}, {trp.label}" if trp else muscle.name
-    if scene.layer_of(muscle.id) is not None:
+    beside = scene.referral_elsewhere()
+    if scene.layer_of(muscle.id) is not None or (beside and any(
+            r.kind == "muscle" and r.target == muscle.id
+            for r in load_view(beside[0]).regions.values())):
         return f"{what}: referral" if trp else f"{what}: trigger points and referral"
     views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
     where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
@@ -105,13 +112,24 @@ def pain_title(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> str:
             else f"Marked pain in {len(names)} areas")
 
 
-def key_rows(scene: BodyScene) -> tuple[Row, ...]:
-    """What the picture needs explained: the referral key, marked pain, or both."""
-    referral, shown, pain = scene.shown_state()
+def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:
+    """What the picture of these views needs explained: the referral key, marked pain, or
+    both; the X only where a view draws the muscle."""
+    referral, shown, pain = scenes[0].shown_state()
     rows = REFERRAL_ROWS if referral or shown else ()
-    if shown and scene.layer_of(shown[0]) is None:  # no X drawn on a view without the muscle
+    if shown and all(scene.layer_of(shown[0]) is None for scene in scenes):
         rows = tuple(row for row in rows if row[0] != "marker")
     return (*rows, PAIN_ROW) if pain else rows
+
+
+def picture_views(scene: BodyScene) -> list[BodyScene]:
+    """The views a picture of the scene shows: the scene, and beside it the view that draws the
+    rest of its referral when the scene's view cannot (rectus abdominis from the front: its
+    low-back band on the back view), so no essential zone is left out of a handout."""
+    found = scene.referral_elsewhere()
+    if found is None:
+        return [scene]
+    return [scene, scene.twin(load_view(found[0]))]
 
 
 def _key_font() -> QFont:
@@ -163,36 +181,36 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
     return "".join(parts), foot
 
 
-def _draw(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
+def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
-        _draw_slide(scene, painter, target, title, frame)
+        _draw_slide(scenes, painter, target, title, frame)
     else:
-        _draw_page(scene, painter, target, title, frame)
+        _draw_page(scenes, painter, target, title, frame)
 
 
-def _draw_page(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
+def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
                frame: str) -> None:
     """A handout's page: the title, the picture and the key, one under the other, each centred
     on the page's middle line, from the top down (what is left of a page is at its foot)."""
-    rows = key_rows(scene)
+    rows = key_rows(*scenes)
     title_band, key_band = _bands(target.width(), title, rows)
-    framed = frame_rect(scene, frame)
-    with _on_paper(scene, label_px(target.size(), PAGE)):
+    with _on_paper(scenes, label_px(target.size(), PAGE)):
         room = QSizeF(target.width(), target.height() - title_band - key_band)
-        fit = _fit(scene, framed, room, centred=True)
-        origin = QPointF(target.center().x() - fit.size.width() / 2, target.top() + title_band)
-        _draw_body(scene, painter, framed, fit, origin, target)
+        views = _lay_out(scenes, frame, room, centred=True)
+        size = views.size
+        origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
+        _draw_views(views, painter, origin, target)
     if title:
         font = QFont()
         font.setBold(True)
-        size = max(10, int(title_band * 0.45))
-        font.setPixelSize(size)
-        while size > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
-            size -= 2  # narrow views (the side view) get a smaller title, never a clipped one
-            font.setPixelSize(size)
+        size_px = max(10, int(title_band * 0.45))
+        font.setPixelSize(size_px)
+        while size_px > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
+            size_px -= 2  # narrow views (the side view) get a smaller title, never a clipped one
+            font.setPixelSize(size_px)
         painter.setFont(font)
         painter.setPen(QColor(30, 30, 30))
         painter.drawText(QRectF(target.left(), target.top(), target.width(), title_band),
@@ -200,27 +218,27 @@ def _draw_page(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
     if rows:
         scale = target.width() * KEY_SCALE
         metrics = QFontMetricsF(_key_font())
-        size = key_size(rows, metrics)
+        key = key_size(rows, metrics)
         painter.save()
-        painter.translate(target.center().x() - size.width() * scale / 2,
-                          origin.y() + fit.size.height() + 8 * scale)
+        painter.translate(target.center().x() - key.width() * scale / 2,
+                          origin.y() + size.height() + 8 * scale)
         painter.scale(scale, scale)
         painter.setFont(_key_font())
-        paint_key(painter, QRectF(QPointF(0, 0), size), rows, metrics, QColor(30, 30, 30))
+        paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
 
 
-def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
+def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
                 frame: str) -> None:
     margin = target.height() * 0.04
-    framed = frame_rect(scene, frame)
-    with _on_paper(scene, label_px(target.size(), SLIDE)):
-        room = QSizeF(target.width() * SLIDE_PICTURE, target.height() - 2 * margin)
-        fit = _fit(scene, framed, room, centred=False)
-        origin = QPointF(target.left() + margin,
-                         target.center().y() - fit.size.height() / 2)
-        _draw_body(scene, painter, framed, fit, origin, target)
-    left = origin.x() + fit.size.width() + 2 * margin
+    share = SLIDE_PICTURE if len(scenes) == 1 else SLIDE_PICTURES
+    with _on_paper(scenes, label_px(target.size(), SLIDE)):
+        room = QSizeF(target.width() * share, target.height() - 2 * margin)
+        views = _lay_out(scenes, frame, room, centred=False)
+        size = views.size
+        origin = QPointF(target.left() + margin, target.center().y() - size.height() / 2)
+        _draw_views(views, painter, origin, target)
+    left = origin.x() + size.width() + 2 * margin
     column = QRectF(left, target.top() + margin, target.right() - margin - left,
                     target.height() - 2 * margin)
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX))
@@ -228,30 +246,29 @@ def _draw_slide(scene: BodyScene, painter: QPainter, target: QRectF, title: str,
     if title:
         title_doc = _text(painter, f"<b>{escape(title)}</b>", column.width(), round(text_px * 1.8))
         top = _draw_text(painter, title_doc, column.left(), top)
-    rows = key_rows(scene)
+    rows = key_rows(*scenes)
     if rows:
         scale = text_px / KEY_FONT_PX
         metrics = QFontMetricsF(_key_font())
-        size = key_size(rows, metrics)
+        key = key_size(rows, metrics)
         painter.save()
         painter.translate(column.left(), top + text_px * 0.6)
         painter.scale(scale, scale)
         painter.setFont(_key_font())
-        paint_key(painter, QRectF(QPointF(0, 0), size), rows, metrics, QColor(30, 30, 30))
+        paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
-        top += (size.height() + 12) * scale + text_px * 0.6
-    body_html, foot_html = slide_html(scene)
+        top += (key.height() + 12) * scale + text_px * 0.6
+    body_html, foot_html = slide_html(scenes[0])
     foot = _text(painter, foot_html, column.width(), round(text_px * 0.8))
-    room = column.bottom() - foot.size().height() - text_px - top
+    room_left = column.bottom() - foot.size().height() - text_px - top
     # The words shrink until they fit above the foot, so nothing is cut (a long candidate list).
     px = text_px
     words = _text(painter, body_html, column.width(), px)
-    while words.size().height() > room and px > text_px * MIN_SLIDE_TEXT:
+    while words.size().height() > room_left and px > text_px * MIN_SLIDE_TEXT:
         px -= 1
         words = _text(painter, body_html, column.width(), px)
     _draw_text(painter, words, column.left(), top)
     _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
-
 
 
 def _text(painter: QPainter, html: str, width: float, px: int) -> QTextDocument:
@@ -281,6 +298,11 @@ def _draw_text(painter: QPainter, document: QTextDocument, left: float, top: flo
 
 
 # -- what the picture frames --------------------------------------------------------------------
+def _body_height(scene: BodyScene) -> float:
+    outline = scene.view.outline.boundingRect()
+    return outline.height() if not outline.isEmpty() else scene.sceneRect().height()
+
+
 def _top_of_body(scene: BodyScene) -> float:
     outline = scene.view.outline.boundingRect()
     return outline.top() if not outline.isEmpty() else scene.sceneRect().top()
@@ -298,37 +320,40 @@ class _Fit(NamedTuple):
 
 
 @contextmanager
-def _on_paper(scene: BodyScene, px: int) -> Iterator[None]:
-    """The scene made ready to print, for as long as the block lasts: the landmark labels in a
+def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
+    """The scenes made ready to print, for as long as the block lasts: the landmark labels in a
     font of `px` pixels and left for the export to draw (it places them round the frame, and the
     caption above it), the art drawn from the SVG itself, not from the screen's cached pixmaps (so
     an SVG or PDF stays vector), and no background: the picture is on white paper."""
     font = QFont()
     font.setPixelSize(px)
-    screen_font, background = scene.label_font, scene.backgroundBrush()
-    visible = [item.isVisible() for item in scene.landmarks]
-    scene.set_label_font(font)
-    for item in scene.landmarks:
-        item.setVisible(False)
-    scene.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
-    for art in scene.art.values():
-        art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    kept = [(scene.label_font, scene.backgroundBrush(),
+             [item.isVisible() for item in scene.landmarks]) for scene in scenes]
+    for scene in scenes:
+        scene.set_label_font(font)
+        for item in scene.landmarks:
+            item.setVisible(False)
+        scene.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+        for art in scene.art.values():
+            art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         yield
     finally:
-        for art in scene.art.values():
-            art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        scene.setBackgroundBrush(background)
-        for item, shown in zip(scene.landmarks, visible, strict=True):
-            item.setVisible(shown)
-        scene.set_label_font(screen_font)
+        for scene, (screen_font, background, visible) in zip(scenes, kept, strict=True):
+            for art in scene.art.values():
+                art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            scene.setBackgroundBrush(background)
+            for item, shown in zip(scene.landmarks, visible, strict=True):
+                item.setVisible(shown)
+            scene.set_label_font(screen_font)
 
 
-def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool) -> _Fit:
-    """Lay the framed view out as large as `room` allows, the labels of the levels it shows
-    beside it (with room on both sides alike when `centred`, so the body is in the middle of the
-    picture) and the caption above it. The labels keep their size, so the room they take is
-    found at the scale it leaves."""
+def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
+         most: float = math.inf) -> _Fit:
+    """Lay the framed view out as large as `room` allows (at most `most` times life size), the
+    labels of the levels it shows beside it (with room on both sides alike when `centred`, so
+    the body is in the middle of the picture) and the caption above it. The labels keep their
+    size, so the room they take is found at the scale it leaves."""
     top_of_body = _top_of_body(scene)
     caption = next((item for item in scene.landmarks if item.y() < top_of_body), None)
     labels = tuple(item for item in scene.landmarks
@@ -338,7 +363,7 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool) -> _Fit:
         reach = caption.reach()
         cap = reach.top() + reach.bottom() + 0.3 * caption.boundingRect().height()
     edges = QMarginsF()
-    zoom = min(room.width() / frame.width(), (room.height() - cap) / frame.height())
+    zoom = min(room.width() / frame.width(), (room.height() - cap) / frame.height(), most)
     for _ in range(4):  # the labels' room shrinks the body, which gives them more room
         edges = QMarginsF(0, cap, 0, 0)
         for item in labels:  # how far each reaches past the frame, at this scale
@@ -352,20 +377,73 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool) -> _Fit:
             edges.setLeft(max(edges.left(), edges.right()))
             edges.setRight(edges.left())
         zoom = min((room.width() - edges.left() - edges.right()) / frame.width(),
-                   (room.height() - edges.top() - edges.bottom()) / frame.height())
+                   (room.height() - edges.top() - edges.bottom()) / frame.height(), most)
     body = QRectF(edges.left(), edges.top(), frame.width() * zoom, frame.height() * zoom)
     return _Fit(zoom, body, QSizeF(body.width() + edges.left() + edges.right(),
                                    body.height() + edges.top() + edges.bottom()), labels, caption)
 
 
-def _draw_body(scene: BodyScene, painter: QPainter, frame: QRectF, fit: _Fit, origin: QPointF,
-               paper: QRectF) -> None:
-    """The framed scene as laid out by `_fit`, its top left at `origin` on `paper`: markers and
-    stipple grow with the picture (on screen they keep one size at every zoom); the body is cut
-    at the frame, the labels and the caption drawn round it. Draw the rest of the page after it:
-    the body is cut by clipping and by white paper laid round the frame, as QtSvg's renderer
-    draws no clip paths."""
-    body = fit.body.translated(origin)
+class _Panel(NamedTuple):
+    """One view in a picture: the scene, the part of it framed, and how it is laid out."""
+
+    scene: BodyScene
+    frame: QRectF
+    fit: _Fit
+
+
+class _Layout(NamedTuple):
+    """The views of a picture side by side, `gap` apart, taking `size` in all."""
+
+    panels: list[_Panel]
+    gap: float
+    size: QSizeF
+
+
+def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool) -> _Layout:
+    """Each view framed and laid out in an equal share of `room`'s width, side by side, its body
+    as tall as the others' (the views' drawings differ a little in scale) at the size the
+    tightest of them allows: one body seen from two sides, not two sizes of it."""
+    gap = room.width() * PANEL_GAP if len(scenes) > 1 else 0.0
+    centred = centred and len(scenes) == 1  # two views: their labels outside, the pair centred
+    share = QSizeF((room.width() - gap * (len(scenes) - 1)) / len(scenes), room.height())
+    frames = [frame_rect(scene, frame) for scene in scenes]
+    fits = [_fit(scene, framed, share, centred)
+            for scene, framed in zip(scenes, frames, strict=True)]
+    if len(fits) > 1:
+        heights = [_body_height(scene) for scene in scenes]
+        tallest = min(fit.zoom * height for fit, height in zip(fits, heights, strict=True))
+        fits = [_fit(scene, framed, share, centred, tallest / height)
+                for scene, framed, height in zip(scenes, frames, heights, strict=True)]
+    panels = [_Panel(*panel) for panel in zip(scenes, frames, fits, strict=True)]
+    width = sum(fit.size.width() for fit in fits) + gap * (len(fits) - 1)
+    return _Layout(panels, gap, QSizeF(width, max(fit.size.height() for fit in fits)))
+
+
+def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRectF) -> None:
+    """The views as laid out, the first's top left at `origin` on `paper`: markers and stipple
+    grow with the picture (on screen they keep one size at every zoom); each body is cut at its
+    frame, its labels and caption drawn round it. Draw the rest of the page after it: the bodies
+    are cut by clipping and by white paper laid round their frames, as QtSvg's renderer draws
+    no clip paths."""
+    bodies, left = [], origin.x()
+    for panel in layout.panels:
+        bodies.append(panel.fit.body.translated(QPointF(left, origin.y())))
+        left += panel.fit.size.width() + layout.gap
+    for panel, body in zip(layout.panels, bodies, strict=True):
+        _render_body(panel, painter, body)
+    paper_path = QPainterPath()
+    paper_path.addRect(paper)
+    for body in bodies:
+        framed = QPainterPath()
+        framed.addRect(body)
+        paper_path = paper_path.subtracted(framed)
+    painter.fillPath(paper_path, QColor("white"))
+    for panel, body in zip(layout.panels, bodies, strict=True):
+        _draw_labels(panel, painter, body, origin.y())
+
+
+def _render_body(panel: _Panel, painter: QPainter, body: QRectF) -> None:
+    scene, fit = panel.scene, panel.fit
     grow = max(1.0, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
     markers = [m for group in scene.markers.values() for m in group]
     for marker in markers:
@@ -375,24 +453,24 @@ def _draw_body(scene: BodyScene, painter: QPainter, frame: QRectF, fit: _Fit, or
     try:
         painter.save()
         painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
-        scene.render(painter, body, frame, Qt.AspectRatioMode.IgnoreAspectRatio)
+        scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.restore()
     finally:
         scene.set_texel(screen_texel)
         for marker in markers:
             marker.setScale(1.0)
-    white = QColor("white")
-    painter.fillRect(QRectF(paper.topLeft(), QPointF(paper.right(), body.top())), white)
-    painter.fillRect(QRectF(QPointF(paper.left(), body.bottom()), paper.bottomRight()), white)
-    painter.fillRect(QRectF(QPointF(paper.left(), body.top()), body.bottomLeft()), white)
-    painter.fillRect(QRectF(body.topRight(), QPointF(paper.right(), body.bottom())), white)
+
+
+def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> None:
+    """The landmark labels beside the body at their levels, and the view's caption above."""
+    frame, fit = panel.frame, panel.fit
     places = [(item, QPointF(body.left() + (item.x() - frame.left()) * fit.zoom,
                              body.top() + (item.y() - frame.top()) * fit.zoom))
               for item in fit.labels]
     if fit.caption is not None:
         places.append((fit.caption, QPointF(
             body.left() + (fit.caption.x() - frame.left()) * fit.zoom,
-            origin.y() + fit.caption.reach().top())))
+            top + fit.caption.reach().top())))
     option = QStyleOptionGraphicsItem()
     for item, place in places:
         painter.save()
@@ -402,30 +480,32 @@ def _draw_body(scene: BodyScene, painter: QPainter, frame: QRectF, fit: _Fit, or
         painter.restore()
 
 
-def picture_size(scene: BodyScene, title: str, layout: str = PAGE,
+def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
                  frame: str = REGION) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
-    title, the framed body and its key need, at most the shape of the PDF's page."""
+    title, the framed views and its key need, at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
-    title_band, key_band = _bands(PNG_WIDTH, title, key_rows(scene))
+    title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes))
     page = QSizeF(PNG_WIDTH, PNG_WIDTH * PAGE_MM.height() / PAGE_MM.width())
-    with _on_paper(scene, label_px(page, PAGE)):
+    with _on_paper(scenes, label_px(page, PAGE)):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        fit = _fit(scene, frame_rect(scene, frame), room, centred=True)
+        height = _lay_out(scenes, frame, room, centred=True).size.height()
     return QSize(PNG_WIDTH, min(math.floor(page.height()),
-                                math.ceil(title_band + fit.size.height() + key_band)))
+                                math.ceil(title_band + height + key_band)))
 
 
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
             frame: str = BODY) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
-    is the standing body, which the self-care sheet sets beside its text)."""
-    size = picture_size(scene, title, layout, frame)
+    is the standing body, which the self-care sheet sets beside its text). With the scene, the
+    view that draws the rest of its referral, if any (`picture_views`)."""
+    scenes = picture_views(scene)
+    size = picture_size(scenes, title, layout, frame)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
+    _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
     painter.end()
     return image
 
@@ -484,11 +564,12 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
     portrait page or a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the
     whole body (BODY)."""
     suffix = path.suffix.lower()
+    scenes = picture_views(scene)
     if suffix == ".png":
         if not picture(scene, title, layout, frame).save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
     elif suffix == ".svg":
-        size = picture_size(scene, title, layout, frame)
+        size = picture_size(scenes, title, layout, frame)
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
@@ -497,7 +578,7 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(title or "bodymap")
         painter = QPainter(generator)
-        _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
+        _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
         painter.end()
         path.write_bytes(paper_svg(buffer.data().data(), svg_size_mm(size, layout)))
     elif suffix == ".pdf":
@@ -512,7 +593,7 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)
-        _draw(scene, painter, QRectF(painter.viewport()), title, layout, frame)
+        _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame)
         painter.end()
     else:
         raise ValueError(f"unknown picture type '{path.suffix}': use .png, .svg or .pdf")
@@ -524,8 +605,6 @@ def muscle_scene(catalog: Catalog, muscle: Muscle | None, view_name: str | None 
                  side: str = BOTH, pain: Iterable[tuple[str, str | None]] = ()) -> BodyScene:
     """A scene for a picture: a muscle's trigger points and referral on the given view (its
     own first view by default), on its layer, and any marked pain."""
-    from bodymap.diagram import load_view
-
     view_name = view_name or (muscle.views[0] if muscle else "posterior")
     scene = BodyScene(load_view(view_name), catalog)
     layer = (scene.layer_of(muscle.id) if muscle else None) or "superficial"

@@ -299,12 +299,13 @@ class EvidenceDialog(QDialog):
 # -- self-care sheet ----------------------------------------------------------------------------
 def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
                    picture_height: int = 0,
-                   picture: str = "") -> str:
+                   picture: str = "", picture_wide: bool = False) -> str:
     """A self-care handout for one muscle: general pressure self-care (ball or roller, about 5
     minutes a day), the muscle's own self-care and stretches, the perpetuating factors to change,
     and when to see a physician (the red flags). With `picture`, the address of an image of the
     muscle's trigger points and referral, the sheet first shows where to press and where the pain
-    is felt. KeyError for an unknown muscle."""
+    is felt, beside the words, or under them when `picture_wide`.
+    KeyError for an unknown muscle."""
     muscle = catalog.muscles[muscle_id]
     guidance = catalog.guidance
     general = [item.text for item in guidance.self_care] if guidance else []
@@ -313,6 +314,8 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
         *muscle.sources,
     ]
     disclaimer = guidance.disclaimer if guidance else FALLBACK_DISCLAIMER
+    image = (f"<img src='{escape(picture)}' height='{picture_height or PICTURE_HEIGHT}'"
+             + ("" if picture_wide else " align='right'") + ">")
     parts = [
         f"<h1>Self-care: {escape(muscle.name)}</h1>",
         # The disclaimer opens the sheet: a handout gets read from the top, if at all.
@@ -320,15 +323,15 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
         *([] if not picture else [
             "<h2>Where to press, and where the pain is felt</h2>" if muscle.self_pressure else
             "<h2>Where the trigger points are, and where the pain is felt</h2>",
-            f"<p><img src='{escape(picture)}' height='{picture_height or PICTURE_HEIGHT}' "
-            "align='right'>"
+            "<p>" + ("" if picture_wide else image)
             + ("Each <b>X</b> marks a trigger point: a tender spot in the muscle, where to "
                "press. " if muscle.self_pressure else
                "Each <b>X</b> marks a trigger point: a tender spot in the muscle, where a "
                "therapist works. <b>Do not press there yourself</b> unless a physician has said "
                "it is safe for you; the stretches below are your self-care. ")
             + "Its pain is usually felt in the solid red area and may spread into the "
-            "dotted one, often away from the spot itself.</p>"]),
+            "dotted one, often away from the spot itself.</p>"
+            + (f"<p align='center'>{image}</p>" if picture_wide else "")]),
         "<h2>Pressing on tender spots yourself</h2>",
         bullets(general),
         f"<h2>For your {escape(muscle.name.lower())}</h2>",
@@ -354,9 +357,12 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
 
 SELF_CARE_PICTURE = "bodymap:self-care-picture"  # a resource of the sheet's document
 # The picture's largest height and width on the sheet, in 96-dpi pixels (11.4 and 7.9 cm): beside
-# the text, as large as the landmarks and the key need to be read on paper.
+# the text, as large as the landmarks and the key need to be read on paper. A picture wider than
+# tall (a low-back band, or two views side by side) would be small there: it goes under the text,
+# up to most of its width (15.9 cm of 17.4).
 PICTURE_HEIGHT = 430
 PICTURE_WIDTH = 300
+WIDE_PICTURE_WIDTH = 600
 
 SELF_CARE_CSS = (
     "h1 { font-size: 18pt; color: #1a237e; margin-bottom: 4px; }"
@@ -380,9 +386,11 @@ def self_care_document(catalog: Catalog, muscle_id: str) -> QTextDocument:
     # Framed as an export is, to where the muscle and its pain are: a client sees where to press.
     image = picture(muscle_scene(catalog, catalog.muscles[muscle_id]), frame=REGION)
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(SELF_CARE_PICTURE), image)
-    height = min(PICTURE_HEIGHT, round(PICTURE_WIDTH * image.height() / image.width()))
+    wide = image.width() > image.height()
+    width = WIDE_PICTURE_WIDTH if wide else PICTURE_WIDTH
+    height = min(PICTURE_HEIGHT, round(width * image.height() / image.width()))
     document.setHtml(self_care_html(catalog, muscle_id, link=False, picture=SELF_CARE_PICTURE,
-                                    picture_height=height))
+                                    picture_height=height, picture_wide=wide))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                                 f"Self-care: {catalog.muscles[muscle_id].name}")
     return document

@@ -13,6 +13,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from helpers.pictures import body_spans
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
@@ -146,12 +147,13 @@ def body_box(pixels: Pixels, area: QRect) -> QRect:
 
 
 # -- the A4 handout ------------------------------------------------------------------------------
-@pytest.mark.parametrize("muscle", ["piriformis", "gluteus_minimus"])
+@pytest.mark.parametrize("frame", ["region", "body"])
 def test_a_pdf_page_has_the_body_in_its_middle_under_the_title(qapp, tmp_path: Path,
-                                                                muscle: str):
-    # Piriformis refers to the buttock (the picture is that part of the body); gluteus minimus
-    # down to the ankle (the whole body, as tall as the page allows). Both sides are painted.
-    page = Pixels(rasterise(export(tmp_path, f"{muscle}.pdf", "--muscle", muscle), dpi=50))
+                                                                frame: str):
+    # Piriformis refers to the buttock (the picture is that part of the body) or, asked for,
+    # the whole body, as tall as the page allows. Both sides are painted.
+    pdf = export(tmp_path, "piriformis.pdf", "--muscle", "piriformis", "--frame", frame)
+    page = Pixels(rasterise(pdf, dpi=50))
     top, bottom = picture_rows(page)
     body = body_box(page, QRect(0, top, page.width, bottom - top + 1))
     left, right = body.left(), page.width - 1 - body.right()
@@ -234,23 +236,34 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
     # The whole referral, with air above and below it.
     assert min(red) - top >= 0.04 * (bottom - top), (top, min(red))
     assert bottom - max(red) >= 0.04 * (bottom - top), (bottom, max(red))
-    # Gluteus minimus refers to the ankle: the whole body, as tall as an A4 page is.
-    whole = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus")))
+    # The whole body, asked for, is as tall as an A4 page is.
+    whole = QImage(str(export(tmp_path, "whole.png", "--muscle", "piriformis", "--frame",
+                              "body")))
     assert whole.height() == pytest.approx(1600 * 273 / 186, abs=2)
+    # Gluteus minimus refers to the ankle, down the back of the leg and its outer side: the
+    # whole body from the back and from the side, side by side, both as tall as the other.
+    pair = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus")))
+    back, side = body_spans(pair)
+    heights = [body_box(Pixels(pair), QRect(left, 0, right - left + 1, pair.height())).height()
+               for left, right in (back, side)]
+    assert heights[0] == pytest.approx(heights[1], rel=0.05)
+    assert heights[0] > 0.7 * pair.height()  # head to foot: the title and the key take the rest
 
 
 def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Path,
                                                               monkeypatch):
     # Gluteus minimus on the left refers down the back of the thigh, where "Left" is written.
+    # (The picture has the side view too, for the leg's outer side; this looks at the back.)
     args = ("--muscle", "gluteus_minimus", "--view", "posterior", "--side", "L")
     labelled = Pixels(QImage(str(export(tmp_path, "labelled.png", *args))))
     monkeypatch.setattr(SideLabelItem, "paint", lambda *_args: None)
     bare = Pixels(QImage(str(export(tmp_path, "bare.png", *args))))
     assert (labelled.width, labelled.height) == (bare.width, bare.height)
+    back = body_spans(bare.image)[0]
     changed = [(x, y) for y in range(labelled.height)
                if labelled.data[y * labelled.line:(y + 1) * labelled.line]
                != bare.data[y * bare.line:(y + 1) * bare.line]
-               for x in range(labelled.width) if labelled.rgb(x, y) != bare.rgb(x, y)]
+               for x in range(back[0], back[1] + 1) if labelled.rgb(x, y) != bare.rgb(x, y)]
     # The labels are in the picture, in dark letters where the referral red was...
     on_red = [p for p in changed if is_red(bare.rgb(*p)) and is_ink(labelled.rgb(*p))]
     assert len(on_red) > 200, len(on_red)
@@ -260,6 +273,31 @@ def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Pa
     assert min(x for x, _y in on_skin) > max(x for x, _y in on_red)
     assert abs(sum(y for _x, y in on_skin) / len(on_skin)
                - sum(y for _x, y in on_red) / len(on_red)) < 10
+
+
+@pytest.mark.parametrize("layout", ["page", "slide"])
+def test_a_front_muscles_picture_shows_its_low_back_referral_on_the_back_view_beside_it(
+        qapp, tmp_path: Path, layout: str):
+    # Rectus abdominis is drawn on the front; its essential referral is a band across the low
+    # back, which the front view cannot show. A handout of it must not leave that out.
+    args = ("--muscle", "rectus_abdominis", "--layout", layout)
+    texts = svg_texts(export(tmp_path, "ra.svg", *args))
+    image = Pixels(QImage(str(export(tmp_path, "ra.png", *args))))
+    front_x, front_y, _size = texts["Front view"]
+    back_x, back_y, _size = texts["Back view"]
+    assert back_x > front_x + 0.15 * image.width and abs(back_y - front_y) < 2  # side by side
+    # Under the back view's caption: the low-back band in solid red (a run of red pixels as
+    # wide as the spine's band, not the spillover's scattered dots), between the back view's
+    # own labels of the lumbar spine and the sacrum.
+    _x, l4, _size = texts["L4 \N{MIDDLE DOT} top of crest"]
+    _x, s2, _size = texts["S2 \N{MIDDLE DOT} PSIS"]
+    assert texts["L4 \N{MIDDLE DOT} top of crest"][0] > back_x  # the back view's labels
+    band = QRect(round(back_x - 0.1 * image.width), round(l4), round(0.25 * image.width),
+                 round(s2 - l4))
+    rows = {}
+    for x, y in image.where(is_red, band):
+        rows.setdefault(y, []).append(x)
+    assert rows and max(len(xs) for xs in rows.values()) > 0.04 * image.width
 
 
 # -- SVG -----------------------------------------------------------------------------------------

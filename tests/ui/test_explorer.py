@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.pictures import body_spans
 from helpers.window import click, is_red, pixel, trigger
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage
@@ -771,11 +772,15 @@ def test_the_coach_and_an_export_show_a_bilateral_referral_on_both_sides(
     save_dialog_answers(monkeypatch, tmp_path / "band.png", tmp_path / "band-slide.svg")
     trigger(window, "actionExport")
     image = QImage(str(tmp_path / "band.png"))
-    # The back view: the person's left on the picture's left. The band is as red on the right.
-    middle = image.width() // 2
-    left = _red_count(image.copy(0, 0, middle, image.height()))
-    right = _red_count(image.copy(middle, 0, image.width() - middle, image.height()))
+    # Two views: the back, as on screen, and beside it the front, where the muscle, its X and
+    # the belly's spillover are. On the back view the person's left is on the picture's left;
+    # the band is as red on the right.
+    back, front = body_spans(image)
+    middle = (back[0] + back[1]) // 2
+    left = _red_count(image.copy(back[0], 0, middle - back[0], image.height()))
+    right = _red_count(image.copy(middle, 0, back[1] - middle, image.height()))
     assert left > 0 and right > 0.9 * left, (left, right)
+    assert _red_count(image.copy(front[0], 0, front[1] - front[0], image.height())) > 0
     trigger(window, "actionExportSlide")
     assert BAND_IN_WORDS in svg_words(tmp_path / "band-slide.svg")
 

@@ -266,6 +266,29 @@ def test_a_sheet_never_tells_a_person_to_press_where_they_must_not(qapp, catalog
             "it is safe for you") in first
 
 
+@pytest.mark.parametrize(("muscle_id", "wide"), [("rectus_abdominis", True),
+                                                  ("multifidus", True), ("piriformis", False)])
+def test_a_sheets_picture_is_large_enough_to_read_on_paper(qapp, catalog: Catalog,
+                                                           tmp_path: Path, muscle_id, wide):
+    # Rectus abdominis's picture is two views side by side (its referral is on the back) and
+    # multifidus's a low-back band: wider than tall, they go under the words, most of the text's
+    # width. Piriformis's picture, taller than wide, stands beside the words.
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    path = tmp_path / f"{muscle_id}.pdf"
+    write_self_care_pdf(catalog, muscle_id, path)
+    page = pdfium.PdfDocument(str(path))[0]
+    (picture,) = [o for o in page.get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    left, _bottom, right, _top = picture.get_bounds()
+    text_width = page.get_width() - 2 * 18 / 25.4 * 72  # A4 less 18 mm margins, in points
+    if wide:
+        assert right - left >= 0.85 * text_width, (right - left, text_width)
+    else:
+        assert right - left <= 0.5 * text_width
+        assert right >= page.get_width() - 18 / 25.4 * 72 - 0.02 * text_width  # at the right
+
+
 def test_every_muscle_gets_a_self_care_pdf(qapp, catalog: Catalog, tmp_path: Path):
     for muscle_id in catalog.muscles:
         path = tmp_path / f"{muscle_id}.pdf"
