@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first
 
 VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
 PROFILE_KEY = "study/profile"
+MUSCLE_LIST_MOST = 240  # the muscle list's widest start, in pixels
 
 
 def default_progress_path() -> Path:
@@ -140,7 +141,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, muscle.id)
             item.setToolTip(f"{muscle.name}: {len(muscle.trigger_points)} trigger points")
             widget.addItem(item)
-        widget.setMinimumWidth(max(160, widget.sizeHintForColumn(0) + 16))
+        # As wide as the longest name, within reason: a teacher's pack may name a muscle at
+        # length, which is elided (its tooltip says it whole) rather than squeezing the body.
+        widget.setMinimumWidth(min(MUSCLE_LIST_MOST, max(160, widget.sizeHintForColumn(0) + 16)))
         widget.itemActivated.connect(self._list_activated)
         widget.itemClicked.connect(self._list_activated)
         return widget

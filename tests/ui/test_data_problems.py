@@ -248,3 +248,25 @@ def test_skipped_files_entries_left_out_and_warnings_each_under_their_heading(
     assert lines[8].startswith(f"{pack / 'muscles' / 'warned_muscle.yaml'}:31:1: unknown key "
                                "'colour' in muscle")
     assert len(lines) == 9
+
+
+def test_a_pack_muscles_long_name_does_not_squeeze_the_body(qtbot, tmp_path: Path,
+                                                            open_window):
+    from PySide6.QtWidgets import QListWidget
+
+    long_name = ("Deep lateral rotators of the hip (gemellus superior and inferior, obturator "
+                 "internus)")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE.replace(
+        "name: Pack muscle", f"name: {long_name}")})
+    built_in, packed = open_window(), open_window(pack)
+    for window in (built_in, packed):
+        window.resize(1320, 860)
+    qtbot.waitUntil(lambda: packed.body_view.width() > 0 and built_in.body_view.width() > 0)
+    # The body keeps nearly the room it has without the pack...
+    assert packed.body_view.width() >= built_in.body_view.width() - 60
+    # ... and the long name is elided in the list, whole in its tooltip.
+    names = packed.findChild(QListWidget, "muscleList")
+    (item,) = names.findItems(long_name, Qt.MatchFlag.MatchExactly)
+    assert item.toolTip().startswith(long_name)
+    assert names.textElideMode() == Qt.TextElideMode.ElideRight
+    assert names.viewport().width() < names.fontMetrics().horizontalAdvance(long_name)
