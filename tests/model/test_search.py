@@ -192,6 +192,16 @@ def test_rolling_over_in_bed_finds_ql_and_gluteus_minimus(catalog: Catalog):
                                                            "gluteus_minimus"}
 
 
+def test_a_tender_trochanter_that_disturbs_sleep_finds_quadratus_lumborum(catalog: Catalog):
+    # The reference: QL's trochanter tenderness disturbs sleep on that side. Tensor fasciae
+    # latae refers there too, but its page says nothing of tenderness or sleep.
+    query = "trochanter tenderness disturbs sleep"
+    assert ids(catalog, query)[0] == "quadratus_lumborum"
+    assert catalog.search_reason("quadratus_lumborum", query) == (
+        "refers pain to the greater trochanter (essential zone); symptom: “Tenderness over the "
+        "greater trochanter, the bony point of the outer hip, that disturbs sleep on that side”")
+
+
 def test_a_sneeze_finds_quadratus_lumborum(catalog: Catalog):
     # QL: coughing and sneezing hurt. "sneeze" is not the beginning of "sneezing".
     for query in ("sneeze", "coughing", "pain when I sneeze"):
