@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.packs import VALID_MUSCLE, write_pack
 
-from bodymap.model import Catalog, load_catalog
+from bodymap.model import Catalog, ZoneMatch, load_catalog
 from bodymap.model.schema import Referral, TriggerPoint
 
 
@@ -215,6 +215,33 @@ def test_trochanter_pain_includes_quadratus_lumborum_lower_superficial_trp(catal
     ql = next(c for c in catalog.find_sources(["greater_trochanter"])
               if c.muscle_id == "quadratus_lumborum")
     assert "trp2" in ql.trigger_points
+
+
+def test_trochanter_pain_ranks_tfl_and_ql_then_gluteus_minimus_anterior_trp(catalog: Catalog):
+    # The reference: tensor fasciae latae and QL's lower superficial TrP refer over the greater
+    # trochanter; gluteus minimus's anterior TrPs refer from the lower outer buttock down the
+    # outer thigh, past the trochanter, which the manual does not name (so spillover only);
+    # gluteus medius's three TrPs stay above it.
+    found = catalog.find_sources(["greater_trochanter"])
+    assert {c.muscle_id for c in found[:2]} == {"tensor_fasciae_latae", "quadratus_lumborum"}
+    assert all(c.essential == ("greater_trochanter",) for c in found[:2])
+    gmin = found[2]
+    assert gmin.muscle_id == "gluteus_minimus"
+    assert (gmin.score, gmin.essential, gmin.spillover) == (0.4, (), ("greater_trochanter",))
+    assert gmin.matches == (ZoneMatch("greater_trochanter", "trp1", "spillover"),)
+    assert "gluteus_medius" not in [c.muscle_id for c in found]
+
+
+def test_outer_hip_thigh_and_leg_pain_points_to_gluteus_minimus_first(catalog: Catalog):
+    # Pain over the outer hip running down the side of the thigh and leg is the anterior gluteus
+    # minimus pattern ("pseudo-sciatica"), ahead of tensor fasciae latae, which stops at the knee.
+    zones = ["greater_trochanter", "lateral_thigh", "lateral_leg"]
+    first, second = catalog.find_sources(zones)[:2]
+    assert (first.muscle_id, second.muscle_id) == ("gluteus_minimus", "tensor_fasciae_latae")
+    assert first.trigger_points == ("trp1",)
+    assert (first.essential, first.spillover) == (("lateral_thigh", "lateral_leg"),
+                                                  ("greater_trochanter",))
+    assert first.score > second.score
 
 
 def test_si_joint_and_buttock_rank_gluteals_and_piriformis(catalog: Catalog):

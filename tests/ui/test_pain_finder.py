@@ -32,6 +32,20 @@ def test_lateral_leg_to_ankle_ranks_gluteus_minimus_first(qtbot, window: MainWin
     assert window.pain_finder.summary.text().endswith(" 1 candidate, best first.")  # one only
 
 
+def test_the_outer_hip_lists_gluteus_minimus_after_the_muscles_that_refer_there(
+        qtbot, window: MainWindow):
+    # QL and tensor fasciae latae refer over the greater trochanter; gluteus minimus's anterior
+    # trigger point passes it on the way down the outer thigh, as spillover.
+    trigger(window, "actionPainMode")
+    trigger(window, "actionViewLateral")
+    click(qtbot, window, "greater_trochanter", "L")
+    rows = candidates(window)
+    assert set(names(window)[:2]) == {"Quadratus lumborum", "Tensor fasciae latae"}
+    assert rows[2] == ("Gluteus minimus — score 0.4\n"
+                       "TrP1 (anterior part) refers here; spillover only: Greater trochanter")
+    assert "Gluteus medius" not in names(window)
+
+
 def test_coccyx_puts_gluteus_maximus_near_the_top(qtbot, window: MainWindow):
     trigger(window, "actionPainMode")
     click(qtbot, window, "coccyx")
