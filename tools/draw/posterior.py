@@ -269,8 +269,12 @@ DEEP_SHAPES = {
 }
 MARKERS = {
     ("gluteus_maximus", "trp1"): (4.9, 92.0),
-    ("gluteus_maximus", "trp2"): (6.2, 81.8),
-    ("gluteus_maximus", "trp3"): (2.7, 85.1),
+    # TrP2 just above the sit bone's upper outer edge; TrP3 beside the lower coccyx, medial to
+    # and above TrP2. The window writes each X's number at its upper right, which from behind
+    # on the left side points from TrP2 towards TrP3: they stand about 5 cm apart in height so
+    # that TrP2's number clears TrP3's X at the window's first-start size.
+    ("gluteus_maximus", "trp2"): (6.4, 81.6),
+    ("gluteus_maximus", "trp3"): (2.7, 86.7),
     ("gluteus_medius", "trp1"): (7.6, 97.5),
     ("gluteus_medius", "trp2"): (12.0, 98.7),
     ("gluteus_minimus", "trp2"): (12.6, 92.3),
