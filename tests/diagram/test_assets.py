@@ -7,6 +7,7 @@ that tile the body, and landmark relations a therapist would check first.
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -342,6 +343,68 @@ def test_posterior_hip_muscles_sit_on_their_landmarks(views, side):
     # ... and its lower border crosses the gluteal fold: laterally below it, medially above it
     assert gmax_path.intersects(region(v, f"z-posterior_thigh_upper-{side}").path)
     assert gmax_path.intersects(region(v, "z-coccyx").path)
+
+
+def art_oval(view: View, art_id: str) -> tuple[QPointF, float, float]:
+    """A bone drawn in the art as an <ellipse> (or a <circle>) with this id: centre and radii."""
+    found = [e for e in drawing_elements(svg_root(view)) if e.get("id") == art_id]
+    assert len(found) == 1, f"{view.name} view draws no single {art_id}"
+    element = found[0]
+    assert local(element.tag) in ("ellipse", "circle"), f"{art_id} is a {local(element.tag)}"
+    rx = float(element.get("rx", element.get("r", "0")))
+    ry = float(element.get("ry", element.get("r", "0")))
+    return QPointF(float(element.get("cx", "0")), float(element.get("cy", "0"))), rx, ry
+
+
+def oval_rim(centre: QPointF, rx: float, ry: float, grow: float, n: int = 72) -> list[QPointF]:
+    """Points round the oval, `grow` viewBox pixels outside its edge."""
+    return [QPointF(centre.x() + (rx + grow) * math.cos(2 * math.pi * k / n),
+                    centre.y() + (ry + grow) * math.sin(2 * math.pi * k / n)) for k in range(n)]
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_gluteus_maximus_covers_the_ischial_tuberosity_when_standing(views, side):
+    # The sit bone lies below and medial to the greater trochanter, under the lower part of
+    # gluteus maximus in a standing person (the muscle slides up off it as the hip flexes): the
+    # muscle's outline encloses the whole drawn tuberosity with a rim of muscle round it.
+    v = views["posterior"]
+    centre, rx, ry = art_oval(v, f"art-ischial-tuberosity-{side}")
+    trochanter = region(v, f"z-greater_trochanter-{side}").path.boundingRect()
+    assert below(centre, trochanter.topLeft())
+    assert lateral_distance(v, centre) < lateral_distance(v, trochanter.center())
+    gmax = region(v, f"m-gluteus_maximus-{side}").path
+    assert gmax.contains(centre)
+    uncovered = [p for p in oval_rim(centre, rx, ry, 3.0) if not gmax.contains(p)]
+    assert not uncovered, f"the tuberosity's edge lies outside gluteus maximus at {uncovered[:3]}"
+    # ... while the fold still crosses the muscle's lower border below the tuberosity
+    fold = region(v, f"z-posterior_thigh_upper-{side}").path
+    assert not fold.contains(centre) and gmax.intersects(fold)
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_gluteus_maximus_trigger_points_sit_on_their_landmarks(views, side):
+    v = views["posterior"]
+    trp = {t: region(v, f"x-gluteus_maximus-{t}-{side}").path.boundingRect().center()
+           for t in ("trp1", "trp2", "trp3")}
+    centre, rx, ry = art_oval(v, f"art-ischial-tuberosity-{side}")
+    # TrP2 just above the sit bone: over it, off the bone's outline, within a finger's breadth
+    # or so (8.3 viewBox pixels to the centimetre) of its upper edge
+    trp2 = trp["trp2"]
+    assert below(centre, trp2) and abs(trp2.x() - centre.x()) < rx
+    def reach(grow: float) -> float:  # < 1 inside the oval grown by `grow`
+        return (((trp2.x() - centre.x()) / (rx + grow)) ** 2
+                + ((trp2.y() - centre.y()) / (ry + grow)) ** 2)
+
+    assert reach(0) > 1 and reach(1.5 * 8.3) < 1
+    # TrP3 in the lowest, most medial fibres beside the coccyx, at about the level of its tip:
+    # medial to TrP2 and higher on the body (its fibres run down and out to the lower border)
+    coccyx = region(v, "z-coccyx").path.boundingRect()
+    trp3 = trp["trp3"]
+    assert coccyx.top() < trp3.y() < coccyx.bottom()
+    assert lateral_distance(v, trp3) < lateral_distance(v, trp2) and below(trp2, trp3)
+    # TrP1 beside the sacrum, above both
+    sacrum = region(v, "z-sacrum").path.boundingRect()
+    assert sacrum.top() < trp["trp1"].y() < sacrum.bottom() and below(trp3, trp["trp1"])
 
 
 @pytest.mark.parametrize("side", ["L", "R"])

@@ -200,3 +200,30 @@ def between(a: list, b: list, inset: float = 0.06) -> list:
 def fan(origins: list, apex: tuple, stop: float = 0.85, inset: float = 0.05) -> list:
     """Lines from each origin towards one apex (a fan-shaped muscle), stopping short of it."""
     return [(lerp(p, apex, inset), lerp(p, apex, stop)) for p in origins]
+
+
+def chords(border: Sequence[Point], line: tuple[Point, Point], towards: Point, spacing: float,
+           inset: float = 0.06) -> list:
+    """Lines parallel to `line`, `spacing` apart, stepping away from it to the side of `towards`
+    (to hatch the part of a muscle beyond its last fibre), each from the polyline `border` (the
+    muscle's edge) to the border, pulled in from both ends by `inset`; as many as fit."""
+    (ax, ay), (bx, by) = line
+    length = math.hypot(bx - ax, by - ay)
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    nx, ny = -uy, ux
+    if (towards[0] - ax) * nx + (towards[1] - ay) * ny < 0:
+        nx, ny = -nx, -ny
+    out = []
+    offset = spacing
+    while True:
+        hits = []
+        for p, q in pairwise(border):
+            sp = (p[0] - ax) * nx + (p[1] - ay) * ny - offset
+            sq = (q[0] - ax) * nx + (q[1] - ay) * ny - offset
+            if (sp > 0) != (sq > 0):
+                hits.append(_lerp(p, q, sp / (sp - sq)))
+        if len(hits) < 2:
+            return out
+        hits.sort(key=lambda h: (h[0] - ax) * ux + (h[1] - ay) * uy)
+        out.append((_lerp(hits[0], hits[-1], inset), _lerp(hits[0], hits[-1], 1 - inset)))
+        offset += spacing

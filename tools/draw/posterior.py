@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from geometry import Curve, Frame, between, chain, closed_d, fan, fmt, open_d
+from geometry import Curve, Frame, between, chain, chords, closed_d, fan, fmt, open_d
 from svgwriter import (
     APONEUROSIS,
     APONEUROSIS_EDGE,
@@ -185,6 +185,8 @@ CREST = [(4.6, 93.6), (6.0, 96.5), (8.2, 99.6), (10.5, 101.6), (12.2, 102.0), (1
 U1 = (6.3, 97.3)  # gluteus maximus upper-medial corner, on the crest just lateral to the PSIS
 GMX_LL = (15.6, 70.6)  # lower-lateral corner, at the IT band / gluteal tuberosity
 GMX_CX = (1.2, 85.6)  # coccyx corner
+# The ischial tuberosity (sit bone): an oval centre and half-width/half-height, drawn as bone.
+ISCHIUM, ISCHIUM_R = (5.4, 80.4), (1.2, 1.7)
 GMX_PSIS = (4.6, 95.2)  # on gluteus maximus' medial edge, just above the PSIS
 GMX_S3 = (3.6, 92.3)  # on the same edge, beside S3
 ES_TOP_MED, ES_TOP_MID, ES_TOP_SPLIT, ES_TOP_LAT = (1.25, 127.0), (4.3, 127.0), (8.2, 127.0), (
@@ -199,8 +201,12 @@ IC_FORK = (4.4, 115.0)
 MUSCLE_CURVES = {
     "gmax_upper": Curve("gmax_upper", [U1, (9.5, 94.9), (13.5, 90.9), (16.4, 88.0), O_GMX]),
     "gmax_lat": Curve("gmax_lat", [O_GMX, (17.75, 81.0), (16.9, 75.0), GMX_LL]),
-    "gmax_low": Curve("gmax_low", [GMX_LL, (13.0, 71.6), (9.5, 74.6), (5.8, 78.4), (3.2, 82.2),
-                                   GMX_CX]),
+    # The lower border runs from the IT band up and in across the gluteal fold, then, with the
+    # person standing, passes below and medial to the ischial tuberosity (the lowest fibres cover
+    # it; they slide up off it when the hip flexes) and up beside the sacrotuberous ligament to
+    # the side of the coccyx.
+    "gmax_low": Curve("gmax_low", [GMX_LL, (13.0, 71.6), (10.0, 73.4), (7.4, 75.3), (5.2, 77.1),
+                                   (3.35, 79.6), (2.0, 82.5), GMX_CX]),
     "gmax_med": Curve("gmax_med", [GMX_CX, (1.0, 86.9), (2.3, 89.3), GMX_S3, GMX_PSIS, U1]),
     "gmed_top": Curve("gmed_top", [U1, (8.0, 98.7), (10.4, 100.6), (12.4, 101.0), O_CL]),
     # erector spinae columns
@@ -263,8 +269,12 @@ DEEP_SHAPES = {
 }
 MARKERS = {
     ("gluteus_maximus", "trp1"): (4.9, 92.0),
-    ("gluteus_maximus", "trp2"): (6.2, 81.8),
-    ("gluteus_maximus", "trp3"): (2.7, 85.1),
+    # TrP2 just above the sit bone's upper outer edge; TrP3 beside the lower coccyx, medial to
+    # and above TrP2. The window writes each X's number at its upper right, which from behind
+    # on the left side points from TrP2 towards TrP3: they stand about 5 cm apart in height so
+    # that TrP2's number clears TrP3's X at the window's first-start size.
+    ("gluteus_maximus", "trp2"): (6.4, 81.6),
+    ("gluteus_maximus", "trp3"): (2.7, 86.7),
     ("gluteus_medius", "trp1"): (7.6, 97.5),
     ("gluteus_medius", "trp2"): (12.0, 98.7),
     ("gluteus_minimus", "trp2"): (12.6, 92.3),
@@ -312,7 +322,7 @@ def body(svg: Svg) -> None:
                fill="none", stroke=SKIN_SHADE, stroke_width="6", stroke_opacity="0.6",
                stroke_linecap="round")
     svg.comment(L, "Bones under the skin: ribs 11-12, iliac crests, sacrum, coccyx, trochanters")
-    for sign in SIDES.values():
+    for side, sign in SIDES.items():
         # ribs slope down and out from the spine
         for knots in ([(1.8, 120.0), (5.5, 118.8), (9.5, 116.2), (12.8, 112.8), (13.8, 111.4)],
                       [(1.8, 116.6), (5.0, 115.4), (8.0, 113.3), (10.6, 110.8)]):
@@ -328,8 +338,9 @@ def body(svg: Svg) -> None:
         gx, gy = px((16.2, 84.2), sign)
         svg.el(L, "ellipse", cx=fmt(gx), cy=fmt(gy), rx=fmt(1.7 * 8.3), ry=fmt(3.1 * 8.3),
                fill=BONE, fill_opacity="0.8", stroke=BONE_EDGE, stroke_width="1")
-        ix, iy = px((5.4, 80.4), sign)
-        svg.el(L, "ellipse", cx=fmt(ix), cy=fmt(iy), rx=fmt(1.2 * 8.3), ry=fmt(1.7 * 8.3),
+        ix, iy = px(ISCHIUM, sign)
+        svg.el(L, "ellipse", id=f"art-ischial-tuberosity-{side}",
+               cx=fmt(ix), cy=fmt(iy), rx=fmt(ISCHIUM_R[0] * 8.3), ry=fmt(ISCHIUM_R[1] * 8.3),
                fill=BONE, fill_opacity="0.8", stroke=BONE_EDGE, stroke_width="1")
         # PSIS dimple
         dx, dy = px((4.6, 93.6), sign)
@@ -416,7 +427,12 @@ def superficial_fibres(name: str) -> list:
     if name == "gluteus_maximus":
         med = mc["gmax_med"].sample(GMX_CX, U1, 10)[1:-1]
         lat = mc["gmax_lat"].sample(GMX_LL, O_GMX, 10)[1:-1]
-        return between(med, lat, 0.05)
+        lines = between(med, lat, 0.05)
+        # below the lowest of these the lower border bulges round the ischial tuberosity: the
+        # lowest fibres, parallel to it, from the coccyx side down and out to the border
+        edge = [*mc["gmax_lat"].sample(O_GMX, GMX_LL, 40),
+                *mc["gmax_low"].sample(GMX_LL, GMX_CX, 80), *mc["gmax_med"].sample(GMX_CX, U1, 40)]
+        return lines + chords(edge, lines[0], ISCHIUM, 1.0, 0.05)
     if name == "gluteus_medius":
         top = mc["gmed_top"].sample(U1, O_CL, 9)[1:-1]
         return fan(top, (17.6, 87.6), 0.8, 0.08)
