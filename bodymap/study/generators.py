@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Collection, Sequence
 
 from bodymap.model import Catalog
-from bodymap.model.schema import Muscle, TriggerPoint
+from bodymap.model.schema import VIEWS, Muscle, TriggerPoint
 from bodymap.study.distractors import FactReader, fact_distractors, referral_distractors
 from bodymap.study.questions import (
     FACT_TOPICS,
@@ -103,6 +103,18 @@ def _where(trp: TriggerPoint) -> str:
     return f"It lies {where}."
 
 
+def _drawn(catalog: Catalog,
+           essential: Collection[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(view, the essential zones it draws) for each view that draws any, by the zones' data."""
+    drawn = []
+    for view in VIEWS:
+        zones = tuple(z for z in sorted(essential)
+                      if (zone := catalog.zones.get(z)) is not None and view in zone.views)
+        if zones:
+            drawn.append((view, zones))
+    return tuple(drawn)
+
+
 def zone_questions(catalog: Catalog,
                    muscle_ids: Collection[str] | None = None) -> list[ZoneQuestion]:
     """(c) Mark the essential zones: one card per muscle, plus one per TrP that differs.
@@ -126,6 +138,7 @@ def zone_questions(catalog: Catalog,
             essential=tuple(sorted(essential)),
             spillover=tuple(sorted(spillover)),
             bilateral=tuple(sorted(set().union(*muscle.other_side_zones()))),
+            drawn=_drawn(catalog, essential),
         ))
         seen = {essential}
         for trp in muscle.trigger_points:
@@ -143,6 +156,7 @@ def zone_questions(catalog: Catalog,
                 essential=tuple(sorted(own)),
                 spillover=tuple(sorted(frozenset(trp.referral.spillover) - own)),
                 bilateral=tuple(sorted(trp.referral.bilateral)),
+                drawn=_drawn(catalog, own),
             ))
     return questions
 

@@ -116,10 +116,36 @@ class ZoneQuestion(Question):
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
     bilateral: tuple[str, ...] = ()  # of those, the zones felt on both sides of the body
+    # The views that draw the essential zones: (view, the essential zones it draws) for each
+    # view that draws any, in the diagram's order. No one view draws every zone: rectus
+    # abdominis refers to the low back, drawn only from behind, and iliopsoas to the low back
+    # and the groin, drawn only from the front. See `answer_views`.
+    drawn: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def grade(self, marked: Iterable[str]) -> ZoneGrade:
         """Partial credit by overlap with the essential zones; see `grade_zones`."""
         return grade_zones(marked, self.essential, self.spillover)
+
+    def answer_views(self, current: str | None = None) -> tuple[str, ...]:
+        """The views to mark every essential zone on: first the view drawing most of them
+        (`current` if it draws as many: no needless switch), then, while some zones are still
+        out of sight, the view drawing most of those. () if no view draws any.
+
+        Only the essential zones decide, as only they are asked for: letting the spillover
+        steer the view would point at it.
+        """
+        by_view = {view: frozenset(zones) for view, zones in self.drawn}
+        candidates = sorted(by_view, key=lambda view: view != current)  # stable: current first
+        left = frozenset(self.essential)
+        views: list[str] = []
+        while left and candidates:
+            best = max(candidates, key=lambda view: len(by_view[view] & left))  # first of equals
+            if not by_view[best] & left:
+                break  # the rest is drawn nowhere (a pack's zone without a shape)
+            views.append(best)
+            candidates.remove(best)
+            left -= by_view[best]
+        return tuple(views)
 
 
 AnyQuestion = ReferralQuestion | FactQuestion | LocateQuestion | ZoneQuestion

@@ -6,6 +6,11 @@ through `body_clicked` (locate questions) and `zone_toggled` (zone questions). `
 means "back to normal"; any other board means the study has the body (so the window should hide
 the student's own selection, which could give an answer away).
 
+A zone question is asked where its zones can be marked: the panel turns the body to the view
+drawing most of them with the window's own view action (`actionViewPosterior`, ... as the student
+would with Ctrl+1-3), once, when the question is put, and the question names every view holding
+some of them. The marks are the panel's, so switching views mid-question keeps them.
+
 Keyboard (while the focus is in the panel): 1-4 pick a choice, Enter checks marked zones and goes
 on from feedback (Space too), Esc ends a session early (answers given so far are kept), Enter on
 the start page starts a session. Enter on a focused button presses it.
@@ -53,7 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import VIEW_NAMES
+from bodymap.diagram import VIEW_NAMES, VIEWS
 from bodymap.ui.body_scene import BOTH, on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 
@@ -299,6 +304,7 @@ class StudyPanel(QWidget):
         self._question: AnyQuestion | None = None
         self._answered = False
         self._marked: set[tuple[str, str | None]] = set()
+        self._views: tuple[str, ...] = ()  # where a zone question's zones are drawn, main first
         self._clicked_side: str | None = None  # the side of the body click that answered
         self._end_note = ""
         # Set by the window: gives the body the keyboard for locate and zone questions. Without
@@ -1011,6 +1017,9 @@ class StudyPanel(QWidget):
         self._answered = False
         self._clicked_side = None
         self._marked = set()
+        # Chosen once, from the view on screen as the question is put: a view switched to
+        # mid-question must not change what the question says.
+        self._views = question.answer_views(self._view_shown()) if is_zones(question) else ()
         self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
         self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
         self.prompt.setText(question.prompt)
@@ -1033,6 +1042,8 @@ class StudyPanel(QWidget):
         self.next_button.hide()
         self._show_marked()
         self._show_question_board()
+        if self._views:
+            self._show_view(self._views[0])
         # Keys must reach the panel: the first choice, or the panel itself for body questions.
         if choices or self.body_keys is None:
             self._focus(self.choice_buttons[0] if choices else self)
@@ -1049,8 +1060,23 @@ class StudyPanel(QWidget):
             return f"Click it on either side of the body. {self._where(question)}"
         # A TrP's card says where the TrP lies (the prompt names only its label).
         where = f"{question.where}\n" if is_zones(question) and question.where else ""
-        return where + ("Click zones on the body to mark or unmark them (either side counts). "
-                        "Then press Check (Ctrl+Enter).")
+        return where + self._zones_drawn() + (
+            "\nClick zones on the body to mark or unmark them (either side counts). "
+            "Then press Check (Ctrl+Enter).")
+
+    def _zones_drawn(self) -> str:
+        """Which views draw the asked zones, each with its shortcut. Said for every zone
+        question, so that it is no clue in itself; it tells no more than the view the body is
+        turned to, and a zone out of that view's sight would otherwise never be looked for."""
+        views = [VIEW_HINTS.get(v, f"{v} view") for v in self._views]
+        if not views:
+            return "No view draws these zones."
+        if len(views) == 1:
+            return f"Its essential zones are drawn on the {views[0]}."
+        listed = ", the ".join(views[:-1]) + f" and the {views[-1]}"
+        count = {2: "two", 3: "three"}.get(len(views), str(len(views)))
+        return (f"Its essential zones are drawn on {count} views: the {listed}. "
+                "Switch views to mark them all: your marks are kept.")
 
     def _where(self, question: LocateQuestion) -> str:
         """Where on the diagram the muscle is drawn, so the student knows what to switch to."""
@@ -1087,8 +1113,11 @@ class StudyPanel(QWidget):
         elif is_locate(question):
             board = StudyBoard(input="muscle", prompt=f"{question.prompt} {self._where(question)}")
         elif is_zones(question):
+            names = [VIEW_NAMES.get(v, v) for v in self._views]
+            where = (f" They are on the {' and '.join(names)} view{'s' if len(names) > 1 else ''}."
+                     if names else "")
             board = StudyBoard(input="zones", marked=frozenset(self._marked),
-                               prompt=f"{question.prompt} Then press Check.")
+                               prompt=f"{question.prompt}{where} Then press Check.")
         else:
             board = StudyBoard(prompt="Answer in the study panel (1-4).")
         self._set_board(board)
@@ -1102,6 +1131,7 @@ class StudyPanel(QWidget):
             return
         self._answered = True  # before recording: a second click must never record twice
         self._clicked_side = side
+        answered_on = self._view_shown()
         saved = True
         try:
             grade = session.answer(question, response, self._clock())
@@ -1116,6 +1146,12 @@ class StudyPanel(QWidget):
         self._results.append(Outcome(question, response, grade, saved))
         self._show_feedback(question, response, grade)
         self._show_answer_board(question, grade, side)
+        if is_zones(question) and self._views:
+            # The window turns to the muscle to outline it, but the feedback says the marks
+            # and the pattern are on the body: stay where the student worked if that view
+            # draws some of the answer (rectus abdominis is drawn in front, its zones behind).
+            drawn = {view for view, _zones in question.drawn}
+            self._show_view(answered_on if answered_on in drawn else self._views[0])
         self._focus(self.next_button)
 
     def _show_feedback(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
@@ -1385,6 +1421,26 @@ class StudyPanel(QWidget):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _view_actions(self) -> dict[str, QAction]:
+        """The window's view actions by view name, as the window contract names them
+        (`actionViewPosterior`, ...); none when the panel stands alone."""
+        window = self.window()
+        if window is self:
+            return {}
+        found = {name: window.findChild(QAction, f"actionView{name.title()}") for name in VIEWS}
+        return {name: action for name, action in found.items() if action is not None}
+
+    def _view_shown(self) -> str | None:
+        """The view the body shows now (None when the panel stands alone)."""
+        return next((name for name, action in self._view_actions().items()
+                     if action.isChecked()), None)
+
+    def _show_view(self, name: str) -> None:
+        """Turn the body to a view with the window's own action, as Ctrl+1-3 would."""
+        action = self._view_actions().get(name)
+        if action is not None and action.isEnabled() and not action.isChecked():
+            action.trigger()
+
     def _set_board(self, board: StudyBoard) -> None:
         if board != self._board:
             self._board = board

@@ -164,6 +164,37 @@ def test_trigger_point_zone_card_says_where_the_trigger_point_lies(catalog: Cata
     assert "quadratus_lumborum" in {c.muscle_id for c in cards.values() if c.where}
 
 
+def test_zone_question_names_views_that_draw_every_essential_zone(catalog: Catalog,
+                                                                 questions: list):
+    # Rectus abdominis refers to the low back, which only the back view draws; iliopsoas to the
+    # low back and the groin, which need the back view and the front one.
+    cards = {q.card_id: q for q in by_kind(questions, "zones")}
+    # Only the essential zones steer the view: rectus abdominis's spillover (the lower abdomen)
+    # is drawn in front, and a view chosen for it would point at it.
+    assert cards["zones:rectus_abdominis"].answer_views("anterior") == ("posterior",)
+    assert cards["zones:iliopsoas"].answer_views("lateral") == ("posterior", "anterior")
+    for question in cards.values():
+        assert {z for _view, zones in question.drawn for z in zones} <= set(question.essential)
+        drawn = {view: {z for z in question.essential if view in catalog.zones[z].views}
+                 for view in ("posterior", "lateral", "anterior")}
+        for current in (None, "posterior", "lateral", "anterior"):
+            views = question.answer_views(current)
+            assert set().union(*(drawn[v] for v in views)) == set(question.essential), (
+                question.card_id, views)
+            most = max(len(zones) for zones in drawn.values())
+            assert len(drawn[views[0]]) == most, (question.card_id, current, views)
+            if current is not None and len(drawn[current]) == most:
+                assert views[0] == current  # no needless switch
+            assert all(drawn[v] - set().union(*(drawn[u] for u in views if u != v))
+                       for v in views), (question.card_id, views)  # no view named in vain
+
+
+def test_zone_question_with_zones_drawn_nowhere_names_no_view(questions: list):
+    # A pack's zone without a shape (the loader warns) cannot be marked on any view.
+    question = next(q for q in questions if q.card_id == "zones:piriformis")
+    assert dataclasses.replace(question, drawn=()).answer_views("posterior") == ()
+
+
 def test_zone_question_grades_its_own_essential_zones(questions: list):
     question = next(q for q in questions if q.card_id == "zones:piriformis")
     assert question.grade(question.essential).correct

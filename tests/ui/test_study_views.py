@@ -1,0 +1,120 @@
+"""A zone question is asked where it can be answered: the body turns to a view that draws the
+zones asked for, the question names every view holding some, and marks made on each view count.
+
+Rectus abdominis refers to the low back, drawn only from behind; iliopsoas to the low back and
+the groin, which need the back view and the front one. Driven as a student does: the window's
+actions, buttons and clicks on the body.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from helpers.window import child, click, is_red, pixel, press_button, text, trigger
+from PySide6.QtWidgets import QSpinBox, QWidget
+
+from bodymap.model import Catalog
+from bodymap.study import Grade, ProgressStore
+from bodymap.study.session import all_card_ids
+from bodymap.ui.body_scene import on_side
+from bodymap.ui.main_window import MainWindow
+
+
+def only_due(catalog: Catalog, progress_path: Path, card: str) -> None:
+    """Ana knows every card but `card` (each right two days ago and again an hour ago, so none
+    is due): a session asks that one."""
+    with ProgressStore.open(progress_path) as store:
+        ana = store.create_profile("Ana")
+        now = datetime.now(UTC)
+        for other in all_card_ids(catalog):
+            if other != card:
+                for ago in (timedelta(days=2), timedelta(hours=1)):
+                    store.record_answer(ana, other, Grade(1.0, True), now - ago)
+
+
+def start(qtbot, window: MainWindow) -> None:
+    trigger(window, "actionStudy")
+    child(window, QSpinBox, "studyLength").setValue(5)
+    press_button(qtbot, window, "studyStart")
+
+
+def marked_names(catalog: Catalog, zones: list[str]) -> list[str]:
+    """The zones as the panel lists a student's marks on the left side."""
+    return [on_side(catalog.zones[zone].label, None if catalog.zones[zone].midline else "L")
+            for zone in zones]
+
+
+def shown_zones(window: MainWindow, zones: list[str]) -> list[str]:
+    """Those of `zones` a click reaches in the view on screen."""
+    drawn = {zone for zone, _side in window.body_view.body_scene().zones}
+    return [zone for zone in zones if zone in drawn]
+
+
+def test_rectus_abdominis_zones_are_asked_on_the_back_view(qtbot, window: MainWindow,
+                                                            catalog: Catalog,
+                                                            progress_path: Path):
+    only_due(catalog, progress_path, "zones:rectus_abdominis")
+    trigger(window, "actionViewAnterior")  # where the muscle itself is drawn
+    start(qtbot, window)
+    assert text(window, "studyPrompt").startswith(
+        "Mark the essential referral zones of Rectus abdominis")
+    essential = sorted(catalog.muscles["rectus_abdominis"].referral_zones()[0])
+    # The low back band is drawn only from behind: the body turned there, and says so.
+    assert window.body_view.view_name == "posterior"
+    assert window.findChild(type(window.view_actions["posterior"]), "actionViewPosterior") \
+        .isChecked()
+    assert shown_zones(window, essential) == essential
+    assert "drawn on the back view (Ctrl+1)" in text(window, "studyHint")
+    assert "on the back view" in window.statusBar().currentMessage()
+    for zone in essential:
+        click(qtbot, window, zone, "L")
+    assert text(window, "studyMarked") == "Marked: " + ", ".join(
+        sorted(marked_names(catalog, essential)))
+    press_button(qtbot, window, "studyCheck")
+    assert text(window, "studyVerdict").startswith("Right: 100% overlap"), \
+        text(window, "studyVerdict")
+    # The feedback says the marks and the pattern are on the body: the back view stays, with
+    # the essential zones painted red, though the muscle itself is drawn in front.
+    assert "shown on the body" in text(window, "studyAnswer")
+    assert window.body_view.view_name == "posterior"
+    point = window.body_view.region_point("sacrum", kind="zone")
+    assert is_red(pixel(window, point))
+
+
+def test_iliopsoas_zones_span_two_views_and_marks_on_both_count(qtbot, window: MainWindow,
+                                                                 catalog: Catalog,
+                                                                 progress_path: Path):
+    only_due(catalog, progress_path, "zones:iliopsoas")
+    trigger(window, "actionViewLateral")  # draws none of its essential zones
+    start(qtbot, window)
+    essential = sorted(catalog.muscles["iliopsoas"].referral_zones()[0])
+    # The back view draws most of them (the low back band); the question names the front view
+    # for the rest (the groin and inner thigh).
+    assert window.body_view.view_name == "posterior"
+    behind = shown_zones(window, essential)
+    assert len(behind) == 4
+    hint = text(window, "studyHint")
+    assert "drawn on two views: the back view (Ctrl+1) and the front view (Ctrl+3)" in hint, hint
+    assert "your marks are kept" in hint
+    for zone in behind:
+        click(qtbot, window, zone, "L")
+    trigger(window, "actionViewAnterior")  # as the hint says
+    in_front = shown_zones(window, essential)
+    assert sorted(behind + in_front) == essential
+    assert window.body_view.study.input == "zones"  # still asking, marks still the student's
+    assert text(window, "studyMarked") == "Marked: " + ", ".join(
+        sorted(marked_names(catalog, behind)))
+    for zone in in_front:
+        click(qtbot, window, zone, "L")
+    assert {zone for zone, _side in window.body_view.study.marked} == set(essential)
+    trigger(window, "actionViewPosterior")  # back again: the first marks are still drawn
+    assert {zone for zone, _side in window.body_view.study.marked} == set(essential)
+    assert text(window, "studyHint") == hint  # the question does not change with the view
+    press_button(qtbot, window, "studyCheck")
+    assert text(window, "studyVerdict").startswith("Right: 100% overlap"), \
+        text(window, "studyVerdict")
+    assert "Missed" not in text(window, "studyAnswer")
+    press_button(qtbot, window, "studyNext")
+    assert child(window, QWidget, "studySummary").isVisible()
+    assert text(window, "studySummaryScore") == "1 right of 1"
