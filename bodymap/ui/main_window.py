@@ -416,6 +416,8 @@ class MainWindow(QMainWindow):
         panel.sessionActiveChanged.connect(self._study_active)
         panel.profileChanged.connect(self._student_changed)
         panel.body_keys = lambda: self.body_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        panel.view_shown = lambda: self.body_view.view_name
+        panel.viewRequested.connect(self.set_view)
         remembered = self.settings.value(PROFILE_KEY)
         if remembered is not None:
             panel.select_profile(int(remembered))

@@ -6,10 +6,9 @@ through `body_clicked` (locate questions) and `zone_toggled` (zone questions). `
 means "back to normal"; any other board means the study has the body (so the window should hide
 the student's own selection, which could give an answer away).
 
-A zone question is asked where its zones can be marked: the panel turns the body to the view
-drawing most of them with the window's own view action (`actionViewPosterior`, ... as the student
-would with Ctrl+1-3), once, when the question is put, and the question names every view holding
-some of them. The marks are the panel's, so switching views mid-question keeps them.
+A zone question is asked where its zones can be marked: the panel asks for the view drawing most
+of them (`viewRequested`), once, when the question is put, and the question names every view
+holding some of them. The marks are the panel's, so switching views mid-question keeps them.
 
 Keyboard (while the focus is in the panel): 1-4 pick a choice, Enter checks marked zones and goes
 on from feedback (Space too), Esc ends a session early (answers given so far are kept), Enter on
@@ -58,7 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import VIEW_NAMES, VIEWS
+from bodymap.diagram import VIEW_NAMES
 from bodymap.ui.body_scene import BOTH, on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 
@@ -275,6 +274,7 @@ class StudyPanel(QWidget):
     """
 
     boardChanged = Signal(object)  # a StudyBoard; StudyBoard() = back to normal
+    viewRequested = Signal(str)  # turn the body to this view (a zone question's)
     sessionActiveChanged = Signal(bool)
     profileChanged = Signal(object)  # the current Profile, or None
 
@@ -310,6 +310,8 @@ class StudyPanel(QWidget):
         # Set by the window: gives the body the keyboard for locate and zone questions. Without
         # it (the panel alone) the panel keeps the keys: Enter checks, Esc ends.
         self.body_keys: Callable[[], None] | None = None
+        # Set by the window: the view the body shows now. Without it, none is known.
+        self.view_shown: Callable[[], str | None] = lambda: None
         self._build()
         self._refresh_start()
 
@@ -1019,7 +1021,7 @@ class StudyPanel(QWidget):
         self._marked = set()
         # Chosen once, from the view on screen as the question is put: a view switched to
         # mid-question must not change what the question says.
-        self._views = question.answer_views(self._view_shown()) if is_zones(question) else ()
+        self._views = question.answer_views(self.view_shown()) if is_zones(question) else ()
         self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
         self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
         self.prompt.setText(question.prompt)
@@ -1131,7 +1133,7 @@ class StudyPanel(QWidget):
             return
         self._answered = True  # before recording: a second click must never record twice
         self._clicked_side = side
-        answered_on = self._view_shown()
+        answered_on = self.view_shown()
         saved = True
         try:
             grade = session.answer(question, response, self._clock())
@@ -1421,25 +1423,9 @@ class StudyPanel(QWidget):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- helpers -------------------------------------------------------------------------------
-    def _view_actions(self) -> dict[str, QAction]:
-        """The window's view actions by view name, as the window contract names them
-        (`actionViewPosterior`, ...); none when the panel stands alone."""
-        window = self.window()
-        if window is self:
-            return {}
-        found = {name: window.findChild(QAction, f"actionView{name.title()}") for name in VIEWS}
-        return {name: action for name, action in found.items() if action is not None}
-
-    def _view_shown(self) -> str | None:
-        """The view the body shows now (None when the panel stands alone)."""
-        return next((name for name, action in self._view_actions().items()
-                     if action.isChecked()), None)
-
     def _show_view(self, name: str) -> None:
-        """Turn the body to a view with the window's own action, as Ctrl+1-3 would."""
-        action = self._view_actions().get(name)
-        if action is not None and action.isEnabled() and not action.isChecked():
-            action.trigger()
+        if name != self.view_shown():
+            self.viewRequested.emit(name)
 
     def _set_board(self, board: StudyBoard) -> None:
         if board != self._board:
