@@ -355,21 +355,32 @@ class Catalog:
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
         names = self._sort_names
+        scores: dict[tuple[int, int], float] = {}  # few (near, far) pairs; round() is slow
         ranked = []
         for muscle_id, matches in found.items():
             essential = tuple(in_essential.get(muscle_id, ()))
             spillover = tuple(in_spillover.get(muscle_id, ()))
-            far_essential = tuple(other_essential.get(muscle_id, ()))
-            far_spillover = tuple(other_spillover.get(muscle_id, ()))
-            near, far = len(essential) + len(far_essential), len(spillover) + len(far_spillover)
-            score = round(ESSENTIAL_WEIGHT * near + SPILLOVER_WEIGHT * far, 6)
-            trps = tuple(dict.fromkeys([m.trigger_point for m in matches]))
+            if opposite:
+                far_essential = tuple(other_essential.get(muscle_id, ()))
+                far_spillover = tuple(other_spillover.get(muscle_id, ()))
+                near = len(essential) + len(far_essential)
+                far = len(spillover) + len(far_spillover)
+            else:
+                far_essential = far_spillover = ()
+                near, far = len(essential), len(spillover)
+            score = scores.get((near, far))
+            if score is None:
+                score = scores[near, far] = round(
+                    ESSENTIAL_WEIGHT * near + SPILLOVER_WEIGHT * far, 6)
+            trps = ((matches[0].trigger_point,) if len(matches) == 1
+                    else tuple(dict.fromkeys([m.trigger_point for m in matches])))
             unmarked = self._unmarked(muscle_id, marked, memo)
             # The sort key is made here, from what is at hand: at 100x the data, a key function
-            # reading each candidate back costs a fifth of the query.
-            ranked.append(((-score, -(near + far), unmarked, names[muscle_id]), Candidate(
-                muscle_id, score, essential, spillover, trps, tuple(matches), far_essential,
-                far_spillover, unmarked)))
+            # reading each candidate back costs a fifth of the query; `_make` skips the keyword
+            # handling of the named tuple's own constructor, a tenth.
+            ranked.append(((-score, -(near + far), unmarked, names[muscle_id]), Candidate._make(
+                (muscle_id, score, essential, spillover, trps, tuple(matches), far_essential,
+                 far_spillover, unmarked))))
         ranked.sort(key=itemgetter(0))
         return [candidate for _, candidate in ranked]
 

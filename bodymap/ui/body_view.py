@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -21,7 +20,7 @@ from bodymap.model import Catalog
 from bodymap.ui.body_scene import BodyScene, RegionItem
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, Legend
-from bodymap.ui.rich_text import link_label
+from bodymap.ui.rich_text import escape, link_label
 
 if TYPE_CHECKING:
     from bodymap.ui.study_panel import StudyBoard

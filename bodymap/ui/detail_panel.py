@@ -4,16 +4,22 @@ string is shown as text, never interpreted."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
 from bodymap.ui.body_scene import on_side
-from bodymap.ui.rich_text import CAUTION_STYLE, bullets, link_label, open_web_link, zone_names
+from bodymap.ui.rich_text import (
+    CAUTION_STYLE,
+    bullets,
+    escape,
+    link_label,
+    open_web_link,
+    zone_names,
+)
 
 GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
 LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
@@ -71,6 +77,9 @@ class DetailPanel(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("detailText")
         self.text.setOpenLinks(False)
+        # Always there: a page that first needs it would otherwise be laid out twice, at the
+        # full width and again beside the bar (the first click in a window cost twice the rest).
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.text.anchorClicked.connect(open_web_link)
         self.notes_heading = QLabel()
         self.notes_heading.setObjectName("notesHeading")

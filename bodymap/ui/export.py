@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -39,7 +38,7 @@ from bodymap.diagram import VIEW_NAMES, load_view
 from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem, on_side
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
-from bodymap.ui.rich_text import MUTED, zone_names
+from bodymap.ui.rich_text import MUTED, escape, zone_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

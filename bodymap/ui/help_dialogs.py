@@ -6,7 +6,6 @@ do; keys that belong to a panel (the body, the coach, study) are listed here bes
 
 from __future__ import annotations
 
-from html import escape
 from importlib import metadata
 
 from PySide6 import __version__ as PYSIDE_VERSION
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
+from bodymap.ui.rich_text import escape
 from bodymap.ui.sizing import resize_within_screen
 
 Rows = list[tuple[str, str]]

@@ -9,7 +9,6 @@ caller needs a yes/no answer on the spot; there the asking is injectable so test
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF, Qt, QUrl
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.schema import RedFlag, Source
-from bodymap.ui.rich_text import bullets, open_web_link
+from bodymap.ui.rich_text import bullets, escape, open_web_link
 from bodymap.ui.sizing import resize_within_screen
 
 DISCLAIMER_KEY = "safety/disclaimerAccepted"

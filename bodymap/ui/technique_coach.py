@@ -14,7 +14,6 @@ import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QTimer, Signal
@@ -48,7 +47,7 @@ from bodymap.model import Catalog
 from bodymap.model.schema import DiscomfortTarget, Muscle, Technique
 from bodymap.ui.body_scene import on_side
 from bodymap.ui.hold_timer import Clock, HoldTimer
-from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, text_label
+from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, escape, text_label
 
 SOUND_KEY = "coach/soundAtMax"
 

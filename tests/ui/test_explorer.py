@@ -340,6 +340,19 @@ def test_markup_in_data_is_shown_as_text(qtbot, tmp_path: Path, settings):
     assert '<a href="file:///etc">x</a><img src=y>' in shown
 
 
+@pytest.mark.parametrize("quote", [True, False])
+@pytest.mark.parametrize("text", ["", "plain words", "<b>&amp;</b>", "O'Brien's \"grip\"",
+                                  "a<>&'\"b" * 3, "é — ½ &#x27;"])
+def test_escape_matches_the_standard_library(text: str, quote: bool):
+    # The panels escape data with their own `escape` (html's costs start-up time): it must
+    # give exactly what html.escape gives.
+    import html
+
+    from bodymap.ui.rich_text import escape
+
+    assert escape(text, quote) == html.escape(text, quote)
+
+
 @pytest.mark.parametrize("size", [(1024, 700), (1320, 860), (1600, 640)])
 def test_the_key_never_covers_the_body(qtbot, window: MainWindow, size):
     from PySide6.QtCore import QRectF
