@@ -328,6 +328,12 @@ def side_label(side: str | None) -> str:
     return {"L": "left", "R": "right", BOTH: "both sides"}.get(side or "", "")
 
 
+def _marked(view: View, shown: tuple[str, str]) -> set[str]:
+    """The TrP ids a view marks for a muscle on a side (or BOTH)."""
+    return {r.trp for r in view.regions.values() if r.kind == "marker" and r.trp is not None
+            and _is_shown((r.target, r.side), shown)}
+
+
 def on_side(name: str, side: str | None) -> str:
     """A muscle's or zone's name with its side: "Gluteus medius (left)", and "Rectus abdominis
     (lower part, left)" for a name that has a bracket already."""
@@ -404,22 +410,42 @@ class BodyScene(QGraphicsScene):
     def referral_elsewhere(self) -> tuple[str, list[str]] | None:
         """(view, zone ids) when the referral painted now has zones this view does not draw (the
         low back of rectus abdominis, seen from the front): the other view drawing most of
-        them, and those it draws, essential first. None while a study question has the body:
-        its picture is the question's, and would give the answer away."""
+        them, and those it draws, essential first. Sides count: the side view draws the left
+        side only, so a right-side referral is never sent there. None while a study question
+        has the body: its picture is the question's, and would give the answer away."""
         if self.study is not None:
             return None
-        drawn_here = {zone for zone, _side in self.zones}
         painted = self.shown_state()[0]
-        missing = dict.fromkeys(zone for (zone, _side), kind in sorted(
+        missing = dict.fromkeys(key for key, kind in sorted(
             painted.items(), key=lambda item: (item[1] != "essential", item[0][0]))
-            if zone not in drawn_here)
+            if key not in self.zones)
         if not missing:
             return None
-        drawn = {name: {r.target for r in load_view(name).regions.values() if r.kind == "zone"}
+        drawn = {name: {(r.target, r.side) for r in load_view(name).regions.values()
+                        if r.kind == "zone"}
                  for name in VIEWS if name != self.view.name}
         best = max(drawn, key=lambda name: len(drawn[name] & missing.keys()))
-        shown = [zone for zone in missing if zone in drawn[best]]
+        shown = list(dict.fromkeys(zone for zone, side in missing if (zone, side) in drawn[best]))
         return (best, shown) if shown else None
+
+    def markers_elsewhere(self) -> tuple[str, list[str]] | None:
+        """(view, TrP ids) when the muscle shown has trigger points this view does not mark
+        (gluteus medius's TrP3, in front of the hip, seen from behind): the other view marking
+        most of them on the muscle's side, and those it marks, in the muscle's order. While the
+        coach is on one TrP, only that one. None while a study question has the body."""
+        shown = self.shown_state()[1]
+        if self.study is not None or shown is None or shown[0] not in self.catalog.muscles:
+            return None
+        coached = self.coached_trigger_point()
+        wanted = ([coached.id] if coached is not None
+                  else [t.id for t in self.catalog.muscles[shown[0]].trigger_points])
+        missing = [trp for trp in wanted if trp not in _marked(self.view, shown)]
+        if not missing:
+            return None
+        marked = {name: _marked(load_view(name), shown) for name in VIEWS if name != self.view.name}
+        best = max(marked, key=lambda name: len(marked[name].intersection(missing)))
+        there = [trp for trp in missing if trp in marked[best]]
+        return (best, there) if there else None
 
     def twin(self, view: View) -> BodyScene:
         """The same muscle, trigger point, referral and marked pain on another view of the

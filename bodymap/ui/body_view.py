@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import BodyScene, RegionItem
+from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.rich_text import escape, link_label
@@ -68,8 +68,9 @@ class BodyView(QGraphicsView):
         self.viewport().setMouseTracking(True)  # hover: moves with no button pressed
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.legend = Legend(self)
-        # Referral the view cannot show (iliopsoas's low back, from the front): said on the body,
-        # with a link to the view that draws it, so no one takes the picture for all of it.
+        # Referral or trigger points the view cannot show (iliopsoas's low back, from the front;
+        # gluteus medius's TrP3, from behind): said on the body, with a link to the view that
+        # draws them, so no one takes the picture for all of it.
         self.elsewhere = link_label("referralElsewhere", parent=self)
         self.elsewhere.setStyleSheet("QLabel { background: rgba(255, 255, 255, 225); "
                                      "border: 1px solid rgba(0, 0, 0, 60); border-radius: 6px; "
@@ -174,17 +175,44 @@ class BodyView(QGraphicsView):
         view, zones = found
         return view, [self.catalog.zones[zone].label for zone in zones]
 
-    def _sync_elsewhere(self) -> None:
-        found = self.referral_elsewhere()
+    def markers_elsewhere(self) -> tuple[str, list[str]] | None:
+        """(view, TrP names as numbered on the body, "TrP3") when the selected muscle has
+        trigger points this view does not mark: the other view marking most of them. None as
+        for `referral_elsewhere`."""
+        if self.active_mode != "muscle" or self.selected is None:
+            return None
+        found = self.body_scene().markers_elsewhere()
         if found is None:
+            return None
+        view, trps = found
+        points = self.catalog.muscles[self.selected[0]].trigger_points
+        if len(points) == 1:
+            return view, ["The trigger point"]
+        return view, [f"TrP{trp_number(points, t)}" for t in points if t.id in trps]
+
+    def _sync_elsewhere(self) -> None:
+        referral, markers = self.referral_elsewhere(), self.markers_elsewhere()
+        if referral is None and markers is None:
             self.elsewhere.hide()
             return
-        view, labels = found
-        self.elsewhere.setText(
-            f"More referral on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>: "
-            + escape(", ".join(labels)))
-        self.elsewhere.setAccessibleName(
-            f"More referral on the {VIEW_NAMES[view]} view: {', '.join(labels)}")
+        shown, said = [], []
+        if referral is not None:
+            view, labels = referral
+            shown.append(f"More referral on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>: "
+                         + escape(", ".join(labels)))
+            said.append(f"More referral on the {VIEW_NAMES[view]} view: {', '.join(labels)}")
+        if markers is not None:
+            view, names = markers
+            listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+            what = f"{listed} {'is' if len(names) == 1 else 'are'} marked"
+            if referral is not None and referral[0] == view:  # the link is just above
+                shown.append(escape(f"{what} there"))
+                said.append(f"{what} there")
+            else:
+                shown.append(f"{escape(what)} on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>")
+                said.append(f"{what} on the {VIEW_NAMES[view]} view")
+        self.elsewhere.setText("<br>".join(shown))
+        self.elsewhere.setAccessibleName(". ".join(said))
         self._place_elsewhere()
         self.elsewhere.show()
 

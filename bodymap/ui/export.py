@@ -77,10 +77,10 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     neither the view nor the one beside it (`picture_views`) draws the muscle, only its
     referral, and where the muscle is drawn."""
     what = f"{muscle.name}, {trp.label}" if trp else muscle.name
-    beside = scene.referral_elsewhere()
+    beside = companion_view(scene)
     if scene.layer_of(muscle.id) is not None or (beside and any(
             r.kind == "muscle" and r.target == muscle.id
-            for r in load_view(beside[0]).regions.values())):
+            for r in load_view(beside).regions.values())):
         return f"{what}: referral" if trp else f"{what}: trigger points and referral"
     views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
     where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
@@ -121,14 +121,20 @@ def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:
     return (*rows, PAIN_ROW) if pain else rows
 
 
+def companion_view(scene: BodyScene) -> str | None:
+    """The view a picture shows beside the scene's, if any: the one drawing the rest of its
+    referral when the scene's view cannot (rectus abdominis from the front: its low-back band
+    on the back view), else the one marking trigger points it cannot (gluteus medius from
+    behind: TrP3, near the front of the hip, on the side view). So no essential zone and no
+    TrP the handout's text lists is left off its picture."""
+    found = scene.referral_elsewhere() or scene.markers_elsewhere()
+    return found[0] if found else None
+
+
 def picture_views(scene: BodyScene) -> list[BodyScene]:
-    """The views a picture of the scene shows: the scene, and beside it the view that draws the
-    rest of its referral when the scene's view cannot (rectus abdominis from the front: its
-    low-back band on the back view), so no essential zone is left out of a handout."""
-    found = scene.referral_elsewhere()
-    if found is None:
-        return [scene]
-    return [scene, scene.twin(load_view(found[0]))]
+    """The views a picture of the scene shows: the scene, and its `companion_view` if any."""
+    beside = companion_view(scene)
+    return [scene] if beside is None else [scene, scene.twin(load_view(beside))]
 
 
 def _key_font() -> QFont:
@@ -498,7 +504,7 @@ def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
             frame: str = BODY) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
     is the standing body, which the self-care sheet sets beside its text). With the scene, the
-    view that draws the rest of its referral, if any (`picture_views`)."""
+    view that draws the rest of its referral or trigger points, if any (`picture_views`)."""
     scenes = picture_views(scene)
     size = picture_size(scenes, title, layout, frame)
     image = QImage(size, QImage.Format.Format_ARGB32)

@@ -300,6 +300,29 @@ def test_a_front_muscles_picture_shows_its_low_back_referral_on_the_back_view_be
     assert rows and max(len(xs) for xs in rows.values()) > 0.04 * image.width
 
 
+def test_a_picture_shows_every_trigger_point_the_handout_lists(qapp, tmp_path: Path):
+    # Gluteus medius has three TrPs; the back view marks TrP1 and TrP2, the side view TrP2 and
+    # TrP3 (below the front of the crest). Its picture from behind has the side view beside it.
+    texts = svg_texts(export(tmp_path, "gmed.svg", "--muscle", "gluteus_medius"))
+    assert "Back view" in texts
+    assert any("side view" in text for text in texts), sorted(texts)
+    assert len(body_spans(QImage(str(export(tmp_path, "gmed.png", "--muscle",
+                                            "gluteus_medius"))))) == 2
+    # Gluteus maximus: all three on the back, so the back alone.
+    assert len(body_spans(QImage(str(export(tmp_path, "gmax.png", "--muscle",
+                                            "gluteus_maximus"))))) == 1
+
+
+def test_a_right_side_picture_has_no_side_view_beside_it(qapp, tmp_path: Path):
+    # The side view draws the left side: beside a right-side picture it would show no muscle,
+    # no X and no red, only half the paper spent on an empty leg.
+    args = ("--muscle", "gluteus_minimus", "--view", "posterior")
+    left = QImage(str(export(tmp_path, "left.png", *args, "--side", "L")))
+    right = QImage(str(export(tmp_path, "right.png", *args, "--side", "R")))
+    assert len(body_spans(left)) == 2
+    assert len(body_spans(right)) == 1
+
+
 # -- SVG -----------------------------------------------------------------------------------------
 def millimetres(length: str) -> float:
     assert length.endswith("mm"), length

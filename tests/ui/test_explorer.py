@@ -495,9 +495,47 @@ def test_referral_another_view_draws_is_said_on_the_body_with_a_link_there(
     assert not note.isVisible()
 
 
-def test_a_muscle_whose_referral_this_view_draws_needs_no_such_note(qtbot, window: MainWindow):
-    click(qtbot, window, "gluteus_medius", "L")
+def test_a_muscle_this_view_draws_whole_needs_no_such_note(qtbot, window: MainWindow):
+    # Gluteus maximus: its three TrPs and all its referral are on the back.
+    click(qtbot, window, "gluteus_maximus", "L")
     assert not window.findChild(QLabel, "referralElsewhere").isVisible()
+
+
+def test_a_trigger_point_another_view_marks_is_said_on_the_body_with_a_link_there(
+        qtbot, window: MainWindow):
+    # Gluteus medius's TrP3 lies below the front of the crest, near the ASIS: the side view
+    # marks it, the back view cannot. The panel lists three TrPs; the body must say where the
+    # third is rather than leave a student thinking the muscle has two.
+    click(qtbot, window, "gluteus_medius", "L")
+    note = window.findChild(QLabel, "referralElsewhere")
+    assert note.isVisible()
+    assert note.accessibleName() == "TrP3 is marked on the side view"
+    shown = [m.number for m in window.body_view.body_scene().markers["gluteus_medius", "L"]
+             if m.isVisible()]
+    assert sorted(shown) == ["1", "2"]
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the link
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert window.body_view.view_name == "lateral"
+    shown = [m.number for m in window.body_view.body_scene().markers["gluteus_medius", "L"]
+             if m.isVisible()]
+    assert sorted(shown) == ["2", "3"]
+    # From the side, TrP1 and its referral beside the spine are on the back: one link for both.
+    assert note.accessibleName().startswith("More referral on the back view: ")
+    assert note.accessibleName().endswith(". TrP1 is marked there")
+    assert note.text().count("<a ") == 1
+
+
+def test_the_side_view_is_never_offered_for_the_right_side(qtbot, window: MainWindow):
+    # The side view draws the left side only. Gluteus minimus on the left refers down the outer
+    # leg, which only the side view draws; on the right there is no view to send anyone to.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    note = window.findChild(QLabel, "referralElsewhere")
+    assert note.isVisible() and "side view" in note.accessibleName()
+    click(qtbot, window, "gluteus_minimus", "R")
+    assert window.selected == ("gluteus_minimus", "R")
+    assert not note.isVisible()
 
 
 def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings):
