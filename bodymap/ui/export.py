@@ -63,6 +63,10 @@ SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16
 SLIDE_PICTURE = 0.46  # the most of a slide's width the picture takes, the words the rest
 SLIDE_PICTURES = 0.58  # the same for two views side by side
 PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture's width
+# The least the markers and the stipple grow, per pixel of the paper's width: in a small body
+# (two views side by side) they would otherwise keep their screen size, and on a 1600-pixel page
+# the spillover's dots would blur into a pink haze.
+LEAST_GROW = 1 / 1000
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
@@ -435,7 +439,7 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
         bodies.append(panel.fit.body.translated(QPointF(left, origin.y())))
         left += panel.fit.size.width() + layout.gap
     for panel, body in zip(layout.panels, bodies, strict=True):
-        _render_body(panel, painter, body)
+        _render_body(panel, painter, body, least=paper.width() * LEAST_GROW)
     paper_path = QPainterPath()
     paper_path.addRect(paper)
     for body in bodies:
@@ -447,9 +451,9 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
         _draw_labels(panel, painter, body, origin.y())
 
 
-def _render_body(panel: _Panel, painter: QPainter, body: QRectF) -> None:
+def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -> None:
     scene, fit = panel.scene, panel.fit
-    grow = max(1.0, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
+    grow = max(least, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
     markers = [m for group in scene.markers.values() for m in group]
     for marker in markers:
         marker.setScale(grow)

@@ -234,18 +234,35 @@ def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
 
 
 def test_export_of_both_sides_paints_both(tmp_path: Path):
+    from helpers.pictures import body_spans, is_skin_colour
     from PySide6.QtGui import QImage
 
-    def red_pixels(side: str) -> int:
+    def red_in_outer_thirds(side: str) -> tuple[int, int]:
+        """Red pixels in the left and the right third of the back view (the picture's first
+        body; the side view may stand beside it), in the rows the body is in (the key's red
+        swatch is below it). The sacrum, in the middle, is shared."""
         out = tmp_path / f"gmed-{side}.png"
         assert main(["export", "--muscle", "gluteus_medius", "--side", side, "-o", str(out)]) == 0
-        image = QImage(str(out)).scaledToWidth(400)  # a sample of the picture is enough
-        return sum(1 for y in range(image.height()) for x in range(image.width())
-                   if (c := image.pixelColor(x, y)).red() > 180 and c.green() < 110)
+        image = QImage(str(out))
+        left, right = body_spans(image)[0]
+        third = (right - left) // 3
+        rgb = [[image.pixelColor(x, y).getRgb()[:3] for x in range(left, right, 3)]
+               for y in range(0, image.height(), 3)]
+        body_rows = [row for row in rgb if any(is_skin_colour(*c) for c in row)]
 
-    left, right, both = red_pixels("L"), red_pixels("R"), red_pixels("both")
-    assert left > 0 and right > 0
-    assert both > 1.5 * max(left, right)  # both sides' referral (the sacrum is shared)
+        def red(columns: range) -> int:
+            return sum(1 for row in body_rows for i in columns
+                       if row[i][0] > 190 and row[i][1] < 100 and row[i][2] < 100)
+
+        width = len(rgb[0])
+        return red(range(0, third // 3)), red(range(width - third // 3, width))
+
+    left, right, both = (red_in_outer_thirds(side) for side in ("L", "R", "both"))
+    # The back view: the body's left on the picture's left (a few red pixels where
+    # the outlines meet the referral is not the other side's referral).
+    assert left[0] > 500 and left[1] < left[0] / 50
+    assert right[1] > 500 and right[0] < right[1] / 50
+    assert both[0] > 500 and both[1] > 500
 
 
 def test_export_of_a_muscle_on_a_view_without_it_says_where_it_is_drawn(
