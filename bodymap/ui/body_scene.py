@@ -187,7 +187,7 @@ class MarkerItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        s = self.RING + 2
+        s = self.RING + 3  # the ring's white pen reaches 2.5 px past it, antialiasing 0.5 more
         return QRectF(-s, -s, 2 * s, 2 * s).united(self._digits.boundingRect().adjusted(
             -3, -3, 3, 3))
 
