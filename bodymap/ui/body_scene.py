@@ -11,8 +11,9 @@ the labels the drawing leaves to it: landmarks beside the body, "Left"/"Right" o
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -148,23 +149,53 @@ def trp_number(trigger_points: tuple[TriggerPoint, ...], trp: TriggerPoint) -> s
     return said.group(1) if said else str(trigger_points.index(trp) + 1)
 
 
+UPPER_RIGHT = Qt.Corner.TopRightCorner
+# Where a TrP's number may go round its X, the usual place first: a number stays at the upper
+# right unless another corner is clearer of the muscle's other markers.
+NUMBER_CORNERS = (UPPER_RIGHT, Qt.Corner.TopLeftCorner, Qt.Corner.BottomRightCorner,
+                  Qt.Corner.BottomLeftCorner)
+UPPER_CORNERS = (UPPER_RIGHT, Qt.Corner.TopLeftCorner)
+
+
 @functools.cache
-def _digits(number: str) -> QPainterPath:
-    """A marker's number as a path at its upper right, made once per number: laying text out
-    as a path is slow, and every muscle's markers share the same few digits."""
+def _digits(number: str, corner: Qt.Corner = UPPER_RIGHT) -> QPainterPath:
+    """A marker's number as a path in one corner of its X, made once per number and corner:
+    laying text out as a path is slow, and every muscle's markers share the same few digits."""
+    if corner != UPPER_RIGHT:
+        # The upper right's box mirrored about the X's centre (the digits themselves are not),
+        # so a number sits as close to its X, and as clear of its arms, in every corner.
+        path = _digits(number, UPPER_RIGHT)
+        box = path.boundingRect()
+        left = corner in (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner)
+        lower = corner in (Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner)
+        return path.translated(-(box.left() + box.right()) if left else 0.0,
+                               -(box.top() + box.bottom()) if lower else 0.0)
     path = QPainterPath()
     if number:
         font = QFont()
         font.setPixelSize(MarkerItem.NUMBER_FONT_PX)
         font.setBold(True)
-        path.addText(QPointF(MarkerItem.SIZE + 1, -MarkerItem.SIZE + 2), font, number)
+        # Beside the upper arm's tip, the digits' middle near its level: any higher and they
+        # would stand further out from the X, into a close neighbour's room.
+        path.addText(QPointF(MarkerItem.SIZE + 1, -MarkerItem.SIZE + 4), font, number)
     return path
+
+
+@functools.cache
+def _ink(number: str, corner: Qt.Corner) -> QRectF:
+    """Where a marker's X and its number in that corner are painted, in pixels round its point
+    (the ring aside: it is drawn for one TrP at a time)."""
+    s = MarkerItem.SIZE + 3
+    return QRectF(-s, -s, 2 * s, 2 * s).united(_digits(number, corner).boundingRect().adjusted(
+        -2, -2, 2, 2))
 
 
 class MarkerItem(QGraphicsItem):
     """A trigger point: an X at the SVG circle's centre, the same size at every zoom, with its
-    number ("2" for TrP2) at its upper right when the muscle has more than one, so a class can
-    match the X on the body to the TrP the panel, the slide or the teacher speaks of."""
+    number ("2" for TrP2) when the muscle has more than one, so a class can match the X on the
+    body to the TrP the panel, the slide or the teacher speaks of. The number is at the X's upper
+    right, or in the corner its scene gives it (`set_corner`) where the muscle's other markers
+    lie close."""
 
     SIZE = 7.0
     RING = SIZE + 6  # the ring round the one TrP the technique coach is on
@@ -179,7 +210,15 @@ class MarkerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(label)
         self.setZValue(30)
+        self.corner = UPPER_RIGHT
         self._digits = _digits(number)
+
+    def set_corner(self, corner: Qt.Corner) -> None:
+        """Put the number in this corner of the X."""
+        if corner != self.corner:
+            self.prepareGeometryChange()  # the bounding rect moves with the number
+            self.corner = corner
+            self._digits = _digits(self.number, corner)
 
     def set_ringed(self, ringed: bool) -> None:
         if ringed != self.ringed:
@@ -187,16 +226,14 @@ class MarkerItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        s = self.RING + 2
+        s = self.RING + 3  # the ring's white pen reaches 2.5 px past it, antialiasing 0.5 more
         return QRectF(-s, -s, 2 * s, 2 * s).united(self._digits.boundingRect().adjusted(
             -3, -3, 3, 3))
 
     def ink_rect(self) -> QRectF:
         """Where the X and its number are painted, in pixels round the marker's point (the
         ring aside: it is drawn for one TrP at a time)."""
-        s = self.SIZE + 3
-        return QRectF(-s, -s, 2 * s, 2 * s).united(self._digits.boundingRect().adjusted(
-            -2, -2, 2, 2))
+        return QRectF(_ink(self.number, self.corner))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -222,6 +259,49 @@ class MarkerItem(QGraphicsItem):
             halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.strokePath(self._digits, halo)
             painter.fillPath(self._digits, QColor(20, 20, 20))
+
+
+# The scale, in screen pixels per scene unit, that numbers are placed for. The window at its
+# first-start size fits the back and side views at about 0.68 and the front at 0.76 (an export
+# of usual size draws its markers as if at about 1.1). Markers keep their pixel size while the
+# body grows, so inks apart at this scale are further apart at every larger one; a little under
+# the first fit leaves room for a smaller window.
+NUMBERS_PLACED_AT = 0.65
+CLEAR_PX = 6.0  # inks this far apart read as apart: no need to move a number from upper right
+
+
+def _gap(a: QRectF, b: QRectF) -> float:
+    """Pixels between two rects along the axis they are furthest apart on; < 0 if they overlap."""
+    return max(b.left() - a.right(), a.left() - b.right(), b.top() - a.bottom(),
+               a.top() - b.bottom())
+
+
+def number_corners(markers: Sequence[MarkerItem],
+                   scale: float = NUMBERS_PLACED_AT) -> list[Qt.Corner]:
+    """A corner for each marker's number, the markers being shown together (one muscle's, on
+    one side), all chosen at once: with the body drawn at `scale`, the narrowest gap between two
+    markers' inks (X and number) as wide as can be up to CLEAR_PX, then the next narrowest, and
+    so on; then as many numbers at the upper right as can be, then as many above their X (the
+    nearer the usual place); then the widest gaps. A number is moved for a neighbour's sake,
+    never to gain room nobody needs."""
+    count = len(markers)
+    if count < 2:
+        return [UPPER_RIGHT] * count
+    inks = [[_ink(m.number, corner).translated(m.pos() * scale) for corner in NUMBER_CORNERS]
+            for m in markers]
+    tables = [(i, j, [[_gap(a, b) for b in inks[j]] for a in inks[i]])
+              for i, j in itertools.combinations(range(count), 2)]
+    if all(table[0][0] >= CLEAR_PX for _i, _j, table in tables):
+        return [UPPER_RIGHT] * count  # what the search would find, without it
+
+    def merit(choice: tuple[int, ...]) -> tuple:
+        apart = sorted([table[choice[i]][choice[j]] for i, j, table in tables])
+        upper = sum(NUMBER_CORNERS[k] in UPPER_CORNERS for k in choice)
+        return [min(gap, CLEAR_PX) for gap in apart], choice.count(0), upper, apart
+
+    # At most four TrPs a muscle: 4**4 choices, each a few look-ups (about 1 ms).
+    best = max(itertools.product(range(len(NUMBER_CORNERS)), repeat=count), key=merit)
+    return [NUMBER_CORNERS[k] for k in best]
 
 
 def _anchored_left(label: Landmark, width: float) -> float:
@@ -364,6 +444,10 @@ class BodyScene(QGraphicsScene):
         self.markers: dict[tuple[str, str | None], list[MarkerItem]] = {}
         for region in view.regions.values():
             self._add_region(region)
+        # Once, here: where the numbers go depends on where the drawing puts the markers only.
+        for markers in self.markers.values():
+            for marker, corner in zip(markers, number_corners(markers), strict=True):
+                marker.set_corner(corner)
         self.label_font = QFont()
         self.landmarks = [LandmarkItem(landmark, self.label_font) for landmark in view.landmarks]
         for item in self.landmarks:
