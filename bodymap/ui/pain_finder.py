@@ -40,9 +40,12 @@ HELP_MORE = (
 
 @dataclass(frozen=True)
 class Refinement:
-    """A checkable chip that moves matching muscles up the list."""
+    """A checkable chip that moves matching muscles up the list; `said` is how a row that
+    matches says so ("worse sitting"), `tip` what the chip does."""
 
     label: str
+    said: str
+    tip: str
     activity: str = ""  # an `aggravated_by` value
     mimic: str = ""  # a word in `often_mistaken_for`
 
@@ -54,9 +57,13 @@ class Refinement:
 
 
 REFINEMENTS = (
-    Refinement("Worse sitting", activity="sitting"),
-    Refinement("Mistaken for sciatica", mimic="sciatica"),
-    Refinement("Pain lying on that side", activity="lying_on_side"),
+    Refinement("Worse sitting", "worse sitting",
+               "Move muscles whose pain sitting aggravates up the list", activity="sitting"),
+    Refinement("Feels like sciatica", "often mistaken for sciatica",
+               "Move muscles often mistaken for sciatica up the list", mimic="sciatica"),
+    Refinement("Pain lying on that side", "pain lying on that side",
+               "Move muscles whose pain lying on that side aggravates up the list",
+               activity="lying_on_side"),
 )
 
 
@@ -135,7 +142,7 @@ class PainFinder(QWidget):
         chips = QHBoxLayout()
         for refinement in REFINEMENTS:
             chip = QCheckBox(refinement.label)
-            chip.setToolTip("Move muscles known for this up the list")
+            chip.setToolTip(refinement.tip)
             chip.toggled.connect(self.refresh)
             self.chips.append((chip, refinement))
             chips.addWidget(chip)
@@ -167,15 +174,21 @@ class PainFinder(QWidget):
     def refresh(self) -> None:
         rows = rank_marked(self.catalog, self.marked)
         active = [r for chip, r in self.chips if chip.isChecked()]
-        if active:  # stable sort: rows matching every chosen refinement first, rank kept
-            rows.sort(key=lambda row: not all(
-                r.matches(self.catalog, row.candidate.muscle_id) for r in active))
+        known = {row.candidate.muscle_id for row in rows
+                 if active and all(r.matches(self.catalog, row.candidate.muscle_id)
+                                   for r in active)}
+        # Stable: the muscles known for every chosen chip first, each part in its rank.
+        rows.sort(key=lambda row: row.candidate.muscle_id not in known)
         self.rows = rows
         both_sides = len({side for _, side in self.marked if side}) > 1
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            item = QListWidgetItem(self.row_text(row, both_sides))
+            text = self.row_text(row, both_sides)
+            if row.candidate.muscle_id in known:  # why it stands above a higher score
+                first, rest = text.split("\n", 1)
+                text = f"{first} · {', '.join(r.said for r in active)}\n{rest}"
+            item = QListWidgetItem(text)
             item.setToolTip("Double-click or press Enter to open this muscle")
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -189,8 +202,13 @@ class PainFinder(QWidget):
             self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
         else:
             plural = "s" if len(rows) != 1 else ""
-            self.summary.setText(
-                f"Marked: {', '.join(zones)}. {len(rows)} candidate{plural}, best first.")
+            order = "best first."
+            if active:
+                chosen = " and ".join(r.said for r in active)
+                order = (f"those {chosen} first ({len(known)}), then the rest; each best first."
+                         if known else f"none {chosen}; best first.")
+            self.summary.setText(f"Marked: {', '.join(zones)}. {len(rows)} candidate{plural}, "
+                                 f"{order}")
         self.candidatePreviewed.emit(None)
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:

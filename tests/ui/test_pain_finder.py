@@ -124,13 +124,46 @@ def test_refinement_chip_moves_sciatica_mimics_up(qtbot, window: MainWindow, cat
     click(qtbot, window, "buttock", "L")
     click(qtbot, window, "posterior_thigh_upper", "L")
     chip = next(c for c in window.pain_finder.findChildren(QCheckBox)
-                if c.text() == "Mistaken for sciatica")
+                if c.text() == "Feels like sciatica")
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     rows = names(window)
     mimics = [m.name for m in catalog.muscles.values()
               if any("sciatica" in t.lower() for t in m.often_mistaken_for)]
     first = rows[: len([r for r in rows if r in mimics])]
     assert first and all(r in mimics for r in first)
+
+
+def test_a_chip_says_which_rows_it_moved_up_and_why(qtbot, window: MainWindow, catalog):
+    # Buttock, back of the thigh and calf: gluteus minimus refers to all three and leads. Ticking
+    # "Worse sitting" puts the muscles sitting aggravates first, though they score less: the
+    # rows and the heading must say so, or the list reads as ranked by score and is wrong.
+    trigger(window, "actionPainMode")
+    for zone in ("buttock", "posterior_thigh_upper", "calf"):
+        click(qtbot, window, zone, "L")
+    assert names(window)[0] == "Gluteus minimus"
+    chip = next(c for c in window.pain_finder.findChildren(QCheckBox)
+                if c.text() == "Worse sitting")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    rows = window.pain_finder.rows
+    sitting = [r for r in rows
+               if "sitting" in catalog.muscles[r.candidate.muscle_id].aggravated_by]
+    assert 0 < len(sitting) < len(rows)
+    assert rows[:len(sitting)] == sitting  # known for it first
+    texts = candidates(window)
+    for row, text in zip(rows, texts, strict=True):
+        first_line = text.split("\n")[0]
+        assert first_line.endswith(" · worse sitting") == (row in sitting), first_line
+    # One of them stands above a muscle with a higher score, and says why.
+    moved = [i for i, row in enumerate(rows[:len(sitting)])
+             if any(other.candidate.score > row.candidate.score
+                    for other in rows[len(sitting):])]
+    assert moved
+    summary = window.pain_finder.summary.text()
+    assert summary.endswith(f"{len(rows)} candidates, those worse sitting first "
+                            f"({len(sitting)}), then the rest; each best first.")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)  # off again: the plain ranking
+    assert window.pain_finder.summary.text().endswith(" best first.")
+    assert not any("·" in text.split("\n")[0] for text in candidates(window))
 
 
 def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
