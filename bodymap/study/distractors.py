@@ -1,7 +1,21 @@
 """Wrong answers for multiple-choice questions, chosen so that exactly one choice is right.
 
 A distractor must be plausible (a referral question offers muscles whose pain lands in some of
-the same zones) but never also correct. For a text fact (what a muscle is mistaken for, a
+the same zones) but never also correct.
+
+For a painted referral pattern a muscle is ruled out when the pattern *fits* it: every zone
+painted solid (the essential zones of the TrP asked) is among the muscle's own essential zones,
+over all its TrPs together (see `pattern_overlap`). Quadratus lumborum TrP4 paints the lower
+buttock alone, and gluteus maximus, gluteus minimus and longissimus all refer there as an
+essential zone: any of them is as right an answer, so none may stand beside it. All its TrPs
+together, not one TrP alone, as several TrPs of a muscle are often active at once: QL's TrP3 (SI
+joint) and TrP4 (lower buttock) together paint gluteus maximus TrP1's pattern. A muscle sharing
+only some of the solid zones, or reaching them only as spillover, stays: it is the plausible
+wrong answer the question is for, and telling it apart is what the student learns. (Ruling out
+every muscle that shares a zone would leave gluteus maximus TrP2 two distractors, and only
+implausible ones.)
+
+For a text fact (what a muscle is mistaken for, a
 symptom) a muscle is ruled out as a distractor when its own data says the same thing, by the
 handles the data gives:
 
@@ -344,22 +358,55 @@ def pick(rng: random.Random, preferred: Sequence[str], others: Sequence[str],
     return chosen
 
 
+@dataclass(frozen=True)
+class PatternOverlap:
+    """How a muscle's referral compares with a painted pattern (see `pattern_overlap`)."""
+
+    shared: tuple[str, ...]  # painted zones (solid or stippled) the muscle refers pain to too
+    missing: tuple[str, ...]  # solid (essential) zones that are none of its essential zones
+
+    @property
+    def fits(self) -> bool:
+        """Whether the pattern could be this muscle's: it is an equally right answer."""
+        return not self.missing
+
+
+def pattern_overlap(muscle: Muscle, essential: Iterable[str],
+                    spillover: Iterable[str] = ()) -> PatternOverlap:
+    """What `muscle` shares with a painted pattern of `essential` (solid) and `spillover`
+    (stippled) zones, over all its TrPs together.
+
+    The pattern fits the muscle when every essential zone is among the muscle's essential zones
+    (its spillover does not count: pain there is felt by only some people, so it does not make
+    the muscle the answer). `shared` counts either kind on both sides, for telling a student
+    whose pick was wrong where its pain does reach. Zones keep the order they are painted in.
+    """
+    own_essential, own_spillover = muscle.referral_zones()
+    painted = dict.fromkeys((*essential, *spillover))
+    return PatternOverlap(
+        shared=tuple(z for z in painted if z in own_essential or z in own_spillover),
+        missing=tuple(z for z in dict.fromkeys(essential) if z not in own_essential),
+    )
+
+
 def referral_distractors(rng: random.Random, answer: Muscle, trp: TriggerPoint,
                          muscles: Sequence[Muscle]) -> list[str] | None:
-    """Muscles that share referral zones with `trp` where possible, never one with its pattern.
+    """Muscles that share referral zones with `trp` where possible, never one the painted
+    pattern fits (see `pattern_overlap` and the module's docstring).
 
-    A muscle with a TrP whose essential zones equal this one's is left out: the painted pattern
-    could be its too.
+    None when fewer than three muscles are fair: the card is not asked, as a fact card with too
+    few safe distractors is not. Never padded with a muscle the pattern fits; and not asked with
+    fewer choices either, as every card offers four (the built-in catalog leaves every TrP at
+    least five fair distractors; a data pack could drop a card this way).
     """
-    essential = frozenset(trp.referral.essential)
-    zones = essential | frozenset(trp.referral.spillover)
+    zones = frozenset(trp.referral.essential) | frozenset(trp.referral.spillover)
     sharing: list[str] = []
     others: list[str] = []
     for muscle in muscles:
         if muscle.id == answer.id:
             continue
-        if any(frozenset(t.referral.essential) == essential for t in muscle.trigger_points):
-            continue
+        if pattern_overlap(muscle, trp.referral.essential).fits:
+            continue  # the painted pattern could be its too: a second right answer
         own_essential, own_spillover = muscle.referral_zones()
         (sharing if zones & (own_essential | own_spillover) else others).append(muscle.id)
     return pick(rng, sharing, others)

@@ -45,7 +45,11 @@ def _text_id(text: str) -> str:
 
 def referral_questions(catalog: Catalog, rng: random.Random,
                        muscle_ids: Collection[str] | None = None) -> list[ReferralQuestion]:
-    """(a) One card per TrP with a pattern of its own; name the muscle from four."""
+    """(a) One card per TrP with a pattern of its own; name the muscle from four.
+
+    No other choice is a muscle the painted pattern fits (see `referral_distractors`); a TrP
+    with too few fair distractors gets no card.
+    """
     everyone = _muscles(catalog)
     questions = []
     for muscle in everyone:

@@ -1218,7 +1218,30 @@ class StudyPanel(QWidget):
             chosen = "No answer given."
         else:
             chosen = f"You chose {self._choice_label(question, response)}."
-        return f"Not quite. {chosen}", f"The answer: {answer}."
+        detail = f"The answer: {answer}."
+        if is_referral(question) and isinstance(response, str):
+            detail = "\n".join(filter(None, (detail, self._also_refers(question, response))))
+        return f"Not quite. {chosen}", detail
+
+    def _also_refers(self, question: ReferralQuestion, chosen_id: str) -> str:
+        """After a wrong pick on a referral card, where the chosen muscle's pain reaches among
+        the painted zones and which solid zones it lacks: a bare "Not quite" would not say why
+        the pick is wrong, nor that it was close. "" for a key that is no muscle."""
+        from bodymap.study.distractors import pattern_overlap
+
+        muscle = self.catalog.muscles.get(chosen_id)
+        if muscle is None:
+            return ""
+        overlap = pattern_overlap(muscle, question.essential, question.spillover)
+        if overlap.fits:
+            # The generator never offers such a muscle (see bodymap.study.distractors); should
+            # one come all the same, say the pick fits rather than call it plainly wrong.
+            return (f"{muscle.name} also refers pain to every zone painted solid, so the "
+                    f"pattern fits it too; the card was made from {self.answer_text(question)}.")
+        if not overlap.shared:
+            return f"{muscle.name} refers pain to none of the painted zones."
+        return (f"{muscle.name} refers pain here too: {self._zones(overlap.shared)}.\n"
+                f"Not among its essential zones: {self._zones(overlap.missing)}.")
 
     def _locate_judgement(self, question: LocateQuestion,
                           response: str | tuple[str, ...] | None,

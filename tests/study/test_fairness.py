@@ -1,6 +1,7 @@
 """A multiple-choice card has exactly one defensible answer: no distractor's own data says the
 fact asked (the same aggravating activity, the same place of pain, the same kind of organ
-complaint, the same symptom or mimic in other words).
+complaint, the same symptom or mimic in other words), and no distractor of a referral card
+refers pain to every zone the card paints solid (its essential zones, over all its TrPs).
 
 The oracles here are deliberately simpler than the reader in `bodymap.study.distractors`: plain
 word searches a teacher could run by hand over the YAML, so a reader bug cannot hide itself.
@@ -15,9 +16,15 @@ import pytest
 
 from bodymap.model import Catalog
 from bodymap.model.schema import ACTIVITIES
-from bodymap.study import FactQuestion, generate_questions
-from bodymap.study.distractors import ACTIVITY_PHRASES, FactReader, also_true_of
-from bodymap.study.generators import fact_questions
+from bodymap.study import FactQuestion, ReferralQuestion, generate_questions
+from bodymap.study.distractors import (
+    ACTIVITY_PHRASES,
+    FactReader,
+    also_true_of,
+    pattern_overlap,
+    referral_distractors,
+)
+from bodymap.study.generators import fact_questions, referral_questions
 
 SEEDS = range(12)
 
@@ -149,3 +156,130 @@ def test_a_fact_card_is_dropped_when_too_few_clean_distractors_remain(catalog: C
     assert "A limp; walking becomes painful" in catalog.muscles["gluteus_minimus"].symptoms
     assert "A limp; walking becomes painful" not in asked
     assert asked  # but symptoms a muscle owns are still asked
+
+
+def test_every_fact_card_offers_four_muscles_none_of_which_says_the_fact(catalog: Catalog,
+                                                                        fact_cards: list):
+    # The generator's own rule, over every fact card of every seed: the simpler oracles above
+    # check it from outside; this one that no card slips past it.
+    reader = FactReader(catalog.zones)
+    for question in fact_cards:
+        keys = [c.key for c in question.choices]
+        assert len(set(keys)) == 4 and keys.count(question.answer) == 1, question.card_id
+        for muscle in distractors(catalog, question):
+            assert also_true_of(reader, question.topic, question.fact, muscle) is None, (
+                question.fact, muscle.id)
+
+
+# -- referral cards: the painted pattern is one muscle's ---------------------------------------
+# The seeds the study tests draw with (fact cards above, test_questions.py's 2025, the panel's 1,
+# the windows' 3 and 8) and more: a fair card is fair whatever the draw.
+REFERRAL_SEEDS = (*range(50), 2025)
+
+
+def own_essential(muscle) -> set[str]:
+    """Every zone a muscle's TrPs refer to as essential, read straight from its TrPs."""
+    return {z for t in muscle.trigger_points for z in t.referral.essential}
+
+
+def fits(muscle, question: ReferralQuestion) -> bool:
+    """The painted pattern could be this muscle's: it refers to every zone painted solid."""
+    return set(question.essential) <= own_essential(muscle)
+
+
+@pytest.fixture(scope="module")
+def referral_cards(catalog: Catalog) -> list[ReferralQuestion]:
+    return [q for seed in REFERRAL_SEEDS for q in referral_questions(catalog, random.Random(seed))]
+
+
+def test_no_referral_distractor_refers_to_every_zone_painted_solid(catalog: Catalog,
+                                                                   referral_cards: list):
+    # The reviewer's case: quadratus lumborum TrP4 paints the lower buttock alone, and gluteus
+    # maximus, gluteus minimus and longissimus all refer there as an essential zone.
+    assert referral_cards
+    for question in referral_cards:
+        assert fits(catalog.muscles[question.answer], question)
+        for choice in question.choices:
+            if choice.key != question.answer:
+                assert not fits(catalog.muscles[choice.key], question), (
+                    question.card_id, choice.key)
+
+
+def test_every_referral_card_still_offers_four_distinct_muscles(catalog: Catalog,
+                                                                referral_cards: list):
+    # No TrP of the built-in catalog is left with fewer than three fair distractors, so none
+    # is dropped or asked with fewer choices: one card per pattern of its own, in every draw.
+    patterns = {(m.id, frozenset(t.referral.essential), frozenset(t.referral.spillover),
+                 frozenset(t.referral.bilateral))
+                for m in catalog.muscles.values() for t in m.trigger_points}
+    for seed in REFERRAL_SEEDS:
+        cards = referral_questions(catalog, random.Random(seed))
+        asked = {(q.answer, frozenset(q.essential), frozenset(q.spillover),
+                  frozenset(q.bilateral)) for q in cards}
+        assert asked == patterns, seed
+    for question in referral_cards:
+        keys = [c.key for c in question.choices]
+        assert len(keys) == 4 and len(set(keys)) == 4, question.card_id
+        assert keys.count(question.answer) == 1
+
+
+@pytest.mark.parametrize(("card", "also_right"), [
+    # What the reviewer's scan found: each of these muscles refers to the zones painted solid.
+    ("referral:quadratus_lumborum:trp4",  # lower buttock
+     {"gluteus_maximus", "gluteus_minimus", "longissimus_thoracis"}),
+    ("referral:quadratus_lumborum:trp3",  # SI joint
+     {"gluteus_maximus", "gluteus_medius", "iliopsoas", "rectus_abdominis"}),
+    ("referral:gluteus_maximus:trp3", {"multifidus"}),  # coccyx
+    ("referral:quadratus_lumborum:trp2", {"tensor_fasciae_latae"}),  # greater trochanter
+])
+def test_the_reviewers_cards_never_offer_a_second_right_muscle(catalog: Catalog,
+                                                                referral_cards: list,
+                                                                card: str, also_right: set):
+    asked = [q for q in referral_cards if q.card_id == card]
+    assert len(asked) == len(REFERRAL_SEEDS)
+    for muscle_id in also_right:  # the data still says so: the test still tests something
+        assert fits(catalog.muscles[muscle_id], asked[0]), muscle_id
+    for question in asked:
+        offered = {c.key for c in question.choices}
+        assert not offered & also_right, (card, offered & also_right)
+
+
+def test_pattern_overlap_says_where_a_wrong_muscle_refers_too(catalog: Catalog):
+    muscles = catalog.muscles
+    lower_buttock = muscles["quadratus_lumborum"].trigger_point("trp4").referral
+    overlap = pattern_overlap(muscles["gluteus_maximus"], lower_buttock.essential)
+    assert overlap.fits and overlap.shared == ("lower_buttock",) and overlap.missing == ()
+    # Gluteus maximus TrP1 paints the lower buttock and SI joint solid, the upper back of the
+    # thigh and the sacrum stippled: gluteus minimus refers to the lower buttock and the thigh
+    # too, but never to the SI joint.
+    trp1 = muscles["gluteus_maximus"].trigger_point("trp1").referral
+    overlap = pattern_overlap(muscles["gluteus_minimus"], trp1.essential, trp1.spillover)
+    assert not overlap.fits
+    assert set(overlap.shared) == {"lower_buttock", "posterior_thigh_upper"}
+    assert overlap.missing == ("si_joint",)
+    # Quadratus lumborum's TrP3 (SI joint) and TrP4 (lower buttock) together paint it: all its
+    # TrPs count, as several are often active at once.
+    assert pattern_overlap(muscles["quadratus_lumborum"], trp1.essential).fits
+    # Spillover alone does not make a muscle the answer: gluteus minimus reaches the greater
+    # trochanter only as spillover, so it stays a fair choice for QL TrP2.
+    trochanter = muscles["quadratus_lumborum"].trigger_point("trp2").referral
+    overlap = pattern_overlap(muscles["gluteus_minimus"], trochanter.essential)
+    assert not overlap.fits and overlap.shared == ("greater_trochanter",)
+
+
+def test_a_referral_card_with_too_few_fair_distractors_is_dropped_not_padded(catalog: Catalog):
+    # As in a small data pack: beside quadratus lumborum, five muscles that refer to the SI
+    # joint and two that do not. Two fair distractors are too few for a card of four, and none
+    # of the five may fill the gap.
+    muscles = catalog.muscles
+    ql = muscles["quadratus_lumborum"]
+    si_joint = ql.trigger_point("trp3")
+    fitting = ["gluteus_maximus", "gluteus_medius", "iliopsoas", "piriformis", "rectus_abdominis"]
+    fair = ["multifidus", "tensor_fasciae_latae"]
+    few = [ql, *(muscles[m] for m in fitting + fair)]
+    for seed in range(20):
+        assert referral_distractors(random.Random(seed), ql, si_joint, few) is None
+    enough = [*few, muscles["gluteus_minimus"]]
+    for seed in range(20):
+        picked = referral_distractors(random.Random(seed), ql, si_joint, enough)
+        assert sorted(picked) == sorted([*fair, "gluteus_minimus"])

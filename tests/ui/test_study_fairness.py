@@ -2,7 +2,8 @@
 buttons, keys and clicks on the body.
 
 - A multiple-choice card offers one defensible answer (no distractor worse sitting beside a
-  "pain when sitting" card).
+  "pain when sitting" card; no muscle beside a painted pattern that refers to all of its solid
+  zones, as gluteus maximus does to quadratus lumborum TrP4's lower buttock).
 - After a "find the muscle" question the feedback names the muscle clicked and the right one,
   says where the right one lies, and the body shows it.
 - Progress reads in plain words (no "review boxes") and moves with right answers, while saying
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QSpinBox, QTree
 
 from bodymap.model import Catalog
 from bodymap.study import ProgressStore
-from bodymap.study.generators import fact_questions
+from bodymap.study.generators import fact_questions, referral_questions
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.study_panel import StudyPanel
 
@@ -117,7 +118,8 @@ class Clock:
 def test_no_card_offers_a_second_muscle_with_the_same_aggravating_activity(
         qtbot, catalog: Catalog, tmp_path: Path, monkeypatch):
     """Every fact card of the deck, met day after day with "Don't know": no distractor is
-    aggravated by an activity the card names (TFL's sitting symptom beside gluteus maximus)."""
+    aggravated by an activity the card names (TFL's sitting symptom beside gluteus maximus).
+    And on every referral card no distractor refers to every zone painted solid."""
     clock = Clock()
     panel = StudyPanel(catalog, lambda: ProgressStore.open(tmp_path / "p.sqlite3"),
                        clock=clock, rng=random.Random(3))
@@ -129,6 +131,7 @@ def test_no_card_offers_a_second_muscle_with_the_same_aggravating_activity(
     panel.findChild(QSpinBox, "studyLength").setValue(50)
     by_name = {m.name: m for m in catalog.muscles.values()}
     checked: set[str] = set()
+    painted: set[tuple[str, ...]] = set()
     for _day in range(8):  # twenty new cards a day: the whole deck within the week
         qtbot.mouseClick(panel.findChild(QPushButton, "studyStart"), Qt.MouseButton.LeftButton)
         while panel.active:
@@ -147,6 +150,13 @@ def test_no_card_offers_a_second_muscle_with_the_same_aggravating_activity(
                     if muscle is not owners[0]:
                         assert not named & set(muscle.aggravated_by), (fact, muscle.name)
                 checked.add(fact)
+            if essential := panel.board.essential:
+                labels = [b.text().split("  ", 1)[1] for b in (
+                    panel.findChild(QPushButton, f"studyChoice{n}") for n in range(1, 5))]
+                fitting = [label for label in labels if set(essential) <= {
+                    z for t in by_name[label].trigger_points for z in t.referral.essential}]
+                assert len(fitting) == 1, (essential, labels)
+                painted.add(essential)
             qtbot.mouseClick(panel.findChild(QPushButton, "studySkip"), Qt.MouseButton.LeftButton)
             qtbot.mouseClick(panel.findChild(QPushButton, "studyNext"), Qt.MouseButton.LeftButton)
         if panel.findChild(QPushButton, "studyDone").isVisible():
@@ -154,6 +164,8 @@ def test_no_card_offers_a_second_muscle_with_the_same_aggravating_activity(
         clock.now += timedelta(days=1)
     asked = {q.fact for q in fact_questions(catalog, random.Random(0))}
     assert checked == asked  # every fact card came up
+    cards = {q.essential for q in referral_questions(catalog, random.Random(0))}
+    assert painted == cards  # and every referral card
 
 
 # -- 4. feedback after a locate question --------------------------------------------------------

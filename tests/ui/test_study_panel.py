@@ -35,7 +35,16 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Muscle
-from bodymap.study import Profile, ProgressStore, StoreError, all_card_ids, muscle_progress
+from bodymap.study import (
+    Choice,
+    Profile,
+    ProgressStore,
+    ReferralQuestion,
+    StoreError,
+    all_card_ids,
+    muscle_progress,
+)
+from bodymap.study import session as session_module
 from bodymap.ui.study_panel import StudyBoard, StudyPanel
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -333,8 +342,21 @@ def test_a_wrong_answer_names_the_right_one_and_reveals_it_on_the_body(
     wrong = (right + 1) % 4
     press(qtbot, panel, getattr(Qt.Key, f"Key_{wrong + 1}"))
     assert text(panel, "studyVerdict").startswith("Not quite")
-    assert choice_label(choices(panel)[wrong]) in text(panel, "studyVerdict")
+    wrong_name = choice_label(choices(panel)[wrong])
+    assert wrong_name in text(panel, "studyVerdict")
     assert right_name in text(panel, "studyAnswer")
+    # And where the muscle picked refers pain among the painted zones, if anywhere: a wrong
+    # pick is often a near one, and a bare "Not quite" would not say how near.
+    picked = next(m for m in catalog.muscles.values() if m.name == wrong_name)
+    reaches = {z for t in picked.trigger_points for z in (*t.referral.essential,
+                                                          *t.referral.spillover)}
+    shared = [z for z in (*asked.essential, *asked.spillover) if z in reaches]
+    if shared:
+        labels = ", ".join(catalog.zones[z].label for z in shared)
+        assert f"{wrong_name} refers pain here too: {labels}." in text(panel, "studyAnswer")
+    else:
+        assert (f"{wrong_name} refers pain to none of the painted zones."
+                in text(panel, "studyAnswer"))
     muscle = next(m for m in catalog.muscles.values() if m.name == right_name)
     revealed = boards[-1]
     assert revealed.answer == muscle.id
@@ -344,6 +366,51 @@ def test_a_wrong_answer_names_the_right_one_and_reveals_it_on_the_body(
                if tuple(t.referral.essential) == asked.essential)
     for source in trp.sources:
         assert catalog.sources[source].short() in text(panel, "studySources")
+
+
+def one_referral_card(catalog: Catalog, muscle_id: str, trp_id: str,
+                      offered: list[str]) -> ReferralQuestion:
+    """A referral card offering the muscles given, whatever the generator would offer."""
+    trp = catalog.muscles[muscle_id].trigger_point(trp_id)
+    return ReferralQuestion(
+        card_id=f"referral:{muscle_id}:{trp_id}", muscle_id=muscle_id,
+        prompt="Which muscle refers pain in this pattern?", sources=trp.sources,
+        choices=tuple(Choice(key=k, label=catalog.muscles[k].name) for k in offered),
+        answer=muscle_id, trigger_point_id=trp_id, essential=trp.referral.essential,
+        spillover=trp.referral.spillover, bilateral=trp.referral.bilateral)
+
+
+@pytest.mark.parametrize(("card", "offered", "pick", "said"), [
+    # Gluteus maximus TrP1 paints the lower buttock and SI joint solid, the upper back of the
+    # thigh and the sacrum stippled; gluteus minimus reaches the first and the third.
+    (("gluteus_maximus", "trp1"), ["gluteus_maximus", "gluteus_minimus"], "gluteus_minimus",
+     ["Gluteus minimus refers pain here too: Lower buttock, Upper back of the thigh.",
+      "Not among its essential zones: Sacroiliac joint."]),
+    (("quadratus_lumborum", "trp4"), ["quadratus_lumborum", "iliocostalis_thoracis"],
+     "iliocostalis_thoracis", ["Iliocostalis thoracis refers pain to none of the painted zones."]),
+    # The card the reviewer found (the lower buttock alone, gluteus maximus beside quadratus
+    # lumborum): the generator no longer makes it, but should one come, the feedback says the
+    # pick fits too instead of a bare "Not quite".
+    (("quadratus_lumborum", "trp4"), ["quadratus_lumborum", "gluteus_maximus"],
+     "gluteus_maximus",
+     ["Gluteus maximus also refers pain to every zone painted solid, so the pattern fits it "
+      "too; the card was made from Quadratus lumborum (TrP4"]),
+])
+def test_a_wrong_referral_pick_says_where_that_muscle_refers_among_the_painted_zones(
+        qtbot, catalog: Catalog, panel: StudyPanel, names: Names, monkeypatch,
+        card: tuple[str, str], offered: list[str], pick: str, said: list[str]):
+    question = one_referral_card(catalog, *card, offered)
+    monkeypatch.setattr(session_module, "generate_questions", lambda *args, **kwargs: [question])
+    start(qtbot, panel, names, length=5)
+    labels = [choice_label(b) for b in choices(panel)]
+    assert labels == [catalog.muscles[k].name for k in offered]
+    click(qtbot, panel, f"studyChoice{offered.index(pick) + 1}")
+    assert text(panel, "studyVerdict") == f"Not quite. You chose {catalog.muscles[pick].name}."
+    detail = text(panel, "studyAnswer")
+    assert detail.startswith(f"The answer: {catalog.muscles[card[0]].name} (")
+    for line in said:
+        assert line in detail, detail
+    assert labels[0] in detail  # the right muscle is named
 
 
 def test_a_referral_question_paints_its_pattern_and_takes_no_body_input(
