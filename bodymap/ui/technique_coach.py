@@ -447,6 +447,7 @@ class TechniqueCoach(QWidget):
         self._reached_target = False
         # The discomfort eased to the release level: this hold is over, and Space starts the next.
         self._released = False
+        self._cue = "idle"
         self.timer = HoldTimer(clock, self)
         self.timer.changed.connect(self._show_elapsed)
         self.timer.runningChanged.connect(self._show_running)
@@ -1103,8 +1104,18 @@ class TechniqueCoach(QWidget):
                 self._end_hold()
         else:
             hint, colour = _building_hint(target, band), INK
+        if self._cue == "max":
+            # The hold panel has turned red and says release: a line above it saying "keep the
+            # pressure steady" (or "press deeper") would contradict it. Whatever the client
+            # reports, the hold is over; only an eased report, which ends the hold above (the
+            # panel then says "Eased after ..."), has its own words. Short, so the line does not
+            # wrap and shift the panel as it turns red.
+            hint, colour = "Maximum hold reached: release slowly now.", ALARM
         self.discomfort_hint.setText(hint)
         self.discomfort_hint.setStyleSheet(f"color:{colour};")
+        # The scale has the coach's focus, so a screen reader announces the scale: it says
+        # what to do too, not only the number.
+        self.scale.setAccessibleDescription(f"{value} of 10. {hint}")
 
     def _show_elapsed(self, elapsed: float) -> None:
         self.hold_time.setText(f"{int(elapsed)} s")
@@ -1131,6 +1142,7 @@ class TechniqueCoach(QWidget):
 
     def _on_max(self) -> None:
         self._set_cue_state("max")
+        self._show_discomfort()  # the guidance line says release too
         if self.sound.isChecked():
             self.beep()
         self.maxHoldReached.emit()

@@ -533,6 +533,59 @@ def test_cues_at_typical_and_maximum_hold(qtbot, coach: TechniqueCoach, clock: F
     assert len(coach.beeps) == 2
 
 
+def test_at_maximum_hold_every_cue_says_release(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    """The red panel said "release slowly now" while the line above it still said "On target:
+    keep the pressure steady and wait for it to ease"."""
+    coach.set_muscle("gluteus_medius")  # target 6-7, maximum 10 s
+    key(qtbot, coach, Qt.Key.Key_6)
+    qtbot.mouseClick(coach.start_button, Qt.MouseButton.LeftButton)
+    advance(coach, clock, 9.9)
+    assert coach.discomfort_hint.text().startswith("On target: keep the pressure steady")
+    advance(coach, clock, 0.2)
+    assert coach.hold_cue.text() == "Maximum hold (10 s) reached: release slowly now."
+    hint = coach.discomfort_hint.text()
+    assert hint == "Maximum hold reached: release slowly now."
+    assert "keep the pressure" not in hint and "wait" not in hint
+    assert "#b71c1c" in coach.discomfort_hint.styleSheet()
+    # What a screen reader announces for the scale, which has the coach's focus.
+    assert coach.scale.accessibleDescription() == f"6 of 10. {hint}"
+    assert "keep the pressure" not in coach.scale.accessibleDescription()
+    # Whatever the client reports now, the answer is the same.
+    for k in (Qt.Key.Key_7, Qt.Key.Key_9, Qt.Key.Key_5):
+        key(qtbot, coach, k)
+        assert coach.discomfort_hint.text() == hint
+        assert coach.cue == "max"
+    # Eased to the release level: the hold ends there, as it does before the maximum.
+    key(qtbot, coach, Qt.Key.Key_4)
+    assert coach.cue == "released" and not coach.running
+    assert coach.discomfort_hint.text() == "Eased to 4: release slowly."
+    assert coach.hold_cue.text().startswith("Eased after 10 s: hold ended. Release slowly")
+    # Reset: a new hold, the ordinary guidance again.
+    qtbot.mouseClick(coach.reset_button, Qt.MouseButton.LeftButton)
+    key(qtbot, coach, Qt.Key.Key_6)
+    assert coach.cue == "idle"
+    assert coach.discomfort_hint.text().startswith("On target")
+    assert coach.scale.accessibleDescription().startswith("6 of 10. On target")
+
+
+def test_at_maximum_hold_no_technique_says_press_deeper(qtbot, coach: TechniqueCoach,
+                                                        clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    coach.select_technique("ischemic_compression")  # target 7-8, press deeper as it fades
+    key(qtbot, coach, Qt.Key.Key_8)
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_5)
+    assert coach.discomfort_hint.text().startswith("Fading: press a little deeper")
+    advance(coach, clock, 60)
+    assert coach.cue == "max"
+    assert coach.discomfort_hint.text() == "Maximum hold reached: release slowly now."
+    assert coach.hold_cue.text() == "Maximum hold (60 s) reached: release slowly now."
+    # The next trigger point is a new hold with its own guidance.
+    qtbot.mouseClick(coach.next_trp, Qt.MouseButton.LeftButton)
+    assert coach.cue == "idle"
+    assert coach.discomfort_hint.text().startswith("Build slowly")
+
+
 def test_no_sound_when_it_is_switched_off(qtbot, coach: TechniqueCoach, clock: FakeClock):
     coach.set_muscle("gluteus_medius")
     box = coach.sound
