@@ -4,6 +4,7 @@ technique's maximum hold.
 
 Keyboard (whichever part of the coach has focus): Space start/pause, R reset, arrows or 0-9 the
 discomfort scale, N/P or PageDown/PageUp next/previous step, T/Shift+T next/previous trigger point.
+Each trigger point is walked through the steps that apply to it (`steps_by_point`, docs/coach.md).
 
 Text from data is always shown as text (escaped); links open only for http/https.
 """
@@ -11,6 +12,7 @@ Text from data is always shown as text (escaped); links open only for http/https
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -305,15 +307,64 @@ class Collapsible(QWidget):
         return self.toggle.isChecked()
 
 
+# -- which steps belong to which trigger point ---------------------------------------------------
+# A technique's steps are written for the whole muscle (they read as one list on the muscle's
+# page), but the coach walks them once per trigger point. Which step belongs where is read from
+# the wording, so a teacher writing a pack needs no extra keys (docs/coach.md):
+#   1. a step that opens with one of CLOSING_OPENINGS ends the session: after the last point only;
+#   2. a step that names trigger points ("TrP2", "TrP3 and TrP4"): at those points only (TrPn is
+#      the n-th trigger point of the muscle, the order the coach walks them in);
+#   3. a step before the first one that finds or locates the point (positioning the client,
+#      screening, ...): at the first point only, as it need not be repeated;
+#   4. every other step (finding, pressing, holding, repeating): at every point.
+CLOSING_OPENINGS = ("finish", "go on to", "follow with", "after the last")
+_NAMED_TRP = re.compile(r"\bTrP ?(\d+)\b", re.IGNORECASE)
+_LOCATING = ("locate", "find ", "trigger point")
+
+
 def _locate_step(steps: tuple[str, ...]) -> int:
-    """Where to pick the steps up again at the next trigger point: the data has no marker for
-    it, so take the first step about finding or pressing a point (after positioning the client
-    and the like, which need not be repeated), else the first step."""
+    """The first step about finding or pressing a point, else 0: the steps before it prepare the
+    session (rule 3 above)."""
     for index, step in enumerate(steps):
         text = step.casefold()
-        if any(word in text for word in ("locate", "find ", "trigger point")):
+        if any(word in text for word in _LOCATING):
             return index
     return 0
+
+
+def named_trigger_points(step: str, count: int) -> set[int]:
+    """The trigger points (0-based, of `count`) a step names; numbers the muscle does not have
+    (another muscle's "TrP3", a typo) are not counted."""
+    return {int(n) - 1 for n in _NAMED_TRP.findall(step) if 1 <= int(n) <= count}
+
+
+def is_closing(step: str) -> bool:
+    return step.lstrip().casefold().startswith(CLOSING_OPENINGS)
+
+
+def steps_by_point(steps: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
+    """For each of `count` trigger points, the indices of the steps the coach shows there, in
+    the data's order. Without several points (one, or none: a general technique alone) every
+    step is shown."""
+    if count <= 1:
+        return [tuple(range(len(steps)))]
+    locate = _locate_step(steps)
+    plan: list[list[int]] = [[] for _ in range(count)]
+    for index, step in enumerate(steps):
+        named = named_trigger_points(step, count)
+        if is_closing(step):
+            points: set[int] | range = {count - 1}
+        elif named:
+            points = named
+        elif index < locate:
+            points = {0}
+        else:
+            points = range(count)
+        for point in points:
+            plan[point].append(index)
+    # A point no step applies to (data written against the rules) still gets the whole list
+    # rather than an empty card.
+    return [tuple(p) if p else tuple(range(len(steps))) for p in plan]
 
 
 T = TypeVar("T")
@@ -396,6 +447,7 @@ class TechniqueCoach(QWidget):
         self._reached_target = False
         # The discomfort eased to the release level: this hold is over, and Space starts the next.
         self._released = False
+        self._cue = "idle"
         self.timer = HoldTimer(clock, self)
         self.timer.changed.connect(self._show_elapsed)
         self.timer.runningChanged.connect(self._show_running)
@@ -783,8 +835,19 @@ class TechniqueCoach(QWidget):
     # -- steps and trigger points --------------------------------------------------------------
     @property
     def steps(self) -> tuple[str, ...]:
+        """All the technique's steps, as written for the whole muscle."""
         technique = self.technique
         return technique.steps if technique else ()
+
+    @property
+    def point_steps(self) -> tuple[str, ...]:
+        """The steps the coach walks at the current trigger point (see `steps_by_point`);
+        `step_index` counts within these."""
+        steps = self.steps
+        if not steps:
+            return ()
+        plan = steps_by_point(steps, len(self.trigger_points))
+        return tuple(steps[i] for i in plan[min(self.trp_index, len(plan) - 1)])
 
     @property
     def trigger_points(self) -> tuple:
@@ -798,14 +861,13 @@ class TechniqueCoach(QWidget):
 
     @_with_widgets
     def next_step(self) -> None:
-        """The next step; past the last one, the next trigger point from its locating step."""
-        if self.step_index + 1 < len(self.steps):
+        """The next step at this trigger point; past its last one, the next trigger point from
+        its first step."""
+        if self.step_index + 1 < len(self.point_steps):
             self.step_index += 1
             self._show_step()
         elif self.trp_index + 1 < len(self.trigger_points):
             self._go_to_trigger_point(self.trp_index + 1)
-            self.step_index = _locate_step(self.steps)
-            self._show_step()
         self._keep_step_in_view()
 
     @_with_widgets
@@ -827,6 +889,9 @@ class TechniqueCoach(QWidget):
 
     def _go_to_trigger_point(self, index: int) -> None:
         self.trp_index = index
+        # Each point has its own steps (another point's list may be shorter, or its step at
+        # this index about something else): begin at its first, finding the point.
+        self.step_index = 0
         # A new point is a new hold.
         self.timer.reset()
         self._forget_hold()
@@ -985,7 +1050,7 @@ class TechniqueCoach(QWidget):
         self.scroll.ensureWidgetVisible(self.step_card, 0, 10)
 
     def _show_step(self) -> None:
-        steps = self.steps
+        steps = self.point_steps
         if not steps:
             return
         self.step_text.setText(steps[self.step_index])
@@ -1039,8 +1104,18 @@ class TechniqueCoach(QWidget):
                 self._end_hold()
         else:
             hint, colour = _building_hint(target, band), INK
+        if self._cue == "max":
+            # The hold panel has turned red and says release: a line above it saying "keep the
+            # pressure steady" (or "press deeper") would contradict it. Whatever the client
+            # reports, the hold is over; only an eased report, which ends the hold above (the
+            # panel then says "Eased after ..."), has its own words. Short, so the line does not
+            # wrap and shift the panel as it turns red.
+            hint, colour = "Maximum hold reached: release slowly now.", ALARM
         self.discomfort_hint.setText(hint)
         self.discomfort_hint.setStyleSheet(f"color:{colour};")
+        # The scale has the coach's focus, so a screen reader announces the scale: it says
+        # what to do too, not only the number.
+        self.scale.setAccessibleDescription(f"{value} of 10. {hint}")
 
     def _show_elapsed(self, elapsed: float) -> None:
         self.hold_time.setText(f"{int(elapsed)} s")
@@ -1067,6 +1142,7 @@ class TechniqueCoach(QWidget):
 
     def _on_max(self) -> None:
         self._set_cue_state("max")
+        self._show_discomfort()  # the guidance line says release too
         if self.sound.isChecked():
             self.beep()
         self.maxHoldReached.emit()
@@ -1148,6 +1224,15 @@ class TechniqueCoach(QWidget):
                     parts.append(f"<p>{escape(general.notes)}</p>")
         if technique.notes:
             parts.append(f"<p>{escape(technique.notes)}</p>")
+        if len(self.trigger_points) > 1:
+            # Why a step seen at the first point is missing at the next one (docs/coach.md).
+            parts.append(
+                "<p><b>Steps at each trigger point.</b> The steps are walked once per trigger "
+                "point: a step that names a trigger point (\u201cTrP2\u201d) is shown only at "
+                "that point; the steps before the point is found (positioning, checks) only at "
+                "the first; steps that begin \u201cFinish\u201d, \u201cGo on to\u201d, "
+                "\u201cFollow with\u201d or \u201cAfter the last\u201d only after the last; "
+                "the others at every point.</p>")
         citations = "".join(
             f"<li>{escape(s.citation())}"
             + (f" <a href='{escape(s.url, quote=True)}'>link</a>" if s.url else "") + "</li>"

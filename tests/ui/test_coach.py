@@ -4,13 +4,16 @@ moves when the test moves it (no sleeping)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
+from helpers.window import click, press_button, text, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget
 
 from bodymap.model import Catalog
+from bodymap.ui.main_window import MainWindow
 from bodymap.ui.safety import RedFlagsDialog, red_flags_gate
 from bodymap.ui.technique_coach import TechniqueCoach
 
@@ -68,7 +71,9 @@ def test_coach_shows_the_muscles_own_technique_first(coach: TechniqueCoach, cata
     assert coach.title.text() == "Gluteus medius (left)"
     assert coach.combo.currentText() == f"This muscle: {muscle.technique.name}"
     assert coach.step_text.text() == muscle.technique.steps[0]
-    assert coach.step_counter.text() == f"STEP 1 OF {len(muscle.technique.steps)}"
+    # The count is of the steps at this trigger point: TrP1 leaves out TrP2's and TrP3's own
+    # steps and the closing one (it counted all 10 when the coach replayed them at every point).
+    assert coach.step_counter.text() == "STEP 1 OF 7"
     # The muscle's technique, then every general technique from guidance.yaml.
     offered = [coach.combo.itemText(i) for i in range(coach.combo.count())
                if coach.combo.itemData(i) is not None]
@@ -137,8 +142,8 @@ def test_without_a_muscle_the_general_techniques_remain(coach: TechniqueCoach, c
 
 def test_changing_only_the_side_keeps_the_place(qtbot, coach: TechniqueCoach):
     coach.set_muscle("quadratus_lumborum", "L")
-    key(qtbot, coach, Qt.Key.Key_N)
-    key(qtbot, coach, Qt.Key.Key_T)
+    key(qtbot, coach, Qt.Key.Key_T)  # T starts the next point at its first step ...
+    key(qtbot, coach, Qt.Key.Key_N)  # ... so the place is step 2 at TrP2
     coach.set_muscle("quadratus_lumborum", "R")
     assert (coach.step_index, coach.trp_index) == (1, 1)
     assert coach.title.text() == "Quadratus lumborum (right)"
@@ -154,7 +159,7 @@ def test_steps_by_keyboard(qtbot, coach: TechniqueCoach, catalog: Catalog):
     assert coach.step_text.text() == steps[1]
     key(qtbot, coach, Qt.Key.Key_PageDown)
     assert coach.step_text.text() == steps[2]
-    assert coach.step_counter.text() == f"STEP 3 OF {len(steps)}"
+    assert coach.step_counter.text() == "STEP 3 OF 7"  # TrP1's steps (see the walk below)
     key(qtbot, coach, Qt.Key.Key_P)
     key(qtbot, coach, Qt.Key.Key_PageUp)
     assert coach.step_index == 0
@@ -189,22 +194,28 @@ def test_trigger_points_are_walked_in_turn(qtbot, coach: TechniqueCoach, catalog
 
 def test_past_the_last_step_comes_the_next_trigger_point(qtbot, coach: TechniqueCoach,
                                                          catalog: Catalog):
+    # This used to end TrP1 on the muscle's last step ("Finish with ... the stretch"), then
+    # replay every step but the first at TrP2: each point now has its own steps, and the
+    # closing step comes only after the last point.
     muscle = catalog.muscles["gluteus_medius"]
     steps = muscle.technique.steps
     coach.set_muscle("gluteus_medius")
-    for _ in range(len(steps) - 1):
+    for _ in range(6):
         key(qtbot, coach, Qt.Key.Key_N)
-    assert coach.step_text.text() == steps[-1]
+    assert coach.step_text.text() == "Repeat once or twice if still tender."
     assert coach.next_button.text().startswith("Next trigger point")
     key(qtbot, coach, Qt.Key.Key_N)
     # Next point: back to locating it (positioning the client is not repeated).
     assert coach.trp_label.text() == muscle.trigger_points[1].label
     assert coach.step_text.text() == steps[1]
     assert steps[1].startswith("Locate")
+    assert coach.step_counter.text() == "STEP 1 OF 6"
     key(qtbot, coach, Qt.Key.Key_T)  # the last trigger point
     for _ in range(len(steps)):
         key(qtbot, coach, Qt.Key.Key_N)
-    assert (coach.trp_index, coach.step_index) == (2, len(steps) - 1)
+    assert (coach.trp_index, coach.step_index) == (2, 6)
+    assert coach.step_text.text() == steps[-1]
+    assert steps[-1].startswith("Finish")
     assert not coach.next_button.isEnabled()
 
 
@@ -215,6 +226,149 @@ def test_a_new_trigger_point_is_a_new_hold(qtbot, coach: TechniqueCoach, clock: 
     key(qtbot, coach, Qt.Key.Key_T)
     assert not coach.running
     assert coach.elapsed() == 0
+
+
+# -- each trigger point its own steps -------------------------------------------------------------
+def open_coach(qtbot, window: MainWindow, muscle_id: str) -> TechniqueCoach:
+    """Select the muscle on the body and open the coach's tab, as a person does."""
+    click(qtbot, window, muscle_id, "L")
+    tabs = window.findChild(QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+    assert tabs.currentWidget() is window.coach
+    # Built on first showing: its controls appear once the event loop has laid them out.
+    qtbot.waitUntil(lambda: window.coach.findChild(QPushButton, "nextStep").isVisible())
+    return window.coach
+
+
+def walk(qtbot, coach: TechniqueCoach) -> list[tuple[int, str, str]]:
+    """Press Next until it greys out; at each press (and before the first) what the coach
+    shows: the trigger point's number (from its label, "TrP2 (...)"), the step counter and the
+    step."""
+    def seen() -> tuple[int, str, str]:
+        label = text(coach, "trpLabel")
+        number = re.match(r"TrP(\d+)", label)
+        assert number, label
+        return int(number[1]), text(coach, "stepCounter"), text(coach, "stepText")
+
+    shown = [seen()]
+    while coach.findChild(QPushButton, "nextStep").isEnabled():
+        press_button(qtbot, coach, "nextStep")
+        shown.append(seen())
+        assert len(shown) < 100
+    return shown
+
+
+def steps_at(shown: list[tuple[int, str, str]], point: int) -> list[str]:
+    return [step for trp, _, step in shown if trp == point]
+
+
+def test_gluteus_medius_each_trigger_point_gets_its_own_steps(qtbot, window: MainWindow,
+                                                              catalog: Catalog):
+    """The reviewer's walk: on TrP2 and TrP3 the coach replayed "Start with TrP1 beside the
+    PSIS", and said "Finish with ... the stretch" before moving on to the next point."""
+    coach = open_coach(qtbot, window, "gluteus_medius")
+    assert text(coach, "coachTitle") == "Gluteus medius (left)"
+    shown = walk(qtbot, coach)
+    assert [trp for trp, _, _ in shown] == [1] * 7 + [2] * 6 + [3] * 7  # in turn, never back
+    first, second, third = steps_at(shown, 1), steps_at(shown, 2), steps_at(shown, 3)
+    assert first[0].startswith("Position the client")  # once, at the start of the session
+    assert "For TrP1, work beside the PSIS." in first
+    assert "For TrP2, move forward to below the middle of the crest." in second
+    assert "For TrP3, move forward again to near the ASIS." in third
+    for steps, here in ((first, 1), (second, 2), (third, 3)):
+        for step in steps:
+            assert {int(n) for n in re.findall(r"TrP(\d)", step)} <= {here}, (here, step)
+        # Finding the point and the pressure itself are at every point.
+        assert any(step.startswith("Locate the iliac crest") for step in steps)
+        assert any("6 to 7 out of 10" in step for step in steps)
+        assert any(step.startswith("Hold until the discomfort eases") for step in steps)
+    for steps in (second, third):
+        assert not any("PSIS;" in step or step.startswith("Position") for step in steps)
+    # The session ends once, after the last point.
+    finishing = [step for _, _, step in shown if step.startswith("Finish")]
+    assert finishing == [shown[-1][2]] == [catalog.muscles["gluteus_medius"].technique.steps[-1]]
+    # Each point counts its own steps.
+    assert [counter for _, counter, _ in shown if counter.startswith("STEP 1 ")] == [
+        "STEP 1 OF 7", "STEP 1 OF 6", "STEP 1 OF 7"]
+    # Nothing the muscle's technique says is lost on the way.
+    assert {step for _, _, step in shown} == set(catalog.muscles["gluteus_medius"].technique.steps)
+
+
+def test_the_last_step_at_a_point_leads_to_the_next_point(qtbot, window: MainWindow):
+    coach = open_coach(qtbot, window, "gluteus_medius")
+    for _ in range(6):
+        press_button(qtbot, coach, "nextStep")
+    assert text(coach, "stepText") == "Repeat once or twice if still tender."
+    assert child_button(coach, "nextStep").text().startswith("Next trigger point")
+    press_button(qtbot, coach, "nextStep")
+    assert text(coach, "trpLabel").startswith("TrP2")
+    assert text(coach, "stepCounter") == "STEP 1 OF 6"
+    assert not child_button(coach, "previousStep").isEnabled()
+
+
+def child_button(coach: TechniqueCoach, name: str) -> QPushButton:
+    button = coach.findChild(QPushButton, name)
+    assert button is not None, name
+    return button
+
+
+def test_quadratus_lumborum_deep_points_share_their_step(qtbot, window: MainWindow):
+    """Four points; TrP3 and TrP4 share one step ("For TrP3 and TrP4 ... press medially")."""
+    trigger(window, "actionLayerDeep")
+    coach = open_coach(qtbot, window, "quadratus_lumborum")
+    shown = walk(qtbot, coach)
+    assert sorted({trp for trp, _, _ in shown}) == [1, 2, 3, 4]
+    rib = "For TrP1, press up toward the underside of rib 12 (not on its loose tip)."
+    crest = "For TrP2, press down onto the top of the iliac crest."
+    assert rib in steps_at(shown, 1) and crest not in steps_at(shown, 1)
+    assert crest in steps_at(shown, 2) and rib not in steps_at(shown, 2)
+    for point in (3, 4):
+        steps = steps_at(shown, point)
+        assert any(step.startswith("For TrP3 and TrP4") for step in steps)
+        assert rib not in steps and crest not in steps
+    assert [trp for trp, _, step in shown if step.startswith("Finish")] == [4]
+    assert shown[-1][2].startswith("Finish")
+
+
+@pytest.mark.parametrize("muscle_id", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus",
+                                       "iliopsoas", "longissimus_thoracis", "multifidus",
+                                       "piriformis", "quadratus_lumborum"])
+def test_every_muscle_with_several_points_walks_them_by_the_rule(
+        qtbot, coach: TechniqueCoach, catalog: Catalog, muscle_id: str):
+    """The rule of docs/coach.md on every built-in muscle with more than one trigger point: a
+    step that names TrPs only at those, "Finish"/"Go on to" steps only after the last point,
+    and nothing left out."""
+    muscle = catalog.muscles[muscle_id]
+    assert len(muscle.trigger_points) > 1
+    coach.set_muscle(muscle_id)
+    shown = walk(qtbot, coach)
+    last = len(muscle.trigger_points)
+    assert [trp for trp, _, _ in shown] == sorted(trp for trp, _, _ in shown)
+    assert {trp for trp, _, _ in shown} == set(range(1, last + 1))
+    for trp, _, step in shown:
+        named = {int(n) for n in re.findall(r"TrP(\d)", step)}
+        assert not named or trp in named, (trp, step)
+        if step.startswith(("Finish", "Go on to")):
+            assert trp == last, step
+    closing = [step for _, _, step in shown if step.startswith(("Finish", "Go on to"))]
+    assert closing and [step for _, _, step in shown[-len(closing):]] == closing
+    assert {step for _, _, step in shown} == set(muscle.technique.steps)
+    for point in range(1, last + 1):  # the pressure itself at every point, not only the first
+        assert any("out of 10" in step for step in steps_at(shown, point)), point
+    # Going on to another point never repeats a step about moving on to one.
+    assert not any(re.search(r"(next|other) trigger point", step) for _, _, step in shown)
+
+
+def test_the_coach_says_how_it_orders_the_steps(qtbot, coach: TechniqueCoach):
+    coach.set_muscle("gluteus_medius")
+    qtbot.mouseClick(coach.about.toggle, Qt.MouseButton.LeftButton)
+    about = " ".join(plain(coach.about.body).split())
+    assert "Steps at each trigger point." in about
+    assert "only at that point" in about
+    coach.set_muscle("tensor_fasciae_latae")  # one point: every step in order, nothing to say
+    assert "Steps at each trigger point" not in plain(coach.about.body)
 
 
 # -- discomfort scale ------------------------------------------------------------------------------
@@ -377,6 +531,59 @@ def test_cues_at_typical_and_maximum_hold(qtbot, coach: TechniqueCoach, clock: F
     key(qtbot, coach, Qt.Key.Key_Space)
     advance(coach, clock, 10.5)
     assert len(coach.beeps) == 2
+
+
+def test_at_maximum_hold_every_cue_says_release(qtbot, coach: TechniqueCoach, clock: FakeClock):
+    """The red panel said "release slowly now" while the line above it still said "On target:
+    keep the pressure steady and wait for it to ease"."""
+    coach.set_muscle("gluteus_medius")  # target 6-7, maximum 10 s
+    key(qtbot, coach, Qt.Key.Key_6)
+    qtbot.mouseClick(coach.start_button, Qt.MouseButton.LeftButton)
+    advance(coach, clock, 9.9)
+    assert coach.discomfort_hint.text().startswith("On target: keep the pressure steady")
+    advance(coach, clock, 0.2)
+    assert coach.hold_cue.text() == "Maximum hold (10 s) reached: release slowly now."
+    hint = coach.discomfort_hint.text()
+    assert hint == "Maximum hold reached: release slowly now."
+    assert "keep the pressure" not in hint and "wait" not in hint
+    assert "#b71c1c" in coach.discomfort_hint.styleSheet()
+    # What a screen reader announces for the scale, which has the coach's focus.
+    assert coach.scale.accessibleDescription() == f"6 of 10. {hint}"
+    assert "keep the pressure" not in coach.scale.accessibleDescription()
+    # Whatever the client reports now, the answer is the same.
+    for k in (Qt.Key.Key_7, Qt.Key.Key_9, Qt.Key.Key_5):
+        key(qtbot, coach, k)
+        assert coach.discomfort_hint.text() == hint
+        assert coach.cue == "max"
+    # Eased to the release level: the hold ends there, as it does before the maximum.
+    key(qtbot, coach, Qt.Key.Key_4)
+    assert coach.cue == "released" and not coach.running
+    assert coach.discomfort_hint.text() == "Eased to 4: release slowly."
+    assert coach.hold_cue.text().startswith("Eased after 10 s: hold ended. Release slowly")
+    # Reset: a new hold, the ordinary guidance again.
+    qtbot.mouseClick(coach.reset_button, Qt.MouseButton.LeftButton)
+    key(qtbot, coach, Qt.Key.Key_6)
+    assert coach.cue == "idle"
+    assert coach.discomfort_hint.text().startswith("On target")
+    assert coach.scale.accessibleDescription().startswith("6 of 10. On target")
+
+
+def test_at_maximum_hold_no_technique_says_press_deeper(qtbot, coach: TechniqueCoach,
+                                                        clock: FakeClock):
+    coach.set_muscle("gluteus_medius")
+    coach.select_technique("ischemic_compression")  # target 7-8, press deeper as it fades
+    key(qtbot, coach, Qt.Key.Key_8)
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_5)
+    assert coach.discomfort_hint.text().startswith("Fading: press a little deeper")
+    advance(coach, clock, 60)
+    assert coach.cue == "max"
+    assert coach.discomfort_hint.text() == "Maximum hold reached: release slowly now."
+    assert coach.hold_cue.text() == "Maximum hold (60 s) reached: release slowly now."
+    # The next trigger point is a new hold with its own guidance.
+    qtbot.mouseClick(coach.next_trp, Qt.MouseButton.LeftButton)
+    assert coach.cue == "idle"
+    assert coach.discomfort_hint.text().startswith("Build slowly")
 
 
 def test_no_sound_when_it_is_switched_off(qtbot, coach: TechniqueCoach, clock: FakeClock):
