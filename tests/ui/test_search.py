@@ -197,3 +197,37 @@ def test_a_red_flag_is_said_in_the_note_too(qtbot, window: MainWindow):
         window.findChild(QLabel, "searchNote").text()).toPlainText()
     # Still said beside the muscle once the dialog is closed, and in presenter mode.
     assert said.startswith("Red flag: Possible tumour or infection. See a physician first.")
+
+
+# Conditions and red flags as a student types them.
+
+def red_flags_shown(qtbot, window: MainWindow) -> str:
+    """The text of the red flags dialog the search opened, which is then closed as a student
+    would close it."""
+    dialog = window.findChild(QDialog, "redFlagsDialog")
+    assert dialog is not None, "no red flag shown"
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.findChild(QTextBrowser, "redFlagsText").toPlainText()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "redFlagsDialog") is None)
+    return text
+
+
+def note_text(window: MainWindow) -> str:
+    note = window.findChild(QLabel, "searchNote")
+    return QTextDocumentFragment.fromHtml(note.text()).toPlainText() if note.isVisible() else ""
+
+
+def test_a_search_that_finds_nothing_puts_the_last_note_away_and_says_so(
+        qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    search(qtbot, window, "sciatica")
+    assert note_text(window).startswith("Found for “sciatica”")
+    shown = window.detail_panel.muscle_id
+    box.clear()
+    search(qtbot, window, "zzzzz")
+    said = note_text(window)
+    assert "sciatica" not in said and "Found for" not in said
+    assert said.startswith("Nothing matches “zzzzz”. The muscle shown is not a result")
+    assert window.detail_panel.muscle_id == shown  # left as it was, and said to be
+    assert window.statusBar().currentMessage() == "Nothing matches “zzzzz”."
