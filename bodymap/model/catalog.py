@@ -15,6 +15,9 @@ from typing import NamedTuple
 from bodymap.model.places import PlaceNames, plain
 from bodymap.model.problems import Problem
 from bodymap.model.query import (
+    INTENSITY_WORDS,
+    PAIN_WORDS,
+    STOP_WORDS,
     Claim,
     claim,
     holds,
@@ -206,6 +209,39 @@ def _expand_referrals(muscle: Muscle, groups: Mapping[str, tuple[str, ...]]) -> 
 
 def _expand(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for z in zone_ids for p in groups.get(z, (z,))))
+
+
+# "night-time", "nighttime", "night time": the night, as the red flags say it.
+_NIGHT = re.compile(r"\bnight[\s-]*time\b")
+
+
+def _flag_words(text: str) -> list[str]:
+    return words_of(_NIGHT.sub("night", text.casefold()))
+
+
+def _flag_phrases(flag: RedFlag) -> Iterable[str]:
+    """What names a red flag: its title without "Possible" and "syndrome" ("cauda equina"), and
+    its everyday phrases."""
+    yield re.sub(r"^possible\s+|\s+syndrome\b", "", flag.title, flags=re.IGNORECASE)
+    yield from flag.also_called
+
+
+def _names_flag(words: list[str], phrase: str) -> bool:
+    """Whether a query's words name a red flag's phrase: every word of it, in any order; or, for
+    a phrase that says how bad ("severe night pain"), every other word of it with a word for pain,
+    and nothing more than that ("night pain", "pain at night"). "Hip pain at night" says more: a
+    hip that wakes someone rolling onto it is what gluteus minimus explains."""
+    said = name_words(phrase)
+    if holds(words, said):
+        return True
+    key = [w for w in said if w not in INTENSITY_WORDS]
+    if len(key) == len(said):
+        return False  # nothing to leave out
+    hurts = [w for w in key if w in PAIN_WORDS]
+    key = [w for w in key if w not in PAIN_WORDS]
+    rest = [w for w in words if w not in STOP_WORDS and w not in PAIN_WORDS]
+    return (bool(key and rest) and (not hurts or any(w in PAIN_WORDS for w in words))
+            and holds(rest, key) and within(rest, key))
 
 
 class Catalog:
@@ -737,13 +773,20 @@ class Catalog:
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
 
     def red_flags_in(self, text: str) -> list[RedFlag]:
-        """The red flags a query names by one of their everyday phrases (`RedFlag.also_called`,
-        each word of it in the query: "numbness in the saddle area", "losing bladder control",
-        "fever and back pain"). Such a query is for a physician before any muscle."""
-        words = words_of(text)
+        """The red flags a query names by their title ("cauda equina", "fracture") or one of their
+        everyday phrases (`RedFlag.also_called`), each word of it in the query, in any order:
+        "numbness in the saddle area", "losing bladder control", "fever and back pain". A phrase
+        that says how bad ("severe night pain") is named without it by a query that says nothing
+        else ("night pain", "pain at night", "night-time pain"), but not by a query that adds a
+        place a muscle explains ("hip pain at night"). Such a query is for a physician before any
+        muscle.
+
+        Read from the query as typed, never as search respelled it: a condition's name must
+        raise its flag whatever search makes of it."""
+        words = _flag_words(text)
         flags = self.guidance.red_flags if self.guidance else ()
         return [flag for flag in flags
-                if any(holds(words, name_words(phrase)) for phrase in flag.also_called)]
+                if any(_names_flag(words, phrase) for phrase in _flag_phrases(flag))]
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one
@@ -756,7 +799,13 @@ class Catalog:
         def fixed(word: re.Match[str]) -> str:
             return reading.respelled.get("".join(words_of(word.group())), word.group())
 
-        return " ".join(re.sub(r"[\w'\u2019]+", fixed, text.strip()).split())
+        def compound(words: re.Match[str]) -> str:
+            # A word left out of "night-time" leaves "night", not "night-".
+            return "-".join(part for part in (re.sub(r"[\w'\u2019]+", fixed, w)
+                                              for w in words.group().split("-")) if part)
+
+        said = re.sub(r"[\w'\u2019]+(?:-[\w'\u2019]+)*", compound, text.strip())
+        return " ".join(said.split())
 
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
         """How a muscle refers pain to the place a query names, when `search` found it by that

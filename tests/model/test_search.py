@@ -437,3 +437,36 @@ def test_equal_referral_and_texts_go_to_the_pattern_that_fits_the_place(catalog:
     # "Sacrum" alone: five muscles refer there as essential, none by its texts more than
     # multifidus, whose pattern is the sacrum and one zone more.
     assert ids(catalog, "sacrum")[0] == "multifidus"
+
+
+# Conditions and red flags as a student types them. A respelling must never open a muscle to
+# treat for the name of a condition, and a red flag is read from the query as typed.
+
+def flag_ids(catalog: Catalog, query: str) -> list[str]:
+    return [flag.id for flag in catalog.red_flags_in(query)]
+
+
+def test_a_red_flag_is_named_by_its_title(catalog: Catalog):
+    # "Possible cauda equina syndrome": the words a student knows it by.
+    for query in ("cauda equina", "cauda equina syndrome", "Cauda Equina?"):
+        assert flag_ids(catalog, query) == ["cauda_equina"], query
+    assert flag_ids(catalog, "tumour or infection") == ["tumour_or_infection"]
+    assert flag_ids(catalog, "equina") == []  # every word of it
+
+
+@pytest.mark.parametrize("query", ["night pain", "pain at night", "night-time pain",
+                                   "nighttime pain", "pain at night time", "Night pains"])
+def test_night_pain_said_any_way_is_a_red_flag(catalog: Catalog, query):
+    # "Severe pain at night" is a sign of the tumour or infection flag, and intense night pain
+    # one of pain that is not settling; a student who types only "night pain" gets both.
+    assert flag_ids(catalog, query) == ["tumour_or_infection", "not_improving"]
+
+
+def test_night_pain_with_more_said_is_flagged_as_the_sign_reads(catalog: Catalog):
+    # How bad, when said, picks the sign; a sore hip that wakes someone is gluteus minimus.
+    assert flag_ids(catalog, "severe pain at night") == ["tumour_or_infection"]
+    assert flag_ids(catalog, "pain at night, severe") == ["tumour_or_infection"]
+    assert flag_ids(catalog, "intense night pain") == ["not_improving"]
+    assert flag_ids(catalog, "hip pain at night") == []
+    assert flag_ids(catalog, "night") == []  # no pain said
+    assert flag_ids(catalog, "waking at night when rolling over") == []
