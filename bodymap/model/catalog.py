@@ -79,13 +79,15 @@ class Candidate(NamedTuple):
 # ("sitting"), then a symptom, and so on. A nickname's words count as a symptom's unless the query
 # holds the whole nickname: "hip" alone does not make the "hip hiker" (QL) a name match. Words in
 # a text about what eases the pain ("Relief lying down ... or sitting") weigh least of all: that
-# activity is no complaint of the muscle.
+# activity is no complaint of the muscle. A caution ("Do not treat in pregnancy") is searched apart
+# (`_caution_scores`): it finds the muscles a student must be careful with ("pregnancy", "hernia")
+# but says nothing of where a pain comes from, so it ranks a muscle after every other hit.
 _FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "activity": 4.0, "symptom": 3.0, "nickname": 3.0,
-                  "text": 1.0, "relief": 0.5}
+                  "text": 1.0, "relief": 0.5, "caution": 0.5}
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
                 "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
-                "relief": "pain eased by:"}
+                "relief": "pain eased by:", "caution": "caution:"}
 # These lists are written most characteristic first, as the reference lists them (gluteus
 # maximus: sitting, then climbing, then walking; gluteus medius: sitting last, and only
 # slouched). Each later place weighs a little less, at most 15% less, so that a mimic still
@@ -312,6 +314,10 @@ class Catalog:
                                    dict[str, dict[str, int]]]:
         return self._index_words()
 
+    @cached_property
+    def _caution_index(self) -> tuple[list[str], dict[str, dict[str, int]]]:
+        return self._index_cautions()
+
     # -- lookups ---------------------------------------------------------------------------
     def sources_of(self, ids: Iterable[str]) -> list[Source]:
         """Sources by id, in the given order, skipping unknown ids (reported while loading)."""
@@ -463,6 +469,7 @@ class Catalog:
                 *(self.zones[z].label for z in set().union(*muscle.referral_zones())
                   if z in self.zones),
             ],
+            "caution": list(muscle.cautions),
         }
 
     def _search_hits(self, muscle: Muscle) -> Iterable[tuple[float, str, str, list[str]]]:
@@ -470,7 +477,10 @@ class Catalog:
         pain apart as field "relief"."""
         for field, texts in self._search_texts(muscle).items():
             for place, text in enumerate(texts):
-                stated, relieved = _split_relief(text) if field != "name" else (text, "")
+                # A caution is read whole: what it forbids ("Do not treat in pregnancy") is
+                # what it is about, not a denial.
+                stated, relieved = (_split_relief(text) if field not in ("name", "caution")
+                                    else (text, ""))
                 yield _field_weight(field, place), field, text, words_of(stated)
                 if relieved:
                     yield _FIELD_WEIGHTS["relief"], "relief", text, words_of(relieved)
@@ -487,6 +497,8 @@ class Catalog:
             fields: dict[str, set[str]] = defaultdict(set)
             held: dict[str, int] = defaultdict(int)
             for n, (weight, field, _, found) in enumerate(self._search_hits(muscle)):
+                if field == "caution":  # searched apart, after all of these
+                    continue
                 for word in found:
                     best[word] = max(best.get(word, 0.0), weight)
                     held[word] |= 1 << n
@@ -497,6 +509,40 @@ class Catalog:
                 postings[word][muscle.id] = weight + _CORROBORATION * further
                 texts[word][muscle.id] = held[word]
         return sorted(postings), dict(postings), dict(texts)
+
+    def _index_cautions(self) -> tuple[list[str], dict[str, dict[str, int]]]:
+        """A sorted word list and word -> {muscle: its cautions that hold the word, as bits}.
+        A word in the cautions of most muscles ("stop if tingling or numbness appears") tells
+        none apart and is left out: "tingling" finds the muscle it is a symptom of, not all."""
+        index: dict[str, dict[str, int]] = defaultdict(dict)
+        for muscle in self.muscles.values():
+            for n, text in enumerate(muscle.cautions):
+                for word in words_of(text):
+                    index[word][muscle.id] = index[word].get(muscle.id, 0) | 1 << n
+        common = max(2, len(self.muscles) // 2)
+        kept = {word: found for word, found in index.items() if len(found) <= common}
+        return sorted(kept), kept
+
+    def _caution_scores(self, query: list[str]) -> dict[str, float]:
+        """Muscles with a caution that holds every query word ("pregnancy"; "hip surgery"), by
+        the caution weight of each word (less for a word begun: "bruise" of "bruises")."""
+        tokens, index = self._caution_index
+        scores: dict[str, float] | None = None
+        held: dict[str, int] = {}
+        for n, word in enumerate(query):
+            weights: dict[str, float] = {}
+            holding: dict[str, int] = {}
+            for token, exact in self._matching(word, n == len(query) - 1, tokens).items():
+                for muscle_id, bits in index[token].items():
+                    weights[muscle_id] = max(weights.get(muscle_id, 0.0),
+                                             _FIELD_WEIGHTS["caution"] * exact)
+                    holding[muscle_id] = holding.get(muscle_id, 0) | bits
+            if scores is None:
+                scores, held = weights, holding
+            else:
+                scores = {m: s + weights[m] for m, s in scores.items() if m in weights}
+                held = {m: held[m] & holding[m] for m in scores}
+        return {m: s for m, s in (scores or {}).items() if held[m]}
 
     @cached_property
     def _names(self) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
@@ -524,7 +570,8 @@ class Catalog:
         """The words a mistyped one may be taken for: the words of names, nicknames, mimics,
         activities, symptoms and places, what students type, not the prose around them."""
         said = {word for muscle in self.muscles.values()
-                for field, texts in self._search_texts(muscle).items() if field != "text"
+                for field, texts in self._search_texts(muscle).items()
+                if field not in ("text", "caution")
                 for text in texts for word in words_of(text)}
         return sorted(said | self._places.words())
 
@@ -552,9 +599,11 @@ class Catalog:
                 if all(muscle_id in self._bands.get(zone, ()) for zone in zones
                        if muscle_id in self._referrals.get(zone, {}))}
 
-    def _matching(self, word: str, last: bool) -> dict[str, float]:
-        """The indexed words a query word matches, with how well (see `match_strength`)."""
-        tokens = self._word_index[0]
+    def _matching(self, word: str, last: bool,
+                  tokens: list[str] | None = None) -> dict[str, float]:
+        """The indexed words (or of sorted `tokens`) a query word matches, with how well (see
+        `match_strength`)."""
+        tokens = self._word_index[0] if tokens is None else tokens
         begins = stem(word)  # every token the word can match begins with it
         found = {}
         for token in tokens[bisect.bisect_left(tokens, begins):]:
@@ -566,7 +615,8 @@ class Catalog:
 
     def _known(self, word: str, last: bool) -> bool:
         """Whether search can match a word (the last one perhaps unfinished)."""
-        return bool(self._matching(word, last)) or self._places.knows(word)
+        return (bool(self._matching(word, last)) or self._places.knows(word)
+                or bool(self._matching(word, last, self._caution_index[0])))
 
     def _whole_word(self, word: str) -> bool:
         return word in self._word_index[1] or self._places.knows(word)
@@ -616,11 +666,13 @@ class Catalog:
         as the data writes it, then the one whose leaving lets the rest find the most ("sharp
         sciatica" is searched as "sciatica": no text holds both, and "sciatica" alone is a mimic
         of three muscles)."""
-        def standing(rest: list[str]) -> tuple[int, float]:
+        def standing(rest: list[str]) -> tuple[int, float, float]:
             typed = sum(word not in guessed for word in rest)
-            return typed, sum(self._text_scores(rest, together=False).values())
+            return (typed, sum(self._text_scores(rest, together=False).values()),
+                    sum(self._caution_scores(rest).values()))
 
-        while len(words) > 1 and not self._text_scores(words, together=False):
+        while len(words) > 1 and not self._text_scores(words, together=False) and not (
+                self._caution_scores(words)):
             words = max((words[:n] + words[n + 1:] for n in range(len(words))), key=standing)
         return words
 
@@ -766,6 +818,9 @@ class Catalog:
         else:
             keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0)
                     for m, s in self._text_scores(reading.words, together=True).items()}
+        # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
+        for muscle_id, score in self._caution_scores(reading.words).items():
+            keys.setdefault(muscle_id, (0, 1, 0, -score, 0.0, 0.0, 0))
         for muscle_id in reading.named:
             keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0, 0))[1:])
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.

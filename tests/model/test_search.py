@@ -470,3 +470,33 @@ def test_night_pain_with_more_said_is_flagged_as_the_sign_reads(catalog: Catalog
     assert flag_ids(catalog, "hip pain at night") == []
     assert flag_ids(catalog, "night") == []  # no pain said
     assert flag_ids(catalog, "waking at night when rolling over") == []
+
+
+@pytest.mark.parametrize(("query", "muscles"), [
+    ("pregnancy", {"iliopsoas", "rectus_abdominis"}),
+    ("hernia", {"iliopsoas", "rectus_abdominis"}),
+    ("aneurysm", {"iliopsoas"}),
+    ("aortic aneurysm", {"iliopsoas"}),
+    ("pregnancy hernia", {"iliopsoas", "rectus_abdominis"}),
+])
+def test_a_condition_named_in_a_caution_finds_that_muscle(catalog: Catalog, query, muscles):
+    found = ids(catalog, query)
+    assert muscles <= set(found)
+    for muscle_id in muscles:
+        reason = catalog.search_reason(muscle_id, query)
+        assert reason.startswith("caution: “Do not treat in pregnancy"), (muscle_id, reason)
+
+
+def test_a_caution_ranks_a_muscle_after_every_other_hit(catalog: Catalog):
+    # "hernia" begins piriformis' mimic "Lumbar disc herniation": that comes first, the
+    # cautions after it.
+    found = ids(catalog, "hernia")
+    assert found[0] == "piriformis"
+    assert catalog.search_reason("piriformis", "hernia").startswith("often mistaken for")
+    # Every caution says "stop if tingling or numbness appears": that tells no muscle apart.
+    assert ids(catalog, "tingling") == ["piriformis"]
+    # A caution's "never sharp digging" does not make "sharp sciatica" a query piriformis holds.
+    assert ids(catalog, "sharp sciatica") == ids(catalog, "sciatica")
+    # What a caution says is searched whole, forbidding and all: "Do not treat in pregnancy".
+    assert catalog.search_reason("rectus_abdominis", "pregnancy").startswith(
+        "caution: “Do not treat in pregnancy, over a hernia")

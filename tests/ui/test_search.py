@@ -218,6 +218,41 @@ def note_text(window: MainWindow) -> str:
     return QTextDocumentFragment.fromHtml(note.text()).toPlainText() if note.isVisible() else ""
 
 
+@pytest.mark.parametrize(("query", "muscle"), [
+    ("pregnancy", "iliopsoas"),
+    ("aneurysm", "iliopsoas"),
+])
+def test_a_condition_a_caution_names_opens_that_muscle_with_the_caution(
+        qtbot, window: MainWindow, query, muscle):
+    search(qtbot, window, query)
+    if window.findChild(QDialog, "redFlagsDialog") is not None:  # aneurysm: a red flag too
+        assert "Back pain from somewhere other than the spine" in red_flags_shown(qtbot, window)
+    assert window.detail_panel.muscle_id == muscle
+    said = note_text(window)
+    assert said.startswith(f"Found for “{query}”: caution: “Do not treat in pregnancy") or (
+        said.split("See a physician first.\n", 1)[-1].startswith(
+            f"Found for “{query}”: caution: “Do not treat in pregnancy")), said
+    banner = window.detail_panel.findChild(QLabel, "cautionBanner")
+    assert banner.isVisible() and query in banner.text()
+    assert "Nothing matches" not in window.statusBar().currentMessage()
+
+
+def test_hernia_finds_the_muscles_whose_cautions_name_it(qtbot, window: MainWindow):
+    # A mimic ("Lumbar disc herniation") comes first; the cautions are there to open.
+    search(qtbot, window, "hernia")
+    said = note_text(window)
+    assert window.detail_panel.muscle_id == "piriformis"
+    also = said.split("Also found: ")[1]
+    assert "Iliopsoas" in also and "Rectus abdominis" in also
+    note = window.findChild(QLabel, "searchNote")
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the first name under "Also found"
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert window.detail_panel.muscle_id == "iliopsoas"
+    assert note_text(window).startswith(
+        "Found for “hernia”: caution: “Do not treat in pregnancy, with a hernia")
+
+
 def test_a_search_that_finds_nothing_puts_the_last_note_away_and_says_so(
         qtbot, window: MainWindow):
     box = window.findChild(QLineEdit, "searchBox")
@@ -231,3 +266,15 @@ def test_a_search_that_finds_nothing_puts_the_last_note_away_and_says_so(
     assert said.startswith("Nothing matches “zzzzz”. The muscle shown is not a result")
     assert window.detail_panel.muscle_id == shown  # left as it was, and said to be
     assert window.statusBar().currentMessage() == "Nothing matches “zzzzz”."
+
+
+def test_the_note_after_fever_then_pregnancy_is_about_pregnancy(qtbot, window: MainWindow):
+    # The reviewer's sequence: "pregnancy" found nothing, and "Found for 'fever'" stayed.
+    box = window.findChild(QLineEdit, "searchBox")
+    search(qtbot, window, "fever")
+    red_flags_shown(qtbot, window)
+    box.clear()
+    search(qtbot, window, "pregnancy")
+    said = note_text(window)
+    assert "fever" not in said
+    assert said.startswith("Found for “pregnancy”: caution: “")
