@@ -31,7 +31,7 @@ from bodymap.model.query import (
     words_of,
 )
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Referral, Source, Zone
-from bodymap.model.spelling import closest
+from bodymap.model.spelling import MEDICAL_WORDS, respelling
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
@@ -573,7 +573,19 @@ class Catalog:
                 for field, texts in self._search_texts(muscle).items()
                 if field not in ("text", "caution")
                 for text in texts for word in words_of(text)}
-        return sorted(said | self._places.words())
+        # The medical words some caution holds ("pregnancy"), for their other forms ("pregnant").
+        medical = MEDICAL_WORDS & self._caution_index[1].keys()
+        return sorted(said | medical | self._places.words())
+
+    @cached_property
+    def _real_words(self) -> frozenset[str]:
+        """Words that are no typo when search does not know them: the words of the red flags and
+        the cautions (see `spelling.respelling`). Prose is fine here: these words are only kept
+        from being respelled, never searched for."""
+        flags = self.guidance.red_flags if self.guidance else ()
+        texts = [*(t for m in self.muscles.values() for t in m.cautions),
+                 *(t for f in flags for t in (f.title, *f.signs, f.action, *f.also_called))]
+        return frozenset(word for text in texts for word in words_of(text))
 
     @cached_property
     def _bands(self) -> dict[str, frozenset[str]]:
@@ -633,11 +645,13 @@ class Catalog:
         # the query names no muscle and no place either, such a word is taken for the closest
         # known one ("piriformus"), or else left out ("severe sciatica"); a word that something
         # begins with is never respelled. A short word is only left out: "bad" is one letter
-        # from "band" as a typo, but far more often it is just a word no text holds.
+        # from "band" as a typo, but far more often it is just a word no text holds. So is a
+        # word a typo or two from no known one, or a real word of the red flags, cautions or
+        # medicine ("fever" is no "severe", "cancer" no "car": see `spelling.respelling`).
         if not zones and not any(c.kind == "muscle" for c in claims):
             for n, word in enumerate(found):
                 if not self._known(word, n == len(found) - 1):
-                    better = (closest(word, self._spelling_words)
+                    better = (respelling(word, self._spelling_words, self._real_words)
                               if len(word) >= RESPELL_FROM else None)
                     respelled[word] = found[n] = better or ""
             found = [word for word in found if word]

@@ -446,6 +446,60 @@ def flag_ids(catalog: Catalog, query: str) -> list[str]:
     return [flag.id for flag in catalog.red_flags_in(query)]
 
 
+@pytest.mark.parametrize(("query", "flag", "wrongly"), [
+    ("cauda equina", "cauda_equina", "urinary"),
+    ("fever", "tumour_or_infection", "severe"),
+    ("cancer", "tumour_or_infection", "car"),
+    ("osteoporosis", "fracture", "stenosis"),
+    ("pregnant", None, "present"),
+    ("bruise", None, "because"),
+])
+def test_a_condition_is_not_respelled_into_a_common_word(catalog: Catalog, query, flag,
+                                                         wrongly):
+    assert flag_ids(catalog, query) == ([flag] if flag else [])
+    # Searched as typed, or at most as another form of the same word ("pregnancy").
+    assert catalog.respelled(query) in (None, "pregnancy")
+    assert wrongly not in (catalog.respelled(query) or "")
+    # Whatever it finds, it finds by a caution that names the condition, never by a text that
+    # a respelling reached.
+    for muscle in catalog.search(query):
+        reason = catalog.search_reason(muscle.id, query)
+        assert reason.startswith("caution: “"), (query, muscle.id, reason)
+        assert query[:5] in reason.casefold()
+
+
+def test_a_condition_no_muscle_text_names_finds_no_muscle(catalog: Catalog):
+    # No muscle's text says "cancer" or "cauda equina": the flag, and no muscle to treat.
+    for query in ("cauda equina", "cancer", "steroids"):
+        assert ids(catalog, query) == [], query
+        assert catalog.red_flags_in(query) != [], query
+
+
+def test_a_respelling_needs_a_typo_or_two_for_the_length_of_the_word():
+    from bodymap.model.spelling import respelling, typos
+
+    pairs = (("siatica", "sciatica"), ("medeus", "medius"), ("coccydynia", "coccygodynia"),
+             ("fever", "severe"), ("cancer", "car"), ("sititng", "sitting"))
+    assert [typos(a, b) for a, b in pairs] == [1, 1, 2, 2, 3, 1]
+    assert respelling("siatica", ["sciatica", "static"]) == "sciatica"
+    assert respelling("coccydynia", ["coccygodynia"]) == "coccygodynia"  # 10 letters: two typos
+    assert respelling("fever", ["severe"]) is None  # 5 letters: one typo at most
+    assert respelling("cancer", ["car"]) is None
+    assert respelling("pregnant", ["present"]) is None
+    assert respelling("glutues", ["gluteus"]) == "gluteus"  # one typo: two letters swapped
+    # A real word is not a typo: only another form of it will do.
+    assert respelling("glutues", ["gluteus"], real={"glutues"}) is None
+    assert respelling("pregnant", ["pregnancy", "present"]) == "pregnancy"
+    assert respelling("fevr", ["fever"]) is None  # under 5 letters: left out, not guessed
+
+
+def test_mistyped_conditions_are_taken_for_the_condition(catalog: Catalog):
+    for typed, meant in (("pregnacy", "pregnancy"), ("osteoporossis", "osteoporosis"),
+                         ("pregnant", "pregnancy")):
+        assert catalog.respelled(typed) == meant, typed
+        assert ids(catalog, typed) == ids(catalog, meant) != [], typed
+
+
 def test_a_red_flag_is_named_by_its_title(catalog: Catalog):
     # "Possible cauda equina syndrome": the words a student knows it by.
     for query in ("cauda equina", "cauda equina syndrome", "Cauda Equina?"):

@@ -218,6 +218,50 @@ def note_text(window: MainWindow) -> str:
     return QTextDocumentFragment.fromHtml(note.text()).toPlainText() if note.isVisible() else ""
 
 
+@pytest.mark.parametrize(("query", "flag", "wrongly"), [
+    ("cauda equina", "Possible cauda equina syndrome", "urinary"),
+    ("fever", "Possible tumour or infection", "severe"),
+    ("cancer", "Possible tumour or infection", "car"),
+    ("osteoporosis", "Possible fracture", "stenosis"),
+    ("night pain", "Possible tumour or infection", None),
+    ("pain at night", "Possible tumour or infection", None),
+    ("night-time pain", "Possible tumour or infection", None),
+])
+def test_a_condition_typed_shows_its_red_flag_and_no_muscle_a_respelling_chose(
+        qtbot, window: MainWindow, query, flag, wrongly):
+    search(qtbot, window, query)
+    text = red_flags_shown(qtbot, window)
+    assert text.startswith(f"“{query}” can be a sign of something massage must not treat.")
+    assert flag in text
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Red flag: {flag}; see a physician first. ")
+    said = note_text(window)
+    assert said.startswith(f"Red flag: {flag}. See a physician first.")
+    if wrongly:
+        heading = window.findChild(QLabel, "muscleListHeading").text()
+        for shown in (message, said, heading):
+            assert f"“{wrongly}”" not in shown and "searched" not in shown, shown
+        # A muscle, if any, is one whose caution names the condition, and the note says so.
+        if window.detail_panel.muscle_id is not None:
+            assert f"Found for “{query}”: caution: “" in said
+            assert query in said.split("caution: “", 1)[1].casefold()
+        else:
+            assert "Nothing matches" in message and f"Nothing matches “{query}”" in said
+
+
+@pytest.mark.parametrize(("query", "wrongly"), [("pregnant", "present"), ("bruise", "because")])
+def test_a_condition_that_is_no_red_flag_is_not_respelled_into_a_common_word(
+        qtbot, window: MainWindow, query, wrongly):
+    search(qtbot, window, query)
+    message = window.statusBar().currentMessage()
+    said = note_text(window)
+    assert wrongly not in message and wrongly not in said
+    assert window.findChild(QDialog, "redFlagsDialog") is None
+    # "pregnant" is searched as "pregnancy", "bruise" as the beginning of "bruises": cautions.
+    assert "caution: “" in said
+    assert window.detail_panel.findChild(QLabel, "cautionBanner").isVisible()
+
+
 @pytest.mark.parametrize(("query", "muscle"), [
     ("pregnancy", "iliopsoas"),
     ("aneurysm", "iliopsoas"),
@@ -266,6 +310,23 @@ def test_a_search_that_finds_nothing_puts_the_last_note_away_and_says_so(
     assert said.startswith("Nothing matches “zzzzz”. The muscle shown is not a result")
     assert window.detail_panel.muscle_id == shown  # left as it was, and said to be
     assert window.statusBar().currentMessage() == "Nothing matches “zzzzz”."
+
+
+def test_a_red_flag_that_finds_no_muscle_replaces_the_last_note(qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    search(qtbot, window, "fever")
+    red_flags_shown(qtbot, window)
+    assert "Found for “fever”" in note_text(window)
+    box.clear()
+    search(qtbot, window, "cancer")
+    assert "Possible tumour or infection" in red_flags_shown(qtbot, window)
+    said = note_text(window)
+    assert "fever" not in said
+    assert said.startswith("Red flag: Possible tumour or infection. See a physician first.\n"
+                           "Nothing matches “cancer”.")
+    assert window.statusBar().currentMessage() == (
+        "Red flag: Possible tumour or infection; see a physician first. "
+        "Nothing matches “cancer”.")
 
 
 def test_the_note_after_fever_then_pregnancy_is_about_pregnancy(qtbot, window: MainWindow):
