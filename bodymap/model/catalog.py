@@ -15,6 +15,9 @@ from typing import NamedTuple
 from bodymap.model.places import PlaceNames, plain
 from bodymap.model.problems import Problem
 from bodymap.model.query import (
+    INTENSITY_WORDS,
+    PAIN_WORDS,
+    STOP_WORDS,
     Claim,
     claim,
     holds,
@@ -28,7 +31,7 @@ from bodymap.model.query import (
     words_of,
 )
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Referral, Source, Zone
-from bodymap.model.spelling import closest
+from bodymap.model.spelling import MEDICAL_WORDS, respelling
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
@@ -76,13 +79,15 @@ class Candidate(NamedTuple):
 # ("sitting"), then a symptom, and so on. A nickname's words count as a symptom's unless the query
 # holds the whole nickname: "hip" alone does not make the "hip hiker" (QL) a name match. Words in
 # a text about what eases the pain ("Relief lying down ... or sitting") weigh least of all: that
-# activity is no complaint of the muscle.
+# activity is no complaint of the muscle. A caution ("Do not treat in pregnancy") is searched apart
+# (`_caution_scores`): it finds the muscles a student must be careful with ("pregnancy", "hernia")
+# but says nothing of where a pain comes from, so it ranks a muscle after every other hit.
 _FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "activity": 4.0, "symptom": 3.0, "nickname": 3.0,
-                  "text": 1.0, "relief": 0.5}
+                  "text": 1.0, "relief": 0.5, "caution": 0.5}
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
                 "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
-                "relief": "pain eased by:"}
+                "relief": "pain eased by:", "caution": "caution:"}
 # These lists are written most characteristic first, as the reference lists them (gluteus
 # maximus: sitting, then climbing, then walking; gluteus medius: sitting last, and only
 # slouched). Each later place weighs a little less, at most 15% less, so that a mimic still
@@ -208,6 +213,39 @@ def _expand(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> t
     return tuple(dict.fromkeys(p for z in zone_ids for p in groups.get(z, (z,))))
 
 
+# "night-time", "nighttime", "night time": the night, as the red flags say it.
+_NIGHT = re.compile(r"\bnight[\s-]*time\b")
+
+
+def _flag_words(text: str) -> list[str]:
+    return words_of(_NIGHT.sub("night", text.casefold()))
+
+
+def _flag_phrases(flag: RedFlag) -> Iterable[str]:
+    """What names a red flag: its title without "Possible" and "syndrome" ("cauda equina"), and
+    its everyday phrases."""
+    yield re.sub(r"^possible\s+|\s+syndrome\b", "", flag.title, flags=re.IGNORECASE)
+    yield from flag.also_called
+
+
+def _names_flag(words: list[str], phrase: str) -> bool:
+    """Whether a query's words name a red flag's phrase: every word of it, in any order; or, for
+    a phrase that says how bad ("severe night pain"), every other word of it with a word for pain,
+    and nothing more than that ("night pain", "pain at night"). "Hip pain at night" says more: a
+    hip that wakes someone rolling onto it is what gluteus minimus explains."""
+    said = name_words(phrase)
+    if holds(words, said):
+        return True
+    key = [w for w in said if w not in INTENSITY_WORDS]
+    if len(key) == len(said):
+        return False  # nothing to leave out
+    hurts = [w for w in key if w in PAIN_WORDS]
+    key = [w for w in key if w not in PAIN_WORDS]
+    rest = [w for w in words if w not in STOP_WORDS and w not in PAIN_WORDS]
+    return (bool(key and rest) and (not hurts or any(w in PAIN_WORDS for w in words))
+            and holds(rest, key) and within(rest, key))
+
+
 class Catalog:
     """Muscles, zones, sources and guidance, with the problems found while loading them.
 
@@ -275,6 +313,10 @@ class Catalog:
     def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
                                    dict[str, dict[str, int]]]:
         return self._index_words()
+
+    @cached_property
+    def _caution_index(self) -> tuple[list[str], dict[str, dict[str, int]]]:
+        return self._index_cautions()
 
     # -- lookups ---------------------------------------------------------------------------
     def sources_of(self, ids: Iterable[str]) -> list[Source]:
@@ -427,6 +469,7 @@ class Catalog:
                 *(self.zones[z].label for z in set().union(*muscle.referral_zones())
                   if z in self.zones),
             ],
+            "caution": list(muscle.cautions),
         }
 
     def _search_hits(self, muscle: Muscle) -> Iterable[tuple[float, str, str, list[str]]]:
@@ -434,7 +477,10 @@ class Catalog:
         pain apart as field "relief"."""
         for field, texts in self._search_texts(muscle).items():
             for place, text in enumerate(texts):
-                stated, relieved = _split_relief(text) if field != "name" else (text, "")
+                # A caution is read whole: what it forbids ("Do not treat in pregnancy") is
+                # what it is about, not a denial.
+                stated, relieved = (_split_relief(text) if field not in ("name", "caution")
+                                    else (text, ""))
                 yield _field_weight(field, place), field, text, words_of(stated)
                 if relieved:
                     yield _FIELD_WEIGHTS["relief"], "relief", text, words_of(relieved)
@@ -451,6 +497,8 @@ class Catalog:
             fields: dict[str, set[str]] = defaultdict(set)
             held: dict[str, int] = defaultdict(int)
             for n, (weight, field, _, found) in enumerate(self._search_hits(muscle)):
+                if field == "caution":  # searched apart, after all of these
+                    continue
                 for word in found:
                     best[word] = max(best.get(word, 0.0), weight)
                     held[word] |= 1 << n
@@ -461,6 +509,40 @@ class Catalog:
                 postings[word][muscle.id] = weight + _CORROBORATION * further
                 texts[word][muscle.id] = held[word]
         return sorted(postings), dict(postings), dict(texts)
+
+    def _index_cautions(self) -> tuple[list[str], dict[str, dict[str, int]]]:
+        """A sorted word list and word -> {muscle: its cautions that hold the word, as bits}.
+        A word in the cautions of most muscles ("stop if tingling or numbness appears") tells
+        none apart and is left out: "tingling" finds the muscle it is a symptom of, not all."""
+        index: dict[str, dict[str, int]] = defaultdict(dict)
+        for muscle in self.muscles.values():
+            for n, text in enumerate(muscle.cautions):
+                for word in words_of(text):
+                    index[word][muscle.id] = index[word].get(muscle.id, 0) | 1 << n
+        common = max(2, len(self.muscles) // 2)
+        kept = {word: found for word, found in index.items() if len(found) <= common}
+        return sorted(kept), kept
+
+    def _caution_scores(self, query: list[str]) -> dict[str, float]:
+        """Muscles with a caution that holds every query word ("pregnancy"; "hip surgery"), by
+        the caution weight of each word (less for a word begun: "bruise" of "bruises")."""
+        tokens, index = self._caution_index
+        scores: dict[str, float] | None = None
+        held: dict[str, int] = {}
+        for n, word in enumerate(query):
+            weights: dict[str, float] = {}
+            holding: dict[str, int] = {}
+            for token, exact in self._matching(word, n == len(query) - 1, tokens).items():
+                for muscle_id, bits in index[token].items():
+                    weights[muscle_id] = max(weights.get(muscle_id, 0.0),
+                                             _FIELD_WEIGHTS["caution"] * exact)
+                    holding[muscle_id] = holding.get(muscle_id, 0) | bits
+            if scores is None:
+                scores, held = weights, holding
+            else:
+                scores = {m: s + weights[m] for m, s in scores.items() if m in weights}
+                held = {m: held[m] & holding[m] for m in scores}
+        return {m: s for m, s in (scores or {}).items() if held[m]}
 
     @cached_property
     def _names(self) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
@@ -488,9 +570,22 @@ class Catalog:
         """The words a mistyped one may be taken for: the words of names, nicknames, mimics,
         activities, symptoms and places, what students type, not the prose around them."""
         said = {word for muscle in self.muscles.values()
-                for field, texts in self._search_texts(muscle).items() if field != "text"
+                for field, texts in self._search_texts(muscle).items()
+                if field not in ("text", "caution")
                 for text in texts for word in words_of(text)}
-        return sorted(said | self._places.words())
+        # The medical words some caution holds ("pregnancy"), for their other forms ("pregnant").
+        medical = MEDICAL_WORDS & self._caution_index[1].keys()
+        return sorted(said | medical | self._places.words())
+
+    @cached_property
+    def _real_words(self) -> frozenset[str]:
+        """Words that are no typo when search does not know them: the words of the red flags and
+        the cautions (see `spelling.respelling`). Prose is fine here: these words are only kept
+        from being respelled, never searched for."""
+        flags = self.guidance.red_flags if self.guidance else ()
+        texts = [*(t for m in self.muscles.values() for t in m.cautions),
+                 *(t for f in flags for t in (f.title, *f.signs, f.action, *f.also_called))]
+        return frozenset(word for text in texts for word in words_of(text))
 
     @cached_property
     def _bands(self) -> dict[str, frozenset[str]]:
@@ -516,9 +611,11 @@ class Catalog:
                 if all(muscle_id in self._bands.get(zone, ()) for zone in zones
                        if muscle_id in self._referrals.get(zone, {}))}
 
-    def _matching(self, word: str, last: bool) -> dict[str, float]:
-        """The indexed words a query word matches, with how well (see `match_strength`)."""
-        tokens = self._word_index[0]
+    def _matching(self, word: str, last: bool,
+                  tokens: list[str] | None = None) -> dict[str, float]:
+        """The indexed words (or of sorted `tokens`) a query word matches, with how well (see
+        `match_strength`)."""
+        tokens = self._word_index[0] if tokens is None else tokens
         begins = stem(word)  # every token the word can match begins with it
         found = {}
         for token in tokens[bisect.bisect_left(tokens, begins):]:
@@ -530,7 +627,8 @@ class Catalog:
 
     def _known(self, word: str, last: bool) -> bool:
         """Whether search can match a word (the last one perhaps unfinished)."""
-        return bool(self._matching(word, last)) or self._places.knows(word)
+        return (bool(self._matching(word, last)) or self._places.knows(word)
+                or bool(self._matching(word, last, self._caution_index[0])))
 
     def _whole_word(self, word: str) -> bool:
         return word in self._word_index[1] or self._places.knows(word)
@@ -547,11 +645,13 @@ class Catalog:
         # the query names no muscle and no place either, such a word is taken for the closest
         # known one ("piriformus"), or else left out ("severe sciatica"); a word that something
         # begins with is never respelled. A short word is only left out: "bad" is one letter
-        # from "band" as a typo, but far more often it is just a word no text holds.
+        # from "band" as a typo, but far more often it is just a word no text holds. So is a
+        # word a typo or two from no known one, or a real word of the red flags, cautions or
+        # medicine ("fever" is no "severe", "cancer" no "car": see `spelling.respelling`).
         if not zones and not any(c.kind == "muscle" for c in claims):
             for n, word in enumerate(found):
                 if not self._known(word, n == len(found) - 1):
-                    better = (closest(word, self._spelling_words)
+                    better = (respelling(word, self._spelling_words, self._real_words)
                               if len(word) >= RESPELL_FROM else None)
                     respelled[word] = found[n] = better or ""
             found = [word for word in found if word]
@@ -580,11 +680,13 @@ class Catalog:
         as the data writes it, then the one whose leaving lets the rest find the most ("sharp
         sciatica" is searched as "sciatica": no text holds both, and "sciatica" alone is a mimic
         of three muscles)."""
-        def standing(rest: list[str]) -> tuple[int, float]:
+        def standing(rest: list[str]) -> tuple[int, float, float]:
             typed = sum(word not in guessed for word in rest)
-            return typed, sum(self._text_scores(rest, together=False).values())
+            return (typed, sum(self._text_scores(rest, together=False).values()),
+                    sum(self._caution_scores(rest).values()))
 
-        while len(words) > 1 and not self._text_scores(words, together=False):
+        while len(words) > 1 and not self._text_scores(words, together=False) and not (
+                self._caution_scores(words)):
             words = max((words[:n] + words[n + 1:] for n in range(len(words))), key=standing)
         return words
 
@@ -730,6 +832,9 @@ class Catalog:
         else:
             keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0)
                     for m, s in self._text_scores(reading.words, together=True).items()}
+        # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
+        for muscle_id, score in self._caution_scores(reading.words).items():
+            keys.setdefault(muscle_id, (0, 1, 0, -score, 0.0, 0.0, 0))
         for muscle_id in reading.named:
             keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0, 0))[1:])
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
@@ -737,13 +842,20 @@ class Catalog:
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
 
     def red_flags_in(self, text: str) -> list[RedFlag]:
-        """The red flags a query names by one of their everyday phrases (`RedFlag.also_called`,
-        each word of it in the query: "numbness in the saddle area", "losing bladder control",
-        "fever and back pain"). Such a query is for a physician before any muscle."""
-        words = words_of(text)
+        """The red flags a query names by their title ("cauda equina", "fracture") or one of their
+        everyday phrases (`RedFlag.also_called`), each word of it in the query, in any order:
+        "numbness in the saddle area", "losing bladder control", "fever and back pain". A phrase
+        that says how bad ("severe night pain") is named without it by a query that says nothing
+        else ("night pain", "pain at night", "night-time pain"), but not by a query that adds a
+        place a muscle explains ("hip pain at night"). Such a query is for a physician before any
+        muscle.
+
+        Read from the query as typed, never as search respelled it: a condition's name must
+        raise its flag whatever search makes of it."""
+        words = _flag_words(text)
         flags = self.guidance.red_flags if self.guidance else ()
         return [flag for flag in flags
-                if any(holds(words, name_words(phrase)) for phrase in flag.also_called)]
+                if any(_names_flag(words, phrase) for phrase in _flag_phrases(flag))]
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one
@@ -756,7 +868,13 @@ class Catalog:
         def fixed(word: re.Match[str]) -> str:
             return reading.respelled.get("".join(words_of(word.group())), word.group())
 
-        return " ".join(re.sub(r"[\w'\u2019]+", fixed, text.strip()).split())
+        def compound(words: re.Match[str]) -> str:
+            # A word left out of "night-time" leaves "night", not "night-".
+            return "-".join(part for part in (re.sub(r"[\w'\u2019]+", fixed, w)
+                                              for w in words.group().split("-")) if part)
+
+        said = re.sub(r"[\w'\u2019]+(?:-[\w'\u2019]+)*", compound, text.strip())
+        return " ".join(said.split())
 
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
         """How a muscle refers pain to the place a query names, when `search` found it by that

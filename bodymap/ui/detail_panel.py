@@ -194,14 +194,22 @@ class DetailPanel(QWidget):
 
     def show_found(self, query: str, reason: str, *, searched: str = "",
                    others: Sequence[tuple[str, str]] = (), warnings: Sequence[str] = (),
-                   elsewhere: str = "") -> None:
+                   elsewhere: str = "", matched: bool = True) -> None:
         """Say, under the muscle's name, that a search for `query` chose it and why (`reason`,
         from `Catalog.search_reason`); `searched` is the query as respelled, `others` the next
-        results as (muscle id, name), each a link, `warnings` red flags the query names."""
+        results as (muscle id, name), each a link, `warnings` red flags the query names. With
+        `matched` false, that the search found nothing: the muscle still shown is none of its."""
         parts = [f"<b style='color:#b71c1c'>{escape(w)}</b><br>" for w in warnings]
         shown = f"“{escape(query.strip())}”"
         if searched:
             shown += f" (searched as “{escape(searched)}”)"
+        if not matched:
+            parts.append(f"Nothing matches {shown}."
+                         + (" The muscle shown is not a result of this search."
+                            if self.muscle_id else ""))
+            self.search_note.setText("".join(parts))
+            self.search_note.show()
+            return
         parts.append(f"Found for {shown}: {escape(reason)}.")
         if elsewhere:
             parts.append(f" {escape(elsewhere)}.")

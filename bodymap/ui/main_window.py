@@ -587,15 +587,22 @@ class MainWindow(QMainWindow):
 
     def run_search(self) -> None:
         text = self.search_box.text()
-        results = self.catalog.search(text)
+        # Red flags from the query as typed, before and whatever search makes of it: a
+        # condition's name must raise its flag even when no muscle matches it.
         flags = self.catalog.red_flags_in(text)
+        results = self.catalog.search(text)
         if flags:  # a sign for a physician: said first, over whatever muscle matches
             self.show_red_flags(found=flags, query=text)
         warning = "".join(f"Red flag: {flag.title}; see a physician first. " for flag in flags)
+        self._search = (text, [m.id for m in results], [f.title for f in flags])
         if not results:
+            # The note must not go on saying why the last search chose the muscle still shown:
+            # it says this search found nothing, and any red flag the query names.
+            self.detail_panel.show_found(
+                text, "", matched=False,
+                warnings=[f"Red flag: {flag.title}. See a physician first." for flag in flags])
             self.statusBar().showMessage(f"{warning}Nothing matches “{text}”.", 5000)
             return
-        self._search = (text, [m.id for m in results], [f.title for f in flags])
         self._present_found(results[0].id)
 
     def _present_found(self, muscle_id: str) -> None:

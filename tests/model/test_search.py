@@ -437,3 +437,120 @@ def test_equal_referral_and_texts_go_to_the_pattern_that_fits_the_place(catalog:
     # "Sacrum" alone: five muscles refer there as essential, none by its texts more than
     # multifidus, whose pattern is the sacrum and one zone more.
     assert ids(catalog, "sacrum")[0] == "multifidus"
+
+
+# Conditions and red flags as a student types them. A respelling must never open a muscle to
+# treat for the name of a condition, and a red flag is read from the query as typed.
+
+def flag_ids(catalog: Catalog, query: str) -> list[str]:
+    return [flag.id for flag in catalog.red_flags_in(query)]
+
+
+@pytest.mark.parametrize(("query", "flag", "wrongly"), [
+    ("cauda equina", "cauda_equina", "urinary"),
+    ("fever", "tumour_or_infection", "severe"),
+    ("cancer", "tumour_or_infection", "car"),
+    ("osteoporosis", "fracture", "stenosis"),
+    ("pregnant", None, "present"),
+    ("bruise", None, "because"),
+])
+def test_a_condition_is_not_respelled_into_a_common_word(catalog: Catalog, query, flag,
+                                                         wrongly):
+    assert flag_ids(catalog, query) == ([flag] if flag else [])
+    # Searched as typed, or at most as another form of the same word ("pregnancy").
+    assert catalog.respelled(query) in (None, "pregnancy")
+    assert wrongly not in (catalog.respelled(query) or "")
+    # Whatever it finds, it finds by a caution that names the condition, never by a text that
+    # a respelling reached.
+    for muscle in catalog.search(query):
+        reason = catalog.search_reason(muscle.id, query)
+        assert reason.startswith("caution: “"), (query, muscle.id, reason)
+        assert query[:5] in reason.casefold()
+
+
+def test_a_condition_no_muscle_text_names_finds_no_muscle(catalog: Catalog):
+    # No muscle's text says "cancer" or "cauda equina": the flag, and no muscle to treat.
+    for query in ("cauda equina", "cancer", "steroids"):
+        assert ids(catalog, query) == [], query
+        assert catalog.red_flags_in(query) != [], query
+
+
+def test_a_respelling_needs_a_typo_or_two_for_the_length_of_the_word():
+    from bodymap.model.spelling import respelling, typos
+
+    pairs = (("siatica", "sciatica"), ("medeus", "medius"), ("coccydynia", "coccygodynia"),
+             ("fever", "severe"), ("cancer", "car"), ("sititng", "sitting"))
+    assert [typos(a, b) for a, b in pairs] == [1, 1, 2, 2, 3, 1]
+    assert respelling("siatica", ["sciatica", "static"]) == "sciatica"
+    assert respelling("coccydynia", ["coccygodynia"]) == "coccygodynia"  # 10 letters: two typos
+    assert respelling("fever", ["severe"]) is None  # 5 letters: one typo at most
+    assert respelling("cancer", ["car"]) is None
+    assert respelling("pregnant", ["present"]) is None
+    assert respelling("glutues", ["gluteus"]) == "gluteus"  # one typo: two letters swapped
+    # A real word is not a typo: only another form of it will do.
+    assert respelling("glutues", ["gluteus"], real={"glutues"}) is None
+    assert respelling("pregnant", ["pregnancy", "present"]) == "pregnancy"
+    assert respelling("fevr", ["fever"]) is None  # under 5 letters: left out, not guessed
+
+
+def test_mistyped_conditions_are_taken_for_the_condition(catalog: Catalog):
+    for typed, meant in (("pregnacy", "pregnancy"), ("osteoporossis", "osteoporosis"),
+                         ("pregnant", "pregnancy")):
+        assert catalog.respelled(typed) == meant, typed
+        assert ids(catalog, typed) == ids(catalog, meant) != [], typed
+
+
+def test_a_red_flag_is_named_by_its_title(catalog: Catalog):
+    # "Possible cauda equina syndrome": the words a student knows it by.
+    for query in ("cauda equina", "cauda equina syndrome", "Cauda Equina?"):
+        assert flag_ids(catalog, query) == ["cauda_equina"], query
+    assert flag_ids(catalog, "tumour or infection") == ["tumour_or_infection"]
+    assert flag_ids(catalog, "equina") == []  # every word of it
+
+
+@pytest.mark.parametrize("query", ["night pain", "pain at night", "night-time pain",
+                                   "nighttime pain", "pain at night time", "Night pains"])
+def test_night_pain_said_any_way_is_a_red_flag(catalog: Catalog, query):
+    # "Severe pain at night" is a sign of the tumour or infection flag, and intense night pain
+    # one of pain that is not settling; a student who types only "night pain" gets both.
+    assert flag_ids(catalog, query) == ["tumour_or_infection", "not_improving"]
+
+
+def test_night_pain_with_more_said_is_flagged_as_the_sign_reads(catalog: Catalog):
+    # How bad, when said, picks the sign; a sore hip that wakes someone is gluteus minimus.
+    assert flag_ids(catalog, "severe pain at night") == ["tumour_or_infection"]
+    assert flag_ids(catalog, "pain at night, severe") == ["tumour_or_infection"]
+    assert flag_ids(catalog, "intense night pain") == ["not_improving"]
+    assert flag_ids(catalog, "hip pain at night") == []
+    assert flag_ids(catalog, "night") == []  # no pain said
+    assert flag_ids(catalog, "waking at night when rolling over") == []
+
+
+@pytest.mark.parametrize(("query", "muscles"), [
+    ("pregnancy", {"iliopsoas", "rectus_abdominis"}),
+    ("hernia", {"iliopsoas", "rectus_abdominis"}),
+    ("aneurysm", {"iliopsoas"}),
+    ("aortic aneurysm", {"iliopsoas"}),
+    ("pregnancy hernia", {"iliopsoas", "rectus_abdominis"}),
+])
+def test_a_condition_named_in_a_caution_finds_that_muscle(catalog: Catalog, query, muscles):
+    found = ids(catalog, query)
+    assert muscles <= set(found)
+    for muscle_id in muscles:
+        reason = catalog.search_reason(muscle_id, query)
+        assert reason.startswith("caution: “Do not treat in pregnancy"), (muscle_id, reason)
+
+
+def test_a_caution_ranks_a_muscle_after_every_other_hit(catalog: Catalog):
+    # "hernia" begins piriformis' mimic "Lumbar disc herniation": that comes first, the
+    # cautions after it.
+    found = ids(catalog, "hernia")
+    assert found[0] == "piriformis"
+    assert catalog.search_reason("piriformis", "hernia").startswith("often mistaken for")
+    # Every caution says "stop if tingling or numbness appears": that tells no muscle apart.
+    assert ids(catalog, "tingling") == ["piriformis"]
+    # A caution's "never sharp digging" does not make "sharp sciatica" a query piriformis holds.
+    assert ids(catalog, "sharp sciatica") == ids(catalog, "sciatica")
+    # What a caution says is searched whole, forbidding and all: "Do not treat in pregnancy".
+    assert catalog.search_reason("rectus_abdominis", "pregnancy").startswith(
+        "caution: “Do not treat in pregnancy, over a hernia")

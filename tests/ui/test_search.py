@@ -197,3 +197,145 @@ def test_a_red_flag_is_said_in_the_note_too(qtbot, window: MainWindow):
         window.findChild(QLabel, "searchNote").text()).toPlainText()
     # Still said beside the muscle once the dialog is closed, and in presenter mode.
     assert said.startswith("Red flag: Possible tumour or infection. See a physician first.")
+
+
+# Conditions and red flags as a student types them.
+
+def red_flags_shown(qtbot, window: MainWindow) -> str:
+    """The text of the red flags dialog the search opened, which is then closed as a student
+    would close it."""
+    dialog = window.findChild(QDialog, "redFlagsDialog")
+    assert dialog is not None, "no red flag shown"
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.findChild(QTextBrowser, "redFlagsText").toPlainText()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "redFlagsDialog") is None)
+    return text
+
+
+def note_text(window: MainWindow) -> str:
+    note = window.findChild(QLabel, "searchNote")
+    return QTextDocumentFragment.fromHtml(note.text()).toPlainText() if note.isVisible() else ""
+
+
+@pytest.mark.parametrize(("query", "flag", "wrongly"), [
+    ("cauda equina", "Possible cauda equina syndrome", "urinary"),
+    ("fever", "Possible tumour or infection", "severe"),
+    ("cancer", "Possible tumour or infection", "car"),
+    ("osteoporosis", "Possible fracture", "stenosis"),
+    ("night pain", "Possible tumour or infection", None),
+    ("pain at night", "Possible tumour or infection", None),
+    ("night-time pain", "Possible tumour or infection", None),
+])
+def test_a_condition_typed_shows_its_red_flag_and_no_muscle_a_respelling_chose(
+        qtbot, window: MainWindow, query, flag, wrongly):
+    search(qtbot, window, query)
+    text = red_flags_shown(qtbot, window)
+    assert text.startswith(f"“{query}” can be a sign of something massage must not treat.")
+    assert flag in text
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Red flag: {flag}; see a physician first. ")
+    said = note_text(window)
+    assert said.startswith(f"Red flag: {flag}. See a physician first.")
+    if wrongly:
+        heading = window.findChild(QLabel, "muscleListHeading").text()
+        for shown in (message, said, heading):
+            assert f"“{wrongly}”" not in shown and "searched" not in shown, shown
+        # A muscle, if any, is one whose caution names the condition, and the note says so.
+        if window.detail_panel.muscle_id is not None:
+            assert f"Found for “{query}”: caution: “" in said
+            assert query in said.split("caution: “", 1)[1].casefold()
+        else:
+            assert "Nothing matches" in message and f"Nothing matches “{query}”" in said
+
+
+@pytest.mark.parametrize(("query", "wrongly"), [("pregnant", "present"), ("bruise", "because")])
+def test_a_condition_that_is_no_red_flag_is_not_respelled_into_a_common_word(
+        qtbot, window: MainWindow, query, wrongly):
+    search(qtbot, window, query)
+    message = window.statusBar().currentMessage()
+    said = note_text(window)
+    assert wrongly not in message and wrongly not in said
+    assert window.findChild(QDialog, "redFlagsDialog") is None
+    # "pregnant" is searched as "pregnancy", "bruise" as the beginning of "bruises": cautions.
+    assert "caution: “" in said
+    assert window.detail_panel.findChild(QLabel, "cautionBanner").isVisible()
+
+
+@pytest.mark.parametrize(("query", "muscle"), [
+    ("pregnancy", "iliopsoas"),
+    ("aneurysm", "iliopsoas"),
+])
+def test_a_condition_a_caution_names_opens_that_muscle_with_the_caution(
+        qtbot, window: MainWindow, query, muscle):
+    search(qtbot, window, query)
+    if window.findChild(QDialog, "redFlagsDialog") is not None:  # aneurysm: a red flag too
+        assert "Back pain from somewhere other than the spine" in red_flags_shown(qtbot, window)
+    assert window.detail_panel.muscle_id == muscle
+    said = note_text(window)
+    assert said.startswith(f"Found for “{query}”: caution: “Do not treat in pregnancy") or (
+        said.split("See a physician first.\n", 1)[-1].startswith(
+            f"Found for “{query}”: caution: “Do not treat in pregnancy")), said
+    banner = window.detail_panel.findChild(QLabel, "cautionBanner")
+    assert banner.isVisible() and query in banner.text()
+    assert "Nothing matches" not in window.statusBar().currentMessage()
+
+
+def test_hernia_finds_the_muscles_whose_cautions_name_it(qtbot, window: MainWindow):
+    # A mimic ("Lumbar disc herniation") comes first; the cautions are there to open.
+    search(qtbot, window, "hernia")
+    said = note_text(window)
+    assert window.detail_panel.muscle_id == "piriformis"
+    also = said.split("Also found: ")[1]
+    assert "Iliopsoas" in also and "Rectus abdominis" in also
+    note = window.findChild(QLabel, "searchNote")
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the first name under "Also found"
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert window.detail_panel.muscle_id == "iliopsoas"
+    assert note_text(window).startswith(
+        "Found for “hernia”: caution: “Do not treat in pregnancy, with a hernia")
+
+
+def test_a_search_that_finds_nothing_puts_the_last_note_away_and_says_so(
+        qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    search(qtbot, window, "sciatica")
+    assert note_text(window).startswith("Found for “sciatica”")
+    shown = window.detail_panel.muscle_id
+    box.clear()
+    search(qtbot, window, "zzzzz")
+    said = note_text(window)
+    assert "sciatica" not in said and "Found for" not in said
+    assert said.startswith("Nothing matches “zzzzz”. The muscle shown is not a result")
+    assert window.detail_panel.muscle_id == shown  # left as it was, and said to be
+    assert window.statusBar().currentMessage() == "Nothing matches “zzzzz”."
+
+
+def test_a_red_flag_that_finds_no_muscle_replaces_the_last_note(qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    search(qtbot, window, "fever")
+    red_flags_shown(qtbot, window)
+    assert "Found for “fever”" in note_text(window)
+    box.clear()
+    search(qtbot, window, "cancer")
+    assert "Possible tumour or infection" in red_flags_shown(qtbot, window)
+    said = note_text(window)
+    assert "fever" not in said
+    assert said.startswith("Red flag: Possible tumour or infection. See a physician first.\n"
+                           "Nothing matches “cancer”.")
+    assert window.statusBar().currentMessage() == (
+        "Red flag: Possible tumour or infection; see a physician first. "
+        "Nothing matches “cancer”.")
+
+
+def test_the_note_after_fever_then_pregnancy_is_about_pregnancy(qtbot, window: MainWindow):
+    # The reviewer's sequence: "pregnancy" found nothing, and "Found for 'fever'" stayed.
+    box = window.findChild(QLineEdit, "searchBox")
+    search(qtbot, window, "fever")
+    red_flags_shown(qtbot, window)
+    box.clear()
+    search(qtbot, window, "pregnancy")
+    said = note_text(window)
+    assert "fever" not in said
+    assert said.startswith("Found for “pregnancy”: caution: “")
