@@ -211,14 +211,22 @@ class MarkerItem(QGraphicsItem):
         self.setToolTip(label)
         self.setZValue(30)
         self.corner = UPPER_RIGHT
-        self._digits = _digits(number)
+        # Laid out when first shown: a view has dozens of markers and shows one muscle's, and
+        # the first text laid out as a path loads the font's outlines (~8 ms of start-up).
+        self._digits: QPainterPath | None = None
 
     def set_corner(self, corner: Qt.Corner) -> None:
         """Put the number in this corner of the X."""
         if corner != self.corner:
             self.prepareGeometryChange()  # the bounding rect moves with the number
             self.corner = corner
-            self._digits = _digits(self.number, corner)
+            self._digits = None
+
+    def digits(self) -> QPainterPath:
+        """The number's outline, in pixels round the marker's point."""
+        if self._digits is None:
+            self._digits = _digits(self.number, self.corner)
+        return self._digits
 
     def set_ringed(self, ringed: bool) -> None:
         if ringed != self.ringed:
@@ -227,7 +235,7 @@ class MarkerItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         s = self.RING + 3  # the ring's white pen reaches 2.5 px past it, antialiasing 0.5 more
-        return QRectF(-s, -s, 2 * s, 2 * s).united(self._digits.boundingRect().adjusted(
+        return QRectF(-s, -s, 2 * s, 2 * s).united(self.digits().boundingRect().adjusted(
             -3, -3, 3, 3))
 
     def ink_rect(self) -> QRectF:
@@ -257,8 +265,8 @@ class MarkerItem(QGraphicsItem):
         if self.number:  # dark digits in a white halo: legible on skin, muscle and red alike
             halo = QPen(QColor("white"), 3.5)
             halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.strokePath(self._digits, halo)
-            painter.fillPath(self._digits, QColor(20, 20, 20))
+            painter.strokePath(self.digits(), halo)
+            painter.fillPath(self.digits(), QColor(20, 20, 20))
 
 
 # The scale, in screen pixels per scene unit, that numbers are placed for. The window at its
@@ -444,10 +452,9 @@ class BodyScene(QGraphicsScene):
         self.markers: dict[tuple[str, str | None], list[MarkerItem]] = {}
         for region in view.regions.values():
             self._add_region(region)
-        # Once, here: where the numbers go depends on where the drawing puts the markers only.
-        for markers in self.markers.values():
-            for marker, corner in zip(markers, number_corners(markers), strict=True):
-                marker.set_corner(corner)
+        # The muscles (and sides) whose markers have their numbers' corners: placed once, when
+        # first shown, as they depend only on where the drawing puts the markers.
+        self._numbered: set[tuple[str, str | None]] = set()
         self.label_font = QFont()
         self.landmarks = [LandmarkItem(landmark, self.label_font) for landmark in view.landmarks]
         for item in self.landmarks:
@@ -698,6 +705,15 @@ class BodyScene(QGraphicsScene):
                     self.pain)
         return self.referral_of(self.selected), self.selected, self.pain
 
+    def place_numbers(self, key: tuple[str, str | None]) -> list[MarkerItem]:
+        """A muscle's markers on a side, each number in its corner: chosen together, once."""
+        markers = self.markers.get(key, [])
+        if key not in self._numbered:
+            self._numbered.add(key)
+            for marker, corner in zip(markers, number_corners(markers), strict=True):
+                marker.set_corner(corner)
+        return markers
+
     def coached_trigger_point(self) -> TriggerPoint | None:
         """The selected muscle's TrP the technique coach is on, while the explorer shows it."""
         if self.trigger_point is None or self.selected is None or self.study is not None:
@@ -755,6 +771,8 @@ class BodyScene(QGraphicsScene):
         coached = self.coached_trigger_point()
         for (muscle_id, side), markers in self.markers.items():
             visible = _is_shown((muscle_id, side), shown)
+            if visible:
+                self.place_numbers((muscle_id, side))
             for marker in markers:
                 marker.setVisible(visible)
                 on_it = coached is not None and marker.region.trp == coached.id

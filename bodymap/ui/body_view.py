@@ -269,7 +269,8 @@ class BodyView(QGraphicsView):
         # Where an X or its number is drawn, or will be once its muscle is selected, or a side
         # label's letters, the screen shows those, not the region: a point there is the last
         # choice, so that a look at the pixel sees the region itself.
-        inked = [*(m for markers in scene.markers.values() for m in markers), *scene.side_labels]
+        inked = [*(m for key in scene.markers for m in scene.place_numbers(key)),
+                 *scene.side_labels]
         transform = self.viewportTransform()
         marks = [drawn.deviceTransform(transform).mapRect(drawn.ink_rect()) for drawn in inked]
         best: tuple[bool, float, QPoint] | None = None

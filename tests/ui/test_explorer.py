@@ -997,7 +997,7 @@ def test_each_x_carries_its_trigger_points_number(qtbot, window: MainWindow, cat
     for marker in markers:
         assert labels[marker.region.trp].startswith(f"TrP{marker.number} ")
         # The digits are painted beside the X: dark ink in the box they are drawn in.
-        box = marker._digits.boundingRect().translated(view.mapFromScene(marker.scenePos()))
+        box = marker.digits().boundingRect().translated(view.mapFromScene(marker.scenePos()))
         ink = sum(image.pixelColor(int(x * ratio), int(y * ratio)).value() < 60
                   for x in range(int(box.left()), int(box.right()) + 1)
                   for y in range(int(box.top()), int(box.bottom()) + 1))
