@@ -38,6 +38,7 @@ from bodymap.diagram import VIEW_NAMES, load_view
 from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem, on_side
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
+from bodymap.ui.pain_finder import candidate_lines, rank_marked
 from bodymap.ui.rich_text import MUTED, escape, zone_names
 
 if TYPE_CHECKING:
@@ -69,6 +70,9 @@ PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture
 LEAST_GROW = 1 / 1000
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
+# The muscles a marked-pain slide lists, best first, with why: five; three beside a candidate's
+# trigger points (the one the picture shows), so the words still read from the back of a room.
+SLIDE_CANDIDATES = (5, 3)
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
 # (a picture taller than that shape would be printed narrower, its labels smaller). A slide's
 # SVG is as large as the PDF's slide.
@@ -168,9 +172,32 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
     return max(8, round(share * text_scale))
 
 
+def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
+                    shown: tuple[str, str] | None) -> str:
+    """The muscles that can refer pain to the marked zones, best first as the pain finder ranks
+    them (its refinement chips aside), the first few (SLIDE_CANDIDATES) with why; the one the
+    picture shows, if any, says so."""
+    rows = rank_marked(catalog, pain)
+    if not rows:
+        return "<p>No muscle in the data refers there.</p>"
+    both_sides = len({side for _zone, side in pain if side}) > 1
+    listed = SLIDE_CANDIDATES[shown is not None]
+    items = []
+    for row in rows[:listed]:
+        name, why = candidate_lines(catalog, row, both_sides)
+        here = (" (in the picture)" if shown is not None and shown[0] == row.candidate.muscle_id
+                else "")
+        items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
+    more = len(rows) - listed
+    rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
+    return ("<p><b>Muscles that can refer pain there</b>, best first:</p>"
+            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}")
+
+
 def slide_html(scene: BodyScene) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
-    and the marked pain; then, for the foot of the slide, the sources behind them."""
+    and the marked pain with the muscles that can refer there; then, for the foot of the slide,
+    the sources behind them."""
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
@@ -178,6 +205,8 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
     if pain:
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
+        if scene.study is None:  # a study question's marks are an answer, not a client's pain
+            parts.append(candidates_html(catalog, pain, shown))
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
