@@ -70,9 +70,10 @@ PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture
 LEAST_GROW = 1 / 1000
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
-# The muscles a marked-pain slide lists, best first, with why: five; three beside a candidate's
-# trigger points (the one the picture shows), so the words still read from the back of a room.
-SLIDE_CANDIDATES = (5, 3)
+# The muscles a marked-pain slide lists, best first, with why; fewer beside the trigger points
+# of a candidate the picture shows, so the words still read from the back of a room.
+SLIDE_CANDIDATES = 5
+SLIDE_CANDIDATES_BESIDE_ONE = 3
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
 # (a picture taller than that shape would be printed narrower, its labels smaller). A slide's
 # SVG is as large as the PDF's slide.
@@ -175,13 +176,13 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
                     shown: tuple[str, str] | None) -> str:
     """The muscles that can refer pain to the marked zones, best first as the pain finder ranks
-    them (its refinement chips aside), the first few (SLIDE_CANDIDATES) with why; the one the
-    picture shows, if any, says so."""
+    them (its refinement chips aside), the first few with why; the one the picture shows, if
+    any, says so."""
     rows = rank_marked(catalog, pain)
     if not rows:
         return "<p>No muscle in the data refers there.</p>"
     both_sides = len({side for _zone, side in pain if side}) > 1
-    listed = SLIDE_CANDIDATES[shown is not None]
+    listed = SLIDE_CANDIDATES if shown is None else SLIDE_CANDIDATES_BESIDE_ONE
     items = []
     for row in rows[:listed]:
         name, why = candidate_lines(catalog, row, both_sides)
