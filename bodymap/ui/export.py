@@ -38,6 +38,7 @@ from bodymap.diagram import VIEW_NAMES, load_view
 from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem, on_side
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
+from bodymap.ui.pain_finder import candidate_lines, rank_marked
 from bodymap.ui.rich_text import MUTED, escape, zone_names
 
 if TYPE_CHECKING:
@@ -69,6 +70,10 @@ PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture
 LEAST_GROW = 1 / 1000
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
+# The muscles a marked-pain slide lists, best first, with why; fewer beside the trigger points
+# of a candidate the picture shows, so the words still read from the back of a room.
+SLIDE_CANDIDATES = 5
+SLIDE_CANDIDATES_BESIDE_ONE = 3
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
 # (a picture taller than that shape would be printed narrower, its labels smaller). A slide's
 # SVG is as large as the PDF's slide.
@@ -147,23 +152,53 @@ def _key_font() -> QFont:
     return font
 
 
-def _bands(width: float, title: str, rows: tuple[Row, ...]) -> tuple[float, float]:
+def _bands(width: float, title: str, rows: tuple[Row, ...],
+           text_scale: float = 1.0) -> tuple[float, float]:
     """Heights of the title band above the body and the key band below it."""
-    title_band = width * TITLE_BAND if title else 0.0
+    title_band = width * TITLE_BAND * text_scale if title else 0.0
     key = key_size(rows, QFontMetricsF(_key_font())).height() if rows else 0.0
-    return title_band, (key + 16) * width * KEY_SCALE if rows else 0.0
+    return title_band, (key + 16) * _key_scale(width, text_scale) if rows else 0.0
 
 
-def label_px(target: QSizeF | QSize, layout: str = PAGE) -> int:
+def _key_scale(width: float, text_scale: float) -> float:
+    """How much a page's key is scaled from its KEY_FONT_PX drawing."""
+    return width * KEY_SCALE * text_scale
+
+
+def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0) -> int:
     """The landmark labels' and the view caption's size in the picture's pixels (a PDF's are
-    1/300 inch): a share of the page's width, or of the slide's height."""
-    return max(8, round(target.height() * SLIDE_LABEL if layout == SLIDE
-                        else target.width() * PAGE_LABEL))
+    1/300 inch): a share of the page's width, or of the slide's height, times `text_scale`
+    for a picture printed smaller than the page or slide (`picture`)."""
+    share = target.height() * SLIDE_LABEL if layout == SLIDE else target.width() * PAGE_LABEL
+    return max(8, round(share * text_scale))
+
+
+def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
+                    shown: tuple[str, str] | None) -> str:
+    """The muscles that can refer pain to the marked zones, best first as the pain finder ranks
+    them (its refinement chips aside), the first few with why; the one the picture shows, if
+    any, says so."""
+    rows = rank_marked(catalog, pain)
+    if not rows:
+        return "<p>No muscle in the data refers there.</p>"
+    both_sides = len({side for _zone, side in pain if side}) > 1
+    listed = SLIDE_CANDIDATES if shown is None else SLIDE_CANDIDATES_BESIDE_ONE
+    items = []
+    for row in rows[:listed]:
+        name, why = candidate_lines(catalog, row, both_sides)
+        here = (" (in the picture)" if shown is not None and shown[0] == row.candidate.muscle_id
+                else "")
+        items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
+    more = len(rows) - listed
+    rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
+    return ("<p><b>Muscles that can refer pain there</b>, best first:</p>"
+            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}")
 
 
 def slide_html(scene: BodyScene) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
-    and the marked pain; then, for the foot of the slide, the sources behind them."""
+    and the marked pain with the muscles that can refer there; then, for the foot of the slide,
+    the sources behind them."""
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
@@ -171,6 +206,8 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
     if pain:
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
+        if scene.study is None:  # a study question's marks are an answer, not a client's pain
+            parts.append(candidates_html(catalog, pain, shown))
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
@@ -191,24 +228,27 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
 
 
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-          layout: str = PAGE, frame: str = REGION) -> None:
+          layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
+          centred: bool = True) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
-        _draw_slide(scenes, painter, target, title, frame)
+        _draw_slide(scenes, painter, target, title, frame, text_scale)
     else:
-        _draw_page(scenes, painter, target, title, frame)
+        _draw_page(scenes, painter, target, title, frame, text_scale, centred)
 
 
 def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-               frame: str) -> None:
+               frame: str, text_scale: float, centred: bool) -> None:
     """A handout's page: the title, the picture and the key, one under the other, each centred
-    on the page's middle line, from the top down (what is left of a page is at its foot)."""
+    on the page's middle line, from the top down (what is left of a page is at its foot). Not
+    `centred`, a body with labels on one side is drawn beside them rather than in the middle
+    (`_lay_out`): the larger for it, where the picture is not the page's but beside words."""
     rows = key_rows(*scenes)
-    title_band, key_band = _bands(target.width(), title, rows)
-    with _on_paper(scenes, label_px(target.size(), PAGE)):
+    title_band, key_band = _bands(target.width(), title, rows, text_scale)
+    with _on_paper(scenes, label_px(target.size(), PAGE, text_scale)):
         room = QSizeF(target.width(), target.height() - title_band - key_band)
-        views = _lay_out(scenes, frame, room, centred=True)
+        views = _lay_out(scenes, frame, room, centred=centred)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
@@ -225,7 +265,7 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         painter.drawText(QRectF(target.left(), target.top(), target.width(), title_band),
                          Qt.AlignmentFlag.AlignCenter, title)
     if rows:
-        scale = target.width() * KEY_SCALE
+        scale = _key_scale(target.width(), text_scale)
         metrics = QFontMetricsF(_key_font())
         key = key_size(rows, metrics)
         painter.save()
@@ -238,10 +278,10 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
 
 
 def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-                frame: str) -> None:
+                frame: str, text_scale: float) -> None:
     margin = target.height() * 0.04
     share = SLIDE_PICTURE if len(scenes) == 1 else SLIDE_PICTURES
-    with _on_paper(scenes, label_px(target.size(), SLIDE)):
+    with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
         room = QSizeF(target.width() * share, target.height() - 2 * margin)
         views = _lay_out(scenes, frame, room, centred=False)
         size = views.size
@@ -250,7 +290,7 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     left = origin.x() + size.width() + 2 * margin
     column = QRectF(left, target.top() + margin, target.right() - margin - left,
                     target.height() - 2 * margin)
-    text_px = max(8, round(target.height() * SLIDE_TEXT_PX))
+    text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     top = column.top()
     if title:
         title_doc = _text(painter, f"<b>{escape(title)}</b>", column.width(), round(text_px * 1.8))
@@ -375,7 +415,7 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
     zoom = min(room.width() / frame.width(), (room.height() - cap) / frame.height(), most)
     for _ in range(4):  # the labels' room shrinks the body, which gives them more room
         edges = QMarginsF(0, cap, 0, 0)
-        for item in labels:  # how far each reaches past the frame, at this scale
+        for item in _spaced(labels, zoom, scene.label_font):  # their reach past the frame
             reach = item.reach()
             edges.setLeft(max(edges.left(), reach.left() - (item.x() - frame.left()) * zoom))
             edges.setRight(max(edges.right(), reach.right() - (frame.right() - item.x()) * zoom))
@@ -389,7 +429,38 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
                    (room.height() - edges.top() - edges.bottom()) / frame.height(), most)
     body = QRectF(edges.left(), edges.top(), frame.width() * zoom, frame.height() * zoom)
     return _Fit(zoom, body, QSizeF(body.width() + edges.left() + edges.right(),
-                                   body.height() + edges.top() + edges.bottom()), labels, caption)
+                                   body.height() + edges.top() + edges.bottom()),
+                _spaced(labels, zoom, scene.label_font), caption)
+
+
+_SPINE_LEVEL = re.compile(r"[CTLS]\d+")
+LABEL_AIR = 0.25  # the least air between two labels' letters, as a share of a capital's height
+
+
+def _spaced(labels: tuple[LandmarkItem, ...], zoom: float,
+            font: QFont) -> tuple[LandmarkItem, ...]:
+    """The labels that can be drawn at this scale without one's letters on another's: in a small
+    body (two views side by side, or a picture printed small with its words large) the spine's
+    levels, a few millimetres apart, would print one over the next. Named landmarks (S2 · PSIS,
+    coccyx tip) come first, as one feels for them; a bare level (T12, L1) is counted from them."""
+    metrics = QFontMetricsF(font)
+    air = metrics.capHeight() * LABEL_AIR
+
+    def ink(item: LandmarkItem) -> QRectF:
+        """Where its letters are on the paper (capitals and digits stand on the baseline, so
+        "T12" over "L1" reads closer than the lines' heights), with air round them."""
+        box = item.boundingRect()
+        letters = metrics.tightBoundingRect(item.landmark.text)
+        return letters.translated(item.x() * zoom + box.left(),
+                                  item.y() * zoom + box.top() + metrics.ascent()).marginsAdded(
+            QMarginsF(air, air, air, air))
+
+    kept: list[LandmarkItem] = []
+    for item in sorted(labels, key=lambda item: (bool(_SPINE_LEVEL.fullmatch(item.landmark.text)),
+                                                   item.y())):
+        if not any(ink(item).intersects(ink(other)) for other in kept):
+            kept.append(item)
+    return tuple(sorted(kept, key=lambda item: item.y()))
 
 
 class _Panel(NamedTuple):
@@ -490,31 +561,41 @@ def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> 
 
 
 def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
-                 frame: str = REGION) -> QSize:
+                 frame: str = REGION, text_scale: float = 1.0, centred: bool = True) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
     title, the framed views and its key need, at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
-    title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes))
+    title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
     page = QSizeF(PNG_WIDTH, PNG_WIDTH * PAGE_MM.height() / PAGE_MM.width())
-    with _on_paper(scenes, label_px(page, PAGE)):
+    with _on_paper(scenes, label_px(page, PAGE, text_scale)):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        height = _lay_out(scenes, frame, room, centred=True).size.height()
+        height = _lay_out(scenes, frame, room, centred=centred).size.height()
     return QSize(PNG_WIDTH, min(math.floor(page.height()),
                                 math.ceil(title_band + height + key_band)))
 
 
+def text_scale_for(printed_mm: float) -> float:
+    """The `text_scale` of a page's picture printed `printed_mm` wide: its words print as large
+    as on the PDF's page (PAGE_MM wide)."""
+    return PAGE_MM.width() / printed_mm
+
+
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
-            frame: str = BODY) -> QImage:
+            frame: str = BODY, text_scale: float = 1.0, centred: bool = True) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
-    is the standing body, which the self-care sheet sets beside its text). With the scene, the
-    view that draws the rest of its referral or trigger points, if any (`picture_views`)."""
+    is the standing body). With the scene, the view that draws the rest of its referral or
+    trigger points, if any (`picture_views`). Its words (title, labels, key) are sized for the
+    picture printed as wide as the page or shown as large as the slide; one printed smaller
+    passes `text_scale`, how many times smaller (`text_scale_for`), so they print as large; one
+    set beside words, `centred=False` (`_draw_page`)."""
     scenes = picture_views(scene)
-    size = picture_size(scenes, title, layout, frame)
+    size = picture_size(scenes, title, layout, frame, text_scale, centred)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
+    _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
+          text_scale, centred)
     painter.end()
     return image
 

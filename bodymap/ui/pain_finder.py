@@ -108,6 +108,40 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
     return rows
 
 
+def zone_labels(catalog: Catalog, zone_ids: tuple[str, ...], other: tuple[str, ...] = (),
+                side: str | None = None) -> str:
+    """Zone names; a zone matched on the other side of the body (bilateral referral) says
+    so: "Sacroiliac joint (both sides)", or "(right)" when only that side was marked."""
+    other_side = OTHER_SIDE.get(side or "")
+    names = [on_side(catalog.zones[z].label, BOTH if z in other else None) for z in zone_ids]
+    names += [on_side(catalog.zones[z].label, other_side) for z in other if z not in zone_ids]
+    return ", ".join(names)
+
+
+def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
+    """A candidate as the list shows it, in plain text: the muscle (with its side when pain is
+    marked on both) and its score; then why, its trigger points and the marked zones they
+    refer to. A marked-pain slide lists the same (`export.slide_html`)."""
+    candidate = row.candidate
+    muscle = catalog.muscles[candidate.muscle_id]
+    trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
+    reasons = []
+    if candidate.essential or candidate.other_essential:
+        reasons.append("essential zone: " + zone_labels(
+            catalog, candidate.essential, candidate.other_essential, row.side))
+    if candidate.spillover or candidate.other_spillover:
+        reasons.append("spillover only: " + zone_labels(
+            catalog, candidate.spillover, candidate.other_spillover, row.side))
+    verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
+    where = ("here, on both sides of the body" if any(m.other_side for m in candidate.matches)
+             else "here")
+    name = on_side(muscle.name, row.side if both_sides else None)
+    weaker = (f"; on the {side_label(OTHER_SIDE[row.side])}, score {row.weaker.score:g}"
+              if row.weaker is not None and row.side in OTHER_SIDE else "")
+    return (f"{name} — score {candidate.score:g}",
+            f"{trps} {verb} {where}; {'; '.join(reasons)}{weaker}")
+
+
 def _fit(candidate: Candidate) -> tuple[float, int, int]:
     """How well a candidate fits what is marked, best lowest: score, zones matched, then the
     fewest zones of its pattern left unmarked."""
@@ -184,7 +218,7 @@ class PainFinder(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            text = self.row_text(row, both_sides)
+            text = "\n".join(candidate_lines(self.catalog, row, both_sides))
             if row.candidate.muscle_id in known:  # why it stands above a higher score
                 first, rest = text.split("\n", 1)
                 text = f"{first} · {', '.join(r.said for r in active)}\n{rest}"
@@ -213,37 +247,6 @@ class PainFinder(QWidget):
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:
         return on_side(self.catalog.zones[zone_id].label, side)
-
-    def labels(self, zone_ids: tuple[str, ...], other: tuple[str, ...] = (),
-               side: str | None = None) -> str:
-        """Zone names; a zone matched on the other side of the body (bilateral referral) says
-        so: "Sacroiliac joint (both sides)", or "(right)" when only that side was marked."""
-        other_side = OTHER_SIDE.get(side or "")
-        names = [on_side(self.catalog.zones[z].label, BOTH if z in other else None)
-                 for z in zone_ids]
-        names += [on_side(self.catalog.zones[z].label, other_side)
-                  for z in other if z not in zone_ids]
-        return ", ".join(names)
-
-    def row_text(self, row: Row, both_sides: bool) -> str:
-        candidate = row.candidate
-        muscle = self.catalog.muscles[candidate.muscle_id]
-        trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
-        reasons = []
-        if candidate.essential or candidate.other_essential:
-            reasons.append("essential zone: " + self.labels(
-                candidate.essential, candidate.other_essential, row.side))
-        if candidate.spillover or candidate.other_spillover:
-            reasons.append("spillover only: " + self.labels(
-                candidate.spillover, candidate.other_spillover, row.side))
-        verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
-        where = ("here, on both sides of the body" if any(m.other_side for m in candidate.matches)
-                 else "here")
-        name = on_side(muscle.name, row.side if both_sides else None)
-        weaker = (f"; on the {side_label(OTHER_SIDE[row.side])}, score {row.weaker.score:g}"
-                  if row.weaker is not None and row.side in OTHER_SIDE else "")
-        return (f"{name} — score {candidate.score:g}\n"
-                f"{trps} {verb} {where}; {'; '.join(reasons)}{weaker}")
 
     def _row_target(self, index: int) -> tuple[str, str] | None:
         if not 0 <= index < len(self.rows):

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -362,6 +363,9 @@ SELF_CARE_PICTURE = "bodymap:self-care-picture"  # a resource of the sheet's doc
 PICTURE_HEIGHT = 430
 PICTURE_WIDTH = 300
 WIDE_PICTURE_WIDTH = 600
+# The picture's words print at this share of their size on a page's PDF (labels 10 pt, key
+# 11 pt): labels 7.5 pt and the key 9 pt, as a book's figure has them beside 10.5 pt text.
+SHEET_TEXT = 0.8
 
 SELF_CARE_CSS = (
     "h1 { font-size: 18pt; color: #1a237e; margin-bottom: 4px; }"
@@ -371,23 +375,54 @@ SELF_CARE_CSS = (
 )
 
 
+def sheet_picture(catalog: Catalog, muscle_id: str) -> tuple[QImage, int, bool]:
+    """The sheet's picture of the muscle's trigger points and referral on its own first view,
+    both sides, framed as an export is, to where the muscle and its pain are (a client sees
+    where to press); with its height on the sheet (96-dpi pixels) and whether it is wide (under
+    the words). Its words are drawn for the width it prints at (SHEET_TEXT), and a picture beside
+    the words has its body beside its labels, not centred between two margins: on 7.9 cm of
+    paper the body needs all the room the labels leave."""
+    from bodymap.ui.export import (
+        REGION,
+        muscle_scene,
+        picture,
+        picture_size,
+        picture_views,
+        text_scale_for,
+    )
+
+    scene = muscle_scene(catalog, catalog.muscles[muscle_id])
+    views = picture_views(scene)
+    shape = picture_size(views, "", frame=REGION)
+    # Two bodies side by side in 7.9 cm would each be a thumbnail: they go under the words too.
+    wide = len(views) > 1 or shape.width() > shape.height()
+    most = WIDE_PICTURE_WIDTH if wide else PICTURE_WIDTH
+    # The words are sized for the width the picture prints at, which its shape decides, which
+    # the words' size changes (larger words, a smaller body): sized for the width first found,
+    # then for a narrower one until the picture prints at least as wide as they were sized for.
+    width = min(most, PICTURE_HEIGHT * shape.width() / shape.height())
+    for _ in range(3):
+        text_scale = SHEET_TEXT * text_scale_for(width * 25.4 / 96)
+        shape = picture_size(views, "", frame=REGION, text_scale=text_scale, centred=wide)
+        printed = min(most, PICTURE_HEIGHT * shape.width() / shape.height())
+        if printed >= width:
+            break
+        width = printed
+    image = picture(scene, frame=REGION, text_scale=text_scale, centred=wide)
+    return image, min(PICTURE_HEIGHT, round(most * image.height() / image.width())), wide
+
+
 def self_care_document(catalog: Catalog, muscle_id: str) -> QTextDocument:
     """The self-care sheet as a print-ready document (no live links on paper), with the picture
     of the muscle's trigger points and referral on its own first view, both sides, as the
     window's export draws it."""
-    from bodymap.ui.export import REGION, muscle_scene, picture
-
     document = QTextDocument()
     font = QFont()
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(SELF_CARE_CSS)
-    # Framed as an export is, to where the muscle and its pain are: a client sees where to press.
-    image = picture(muscle_scene(catalog, catalog.muscles[muscle_id]), frame=REGION)
+    image, height, wide = sheet_picture(catalog, muscle_id)
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(SELF_CARE_PICTURE), image)
-    wide = image.width() > image.height()
-    width = WIDE_PICTURE_WIDTH if wide else PICTURE_WIDTH
-    height = min(PICTURE_HEIGHT, round(width * image.height() / image.width()))
     document.setHtml(self_care_html(catalog, muscle_id, link=False, picture=SELF_CARE_PICTURE,
                                     picture_height=height, picture_wide=wide))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,

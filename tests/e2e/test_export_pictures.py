@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -225,6 +226,22 @@ def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path
     column = min(x for text, (x, _y, _size) in texts.items() if text.startswith("Piriformis"))
     body = body_box(slide, QRect(0, 0, round(column), 1080))
     assert body.width() >= 0.3 * 1920 and body.height() >= 0.6 * 1080, body
+
+
+def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_path: Path):
+    # Gluteus minimus: the back and the side view, head to foot, on a 1080-pixel slide. The
+    # spine's levels are 25 px apart there, closer than a line of 22 px text is tall, yet their
+    # capitals are clear of each other: they all stay, none over another.
+    texts = svg_texts(export(tmp_path, "gmin.svg", "--muscle", "gluteus_minimus", "--layout",
+                             "slide"))
+    levels = ["T12", "L1", "L3", "L4 \N{MIDDLE DOT} top of crest", "S2 \N{MIDDLE DOT} PSIS",
+              "coccyx tip"]
+    assert all(level in texts for level in levels), sorted(texts)
+    for upper, lower in pairwise(levels):
+        font = QFont()
+        font.setPixelSize(round(texts[upper][2]))
+        cap = QFontMetricsF(font).capHeight()
+        assert texts[lower][1] - texts[upper][1] > cap, (upper, lower)  # baselines a capital apart
 
 
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,

@@ -1,0 +1,107 @@
+"""A slide of marked pain says which muscles could refer there: the pain finder's ranking, the
+first few with why, as a teacher exporting "where it hurts" wants it on the screen."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from pathlib import Path
+
+from helpers.window import click, trigger
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog
+
+from bodymap.model import Catalog
+from bodymap.ui.export import muscle_scene, slide_html
+from bodymap.ui.main_window import MainWindow
+
+
+def exported_slide_words(window: MainWindow, path: Path, monkeypatch) -> str:
+    """File ▸ Export slide to `path` (an SVG), and the words it shows, in the order it draws
+    them, one space apart whatever lines they wrap onto."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(path), "SVG drawing (*.svg)"))
+    trigger(window, "actionExportSlide")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text("utf-8"))).split())
+
+
+def finder_rows(window: MainWindow) -> list[tuple[str, str]]:
+    """The pain finder's candidates as it lists them: (muscle and score, why)."""
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    model = view.model()
+    return [tuple(model.index(row, 0).data().split("\n", 1))
+            for row in range(model.rowCount())]
+
+
+def mark_buttock_and_thigh(qtbot, window: MainWindow) -> None:
+    """Pain over the sacroiliac joint, the buttock and the upper back of the thigh: nine muscles
+    can refer there."""
+    trigger(window, "actionPainMode")
+    for zone in ("si_joint", "buttock", "posterior_thigh_upper"):
+        click(qtbot, window, zone, "L")
+
+
+def test_a_marked_pain_slide_lists_the_candidates_best_first_with_why(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    mark_buttock_and_thigh(qtbot, window)
+    rows = finder_rows(window)
+    assert len(rows) > 5
+    words = exported_slide_words(window, tmp_path / "pain.svg", monkeypatch)
+    assert "Muscles that can refer pain there , best first:" in words
+    # The first five as the pain finder has them, in its order, each with its reason.
+    at = [words.index(f"{n}. {name} {why}") for n, (name, why) in enumerate(rows[:5], 1)]
+    assert at == sorted(at)
+    assert rows[5][0] not in words
+    assert f"and {len(rows) - 5} more in the pain finder." in words
+    assert words.index("Marked pain :") < at[0]  # where it hurts, then what could refer there
+
+
+def test_beside_a_candidates_trigger_points_the_slide_lists_three(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # A candidate shown over the pain takes the words its trigger points need: the list is the
+    # first three, the one in the picture said to be.
+    mark_buttock_and_thigh(qtbot, window)
+    rows = finder_rows(window)
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setCurrentIndex(view.model().index(1, 0))  # as the arrow keys would: the second
+    shown = window.body_view.preview[0]
+    assert shown == window.pain_finder.rows[1].candidate.muscle_id  # shown over the marks
+    words = exported_slide_words(window, tmp_path / "candidate.svg", monkeypatch)
+    for n, (name, why) in enumerate(rows[:3], 1):
+        here = " (in the picture)" if n == 2 else ""
+        assert f"{n}. {name}{here} {why}" in words
+    assert rows[3][0] not in words
+    assert f"Candidate: {window.catalog.muscles[shown].name}" in words
+
+
+def test_where_nothing_refers_the_slide_says_so(qapp, catalog: Catalog):
+    # No trigger point in the data refers to the upper lumbar spine itself (the pain finder
+    # lists none): the slide says so rather than leave a heading over an empty list.
+    pain = {("lumbar_spine_upper", None)}
+    words, _foot = slide_html(muscle_scene(catalog, None, "posterior", pain=pain))
+    assert "No muscle in the data refers there." in words
+    assert "best first" not in words
+
+
+def test_a_pain_slides_candidates_are_escaped(qapp, catalog: Catalog):
+    # Names and zone labels come from data files: markup in them is shown as text.
+    muscle = dataclasses.replace(catalog.muscles["piriformis"], name="Piri<b>formis</b>")
+    zone = dataclasses.replace(catalog.zones["buttock"], label="Buttock & <i>hip</i>")
+    tampered = Catalog({**catalog.muscles, "piriformis": muscle},
+                       {**catalog.zones, "buttock": zone}, catalog.sources, catalog.guidance, [])
+    words, _foot = slide_html(muscle_scene(tampered, None, "posterior", pain={("buttock", "L")}))
+    assert "Piri&lt;b&gt;formis&lt;/b&gt;" in words
+    assert "Buttock &amp; &lt;i&gt;hip&lt;/i&gt;" in words
+    assert "<b>formis" not in words and "<i>hip" not in words
+
+
+def test_a_study_questions_slide_names_no_muscle_for_the_marks(qapp, catalog: Catalog):
+    # On a study question the marks are a student's answer (where does piriformis refer?):
+    # a list of the muscles that refer there would give the question away.
+    from bodymap.ui.study_panel import StudyBoard
+
+    scene = muscle_scene(catalog, None, "posterior")
+    scene.set_state(study=StudyBoard(input="zones", marked=frozenset({("buttock", "L")})))
+    words, _foot = slide_html(scene)
+    assert "Buttock" in words  # the marks are still said
+    assert "refer pain there" not in words and "Piriformis" not in words
