@@ -20,6 +20,7 @@ from bodymap.model.query import (
     STOP_WORDS,
     Claim,
     claim,
+    form_of,
     holds,
     joined,
     match_strength,
@@ -149,6 +150,12 @@ class _Reading(NamedTuple):
     zones: list[str]  # the drawn zones it names
     rest: list[str]  # the words no name or place takes, with a place searched as text
     activities: Mapping[str, frozenset[str]]  # activity -> the words of its everyday phrase held
+
+
+def _place_text_words(reading: _Reading) -> list[str]:
+    """The words a query that names a place searches the texts for: its other words, or with
+    none, the place in the zones' words ("lateral hip" as "outer hip")."""
+    return [plain(w) for w in reading.rest or reading.words]
 
 
 def _split_relief(text: str) -> tuple[str, str]:
@@ -611,19 +618,42 @@ class Catalog:
                 if all(muscle_id in self._bands.get(zone, ()) for zone in zones
                        if muscle_id in self._referrals.get(zone, {}))}
 
-    def _matching(self, word: str, last: bool,
-                  tokens: list[str] | None = None) -> dict[str, float]:
+    def _matching(self, word: str, last: bool, tokens: list[str] | None = None,
+                  begun: bool = True) -> dict[str, float]:
         """The indexed words (or of sorted `tokens`) a query word matches, with how well (see
-        `match_strength`)."""
+        `match_strength`). Without `begun`, a word in its own right (`_own_word`) matches only
+        its own forms, not another word it begins (`form_of`)."""
         tokens = self._word_index[0] if tokens is None else tokens
         begins = stem(word)  # every token the word can match begins with it
+        own = not begun and self._own_word(word)
         found = {}
         for token in tokens[bisect.bisect_left(tokens, begins):]:
             if not token.startswith(begins):
                 break
-            if exact := match_strength(word, token, last):
+            if (exact := match_strength(word, token, last)) and not (
+                    own and not form_of(word, token)):
                 found[token] = exact
         return found
+
+    def _own_word(self, word: str) -> bool:
+        """Whether a query word is a word in its own right, not only the beginning of one: some
+        muscle's text or caution holds it whole, or it is a word of the red flags or a
+        condition's name (`MEDICAL_WORDS`). "hernia" is one: it is no beginning of "herniation"
+        (of a disc), another condition."""
+        texts, cautions = self._word_index[1], self._caution_index[1]
+        return any(w in texts or w in cautions or w in self._real_words or w in MEDICAL_WORDS
+                   for w in (word, stem(word)))
+
+    def _held_only_begun(self, query: list[str], found: Mapping[str, object]) -> bool:
+        """Whether a muscle not `found` holds a longer word that a query word in its own right
+        begins but is not ("hernia": "herniation"), so that search with `begun` may find more:
+        most queries hold none, and are not searched twice."""
+        _, postings, _ = self._word_index
+        last = len(query) - 1
+        return any(muscle_id not in found
+                   for n, word in enumerate(query) if self._own_word(word)
+                   for token in self._matching(word, n == last) if not form_of(word, token)
+                   for muscle_id in postings[token])
 
     def _known(self, word: str, last: bool) -> bool:
         """Whether search can match a word (the last one perhaps unfinished)."""
@@ -713,9 +743,11 @@ class Catalog:
                         found.append(named)
         return found
 
-    def _text_scores(self, query: list[str], together: bool) -> dict[str, float]:
+    def _text_scores(self, query: list[str], together: bool,
+                     begun: bool = True) -> dict[str, float]:
         """Muscles whose texts hold every query word, by the weights of the fields that hold
-        them; with `together`, a muscle with one text holding them all gets `_HELD` more."""
+        them; with `together`, a muscle with one text holding them all gets `_HELD` more.
+        Without `begun`, a word in its own right is held only whole (`_matching`)."""
         _, postings, texts = self._word_index
         scores: dict[str, float] | None = None
         held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
@@ -723,7 +755,8 @@ class Catalog:
         for n, word in enumerate(query):
             weights: dict[str, float] = {}
             holding: dict[str, int] = {}
-            for token, exact in self._matching(word, n == len(query) - 1).items():
+            for token, exact in self._matching(word, n == len(query) - 1,
+                                               begun=begun).items():
                 if not weights and exact == 1.0:  # most often the only token: copied in C
                     weights = dict(postings[token])
                 else:
@@ -772,8 +805,8 @@ class Catalog:
         # whose texts hold those words first, ranked by them; then the other muscles that refer
         # pain there; then muscles found by text alone.
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
-        text = self._text_scores([plain(w) for w in reading.rest or reading.words],
-                                 together=bool(reading.rest))
+        text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
+                                 begun=False)
         keys = {m: (0, -1, 0, -s, 0.0, 0.0, 0) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
@@ -793,7 +826,8 @@ class Catalog:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
             # night"), stands with those above though its drawn zones miss the place.
-            for muscle_id in self._text_scores(list(reading.words), together=False).keys() - area:
+            for muscle_id in self._text_scores(list(reading.words), together=False,
+                                               begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
                     keys[muscle_id] = (0, -3, False, -found, 0.0, 0.0, 0)
@@ -809,7 +843,9 @@ class Catalog:
         counts least or not at all. Earlier entries of a list outrank later ones, and a word
         stated in two fields (an activity and a symptom) outranks one stated in one; more texts
         saying it do not. A muscle with one text holding every query word comes before one whose
-        words are scattered.
+        words are scattered. A query word that is a word in its own right ("hernia", "disc") is
+        matched whole or in its forms ("discs"); a muscle found only by a longer word it begins
+        ("herniation", "discomfort") comes after every other, cautions included.
 
         A query that names a body place (a zone's label, everyday name or id, see `PlaceNames`:
         "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there: they
@@ -827,14 +863,20 @@ class Catalog:
         reading = self._read(text)
         if reading is None:
             return []
+        searched = _place_text_words(reading) if reading.zones else reading.words
         if reading.zones:
             keys = self._place_ranking(reading)
         else:
-            keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0)
-                    for m, s in self._text_scores(reading.words, together=True).items()}
+            keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0) for m, s in
+                    self._text_scores(reading.words, together=True, begun=False).items()}
         # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
         for muscle_id, score in self._caution_scores(reading.words).items():
             keys.setdefault(muscle_id, (0, 1, 0, -score, 0.0, 0.0, 0))
+        # Last, the muscles found only by a longer word that a query word begins but is not:
+        # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
+        if self._held_only_begun(searched, keys):
+            for muscle_id, score in self._text_scores(searched, together=True).items():
+                keys.setdefault(muscle_id, (0, 2, 0, -score, 0.0, 0.0, 0))
         for muscle_id in reading.named:
             keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0, 0))[1:])
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
@@ -922,11 +964,15 @@ class Catalog:
         for activity in muscle.aggravated_by:
             if set(query) <= activities.get(activity, frozenset()):
                 return f"{_FIELD_NAMES['activity']} {_ACTIVITY_WORDS[activity].split(';', 1)[0]}"
-        held = [(weight, field, found) for weight, field, found, found_words
-                in self._search_hits(muscle) if within(query, found_words)]
+        # A text that holds each word whole before one that holds a longer word it begins, as
+        # search ranks them ("sciatic": "the sciatic nerve", not "Sciatica").
+        own = [word for word in query if self._own_word(word)]
+        held = [(all(any(form_of(word, w) for w in found_words) for word in own), weight, field,
+                 found) for weight, field, found, found_words in self._search_hits(muscle)
+                if within(query, found_words)]
         if not held:
             return ""
-        _, field, found = max(held, key=lambda hit: hit[0])  # the first of equals
+        _, _, field, found = max(held, key=lambda hit: hit[:2])  # the first of equals
         if field == "name":
             return "by its name"
         if field == "activity":

@@ -281,20 +281,28 @@ def test_a_condition_a_caution_names_opens_that_muscle_with_the_caution(
     assert "Nothing matches" not in window.statusBar().currentMessage()
 
 
-def test_hernia_finds_the_muscles_whose_cautions_name_it(qtbot, window: MainWindow):
-    # A mimic ("Lumbar disc herniation") comes first; the cautions are there to open.
+def test_hernia_opens_a_muscle_whose_caution_names_it_not_a_disc_herniation(
+        qtbot, window: MainWindow):
+    # "hernia" is a word of its own, not the beginning of piriformis's "disc herniation": Enter
+    # opens iliopsoas, not to be treated with a hernia, and says so; rectus abdominis's caution
+    # is next, piriformis only after it.
     search(qtbot, window, "hernia")
+    assert window.detail_panel.muscle_id == "iliopsoas"
     said = note_text(window)
-    assert window.detail_panel.muscle_id == "piriformis"
+    assert said.startswith("Found for “hernia”: caution: “Do not treat in pregnancy, with a hernia")
     also = said.split("Also found: ")[1]
-    assert "Iliopsoas" in also and "Rectus abdominis" in also
+    assert also.index("Rectus abdominis") < also.index("Piriformis")
+    assert window.statusBar().currentMessage().startswith(
+        "Best match: Iliopsoas, caution: “Do not treat in pregnancy, with a hernia")
+    banner = window.detail_panel.findChild(QLabel, "cautionBanner")
+    assert banner.isVisible() and "hernia" in banner.text()
     note = window.findChild(QLabel, "searchNote")
     note.setFocus()
     qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the first name under "Also found"
     qtbot.keyClick(note, Qt.Key.Key_Return)
-    assert window.detail_panel.muscle_id == "iliopsoas"
+    assert window.detail_panel.muscle_id == "rectus_abdominis"
     assert note_text(window).startswith(
-        "Found for “hernia”: caution: “Do not treat in pregnancy, with a hernia")
+        "Found for “hernia”: caution: “Do not treat in pregnancy, over a hernia")
 
 
 def test_a_search_that_finds_nothing_puts_the_last_note_away_and_says_so(
