@@ -139,6 +139,9 @@ _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
 # A query that holds a muscle's whole name or nickname ("piriformis syndrome", "hip hiker") puts
 # that muscle first, even when its texts lack the query's other words.
 _NAMED = 100.0
+# A muscle's place in its own list of conditions it is mistaken for when none names the place
+# searched: after every place a list can have.
+_NOT_MISTAKEN = 1_000_000
 
 
 class _Reading(NamedTuple):
@@ -447,13 +450,20 @@ class Catalog:
                 (in_essential if essential else only_spillover)[muscle_id].append(zone)
         return in_essential, only_spillover
 
-    def _area_scores(self, zones: Iterable[str]) -> dict[str, float]:
-        """`find_sources` scores alone, for search: at 100x the data, building every candidate's
-        reasons would take most of its 5 ms."""
-        scores: dict[str, float] = defaultdict(float)
-        for zone in self.expand_zones(zones):
+    def _area_scores(self, zones: Iterable[str]) -> dict[str, int]:
+        """Muscle -> how many of the zones it refers to as essential, each counting more than
+        all the zones there are, plus how many only as spillover: `find_sources` matches,
+        counted alone for search (at 100x the data, building every candidate's reasons would
+        take most of its 5 ms). A place named is not pain marked all over it: where a muscle
+        refers in nearly everyone (essential) outranks any number of zones where it does in
+        some (spillover). Whole numbers: a sum of fractions would tie or not by the order of
+        its terms."""
+        drawn = self.expand_zones(zones)
+        essential_count = len(drawn) + 1
+        scores: dict[str, int] = defaultdict(int)
+        for zone in drawn:
             for muscle_id, (_, essential) in self._referrals.get(zone, {}).items():
-                scores[muscle_id] += ESSENTIAL_WEIGHT if essential else SPILLOVER_WEIGHT
+                scores[muscle_id] += essential_count if essential else 1
         return scores
 
     @cached_property
@@ -727,11 +737,30 @@ class Catalog:
         claims = settle([*self._name_claims(query), *self._places.claims(query),
                          *(c for phrase, activity in _ACTIVITY_PHRASES.items()
                            if (c := claim(query, phrase, "activity", (activity,), begun=False)))])
-        zones = [z for c in claims if c.kind in ("place", "part") for z in c.targets]
+        zones = [inner for c in claims if c.kind in ("place", "part") for z in c.targets
+                 for inner in (z, *self._within.get(z, ()))]
         if not claims:
             zones = [z.id for z in self.zones.values()
                      if set(query) <= set(words_of(z.description))]
         return claims, self.expand_zones(dict.fromkeys(zones))
+
+    @cached_property
+    def _within(self) -> dict[str, tuple[str, ...]]:
+        """zone -> the drawn zones that lie within it: those whose label is its label with
+        words added that name no place of their own, words of where on it ("Inner front of the
+        thigh" lies within "Front of the thigh", "Upper back of the thigh" within "Back of the
+        thigh"). A query that names a zone names these too, so that a muscle referring to one
+        of them as essential comes before one that reaches the zone only as spillover."""
+        labels = {zone.id: frozenset(map(plain, name_words(zone.label)))
+                  for zone in self.zones.values()}
+        drawn = [zone.id for zone in self.zones.values() if not zone.is_group]
+        within = {}
+        for outer, words in labels.items():
+            inner = tuple(z for z in drawn if z != outer and labels[z] > words
+                          and not any(self._places.claims([w]) for w in labels[z] - words))
+            if inner:
+                within[outer] = inner
+        return within
 
     def _name_claims(self, query: list[str]) -> list[Claim]:
         """The muscles' names and nicknames whose every word the query holds or begins."""
@@ -788,8 +817,9 @@ class Catalog:
 
     def _place_ranking(self, reading: _Reading) -> dict[str, tuple[float, ...]]:
         """Sort keys for a query that names a place: (named first, tier, a band after the
-        others, then three scores, each higher first)."""
+        others, then what ranks within the tier, each higher first)."""
         area = self._area_scores(reading.zones)
+        mistaken = self._mistaken_for_place(reading.zones)
         # Equal referral: the muscle whose texts hold the query's words ("low back": QL's "deep,
         # constant ache in the low back"), then the one whose texts speak of the place most,
         # however the query wrote it ("SI joint", "sacro-iliac": "Sacroiliac joint dysfunction").
@@ -807,7 +837,7 @@ class Catalog:
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
         text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
                                  begun=False)
-        keys = {m: (0, -1, 0, -s, 0.0, 0.0, 0) for m, s in text.items()}
+        keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
         eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
@@ -819,9 +849,13 @@ class Catalog:
             # Equal referral and texts: the pattern that fits the place best, as in the pain
             # finder, rather than the alphabet.
             fit = self._unmarked(muscle_id, marked, memo)
+            # Equal referral: a muscle mistaken for a condition of the place itself ("Sacroiliac
+            # joint dysfunction"), the earlier in its list the surer, before one whose texts
+            # merely speak of it.
             keys[muscle_id] = (
-                (0, -3, band, -found, -score, 0.0, fit) if reading.rest and found > eased
-                else (0, -2, band, -score, -found, -mentions.get(muscle_id, 0.0), fit))
+                (0, -3, band, -found, -score, 0, 0.0, 0.0, fit) if reading.rest and found > eased
+                else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
+                      -mentions.get(muscle_id, 0.0), 0.0, fit))
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
@@ -830,8 +864,43 @@ class Catalog:
                                                begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
-                    keys[muscle_id] = (0, -3, False, -found, 0.0, 0.0, 0)
+                    keys[muscle_id] = (0, -3, False, -found, 0.0, 0, 0.0, 0.0, 0)
         return keys
+
+    @cached_property
+    def _mimic_places(self) -> dict[str, dict[str, frozenset[int]]]:
+        """zone -> {muscle: the places in its `often_mistaken_for` of the conditions that name
+        the zone}: each word of the zone's label, whole or begun ("Sacroiliac joint
+        dysfunction" names the sacroiliac joint). At 100x the data most muscles share their
+        texts, so each text is read once."""
+        labels = {zone.id: name_words(zone.label.split("(", 1)[0])
+                  for zone in self.zones.values() if not zone.is_group}
+        named: dict[str, tuple[str, ...]] = {}  # a condition's text -> the zones it names
+        places: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for muscle in self.muscles.values():
+            for place, condition in enumerate(muscle.often_mistaken_for):
+                if condition not in named:
+                    said = words_of(_split_relief(condition)[0])
+                    named[condition] = tuple(z for z, label in labels.items()
+                                             if within(label, said))
+                for zone in named[condition]:
+                    places[zone][muscle.id].append(place)
+        return {zone: {m: frozenset(found) for m, found in muscles.items()}
+                for zone, muscles in places.items()}
+
+    def _mistaken_for_place(self, zones: list[str]) -> dict[str, int]:
+        """Muscle -> the place in its `often_mistaken_for` of the first condition that names
+        every zone a query names (`_mimic_places`); a muscle with none is left out (after any
+        place, `_NOT_MISTAKEN`): a condition of one joint is no condition of the whole low
+        back."""
+        found: Mapping[str, frozenset[int]] | None = None
+        for zone in zones:
+            here = self._mimic_places.get(zone, {})
+            found = here if found is None else {
+                m: kept for m, places in found.items() if (kept := places & here.get(m, set()))}
+            if not found:
+                return {}
+        return {m: min(places) for m, places in (found or {}).items()}
 
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.
@@ -848,12 +917,17 @@ class Catalog:
         ("herniation", "discomfort") comes after every other, cautions included.
 
         A query that names a body place (a zone's label, everyday name or id, see `PlaceNames`:
-        "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there: they
-        come first, ranked as the pain finder ranks them (`find_sources`), text breaking ties; a
-        muscle that refers there only in a band across both sides comes after the others unless
-        the query says "across" or "both". The query's other words ("buttock when sitting")
-        then put the muscles whose texts hold them first, ranked by those words, then by
-        referral. Muscles found by text alone come after all that refer pain there.
+        "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there, and
+        names the zones that lie within it too ("front of the thigh": its inner front, see
+        `_within`). They come first, by referral as the pain finder has it (`find_sources`),
+        except that a place named is no pain marked all over it: a zone referred to as essential
+        outranks any number referred to as spillover. A muscle that refers there only in a band
+        across both sides comes after the others unless the query says "across" or "both". On
+        equal referral, a muscle mistaken for a condition of the place itself comes first
+        ("SI joint": "Sacroiliac joint dysfunction"), the earlier in its list the surer, then
+        text and the fit of the pattern break ties. The query's other words ("buttock when
+        sitting") then put the muscles whose texts hold them first, ranked by those words, then
+        by referral. Muscles found by text alone come after all that refer pain there.
 
         Before all, a query holding a muscle's whole name or nickname puts that muscle first
         ("piriformis syndrome"), unless its words are a place typed whole ("iliac crest" does not
@@ -867,18 +941,18 @@ class Catalog:
         if reading.zones:
             keys = self._place_ranking(reading)
         else:
-            keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0) for m, s in
+            keys = {m: (0, 0, 0, -s) for m, s in
                     self._text_scores(reading.words, together=True, begun=False).items()}
         # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
         for muscle_id, score in self._caution_scores(reading.words).items():
-            keys.setdefault(muscle_id, (0, 1, 0, -score, 0.0, 0.0, 0))
+            keys.setdefault(muscle_id, (0, 1, 0, -score))
         # Last, the muscles found only by a longer word that a query word begins but is not:
         # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
         if self._held_only_begun(searched, keys):
             for muscle_id, score in self._text_scores(searched, together=True).items():
-                keys.setdefault(muscle_id, (0, 2, 0, -score, 0.0, 0.0, 0))
+                keys.setdefault(muscle_id, (0, 2, 0, -score))
         for muscle_id in reading.named:
-            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0, 0))[1:])
+            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0))[1:])
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
         by_name = sorted(keys, key=self._search_names.__getitem__)
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
@@ -952,7 +1026,13 @@ class Catalog:
                 else "")
         place = (f"refers pain to {_list_places([self.zones[z].label for z in zones])} "
                  f"({kind} zone{'s' if len(zones) > 1 else ''}{band})")
-        return f"{place}; {said}" if reading.rest and said else place
+        if reading.rest and said:
+            return f"{place}; {said}"
+        # What ranked it among the muscles that refer there alike (`_place_ranking`).
+        mistaken = self._mistaken_for_place(reading.zones).get(muscle_id)
+        if mistaken is None:
+            return place
+        return f"{place}; {_FIELD_NAMES['mimic']} “{muscle.often_mistaken_for[mistaken]}”"
 
     def _said(self, muscle: Muscle, query: list[str],
               activities: Mapping[str, frozenset[str]]) -> str:

@@ -244,7 +244,8 @@ def test_a_place_typed_whole_is_not_the_beginning_of_a_name(catalog: Catalog):
     assert set(found) == joint
     assert found[0] != "iliopsoas"
     assert catalog.search_reason(found[0], "sacro-iliac") == (
-        "refers pain to the sacroiliac joint (essential zone)")
+        "refers pain to the sacroiliac joint (essential zone); "
+        "often mistaken for “Sacroiliac joint dysfunction”")
     # A muscle's name, begun or whole, still comes first.
     assert {"gluteus_maximus", "gluteus_medius", "gluteus_minimus"} == set(ids(catalog, "glut")[:3])
     for query, reason in (("ilio", "by its name"), ("iliacus", "also called “Iliacus”"),
@@ -600,3 +601,108 @@ def test_a_whole_word_is_matched_before_a_longer_word_it_begins(catalog: Catalog
     # Forms of the word are the word: "walk" is walking, as a symptom says it.
     assert catalog.search_reason("iliopsoas", "walk") == (
         "symptom: “Pain with the first steps after sitting, sometimes walking bent forward”")
+
+
+# A place named: essential referral before spillover, then what the muscle is mistaken for.
+
+def essential_first(catalog: Catalog, query: str) -> list[bool]:
+    """For each muscle found by referral to the place a query names, in order: whether it
+    refers there as essential."""
+    found = (catalog.search_referral(m, query) for m in ids(catalog, query))
+    return [bool(c.essential) for c in found if c is not None]
+
+
+def test_the_front_of_the_thigh_finds_the_muscle_that_refers_there_as_essential(
+        catalog: Catalog):
+    # The reference: iliopsoas refers to the groin and the "upper anterior (anteromedial)
+    # thigh"; tensor fasciae latae down the front-outer thigh, drawn as spillover on the front
+    # of the thigh. The inner front of the thigh lies within the front of the thigh.
+    for query in ("front of thigh", "front of the thigh", "anterior thigh", "quads"):
+        found = ids(catalog, query)
+        assert found[:2] == ["iliopsoas", "tensor_fasciae_latae"], query
+        assert catalog.search_reason("iliopsoas", query) == (
+            "refers pain to the inner front of the thigh (essential zone)"), query
+        assert catalog.search_reason("tensor_fasciae_latae", query) == (
+            "refers pain to the front of the thigh (spillover zone)"), query
+    # Naming the inner front alone does not name the whole front.
+    assert ids(catalog, "inner thigh")[:1] == ["iliopsoas"]
+    assert "tensor_fasciae_latae" not in ids(catalog, "inner thigh")
+
+
+@pytest.mark.parametrize("query", ["front of thigh", "hip", "buttock", "back of the thigh",
+                                   "low back", "back", "leg", "groin", "knee"])
+def test_an_essential_zone_outranks_spillover_for_the_same_place(catalog: Catalog, query):
+    found = essential_first(catalog, query)
+    assert found and found == sorted(found, reverse=True), query
+
+
+def test_spillover_over_many_zones_does_not_outrank_one_essential_zone(catalog: Catalog):
+    # A place named is no pain marked all over it: were tensor fasciae latae to spill over into
+    # all three buttock zones (1.2 as the pain finder scores them), piriformis, essential over
+    # the middle of the buttock (1.0), still comes first.
+    tfl = catalog.muscles["tensor_fasciae_latae"]
+    trp = tfl.trigger_points[0]
+    spilling = dataclasses.replace(tfl, trigger_points=(dataclasses.replace(
+        trp, referral=dataclasses.replace(trp.referral, spillover=(
+            *trp.referral.spillover, "upper_buttock", "buttock", "lower_buttock"))),
+        *tfl.trigger_points[1:]))
+    edited = Catalog({**catalog.muscles, "tensor_fasciae_latae": spilling}, catalog.zones,
+                     catalog.sources, catalog.guidance, [])
+    buttock = ["upper_buttock", "buttock", "lower_buttock"]
+    scores = {c.muscle_id: c.score for c in edited.find_sources(buttock)}
+    assert scores["tensor_fasciae_latae"] > scores["piriformis"]
+    found = ids(edited, "buttock")
+    assert found.index("piriformis") < found.index("tensor_fasciae_latae")
+    assert essential_first(edited, "buttock") == sorted(essential_first(edited, "buttock"),
+                                                        reverse=True)
+
+
+def test_si_joint_finds_first_who_refers_there_and_is_mistaken_for_it(catalog: Catalog):
+    # The reference: gluteus maximus (TrP1 "including the SI joint"; mistaken for "SI joint
+    # dysfunction" first of all), gluteus medius and piriformis (it second) refer to the SI joint
+    # and are mistaken for its dysfunction; so, in the data, is longissimus (first). QL and
+    # iliopsoas refer there but are mistaken for other things; rectus abdominis refers there in
+    # a band across both sides. Each says why it stands where it does.
+    mimic = "often mistaken for “Sacroiliac joint dysfunction”"
+    for query in ("SI joint", "sacroiliac", "sacro-iliac joint pain"):
+        found = ids(catalog, query)
+        assert set(found[:2]) == {"longissimus_thoracis", "gluteus_maximus"}, query
+        assert set(found[2:4]) == {"gluteus_medius", "piriformis"}, query
+        assert set(found[4:6]) == {"quadratus_lumborum", "iliopsoas"}, query
+        assert found[6] == "rectus_abdominis", query
+        for muscle_id in found[:4]:
+            assert catalog.search_reason(muscle_id, query) == (
+                f"refers pain to the sacroiliac joint (essential zone); {mimic}"), muscle_id
+        for muscle_id in found[4:6]:
+            assert catalog.search_reason(muscle_id, query) == (
+                "refers pain to the sacroiliac joint (essential zone)"), muscle_id
+
+
+def test_where_a_mimic_stands_in_its_list_decides_among_equal_referral(catalog: Catalog):
+    # Gluteus maximus and longissimus tie on what the brief asks for: each refers to the SI
+    # joint as essential and lists "Sacroiliac joint dysfunction" first; longissimus's pattern
+    # fits the joint a little closer. The reference lists no mimic for longissimus (its data
+    # calls its mimics "general for the paraspinal muscles"): with that one listed second,
+    # gluteus maximus, whose first mimic it is, comes first.
+    longissimus = catalog.muscles["longissimus_thoracis"]
+    mimics = longissimus.often_mistaken_for
+    assert mimics[0] == "Sacroiliac joint dysfunction"
+    edited = Catalog({**catalog.muscles, "longissimus_thoracis": dataclasses.replace(
+        longissimus, often_mistaken_for=(mimics[1], mimics[0], *mimics[2:]))},
+        catalog.zones, catalog.sources, catalog.guidance, [])
+    assert ids(edited, "SI joint")[0] == "gluteus_maximus"
+    assert ids(edited, "SI joint").index("longissimus_thoracis") > ids(catalog, "SI joint").index(
+        "longissimus_thoracis")
+
+
+def test_a_mimic_of_one_joint_is_not_a_mimic_of_the_whole_low_back(catalog: Catalog):
+    # "Sacroiliac joint dysfunction" names one of the five zones "low back" names: gluteus
+    # medius comes first for its referral there, and its reason says that alone.
+    assert catalog.search_reason("gluteus_medius", "low back pain") == (
+        "refers pain to the low lumbar paraspinal (L4\u2013S1), the iliac crest, the sacroiliac "
+        "joint and the sacrum (essential zones)")
+    # The tailbone: gluteus maximus, "a cause of coccygodynia", before multifidus.
+    assert ids(catalog, "tailbone")[:2] == ["gluteus_maximus", "multifidus"]
+    assert catalog.search_reason("gluteus_maximus", "tailbone").endswith(
+        "often mistaken for “Coccygodynia from other causes (injury to the coccyx, ligament "
+        "problems)”")

@@ -34,8 +34,14 @@ def painted(window: MainWindow, zone: str, side: str = "L") -> bool:
     # A place named: the muscles that refer pain there, not a nickname "iliac" begins.
     ("iliac crest", "gluteus_medius", "posterior",
      "Best match: Gluteus medius, refers pain to the iliac crest (essential zone)"),
+    # The sacroiliac joint: a muscle that refers there and is mistaken for its dysfunction.
     ("sacro-iliac joint", "longissimus_thoracis", "posterior",
-     "Best match: Longissimus thoracis, refers pain to the sacroiliac joint (essential zone)"),
+     "Best match: Longissimus thoracis, refers pain to the sacroiliac joint (essential zone); "
+     "often mistaken for “Sacroiliac joint dysfunction”"),
+    # The front of the thigh: iliopsoas, essential on its inner front, before the spillover of
+    # tensor fasciae latae.
+    ("front of thigh", "iliopsoas", "anterior",
+     "Best match: Iliopsoas, refers pain to the inner front of the thigh (essential zone)"),
     # The lateral hip: tensor fasciae latae, on the side view that draws it and the trochanter.
     ("lateral hip", "tensor_fasciae_latae", "lateral",
      "Best match: Tensor fasciae latae, refers pain to the greater trochanter (essential zone)"),
