@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
@@ -238,11 +238,14 @@ def _flag_phrases(flag: RedFlag) -> Iterable[str]:
     yield from flag.also_called
 
 
-def _names_flag(words: list[str], phrase: str) -> bool:
+def _names_flag(words: list[str], phrase: str,
+                explained: Callable[[list[str], list[str]], bool]) -> bool:
     """Whether a query's words name a red flag's phrase: every word of it, in any order; or, for
     a phrase that says how bad ("severe night pain"), every other word of it with a word for pain,
-    and nothing more than that ("night pain", "pain at night"). "Hip pain at night" says more: a
-    hip that wakes someone rolling onto it is what gluteus minimus explains."""
+    and beside them nothing but a place where no muscle explains them ("night pain", "pain at
+    night", "back pain at night"). `explained(places, key)` says whether the places' words name
+    a place where some muscle refers pain and its texts say the phrase's key words: "hip pain at
+    night" is what gluteus minimus explains, a hip that wakes someone rolling onto it."""
     said = name_words(phrase)
     if holds(words, said):
         return True
@@ -252,8 +255,11 @@ def _names_flag(words: list[str], phrase: str) -> bool:
     hurts = [w for w in key if w in PAIN_WORDS]
     key = [w for w in key if w not in PAIN_WORDS]
     rest = [w for w in words if w not in STOP_WORDS and w not in PAIN_WORDS]
-    return (bool(key and rest) and (not hurts or any(w in PAIN_WORDS for w in words))
-            and holds(rest, key) and within(rest, key))
+    if not (key and rest and (not hurts or any(w in PAIN_WORDS for w in words))
+            and holds(rest, key)):
+        return False
+    places = [w for w in rest if not within([w], key)]
+    return not places or not explained(places, key)
 
 
 class Catalog:
@@ -962,16 +968,33 @@ class Catalog:
         everyday phrases (`RedFlag.also_called`), each word of it in the query, in any order:
         "numbness in the saddle area", "losing bladder control", "fever and back pain". A phrase
         that says how bad ("severe night pain") is named without it by a query that says nothing
-        else ("night pain", "pain at night", "night-time pain"), but not by a query that adds a
-        place a muscle explains ("hip pain at night"). Such a query is for a physician before any
-        muscle.
+        else ("night pain", "pain at night", "night-time pain") or only where, unless a muscle
+        explains it there: "back pain at night" names it, "hip pain at night" (gluteus minimus
+        wakes people rolling onto the hip) does not (see `_explained`). Such a query is for a
+        physician before any muscle.
 
         Read from the query as typed, never as search respelled it: a condition's name must
         raise its flag whatever search makes of it."""
         words = _flag_words(text)
         flags = self.guidance.red_flags if self.guidance else ()
         return [flag for flag in flags
-                if any(_names_flag(words, phrase) for phrase in _flag_phrases(flag))]
+                if any(_names_flag(words, phrase, self._explained)
+                       for phrase in _flag_phrases(flag))]
+
+    def _explained(self, places: list[str], key: list[str]) -> bool:
+        """Whether the other words of a query that says a red flag's sign ("night") name places
+        where the muscles explain it: each place has a muscle that refers pain there and whose
+        texts say the sign's words ("hip": gluteus minimus, "waking at night when rolling onto
+        the painful side"). Words that are no place say more than a sign, as before. A place
+        no muscle explains so adds nothing to the sign: the red flags are signs in back pain
+        (AHCPR 1994 is a guideline for low back problems), so "back pain at night" is the
+        sign itself."""
+        claims = settle(self._places.claims(places))
+        if {n for c in claims for n in c.words} != set(range(len(places))):
+            return True
+        saying = self._text_scores(key, together=False, begun=False)
+        return all(any(muscle_id in saying for zone in self.expand_zones(c.targets)
+                       for muscle_id in self._referrals.get(zone, {})) for c in claims)
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one

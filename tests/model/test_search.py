@@ -706,3 +706,25 @@ def test_a_mimic_of_one_joint_is_not_a_mimic_of_the_whole_low_back(catalog: Cata
     assert catalog.search_reason("gluteus_maximus", "tailbone").endswith(
         "often mistaken for “Coccygodynia from other causes (injury to the coccyx, ligament "
         "problems)”")
+
+
+@pytest.mark.parametrize("query", ["back pain at night", "low back pain at night",
+                                   "night pain in my back", "lower back ache at night",
+                                   "hip and back pain at night"])
+def test_back_pain_at_night_is_the_red_flag_itself(catalog: Catalog, query):
+    # The red flags are signs in back pain (AHCPR 1994, a guideline for acute low back
+    # problems): "Back pain that is new ...", "Pain that is worse lying down, or severe pain at
+    # night", "Pain that is intense at night". No muscle here explains night pain in the back
+    # (gluteus minimus wakes people at night, but over the hip), so saying where adds nothing
+    # to the sign: it is flagged as "night pain" is.
+    assert flag_ids(catalog, query) == flag_ids(catalog, "night pain") == [
+        "tumour_or_infection", "not_improving"]
+
+
+@pytest.mark.parametrize("query", ["hip pain at night", "buttock pain at night",
+                                   "pain in the side of the hip at night"])
+def test_night_pain_where_a_muscle_explains_it_raises_no_flag(catalog: Catalog, query):
+    # Gluteus minimus refers pain to the hip and the buttock and is "waking at night when
+    # rolling onto the painful side".
+    assert flag_ids(catalog, query) == [], query
+    assert ids(catalog, query)[0] == "gluteus_minimus", query

@@ -225,6 +225,7 @@ def note_text(window: MainWindow) -> str:
 
 
 @pytest.mark.parametrize(("query", "flag", "wrongly"), [
+    ("back pain at night", "Possible tumour or infection", None),
     ("cauda equina", "Possible cauda equina syndrome", "urinary"),
     ("fever", "Possible tumour or infection", "severe"),
     ("cancer", "Possible tumour or infection", "car"),
