@@ -859,9 +859,9 @@ class Catalog:
             # joint dysfunction"), the earlier in its list the surer, before one whose texts
             # merely speak of it.
             keys[muscle_id] = (
-                (0, -3, band, -found, -score, 0, 0.0, 0.0, fit) if reading.rest and found > eased
+                (0, -3, band, -found, -score, fit) if reading.rest and found > eased
                 else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
-                      -mentions.get(muscle_id, 0.0), 0.0, fit))
+                      -mentions.get(muscle_id, 0.0), fit))
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
@@ -870,7 +870,7 @@ class Catalog:
                                                begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
-                    keys[muscle_id] = (0, -3, False, -found, 0.0, 0, 0.0, 0.0, 0)
+                    keys[muscle_id] = (0, -3, False, -found, 0, 0)
         return keys
 
     @cached_property
