@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
@@ -20,6 +20,7 @@ from bodymap.model.query import (
     STOP_WORDS,
     Claim,
     claim,
+    form_of,
     holds,
     joined,
     match_strength,
@@ -138,6 +139,9 @@ _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
 # A query that holds a muscle's whole name or nickname ("piriformis syndrome", "hip hiker") puts
 # that muscle first, even when its texts lack the query's other words.
 _NAMED = 100.0
+# A muscle's place in its own list of conditions it is mistaken for when none names the place
+# searched: after every place a list can have.
+_NOT_MISTAKEN = 1_000_000
 
 
 class _Reading(NamedTuple):
@@ -149,6 +153,12 @@ class _Reading(NamedTuple):
     zones: list[str]  # the drawn zones it names
     rest: list[str]  # the words no name or place takes, with a place searched as text
     activities: Mapping[str, frozenset[str]]  # activity -> the words of its everyday phrase held
+
+
+def _place_text_words(reading: _Reading) -> list[str]:
+    """The words a query that names a place searches the texts for: its other words, or with
+    none, the place in the zones' words ("lateral hip" as "outer hip")."""
+    return [plain(w) for w in reading.rest or reading.words]
 
 
 def _split_relief(text: str) -> tuple[str, str]:
@@ -228,11 +238,14 @@ def _flag_phrases(flag: RedFlag) -> Iterable[str]:
     yield from flag.also_called
 
 
-def _names_flag(words: list[str], phrase: str) -> bool:
+def _names_flag(words: list[str], phrase: str,
+                explained: Callable[[list[str], list[str]], bool]) -> bool:
     """Whether a query's words name a red flag's phrase: every word of it, in any order; or, for
     a phrase that says how bad ("severe night pain"), every other word of it with a word for pain,
-    and nothing more than that ("night pain", "pain at night"). "Hip pain at night" says more: a
-    hip that wakes someone rolling onto it is what gluteus minimus explains."""
+    and beside them nothing but a place where no muscle explains them ("night pain", "pain at
+    night", "back pain at night"). `explained(places, key)` says whether the places' words name
+    a place where some muscle refers pain and its texts say the phrase's key words: "hip pain at
+    night" is what gluteus minimus explains, a hip that wakes someone rolling onto it."""
     said = name_words(phrase)
     if holds(words, said):
         return True
@@ -242,8 +255,11 @@ def _names_flag(words: list[str], phrase: str) -> bool:
     hurts = [w for w in key if w in PAIN_WORDS]
     key = [w for w in key if w not in PAIN_WORDS]
     rest = [w for w in words if w not in STOP_WORDS and w not in PAIN_WORDS]
-    return (bool(key and rest) and (not hurts or any(w in PAIN_WORDS for w in words))
-            and holds(rest, key) and within(rest, key))
+    if not (key and rest and (not hurts or any(w in PAIN_WORDS for w in words))
+            and holds(rest, key)):
+        return False
+    places = [w for w in rest if not within([w], key)]
+    return not places or not explained(places, key)
 
 
 class Catalog:
@@ -440,13 +456,20 @@ class Catalog:
                 (in_essential if essential else only_spillover)[muscle_id].append(zone)
         return in_essential, only_spillover
 
-    def _area_scores(self, zones: Iterable[str]) -> dict[str, float]:
-        """`find_sources` scores alone, for search: at 100x the data, building every candidate's
-        reasons would take most of its 5 ms."""
-        scores: dict[str, float] = defaultdict(float)
-        for zone in self.expand_zones(zones):
+    def _area_scores(self, zones: Iterable[str]) -> dict[str, int]:
+        """Muscle -> how many of the zones it refers to as essential, each counting more than
+        all the zones there are, plus how many only as spillover: `find_sources` matches,
+        counted alone for search (at 100x the data, building every candidate's reasons would
+        take most of its 5 ms). A place named is not pain marked all over it: where a muscle
+        refers in nearly everyone (essential) outranks any number of zones where it does in
+        some (spillover). Whole numbers: a sum of fractions would tie or not by the order of
+        its terms."""
+        drawn = self.expand_zones(zones)
+        essential_count = len(drawn) + 1
+        scores: dict[str, int] = defaultdict(int)
+        for zone in drawn:
             for muscle_id, (_, essential) in self._referrals.get(zone, {}).items():
-                scores[muscle_id] += ESSENTIAL_WEIGHT if essential else SPILLOVER_WEIGHT
+                scores[muscle_id] += essential_count if essential else 1
         return scores
 
     @cached_property
@@ -611,19 +634,42 @@ class Catalog:
                 if all(muscle_id in self._bands.get(zone, ()) for zone in zones
                        if muscle_id in self._referrals.get(zone, {}))}
 
-    def _matching(self, word: str, last: bool,
-                  tokens: list[str] | None = None) -> dict[str, float]:
+    def _matching(self, word: str, last: bool, tokens: list[str] | None = None,
+                  begun: bool = True) -> dict[str, float]:
         """The indexed words (or of sorted `tokens`) a query word matches, with how well (see
-        `match_strength`)."""
+        `match_strength`). Without `begun`, a word in its own right (`_own_word`) matches only
+        its own forms, not another word it begins (`form_of`)."""
         tokens = self._word_index[0] if tokens is None else tokens
         begins = stem(word)  # every token the word can match begins with it
+        own = not begun and self._own_word(word)
         found = {}
         for token in tokens[bisect.bisect_left(tokens, begins):]:
             if not token.startswith(begins):
                 break
-            if exact := match_strength(word, token, last):
+            if (exact := match_strength(word, token, last)) and not (
+                    own and not form_of(word, token)):
                 found[token] = exact
         return found
+
+    def _own_word(self, word: str) -> bool:
+        """Whether a query word is a word in its own right, not only the beginning of one: some
+        muscle's text or caution holds it whole, or it is a word of the red flags or a
+        condition's name (`MEDICAL_WORDS`). "hernia" is one: it is no beginning of "herniation"
+        (of a disc), another condition."""
+        texts, cautions = self._word_index[1], self._caution_index[1]
+        return any(w in texts or w in cautions or w in self._real_words or w in MEDICAL_WORDS
+                   for w in (word, stem(word)))
+
+    def _held_only_begun(self, query: list[str], found: Mapping[str, object]) -> bool:
+        """Whether a muscle not `found` holds a longer word that a query word in its own right
+        begins but is not ("hernia": "herniation"), so that search with `begun` may find more:
+        most queries hold none, and are not searched twice."""
+        _, postings, _ = self._word_index
+        last = len(query) - 1
+        return any(muscle_id not in found
+                   for n, word in enumerate(query) if self._own_word(word)
+                   for token in self._matching(word, n == last) if not form_of(word, token)
+                   for muscle_id in postings[token])
 
     def _known(self, word: str, last: bool) -> bool:
         """Whether search can match a word (the last one perhaps unfinished)."""
@@ -697,11 +743,30 @@ class Catalog:
         claims = settle([*self._name_claims(query), *self._places.claims(query),
                          *(c for phrase, activity in _ACTIVITY_PHRASES.items()
                            if (c := claim(query, phrase, "activity", (activity,), begun=False)))])
-        zones = [z for c in claims if c.kind in ("place", "part") for z in c.targets]
+        zones = [inner for c in claims if c.kind in ("place", "part") for z in c.targets
+                 for inner in (z, *self._within.get(z, ()))]
         if not claims:
             zones = [z.id for z in self.zones.values()
                      if set(query) <= set(words_of(z.description))]
         return claims, self.expand_zones(dict.fromkeys(zones))
+
+    @cached_property
+    def _within(self) -> dict[str, tuple[str, ...]]:
+        """zone -> the drawn zones that lie within it: those whose label is its label with
+        words added that name no place of their own, words of where on it ("Inner front of the
+        thigh" lies within "Front of the thigh", "Upper back of the thigh" within "Back of the
+        thigh"). A query that names a zone names these too, so that a muscle referring to one
+        of them as essential comes before one that reaches the zone only as spillover."""
+        labels = {zone.id: frozenset(map(plain, name_words(zone.label)))
+                  for zone in self.zones.values()}
+        drawn = [zone.id for zone in self.zones.values() if not zone.is_group]
+        within = {}
+        for outer, words in labels.items():
+            inner = tuple(z for z in drawn if z != outer and labels[z] > words
+                          and not any(self._places.claims([w]) for w in labels[z] - words))
+            if inner:
+                within[outer] = inner
+        return within
 
     def _name_claims(self, query: list[str]) -> list[Claim]:
         """The muscles' names and nicknames whose every word the query holds or begins."""
@@ -713,9 +778,11 @@ class Catalog:
                         found.append(named)
         return found
 
-    def _text_scores(self, query: list[str], together: bool) -> dict[str, float]:
+    def _text_scores(self, query: list[str], together: bool,
+                     begun: bool = True) -> dict[str, float]:
         """Muscles whose texts hold every query word, by the weights of the fields that hold
-        them; with `together`, a muscle with one text holding them all gets `_HELD` more."""
+        them; with `together`, a muscle with one text holding them all gets `_HELD` more.
+        Without `begun`, a word in its own right is held only whole (`_matching`)."""
         _, postings, texts = self._word_index
         scores: dict[str, float] | None = None
         held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
@@ -723,7 +790,8 @@ class Catalog:
         for n, word in enumerate(query):
             weights: dict[str, float] = {}
             holding: dict[str, int] = {}
-            for token, exact in self._matching(word, n == len(query) - 1).items():
+            for token, exact in self._matching(word, n == len(query) - 1,
+                                               begun=begun).items():
                 if not weights and exact == 1.0:  # most often the only token: copied in C
                     weights = dict(postings[token])
                 else:
@@ -755,8 +823,9 @@ class Catalog:
 
     def _place_ranking(self, reading: _Reading) -> dict[str, tuple[float, ...]]:
         """Sort keys for a query that names a place: (named first, tier, a band after the
-        others, then three scores, each higher first)."""
+        others, then what ranks within the tier, each higher first)."""
         area = self._area_scores(reading.zones)
+        mistaken = self._mistaken_for_place(reading.zones)
         # Equal referral: the muscle whose texts hold the query's words ("low back": QL's "deep,
         # constant ache in the low back"), then the one whose texts speak of the place most,
         # however the query wrote it ("SI joint", "sacro-iliac": "Sacroiliac joint dysfunction").
@@ -772,9 +841,9 @@ class Catalog:
         # whose texts hold those words first, ranked by them; then the other muscles that refer
         # pain there; then muscles found by text alone.
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
-        text = self._text_scores([plain(w) for w in reading.rest or reading.words],
-                                 together=bool(reading.rest))
-        keys = {m: (0, -1, 0, -s, 0.0, 0.0, 0) for m, s in text.items()}
+        text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
+                                 begun=False)
+        keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
         eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
@@ -786,18 +855,66 @@ class Catalog:
             # Equal referral and texts: the pattern that fits the place best, as in the pain
             # finder, rather than the alphabet.
             fit = self._unmarked(muscle_id, marked, memo)
+            # Equal referral: a muscle mistaken for a condition of the place itself ("Sacroiliac
+            # joint dysfunction"), the earlier in its list the surer, before one whose texts
+            # merely speak of it.
             keys[muscle_id] = (
-                (0, -3, band, -found, -score, 0.0, fit) if reading.rest and found > eased
-                else (0, -2, band, -score, -found, -mentions.get(muscle_id, 0.0), fit))
+                (0, -3, band, -found, -score, fit) if reading.rest and found > eased
+                else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
+                      -mentions.get(muscle_id, 0.0), fit))
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
             # night"), stands with those above though its drawn zones miss the place.
-            for muscle_id in self._text_scores(list(reading.words), together=False).keys() - area:
+            for muscle_id in self._text_scores(list(reading.words), together=False,
+                                               begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
-                    keys[muscle_id] = (0, -3, False, -found, 0.0, 0.0, 0)
+                    keys[muscle_id] = (0, -3, False, -found, 0, 0)
         return keys
+
+    @cached_property
+    def _mimic_places(self) -> dict[str, dict[str, frozenset[int]]]:
+        """zone -> {muscle: the places in its `often_mistaken_for` of the conditions that name
+        the zone}: each word of the zone's label, whole or begun ("Sacroiliac joint
+        dysfunction" names the sacroiliac joint). At 100x the data most muscles share their
+        texts, so each text is read once."""
+        labels = {zone.id: name_words(zone.label.split("(", 1)[0])
+                  for zone in self.zones.values() if not zone.is_group}
+        named: dict[str, tuple[str, ...]] = {}  # a condition's text -> the zones it names
+        places: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for muscle in self.muscles.values():
+            for place, condition in enumerate(muscle.often_mistaken_for):
+                if condition not in named:
+                    said = words_of(_split_relief(condition)[0])
+                    named[condition] = tuple(z for z, label in labels.items()
+                                             if within(label, said))
+                for zone in named[condition]:
+                    places[zone][muscle.id].append(place)
+        return {zone: {m: frozenset(found) for m, found in muscles.items()}
+                for zone, muscles in places.items()}
+
+    @cached_property
+    def _mimic_firsts(self) -> dict[str, dict[str, int]]:
+        """zone -> {muscle: the first place in `_mimic_places`}."""
+        return {zone: {m: min(places) for m, places in muscles.items()}
+                for zone, muscles in self._mimic_places.items()}
+
+    def _mistaken_for_place(self, zones: list[str]) -> Mapping[str, int]:
+        """Muscle -> the place in its `often_mistaken_for` of the first condition that names
+        every zone a query names (`_mimic_places`); a muscle with none is left out (after any
+        place, `_NOT_MISTAKEN`): a condition of one joint is no condition of the whole low
+        back."""
+        if len(zones) == 1:  # most often: answered from the index, at 100x the data
+            return self._mimic_firsts.get(zones[0], {})
+        found: Mapping[str, frozenset[int]] | None = None
+        for zone in zones:
+            here = self._mimic_places.get(zone, {})
+            found = here if found is None else {
+                m: kept for m, places in found.items() if (kept := places & here.get(m, set()))}
+            if not found:
+                return {}
+        return {m: min(places) for m, places in (found or {}).items()}
 
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.
@@ -809,15 +926,22 @@ class Catalog:
         counts least or not at all. Earlier entries of a list outrank later ones, and a word
         stated in two fields (an activity and a symptom) outranks one stated in one; more texts
         saying it do not. A muscle with one text holding every query word comes before one whose
-        words are scattered.
+        words are scattered. A query word that is a word in its own right ("hernia", "disc") is
+        matched whole or in its forms ("discs"); a muscle found only by a longer word it begins
+        ("herniation", "discomfort") comes after every other, cautions included.
 
         A query that names a body place (a zone's label, everyday name or id, see `PlaceNames`:
-        "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there: they
-        come first, ranked as the pain finder ranks them (`find_sources`), text breaking ties; a
-        muscle that refers there only in a band across both sides comes after the others unless
-        the query says "across" or "both". The query's other words ("buttock when sitting")
-        then put the muscles whose texts hold them first, ranked by those words, then by
-        referral. Muscles found by text alone come after all that refer pain there.
+        "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there, and
+        names the zones that lie within it too ("front of the thigh": its inner front, see
+        `_within`). They come first, by referral as the pain finder has it (`find_sources`),
+        except that a place named is no pain marked all over it: a zone referred to as essential
+        outranks any number referred to as spillover. A muscle that refers there only in a band
+        across both sides comes after the others unless the query says "across" or "both". On
+        equal referral, a muscle mistaken for a condition of the place itself comes first
+        ("SI joint": "Sacroiliac joint dysfunction"), the earlier in its list the surer, then
+        text and the fit of the pattern break ties. The query's other words ("buttock when
+        sitting") then put the muscles whose texts hold them first, ranked by those words, then
+        by referral. Muscles found by text alone come after all that refer pain there.
 
         Before all, a query holding a muscle's whole name or nickname puts that muscle first
         ("piriformis syndrome"), unless its words are a place typed whole ("iliac crest" does not
@@ -827,16 +951,22 @@ class Catalog:
         reading = self._read(text)
         if reading is None:
             return []
+        searched = _place_text_words(reading) if reading.zones else reading.words
         if reading.zones:
             keys = self._place_ranking(reading)
         else:
-            keys = {m: (0, 0, 0, -s, 0.0, 0.0, 0)
-                    for m, s in self._text_scores(reading.words, together=True).items()}
+            keys = {m: (0, 0, 0, -s) for m, s in
+                    self._text_scores(reading.words, together=True, begun=False).items()}
         # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
         for muscle_id, score in self._caution_scores(reading.words).items():
-            keys.setdefault(muscle_id, (0, 1, 0, -score, 0.0, 0.0, 0))
+            keys.setdefault(muscle_id, (0, 1, 0, -score))
+        # Last, the muscles found only by a longer word that a query word begins but is not:
+        # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
+        if self._held_only_begun(searched, keys):
+            for muscle_id, score in self._text_scores(searched, together=True).items():
+                keys.setdefault(muscle_id, (0, 2, 0, -score))
         for muscle_id in reading.named:
-            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0, 0.0, 0.0, 0))[1:])
+            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0))[1:])
         # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
         by_name = sorted(keys, key=self._search_names.__getitem__)
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
@@ -846,16 +976,33 @@ class Catalog:
         everyday phrases (`RedFlag.also_called`), each word of it in the query, in any order:
         "numbness in the saddle area", "losing bladder control", "fever and back pain". A phrase
         that says how bad ("severe night pain") is named without it by a query that says nothing
-        else ("night pain", "pain at night", "night-time pain"), but not by a query that adds a
-        place a muscle explains ("hip pain at night"). Such a query is for a physician before any
-        muscle.
+        else ("night pain", "pain at night", "night-time pain") or only where, unless a muscle
+        explains it there: "back pain at night" names it, "hip pain at night" (gluteus minimus
+        wakes people rolling onto the hip) does not (see `_explained`). Such a query is for a
+        physician before any muscle.
 
         Read from the query as typed, never as search respelled it: a condition's name must
         raise its flag whatever search makes of it."""
         words = _flag_words(text)
         flags = self.guidance.red_flags if self.guidance else ()
         return [flag for flag in flags
-                if any(_names_flag(words, phrase) for phrase in _flag_phrases(flag))]
+                if any(_names_flag(words, phrase, self._explained)
+                       for phrase in _flag_phrases(flag))]
+
+    def _explained(self, places: list[str], key: list[str]) -> bool:
+        """Whether the other words of a query that says a red flag's sign ("night") name places
+        where the muscles explain it: each place has a muscle that refers pain there and whose
+        texts say the sign's words ("hip": gluteus minimus, "waking at night when rolling onto
+        the painful side"). Words that are no place say more than a sign, as before. A place
+        no muscle explains so adds nothing to the sign: the red flags are signs in back pain
+        (AHCPR 1994 is a guideline for low back problems), so "back pain at night" is the
+        sign itself."""
+        claims = settle(self._places.claims(places))
+        if {n for c in claims for n in c.words} != set(range(len(places))):
+            return True
+        saying = self._text_scores(key, together=False, begun=False)
+        return all(any(muscle_id in saying for zone in self.expand_zones(c.targets)
+                       for muscle_id in self._referrals.get(zone, {})) for c in claims)
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one
@@ -910,7 +1057,13 @@ class Catalog:
                 else "")
         place = (f"refers pain to {_list_places([self.zones[z].label for z in zones])} "
                  f"({kind} zone{'s' if len(zones) > 1 else ''}{band})")
-        return f"{place}; {said}" if reading.rest and said else place
+        if reading.rest and said:
+            return f"{place}; {said}"
+        # What ranked it among the muscles that refer there alike (`_place_ranking`).
+        mistaken = self._mistaken_for_place(reading.zones).get(muscle_id)
+        if mistaken is None:
+            return place
+        return f"{place}; {_FIELD_NAMES['mimic']} “{muscle.often_mistaken_for[mistaken]}”"
 
     def _said(self, muscle: Muscle, query: list[str],
               activities: Mapping[str, frozenset[str]]) -> str:
@@ -922,11 +1075,15 @@ class Catalog:
         for activity in muscle.aggravated_by:
             if set(query) <= activities.get(activity, frozenset()):
                 return f"{_FIELD_NAMES['activity']} {_ACTIVITY_WORDS[activity].split(';', 1)[0]}"
-        held = [(weight, field, found) for weight, field, found, found_words
-                in self._search_hits(muscle) if within(query, found_words)]
+        # A text that holds each word whole before one that holds a longer word it begins, as
+        # search ranks them ("sciatic": "the sciatic nerve", not "Sciatica").
+        own = [word for word in query if self._own_word(word)]
+        held = [(all(any(form_of(word, w) for w in found_words) for word in own), weight, field,
+                 found) for weight, field, found, found_words in self._search_hits(muscle)
+                if within(query, found_words)]
         if not held:
             return ""
-        _, field, found = max(held, key=lambda hit: hit[0])  # the first of equals
+        _, _, field, found = max(held, key=lambda hit: hit[:2])  # the first of equals
         if field == "name":
             return "by its name"
         if field == "activity":

@@ -73,6 +73,25 @@ def match_strength(word: str, token: str, last: bool) -> float:
     return 0.8 if long_enough and (token.startswith(word) or token.startswith(singular)) else 0.0
 
 
+# Endings of grammar: an indexed word that is a query word with one of them is that word in
+# another form ("walk": walks, walked, walking; "low": lower), the last letter perhaps doubled
+# ("sit": sitting).
+_FORM_ENDINGS = frozenset(["", "s", "es", "d", "ed", "ing", "er", "ers"])
+
+
+def form_of(word: str, token: str) -> bool:
+    """Whether an indexed word is a query word in some form (`_FORM_ENDINGS`), or its plural's
+    singular in one ("glutes": glute), rather than another word that it only begins ("hernia"
+    begins "herniation", "disc" begins "discomfort")."""
+    for typed in {word, stem(word)}:
+        if token.startswith(typed):
+            ending = token[len(typed):]
+            if ending in _FORM_ENDINGS or (ending[:1] == typed[-1:]
+                                           and ending[1:] in _FORM_ENDINGS - {""}):
+                return True
+    return False
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name that must all be typed to name it: "Back of the knee" is back, knee."""
     found = words_of(name)

@@ -244,7 +244,8 @@ def test_a_place_typed_whole_is_not_the_beginning_of_a_name(catalog: Catalog):
     assert set(found) == joint
     assert found[0] != "iliopsoas"
     assert catalog.search_reason(found[0], "sacro-iliac") == (
-        "refers pain to the sacroiliac joint (essential zone)")
+        "refers pain to the sacroiliac joint (essential zone); "
+        "often mistaken for “Sacroiliac joint dysfunction”")
     # A muscle's name, begun or whole, still comes first.
     assert {"gluteus_maximus", "gluteus_medius", "gluteus_minimus"} == set(ids(catalog, "glut")[:3])
     for query, reason in (("ilio", "by its name"), ("iliacus", "also called “Iliacus”"),
@@ -542,11 +543,14 @@ def test_a_condition_named_in_a_caution_finds_that_muscle(catalog: Catalog, quer
 
 
 def test_a_caution_ranks_a_muscle_after_every_other_hit(catalog: Catalog):
-    # "hernia" begins piriformis' mimic "Lumbar disc herniation": that comes first, the
-    # cautions after it.
-    found = ids(catalog, "hernia")
+    # "sciatic": piriformis's symptom names the sciatic nerve; gluteus maximus and minimus only
+    # warn of it in their cautions, and come after it.
+    found = ids(catalog, "sciatic")
+    cautioned = [m for m in found
+                 if catalog.search_reason(m, "sciatic").startswith("caution: “")]
+    assert {"gluteus_maximus", "gluteus_minimus"} <= set(cautioned)
     assert found[0] == "piriformis"
-    assert catalog.search_reason("piriformis", "hernia").startswith("often mistaken for")
+    assert found.index("piriformis") < min(found.index(m) for m in cautioned)
     # Every caution says "stop if tingling or numbness appears": that tells no muscle apart.
     assert ids(catalog, "tingling") == ["piriformis"]
     # A caution's "never sharp digging" does not make "sharp sciatica" a query piriformis holds.
@@ -554,3 +558,173 @@ def test_a_caution_ranks_a_muscle_after_every_other_hit(catalog: Catalog):
     # What a caution says is searched whole, forbidding and all: "Do not treat in pregnancy".
     assert catalog.search_reason("rectus_abdominis", "pregnancy").startswith(
         "caution: “Do not treat in pregnancy, over a hernia")
+
+
+# A word typed whole is that word, not the beginning of a longer one.
+
+def test_a_form_of_a_word_is_the_word_and_a_longer_word_is_not():
+    from bodymap.model.query import form_of
+
+    for word, token in (("walk", "walking"), ("sit", "sitting"), ("disc", "discs"),
+                        ("glutes", "glute"), ("low", "lower"), ("hernia", "hernias")):
+        assert form_of(word, token), (word, token)
+    for word, token in (("hernia", "herniation"), ("disc", "discomfort"),
+                        ("sciatic", "sciatica"), ("glute", "gluteus")):
+        assert not form_of(word, token), (word, token)
+
+
+def test_hernia_is_not_the_beginning_of_a_disc_herniation(catalog: Catalog):
+    # An inguinal or abdominal hernia is another condition than a disc herniation (piriformis's
+    # mimic, which "hernia" begins). No muscle's page, nor the reference, says one is mistaken
+    # for a hernia; iliopsoas and rectus abdominis must not be treated with one. Their cautions
+    # are what the word names, and they come first; piriformis only after them.
+    found = ids(catalog, "hernia")
+    assert set(found[:2]) == {"iliopsoas", "rectus_abdominis"}
+    for muscle_id in found[:2]:
+        assert catalog.search_reason(muscle_id, "hernia").startswith(
+            "caution: “Do not treat in pregnancy"), muscle_id
+    assert found[2:] == ["piriformis"]
+    assert catalog.search_reason("piriformis", "hernia") == (
+        "often mistaken for “Lumbar disc herniation with sciatica”")
+    # Beside a place too: iliopsoas refers to the groin and warns of a hernia.
+    assert ids(catalog, "groin hernia")[:2] == ["iliopsoas", "quadratus_lumborum"]
+    assert ids(catalog, "groin hernia")[-1] == "piriformis"
+
+
+def test_a_whole_word_is_matched_before_a_longer_word_it_begins(catalog: Catalog):
+    # "sciatic" is the nerve: piriformis presses on it ("when the sciatic nerve is compressed");
+    # "Sciatica", which it begins, is a mimic of three muscles, found after.
+    found = ids(catalog, "sciatic")
+    assert found[0] == "piriformis"
+    assert "sciatic nerve" in catalog.search_reason("piriformis", "sciatic")
+    assert found[-1] == "gluteus_medius"  # found only by "Sciatica"
+    # Forms of the word are the word: "walk" is walking, as a symptom says it.
+    assert catalog.search_reason("iliopsoas", "walk") == (
+        "symptom: “Pain with the first steps after sitting, sometimes walking bent forward”")
+
+
+# A place named: essential referral before spillover, then what the muscle is mistaken for.
+
+def essential_first(catalog: Catalog, query: str) -> list[bool]:
+    """For each muscle found by referral to the place a query names, in order: whether it
+    refers there as essential."""
+    found = (catalog.search_referral(m, query) for m in ids(catalog, query))
+    return [bool(c.essential) for c in found if c is not None]
+
+
+def test_the_front_of_the_thigh_finds_the_muscle_that_refers_there_as_essential(
+        catalog: Catalog):
+    # The reference: iliopsoas refers to the groin and the "upper anterior (anteromedial)
+    # thigh"; tensor fasciae latae down the front-outer thigh, drawn as spillover on the front
+    # of the thigh. The inner front of the thigh lies within the front of the thigh.
+    for query in ("front of thigh", "front of the thigh", "anterior thigh", "quads"):
+        found = ids(catalog, query)
+        assert found[:2] == ["iliopsoas", "tensor_fasciae_latae"], query
+        assert catalog.search_reason("iliopsoas", query) == (
+            "refers pain to the inner front of the thigh (essential zone)"), query
+        assert catalog.search_reason("tensor_fasciae_latae", query) == (
+            "refers pain to the front of the thigh (spillover zone)"), query
+    # Naming the inner front alone does not name the whole front.
+    assert ids(catalog, "inner thigh")[:1] == ["iliopsoas"]
+    assert "tensor_fasciae_latae" not in ids(catalog, "inner thigh")
+
+
+@pytest.mark.parametrize("query", ["front of thigh", "hip", "buttock", "back of the thigh",
+                                   "low back", "back", "leg", "groin", "knee"])
+def test_an_essential_zone_outranks_spillover_for_the_same_place(catalog: Catalog, query):
+    found = essential_first(catalog, query)
+    assert found and found == sorted(found, reverse=True), query
+
+
+def test_spillover_over_many_zones_does_not_outrank_one_essential_zone(catalog: Catalog):
+    # A place named is no pain marked all over it: were tensor fasciae latae to spill over into
+    # all three buttock zones (1.2 as the pain finder scores them), piriformis, essential over
+    # the middle of the buttock (1.0), still comes first.
+    tfl = catalog.muscles["tensor_fasciae_latae"]
+    trp = tfl.trigger_points[0]
+    spilling = dataclasses.replace(tfl, trigger_points=(dataclasses.replace(
+        trp, referral=dataclasses.replace(trp.referral, spillover=(
+            *trp.referral.spillover, "upper_buttock", "buttock", "lower_buttock"))),
+        *tfl.trigger_points[1:]))
+    edited = Catalog({**catalog.muscles, "tensor_fasciae_latae": spilling}, catalog.zones,
+                     catalog.sources, catalog.guidance, [])
+    buttock = ["upper_buttock", "buttock", "lower_buttock"]
+    scores = {c.muscle_id: c.score for c in edited.find_sources(buttock)}
+    assert scores["tensor_fasciae_latae"] > scores["piriformis"]
+    found = ids(edited, "buttock")
+    assert found.index("piriformis") < found.index("tensor_fasciae_latae")
+    assert essential_first(edited, "buttock") == sorted(essential_first(edited, "buttock"),
+                                                        reverse=True)
+
+
+def test_si_joint_finds_first_who_refers_there_and_is_mistaken_for_it(catalog: Catalog):
+    # The reference: gluteus maximus (TrP1 "including the SI joint"; mistaken for "SI joint
+    # dysfunction" first of all), gluteus medius and piriformis (it second) refer to the SI joint
+    # and are mistaken for its dysfunction; so, in the data, is longissimus (first). QL and
+    # iliopsoas refer there but are mistaken for other things; rectus abdominis refers there in
+    # a band across both sides. Each says why it stands where it does.
+    mimic = "often mistaken for “Sacroiliac joint dysfunction”"
+    for query in ("SI joint", "sacroiliac", "sacro-iliac joint pain"):
+        found = ids(catalog, query)
+        assert set(found[:2]) == {"longissimus_thoracis", "gluteus_maximus"}, query
+        assert set(found[2:4]) == {"gluteus_medius", "piriformis"}, query
+        assert set(found[4:6]) == {"quadratus_lumborum", "iliopsoas"}, query
+        assert found[6] == "rectus_abdominis", query
+        for muscle_id in found[:4]:
+            assert catalog.search_reason(muscle_id, query) == (
+                f"refers pain to the sacroiliac joint (essential zone); {mimic}"), muscle_id
+        for muscle_id in found[4:6]:
+            assert catalog.search_reason(muscle_id, query) == (
+                "refers pain to the sacroiliac joint (essential zone)"), muscle_id
+
+
+def test_where_a_mimic_stands_in_its_list_decides_among_equal_referral(catalog: Catalog):
+    # Gluteus maximus and longissimus tie on what the brief asks for: each refers to the SI
+    # joint as essential and lists "Sacroiliac joint dysfunction" first; longissimus's pattern
+    # fits the joint a little closer. The reference lists no mimic for longissimus (its data
+    # calls its mimics "general for the paraspinal muscles"): with that one listed second,
+    # gluteus maximus, whose first mimic it is, comes first.
+    longissimus = catalog.muscles["longissimus_thoracis"]
+    mimics = longissimus.often_mistaken_for
+    assert mimics[0] == "Sacroiliac joint dysfunction"
+    edited = Catalog({**catalog.muscles, "longissimus_thoracis": dataclasses.replace(
+        longissimus, often_mistaken_for=(mimics[1], mimics[0], *mimics[2:]))},
+        catalog.zones, catalog.sources, catalog.guidance, [])
+    assert ids(edited, "SI joint")[0] == "gluteus_maximus"
+    assert ids(edited, "SI joint").index("longissimus_thoracis") > ids(catalog, "SI joint").index(
+        "longissimus_thoracis")
+
+
+def test_a_mimic_of_one_joint_is_not_a_mimic_of_the_whole_low_back(catalog: Catalog):
+    # "Sacroiliac joint dysfunction" names one of the five zones "low back" names: gluteus
+    # medius comes first for its referral there, and its reason says that alone.
+    assert catalog.search_reason("gluteus_medius", "low back pain") == (
+        "refers pain to the low lumbar paraspinal (L4\u2013S1), the iliac crest, the sacroiliac "
+        "joint and the sacrum (essential zones)")
+    # The tailbone: gluteus maximus, "a cause of coccygodynia", before multifidus.
+    assert ids(catalog, "tailbone")[:2] == ["gluteus_maximus", "multifidus"]
+    assert catalog.search_reason("gluteus_maximus", "tailbone").endswith(
+        "often mistaken for “Coccygodynia from other causes (injury to the coccyx, ligament "
+        "problems)”")
+
+
+@pytest.mark.parametrize("query", ["back pain at night", "low back pain at night",
+                                   "night pain in my back", "lower back ache at night",
+                                   "hip and back pain at night"])
+def test_back_pain_at_night_is_the_red_flag_itself(catalog: Catalog, query):
+    # The red flags are signs in back pain (AHCPR 1994, a guideline for acute low back
+    # problems): "Back pain that is new ...", "Pain that is worse lying down, or severe pain at
+    # night", "Pain that is intense at night". No muscle here explains night pain in the back
+    # (gluteus minimus wakes people at night, but over the hip), so saying where adds nothing
+    # to the sign: it is flagged as "night pain" is.
+    assert flag_ids(catalog, query) == flag_ids(catalog, "night pain") == [
+        "tumour_or_infection", "not_improving"]
+
+
+@pytest.mark.parametrize("query", ["hip pain at night", "buttock pain at night",
+                                   "pain in the side of the hip at night"])
+def test_night_pain_where_a_muscle_explains_it_raises_no_flag(catalog: Catalog, query):
+    # Gluteus minimus refers pain to the hip and the buttock and is "waking at night when
+    # rolling onto the painful side".
+    assert flag_ids(catalog, query) == [], query
+    assert ids(catalog, query)[0] == "gluteus_minimus", query
