@@ -136,9 +136,6 @@ _ACTIVITY_PHRASES = {
 }
 # Words of a query about pain felt across both sides of the body, the pattern of a band.
 _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
-# A query that holds a muscle's whole name or nickname ("piriformis syndrome", "hip hiker") puts
-# that muscle first, even when its texts lack the query's other words.
-_NAMED = 100.0
 # A muscle's place in its own list of conditions it is mistaken for when none names the place
 # searched: after every place a list can have.
 _NOT_MISTAKEN = 1_000_000
