@@ -6,11 +6,11 @@ defines, its problems, the ids it refers to), so a broken file costs only itself
 file comes from the cache without being parsed. Ids are then checked across all files.
 
 A mistake either leaves something out until it is fixed, or only warns (an unknown key is
-ignored, an unknown zone id paints nothing). What it leaves out is the whole file (a muscle file's
-one mistake in a required field leaves out the whole muscle; a file that does not parse) or one
-entry of it (a zone or source); each problem says which (`Problem.left_out`), so the window and
-`validate` can say truly what loaded. The catalog's `skipped_files` are the files that lost
-something, in whole or in part.
+ignored, an unknown zone id is left out of its referral). What it leaves out is the whole file
+(a muscle file's one mistake in a required field leaves out the whole muscle; a file that does
+not parse) or one entry of it (a zone or source); each problem says which (`Problem.left_out`),
+so the window and `validate` can say truly what loaded. The catalog's `skipped_files` are the
+files that lost something, in whole or in part.
 """
 
 from __future__ import annotations
@@ -67,6 +67,25 @@ def display_path(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def _referring_to(zones: dict[str, Zone], muscle: Muscle) -> Muscle:
+    """The muscle with only the zones that are defined in its referrals. A zone id that is
+    unknown (a typo), or whose definition was left out for its own mistake, is reported where it
+    is written; left in, it would paint nothing and be a place no search, pain finder or study
+    question could name."""
+    def known(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(zone for zone in ids if zone in zones)
+
+    def kept(referral: Referral) -> Referral:
+        return Referral(known(referral.essential), known(referral.spillover),
+                        known(referral.bilateral))
+
+    if all(zone in zones for trp in muscle.trigger_points for zone in (
+            *trp.referral.essential, *trp.referral.spillover, *trp.referral.bilateral)):
+        return muscle
+    return dataclasses.replace(muscle, trigger_points=tuple(
+        dataclasses.replace(trp, referral=kept(trp.referral)) for trp in muscle.trigger_points))
 
 
 @dataclass
@@ -224,8 +243,11 @@ class _Loading:
             self.problems.extend(undrawn(drawn, self.defined_at, self.tables["zone"]))
         problems = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.message))
         skipped = {problem.file for problem in problems if problem.left_out}
-        return Catalog(self.tables["muscle"], self.tables["zone"], self.tables["source"],
-                       self.guidance, problems, skipped_files=skipped)
+        zones = self.tables["zone"]
+        muscles = {muscle_id: _referring_to(zones, muscle)
+                   for muscle_id, muscle in self.tables["muscle"].items()}
+        return Catalog(muscles, zones, self.tables["source"], self.guidance, problems,
+                       skipped_files=skipped)
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the

@@ -132,6 +132,8 @@ def zone_questions(catalog: Catalog,
         if muscle_ids is not None and muscle.id not in muscle_ids:
             continue
         essential, spillover = muscle.referral_zones()
+        if not essential:  # a pack's every zone unknown (reported when loaded): nothing to mark
+            continue
         questions.append(ZoneQuestion(
             card_id=card_id("zones", muscle.id),
             muscle_id=muscle.id,
@@ -147,7 +149,7 @@ def zone_questions(catalog: Catalog,
         seen = {essential}
         for trp in muscle.trigger_points:
             own = frozenset(trp.referral.essential)
-            if own in seen:
+            if not own or own in seen:
                 continue
             seen.add(own)
             questions.append(ZoneQuestion(

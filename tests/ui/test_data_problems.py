@@ -270,3 +270,35 @@ def test_a_pack_muscles_long_name_does_not_squeeze_the_body(qtbot, tmp_path: Pat
     assert item.toolTip().startswith(long_name)
     assert names.textElideMode() == Qt.TextElideMode.ElideRight
     assert names.viewport().width() < names.fontMetrics().horizontalAdvance(long_name)
+
+
+def test_a_mistyped_zone_in_a_pack_leaves_search_and_study_working(qtbot, tmp_path: Path,
+                                                                     open_window):
+    from PySide6.QtWidgets import QLineEdit
+
+    from bodymap.study.session import all_card_ids
+
+    # One zone of two mistyped ("kne" for knee); and a muscle whose only zone is mistyped.
+    half = VALID_MUSCLE.replace("essential: [buttock]", "essential: [buttock, posterior_kne]")
+    none = (VALID_MUSCLE.replace("pack_muscle", "lost_muscle").replace("name: Pack muscle",
+                                                                       "name: Lost muscle")
+            .replace("essential: [buttock]", "essential: [butock]")
+            .replace("spillover: [posterior_thigh]", "spillover: []"))
+    window = open_window(write_pack(tmp_path / "pack", {"pack_muscle": half,
+                                                        "lost_muscle": none}))
+    _words, listing = problems_dialog(qtbot, window)
+    assert "unknown zone 'posterior_kne'; did you mean 'posterior_knee'?" in listing
+    assert "unknown zone 'butock'; did you mean 'buttock'?" in listing
+    # Searching a place, as a class would, reads every muscle's referral: the typo is no place.
+    box = window.findChild(QLineEdit, "searchBox")
+    for query in ("knee", "buttock pain"):
+        box.clear()
+        qtbot.keyClicks(box, query)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert window.selected is not None, query
+    assert "pack_muscle" in {m.id for m in window.catalog.search("buttock")}
+    # The muscle keeps the zone that is defined; the one with none is no zone question.
+    (trp,) = window.catalog.muscles["pack_muscle"].trigger_points
+    assert trp.referral.essential == ("buttock",)
+    cards = all_card_ids(window.catalog)
+    assert "zones:pack_muscle" in cards and "zones:lost_muscle" not in cards
