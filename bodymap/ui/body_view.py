@@ -79,6 +79,7 @@ class BodyView(QGraphicsView):
         self.study: StudyBoard | None = None  # a study question's picture and what clicks mean
         self._framing = AUTO  # AUTO, WHOLE (Fit), SHOWN (Zoom to selection) or FREE (any zoom)
         self._whole_shown = True  # the picture is the whole body, fitted
+        self._framing_now = False  # while the view's own framing resizes its viewport
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -490,6 +491,7 @@ class BodyView(QGraphicsView):
         if into_body:
             self.centerOn(self.body_scene().sceneRect().center())
         self._framing, self._whole_shown = FREE, False
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._sync_texel()
         self._place_elsewhere()
 
@@ -511,7 +513,7 @@ class BodyView(QGraphicsView):
         """Frame the view as whoever decides it chose (see AUTO): after a selection, a new view,
         size or text size. The picture moves only if its frame changed, so a click that keeps
         the frame repaints only what it changed."""
-        if self._framing == FREE:
+        if self._framing == FREE or self._framing_now:
             return
         scene = self.body_scene()
         whole, scale = self._whole_frame()
@@ -533,10 +535,14 @@ class BodyView(QGraphicsView):
         body = self.body_scene().view.outline.boundingRect().width() * whole_scale
         return not readable(body, QFontMetrics(self.font()).height())
 
+    def _area(self) -> QSize:
+        """The viewport's size without scroll bars: the frame does not change as they come."""
+        return self.contentsRect().size()
+
     def _whole_frame(self) -> tuple[QRectF, float]:
         """The whole body with room for the key and the labels (scene units), and the scale
         that fits it in the view, a margin round it as `fitInView` leaves."""
-        area = self.maximumViewportSize()  # without scroll bars: framing does not change with them
+        area = self._area()
         rect = self._room_for(self.body_scene().sceneRect(), area)
         room = area - QSize(2 * FIT_MARGIN, 2 * FIT_MARGIN)
         return rect, min(room.width() / rect.width(), room.height() / rect.height())
@@ -546,11 +552,10 @@ class BodyView(QGraphicsView):
         (scene units) as large as it fits beside the key. Zoomed to a band, the view's rect is
         the band's across and the whole body's down, so the rest of the body is a scroll away.
         Nothing is touched that would not change: a repaint of the whole view costs a click."""
-        rect, seen = whole, self.maximumViewportSize()  # seen: the viewport once settled
+        rect, seen = whole, self._area()  # seen: the viewport once its scroll bar is settled
         if band is not None:
-            # Zoomed in, the view shows a vertical scroll bar once events are next handled; leave
-            # it room. (The bar's own width, not QStyle's metric: touching QStyle costs ~8 ms at
-            # start-up.)
+            # Zoomed in, the view shows a vertical scroll bar; leave it room. (The bar's own
+            # width, not QStyle's metric: touching QStyle costs ~8 ms at start-up.)
             room = seen - QSize(self.verticalScrollBar().sizeHint().width(), 0)
             framed = self._room_for(band, room)
             larger = min(room.width() / framed.width(), room.height() / framed.height())
@@ -562,11 +567,26 @@ class BodyView(QGraphicsView):
                 rect, seen, scale = framed, room, larger
             else:
                 band = None
-        if self.sceneRect() != whole:
+        # A frame that moves nothing by half a pixel is the one shown: a muscle whose band is
+        # its neighbour's but for a hair repaints only what the click changed.
+        extent = max(whole.width(), whole.height())
+        if any(abs(a - b) * scale >= 0.5 for a, b in zip(self.sceneRect().getCoords(),
+                                                          whole.getCoords(), strict=True)):
             self.setSceneRect(whole)
-        if self.transform() != QTransform.fromScale(scale, scale):
+        shown = self.transform()
+        if (shown != QTransform.fromScale(shown.m11(), shown.m11())
+                or abs(shown.m11() - scale) * extent >= 0.5):
             self.setTransform(QTransform.fromScale(scale, scale))
-        # Centred in the viewport as it will be once a scroll bar comes or goes (it takes the
+        scale = self.transform().m11()
+        # The scroll bar comes or goes now, not once events are next handled, after the view
+        # has been painted once without it: one repaint, not two.
+        bar = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if band is not None
+               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.verticalScrollBarPolicy() != bar:
+            self._framing_now = True  # the viewport's resize needs no framing of its own
+            self.setVerticalScrollBarPolicy(bar)
+            self._framing_now = False
+        # Centred in the viewport as it will be (should the bar still come or go, it takes the
         # viewport's right edge, and the view's corner stays put).
         shift = QSizeF(self.viewport().size() - seen) / (2 * scale)
         self.centerOn(rect.center() + QPointF(shift.width(), shift.height()))
