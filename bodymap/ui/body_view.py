@@ -570,13 +570,15 @@ class BodyView(QGraphicsView):
         # A frame that moves nothing by half a pixel is the one shown: a muscle whose band is
         # its neighbour's but for a hair repaints only what the click changed.
         extent = max(whole.width(), whole.height())
-        if any(abs(a - b) * scale >= 0.5 for a, b in zip(self.sceneRect().getCoords(),
-                                                          whole.getCoords(), strict=True)):
+        moved = any(abs(a - b) * scale >= 0.5 for a, b in zip(self.sceneRect().getCoords(),
+                                                               whole.getCoords(), strict=True))
+        if moved:
             self.setSceneRect(whole)
         shown = self.transform()
         if (shown != QTransform.fromScale(shown.m11(), shown.m11())
                 or abs(shown.m11() - scale) * extent >= 0.5):
             self.setTransform(QTransform.fromScale(scale, scale))
+            moved = True
         scale = self.transform().m11()
         # The scroll bar comes or goes now, not once events are next handled, after the view
         # has been painted once without it: one repaint, not two.
@@ -592,7 +594,8 @@ class BodyView(QGraphicsView):
         self.centerOn(rect.center() + QPointF(shift.width(), shift.height()))
         self._whole_shown = band is None
         self._sync_texel()
-        self._place_elsewhere()
+        if moved:  # (a scroll re-places the note itself, as the viewport's resize does)
+            self._place_elsewhere()
 
     def _room_for(self, box: QRectF, room: QSize | None = None) -> QRectF:
         """`box` (scene units) grown by the room its landmark labels and the key need for it

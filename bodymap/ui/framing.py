@@ -22,12 +22,14 @@ WHOLE_BODY = 0.75  # a region taller than this fraction of the body: the whole b
 # Text is the measure because its size already says what this reader can read: the system sets it
 # for the screen's density and the usual distance from it, and presenter mode enlarges it for the
 # back of a room. The smallest things to tell apart on the body (an erector column, the coccyx or
-# the SI-joint zone) are about a tenth of its width: at 12 lines wide they come out a
-# line of text across, as large as a letter being read there, and each trigger point's X (about a
-# line high) lies on its own column rather than across the next. So the window as it opens on a
-# 13" laptop (1280x800 and up: 14 lines or more) shows the whole body; a 1024x640 window (9
-# lines) and presenter mode on a 1280x720 or 1366x768 projector (9 to 10 lines of its larger
-# text) frame the muscle; a 1920x1080 projector (14) shows the whole body again.
+# the SI-joint zone) are about a tenth of its width: at 12 lines wide they come out a line of text
+# across, as large as a letter being read there, and each trigger point's X (about a line high)
+# lies on its own column rather than across the next. Measured on the back view: a student's
+# window as it first opens on a 13" laptop of 1440x900 (15 lines) shows the whole body, as does
+# one maximised on 1280x800 (13); the first window on 1280x800 (11 lines), or one of 1024x640
+# (9), frames the muscle. In presenter mode, with its larger text, a projector of 1280x720,
+# 1366x768 or 1440x900 (9 to 11.5 lines) frames the muscle, and one of 1920x1080 (14) shows the
+# whole body.
 READABLE_BODY_LINES = 12.0
 
 
