@@ -552,7 +552,8 @@ class BodyView(QGraphicsView):
         (scene units) as large as it fits beside the key. Zoomed to a band, the view's rect is
         the band's across and the whole body's down, so the rest of the body is a scroll away.
         Nothing is touched that would not change: a repaint of the whole view costs a click."""
-        rect, seen = whole, self._area()  # seen: the viewport once its scroll bar is settled
+        # What to show, the view's own rect (what scrolls), and the viewport once settled.
+        rect, scrolled, seen = whole, whole, self._area()
         if band is not None:
             # Zoomed in, the view shows a vertical scroll bar; leave it room. (The bar's own
             # width, not QStyle's metric: touching QStyle costs ~8 ms at start-up.)
@@ -562,18 +563,18 @@ class BodyView(QGraphicsView):
             # A band as wide as the body gains nothing in a narrow view: no scroll bar for it.
             if larger > scale * WORTH_ZOOMING:
                 body = self.body_scene().sceneRect()
-                whole = QRectF(framed.left(), body.top() - (band.top() - framed.top()),
-                               framed.width(), body.height() + framed.height() - band.height())
+                scrolled = QRectF(framed.left(), body.top() - (band.top() - framed.top()),
+                                  framed.width(), body.height() + framed.height() - band.height())
                 rect, seen, scale = framed, room, larger
             else:
                 band = None
         # A frame that moves nothing by half a pixel is the one shown: a muscle whose band is
         # its neighbour's but for a hair repaints only what the click changed.
-        extent = max(whole.width(), whole.height())
+        extent = max(scrolled.width(), scrolled.height())
         moved = any(abs(a - b) * scale >= 0.5 for a, b in zip(self.sceneRect().getCoords(),
-                                                               whole.getCoords(), strict=True))
+                                                               scrolled.getCoords(), strict=True))
         if moved:
-            self.setSceneRect(whole)
+            self.setSceneRect(scrolled)
         shown = self.transform()
         if (shown != QTransform.fromScale(shown.m11(), shown.m11())
                 or abs(shown.m11() - scale) * extent >= 0.5):

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from helpers.window import click, press_button, trigger
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QTransform
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QFontMetrics, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 
 from bodymap.diagram import VIEWS
@@ -125,7 +125,20 @@ def test_the_persons_own_zoom_stands_until_the_next_selection(qtbot, window: Mai
     assert view.transform().m11() == pytest.approx(zoomed)
     shown_large(window, SMALL)
     click(qtbot, window, "gluteus_medius", "L")
-    assert view.transform().m11() > 1.5 * whole
+    framed = view.transform().m11()
+    assert framed > 1.5 * whole
+    turn_wheel(view, view.viewport().rect().center(), notches=1)
+    assert view.transform().m11() == pytest.approx(framed * 1.2)
+    shown_large(window, (1000, 630))
+    assert view.transform().m11() == pytest.approx(framed * 1.2)
+
+
+def turn_wheel(view: BodyView, at: QPoint, notches: int) -> None:
+    """Turn the mouse wheel over the body, away from the person for positive notches."""
+    event = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
 
 
 def test_marking_pain_and_study_questions_show_the_whole_body(qtbot, window: MainWindow,
