@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMarginsF,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -18,7 +31,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
-from bodymap.ui.framing import BODY, REGION, frame_rect
+from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.rich_text import escape, link_label
 
@@ -28,6 +41,15 @@ if TYPE_CHECKING:
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.5, 8.0
 LEGEND_MARGIN = 10  # px between the key and the view's edges
+FIT_MARGIN = 2  # px round a fitted picture, as QGraphicsView.fitInView leaves
+SETTLED = 0.005  # a scale that changes less than this from one round to the next has settled
+WORTH_ZOOMING = 1.15  # a band drawn less than this much larger than the whole body: the body
+
+# Who decides what the view frames. The view itself until the person zooms: the whole body, or
+# the selected muscle and its referral where the whole body would be too small to read
+# (`framing.readable`). Once the person zooms (Fit, Zoom to selection, the wheel, Ctrl+plus or
+# minus) their choice stands, through resizing too, until the next selection.
+AUTO, WHOLE, SHOWN, FREE = "auto", "whole", "shown", "free"
 
 
 class BodyView(QGraphicsView):
@@ -55,7 +77,9 @@ class BodyView(QGraphicsView):
         self.preview: tuple[str, str] | None = None
         self.trigger_point: str | None = None  # the TrP the technique coach is on
         self.study: StudyBoard | None = None  # a study question's picture and what clicks mean
-        self._fitted = True
+        self._framing = AUTO  # AUTO, WHOLE (Fit), SHOWN (Zoom to selection) or FREE (any zoom)
+        self._whole_shown = True  # the picture is the whole body, fitted
+        self._framing_now = False  # while the view's own framing resizes its viewport
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -76,6 +100,7 @@ class BodyView(QGraphicsView):
                                      "border: 1px solid rgba(0, 0, 0, 60); border-radius: 6px; "
                                      "padding: 4px 6px; }")
         self.elsewhere.linkActivated.connect(lambda link: self.viewRequested.emit(link[1:]))
+        self.elsewhere.installEventFilter(self)  # its own font (presenter mode) changes its size
         self.elsewhere.hide()
         self.set_view(VIEWS[0])
 
@@ -94,8 +119,9 @@ class BodyView(QGraphicsView):
         self.setScene(self.body_scene())
         self._sync_texel()
         self._sync_scene()
-        self._fitted = True
-        self.fit()
+        if self._framing == FREE:  # a zoom into the last view means nothing in this one
+            self._framing = AUTO
+        self.frame()
 
     def set_layer(self, layer: str) -> None:
         self.layer = layer
@@ -105,6 +131,7 @@ class BodyView(QGraphicsView):
         self.mode = mode
         self._sync_legend()
         self._sync_scene()
+        self.frame()  # marking pain wants the whole body; the muscle mode, the muscle
 
     @property
     def active_mode(self) -> str:
@@ -123,6 +150,7 @@ class BodyView(QGraphicsView):
         self.study = board
         self._sync_legend()
         self._sync_scene()
+        self.frame()  # never framed on a question's answer
 
     def _sync_legend(self) -> None:
         # Marked pain stays drawn in muscle mode, so its key stays too.
@@ -133,12 +161,16 @@ class BodyView(QGraphicsView):
                               pain_label=self.study.marks_label if self.study is not None
                               else PAIN_ROW[1])
         self._place_legend()
-        if self._fitted and self.legend.sizeHint() != before:  # the body moves beside the key
-            self.fit()
+        if self.legend.sizeHint() != before:  # the body moves beside the key
+            self.frame()
 
     def set_selected(self, selected: tuple[str, str] | None) -> None:
+        new = selected != self.selected
         self.selected = selected
         self._sync_scene()
+        if new:  # the person's zoom was for the last one: the view frames this one
+            self._framing = AUTO
+            self.frame()
 
     def set_pain(self, pain: set[tuple[str, str | None]]) -> None:
         self.pain = set(pain)
@@ -213,19 +245,65 @@ class BodyView(QGraphicsView):
                 said.append(f"{what} on the {VIEW_NAMES[view]} view")
         self.elsewhere.setText("<br>".join(shown))
         self.elsewhere.setAccessibleName(". ".join(said))
-        self._place_elsewhere()
         self.elsewhere.show()
+        self._place_elsewhere()
 
     def _place_elsewhere(self) -> None:
-        """In a top corner, on the side away from the landmark labels."""
-        self.elsewhere.setMaximumWidth(max(160, int(self.viewport().width() * 0.4)))
-        self.elsewhere.adjustSize()
-        view = self.body_scene().view
-        middle = view.outline.boundingRect().center().x()
-        labels_right = sum(1 if mark.x > middle else -1 for mark in view.landmarks) > 0
-        x = (LEGEND_MARGIN if labels_right
-             else self.viewport().width() - self.elsewhere.width() - LEGEND_MARGIN)
-        self.elsewhere.move(x, LEGEND_MARGIN)
+        """Along the view's left or right edge, never over a trigger point's X or its number
+        (the marks it speaks of must stay readable beside it) nor over the key; of those places,
+        the one that hides least of the muscle and its referral, then of the landmark labels;
+        of equals, the highest, on the side away from the labels."""
+        note = self.elsewhere
+        if note.isHidden():
+            return
+        # As wide as its words need, up to 40% of the view, and as tall as they then wrap to
+        # (QLabel's adjustSize would take the height its unwrapped width needs).
+        width = min(note.sizeHint().width(), max(160, int(self.viewport().width() * 0.4)))
+        note.resize(width, note.heightForWidth(width))
+        scene = self.body_scene()
+        to_view = self.viewportTransform() * QTransform.fromTranslate(
+            self.viewport().x(), self.viewport().y())
+        marks = [m.deviceTransform(to_view).mapRect(m.ink_rect())
+                 for markers in scene.markers.values() for m in markers if m.isVisible()]
+        if self.legend.isVisible():
+            marks.append(QRectF(self.legend.geometry()))
+        referral, shown, _pain = scene.shown_state()
+        painted = [to_view.mapRect(item.sceneBoundingRect()) for item in
+                   [*(scene.zones[key] for key in referral if key in scene.zones),
+                    *(item for key, item in scene.muscles.items() if key == shown)]]
+        labels = [item.deviceTransform(to_view).mapRect(item.boundingRect())
+                  for item in [*scene.landmarks, *scene.side_labels]]
+        middle = scene.view.outline.boundingRect().center().x()
+        labels_right = sum(1 if mark.x > middle else -1 for mark in scene.view.landmarks) > 0
+        width, height = self.viewport().width(), self.viewport().height()
+        edges = [LEGEND_MARGIN, width - note.width() - LEGEND_MARGIN]
+        if not labels_right:
+            edges.reverse()
+        lowest = max(LEGEND_MARGIN, height - note.height() - LEGEND_MARGIN)
+        step = max(4, note.fontMetrics().height())
+        places = [QPoint(x, y) for y in [*range(LEGEND_MARGIN, lowest, step), lowest]
+                  for x in edges]
+
+        def hidden(place: QPoint) -> float:
+            """How much it would hide, weighing the referral and the muscle over the labels;
+            infinite over a mark or the key."""
+            room = QRectF(note.rect().translated(place)).adjusted(-3, -3, 3, 3)
+            if any(room.intersects(mark) for mark in marks):
+                return float("inf")
+
+            def area(rects: list[QRectF]) -> float:
+                return sum((room & rect).width() * (room & rect).height() for rect in rects)
+
+            return 4 * area(painted) + area(labels)
+
+        best, least = places[0], float("inf")
+        for place in places:  # the first that hides nothing ends the search
+            cost = hidden(place)
+            if cost < least:
+                best, least = place, cost
+            if cost == 0:
+                break
+        note.move(best)
 
     def layers_of(self, muscle_id: str) -> list[tuple[str, str]]:
         """(view, layer) pairs whose drawing shows this muscle, current view first."""
@@ -390,6 +468,10 @@ class BodyView(QGraphicsView):
         self.hoverChanged.emit(label)
 
     # -- zoom and pan ---------------------------------------------------------------------------
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._place_elsewhere()  # the marks it must not cover have moved
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
@@ -398,9 +480,9 @@ class BodyView(QGraphicsView):
 
     def zoom_by(self, factor: float, *, under_mouse: bool = False) -> None:
         """Zoom about the point under the mouse (the wheel) or the view's centre (keys, menu).
-        From the fitted view the centre is the body's, not the view's, which is off it by half
+        From the whole body the centre is the body's, not the view's, which is off it by half
         the key's strip."""
-        into_body = self._fitted and not under_mouse
+        into_body = self._whole_shown and not under_mouse
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
                                      else QGraphicsView.ViewportAnchor.AnchorViewCenter)
         current = self.transform().m11()
@@ -409,38 +491,113 @@ class BodyView(QGraphicsView):
         self.scale(target / current, target / current)
         if into_body:
             self.centerOn(self.body_scene().sceneRect().center())
-        self._fitted = False
+        self._framing, self._whole_shown = FREE, False
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._sync_texel()
+        self._place_elsewhere()
 
     def fit(self) -> None:
-        """Show the whole body as large as it fits beside or above the key, never under it:
-        the key takes a strip on the left or at the bottom, whichever costs the body less."""
-        self._fitted = True
-        rect = self._room_for(self.body_scene().sceneRect())
-        self.setSceneRect(rect)  # the view's own rect: centring it leaves the strip free
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self._sync_texel()
+        """Show the whole body as large as it fits beside or above the key, never under it
+        (the person's Fit: it stands until the next selection)."""
+        self._framing = WHOLE
+        self.frame()
 
     def zoom_to_shown(self) -> None:
         """Frame the band of the body that matters now, as an export does (`frame_rect`): the
         selected muscle, its trigger points and referral, and the marked pain, as large as it
-        fits beside the key; the whole body when that band is most of it or nothing is shown."""
-        scene = self.body_scene()
-        band = frame_rect(scene, REGION)
-        self.fit()  # the view's rect is the whole body's: the band is panned within it
-        if band == frame_rect(scene, BODY):
+        fits beside the key; the whole body when that band is most of it or nothing is shown
+        (the person's Zoom to selection: it stands until the next selection)."""
+        self._framing = SHOWN
+        self.frame()
+
+    def frame(self) -> None:
+        """Frame the view as whoever decides it chose (see AUTO): after a selection, a new view,
+        size or text size. The picture moves only if its frame changed, so a click that keeps
+        the frame repaints only what it changed."""
+        if self._framing == FREE or self._framing_now:
             return
-        self._fitted = False  # a zoom, not a fit: resizing keeps it
-        # Zoomed in, the view shows scroll bars once events are next handled; leave them room.
-        # (The bar's own width, not QStyle's metric: touching QStyle costs ~8 ms at start-up.)
-        bars = self.verticalScrollBar().sizeHint().width()
-        room = self.viewport().size() - QSize(bars, bars)
-        rect = self._room_for(band, room)
-        scale = min(room.width() / rect.width(), room.height() / rect.height())
-        self.setTransform(QTransform.fromScale(scale, scale))
-        # Centred in the viewport as it will be: the bars take its right and bottom edges.
-        self.centerOn(rect.center() + QPointF(bars, bars) / (2 * scale))
+        scene = self.body_scene()
+        whole, scale = self._whole_frame()
+        band = None
+        if self._framing == SHOWN:
+            band = frame_rect(scene, REGION)
+        elif self._framing == AUTO and self._frames_selection(scale):
+            band = frame_rect(scene, REGION, selection_state(scene))
+        if band is not None and band == frame_rect(scene, BODY):
+            band = None
+        self._show(band, whole, scale)
+
+    def _frames_selection(self, whole_scale: float) -> bool:
+        """Whether the view, left to itself, frames the selected muscle: in muscle mode, outside
+        a study question (framing the answer would give it away), where the whole body, drawn
+        at `whole_scale`, would be too small to read."""
+        if self.selected is None or self.active_mode != "muscle" or self.study is not None:
+            return False
+        body = self.body_scene().view.outline.boundingRect().width() * whole_scale
+        return not readable(body, QFontMetrics(self.font()).height())
+
+    def _area(self) -> QSize:
+        """The viewport's size without scroll bars: the frame does not change as they come."""
+        return self.contentsRect().size()
+
+    def _whole_frame(self) -> tuple[QRectF, float]:
+        """The whole body with room for the key and the labels (scene units), and the scale
+        that fits it in the view, a margin round it as `fitInView` leaves."""
+        area = self._area()
+        rect = self._room_for(self.body_scene().sceneRect(), area)
+        room = area - QSize(2 * FIT_MARGIN, 2 * FIT_MARGIN)
+        return rect, min(room.width() / rect.width(), room.height() / rect.height())
+
+    def _show(self, band: QRectF | None, whole: QRectF, scale: float) -> None:
+        """Show the whole body (None; `whole` at `scale`, from `_whole_frame`) or `band` of it
+        (scene units) as large as it fits beside the key. Zoomed to a band, the view's rect is
+        the band's across and the whole body's down, so the rest of the body is a scroll away.
+        Nothing is touched that would not change: a repaint of the whole view costs a click."""
+        # What to show, the view's own rect (what scrolls), and the viewport once settled.
+        rect, scrolled, seen = whole, whole, self._area()
+        if band is not None:
+            # Zoomed in, the view shows a vertical scroll bar; leave it room. (The bar's own
+            # width, not QStyle's metric: touching QStyle costs ~8 ms at start-up.)
+            room = seen - QSize(self.verticalScrollBar().sizeHint().width(), 0)
+            framed = self._room_for(band, room)
+            larger = min(room.width() / framed.width(), room.height() / framed.height())
+            # A band as wide as the body gains nothing in a narrow view: no scroll bar for it.
+            if larger > scale * WORTH_ZOOMING:
+                body = self.body_scene().sceneRect()
+                scrolled = QRectF(framed.left(), body.top() - (band.top() - framed.top()),
+                                  framed.width(), body.height() + framed.height() - band.height())
+                rect, seen, scale = framed, room, larger
+            else:
+                band = None
+        # A frame that moves nothing by half a pixel is the one shown: a muscle whose band is
+        # its neighbour's but for a hair repaints only what the click changed.
+        extent = max(scrolled.width(), scrolled.height())
+        moved = any(abs(a - b) * scale >= 0.5 for a, b in zip(self.sceneRect().getCoords(),
+                                                               scrolled.getCoords(), strict=True))
+        if moved:
+            self.setSceneRect(scrolled)
+        shown = self.transform()
+        if (shown != QTransform.fromScale(shown.m11(), shown.m11())
+                or abs(shown.m11() - scale) * extent >= 0.5):
+            self.setTransform(QTransform.fromScale(scale, scale))
+            moved = True
+        scale = self.transform().m11()
+        # The scroll bar comes or goes now, not once events are next handled, after the view
+        # has been painted once without it: one repaint, not two.
+        bar = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if band is not None
+               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.verticalScrollBarPolicy() != bar:
+            self._framing_now = True  # the viewport's resize needs no framing of its own
+            self.setVerticalScrollBarPolicy(bar)
+            self._framing_now = False
+        # Centred in the viewport as it will be (should the bar still come or go, it takes the
+        # viewport's right edge, and the view's corner stays put).
+        shift = QSizeF(self.viewport().size() - seen) / (2 * scale)
+        self.centerOn(rect.center() + QPointF(shift.width(), shift.height()))
+        self._whole_shown = band is None
         self._sync_texel()
+        if moved:  # (a scroll re-places the note itself, as the viewport's resize does)
+            self._place_elsewhere()
 
     def _room_for(self, box: QRectF, room: QSize | None = None) -> QRectF:
         """`box` (scene units) grown by the room its landmark labels and the key need for it
@@ -450,15 +607,25 @@ class BodyView(QGraphicsView):
         key = self.legend.sizeHint()
         strip_w, strip_h = key.width() + 2 * LEGEND_MARGIN, key.height() + 2 * LEGEND_MARGIN
         # The landmark labels keep their size, so how far they reach past the body depends on
-        # the scale, which depends on the room they take: a few rounds settle it.
-        over = QMarginsF()
-        for round_ in range(4):
+        # the scale, which depends on the room they take: rounds settle it, each scale a little
+        # smaller than the last, until it no longer changes (in a narrow view, where the labels
+        # take much of the width, that takes more than a few).
+        def scales(over: QMarginsF) -> tuple[float, float]:
+            """The scales that fit `box` with the key beside it, and above it."""
             across, down = width - over.left() - over.right(), height - over.top() - over.bottom()
-            beside = min((across - strip_w) / box.width(), down / box.height())
-            above = min(across / box.width(), (down - strip_h) / box.height())
-            if max(beside, above) <= 0 or round_ == 3:
+            return (min((across - strip_w) / box.width(), down / box.height()),
+                    min(across / box.width(), (down - strip_h) / box.height()))
+
+        over, previous = QMarginsF(), 0.0
+        for _round in range(16):
+            beside, above = scales(over)
+            scale = max(beside, above)
+            if scale <= 0 or abs(scale - previous) <= SETTLED * scale:
                 break
-            over = self.body_scene().label_overhang(max(beside, above), box)
+            over, previous = self.body_scene().label_overhang(scale, box), scale
+        if scale <= 0:  # the labels take all the width: the body and the key without them
+            over = QMarginsF()
+            beside, above = scales(over)
         rect = QRectF(box)
         if max(beside, above) > 0:  # else a viewport too small to matter: the body alone
             scale = max(beside, above)
@@ -482,8 +649,7 @@ class BodyView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._fitted:
-            self.fit()
+        self.frame()
         self._place_legend()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -492,8 +658,12 @@ class BodyView(QGraphicsView):
             for scene in self._scenes.values():
                 scene.set_label_font(self.font())
             self._place_legend()
-            if self._fitted:
-                self.fit()
+            self.frame()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.elsewhere and event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._place_elsewhere)  # once the label has taken its new size
+        return super().eventFilter(watched, event)
 
     def _place_legend(self) -> None:
         self.legend.adjustSize()

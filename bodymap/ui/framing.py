@@ -1,5 +1,6 @@
 """What part of a view of the body a picture frames: the whole body, or the band of it that
-matters now. Exports frame their pictures with it; the window's "Zoom to muscle" frames the view.
+matters now. Exports frame their pictures with it; the window's "Zoom to muscle" frames the view,
+and so does the window by itself when the whole body would be too small to read (`readable`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,42 @@ BODY_AIR = 0.015  # above and below the body, as a fraction of the view's height
 REGION_AIR = 0.06  # above and below the region
 WHOLE_BODY = 0.75  # a region taller than this fraction of the body: the whole body is framed
 
+# How wide, in lines of the window's text, the whole body must be drawn for a person to read a
+# muscle on it; narrower, the window frames the selected muscle and its referral instead.
+# Text is the measure because its size already says what this reader can read: the system sets it
+# for the screen's density and the usual distance from it, and presenter mode enlarges it for the
+# back of a room. The smallest things to tell apart on the body (an erector column, the coccyx or
+# the SI-joint zone) are about a tenth of its width: at 12 lines wide they come out a line of text
+# across, as large as a letter being read there, and each trigger point's X (about a line high)
+# lies on its own column rather than across the next. Measured on the back view: a student's
+# window as it first opens on a 13" laptop of 1440x900 (15 lines) shows the whole body, as does
+# one maximised on 1280x800 (13); the first window on 1280x800 (11 lines), or one of 1024x640
+# (9), frames the muscle. In presenter mode, with its larger text, a projector of 1280x720,
+# 1366x768 or 1440x900 (9 to 11.5 lines) frames the muscle, and one of 1920x1080 (14) shows the
+# whole body.
+READABLE_BODY_LINES = 12.0
 
-def focus_rect(scene: BodyScene) -> QRectF:
+
+def readable(body_width: float, line_height: float) -> bool:
+    """Whether a body drawn `body_width` pixels wide reads with text `line_height` pixels high."""
+    return body_width >= READABLE_BODY_LINES * line_height
+
+
+Zone = tuple[str, str | None]  # (zone id, side; None for a midline zone)
+State = tuple[dict[Zone, str], tuple[str, str] | None, set[Zone]]  # referral, muscle, pain
+
+
+def selection_state(scene: BodyScene) -> State:
+    """The selected muscle as the explorer shows it, every trigger point's referral (not only the
+    one the coach is on: stepping through them must not move the picture) and the marked pain."""
+    return scene.referral_of(scene.selected), scene.selected, scene.pain
+
+
+def focus_rect(scene: BodyScene, state: State | None = None) -> QRectF:
     """What the picture is about, in scene coordinates: the zones painted (referral and marked
-    pain) and the shown muscle's outline and trigger points, as the scene draws them now."""
-    referral, shown, pain = scene.shown_state()
+    pain) and the shown muscle's outline and trigger points, as the scene draws them now (or as
+    `state`, (referral, muscle, pain) as `BodyScene.shown_state` gives them, says)."""
+    referral, shown, pain = state if state is not None else scene.shown_state()
     rect = QRectF()
     for key in (*referral, *pain):
         if (zone := scene.zones.get(key)) is not None:
@@ -41,11 +73,11 @@ def focus_rect(scene: BodyScene) -> QRectF:
     return rect
 
 
-def frame_rect(scene: BodyScene, frame: str = REGION) -> QRectF:
+def frame_rect(scene: BodyScene, frame: str = REGION, state: State | None = None) -> QRectF:
     """The part of the view a picture shows, in scene coordinates. Across: the body and the ticks
     of its landmarks, centred on the body. Down: the body from head to foot (BODY), or the band
     of it `focus_rect` covers with air above and below (REGION); the whole body when that band
-    would be most of it, or when nothing is shown."""
+    would be most of it, or when nothing is shown. `state` as for `focus_rect`."""
     view = scene.sceneRect()
     outline = scene.view.outline.boundingRect()
     if outline.isEmpty():
@@ -57,7 +89,7 @@ def frame_rect(scene: BodyScene, frame: str = REGION) -> QRectF:
     left, right = max(view.left(), middle - half), min(view.right(), middle + half)
     top, bottom = max(view.top(), outline.top() - air), min(view.bottom(), outline.bottom() + air)
     body = QRectF(left, top, right - left, bottom - top)
-    region = focus_rect(scene) if frame == REGION else QRectF()
+    region = focus_rect(scene, state) if frame == REGION else QRectF()
     if region.isEmpty():
         return body
     air = REGION_AIR * view.height()

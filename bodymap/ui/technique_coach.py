@@ -52,6 +52,10 @@ from bodymap.ui.hold_timer import Clock, HoldTimer
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, escape, text_label
 
 SOUND_KEY = "coach/soundAtMax"
+STEP_MARGIN = 10  # px kept in view above and below the step card
+# How many rounds of posted layout requests settle the coach after its text changes: each round
+# lays out one level (a label's card, then the scrolled content...); two do today, four leave room.
+LAYOUT_LEVELS = 4
 
 # Colours chosen for a washed-out class projector as much as for a laptop: strong, few, and never
 # relying on hue alone (every state also has words).
@@ -831,6 +835,7 @@ class TechniqueCoach(QWidget):
         self._show_step()
         self._show_trigger_point()
         self._show_discomfort()
+        self._keep_step_in_view()
 
     # -- steps and trigger points --------------------------------------------------------------
     @property
@@ -897,6 +902,7 @@ class TechniqueCoach(QWidget):
         self._forget_hold()
         self._show_trigger_point()
         self._show_step()
+        self._keep_step_in_view()
 
     # -- the timer -----------------------------------------------------------------------------
     @_with_widgets
@@ -1046,8 +1052,23 @@ class TechniqueCoach(QWidget):
         self.cautions.show()
 
     def _keep_step_in_view(self) -> None:
-        """After the therapist steps on, the step (and its trigger point) is what to read."""
-        self.scroll.ensureWidgetVisible(self.step_card, 0, 10)
+        """After the therapist steps on, or to another trigger point, technique or muscle, the
+        step is what to read: the whole card in view, or, where the view is shorter than the
+        card (a projector's 720 lines in presenter mode), its top, with the step's number."""
+        if not self.isVisible():
+            return  # shown later: `showEvent` brings it in
+        # Where the card lies once the new text is laid out, not where the last text left it.
+        # A change climbs one layout per round: Qt leaves what a round posts to the next one.
+        for _round in range(LAYOUT_LEVELS):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar = self.scroll.verticalScrollBar()
+        card = self.step_card.geometry()  # in the scrolled content's coordinates
+        room = self.scroll.viewport().height()
+        top, bottom = card.top() - STEP_MARGIN, card.bottom() + 1 + STEP_MARGIN
+        if bottom - top > room or top < bar.value():
+            bar.setValue(top)
+        elif bottom > bar.value() + room:
+            bar.setValue(bottom - room)
 
     def _show_step(self) -> None:
         steps = self.point_steps
