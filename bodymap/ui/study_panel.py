@@ -599,6 +599,16 @@ class StudyPanel(QWidget):
         """What the body should show now (the last board emitted)."""
         return self._board
 
+    def waiting_note(self) -> str:
+        """What waits here while the student looks something up on another tab, for the window
+        to say beside its way back; "" when no session runs."""
+        if not self._active:
+            return ""
+        if self._answered:
+            return (f"Study: question {len(self._results)} of {self._length} is answered; "
+                    "the next is waiting.")
+        return f"Study: question {len(self._results) + 1} of {self._length} is waiting."
+
     def current_profile(self) -> Profile | None:
         """The student studying now (opens the store on first use)."""
         self._ensure_store()
