@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.window import click, trigger
-from PySide6.QtCore import Qt
+from helpers.window import click, is_red, pixel, trigger
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox
 
@@ -264,3 +264,39 @@ def test_si_joint_pain_lists_quadratus_lumborum_first(qtbot, window: MainWindow)
     assert len(found) == 7
     assert found[0] == "Quadratus lumborum"
     assert found[-1] == "Iliopsoas"
+
+
+def _blue(color) -> bool:
+    """The marked-pain blue (hatch or ring), not skin, muscle or referral red."""
+    return color.blue() > color.red() + 40 and color.blue() > 120
+
+
+def test_marked_pain_stays_in_sight_under_a_previewed_candidate(qtbot, window: MainWindow):
+    # The candidate's red is painted over the zones marked; the marks' hatch must show through
+    # it, not only a thin ring round the red, or the student loses what was marked.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    inside = window.body_view.region_point("buttock", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    side = window.body_view.preview[1]
+    assert window.body_view.body_scene().shown_state()[0][("buttock", side)] == "essential"
+    block = [pixel(window, inside + QPoint(dx, dy)) for dx in range(-5, 5) for dy in range(-5, 5)]
+    assert any(is_red(c) for c in block)  # the candidate's referral, painted
+    assert sum(_blue(c) for c in block) >= 10  # and the marks' hatch, over it
+
+
+def test_the_key_shows_marked_pain_on_skin_and_over_red(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    legend = window.body_view.legend
+    assert "Marked pain" in legend.accessibleName()
+    image = legend.grab().toImage()
+    ratio = image.devicePixelRatio()
+    line = legend.fontMetrics().height() + 6
+    row = [image.pixelColor(round(x * ratio), round((6 + 3 * line + line / 2) * ratio))
+           for x in range(8, 31)]  # the fourth row's swatch, across
+    assert any(_blue(c) for c in row[:10]) and any(_blue(c) for c in row[12:])
+    assert any(is_red(c) for c in row[12:])  # its right half: the pain over a referral
+    assert not any(is_red(c) for c in row[:10])  # its left half: on skin
