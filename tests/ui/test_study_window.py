@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -88,6 +89,15 @@ def answer_zones(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> se
                 break
     press_button(qtbot, window, "studyCheck")
     return wanted
+
+
+def click_in_muscle_list(qtbot, window: MainWindow, name: str) -> QListWidget:
+    """Look a muscle up in the list on the left, as a student does mid-question."""
+    muscles = child(window, QListWidget, "muscleList")
+    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == name)
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
+                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    return muscles
 
 
 def test_study_tab_is_built_when_first_opened(qtbot, window: MainWindow, progress_path: Path):
@@ -335,16 +345,13 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
 
 def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: MainWindow,
                                                               monkeypatch):
-    from PySide6.QtWidgets import QListWidget, QTabWidget
+    from PySide6.QtWidgets import QTabWidget
 
     open_study(qtbot, window, monkeypatch)
     press_button(qtbot, window, "studyStart")
     board = window.body_view.study
     assert board is not None
-    muscles = child(window, QListWidget, "muscleList")
-    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Piriformis")
-    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
-                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    click_in_muscle_list(qtbot, window, "Piriformis")
     # The muscle's page, and the body shows that muscle, not the question's picture.
     assert window.detail_panel.muscle_id == "piriformis"
     assert window.body_view.study is None
@@ -358,7 +365,7 @@ def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: Mai
 
 def test_a_question_left_mid_way_says_it_waits_and_one_click_goes_back(
         qtbot, window: MainWindow, monkeypatch):
-    from PySide6.QtWidgets import QListWidget, QTabWidget
+    from PySide6.QtWidgets import QTabWidget
 
     open_study(qtbot, window, monkeypatch)
     press_button(qtbot, window, "studyStart")
@@ -368,10 +375,7 @@ def test_a_question_left_mid_way_says_it_waits_and_one_click_goes_back(
     tabs = child(window, QTabWidget, "sidePanels")
     study_tab = tabs.indexOf(window.study_page)
     assert tabs.tabText(study_tab) == "Study"
-    muscles = child(window, QListWidget, "muscleList")
-    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Piriformis")
-    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
-                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    muscles = click_in_muscle_list(qtbot, window, "Piriformis")
     assert window.detail_panel.muscle_id == "piriformis"
     assert window.body_view.study is None
     # The question's prompt is gone from the status bar; what waits, and the way back, are there.
