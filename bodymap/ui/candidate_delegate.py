@@ -24,7 +24,7 @@ from bodymap.ui.rich_text import MUTED
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a CandidateRow
 PAD_X, PAD_Y, LINE_GAP = 8, 5, 2
 REASON_SCALE = 0.9  # the reason's font, against the list's
-STEP = QSize(7, 9)  # one step of the meter
+STEP_HEIGHT = 0.6  # a step of the meter, against the height of the reason's font
 STEP_GAP = 2
 METER_GAP = 6  # between the meter and its word
 FULL_STEP = QColor("#37474f")  # dark slate: beside the name, not louder than it
@@ -66,13 +66,15 @@ class CandidateDelegate(QStyledItemDelegate):
         painter.save()
         # The strength at the right end of the first line, the name before it.
         word_width = QFontMetrics(small).horizontalAdvance(row.word)
-        meter = QRect(line.right() - word_width - METER_GAP - _meter_width(), 0,
-                      _meter_width(), STEP.height())
-        meter.moveTop(line.center().y() - STEP.height() // 2)
-        for step in range(3):
-            cell = QRect(meter.left() + step * (STEP.width() + STEP_GAP), meter.top(),
-                         STEP.width(), STEP.height())
-            painter.fillRect(cell, (ink if selected else FULL_STEP) if step < row.level else
+        step = meter_step(opt.font)
+        meter_width = 3 * step.width() + 2 * STEP_GAP
+        meter = QRect(line.right() - word_width - METER_GAP - meter_width, 0,
+                      meter_width, step.height())
+        meter.moveTop(line.center().y() - step.height() // 2)
+        for n in range(3):
+            cell = QRect(meter.left() + n * (step.width() + STEP_GAP), meter.top(),
+                         step.width(), step.height())
+            painter.fillRect(cell, (ink if selected else FULL_STEP) if n < row.level else
                              (QColor(255, 255, 255, 90) if selected else EMPTY_STEP))
         painter.setFont(small)
         painter.setPen(dim)
@@ -121,8 +123,10 @@ def _fonts(font: QFont) -> tuple[QFont, QFont]:
     return bold, small
 
 
-def _meter_width() -> int:
-    return 3 * STEP.width() + 2 * STEP_GAP
+def meter_step(font: QFont) -> QSize:
+    """One step of the meter, in proportion to the text: presenter mode enlarges both."""
+    height = max(6, round(QFontMetrics(_fonts(font)[1]).height() * STEP_HEIGHT))
+    return QSize(round(height * 0.8), height)
 
 
 def _row_width(option: QStyleOptionViewItem) -> int:

@@ -22,6 +22,12 @@ from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side, side_label
 from bodymap.ui.candidate_delegate import ROW_ROLE, CandidateDelegate, CandidateRow
 from bodymap.ui.rich_text import MUTED, link_label
 
+# How well a candidate fits, in words a student reads at a glance, by the share of the pain
+# marked on its side that it explains (`fit`): the strongest word whose share is reached. A
+# muscle reaching the marked zones only as spillover is weak whatever its share: pain there is
+# felt by only some people.
+STRENGTHS = ((0.75, "strong fit"), (0.4, "partial fit"), (0.0, "weak fit"))
+
 # One line in sight; how the ranking works on request, so that on a projector's short screen
 # the candidates keep the room.
 HELP = ("Mark painful zones on the body in pain mode; the muscles that can refer pain there are "
@@ -31,7 +37,10 @@ HELP_MORE = (
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. Ties go to the muscle matching more zones, then to the one whose "
-    "trigger point's pattern is most like what is marked. Referral stays on the "
+    "trigger point's pattern is most like what is marked. Each row says how much of the pain "
+    f"marked on its side the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the most "
+    f"it could score, or more), a partial fit, or a weak fit (under {STRENGTHS[1][0]:.0%}, or "
+    "spillover only); its tooltip gives the score. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
     "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
     "muscle is listed once, for the side it fits best, or \"both sides\" when it fits each "
@@ -68,13 +77,9 @@ REFINEMENTS = (
 )
 
 
+# How a score is made, said beside it in a row's tooltip.
 SCORING = (f"{ESSENTIAL_WEIGHT:g} for each marked zone in an essential zone, "
            f"{SPILLOVER_WEIGHT:g} in spillover only")
-# How well a candidate fits, in words a student reads at a glance, by the share of the pain
-# marked on its side that it explains (`fit`): the strongest word whose share is reached. A
-# muscle reaching the marked zones only as spillover is weak whatever its share: pain there is
-# felt by only some people.
-STRENGTHS = ((0.75, "strong fit"), (0.4, "partial fit"), (0.0, "weak fit"))
 
 
 def most_score(candidate: Candidate, asked: int) -> float:

@@ -309,7 +309,7 @@ def test_a_candidate_row_reads_at_a_glance(qtbot, window: MainWindow):
     # behind it in the tooltip and the accessible text; why it is a candidate below, dimmer.
     from PySide6.QtGui import QColor, QFont, QFontMetrics
 
-    from bodymap.ui.candidate_delegate import EMPTY_STEP, FULL_STEP, PAD_Y, STEP
+    from bodymap.ui.candidate_delegate import EMPTY_STEP, FULL_STEP, PAD_Y, meter_step
 
     trigger(window, "actionPainMode")
     trigger(window, "actionViewLateral")
@@ -339,7 +339,7 @@ def test_a_candidate_row_reads_at_a_glance(qtbot, window: MainWindow):
         first = rect.top() + PAD_Y + QFontMetrics(bold).height()
         line = colours(rect.top(), first, rect)
         below = colours(first, rect.bottom(), rect)
-        step = STEP.width() * STEP.height()
+        step = meter_step(view.font()).width() * meter_step(view.font()).height()
         assert sum(c == FULL_STEP for c in line) == level * step
         assert sum(c == EMPTY_STEP for c in line) == (3 - level) * step
         assert any(max(c.red(), c.green(), c.blue()) < 40 for c in line)  # the name, black
