@@ -62,6 +62,10 @@ GHOST_OPACITY = 0.22
 # into SVG files as masks that most viewers fill black; a texture does neither.
 STIPPLE = (".x.x.x.x", "..x...x.", ".x.x.x.x", "x...x...") * 2
 HATCH = tuple("." * (7 - i) + "x" + "." * i for i in range(8))
+# Over red the hatch is two texels wide: one blue texel in red reads as a speck, not a line.
+BOLD_HATCH = tuple("".join("x" if (x + y) % 8 in (6, 7) else "." for x in range(8))
+                   for y in range(8))
+SOLID = ("x" * 8,) * 8
 
 
 @functools.cache
@@ -79,6 +83,17 @@ def texture_brush(color: QColor, rows: tuple[str, ...]) -> QBrush:
     return QBrush(_tile(color.rgba(), rows))
 
 
+@functools.cache
+def _layered_tile(layers: tuple[tuple[int, tuple[str, ...]], ...]) -> QImage:
+    """Tiles of one size drawn over one another, the last on top."""
+    tile = QImage(_tile(*layers[0]))
+    painter = QPainter(tile)
+    for rgba, rows in layers[1:]:
+        painter.drawImage(0, 0, _tile(rgba, rows))
+    painter.end()
+    return tile
+
+
 def essential_brush() -> QBrush:
     return QBrush(ESSENTIAL_RED)
 
@@ -89,6 +104,14 @@ def spillover_brush() -> QBrush:
 
 def pain_brush() -> QBrush:
     return texture_brush(PAIN_BLUE, HATCH)
+
+
+def pain_over_brush(kind: str) -> QBrush:
+    """Marked pain under a referral ('essential' or 'spillover'): the pain hatch drawn over the
+    red, so a student comparing a candidate's pattern (or a study answer) with what was marked
+    still sees the marks, not only a thin outline around red."""
+    under = (ESSENTIAL_RED, SOLID) if kind == "essential" else (SPILLOVER_RED, STIPPLE)
+    return QBrush(_layered_tile(((under[0].rgba(), under[1]), (PAIN_BLUE.rgba(), BOLD_HATCH))))
 
 
 def mastery_colour(value: float) -> QColor:
@@ -736,11 +759,10 @@ class BodyScene(QGraphicsScene):
             if in_pain_mode:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
-            if key in pain:  # a marked zone under referral keeps the red, ringed in blue
-                pen = QPen(PAIN_BLUE, 2.2)
+            if key in pain:  # under a referral: the red, hatched and ringed in blue
+                pen = QPen(PAIN_BLUE, 2.2 if kind is None else 3.2)
                 pen.setCosmetic(True)
-                if kind is None:
-                    brush = self._textured(pain_brush())
+                brush = self._textured(pain_brush() if kind is None else pain_over_brush(kind))
             if item is self.hovered or item is self.focused:
                 pen = QPen(PAIN_BLUE if in_pain_mode else SELECTED_EDGE, 2.5,
                            Qt.PenStyle.DotLine if item is self.focused else Qt.PenStyle.SolidLine)

@@ -9,7 +9,14 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from bodymap.ui.body_scene import essential_brush, mastery_brush, pain_brush, spillover_brush
+from bodymap.ui.body_scene import (
+    PAIN_BLUE,
+    essential_brush,
+    mastery_brush,
+    pain_brush,
+    pain_over_brush,
+    spillover_brush,
+)
 
 Row = tuple[str, str]  # (kind, text)
 REFERRAL_ROWS: tuple[Row, ...] = (
@@ -47,6 +54,8 @@ def paint_key(painter: QPainter, box: QRectF, rows: Sequence[Row], metrics: QFon
             c = swatch.center()
             painter.drawLine(c + QPointF(-5, -5), c + QPointF(5, 5))
             painter.drawLine(c + QPointF(-5, 5), c + QPointF(5, -5))
+        elif kind == "pain":
+            _paint_pain_swatch(painter, swatch)
         else:
             painter.setPen(QPen(QColor(90, 90, 90), 1))
             painter.fillRect(swatch, SKIN)
@@ -59,10 +68,24 @@ def paint_key(painter: QPainter, box: QRectF, rows: Sequence[Row], metrics: QFon
     painter.restore()
 
 
+def _paint_pain_swatch(painter: QPainter, swatch: QRectF) -> None:
+    """Marked pain as the body draws it, ringed in blue: hatched on skin (left half), and
+    hatched over a referral's red (right half), as when a candidate is shown over the pain."""
+    left, right = QRectF(swatch), QRectF(swatch)
+    left.setRight(swatch.center().x())
+    right.setLeft(swatch.center().x())
+    painter.fillRect(swatch, SKIN)
+    painter.fillRect(left, pain_brush())
+    painter.fillRect(right, pain_over_brush("essential"))
+    painter.setPen(QPen(PAIN_BLUE, 2))
+    painter.setBrush(QBrush())
+    painter.drawRect(swatch)
+
+
 def _swatch_brush(kind: str) -> QBrush:
     if kind.startswith("mastery-"):
         return mastery_brush(float(kind.removeprefix("mastery-")))
-    return {"essential": essential_brush, "spillover": spillover_brush, "pain": pain_brush}[kind]()
+    return {"essential": essential_brush, "spillover": spillover_brush}[kind]()
 
 
 class Legend(QWidget):

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first
     from bodymap.model.schema import RedFlag
     from bodymap.study import Profile, ProgressStore
     from bodymap.ui.study_panel import StudyBoard, StudyPanel
+    from bodymap.ui.study_waiting import WaitingQuestion
 
 VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
 PROFILE_KEY = "study/profile"
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         # While the coach is open, the body shows the one trigger point it is on; a study
         # question's picture is on the body only while the Study tab is open.
         self._board: StudyBoard | None = None
+        self._waiting: WaitingQuestion | None = None  # built when a question first waits
         self.coach.triggerPointChanged.connect(self._show_coached_trigger_point)
         self.panels.currentChanged.connect(self._show_coached_trigger_point)
         self.panels.currentChanged.connect(self._show_board_with_its_tab)
@@ -450,17 +452,32 @@ class MainWindow(QMainWindow):
         explorer, so a question's red is never shown beside another muscle's page; coming back
         shows the question again."""
         studying = self.panels.currentWidget() is self.study_page
+        if studying and self._waiting is not None:
+            self._waiting.clear()
+            self.study_end_action.setEnabled(self.study_panel.active)
         if studying and self._board is not None and self.body_view.study is None:
             self._show_board(self._board)
         elif not studying and self.body_view.study is not None:
+            prompt = self.body_view.study.prompt
             self.body_view.set_study(None)
+            # Esc is for the question in sight: one pressed while reading a muscle's page must
+            # not end a session the student cannot see.
             self.study_check_action.setEnabled(False)
+            self.study_end_action.setEnabled(False)
+            # The question's prompt ("Answer 1-4 in the study panel") no longer holds: say
+            # instead that it waits, with the way back, until the student takes it.
+            if prompt and self.statusBar().currentMessage() == prompt:
+                self.statusBar().clearMessage()
+            if note := self.study_panel.waiting_note():
+                self._waiting_question().show_waiting(note)
 
     def _show_board(self, board: StudyBoard) -> None:
         """Paint what the study asks for, in a view and layer that show it."""
         from bodymap.ui.study_panel import StudyBoard
 
         if board == StudyBoard():
+            if self._waiting is not None:
+                self._waiting.clear()  # the session ended (Esc) while the question waited
             self._board = None
             self.study_check_action.setEnabled(False)
             self.body_view.set_study(None)
@@ -477,6 +494,15 @@ class MainWindow(QMainWindow):
         self.study_check_action.setEnabled(board.input == "zones")
         if board.prompt:
             self.statusBar().showMessage(board.prompt)
+
+    def _waiting_question(self) -> WaitingQuestion:
+        if self._waiting is None:
+            from bodymap.ui.study_waiting import WaitingQuestion
+
+            self._waiting = WaitingQuestion(self.findChild(QAction, "actionStudy"), self.panels,
+                                            self.study_page)
+            self.statusBar().addPermanentWidget(self._waiting)
+        return self._waiting
 
     def _show_zones(self, essential: tuple[str, ...], spillover: tuple[str, ...]) -> None:
         """Switch to the view that draws most of the essential zones, then of the spillover

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side, side_label
+from bodymap.ui.candidate_delegate import ROW_ROLE, CandidateDelegate, CandidateRow
 from bodymap.ui.rich_text import MUTED, link_label
+
+# How well a candidate fits, in words a student reads at a glance, by the share of the pain
+# marked on its side that it explains (`fit`): the strongest word whose share is reached. A
+# muscle reaching the marked zones only as spillover is weak whatever its share: pain there is
+# felt by only some people.
+STRENGTHS = ((0.75, "strong fit"), (0.4, "partial fit"), (0.0, "weak fit"))
 
 # One line in sight; how the ranking works on request, so that on a projector's short screen
 # the candidates keep the room.
@@ -30,7 +37,10 @@ HELP_MORE = (
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. Ties go to the muscle matching more zones, then to the one whose "
-    "trigger point's pattern is most like what is marked. Referral stays on the "
+    "trigger point's pattern is most like what is marked. Each row says how much of the pain "
+    f"marked on its side the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the most "
+    f"it could score, or more), a partial fit, or a weak fit (under {STRENGTHS[1][0]:.0%}, or "
+    "spillover only); its tooltip gives the score. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
     "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
     "muscle is listed once, for the side it fits best, or \"both sides\" when it fits each "
@@ -67,15 +77,50 @@ REFINEMENTS = (
 )
 
 
+# How a score is made, said beside it in a row's tooltip.
+SCORING = (f"{ESSENTIAL_WEIGHT:g} for each marked zone in an essential zone, "
+           f"{SPILLOVER_WEIGHT:g} in spillover only")
+
+
+def most_score(candidate: Candidate, asked: int) -> float:
+    """The most a candidate could score for the pain marked on its side (`asked` zones, midline
+    ones included): every zone in an essential zone. Zones it reaches on the other side
+    (bilateral referral) count too."""
+    return ESSENTIAL_WEIGHT * (asked + len(candidate.other_essential)
+                               + len(candidate.other_spillover))
+
+
+def fit(candidate: Candidate, asked: int) -> float:
+    """The share, 0..1, of the pain marked on a candidate's side that it explains."""
+    most = most_score(candidate, asked)
+    return min(1.0, candidate.score / most) if most else 0.0
+
+
+def strength(candidate: Candidate, asked: int) -> tuple[int, str]:
+    """(level, word): 3 "strong fit", 2 "partial fit", 1 "weak fit"; see STRENGTHS."""
+    share = fit(candidate, asked)
+    if not (candidate.essential or candidate.other_essential):
+        share = 0.0
+    level = next(i for i, (least, _) in enumerate(STRENGTHS) if share >= least)
+    return len(STRENGTHS) - level, STRENGTHS[level][1]
+
+
 @dataclass(frozen=True)
 class Row:
     """One candidate muscle. `side` is the side whose candidate it is: "L" or "R", BOTH when
     pain is marked on both sides and the muscle fits each as well, None when only midline zones
-    are marked. `weaker` is its candidate on the other side when that fits less well."""
+    are marked. `weaker` is its candidate on the other side when that fits less well. `asked`
+    and `weaker_asked` are how many marked zones each was asked about (see `fit`)."""
 
     candidate: Candidate
     side: str | None
     weaker: Candidate | None = None
+    asked: int = 0
+    weaker_asked: int = 0
+
+    @property
+    def strength(self) -> tuple[int, str]:
+        return strength(self.candidate, self.asked)
 
 
 def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[Row]:
@@ -92,18 +137,22 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
         runs = [(side, [z for z, s in marked if s == side] + midline,
                  [z for z, s in marked if s == OTHER_SIDE[side]]) for side in sides]
     by_muscle: dict[str, list[tuple[Candidate, str | None]]] = {}
+    asked: dict[str | None, int] = {}
     for side, zones, other in runs:
+        asked[side] = len(catalog.expand_zones(zones))  # a zone group counts as its parts
         for candidate in catalog.find_sources(sorted(zones), sorted(other)):
             by_muscle.setdefault(candidate.muscle_id, []).append((candidate, side))
     rows = []
     for found in by_muscle.values():
-        found.sort(key=lambda pair: (_fit(pair[0]), pair[1] or ""))
+        found.sort(key=lambda pair: (_rank(pair[0]), pair[1] or ""))
         (best, side), *rest = found
-        if rest and _fit(rest[0][0]) == _fit(best):
-            rows.append(Row(best, BOTH))
+        if rest and _rank(rest[0][0]) == _rank(best):
+            rows.append(Row(best, BOTH, asked=asked[side]))
+        elif rest:
+            rows.append(Row(best, side, rest[0][0], asked[side], asked[rest[0][1]]))
         else:
-            rows.append(Row(best, side, rest[0][0] if rest else None))
-    rows.sort(key=lambda r: (_fit(r.candidate),
+            rows.append(Row(best, side, asked=asked[side]))
+    rows.sort(key=lambda r: (_rank(r.candidate),
                              catalog.muscles[r.candidate.muscle_id].name.casefold()))
     return rows
 
@@ -118,10 +167,16 @@ def zone_labels(catalog: Catalog, zone_ids: tuple[str, ...], other: tuple[str, .
     return ", ".join(names)
 
 
+def candidate_name(catalog: Catalog, row: Row, both_sides: bool) -> str:
+    """The muscle, with its side when pain is marked on both."""
+    return on_side(catalog.muscles[row.candidate.muscle_id].name,
+                   row.side if both_sides else None)
+
+
 def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
-    """A candidate as the list shows it, in plain text: the muscle (with its side when pain is
-    marked on both) and its score; then why, its trigger points and the marked zones they
-    refer to. A marked-pain slide lists the same (`export.slide_html`)."""
+    """A candidate in plain text: the muscle (`candidate_name`) and how well it fits ("strong
+    fit"); then why, its trigger points and the marked zones they refer to. The list's text
+    and a marked-pain slide (`export.slide_html`) say the same."""
     candidate = row.candidate
     muscle = catalog.muscles[candidate.muscle_id]
     trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
@@ -135,14 +190,21 @@ def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, 
     verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
     where = ("here, on both sides of the body" if any(m.other_side for m in candidate.matches)
              else "here")
-    name = on_side(muscle.name, row.side if both_sides else None)
-    weaker = (f"; on the {side_label(OTHER_SIDE[row.side])}, score {row.weaker.score:g}"
-              if row.weaker is not None and row.side in OTHER_SIDE else "")
-    return (f"{name} — score {candidate.score:g}",
+    weaker = ""
+    if row.weaker is not None and row.side in OTHER_SIDE:
+        word = strength(row.weaker, row.weaker_asked)[1]
+        weaker = (f"; on the {side_label(OTHER_SIDE[row.side])}, a {word}"
+                  f"{' too' if word == row.strength[1] else ''}")
+    return (f"{candidate_name(catalog, row, both_sides)} — {row.strength[1]}",
             f"{trps} {verb} {where}; {'; '.join(reasons)}{weaker}")
 
 
-def _fit(candidate: Candidate) -> tuple[float, int, int]:
+def candidate_score(row: Row) -> str:
+    """The number behind a row's strength, for its tooltip and its accessible text."""
+    return f"score {row.candidate.score:g} of a possible {most_score(row.candidate, row.asked):g}"
+
+
+def _rank(candidate: Candidate) -> tuple[float, int, int]:
     """How well a candidate fits what is marked, best lowest: score, zones matched, then the
     fewest zones of its pattern left unmarked."""
     return -candidate.score, -candidate.zone_count, candidate.unmarked
@@ -184,7 +246,10 @@ class PainFinder(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("painCandidates")
         self.list.setAccessibleName("Candidate muscles")
-        self.list.setWordWrap(True)
+        self.list.setItemDelegate(CandidateDelegate(self.list))
+        # Rows are as tall as their reasons wrap: laid out again when the list's width changes.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAlternatingRowColors(True)
         self.list.currentRowChanged.connect(self._previewed)
         self.list.itemActivated.connect(self._opened)
@@ -218,12 +283,18 @@ class PainFinder(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            text = "\n".join(candidate_lines(self.catalog, row, both_sides))
-            if row.candidate.muscle_id in known:  # why it stands above a higher score
-                first, rest = text.split("\n", 1)
-                text = f"{first} · {', '.join(r.said for r in active)}\n{rest}"
-            item = QListWidgetItem(text)
-            item.setToolTip("Double-click or press Enter to open this muscle")
+            title, why = candidate_lines(self.catalog, row, both_sides)
+            # Why it stands above a higher score, when a chip moved it up.
+            note = ", ".join(r.said for r in active) if row.candidate.muscle_id in known else ""
+            item = QListWidgetItem(f"{title} · {note}\n{why}" if note else f"{title}\n{why}")
+            level, word = row.strength
+            name = candidate_name(self.catalog, row, both_sides)
+            item.setData(ROW_ROLE, CandidateRow(name, note, level, word, why))
+            score = candidate_score(row)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{name}, {word}, {score}{f', {note}' if note else ''}. {why}")
+            item.setToolTip(f"{name}: {word}, {score} ({SCORING}).\n"
+                            "Double-click or press Enter to open this muscle.")
             self.list.addItem(item)
         self.list.blockSignals(False)
         zones = sorted(self._zone_text(z, s) for z, s in self.marked)

@@ -599,6 +599,16 @@ class StudyPanel(QWidget):
         """What the body should show now (the last board emitted)."""
         return self._board
 
+    def waiting_note(self) -> str:
+        """What waits here while the student looks something up on another tab, for the window
+        to say beside its way back; "" when no session runs."""
+        if not self._active:
+            return ""
+        if self._answered:
+            return (f"Study: question {len(self._results)} of {self._length} is answered; "
+                    "the next is waiting.")
+        return f"Study: question {len(self._results) + 1} of {self._length} is waiting."
+
     def current_profile(self) -> Profile | None:
         """The student studying now (opens the store on first use)."""
         self._ensure_store()
@@ -1197,9 +1207,18 @@ class StudyPanel(QWidget):
 
             grade = cast("ZoneGrade", grade)  # a zone question's grade always is
             percent = round(grade.score * 100)
-            verdict = (f"{'Right' if grade.correct else 'Not yet'}: {percent}% overlap with the "
-                       f"essential zones ({round(ZONE_PASS_THRESHOLD * 100)}% passes).")
-            lines = [answer]
+            # Said as the other kinds say it ("Not quite"), never "Not yet": the question is
+            # over, and Next is the only way on. A wrong answer points to the answer shown.
+            overlap = (f"{percent}% overlap with the essential zones "
+                       f"({round(ZONE_PASS_THRESHOLD * 100)}% passes).")
+            if grade.correct:
+                verdict, lines = f"Right: {overlap}", [answer]
+            elif not response:
+                verdict = "Not quite. No zones marked."
+                lines = ["The answer is painted on the body:", answer]
+            else:
+                verdict = f"Not quite: {overlap}"
+                lines = ["The answer is painted on the body, beside your marks:", answer]
             if grade.hits:
                 lines.append(f"You found: {self._zones(grade.hits)}.")
             if grade.missed:
@@ -1208,7 +1227,8 @@ class StudyPanel(QWidget):
                 lines.append(f"Not in this pattern: {self._zones(grade.wrong)}.")
             if grade.spillover:
                 lines.append(f"Spillover you marked (not counted): {self._zones(grade.spillover)}.")
-            lines.append("Your marks and the pattern are shown on the body.")
+            if grade.correct:
+                lines.append("Your marks and the pattern are shown on the body.")
             return verdict, "\n".join(lines)
         if is_locate(question):
             return self._locate_judgement(question, response, grade)
@@ -1240,8 +1260,21 @@ class StudyPanel(QWidget):
                     f"pattern fits it too; the card was made from {self.answer_text(question)}.")
         if not overlap.shared:
             return f"{muscle.name} refers pain to none of the painted zones."
-        return (f"{muscle.name} refers pain here too: {self._zones(overlap.shared)}.\n"
-                f"Not among its essential zones: {self._zones(overlap.missing)}.")
+        # Which way it reaches each painted zone: a zone it reaches only as spillover is said
+        # to be so, wherever it is named, so that "refers here" and "not essential" never read
+        # as a contradiction (quadratus lumborum's spillover over the sacrum).
+        own_essential, _own_spillover = muscle.referral_zones()
+        spillover_only = [z for z in overlap.shared if z not in own_essential]
+        reaches = []
+        if as_essential := [z for z in overlap.shared if z in own_essential]:
+            reaches.append(f"as an essential zone to {self._zones(as_essential)}")
+        if spillover_only:
+            reaches.append(f"only as spillover to {self._zones(spillover_only)}")
+        lacking = ", ".join(f"{self._zone_name(z, None)} (only its spillover)"
+                            if z in spillover_only else self._zone_name(z, None)
+                            for z in overlap.missing)
+        return (f"{muscle.name} refers pain here too: {'; '.join(reaches)}.\n"
+                f"Painted solid but not among its essential zones: {lacking}.")
 
     def _locate_judgement(self, question: LocateQuestion,
                           response: str | tuple[str, ...] | None,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from helpers.window import click, trigger
-from PySide6.QtCore import Qt
+import pytest
+from helpers.window import click, is_red, pixel, trigger
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox
 
 from bodymap.ui.main_window import MainWindow
+from bodymap.ui.pain_finder import candidate_lines, rank_marked
 
 
 def candidates(window: MainWindow) -> list[str]:
@@ -41,7 +43,7 @@ def test_the_outer_hip_lists_gluteus_minimus_after_the_muscles_that_refer_there(
     click(qtbot, window, "greater_trochanter", "L")
     rows = candidates(window)
     assert set(names(window)[:2]) == {"Quadratus lumborum", "Tensor fasciae latae"}
-    assert rows[2] == ("Gluteus minimus — score 0.4\n"
+    assert rows[2] == ("Gluteus minimus — weak fit\n"
                        "TrP1 (anterior part) refers here; spillover only: Greater trochanter")
     assert "Gluteus medius" not in names(window)
 
@@ -86,8 +88,8 @@ def test_pain_on_both_sides_lists_each_muscle_once_with_its_sides(qtbot, window:
 
     click(qtbot, window, "si_joint", "L")  # now the left fits better: the row says so
     gmed = next(r for r in candidates(window) if r.startswith("Gluteus medius"))
-    assert gmed.startswith("Gluteus medius (left) — score 2\n")
-    assert gmed.endswith("; on the right, score 1")
+    assert gmed.startswith("Gluteus medius (left) — strong fit\n")
+    assert gmed.endswith("; on the right, a strong fit too")  # each explains its side's pain
     assert len(names(window)) == len(set(names(window)))
 
 
@@ -221,14 +223,14 @@ def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
     rows = candidates(window)
     assert names(window)[0] == "Rectus abdominis (lower part, both sides)"
     assert len(names(window)) == len(set(names(window)))  # one row per muscle
-    assert rows[0].startswith("Rectus abdominis (lower part, both sides) — score 4\n")
+    assert rows[0].startswith("Rectus abdominis (lower part, both sides) — strong fit\n")
     assert "refers here, on both sides of the body;" in rows[0]
     essential = rows[0].split("essential zone: ", 1)[1]
     for zone in ("Sacroiliac joint (both sides)",
                  "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)"):
         assert zone in essential
     iliopsoas = next(r for r in rows if r.startswith("Iliopsoas"))
-    assert iliopsoas.startswith("Iliopsoas (both sides) — score 2\n")
+    assert iliopsoas.startswith("Iliopsoas (both sides) — strong fit\n")
     assert "on both sides of the body" not in iliopsoas  # its band is on its own side
 
     trigger(window, "actionClearPain")  # a vertical band on one side: iliopsoas instead
@@ -264,3 +266,100 @@ def test_si_joint_pain_lists_quadratus_lumborum_first(qtbot, window: MainWindow)
     assert len(found) == 7
     assert found[0] == "Quadratus lumborum"
     assert found[-1] == "Iliopsoas"
+
+
+def _blue(color) -> bool:
+    """The marked-pain blue (hatch or ring), not skin, muscle or referral red."""
+    return color.blue() > color.red() + 40 and color.blue() > 120
+
+
+def test_marked_pain_stays_in_sight_under_a_previewed_candidate(qtbot, window: MainWindow):
+    # The candidate's red is painted over the zones marked; the marks' hatch must show through
+    # it, not only a thin ring round the red, or the student loses what was marked.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    inside = window.body_view.region_point("buttock", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    side = window.body_view.preview[1]
+    assert window.body_view.body_scene().shown_state()[0][("buttock", side)] == "essential"
+    block = [pixel(window, inside + QPoint(dx, dy)) for dx in range(-5, 5) for dy in range(-5, 5)]
+    assert any(is_red(c) for c in block)  # the candidate's referral, painted
+    assert sum(_blue(c) for c in block) >= 10  # and the marks' hatch, over it
+
+
+def test_the_key_shows_marked_pain_on_skin_and_over_red(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    legend = window.body_view.legend
+    assert "Marked pain" in legend.accessibleName()
+    image = legend.grab().toImage()
+    ratio = image.devicePixelRatio()
+    line = legend.fontMetrics().height() + 6
+    row = [image.pixelColor(round(x * ratio), round((6 + 3 * line + line / 2) * ratio))
+           for x in range(8, 31)]  # the fourth row's swatch, across
+    assert any(_blue(c) for c in row[:10]) and any(_blue(c) for c in row[12:])
+    assert any(is_red(c) for c in row[12:])  # its right half: the pain over a referral
+    assert not any(is_red(c) for c in row[:10])  # its left half: on skin
+
+
+def test_a_candidate_row_reads_at_a_glance(qtbot, window: MainWindow):
+    # The name bold and dark; how well it fits as a word and a three-step meter, the score
+    # behind it in the tooltip and the accessible text; why it is a candidate below, dimmer.
+    from PySide6.QtGui import QColor, QFont, QFontMetrics
+
+    from bodymap.ui.candidate_delegate import EMPTY_STEP, FULL_STEP, PAD_Y, meter_step
+
+    trigger(window, "actionPainMode")
+    trigger(window, "actionViewLateral")
+    click(qtbot, window, "greater_trochanter", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    model = view.model()
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    assert rows[0].data().startswith("Quadratus lumborum — strong fit\n")
+    weak = rows[2]
+    assert weak.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Gluteus minimus, weak fit, score 0.4 of a possible 1. "
+        "TrP1 (anterior part) refers here; spillover only: Greater trochanter")
+    assert weak.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Gluteus minimus: weak fit, score 0.4 of a possible 1 (1 for each marked zone in an "
+        "essential zone, 0.4 in spillover only).")
+    assert view.currentIndex().row() == -1  # nothing selected: the rows' own colours
+    image = view.viewport().grab().toImage()
+    bold = QFont(view.font())
+    bold.setBold(True)
+
+    def colours(top: int, bottom: int, rect) -> list[QColor]:
+        return [image.pixelColor(x, y) for y in range(top, bottom)
+                for x in range(rect.left(), rect.right())]
+
+    for index, level in ((rows[0], 3), (weak, 1)):
+        rect = view.visualRect(index)
+        first = rect.top() + PAD_Y + QFontMetrics(bold).height()
+        line = colours(rect.top(), first, rect)
+        below = colours(first, rect.bottom(), rect)
+        step = meter_step(view.font()).width() * meter_step(view.font()).height()
+        assert sum(c == FULL_STEP for c in line) == level * step
+        assert sum(c == EMPTY_STEP for c in line) == (3 - level) * step
+        assert any(max(c.red(), c.green(), c.blue()) < 40 for c in line)  # the name, black
+        assert below and all(max(c.red(), c.green(), c.blue()) >= 80 for c in below)  # dimmer
+        assert any(max(c.red(), c.green(), c.blue()) < 140 for c in below)  # but there
+
+
+@pytest.mark.parametrize(("marked", "muscle_id", "said"), [
+    # The whole of what is marked in an essential zone: strong.
+    ({("greater_trochanter", "L")}, "quadratus_lumborum", "strong fit"),
+    # Only as spillover, however much of it: weak (pain there is felt by only some people).
+    ({("greater_trochanter", "L")}, "gluteus_minimus", "weak fit"),
+    # Half of it in an essential zone: partial.
+    ({("greater_trochanter", "L"), ("calf", "L")}, "quadratus_lumborum", "partial fit"),
+    # A third: weak.
+    ({("greater_trochanter", "L"), ("calf", "L"), ("coccyx", None)}, "quadratus_lumborum",
+     "weak fit"),
+])
+def test_how_well_a_candidate_fits_is_the_share_of_the_pain_it_explains(
+        catalog, marked, muscle_id: str, said: str):
+    row = next(r for r in rank_marked(catalog, marked) if r.candidate.muscle_id == muscle_id)
+    assert row.strength[1] == said
+    assert candidate_lines(catalog, row, False)[0].endswith(f" — {said}")

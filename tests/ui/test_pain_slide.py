@@ -26,7 +26,7 @@ def exported_slide_words(window: MainWindow, path: Path, monkeypatch) -> str:
 
 
 def finder_rows(window: MainWindow) -> list[tuple[str, str]]:
-    """The pain finder's candidates as it lists them: (muscle and score, why)."""
+    """The pain finder's candidates as it lists them: (muscle and how well it fits, why)."""
     view = window.findChild(QAbstractItemView, "painCandidates")
     model = view.model()
     return [tuple(model.index(row, 0).data().split("\n", 1))

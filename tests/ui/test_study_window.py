@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -88,6 +89,15 @@ def answer_zones(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> se
                 break
     press_button(qtbot, window, "studyCheck")
     return wanted
+
+
+def click_in_muscle_list(qtbot, window: MainWindow, name: str) -> QListWidget:
+    """Look a muscle up in the list on the left, as a student does mid-question."""
+    muscles = child(window, QListWidget, "muscleList")
+    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == name)
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
+                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    return muscles
 
 
 def test_study_tab_is_built_when_first_opened(qtbot, window: MainWindow, progress_path: Path):
@@ -335,16 +345,13 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
 
 def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: MainWindow,
                                                               monkeypatch):
-    from PySide6.QtWidgets import QListWidget, QTabWidget
+    from PySide6.QtWidgets import QTabWidget
 
     open_study(qtbot, window, monkeypatch)
     press_button(qtbot, window, "studyStart")
     board = window.body_view.study
     assert board is not None
-    muscles = child(window, QListWidget, "muscleList")
-    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Piriformis")
-    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
-                     pos=muscles.visualItemRect(muscles.item(row)).center())
+    click_in_muscle_list(qtbot, window, "Piriformis")
     # The muscle's page, and the body shows that muscle, not the question's picture.
     assert window.detail_panel.muscle_id == "piriformis"
     assert window.body_view.study is None
@@ -354,3 +361,60 @@ def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: Mai
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
                      pos=bar.tabRect(tabs.indexOf(window.study_page)).center())
     assert window.body_view.study == board  # the question again, as it was
+
+
+def test_a_question_left_mid_way_says_it_waits_and_one_click_goes_back(
+        qtbot, window: MainWindow, monkeypatch):
+    from PySide6.QtWidgets import QTabWidget
+
+    open_study(qtbot, window, monkeypatch)
+    press_button(qtbot, window, "studyStart")
+    board = window.body_view.study
+    status = window.statusBar()
+    assert status.currentMessage() == board.prompt  # e.g. "Answer 1-4 in the study panel"
+    tabs = child(window, QTabWidget, "sidePanels")
+    study_tab = tabs.indexOf(window.study_page)
+    assert tabs.tabText(study_tab) == "Study"
+    muscles = click_in_muscle_list(qtbot, window, "Piriformis")
+    assert window.detail_panel.muscle_id == "piriformis"
+    assert window.body_view.study is None
+    # The question's prompt is gone from the status bar; what waits, and the way back, are there.
+    assert board.prompt not in status.currentMessage()
+    note = child(window, QLabel, "studyWaitingNote")
+    assert note.isVisible() and note.text() == "Study: question 1 of 5 is waiting."
+    assert tabs.tabText(study_tab) == "Study (waiting)"
+    back = child(window, QPushButton, "studyBackToQuestion")
+    assert back.text() == "Back to the question (Ctrl+T)"
+    # Esc in the list does not end the session out of sight: the question still waits.
+    qtbot.keyClick(muscles, Qt.Key.Key_Escape)
+    assert window.study_panel.active
+    press_button(qtbot, window, "studyBackToQuestion")
+    assert tabs.currentWidget() is window.study_page
+    assert window.body_view.study == board
+    assert status.currentMessage() == board.prompt
+    assert not back.isVisible() and tabs.tabText(study_tab) == "Study"
+    qtbot.keyClick(window.body_view, Qt.Key.Key_Escape)  # in sight, Esc ends it again
+    assert not window.study_panel.active
+
+
+def test_an_answered_question_left_says_the_next_waits_and_ctrl_t_goes_back(
+        qtbot, window: MainWindow, monkeypatch):
+    from PySide6.QtWidgets import QLineEdit
+
+    open_study(qtbot, window, monkeypatch)
+    press_button(qtbot, window, "studyStart")
+    press_button(qtbot, window, "studySkip")
+    answer = window.body_view.study
+    box = child(window, QLineEdit, "searchBox")  # looked up by search this time
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(box, "sciatica")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.panels.currentWidget() is window.detail_panel
+    assert window.body_view.study is None
+    note = child(window, QLabel, "studyWaitingNote")
+    assert note.text() == "Study: question 1 of 5 is answered; the next is waiting."
+    qtbot.keyClick(window.body_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.panels.currentWidget() is window.study_page
+    assert window.body_view.study == answer
+    assert not note.isVisible()
+
