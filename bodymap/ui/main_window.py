@@ -637,19 +637,26 @@ class MainWindow(QMainWindow):
     # -- export and problems --------------------------------------------------------------------
     def _save_as(self, title: str, file_name: str, types: str,
                   write: Callable[[Path], None]) -> Path | None:
-        """Ask where to save, write there, and say how it went; the path saved to, if any."""
+        """Ask where to save, starting in the folder saved to last; write there, the type
+        picked added to a name typed without one (Qt's own dialog, on Linux, adds none); and
+        say how it went. The path saved to, if any."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: loaded when first used
 
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name), types)
-        if not path:
+        from bodymap.ui.save_dialog import remember_folder, start_path, typed_path
+
+        typed, picked = QFileDialog.getSaveFileName(
+            self, title, start_path(self.settings, file_name), types)
+        if not typed:
             return None
+        path = typed_path(typed, picked, types)
         try:
-            write(Path(path))
+            write(path)
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, f"{title} failed", str(error))
             return None
+        remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
-        return Path(path)
+        return path
 
     def export_image(self, layout: str = "page") -> None:
         from bodymap.ui.export import export_scene, left_out_note  # when exporting: lean start
