@@ -49,6 +49,7 @@ from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.pain_finder import candidate_lines, rank_marked
 from bodymap.ui.pain_views import not_drawn, pain_elsewhere, view_for_pain, views_drawing
 from bodymap.ui.rich_text import MUTED, escape, zone_names
+from bodymap.ui.side_labels import side_labels_in_frame
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -606,10 +607,12 @@ def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -
     screen_texel = scene.texel
     scene.set_texel(grow / fit.zoom)
     try:
-        painter.save()
-        painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
-        scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)
-        painter.restore()
+        # "Left" and "Right" inside the frame, where it leaves out the drawing's place for them.
+        with side_labels_in_frame(scene, panel.frame, fit.zoom, marker_scale=grow / fit.zoom):
+            painter.save()
+            painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
+            scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.restore()
     finally:
         scene.set_texel(screen_texel)
         for marker in markers:

@@ -267,6 +267,58 @@ def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Pa
                - sum(y for _x, y in on_red) / len(on_red)) < 10
 
 
+def side_label_words(tmp_path: Path, monkeypatch, *args: str) -> tuple[Pixels, list[QRect]]:
+    """The picture, as bare of its side labels, and where "Left" and "Right" are written in
+    it, left to right: the ink the labels add, in runs of columns apart from each other."""
+    labelled = Pixels(QImage(str(export(tmp_path, "labelled.png", *args))))
+    with monkeypatch.context() as patch:
+        patch.setattr(SideLabelItem, "paint", lambda *_args: None)
+        bare = Pixels(QImage(str(export(tmp_path, "bare.png", *args))))
+    assert (labelled.width, labelled.height) == (bare.width, bare.height)
+    ink = [(x, y) for y in range(labelled.height)
+           if labelled.data[y * labelled.line:(y + 1) * labelled.line]
+           != bare.data[y * bare.line:(y + 1) * bare.line]
+           for x in range(labelled.width)
+           if labelled.rgb(x, y) != bare.rgb(x, y) and is_ink(labelled.rgb(x, y))]
+    words: list[list[tuple[int, int]]] = []
+    for x, y in sorted(ink):
+        if words and x - words[-1][-1][0] <= 12:  # the next letter of the same word
+            words[-1].append((x, y))
+        else:
+            words.append([(x, y)])
+    boxes = [QRect(min(x for x, _y in word), min(y for _x, y in word),
+                   max(x for x, _y in word) - min(x for x, _y in word) + 1,
+                   max(y for _x, y in word) - min(y for _x, y in word) + 1)
+             for word in words if len(word) > 100]
+    return bare, boxes
+
+
+@pytest.mark.parametrize(("args", "first"), [
+    # The calves from behind: the person's left on the picture's left; the drawing's labels,
+    # mid-thigh, are above the frame.
+    (("--zones", "calf", "--side", "L"), "Left"),
+    # The groin from the front: the person's left on the picture's right.
+    (("--zones", "groin", "--side", "L"), "Right"),
+])
+def test_a_picture_framed_below_or_above_the_side_labels_still_says_which_side_is_which(
+        qapp, tmp_path: Path, monkeypatch, args: tuple[str, ...], first: str):
+    bare, words = side_label_words(tmp_path, monkeypatch, *args)
+    assert len(words) == 2, words
+    left, right = words
+    # "Right" is the longer word: the one on the picture's left says which side it is.
+    assert (left.width() < right.width()) == (first == "Left"), (left, right)
+    # On one line, each over its own leg, low in the picture ...
+    assert abs(left.top() - right.top()) <= 2  # the capitals' tops
+    legs = body_spans(bare.image)
+    assert any(a <= left.center().x() <= b for a, b in legs[:len(legs) // 2 or 1])
+    assert any(a <= right.center().x() <= b for a, b in legs[len(legs) // 2:])
+    top, bottom = picture_rows(bare)
+    assert left.center().y() > top + (bottom - top) / 2, (left, top, bottom)
+    # ... and clear of the marked pain: no hatch where the letters are.
+    for word in words:
+        assert not bare.where(lambda c: c[2] > 150 and c[0] < 110 and c[1] < 150, word)
+
+
 @pytest.mark.parametrize("layout", ["page", "slide"])
 def test_a_front_muscles_picture_shows_its_low_back_referral_on_the_back_view_beside_it(
         qapp, tmp_path: Path, layout: str):
