@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from helpers.marks import marked_per_view
+from helpers.marks import marked_per_view, picture_rows
 from helpers.pictures import body_spans
 from helpers.svg_text import svg_texts, view_captions
 from PySide6.QtCore import QRect, QSize, Qt
@@ -123,24 +123,6 @@ def ink_lines(pixels: Pixels, area: QRect) -> list[int]:
     return [bottom - top + 1 for top, bottom in runs]
 
 
-def is_paper(c: RGB) -> bool:
-    return min(c) > 248
-
-
-def picture_rows(pixels: Pixels) -> tuple[int, int]:
-    """The rows of the picture of the body: the tallest run of rows with something drawn (the
-    title above it and the key under it are runs of their own, with white between)."""
-    drawn = sorted({y for _x, y in pixels.where(lambda c: not is_paper(c), step=2)})
-    runs: list[list[int]] = []
-    for y in drawn:
-        if runs and y <= runs[-1][1] + 4:
-            runs[-1][1] = y
-        else:
-            runs.append([y, y])
-    top, bottom = max(runs, key=lambda run: run[1] - run[0])
-    return top, bottom
-
-
 def body_box(pixels: Pixels, area: QRect) -> QRect:
     """Where the body is drawn in `area`: the box round its skin and referral."""
     body = pixels.where(is_body, area, step=2)
@@ -156,7 +138,7 @@ def test_a_pdf_page_has_the_body_in_its_middle_under_the_title(qapp, tmp_path: P
     # the whole body, as tall as the page allows. Both sides are painted.
     pdf = export(tmp_path, "piriformis.pdf", "--muscle", "piriformis", "--frame", frame)
     page = Pixels(rasterise(pdf, dpi=50))
-    top, bottom = picture_rows(page)
+    top, bottom = picture_rows(page.image)
     body = body_box(page, QRect(0, top, page.width, bottom - top + 1))
     left, right = body.left(), page.width - 1 - body.right()
     assert abs(left - right) <= 0.015 * page.width, (left, right)
@@ -223,7 +205,7 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
                                                                         tmp_path: Path):
     image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
     assert image.width == 1600 and image.height < 1.2 * image.width  # not head to foot
-    top, bottom = picture_rows(image)
+    top, bottom = picture_rows(image.image)
     red = [y for _x, y in image.where(is_red, QRect(0, top, 1600, bottom - top + 1), step=2)]
     # The whole referral, with air above and below it.
     assert min(red) - top >= 0.04 * (bottom - top), (top, min(red))
@@ -312,7 +294,7 @@ def test_a_picture_framed_below_or_above_the_side_labels_still_says_which_side_i
     legs = body_spans(bare.image)
     assert any(a <= left.center().x() <= b for a, b in legs[:len(legs) // 2 or 1])
     assert any(a <= right.center().x() <= b for a, b in legs[len(legs) // 2:])
-    top, bottom = picture_rows(bare)
+    top, bottom = picture_rows(bare.image)
     assert left.center().y() > top + (bottom - top) / 2, (left, top, bottom)
     # ... and clear of the marked pain: no hatch where the letters are.
     for word in words:
