@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--muscle", metavar="ID", dest="export_muscle",
                         help="muscle id, e.g. gluteus_medius")
     export.add_argument("--view", choices=("posterior", "lateral", "anterior"), dest="export_view",
-                        help="which view (default: the muscle's first view, else posterior)")
+                        help="which view (default: the muscle's first view, else the view drawing "
+                        "most of the marked zones; another view goes beside it for what it "
+                        "cannot draw)")
     export.add_argument("--zones", metavar="A,B", default="",
                         help="painful zones to mark, comma-separated (zone ids, e.g. sacrum)")
     export.add_argument("--side", choices=("L", "R", "both"), default="both",

@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,12 +35,21 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bodymap.diagram import VIEW_NAMES, load_view
-from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem, on_side
+from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
+from bodymap.ui.body_scene import (
+    BOTH,
+    OTHER_SIDE,
+    BodyScene,
+    LandmarkItem,
+    on_side,
+    side_label,
+)
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.pain_finder import candidate_lines, rank_marked
+from bodymap.ui.pain_views import not_drawn, pain_elsewhere, view_for_pain, views_drawing
 from bodymap.ui.rich_text import MUTED, escape, zone_names
+from bodymap.ui.side_labels import side_labels_in_frame
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -134,9 +144,14 @@ def companion_view(scene: BodyScene) -> str | None:
     """The view a picture shows beside the scene's, if any: the one drawing the rest of its
     referral when the scene's view cannot (rectus abdominis from the front: its low-back band
     on the back view), else the one marking trigger points it cannot (gluteus medius from
-    behind: TrP3, near the front of the hip, on the side view). So no essential zone and no
-    TrP the handout's text lists is left off its picture."""
-    found = scene.referral_elsewhere() or scene.markers_elsewhere()
+    behind: TrP3, near the front of the hip, on the side view), else the one drawing marked
+    pain it cannot (the groin, seen from behind; in a picture of marked pain, pain mode, this
+    comes first: the marks are what it is of). So no essential zone, no TrP the handout's text
+    lists and no mark its title names is left off its picture."""
+    finds = [scene.referral_elsewhere, scene.markers_elsewhere]
+    finds = ([partial(pain_elsewhere, scene), *finds] if scene.mode == "pain"
+             else [*finds, partial(pain_elsewhere, scene)])
+    found = next((found for find in finds if (found := find()) is not None), None)
     return found[0] if found else None
 
 
@@ -144,6 +159,67 @@ def picture_views(scene: BodyScene) -> list[BodyScene]:
     """The views a picture of the scene shows: the scene, and its `companion_view` if any."""
     beside = companion_view(scene)
     return [scene] if beside is None else [scene, scene.twin(load_view(beside))]
+
+
+def picture_view_names(scene: BodyScene) -> list[str]:
+    """The names of the `picture_views`, without building the one beside."""
+    beside = companion_view(scene)
+    return [scene.view.name] if beside is None else [scene.view.name, beside]
+
+
+def _marked_now(scene: BodyScene) -> set[tuple[str, str | None]]:
+    """The pain marked on the body: none while a study question has it (its marks are a
+    student's answer, and the picture the question's)."""
+    return set() if scene.study is not None else set(scene.pain)
+
+
+def pictured_pain(scene: BodyScene) -> set[tuple[str, str | None]]:
+    """The marked pain a picture of the scene draws, on its view or the one beside it: what
+    its title names (`pain_title`)."""
+    marks = _marked_now(scene)
+    return marks - not_drawn(marks, picture_view_names(scene))
+
+
+def pain_left_out(scene: BodyScene) -> list[tuple[list[tuple[str, str | None]], str | None]]:
+    """The marked pain a picture of the scene cannot draw, head to foot, grouped by the view
+    that draws it (None: no view does). A picture shows two views at most, and the side view
+    draws the left side only, so there may be some: the person is told (`left_out_words`)."""
+    order = {zone_id: n for n, zone_id in enumerate(scene.catalog.zones)}
+    by_view: dict[str | None, list[tuple[str, str | None]]] = {}
+    for mark in sorted(not_drawn(_marked_now(scene), picture_view_names(scene)),
+                       key=lambda mark: (order.get(mark[0], len(order)), mark[0], mark[1] or "")):
+        drawing = views_drawing(mark)
+        by_view.setdefault(drawing[0] if drawing else None, []).append(mark)
+    return [(marks, view) for view, marks in by_view.items()]
+
+
+def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
+                   view: str | None) -> str:
+    """A group of `pain_left_out` in words: the marks and the view that draws them, "Groin
+    (left), which the front view draws"; or that no view does, and for a side the side view
+    does not show, the side it draws."""
+    names = ", ".join(marked_names(catalog, marks))
+    if view is not None:
+        return f"{names}, which the {VIEW_NAMES[view]} view draws"
+    it = "it" if len(marks) == 1 else "them"
+    others = [views_drawing((zone, OTHER_SIDE[side])) if side else [] for zone, side in marks]
+    sides = {OTHER_SIDE[side] for _zone, side in marks if side}
+    why = ""
+    if all(others) and len(sides) == 1:  # the side view's zones, marked on the right
+        drawing = " and ".join(VIEW_NAMES[name] for name in VIEWS
+                               if any(name in views for views in others))
+        why = f" (the {drawing} view draws {it} on the {side_label(sides.pop())} side only)"
+    return f"{names}, which no view draws{why}"
+
+
+def left_out_note(scene: BodyScene) -> str:
+    """For the window, after an export: the marked pain its picture leaves out (marks on all
+    three views, a picture showing two at most), and the view to export from for it."""
+    return "\n\n".join(
+        f"The picture leaves out {left_out_words(scene.catalog, marks, view)}: export from "
+        f"the {VIEW_NAMES[view]} view for a picture with it." if view else
+        f"The picture leaves out {left_out_words(scene.catalog, marks, view)}."
+        for marks, view in pain_left_out(scene))
 
 
 def _key_font() -> QFont:
@@ -531,10 +607,12 @@ def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -
     screen_texel = scene.texel
     scene.set_texel(grow / fit.zoom)
     try:
-        painter.save()
-        painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
-        scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)
-        painter.restore()
+        # "Left" and "Right" inside the frame, where it leaves out the drawing's place for them.
+        with side_labels_in_frame(scene, panel.frame, fit.zoom, marker_scale=grow / fit.zoom):
+            painter.save()
+            painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
+            scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.restore()
     finally:
         scene.set_texel(screen_texel)
         for marker in markers:
@@ -744,10 +822,15 @@ def export_command(args: argparse.Namespace) -> int:
     if muscle is None and not zones:
         print("bodymap export: give --muscle ID and/or --zones A,B", file=sys.stderr)
         return 2
-    view_name = args.export_view or (muscle.views[0] if muscle else "posterior")
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need an app
     sides = ("L", "R") if args.side == BOTH else (args.side,)
     pain = {(z, None if catalog.zones[z].midline else s) for z in zones for s in sides}
+    if muscle is None and not_drawn(pain, VIEWS) == pain:  # no picture of nothing marked
+        print(f"bodymap export: nothing to draw: {left_out_words(catalog, list(pain), None)}",
+              file=sys.stderr)
+        return 2
+    # Marked pain alone: the view that draws most of it (and beside it, the rest).
+    view_name = args.export_view or (muscle.views[0] if muscle else view_for_pain(pain))
     scene = muscle_scene(catalog, muscle, view_name, args.side, pain)
     if muscle and scene.layer_of(muscle.id) is None:
         here = {zone for zone, _side in scene.zones}
@@ -756,7 +839,11 @@ def export_command(args: argparse.Namespace) -> int:
             print(f"bodymap export: the {VIEW_NAMES[view_name]} view shows neither "
                   f"{muscle.id} nor its referral; try --view {muscle.views[0]}", file=sys.stderr)
             return 2
-    title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pain)
+    for marks, view in pain_left_out(scene):  # two views cannot show them all: say so
+        advice = f"; try --view {view}" if view else ""
+        print(f"bodymap export: the picture leaves out {left_out_words(catalog, marks, view)}"
+              f"{advice}", file=sys.stderr)
+    title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pictured_pain(scene))
     try:
         export_scene(scene, args.output, title=title, layout=args.layout, frame=args.frame)
     except (OSError, ValueError) as error:

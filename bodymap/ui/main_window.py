@@ -662,30 +662,46 @@ class MainWindow(QMainWindow):
 
     # -- export and problems --------------------------------------------------------------------
     def _save_as(self, title: str, file_name: str, types: str,
-                  write: Callable[[Path], None]) -> None:
-        """Ask where to save, write there, and say how it went."""
+                  write: Callable[[Path], None]) -> Path | None:
+        """Ask where to save, starting in the folder saved to last; write there, the type
+        picked added to a name typed without one (Qt's own dialog, on Linux, adds none); and
+        say how it went. The path saved to, if any."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: loaded when first used
 
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name), types)
-        if not path:
-            return
+        from bodymap.ui.save_dialog import remember_folder, start_path, typed_path
+
+        typed, picked = QFileDialog.getSaveFileName(
+            self, title, start_path(self.settings, file_name), types)
+        if not typed:
+            return None
+        path = typed_path(typed, picked, types)
         try:
-            write(Path(path))
+            write(path)
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, f"{title} failed", str(error))
-            return
+            return None
+        remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
+        return path
 
     def export_image(self, layout: str = "page") -> None:
-        from bodymap.ui.export import export_scene  # only when exporting: keeps start-up lean
+        from bodymap.ui.export import export_scene, left_out_note  # when exporting: lean start
 
         suffix = "-slide" if layout == "slide" else ""
-        self._save_as(
+        scene = self.body_view.body_scene()
+        saved = self._save_as(
             "Export slide" if layout == "slide" else "Export image",
             f"{self._export_name()}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
-            lambda path: export_scene(self.body_view.body_scene(), path,
-                                      title=self._export_title(), layout=layout))
+            lambda path: export_scene(scene, path, title=self._export_title(), layout=layout))
+        if saved is not None and (note := left_out_note(scene)):
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Information, "Not all the marked pain is shown",
+                              note, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("painLeftOut")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not modal: the picture is saved, this is a note on it
 
     def copy_image(self) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -721,9 +737,9 @@ class MainWindow(QMainWindow):
             muscle_id, side = scene.preview
             name = on_side(self.catalog.muscles[muscle_id].name, side)
             return f"Marked pain, and a candidate: {name}"
-        from bodymap.ui.export import pain_title
+        from bodymap.ui.export import pain_title, pictured_pain
 
-        return pain_title(self.catalog, scene.pain)
+        return pain_title(self.catalog, pictured_pain(scene))  # what the picture marks
 
     def _red_flags_before_first_hold(self) -> bool:
         """Once per session, before the coach first starts a hold: the signs not to treat."""

@@ -5,7 +5,6 @@ draws it."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from itertools import pairwise
@@ -14,7 +13,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from helpers.marks import marked_per_view, picture_rows
 from helpers.pictures import body_spans
+from helpers.svg_text import svg_texts, view_captions
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
@@ -122,24 +123,6 @@ def ink_lines(pixels: Pixels, area: QRect) -> list[int]:
     return [bottom - top + 1 for top, bottom in runs]
 
 
-def is_paper(c: RGB) -> bool:
-    return min(c) > 248
-
-
-def picture_rows(pixels: Pixels) -> tuple[int, int]:
-    """The rows of the picture of the body: the tallest run of rows with something drawn (the
-    title above it and the key under it are runs of their own, with white between)."""
-    drawn = sorted({y for _x, y in pixels.where(lambda c: not is_paper(c), step=2)})
-    runs: list[list[int]] = []
-    for y in drawn:
-        if runs and y <= runs[-1][1] + 4:
-            runs[-1][1] = y
-        else:
-            runs.append([y, y])
-    top, bottom = max(runs, key=lambda run: run[1] - run[0])
-    return top, bottom
-
-
 def body_box(pixels: Pixels, area: QRect) -> QRect:
     """Where the body is drawn in `area`: the box round its skin and referral."""
     body = pixels.where(is_body, area, step=2)
@@ -155,7 +138,7 @@ def test_a_pdf_page_has_the_body_in_its_middle_under_the_title(qapp, tmp_path: P
     # the whole body, as tall as the page allows. Both sides are painted.
     pdf = export(tmp_path, "piriformis.pdf", "--muscle", "piriformis", "--frame", frame)
     page = Pixels(rasterise(pdf, dpi=50))
-    top, bottom = picture_rows(page)
+    top, bottom = picture_rows(page.image)
     body = body_box(page, QRect(0, top, page.width, bottom - top + 1))
     left, right = body.left(), page.width - 1 - body.right()
     assert abs(left - right) <= 0.015 * page.width, (left, right)
@@ -179,32 +162,6 @@ def test_a_pdf_pages_landmark_labels_read_on_paper_beside_the_body(qapp, tmp_pat
 
 
 # -- slides and pictures -------------------------------------------------------------------------
-SVG = "{http://www.w3.org/2000/svg}"
-Matrix = tuple[float, float, float, float, float, float]  # as SVG's matrix(a, b, c, d, e, f)
-
-
-def svg_texts(svg: Path) -> dict[str, tuple[float, float, float]]:
-    """Each text an SVG draws: where its baseline starts and its font size, in the viewBox's
-    units (a picture's pixels), through the transforms of the groups round it."""
-    found: dict[str, tuple[float, float, float]] = {}
-
-    def walk(node: ET.Element, m: Matrix) -> None:
-        if match := re.fullmatch(r"\s*matrix\(([^)]*)\)\s*", node.get("transform", "")):
-            a, b, c, d, e, f = (float(v) for v in match[1].split(","))
-            m = (m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d,
-                 m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5])
-        if node.tag == f"{SVG}text":
-            x, y = float(node.get("x", 0)), float(node.get("y", 0))
-            found["".join(node.itertext()).strip()] = (
-                m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5],
-                float(node.get("font-size", 0)) * m[3])
-        for child in node:
-            walk(child, m)
-
-    walk(ET.parse(svg).getroot(), (1, 0, 0, 1, 0, 0))
-    return found
-
-
 def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path: Path):
     args = ("--muscle", "piriformis", "--layout", "slide")
     slide = Pixels(QImage(str(export(tmp_path, "slide.png", *args))))
@@ -248,7 +205,7 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
                                                                         tmp_path: Path):
     image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
     assert image.width == 1600 and image.height < 1.2 * image.width  # not head to foot
-    top, bottom = picture_rows(image)
+    top, bottom = picture_rows(image.image)
     red = [y for _x, y in image.where(is_red, QRect(0, top, 1600, bottom - top + 1), step=2)]
     # The whole referral, with air above and below it.
     assert min(red) - top >= 0.04 * (bottom - top), (top, min(red))
@@ -290,6 +247,58 @@ def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Pa
     assert min(x for x, _y in on_skin) > max(x for x, _y in on_red)
     assert abs(sum(y for _x, y in on_skin) / len(on_skin)
                - sum(y for _x, y in on_red) / len(on_red)) < 10
+
+
+def side_label_words(tmp_path: Path, monkeypatch, *args: str) -> tuple[Pixels, list[QRect]]:
+    """The picture, as bare of its side labels, and where "Left" and "Right" are written in
+    it, left to right: the ink the labels add, in runs of columns apart from each other."""
+    labelled = Pixels(QImage(str(export(tmp_path, "labelled.png", *args))))
+    with monkeypatch.context() as patch:
+        patch.setattr(SideLabelItem, "paint", lambda *_args: None)
+        bare = Pixels(QImage(str(export(tmp_path, "bare.png", *args))))
+    assert (labelled.width, labelled.height) == (bare.width, bare.height)
+    ink = [(x, y) for y in range(labelled.height)
+           if labelled.data[y * labelled.line:(y + 1) * labelled.line]
+           != bare.data[y * bare.line:(y + 1) * bare.line]
+           for x in range(labelled.width)
+           if labelled.rgb(x, y) != bare.rgb(x, y) and is_ink(labelled.rgb(x, y))]
+    words: list[list[tuple[int, int]]] = []
+    for x, y in sorted(ink):
+        if words and x - words[-1][-1][0] <= 12:  # the next letter of the same word
+            words[-1].append((x, y))
+        else:
+            words.append([(x, y)])
+    boxes = [QRect(min(x for x, _y in word), min(y for _x, y in word),
+                   max(x for x, _y in word) - min(x for x, _y in word) + 1,
+                   max(y for _x, y in word) - min(y for _x, y in word) + 1)
+             for word in words if len(word) > 100]
+    return bare, boxes
+
+
+@pytest.mark.parametrize(("args", "first"), [
+    # The calves from behind: the person's left on the picture's left; the drawing's labels,
+    # mid-thigh, are above the frame.
+    (("--zones", "calf", "--side", "L"), "Left"),
+    # The groin from the front: the person's left on the picture's right.
+    (("--zones", "groin", "--side", "L"), "Right"),
+])
+def test_a_picture_framed_below_or_above_the_side_labels_still_says_which_side_is_which(
+        qapp, tmp_path: Path, monkeypatch, args: tuple[str, ...], first: str):
+    bare, words = side_label_words(tmp_path, monkeypatch, *args)
+    assert len(words) == 2, words
+    left, right = words
+    # "Right" is the longer word: the one on the picture's left says which side it is.
+    assert (left.width() < right.width()) == (first == "Left"), (left, right)
+    # On one line, each over its own leg, low in the picture ...
+    assert abs(left.top() - right.top()) <= 2  # the capitals' tops
+    legs = body_spans(bare.image)
+    assert any(a <= left.center().x() <= b for a, b in legs[:len(legs) // 2 or 1])
+    assert any(a <= right.center().x() <= b for a, b in legs[len(legs) // 2:])
+    top, bottom = picture_rows(bare.image)
+    assert left.center().y() > top + (bottom - top) / 2, (left, top, bottom)
+    # ... and clear of the marked pain: no hatch where the letters are.
+    for word in words:
+        assert not bare.where(lambda c: c[2] > 150 and c[0] < 110 and c[1] < 150, word)
 
 
 @pytest.mark.parametrize("layout", ["page", "slide"])
@@ -338,6 +347,74 @@ def test_a_right_side_picture_has_no_side_view_beside_it(qapp, tmp_path: Path):
     right = QImage(str(export(tmp_path, "right.png", *args, "--side", "R")))
     assert len(body_spans(left)) == 2
     assert len(body_spans(right)) == 1
+
+
+# -- marked pain ---------------------------------------------------------------------------------
+def export_marks(tmp_path: Path, *args: str) -> tuple[dict[str, float], list[int]]:
+    """The picture's views (`captions`) and the pain hatch on each, left to right."""
+    views = view_captions(export(tmp_path, "pain.svg", *args))
+    png = QImage(str(export(tmp_path, "pain.png", *args)))
+    return views, marked_per_view(png, list(views.values()))
+
+
+def test_pain_only_the_side_view_draws_is_drawn_on_the_side_view(qapp, tmp_path: Path):
+    # The outer ankle is drawn on the side view alone: the picture is of it, not of the back
+    # with nothing marked under a title saying "Outer ankle".
+    views, marked = export_marks(tmp_path, "--zones", "lateral_ankle", "--side", "L")
+    assert list(views) == ["\N{LEFTWARDS ARROW} front \N{MIDDLE DOT} Left side view "
+                           "\N{MIDDLE DOT} back \N{RIGHTWARDS ARROW}"]
+    assert marked[0] > 2000, marked
+
+
+@pytest.mark.parametrize(("zones", "first", "second"), [
+    # The groin on the front (both sides: two marks) and the sacrum on the back (one): the
+    # front draws most, and the back goes beside it.
+    ("groin,sacrum", "Front view", "Back view"),
+    # The calves on the back (both sides) and the outer ankle on the side (left): the back
+    # view first, as the window starts on it, and the side view beside it for the ankle.
+    ("calf,lateral_ankle", "Back view", "side view"),
+])
+def test_pain_on_two_views_is_drawn_on_both_side_by_side(qapp, tmp_path: Path, zones: str,
+                                                          first: str, second: str):
+    views, marked = export_marks(tmp_path, "--zones", zones)
+    (left, right) = views
+    assert left == first and second in right, views
+    assert min(marked) > 1000, marked
+
+
+def test_a_view_asked_for_has_the_view_drawing_the_pain_beside_it(qapp, tmp_path: Path,
+                                                                   capsys):
+    # The back view was asked for; the groin is on the front: it goes beside, as a muscle's
+    # referral would, and nothing is said, as nothing is left out.
+    views, (back, front) = export_marks(tmp_path, "--zones", "groin", "--view", "posterior")
+    assert list(views) == ["Back view", "Front view"]
+    assert back == 0 and front > 1000, (back, front)
+    assert capsys.readouterr().err == ""
+
+
+def test_pain_two_views_cannot_show_is_named_with_the_view_that_draws_it(qapp, tmp_path: Path,
+                                                                        capsys):
+    # From the side, the groin (front) and the sacrum (back) need two more views: the front,
+    # which draws more of it, goes beside; the sacrum is named on stderr with its view, and
+    # the title names only what the picture shows.
+    svg = export(tmp_path, "pain.svg", "--zones", "groin,sacrum", "--view", "lateral")
+    err = capsys.readouterr().err
+    assert ("the picture leaves out Sacrum, which the back view draws; try --view posterior"
+            in err), err
+    assert "Groin" not in err
+    titles = [text for text in svg_texts(svg) if text.startswith("Marked pain:")]
+    assert titles == ["Marked pain: Groin (both sides)"], titles
+
+
+def test_pain_no_view_draws_is_named_and_alone_draws_nothing(qapp, tmp_path: Path, capsys):
+    # The side view draws the left side only: no view has the right outer ankle.
+    export(tmp_path, "both.svg", "--zones", "calf,lateral_ankle")
+    assert ("the picture leaves out Outer ankle (right), which no view draws (the side view "
+            "draws it on the left side only)") in capsys.readouterr().err
+    out = tmp_path / "right.png"
+    assert main(["export", "--zones", "lateral_ankle", "--side", "R", "-o", str(out)]) == 2
+    assert "nothing to draw: Outer ankle (right), which no view draws" in capsys.readouterr().err
+    assert not out.exists()
 
 
 # -- SVG -----------------------------------------------------------------------------------------

@@ -1,0 +1,134 @@
+"""File ▸ Export image as a teacher uses it: marked pain on several views, and the save dialog
+as Qt's own dialog answers on Linux (no suffix added to a name typed without one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.marks import marked_per_view
+from helpers.svg_text import svg_texts, view_captions
+from helpers.window import click, trigger
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from bodymap.ui.main_window import MainWindow
+
+TYPES = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+
+
+def answer_save_dialog(monkeypatch, *answers: tuple[str, str]) -> list[str]:
+    """The save dialog answers (what the person typed, the type they picked) in turn; the
+    paths it was opened at are listed."""
+    opened: list[str] = []
+    queue = iter(answers)
+
+    def dialog(_parent, _title, path, _types):
+        opened.append(path)
+        return next(queue)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    return opened
+
+
+def mark(qtbot, window: MainWindow, view_action: str, *zones: str) -> None:
+    trigger(window, view_action)
+    for zone in zones:
+        click(qtbot, window, zone, "L")
+
+
+def test_pain_marked_on_the_front_is_exported_beside_the_back_view(qtbot, window: MainWindow,
+                                                                    tmp_path: Path,
+                                                                    monkeypatch):
+    trigger(window, "actionPainMode")
+    mark(qtbot, window, "actionViewAnterior", "groin")
+    mark(qtbot, window, "actionViewPosterior", "sacrum")
+    svg, png = tmp_path / "pain.svg", tmp_path / "pain.png"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"),
+                       (str(png), "PNG image (*.png)"))
+    trigger(window, "actionExport")
+    trigger(window, "actionExport")
+    views = view_captions(svg)
+    assert list(views) == ["Back view", "Front view"]  # the view shown, then the groin's
+    back, front = marked_per_view(QImage(str(png)), list(views.values()))
+    assert back > 1000 and front > 1000, (back, front)
+    assert "Marked pain: Sacrum, Groin (left)" in svg_texts(svg)
+    assert window.findChild(QMessageBox, "painLeftOut") is None  # nothing left out
+
+
+def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # Marks on the front, the side and the back: a picture shows two views, so one mark is
+    # left out; the title names what the picture shows, and a note says what is left out and
+    # where it is drawn.
+    trigger(window, "actionPainMode")
+    mark(qtbot, window, "actionViewAnterior", "groin")
+    mark(qtbot, window, "actionViewLateral", "lateral_leg")
+    mark(qtbot, window, "actionViewPosterior", "sacrum")
+    svg = tmp_path / "pain.svg"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
+    trigger(window, "actionExport")
+    assert len(view_captions(svg)) == 2
+    note = window.findChild(QMessageBox, "painLeftOut")
+    assert note is not None and note.isVisible()
+    assert note.text() == ("The picture leaves out Groin (left), which the front view draws: "
+                           "export from the front view for a picture with it.")
+    assert "Marked pain: Sacrum, Outer lower leg (left)" in svg_texts(svg)
+    note.close()
+
+
+def refuse_warnings(monkeypatch) -> list[str]:
+    """Warning boxes are listed, not shown (a modal box would wait for a click)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, title, text, *args: shown.append(f"{title}: {text}"))
+    return shown
+
+
+@pytest.mark.parametrize(("typed", "picked", "saved", "magic"), [
+    ("handout", "PNG image (*.png)", "handout.png", b"\x89PNG"),
+    ("handout", "SVG drawing (*.svg)", "handout.svg", b"<?xml"),
+    ("handout", "PDF document (*.pdf)", "handout.pdf", b"%PDF"),
+    ("week 3.v2", "PNG image (*.png)", "week 3.v2.png", b"\x89PNG"),  # a dot is not a type
+    ("slide.SVG", "PNG image (*.png)", "slide.SVG", b"<?xml"),  # the type typed is kept
+])
+def test_export_image_saves_a_name_typed_without_a_type_as_the_type_picked(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch, typed: str, picked: str,
+        saved: str, magic: bytes):
+    warnings = refuse_warnings(monkeypatch)
+    click(qtbot, window, "gluteus_maximus", "L")
+    answer_save_dialog(monkeypatch, (str(tmp_path / typed), picked))
+    trigger(window, "actionExport")
+    assert warnings == []
+    assert (tmp_path / saved).read_bytes().startswith(magic)
+    assert window.statusBar().currentMessage() == f"Saved {tmp_path / saved}"
+
+
+def test_the_self_care_sheet_saved_without_a_type_is_a_pdf(qtbot, window: MainWindow,
+                                                            tmp_path: Path, monkeypatch):
+    warnings = refuse_warnings(monkeypatch)
+    click(qtbot, window, "gluteus_medius", "L")
+    answer_save_dialog(monkeypatch, (str(tmp_path / "for Ana"), "PDF document (*.pdf)"))
+    trigger(window, "actionSelfCare")
+    assert warnings == []
+    assert (tmp_path / "for Ana.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_next_save_starts_in_the_folder_saved_to_last(qtbot, window: MainWindow,
+                                                          tmp_path: Path, monkeypatch,
+                                                          settings, catalog, progress_path):
+    lesson = tmp_path / "lesson 4"
+    lesson.mkdir()
+    click(qtbot, window, "gluteus_medius", "L")
+    opened = answer_save_dialog(monkeypatch, (str(lesson / "gmed.png"), "PNG image (*.png)"),
+                                (str(lesson / "sheet.pdf"), "PDF document (*.pdf)"), ("", ""))
+    trigger(window, "actionExport")
+    trigger(window, "actionSelfCare")  # the self-care sheet too, under its own name
+    assert Path(opened[0]).parent == Path.home()  # the first save: the home folder
+    assert Path(opened[1]) == lesson / "self-care-gluteus_medius.pdf"
+    # And in the next session, as the settings keep it.
+    again = MainWindow(catalog, settings, progress_path=progress_path)
+    qtbot.addWidget(again)
+    click(qtbot, again, "gluteus_medius", "L")
+    trigger(again, "actionExport")
+    assert Path(opened[2]).parent == lesson
