@@ -36,6 +36,9 @@ BAD_CASES = [
     ("unknown key, close", replace_line(17, "symptom: [Pain]"), 17,
      "unknown key 'symptom' in muscle; did you mean 'symptoms'?"),
     ("unknown key, far", insert_line(30, "colour: red"), 31, "unknown key 'colour'"),
+    ("required key misspelt", replace_line(13, "    referal:"), 13,
+     "unknown key 'referal' in trigger point; did you mean 'referral'? 'referral' is required "
+     "and missing"),
     ("missing required", delete_line(8), 1, "muscle is missing 'innervation'"),
     ("text expected", replace_line(8, "innervation: 5"), 8, "'innervation' must be text"),
     ("bad choice", replace_line(3, "group: hipp"), 3, "did you mean 'hip'?"),
@@ -185,6 +188,33 @@ ALL_AT_ONCE = [
      ["10: 'TrP-1' is not a valid id: use lower-case letters, digits and _",
       "17: 'TrP-1' is not a valid id: use lower-case letters, digits and _",
       "30: 'max' is below 'typical'"]),
+    # A misspelt required key is one mistake, at the key, not also "missing" at 1:1.
+    ("a required key misspelt",
+     edit((13, "    referal:")),
+     ["13: unknown key 'referal' in trigger point; did you mean 'referral'? 'referral' is "
+      "required and missing"]),
+    ("a required key misspelt beside an optional one",
+     edit((8, "innervaton: Superior gluteal nerve"), (12, "    location: Below the crest\n"
+                                                      "    note: x")),
+     ["8: unknown key 'innervaton' in muscle; did you mean 'innervation'? 'innervation' is "
+      "required and missing",
+      "13: unknown key 'note' in trigger point; did you mean 'notes'?"]),
+    # The required keys a mapping lacks are one mistake, listed in the order of the docs' table.
+    ("a skeleton muscle file",
+     "id: pack_muscle\nname: Pack muscle\n",
+     ["1: muscle is missing 16 required keys: group, layer, views, attachments, actions, "
+      "innervation, trigger_points, symptoms, often_mistaken_for, perpetuating_factors, "
+      "palpation, technique, self_care, stretches, cautions, sources (see "
+      "docs/data-format.md)"]),
+    ("a skeleton with a misspelt key and a trigger point lacking two keys",
+     "id: pack_muscle\nnmae: Pack muscle\ntrigger_points:\n  - id: trp1\n    label: TrP1\n"
+     "    sources: [pack_source]\n",
+     ["1: muscle is missing 15 required keys: group, layer, views, attachments, actions, "
+      "innervation, symptoms, often_mistaken_for, perpetuating_factors, palpation, technique, "
+      "self_care, stretches, cautions, sources (see docs/data-format.md)",
+      "2: unknown key 'nmae' in muscle; did you mean 'name'? 'name' is required and missing",
+      "4: trigger point is missing 2 required keys: location, referral (see "
+      "docs/data-format.md)"]),
     ("a muscle id that is no text is not compared with the file name",
      edit((1, "id: 5"), (25, "  hold_seconds: {typical: 60, max: 30}")),
      ["1: 'id' must be text, got a number (5) (put it in quotes)",
@@ -492,6 +522,8 @@ OUTCOMES = [
     ("syntax error", replace_line(2, "name: Pack: muscle"), True),
     ("required field wrong", replace_line(3, "group: hipp"), True),
     ("required field missing", delete_line(8), True),
+    ("required key misspelt", replace_line(13, "    referal:"), True),
+    ("optional key misspelt", insert_line(30, "related_muscle: [piriformis]"), False),
     ("unknown key inside a trigger point", insert_line(12, "    notez: x"), False),
     ("unknown key at the top", insert_line(30, "colour: red"), False),
     ("unknown zone", replace_line(14, "      essential: [butock]"), False),
