@@ -447,17 +447,44 @@ def test_a_builtin_file_copied_into_a_pack_says_how_to_adapt_it(tmp_path: Path):
                                      "    views: [posterior]\n    midline: true\n")
     catalog = load_catalog([pack])
     muscle, zone = catalog.problems
+    # A pack cannot replace built-in data, and a renamed copy has no drawing: the teacher is told
+    # both, and where a correction goes, not offered a rename as if it kept the muscle drawn.
     assert (muscle.file, muscle.line, muscle.column) == (str(copy), 1, 5)
-    assert muscle.message.startswith("muscle id 'piriformis' is already defined at ")
-    assert muscle.message.endswith(
-        "; this one is left out: ids must be unique, so give it a new id, e.g. "
-        "piriformis_custom, and rename the file piriformis_custom.yaml, or delete this file to "
-        "use the one already defined")
+    assert muscle.message == (
+        f"muscle id 'piriformis' is already defined at {builtin('muscles/piriformis.yaml')}:1:5, "
+        "a built-in muscle, which a pack cannot replace: this copy is left out and the built-in "
+        "one is shown. To correct the built-in muscle, edit data/muscles/piriformis.yaml in the "
+        "bodymap source; to keep your version beside it, give it a new id and file name, e.g. "
+        "piriformis_custom: it is then listed and found by search, but has no shape on the body")
+    assert catalog.muscles["piriformis"].file == data_dir() / "muscles" / "piriformis.yaml"
     assert (zone.file, zone.line, zone.column) == (str(pack / "zones.yaml"), 2, 9)
+    assert zone.message.startswith("zone id 'sacrum' is already defined at ")
     assert zone.message.endswith(
-        "; this one is left out: ids must be unique, so give it a new id, e.g. sacrum_custom, "
-        "and use that id where you refer to it, or delete this entry to use the one already "
-        "defined")
+        ", a built-in zone, which a pack cannot replace: this entry is left out and the built-in "
+        "one is used wherever 'sacrum' is named, so delete this entry (a copy under a new id "
+        "would have no shape on the body, so it would never be painted). To correct the "
+        "built-in zone, edit data/zones.yaml in the bodymap source")
+
+
+def builtin(relative: str) -> str:
+    """A built-in data file as problems name it."""
+    from bodymap.model.loader import builtin_data_dir, display_path
+
+    return display_path(builtin_data_dir() / relative)
+
+
+def test_the_same_id_in_two_packs_is_told_how_to_keep_both(tmp_path: Path):
+    # Neither is built in, and neither has a drawing: a new id keeps both, as before.
+    first = write_pack(tmp_path / "first", {"pack_muscle": VALID_MUSCLE})
+    second = write_pack(tmp_path / "second", {"pack_muscle": VALID_MUSCLE},
+                        sources=PACK_SOURCES.replace("pack_source", "second_source"))
+    (problem,) = [p for p in load_catalog([first, second]).problems if not p.note]
+    assert problem.file == str(second / "muscles" / "pack_muscle.yaml")
+    assert problem.message == (
+        f"muscle id 'pack_muscle' is already defined at {first / 'muscles' / 'pack_muscle.yaml'}"
+        ":1:5; this one is left out: ids must be unique, so give it a new id, e.g. "
+        "pack_muscle_custom, and rename the file pack_muscle_custom.yaml, or delete this file to "
+        "use the one already defined")
 
 
 def test_file_over_one_mebibyte_is_refused(tmp_path: Path):
@@ -556,6 +583,8 @@ def test_a_zone_left_out_skips_its_file_and_a_second_definition_is_skipped(tmp_p
     assert {Path(f).name for f in catalog.skipped_files} == {"zones.yaml", "gluteus_medius.yaml"}
     duplicate = next(p for p in catalog.problems if "already defined" in p.message)
     assert duplicate.message.endswith(
-        "; this one is left out: ids must be unique, so give it a new id, e.g. "
-        "gluteus_medius_custom, and rename the file gluteus_medius_custom.yaml, or delete this "
-        "file to use the one already defined")
+        "a built-in muscle, which a pack cannot replace: this copy is left out and the built-in "
+        "one is shown. To correct the built-in muscle, edit data/muscles/gluteus_medius.yaml in "
+        "the bodymap source; to keep your version beside it, give it a new id and file name, "
+        "e.g. gluteus_medius_custom: it is then listed and found by search, but has no shape on "
+        "the body")
