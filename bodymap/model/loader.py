@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bodymap.model import layout
+from bodymap.model import layout, packfolder
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
@@ -123,6 +123,9 @@ class _Loading:
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
+        if folder.is_file():
+            self.skip(where.problem(_a_file(folder)))
+            return
         if not folder.is_dir():
             self.skip(where.problem("no such data folder"))
             return
@@ -143,16 +146,18 @@ class _Loading:
         for path in muscle_files:
             self.file(path, False, lambda *a, p=path: _muscle(*a, path=p),
                       lost=("muscle", path.stem))
-        # A pack that defines nothing and has no mistake to explain why: most likely its files
-        # are not where the loader looks (they are reported below).
+        # A pack that defines nothing and has no mistake to explain why: most likely it is not
+        # the pack folder (a pack's muscles/, or the folder packs sit in), or its files are not
+        # where the loader looks (they are reported below).
         after = (len(self.problems), sum(len(table) for table in self.tables.values()))
+        inside: list[Path] = []
         if not builtin and after == before:
-            self.problems.append(where.problem(
-                f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} "
-                "in it"))
+            inside = packfolder.packs_inside(folder)
+            self.problems.append(where.problem(_adds_nothing(folder, inside)))
         read = {folder / "zones.yaml", folder / "sources.yaml", guidance, *muscle_files}
         for path in layout.yaml_files(folder):
-            if path not in read:
+            # A pack's files inside the folder are in place: the folder's problem names the pack.
+            if path not in read and not any(path.is_relative_to(pack) for pack in inside):
                 self.not_read(path, folder)
         if builtin:
             self.builtin = set(self.defined_at)
@@ -281,6 +286,35 @@ class _Loading:
                 if not p.left_out and (p.file, p.line, p.column) in spots else p
                 for p in self.problems
             ]
+
+
+def _named(folder: Path) -> str:
+    """A folder as a person would type it, the current one included."""
+    shown = display_path(folder)
+    return f"{shown} (the current folder)" if shown == "." else shown
+
+
+def _a_file(path: Path) -> str:
+    """What to give in place of a file where a pack folder is asked for (`--data`)."""
+    pack = packfolder.pack_of(path)
+    if pack is None:
+        return (f"this is a file, not a data folder: give the pack folder it belongs in (a pack "
+                f"holds {layout.PACK_FILES})")
+    return f"this is a file, not a data folder: give the pack folder that holds it, {_named(pack)}"
+
+
+def _adds_nothing(folder: Path, inside: list[Path]) -> str:
+    """Why a folder given as a pack adds nothing: it is a pack's muscles/, it holds packs, or
+    its files are not where the loader looks."""
+    folder = packfolder.absolute(folder)
+    if folder.name == layout.MUSCLES:
+        return (f"this is a pack's {layout.MUSCLES}/ folder, not a pack: give the folder that "
+                f"holds it, {_named(folder.parent)}, as the pack")
+    if inside:
+        packs = ", ".join(display_path(pack) for pack in inside)
+        return (f"this folder is not a pack, but holds {'one' if len(inside) == 1 else 'several'}: "
+                f"give {packs} as the pack{'s' * (len(inside) > 1)}")
+    return f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} in it"
 
 
 def _defined_twice(kind: str, item_id: str, first: Location, builtin: bool) -> str:

@@ -159,6 +159,19 @@ def test_validate_summary_tells_files_left_out_from_entries_left_out(
     assert err == expected.format(pack=pack) + "\n"
 
 
+def test_validate_the_muscles_folder_or_the_folder_above_names_the_pack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack/muscles"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "pack/muscles:1:1: this is a pack's muscles/ folder, not a pack: give the folder that "
+        "holds it, pack, as the pack")
+    assert main(["validate", "."]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        ".:1:1: this folder is not a pack, but holds one: give pack as the pack"]
+
+
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
                                                 (".pdf", b"%PDF")])
 def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):
