@@ -9,9 +9,10 @@ mistake in the data, so it is answered with the pack folder they meant.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from bodymap.model.layout import LISTINGS, MUSCLES, SEARCH_DEPTH
+from bodymap.model.layout import LISTINGS, MUSCLES, SEARCH_DEPTH, yaml_files
 
 
 def absolute(path: Path) -> Path:
@@ -47,3 +48,39 @@ def packs_inside(folder: Path) -> list[Path]:
         dirs[:] = [] if depth >= SEARCH_DEPTH else sorted(d for d in dirs if not d.startswith("."))
     return found
 
+
+class Checked:
+    """What `bodymap validate` loads and reports for the paths it is given. A folder is a pack,
+    all of whose problems are reported. A file is checked as the pack that holds it loads it
+    (`pack_of`, else its own folder), so its ids of the pack's zones and sources resolve, and of
+    that pack only the file's problems are reported, as a linter checks the file being edited.
+    The built-in data is loaded first anyway, so neither a built-in file nor the built-in folder
+    is loaded a second time as a pack (each of its ids would be defined twice)."""
+
+    def __init__(self, paths: Sequence[Path], builtin: Path) -> None:
+        self.files = [path for path in paths if path.is_file()]
+        self.folders = [path for path in paths if not path.is_file()]  # missing ones included
+        given = {absolute(folder) for folder in self.folders}
+        self.packs: list[Path] = []  # to load after the built-in data, each once
+        self.quiet: list[Path] = []  # packs loaded only for a file in them
+        # Files the loader would neither read nor report (not YAML, hidden, too deep), told here.
+        self.unread: list[Path] = []
+        self.alone = {absolute(file) for file in self.files}  # only their problems are told
+        loaded = {absolute(builtin)}
+        for path in paths:
+            pack = path
+            if path.is_file():
+                pack = pack_of(path) or absolute(path).parent
+                if absolute(path) not in map(absolute, yaml_files(pack)):
+                    self.unread.append(path)
+                    continue
+                if absolute(pack) not in given and pack not in self.quiet:
+                    self.quiet.append(pack)
+            if absolute(pack) not in loaded:
+                loaded.add(absolute(pack))
+                self.packs.append(pack)
+
+    def tells(self, file: str) -> bool:
+        """Whether a problem in `file` (as problems name it) is reported."""
+        where = absolute(Path(file))
+        return where in self.alone or not any(where.is_relative_to(pack) for pack in self.quiet)
