@@ -26,9 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check data files and print each problem as path:line:column: message",
-        description="Check the built-in data, or the given packs together with the built-in data.",
+        description="Check the built-in data, or the given packs together with the built-in data. "
+        "Given a file of a pack, check it as its pack loads it and report only its problems.",
     )
-    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR", help="a data pack folder")
+    validate.add_argument("dirs", nargs="*", type=Path, metavar="PATH",
+                          help="a data pack folder, or a file in one")
     export = commands.add_parser(
         "export", help="render the diagram with a muscle's referral, or marked zones, to a file",
     )
@@ -66,22 +68,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_window(args.data, muscle=args.muscle, view=args.view, layer=args.layer)
 
 
-def validate(dirs: Sequence[Path]) -> int:
+def validate(paths: Sequence[Path]) -> int:
     """Print every problem and note; fail only on problems (a note is not a mistake). The
     summary says what the mistakes leave out: whole files, and entries of files that otherwise
-    loaded (a zone, a source), named with their file."""
+    loaded (a zone, a source), named with their file. A file given alone is checked as its
+    pack loads it (so its ids of the pack's zones and sources resolve), as a linter checks the
+    one file being edited: the pack's other files are only counted."""
     from bodymap.diagram import drawn_ids  # what the window can show, so packs are told
     from bodymap.model import load_catalog
-    from bodymap.model.problems import left_out_by_file
+    from bodymap.model.layout import PACK_FILES
+    from bodymap.model.loader import builtin_data_dir, display_path
+    from bodymap.model.packfolder import Checked
+    from bodymap.model.problems import WHOLE_FILE, Location, left_out_by_file
 
-    catalog = load_catalog(dirs, drawn=drawn_ids())
-    for problem in catalog.problems:
+    checked = Checked(paths, builtin_data_dir())
+    catalog = load_catalog(checked.packs, drawn=drawn_ids())
+    problems = sorted([
+        *(problem for problem in catalog.problems if checked.tells(problem.file)),
+        *(Location(display_path(file), 1, 1).problem(
+            f"this file is not read: bodymap reads {PACK_FILES} in a pack folder",
+            left_out=WHOLE_FILE) for file in checked.unread),
+    ])
+    for problem in problems:
         print(problem)
-    count = sum(not problem.note for problem in catalog.problems)
-    notes = len(catalog.problems) - count
+    count = sum(not problem.note for problem in problems)
+    notes = len(problems) - count
     and_notes = f"; {notes} note{'s' * (notes != 1)}" if notes else ""
+    untold = sum(not problem.note and not checked.tells(problem.file)
+                 for problem in catalog.problems)
+    # A mistake in another file of the pack may leave out a zone or source the file uses.
+    elsewhere = (f"; {untold} problem{'s' * (untold != 1)} in other files not shown: bodymap "
+                 f"validate {' '.join(display_path(pack) for pack in checked.quiet)}"
+                 if untold else "")
     if count:
-        lost = left_out_by_file(catalog.problems)
+        lost = left_out_by_file(problems)
         whole = sum(not entries for entries in lost.values())
         partly = {file: entries for file, entries in lost.items() if entries}
         left_out = f"; {whole} file{'s' * (whole != 1)} not loaded until fixed" if whole else ""
@@ -91,7 +111,10 @@ def validate(dirs: Sequence[Path]) -> int:
             left_out += (f"; {entries} entr{'y' if entries == 1 else 'ies'} left out until "
                          f"fixed, the rest of {'its' if len(partly) == 1 else 'their'} "
                          f"file{'s' * (len(partly) != 1)} loaded: {named}")
-        print(f"{count} problem{'s' * (count != 1)}{left_out}{and_notes}", file=sys.stderr)
+        print(f"{count} problem{'s' * (count != 1)}{left_out}{and_notes}{elsewhere}",
+              file=sys.stderr)
         return 1
-    print(f"{catalog.summary()}: no problems{and_notes}")
+    # A file given alone is named, as a linter names what it checked.
+    name = ", ".join(map(str, checked.files)) if checked.files and not checked.folders else ""
+    print(f"{name or catalog.summary()}: no problems{and_notes}{elsewhere}")
     return 0

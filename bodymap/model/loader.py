@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bodymap.model import layout
+from bodymap.model import layout, packfolder
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
@@ -115,6 +115,7 @@ class _Loading:
         self.caches: dict[Path, FileCache] = {}
         self.zone_parts: list[tuple[str, str, Location]] = []
         self.left_out: set[tuple[str, str]] = set()  # (kind, id) defined, but left out
+        self.builtin: set[tuple[str, str]] = set()  # (kind, id) the built-in data defines
 
     def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
         """Report a problem that leaves out what its file describes, or one entry of it."""
@@ -122,6 +123,9 @@ class _Loading:
 
     def folder(self, folder: Path, builtin: bool) -> None:
         where = Location(display_path(folder), 1, 1)
+        if folder.is_file():
+            self.skip(where.problem(_a_file(folder)))
+            return
         if not folder.is_dir():
             self.skip(where.problem("no such data folder"))
             return
@@ -142,17 +146,21 @@ class _Loading:
         for path in muscle_files:
             self.file(path, False, lambda *a, p=path: _muscle(*a, path=p),
                       lost=("muscle", path.stem))
-        # A pack that defines nothing and has no mistake to explain why: most likely its files
-        # are not where the loader looks (they are reported below).
+        # A pack that defines nothing and has no mistake to explain why: most likely it is not
+        # the pack folder (a pack's muscles/, or the folder packs sit in), or its files are not
+        # where the loader looks (they are reported below).
         after = (len(self.problems), sum(len(table) for table in self.tables.values()))
+        inside: list[Path] = []
         if not builtin and after == before:
-            self.problems.append(where.problem(
-                f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} "
-                "in it"))
+            inside = packfolder.packs_inside(folder)
+            self.problems.append(where.problem(_adds_nothing(folder, inside)))
         read = {folder / "zones.yaml", folder / "sources.yaml", guidance, *muscle_files}
         for path in layout.yaml_files(folder):
-            if path not in read:
+            # A pack's files inside the folder are in place: the folder's problem names the pack.
+            if path not in read and not any(path.is_relative_to(pack) for pack in inside):
                 self.not_read(path, folder)
+        if builtin:
+            self.builtin = set(self.defined_at)
 
     def not_read(self, path: Path, folder: Path) -> None:
         """Report a YAML file the loader does not read, saying where such a file belongs."""
@@ -206,17 +214,9 @@ class _Loading:
     def define(self, kind: str, item: Any, where: Location) -> None:
         first = self.defined_at.get((kind, item.id))
         if first is not None:
-            # Most often a built-in file copied into a pack to adapt it: say how to keep both.
-            new = f"{item.id}_custom"
-            fix = (f"give it a new id, e.g. {new}, and rename the file {new}.yaml"
-                   if kind == "muscle" else
-                   f"give it a new id, e.g. {new}, and use that id where you refer to it")
-            self.skip(where.problem(
-                f"{kind} id '{item.id}' is already defined at "
-                f"{first.file}:{first.line}:{first.column}; this one is left out: ids must be "
-                f"unique, so {fix}, or delete this {'file' if kind == 'muscle' else 'entry'} "
-                f"to use the one already defined"),
-                WHOLE_FILE if kind == "muscle" else f"{kind} '{item.id}'")
+            builtin = (kind, item.id) in self.builtin
+            self.skip(where.problem(_defined_twice(kind, item.id, first, builtin)),
+                      WHOLE_FILE if kind == "muscle" else f"{kind} '{item.id}'")
             return
         self.defined_at[kind, item.id] = where
         self.tables[kind][item.id] = item
@@ -286,6 +286,61 @@ class _Loading:
                 if not p.left_out and (p.file, p.line, p.column) in spots else p
                 for p in self.problems
             ]
+
+
+def _named(folder: Path) -> str:
+    """A folder as a person would type it, the current one included."""
+    shown = display_path(folder)
+    return f"{shown} (the current folder)" if shown == "." else shown
+
+
+def _a_file(path: Path) -> str:
+    """What to give in place of a file where a pack folder is asked for (`--data`)."""
+    pack = packfolder.pack_of(path)
+    if pack is None:
+        return (f"this is a file, not a data folder: give the pack folder it belongs in (a pack "
+                f"holds {layout.PACK_FILES})")
+    return f"this is a file, not a data folder: give the pack folder that holds it, {_named(pack)}"
+
+
+def _adds_nothing(folder: Path, inside: list[Path]) -> str:
+    """Why a folder given as a pack adds nothing: it is a pack's muscles/, it holds packs, or
+    its files are not where the loader looks."""
+    folder = packfolder.absolute(folder)
+    if folder.name == layout.MUSCLES:
+        return (f"this is a pack's {layout.MUSCLES}/ folder, not a pack: give the folder that "
+                f"holds it, {_named(folder.parent)}, as the pack")
+    if inside:
+        packs = ", ".join(display_path(pack) for pack in inside)
+        return (f"this folder is not a pack, but holds {'one' if len(inside) == 1 else 'several'}: "
+                f"give {packs} as the pack{'s' * (len(inside) > 1)}")
+    return f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} in it"
+
+
+def _defined_twice(kind: str, item_id: str, first: Location, builtin: bool) -> str:
+    """Why a second definition of an id is left out, and what to do instead. It is most often
+    a built-in file copied into a pack to correct it. A pack cannot replace built-in data (the
+    first definition stays), and a copy under a new id has no shape in the drawings, so the
+    teacher is told both, and where a correction of the built-in data belongs."""
+    already = (f"{kind} id '{item_id}' is already defined at "
+               f"{first.file}:{first.line}:{first.column}")
+    new = f"{item_id}_custom"
+    if builtin and kind == "muscle":
+        return (f"{already}, a built-in muscle, which a pack cannot replace: this copy is left "
+                "out and the built-in one is shown. To correct the built-in muscle, edit "
+                f"data/muscles/{item_id}.yaml in the bodymap source; to keep your version "
+                f"beside it, give it a new id and file name, e.g. {new}: it is then listed and "
+                "found by search, but has no shape on the body")
+    if builtin and kind == "zone":
+        return (f"{already}, a built-in zone, which a pack cannot replace: this entry is left "
+                f"out and the built-in one is used wherever '{item_id}' is named, so delete "
+                "this entry (a copy under a new id would have no shape on the body, so it would "
+                "never be painted). To correct the built-in zone, edit data/zones.yaml in the "
+                "bodymap source")
+    fix = (f"give it a new id, e.g. {new}, and rename the file {new}.yaml" if kind == "muscle"
+           else f"give it a new id, e.g. {new}, and use that id where you refer to it")
+    return (f"{already}; this one is left out: ids must be unique, so {fix}, or delete this "
+            f"{'file' if kind == 'muscle' else 'entry'} to use the one already defined")
 
 
 # -- one function per kind of file ---------------------------------------------------------------

@@ -77,6 +77,15 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
+def _missing(cls: type, names: list[str]) -> str:
+    """One message for every required key a mapping lacks (in schema order): a skeleton file
+    lacking most of them is one mistake to fix, not a screenful of lines at 1:1."""
+    if len(names) == 1:
+        return f"{_noun(cls)} is missing '{names[0]}'"
+    return (f"{_noun(cls)} is missing {len(names)} required keys: {', '.join(names)} "
+            "(see docs/data-format.md)")
+
+
 class Fields(dict):
     """What could be read of one mapping for dataclass `cls`: its fields' values by name.
 
@@ -171,17 +180,14 @@ class Reader:
             return fields
         fields = Fields(cls, node)
         schema = _fields(cls)
-        names = [f.name for f, _ in schema]
-        for key in node:
-            if key not in names:
-                hint = did_you_mean(key, names) or f"; expected one of: {', '.join(names)}"
-                self.report(node.key_where(key), f"unknown key '{key}' in {_noun(cls)}{hint}",
-                            wrong=False)
+        missing = [f.name for f, _ in schema if _required(f) and f.name not in node]
+        misspelt = self.unknown_keys(cls, node, missing, fields)
+        missing = [name for name in missing if name not in misspelt]
+        if missing:
+            fields.blockers.append(len(self.problems))
+            self.report(node.location, _missing(cls, missing))
         for f, hint in schema:
             if f.name not in node:
-                if _required(f):
-                    fields.blockers.append(len(self.problems))
-                    self.report(node.location, f"{_noun(cls)} is missing '{f.name}'")
                 continue
             count = len(self.mistakes)
             value = self.value(hint, node[f.name], node.where(f.name), f.metadata, f.name)
@@ -197,6 +203,30 @@ class Reader:
         if check is not None:
             self.pending.append((check, fields))
         return fields
+
+    def unknown_keys(self, cls: type, node: LocatedDict, missing: list[str],
+                     fields: Fields) -> set[str]:
+        """Report the keys `cls` does not have, and return the missing required keys that one of
+        them is a misspelling of. Such a key is reported once, where the teacher wrote it, as the
+        misspelling and the missing key both (`referal:` for `referral:`); that mistake leaves
+        the object out, where any other unknown key is only ignored."""
+        names = [f.name for f, _ in _fields(cls)]
+        misspelt: set[str] = set()
+        for key in node:
+            if key in names:
+                continue
+            where, unknown = node.key_where(key), f"unknown key '{key}' in {_noun(cls)}"
+            meant = closest(key, names)
+            if meant in missing and meant not in misspelt:
+                misspelt.add(meant)
+                fields.blockers.append(len(self.problems))
+                self.report(where, f"{unknown}; did you mean '{meant}'? '{meant}' is required "
+                            "and missing")
+                continue
+            hint = (f"; did you mean '{meant}'?" if meant else
+                    f"; expected one of: {', '.join(names)}")
+            self.report(where, f"{unknown}{hint}", wrong=False)
+        return misspelt
 
     def value(self, hint: Any, value: Any, where: Location, meta: dict, name: str) -> Any:
         origin = typing.get_origin(hint)

@@ -159,6 +159,71 @@ def test_validate_summary_tells_files_left_out_from_entries_left_out(
     assert err == expected.format(pack=pack) + "\n"
 
 
+def test_validate_a_file_checks_it_in_its_pack_and_reports_only_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """A teacher checks the file they are editing, as with a linter: its sources resolve in its
+    pack (sources.yaml), and a mistake in another file of the pack is only counted."""
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (tmp_path / "pack" / "zones.yaml").write_text(BAD_ZONE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack/muscles/pack_muscle.yaml"]) == 0
+    out, err = capsys.readouterr()
+    note, summary = out.splitlines()
+    assert note.startswith("pack/muscles/pack_muscle.yaml:1:5: note: muscle 'pack_muscle' has no "
+                           "shape in the body drawings")
+    assert summary == ("pack/muscles/pack_muscle.yaml: no problems; 1 note; 1 problem in other "
+                       "files not shown: bodymap validate pack")
+    assert err == ""
+
+
+def test_validate_a_skeleton_file_reports_its_missing_keys_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (pack / "muscles" / "z.yaml").write_text("id: z\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack/muscles/z.yaml"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "pack/muscles/z.yaml:1:1: muscle is missing 17 required keys: name, group, layer, views, "
+        "attachments, actions, innervation, trigger_points, symptoms, often_mistaken_for, "
+        "perpetuating_factors, palpation, technique, self_care, stretches, cautions, sources "
+        "(see docs/data-format.md)"]
+    assert err == "1 problem; 1 file not loaded until fixed\n"
+
+
+def test_validate_a_file_bodymap_does_not_read_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    (tmp_path / "pack" / "notes.txt").write_text("to do\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack/notes.txt"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "pack/notes.txt:1:1: this file is not read: bodymap reads muscles/<muscle id>.yaml, "
+        "zones.yaml and sources.yaml in a pack folder"]
+
+
+def test_validate_a_builtin_file_checks_it_once(capsys: pytest.CaptureFixture[str]):
+    # The built-in data is loaded anyway: loaded again as a pack, each id would clash.
+    from bodymap.model.loader import builtin_data_dir, display_path
+
+    piriformis = builtin_data_dir() / "muscles" / "piriformis.yaml"
+    assert main(["validate", display_path(piriformis)]) == 0
+    assert capsys.readouterr().out == f"{display_path(piriformis)}: no problems\n"
+
+
+def test_validate_the_muscles_folder_or_the_folder_above_names_the_pack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack/muscles"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "pack/muscles:1:1: this is a pack's muscles/ folder, not a pack: give the folder that "
+        "holds it, pack, as the pack")
+    assert main(["validate", "."]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        ".:1:1: this folder is not a pack, but holds one: give pack as the pack"]
+
+
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
                                                 (".pdf", b"%PDF")])
 def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):

@@ -36,6 +36,9 @@ BAD_CASES = [
     ("unknown key, close", replace_line(17, "symptom: [Pain]"), 17,
      "unknown key 'symptom' in muscle; did you mean 'symptoms'?"),
     ("unknown key, far", insert_line(30, "colour: red"), 31, "unknown key 'colour'"),
+    ("required key misspelt", replace_line(13, "    referal:"), 13,
+     "unknown key 'referal' in trigger point; did you mean 'referral'? 'referral' is required "
+     "and missing"),
     ("missing required", delete_line(8), 1, "muscle is missing 'innervation'"),
     ("text expected", replace_line(8, "innervation: 5"), 8, "'innervation' must be text"),
     ("bad choice", replace_line(3, "group: hipp"), 3, "did you mean 'hip'?"),
@@ -185,6 +188,33 @@ ALL_AT_ONCE = [
      ["10: 'TrP-1' is not a valid id: use lower-case letters, digits and _",
       "17: 'TrP-1' is not a valid id: use lower-case letters, digits and _",
       "30: 'max' is below 'typical'"]),
+    # A misspelt required key is one mistake, at the key, not also "missing" at 1:1.
+    ("a required key misspelt",
+     edit((13, "    referal:")),
+     ["13: unknown key 'referal' in trigger point; did you mean 'referral'? 'referral' is "
+      "required and missing"]),
+    ("a required key misspelt beside an optional one",
+     edit((8, "innervaton: Superior gluteal nerve"), (12, "    location: Below the crest\n"
+                                                      "    note: x")),
+     ["8: unknown key 'innervaton' in muscle; did you mean 'innervation'? 'innervation' is "
+      "required and missing",
+      "13: unknown key 'note' in trigger point; did you mean 'notes'?"]),
+    # The required keys a mapping lacks are one mistake, listed in the order of the docs' table.
+    ("a skeleton muscle file",
+     "id: pack_muscle\nname: Pack muscle\n",
+     ["1: muscle is missing 16 required keys: group, layer, views, attachments, actions, "
+      "innervation, trigger_points, symptoms, often_mistaken_for, perpetuating_factors, "
+      "palpation, technique, self_care, stretches, cautions, sources (see "
+      "docs/data-format.md)"]),
+    ("a skeleton with a misspelt key and a trigger point lacking two keys",
+     "id: pack_muscle\nnmae: Pack muscle\ntrigger_points:\n  - id: trp1\n    label: TrP1\n"
+     "    sources: [pack_source]\n",
+     ["1: muscle is missing 15 required keys: group, layer, views, attachments, actions, "
+      "innervation, symptoms, often_mistaken_for, perpetuating_factors, palpation, technique, "
+      "self_care, stretches, cautions, sources (see docs/data-format.md)",
+      "2: unknown key 'nmae' in muscle; did you mean 'name'? 'name' is required and missing",
+      "4: trigger point is missing 2 required keys: location, referral (see "
+      "docs/data-format.md)"]),
     ("a muscle id that is no text is not compared with the file name",
      edit((1, "id: 5"), (25, "  hold_seconds: {typical: 60, max: 30}")),
      ["1: 'id' must be text, got a number (5) (put it in quotes)",
@@ -417,17 +447,44 @@ def test_a_builtin_file_copied_into_a_pack_says_how_to_adapt_it(tmp_path: Path):
                                      "    views: [posterior]\n    midline: true\n")
     catalog = load_catalog([pack])
     muscle, zone = catalog.problems
+    # A pack cannot replace built-in data, and a renamed copy has no drawing: the teacher is told
+    # both, and where a correction goes, not offered a rename as if it kept the muscle drawn.
     assert (muscle.file, muscle.line, muscle.column) == (str(copy), 1, 5)
-    assert muscle.message.startswith("muscle id 'piriformis' is already defined at ")
-    assert muscle.message.endswith(
-        "; this one is left out: ids must be unique, so give it a new id, e.g. "
-        "piriformis_custom, and rename the file piriformis_custom.yaml, or delete this file to "
-        "use the one already defined")
+    assert muscle.message == (
+        f"muscle id 'piriformis' is already defined at {builtin('muscles/piriformis.yaml')}:1:5, "
+        "a built-in muscle, which a pack cannot replace: this copy is left out and the built-in "
+        "one is shown. To correct the built-in muscle, edit data/muscles/piriformis.yaml in the "
+        "bodymap source; to keep your version beside it, give it a new id and file name, e.g. "
+        "piriformis_custom: it is then listed and found by search, but has no shape on the body")
+    assert catalog.muscles["piriformis"].file == data_dir() / "muscles" / "piriformis.yaml"
     assert (zone.file, zone.line, zone.column) == (str(pack / "zones.yaml"), 2, 9)
+    assert zone.message.startswith("zone id 'sacrum' is already defined at ")
     assert zone.message.endswith(
-        "; this one is left out: ids must be unique, so give it a new id, e.g. sacrum_custom, "
-        "and use that id where you refer to it, or delete this entry to use the one already "
-        "defined")
+        ", a built-in zone, which a pack cannot replace: this entry is left out and the built-in "
+        "one is used wherever 'sacrum' is named, so delete this entry (a copy under a new id "
+        "would have no shape on the body, so it would never be painted). To correct the "
+        "built-in zone, edit data/zones.yaml in the bodymap source")
+
+
+def builtin(relative: str) -> str:
+    """A built-in data file as problems name it."""
+    from bodymap.model.loader import builtin_data_dir, display_path
+
+    return display_path(builtin_data_dir() / relative)
+
+
+def test_the_same_id_in_two_packs_is_told_how_to_keep_both(tmp_path: Path):
+    # Neither is built in, and neither has a drawing: a new id keeps both, as before.
+    first = write_pack(tmp_path / "first", {"pack_muscle": VALID_MUSCLE})
+    second = write_pack(tmp_path / "second", {"pack_muscle": VALID_MUSCLE},
+                        sources=PACK_SOURCES.replace("pack_source", "second_source"))
+    (problem,) = [p for p in load_catalog([first, second]).problems if not p.note]
+    assert problem.file == str(second / "muscles" / "pack_muscle.yaml")
+    assert problem.message == (
+        f"muscle id 'pack_muscle' is already defined at {first / 'muscles' / 'pack_muscle.yaml'}"
+        ":1:5; this one is left out: ids must be unique, so give it a new id, e.g. "
+        "pack_muscle_custom, and rename the file pack_muscle_custom.yaml, or delete this file to "
+        "use the one already defined")
 
 
 def test_file_over_one_mebibyte_is_refused(tmp_path: Path):
@@ -492,6 +549,8 @@ OUTCOMES = [
     ("syntax error", replace_line(2, "name: Pack: muscle"), True),
     ("required field wrong", replace_line(3, "group: hipp"), True),
     ("required field missing", delete_line(8), True),
+    ("required key misspelt", replace_line(13, "    referal:"), True),
+    ("optional key misspelt", insert_line(30, "related_muscle: [piriformis]"), False),
     ("unknown key inside a trigger point", insert_line(12, "    notez: x"), False),
     ("unknown key at the top", insert_line(30, "colour: red"), False),
     ("unknown zone", replace_line(14, "      essential: [butock]"), False),
@@ -524,6 +583,8 @@ def test_a_zone_left_out_skips_its_file_and_a_second_definition_is_skipped(tmp_p
     assert {Path(f).name for f in catalog.skipped_files} == {"zones.yaml", "gluteus_medius.yaml"}
     duplicate = next(p for p in catalog.problems if "already defined" in p.message)
     assert duplicate.message.endswith(
-        "; this one is left out: ids must be unique, so give it a new id, e.g. "
-        "gluteus_medius_custom, and rename the file gluteus_medius_custom.yaml, or delete this "
-        "file to use the one already defined")
+        "a built-in muscle, which a pack cannot replace: this copy is left out and the built-in "
+        "one is shown. To correct the built-in muscle, edit data/muscles/gluteus_medius.yaml in "
+        "the bodymap source; to keep your version beside it, give it a new id and file name, "
+        "e.g. gluteus_medius_custom: it is then listed and found by search, but has no shape on "
+        "the body")
