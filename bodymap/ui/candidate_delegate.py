@@ -7,8 +7,6 @@ tests and the slide; the item's accessible text says the name, the strength and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -19,9 +17,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import MUTED
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a CandidateRow
 PAD_X, PAD_Y, LINE_GAP = 8, 5, 2
 REASON_SCALE = 0.9  # the reason's font, against the list's
 STEP_HEIGHT = 0.6  # a step of the meter, against the height of the reason's font
@@ -29,17 +27,6 @@ STEP_GAP = 2
 METER_GAP = 6  # between the meter and its word
 FULL_STEP = QColor("#37474f")  # dark slate: beside the name, not louder than it
 EMPTY_STEP = QColor("#cfd5da")
-
-
-@dataclass(frozen=True)
-class CandidateRow:
-    """What a row draws."""
-
-    name: str  # "Gluteus medius (left)"
-    note: str  # why a refinement chip moved it up ("worse sitting"), or ""
-    level: int  # 1..3: weak, partial, strong
-    word: str  # "strong fit"
-    reason: str  # its trigger points and the marked zones they refer to
 
 
 class CandidateDelegate(QStyledItemDelegate):

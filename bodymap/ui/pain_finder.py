@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side, side_label
-from bodymap.ui.candidate_delegate import ROW_ROLE, CandidateDelegate, CandidateRow
+from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import MUTED, link_label
 
 # How well a candidate fits, in words a student reads at a glance, by the share of the pain
@@ -246,7 +246,8 @@ class PainFinder(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("painCandidates")
         self.list.setAccessibleName("Candidate muscles")
-        self.list.setItemDelegate(CandidateDelegate(self.list))
+        # The rows' painter is set with the first rows (`refresh`): its QStyle types take about
+        # 10 ms to make, and the list is empty until pain is marked.
         # Rows are as tall as their reasons wrap: laid out again when the list's width changes.
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -270,6 +271,13 @@ class PainFinder(QWidget):
         self.marked = set(marked)
         self.refresh()
 
+    def _paint_rows(self) -> None:
+        """Give the list its rows' painter, once, with its first rows (see __init__)."""
+        from bodymap.ui.candidate_delegate import CandidateDelegate
+
+        if not isinstance(self.list.itemDelegate(), CandidateDelegate):
+            self.list.setItemDelegate(CandidateDelegate(self.list))
+
     def refresh(self) -> None:
         rows = rank_marked(self.catalog, self.marked)
         active = [r for chip, r in self.chips if chip.isChecked()]
@@ -282,6 +290,8 @@ class PainFinder(QWidget):
         both_sides = len({side for _, side in self.marked if side}) > 1
         self.list.blockSignals(True)
         self.list.clear()
+        if rows:
+            self._paint_rows()
         for row in rows:
             title, why = candidate_lines(self.catalog, row, both_sides)
             # Why it stands above a higher score, when a chip moved it up.
