@@ -403,7 +403,8 @@ class SideLabelItem(QGraphicsItem):
         self._glyphs.addText(QPointF(left, label.size / 3), font, label.text)
         self._halo = QPen(QColor("white"), label.size * self.HALO)
         self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        self.setPos(label.x, label.y)
+        self.home = QPointF(label.x, label.y)  # its place in the drawing; a frame may move it
+        self.setPos(self.home)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is beneath
         self.setZValue(25)  # over zones (10) and muscles (20), under the markers (30)
 

@@ -34,6 +34,7 @@ from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.rich_text import escape, link_label
+from bodymap.ui.side_labels import keep_in_view
 
 if TYPE_CHECKING:
     from bodymap.ui.study_panel import StudyBoard
@@ -193,6 +194,7 @@ class BodyView(QGraphicsView):
                         trigger_point=self.trigger_point)
         if scene.focused is not None and scene.focused not in scene.active_items():
             scene.set_focused(None)
+        self._place_side_labels()  # clear of the X marks now shown
         self._sync_elsewhere()
 
     def referral_elsewhere(self) -> tuple[str, list[str]] | None:
@@ -247,6 +249,21 @@ class BodyView(QGraphicsView):
         self.elsewhere.setAccessibleName(". ".join(said))
         self.elsewhere.show()
         self._place_elsewhere()
+
+    def _place_overlays(self) -> None:
+        """What stays in sight of a view that moved: the side labels, then the note."""
+        self._place_side_labels()
+        self._place_elsewhere()
+
+    def _place_side_labels(self) -> None:
+        """"Left" and "Right" inside what the view shows, above the key (`keep_in_view`)."""
+        seen = self.viewport().rect()
+        if self.legend.isVisible():  # the key is the view's child, over the viewport's corner
+            key_top = self.viewport().mapFrom(self, self.legend.geometry().topLeft()).y()
+            seen.setBottom(min(seen.bottom(), key_top - LEGEND_MARGIN))
+        zoom = self.transform().m11()
+        if seen.height() > 0 and zoom > 0:
+            keep_in_view(self.body_scene(), self.mapToScene(seen).boundingRect(), zoom)
 
     def _place_elsewhere(self) -> None:
         """Along the view's left or right edge, never over a trigger point's X or its number
@@ -470,7 +487,7 @@ class BodyView(QGraphicsView):
     # -- zoom and pan ---------------------------------------------------------------------------
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        self._place_elsewhere()  # the marks it must not cover have moved
+        self._place_overlays()  # the frame, and the marks the note must not cover, have moved
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -494,7 +511,7 @@ class BodyView(QGraphicsView):
         self._framing, self._whole_shown = FREE, False
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._sync_texel()
-        self._place_elsewhere()
+        self._place_overlays()
 
     def fit(self) -> None:
         """Show the whole body as large as it fits beside or above the key, never under it
@@ -596,8 +613,8 @@ class BodyView(QGraphicsView):
         self.centerOn(rect.center() + QPointF(shift.width(), shift.height()))
         self._whole_shown = band is None
         self._sync_texel()
-        if moved:  # (a scroll re-places the note itself, as the viewport's resize does)
-            self._place_elsewhere()
+        if moved:  # (a scroll re-places them itself, as the viewport's resize does)
+            self._place_overlays()
 
     def _room_for(self, box: QRectF, room: QSize | None = None) -> QRectF:
         """`box` (scene units) grown by the room its landmark labels and the key need for it
@@ -668,4 +685,4 @@ class BodyView(QGraphicsView):
     def _place_legend(self) -> None:
         self.legend.adjustSize()
         self.legend.move(LEGEND_MARGIN, self.height() - self.legend.height() - LEGEND_MARGIN)
-        self._place_elsewhere()
+        self._place_overlays()

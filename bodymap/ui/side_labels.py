@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainterPath
+from PySide6.QtGui import QFontInfo, QPainterPath
 
 from bodymap.ui.body_scene import BodyScene, SideLabelItem
 
@@ -37,8 +37,8 @@ def _placed(item: SideLabelItem, at: QPointF, scale: float = 1.0) -> QRectF:
 
 
 def needs_placing(scene: BodyScene, frame: QRectF) -> bool:
-    """Whether the frame leaves a side label out, wholly or in part."""
-    return any(not frame.contains(_placed(item, item.pos())) for item in scene.side_labels)
+    """Whether the frame leaves a side label's place in the drawing out, wholly or in part."""
+    return any(not frame.contains(_placed(item, item.home)) for item in scene.side_labels)
 
 
 def _halves(scene: BodyScene, frame: QRectF) -> list[tuple[SideLabelItem, QRectF]]:
@@ -50,7 +50,7 @@ def _halves(scene: BodyScene, frame: QRectF) -> list[tuple[SideLabelItem, QRectF
         return [(item, frame) for item in labels]
     left = QRectF(frame.left(), frame.top(), middle - frame.left(), frame.height())
     right = QRectF(middle, frame.top(), frame.right() - middle, frame.height())
-    return [(item, left if item.pos().x() < middle else right) for item in labels]
+    return [(item, left if item.home.x() < middle else right) for item in labels]
 
 
 def _on_body(scene: BodyScene, half: QRectF, item: SideLabelItem, y: float,
@@ -84,7 +84,7 @@ def label_scale(scene: BodyScene, zoom: float) -> float:
     """The side labels' scale in a picture drawn at `zoom` paper pixels a scene unit: their own
     size, or less where that is over MOST times the landmark labels' (`scene.label_font`)."""
     size = max((item.label.size for item in scene.side_labels), default=0.0)
-    most = MOST * scene.label_font.pixelSize()
+    most = MOST * QFontInfo(scene.label_font).pixelSize()  # the window's font has a point size
     return min(1.0, most / (size * zoom)) if size > 0 and most > 0 else 1.0
 
 
@@ -123,6 +123,20 @@ def side_label_places(scene: BodyScene, frame: QRectF, zoom: float,
                 break  # the lowest clear level: nothing lower is left to try
         y -= STEP * ink.height()
     return {item: (at, scale) for item, at in best[1].items()} if best is not None else {}
+
+
+def keep_in_view(scene: BodyScene, frame: QRectF, zoom: float) -> None:
+    """The side labels where a window's view framed to `frame` (scene units) at `zoom` screen
+    pixels a unit shows them: at their places in the drawing when the frame holds those, else
+    moved into it as a picture's are (`side_label_places`; the X markers keep their screen
+    size). A view zoomed to the low back or the calves would otherwise show neither word."""
+    places = side_label_places(scene, frame, zoom, marker_scale=1 / zoom)
+    for item in scene.side_labels:
+        at, scale = places.get(item, (item.home, 1.0))
+        if item.pos() != at:
+            item.setPos(at)
+        if item.scale() != scale:
+            item.setScale(scale)
 
 
 @contextmanager

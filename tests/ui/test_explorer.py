@@ -172,23 +172,43 @@ def test_the_side_labels_read_on_top_of_the_referral_red(qtbot, window: MainWind
 
 def test_a_point_found_to_look_at_a_zone_misses_the_side_labels_letters(qtbot,
                                                                        window: MainWindow):
-    # Zoomed in on the thigh with "Left" in the top corner, where the search for a point starts:
-    # the point is found beside the letters, so a look at its pixel sees the referral red.
+    # Zoomed in on the thigh with "Left" in the middle of the view, over the referral red:
+    # the point is found beside the letters, so a look at its pixel sees the red.
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "gluteus_minimus", "L")
     view = window.body_view
-    view.zoom_by(8)
+    view.zoom_by(4)
     label = side_labels(window)["Left"]
-    corner = label.mapRectToScene(label.ink_rect()).topLeft()
-    scale, room = view.transform().m11(), view.viewport().rect()
-    view.centerOn(corner + QPointF((room.width() / 2 - 4) / scale,
-                                   (room.height() / 2 - 4) / scale))
+    view.centerOn(label.home + label.ink_rect().center())  # its place in the drawing
     ink = label_ink(window, label)
-    assert ink.left() < 10 and ink.top() < 10, ink
+    assert QRectF(view.viewport().rect()).contains(ink), ink
     beneath = view.body_scene().zone_at(label.pos())
     point = view.region_point(beneath.region.target, "L", kind="zone")
     assert not ink.contains(QPointF(point)), (point, ink)
     assert is_red(pixel(window, point))
+
+
+def test_a_view_zoomed_off_the_thighs_still_says_which_side_is_which(qtbot, window: MainWindow):
+    # The back view mirrors nobody's sides, but zoomed to the low back it showed neither word.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "multifidus", "L")
+    trigger(window, "actionZoomSelection")
+    view = window.body_view
+    labels = side_labels(window)
+    seen, key = QRectF(view.viewport().rect()), QRectF(view.legend.geometry())
+    assert view.legend.isVisible()
+    inks = {text: label_ink(window, label) for text, label in labels.items()}
+    for text, ink in inks.items():
+        assert seen.contains(ink) and not ink.intersects(key), (text, ink, key)
+    assert inks["Left"].center().x() < inks["Right"].center().x()  # each over its own side
+    scene = view.body_scene()
+    for marker in (m for markers in scene.markers.values() for m in markers if m.isVisible()):
+        x = marker.deviceTransform(view.viewportTransform()).mapRect(marker.ink_rect())
+        assert not any(ink.intersects(x) for ink in inks.values()), marker.region.id
+    # With the whole body back, they are where the drawing writes them.
+    trigger(window, "actionZoomFit")
+    for label in labels.values():
+        assert label.pos() == label.home and label.scale() == 1
 
 
 def test_the_side_labels_cover_no_trigger_point(window: MainWindow):
