@@ -46,6 +46,9 @@ if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first
 
 VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
 PROFILE_KEY = "study/profile"
+# The student a first note is kept for when nobody has been set up on this laptop: a student
+# alone should not have to open the Study tab to write one. Renamed in the Study tab.
+FIRST_STUDENT = "Me"
 MUSCLE_LIST_MOST = 240  # the muscle list's widest start, in pixels
 
 
@@ -518,6 +521,8 @@ class MainWindow(QMainWindow):
             self.set_view(best)
 
     def _student_changed(self, profile: Profile | None) -> None:
+        if self._student_known and profile == self._student:
+            return  # (the student a first note made, now shown in the Study tab)
         self.detail_panel.save_note()  # a note being typed belongs to the previous student
         self._student, self._student_known = profile, True
         if profile is None:
@@ -544,20 +549,46 @@ class MainWindow(QMainWindow):
     def _show_note(self, muscle_id: str) -> None:
         student = self.student()
         if student is None:
-            self.detail_panel.set_note("", None)
+            self.detail_panel.set_note("", FIRST_STUDENT if self._nobody_set_up() else None)
             return
         self.detail_panel.set_note(self.progress_store().note(student, muscle_id), student.name)
 
-    def _save_note(self, muscle_id: str, text: str) -> None:
-        student = self.student()
-        if student is None:
-            return
+    def _nobody_set_up(self) -> bool:
+        """Whether no student is kept on this laptop, so a first note makes one (FIRST_STUDENT).
+        Where there are students, none of them chosen, a note waits for one to be chosen: it
+        would go to whoever came first."""
+        if not self.progress_path.exists():
+            return True  # (not opened for this: a first start stays lean)
         from bodymap.study import StoreError
 
         try:
-            self.progress_store().set_note(student, muscle_id, text)
-        except (StoreError, OSError) as error:
+            return not self.progress_store().profiles()
+        except (StoreError, OSError):
+            return False  # nowhere to keep it; saying so is the Study tab's
+
+    def _save_note(self, muscle_id: str, text: str) -> None:
+        from bodymap.study import ProfileError, StoreError
+
+        try:
+            student = self.student()
+            if student is None and text.strip() and self._nobody_set_up():
+                student = self._first_student()
+            if student is not None:
+                self.progress_store().set_note(student, muscle_id, text)
+        except (ProfileError, StoreError, OSError) as error:
             self.statusBar().showMessage(f"Your note could not be saved: {error}", 10000)
+
+    def _first_student(self) -> Profile:
+        """Make FIRST_STUDENT, whose notes these are from now on, and say so."""
+        student = self.progress_store().create_profile(FIRST_STUDENT)
+        self._student, self._student_known = student, True
+        self.settings.setValue(PROFILE_KEY, student.id)
+        if self.study_page.is_built:
+            self.study_panel.select_profile(student.id)
+        self.statusBar().showMessage(
+            f"Your notes are kept for the student \u201c{student.name}\u201d on this laptop; "
+            "the Study tab renames it or adds others.", 15000)
+        return student
 
     # -- list and search ------------------------------------------------------------------
     def _sync_list(self, muscle_id: str) -> None:

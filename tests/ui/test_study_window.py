@@ -229,8 +229,7 @@ def test_notes_are_kept_per_student(qtbot, window: MainWindow, catalog: Catalog,
     window.body_view.setFocus()
     trigger(window, "actionLayerDeep")
     click_body(qtbot, window, "piriformis", "L")
-    assert not notes.isEnabled()  # no student yet: nowhere to keep a note
-    open_study(qtbot, window, monkeypatch, student="Ana")
+    open_study(qtbot, window, monkeypatch, student="Ana")  # (notes with nobody: test_notes)
     assert notes.isEnabled()
     qtbot.mouseClick(notes, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(notes, "Sciatic nerve below: broad slow pressure")

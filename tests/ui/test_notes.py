@@ -1,0 +1,91 @@
+"""A student's own notes on a muscle, kept on the laptop: by a student alone, or in a class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.window import child, trigger
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
+
+from bodymap.model import Catalog
+from bodymap.study import ProgressStore
+from bodymap.ui.detail_panel import NOTE_SAVE_DELAY_MS
+from bodymap.ui.main_window import MainWindow
+
+
+def click_body(qtbot, window: MainWindow, region: str, side: str = "L") -> None:
+    view = window.body_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.region_point(region, side))
+
+
+def type_note(qtbot, window: MainWindow, text: str) -> None:
+    notes = child(window, QPlainTextEdit, "muscleNotes")
+    qtbot.mouseClick(notes, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(notes, text)
+
+
+def test_a_student_alone_keeps_notes_without_setting_up_a_student_first(
+        qtbot, window: MainWindow, catalog: Catalog, settings: QSettings, progress_path: Path):
+    notes = child(window, QPlainTextEdit, "muscleNotes")
+    trigger(window, "actionLayerDeep")
+    click_body(qtbot, window, "piriformis")
+    assert notes.isEnabled()
+    assert "Study tab" not in notes.placeholderText()
+    type_note(qtbot, window, "Sciatic nerve below: broad slow pressure")
+    click_body(qtbot, window, "quadratus_lumborum")  # another muscle: the note is saved
+    assert notes.toPlainText() == ""
+    # The note went to a student made for it, whom the window names and the Study tab shows.
+    assert "Me" in window.statusBar().currentMessage()
+    assert child(window, QLabel, "notesHeading").text() == "My notes (Me)"
+    with ProgressStore.open(progress_path) as store:
+        assert [p.name for p in store.profiles()] == ["Me"]
+    trigger(window, "actionStudy")
+    assert child(window, QComboBox, "studyProfile").currentText() == "Me"
+    window.close()
+
+    again = MainWindow(catalog, settings, progress_path=progress_path)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    trigger(again, "actionLayerDeep")
+    click_body(qtbot, again, "piriformis")
+    assert child(again, QPlainTextEdit, "muscleNotes").toPlainText() == (
+        "Sciatic nerve below: broad slow pressure")
+    assert child(again, QLabel, "notesHeading").text() == "My notes (Me)"
+    again.close()
+
+
+def test_typing_goes_on_where_it_was_as_the_first_note_makes_its_student(
+        qtbot, window: MainWindow):
+    notes = child(window, QPlainTextEdit, "muscleNotes")
+    click_body(qtbot, window, "gluteus_medius")
+    type_note(qtbot, window, "Side-lying, ")
+    # A pause in typing saves the note, which makes its student: the text stays as typed and
+    # the cursor where it was, so the next words follow on.
+    qtbot.waitUntil(lambda: window.student() is not None, timeout=NOTE_SAVE_DELAY_MS + 2000)
+    assert notes.hasFocus()
+    qtbot.keyClicks(notes, "pillow between the knees")
+    click_body(qtbot, window, "gluteus_maximus")
+    click_body(qtbot, window, "gluteus_medius")
+    assert notes.toPlainText() == "Side-lying, pillow between the knees"
+
+
+def test_on_a_shared_laptop_notes_wait_for_a_student_to_be_chosen(
+        qtbot, catalog: Catalog, settings: QSettings, progress_path: Path):
+    # Students are on this laptop already, none of them chosen: a note would go to whoever
+    # came first, so the box asks for a student instead.
+    with ProgressStore.open(progress_path) as store:
+        store.create_profile("Ana")
+        store.create_profile("Ben")
+    window = MainWindow(catalog, settings, progress_path=progress_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    click_body(qtbot, window, "gluteus_medius")
+    notes = child(window, QPlainTextEdit, "muscleNotes")
+    assert not notes.isEnabled() and "Study tab" in notes.placeholderText()
+    with ProgressStore.open(progress_path) as store:
+        assert [p.name for p in store.profiles()] == ["Ana", "Ben"]
+    window.close()
