@@ -46,13 +46,20 @@ from bodymap.ui.body_scene import (
 )
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
-from bodymap.ui.pain_finder import candidate_lines, rank_marked
+from bodymap.ui.pain_finder import (
+    Refinement,
+    candidate_lines,
+    moved_up_for,
+    order_words,
+    rank_marked,
+    refined,
+)
 from bodymap.ui.pain_views import not_drawn, pain_elsewhere, view_for_pain, views_drawing
 from bodymap.ui.rich_text import MUTED, escape, zone_names
 from bodymap.ui.side_labels import side_labels_in_frame
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
     from bodymap.model import Catalog
     from bodymap.model.schema import Muscle, TriggerPoint
@@ -250,11 +257,11 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
 
 
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
-                    shown: tuple[str, str] | None) -> str:
-    """The muscles that can refer pain to the marked zones, best first as the pain finder ranks
-    them (its refinement chips aside), the first few with why; the one the picture shows, if
-    any, says so."""
-    rows = rank_marked(catalog, pain)
+                    shown: tuple[str, str] | None, refinements: Sequence[Refinement] = ()) -> str:
+    """The muscles that can refer pain to the marked zones in the pain finder's order, its
+    chips ticked (`refinements`) included, the first few with why; the one the picture shows,
+    if any, says so."""
+    rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
     if not rows:
         return "<p>No muscle in the data refers there.</p>"
     both_sides = len({side for _zone, side in pain if side}) > 1
@@ -262,19 +269,23 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
     items = []
     for row in rows[:listed]:
         name, why = candidate_lines(catalog, row, both_sides)
+        note = moved_up_for(row, known, refinements)
+        if note:
+            name = f"{name} · {note}"
         here = (" (in the picture)" if shown is not None and shown[0] == row.candidate.muscle_id
                 else "")
         items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
     more = len(rows) - listed
     rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
-    return ("<p><b>Muscles that can refer pain there</b>, best first:</p>"
+    return (f"<p><b>Muscles that can refer pain there</b>, "
+            f"{escape(order_words(refinements, known))}:</p>"
             f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}")
 
 
-def slide_html(scene: BodyScene) -> tuple[str, str]:
+def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
-    and the marked pain with the muscles that can refer there; then, for the foot of the slide,
-    the sources behind them."""
+    and the marked pain with the muscles that can refer there (in the pain finder's order, its
+    chips ticked `refinements`); then, for the foot of the slide, the sources behind them."""
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
@@ -283,7 +294,7 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
         if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            parts.append(candidates_html(catalog, pain, shown))
+            parts.append(candidates_html(catalog, pain, shown, refinements))
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
@@ -305,11 +316,11 @@ def slide_html(scene: BodyScene) -> tuple[str, str]:
 
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
-          centred: bool = True) -> None:
+          centred: bool = True, refinements: Sequence[Refinement] = ()) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
-        _draw_slide(scenes, painter, target, title, frame, text_scale)
+        _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
     else:
         _draw_page(scenes, painter, target, title, frame, text_scale, centred)
 
@@ -354,7 +365,7 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
 
 
 def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-                frame: str, text_scale: float) -> None:
+                frame: str, text_scale: float, refinements: Sequence[Refinement]) -> None:
     margin = target.height() * 0.04
     share = SLIDE_PICTURE if len(scenes) == 1 else SLIDE_PICTURES
     with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
@@ -383,7 +394,7 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
         paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
         top += (key.height() + 12) * scale + text_px * 0.6
-    body_html, foot_html = slide_html(scenes[0])
+    body_html, foot_html = slide_html(scenes[0], refinements)
     foot = _text(painter, foot_html, column.width(), round(text_px * 0.8))
     room_left = column.bottom() - foot.size().height() - text_px - top
     # The words shrink until they fit above the foot, so nothing is cut (a long candidate list).
@@ -660,20 +671,22 @@ def text_scale_for(printed_mm: float) -> float:
 
 
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
-            frame: str = BODY, text_scale: float = 1.0, centred: bool = True) -> QImage:
+            frame: str = BODY, text_scale: float = 1.0, centred: bool = True,
+            refinements: Sequence[Refinement] = ()) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
     is the standing body). With the scene, the view that draws the rest of its referral or
     trigger points, if any (`picture_views`). Its words (title, labels, key) are sized for the
     picture printed as wide as the page or shown as large as the slide; one printed smaller
     passes `text_scale`, how many times smaller (`text_scale_for`), so they print as large; one
-    set beside words, `centred=False` (`_draw_page`)."""
+    set beside words, `centred=False` (`_draw_page`). A slide of marked pain lists the
+    candidates as the pain finder does with `refinements`, its chips ticked."""
     scenes = picture_views(scene)
     size = picture_size(scenes, title, layout, frame, text_scale, centred)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
-          text_scale, centred)
+          text_scale, centred, refinements)
     painter.end()
     return image
 
@@ -727,14 +740,15 @@ def paper_svg(svg: bytes, size_mm: QSizeF) -> bytes:
 
 
 def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE,
-                 frame: str = REGION) -> None:
+                 frame: str = REGION, refinements: Sequence[Refinement] = ()) -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
     portrait page or a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the
-    whole body (BODY)."""
+    whole body (BODY); `refinements`, the pain finder's chips ticked (`picture`)."""
     suffix = path.suffix.lower()
     scenes = picture_views(scene)
     if suffix == ".png":
-        if not picture(scene, title, layout, frame).save(str(path), "PNG"):
+        if not picture(scene, title, layout, frame, refinements=refinements).save(str(path),
+                                                                                  "PNG"):
             raise OSError(f"could not write {path}")
     elif suffix == ".svg":
         size = picture_size(scenes, title, layout, frame)
@@ -746,7 +760,8 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(title or "bodymap")
         painter = QPainter(generator)
-        _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame)
+        _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
+              refinements=refinements)
         painter.end()
         path.write_bytes(paper_svg(buffer.data().data(), svg_size_mm(size, layout)))
     elif suffix == ".pdf":
@@ -761,7 +776,8 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)
-        _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame)
+        _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame,
+              refinements=refinements)
         painter.end()
     else:
         raise ValueError(f"unknown picture type '{path.suffix}': use .png, .svg or .pdf")

@@ -724,7 +724,8 @@ class MainWindow(QMainWindow):
             "Export slide" if layout == "slide" else "Export image",
             f"{self._export_name()}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
-            lambda path: export_scene(scene, path, title=self._export_title(), layout=layout))
+            lambda path: export_scene(scene, path, title=self._export_title(), layout=layout,
+                                      refinements=self.pain_finder.refinements()))
         if saved is not None and (note := left_out_note(scene)):
             from PySide6.QtWidgets import QMessageBox
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -173,6 +174,30 @@ def candidate_name(catalog: Catalog, row: Row, both_sides: bool) -> str:
                    row.side if both_sides else None)
 
 
+def refined(catalog: Catalog, rows: list[Row],
+            active: Sequence[Refinement]) -> tuple[list[Row], set[str]]:
+    """The rows with the muscles known for every chip ticked (`active`) first, each part in
+    its rank, and those muscles' ids."""
+    known = {row.candidate.muscle_id for row in rows
+             if active and all(r.matches(catalog, row.candidate.muscle_id) for r in active)}
+    return sorted(rows, key=lambda row: row.candidate.muscle_id not in known), known
+
+
+def moved_up_for(row: Row, known: set[str], active: Sequence[Refinement]) -> str:
+    """Why a row stands above a higher score, when the chips moved it up ("worse sitting");
+    else nothing."""
+    return ", ".join(r.said for r in active) if row.candidate.muscle_id in known else ""
+
+
+def order_words(active: Sequence[Refinement], known: set[str]) -> str:
+    """How the candidates are ordered, in words: "best first", or the chips' order."""
+    if not active:
+        return "best first"
+    chosen = " and ".join(r.said for r in active)
+    return (f"those {chosen} first ({len(known)}), then the rest; each best first" if known
+            else f"none {chosen}; best first")
+
+
 def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
     """A candidate in plain text: the muscle (`candidate_name`) and how well it fits ("strong
     fit"); then why, its trigger points and the marked zones they refer to. The list's text
@@ -278,14 +303,13 @@ class PainFinder(QWidget):
         if not isinstance(self.list.itemDelegate(), CandidateDelegate):
             self.list.setItemDelegate(CandidateDelegate(self.list))
 
+    def refinements(self) -> list[Refinement]:
+        """The chips ticked, in the order they are shown."""
+        return [refinement for chip, refinement in self.chips if chip.isChecked()]
+
     def refresh(self) -> None:
-        rows = rank_marked(self.catalog, self.marked)
-        active = [r for chip, r in self.chips if chip.isChecked()]
-        known = {row.candidate.muscle_id for row in rows
-                 if active and all(r.matches(self.catalog, row.candidate.muscle_id)
-                                   for r in active)}
-        # Stable: the muscles known for every chosen chip first, each part in its rank.
-        rows.sort(key=lambda row: row.candidate.muscle_id not in known)
+        active = self.refinements()
+        rows, known = refined(self.catalog, rank_marked(self.catalog, self.marked), active)
         self.rows = rows
         both_sides = len({side for _, side in self.marked if side}) > 1
         self.list.blockSignals(True)
@@ -294,8 +318,7 @@ class PainFinder(QWidget):
             self._paint_rows()
         for row in rows:
             title, why = candidate_lines(self.catalog, row, both_sides)
-            # Why it stands above a higher score, when a chip moved it up.
-            note = ", ".join(r.said for r in active) if row.candidate.muscle_id in known else ""
+            note = moved_up_for(row, known, active)
             item = QListWidgetItem(f"{title} · {note}\n{why}" if note else f"{title}\n{why}")
             level, word = row.strength
             name = candidate_name(self.catalog, row, both_sides)
@@ -317,13 +340,8 @@ class PainFinder(QWidget):
             self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
         else:
             plural = "s" if len(rows) != 1 else ""
-            order = "best first."
-            if active:
-                chosen = " and ".join(r.said for r in active)
-                order = (f"those {chosen} first ({len(known)}), then the rest; each best first."
-                         if known else f"none {chosen}; best first.")
             self.summary.setText(f"Marked: {', '.join(zones)}. {len(rows)} candidate{plural}, "
-                                 f"{order}")
+                                 f"{order_words(active, known)}.")
         self.candidatePreviewed.emit(None)
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:

@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 from helpers.window import click, trigger
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFileDialog
 
 from bodymap.model import Catalog
 from bodymap.ui.export import muscle_scene, slide_html
@@ -54,6 +55,23 @@ def test_a_marked_pain_slide_lists_the_candidates_best_first_with_why(
     assert rows[5][0] not in words
     assert f"and {len(rows) - 5} more in the pain finder." in words
     assert words.index("Marked pain :") < at[0]  # where it hurts, then what could refer there
+
+
+def test_the_slide_lists_the_candidates_as_the_ticked_chips_order_them(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # The teacher ticks "Feels like sciatica": the list puts the muscles mistaken for it first,
+    # and so does the slide the class sees.
+    mark_buttock_and_thigh(qtbot, window)
+    before = finder_rows(window)
+    chip = next(box for box in window.pain_finder.findChildren(QCheckBox)
+                if box.text() == "Feels like sciatica")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    rows = finder_rows(window)
+    assert rows[:5] != before[:5] and "often mistaken for sciatica" in rows[0][0]
+    words = exported_slide_words(window, tmp_path / "sciatica.svg", monkeypatch)
+    assert "those often mistaken for sciatica first" in words
+    at = [words.index(f"{n}. {name} {why}") for n, (name, why) in enumerate(rows[:5], 1)]
+    assert at == sorted(at)
 
 
 def test_beside_a_candidates_trigger_points_the_slide_lists_three(
