@@ -61,12 +61,14 @@ def load_dirs(dirs: Sequence[Path], drawn: Drawn | None = None) -> Catalog:
 
 
 def display_path(path: Path) -> str:
-    """The path as a person would type it from here: relative when under the current folder."""
+    """The path as a person would type it from here: relative when under the current folder or
+    a folder above it (`..`, `../..`), else from the root (`../../other/pack` is hard to read)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-    return str(path) if relative.startswith("..") else relative
+    elsewhere = relative.startswith("..") and set(Path(relative).parts) != {os.pardir}
+    return str(path) if elsewhere else relative
 
 
 def _referring_to(zones: dict[str, Zone], muscle: Muscle) -> Muscle:
@@ -291,10 +293,13 @@ class _Loading:
             ]
 
 
+_SAID = {".": "the current folder", "..": "the folder above"}  # what "." and ".." stand for
+
+
 def _named(folder: Path) -> str:
-    """A folder as a person would type it, the current one included."""
+    """A folder as a person would type it, the current one and the one above included."""
     shown = display_path(folder)
-    return f"{shown} (the current folder)" if shown == "." else shown
+    return f"{shown} ({_SAID[shown]})" if shown in _SAID else shown
 
 
 def _a_file(path: Path) -> str:

@@ -227,6 +227,27 @@ def test_validate_the_muscles_folder_or_the_folder_above_names_the_pack_once(
         "1 problem\n")
 
 
+@pytest.mark.parametrize(("where", "given", "pack"), [
+    ("pack/muscles", ".", ".. (the folder above)"),
+    ("pack/muscles", "./", ".. (the folder above)"),
+    ("pack/muscles", "../muscles", ".. (the folder above)"),
+    ("pack", "muscles", ". (the current folder)"),
+    ("pack", "./muscles/", ". (the current folder)"),
+])
+def test_validate_the_muscles_folder_from_inside_the_pack_names_the_pack_as_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        where: str, given: str, pack: str):
+    # From inside muscles/, "." was told "move it to muscles/pack_muscle.yaml" (Path('.').name
+    # is ''), and the pack by its whole path from the root.
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    monkeypatch.chdir(tmp_path / where)
+    shown = "." if where == "pack/muscles" else "muscles"
+    assert main(["validate", given]) == 1
+    assert capsys.readouterr() == (
+        f"{shown}:1:1: this is a pack's muscles/ folder, not a pack: give the folder that holds "
+        f"it, {pack}, as the pack\n", "1 problem\n")
+
+
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
                                                 (".pdf", b"%PDF")])
 def test_export_writes_a_valid_file(tmp_path: Path, suffix: str, magic: bytes):
