@@ -14,6 +14,8 @@ from helpers.packs import PACK_SOURCES, VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_validate_builtin_data_is_clean(capsys: pytest.CaptureFixture[str]):
     assert main(["validate"]) == 0
@@ -376,7 +378,52 @@ def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["export", "--muscle", "gluteus_maximum", "-o", str(tmp_path / "a.png")]) == 2
     assert "unknown muscle 'gluteus_maximum'" in capsys.readouterr().err
     assert main(["export", "--zones", "buttocks", "-o", str(tmp_path / "a.png")]) == 2
-    assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 1
+    capsys.readouterr()
+    # A picture type bodymap cannot write is typed wrong too (it exited 1, as a failed write).
+    assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 2
+    assert capsys.readouterr().err == ("bodymap export: unknown picture type '.gif': use .png, "
+                                       ".svg or .pdf\n")
+    assert not (tmp_path / "a.gif").exists()
+
+
+def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """bodymap run as a shell runs it, for the exit status a script sees: this checkout's, as
+    the tests import it (the environment's may be another's)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "bodymap", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("args", "status", "said"), [
+    (["export", "--muscle", "piriformis", "-o", "handout.jpg"], 2,
+     "bodymap export: unknown picture type '.jpg': use .png, .svg or .pdf"),
+    (["export", "--muscle", "piriformus", "-o", "handout.png"], 2,
+     "bodymap export: unknown muscle 'piriformus'; did you mean 'piriformis'?"),
+    (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
+    (["export", "--muscle", "piriformis", "-o", "gone/handout.png"], 1,
+     "bodymap export: could not write gone/handout.png"),
+], ids=["jpg", "mistyped muscle", "validate a path not there", "folder not there"])
+def test_typed_wrong_exits_2_and_a_failed_write_1(tmp_path: Path, args: list[str], status: int,
+                                                   said: str):
+    result = bodymap(*args, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (status, "", f"{said}\n")
+    assert not [*tmp_path.iterdir()]  # nothing written
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["export"]], ids=["bodymap", "validate",
+                                                                          "export"])
+def test_help_says_what_each_exit_status_means(capsys: pytest.CaptureFixture[str],
+                                               command: list[str]):
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.endswith(
+        "exit status:\n"
+        "  0  done: the data has no problems, or the picture is written\n"
+        "  1  validate found problems in the data; export could not write the picture\n"
+        "  2  the command line is wrong, so nothing was done: a usage error, a path that does\n"
+        "     not exist, an unknown muscle or zone, a picture type other than .png, .svg or\n"
+        "     .pdf, or nothing to draw\n")
 
 
 MUSCLE_IDS = ("gluteus_maximus, gluteus_medius, gluteus_minimus, iliocostalis_lumborum, "
