@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+
+# One rule for every command, as argparse and linters have it: 2 means nothing was done, as the
+# command line asks for what is not there; 1 that the work was done and failed.
+EXIT_STATUS = """\
+exit status:
+  0  done: the data has no problems, or the picture is written
+  1  validate found problems in the data; export could not write the picture
+  2  the command line is wrong, so nothing was done: a usage error, a path that does
+     not exist, an unknown muscle or zone, a picture type other than .png, .svg or
+     .pdf, or nothing to draw"""
+# The exit status is a table: argparse would run its lines together.
+_HELP = {"formatter_class": argparse.RawDescriptionHelpFormatter, "epilog": EXIT_STATUS}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bodymap",
-        description="Trigger-point body map of the low back and hip. "
+        description="Trigger-point body map of the low back and hip.\n"
         "With no command, opens the window.",
+        **_HELP,
     )
     parser.add_argument(
         "--data", metavar="DIR", action="append", type=Path, default=[],
@@ -26,13 +40,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check data files and print each problem as path:line:column: message",
-        description="Check the built-in data, or the given packs together with the built-in data. "
-        "Given a file of a pack, check it as its pack loads it and report only its problems.",
+        description=textwrap.fill(
+            "Check the built-in data, or the given packs together with the built-in data. "
+            "Given a file of a pack, check it as its pack loads it and report only its problems."
+        ),
+        **_HELP,
     )
     validate.add_argument("dirs", nargs="*", type=Path, metavar="PATH",
                           help="a data pack folder, or a file in one")
     export = commands.add_parser(
         "export", help="render the diagram with a muscle's referral, or marked zones, to a file",
+        **_HELP,
     )
     export.add_argument("--muscle", metavar="ID", dest="export_muscle",
                         help="muscle id, e.g. gluteus_medius")
@@ -73,7 +91,13 @@ def validate(paths: Sequence[Path]) -> int:
     summary says what the mistakes leave out: whole files, and entries of files that otherwise
     loaded (a zone, a source), named with their file. A file given alone is checked as its
     pack loads it (so its ids of the pack's zones and sources resolve), as a linter checks the
-    one file being edited: the pack's other files are only counted."""
+    one file being edited: the pack's other files are only counted. A path that is not there
+    is a mistake in the command line, not in the data: nothing is checked (exit 2)."""
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:
+        print(f"bodymap validate: no such file or folder: {path}", file=sys.stderr)
+    if missing:
+        return 2
     from bodymap.diagram import drawn_ids  # what the window can show, so packs are told
     from bodymap.model import load_catalog
     from bodymap.model.layout import PACK_FILES

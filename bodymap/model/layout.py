@@ -65,9 +65,6 @@ def where_it_belongs(path: Path, folder: Path, document: Any) -> str:
         if place.parts[0] == MUSCLES:  # deeper inside muscles/
             return (f"muscle files go directly in {MUSCLES}/, not in a folder inside it; "
                     f"move it to {MUSCLES}/{name}")
-        if folder.name == MUSCLES and len(place.parts) == 1:  # the pack's muscles/ given as DIR
-            return (f"muscle files go in {MUSCLES}/ inside the pack folder, and this folder is "
-                    f"{MUSCLES}/ itself: give its parent folder, {folder.parent}, as the pack")
         return f"muscle files go in {MUSCLES}/; move it to {MUSCLES}/{name}"
     for key, file in LISTINGS.items():
         if key in keys or path.name == file:

@@ -61,12 +61,14 @@ def load_dirs(dirs: Sequence[Path], drawn: Drawn | None = None) -> Catalog:
 
 
 def display_path(path: Path) -> str:
-    """The path as a person would type it from here: relative when under the current folder."""
+    """The path as a person would type it from here: relative when under the current folder or
+    a folder above it (`..`, `../..`), else from the root (`../../other/pack` is hard to read)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-    return str(path) if relative.startswith("..") else relative
+    elsewhere = relative.startswith("..") and set(Path(relative).parts) != {os.pardir}
+    return str(path) if elsewhere else relative
 
 
 def _referring_to(zones: dict[str, Zone], muscle: Muscle) -> Muscle:
@@ -150,14 +152,17 @@ class _Loading:
         # the pack folder (a pack's muscles/, or the folder packs sit in), or its files are not
         # where the loader looks (they are reported below).
         after = (len(self.problems), sum(len(table) for table in self.tables.values()))
-        inside: list[Path] = []
+        meant: list[Path] = []
         if not builtin and after == before:
-            inside = packfolder.packs_inside(folder)
-            self.problems.append(where.problem(_adds_nothing(folder, inside)))
+            meant = packfolder.packs_meant(folder)
+            self.problems.append(where.problem(_adds_nothing(folder, meant)))
         read = {folder / "zones.yaml", folder / "sources.yaml", guidance, *muscle_files}
         for path in layout.yaml_files(folder):
-            # A pack's files inside the folder are in place: the folder's problem names the pack.
-            if path not in read and not any(path.is_relative_to(pack) for pack in inside):
+            # The files of a pack the folder's problem names are that pack's: told one by one
+            # here, each would only repeat the folder's problem (and "move it to muscles/" a
+            # file already there). Those out of place in it are told when it is given.
+            if path not in read and not any(packfolder.absolute(path).is_relative_to(pack)
+                                            for pack in meant):
                 self.not_read(path, folder)
         if builtin:
             self.builtin = set(self.defined_at)
@@ -288,10 +293,13 @@ class _Loading:
             ]
 
 
+_SAID = {".": "the current folder", "..": "the folder above"}  # what "." and ".." stand for
+
+
 def _named(folder: Path) -> str:
-    """A folder as a person would type it, the current one included."""
+    """A folder as a person would type it, the current one and the one above included."""
     shown = display_path(folder)
-    return f"{shown} (the current folder)" if shown == "." else shown
+    return f"{shown} ({_SAID[shown]})" if shown in _SAID else shown
 
 
 def _a_file(path: Path) -> str:
@@ -303,17 +311,17 @@ def _a_file(path: Path) -> str:
     return f"this is a file, not a data folder: give the pack folder that holds it, {_named(pack)}"
 
 
-def _adds_nothing(folder: Path, inside: list[Path]) -> str:
-    """Why a folder given as a pack adds nothing: it is a pack's muscles/, it holds packs, or
-    its files are not where the loader looks."""
+def _adds_nothing(folder: Path, meant: list[Path]) -> str:
+    """Why a folder given as a pack adds nothing: it is a pack's muscles/, it holds packs (the
+    packs `meant`, `packfolder.packs_meant`), or its files are not where the loader looks."""
     folder = packfolder.absolute(folder)
-    if folder.name == layout.MUSCLES:
+    if meant == [folder.parent]:
         return (f"this is a pack's {layout.MUSCLES}/ folder, not a pack: give the folder that "
                 f"holds it, {_named(folder.parent)}, as the pack")
-    if inside:
-        packs = ", ".join(display_path(pack) for pack in inside)
-        return (f"this folder is not a pack, but holds {'one' if len(inside) == 1 else 'several'}: "
-                f"give {packs} as the pack{'s' * (len(inside) > 1)}")
+    if meant:
+        packs = ", ".join(display_path(pack) for pack in meant)
+        return (f"this folder is not a pack, but holds {'one' if len(meant) == 1 else 'several'}: "
+                f"give {packs} as the pack{'s' * (len(meant) > 1)}")
     return f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} in it"
 
 

@@ -35,6 +35,13 @@ def pack_of(file: Path) -> Path | None:
     return None
 
 
+def packs_meant(folder: Path) -> list[Path]:
+    """The packs a teacher meant who gave this folder as one, when it adds nothing: the pack
+    whose muscles/ it is, else the packs inside it (none when neither). From the root."""
+    folder = absolute(folder)
+    return [folder.parent] if folder.name == MUSCLES else packs_inside(folder)
+
+
 def packs_inside(folder: Path) -> list[Path]:
     """The packs below a folder that is not one, as deep as the loader looks for files. A pack's
     own folders are not searched: the pack is what the teacher meant."""

@@ -739,11 +739,25 @@ def paper_svg(svg: bytes, size_mm: QSizeF) -> bytes:
     return _PATTERN_IMAGE.sub(_vector_tile, text).encode("utf-8")
 
 
+PICTURE_TYPES = (".png", ".svg", ".pdf")
+
+
+def unknown_picture_type(path: Path) -> str | None:
+    """Why a picture cannot be written to `path`, or None: its suffix picks the format."""
+    if path.suffix.lower() in PICTURE_TYPES:
+        return None
+    if not path.suffix:
+        return f"'{path.name}' has no picture type: end it in .png, .svg or .pdf"
+    return f"unknown picture type '{path.suffix}': use .png, .svg or .pdf"
+
+
 def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE,
                  frame: str = REGION, refinements: Sequence[Refinement] = ()) -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
     portrait page or a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the
     whole body (BODY); `refinements`, the pain finder's chips ticked (`picture`)."""
+    if unknown := unknown_picture_type(path):
+        raise ValueError(unknown)
     suffix = path.suffix.lower()
     scenes = picture_views(scene)
     if suffix == ".png":
@@ -779,8 +793,6 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame,
               refinements=refinements)
         painter.end()
-    else:
-        raise ValueError(f"unknown picture type '{path.suffix}': use .png, .svg or .pdf")
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"could not write {path}")
 
@@ -798,7 +810,12 @@ def muscle_scene(catalog: Catalog, muscle: Muscle | None, view_name: str | None 
 
 
 def export_command(args: argparse.Namespace) -> int:
-    """`bodymap export`: headless, so it works over SSH and in scripts."""
+    """`bodymap export`: headless, so it works over SSH and in scripts. Exits as `bodymap
+    --help` says: 2 for what was typed wrong (checked before anything is drawn), 1 when the
+    picture could not be written."""
+    if unknown := unknown_picture_type(args.output):
+        print(f"bodymap export: {unknown}", file=sys.stderr)
+        return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -862,7 +879,7 @@ def export_command(args: argparse.Namespace) -> int:
     title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pictured_pain(scene))
     try:
         export_scene(scene, args.output, title=title, layout=args.layout, frame=args.frame)
-    except (OSError, ValueError) as error:
+    except OSError as error:
         print(f"bodymap export: {error}", file=sys.stderr)
         return 1
     print(f"wrote {args.output}")

@@ -14,6 +14,8 @@ from helpers.packs import PACK_SOURCES, VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_validate_builtin_data_is_clean(capsys: pytest.CaptureFixture[str]):
     assert main(["validate"]) == 0
@@ -211,17 +213,41 @@ def test_validate_a_builtin_file_checks_it_once(capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().out == f"{display_path(piriformis)}: no problems\n"
 
 
-def test_validate_the_muscles_folder_or_the_folder_above_names_the_pack(
+def test_validate_the_muscles_folder_or_the_folder_above_names_the_pack_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    # One line says what is wrong: the muscle files are in their place in the pack, and a line
+    # for each saying so again (before) buried the one thing to do under repeats.
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE, "other_muscle": VALID_MUSCLE})
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "pack/muscles"]) == 1
-    assert capsys.readouterr().out.splitlines()[0] == (
+    assert capsys.readouterr() == (
         "pack/muscles:1:1: this is a pack's muscles/ folder, not a pack: give the folder that "
-        "holds it, pack, as the pack")
+        "holds it, pack, as the pack\n", "1 problem\n")
     assert main(["validate", "."]) == 1
-    assert capsys.readouterr().out.splitlines() == [
-        ".:1:1: this folder is not a pack, but holds one: give pack as the pack"]
+    assert capsys.readouterr() == (
+        ".:1:1: this folder is not a pack, but holds one: give pack as the pack\n",
+        "1 problem\n")
+
+
+@pytest.mark.parametrize(("where", "given", "pack"), [
+    ("pack/muscles", ".", ".. (the folder above)"),
+    ("pack/muscles", "./", ".. (the folder above)"),
+    ("pack/muscles", "../muscles", ".. (the folder above)"),
+    ("pack", "muscles", ". (the current folder)"),
+    ("pack", "./muscles/", ". (the current folder)"),
+])
+def test_validate_the_muscles_folder_from_inside_the_pack_names_the_pack_as_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        where: str, given: str, pack: str):
+    # From inside muscles/, "." was told "move it to muscles/pack_muscle.yaml" (Path('.').name
+    # is ''), and the pack by its whole path from the root.
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    monkeypatch.chdir(tmp_path / where)
+    shown = "." if where == "pack/muscles" else "muscles"
+    assert main(["validate", given]) == 1
+    assert capsys.readouterr() == (
+        f"{shown}:1:1: this is a pack's muscles/ folder, not a pack: give the folder that holds "
+        f"it, {pack}, as the pack\n", "1 problem\n")
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"),
@@ -352,7 +378,52 @@ def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["export", "--muscle", "gluteus_maximum", "-o", str(tmp_path / "a.png")]) == 2
     assert "unknown muscle 'gluteus_maximum'" in capsys.readouterr().err
     assert main(["export", "--zones", "buttocks", "-o", str(tmp_path / "a.png")]) == 2
-    assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 1
+    capsys.readouterr()
+    # A picture type bodymap cannot write is typed wrong too (it exited 1, as a failed write).
+    assert main(["export", "--muscle", "piriformis", "-o", str(tmp_path / "a.gif")]) == 2
+    assert capsys.readouterr().err == ("bodymap export: unknown picture type '.gif': use .png, "
+                                       ".svg or .pdf\n")
+    assert not (tmp_path / "a.gif").exists()
+
+
+def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """bodymap run as a shell runs it, for the exit status a script sees: this checkout's, as
+    the tests import it (the environment's may be another's)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "bodymap", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("args", "status", "said"), [
+    (["export", "--muscle", "piriformis", "-o", "handout.jpg"], 2,
+     "bodymap export: unknown picture type '.jpg': use .png, .svg or .pdf"),
+    (["export", "--muscle", "piriformus", "-o", "handout.png"], 2,
+     "bodymap export: unknown muscle 'piriformus'; did you mean 'piriformis'?"),
+    (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
+    (["export", "--muscle", "piriformis", "-o", "gone/handout.png"], 1,
+     "bodymap export: could not write gone/handout.png"),
+], ids=["jpg", "mistyped muscle", "validate a path not there", "folder not there"])
+def test_typed_wrong_exits_2_and_a_failed_write_1(tmp_path: Path, args: list[str], status: int,
+                                                   said: str):
+    result = bodymap(*args, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (status, "", f"{said}\n")
+    assert not [*tmp_path.iterdir()]  # nothing written
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["export"]], ids=["bodymap", "validate",
+                                                                          "export"])
+def test_help_says_what_each_exit_status_means(capsys: pytest.CaptureFixture[str],
+                                               command: list[str]):
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.endswith(
+        "exit status:\n"
+        "  0  done: the data has no problems, or the picture is written\n"
+        "  1  validate found problems in the data; export could not write the picture\n"
+        "  2  the command line is wrong, so nothing was done: a usage error, a path that does\n"
+        "     not exist, an unknown muscle or zone, a picture type other than .png, .svg or\n"
+        "     .pdf, or nothing to draw\n")
 
 
 MUSCLE_IDS = ("gluteus_maximus, gluteus_medius, gluteus_minimus, iliocostalis_lumborum, "

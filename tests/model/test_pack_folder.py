@@ -45,8 +45,8 @@ def test_the_muscles_folder_given_as_dot_is_answered_with_its_pack(
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
     monkeypatch.chdir(pack / "muscles")
     assert messages(Path("."))[0][3] == (
-        f"this is a pack's muscles/ folder, not a pack: give the folder that holds it, {pack}, "
-        "as the pack")
+        "this is a pack's muscles/ folder, not a pack: give the folder that holds it, "
+        ".. (the folder above), as the pack")
     monkeypatch.chdir(pack)
     assert messages(Path("muscles"))[0][3].endswith(
         "give the folder that holds it, . (the current folder), as the pack")
