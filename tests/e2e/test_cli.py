@@ -397,12 +397,14 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize(("args", "status", "said"), [
     (["export", "--muscle", "piriformis", "-o", "handout.jpg"], 2,
      "bodymap export: unknown picture type '.jpg': use .png, .svg or .pdf"),
+    (["export", "--muscle", "piriformis", "-o", "handout"], 2,
+     "bodymap export: 'handout' has no picture type: end it in .png, .svg or .pdf"),
     (["export", "--muscle", "piriformus", "-o", "handout.png"], 2,
      "bodymap export: unknown muscle 'piriformus'; did you mean 'piriformis'?"),
     (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
     (["export", "--muscle", "piriformis", "-o", "gone/handout.png"], 1,
      "bodymap export: could not write gone/handout.png"),
-], ids=["jpg", "mistyped muscle", "validate a path not there", "folder not there"])
+], ids=["jpg", "no type", "mistyped muscle", "validate a path not there", "folder not there"])
 def test_typed_wrong_exits_2_and_a_failed_write_1(tmp_path: Path, args: list[str], status: int,
                                                    said: str):
     result = bodymap(*args, cwd=tmp_path)
