@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.panels = QTabWidget()
         self.panels.setObjectName("sidePanels")
         self.panels.addTab(self.detail_panel, "Muscle")
-        self.panels.addTab(self.pain_finder, "Where does it hurt?")
+        self.panels.addTab(self.pain_finder, "Pain finder")
         self.panels.addTab(self.coach, "Technique coach")
         self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
         self.panels.addTab(self.study_page, "Study")
@@ -199,12 +199,14 @@ class MainWindow(QMainWindow):
         self.mode_actions = {
             "muscle": self._action("actionMuscleMode", "Muscle mode", "Ctrl+M",
                                    lambda: self.set_mode("muscle"), True, modes),
-            "pain": self._action("actionPainMode", "Pain mode", "Ctrl+H",
+            "pain": self._action("actionPainMode", "Pain finder", "Ctrl+H",
                                  lambda: self.set_mode("pain"), True, modes),
         }
-        self.mode_actions["pain"].setStatusTip("Mark where it hurts to find candidate muscles")
-        self.clear_action = clear = self._action("actionClearPain", "Clear pain", "Ctrl+Shift+H",
-                                                 self.clear_pain)
+        self.mode_actions["pain"].setStatusTip(
+            "Pain finder: mark where it hurts to see which muscles could be the cause")
+        self.clear_action = clear = self._action("actionClearPain", "Clear pain finder",
+                                                 "Ctrl+Shift+H", self.clear_pain)
+        clear.setStatusTip("Unmark every zone marked in the pain finder")
         study = self._action("actionStudy", "Study", "Ctrl+T", self.open_study)
         study.setStatusTip("Quiz yourself on the body; progress is kept for each student")
         # While a question has the body, these keys work there too (the body holds the focus).
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
         if mode == "pain":
             self.panels.setCurrentWidget(self.pain_finder)
         self.statusBar().showMessage(
-            "Pain mode: click the body where it hurts; click again to unmark." if mode == "pain"
+            "Pain finder: click the body where it hurts; click again to unmark." if mode == "pain"
             else "Muscle mode: click a muscle.", 5000)
 
     def select_muscle(self, muscle_id: str, side: str = "L") -> None:

@@ -490,7 +490,7 @@ def test_referral_another_view_draws_is_said_on_the_body_with_a_link_there(
     assert window.view_actions["posterior"].isChecked()
     referral = window.body_view.body_scene().shown_state()[0]
     assert referral[("si_joint", "L")] == "essential"
-    # Pain mode paints no muscle's referral, so it has nothing to say.
+    # The pain finder paints no muscle's referral, so it has nothing to say.
     trigger(window, "actionPainMode")
     assert not note.isVisible()
 
