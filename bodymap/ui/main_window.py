@@ -414,7 +414,8 @@ class MainWindow(QMainWindow):
     def _build_study_panel(self) -> StudyPanel:
         from bodymap.ui.study_panel import StudyPanel
 
-        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng)
+        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng,
+                           settings=self.settings)
         panel.setObjectName("studyPanelContent")  # its page holds the contract name, studyPanel
         panel.boardChanged.connect(self._show_board)
         panel.sessionActiveChanged.connect(self._study_active)
@@ -668,15 +669,13 @@ class MainWindow(QMainWindow):
         """Ask where to save, starting in the folder saved to last; write there, the type
         picked added to a name typed without one (Qt's own dialog, on Linux, adds none); and
         say how it went. The path saved to, if any."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: loaded when first used
+        from PySide6.QtWidgets import QMessageBox  # dialogs: loaded when first used
 
-        from bodymap.ui.save_dialog import remember_folder, start_path, typed_path
+        from bodymap.ui.save_dialog import ask_save_path, remember_folder
 
-        typed, picked = QFileDialog.getSaveFileName(
-            self, title, start_path(self.settings, file_name), types)
-        if not typed:
+        path = ask_save_path(self, self.settings, title, file_name, types)
+        if path is None:
             return None
-        path = typed_path(typed, picked, types)
         try:
             write(path)
         except (OSError, ValueError) as error:
