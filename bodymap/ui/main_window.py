@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
@@ -578,19 +578,45 @@ class MainWindow(QMainWindow):
         self._show_found(item.data(Qt.ItemDataRole.UserRole), self.search_box.text())
 
     def _filter_list(self, text: str) -> None:
-        matches = {m.id for m in self.catalog.search(text)} if text.strip() else None
+        found = [m.id for m in self.catalog.search(text)] if text.strip() else None
+        matches = set(found) if found is not None else None
+        self._order_list(found)
         shown = 0
         for row in range(self.muscle_list.count()):
             item = self.muscle_list.item(row)
             hidden = matches is not None and item.data(Qt.ItemDataRole.UserRole) not in matches
             item.setHidden(hidden)
             shown += not hidden
+        current = self.muscle_list.currentItem()
+        if matches is None and current is not None:
+            self.muscle_list.scrollToItem(current)  # the whole list again: the muscle in sight
+        else:
+            self.muscle_list.scrollToTop()  # the best match, the one Enter opens
         total = self.muscle_list.count()
         # Say that the list is filtered, and by what (a mistyped word as it was taken): clearing
         # the search box shows all again.
         searched = matches is not None and (self.catalog.respelled(text) or text.strip())
         self.list_heading.setText(f"Muscles: {shown} of {total} match “{searched}”" if searched
                                   else "Muscles")
+
+    def _order_list(self, found: list[str] | None) -> None:
+        """The muscles a search `found` first, in its order: the top one is the one Enter opens
+        (the rest, hidden, stay as they are). No search (None): all alphabetically, as built.
+        Rows are moved, not taken out and put back, so the current, selected and hidden rows
+        stay so; and only those out of place, so a list of a thousand follows the typing."""
+        rows = [self.muscle_list.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.muscle_list.count())]
+        if found is None:
+            wanted = sorted(rows, key=lambda m: self.catalog.muscles[m].name.casefold())
+        else:
+            first = set(found)
+            wanted = found + [muscle_id for muscle_id in rows if muscle_id not in first]
+        model = self.muscle_list.model()
+        for row, muscle_id in enumerate(wanted):
+            if rows[row] != muscle_id:
+                now = rows.index(muscle_id, row)
+                model.moveRow(QModelIndex(), now, QModelIndex(), row)
+                rows.insert(row, rows.pop(now))
 
     def _show_found(self, muscle_id: str, query: str) -> str:
         """Select a muscle that a search found, in its own view; but when the query named a place
