@@ -85,7 +85,7 @@ for widget in (QLabel("Gluteus medius (left)"), QLabel("Hip - superficial"),
     layout.addWidget(widget)
 page.findChild(QTextBrowser).setHtml("<h3>Attachments</h3><p>" + "Words of text. " * 200)
 tabs = QTabWidget()
-for title in ("Muscle", "Where does it hurt?", "Technique coach", "Study"):
+for title in ("Muscle", "Pain finder", "Technique coach", "Study"):
     tabs.addTab(page if title == "Muscle" else QWidget(), title)
 splitter = QSplitter()
 for widget in (names, QGraphicsView(scene), tabs):

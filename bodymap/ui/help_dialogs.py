@@ -27,8 +27,9 @@ from bodymap.ui.sizing import resize_within_screen
 Rows = list[tuple[str, str]]
 
 BODY_ROWS: Rows = [
-    ("Point at a muscle", "names it (and a zone, in pain mode)"),
-    ("Click", "shows the muscle on that side; in pain mode marks or unmarks where it hurts"),
+    ("Point at a muscle", "names it (and a zone, with the pain finder on)"),
+    ("Click", "shows the muscle on that side; with the pain finder on, marks or unmarks where "
+              "it hurts"),
     ("Mouse wheel", "zooms about the pointer"),
     ("Drag", "moves the body when zoomed in"),
     ("Tab, arrow keys", "move from region to region"),

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.panels = QTabWidget()
         self.panels.setObjectName("sidePanels")
         self.panels.addTab(self.detail_panel, "Muscle")
-        self.panels.addTab(self.pain_finder, "Where does it hurt?")
+        self.panels.addTab(self.pain_finder, "Pain finder")
         self.panels.addTab(self.coach, "Technique coach")
         self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
         self.panels.addTab(self.study_page, "Study")
@@ -202,12 +202,14 @@ class MainWindow(QMainWindow):
         self.mode_actions = {
             "muscle": self._action("actionMuscleMode", "Muscle mode", "Ctrl+M",
                                    lambda: self.set_mode("muscle"), True, modes),
-            "pain": self._action("actionPainMode", "Pain mode", "Ctrl+H",
+            "pain": self._action("actionPainMode", "Pain finder", "Ctrl+H",
                                  lambda: self.set_mode("pain"), True, modes),
         }
-        self.mode_actions["pain"].setStatusTip("Mark where it hurts to find candidate muscles")
-        self.clear_action = clear = self._action("actionClearPain", "Clear pain", "Ctrl+Shift+H",
-                                                 self.clear_pain)
+        self.mode_actions["pain"].setStatusTip(
+            "Pain finder: mark where it hurts to see which muscles could be the cause")
+        self.clear_action = clear = self._action("actionClearPain", "Clear pain finder",
+                                                 "Ctrl+Shift+H", self.clear_pain)
+        clear.setStatusTip("Unmark every zone marked in the pain finder")
         study = self._action("actionStudy", "Study", "Ctrl+T", self.open_study)
         study.setStatusTip("Quiz yourself on the body; progress is kept for each student")
         # While a question has the body, these keys work there too (the body holds the focus).
@@ -332,7 +334,7 @@ class MainWindow(QMainWindow):
         if mode == "pain":
             self.panels.setCurrentWidget(self.pain_finder)
         self.statusBar().showMessage(
-            "Pain mode: click the body where it hurts; click again to unmark." if mode == "pain"
+            "Pain finder: click the body where it hurts; click again to unmark." if mode == "pain"
             else "Muscle mode: click a muscle.", 5000)
 
     def select_muscle(self, muscle_id: str, side: str = "L") -> None:
@@ -415,7 +417,8 @@ class MainWindow(QMainWindow):
     def _build_study_panel(self) -> StudyPanel:
         from bodymap.ui.study_panel import StudyPanel
 
-        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng)
+        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng,
+                           settings=self.settings)
         panel.setObjectName("studyPanelContent")  # its page holds the contract name, studyPanel
         panel.boardChanged.connect(self._show_board)
         panel.sessionActiveChanged.connect(self._study_active)
@@ -606,19 +609,45 @@ class MainWindow(QMainWindow):
         self._show_found(item.data(Qt.ItemDataRole.UserRole), self.search_box.text())
 
     def _filter_list(self, text: str) -> None:
-        matches = {m.id for m in self.catalog.search(text)} if text.strip() else None
+        found = [m.id for m in self.catalog.search(text)] if text.strip() else None
+        matches = set(found) if found is not None else None
+        self._order_list(found)
         shown = 0
         for row in range(self.muscle_list.count()):
             item = self.muscle_list.item(row)
             hidden = matches is not None and item.data(Qt.ItemDataRole.UserRole) not in matches
             item.setHidden(hidden)
             shown += not hidden
+        current = self.muscle_list.currentItem()
+        if matches is None and current is not None:
+            self.muscle_list.scrollToItem(current)  # the whole list again: the muscle in sight
+        else:
+            self.muscle_list.scrollToTop()  # the best match, the one Enter opens
         total = self.muscle_list.count()
         # Say that the list is filtered, and by what (a mistyped word as it was taken): clearing
         # the search box shows all again.
         searched = matches is not None and (self.catalog.respelled(text) or text.strip())
         self.list_heading.setText(f"Muscles: {shown} of {total} match “{searched}”" if searched
                                   else "Muscles")
+
+    def _order_list(self, found: list[str] | None) -> None:
+        """The muscles a search `found` first, in its order: the top one is the one Enter opens
+        (the rest, hidden, stay as they are). No search (None): all alphabetically, as built.
+        Rows are moved, not taken out and put back, so the current, selected and hidden rows
+        stay so; and only those out of place, so a list of a thousand follows the typing."""
+        rows = [self.muscle_list.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.muscle_list.count())]
+        if found is None:
+            wanted = sorted(rows, key=lambda m: self.catalog.muscles[m].name.casefold())
+        else:
+            first = set(found)
+            wanted = found + [muscle_id for muscle_id in rows if muscle_id not in first]
+        model = self.muscle_list.model()
+        for row, muscle_id in enumerate(wanted):
+            if rows[row] != muscle_id:
+                now = rows.index(muscle_id, row)
+                model.moveRow(QModelIndex(), now, QModelIndex(), row)
+                rows.insert(row, rows.pop(now))
 
     def _show_found(self, muscle_id: str, query: str) -> str:
         """Select a muscle that a search found, in its own view; but when the query named a place
@@ -697,15 +726,13 @@ class MainWindow(QMainWindow):
         """Ask where to save, starting in the folder saved to last; write there, the type
         picked added to a name typed without one (Qt's own dialog, on Linux, adds none); and
         say how it went. The path saved to, if any."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: loaded when first used
+        from PySide6.QtWidgets import QMessageBox  # dialogs: loaded when first used
 
-        from bodymap.ui.save_dialog import remember_folder, start_path, typed_path
+        from bodymap.ui.save_dialog import ask_save_path, remember_folder
 
-        typed, picked = QFileDialog.getSaveFileName(
-            self, title, start_path(self.settings, file_name), types)
-        if not typed:
+        path = ask_save_path(self, self.settings, title, file_name, types)
+        if path is None:
             return None
-        path = typed_path(typed, picked, types)
         try:
             write(path)
         except (OSError, ValueError) as error:

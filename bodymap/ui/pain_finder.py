@@ -1,4 +1,4 @@
-""""Where does it hurt?": marked zones in, ranked and explained candidate muscles out."""
+"""The pain finder: marked zones in, ranked and explained candidate muscles out."""
 
 from __future__ import annotations
 
@@ -31,10 +31,10 @@ STRENGTHS = ((0.75, "strong fit"), (0.4, "partial fit"), (0.0, "weak fit"))
 
 # One line in sight; how the ranking works on request, so that on a projector's short screen
 # the candidates keep the room.
-HELP = ("Mark painful zones on the body in pain mode; the muscles that can refer pain there are "
-        "listed, best first. <a href='#how'>How are they ranked?</a>")
+HELP = ("Mark painful zones on the body; the muscles that can refer pain there are listed, best "
+        "first. <a href='#how'>How are they ranked?</a>")
 HELP_MORE = (
-    f"Mark painful zones on the body in pain mode. Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
+    f"Mark painful zones on the body. Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. Ties go to the muscle matching more zones, then to the one whose "
@@ -243,7 +243,7 @@ class PainFinder(QWidget):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("painFinder")
-        self.setAccessibleName("Where does it hurt")
+        self.setAccessibleName("Pain finder")
         self.catalog = catalog
         self.marked: set[tuple[str, str | None]] = set()
         self.rows: list[Row] = []
@@ -257,7 +257,8 @@ class PainFinder(QWidget):
         self.help.setStyleSheet(f"color: {MUTED};")  # palette(mid) is too pale on a projector
         self.mark_button = QPushButton("Mark pain on the body")
         self.mark_button.setObjectName("markPainButton")
-        self.mark_button.setToolTip("Pain mode (Ctrl+H): click the body where it hurts")
+        self.mark_button.setToolTip("Turn the pain finder on (Ctrl+H), then click the body where "
+                                    "it hurts")
         self.mark_button.clicked.connect(self.painModeRequested)
         self.chips = []
         chips = QHBoxLayout()

@@ -1,15 +1,18 @@
 """Presenter mode: the window full screen for a class, the body and the text large enough to
-read from the back of a room, the muscle list out of the way."""
+read from the back of a room, the dialogs opened meanwhile too, the muscle list out of the way."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from shiboken6 import isValid
 
-TEXT_SCALE = 1.4  # the side panel's and the key's text, for a projector
+from bodymap.ui.sizing import resize_within_screen
+
+TEXT_SCALE = 1.4  # the side panel's, the key's and the dialogs' text, for a projector
 
 
 def _styled(widget: QWidget, root: QWidget) -> bool:
@@ -23,15 +26,24 @@ def _styled(widget: QWidget, root: QWidget) -> bool:
     return False
 
 
-class PresenterMode:
+def _opened_from(dialog: QWidget, window: QWidget) -> bool:
+    parent = dialog.parentWidget()
+    while parent is not None and parent is not window:
+        parent = parent.parentWidget()
+    return parent is not None
+
+
+class PresenterMode(QObject):
     """Turns presenter mode on and off, and puts back exactly what it changed.
 
     Every font under the enlarged widgets grows by the same factor, headings with it, so a
     panel keeps its look, only larger. Pages built on first show are built before (`prepare`),
-    so that none is built from the large fonts and keeps them afterwards."""
+    so that none is built from the large fonts and keeps them afterwards. A dialog the window
+    opens while presenting (its own, a panel's, Qt's message and file dialogs) grows too."""
 
     def __init__(self, window: QMainWindow, *, hide: list[QWidget], enlarge: list[QWidget],
                  prepare: Callable[[], None] = lambda: None) -> None:
+        super().__init__(window)
         self.window = window
         self._hide = hide
         self._enlarge = enlarge
@@ -54,13 +66,17 @@ class PresenterMode:
             self._hidden = [w for w in self._hide if w.isVisible()]
             for widget in self._hidden:
                 widget.hide()
-            self._enlarge_fonts()
+            for root in self._enlarge:
+                self._enlarge_fonts(root)
+            QApplication.instance().installEventFilter(self)  # for the dialogs: eventFilter
             self.window.showFullScreen()
         else:
+            QApplication.instance().removeEventFilter(self)
             for widget in self._hidden:
                 widget.show()
             for widget, font in self._fonts:  # parents first: the rest inherit from them
-                widget.setFont(font if font is not None else QFont())  # QFont(): inherit
+                if isValid(widget):  # not a dialog closed (and deleted) since
+                    widget.setFont(font if font is not None else QFont())  # QFont(): inherit
             self._fonts.clear()
             if restore_window:
                 if self._was_maximized:
@@ -68,13 +84,28 @@ class PresenterMode:
                 else:
                     self.window.showNormal()
 
-    def _enlarge_fonts(self) -> None:
-        for root in self._enlarge:
-            for widget in (root, *root.findChildren(QWidget)):  # parents before children
-                own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
-                # A menu is a window of its own: fonts do not pass into it from its parent.
-                if widget is root or own or widget.isWindow() or _styled(widget, root):
-                    self._fonts.append((widget, QFont(widget.font()) if own else None))
-        for widget, font in [(w, QFont(w.font())) for w, _ in self._fonts]:
+    def _enlarge_fonts(self, root: QWidget) -> None:
+        chosen = []
+        for widget in (root, *root.findChildren(QWidget)):  # parents before children
+            own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+            # A menu is a window of its own: fonts do not pass into it from its parent.
+            if widget is root or own or widget.isWindow() or _styled(widget, root):
+                chosen.append((widget, QFont(widget.font()) if own else None))
+        self._fonts += chosen
+        for widget, font in [(w, QFont(w.font())) for w, _ in chosen]:  # all read, then grown
             font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
             widget.setFont(font)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A dialog is a window of its own, so the window's large fonts do not reach it. It is
+        # enlarged when polished, as it is first shown: before it takes its size from its text
+        # (a message box, an input dialog), and before its style sheets fix their fonts. Once:
+        # one made earlier inside an enlarged panel grew with it.
+        if (event.type() == QEvent.Type.Polish and isinstance(watched, QDialog)
+                and _opened_from(watched, self.window)
+                and all(widget is not watched for widget, _ in self._fonts)):
+            self._enlarge_fonts(watched)
+            if watched.testAttribute(Qt.WidgetAttribute.WA_Resized):  # sized for small text
+                resize_within_screen(watched, round(watched.width() * TEXT_SCALE),
+                                     round(watched.height() * TEXT_SCALE))
+        return False

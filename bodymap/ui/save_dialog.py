@@ -1,5 +1,6 @@
-"""Where a save dialog starts and what it saves to: the folder saved to last (a teacher saves a
-lesson's pictures one after another into one folder), and a name with the type picked.
+"""Where a save dialog starts and what it saves to: the folder saved to last, whatever was saved
+there (a teacher saves a lesson's pictures, handouts and the class's progress into one folder),
+and a name with the type picked.
 
 Qt's own save dialog, the one used on Linux without a desktop portal, does not add the picked
 type's suffix to a name typed without one, and a picture's type is read from its suffix.
@@ -11,19 +12,33 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 LAST_FOLDER = "files/lastFolder"
 _PATTERN = re.compile(r"\*(\.[\w.]+)")  # "PNG image (*.png)" -> ".png"
 
 
-def start_path(settings: QSettings, file_name: str) -> str:
+def ask_save_path(parent: QWidget, settings: QSettings | None, title: str, file_name: str,
+                  types: str) -> Path | None:
+    """Ask where to save `file_name`, starting in the folder saved to last; the path, with the
+    suffix of the type picked (`typed_path`), or None when the person cancels. Without
+    `settings` (a panel on its own) the dialog starts in the home folder."""
+    typed, picked = QFileDialog.getSaveFileName(parent, title, start_path(settings, file_name),
+                                                types)
+    return typed_path(typed, picked, types) if typed else None
+
+
+def start_path(settings: QSettings | None, file_name: str) -> str:
     """The file name offered, in the folder saved to last, else the home folder."""
-    folder = Path(str(settings.value(LAST_FOLDER, "") or Path.home()))
+    last = settings.value(LAST_FOLDER, "") if settings is not None else ""
+    folder = Path(str(last or Path.home()))
     return str((folder if folder.is_dir() else Path.home()) / file_name)
 
 
-def remember_folder(settings: QSettings, path: Path) -> None:
-    settings.setValue(LAST_FOLDER, str(path.parent))
+def remember_folder(settings: QSettings | None, path: Path) -> None:
+    """Call once the file is written: a folder nothing was saved to is not offered again."""
+    if settings is not None:
+        settings.setValue(LAST_FOLDER, str(path.parent))
 
 
 def typed_path(typed: str, picked: str, types: str) -> Path:

@@ -24,17 +24,15 @@ import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeGuard, cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -60,6 +58,7 @@ from PySide6.QtWidgets import (
 from bodymap.diagram import VIEW_NAMES
 from bodymap.ui.body_scene import BOTH, on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
+from bodymap.ui.save_dialog import ask_save_path, remember_folder
 
 if TYPE_CHECKING:
     # The study engine is imported where it is first used (opening the store), not here: the
@@ -280,7 +279,9 @@ class StudyPanel(QWidget):
 
     def __init__(self, catalog: Catalog, open_store: Callable[[], ProgressStore], *,
                  clock: Callable[[], datetime] | None = None,
-                 rng: random.Random | None = None, parent: QWidget | None = None) -> None:
+                 rng: random.Random | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`settings`: where the progress export remembers the folder saved to last."""
         super().__init__(parent)
         self.setObjectName("studyPanel")
         self.setAccessibleName("Study")
@@ -290,6 +291,7 @@ class StudyPanel(QWidget):
         self._open_store = open_store
         self._clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self._rng = rng or random.Random()
+        self._settings = settings
         self._store: ProgressStore | None = None
         self._open_failed = False
         self._pending_profile: int | None = None
@@ -917,19 +919,16 @@ class StudyPanel(QWidget):
         if store is None or profile is None:
             return
         slug = "-".join(profile.name.split()) or "student"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export progress", str(Path.home() / f"bodymap-progress-{slug}.csv"),
-            "CSV file (*.csv)")
-        if not path:
+        target = ask_save_path(self, self._settings, "Export progress",
+                               f"bodymap-progress-{slug}.csv", "CSV file (*.csv)")
+        if target is None:
             return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(".csv")
         try:
             rows = store.export_csv(profile, target)
         except (*store_errors(), ValueError) as error:
             self._say(f"The progress could not be exported: {error}", error=True)
             return
+        remember_folder(self._settings, target)
         self._say(f"Saved {rows} answer{'s' if rows != 1 else ''} to {target}.")
 
     # -- the session ---------------------------------------------------------------------------

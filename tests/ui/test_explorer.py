@@ -6,16 +6,20 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.packs import replace_line, write_pack
 from helpers.pictures import body_spans
-from helpers.window import click, is_red, pixel, trigger
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from helpers.window import click, is_red, pixel, press_button, trigger
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
+    QTextBrowser,
     QWidget,
 )
 
@@ -23,6 +27,7 @@ from bodymap.diagram import VIEWS
 from bodymap.model import Catalog, load_catalog
 from bodymap.ui.body_scene import SideLabelItem
 from bodymap.ui.main_window import MainWindow
+from bodymap.ui.presenter import TEXT_SCALE
 
 VIEW_ACTIONS = {v: f"actionView{v.title()}" for v in VIEWS}
 LAYER_ACTIONS = {"superficial": "actionLayerSuperficial", "deep": "actionLayerDeep"}
@@ -510,7 +515,7 @@ def test_referral_another_view_draws_is_said_on_the_body_with_a_link_there(
     assert window.view_actions["posterior"].isChecked()
     referral = window.body_view.body_scene().shown_state()[0]
     assert referral[("si_joint", "L")] == "essential"
-    # Pain mode paints no muscle's referral, so it has nothing to say.
+    # The pain finder paints no muscle's referral, so it has nothing to say.
     trigger(window, "actionPainMode")
     assert not note.isVisible()
 
@@ -742,6 +747,64 @@ def test_presenter_mode_fills_the_screen_with_large_text_and_esc_leaves(
     qtbot.waitUntil(lambda: font_sizes(window) == normal)
     assert window.findChild(QListWidget, "muscleList").isVisible()
     assert not window.findChild(QAction, "actionPresenter").isChecked()
+
+
+def shown_text(window: MainWindow, kind: type, name: str) -> QWidget:
+    """The one text of that name in a dialog on screen."""
+    shown = [w for w in window.findChildren(kind, name) if w.isVisible()]
+    assert len(shown) == 1, name
+    return shown[0]
+
+
+def dialog_text_sizes(qtbot, window: MainWindow) -> dict[str, float]:
+    """Open and close each dialog as a person does (the keys, the evidence, the data problems,
+    and a new student's name, Qt's own input dialog, asked by the Study tab); the point size
+    of the text each shows. Each fits the screen."""
+    sizes = {}
+    for action, kind, name in (("actionKeys", QTextBrowser, "keysText"),
+                               ("actionEvidence", QTextBrowser, "evidenceText"),
+                               ("actionDataProblems", QPlainTextEdit, "problemList")):
+        trigger(window, action)
+        text = shown_text(window, kind, name)
+        sizes[name] = text.font().pointSizeF()
+        screen = window.screen().availableGeometry()
+        assert screen.contains(text.window().frameGeometry()), (name, screen)
+        text.window().close()
+
+    def read_and_cancel() -> None:
+        asking = QApplication.activeModalWidget()
+        sizes["studentName"] = asking.font().pointSizeF()
+        asking.reject()
+
+    trigger(window, "actionStudy")
+    QTimer.singleShot(0, read_and_cancel)
+    press_button(qtbot, window, "studyNewProfile")
+    return sizes
+
+
+def test_dialogs_opened_in_presenter_mode_are_as_large_as_its_text(qtbot, tmp_path: Path,
+                                                                   settings, progress_path):
+    pack = write_pack(tmp_path / "pack", {"bad": replace_line(3, "group: hips")})
+    window = MainWindow(load_catalog(extra_dirs=[pack]), settings, progress_path=progress_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    normal = dialog_text_sizes(qtbot, window)
+    trigger(window, "actionPresenter")
+    qtbot.waitUntil(window.isFullScreen)
+    presented = dialog_text_sizes(qtbot, window)
+    for name, size in normal.items():
+        assert presented[name] == pytest.approx(size * TEXT_SCALE), name
+    # Leaving presenter mode, a dialog still open goes back to the window's size of text; and
+    # one opened now is not enlarged.
+    trigger(window, "actionKeys")
+    keys = shown_text(window, QTextBrowser, "keysText")
+    assert keys.font().pointSizeF() == presented["keysText"]
+    trigger(window, "actionPresenter")
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert keys.font().pointSizeF() == normal["keysText"]
+    keys.window().close()
+    assert dialog_text_sizes(qtbot, window) == normal
 
 
 def test_in_presenter_mode_the_coach_keeps_the_step_in_sight(qtbot, window: MainWindow):

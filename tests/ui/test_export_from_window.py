@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from helpers.marks import marked_per_view
 from helpers.svg_text import svg_texts, view_captions
-from helpers.window import click, trigger
+from helpers.window import click, press_button, text, trigger
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from bodymap.ui.main_window import MainWindow
 
@@ -132,3 +132,26 @@ def test_the_next_save_starts_in_the_folder_saved_to_last(qtbot, window: MainWin
     click(qtbot, again, "gluteus_medius", "L")
     trigger(again, "actionExport")
     assert Path(opened[2]).parent == lesson
+
+
+def test_study_progress_is_saved_as_pictures_are(qtbot, window: MainWindow, tmp_path: Path,
+                                                 monkeypatch):
+    # A teacher keeps a class's files in one folder: the progress export starts in the folder
+    # saved to last, adds the type to a name typed without one, and is remembered in turn.
+    lesson, grades = tmp_path / "lesson 4", tmp_path / "grades"
+    lesson.mkdir()
+    grades.mkdir()
+    click(qtbot, window, "gluteus_medius", "L")
+    opened = answer_save_dialog(monkeypatch, (str(lesson / "gmed.png"), "PNG image (*.png)"),
+                                (str(grades / "week 3.v2"), "CSV file (*.csv)"),
+                                (str(lesson / "gmed again.png"), "PNG image (*.png)"))
+    trigger(window, "actionExport")
+    trigger(window, "actionStudy")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Ana", True))
+    press_button(qtbot, window, "studyNewProfile")
+    press_button(qtbot, window, "studyExport")
+    assert Path(opened[1]) == lesson / "bodymap-progress-Ana.csv"
+    assert (grades / "week 3.v2.csv").read_text(encoding="utf-8-sig").startswith("profile,")
+    assert str(grades / "week 3.v2.csv") in text(window, "studyMessage")
+    trigger(window, "actionExport")
+    assert Path(opened[2]).parent == grades

@@ -1,4 +1,4 @@
-""""Where does it hurt?": zones marked by clicking, candidates ranked and explained."""
+"""The pain finder: zones marked by clicking, candidates ranked and explained."""
 
 from __future__ import annotations
 
@@ -244,17 +244,45 @@ def test_the_empty_tab_says_what_a_click_will_do(qtbot, window: MainWindow):
     button = window.pain_finder.mark_button
     assert window.pain_finder.summary.text() == "No pain marked yet."
     assert button.isVisible()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the way into pain mode, from the tab
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # into the pain finder, from its tab
     assert window.body_view.mode == "pain"
     assert window.findChild(QAction, "actionPainMode").isChecked()
     summary = window.pain_finder.summary.text()
-    assert "Switch to pain mode" not in summary  # it is on: say what to do now
+    assert "Switch to the pain finder" not in summary  # it is on: say what to do now
     assert summary.startswith("No pain marked yet. Click the body where it hurts")
     assert not button.isVisible()
     trigger(window, "actionMuscleMode")
     window.panels.setCurrentWidget(window.pain_finder)
     assert button.isVisible()
     assert window.pain_finder.summary.text() == "No pain marked yet."
+
+
+def test_the_pain_finder_goes_by_one_name_wherever_a_person_meets_it(qtbot, window: MainWindow):
+    from PySide6.QtWidgets import QDialog
+
+    on, clear = (window.findChild(QAction, n) for n in ("actionPainMode", "actionClearPain"))
+    mode_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Mode")
+    assert on in mode_menu.actions() and clear in mode_menu.actions()
+    tabs = window.panels.tabBar()
+    index = window.panels.indexOf(window.pain_finder)
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    button = window.pain_finder.mark_button
+    tip = button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert (on.text(), tabs.tabText(index), clear.text()) == (
+        "Pain finder", "Pain finder", "Clear pain finder")
+    said = [on.toolTip(), on.statusTip(), clear.toolTip(), clear.statusTip(), tip,
+            window.statusBar().currentMessage()]
+    for text in said:
+        assert "pain finder" in text.lower(), text
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F1)
+    keys = window.findChild(QDialog, "keysDialog")
+    qtbot.waitUntil(lambda: keys is not None and keys.isVisible())
+    keys_text = keys.text.toPlainText()
+    keys.close()
+    assert "Ctrl+H\nPain finder\nCtrl+Shift+H\nClear pain finder\n" in keys_text
+    for text in [*said, keys_text]:  # nor any of the names it went by before
+        assert "pain mode" not in text.lower() and "where does it hurt" not in text.lower()
 
 
 def test_si_joint_pain_lists_quadratus_lumborum_first(qtbot, window: MainWindow):

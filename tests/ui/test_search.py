@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
 from helpers.window import click, is_red, pixel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
+from bodymap.model import load_catalog
 from bodymap.ui.main_window import MainWindow
 
 
@@ -82,6 +84,51 @@ def test_a_list_pick_after_a_place_search_shows_that_referral(qtbot, window: Mai
     assert window.detail_panel.muscle_id == "rectus_abdominis"
     assert window.body_view.view_name == "posterior"
     assert painted(window, "si_joint")
+
+
+def listed(muscles: QListWidget) -> list[str]:
+    """The muscle ids the list shows, top to bottom."""
+    return [muscles.item(row).data(Qt.ItemDataRole.UserRole) for row in range(muscles.count())
+            if not muscles.item(row).isHidden()]
+
+
+@pytest.mark.parametrize("query", ["sciatica", "pain when sitting", "hip"])
+def test_the_list_as_one_types_is_best_match_first_and_enter_opens_its_top(
+        qtbot, window: MainWindow, query: str):
+    muscles = window.findChild(QListWidget, "muscleList")
+    search(qtbot, window, query, enter=False)
+    ranked = [m.id for m in window.catalog.search(query)]
+    assert listed(muscles) == ranked
+    names = [window.catalog.muscles[m].name for m in ranked]
+    assert names != sorted(names)  # the order is the search's own, not the alphabet's
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.selected[0] == listed(muscles)[0]
+
+
+def test_a_cleared_search_lists_all_alphabetically_the_muscle_chosen_in_sight(
+        qtbot, tmp_path, settings, progress_path):
+    # A teacher's pack long enough that the list scrolls: 80 adductors, ahead of the rest.
+    pack = write_pack(tmp_path / "pack", {
+        f"adductor_{n}": VALID_MUSCLE.replace("pack_muscle", f"adductor_{n}").replace(
+            "Pack muscle", f"Adductor {n:02}") for n in range(80)})
+    window = MainWindow(load_catalog(extra_dirs=[pack]), settings, progress_path=progress_path)
+    qtbot.addWidget(window)
+    window.resize(1320, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    muscles = window.findChild(QListWidget, "muscleList")
+    search(qtbot, window, "tensor")
+    assert window.selected[0] == "tensor_fasciae_latae"
+    qtbot.keyClick(window.search_box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Backspace)
+    names = [window.catalog.muscles[m].name for m in listed(muscles)]
+    assert len(names) == len(window.catalog.muscles)
+    assert names == sorted(names, key=str.casefold)
+    chosen = muscles.currentItem()
+    assert chosen.data(Qt.ItemDataRole.UserRole) == "tensor_fasciae_latae"
+    assert muscles.selectedItems() == [chosen]
+    qtbot.waitUntil(lambda: muscles.verticalScrollBar().maximum() > 0)  # the list scrolls
+    assert muscles.viewport().rect().contains(muscles.visualItemRect(chosen))
 
 
 def test_a_mistyped_search_says_what_it_searched_for(qtbot, window: MainWindow):

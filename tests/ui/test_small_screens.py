@@ -26,6 +26,7 @@ from bodymap.diagram import VIEWS
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.framing import readable
 from bodymap.ui.main_window import MainWindow
+from bodymap.ui.presenter import TEXT_SCALE
 
 SMALL = (1024, 640)  # a small laptop window: the whole body is too narrow to read
 LARGE = (1320, 860)  # the window as it first opens on a laptop: the whole body reads
@@ -312,14 +313,17 @@ def test_presenter_mode_on_a_720_line_projector_keeps_the_step_and_the_timer_in_
 
 
 @pytest.mark.slow
-def test_help_dialogs_fit_a_640_line_screen_and_scroll_inside(tmp_path: Path):
-    seen = on_screen(tmp_path, SMALL, "dialogs")
+@pytest.mark.parametrize(("case", "scale"), [("dialogs", 1.0),
+                                             ("presenter_dialogs", TEXT_SCALE)])
+def test_help_dialogs_fit_a_640_line_screen_and_scroll_inside(tmp_path: Path, case: str,
+                                                              scale: float):
+    seen = on_screen(tmp_path, SMALL, case)
     free = QRect(*seen["free"])
     for name in ("keysDialog", "evidenceDialog"):
         dialog = seen[name]
         assert free.contains(QRect(*dialog["frame"])), (name, dialog, free)
         assert dialog["scrolls"] and dialog["close_visible"], (name, dialog)
-        assert dialog["point_size"] >= seen["window_point_size"], (name, dialog)
+        assert dialog["point_size"] >= seen["window_point_size"] * scale, (name, dialog)
 
 
 # -- the cases, run in the subprocess -----------------------------------------------------------
@@ -432,8 +436,15 @@ def case_dialogs(app: QApplication, window: MainWindow) -> dict:
     return seen
 
 
+def case_presenter_dialogs(app: QApplication, window: MainWindow) -> dict:
+    """The same dialogs opened in presenter mode, for a class: larger text, the same screen."""
+    presenter_on(app, window)
+    return case_dialogs(app, window)
+
+
 CASES: dict[str, Callable[[QApplication, MainWindow], dict]] = {
-    "presenter": case_presenter, "coach": case_coach, "dialogs": case_dialogs}
+    "presenter": case_presenter, "coach": case_coach, "dialogs": case_dialogs,
+    "presenter_dialogs": case_presenter_dialogs}
 
 
 def main(case: str, folder: Path) -> None:
