@@ -857,6 +857,7 @@ class MainWindow(QMainWindow):
 
         dialog = QDialog(self)
         dialog.setWindowTitle("Data problems")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
         text = QPlainTextEdit(data_problems.listing(self.catalog))
         text.setReadOnly(True)
         text.setObjectName("problemList")

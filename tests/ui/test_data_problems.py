@@ -105,6 +105,15 @@ def test_only_skipped_files(qtbot, tmp_path: Path, open_window):
     assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml"
 
 
+def test_the_problems_read_again_and_again_leave_no_dialogs_behind(qtbot, tmp_path: Path,
+                                                                   open_window):
+    # A teacher fixing a pack opens the list after every try: each closed one is gone.
+    window = open_window(write_pack(tmp_path / "pack", {"pack_muscle": SKIPPED}))
+    for _ in range(3):
+        problems_dialog(qtbot, window)  # (finds exactly one "Data problems" dialog)
+        qtbot.waitUntil(lambda: not window.findChildren(QDialog))
+
+
 def test_only_warnings(qtbot, tmp_path: Path, open_window):
     window = open_window(write_pack(tmp_path / "pack", {"warned_muscle": WARNED}))
     assert window.statusBar().currentMessage() == (
