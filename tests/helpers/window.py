@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
 
 
@@ -13,6 +16,15 @@ def trigger(window: MainWindow, name: str) -> None:
     action = window.findChild(QAction, name)
     assert action is not None, name
     action.trigger()
+
+
+def reopened(qtbot, catalog: Catalog, settings: QSettings, progress_path: Path) -> MainWindow:
+    """The window started again on the same laptop: its settings and progress file kept."""
+    window = MainWindow(catalog, settings, progress_path=progress_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def click(qtbot, window: MainWindow, region: str, side: str = "L") -> QPoint:

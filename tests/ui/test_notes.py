@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.window import child, trigger
+from helpers.window import child, click, reopened, trigger
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
@@ -12,12 +12,6 @@ from bodymap.model import Catalog
 from bodymap.study import ProgressStore
 from bodymap.ui.detail_panel import NOTE_SAVE_DELAY_MS
 from bodymap.ui.main_window import MainWindow
-
-
-def click_body(qtbot, window: MainWindow, region: str, side: str = "L") -> None:
-    view = window.body_view
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.region_point(region, side))
 
 
 def type_note(qtbot, window: MainWindow, text: str) -> None:
@@ -30,11 +24,11 @@ def test_a_student_alone_keeps_notes_without_setting_up_a_student_first(
         qtbot, window: MainWindow, catalog: Catalog, settings: QSettings, progress_path: Path):
     notes = child(window, QPlainTextEdit, "muscleNotes")
     trigger(window, "actionLayerDeep")
-    click_body(qtbot, window, "piriformis")
+    click(qtbot, window, "piriformis")
     assert notes.isEnabled()
     assert "Study tab" not in notes.placeholderText()
     type_note(qtbot, window, "Sciatic nerve below: broad slow pressure")
-    click_body(qtbot, window, "quadratus_lumborum")  # another muscle: the note is saved
+    click(qtbot, window, "quadratus_lumborum")  # another muscle: the note is saved
     assert notes.toPlainText() == ""
     # The note went to a student made for it, whom the window names and the Study tab shows.
     assert "Me" in window.statusBar().currentMessage()
@@ -45,12 +39,9 @@ def test_a_student_alone_keeps_notes_without_setting_up_a_student_first(
     assert child(window, QComboBox, "studyProfile").currentText() == "Me"
     window.close()
 
-    again = MainWindow(catalog, settings, progress_path=progress_path)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = reopened(qtbot, catalog, settings, progress_path)
     trigger(again, "actionLayerDeep")
-    click_body(qtbot, again, "piriformis")
+    click(qtbot, again, "piriformis")
     assert child(again, QPlainTextEdit, "muscleNotes").toPlainText() == (
         "Sciatic nerve below: broad slow pressure")
     assert child(again, QLabel, "notesHeading").text() == "My notes (Me)"
@@ -60,15 +51,15 @@ def test_a_student_alone_keeps_notes_without_setting_up_a_student_first(
 def test_typing_goes_on_where_it_was_as_the_first_note_makes_its_student(
         qtbot, window: MainWindow):
     notes = child(window, QPlainTextEdit, "muscleNotes")
-    click_body(qtbot, window, "gluteus_medius")
+    click(qtbot, window, "gluteus_medius")
     type_note(qtbot, window, "Side-lying, ")
     # A pause in typing saves the note, which makes its student: the text stays as typed and
     # the cursor where it was, so the next words follow on.
     qtbot.waitUntil(lambda: window.student() is not None, timeout=NOTE_SAVE_DELAY_MS + 2000)
     assert notes.hasFocus()
     qtbot.keyClicks(notes, "pillow between the knees")
-    click_body(qtbot, window, "gluteus_maximus")
-    click_body(qtbot, window, "gluteus_medius")
+    click(qtbot, window, "gluteus_maximus")
+    click(qtbot, window, "gluteus_medius")
     assert notes.toPlainText() == "Side-lying, pillow between the knees"
 
 
@@ -83,7 +74,7 @@ def test_on_a_shared_laptop_notes_wait_for_a_student_to_be_chosen(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    click_body(qtbot, window, "gluteus_medius")
+    click(qtbot, window, "gluteus_medius")
     notes = child(window, QPlainTextEdit, "muscleNotes")
     assert not notes.isEnabled() and "Study tab" in notes.placeholderText()
     with ProgressStore.open(progress_path) as store:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.window import child, pixel, press_button, trigger
+from helpers.window import child, pixel, press_button, reopened, trigger
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -238,18 +238,15 @@ def test_notes_are_kept_per_student(qtbot, window: MainWindow, catalog: Catalog,
     assert notes.toPlainText() == ""
     window.close()
 
-    again = MainWindow(catalog, settings, progress_path=progress_path)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = reopened(qtbot, catalog, settings, progress_path)
     trigger(again, "actionLayerDeep")
     click_body(qtbot, again, "piriformis", "L")
-    reopened = child(again, QPlainTextEdit, "muscleNotes")
-    assert reopened.toPlainText() == "Sciatic nerve below: broad slow pressure"
+    notes_again = child(again, QPlainTextEdit, "muscleNotes")
+    assert notes_again.toPlainText() == "Sciatic nerve below: broad slow pressure"
     assert child(again, QLabel, "notesHeading").text() == "My notes (Ana)"
     # A second student on the same laptop sees an empty page for the same muscle.
     open_study(qtbot, again, monkeypatch, student="Ben")
-    assert reopened.toPlainText() == ""
+    assert notes_again.toPlainText() == ""
     again.close()
 
 
