@@ -1,5 +1,6 @@
 """Presenter mode: the window full screen for a class, the body and the text large enough to
-read from the back of a room, the dialogs opened meanwhile too, the muscle list out of the way."""
+read from the back of a room, the dialogs opened meanwhile and the names under the pointer too,
+the muscle list out of the way."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolTip, QWidget
 from shiboken6 import isValid
 
 from bodymap.ui.sizing import resize_within_screen
@@ -26,6 +27,15 @@ def _styled(widget: QWidget, root: QWidget) -> bool:
     return False
 
 
+def _set_tooltip_font(font: QFont) -> None:
+    QToolTip.hideText()  # one on show now would keep its size for a moment
+    QToolTip.setFont(font)
+    # Qt keeps the label of the last tooltip, hidden, for the next one, with the font it had.
+    for widget in QApplication.topLevelWidgets():
+        if widget.inherits("QTipLabel"):
+            widget.setFont(font)
+
+
 def _opened_from(dialog: QWidget, window: QWidget) -> bool:
     parent = dialog.parentWidget()
     while parent is not None and parent is not window:
@@ -39,7 +49,8 @@ class PresenterMode(QObject):
     Every font under the enlarged widgets grows by the same factor, headings with it, so a
     panel keeps its look, only larger. Pages built on first show are built before (`prepare`),
     so that none is built from the large fonts and keeps them afterwards. A dialog the window
-    opens while presenting (its own, a panel's, Qt's message and file dialogs) grows too."""
+    opens while presenting (its own, a panel's, Qt's message and file dialogs) grows too, and so
+    do tooltips: the name of the muscle under the teacher's pointer is read from the room."""
 
     def __init__(self, window: QMainWindow, *, hide: list[QWidget], enlarge: list[QWidget],
                  prepare: Callable[[], None] = lambda: None) -> None:
@@ -53,6 +64,7 @@ class PresenterMode(QObject):
         self._was_maximized = False
         self._hidden: list[QWidget] = []
         self._fonts: list[tuple[QWidget, QFont | None]] = []  # None: the font was inherited
+        self._tooltip_font = QFont()  # the tooltips' own outside presenter mode
 
     def set_on(self, on: bool, *, restore_window: bool = True) -> None:
         """`restore_window=False`: full screen was already left (by the window manager)."""
@@ -68,6 +80,10 @@ class PresenterMode(QObject):
                 widget.hide()
             for root in self._enlarge:
                 self._enlarge_fonts(root)
+            self._tooltip_font = QToolTip.font()
+            tooltip = QFont(self._tooltip_font)
+            tooltip.setPointSizeF(tooltip.pointSizeF() * TEXT_SCALE)
+            _set_tooltip_font(tooltip)
             QApplication.instance().installEventFilter(self)  # for the dialogs: eventFilter
             self.window.showFullScreen()
         else:
@@ -78,6 +94,7 @@ class PresenterMode(QObject):
                 if isValid(widget):  # not a dialog closed (and deleted) since
                     widget.setFont(font if font is not None else QFont())  # QFont(): inherit
             self._fonts.clear()
+            _set_tooltip_font(self._tooltip_font)
             if restore_window:
                 if self._was_maximized:
                     self.window.showMaximized()

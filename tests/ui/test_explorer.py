@@ -9,8 +9,8 @@ import pytest
 from helpers.packs import replace_line, write_pack
 from helpers.pictures import body_spans
 from helpers.window import click, is_red, pixel, press_button, trigger
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QHelpEvent, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -780,6 +780,35 @@ def dialog_text_sizes(qtbot, window: MainWindow) -> dict[str, float]:
     QTimer.singleShot(0, read_and_cancel)
     press_button(qtbot, window, "studyNewProfile")
     return sizes
+
+
+def hover_tip(qtbot, window: MainWindow, muscle: str, side: str) -> tuple[str, float]:
+    """The tooltip shown when the pointer rests on `muscle`: its text and its text size."""
+    QApplication.processEvents()  # the panes laid out again after the window changed size
+    viewport = window.body_view.viewport()
+    point = window.body_view.region_point(muscle, side)
+    qtbot.mouseMove(viewport, point)
+    # What Qt sends once the pointer has rested a moment.
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
+                                                viewport.mapToGlobal(point)))
+    tips = [w for w in QApplication.topLevelWidgets()
+            if w.metaObject().className() == "QTipLabel" and w.isVisible()]
+    assert len(tips) == 1
+    return tips[0].text(), tips[0].font().pointSizeF()
+
+
+def test_in_presenter_mode_the_name_under_the_pointer_is_large_too(qtbot, window: MainWindow):
+    name, normal = hover_tip(qtbot, window, "gluteus_medius", "L")
+    assert name == "Gluteus medius (left)"
+    window.body_view.setFocus()
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen)
+    name, presented = hover_tip(qtbot, window, "gluteus_maximus", "R")
+    assert name == "Gluteus maximus (right)"
+    assert presented == pytest.approx(normal * TEXT_SCALE)
+    qtbot.keyClick(window.body_view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert hover_tip(qtbot, window, "gluteus_medius", "R") == ("Gluteus medius (right)", normal)
 
 
 def test_dialogs_opened_in_presenter_mode_are_as_large_as_its_text(qtbot, tmp_path: Path,
