@@ -28,10 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
         **_HELP,
     )
-    parser.add_argument(
-        "--data", metavar="DIR", action="append", type=Path, default=[],
-        help="add a teacher's data pack (may be given more than once)",
-    )
+    _add_data_option(parser, "data")
     parser.add_argument("--muscle", metavar="ID", help="open the window showing this muscle")
     parser.add_argument("--view", choices=("posterior", "lateral", "anterior"),
                         help="open the window on this view")
@@ -48,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("dirs", nargs="*", type=Path, metavar="PATH",
                           help="a data pack folder, or a file in one")
+    _add_data_option(validate, "command_data")
     export = commands.add_parser(
         "export", help="render the diagram with a muscle's referral, or marked zones, to a file",
         **_HELP,
@@ -70,11 +68,22 @@ def _parser() -> argparse.ArgumentParser:
                         "zones cover (default), or the whole body")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="FILE.png, FILE.svg or FILE.pdf")
+    _add_data_option(export, "command_data")
     return parser
+
+
+def _add_data_option(parser: argparse.ArgumentParser, dest: str) -> None:
+    # Before the command or after it, as people type it: `bodymap export --data pack ...`. The
+    # command's own keeps a name of its own, or argparse would put its list over the first one.
+    parser.add_argument(
+        "--data", metavar="DIR", action="append", type=Path, default=[], dest=dest,
+        help="add a teacher's data pack (may be given more than once)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.data = [*args.data, *getattr(args, "command_data", [])]
     if args.command == "validate":
         return validate([*args.data, *args.dirs])
     if args.command == "export":

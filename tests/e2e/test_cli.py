@@ -91,6 +91,24 @@ def test_validate_notes_a_pack_muscle_the_drawings_cannot_show_and_passes(
     assert summary.startswith("13 muscles, ") and summary.endswith(": no problems; 1 note")
 
 
+def test_a_pack_may_be_given_before_the_command_or_after_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    other = write_pack(
+        tmp_path / "other",
+        {"other_muscle": VALID_MUSCLE.replace("pack_", "other_")},
+        sources=PACK_SOURCES.replace("pack_source", "other_source"))
+    assert main(["validate", "--data", str(pack)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("13 muscles, ")
+    # Both places at once: each pack is loaded, neither replaces the other.
+    assert main(["--data", str(pack), "validate", "--data", str(other)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("14 muscles, ")
+    picture = tmp_path / "pack_muscle.png"
+    assert main(["export", "--data", str(pack), "--muscle", "pack_muscle", "-o",
+                 str(picture)]) == 0
+    assert picture.read_bytes().startswith(b"\x89PNG")
+
+
 def test_validate_warns_of_a_pack_zone_the_drawings_cannot_show(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
