@@ -526,10 +526,9 @@ class BodyScene(QGraphicsScene):
         """(view, zone ids) when the referral painted now has zones this view does not draw (the
         low back of rectus abdominis, seen from the front): the other view drawing most of
         them, and those it draws, essential first. Sides count: the side view draws the left
-        side only, so a right-side referral is never sent there. None while a study question
-        has the body: its picture is the question's, and would give the answer away."""
-        if self.study is not None:
-            return None
+        side only, so a right-side referral is never sent there. A study question's pattern
+        counts as any other: a student asked whose pattern it is sees that part of it is on
+        another view (zones, never the muscle)."""
         painted = self.shown_state()[0]
         missing = dict.fromkeys(key for key, kind in sorted(
             painted.items(), key=lambda item: (item[1] != "essential", item[0][0]))

@@ -198,10 +198,10 @@ class BodyView(QGraphicsView):
         self._sync_elsewhere()
 
     def referral_elsewhere(self) -> tuple[str, list[str]] | None:
-        """(view, zone labels) when the selected muscle's referral, as painted now, has zones
-        this view does not draw: the other view drawing most of them, and their names. None in
-        pain mode and while a study question has the body."""
-        if self.active_mode != "muscle" or self.selected is None:
+        """(view, zone labels) when the referral painted now, the selected muscle's or a study
+        question's pattern, has zones this view does not draw: the other view drawing most of
+        them, and their names. None in pain mode."""
+        if self.study is None and (self.active_mode != "muscle" or self.selected is None):
             return None
         found = self.body_scene().referral_elsewhere()
         if found is None:
@@ -211,8 +211,8 @@ class BodyView(QGraphicsView):
 
     def markers_elsewhere(self) -> tuple[str, list[str]] | None:
         """(view, TrP names as numbered on the body, "TrP3") when the selected muscle has
-        trigger points this view does not mark: the other view marking most of them. None as
-        for `referral_elsewhere`."""
+        trigger points this view does not mark: the other view marking most of them. None in
+        pain mode and while a study question has the body (`BodyScene.markers_elsewhere`)."""
         if self.active_mode != "muscle" or self.selected is None:
             return None
         found = self.body_scene().markers_elsewhere()

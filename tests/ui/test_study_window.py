@@ -198,6 +198,46 @@ def test_every_pattern_question_shows_its_essential_zone(qtbot, window: MainWind
     assert asked >= 1
 
 
+def test_a_pattern_with_a_part_on_another_view_says_where_without_naming_the_muscle(
+        qtbot, window: MainWindow, catalog: Catalog, progress_path: Path):
+    from datetime import UTC, datetime, timedelta
+
+    from bodymap.study import Grade
+    from bodymap.study.session import all_card_ids
+
+    # Iliopsoas refers to the low back and the groin: no one view draws its whole pattern, and
+    # the groin, the telling part, is only on the front. Ana is asked only iliopsoas's cards.
+    with ProgressStore.open(progress_path) as store:
+        ana = store.create_profile("Ana")
+        now = datetime.now(UTC)
+        for card in all_card_ids(catalog):
+            if "iliopsoas" not in card:
+                for ago in (timedelta(days=2), timedelta(hours=1)):
+                    store.record_answer(ana, card, Grade(1.0, True), now - ago)
+    trigger(window, "actionStudy")
+    child(window, QSpinBox, "studyLength").setValue(50)
+    press_button(qtbot, window, "studyStart")
+    note = child(window, QLabel, "referralElsewhere")
+    asked = 0
+    while not child(window, QWidget, "studySummary").isVisible():
+        board = window.body_view.study
+        if board is not None and board.essential and board.input == "none":
+            asked += 1
+            drawn = {zone for zone, _side in window.body_view.body_scene().zones}
+            elsewhere = [catalog.zones[z].label for z in (*board.essential, *board.spillover)
+                         if z not in drawn]
+            assert elsewhere, window.body_view.view_name  # the case this test is about
+            assert note.isVisible()
+            words = note.text()
+            assert "More referral on the" in words
+            assert all(label in words for label in elsewhere), (words, elsewhere)
+            assert "Iliopsoas" not in words and "psoas" not in words.casefold()
+        press_button(qtbot, window, "studySkip")
+        press_button(qtbot, window, "studyNext")
+    assert asked >= 1
+    assert not note.isVisible()  # the session over, the explorer shows no question's note
+
+
 def test_feedback_shows_the_answer_on_the_body(qtbot, window: MainWindow, catalog: Catalog,
                                                monkeypatch):
     open_study(qtbot, window, monkeypatch, length=20)
