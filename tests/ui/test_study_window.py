@@ -158,25 +158,30 @@ def test_a_whole_session_on_the_body(qtbot, window: MainWindow, catalog: Catalog
         assert len(store.answers(ana)) == 20
 
 
-def test_every_pattern_question_shows_its_essential_zone(qtbot, window: MainWindow,
-                                                         catalog: Catalog, progress_path: Path,
-                                                         monkeypatch):
+def knows_all_but(catalog: Catalog, progress_path: Path, muscle_id: str) -> None:
+    """Ana knows every card but `muscle_id`'s (met two days ago, right again an hour ago: none
+    due), so a session asks those."""
     from datetime import UTC, datetime, timedelta
 
     from bodymap.study import Grade
     from bodymap.study.session import all_card_ids
 
-    # Ana knows every card but the quadratus lumborum's (met two days ago, right again an hour
-    # ago: none due), so a session asks those. Its TrP1 pattern is seen from the front only as
-    # spillover (belly, groin): from the front view, the body must turn to one that draws the
-    # essential zone (the iliac crest), as for every pattern.
     with ProgressStore.open(progress_path) as store:
         ana = store.create_profile("Ana")
         now = datetime.now(UTC)
         for card in all_card_ids(catalog):
-            if "quadratus_lumborum" not in card:
+            if muscle_id not in card:
                 for ago in (timedelta(days=2), timedelta(hours=1)):
                     store.record_answer(ana, card, Grade(1.0, True), now - ago)
+
+
+def test_every_pattern_question_shows_its_essential_zone(qtbot, window: MainWindow,
+                                                         catalog: Catalog, progress_path: Path,
+                                                         monkeypatch):
+    # The quadratus lumborum's TrP1 pattern is seen from the front only as spillover (belly,
+    # groin): from the front view, the body must turn to one that draws the essential zone
+    # (the iliac crest), as for every pattern.
+    knows_all_but(catalog, progress_path, "quadratus_lumborum")
     trigger(window, "actionViewAnterior")
     trigger(window, "actionStudy")
     child(window, QSpinBox, "studyLength").setValue(50)
@@ -200,20 +205,9 @@ def test_every_pattern_question_shows_its_essential_zone(qtbot, window: MainWind
 
 def test_a_pattern_with_a_part_on_another_view_says_where_without_naming_the_muscle(
         qtbot, window: MainWindow, catalog: Catalog, progress_path: Path):
-    from datetime import UTC, datetime, timedelta
-
-    from bodymap.study import Grade
-    from bodymap.study.session import all_card_ids
-
     # Iliopsoas refers to the low back and the groin: no one view draws its whole pattern, and
-    # the groin, the telling part, is only on the front. Ana is asked only iliopsoas's cards.
-    with ProgressStore.open(progress_path) as store:
-        ana = store.create_profile("Ana")
-        now = datetime.now(UTC)
-        for card in all_card_ids(catalog):
-            if "iliopsoas" not in card:
-                for ago in (timedelta(days=2), timedelta(hours=1)):
-                    store.record_answer(ana, card, Grade(1.0, True), now - ago)
+    # the groin, the telling part, is only on the front.
+    knows_all_but(catalog, progress_path, "iliopsoas")
     trigger(window, "actionStudy")
     child(window, QSpinBox, "studyLength").setValue(50)
     press_button(qtbot, window, "studyStart")
