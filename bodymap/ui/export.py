@@ -439,6 +439,11 @@ def _body_height(scene: BodyScene) -> float:
     return outline.height() if not outline.isEmpty() else scene.sceneRect().height()
 
 
+def _body_width(scene: BodyScene) -> float:
+    outline = scene.view.outline.boundingRect()
+    return outline.width() if not outline.isEmpty() else scene.sceneRect().width()
+
+
 def _top_of_body(scene: BodyScene) -> float:
     outline = scene.view.outline.boundingRect()
     return outline.top() if not outline.isEmpty() else scene.sceneRect().top()
@@ -559,31 +564,48 @@ class _Panel(NamedTuple):
 
 
 class _Layout(NamedTuple):
-    """The views of a picture side by side, `gap` apart, taking `size` in all."""
+    """The views of a picture side by side, the first's top left at (0, 0) and each one's at
+    its `lefts` entry, taking `size` in all."""
 
     panels: list[_Panel]
-    gap: float
+    lefts: list[float]
     size: QSizeF
 
 
 def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool) -> _Layout:
-    """Each view framed and laid out in an equal share of `room`'s width, side by side, its body
-    as tall as the others' (the views' drawings differ a little in scale) at the size the
-    tightest of them allows: one body seen from two sides, not two sizes of it."""
-    gap = room.width() * PANEL_GAP if len(scenes) > 1 else 0.0
-    centred = centred and len(scenes) == 1  # two views: their labels outside, the pair centred
-    share = QSizeF((room.width() - gap * (len(scenes) - 1)) / len(scenes), room.height())
+    """Each view framed and laid out in `room`, side by side, `PANEL_GAP` apart, as large as
+    the room allows at one scale: one body seen from two sides, not two sizes of it. The views'
+    drawings differ in proportions (the front's is stouter), so the second view (beside the
+    main one, for what it cannot show) is drawn with its body no taller than the main view's,
+    nor wider, from the front or the back: the view with the muscle and its trigger points is
+    never the smaller."""
     frames = [frame_rect(scene, frame) for scene in scenes]
-    fits = [_fit(scene, framed, share, centred)
-            for scene, framed in zip(scenes, frames, strict=True)]
-    if len(fits) > 1:
-        heights = [_body_height(scene) for scene in scenes]
-        tallest = min(fit.zoom * height for fit, height in zip(fits, heights, strict=True))
-        fits = [_fit(scene, framed, share, centred, tallest / height)
-                for scene, framed, height in zip(scenes, frames, heights, strict=True)]
-    panels = [_Panel(*panel) for panel in zip(scenes, frames, fits, strict=True)]
-    width = sum(fit.size.width() for fit in fits) + gap * (len(fits) - 1)
-    return _Layout(panels, gap, QSizeF(width, max(fit.size.height() for fit in fits)))
+    if len(scenes) == 1:
+        fit = _fit(scenes[0], frames[0], room, centred)
+        return _Layout([_Panel(scenes[0], frames[0], fit)], [0.0], fit.size)
+    (main, other), (main_frame, other_frame) = scenes, frames
+    gap = room.width() * PANEL_GAP
+    ratio = _body_height(main) / _body_height(other)
+    if "lateral" not in (main.view.name, other.view.name):  # from the side, width is depth
+        ratio = min(ratio, _body_width(main) / _body_width(other))
+
+    def fits(zoom: float) -> tuple[_Fit, _Fit]:
+        return (_fit(main, main_frame, room, False, zoom),
+                _fit(other, other_frame, room, False, zoom * ratio))
+
+    def room_for(pair: tuple[_Fit, _Fit]) -> bool:
+        return (pair[0].size.width() + gap + pair[1].size.width() <= room.width()
+                and max(fit.size.height() for fit in pair) <= room.height())
+
+    low, high = 0.0, _fit(main, main_frame, room, False).zoom  # the main view alone: the most
+    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
+        middle = (low + high) / 2
+        low, high = (middle, high) if room_for(fits(middle)) else (low, middle)
+    main_fit, other_fit = fits(low)
+    panels = [_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)]
+    size = QSizeF(main_fit.size.width() + gap + other_fit.size.width(),
+                  max(main_fit.size.height(), other_fit.size.height()))
+    return _Layout(panels, [0.0, main_fit.size.width() + gap], size)
 
 
 def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRectF) -> None:
@@ -592,10 +614,8 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
     frame, its labels and caption drawn round it. Draw the rest of the page after it: the bodies
     are cut by clipping and by white paper laid round their frames, as QtSvg's renderer draws
     no clip paths."""
-    bodies, left = [], origin.x()
-    for panel in layout.panels:
-        bodies.append(panel.fit.body.translated(QPointF(left, origin.y())))
-        left += panel.fit.size.width() + layout.gap
+    bodies = [panel.fit.body.translated(QPointF(origin.x() + left, origin.y()))
+              for panel, left in zip(layout.panels, layout.lefts, strict=True)]
     for panel, body in zip(layout.panels, bodies, strict=True):
         _render_body(panel, painter, body, least=paper.width() * LEAST_GROW)
     paper_path = QPainterPath()

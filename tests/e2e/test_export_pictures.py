@@ -224,6 +224,25 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
     assert heights[0] > 0.7 * pair.height()  # head to foot: the title and the key take the rest
 
 
+@pytest.mark.parametrize("layout", ["slide", "page"])
+def test_of_two_views_the_one_with_the_muscle_is_never_drawn_the_smaller(qapp, tmp_path: Path,
+                                                                        layout: str):
+    # Quadratus lumborum: all four trigger points are on the back view; the front view beside
+    # it shows only spillover, and its drawing is stouter. A teacher's slide must not show the
+    # spillover's view the larger, nor leave the back view a thumbnail of the room it has.
+    image = QImage(str(export(tmp_path, "ql.png", "--muscle", "quadratus_lumborum",
+                              "--layout", layout)))
+    back, front = body_spans(image)
+    # As wide (within the outlines' ink and the anti-aliasing at their edges): on the old
+    # layout the back view was two thirds of the front's width.
+    assert back[1] - back[0] >= 0.95 * (front[1] - front[0]), (back, front)
+    pixels = Pixels(image)
+    heights = [body_box(pixels, QRect(left, 0, right - left + 1, image.height())).height()
+               for left, right in (back, front)]
+    assert heights[0] >= heights[1]
+    assert heights[0] > 0.6 * image.height(), heights  # the room's height, less title and key
+
+
 def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Path,
                                                               monkeypatch):
     # Gluteus minimus on the left refers down the back of the thigh, where "Left" is written.
