@@ -467,6 +467,9 @@ class BodyScene(QGraphicsScene):
         # Scene units per texel of the stipple and hatch. The view keeps a texel one screen pixel
         # at every zoom, as Qt's own patterns are; an export asks for bigger ones (set_texel).
         self.texel = 1.0
+        # The markers' size, times their own: they keep one size on screen at every zoom, and
+        # grow with the text in presenter mode (set_marker_scale).
+        self.marker_scale = 1.0
         self.art = {name: SvgLayerItem(view, name) for name in ("body", "superficial", "deep")}
         for z, item in enumerate(self.art.values()):
             item.setZValue(z)
@@ -664,6 +667,12 @@ class BodyScene(QGraphicsScene):
             right = max(right, reach.right() - (box.right() - item.x()) * scale)
             bottom = max(bottom, reach.bottom() - (box.bottom() - item.y()) * scale)
         return QMarginsF(left, top, right, bottom)
+
+    def set_marker_scale(self, scale: float) -> None:
+        if scale != self.marker_scale:
+            self.marker_scale = scale
+            for marker in (m for group in self.markers.values() for m in group):
+                marker.setScale(scale)
 
     def set_texel(self, texel: float) -> None:
         if texel != self.texel:

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWidget
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
@@ -81,6 +81,7 @@ class BodyView(QGraphicsView):
         self._framing = AUTO  # AUTO, WHOLE (Fit), SHOWN (Zoom to selection) or FREE (any zoom)
         self._whole_shown = True  # the picture is the whole body, fitted
         self._framing_now = False  # while the view's own framing resizes its viewport
+        self.presenting = False  # presenter mode: a class looks at the muscle (set_presenting)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -110,8 +111,15 @@ class BodyView(QGraphicsView):
         name = name or self.view_name
         if name not in self._scenes:  # built on first show: start-up pays for one view only
             self._scenes[name] = BodyScene(load_view(name), self.catalog)
-            self._scenes[name].set_label_font(self.font())
+            self._size_text(self._scenes[name])
         return self._scenes[name]
+
+    def _size_text(self, scene: BodyScene) -> None:
+        """The landmark labels in the view's font, and the X marks and their numbers grown as
+        it is (presenter mode): a class must tell TrP1 from TrP2 from the back of the room."""
+        scene.set_label_font(self.font())
+        scene.set_marker_scale(max(1.0, self.font().pointSizeF()
+                                   / QApplication.font().pointSizeF()))
 
     def set_view(self, name: str) -> None:
         if name not in VIEWS:
@@ -172,6 +180,14 @@ class BodyView(QGraphicsView):
         if new:  # the person's zoom was for the last one: the view frames this one
             self._framing = AUTO
             self.frame()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """In presenter mode the view frames the selected muscle and its referral, whatever the
+        screen: on a projector the whole body is too small to read from the back of a room
+        (Fit, Ctrl+0, shows it whole). The view decides again on the way in and out."""
+        self.presenting = presenting
+        self._framing = AUTO
+        self.frame()
 
     def set_pain(self, pain: set[tuple[str, str | None]]) -> None:
         self.pain = set(pain)
@@ -546,10 +562,12 @@ class BodyView(QGraphicsView):
 
     def _frames_selection(self, whole_scale: float) -> bool:
         """Whether the view, left to itself, frames the selected muscle: in muscle mode, outside
-        a study question (framing the answer would give it away), where the whole body, drawn
-        at `whole_scale`, would be too small to read."""
+        a study question (framing the answer would give it away), in presenter mode or where
+        the whole body, drawn at `whole_scale`, would be too small to read."""
         if self.selected is None or self.active_mode != "muscle" or self.study is not None:
             return False
+        if self.presenting:
+            return True
         body = self.body_scene().view.outline.boundingRect().width() * whole_scale
         return not readable(body, QFontMetrics(self.font()).height())
 
@@ -671,9 +689,9 @@ class BodyView(QGraphicsView):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the key's and the labels' text size
+        if event.type() == QEvent.Type.FontChange:  # the key's, labels' and markers' size
             for scene in self._scenes.values():
-                scene.set_label_font(self.font())
+                self._size_text(scene)
             self._place_legend()
             self.frame()
 

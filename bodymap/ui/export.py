@@ -632,10 +632,8 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
 def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -> None:
     scene, fit = panel.scene, panel.fit
     grow = max(least, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
-    markers = [m for group in scene.markers.values() for m in group]
-    for marker in markers:
-        marker.setScale(grow)
-    screen_texel = scene.texel
+    screen_markers, screen_texel = scene.marker_scale, scene.texel
+    scene.set_marker_scale(grow)
     scene.set_texel(grow / fit.zoom)
     try:
         # "Left" and "Right" inside the frame, where it leaves out the drawing's place for them.
@@ -646,8 +644,7 @@ def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -
             painter.restore()
     finally:
         scene.set_texel(screen_texel)
-        for marker in markers:
-            marker.setScale(1.0)
+        scene.set_marker_scale(screen_markers)
 
 
 def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> None:

@@ -27,9 +27,9 @@ WHOLE_BODY = 0.75  # a region taller than this fraction of the body: the whole b
 # lies on its own column rather than across the next. Measured on the back view: a student's
 # window as it first opens on a 13" laptop of 1440x900 (15 lines) shows the whole body, as does
 # one maximised on 1280x800 (13); the first window on 1280x800 (11 lines), or one of 1024x640
-# (9), frames the muscle. In presenter mode, with its larger text, a projector of 1280x720,
-# 1366x768 or 1440x900 (9 to 11.5 lines) frames the muscle, and one of 1920x1080 (14) shows the
-# whole body.
+# (9), frames the muscle. Presenter mode frames the muscle on every screen (BodyView.presenting):
+# the class reads it from across a room, where a body 14 lines wide (a 1920x1080 projector) is
+# still too small.
 READABLE_BODY_LINES = 12.0
 
 

@@ -50,6 +50,7 @@ STUDY_ROWS: Rows = [
 ]
 PRESENTER_ROWS: Rows = [
     ("F5 or Esc", "leaves presenter mode (while a quiz runs, Esc ends the quiz first)"),
+    ("Ctrl+0", "the whole body (a selected muscle is framed large while presenting)"),
 ]
 
 

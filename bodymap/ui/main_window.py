@@ -240,8 +240,9 @@ class MainWindow(QMainWindow):
         self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
                                              self.presenter.set_on, True)
         self.presenter_action.setStatusTip(
-            "Full screen, large text, for a class; Ctrl+9 zooms to the muscle. F5 leaves; so "
-            "does Esc, once no quiz runs")
+            "Full screen, large text and the muscle framed large, for a class; Ctrl+0 shows "
+            "the whole body. F5 leaves; so does Esc, once no quiz runs")
+        self.presenter_action.toggled.connect(self.body_view.set_presenting)
         find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
                             self._focus_search)
         export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)

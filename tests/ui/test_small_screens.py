@@ -304,6 +304,25 @@ def test_presenter_mode_on_a_projector_frames_the_muscle_large(tmp_path: Path):
 
 
 @pytest.mark.slow
+def test_in_presenter_mode_the_muscle_is_framed_and_its_x_marks_grow_with_the_text(
+        tmp_path: Path):
+    # The class must tell TrP1's X from TrP2's from the back of the room: the marks grow as the
+    # words do (they keep one size at every zoom, so framing the body larger does not do it).
+    seen = on_screen(tmp_path, (1920, 1080), "presenter_marks")
+    normal, presented = seen["normal"], seen["presented"]
+    assert all(length >= 5 for length in normal), seen
+    assert all(big >= small * (TEXT_SCALE - 0.15)
+               for big, small in zip(presented, normal, strict=True)), seen
+    assert seen["clicked"] == ["gluteus_maximus", "R"]  # still exact: the marks not in the way
+    assert seen["after"] == normal, seen
+    # On a 1920x1080 projector the whole body would be read (14 lines wide) on a laptop, not
+    # from across a room: presenting, the muscle is framed large, on the way in and at each
+    # click; Fit (Ctrl+0) shows the whole body.
+    assert seen["framed_scale"] > 1.3 * seen["whole_scale"], seen
+    assert seen["clicked_scale"] > 1.3 * seen["whole_scale"], seen
+
+
+@pytest.mark.slow
 def test_presenter_mode_on_a_720_line_projector_keeps_the_step_and_the_timer_in_sight(
         tmp_path: Path):
     seen = on_screen(tmp_path, (1280, 720), "coach")
@@ -362,6 +381,49 @@ def case_presenter(app: QApplication, window: MainWindow) -> dict:
     mouse_click(view, view.region_point("gluteus_medius", "R"))
     settle(app)
     seen["clicked"] = list(window.selected)
+    return seen
+
+
+def x_arm_lengths(view: BodyView, muscle: str, side: str) -> list[int]:
+    """How long, in screen pixels, each of the muscle's X marks is drawn: from its centre, the
+    run of dark ink along each diagonal, the shortest of the four (a number beside the X or a
+    muscle's edge crossing it only lengthens a run)."""
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    lengths = []
+    for marker in view.body_scene().markers[muscle, side]:
+        centre = view.viewportTransform().map(marker.pos())
+        runs = []
+        for dx, dy in ((1, 1), (-1, -1), (1, -1), (-1, 1)):
+            run = 0
+            while max(image.pixelColor(int((centre.x() + dx * run) * ratio),
+                                       int((centre.y() + dy * run) * ratio)).getRgb()[:3]) < 90:
+                run += 1
+            runs.append(run)
+        lengths.append(min(runs))
+    return lengths
+
+
+def case_presenter_marks(app: QApplication, window: MainWindow) -> dict:
+    view = window.body_view
+    mouse_click(view, view.region_point("gluteus_medius", "L"))
+    settle(app)
+    seen = {"normal": x_arm_lengths(view, "gluteus_medius", "L")}
+    presenter_on(app, window)
+    seen["presented"] = x_arm_lengths(view, "gluteus_medius", "L")
+    seen["framed_scale"] = view.transform().m11()
+    trigger(window, "actionZoomFit")
+    settle(app)
+    seen["whole_scale"] = view.transform().m11()
+    mouse_click(view, view.region_point("gluteus_maximus", "R"))
+    settle(app)
+    seen["clicked"] = list(window.selected)
+    seen["clicked_scale"] = view.transform().m11()
+    trigger(window, "actionPresenter")
+    settle(app)
+    mouse_click(view, view.region_point("gluteus_medius", "L"))
+    settle(app)
+    seen["after"] = x_arm_lengths(view, "gluteus_medius", "L")
     return seen
 
 
@@ -444,7 +506,7 @@ def case_presenter_dialogs(app: QApplication, window: MainWindow) -> dict:
 
 CASES: dict[str, Callable[[QApplication, MainWindow], dict]] = {
     "presenter": case_presenter, "coach": case_coach, "dialogs": case_dialogs,
-    "presenter_dialogs": case_presenter_dialogs}
+    "presenter_dialogs": case_presenter_dialogs, "presenter_marks": case_presenter_marks}
 
 
 def main(case: str, folder: Path) -> None:
