@@ -30,6 +30,7 @@ def section(title: str, body: str) -> str:
 
 
 NOTE_SAVE_DELAY_MS = 700  # save a note once typing pauses, not at every key
+NOTE_LINES = 6  # the notes editor's height while in use or holding a note
 # Pages kept laid out: going back to a muscle seen before (a class moving between a few) shows
 # its page without parsing and laying out the HTML again, which is most of a click's time.
 PAGES_KEPT = 16
@@ -88,7 +89,7 @@ class DetailPanel(QWidget):
         self.notes.setObjectName("muscleNotes")
         self.notes.setAccessibleName("My notes on this muscle")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(110)
+        self._size_notes()
         self.notes_heading.setBuddy(self.notes)
         self.notes.installEventFilter(self)
         self._note_muscle: str | None = None  # whose note the editor holds
@@ -133,6 +134,17 @@ class DetailPanel(QWidget):
             "Your own notes on this muscle: palpation cues, what helped a client, questions."
             if owner else "Choose or add a student in the Study tab to keep notes here.")
         self.notes_heading.setText(f"My notes ({owner})" if owner else "My notes")
+        self._size_notes()
+
+    def _size_notes(self) -> None:
+        """The notes editor is a few lines high, as large as a note needs, while someone writes
+        in it or it holds a note; empty, it shows its invitation in two lines and leaves the
+        rest to the muscle's text (on a 1366x768 laptop, most of a screenful)."""
+        lines = NOTE_LINES if self.notes.hasFocus() or self.notes.toPlainText() else 2
+        margins = self.notes.contentsMargins()
+        self.notes.setMaximumHeight(round(
+            lines * self.notes.fontMetrics().lineSpacing() + 2 * self.notes.document()
+            .documentMargin() + margins.top() + margins.bottom()))
 
     def save_note(self) -> None:
         """Hand a changed note to the window now."""
@@ -148,6 +160,9 @@ class DetailPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self.save_note()
+        if watched is self.notes and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut,
+                                                      QEvent.Type.FontChange):
+            self._size_notes()
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event) -> None:

@@ -80,3 +80,24 @@ def test_on_a_shared_laptop_notes_wait_for_a_student_to_be_chosen(
     with ProgressStore.open(progress_path) as store:
         assert [p.name for p in store.profiles()] == ["Ana", "Ben"]
     window.close()
+
+
+def test_an_empty_note_leaves_the_room_to_the_muscle_and_grows_as_it_is_written(
+        qtbot, window: MainWindow):
+    # On a laptop's short screen the muscle's text is what a student reads: an empty notes box
+    # is two lines (its invitation), and as large as a note needs once written in.
+    notes = child(window, QPlainTextEdit, "muscleNotes")
+    text = window.detail_panel.text
+    click(qtbot, window, "gluteus_medius")
+    qtbot.waitUntil(lambda: text.isVisible())
+    line = notes.fontMetrics().lineSpacing()
+    empty, text_beside_empty = notes.height(), text.height()
+    assert empty < 3.5 * line, (empty, line)
+    type_note(qtbot, window, "Side-lying, pillow between the knees")
+    qtbot.waitUntil(lambda: notes.height() > 5 * line)
+    assert text.height() < text_beside_empty  # the note took its room from the text
+    click(qtbot, window, "gluteus_maximus")  # no note here: back to two lines
+    qtbot.waitUntil(lambda: notes.height() == empty)
+    click(qtbot, window, "gluteus_medius")  # the note written, shown whole, the body focused
+    qtbot.waitUntil(lambda: notes.height() > 5 * line)
+    assert not notes.hasFocus()
