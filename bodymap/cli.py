@@ -1,4 +1,4 @@
-"""Command line: `bodymap` opens the window; `validate` and `export` work headless."""
+"""Command line: `bodymap` opens the window; `validate`, `export` and `list` work headless."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 # command line asks for what is not there; 1 that the work was done and failed.
 EXIT_STATUS = """\
 exit status:
-  0  done: the data has no problems, or the picture is written
+  0  done: the data has no problems, the picture is written, or the list printed
   1  validate found problems in the data; export could not write the picture
   2  the command line is wrong, so nothing was done: a usage error, a path that does
      not exist, an unknown muscle or zone, a picture type other than .png, .svg or
@@ -51,13 +51,15 @@ def _parser() -> argparse.ArgumentParser:
         **_HELP,
     )
     export.add_argument("--muscle", metavar="ID", dest="export_muscle",
-                        help="muscle id, e.g. gluteus_medius")
+                        help="muscle id, e.g. gluteus_medius (bodymap list muscles)")
     export.add_argument("--view", choices=("posterior", "lateral", "anterior"), dest="export_view",
                         help="which view (default: the muscle's first view, else the view drawing "
                         "most of the marked zones; another view goes beside it for what it "
                         "cannot draw)")
     export.add_argument("--zones", metavar="A,B", default="",
-                        help="painful zones to mark, comma-separated (zone ids, e.g. sacrum)")
+                        help="painful zones to mark, comma-separated: zone ids, or the labels "
+                        "the window shows, in any case (sacrum,\"Outer thigh\"); bodymap list "
+                        "zones lists both")
     export.add_argument("--side", choices=("L", "R", "both"), default="both",
                         help="which side's muscle and zones to draw (default: both)")
     export.add_argument("--layout", choices=("page", "slide"), default="page",
@@ -69,6 +71,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="FILE.png, FILE.svg or FILE.pdf")
     _add_data_option(export, "command_data")
+    listing = commands.add_parser(
+        "list", help="list the zone or muscle ids that export takes, with the names the window "
+        "shows",
+        description=textwrap.fill(
+            "Print one line per zone or muscle: its id (what export --zones and --muscle take), "
+            "the label or name the window shows, then for a zone the views that draw it (for a "
+            "zone group, the zones it stands for), for a muscle its group and layer. Packs "
+            "given with --data add theirs."
+        ),
+        **_HELP,
+    )
+    listing.add_argument("kind", choices=("zones", "muscles"), help="what to list")
+    _add_data_option(listing, "command_data")
     return parser
 
 
@@ -90,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bodymap.ui.export import export_command
 
         return export_command(args)
+    if args.command == "list":
+        return list_ids(args.kind, args.data)
     from bodymap.ui.app import run_window
 
     return run_window(args.data, muscle=args.muscle, view=args.view, layer=args.layer)
@@ -150,4 +167,36 @@ def validate(paths: Sequence[Path]) -> int:
     # A file given alone is named, as a linter names what it checked.
     name = ", ".join(map(str, checked.files)) if checked.files and not checked.folders else ""
     print(f"{name or catalog.summary()}: no problems{and_notes}{elsewhere}")
+    return 0
+
+
+def list_command(kind: str, data: Sequence[Path]) -> str:
+    """The `bodymap list` command line that lists `kind` ("zones", "muscles") with these packs,
+    for a message to name."""
+    import shlex
+
+    return " ".join(["bodymap list", kind, *(f"--data {shlex.quote(str(path))}" for path in data)])
+
+
+def list_ids(kind: str, data: Sequence[Path]) -> int:
+    """`bodymap list zones|muscles`: one line each, in the data's order, as columns: the id
+    that export takes, the label or name the window shows, then a zone's views (a group's
+    parts), a muscle's group and layer. A pack's problems go to stderr, as export prints them."""
+    from bodymap.model import load_catalog
+
+    catalog = load_catalog(data)
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    if kind == "zones":
+        rows = [(zone.id, zone.label,
+                 f"group of {', '.join(catalog.zone_parts(zone.id))}" if zone.is_group
+                 else ", ".join(zone.views))
+                for zone in catalog.zones.values()]
+    else:
+        rows = [(muscle.id, muscle.name, muscle.group_and_layer())
+                for muscle in catalog.muscles.values()]
+    ids = max((len(row[0]) for row in rows), default=0)
+    names = max((len(row[1]) for row in rows), default=0)
+    for item_id, name, more in rows:
+        print(f"{item_id:<{ids}}  {name:<{names}}  {more}")
     return 0

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from bodymap.model.query import Claim, name_words, stem
+from bodymap.model.query import Claim, name_words, query_words, settle, stem, words_of
 from bodymap.model.schema import Zone
+from bodymap.model.spelling import id_form, respelling
 
 # Anatomy's words for where on the body, as the zones' everyday names say them.
 _ANATOMY = {"lateral": "outer", "medial": "inner", "posterior": "back", "anterior": "front",
@@ -91,3 +92,41 @@ class PlaceNames:
             return None
         zones = tuple(z for z in place.targets if word in self._zone_words[z])
         return Claim(place.kind, zones, place.words | {before}, place.whole + 1) if zones else None
+
+
+def zone_called(zones: Mapping[str, Zone], typed: str) -> str | None:
+    """The zone a name typed on the command line stands for: the zone with that id, else the one
+    zone whose label, or id, has the typed words in any case and punctuation ("Outer thigh",
+    "low lumbar paraspinal (L4-S1)", "SI joint"), a label's bracketed part left out or not
+    ("Low lumbar paraspinal"). None when no zone is called so, or more than one is."""
+    if typed in zones:
+        return typed
+    called = _called(zones, typed)
+    return called[0] if len(called) == 1 else None
+
+
+def _called(zones: Mapping[str, Zone], typed: str) -> list[str]:
+    """The zones whose label, label without its bracketed part, or id has the typed words."""
+    said = words_of(typed)
+    return [zone.id for zone in zones.values()
+            if said in (words_of(zone.label), words_of(zone.label.split("(", 1)[0]),
+                        words_of(zone.id))]
+
+
+def zones_meant(zones: Mapping[str, Zone], typed: str) -> list[str]:
+    """The zones someone may have meant who typed a name no one zone is called (`zone_called`),
+    in the order zones.yaml lists them: every zone called so, when several are (a pack's zone
+    labelled as a built-in one); else the id with a letter or two wrong ("si_jiont",
+    "buttocks"); else the zones its words name as search reads a place (`PlaceNames`: an
+    everyday name, a word of a label; "low back": the low lumbar zones, the iliac crest, the SI
+    joint and the sacrum). None when nothing is that close: "low back" is no typo of
+    lower_buttock."""
+    called = _called(zones, typed)
+    if called:
+        return called
+    respelled = respelling(id_form(typed), zones)
+    if respelled is not None:
+        return [respelled]
+    named = {zone for found in settle(PlaceNames(zones).claims(query_words(typed)))
+             for zone in found.targets}
+    return [zone for zone in zones if zone in named]

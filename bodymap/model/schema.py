@@ -16,6 +16,10 @@ from pathlib import Path
 VIEWS = ("posterior", "lateral", "anterior")
 GROUPS = ("hip", "low_back", "abdominal")
 LAYERS = ("superficial", "intermediate", "deep")
+# The groups and layers as the window's muscle page says them.
+GROUP_NAMES = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
+LAYER_NAMES = {"superficial": "superficial", "intermediate": "intermediate depth",
+               "deep": "deep"}
 PALPATION_METHODS = ("flat", "pincer")
 EASING_RESPONSES = ("hold", "press_deeper", "take_up_slack")
 ACTIVITIES = (
@@ -241,6 +245,11 @@ class Muscle:
             if trp.id == trp_id:
                 return trp
         raise KeyError(f"{self.id} has no trigger point {trp_id!r}")
+
+    def group_and_layer(self) -> str:
+        """Its group and layer as the window's muscle page says them: "Hip · deep"."""
+        return (f"{GROUP_NAMES.get(self.group, self.group)} · "
+                f"{LAYER_NAMES.get(self.layer, self.layer)}")
 
     def referral_zones(self) -> tuple[frozenset[str], frozenset[str]]:
         """(essential, spillover-only) zone ids over all of this muscle's TrPs."""

@@ -85,10 +85,15 @@ def respelling(word: str, known: Iterable[str], real: Collection[str] = ()) -> s
     return best[1] if best else None
 
 
+def id_form(typed: str) -> str:
+    """What was typed, written as an id is: "SI joint" as si_joint."""
+    return "_".join(typed.lower().replace("-", " ").split())
+
+
 def meant_id(typed: str, names: Mapping[str, str]) -> str | None:
     """The id someone meant who typed an unknown one (`names`: id -> name as shown): the id of
     a name typed as shown ("SI joint", "Gluteus medius"), else the closest id ("si_jiont")."""
-    as_id = "_".join(typed.lower().replace("-", " ").split())
+    as_id = id_form(typed)
     if as_id in names:
         return as_id
     by_name = {name.lower(): known for known, name in names.items()}

@@ -21,9 +21,6 @@ from bodymap.ui.rich_text import (
     zone_names,
 )
 
-GROUPS = {"hip": "Hip", "low_back": "Low back", "abdominal": "Abdominal wall"}
-LAYERS = {"superficial": "superficial", "intermediate": "intermediate depth", "deep": "deep"}
-
 
 def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
@@ -196,9 +193,7 @@ class DetailPanel(QWidget):
         self.search_note.hide()  # a search that chose this muscle says so after this
         self.title.setText(on_side(muscle.name, side))
         aka = f" · also called {', '.join(muscle.also_called)}" if muscle.also_called else ""
-        self.subtitle.setText(
-            f"{GROUPS.get(muscle.group, muscle.group)} · {LAYERS.get(muscle.layer, muscle.layer)}"
-            f"{aka}")
+        self.subtitle.setText(f"{muscle.group_and_layer()}{aka}")
         if muscle.cautions:
             self.cautions.setText("⚠ Caution: " + " ".join(muscle.cautions))
             self.cautions.show()

@@ -836,36 +836,41 @@ def export_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from bodymap.cli import list_command
     from bodymap.model import load_catalog
-    from bodymap.model.loader import builtin_data_dir, display_path
+    from bodymap.model.places import zone_called, zones_meant
     from bodymap.model.spelling import meant_id
 
     catalog = load_catalog(args.data)
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
 
-    def unknown(kind: str, typed: str, names: dict[str, str], listed_in: str) -> str:
-        """What to type instead (`meant_id`); else the ids themselves when few enough to read,
-        or where they are listed (`names`: id -> name)."""
-        close = meant_id(typed, names)
-        hint = f"; did you mean '{close}'?" if close else ""
-        if not hint:
-            hint = (f"; expected one of: {', '.join(sorted(names))}" if len(names) <= 15 else
-                    f"; the {len(names)} {kind} ids are listed in "
-                    f"{display_path(builtin_data_dir() / listed_in)}"
-                    f"{' and the packs given' if args.data else ''}")
+    def unknown(kind: str, typed: str, meant: Sequence[str], listed: str) -> str:
+        """What to type instead (`meant`, best first), else the command that lists what may be
+        typed, with the packs given (`listed`: how many there are, as validate counts them)."""
+        if meant:
+            quoted = [f"'{known}'" for known in meant]
+            hint = (f"; did you mean {quoted[0]}?" if len(quoted) == 1 else
+                    f"; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?")
+        else:
+            hint = f"; the {listed} are listed by: {list_command(f'{kind}s', args.data)}"
         return f"bodymap export: unknown {kind} '{typed}'{hint}"
 
     muscle = catalog.muscles.get(args.export_muscle) if args.export_muscle else None
     if args.export_muscle and muscle is None:
-        names = {m.id: m.name for m in catalog.muscles.values()}
-        print(unknown("muscle", args.export_muscle, names, "muscles/"), file=sys.stderr)
+        close = meant_id(args.export_muscle, {m.id: m.name for m in catalog.muscles.values()})
+        count = len(catalog.muscles)
+        print(unknown("muscle", args.export_muscle, [close] if close else [],
+                      f"{count} muscle{'s' * (count != 1)}"), file=sys.stderr)
         return 2
-    zones = [z.strip() for z in args.zones.split(",") if z.strip()]
-    missing = [z for z in zones if z not in catalog.zones]
+    # A zone is named by its id or by the label the window shows ("Outer thigh").
+    called = [(z.strip(), zone_called(catalog.zones, z.strip()))
+              for z in args.zones.split(",") if z.strip()]
+    zones = [zone for _typed, zone in called if zone is not None]
+    missing = [typed for typed, zone in called if zone is None]
     for zone in missing:
-        names = {z.id: z.label for z in catalog.zones.values()}
-        print(unknown("zone", zone, names, "zones.yaml"), file=sys.stderr)
+        print(unknown("zone", zone, zones_meant(catalog.zones, zone), catalog.zone_summary()),
+              file=sys.stderr)
     if missing:
         return 2
     zones = catalog.expand_zones(zones)  # a zone group (lumbar_paraspinal) marks its parts

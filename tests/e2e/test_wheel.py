@@ -72,3 +72,19 @@ def test_installed_validate_reports_a_broken_pack(installed: Path, tmp_path: Pat
     assert result.returncode == 1
     assert result.stdout.startswith("pack/muscles/bad.yaml:")
     assert "YAML syntax error" in result.stdout
+
+
+@pytest.mark.slow
+def test_installed_export_names_a_command_that_lists_the_zones(installed: Path, tmp_path: Path):
+    """An installed copy has no data/zones.yaml to point at: an unknown zone is told the command
+    that lists the zones, and that command works outside the repo."""
+    listed = run(installed, "list", "zones", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0].split()[:3] == ["thoracolumbar", "Thoracolumbar", "junction"]
+    groups = sum(" group of " in line for line in lines)
+    result = run(installed, "export", "--zones", "heel", "-o", "heel.png", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2, f"bodymap export: unknown zone 'heel'; the {len(lines) - groups} zones and {groups} "
+        "zone groups are listed by: bodymap list zones\n")
+    assert not (tmp_path / "heel.png").exists()
