@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -106,7 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return export_command(args)
     if args.command == "list":
-        return list_ids(args.kind, args.data)
+        try:
+            return list_ids(args.kind, args.data)
+        except BrokenPipeError:  # `bodymap list zones | head`: the reader has all it wanted
+            # Python would otherwise complain again as it flushes stdout on exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     from bodymap.ui.app import run_window
 
     return run_window(args.data, muscle=args.muscle, view=args.view, layer=args.layer)

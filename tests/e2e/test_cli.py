@@ -559,6 +559,17 @@ def test_list_of_what_is_not_there_is_a_usage_error(capsys: pytest.CaptureFixtur
         assert "usage: bodymap list" in capsys.readouterr().err
 
 
+def test_a_list_read_only_in_part_ends_quietly():
+    # `bodymap list zones | head -3`: the reader goes before the list is written; the list
+    # stops there without a traceback, as a shell tool does.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "bodymap", "list", "zones"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    _out, err = process.communicate(timeout=60)
+    assert (process.returncode, err.decode()) == (0, "")
+
+
 def test_an_unknown_zone_is_told_the_command_listing_them_counted_as_validate_counts(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     """There are ids of zones and ids of zone groups: the message, `bodymap list zones` and
