@@ -68,6 +68,11 @@ class Candidate(NamedTuple):
     # Zones in the referral pattern of its closest TrP that were not marked: the fewer, the
     # more the marked pain looks like that pattern. Ties in score break by it.
     unmarked: int = 0
+    # For each marked zone in `essential` and `other_essential`, how many muscles of the catalog
+    # refer pain there as essential, fewest first: a zone that few muscles refer to in nearly
+    # everyone points to them more than one that many do. Ties in score break by it before
+    # `unmarked` (see `Catalog.find_sources`).
+    shared: tuple[int, ...] = ()
 
     @property
     def zone_count(self) -> int:
@@ -381,16 +386,38 @@ class Catalog:
             for zone, muscles in index.items()
         }
 
+    @cached_property
+    def _essential_counts(self) -> dict[str, int]:
+        """zone -> how many muscles refer pain there as essential (`Candidate.shared`)."""
+        return self._count_essential(self._referrals)
+
+    @cached_property
+    def _other_side_essential_counts(self) -> dict[str, int]:
+        """The same for the zones felt on the other side of the body (bilateral referral)."""
+        return self._count_essential(self._other_side_referrals)
+
+    @staticmethod
+    def _count_essential(index: dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
+                         ) -> dict[str, int]:
+        return {zone: sum(essential for _, essential in muscles.values())
+                for zone, muscles in index.items()}
+
     def find_sources(self, zones: Iterable[str],
                      other_side: Iterable[str] = ()) -> list[Candidate]:
         """Muscles whose TrPs refer pain to the marked zones, best candidates first.
 
         Each marked zone adds 1.0 to a muscle's score when it lies in an essential zone of one of
         the muscle's TrPs, or 0.4 when it lies only in spillover zones, so one essential match
-        beats two spillover matches. Ties break by the number of zones matched, then by how
-        closely a TrP's whole pattern fits what is marked (`Candidate.unmarked`, fewest first:
-        for the sacrum alone, multifidus, which refers there and to one zone more, before
-        iliopsoas, whose pattern runs the length of the back), then by name.
+        beats two spillover matches. Ties break by the number of zones matched; then by how
+        few muscles refer the marked zones a candidate has as essential there too
+        (`Candidate.shared`): the rarer such a zone, the more it points to the muscle. For the
+        middle buttock and the upper back of the thigh, gluteus medius, piriformis and gluteus
+        maximus refer to the buttock as essential and reach the thigh only as spillover;
+        gluteus minimus alone refers to the thigh as essential, so it leads them, rather than
+        coming last for a pattern that runs on down the leg. Then by how closely a TrP's whole
+        pattern fits what is marked (`Candidate.unmarked`, fewest first: for the sacrum alone,
+        multifidus, which refers there and to one zone more, before iliopsoas, whose pattern
+        runs the length of the back), then by name.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
         of the body (midline zones such as the sacrum belong to both). `other_side` holds the
         zones marked on the other side of the body at the same time: only a TrP that refers to
@@ -410,7 +437,10 @@ class Catalog:
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
         names = self._sort_names
+        counts, other_counts = self._essential_counts, self._other_side_essential_counts
         scores: dict[tuple[int, int], float] = {}  # few (near, far) pairs; round() is slow
+        # Candidates with the same essential zones share their `shared`: at 100x the data, most.
+        shares: dict[object, tuple[int, ...]] = {}
         ranked = []
         for muscle_id, matches in found.items():
             essential = tuple(in_essential.get(muscle_id, ()))
@@ -423,6 +453,11 @@ class Catalog:
             else:
                 far_essential = far_spillover = ()
                 near, far = len(essential), len(spillover)
+            both = (essential, far_essential) if far_essential else essential
+            shared = shares.get(both)
+            if shared is None:
+                shared = shares[both] = tuple(sorted(
+                    [*(counts[z] for z in essential), *(other_counts[z] for z in far_essential)]))
             score = scores.get((near, far))
             if score is None:
                 score = scores[near, far] = round(
@@ -433,9 +468,10 @@ class Catalog:
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query; `_make` skips the keyword
             # handling of the named tuple's own constructor, a tenth.
-            ranked.append(((-score, -(near + far), unmarked, names[muscle_id]), Candidate._make(
-                (muscle_id, score, essential, spillover, trps, tuple(matches), far_essential,
-                 far_spillover, unmarked))))
+            ranked.append(((-score, -(near + far), shared, unmarked, names[muscle_id]),
+                           Candidate._make((muscle_id, score, essential, spillover, trps,
+                                            tuple(matches), far_essential, far_spillover,
+                                            unmarked, shared))))
         ranked.sort(key=itemgetter(0))
         return [candidate for _, candidate in ranked]
 
