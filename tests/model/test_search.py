@@ -194,6 +194,15 @@ def test_an_activity_with_more_words_still_searches_the_whole_page(catalog: Cata
     assert ids(alone, "sitting") == ["multifidus"]
 
 
+def test_standing_up_straight_is_standing_upright(catalog: Catalog):
+    # The reference: QL "can leave a person unable to stand upright"; iliopsoas is "worse
+    # standing upright". Said in everyday words, the question is the same.
+    for query in ("unable to stand up straight", "can't stand up straight", "stand up straight"):
+        found = ids(catalog, query)
+        assert set(found[:2]) == {"quadratus_lumborum", "iliopsoas"}, query
+        assert found == ids(catalog, "can't stand upright"), query
+
+
 def test_disc_finds_the_pseudo_disc_muscle(catalog: Catalog):
     # QL is the reference's "pseudo-disc syndrome"; piriformis is "mistaken for disc
     # herniation". Iliocostalis lumborum's disc mimic rests on weak sources.

@@ -125,6 +125,13 @@ def test_pain_sitting_narrows_the_list_to_the_muscles_sitting_aggravates(
         f"Best match: {catalog.muscles[shown[0]].name}, aggravated by sitting")
 
 
+def test_standing_up_straight_finds_quadratus_lumborum(qtbot, window: MainWindow):
+    # The reference: QL "can leave a person unable to stand upright".
+    muscles = window.findChild(QListWidget, "muscleList")
+    search(qtbot, window, "unable to stand up straight", enter=False)
+    assert set(listed(muscles)[:2]) == {"quadratus_lumborum", "iliopsoas"}
+
+
 def test_a_cleared_search_lists_all_alphabetically_the_muscle_chosen_in_sight(
         qtbot, tmp_path, settings, progress_path):
     # A teacher's pack long enough that the list scrolls: 80 adductors, ahead of the rest.
