@@ -68,6 +68,11 @@ class Candidate(NamedTuple):
     # Zones in the referral pattern of its closest TrP that were not marked: the fewer, the
     # more the marked pain looks like that pattern. Ties in score break by it.
     unmarked: int = 0
+    # For each marked zone in `essential` and `other_essential`, how many muscles of the catalog
+    # refer pain there as essential, fewest first: a zone that few muscles refer to in nearly
+    # everyone points to them more than one that many do. Ties in score break by it before
+    # `unmarked` (see `Catalog.find_sources`).
+    shared: tuple[int, ...] = ()
 
     @property
     def zone_count(self) -> int:
@@ -101,6 +106,13 @@ _PLACE_CAP = 5
 # adds and neither do more texts of one field: breadth of text alone must not rank a muscle up.
 _PRESENTATION = frozenset({"nickname", "mimic", "activity", "symptom"})
 _CORROBORATION = 0.5
+# A query that only names an activity ("sitting", "pain when sitting", "can't sit") asks whose
+# pain it aggravates. The presentation says that, and a name may; prose does not: "long periods
+# of sitting" (a perpetuating factor) or "a tilt when sitting" (of a small hemipelvis) is no
+# complaint of sitting, and every muscle's page has some such line, so with them every muscle
+# matched and the list was not narrowed at all. Such a query searches these fields alone, unless
+# none holds it.
+_PRESENTED = _PRESENTATION | {"name"}
 # A muscle with one text that holds every word of a query ("Difficulty getting up from a deep
 # chair") comes before one whose words lie scattered over its page: per query word, more than any
 # one word can weigh (a name, 10, with every corroboration).
@@ -139,6 +151,10 @@ _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
 # A muscle's place in its own list of conditions it is mistaken for when none names the place
 # searched: after every place a list can have.
 _NOT_MISTAKEN = 1_000_000
+
+
+# A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits}.
+_WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]]]
 
 
 class _Reading(NamedTuple):
@@ -323,9 +339,14 @@ class Catalog:
         return unmarked
 
     @cached_property
-    def _word_index(self) -> tuple[list[str], dict[str, dict[str, float]],
-                                   dict[str, dict[str, int]]]:
+    def _word_index(self) -> _WordIndex:
         return self._index_words()
+
+    @cached_property
+    def _presentation_index(self) -> _WordIndex:
+        """The word index of what a muscle's pain is like: its name, nicknames, mimics,
+        activities and symptoms, without its prose (`_activity_only`)."""
+        return self._index_words(_PRESENTED)
 
     @cached_property
     def _caution_index(self) -> tuple[list[str], dict[str, dict[str, int]]]:
@@ -387,16 +408,38 @@ class Catalog:
             for zone, muscles in index.items()
         }
 
+    @cached_property
+    def _essential_counts(self) -> dict[str, int]:
+        """zone -> how many muscles refer pain there as essential (`Candidate.shared`)."""
+        return self._count_essential(self._referrals)
+
+    @cached_property
+    def _other_side_essential_counts(self) -> dict[str, int]:
+        """The same for the zones felt on the other side of the body (bilateral referral)."""
+        return self._count_essential(self._other_side_referrals)
+
+    @staticmethod
+    def _count_essential(index: dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
+                         ) -> dict[str, int]:
+        return {zone: sum(essential for _, essential in muscles.values())
+                for zone, muscles in index.items()}
+
     def find_sources(self, zones: Iterable[str],
                      other_side: Iterable[str] = ()) -> list[Candidate]:
         """Muscles whose TrPs refer pain to the marked zones, best candidates first.
 
         Each marked zone adds 1.0 to a muscle's score when it lies in an essential zone of one of
         the muscle's TrPs, or 0.4 when it lies only in spillover zones, so one essential match
-        beats two spillover matches. Ties break by the number of zones matched, then by how
-        closely a TrP's whole pattern fits what is marked (`Candidate.unmarked`, fewest first:
-        for the sacrum alone, multifidus, which refers there and to one zone more, before
-        iliopsoas, whose pattern runs the length of the back), then by name.
+        beats two spillover matches. Ties break by the number of zones matched; then by how
+        few muscles refer the marked zones a candidate has as essential there too
+        (`Candidate.shared`): the rarer such a zone, the more it points to the muscle. For the
+        middle buttock and the upper back of the thigh, gluteus medius, piriformis and gluteus
+        maximus refer to the buttock as essential and reach the thigh only as spillover;
+        gluteus minimus alone refers to the thigh as essential, so it leads them, rather than
+        coming last for a pattern that runs on down the leg. Then by how closely a TrP's whole
+        pattern fits what is marked (`Candidate.unmarked`, fewest first: for the sacrum alone,
+        multifidus, which refers there and to one zone more, before iliopsoas, whose pattern
+        runs the length of the back), then by name.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
         of the body (midline zones such as the sacrum belong to both). `other_side` holds the
         zones marked on the other side of the body at the same time: only a TrP that refers to
@@ -416,7 +459,10 @@ class Catalog:
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
         names = self._sort_names
+        counts, other_counts = self._essential_counts, self._other_side_essential_counts
         scores: dict[tuple[int, int], float] = {}  # few (near, far) pairs; round() is slow
+        # Candidates with the same essential zones share their `shared`: at 100x the data, most.
+        shares: dict[object, tuple[int, ...]] = {}
         ranked = []
         for muscle_id, matches in found.items():
             essential = tuple(in_essential.get(muscle_id, ()))
@@ -429,6 +475,11 @@ class Catalog:
             else:
                 far_essential = far_spillover = ()
                 near, far = len(essential), len(spillover)
+            both = (essential, far_essential) if far_essential else essential
+            shared = shares.get(both)
+            if shared is None:
+                shared = shares[both] = tuple(sorted(
+                    [*(counts[z] for z in essential), *(other_counts[z] for z in far_essential)]))
             score = scores.get((near, far))
             if score is None:
                 score = scores[near, far] = round(
@@ -439,9 +490,10 @@ class Catalog:
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query; `_make` skips the keyword
             # handling of the named tuple's own constructor, a tenth.
-            ranked.append(((-score, -(near + far), unmarked, names[muscle_id]), Candidate._make(
-                (muscle_id, score, essential, spillover, trps, tuple(matches), far_essential,
-                 far_spillover, unmarked))))
+            ranked.append(((-score, -(near + far), shared, unmarked, names[muscle_id]),
+                           Candidate._make((muscle_id, score, essential, spillover, trps,
+                                            tuple(matches), far_essential, far_spillover,
+                                            unmarked, shared))))
         ranked.sort(key=itemgetter(0))
         return [candidate for _, candidate in ranked]
 
@@ -511,11 +563,11 @@ class Catalog:
                 if relieved:
                     yield _FIELD_WEIGHTS["relief"], "relief", text, words_of(relieved)
 
-    def _index_words(self) -> tuple[list[str], dict[str, dict[str, float]],
-                                    dict[str, dict[str, int]]]:
+    def _index_words(self, kept: frozenset[str] | None = None) -> _WordIndex:
         """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
         weight of the word's best text, plus `_CORROBORATION` per further presentation field
-        that states it) and word -> {muscle: the texts that hold it, as bits}."""
+        that states it) and word -> {muscle: the texts that hold it, as bits}; of the texts of
+        the `kept` fields only, when given."""
         postings: dict[str, dict[str, float]] = defaultdict(dict)
         texts: dict[str, dict[str, int]] = defaultdict(dict)
         for muscle in self.muscles.values():
@@ -523,8 +575,8 @@ class Catalog:
             fields: dict[str, set[str]] = defaultdict(set)
             held: dict[str, int] = defaultdict(int)
             for n, (weight, field, _, found) in enumerate(self._search_hits(muscle)):
-                if field == "caution":  # searched apart, after all of these
-                    continue
+                if field == "caution" or (kept is not None and field not in kept):
+                    continue  # a caution is searched apart, after all of these
                 for word in found:
                     best[word] = max(best.get(word, 0.0), weight)
                     held[word] |= 1 << n
@@ -663,16 +715,25 @@ class Catalog:
         return any(w in texts or w in cautions or w in self._real_words or w in MEDICAL_WORDS
                    for w in (word, stem(word)))
 
-    def _held_only_begun(self, query: list[str], found: Mapping[str, object]) -> bool:
+    def _held_only_begun(self, query: list[str], found: Mapping[str, object],
+                         index: _WordIndex | None = None) -> bool:
         """Whether a muscle not `found` holds a longer word that a query word in its own right
         begins but is not ("hernia": "herniation"), so that search with `begun` may find more:
-        most queries hold none, and are not searched twice."""
-        _, postings, _ = self._word_index
+        most queries hold none, and are not searched twice. `index` as `_text_scores`."""
+        tokens, postings, _ = index or self._word_index
         last = len(query) - 1
         return any(muscle_id not in found
                    for n, word in enumerate(query) if self._own_word(word)
-                   for token in self._matching(word, n == last) if not form_of(word, token)
+                   for token in self._matching(word, n == last, tokens)
+                   if not form_of(word, token)
                    for muscle_id in postings[token])
+
+    def _activity_only(self, reading: _Reading) -> bool:
+        """Whether a query names an activity and nothing else ("pain when sitting", "can't
+        sit"; its words for pain and small words aside): it is searched in the presentation
+        alone (`_PRESENTED`)."""
+        said = set().union(*reading.activities.values()) if reading.activities else set()
+        return bool(said) and not reading.zones and said >= set(reading.words)
 
     def _known(self, word: str, last: bool) -> bool:
         """Whether search can match a word (the last one perhaps unfinished)."""
@@ -781,19 +842,20 @@ class Catalog:
                         found.append(named)
         return found
 
-    def _text_scores(self, query: list[str], together: bool,
-                     begun: bool = True) -> dict[str, float]:
+    def _text_scores(self, query: list[str], together: bool, begun: bool = True,
+                     index: _WordIndex | None = None) -> dict[str, float]:
         """Muscles whose texts hold every query word, by the weights of the fields that hold
         them; with `together`, a muscle with one text holding them all gets `_HELD` more.
-        Without `begun`, a word in its own right is held only whole (`_matching`)."""
-        _, postings, texts = self._word_index
+        Without `begun`, a word in its own right is held only whole (`_matching`). `index`
+        is the word index searched, `_word_index` unless given."""
+        tokens, postings, texts = index or self._word_index
         scores: dict[str, float] | None = None
         held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
         together = together and len(query) > 1  # one word is held by any text that has it
         for n, word in enumerate(query):
             weights: dict[str, float] = {}
             holding: dict[str, int] = {}
-            for token, exact in self._matching(word, n == len(query) - 1,
+            for token, exact in self._matching(word, n == len(query) - 1, tokens,
                                                begun=begun).items():
                 if not weights and exact == 1.0:  # most often the only token: copied in C
                     weights = dict(postings[token])
@@ -929,9 +991,14 @@ class Catalog:
         counts least or not at all. Earlier entries of a list outrank later ones, and a word
         stated in two fields (an activity and a symptom) outranks one stated in one; more texts
         saying it do not. A muscle with one text holding every query word comes before one whose
-        words are scattered. A query word that is a word in its own right ("hernia", "disc") is
-        matched whole or in its forms ("discs"); a muscle found only by a longer word it begins
-        ("herniation", "discomfort") comes after every other, cautions included.
+        words are scattered. A query that names an activity and nothing else ("pain sitting",
+        "can't sit") asks whose pain it aggravates: only names, nicknames, mimics, activities
+        and symptoms count (`_PRESENTED`), not what keeps the trigger points coming back ("long
+        periods of sitting") or other prose, which every muscle's page has, unless no muscle's
+        presentation names the activity. A query word that is a word in its own right
+        ("hernia", "disc") is matched whole or in its forms ("discs"); a muscle found only by a
+        longer word it begins ("herniation", "discomfort") comes after every other, cautions
+        included.
 
         A query that names a body place (a zone's label, everyday name or id, see `PlaceNames`:
         "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there, and
@@ -955,18 +1022,30 @@ class Catalog:
         if reading is None:
             return []
         searched = _place_text_words(reading) if reading.zones else reading.words
+        index = None
         if reading.zones:
             keys = self._place_ranking(reading)
         else:
-            keys = {m: (0, 0, 0, -s) for m, s in
-                    self._text_scores(reading.words, together=True, begun=False).items()}
+            scores: dict[str, float] = {}
+            if self._activity_only(reading):
+                # Whose pain the activity aggravates, not whose prose mentions it; a caution
+                # ("avoid sitting straight up") is no complaint either.
+                index = self._presentation_index
+                scores = self._text_scores(reading.words, together=True, begun=False,
+                                           index=index)
+            if not scores:
+                index = None
+                scores = self._text_scores(reading.words, together=True, begun=False)
+            keys = {m: (0, 0, 0, -s) for m, s in scores.items()}
         # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
-        for muscle_id, score in self._caution_scores(reading.words).items():
-            keys.setdefault(muscle_id, (0, 1, 0, -score))
+        if index is None:
+            for muscle_id, score in self._caution_scores(reading.words).items():
+                keys.setdefault(muscle_id, (0, 1, 0, -score))
         # Last, the muscles found only by a longer word that a query word begins but is not:
         # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
-        if self._held_only_begun(searched, keys):
-            for muscle_id, score in self._text_scores(searched, together=True).items():
+        if self._held_only_begun(searched, keys, index):
+            for muscle_id, score in self._text_scores(searched, together=True,
+                                                      index=index).items():
                 keys.setdefault(muscle_id, (0, 2, 0, -score))
         for muscle_id in reading.named:
             keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0))[1:])

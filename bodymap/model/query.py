@@ -16,8 +16,9 @@ STOP_WORDS = frozenset(
      "from", "i", "in", "into", "is", "me", "my", "of", "on", "or", "the", "to", "unable",
      "when", "while", "with"])
 # Everyday names of a symptom, searched as the word the data uses ("pins and needles" had been
-# respelled "and knees").
-SAME_AS = {("pins", "and", "needles"): "tingling"}
+# respelled "and knees"; "unable to stand up straight" found only the muscles whose texts say
+# "straightening up", not quadratus lumborum, "unable to stand upright").
+SAME_AS = {("pins", "and", "needles"): "tingling", ("up", "straight"): "upright"}
 PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
 # How much or how long it hurts says nothing of where it comes from: "severe sciatica" and

@@ -37,10 +37,13 @@ HELP_MORE = (
     f"Mark painful zones on the body. Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
-    "two spillover matches. Ties go to the muscle matching more zones, then to the one whose "
-    "trigger point's pattern is most like what is marked. Each row says how much of the pain "
-    f"marked on its side the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the most "
-    f"it could score, or more), a partial fit, or a weak fit (under {STRENGTHS[1][0]:.0%}, or "
+    "two spillover matches. Ties go to the muscle matching more zones; then to the one whose "
+    "essential zones cover the marked zones that the fewest muscles refer to as essential (a "
+    "zone few muscles refer to points to them more than one that many do); then to the one "
+    "whose trigger point's pattern is most like what is marked. Each row says how much of the "
+    f"pain marked on its side the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the "
+    f"most it could score, or more), a partial fit, or a weak fit (under "
+    f"{STRENGTHS[1][0]:.0%}, or "
     "spillover only); its tooltip gives the score. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
     "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
@@ -229,10 +232,11 @@ def candidate_score(row: Row) -> str:
     return f"score {row.candidate.score:g} of a possible {most_score(row.candidate, row.asked):g}"
 
 
-def _rank(candidate: Candidate) -> tuple[float, int, int]:
-    """How well a candidate fits what is marked, best lowest: score, zones matched, then the
-    fewest zones of its pattern left unmarked."""
-    return -candidate.score, -candidate.zone_count, candidate.unmarked
+def _rank(candidate: Candidate) -> tuple[float, int, tuple[int, ...], int]:
+    """How well a candidate fits what is marked, best lowest, as `Catalog.find_sources` ranks:
+    score, zones matched, the fewest other muscles sharing its essential zones, then the fewest
+    zones of its pattern left unmarked."""
+    return -candidate.score, -candidate.zone_count, candidate.shared, candidate.unmarked
 
 
 class PainFinder(QWidget):

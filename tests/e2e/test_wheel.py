@@ -38,12 +38,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir
 
 
-def run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+def outside_env() -> dict[str, str]:
+    """This environment without PYTHONPATH, which may name this checkout."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(env_dir / "bin" / "bodymap"), *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+        cwd=cwd, env=outside_env(), capture_output=True, text=True, timeout=120,
     )
 
 
@@ -57,7 +62,7 @@ def test_installed_validate_runs_outside_the_repo(installed: Path, tmp_path: Pat
     probe = subprocess.run(
         [str(installed / "bin" / "python"), "-c",
          "from bodymap import resources; print(resources.data_dir(), resources.assets_dir())"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
+        cwd=tmp_path, env=outside_env(), capture_output=True, text=True, check=True,
     )
     assert str(ROOT) not in probe.stdout
     assert "site-packages" in probe.stdout

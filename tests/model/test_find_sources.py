@@ -65,6 +65,24 @@ def test_then_by_how_closely_a_pattern_fits_the_marked_pain(base: Catalog):
     assert ranked(catalog, ["sacrum"]) == ["beta", "alpha"]
 
 
+def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Catalog):
+    # Level on score and zone count: three muscles refer to the buttock as essential and reach
+    # the calf as spillover; one refers to the calf as essential and the buttock as spillover.
+    # Buttock pain is explained by any of the three; calf pain, in nearly everyone, only by the
+    # last: it leads, though its pattern runs on to zones not marked.
+    catalog = synthetic(base, alpha=[(["buttock"], ["calf"])], beta=[(["buttock"], ["calf"])],
+                        gamma=[(["buttock"], ["calf"])],
+                        omega=[(["calf", "posterior_knee", "lateral_ankle"], ["buttock"])])
+    candidates = catalog.find_sources(["buttock", "calf"])
+    assert len({(c.score, c.zone_count) for c in candidates}) == 1
+    assert candidates[0].muscle_id == "omega"
+    assert candidates[0].unmarked > max(c.unmarked for c in candidates[1:])
+    assert [c.shared for c in candidates] == [(1,), (3,), (3,), (3,)]
+    # On the other side of the body, a bilateral zone counts the muscles that reach it there.
+    band = bilateral_catalog(base).find_sources(["si_joint"], other_side=["si_joint"])[0]
+    assert (band.muscle_id, band.shared) == ("band", (1, 2))
+
+
 def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
     catalog = synthetic(base, delta=[(["sacrum"], []), (["calf"], ["sacrum"])])
     (candidate,) = catalog.find_sources(["sacrum"])
@@ -242,6 +260,22 @@ def test_outer_hip_thigh_and_leg_pain_points_to_gluteus_minimus_first(catalog: C
     assert (first.essential, first.spillover) == (("lateral_thigh", "lateral_leg"),
                                                   ("greater_trochanter",))
     assert first.score > second.score
+
+
+def test_buttock_and_upper_back_of_thigh_point_to_gluteus_minimus_first(catalog: Catalog):
+    # The reference: gluteus minimus, the "pseudo-sciatica" muscle, refers from its posterior
+    # TrPs down the back of the thigh to the calf, the farthest of the gluteals. Gluteus medius
+    # (TrP2), piriformis and gluteus maximus refer to the buttock and reach the upper back of
+    # the thigh only in some people (spillover). Each explains the marked pain as much, but the
+    # back of the thigh in nearly everyone points to gluteus minimus alone.
+    found = catalog.find_sources(["buttock", "posterior_thigh_upper"])
+    first = found[0]
+    assert first.muscle_id == "gluteus_minimus"
+    assert first.essential == ("posterior_thigh_upper",) and first.trigger_points == ("trp2",)
+    assert {c.muscle_id for c in found[1:4]} == {"gluteus_medius", "piriformis",
+                                                 "gluteus_maximus"}
+    assert all(c.essential == ("buttock",) and c.spillover == ("posterior_thigh_upper",)
+               for c in found[1:4])
 
 
 def test_si_joint_and_buttock_rank_gluteals_and_piriformis(catalog: Catalog):

@@ -135,6 +135,25 @@ def test_refinement_chip_moves_sciatica_mimics_up(qtbot, window: MainWindow, cat
     assert first and all(r in mimics for r in first)
 
 
+def test_buttock_and_back_of_thigh_list_the_pseudo_sciatica_muscle_first(
+        qtbot, window: MainWindow, catalog):
+    # Gluteus minimus refers down the back of the thigh in nearly everyone with its posterior
+    # TrPs; gluteus medius, piriformis and gluteus maximus reach it only as spillover. It leads,
+    # and ticking "Feels like sciatica" (its first mimic) keeps it there.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "buttock", "L")
+    click(qtbot, window, "posterior_thigh_upper", "L")
+    rows = candidates(window)
+    assert rows[0].startswith("Gluteus minimus — partial fit\n")
+    assert "essential zone: Upper back of the thigh" in rows[0]
+    assert set(names(window)[1:4]) == {"Gluteus medius", "Piriformis", "Gluteus maximus"}
+    chip = next(c for c in window.pain_finder.findChildren(QCheckBox)
+                if c.text() == "Feels like sciatica")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert names(window)[0] == "Gluteus minimus"
+    assert catalog.muscles["gluteus_minimus"].often_mistaken_for[0].startswith("Sciatica")
+
+
 def test_a_chip_says_which_rows_it_moved_up_and_why(qtbot, window: MainWindow, catalog):
     # Buttock, back of the thigh and calf: gluteus minimus refers to all three and leads. Ticking
     # "Worse sitting" puts the muscles sitting aggravates first, though they score less: the

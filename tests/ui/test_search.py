@@ -105,6 +105,33 @@ def test_the_list_as_one_types_is_best_match_first_and_enter_opens_its_top(
     assert window.selected[0] == listed(muscles)[0]
 
 
+def test_pain_sitting_narrows_the_list_to_the_muscles_sitting_aggravates(
+        qtbot, window: MainWindow):
+    # Every muscle's page mentions sitting, most as a cause ("long periods of sitting"): the
+    # list had said "12 of 12 match" and narrowed nothing.
+    muscles = window.findChild(QListWidget, "muscleList")
+    search(qtbot, window, "pain sitting", enter=False)
+    shown = listed(muscles)
+    total = muscles.count()
+    assert len(shown) < total
+    heading = window.findChild(QLabel, "muscleListHeading")
+    assert heading.text() == f"Muscles: {len(shown)} of {total} match “pain sitting”"
+    catalog = window.catalog
+    worse = {m.id for m in catalog.muscles.values() if "sitting" in m.aggravated_by}
+    assert set(shown[:len(worse)]) == worse
+    assert "quadratus_lumborum" not in shown and "multifidus" not in shown
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage().startswith(
+        f"Best match: {catalog.muscles[shown[0]].name}, aggravated by sitting")
+
+
+def test_standing_up_straight_finds_quadratus_lumborum(qtbot, window: MainWindow):
+    # The reference: QL "can leave a person unable to stand upright".
+    muscles = window.findChild(QListWidget, "muscleList")
+    search(qtbot, window, "unable to stand up straight", enter=False)
+    assert set(listed(muscles)[:2]) == {"quadratus_lumborum", "iliopsoas"}
+
+
 def test_a_cleared_search_lists_all_alphabetically_the_muscle_chosen_in_sight(
         qtbot, tmp_path, settings, progress_path):
     # A teacher's pack long enough that the list scrolls: 80 adductors, ahead of the rest.
