@@ -31,18 +31,20 @@ from bodymap.ui.body_scene import on_side, side_label
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
-from bodymap.ui.pain_finder import PainFinder
 from bodymap.ui.presenter import PresenterMode
 from bodymap.ui.sizing import resize_within_screen
-from bodymap.ui.technique_coach import TechniqueCoach
 
-if TYPE_CHECKING:  # the study code is loaded when the Study tab or a note first needs it
+# The pain finder, the coach and the study code are loaded when their tab (or a note) first
+# needs them: the first frame shows none of them.
+if TYPE_CHECKING:
     import random
 
     from bodymap.model.schema import RedFlag
     from bodymap.study import Profile, ProgressStore
+    from bodymap.ui.pain_finder import PainFinder, Refinement
     from bodymap.ui.study_panel import StudyBoard, StudyPanel
     from bodymap.ui.study_waiting import WaitingQuestion
+    from bodymap.ui.technique_coach import TechniqueCoach
 
 VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
 PROFILE_KEY = "study/profile"
@@ -78,24 +80,24 @@ class MainWindow(QMainWindow):
 
         self.body_view = BodyView(catalog)
         self.detail_panel = DetailPanel(catalog)
-        self.pain_finder = PainFinder(catalog)
-        self.coach = TechniqueCoach(catalog, settings=self.settings)
         self._red_flags_gate: Callable[[], bool] | None = None
-        self.coach.before_first_start = self._red_flags_before_first_hold
         self.muscle_list = self._build_muscle_list()
         self.search_box = self._build_search_box()
         self.panels = QTabWidget()
         self.panels.setObjectName("sidePanels")
         self.panels.addTab(self.detail_panel, "Muscle")
-        self.panels.addTab(self.pain_finder, "Pain finder")
-        self.panels.addTab(self.coach, "Technique coach")
+        # Pages built on first show, or first use (`pain_finder`, `coach`, `study_panel`).
+        self.pain_page = LazyPage("painFinder", "Pain finder", self._build_pain_finder)
+        self.panels.addTab(self.pain_page, "Pain finder")
+        self.coach_page = LazyPage("techniqueCoach", "Technique coach", self._build_coach)
+        self.panels.addTab(self.coach_page, "Technique coach")
         self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
         self.panels.addTab(self.study_page, "Study")
-        # While the coach is open, the body shows the one trigger point it is on; a study
-        # question's picture is on the body only while the Study tab is open.
+        # While the coach is open, the body shows the one trigger point it is on (its
+        # triggerPointChanged too, `_build_coach`); a study question's picture is on the body
+        # only while the Study tab is open.
         self._board: StudyBoard | None = None
         self._waiting: WaitingQuestion | None = None  # built when a question first waits
-        self.coach.triggerPointChanged.connect(self._show_coached_trigger_point)
         self.panels.currentChanged.connect(self._show_coached_trigger_point)
         self.panels.currentChanged.connect(self._show_board_with_its_tab)
 
@@ -127,11 +129,6 @@ class MainWindow(QMainWindow):
         self.detail_panel.foundOpened.connect(self._present_found)
         self.body_view.hoverChanged.connect(self._show_hover)
         self.body_view.viewRequested.connect(self.set_view)
-        self.pain_finder.candidatePreviewed.connect(self.body_view.set_preview)
-        self.pain_finder.candidateOpened.connect(self.open_candidate)
-        # The button is the pain-mode action's, so it is off whenever the action is (study).
-        self.pain_finder.painModeRequested.connect(self.mode_actions["pain"].trigger)
-        self.mode_actions["pain"].enabledChanged.connect(self.pain_finder.mark_button.setEnabled)
         self._restore()
 
     # -- construction -----------------------------------------------------------------------
@@ -236,7 +233,8 @@ class MainWindow(QMainWindow):
         self.presenter = PresenterMode(
             self, hide=[self.list_pane, self.statusBar()],
             enlarge=[self.panels, self.body_view, toolbar, self.menuBar()],
-            prepare=lambda: (self.coach.ensure_built(), self.study_page.content()))
+            prepare=lambda: (self.pain_page.content(), self.coach.ensure_built(),
+                             self.study_page.content()))
         self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
                                              self.presenter.set_on, True)
         self.presenter_action.setStatusTip(
@@ -331,9 +329,10 @@ class MainWindow(QMainWindow):
     def set_mode(self, mode: str) -> None:
         self.mode_actions[mode].setChecked(True)
         self.body_view.set_mode(mode)
-        self.pain_finder.set_pain_mode(mode == "pain")
+        if mode == "pain" or self.pain_page.is_built:  # one built later asks the body its mode
+            self.pain_finder.set_pain_mode(mode == "pain")
         if mode == "pain":
-            self.panels.setCurrentWidget(self.pain_finder)
+            self.panels.setCurrentWidget(self.pain_page)
         self.statusBar().showMessage(
             "Pain finder: click the body where it hurts; click again to unmark." if mode == "pain"
             else "Muscle mode: click a muscle.", 5000)
@@ -344,16 +343,17 @@ class MainWindow(QMainWindow):
         self.body_view.set_selected(self.selected)
         self.detail_panel.show_muscle(muscle_id, side)
         self._show_note(muscle_id)
-        self.coach.set_muscle(muscle_id, side)
+        if self.coach_page.is_built:  # else it takes the selection when built
+            self.coach.set_muscle(muscle_id, side)
         self.self_care_action.setEnabled(True)
-        if self.panels.currentWidget() is not self.coach:
+        if self.panels.currentWidget() is not self.coach_page:
             self.panels.setCurrentWidget(self.detail_panel)
         self._sync_list(muscle_id)
         self.settings.setValue("muscle", muscle_id)
         self.settings.setValue("side", side)
 
     def _show_coached_trigger_point(self) -> None:
-        coaching = self.panels.currentWidget() is self.coach
+        coaching = self.panels.currentWidget() is self.coach_page
         self.body_view.set_trigger_point(self.coach.trigger_point_id if coaching else None)
 
     def reveal(self, muscle_id: str) -> None:
@@ -370,12 +370,14 @@ class MainWindow(QMainWindow):
         key = (zone_id, side)
         self.pain.symmetric_difference_update({key})
         self.body_view.set_pain(self.pain)
-        self.pain_finder.set_marked(self.pain)
+        if self.pain_page.is_built:  # else it takes the marked pain when built
+            self.pain_finder.set_marked(self.pain)
 
     def clear_pain(self) -> None:
         self.pain.clear()
         self.body_view.set_pain(self.pain)
-        self.pain_finder.set_marked(self.pain)
+        if self.pain_page.is_built:  # else it takes the marked pain when built
+            self.pain_finder.set_marked(self.pain)
 
     def open_candidate(self, muscle_id: str, side: str) -> None:
         """Open a pain finder candidate. A muscle this view does not draw (iliopsoas from the
@@ -409,6 +411,46 @@ class MainWindow(QMainWindow):
             self.study_panel.zone_toggled(zone_id, side)
         elif board is None:
             self.toggle_zone(zone_id, side)
+
+    # -- pain finder and coach ------------------------------------------------------------------
+    @property
+    def pain_finder(self) -> PainFinder:
+        return self.pain_page.content()  # type: ignore[return-value]
+
+    def _build_pain_finder(self) -> PainFinder:
+        from bodymap.ui.pain_finder import PainFinder
+
+        finder = PainFinder(self.catalog)
+        finder.setObjectName("painFinderContent")  # its page holds the contract name, painFinder
+        finder.set_marked(self.pain)
+        finder.set_pain_mode(self.body_view.mode == "pain")
+        finder.candidatePreviewed.connect(self.body_view.set_preview)
+        finder.candidateOpened.connect(self.open_candidate)
+        # The button is the pain-mode action's, so it is off whenever the action is (study).
+        pain_action = self.mode_actions["pain"]
+        finder.painModeRequested.connect(pain_action.trigger)
+        finder.mark_button.setEnabled(pain_action.isEnabled())
+        pain_action.enabledChanged.connect(finder.mark_button.setEnabled)
+        return finder
+
+    def _refinements(self) -> list[Refinement]:
+        """The pain finder's chips ticked: none before it is first built."""
+        return self.pain_finder.refinements() if self.pain_page.is_built else []
+
+    @property
+    def coach(self) -> TechniqueCoach:
+        return self.coach_page.content()  # type: ignore[return-value]
+
+    def _build_coach(self) -> TechniqueCoach:
+        from bodymap.ui.technique_coach import TechniqueCoach
+
+        coach = TechniqueCoach(self.catalog, settings=self.settings)
+        coach.setObjectName("techniqueCoachContent")  # its page holds the contract name
+        coach.before_first_start = self._red_flags_before_first_hold
+        if self.selected is not None:
+            coach.set_muscle(*self.selected)
+        coach.triggerPointChanged.connect(self._show_coached_trigger_point)
+        return coach
 
     # -- study ----------------------------------------------------------------------------------
     @property
@@ -753,7 +795,7 @@ class MainWindow(QMainWindow):
             f"{self._export_name()}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
             lambda path: export_scene(scene, path, title=self._export_title(), layout=layout,
-                                      refinements=self.pain_finder.refinements()))
+                                      refinements=self._refinements()))
         if saved is not None and (note := left_out_note(scene)):
             from PySide6.QtWidgets import QMessageBox
 

@@ -7,13 +7,17 @@ in the PDF and dialog machinery (see `make bench`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import BOTH, on_side
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 # What `html.escape` replaces, without importing `html`: its table of 2,000 named entities,
 # which nothing here needs, costs ~3 ms of every start.
@@ -44,8 +48,13 @@ INK = "#1b1f24"  # body text in the coach and study panels
 MUTED = "#5f6b76"  # hints and citations
 
 
-def open_web_link(url: QUrl) -> bool:
+def open_web_link(url: QUrl | str) -> bool:
     """Open web links only; anything else (file:, javascript:, ...) is refused."""
+    # QUrl is loaded with the first link opened, not at start-up (its enums: ~1 ms).
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    url = QUrl(url)
     if url.scheme() in ("http", "https"):
         return QDesktopServices.openUrl(url)
     return False
@@ -79,7 +88,7 @@ def text_label(name: str = "", *, rich: bool = False, wrap: bool = True) -> QLab
     if rich:
         label.setOpenExternalLinks(False)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        label.linkActivated.connect(lambda url: open_web_link(QUrl(url)))
+        label.linkActivated.connect(open_web_link)
     return label
 
 

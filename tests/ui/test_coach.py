@@ -235,8 +235,8 @@ def open_coach(qtbot, window: MainWindow, muscle_id: str) -> TechniqueCoach:
     tabs = window.findChild(QTabWidget, "sidePanels")
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
-    assert tabs.currentWidget() is window.coach
+                     pos=bar.tabRect(tabs.indexOf(window.coach_page)).center())
+    assert tabs.currentWidget() is window.coach_page
     # Built on first showing: its controls appear once the event loop has laid them out.
     qtbot.waitUntil(lambda: window.coach.findChild(QPushButton, "nextStep").isVisible())
     return window.coach

@@ -33,11 +33,17 @@ VIEW_ACTIONS = {v: f"actionView{v.title()}" for v in VIEWS}
 LAYER_ACTIONS = {"superficial": "actionLayerSuperficial", "deep": "actionLayerDeep"}
 
 
-def test_window_children_follow_the_testing_contract(window: MainWindow):
-    for name in ("bodyView", "detailPanel", "searchBox", "painFinder"):
+def test_window_children_follow_the_testing_contract(qtbot, window: MainWindow):
+    for name in ("bodyView", "detailPanel", "searchBox", "painFinder", "techniqueCoach",
+                 "studyPanel"):
         assert window.findChild(object, name) is not None, name
     assert isinstance(window.findChild(QLineEdit, "searchBox"), QLineEdit)
-    assert isinstance(window.findChild(QAbstractItemView, "painCandidates"), QAbstractItemView)
+    # The pain finder's page is built when first shown, as a person opens it.
+    tabs = window.panels.tabBar()
+    page = window.findChild(QWidget, "painFinder")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton,
+                     pos=tabs.tabRect(window.panels.indexOf(page)).center())
+    assert isinstance(page.findChild(QAbstractItemView, "painCandidates"), QAbstractItemView)
 
 
 def test_first_start_shows_posterior_superficial_muscle_mode(window: MainWindow):
@@ -587,7 +593,7 @@ def test_coach_follows_the_selected_muscle(qtbot, window: MainWindow):
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(coach)).center())
     assert tabs.currentWidget() is coach
     assert coach.findChild(QLabel, "coachTitle").text() == "Piriformis (left)"
-    assert coach.muscle.id == "piriformis"
+    assert window.coach.muscle.id == "piriformis"
 
 
 def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow,
@@ -633,7 +639,7 @@ def test_the_coach_shows_its_trigger_point_on_the_body(qtbot, window: MainWindow
     tabs = window.findChild(QTabWidget, "sidePanels")
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+                     pos=bar.tabRect(tabs.indexOf(window.coach_page)).center())
     # The coach starts on the first trigger point: its X is ringed, only its referral painted.
     assert ring_at(first.id) and not ring_at(second.id)
     assert painted() == {only_first}
@@ -661,7 +667,7 @@ def test_the_coach_fits_a_laptop_screen(qtbot, window: MainWindow):
     tabs = window.findChild(QTabWidget, "sidePanels")
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+                     pos=bar.tabRect(tabs.indexOf(window.coach_page)).center())
     coach = window.coach
 
     def whole(widget) -> bool:  # not clipped by the scroll area or the window
@@ -721,12 +727,14 @@ def test_presenter_mode_fills_the_screen_with_large_text_and_esc_leaves(
         qtbot, window: MainWindow):
     click(qtbot, window, "gluteus_medius", "L")
     window.body_view.setFocus()
-    qtbot.keyClick(window.body_view, Qt.Key.Key_F5)  # the coach and study pages are not built yet
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F5)  # the pages after the first: not built yet
     qtbot.waitUntil(window.isFullScreen)
     assert not window.findChild(QListWidget, "muscleList").isVisible()
     large = font_sizes(window)
-    # The coach's and the study's pages, built on the way in, grow with the rest, headings too.
-    window.panels.setCurrentWidget(window.coach)
+    # The pain finder's, the coach's and the study's pages, built on the way in, grow with the
+    # rest, headings too.
+    window.panels.setCurrentWidget(window.pain_page)
+    window.panels.setCurrentWidget(window.coach_page)
     window.panels.setCurrentWidget(window.study_page)
     window.panels.setCurrentWidget(window.detail_panel)
     assert font_sizes(window) == large
@@ -838,7 +846,7 @@ def test_dialogs_opened_in_presenter_mode_are_as_large_as_its_text(qtbot, tmp_pa
 
 def test_in_presenter_mode_the_coach_keeps_the_step_in_sight(qtbot, window: MainWindow):
     click(qtbot, window, "gluteus_medius", "L")
-    window.panels.setCurrentWidget(window.coach)
+    window.panels.setCurrentWidget(window.coach_page)
     trigger(window, "actionPresenter")
     qtbot.waitUntil(window.isFullScreen)
     step = window.coach.step_text
@@ -927,7 +935,7 @@ def test_the_coach_and_an_export_show_a_bilateral_referral_on_both_sides(
     tabs = window.findChild(QTabWidget, "sidePanels")
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(tabs.indexOf(window.coach)).center())
+                     pos=bar.tabRect(tabs.indexOf(window.coach_page)).center())
     trigger(window, "actionViewPosterior")
     # The coach is on TrP1: its referral alone, on both sides of the low back.
     for side in ("L", "R"):

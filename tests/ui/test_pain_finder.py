@@ -202,7 +202,7 @@ def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
 
 def test_help_is_one_line_and_explains_the_ranking_on_request(qtbot, window: MainWindow):
     help_label = window.pain_finder.help
-    window.panels.setCurrentWidget(window.pain_finder)
+    window.panels.setCurrentWidget(window.pain_page)
     short = help_label.height()
     assert "0.4" not in help_label.text()  # the candidates keep the room
     help_label.setFocus()
@@ -259,7 +259,7 @@ def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
 
 
 def test_the_empty_tab_says_what_a_click_will_do(qtbot, window: MainWindow):
-    window.panels.setCurrentWidget(window.pain_finder)
+    window.panels.setCurrentWidget(window.pain_page)
     button = window.pain_finder.mark_button
     assert window.pain_finder.summary.text() == "No pain marked yet."
     assert button.isVisible()
@@ -271,7 +271,7 @@ def test_the_empty_tab_says_what_a_click_will_do(qtbot, window: MainWindow):
     assert summary.startswith("No pain marked yet. Click the body where it hurts")
     assert not button.isVisible()
     trigger(window, "actionMuscleMode")
-    window.panels.setCurrentWidget(window.pain_finder)
+    window.panels.setCurrentWidget(window.pain_page)
     assert button.isVisible()
     assert window.pain_finder.summary.text() == "No pain marked yet."
 
@@ -283,7 +283,7 @@ def test_the_pain_finder_goes_by_one_name_wherever_a_person_meets_it(qtbot, wind
     mode_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Mode")
     assert on in mode_menu.actions() and clear in mode_menu.actions()
     tabs = window.panels.tabBar()
-    index = window.panels.indexOf(window.pain_finder)
+    index = window.panels.indexOf(window.pain_page)
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
     button = window.pain_finder.mark_button
     tip = button.toolTip()

@@ -193,7 +193,10 @@ def test_links_open_only_for_the_web(monkeypatch):
     assert rich_text.open_web_link(QUrl("https://doi.org/10.7326/M16-2367"))
     assert not rich_text.open_web_link(QUrl("file:///etc/passwd"))
     assert not rich_text.open_web_link(QUrl("javascript:alert(1)"))
-    assert [u.toString() for u in opened] == ["https://doi.org/10.7326/M16-2367"]
+    assert not rich_text.open_web_link("file:///etc/passwd")  # as a label's linkActivated says
+    assert rich_text.open_web_link("https://doi.org/10.1016/j.pain.2008.02.003")
+    assert [u.toString() for u in opened] == ["https://doi.org/10.7326/M16-2367",
+                                              "https://doi.org/10.1016/j.pain.2008.02.003"]
 
 
 # -- self-care sheet -------------------------------------------------------------------------------

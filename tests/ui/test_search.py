@@ -428,3 +428,21 @@ def test_the_note_after_fever_then_pregnancy_is_about_pregnancy(qtbot, window: M
     said = note_text(window)
     assert "fever" not in said
     assert said.startswith("Found for “pregnancy”: caution: “")
+
+
+def test_names_are_offered_from_the_first_key_typed(qtbot, window: MainWindow):
+    box = window.findChild(QLineEdit, "searchBox")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # as a person does
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box, "q")
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = popup.model()
+    offered = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "Quadratus lumborum" in offered
+    assert all("q" in name.casefold() for name in offered)
+    qtbot.keyClicks(box, "uadratus l")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert box.text() == "Quadratus lumborum"

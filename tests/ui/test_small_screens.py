@@ -434,7 +434,7 @@ def case_coach(app: QApplication, window: MainWindow) -> dict:
     from PySide6.QtTest import QTest
 
     view, coach = window.body_view, window.coach
-    window.panels.setCurrentWidget(coach)
+    window.panels.setCurrentWidget(window.coach_page)
     presenter_on(app, window)
 
     def click_muscle(name: str, layer: str, muscle_id: str) -> bool:

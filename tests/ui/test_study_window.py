@@ -393,6 +393,24 @@ def test_looking_a_muscle_up_mid_question_gives_the_body_back(qtbot, window: Mai
     assert window.body_view.study == board  # the question again, as it was
 
 
+def test_the_pain_finder_first_opened_mid_session_cannot_turn_pain_mode_on(
+        qtbot, window: MainWindow, monkeypatch):
+    from PySide6.QtWidgets import QTabWidget
+
+    open_study(qtbot, window, monkeypatch)
+    press_button(qtbot, window, "studyStart")
+    tabs = child(window, QTabWidget, "sidePanels")
+    bar = tabs.tabBar()
+    pain_tab = bar.tabRect(tabs.indexOf(child(window, QWidget, "painFinder"))).center()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=pain_tab)  # built now, mid-session
+    button = child(window, QPushButton, "markPainButton")
+    assert button.isVisible() and not button.isEnabled()  # pain mode is off while a quiz runs
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(window.study_page)).center())
+    trigger(window, "actionStudyEnd")
+    assert button.isEnabled()
+
+
 def test_a_question_left_mid_way_says_it_waits_and_one_click_goes_back(
         qtbot, window: MainWindow, monkeypatch):
     from PySide6.QtWidgets import QTabWidget
