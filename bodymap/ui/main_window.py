@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.body_view.hoverChanged.connect(self._show_hover)
         self.body_view.viewRequested.connect(self.set_view)
         self._restore()
+        # Built now all the same: DESIGN section 7 has checks find `painCandidates` in a window
+        # just made (the coach's and the study's pages stay for their first show).
+        self.pain_page.content()
 
     # -- construction -----------------------------------------------------------------------
     def _build_muscle_list(self) -> QListWidget:
