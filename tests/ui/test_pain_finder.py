@@ -22,6 +22,19 @@ def names(window: MainWindow) -> list[str]:
     return [text.split(" — ")[0] for text in candidates(window)]
 
 
+def preview_first_candidate(qtbot, window: MainWindow, *marks: tuple[str, str]
+                            ) -> tuple[QAbstractItemView, str]:
+    """In pain mode, mark the zones on the body, then move onto the first candidate with the
+    keyboard, which previews it: the list, and the muscle id of the candidate previewed."""
+    trigger(window, "actionPainMode")
+    for zone, side in marks:
+        click(qtbot, window, zone, side)
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    return view, window.pain_finder.rows[view.currentIndex().row()].candidate.muscle_id
+
+
 def test_lateral_leg_to_ankle_ranks_gluteus_minimus_first(qtbot, window: MainWindow):
     trigger(window, "actionPainMode")
     trigger(window, "actionViewLateral")
@@ -94,13 +107,7 @@ def test_pain_on_both_sides_lists_each_muscle_once_with_its_sides(qtbot, window:
 
 
 def test_a_candidate_on_both_sides_previews_both_and_opens_the_left(qtbot, window: MainWindow):
-    trigger(window, "actionPainMode")
-    click(qtbot, window, "buttock", "L")
-    click(qtbot, window, "buttock", "R")
-    view = window.findChild(QAbstractItemView, "painCandidates")
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Down)
-    first = window.pain_finder.rows[view.currentIndex().row()].candidate.muscle_id
+    view, first = preview_first_candidate(qtbot, window, ("buttock", "L"), ("buttock", "R"))
     assert window.body_view.preview == (first, "both")
     referral = window.body_view.body_scene().shown_state()[0]
     assert {side for _, side in referral} >= {"L", "R"}
@@ -188,12 +195,7 @@ def test_a_chip_says_which_rows_it_moved_up_and_why(qtbot, window: MainWindow, c
 
 
 def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
-    trigger(window, "actionPainMode")
-    click(qtbot, window, "lower_buttock", "L")
-    view = window.findChild(QAbstractItemView, "painCandidates")
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Down)
-    first = window.pain_finder.rows[view.currentIndex().row()].candidate.muscle_id
+    view, first = preview_first_candidate(qtbot, window, ("lower_buttock", "L"))
     assert window.body_view.preview == (first, "L")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.body_view.mode == "muscle"
