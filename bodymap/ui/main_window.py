@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from bodymap.ui.study_waiting import WaitingQuestion
     from bodymap.ui.technique_coach import TechniqueCoach
 
-VIEW_TITLES = {"posterior": "Back", "lateral": "Side (left)", "anterior": "Front"}
+# As the diagrams caption them: a bare "Back" on the toolbar read as a browser's Back button.
+VIEW_TITLES = {"posterior": "Back view", "lateral": "Left side view", "anterior": "Front view"}
 PROFILE_KEY = "study/profile"
 # The student a first note is kept for when nobody has been set up on this laptop: a student
 # alone should not have to open the Study tab to write one. Renamed in the Study tab.
@@ -334,6 +335,7 @@ class MainWindow(QMainWindow):
         self.body_view.set_mode(mode)
         if mode == "pain" or self.pain_page.is_built:  # one built later asks the body its mode
             self.pain_finder.set_pain_mode(mode == "pain")
+        self._sync_list_to_body()
         if mode == "pain":
             self.panels.setCurrentWidget(self.pain_page)
         self.statusBar().showMessage(
@@ -395,10 +397,9 @@ class MainWindow(QMainWindow):
             self.reveal(muscle_id)
         self.select_muscle(muscle_id, side)
         if stay:
-            where = ", ".join(VIEW_TITLES[v] for v, _ in self.body_view.layers_of(muscle_id))
             self.statusBar().showMessage(
-                f"{self.catalog.muscles[muscle_id].name} is drawn on the {where} view; "
-                "this view shows its referral.", 10000)
+                f"{self.catalog.muscles[muscle_id].name} is drawn on the "
+                f"{self._views_drawing(muscle_id)}; this view shows its referral.", 10000)
 
     def _muscle_clicked(self, muscle_id: str, side: str) -> None:
         """A click on a muscle: an answer while a question asks for one, else a selection."""
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
         finder.setObjectName("painFinderContent")  # its page holds the contract name, painFinder
         finder.set_marked(self.pain)
         finder.set_pain_mode(self.body_view.mode == "pain")
-        finder.candidatePreviewed.connect(self.body_view.set_preview)
+        finder.candidatePreviewed.connect(self._preview_candidate)
         finder.candidateOpened.connect(self.open_candidate)
         # The button is the pain-mode action's, so it is off whenever the action is (study).
         pain_action = self.mode_actions["pain"]
@@ -640,14 +641,27 @@ class MainWindow(QMainWindow):
         return student
 
     # -- list and search ------------------------------------------------------------------
-    def _sync_list(self, muscle_id: str) -> None:
+    def _sync_list(self, muscle_id: str | None) -> None:
+        """Highlight a muscle in the list (None: none)."""
+        self.muscle_list.blockSignals(True)
+        self.muscle_list.setCurrentRow(-1)
         for row in range(self.muscle_list.count()):
             item = self.muscle_list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == muscle_id:
-                self.muscle_list.blockSignals(True)
                 self.muscle_list.setCurrentItem(item)
-                self.muscle_list.blockSignals(False)
-                return
+                break
+        self.muscle_list.blockSignals(False)
+
+    def _sync_list_to_body(self) -> None:
+        """The list highlights the muscle the body draws: marking pain, the candidate previewed
+        (or none); else the muscle selected. A list still on the muscle opened before the
+        preview named one muscle while the body showed another's referral."""
+        shown = self.body_view.preview if self.body_view.mode == "pain" else self.selected
+        self._sync_list(shown[0] if shown else None)
+
+    def _preview_candidate(self, target: tuple[str, str] | None) -> None:
+        self.body_view.set_preview(target)
+        self._sync_list_to_body()
 
     def _list_activated(self, item: QListWidgetItem) -> None:
         # A list filtered by a search shows each muscle as the search would: "low back pain"
@@ -713,9 +727,13 @@ class MainWindow(QMainWindow):
         self.select_muscle(muscle_id, self._side_shown(muscle_id))
         if referral is None or self.body_view.body_scene().sides_of(muscle_id):
             return ""
-        where = ", ".join(VIEW_TITLES[v] for v, _ in self.body_view.layers_of(muscle_id))
+        where = self._views_drawing(muscle_id)
         name = self.catalog.muscles[muscle_id].name
-        return f"{name} is drawn on the {where} view; this view shows its referral" if where else ""
+        return f"{name} is drawn on the {where}; this view shows its referral" if where else ""
+
+    def _views_drawing(self, muscle_id: str) -> str:
+        """The views that draw a muscle, in words: "back view, left side view"."""
+        return ", ".join(VIEW_TITLES[v].lower() for v, _ in self.body_view.layers_of(muscle_id))
 
     def run_search(self) -> None:
         text = self.search_box.text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QTextBrowser,
+    QToolBar,
     QWidget,
 )
 
@@ -411,6 +412,15 @@ def test_the_side_view_says_when_the_selected_side_is_not_drawn(qtbot, window: M
     qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
                      pos=muscles.visualItemRect(muscles.item(row)).center())
     assert window.selected == ("gluteus_medius", "L")
+
+
+def test_the_toolbar_names_each_view_as_its_diagram_is_captioned(qtbot, window: MainWindow):
+    # A bare "Back" beside the other buttons read as a browser's Back button.
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    buttons = [toolbar.widgetForAction(window.findChild(QAction, VIEW_ACTIONS[view]))
+               for view in ("posterior", "lateral", "anterior")]
+    assert all(button.isVisible() for button in buttons)
+    assert [button.text() for button in buttons] == ["Back view", "Left side view", "Front view"]
 
 
 def test_the_selected_muscle_stays_outlined_on_the_other_layer(qtbot, window: MainWindow):

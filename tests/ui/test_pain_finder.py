@@ -6,7 +6,7 @@ import pytest
 from helpers.window import click, is_red, pixel, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QListWidget
 
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.pain_finder import candidate_lines, rank_marked
@@ -202,6 +202,26 @@ def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
     assert window.detail_panel.muscle_id == first
 
 
+def highlighted_muscles(window: MainWindow) -> list[str]:
+    muscle_list = window.findChild(QListWidget, "muscleList")
+    return [item.data(Qt.ItemDataRole.UserRole) for item in muscle_list.selectedItems()]
+
+
+def test_the_muscle_list_highlights_the_muscle_the_body_draws_while_pain_is_marked(
+        qtbot, window: MainWindow):
+    click(qtbot, window, "iliocostalis_thoracis", "L")  # read before looking for a cause
+    assert highlighted_muscles(window) == ["iliocostalis_thoracis"]
+    _view, first = preview_first_candidate(
+        qtbot, window, ("buttock", "L"), ("posterior_thigh_upper", "L"))
+    assert first != "iliocostalis_thoracis"
+    assert highlighted_muscles(window) == [first]  # the one whose referral the body shows
+    click(qtbot, window, "calf", "L")  # more pain marked: the list is new, nothing previewed
+    assert window.body_view.preview is None
+    assert highlighted_muscles(window) == []
+    trigger(window, "actionMuscleMode")  # back to the muscle opened, on the body and the list
+    assert highlighted_muscles(window) == ["iliocostalis_thoracis"]
+
+
 def test_help_is_one_line_and_explains_the_ranking_on_request(qtbot, window: MainWindow):
     help_label = window.pain_finder.help
     window.panels.setCurrentWidget(window.pain_page)
@@ -230,7 +250,7 @@ def test_a_candidate_drawn_on_another_view_opens_where_the_pain_is(qtbot, window
     assert window.body_view.view_name == "posterior"
     referral = window.body_view.body_scene().shown_state()[0]
     assert referral.get(("si_joint", "L")) == "essential"
-    assert "Front" in window.statusBar().currentMessage()
+    assert "drawn on the front view" in window.statusBar().currentMessage()
 
 
 def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(

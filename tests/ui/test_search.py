@@ -70,7 +70,7 @@ def test_a_referral_found_by_place_is_shown_where_it_is_drawn(qtbot, window: Mai
         assert painted(window, "lumbar_paraspinal_lower", side), side
     message = window.statusBar().currentMessage()
     assert message.startswith("Best match: Rectus abdominis (lower part), refers pain to ")
-    assert message.endswith("is drawn on the Front view; this view shows its referral.")
+    assert message.endswith("is drawn on the front view; this view shows its referral.")
 
 
 def test_a_list_pick_after_a_place_search_shows_that_referral(qtbot, window: MainWindow):
