@@ -10,11 +10,12 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing about which muscle: left out of a query that has others. "Can't" and
-# "unable" go too: every muscle here is about what hurts, so "can't sit" asks about sitting.
+# "unable" go too: every muscle here is about what hurts, so "can't sit" asks about sitting;
+# and "makes it" ("sitting makes it worse").
 STOP_WORDS = frozenset(
     ["a", "along", "an", "and", "around", "at", "by", "can", "cannot", "cant", "down", "for",
-     "from", "i", "in", "into", "is", "me", "my", "of", "on", "or", "the", "to", "unable",
-     "when", "while", "with"])
+     "from", "i", "in", "into", "is", "it", "make", "makes", "me", "my", "of", "on", "or",
+     "the", "to", "unable", "when", "while", "with"])
 # Everyday names of a symptom, searched as the word the data uses ("pins and needles" had been
 # respelled "and knees"; "unable to stand up straight" found only the muscles whose texts say
 # "straightening up", not quadratus lumborum, "unable to stand upright").
@@ -29,6 +30,9 @@ INTENSITY_WORDS = frozenset(
     ["acute", "agonising", "agonizing", "awful", "bad", "chronic", "excruciating", "extreme",
      "horrible", "intense", "mild", "moderate", "persistent", "really", "severe", "terrible",
      "very"])
+# "Worse when sitting" asks what "pain sitting" asks: whose pain the activity aggravates. Kept
+# in a query that says nothing else ("worse"), as pain words are.
+WORSE_WORDS = frozenset(["aggravate", "aggravated", "aggravates", "worse", "worsened", "worsens"])
 # Left out of a name when checking that a query holds all of it ("Lumbago muscle").
 _GENERIC_WORDS = STOP_WORDS | {"muscle", "muscles"}
 
@@ -45,14 +49,16 @@ def words_of(text: str) -> list[str]:
 
 def query_words(text: str) -> list[str]:
     """The words of a query that tell muscles apart: every muscle here is about pain, so "low
-    back pain" asks about the low back, and "severe" or "chronic" pain about where it is."""
+    back pain" asks about the low back, "severe" or "chronic" pain about where it is, and pain
+    "worse" sitting about sitting."""
     found = words_of(text)
     for said, meant in SAME_AS.items():
         for n in range(len(found) - len(said), -1, -1):
             if tuple(found[n:n + len(said)]) == said:
                 found[n:n + len(said)] = [meant]
     content = [w for w in found if w not in STOP_WORDS]
-    specific = [w for w in content if w not in PAIN_WORDS and w not in INTENSITY_WORDS]
+    specific = [w for w in content
+                if w not in PAIN_WORDS and w not in INTENSITY_WORDS and w not in WORSE_WORDS]
     return specific or content or found
 
 

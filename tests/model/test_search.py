@@ -160,7 +160,9 @@ def test_an_activity_that_relieves_the_pain_is_no_hit_for_it(catalog: Catalog):
     assert ids(catalog, "sitting") == ids(edited, "sitting")
 
 
-@pytest.mark.parametrize("query", ["pain sitting", "sitting", "can't sit", "pain when sitting"])
+@pytest.mark.parametrize("query", ["pain sitting", "sitting", "can't sit", "pain when sitting",
+                                   "worse sitting", "sitting makes it worse",
+                                   "aggravated by sitting"])
 def test_an_activity_alone_finds_the_muscles_whose_pain_it_aggravates(catalog: Catalog, query):
     # Every muscle's page says "sitting" somewhere: most of them among what keeps the trigger
     # points coming back ("long periods of sitting"), quadratus lumborum of a small hemipelvis
