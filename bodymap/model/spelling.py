@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 # How close a word must be to a known one to be taken for it (difflib's
 # own default), in search and in `bodymap validate`: "piriformus" is piriformis, "zzzz" nothing.
@@ -102,13 +102,3 @@ def did_you_mean(meant: Sequence[str]) -> str:
     quoted = [f"'{known}'" for known in meant]
     said = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
     return f"did you mean {said}?"
-
-
-def meant_id(typed: str, names: Mapping[str, str]) -> str | None:
-    """The id someone meant who typed an unknown one (`names`: id -> name as shown): the id of
-    a name typed as shown ("SI joint", "Gluteus medius"), else the closest id ("si_jiont")."""
-    as_id = id_form(typed)
-    if as_id in names:
-        return as_id
-    by_name = {name.lower(): known for known, name in names.items()}
-    return by_name.get(typed.strip().lower()) or closest(as_id, names)
