@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
         **_HELP,
     )
     _add_data_option(parser, "data")
-    parser.add_argument("--muscle", metavar="ID", help="open the window showing this muscle")
+    parser.add_argument("--muscle", metavar="NAME",
+                        help="open the window showing this muscle: its name, a nickname or its "
+                        "id, in any case (\"gluteus medius\", QL, gluteus_medius)")
     parser.add_argument("--view", choices=("posterior", "lateral", "anterior"),
                         help="open the window on this view")
     parser.add_argument("--layer", choices=("superficial", "deep"),
@@ -51,8 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="render the diagram with a muscle's referral, or marked zones, to a file",
         **_HELP,
     )
-    export.add_argument("--muscle", metavar="ID", dest="export_muscle",
-                        help="muscle id, e.g. gluteus_medius (bodymap list muscles)")
+    export.add_argument("--muscle", metavar="NAME", dest="export_muscle",
+                        help="the muscle: its name, a nickname or its id, in any case "
+                        "(\"gluteus medius\", QL, gluteus_medius); bodymap list muscles lists "
+                        "names and ids")
     export.add_argument("--view", choices=("posterior", "lateral", "anterior"), dest="export_view",
                         help="which view (default: the muscle's first view, else the view drawing "
                         "most of the marked zones; another view goes beside it for what it "
@@ -73,13 +77,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="FILE.png, FILE.svg or FILE.pdf")
     _add_data_option(export, "command_data")
     listing = commands.add_parser(
-        "list", help="list the zone or muscle ids that export takes, with the names the window "
-        "shows",
+        "list", help="list the zone or muscle ids, with the names the window shows (export "
+        "takes either)",
         description=textwrap.fill(
-            "Print one line per zone or muscle: its id (what export --zones and --muscle take), "
-            "the label or name the window shows, then for a zone the views that draw it (for a "
-            "zone group, the zones it stands for), for a muscle its group and layer. Packs "
-            "given with --data add theirs."
+            "Print one line per zone or muscle: its id and the label or name the window shows "
+            "(export --zones and --muscle take either), then for a zone the views that draw it "
+            "(for a zone group, the zones it stands for), for a muscle its group and layer. "
+            "Packs given with --data add theirs."
         ),
         **_HELP,
     )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from bodymap.model.query import Claim, name_words, query_words, settle, stem, words_of
+from bodymap.model.called import called
+from bodymap.model.query import Claim, name_words, query_words, settle, stem
 from bodymap.model.schema import Zone
 from bodymap.model.spelling import id_form, respelling
 
@@ -107,10 +108,7 @@ def zone_called(zones: Mapping[str, Zone], typed: str) -> str | None:
 
 def _called(zones: Mapping[str, Zone], typed: str) -> list[str]:
     """The zones whose label, label without its bracketed part, or id has the typed words."""
-    said = words_of(typed)
-    return [zone.id for zone in zones.values()
-            if said in (words_of(zone.label), words_of(zone.label.split("(", 1)[0]),
-                        words_of(zone.id))]
+    return called({zone.id: (zone.label, zone.id) for zone in zones.values()}, typed)
 
 
 def zones_meant(zones: Mapping[str, Zone], typed: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Sequence
 
 # How close a word must be to a known one to be taken for it (difflib's
 # own default), in search and in `bodymap validate`: "piriformus" is piriformis, "zzzz" nothing.
@@ -67,22 +67,29 @@ def respelling(word: str, known: Iterable[str], real: Collection[str] = ()) -> s
     known word with the fewest typos, at most `typos_allowed`. A word that is itself a real word
     (`real`: say the words of the red flags and the cautions, and `MEDICAL_WORDS`) is no typo:
     it is only taken for another form of itself ("pregnant" for "pregnancy")."""
+    found = respellings(word, known, real)
+    return found[0] if found else None
+
+
+def respellings(word: str, known: Iterable[str], real: Collection[str] = ()) -> list[str]:
+    """Every known word `respelling` could take `word` for: those with its fewest typos, the one
+    difflib ranks first first. More than one is a tie that the command line asks about rather
+    than guess ("glute mid": glute med or glute min)."""
     allowed = typos_allowed(word)
     if not allowed:
-        return None
+        return []
     import difflib  # only when a word is not known: most searches never need it
 
     is_real = word in real or word in MEDICAL_WORDS
-    best: tuple[int, str] | None = None
-    # difflib finds the likely few quickly; the typo count decides among them, ties going to
-    # the one difflib ranks first.
+    best: dict[str, int] = {}
+    # difflib finds the likely few quickly; the typo count decides among them.
     for other in difflib.get_close_matches(word, list(known), n=8, cutoff=CUTOFF):
         if is_real and not _form_of(word, other):
             continue
-        count = typos(word, other)
-        if count <= allowed and (best is None or count < best[0]):
-            best = (count, other)
-    return best[1] if best else None
+        if (count := typos(word, other)) <= allowed:
+            best[other] = count
+    fewest = min(best.values(), default=0)
+    return [other for other, count in best.items() if count == fewest]
 
 
 def id_form(typed: str) -> str:
@@ -90,11 +97,8 @@ def id_form(typed: str) -> str:
     return "_".join(typed.lower().replace("-", " ").split())
 
 
-def meant_id(typed: str, names: Mapping[str, str]) -> str | None:
-    """The id someone meant who typed an unknown one (`names`: id -> name as shown): the id of
-    a name typed as shown ("SI joint", "Gluteus medius"), else the closest id ("si_jiont")."""
-    as_id = id_form(typed)
-    if as_id in names:
-        return as_id
-    by_name = {name.lower(): known for known, name in names.items()}
-    return by_name.get(typed.strip().lower()) or closest(as_id, names)
+def did_you_mean(meant: Sequence[str]) -> str:
+    """The question that offers what was meant, best first: "did you mean 'a', 'b' or 'c'?"."""
+    quoted = [f"'{known}'" for known in meant]
+    said = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"did you mean {said}?"

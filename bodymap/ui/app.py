@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
 def open_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,
                 view: str | None = None, layer: str | None = None) -> MainWindow:
-    """Load the data and show the window; the optional muscle, view and layer override what
-    was remembered. Returns the shown window; the caller runs the event loop."""
+    """Load the data and show the window; the optional muscle (its id, name or a nickname), view
+    and layer override what was remembered. Returns the shown window; the caller runs the event
+    loop."""
     # The data first, before PySide6 is imported: PySide6 hooks every later import and reads the
     # module's source to look for `__feature__` use (about 0.15 ms a module), and the model, the
     # diagram and the standard library they need are some forty modules that never use Qt.
@@ -41,21 +42,33 @@ def open_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow(catalog)
-    if muscle in catalog.muscles:
-        window.reveal(muscle)
-        window.select_muscle(muscle)
-    elif muscle:
-        from bodymap.model.spelling import meant_id
-
-        close = meant_id(muscle, {m.id: m.name for m in catalog.muscles.values()})
-        hint = f"; did you mean '{close}'?" if close else ""
-        window.statusBar().showMessage(f"No muscle '{muscle}' in the data{hint or '.'}", 8000)
+    if muscle:
+        _show_muscle(window, muscle)
     if view:
         window.set_view(view)
     if layer:
         window.set_layer(layer)
     window.show()
     return window
+
+
+def _show_muscle(window: MainWindow, typed: str) -> None:
+    """Show the muscle a name typed on the command line stands for (its id, name or nickname, as
+    `muscles_named` reads it), drawn where a view and layer show it; else say what was meant."""
+    from bodymap.model.called import muscles_meant, muscles_named
+    from bodymap.model.spelling import did_you_mean
+
+    muscles = window.catalog.muscles
+    named = muscles_named(muscles, typed)
+    if len(named) == 1:
+        window.reveal(named[0])
+        window.select_muscle(named[0])
+        return
+    meant = named or muscles_meant(muscles, typed)
+    hint = f"; {did_you_mean(meant)}" if meant else "."
+    said = (f"Muscle '{typed}' could be any of {len(named)}" if named
+            else f"No muscle '{typed}' in the data")
+    window.statusBar().showMessage(said + hint, 8000)
 
 
 def run_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,

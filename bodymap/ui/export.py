@@ -838,30 +838,35 @@ def export_command(args: argparse.Namespace) -> int:
 
     from bodymap.cli import list_command
     from bodymap.model import load_catalog
+    from bodymap.model.called import muscles_meant, muscles_named
     from bodymap.model.places import zone_called, zones_meant
-    from bodymap.model.spelling import meant_id
+    from bodymap.model.spelling import did_you_mean
 
     catalog = load_catalog(args.data)
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
 
-    def unknown(kind: str, typed: str, meant: Sequence[str], listed: str) -> str:
-        """What to type instead (`meant`, best first), else the command that lists what may be
-        typed, with the packs given (`listed`: how many there are, as validate counts them)."""
-        if meant:
-            quoted = [f"'{known}'" for known in meant]
-            hint = (f"; did you mean {quoted[0]}?" if len(quoted) == 1 else
-                    f"; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?")
-        else:
-            hint = f"; the {listed} are listed by: {list_command(f'{kind}s', args.data)}"
-        return f"bodymap export: unknown {kind} '{typed}'{hint}"
+    def listed_by(kind: str, listed: str) -> str:
+        """The command that lists what may be typed, with the packs given (`listed`: how many
+        there are, as validate counts them)."""
+        return f"the {listed} are listed by: {list_command(f'{kind}s', args.data)}"
 
-    muscle = catalog.muscles.get(args.export_muscle) if args.export_muscle else None
-    if args.export_muscle and muscle is None:
-        close = meant_id(args.export_muscle, {m.id: m.name for m in catalog.muscles.values()})
+    def unknown(kind: str, typed: str, meant: Sequence[str], listed: str) -> str:
+        """What to type instead (`meant`, best first), else the command that lists it."""
+        hint = did_you_mean(meant) if meant else listed_by(kind, listed)
+        return f"bodymap export: unknown {kind} '{typed}'; {hint}"
+
+    # A muscle is named by its id, its name or a nickname ("QL"), as `muscles_named` reads it.
+    typed = args.export_muscle
+    named = muscles_named(catalog.muscles, typed) if typed else []
+    muscle = catalog.muscles[named[0]] if len(named) == 1 else None
+    if typed and muscle is None:
         count = len(catalog.muscles)
-        print(unknown("muscle", args.export_muscle, [close] if close else [],
-                      f"{count} muscle{'s' * (count != 1)}"), file=sys.stderr)
+        listed = f"{count} muscle{'s' * (count != 1)}"
+        print(f"bodymap export: muscle '{typed}' could be any of {len(named)}; "
+              f"{did_you_mean(named)} ({listed_by('muscle', listed)})" if named else
+              unknown("muscle", typed, muscles_meant(catalog.muscles, typed), listed),
+              file=sys.stderr)
         return 2
     # A zone is named by its id or by the label the window shows ("Outer thigh").
     called = [(z.strip(), zone_called(catalog.zones, z.strip()))
@@ -875,7 +880,7 @@ def export_command(args: argparse.Namespace) -> int:
         return 2
     zones = catalog.expand_zones(zones)  # a zone group (lumbar_paraspinal) marks its parts
     if muscle is None and not zones:
-        print("bodymap export: give --muscle ID and/or --zones A,B", file=sys.stderr)
+        print("bodymap export: give --muscle NAME and/or --zones A,B", file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need an app
     sides = ("L", "R") if args.side == BOTH else (args.side,)

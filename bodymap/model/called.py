@@ -1,0 +1,50 @@
+"""What a name typed on the command line stands for: a muscle or a zone, by its id, the name the
+window shows or another of its names, in any case and punctuation. Never by a search of the
+texts: "sciatica" names no muscle, however many refer pain like it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from bodymap.model.query import words_of
+from bodymap.model.schema import Muscle
+from bodymap.model.spelling import CUTOFF, id_form, respellings
+
+
+def called(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
+    """The ids (`names`: id -> its names) one of whose names has the typed words, in any case and
+    punctuation ("Gluteus Medius", "gluteus-medius", "SI joint"), a name's bracketed part left
+    out or not ("Multifidus" of "Multifidus (with rotatores)")."""
+    said = words_of(typed)
+    return [known for known, its in names.items()
+            if any(said in (words_of(name), words_of(name.split("(", 1)[0])) for name in its)]
+
+
+def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
+    """The muscles a name typed on the command line may stand for, in the data's order: the
+    muscle with that id; else those whose id, name or a name they are also called ("QL", "glute
+    med") has the typed words (`called`); else those such a name of which it respells with the
+    fewest letters wrong, as search allows ("piriformus"). One is the muscle meant; several are
+    asked about, not guessed at: three are "Paraspinals", and "glute mid" is as near glute med
+    as glute min."""
+    if typed in muscles:
+        return [typed]
+    names = {m.id: (m.id, m.name, *m.also_called) for m in muscles.values()}
+    named = called(names, typed)
+    if named:
+        return named
+    forms: dict[str, set[str]] = {}
+    for muscle_id, its in names.items():
+        for name in its:
+            forms.setdefault(id_form(name.split("(", 1)[0]), set()).add(muscle_id)
+    meant = {m for form in respellings(id_form(typed), forms) for m in forms[form]}
+    return [muscle_id for muscle_id in muscles if muscle_id in meant]
+
+
+def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
+    """For a name that names no muscle (`muscles_named`), the ids most like it, at most three,
+    as difflib ranks them ("gluteus": the three glutei). None when nothing is that close:
+    "sciatica" is no muscle's name, though gluteus minimus is the pseudo-sciatica muscle."""
+    import difflib  # only for a name no muscle is called
+
+    return difflib.get_close_matches(id_form(typed), list(muscles), n=3, cutoff=CUTOFF)
