@@ -909,5 +909,8 @@ def export_command(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"bodymap export: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {args.output}")
+    # A muscle typed other than by its id (a nickname, a letter wrong) is said by name, so a
+    # respelling taken is seen at once.
+    taken = f" ({muscle.name})" if muscle and typed != muscle.id else ""
+    print(f"wrote {args.output}{taken}")
     return 0

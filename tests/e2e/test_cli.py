@@ -14,6 +14,7 @@ import pytest
 from helpers.packs import PACK_SOURCES, VALID_MUSCLE, replace_line, write_pack
 
 from bodymap.cli import main
+from bodymap.model import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -484,15 +485,19 @@ def test_export_says_which_name_was_meant(tmp_path: Path, capsys: pytest.Capture
     ("QL", "quadratus_lumborum"),
     ("piriformus", "piriformis"),
 ])
-def test_export_takes_a_muscle_by_the_name_a_teacher_knows(tmp_path: Path, typed: str,
-                                                          muscle: str):
+def test_export_takes_a_muscle_by_the_name_a_teacher_knows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, muscle: str):
     """The name the window shows, in any case, a nickname, or a letter wrong: the picture the
-    id draws. SVG, whose bytes are the same each time: a PNG's first picture of a muscle in a
-    process differs from the next in a few pixels of its side labels' glyphs."""
+    id draws, and the muscle taken said by name. SVG, whose bytes are the same each time: a
+    PNG's first picture of a muscle in a process differs from the next in a few pixels of its
+    side labels' glyphs."""
     by_id, by_name = tmp_path / "id.svg", tmp_path / "name.svg"
     assert main(["export", "--muscle", muscle, "-o", str(by_id)]) == 0
+    assert capsys.readouterr().out == f"wrote {by_id}\n"  # the id typed: nothing to say
     assert main(["export", "--muscle", typed, "-o", str(by_name)]) == 0
     assert by_name.read_bytes() == by_id.read_bytes()
+    name = load_catalog().muscles[muscle].name
+    assert capsys.readouterr().out == f"wrote {by_name} ({name})\n"
 
 
 @pytest.mark.parametrize(("typed", "said"), [
