@@ -803,7 +803,7 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         else:
             page = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                QPageLayout.Orientation.Portrait,
-                               QMarginsF(*[PAGE_MARGIN_MM] * 4))
+                               QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
         writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)

@@ -161,6 +161,22 @@ def test_a_pdf_pages_landmark_labels_read_on_paper_beside_the_body(qapp, tmp_pat
     assert x1 <= (210 - 12) / 25.4 * 72  # and inside the page's margin (A4, 12 mm)
 
 
+@pytest.mark.parametrize("frame", ["region", "body"])
+def test_a_pdf_page_leaves_12_mm_of_paper_round_what_it_draws(qapp, tmp_path: Path, frame: str):
+    # The page's margins are 12 mm, as a printer needs (most cannot print the outer 4 to 5 mm):
+    # the whole body, as tall as the page allows, and its key end 12 mm above the foot of the
+    # paper, the title 12 mm under its top, the labels 12 mm inside its sides.
+    dpi = 50
+    page = Pixels(rasterise(export(tmp_path, "p.pdf", "--muscle", "piriformis", "--frame", frame),
+                            dpi))
+    drawn = page.where(lambda c: min(c) < 245)
+    margin = 12 / 25.4 * dpi - 1  # a pixel for where the raster rounds
+    assert min(x for x, _y in drawn) >= margin
+    assert max(x for x, _y in drawn) <= page.width - 1 - margin
+    assert min(y for _x, y in drawn) >= margin
+    assert max(y for _x, y in drawn) <= page.height - 1 - margin
+
+
 # -- slides and pictures -------------------------------------------------------------------------
 def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path: Path):
     args = ("--muscle", "piriformis", "--layout", "slide")
