@@ -220,8 +220,8 @@ def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_pa
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
                                                                         tmp_path: Path):
     image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
-    assert image.width == 1600 and image.height < 1.2 * image.width  # not head to foot
-    top, bottom = picture_rows(image.image)
+    top, bottom = picture_rows(image.image)  # the body's rows: a handout's words are under it
+    assert image.width == 1600 and bottom < 1.2 * image.width  # not head to foot
     red = [y for _x, y in image.where(is_red, QRect(0, top, 1600, bottom - top + 1), step=2)]
     # The whole referral, with air above and below it.
     assert min(red) - top >= 0.04 * (bottom - top), (top, min(red))
@@ -253,10 +253,11 @@ def test_of_two_views_the_one_with_the_muscle_is_never_drawn_the_smaller(qapp, t
     # layout the back view was two thirds of the front's width.
     assert back[1] - back[0] >= 0.95 * (front[1] - front[0]), (back, front)
     pixels = Pixels(image)
-    heights = [body_box(pixels, QRect(left, 0, right - left + 1, image.height())).height()
+    top, bottom = picture_rows(image)  # the views' rows, not the words under a page's key
+    heights = [body_box(pixels, QRect(left, top, right - left + 1, bottom - top + 1)).height()
                for left, right in (back, front)]
     assert heights[0] >= heights[1]
-    assert heights[0] > 0.6 * image.height(), heights  # the room's height, less title and key
+    assert heights[0] > 0.6 * bottom, heights  # the room's height, less title and key
 
 
 def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Path,
