@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QImage,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPainterPath,
     QPdfWriter,
@@ -256,16 +257,23 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
     return max(8, round(share * text_scale))
 
 
+def candidates_listed(shown: tuple[str, str] | None) -> int:
+    """How many candidates a slide lists with why: fewer beside a candidate's trigger points."""
+    return SLIDE_CANDIDATES if shown is None else SLIDE_CANDIDATES_BESIDE_ONE
+
+
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
-                    shown: tuple[str, str] | None, refinements: Sequence[Refinement] = ()) -> str:
+                    shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
+                    listed: int | None = None) -> str:
     """The muscles that can refer pain to the marked zones in the pain finder's order, its
-    chips ticked (`refinements`) included, the first few with why; the one the picture shows,
-    if any, says so."""
+    chips ticked (`refinements`) included, the first few (`listed`, by default
+    `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
+    so."""
     rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
     if not rows:
         return "<p>No muscle in the data refers there.</p>"
     both_sides = len({side for _zone, side in pain if side}) > 1
-    listed = SLIDE_CANDIDATES if shown is None else SLIDE_CANDIDATES_BESIDE_ONE
+    listed = candidates_listed(shown) if listed is None else listed
     items = []
     for row in rows[:listed]:
         name, why = candidate_lines(catalog, row, both_sides)
@@ -282,10 +290,19 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
             f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}")
 
 
-def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> tuple[str, str]:
+def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:
+    """The muscle's trigger points a picture of the scene marks: the coached one, else all."""
+    coached = scene.coached_trigger_point()
+    return [coached] if coached else list(muscle.trigger_points)
+
+
+def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
+               listed: int | None = None, points: int | None = None) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
     and the marked pain with the muscles that can refer there (in the pain finder's order, its
-    chips ticked `refinements`); then, for the foot of the slide, the sources behind them."""
+    chips ticked `refinements`); then, for the foot of the slide, the sources behind them. A
+    page short of room lists fewer candidates (`listed`) or trigger points (`points`, the first
+    so many), and names those it leaves out (`page_words`)."""
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
@@ -294,12 +311,13 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> tupl
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
         if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            parts.append(candidates_html(catalog, pain, shown, refinements))
+            parts.append(candidates_html(catalog, pain, shown, refinements, listed))
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
-        coached = scene.coached_trigger_point()
-        for trp in [coached] if coached else muscle.trigger_points:
+        trps = points_shown(scene, muscle)
+        kept = trps if points is None else trps[:points]
+        for trp in kept:
             both = trp.referral.bilateral
             spillover = (f"<br>Spillover: {zone_names(catalog, trp.referral.spillover, both)}"
                          if trp.referral.spillover else "")
@@ -307,6 +325,9 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> tupl
                          f"<span style='color:#b71c1c'>Essential:</span> "
                          f"{zone_names(catalog, trp.referral.essential, both)}{spillover}</p>")
             source_ids += trp.sources
+        if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
+            parts.append(f"<p style='color:{MUTED}'><i>{escape(_and(left_out))}: see bodymap."
+                         f"</i></p>")
         source_ids += muscle.sources
     sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
     foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
@@ -314,27 +335,87 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> tupl
     return "".join(parts), foot
 
 
+def _and(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:
+    """What a page may say under its picture, longest first: what the slide says beside it
+    (`slide_html`, its foot too), then shorter and shorter: the candidates for marked pain cut
+    to the first, then the trigger points from the last (over marked pain, those of the
+    candidate the picture shows: what it marks, so they go after the list of others). Nothing
+    when the picture shows nothing to say (no muscle, no marks)."""
+    _referral, shown, pain = scene.shown_state()
+    muscle = scene.catalog.muscles.get(shown[0]) if shown else None
+    points = len(points_shown(scene, muscle)) if muscle else 0
+    if not (pain or points):
+        return []
+    listed = candidates_listed(shown)
+    cuts = ([(n, points) for n in range(listed, 0, -1)]
+            + [(1, n) for n in range(points - 1, 0, -1)])
+    return list(dict.fromkeys("".join(slide_html(scene, refinements, n, p)) for n, p in cuts))
+
+
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
-          centred: bool = True, refinements: Sequence[Refinement] = ()) -> None:
+          centred: bool = True, refinements: Sequence[Refinement] = (),
+          words: bool = False) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
     else:
-        _draw_page(scenes, painter, target, title, frame, text_scale, centred)
+        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred)
+        found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
+                 if words else None)
+        if found is not None:
+            document, top = found
+            _draw_text(painter, document, target.left(), top)
+
+
+def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: float,
+                text_scale: float, refinements: Sequence[Refinement]
+                ) -> tuple[QTextDocument, float] | None:
+    """The words a handout has room for under its key (`below`), and where they start: the
+    longest of `page_words` that fits above the foot of the page (PAGE_MM's shape, `paper`'s
+    width: a PNG's picture is cut off under its words, the page is not), a line's air above
+    them; None when not even the shortest fits (a tall picture is the page).
+
+    They are as large as the landmark labels (about 9.5 pt on the PDF) and never smaller: a
+    handout is read in the hand, and a teacher would rather it name the trigger points or
+    candidates it leaves out (`slide_html`), so a student can look them up, than print them all
+    too small to read. Nor do they ever shrink the picture: it is laid out as before they
+    came, and they take what room it leaves."""
+    px = label_px(paper.size(), PAGE, text_scale)
+    top = below + px
+    room = paper.top() + math.floor(_page_height(paper.width())) - top  # a PNG's whole pixels
+    for html in page_words(scene, refinements):
+        document = _text(device, html, paper.width(), px)
+        if document.size().height() <= room:
+            return document, top
+    return None
+
+
+def _page_height(width: float) -> float:
+    """A page's height, `width` pixels wide: PAGE_MM's shape (the PDF's printable area, the
+    tallest a PNG's page is)."""
+    return width * PAGE_MM.height() / PAGE_MM.width()
 
 
 def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-               frame: str, text_scale: float, centred: bool) -> None:
+               frame: str, text_scale: float, centred: bool) -> float:
     """A handout's page: the title, the picture and the key, one under the other, each centred
-    on the page's middle line, from the top down (what is left of a page is at its foot). Not
-    `centred`, a body with labels on one side is drawn beside them rather than in the middle
-    (`_lay_out`): the larger for it, where the picture is not the page's but beside words."""
+    on the page's middle line, from the top down (what is left of a page is at its foot, or
+    its words: `_page_words`). Not `centred`, a body with labels on one side is drawn beside
+    them rather than in the middle (`_lay_out`): the larger for it, where the picture is not
+    the page's but beside words. Returns where it ends: the foot of the key's band."""
     rows = key_rows(*scenes)
     title_band, key_band = _bands(target.width(), title, rows, text_scale)
     with _on_paper(scenes, label_px(target.size(), PAGE, text_scale)):
-        room = QSizeF(target.width(), target.height() - title_band - key_band)
+        # The page's room, not the picture's (a PNG's is cut off under what it draws): so the
+        # views are as `picture_size` laid them out, with or without words under them.
+        room = QSizeF(target.width(), _page_height(target.width()) - title_band - key_band)
         views = _lay_out(scenes, frame, room, centred=centred)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
@@ -362,6 +443,7 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         painter.setFont(_key_font())
         paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
+    return origin.y() + size.height() + key_band
 
 
 def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
@@ -378,9 +460,10 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     column = QRectF(left, target.top() + margin, target.right() - margin - left,
                     target.height() - 2 * margin)
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
+    device = painter.device()
     top = column.top()
     if title:
-        title_doc = _text(painter, f"<b>{escape(title)}</b>", column.width(), round(text_px * 1.8))
+        title_doc = _text(device, f"<b>{escape(title)}</b>", column.width(), round(text_px * 1.8))
         top = _draw_text(painter, title_doc, column.left(), top)
     rows = key_rows(*scenes)
     if rows:
@@ -395,29 +478,29 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
         painter.restore()
         top += (key.height() + 12) * scale + text_px * 0.6
     body_html, foot_html = slide_html(scenes[0], refinements)
-    foot = _text(painter, foot_html, column.width(), round(text_px * 0.8))
+    foot = _text(device, foot_html, column.width(), round(text_px * 0.8))
     room_left = column.bottom() - foot.size().height() - text_px - top
     # The words shrink until they fit above the foot, so nothing is cut (a long candidate list).
     px = text_px
-    words = _text(painter, body_html, column.width(), px)
+    words = _text(device, body_html, column.width(), px)
     while words.size().height() > room_left and px > text_px * MIN_SLIDE_TEXT:
         px -= 1
-        words = _text(painter, body_html, column.width(), px)
+        words = _text(device, body_html, column.width(), px)
     _draw_text(painter, words, column.left(), top)
     _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
 
 
-def _text(painter: QPainter, html: str, width: float, px: int) -> QTextDocument:
-    """Rich text laid out for the painter's device (a PNG's pixels or a PDF's 300 dpi) with
-    spacing in the same pixels, so every format lays out alike."""
+def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocument:
+    """Rich text laid out for the device it is painted on (a PNG's pixels or a PDF's 300 dpi)
+    with spacing in the same pixels, so every format lays out alike."""
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(painter.device())
+    document.documentLayout().setPaintDevice(device)
     font = QFont()
     font.setPixelSize(px)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
     # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
-    gap = px * 0.6 * 96 / painter.device().logicalDpiY()
+    gap = px * 0.6 * 96 / device.logicalDpiY()
     document.setDefaultStyleSheet(f"p {{ margin-top: 0px; margin-bottom: {gap:.1f}px; }}")
     document.setHtml(html)
     document.setTextWidth(width)
@@ -667,18 +750,27 @@ def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> 
 
 
 def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
-                 frame: str = REGION, text_scale: float = 1.0, centred: bool = True) -> QSize:
+                 frame: str = REGION, text_scale: float = 1.0, centred: bool = True,
+                 refinements: Sequence[Refinement] = (), words: bool = False) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
-    title, the framed views and its key need, at most the shape of the PDF's page."""
+    title, the framed views and its key need, and with `words`, the words it has room for
+    under them (`_page_words`), at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
-    page = QSizeF(PNG_WIDTH, PNG_WIDTH * PAGE_MM.height() / PAGE_MM.width())
+    page = QSizeF(PNG_WIDTH, _page_height(PNG_WIDTH))
     with _on_paper(scenes, label_px(page, PAGE, text_scale)):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
         height = _lay_out(scenes, frame, room, centred=centred).size.height()
-    return QSize(PNG_WIDTH, min(math.floor(page.height()),
-                                math.ceil(title_band + height + key_band)))
+    bottom = title_band + height + key_band
+    found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
+                         QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
+             if words else None)
+    if found is not None:  # laid out on an image's pixels, as the PNG's (an SVG's within a
+        # pixel: the last paragraph's margin is air under it)
+        document, top = found
+        bottom = top + document.size().height()
+    return QSize(PNG_WIDTH, min(math.floor(page.height()), math.ceil(bottom)))
 
 
 def text_scale_for(printed_mm: float) -> float:
@@ -689,21 +781,23 @@ def text_scale_for(printed_mm: float) -> float:
 
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
             frame: str = BODY, text_scale: float = 1.0, centred: bool = True,
-            refinements: Sequence[Refinement] = ()) -> QImage:
+            refinements: Sequence[Refinement] = (), words: bool = False) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
     is the standing body). With the scene, the view that draws the rest of its referral or
     trigger points, if any (`picture_views`). Its words (title, labels, key) are sized for the
     picture printed as wide as the page or shown as large as the slide; one printed smaller
     passes `text_scale`, how many times smaller (`text_scale_for`), so they print as large; one
     set beside words, `centred=False` (`_draw_page`). A slide of marked pain lists the
-    candidates as the pain finder does with `refinements`, its chips ticked."""
+    candidates as the pain finder does with `refinements`, its chips ticked. A page has the
+    slide's words under its key with `words` (a handout: `_page_words`); without, it is the
+    picture alone (Copy image, the self-care sheet's)."""
     scenes = picture_views(scene)
-    size = picture_size(scenes, title, layout, frame, text_scale, centred)
+    size = picture_size(scenes, title, layout, frame, text_scale, centred, refinements, words)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
-          text_scale, centred, refinements)
+          text_scale, centred, refinements, words)
     painter.end()
     return image
 
@@ -771,18 +865,19 @@ def unknown_picture_type(path: Path) -> str | None:
 def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE,
                  frame: str = REGION, refinements: Sequence[Refinement] = ()) -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
-    portrait page or a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the
-    whole body (BODY); `refinements`, the pain finder's chips ticked (`picture`)."""
+    portrait page (a handout: its words under the picture where it has room, `_page_words`) or
+    a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the whole body
+    (BODY); `refinements`, the pain finder's chips ticked (`picture`)."""
     if unknown := unknown_picture_type(path):
         raise ValueError(unknown)
     suffix = path.suffix.lower()
     scenes = picture_views(scene)
     if suffix == ".png":
-        if not picture(scene, title, layout, frame, refinements=refinements).save(str(path),
-                                                                                  "PNG"):
+        if not picture(scene, title, layout, frame, refinements=refinements,
+                       words=True).save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
     elif suffix == ".svg":
-        size = picture_size(scenes, title, layout, frame)
+        size = picture_size(scenes, title, layout, frame, refinements=refinements, words=True)
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
@@ -792,7 +887,7 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         generator.setTitle(title or "bodymap")
         painter = QPainter(generator)
         _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
-              refinements=refinements)
+              refinements=refinements, words=True)
         painter.end()
         path.write_bytes(paper_svg(buffer.data().data(), svg_size_mm(size, layout)))
     elif suffix == ".pdf":
@@ -803,12 +898,12 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         else:
             page = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                QPageLayout.Orientation.Portrait,
-                               QMarginsF(*[PAGE_MARGIN_MM] * 4))
+                               QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
         writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)
         _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame,
-              refinements=refinements)
+              refinements=refinements, words=True)
         painter.end()
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"could not write {path}")

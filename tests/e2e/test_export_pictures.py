@@ -14,13 +14,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from helpers.marks import marked_per_view, picture_rows
-from helpers.pictures import body_spans
-from helpers.svg_text import svg_texts, view_captions
+from helpers.pictures import body_spans, unlike_pixels
+from helpers.svg_text import svg_texts, svg_words, view_captions
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from bodymap.cli import main
+from bodymap.model import load_catalog
+from bodymap.ui import export as export_module
 from bodymap.ui.body_scene import SideLabelItem
 
 RGB = tuple[int, int, int]
@@ -161,6 +163,22 @@ def test_a_pdf_pages_landmark_labels_read_on_paper_beside_the_body(qapp, tmp_pat
     assert x1 <= (210 - 12) / 25.4 * 72  # and inside the page's margin (A4, 12 mm)
 
 
+@pytest.mark.parametrize("frame", ["region", "body"])
+def test_a_pdf_page_leaves_12_mm_of_paper_round_what_it_draws(qapp, tmp_path: Path, frame: str):
+    # The page's margins are 12 mm, as a printer needs (most cannot print the outer 4 to 5 mm):
+    # the whole body, as tall as the page allows, and its key end 12 mm above the foot of the
+    # paper, the title 12 mm under its top, the labels 12 mm inside its sides.
+    dpi = 50
+    page = Pixels(rasterise(export(tmp_path, "p.pdf", "--muscle", "piriformis", "--frame", frame),
+                            dpi))
+    drawn = page.where(lambda c: min(c) < 245)
+    margin = 12 / 25.4 * dpi - 1  # a pixel for where the raster rounds
+    assert min(x for x, _y in drawn) >= margin
+    assert max(x for x, _y in drawn) <= page.width - 1 - margin
+    assert min(y for _x, y in drawn) >= margin
+    assert max(y for _x, y in drawn) <= page.height - 1 - margin
+
+
 # -- slides and pictures -------------------------------------------------------------------------
 def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path: Path):
     args = ("--muscle", "piriformis", "--layout", "slide")
@@ -204,8 +222,8 @@ def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_pa
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
                                                                         tmp_path: Path):
     image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
-    assert image.width == 1600 and image.height < 1.2 * image.width  # not head to foot
-    top, bottom = picture_rows(image.image)
+    top, bottom = picture_rows(image.image)  # the body's rows: a handout's words are under it
+    assert image.width == 1600 and bottom < 1.2 * image.width  # not head to foot
     red = [y for _x, y in image.where(is_red, QRect(0, top, 1600, bottom - top + 1), step=2)]
     # The whole referral, with air above and below it.
     assert min(red) - top >= 0.04 * (bottom - top), (top, min(red))
@@ -237,10 +255,11 @@ def test_of_two_views_the_one_with_the_muscle_is_never_drawn_the_smaller(qapp, t
     # layout the back view was two thirds of the front's width.
     assert back[1] - back[0] >= 0.95 * (front[1] - front[0]), (back, front)
     pixels = Pixels(image)
-    heights = [body_box(pixels, QRect(left, 0, right - left + 1, image.height())).height()
+    top, bottom = picture_rows(image)  # the views' rows, not the words under a page's key
+    heights = [body_box(pixels, QRect(left, top, right - left + 1, bottom - top + 1)).height()
                for left, right in (back, front)]
     assert heights[0] >= heights[1]
-    assert heights[0] > 0.6 * image.height(), heights  # the room's height, less title and key
+    assert heights[0] > 0.6 * bottom, heights  # the room's height, less title and key
 
 
 def test_a_pictures_side_labels_are_written_over_the_referral(qapp, tmp_path: Path,
@@ -366,6 +385,88 @@ def test_a_right_side_picture_has_no_side_view_beside_it(qapp, tmp_path: Path):
     right = QImage(str(export(tmp_path, "right.png", *args, "--side", "R")))
     assert len(body_spans(left)) == 2
     assert len(body_spans(right)) == 1
+
+
+# -- a handout's words --------------------------------------------------------------------------
+MM = 72 / 25.4  # points per millimetre
+
+
+def test_a_handout_says_under_a_short_picture_what_it_shows(qapp, tmp_path: Path):
+    # Quadratus lumborum's picture is the band of the body from T12 to the knees: on A4 it left
+    # the foot of the page blank paper. There a student now reads each trigger point, where it
+    # lies and where it refers, and the sources: text to select and copy, under the key, as
+    # large as the landmark labels, inside the page's margins.
+    pdf = export(tmp_path, "ql.pdf", "--muscle", "quadratus_lumborum")
+    words = pdf_words(pdf)
+    key = next(n for n, (word, *_box) in enumerate(words)
+               if word == "point" and words[n - 1][0] == "Trigger")  # the key's last row
+    key_bottom = words[key][4]
+    under = [word for word in words if word[2] > key_bottom]
+    text = " ".join(word for word, *_box in under)
+    for trp in load_catalog().muscles["quadratus_lumborum"].trigger_points:
+        assert f"{trp.label}: {trp.location}" in text, trp.label
+    assert text.endswith("Teaching material, not medical advice.")
+    for word, x0, _y0, x1, y1 in under:  # inside A4's 12 mm margins (a point for rounding)
+        assert x0 >= 12 * MM - 1 and x1 <= (210 - 12) * MM + 1, word
+        assert y1 <= (297 - 12) * MM + 1, word
+    # As large as the labels beside the body: a capital's height, as PDFium boxes them.
+    (psis,) = [y1 - y0 for word, _x0, y0, _x1, y1 in words if word == "PSIS"]
+    trp1 = next(y1 - y0 for word, _x0, y0, _x1, y1 in under if word == "TrP1")
+    assert trp1 == pytest.approx(psis, rel=0.1)
+
+
+def test_a_handouts_png_and_svg_have_its_words_where_the_paper_was_blank(qapp, tmp_path: Path):
+    args = ("--muscle", "quadratus_lumborum")
+    svg = export(tmp_path, "ql.svg", *args)
+    png = Pixels(QImage(str(export(tmp_path, "ql.png", *args))))
+    # Where the key ends, from the same page as an SVG (its viewBox is the PNG's pixels).
+    texts = svg_texts(svg)
+    _x, key_baseline, key_size = texts["Trigger point"]
+    under = round(key_baseline + 1.5 * key_size)  # past the key's frame
+    area = QRect(0, under, png.width, max(0, png.height - under))
+    # Line under line of ink: at least a line for where each trigger point lies and one for
+    # where it refers.
+    trps = load_catalog().muscles["quadratus_lumborum"].trigger_points
+    assert len(ink_lines(png, area)) >= 2 * len(trps)
+    # All on the paper: the page no taller than A4's shape, the words' ink off its edges.
+    assert png.height <= 1600 * 273 / 186
+    ink = png.where(is_ink, area)
+    assert max(x for x, _y in ink) < png.width - 1 and max(y for _x, y in ink) < png.height - 1
+    # In the SVG, text in the labels' size (as on the PDF: text to select and copy).
+    for trp in trps:
+        _x, y, size = texts[trp.label]
+        assert y > key_baseline and size == texts["coccyx tip"][2], trp.label
+
+
+def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tmp_path: Path):
+    # Iliopsoas's picture is the front from the xiphoid to the knees, the back beside it: under
+    # its key is room for one of its three trigger points. The page describes the first whole
+    # and names the others, for a student to look up, rather than print them too small.
+    words = svg_words(export(tmp_path, "iliopsoas.svg", "--muscle", "iliopsoas"))
+    trps = load_catalog().muscles["iliopsoas"].trigger_points
+    described = [trp for trp in trps if f"{trp.label} : {trp.location}" in words]
+    assert 0 < len(described) < len(trps), words
+    assert described == list(trps[:len(described)])  # the first ones, in the data's order
+    left_out = trps[len(described):]
+    note = words[words.index(left_out[0].label):]
+    assert note.startswith(" and ".join([", ".join(t.label for t in left_out[:-1]),
+                                         left_out[-1].label] if len(left_out) > 1
+                                        else [left_out[0].label]) + ": see bodymap.")
+    assert not any(trp.location in words for trp in left_out)  # none half described
+    assert words.endswith("Sources: Travell & Simons 1992; Standring 2020 Teaching material, "
+                          "not medical advice.")
+
+
+@pytest.mark.parametrize("muscle", ["quadratus_lumborum", "iliopsoas", "gluteus_minimus"])
+def test_a_handouts_words_never_shrink_or_move_its_picture(qapp, tmp_path: Path, monkeypatch,
+                                                           muscle: str):
+    # Gluteus minimus refers to the ankle: its picture fills the page, and has no words under
+    # it; quadratus lumborum's and iliopsoas's are the pictures they were, the words after.
+    worded = QImage(str(export(tmp_path, "worded.png", "--muscle", muscle)))
+    monkeypatch.setattr(export_module, "page_words", lambda *_args: [])
+    bare = QImage(str(export(tmp_path, "bare.png", "--muscle", muscle)))
+    assert unlike_pixels(worded, bare) == 0
+    assert (worded.height() > bare.height()) == (muscle != "gluteus_minimus")
 
 
 # -- marked pain ---------------------------------------------------------------------------------

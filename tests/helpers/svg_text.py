@@ -45,3 +45,10 @@ def view_captions(svg: Path) -> dict[str, float]:
             font.setPixelSize(round(size))
             middles[text] = x + QFontMetricsF(font).horizontalAdvance(text) / 2
     return dict(sorted(middles.items(), key=lambda item: item[1]))
+
+
+def svg_words(svg: Path) -> str:
+    """The words an SVG picture draws, in the order it draws them, one space apart whatever
+    lines (and bold or coloured runs) they are drawn in."""
+    texts = ET.parse(svg).getroot().iter(f"{SVG}text")
+    return " ".join(" ".join(" ".join(node.itertext()) for node in texts).split())

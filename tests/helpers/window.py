@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
 from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
@@ -62,3 +62,11 @@ def press_button(qtbot, parent: QWidget, name: str) -> None:
     button = child(parent, QPushButton, name)
     assert button.isVisible() and button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def finder_rows(window: MainWindow) -> list[tuple[str, str]]:
+    """The pain finder's candidates as it lists them: (muscle and how well it fits, why)."""
+    view = child(window, QAbstractItemView, "painCandidates")
+    model = view.model()
+    return [tuple(model.index(row, 0).data().split("\n", 1))
+            for row in range(model.rowCount())]

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from helpers.marks import marked_per_view
-from helpers.svg_text import svg_texts, view_captions
-from helpers.window import click, press_button, text, trigger
+from helpers.svg_text import svg_texts, svg_words, view_captions
+from helpers.window import click, finder_rows, press_button, text, trigger
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
 
 TYPES = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
@@ -75,6 +76,41 @@ def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
                            "export from the front view for a picture with it.")
     assert "Marked pain: Sacrum, Outer lower leg (left)" in svg_texts(svg)
     note.close()
+
+
+def test_export_image_of_a_muscle_is_a_handout_saying_what_it_shows(
+        qtbot, window: MainWindow, catalog: Catalog, tmp_path: Path, monkeypatch):
+    # Under the picture and its key, what the slide says beside it: each trigger point, where
+    # it lies and where it refers, then the sources, for students to read in the hand.
+    click(qtbot, window, "gluteus_medius", "L")
+    svg = tmp_path / "gmed.svg"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
+    trigger(window, "actionExport")
+    words = svg_words(svg)
+    key = words.index("Trigger point")
+    for trp in catalog.muscles["gluteus_medius"].trigger_points:
+        assert words.index(f"{trp.label} : {trp.location}") > key, trp.label
+    assert "Sources: Travell" in words and words.endswith("not medical advice.")
+
+
+def test_export_image_of_marked_pain_lists_the_pain_finders_candidates_under_it(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # As the slide does: where it hurts, then the muscles that can refer there, best first as
+    # the pain finder ranks them, each with why, as many as the page has room for, then how
+    # many more the pain finder lists (nine muscles can refer to these three zones).
+    trigger(window, "actionPainMode")
+    mark(qtbot, window, "actionViewPosterior", "si_joint", "buttock", "posterior_thigh_upper")
+    rows = finder_rows(window)
+    svg = tmp_path / "pain.svg"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
+    trigger(window, "actionExport")
+    words = svg_words(svg)
+    assert words.index("Marked pain :") < words.index("Muscles that can refer pain there")
+    listed = [n for n, (name, why) in enumerate(rows, 1) if f"{n}. {name} {why}" in words]
+    assert listed and listed == list(range(1, len(listed) + 1)), words  # the first, in order
+    assert len(rows) > len(listed)
+    assert f"and {len(rows) - len(listed)} more in the pain finder." in words
+    assert words.endswith("Teaching material, not medical advice.")
 
 
 def refuse_warnings(monkeypatch) -> list[str]:

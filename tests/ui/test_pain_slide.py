@@ -8,7 +8,7 @@ import html
 import re
 from pathlib import Path
 
-from helpers.window import click, trigger
+from helpers.window import click, finder_rows, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFileDialog
 
@@ -24,14 +24,6 @@ def exported_slide_words(window: MainWindow, path: Path, monkeypatch) -> str:
                         lambda *args, **kwargs: (str(path), "SVG drawing (*.svg)"))
     trigger(window, "actionExportSlide")
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text("utf-8"))).split())
-
-
-def finder_rows(window: MainWindow) -> list[tuple[str, str]]:
-    """The pain finder's candidates as it lists them: (muscle and how well it fits, why)."""
-    view = window.findChild(QAbstractItemView, "painCandidates")
-    model = view.model()
-    return [tuple(model.index(row, 0).data().split("\n", 1))
-            for row in range(model.rowCount())]
 
 
 def mark_buttock_and_thigh(qtbot, window: MainWindow) -> None:
