@@ -370,17 +370,18 @@ def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str
         found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
                  if words else None)
         if found is not None:
-            document, top = found
-            _draw_text(painter, document, target.left(), top)
+            document, start = found
+            _draw_text(painter, document, start.x(), start.y())
 
 
 def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: float,
                 text_scale: float, refinements: Sequence[Refinement]
-                ) -> tuple[QTextDocument, float] | None:
+                ) -> tuple[QTextDocument, QPointF] | None:
     """The words a handout has room for under its key (`below`), and where they start: the
     longest of `page_words` that fits above the foot of the page (PAGE_MM's shape, `paper`'s
     width: a PNG's picture is cut off under its words, the page is not), a line's air above
-    them; None when not even the shortest fits (a tall picture is the page).
+    them and a letter's room either side (a PNG has no margin of paper); None when not even
+    the shortest fits (a tall picture is the page).
 
     They are as large as the landmark labels (about 9.5 pt on the PDF) and never smaller: a
     handout is read in the hand, and a teacher would rather it name the trigger points or
@@ -391,9 +392,9 @@ def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: fl
     top = below + px
     room = paper.top() + math.floor(_page_height(paper.width())) - top  # a PNG's whole pixels
     for html in page_words(scene, refinements):
-        document = _text(device, html, paper.width(), px)
+        document = _text(device, html, paper.width() - 2 * px, px)
         if document.size().height() <= room:
-            return document, top
+            return document, QPointF(paper.left() + px, top)
     return None
 
 
@@ -768,8 +769,8 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
              if words else None)
     if found is not None:  # laid out on an image's pixels, as the PNG's (an SVG's within a
         # pixel: the last paragraph's margin is air under it)
-        document, top = found
-        bottom = top + document.size().height()
+        document, start = found
+        bottom = start.y() + document.size().height()
     return QSize(PNG_WIDTH, min(math.floor(page.height()), math.ceil(bottom)))
 
 
