@@ -179,6 +179,27 @@ def test_the_side_labels_read_on_top_of_the_referral_red(qtbot, window: MainWind
         assert len(dark) >= 0.9 * len(colours), (text, [c.name() for c in colours])
 
 
+@pytest.mark.parametrize(("muscle", "layer"), [("piriformis", "actionLayerDeep"),
+                                               ("gluteus_medius", "actionLayerSuperficial")])
+def test_a_pattern_from_the_buttock_into_the_thigh_is_painted_without_a_gap(
+        qtbot, window: MainWindow, muscle: str, layer: str):
+    # The manual draws piriformis's pattern, and gluteus medius TrP2's, continuous from the
+    # buttock to the back of the thigh; the lower buttock between them had been left bare.
+    trigger(window, layer)
+    click(qtbot, window, muscle, "L")
+    view = window.body_view
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def red_share(centre: QPoint) -> float:  # of the pixels round it: spillover is dots
+        around = [image.pixelColor(int((centre.x() + dx) * ratio), int((centre.y() + dy) * ratio))
+                  for dx in range(-4, 5) for dy in range(-4, 5)]
+        return sum(map(is_red, around)) / len(around)
+
+    for zone in ("buttock", "lower_buttock", "posterior_thigh_upper"):
+        assert red_share(view.region_point(zone, "L", kind="zone")) > 0.15, zone
+
+
 def test_a_point_found_to_look_at_a_zone_misses_the_side_labels_letters(qtbot,
                                                                        window: MainWindow):
     # Zoomed in on the thigh with "Left" in the middle of the view, over the referral red:
