@@ -94,8 +94,17 @@ def _layered_tile(layers: tuple[tuple[int, tuple[str, ...]], ...]) -> QImage:
     return tile
 
 
+def solid_brush(color: QColor) -> QBrush:
+    """QBrush(color), built so: choosing among QBrush's constructors for a QColor makes PySide6
+    build QGradient's enums (~5 ms), and the first window paints a solid swatch."""
+    brush = QBrush()
+    brush.setColor(color)
+    brush.setStyle(Qt.BrushStyle.SolidPattern)
+    return brush
+
+
 def essential_brush() -> QBrush:
-    return QBrush(ESSENTIAL_RED)
+    return solid_brush(ESSENTIAL_RED)
 
 
 def spillover_brush() -> QBrush:
@@ -125,7 +134,7 @@ def mastery_colour(value: float) -> QColor:
 
 
 def mastery_brush(value: float) -> QBrush:
-    return QBrush(mastery_colour(value))
+    return solid_brush(mastery_colour(value))
 
 
 class SvgLayerItem(QGraphicsItem):
@@ -154,7 +163,7 @@ class RegionItem(QGraphicsPathItem):
         self.region = region
         self.label = label
         self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.setBrush(QBrush())  # no fill (see solid_brush: why not QBrush(NoBrush))
         self.setToolTip(label)
         self.setAcceptHoverEvents(False)  # the view tracks hover itself, exactly, via shape()
 
@@ -763,7 +772,7 @@ class BodyScene(QGraphicsScene):
             kind = referral.get(key)
             brush = (essential_brush() if kind == "essential" else
                      self._textured(spillover_brush()) if kind == "spillover" else
-                     QBrush(Qt.BrushStyle.NoBrush))
+                     QBrush())
             pen = None
             if in_pain_mode:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
@@ -785,14 +794,14 @@ class BodyScene(QGraphicsScene):
             # what is shown), so its X marks never seem to belong to the muscle drawn there.
             item.setVisible((on_layer or selected) and not in_pain_mode)
             brush = (mastery_brush(mastery[key[0]]) if key[0] in mastery
-                     else QBrush(Qt.BrushStyle.NoBrush))
+                     else QBrush())
             pen = None
             if selected:  # outline only: a tint would turn the referral red orange beneath it
                 pen = QPen(SELECTED_EDGE, 2.4,
                            Qt.PenStyle.SolidLine if on_layer else Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
             if item is self.hovered:
-                brush = QBrush(HOVER_FILL)
+                brush = solid_brush(HOVER_FILL)
                 pen = QPen(QColor(120, 90, 0), 2.0)
                 pen.setCosmetic(True)
             if item is self.focused:

@@ -558,7 +558,7 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
         scene.set_label_font(font)
         for item in scene.landmarks:
             item.setVisible(False)
-        scene.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+        scene.setBackgroundBrush(QBrush())  # no fill
         for art in scene.art.values():
             art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:

@@ -15,6 +15,7 @@ from bodymap.ui.body_scene import (
     mastery_brush,
     pain_brush,
     pain_over_brush,
+    solid_brush,
     spillover_brush,
 )
 
@@ -58,7 +59,7 @@ def paint_key(painter: QPainter, box: QRectF, rows: Sequence[Row], metrics: QFon
             _paint_pain_swatch(painter, swatch)
         else:
             painter.setPen(QPen(QColor(90, 90, 90), 1))
-            painter.fillRect(swatch, SKIN)
+            _fill(painter, swatch, solid_brush(SKIN))
             painter.setBrush(_swatch_brush(kind))
             painter.drawRect(swatch)
             painter.setBrush(QBrush())
@@ -74,12 +75,22 @@ def _paint_pain_swatch(painter: QPainter, swatch: QRectF) -> None:
     left, right = QRectF(swatch), QRectF(swatch)
     left.setRight(swatch.center().x())
     right.setLeft(swatch.center().x())
-    painter.fillRect(swatch, SKIN)
-    painter.fillRect(left, pain_brush())
-    painter.fillRect(right, pain_over_brush("essential"))
+    _fill(painter, swatch, solid_brush(SKIN))
+    _fill(painter, left, pain_brush())
+    _fill(painter, right, pain_over_brush("essential"))
     painter.setPen(QPen(PAIN_BLUE, 2))
     painter.setBrush(QBrush())
     painter.drawRect(swatch)
+
+
+def _fill(painter: QPainter, rect: QRectF, brush: QBrush) -> None:
+    """painter.fillRect(rect, brush), without choosing among its nine overloads: that makes
+    PySide6 build QGradient's enums (~5 ms) while the first window paints its key."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(brush)
+    painter.drawRect(rect)
+    painter.restore()
 
 
 def _swatch_brush(kind: str) -> QBrush:

@@ -173,7 +173,10 @@ class MainWindow(QMainWindow):
 
     def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot, checkable: bool = False, group: QActionGroup | None = None) -> QAction:
-        action = QAction(text, self)
+        # Text set apart: QAction(text, parent) makes PySide6 weigh the QIcon constructors too,
+        # building QIcon's 151 theme-icon names (~3 ms of start-up).
+        action = QAction(self)
+        action.setText(text)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
