@@ -214,21 +214,19 @@ def _resolve_groups(zones: Mapping[str, Zone]) -> dict[str, Zone]:
 def _expand_referrals(muscle: Muscle, groups: Mapping[str, tuple[str, ...]]) -> Muscle:
     """The muscle with every group zone in its referrals replaced by the group's parts. A part
     that a TrP already lists as essential is not repeated as its spillover."""
-    def named(referral: Referral) -> tuple[str, ...]:
-        return (*referral.essential, *referral.spillover, *referral.bilateral)
-
-    if not any(z in groups for trp in muscle.trigger_points for z in named(trp.referral)):
+    if not any(z in groups for trp in muscle.trigger_points for z in trp.referral.named()):
         return muscle
     points = []
     for trp in muscle.trigger_points:
         referral = trp.referral
-        if not any(z in groups for z in named(referral)):
+        if not any(z in groups for z in referral.named()):
             points.append(trp)
             continue
         essential = _expand(referral.essential, groups)
         spillover = tuple(z for z in _expand(referral.spillover, groups) if z not in essential)
-        bilateral = _expand(referral.bilateral, groups)
-        points.append(dataclasses.replace(trp, referral=Referral(essential, spillover, bilateral)))
+        points.append(dataclasses.replace(trp, referral=Referral(
+            essential, spillover, _expand(referral.bilateral, groups),
+            _expand(referral.provisional, groups))))
     return dataclasses.replace(muscle, trigger_points=tuple(points))
 
 

@@ -81,10 +81,9 @@ def _referring_to(zones: dict[str, Zone], muscle: Muscle) -> Muscle:
 
     def kept(referral: Referral) -> Referral:
         return Referral(known(referral.essential), known(referral.spillover),
-                        known(referral.bilateral))
+                        known(referral.bilateral), known(referral.provisional))
 
-    if all(zone in zones for trp in muscle.trigger_points for zone in (
-            *trp.referral.essential, *trp.referral.spillover, *trp.referral.bilateral)):
+    if all(zone in zones for trp in muscle.trigger_points for zone in trp.referral.named()):
         return muscle
     return dataclasses.replace(muscle, trigger_points=tuple(
         dataclasses.replace(trp, referral=kept(trp.referral)) for trp in muscle.trigger_points))
@@ -466,28 +465,29 @@ def _check_referral(referral: Fields, problems: list[Problem]) -> None:
     if both:
         problems.append(node.where("spillover").problem(
             f"zone {', '.join(sorted(both))} is listed as both essential and spillover"))
-    _check_bilateral(referral, problems)
+    _check_subset(referral, "bilateral", "are felt on both sides", problems)
+    _check_subset(referral, "provisional", "the sources do not settle", problems)
 
 
-def _check_bilateral(referral: Fields, problems: list[Problem]) -> None:
-    """`bilateral` says which of the referral's own zones are felt on both sides, so each must
-    be one of its essential or spillover zones (it does not add a zone of its own)."""
+def _check_subset(referral: Fields, key: str, meaning: str, problems: list[Problem]) -> None:
+    """`bilateral` and `provisional` say something of some of the referral's own zones, so each
+    zone in them must be one of its essential or spillover zones (they add no zone of their
+    own)."""
     node = referral.node
-    if not isinstance(node.get("bilateral"), LocatedList):
+    if not isinstance(node.get(key), LocatedList):
         return
     # Whether a zone is missing from them can only be told when both lists were read right.
     known = referral.clean("essential") and ("spillover" not in node or
                                              referral.clean("spillover"))
     listed = {*referral.get("essential", ()), *referral.get("spillover", ())}
     seen: set[str] = set()
-    for zone, where in _right_items(node, "bilateral", referral.get("bilateral", ())):
+    for zone, where in _right_items(node, key, referral.get(key, ())):
         if zone in seen:
-            problems.append(where.problem(f"zone '{zone}' is listed twice in 'bilateral'"))
+            problems.append(where.problem(f"zone '{zone}' is listed twice in '{key}'"))
         elif known and zone not in listed:
             problems.append(where.problem(
-                f"zone '{zone}' is in 'bilateral' but not in this referral's 'essential' or "
-                f"'spillover': list it there too ('bilateral' says which of them are felt on "
-                f"both sides)"))
+                f"zone '{zone}' is in '{key}' but not in this referral's 'essential' or "
+                f"'spillover': list it there too ('{key}' says which of them {meaning})"))
         seen.add(zone)
 
 

@@ -132,17 +132,35 @@ class Referral:
     Pain is felt on the muscle's own side, except in the `bilateral` zones (some of the two
     lists), which are felt on both sides whatever the side of the muscle: the lowest rectus
     abdominis TrPs refer a band across both sides of the low back.
+
+    The `provisional` zones (also some of the two lists) are ones the sources do not settle:
+    not yet checked against the primary source, or placed differently by different sources (the
+    TrP's notes say which). They are drawn and listed, said to be provisional, and never graded
+    in study: a student is not taught them as fact.
     """
 
     essential: tuple[str, ...] = spec(ref="zone", min_items=1)
     spillover: tuple[str, ...] = spec(default=(), ref="zone")
     bilateral: tuple[str, ...] = spec(default=(), ref="zone")
+    provisional: tuple[str, ...] = spec(default=(), ref="zone")
+
+    def named(self) -> tuple[str, ...]:
+        """Every zone id the referral names, in any of its lists."""
+        return (*self.essential, *self.spillover, *self.bilateral, *self.provisional)
 
     def other_side(self) -> Referral:
         """What is felt on the other side of the body from the muscle: the bilateral zones."""
         both = set(self.bilateral)
         return Referral(tuple(z for z in self.essential if z in both),
-                        tuple(z for z in self.spillover if z in both), self.bilateral)
+                        tuple(z for z in self.spillover if z in both), self.bilateral,
+                        tuple(z for z in self.provisional if z in both))
+
+    def settled(self) -> Referral:
+        """The pattern without its provisional zones: what study may ask and grade."""
+        unsettled = set(self.provisional)
+        return Referral(tuple(z for z in self.essential if z not in unsettled),
+                        tuple(z for z in self.spillover if z not in unsettled),
+                        tuple(z for z in self.bilateral if z not in unsettled))
 
 
 @dataclass(frozen=True)
@@ -155,6 +173,9 @@ class TriggerPoint:
     referral: Referral = spec()
     sources: Sources = spec(ref="source", min_items=1)
     notes: str | None = spec(default=None)
+    # True when the sources do not settle where it lies (often its vertebral level): the window,
+    # the slides and study say so wherever they say where it is.
+    location_provisional: bool = spec(default=False)
 
 
 @dataclass(frozen=True)

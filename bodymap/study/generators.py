@@ -7,12 +7,13 @@ and orders choices; which cards exist depends on the data alone.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 from collections.abc import Callable, Collection, Sequence
 
 from bodymap.model import Catalog
-from bodymap.model.schema import VIEWS, Muscle, TriggerPoint
+from bodymap.model.schema import VIEWS, Muscle, TriggerPoint, combined_zones
 from bodymap.study.distractors import FactReader, fact_distractors, referral_distractors
 from bodymap.study.questions import (
     FACT_TOPICS,
@@ -47,8 +48,9 @@ def referral_questions(catalog: Catalog, rng: random.Random,
                        muscle_ids: Collection[str] | None = None) -> list[ReferralQuestion]:
     """(a) One card per TrP with a pattern of its own; name the muscle from four.
 
-    No other choice is a muscle the painted pattern fits (see `referral_distractors`); a TrP
-    with too few fair distractors gets no card.
+    The pattern painted is the settled one: zones the sources do not settle are left out, and
+    a TrP with no settled essential zone gets no card. No other choice is a muscle the painted
+    pattern fits (see `referral_distractors`); a TrP with too few fair distractors gets no card.
     """
     everyone = _muscles(catalog)
     questions = []
@@ -57,12 +59,14 @@ def referral_questions(catalog: Catalog, rng: random.Random,
             continue
         seen: set[tuple[frozenset[str], ...]] = set()
         for trp in muscle.trigger_points:
-            pattern = (frozenset(trp.referral.essential), frozenset(trp.referral.spillover),
-                       frozenset(trp.referral.bilateral))
-            if pattern in seen:  # iliopsoas' TrPs share one pattern: ask it once
+            settled = trp.referral.settled()
+            pattern = (frozenset(settled.essential), frozenset(settled.spillover),
+                       frozenset(settled.bilateral))
+            if not settled.essential or pattern in seen:  # iliopsoas' TrPs share one pattern
                 continue
             seen.add(pattern)
-            distractors = referral_distractors(rng, muscle, trp, everyone)
+            painted = dataclasses.replace(trp, referral=settled)
+            distractors = referral_distractors(rng, muscle, painted, everyone)
             if distractors is None:
                 continue
             questions.append(ReferralQuestion(
@@ -73,9 +77,9 @@ def referral_questions(catalog: Catalog, rng: random.Random,
                 choices=_muscle_choices(rng, catalog, muscle.id, distractors),
                 answer=muscle.id,
                 trigger_point_id=trp.id,
-                essential=trp.referral.essential,
-                spillover=trp.referral.spillover,
-                bilateral=trp.referral.bilateral,
+                essential=settled.essential,
+                spillover=settled.spillover,
+                bilateral=settled.bilateral,
             ))
     return questions
 
@@ -104,7 +108,7 @@ def _where(trp: TriggerPoint) -> str:
     first = where.split(" ", 1)[0]
     if first.isalpha() and first[1:] == first[1:].lower():  # "In", "Just"; not "L4" or "ASIS"
         where = where[:1].lower() + where[1:]
-    return f"It lies {where}."
+    return f"It lies {where}" + (" (a provisional place)." if trp.location_provisional else ".")
 
 
 def _drawn(catalog: Catalog,
@@ -125,15 +129,18 @@ def zone_questions(catalog: Catalog,
 
     A TrP whose essential zones are the muscle's whole set (the only TrP, or TrPs that share a
     pattern) adds no card of its own. A TrP's card says where it lies, as its label alone
-    ("TrP1 (superficial upper)") may not tell the student which one is meant.
+    ("TrP1 (superficial upper)") may not tell the student which one is meant. Only settled zones
+    are asked; provisional ones are set aside if marked (`Referral.provisional`).
     """
     questions = []
     for muscle in _muscles(catalog):
         if muscle_ids is not None and muscle.id not in muscle_ids:
             continue
-        essential, spillover = muscle.referral_zones()
-        if not essential:  # a pack's every zone unknown (reported when loaded): nothing to mark
+        essential, spillover = combined_zones(t.referral.settled()
+                                              for t in muscle.trigger_points)
+        if not essential:  # a pack's every zone unknown or provisional: nothing to mark
             continue
+        shown = frozenset(z for t in muscle.trigger_points for z in t.referral.named())
         questions.append(ZoneQuestion(
             card_id=card_id("zones", muscle.id),
             muscle_id=muscle.id,
@@ -143,12 +150,15 @@ def zone_questions(catalog: Catalog,
             where="",
             essential=tuple(sorted(essential)),
             spillover=tuple(sorted(spillover)),
-            bilateral=tuple(sorted(set().union(*muscle.other_side_zones()))),
+            bilateral=tuple(sorted(set().union(*combined_zones(
+                t.referral.settled().other_side() for t in muscle.trigger_points)))),
+            provisional=tuple(sorted(shown - essential - spillover)),
             drawn=_drawn(catalog, essential),
         ))
         seen = {essential}
         for trp in muscle.trigger_points:
-            own = frozenset(trp.referral.essential)
+            settled = trp.referral.settled()
+            own = frozenset(settled.essential)
             if not own or own in seen:
                 continue
             seen.add(own)
@@ -160,8 +170,9 @@ def zone_questions(catalog: Catalog,
                 sources=trp.sources,
                 trigger_point_id=trp.id,
                 essential=tuple(sorted(own)),
-                spillover=tuple(sorted(frozenset(trp.referral.spillover) - own)),
-                bilateral=tuple(sorted(trp.referral.bilateral)),
+                spillover=tuple(sorted(frozenset(settled.spillover) - own)),
+                bilateral=tuple(sorted(settled.bilateral)),
+                provisional=tuple(sorted(trp.referral.provisional)),
                 drawn=_drawn(catalog, own),
             ))
     return questions

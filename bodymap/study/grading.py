@@ -26,6 +26,7 @@ class ZoneGrade(Grade):
     missed: tuple[str, ...]  # essential zones not marked
     wrong: tuple[str, ...]  # marked zones outside the referral pattern
     spillover: tuple[str, ...]  # marked spillover zones: neither credited nor penalised
+    provisional: tuple[str, ...] = ()  # marked zones the sources do not settle: the same
 
 
 def grade_choice(chosen: str | None, answer: str) -> Grade:
@@ -35,16 +36,20 @@ def grade_choice(chosen: str | None, answer: str) -> Grade:
 
 
 def grade_zones(marked: Iterable[str], essential: Iterable[str], spillover: Iterable[str] = (),
-                threshold: float = ZONE_PASS_THRESHOLD) -> ZoneGrade:
+                threshold: float = ZONE_PASS_THRESHOLD,
+                provisional: Iterable[str] = ()) -> ZoneGrade:
     """Jaccard overlap of the marked zones with the essential zones, as partial credit.
 
     Marked spillover zones are set aside before the overlap is taken: pain does reach them in
     some people, so marking one is not an error, but the question asks for the essential zones.
+    Marked provisional zones (the pattern shows them, the sources do not settle them) are set
+    aside too: neither taught as right nor as wrong.
     """
     marked_set = frozenset(marked)
     essential_set = frozenset(essential)
     spill = (marked_set & frozenset(spillover)) - essential_set
-    counted = marked_set - spill
+    unsettled = (marked_set & frozenset(provisional)) - essential_set - spill
+    counted = marked_set - spill - unsettled
     union = counted | essential_set
     score = len(counted & essential_set) / len(union) if union else 1.0
     return ZoneGrade(
@@ -54,4 +59,5 @@ def grade_zones(marked: Iterable[str], essential: Iterable[str], spillover: Iter
         missed=tuple(sorted(essential_set - counted)),
         wrong=tuple(sorted(counted - essential_set)),
         spillover=tuple(sorted(spill)),
+        provisional=tuple(sorted(unsettled)),
     )

@@ -116,6 +116,9 @@ class ZoneQuestion(Question):
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
     bilateral: tuple[str, ...] = ()  # of those, the zones felt on both sides of the body
+    # Zones the pattern shows but the sources do not settle (`Referral.provisional`): not asked,
+    # and set aside when marked, as spillover is.
+    provisional: tuple[str, ...] = ()
     # The views that draw the essential zones: (view, the essential zones it draws) for each
     # view that draws any, in the diagram's order. No one view draws every zone: rectus
     # abdominis refers to the low back, drawn only from behind, and iliopsoas to the low back
@@ -124,7 +127,8 @@ class ZoneQuestion(Question):
 
     def grade(self, marked: Iterable[str]) -> ZoneGrade:
         """Partial credit by overlap with the essential zones; see `grade_zones`."""
-        return grade_zones(marked, self.essential, self.spillover)
+        return grade_zones(marked, self.essential, self.spillover,
+                           provisional=self.provisional)
 
     def answer_views(self, current: str | None = None) -> tuple[str, ...]:
         """The views to mark every essential zone on: first the view drawing most of them

@@ -458,7 +458,12 @@ def _marked(view: View, shown: tuple[str, str]) -> set[str]:
 def on_side(name: str, side: str | None) -> str:
     """A muscle's or zone's name with its side: "Gluteus medius (left)", and "Rectus abdominis
     (lower part, left)" for a name that has a bracket already."""
-    word = side_label(side)
+    return bracketed(name, side_label(side))
+
+
+def bracketed(name: str, word: str) -> str:
+    """A name with a word added in brackets, inside the bracket it may have already: "Sacrum
+    (provisional)", "Sacroiliac joint (both sides, provisional)"."""
     if not word:
         return name
     return f"{name[:-1]}, {word})" if name.endswith(")") else f"{name} ({word})"

@@ -17,8 +17,10 @@ from bodymap.ui.rich_text import (
     bullets,
     escape,
     link_label,
+    location_html,
     open_web_link,
-    zone_names,
+    provisional_note,
+    referral_names,
 )
 
 
@@ -253,17 +255,17 @@ class DetailPanel(QWidget):
 
     def muscle_html(self, muscle: Muscle) -> str:
         trps = "".join(
-            f"<p><b>{escape(t.label)}</b>: {escape(t.location)}<br>"
+            f"<p><b>{escape(t.label)}</b>: {location_html(t)}<br>"
             f"<span style='color:#b71c1c'>Essential zone:</span> "
-            f"{zone_names(self.catalog, t.referral.essential, t.referral.bilateral)}<br>"
+            f"{referral_names(self.catalog, t.referral, 'essential')}<br>"
             f"<span style='color:#b71c1c'>Spillover zone:</span> "
-            f"{zone_names(self.catalog, t.referral.spillover, t.referral.bilateral)}"
+            f"{referral_names(self.catalog, t.referral, 'spillover')}"
             + (f"<br><i>{escape(t.notes)}</i>" if t.notes else "")
             + "<br><small>Sources: "
             + escape("; ".join(s.short() for s in self.catalog.sources_of(t.sources)))
             + "</small></p>"
             for t in muscle.trigger_points
-        )
+        ) + provisional_note(muscle.trigger_points)
         technique = muscle.technique
         target = technique.target_discomfort
         steps = "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in technique.steps) + "</ol>"

@@ -56,7 +56,13 @@ from bodymap.ui.pain_finder import (
     refined,
 )
 from bodymap.ui.pain_views import not_drawn, pain_elsewhere, view_for_pain, views_drawing
-from bodymap.ui.rich_text import MUTED, escape, zone_names
+from bodymap.ui.rich_text import (
+    MUTED,
+    escape,
+    location_html,
+    provisional_note,
+    referral_names,
+)
 from bodymap.ui.side_labels import side_labels_in_frame
 
 if TYPE_CHECKING:
@@ -318,13 +324,13 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
         trps = points_shown(scene, muscle)
         kept = trps if points is None else trps[:points]
         for trp in kept:
-            both = trp.referral.bilateral
-            spillover = (f"<br>Spillover: {zone_names(catalog, trp.referral.spillover, both)}"
+            spillover = (f"<br>Spillover: {referral_names(catalog, trp.referral, 'spillover')}"
                          if trp.referral.spillover else "")
-            parts.append(f"<p><b>{escape(trp.label)}</b>: {escape(trp.location)}<br>"
+            parts.append(f"<p><b>{escape(trp.label)}</b>: {location_html(trp)}<br>"
                          f"<span style='color:#b71c1c'>Essential:</span> "
-                         f"{zone_names(catalog, trp.referral.essential, both)}{spillover}</p>")
+                         f"{referral_names(catalog, trp.referral, 'essential')}{spillover}</p>")
             source_ids += trp.sources
+        parts.append(provisional_note(kept))
         if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
             parts.append(f"<p style='color:{MUTED}'><i>{escape(_and(left_out))}: see bodymap."
                          f"</i></p>")

@@ -14,15 +14,18 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import BOTH, on_side
+from bodymap.ui.body_scene import BOTH, bracketed, on_side
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+
+    from bodymap.model.schema import Referral, TriggerPoint
 
 # What `html.escape` replaces, without importing `html`: its table of 2,000 named entities,
 # which nothing here needs, costs ~3 ms of every start.
 _MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 _MARKUP_ONLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+PROVISIONAL = "provisional"
 
 
 def escape(text: str, quote: bool = True) -> str:
@@ -68,13 +71,37 @@ def bullets(values: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
 
 
-def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[str] = ()) -> str:
+def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[str] = (),
+               provisional: Iterable[str] = ()) -> str:
     """Zones by their labels, escaped and comma-separated ("none" when there are none); those
-    in `both_sides` (a referral's bilateral zones) say so: "Sacroiliac joint (both sides)"."""
-    both_sides = set(both_sides)
-    return ", ".join(escape(on_side(catalog.zones[z].label if z in catalog.zones else z,
-                                    BOTH if z in both_sides else None))
+    in `both_sides` (a referral's bilateral zones) say so: "Sacroiliac joint (both sides)", and
+    so do those in `provisional` (the sources do not settle them): "Sacrum (provisional)"."""
+    both_sides, provisional = set(both_sides), set(provisional)
+    return ", ".join(escape(bracketed(on_side(catalog.zones[z].label if z in catalog.zones else z,
+                                              BOTH if z in both_sides else None),
+                                      PROVISIONAL if z in provisional else ""))
                      for z in zone_ids) or "none"
+
+
+def referral_names(catalog: Catalog, referral: Referral, kind: str) -> str:
+    """A referral's essential or spillover zones (`kind`), as `zone_names` says them."""
+    return zone_names(catalog, getattr(referral, kind), referral.bilateral, referral.provisional)
+
+
+def location_html(trp: TriggerPoint) -> str:
+    """Where a trigger point lies, escaped, said to be provisional when the sources do not
+    settle it."""
+    return escape(trp.location) + (f" <i>({PROVISIONAL} place)</i>"
+                                   if trp.location_provisional else "")
+
+
+def provisional_note(trps: Iterable[TriggerPoint]) -> str:
+    """What "provisional" means, under trigger points that use the word; else ""."""
+    if not any(t.referral.provisional or t.location_provisional for t in trps):
+        return ""
+    return (f"<p style='color:{MUTED}'><small><i>Provisional</i>: not settled by the sources "
+            "(not yet checked against the trigger point manual, or described differently by "
+            "different sources; the notes say which). Study does not ask it.</small></p>")
 
 
 def text_label(name: str = "", *, rich: bool = False, wrap: bool = True) -> QLabel:

@@ -1226,6 +1226,9 @@ class StudyPanel(QWidget):
                 lines.append(f"Not in this pattern: {self._zones(grade.wrong)}.")
             if grade.spillover:
                 lines.append(f"Spillover you marked (not counted): {self._zones(grade.spillover)}.")
+            if grade.provisional:
+                lines.append(f"Provisional zones you marked (not counted, as the sources do not "
+                             f"settle them): {self._zones(grade.provisional)}.")
             if grade.correct:
                 lines.append("Your marks and the pattern are shown on the body.")
             return verdict, "\n".join(lines)
@@ -1333,6 +1336,9 @@ class StudyPanel(QWidget):
         text = f"Essential zones: {self._zones(question.essential, both)}"
         if question.spillover:
             text += f"; spillover: {self._zones(question.spillover, both)}"
+        if question.provisional:  # shown on the muscle's page, so said here why it is not asked
+            text += (f"; not asked, as the sources do not settle it: "
+                     f"{self._zones(question.provisional, both)}")
         return text
 
     def _show_answer_board(self, question: AnyQuestion, grade: Grade, side: str | None) -> None:

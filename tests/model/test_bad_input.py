@@ -78,6 +78,13 @@ BAD_CASES = [
      "'bilateral' must be a list, got true/false (true)"),
     ("bilateral zone twice", insert_line(15, "      bilateral: [buttock, buttock]"), 16,
      "zone 'buttock' is listed twice in 'bilateral'"),
+    ("provisional zone outside the referral", insert_line(15, "      provisional: [calf]"), 16,
+     "zone 'calf' is in 'provisional' but not in this referral's 'essential' or 'spillover': "
+     "list it there too ('provisional' says which of them the sources do not settle)"),
+    ("provisional zone twice", insert_line(15, "      provisional: [buttock, buttock]"), 16,
+     "zone 'buttock' is listed twice in 'provisional'"),
+    ("provisional place not yes or no", insert_line(12, "    location_provisional: maybe"), 13,
+     "'location_provisional' must be true or false"),
     ("python tag refused", replace_line(2, "name: !!python/object/apply:os.system [echo]"), 2,
      "unsupported tag"),
     ("recursive alias", insert_line(30, "stretches_again: &a [*a]"), 31, "refers to itself"),
@@ -114,6 +121,19 @@ def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
     assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == (
         "posterior_thigh_upper", "posterior_thigh_lower",
     )
+
+
+def test_a_provisional_referral_loads_with_no_problems(tmp_path: Path):
+    # A teacher marks what the sources do not settle; a group stands for its parts there too.
+    text = edit((13, "    location_provisional: true\n    referral:"),
+                (15, "      spillover: [posterior_thigh]\n      provisional: [posterior_thigh]"))
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": text})
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    trp = catalog.muscles["pack_muscle"].trigger_point("trp1")
+    assert trp.location_provisional
+    assert trp.referral.provisional == ("posterior_thigh_upper", "posterior_thigh_lower")
+    assert trp.referral.settled().spillover == ()
 
 
 

@@ -208,10 +208,12 @@ def test_no_referral_distractor_refers_to_every_zone_painted_solid(catalog: Cata
 def test_every_referral_card_still_offers_four_distinct_muscles(catalog: Catalog,
                                                                 referral_cards: list):
     # No TrP of the built-in catalog is left with fewer than three fair distractors, so none
-    # is dropped or asked with fewer choices: one card per pattern of its own, in every draw.
-    patterns = {(m.id, frozenset(t.referral.essential), frozenset(t.referral.spillover),
-                 frozenset(t.referral.bilateral))
-                for m in catalog.muscles.values() for t in m.trigger_points}
+    # is dropped or asked with fewer choices: one card per settled pattern of its own (the
+    # pattern without its provisional zones), in every draw.
+    settled = [(m.id, t.referral.settled()) for m in catalog.muscles.values()
+               for t in m.trigger_points]
+    patterns = {(muscle, frozenset(r.essential), frozenset(r.spillover), frozenset(r.bilateral))
+                for muscle, r in settled if r.essential}
     for seed in REFERRAL_SEEDS:
         cards = referral_questions(catalog, random.Random(seed))
         asked = {(q.answer, frozenset(q.essential), frozenset(q.spillover),

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from bodymap.model import Catalog
+from bodymap.model.schema import combined_zones
 from bodymap.study import (
     FactQuestion,
     LocateQuestion,
@@ -67,17 +68,56 @@ def test_referral_card_for_every_trigger_point_pattern(catalog: Catalog, questio
              for q in by_kind(questions, "referral")}
     for muscle in catalog.muscles.values():
         for trp in muscle.trigger_points:
-            pattern = (frozenset(trp.referral.essential), frozenset(trp.referral.spillover))
-            assert (muscle.id, *pattern) in cards, (muscle.id, trp.id)
+            settled = trp.referral.settled()  # what the sources settle: see the test below
+            if settled.essential:
+                pattern = (frozenset(settled.essential), frozenset(settled.spillover))
+                assert (muscle.id, *pattern) in cards, (muscle.id, trp.id)
 
 
 def test_referral_question_paints_its_trigger_point(catalog: Catalog, questions: list):
-    question = next(q for q in questions if q.card_id == "referral:gluteus_medius:trp1")
-    trp = catalog.muscles["gluteus_medius"].trigger_point("trp1")
+    question = next(q for q in questions if q.card_id == "referral:gluteus_medius:trp2")
+    trp = catalog.muscles["gluteus_medius"].trigger_point("trp2")
     assert isinstance(question, ReferralQuestion)
     assert question.essential == trp.referral.essential
     assert question.spillover == trp.referral.spillover
     assert question.answer == "gluteus_medius"
+
+
+def test_no_card_teaches_a_zone_the_sources_do_not_settle(catalog: Catalog, questions: list):
+    # The reviewer's case: gluteus medius TrP3's pattern and quadratus lumborum's band over the
+    # sacrum are unverified, and were quizzed as fact. Cards paint and ask the settled zones only.
+    cards = {q.card_id: q for q in questions}
+    assert "referral:gluteus_medius:trp3" not in cards  # all of its pattern is provisional
+    assert not any(q.trigger_point_id == "trp3" for q in questions
+                   if q.muscle_id == "gluteus_medius" and q.kind == "zones")
+    ql = cards["referral:quadratus_lumborum:trp3"]
+    assert (ql.essential, ql.spillover) == (("si_joint",), ())  # the sacrum spillover left out
+    for question in questions:
+        if question.kind not in ("referral", "zones"):
+            continue
+        muscle = catalog.muscles[question.muscle_id]
+        settled = {z for t in muscle.trigger_points for z in (*t.referral.settled().essential,
+                                                                *t.referral.settled().spillover)}
+        assert set(question.essential) | set(question.spillover) <= settled, question.card_id
+
+
+def test_a_provisional_zone_marked_is_neither_credited_nor_penalised(questions: list):
+    whole = next(q for q in by_kind(questions, "zones")
+                 if q.card_id == "zones:quadratus_lumborum")
+    assert "sacrum" in whole.provisional and "sacrum" not in whole.essential
+    right = whole.grade(whole.essential)
+    with_sacrum = whole.grade((*whole.essential, "sacrum"))
+    assert (with_sacrum.score, with_sacrum.correct) == (right.score, True) == (1.0, True)
+    assert with_sacrum.provisional == ("sacrum",) and with_sacrum.wrong == ()
+    # A zone outside the pattern is still wrong.
+    assert whole.grade((*whole.essential, "calf")).wrong == ("calf",)
+
+
+def test_a_trigger_point_whose_place_is_provisional_is_said_to_be(questions: list):
+    card = next(q for q in by_kind(questions, "zones")
+                if q.card_id == "zones:longissimus_thoracis:trp2")
+    assert card.where.endswith("at about the level of L1, beside the spinous process "
+                               "(a provisional place).")
 
 
 def test_iliopsoas_trigger_points_sharing_one_pattern_are_asked_once(questions: list):
@@ -144,10 +184,12 @@ def test_locate_and_zone_cards_for_every_muscle(catalog: Catalog, questions: lis
     for muscle in catalog.muscles.values():
         own = [q for q in zones if q.muscle_id == muscle.id]
         whole = next(q for q in own if q.trigger_point_id is None)
-        assert set(whole.essential) == muscle.referral_zones()[0]
+        settled = [t.referral.settled() for t in muscle.trigger_points]
+        assert set(whole.essential) == combined_zones(settled)[0]
         asked = {frozenset(q.essential) for q in own}
-        for trp in muscle.trigger_points:  # each TrP's set is asked, alone or as the whole
-            assert frozenset(trp.referral.essential) in asked, (muscle.id, trp.id)
+        for trp, referral in zip(muscle.trigger_points, settled, strict=True):
+            if referral.essential:  # each TrP's settled set is asked, alone or as the whole
+                assert frozenset(referral.essential) in asked, (muscle.id, trp.id)
 
 
 def test_trigger_point_zone_card_says_where_the_trigger_point_lies(catalog: Catalog,
@@ -165,7 +207,8 @@ def test_trigger_point_zone_card_says_where_the_trigger_point_lies(catalog: Cata
             continue
         trp = catalog.muscles[question.muscle_id].trigger_point(question.trigger_point_id)
         where = trp.location.split(";")[0].rstrip(".")  # what follows says how to reach it
-        assert question.where == f"It lies {where[0].lower()}{where[1:]}.", question.card_id
+        said = " (a provisional place)." if trp.location_provisional else "."
+        assert question.where == f"It lies {where[0].lower()}{where[1:]}{said}", question.card_id
     assert "quadratus_lumborum" in {c.muscle_id for c in cards.values() if c.where}
 
 

@@ -356,6 +356,20 @@ def test_detail_panel_lists_everything_with_sources(qtbot, window: MainWindow, c
     assert window.detail_panel.cautions.isVisible()
 
 
+def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow):
+    # Quadratus lumborum's band over the sacrum is unverified; iliocostalis lumborum's pattern
+    # is not in question, and its page says nothing of the kind.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "quadratus_lumborum", "L")
+    text = window.detail_panel.plain_text()
+    assert "Spillover zone: Sacrum (provisional)" in text
+    assert "Essential zone: Sacroiliac joint\n" in text  # TrP3's settled part says nothing more
+    assert "Provisional: not settled by the sources" in text
+    trigger(window, "actionLayerSuperficial")
+    click(qtbot, window, "iliocostalis_lumborum", "L")
+    assert "rovisional" not in window.detail_panel.plain_text()
+
+
 def test_going_back_to_a_muscle_shows_its_page_again(qtbot, window: MainWindow):
     """Pages are kept for muscles seen before; each shows its own muscle, in today's font."""
     click(qtbot, window, "gluteus_medius", "L")

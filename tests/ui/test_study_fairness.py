@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.progress import only_due
 from helpers.window import child, press_button, text, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QSpinBox, QTreeWidget, QWidget
@@ -82,14 +83,16 @@ def choice_labels(window: MainWindow) -> list[str]:
 
 
 def right_choice(window: MainWindow, catalog: Catalog) -> int:
-    """The one choice the catalog backs: the painted pattern's muscle, or the fact's."""
+    """The one choice the catalog backs: the painted pattern's muscle (a pattern is painted as
+    the sources settle it), or the fact's."""
     board = window.body_view.study
     by_name = {m.name: m for m in catalog.muscles.values()}
     labels = choice_labels(window)
     if board.essential:
         pattern = frozenset(board.essential)
         right = [i for i, label in enumerate(labels) if any(
-            frozenset(t.referral.essential) == pattern for t in by_name[label].trigger_points)]
+            frozenset(t.referral.settled().essential) == pattern
+            for t in by_name[label].trigger_points)]
     else:
         fact = text(window, "studyPrompt").split("“", 1)[1].rsplit("”", 1)[0]
         right = [i for i, label in enumerate(labels)
@@ -275,13 +278,14 @@ def test_the_legend_says_your_marks_during_a_zone_question(qtbot, window: MainWi
 
 
 def test_a_wrong_click_on_the_right_shows_a_side_view_answer_on_the_left(
-        qtbot, window: MainWindow, catalog: Catalog, monkeypatch):
+        qtbot, window: MainWindow, catalog: Catalog, progress_path: Path):
     # TFL is drawn in the side view, which shows only the left: outlining it on the right side,
     # where the wrong click was, would show nothing.
-    start_session(qtbot, window, monkeypatch, length=20)
     tfl = catalog.muscles["tensor_fasciae_latae"]
-    skip_to(qtbot, window, lambda board: board is not None and board.input == "muscle"
-            and text(window, "studyPrompt") == f"Click {tfl.name} on the body.")
+    only_due(catalog, progress_path, "locate:tensor_fasciae_latae")
+    trigger(window, "actionStudy")
+    press_button(qtbot, window, "studyStart")
+    assert text(window, "studyPrompt") == f"Click {tfl.name} on the body."
     trigger(window, "actionViewPosterior")
     trigger(window, "actionLayerSuperficial")
     click_muscle(qtbot, window, "gluteus_maximus", "R")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
-from bodymap.model.schema import Muscle
+from bodymap.model.schema import Muscle, combined_zones
 from bodymap.study import (
     Choice,
     Profile,
@@ -180,10 +180,11 @@ def right_choice(catalog: Catalog, panel: StudyPanel, board: StudyBoard) -> int:
     prompt = text(panel, "studyPrompt")
     labels = [choice_label(b) for b in choices(panel)]
     by_name = {m.name: m for m in catalog.muscles.values()}
-    if board.essential:  # a referral pattern is painted: whose TrP refers exactly there?
+    if board.essential:  # a settled pattern is painted: whose TrP refers exactly there?
         pattern = (frozenset(board.essential), frozenset(board.spillover))
         right = [i for i, label in enumerate(labels) if any(
-            (frozenset(t.referral.essential), frozenset(t.referral.spillover)) == pattern
+            (frozenset(t.referral.settled().essential),
+             frozenset(t.referral.settled().spillover)) == pattern
             for t in by_name[label].trigger_points)]
     else:  # "which muscle ... “<fact>”" (no card asks a technique figure)
         fact = prompt.split("“", 1)[1].rsplit("”", 1)[0]
@@ -195,11 +196,11 @@ def right_choice(catalog: Catalog, panel: StudyPanel, board: StudyBoard) -> int:
 
 def essential_zones(catalog: Catalog, prompt: str) -> frozenset[str]:
     muscle = muscle_named(catalog, prompt)
-    if "(all its trigger points)" in prompt:
-        return muscle.referral_zones()[0]
+    if "(all its trigger points)" in prompt:  # what the sources settle is asked
+        return combined_zones(t.referral.settled() for t in muscle.trigger_points)[0]
     trps = [t for t in muscle.trigger_points if t.label in prompt]
     trp = max(trps, key=lambda t: len(t.label))
-    return frozenset(trp.referral.essential)
+    return frozenset(trp.referral.settled().essential)
 
 
 def zone_side(catalog: Catalog, zone_id: str) -> str | None:
@@ -363,7 +364,7 @@ def test_a_wrong_answer_names_the_right_one_and_reveals_it_on_the_body(
     assert (revealed.essential, revealed.spillover) == (asked.essential, asked.spillover)
     assert revealed.input == "none"
     trp = next(t for t in muscle.trigger_points
-               if tuple(t.referral.essential) == asked.essential)
+               if tuple(t.referral.settled().essential) == asked.essential)
     for source in trp.sources:
         assert catalog.sources[source].short() in text(panel, "studySources")
 
@@ -441,8 +442,8 @@ def test_a_referral_question_paints_its_pattern_and_takes_no_body_input(
     # Whose pattern it is, from the catalog: exactly one offered muscle has a TrP with it.
     right = choice_label(choices(panel)[right_choice(catalog, panel, asked)])
     muscle = next(m for m in catalog.muscles.values() if m.name == right)
-    assert any(tuple(t.referral.essential) == asked.essential
-               and tuple(t.referral.spillover) == asked.spillover
+    assert any(tuple(t.referral.settled().essential) == asked.essential
+               and tuple(t.referral.settled().spillover) == asked.spillover
                for t in muscle.trigger_points)
     panel.body_clicked(muscle.id, "R")  # a body click is not an answer here
     assert not child(panel, QWidget, "studyFeedback").isVisible()

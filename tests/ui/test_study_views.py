@@ -8,29 +8,16 @@ actions, buttons and clicks on the body.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from helpers.progress import only_due
 from helpers.window import child, click, is_red, pixel, press_button, text, trigger
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from bodymap.model import Catalog
-from bodymap.study import Grade, ProgressStore
-from bodymap.study.session import all_card_ids
+from bodymap.model.schema import combined_zones
 from bodymap.ui.body_scene import on_side
 from bodymap.ui.main_window import MainWindow
-
-
-def only_due(catalog: Catalog, progress_path: Path, card: str) -> None:
-    """Ana knows every card but `card` (each right two days ago and again an hour ago, so none
-    is due): a session asks that one."""
-    with ProgressStore.open(progress_path) as store:
-        ana = store.create_profile("Ana")
-        now = datetime.now(UTC)
-        for other in all_card_ids(catalog):
-            if other != card:
-                for ago in (timedelta(days=2), timedelta(hours=1)):
-                    store.record_answer(ana, other, Grade(1.0, True), now - ago)
 
 
 def start(qtbot, window: MainWindow) -> None:
@@ -118,3 +105,24 @@ def test_iliopsoas_zones_span_two_views_and_marks_on_both_count(qtbot, window: M
     press_button(qtbot, window, "studyNext")
     assert child(window, QWidget, "studySummary").isVisible()
     assert text(window, "studySummaryScore") == "1 right of 1"
+
+
+def test_a_provisional_zone_marked_is_set_aside_and_said_to_be(qtbot, window: MainWindow,
+                                                                catalog: Catalog,
+                                                                progress_path: Path):
+    # Quadratus lumborum's band over the sacrum is unverified: a student who marks it with the
+    # settled zones is neither marked down nor told it is right, and is told why.
+    only_due(catalog, progress_path, "zones:quadratus_lumborum")
+    start(qtbot, window)
+    assert text(window, "studyPrompt").startswith(
+        "Mark the essential referral zones of Quadratus lumborum")
+    ql = catalog.muscles["quadratus_lumborum"]
+    settled = sorted(combined_zones(t.referral.settled() for t in ql.trigger_points)[0])
+    assert "sacrum" not in settled
+    for zone in shown_zones(window, [*settled, "sacrum"]):
+        click(qtbot, window, zone, "L")
+    press_button(qtbot, window, "studyCheck")
+    assert text(window, "studyVerdict").startswith("Right"), text(window, "studyVerdict")
+    answer = text(window, "studyAnswer")
+    assert ("Provisional zones you marked (not counted, as the sources do not settle them): "
+            "Sacrum.") in answer, answer
