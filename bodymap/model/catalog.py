@@ -557,9 +557,17 @@ class Catalog:
                 # what it is about, not a denial.
                 stated, relieved = (_split_relief(text) if field not in ("name", "caution")
                                     else (text, ""))
-                yield _field_weight(field, place), field, text, words_of(stated)
+                yield _field_weight(field, place), field, text, self._placed(words_of(stated))
                 if relieved:
-                    yield _FIELD_WEIGHTS["relief"], "relief", text, words_of(relieved)
+                    yield (_FIELD_WEIGHTS["relief"], "relief", text,
+                           self._placed(words_of(relieved)))
+
+    def _placed(self, words: list[str]) -> list[str]:
+        """A text's words, with those of the other names of each zone it names by its label
+        (`PlaceNames.also_said`): a text that says "sacroiliac joint" is found by "SI joint"
+        and "SIJ" as by the label, as the place itself is."""
+        also = self._places.also_said(words)
+        return [*words, *also] if also else words
 
     def _index_words(self, kept: frozenset[str] | None = None) -> _WordIndex:
         """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
@@ -593,7 +601,7 @@ class Catalog:
         index: dict[str, dict[str, int]] = defaultdict(dict)
         for muscle in self.muscles.values():
             for n, text in enumerate(muscle.cautions):
-                for word in words_of(text):
+                for word in self._placed(words_of(text)):
                     index[word][muscle.id] = index[word].get(muscle.id, 0) | 1 << n
         common = max(2, len(self.muscles) // 2)
         kept = {word: found for word, found in index.items() if len(found) <= common}
@@ -984,8 +992,10 @@ class Catalog:
 
         A muscle matches when every word of the query ("pain" and small words left out) is in
         its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
-        `match_strength`): name hits outrank mimics, then aggravating activities (in everyday words,
-        `_ACTIVITY_WORDS`), then symptoms, then prose; what a text says eases the pain or denies
+        `match_strength`); a text that names a zone by its label holds the zone's own other
+        names too ("Sacroiliac joint dysfunction" is found by "SIJ", see `_placed`). Name hits
+        outrank mimics, then aggravating activities (in everyday words, `_ACTIVITY_WORDS`),
+        then symptoms, then prose; what a text says eases the pain or denies
         counts least or not at all. Earlier entries of a list outrank later ones, and a word
         stated in two fields (an activity and a symptom) outranks one stated in one; more texts
         saying it do not. A muscle with one text holding every query word comes before one whose
@@ -1130,6 +1140,10 @@ class Catalog:
         said = self._said(muscle, reading.rest, reading.activities)
         referral = self.search_referral(muscle_id, text)
         if referral is None:
+            # Found by its texts alone: the one that names the place, for a query that names
+            # nothing else ("SI joint": “Sacroiliac joint dysfunction”).
+            if not said and reading.zones and not reading.rest:
+                said = self._said(muscle, _place_text_words(reading), reading.activities)
             return said or "the words appear across its page"
         zones = referral.essential or referral.spillover
         kind = "essential" if referral.essential else "spillover"

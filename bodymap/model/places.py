@@ -7,7 +7,15 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from bodymap.model.called import called
-from bodymap.model.query import Claim, name_words, query_words, settle, stem
+from bodymap.model.query import (
+    STOP_WORDS,
+    Claim,
+    name_words,
+    query_words,
+    settle,
+    stem,
+    words_of,
+)
 from bodymap.model.schema import Zone
 from bodymap.model.spelling import id_form, respelling
 
@@ -33,7 +41,8 @@ class PlaceNames:
     ("buttock", "knee", "sacroiliac", "L4") names every zone whose label has it, and so does the
     last word of an everyday name ("leg", of "back of the leg"), but other words of an everyday
     name do not: "sitting" is no part of the "sitting bone". A position word just before a
-    place narrows it to the zones it names ("upper back": the upper lumbar zones).
+    place narrows it to the zones it names ("upper back": the upper lumbar zones). A muscle's
+    text that says a label says the zone's own other names too (`also_said`).
     """
 
     def __init__(self, zones: Mapping[str, Zone]) -> None:
@@ -59,6 +68,60 @@ class PlaceNames:
             self._by_word[name[0]].append(name)
         self._parts = {word: tuple(ids) for word, ids in parts.items()}
         self._words = {w for name in self._names for w in name} | self._parts.keys()
+        # For the muscles' texts: each label's words in a row (`_in_a_row`), by its first
+        # word, and the words a zone's own other names add to it (`_own_name`).
+        self._labels: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self._also_said: dict[str, tuple[str, ...]] = {}
+        self._plain: dict[str, str] = {}  # a text's word -> `plain`: texts repeat their words
+        # A text's words -> `also_said`: at 100x the data most muscles share their texts.
+        self._said: dict[tuple[str, ...], list[str]] = {}
+        for zone in zones.values():
+            label = tuple(self._in_a_row(words_of(zone.label.split("(", 1)[0])))
+            if label:
+                self._labels[label[0]].append((label, zone.id))
+            self._also_said[zone.id] = tuple(dict.fromkeys(
+                w for name in zone.also_called for w in self._own_name(zone.id, name, label)))
+
+    def _own_name(self, zone_id: str, name: str, label: tuple[str, ...]) -> tuple[str, ...]:
+        """The words an everyday name adds to a zone's label when it is the zone's own, another
+        name for it ("SI joint", "SIJ" of the sacroiliac joint; "tailbone" of the coccyx): no
+        other zone is called so, and none of the words it adds names another place ("top of the
+        hip" adds "hip", which names the upper buttock and the greater trochanter; "low back"
+        names five zones). A word of where on a part ("side", "top") is not added: alone it
+        names nothing, and texts say it of everything. Else none."""
+        words = name_words(name)
+        if self._names.get(tuple(plain(w) for w in words)) != (zone_id,):
+            return ()
+        added = tuple(w for w in words if plain(w) not in label and w not in _POSITION_WORDS)
+        if all({*self._names.get((plain(w),), ()), *self._parts.get(plain(w), ())} <= {zone_id}
+               for w in added):
+            return added
+        return ()
+
+    def _in_a_row(self, words: Sequence[str]) -> list[str]:
+        """A text's words as the zones' names write them (`plain`), small words left out, to
+        find a label's words in a row: "over the sacroiliac joints" holds "sacroiliac joint"."""
+        known = self._plain
+        return [known.get(w) or known.setdefault(w, plain(w)) for w in words
+                if w not in STOP_WORDS]
+
+    def also_said(self, words: Sequence[str]) -> list[str]:
+        """The words a text (its `words_of`) says too when it names a zone by its label (a
+        bracketed part aside), its words in a row: those of the zone's own other names (see
+        `_own_name`). A text that says "Sacroiliac joint dysfunction" says "SI joint" and "SIJ"
+        too, so search finds it by every name of the place, as it finds the place; "facet joint
+        problems" says no such thing. Not the other way round: "car seat" says nothing of the
+        buttock, though the buttock is called the seat."""
+        key = tuple(words)
+        found = self._said.get(key)
+        if found is None:
+            said = self._in_a_row(words)
+            labels = self._labels
+            zones = dict.fromkeys(zone for n, word in enumerate(said) if word in labels
+                                  for label, zone in labels[word]
+                                  if tuple(said[n:n + len(label)]) == label)
+            found = self._said[key] = [word for zone in zones for word in self._also_said[zone]]
+        return found
 
     def words(self) -> set[str]:
         """Every word of a place's name, singular."""

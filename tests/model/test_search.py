@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import textwrap
+from pathlib import Path
 
 import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
 
-from bodymap.model import Catalog
+from bodymap.model import Catalog, load_catalog
 
 
 def ids(catalog: Catalog, text: str) -> list[str]:
@@ -41,7 +44,8 @@ def test_a_body_area_finds_the_muscles_that_refer_pain_there(catalog: Catalog):
     found = ids(catalog, "IT band pain")
     assert {"gluteus_minimus", "tensor_fasciae_latae"} <= set(found[:3])
     referring = {c.muscle_id for c in catalog.find_sources(["si_joint"])}
-    assert set(ids(catalog, "SI joint")) == referring
+    # They come first; muscles whose texts only name the joint come after them.
+    assert set(ids(catalog, "SI joint")[:len(referring)]) == referring
 
 
 def test_pain_and_small_words_do_not_decide(catalog: Catalog):
@@ -738,6 +742,59 @@ def test_where_a_mimic_stands_in_its_list_decides_among_equal_referral(catalog: 
     assert ids(edited, "SI joint")[0] == "gluteus_maximus"
     assert ids(edited, "SI joint").index("longissimus_thoracis") > ids(catalog, "SI joint").index(
         "longissimus_thoracis")
+
+
+def test_si_joint_and_sij_find_what_sacroiliac_joint_finds(catalog: Catalog):
+    # A therapist's "SI joint" or "SIJ" is the sacroiliac joint (the zone's `also_called`): it
+    # finds the muscles whose texts say "sacroiliac joint" as the label does, not only those
+    # that refer pain there. Iliocostalis lumborum, multifidus and gluteus minimus are
+    # mistaken for the joint's dysfunction or pain; "SI joint" had missed them.
+    full = ids(catalog, "sacroiliac joint")
+    assert {"iliocostalis_lumborum", "multifidus", "gluteus_minimus"} <= set(full)
+    for query in ("SI joint", "SIJ", "si joint pain", "SIJ pain", "sacro-iliac joint"):
+        assert ids(catalog, query) == full, query
+    # Every muscle that refers pain there comes first; each found by its texts alone says
+    # which text, however the joint was written.
+    referring = {c.muscle_id for c in catalog.find_sources(["si_joint"])}
+    assert set(full[:len(referring)]) == referring
+    for query in ("SIJ", "sacroiliac joint"):
+        assert catalog.search_reason("multifidus", query) == (
+            "often mistaken for “Sacroiliac joint pain”"), query
+    # With more words too: "SIJ dysfunction" asks what "sacroiliac joint dysfunction" asks.
+    assert ids(catalog, "SIJ dysfunction") == ids(catalog, "sacroiliac joint dysfunction")
+    assert "iliocostalis_lumborum" in ids(catalog, "SI joint dysfunction")
+    # So for every zone's own names, cautions too: QL's "never straight into the flank".
+    assert ids(catalog, "waist") == ids(catalog, "flank")
+
+
+PACK_ZONES = textwrap.dedent(
+    """\
+    zones:
+      - id: thoracolumbar_fascia
+        label: Thoracolumbar fascia
+        also_called: [TLF, low back]
+        views: [posterior]
+    """
+)
+
+
+def test_a_pack_zone_is_found_by_its_abbreviation_as_by_its_label(tmp_path: Path):
+    # A teacher's zone with an abbreviation among its everyday names: a muscle whose text says
+    # the label is found by the abbreviation too, though it refers no pain there. "low back",
+    # which built-in zones are called too, is no other name of it but a region's.
+    muscle = VALID_MUSCLE.replace(
+        "symptoms: [Pain when sitting]",
+        "symptoms: [Pain when sitting, Tightness over the thoracolumbar fascia]")
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": muscle})
+    (pack / "zones.yaml").write_text(PACK_ZONES, encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    full = ids(catalog, "thoracolumbar fascia")
+    assert "pack_muscle" in full
+    assert ids(catalog, "TLF") == ids(catalog, "TLF pain") == full
+    assert catalog.search_reason("pack_muscle", "TLF") == (
+        "symptom: “Tightness over the thoracolumbar fascia”")
+    assert "pack_muscle" not in ids(catalog, "low back")
 
 
 def test_a_mimic_of_one_joint_is_not_a_mimic_of_the_whole_low_back(catalog: Catalog):
