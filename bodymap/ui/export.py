@@ -86,7 +86,11 @@ PAGE, SLIDE = "page", "slide"
 SLIDE_SIZE = QSize(1920, 1080)
 SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16:9")
 SLIDE_PICTURE = 0.46  # the most of a slide's width the picture takes, the words the rest
-SLIDE_PICTURES = 0.58  # the same for two views side by side
+# Two views side by side take at least this share, and more, up to the most, while the words
+# beside them still fit at their full size (their title then runs across the top of the slide).
+SLIDE_PICTURES = 0.58
+SLIDE_PICTURES_MOST = 0.72
+SLIDE_WORDS_BESIDE_TWO = 0.85  # the words may shrink this far to give two views more width
 PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture's width
 # The least the markers and the stipple grow, per pixel of the paper's width: in a small body
 # (two views side by side) they would otherwise keep their screen size, and on a 1600-pixel page
@@ -453,48 +457,114 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
     return origin.y() + size.height() + key_band
 
 
+class _SlideWords:
+    """What a slide says beside its picture: the title (unless it runs across the top), the key,
+    the words and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit
+    what they must say above the foot, so nothing is cut (a long candidate list)."""
+
+    def __init__(self, device: QPaintDevice, title: str, rows: tuple[Row, ...], body_html: str,
+                 foot_html: str, px: int) -> None:
+        self.device, self.title, self.rows, self.px = device, title, rows, px
+        self.body_html, self.foot_html = body_html, foot_html
+
+    def title_text(self, width: float) -> QTextDocument | None:
+        if not self.title:
+            return None
+        return _text(self.device, f"<b>{escape(self.title)}</b>", width, round(self.px * 1.8))
+
+    def _key_scale(self) -> float:
+        return self.px / KEY_FONT_PX
+
+    def _key_height(self) -> float:
+        if not self.rows:
+            return 0.0
+        key = key_size(self.rows, QFontMetricsF(_key_font()))
+        return (key.height() + 12) * self._key_scale() + self.px * 0.6
+
+    def _foot(self, width: float) -> QTextDocument:
+        return _text(self.device, self.foot_html, width, round(self.px * 0.8))
+
+    def _room_for_words(self, width: float, height: float) -> float:
+        title = self.title_text(width)
+        return (height - (title.size().height() if title else 0.0) - self._key_height()
+                - self._foot(width).size().height() - self.px)
+
+    def fit(self, width: float, height: float, shrunk: float = 1.0) -> bool:
+        """Whether everything fits in a column this size with the words at `shrunk` times their
+        full size."""
+        words = _text(self.device, self.body_html, width, round(self.px * shrunk))
+        return words.size().height() <= self._room_for_words(width, height)
+
+    def draw(self, painter: QPainter, column: QRectF) -> None:
+        top = column.top()
+        title = self.title_text(column.width())
+        if title is not None:
+            top = _draw_text(painter, title, column.left(), top)
+        if self.rows:
+            metrics = QFontMetricsF(_key_font())
+            scale = self._key_scale()
+            painter.save()
+            painter.translate(column.left(), top + self.px * 0.6)
+            painter.scale(scale, scale)
+            painter.setFont(_key_font())
+            paint_key(painter, QRectF(QPointF(0, 0), key_size(self.rows, metrics)), self.rows,
+                      metrics, QColor(30, 30, 30))
+            painter.restore()
+            top += self._key_height()
+        room = self._room_for_words(column.width(), column.height())
+        px = self.px
+        words = _text(self.device, self.body_html, column.width(), px)
+        while words.size().height() > room and px > self.px * MIN_SLIDE_TEXT:
+            px -= 1
+            words = _text(self.device, self.body_html, column.width(), px)
+        _draw_text(painter, words, column.left(), top)
+        foot = self._foot(column.width())
+        _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
+
+
 def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
                 frame: str, text_scale: float, refinements: Sequence[Refinement]) -> None:
     margin = target.height() * 0.04
-    share = SLIDE_PICTURE if len(scenes) == 1 else SLIDE_PICTURES
-    with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
-        room = QSizeF(target.width() * share, target.height() - 2 * margin)
-        views = _lay_out(scenes, frame, room, centred=False)
-        size = views.size
-        origin = QPointF(target.left() + margin, target.center().y() - size.height() / 2)
-        _draw_views(views, painter, origin, target)
-    left = origin.x() + size.width() + 2 * margin
-    column = QRectF(left, target.top() + margin, target.right() - margin - left,
-                    target.height() - 2 * margin)
+    inner = target.marginsRemoved(QMarginsF(margin, margin, margin, margin))
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     device = painter.device()
-    top = column.top()
-    if title:
-        title_doc = _text(device, f"<b>{escape(title)}</b>", column.width(), round(text_px * 1.8))
-        top = _draw_text(painter, title_doc, column.left(), top)
-    rows = key_rows(*scenes)
-    if rows:
-        scale = text_px / KEY_FONT_PX
-        metrics = QFontMetricsF(_key_font())
-        key = key_size(rows, metrics)
-        painter.save()
-        painter.translate(column.left(), top + text_px * 0.6)
-        painter.scale(scale, scale)
-        painter.setFont(_key_font())
-        paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
-        painter.restore()
-        top += (key.height() + 12) * scale + text_px * 0.6
-    body_html, foot_html = slide_html(scenes[0], refinements)
-    foot = _text(device, foot_html, column.width(), round(text_px * 0.8))
-    room_left = column.bottom() - foot.size().height() - text_px - top
-    # The words shrink until they fit above the foot, so nothing is cut (a long candidate list).
-    px = text_px
-    words = _text(device, body_html, column.width(), px)
-    while words.size().height() > room_left and px > text_px * MIN_SLIDE_TEXT:
-        px -= 1
-        words = _text(device, body_html, column.width(), px)
-    _draw_text(painter, words, column.left(), top)
-    _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
+    share, top, heading = SLIDE_PICTURE, inner.top(), None
+    if len(scenes) > 1 and title:
+        # Two bodies side by side are as wide as the slide lets them be: their title runs across
+        # the top, out of the words' way, so that the words beside them need less width.
+        heading = _SlideWords(device, title, (), "", "", text_px).title_text(inner.width())
+        top += heading.size().height() + text_px * 0.6
+        title = ""
+    words = _SlideWords(device, title, key_rows(*scenes), *slide_html(scenes[0], refinements),
+                        text_px)
+    if len(scenes) > 1:
+        share = _pictures_share(words, target.width(), margin, inner.bottom() - top)
+    with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
+        views = _lay_out(scenes, frame, QSizeF(target.width() * share, inner.bottom() - top),
+                         centred=False)
+        size = views.size
+        origin = QPointF(inner.left(), (top + inner.bottom() - size.height()) / 2)
+        _draw_views(views, painter, origin, target)
+    if heading is not None:  # after the views, which lay white paper round their bodies
+        _draw_text(painter, heading, inner.left(), inner.top())
+    left = origin.x() + size.width() + 2 * margin
+    words.draw(painter, QRectF(left, top, inner.right() - left, inner.bottom() - top))
+
+
+def _pictures_share(words: _SlideWords, width: float, margin: float, height: float) -> float:
+    """The share of a slide's width two views take: the most, up to `SLIDE_PICTURES_MOST`, that
+    leaves the words beside them room at `SLIDE_WORDS_BESIDE_TWO` of their size, and at least
+    `SLIDE_PICTURES`."""
+    def fits(share: float) -> bool:  # the column's width as `_draw_slide` leaves it, at most
+        return words.fit(width * (1 - share) - 4 * margin, height, SLIDE_WORDS_BESIDE_TWO)
+
+    low, high = SLIDE_PICTURES, SLIDE_PICTURES_MOST
+    if fits(high):
+        return high
+    for _ in range(6):  # to about a 500th of the slide's width
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
 
 
 def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocument:

@@ -219,6 +219,27 @@ def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_pa
         assert texts[lower][1] - texts[upper][1] > cap, (upper, lower)  # baselines a capital apart
 
 
+def test_a_slide_of_two_views_gives_them_the_width_its_words_leave(qapp, tmp_path: Path):
+    # Rectus abdominis: its front view and, beside it, the back view for its low-back band. Few
+    # words go with it: the title runs across the top of the slide, so the column beside the
+    # views is short, and the views take the width it leaves, not a fixed share of the slide.
+    args = ("--muscle", "rectus_abdominis", "--layout", "slide")
+    texts = svg_texts(export(tmp_path, "ra.svg", *args))
+    slide = QImage(str(export(tmp_path, "ra.png", *args)))
+    (front_left, front_right), (back_left, _back_right) = body_spans(slide)
+    title_x, title_y, _size = texts["Rectus abdominis (lower part): trigger points and referral"]
+    assert title_x < front_left and title_y < 0.12 * 1080  # one line, across the top
+    assert front_right - front_left >= 0.25 * 1920, (front_left, front_right)  # was 18%
+    column = texts["Essential referral zone"][0]
+    assert back_left < column - 0.04 * 1080  # the key beside the views, clear of them
+    assert min(size for _x, _y, size in texts.values()) >= 1080 / 50 - 0.5  # all still read
+    # Gluteus medius says much more about its three trigger points: its words shrink a little,
+    # never below 85% of their size, and no further for the views' sake.
+    texts = svg_texts(export(tmp_path, "gm.svg", "--muscle", "gluteus_medius", "--layout",
+                             "slide"))
+    assert texts["Essential:"][2] >= 0.85 * 1080 / 40 - 0.5
+
+
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
                                                                         tmp_path: Path):
     image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
