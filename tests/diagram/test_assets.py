@@ -396,15 +396,21 @@ def test_gluteus_maximus_trigger_points_sit_on_their_landmarks(views, side):
                 + ((trp2.y() - centre.y()) / (ry + grow)) ** 2)
 
     assert reach(0) > 1 and reach(1.5 * 8.3) < 1
-    # TrP3 in the lowest, most medial fibres beside the coccyx, at about the level of its tip:
-    # medial to TrP2 and higher on the body (its fibres run down and out to the lower border)
+    # TrP3 in the lowest, most medial fibres (from the side of the coccyx and the sacrotuberous
+    # ligament): the lowest of the three, below the coccyx tip, medial to the sit bone and
+    # within a few centimetres of the gluteal cleft, on the muscle
     coccyx = region(v, "z-coccyx").path.boundingRect()
     trp3 = trp["trp3"]
-    assert coccyx.top() < trp3.y() < coccyx.bottom()
-    assert lateral_distance(v, trp3) < lateral_distance(v, trp2) and below(trp2, trp3)
+    assert below(trp3, trp2) and trp3.y() > coccyx.bottom()
+    assert lateral_distance(v, trp3) < lateral_distance(v, centre) - rx
+    assert lateral_distance(v, trp3) < 5 * 8.3
+    assert region(v, f"m-gluteus_maximus-{side}").path.contains(trp3)
     # TrP1 beside the sacrum, above both
     sacrum = region(v, "z-sacrum").path.boundingRect()
-    assert sacrum.top() < trp["trp1"].y() < sacrum.bottom() and below(trp3, trp["trp1"])
+    trp1 = trp["trp1"]
+    assert sacrum.top() < trp1.y() < sacrum.bottom() and below(trp2, trp1)
+    # ... so the three make a C down the inner part of the muscle, TrP2 at its outer bulge
+    assert lateral_distance(v, trp2) > max(lateral_distance(v, trp1), lateral_distance(v, trp3))
 
 
 @pytest.mark.parametrize("side", ["L", "R"])

@@ -269,12 +269,14 @@ DEEP_SHAPES = {
 }
 MARKERS = {
     ("gluteus_maximus", "trp1"): (4.9, 92.0),
-    # TrP2 just above the sit bone's upper outer edge; TrP3 beside the lower coccyx, medial to
-    # and above TrP2. The window writes each X's number at its upper right, which from behind
-    # on the left side points from TrP2 towards TrP3: they stand about 5 cm apart in height so
-    # that TrP2's number clears TrP3's X at the window's first-start size.
-    ("gluteus_maximus", "trp2"): (6.4, 81.6),
-    ("gluteus_maximus", "trp3"): (2.7, 86.7),
+    # The three form a C down the inner part of the muscle: TrP1 high beside the sacrum, TrP2
+    # lower and further out, just above the sit bone, TrP3 lowest and back in, in the lowest,
+    # most medial fibres (from the side of the coccyx and the sacrotuberous ligament): below the
+    # coccyx tip, between the gluteal cleft and the sit bone, beside the bone's lower half. At
+    # the window's first-start size an X is about 3.5 cm of body across, so TrP2 and TrP3, under
+    # 2 cm apart across, stand about 4 cm apart in height for their Xs and numbers to stay clear.
+    ("gluteus_maximus", "trp2"): (5.6, 83.4),
+    ("gluteus_maximus", "trp3"): (4.0, 79.3),
     ("gluteus_medius", "trp1"): (7.6, 97.5),
     ("gluteus_medius", "trp2"): (12.0, 98.7),
     ("gluteus_minimus", "trp2"): (12.6, 92.3),
