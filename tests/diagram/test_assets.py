@@ -491,6 +491,50 @@ def test_back_of_the_thigh_splits_at_mid_thigh(views, name, side):
     assert 0.4 < (cut - fold) / (knee - fold) < 0.6, "the cut should lie about mid-thigh"
 
 
+@pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),
+                                            ("lateral", "L")])
+def test_the_calf_splits_at_mid_calf(views, name, side):
+    # Gluteus minimus' pain reaches the calf's upper, muscular half, not the heel: the calf
+    # is cut about halfway from the knee to the ankle, in the back and the side view alike.
+    v = views[name]
+    upper = region(v, f"z-calf_upper-{side}").path.boundingRect()
+    lower = region(v, f"z-calf_lower-{side}").path.boundingRect()
+    knee, cut, ankle = upper.top(), lower.top(), lower.bottom()
+    assert upper.bottom() == pytest.approx(cut, abs=0.5)
+    assert 0.4 < (cut - knee) / (ankle - knee) < 0.6, "the cut should lie about mid-calf"
+
+
+def polygon_area(path: QPainterPath) -> float:
+    poly = path.toFillPolygon()
+    return abs(sum(poly.at(i).x() * poly.at((i + 1) % poly.count()).y()
+                   - poly.at((i + 1) % poly.count()).x() * poly.at(i).y()
+                   for i in range(poly.count()))) / 2
+
+
+def test_the_outer_leg_is_the_peroneal_strip_between_the_shin_and_the_calf(views):
+    # Below the knee the side of the leg reads front to back: the shin, the outer (peroneal)
+    # strip over the fibula, the calf. The outer leg zone is that strip alone, from the knee to
+    # the outer ankle, not the front of the shin.
+    v = views["lateral"]
+    shin, strip = c(v, "z-anterior_leg-L"), c(v, "z-lateral_leg-L")
+    calf = c(v, "z-calf_upper-L")
+    assert shin.x() < strip.x() < calf.x()  # front on the viewer's left
+    strip_path = region(v, "z-lateral_leg-L").path
+    bounds = strip_path.boundingRect()
+    knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
+    ankle = region(v, "z-lateral_ankle-L").path.boundingRect().top()
+    assert bounds.top() == pytest.approx(knee, abs=1) and bounds.bottom() == pytest.approx(
+        ankle, abs=1)
+    # across the leg at mid-shin, the strip is a quarter or so of its depth
+    y = (knee + ankle) / 2
+    across = [QPointF(x, y) for x in range(int(v.view_box.left()), int(v.view_box.right()))]
+    leg = [p for p in across if v.outline.contains(p)]
+    in_strip = [p for p in leg if strip_path.contains(p)]
+    assert 0.15 < len(in_strip) / len(leg) < 0.35, (len(in_strip), len(leg))
+    assert region(v, "z-anterior_leg-L").path.contains(QPointF(leg[0].x() + 4, y))
+    assert not strip_path.contains(QPointF(leg[0].x() + 4, y))
+
+
 def test_lateral_view_front_is_on_the_left(views):
     v = views["lateral"]
     tfl, gmax = c(v, "m-tensor_fasciae_latae-L"), c(v, "m-gluteus_maximus-L")
