@@ -535,6 +535,32 @@ def test_the_outer_leg_is_the_peroneal_strip_between_the_shin_and_the_calf(views
     assert not strip_path.contains(QPointF(leg[0].x() + 4, y))
 
 
+def test_gluteus_minimus_is_drawn_smaller_than_medius_and_under_it_from_the_side(views):
+    # Minimus is the smallest, deepest of the three: from the outer ilium between the anterior
+    # and inferior gluteal lines, under the front of medius (and TFL), to the front of the
+    # greater trochanter. Drawn almost as large as medius, it taught its size wrong.
+    v = views["lateral"]
+    gmin = region(v, "m-gluteus_minimus-L").path
+    gmed = region(v, "m-gluteus_medius-L").path
+    assert polygon_area(gmin) < 0.7 * polygon_area(gmed)
+    # its top edge lies well below medius' top, at least 2 cm (9 viewBox units to the cm)
+    assert gmin.boundingRect().top() - gmed.boundingRect().top() > 2 * 9
+    # it lies under the superficial muscles, medius, TFL in front and gluteus maximus behind,
+    # but for its tendon on the trochanter, in the gap the three leave there
+    trochanter = region(v, "z-greater_trochanter-L").path
+    cover = QPainterPath(gmed)
+    for name in ("tensor_fasciae_latae", "gluteus_maximus"):
+        cover = cover.united(region(v, f"m-{name}-L").path)
+    uncovered = [p for p in grid(gmin.boundingRect(), 1.5)
+                 if deep_inside(gmin, p, 1.0) and not cover.contains(p)
+                 and not trochanter.contains(p)]
+    assert not uncovered, uncovered[:3]
+    # and converges on the front of the greater trochanter
+    poly = gmin.toFillPolygon()
+    apex = max((poly.at(i) for i in range(poly.count())), key=QPointF.y)
+    assert trochanter.contains(apex) and apex.x() < centroid(trochanter).x()
+
+
 def test_lateral_view_front_is_on_the_left(views):
     v = views["lateral"]
     tfl, gmax = c(v, "m-tensor_fasciae_latae-L"), c(v, "m-gluteus_maximus-L")

@@ -142,9 +142,14 @@ SUPERFICIAL = {
                         (mc["gmax_low"], GMX_ITB, GMX_BACK), (c["outline"], GMX_BACK, GMX_TOP)],
 }
 DEEP_SHAPES = {
-    "gluteus_minimus": [(7.6, 94.4), (5.6, 97.2), (2.0, 98.9), (-2.5, 98.6), (-6.4, 96.4),
-                        (-7.8, 94.0), (-5.0, 91.6), (-1.8, 89.0), (0.6, 87.0), (1.8, 86.6),
-                        (4.4, 88.6), (6.6, 91.6)],
+    # Gluteus minimus, the smallest and deepest of the three, under the front half of medius (and
+    # TFL in front): from the outer ilium between the anterior gluteal line (from the crest a
+    # few cm behind the ASIS, arching down and back to the top of the greater sciatic notch) and
+    # the inferior gluteal line (just above the hip joint), converging on the front of the
+    # greater trochanter. Its top edge runs diagonally down and back, well below medius' top.
+    "gluteus_minimus": [(6.0, 98.0), (3.0, 97.0), (0.0, 95.4), (-2.6, 93.4), (-4.2, 91.6),
+                        (-4.6, 90.4), (-3.2, 89.3), (-1.0, 88.2), (0.8, 86.9), (1.9, 86.4),
+                        (3.6, 87.8), (5.4, 90.0), (6.6, 92.8), (7.0, 95.4)],
 }
 MARKERS = {
     ("gluteus_medius", "trp2"): (-1.5, 98.3),
@@ -236,8 +241,8 @@ def muscles(svg: Svg) -> None:
     svg.comment(D, "Left side only")
     for name, knots in DEEP_SHAPES.items():
         svg.el(D, "path", id=f"m-{name}-L", d=closed_d(knots, px, SIGN), **DEEP_STYLE)
-    svg.fibres(D, fan([(6.0, 95.2), (3.0, 97.6), (-0.5, 98.2), (-3.8, 97.2), (-6.4, 95.0)],
-                       (1.2, 87.2), 0.85), px, SIGN)
+    svg.fibres(D, fan([(6.0, 95.6), (4.2, 96.8), (1.6, 96.0), (-1.0, 94.4), (-3.3, 92.2)],
+                       (1.8, 86.9), 0.85), px, SIGN)
 
 
 def zones(svg: Svg) -> None:
