@@ -396,15 +396,21 @@ def test_gluteus_maximus_trigger_points_sit_on_their_landmarks(views, side):
                 + ((trp2.y() - centre.y()) / (ry + grow)) ** 2)
 
     assert reach(0) > 1 and reach(1.5 * 8.3) < 1
-    # TrP3 in the lowest, most medial fibres beside the coccyx, at about the level of its tip:
-    # medial to TrP2 and higher on the body (its fibres run down and out to the lower border)
+    # TrP3 in the lowest, most medial fibres (from the side of the coccyx and the sacrotuberous
+    # ligament): the lowest of the three, below the coccyx tip, medial to the sit bone and
+    # within a few centimetres of the gluteal cleft, on the muscle
     coccyx = region(v, "z-coccyx").path.boundingRect()
     trp3 = trp["trp3"]
-    assert coccyx.top() < trp3.y() < coccyx.bottom()
-    assert lateral_distance(v, trp3) < lateral_distance(v, trp2) and below(trp2, trp3)
+    assert below(trp3, trp2) and trp3.y() > coccyx.bottom()
+    assert lateral_distance(v, trp3) < lateral_distance(v, centre) - rx
+    assert lateral_distance(v, trp3) < 5 * 8.3
+    assert region(v, f"m-gluteus_maximus-{side}").path.contains(trp3)
     # TrP1 beside the sacrum, above both
     sacrum = region(v, "z-sacrum").path.boundingRect()
-    assert sacrum.top() < trp["trp1"].y() < sacrum.bottom() and below(trp3, trp["trp1"])
+    trp1 = trp["trp1"]
+    assert sacrum.top() < trp1.y() < sacrum.bottom() and below(trp2, trp1)
+    # ... so the three make a C down the inner part of the muscle, TrP2 at its outer bulge
+    assert lateral_distance(v, trp2) > max(lateral_distance(v, trp1), lateral_distance(v, trp3))
 
 
 @pytest.mark.parametrize("side", ["L", "R"])
@@ -483,6 +489,76 @@ def test_back_of_the_thigh_splits_at_mid_thigh(views, name, side):
     fold, cut, knee = upper.top(), lower.top(), lower.bottom()
     assert upper.bottom() == pytest.approx(cut, abs=0.5)
     assert 0.4 < (cut - fold) / (knee - fold) < 0.6, "the cut should lie about mid-thigh"
+
+
+@pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),
+                                            ("lateral", "L")])
+def test_the_calf_splits_at_mid_calf(views, name, side):
+    # Gluteus minimus' pain reaches the calf's upper, muscular half, not the heel: the calf
+    # is cut about halfway from the knee to the ankle, in the back and the side view alike.
+    v = views[name]
+    upper = region(v, f"z-calf_upper-{side}").path.boundingRect()
+    lower = region(v, f"z-calf_lower-{side}").path.boundingRect()
+    knee, cut, ankle = upper.top(), lower.top(), lower.bottom()
+    assert upper.bottom() == pytest.approx(cut, abs=0.5)
+    assert 0.4 < (cut - knee) / (ankle - knee) < 0.6, "the cut should lie about mid-calf"
+
+
+def polygon_area(path: QPainterPath) -> float:
+    poly = path.toFillPolygon()
+    return abs(sum(poly.at(i).x() * poly.at((i + 1) % poly.count()).y()
+                   - poly.at((i + 1) % poly.count()).x() * poly.at(i).y()
+                   for i in range(poly.count()))) / 2
+
+
+def test_the_outer_leg_is_the_peroneal_strip_between_the_shin_and_the_calf(views):
+    # Below the knee the side of the leg reads front to back: the shin, the outer (peroneal)
+    # strip over the fibula, the calf. The outer leg zone is that strip alone, from the knee to
+    # the outer ankle, not the front of the shin.
+    v = views["lateral"]
+    shin, strip = c(v, "z-anterior_leg-L"), c(v, "z-lateral_leg-L")
+    calf = c(v, "z-calf_upper-L")
+    assert shin.x() < strip.x() < calf.x()  # front on the viewer's left
+    strip_path = region(v, "z-lateral_leg-L").path
+    bounds = strip_path.boundingRect()
+    knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
+    ankle = region(v, "z-lateral_ankle-L").path.boundingRect().top()
+    assert bounds.top() == pytest.approx(knee, abs=1) and bounds.bottom() == pytest.approx(
+        ankle, abs=1)
+    # across the leg at mid-shin, the strip is a quarter or so of its depth
+    y = (knee + ankle) / 2
+    across = [QPointF(x, y) for x in range(int(v.view_box.left()), int(v.view_box.right()))]
+    leg = [p for p in across if v.outline.contains(p)]
+    in_strip = [p for p in leg if strip_path.contains(p)]
+    assert 0.15 < len(in_strip) / len(leg) < 0.35, (len(in_strip), len(leg))
+    assert region(v, "z-anterior_leg-L").path.contains(QPointF(leg[0].x() + 4, y))
+    assert not strip_path.contains(QPointF(leg[0].x() + 4, y))
+
+
+def test_gluteus_minimus_is_drawn_smaller_than_medius_and_under_it_from_the_side(views):
+    # Minimus is the smallest, deepest of the three: from the outer ilium between the anterior
+    # and inferior gluteal lines, under the front of medius (and TFL), to the front of the
+    # greater trochanter. Drawn almost as large as medius, it taught its size wrong.
+    v = views["lateral"]
+    gmin = region(v, "m-gluteus_minimus-L").path
+    gmed = region(v, "m-gluteus_medius-L").path
+    assert polygon_area(gmin) < 0.7 * polygon_area(gmed)
+    # its top edge lies well below medius' top, at least 2 cm (9 viewBox units to the cm)
+    assert gmin.boundingRect().top() - gmed.boundingRect().top() > 2 * 9
+    # it lies under the superficial muscles, medius, TFL in front and gluteus maximus behind,
+    # but for its tendon on the trochanter, in the gap the three leave there
+    trochanter = region(v, "z-greater_trochanter-L").path
+    cover = QPainterPath(gmed)
+    for name in ("tensor_fasciae_latae", "gluteus_maximus"):
+        cover = cover.united(region(v, f"m-{name}-L").path)
+    uncovered = [p for p in grid(gmin.boundingRect(), 1.5)
+                 if deep_inside(gmin, p, 1.0) and not cover.contains(p)
+                 and not trochanter.contains(p)]
+    assert not uncovered, uncovered[:3]
+    # and converges on the front of the greater trochanter
+    poly = gmin.toFillPolygon()
+    apex = max((poly.at(i) for i in range(poly.count())), key=QPointF.y)
+    assert trochanter.contains(apex) and apex.x() < centroid(trochanter).x()
 
 
 def test_lateral_view_front_is_on_the_left(views):

@@ -95,8 +95,8 @@ def test_several_muscles_have_several_trigger_points():
 @pytest.mark.parametrize("side", ["L", "R"])
 @pytest.mark.parametrize("muscle_id", SEVERAL_TRPS)
 def test_numbers_stand_clear_of_each_other(qtbot, window: MainWindow, muscle_id, side):
-    # E.g. gluteus maximus: TrP3 beside the coccyx lies medial to and above TrP2 over the sit
-    # bone, on the left side up and to the right on screen, where TrP2's number used to be.
+    # E.g. gluteus maximus: TrP3, in the lowest, most medial fibres, lies medial to and a little
+    # below TrP2 over the sit bone, on the left side to the right on screen, near TrP2's number.
     view = window.body_view
     drawn = [(name, layer) for name, layer in view.layers_of(muscle_id)
              if side in view.body_scene(name).sides_of(muscle_id)]

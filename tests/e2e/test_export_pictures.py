@@ -208,7 +208,7 @@ def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_pa
     # spine's levels are 25 px apart there, closer than a line of 22 px text is tall, yet their
     # capitals are clear of each other: they all stay, none over another.
     texts = svg_texts(export(tmp_path, "gmin.svg", "--muscle", "gluteus_minimus", "--layout",
-                             "slide"))
+                             "slide", "--frame", "body"))
     levels = ["T12", "L1", "L3", "L4 \N{MIDDLE DOT} top of crest", "S2 \N{MIDDLE DOT} PSIS",
               "coccyx tip"]
     assert all(level in texts for level in levels), sorted(texts)
@@ -253,14 +253,22 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
     whole = QImage(str(export(tmp_path, "whole.png", "--muscle", "piriformis", "--frame",
                               "body")))
     assert whole.height() == pytest.approx(1600 * 273 / 186, abs=2)
-    # Gluteus minimus refers to the ankle, down the back of the leg and its outer side: the
-    # whole body from the back and from the side, side by side, both as tall as the other.
-    pair = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus")))
+    # Gluteus minimus, the whole body asked for: from the back and from the side, side by
+    # side, both as tall as the other.
+    pair = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus", "--frame",
+                             "body")))
     back, side = body_spans(pair)
     heights = [body_box(Pixels(pair), QRect(left, 0, right - left + 1, pair.height())).height()
                for left, right in (back, side)]
     assert heights[0] == pytest.approx(heights[1], rel=0.05)
     assert heights[0] > 0.7 * pair.height()  # head to foot: the title and the key take the rest
+    # Framed to its pain, at one scale: from the back it stops in the upper calf, from the side
+    # it runs down the outer leg to the ankle, so the back view is the shorter.
+    pair = QImage(str(export(tmp_path, "gmin-region.png", "--muscle", "gluteus_minimus")))
+    back, side = body_spans(pair)
+    heights = [body_box(Pixels(pair), QRect(left, 0, right - left + 1, pair.height())).height()
+               for left, right in (back, side)]
+    assert heights[0] < 0.8 * heights[1]
 
 
 @pytest.mark.parametrize("layout", ["slide", "page"])

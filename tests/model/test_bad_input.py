@@ -336,10 +336,10 @@ ZONE_CASES = [
     # (what is wrong, zones.yaml text, expected line, words the message must contain)
     ("unknown part", replace_zone_line(4, "    parts: [posterior_thigh_upper, posterior_thig]"),
      4, "unknown zone 'posterior_thig'; did you mean 'posterior_thigh'?"),
-    ("group inside a group", replace_zone_line(4, "    parts: [posterior_thigh, calf]"), 4,
+    ("group inside a group", replace_zone_line(4, "    parts: [posterior_thigh, calf_upper]"), 4,
      "'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
      "parts (posterior_thigh_upper, posterior_thigh_lower) instead"),
-    ("group lists itself", replace_zone_line(4, "    parts: [calf, pack_thigh]"), 4,
+    ("group lists itself", replace_zone_line(4, "    parts: [calf_upper, pack_thigh]"), 4,
      "zone group 'pack_thigh' lists itself"),
     ("group with views", insert_zone_line(4, "    views: [posterior]"), 5,
      "zone group 'pack_thigh' is not drawn itself, so it takes no 'views'"),
@@ -347,8 +347,8 @@ ZONE_CASES = [
      "zone group 'pack_thigh' is not drawn itself, so it takes no 'midline'"),
     ("empty parts", replace_zone_line(4, "    parts: []"), 4, "'parts' needs at least 1 item"),
     ("parts not a list", replace_zone_line(4, "    parts: calf"), 4, "'parts' must be a list"),
-    ("part listed twice", replace_zone_line(4, "    parts: [calf, sacrum, calf]"), 4,
-     "part 'calf' is listed twice"),
+    ("part listed twice", replace_zone_line(4, "    parts: [calf_upper, sacrum, calf_upper]"), 4,
+     "part 'calf_upper' is listed twice"),
     ("neither views nor parts", VALID_ZONES.replace("    views: [posterior]\n", ""), 5,
      "zone is missing 'views' (the diagrams that draw it); a group of zones lists 'parts'"),
 ]
@@ -382,7 +382,7 @@ def test_a_zone_left_out_for_its_label_is_still_checked_as_a_group(tmp_path: Pat
         zones:
           - id: pack_thigh
             label: 5
-            parts: [posterior_thigh, calf, calf, pack_thigh]
+            parts: [posterior_thigh, calf_upper, calf_upper, pack_thigh]
             views: [posterior]
         """
     )
@@ -390,7 +390,7 @@ def test_a_zone_left_out_for_its_label_is_still_checked_as_a_group(tmp_path: Pat
         "3: 'label' must be text, got a number (5) (put it in quotes)",
         "4: 'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list "
         "its parts (posterior_thigh_upper, posterior_thigh_lower) instead",
-        "4: part 'calf' is listed twice",
+        "4: part 'calf_upper' is listed twice",
         "4: zone group 'pack_thigh' lists itself",
         "5: zone group 'pack_thigh' is not drawn itself, so it takes no 'views': remove it (its "
         "parts carry their own)",
@@ -410,11 +410,11 @@ def test_a_mistaken_group_still_stands_for_its_good_parts(tmp_path: Path):
         "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
                                             "spillover: [pack_thigh]")})
     (pack / "zones.yaml").write_text(
-        replace_zone_line(4, "    parts: [posterior_thigh, calf, nowhere]"), encoding="utf-8")
+        replace_zone_line(4, "    parts: [posterior_thigh, calf_upper, nowhere]"), encoding="utf-8")
     catalog = load_catalog([pack])
     assert len(catalog.problems) == 2  # the group inside the group, the unknown part
-    assert catalog.zones["pack_thigh"].parts == ("calf",)
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf",)
+    assert catalog.zones["pack_thigh"].parts == ("calf_upper",)
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf_upper",)
 
 
 def test_problem_prints_as_path_line_column(tmp_path: Path):

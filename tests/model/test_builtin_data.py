@@ -28,6 +28,7 @@ SPLIT_ZONES = {
     "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
     "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
     "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_lower"),
+    "calf": ("calf_upper", "calf_lower"),
 }
 
 
@@ -85,9 +86,22 @@ def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Cat
                               ("piriformis", "trp1"), ("piriformis", "trp2")):
         zones = zones_of(catalog, muscle_id, trp_id)
         assert "posterior_thigh_upper" in zones and "posterior_thigh_lower" not in zones
-    # Gluteus minimus' posterior TrP refers down the whole back of the thigh to the calf.
-    minimus = catalog.muscles["gluteus_minimus"].trigger_point("trp2").referral.essential
-    assert {"posterior_thigh_upper", "posterior_thigh_lower", "calf"} <= set(minimus)
+    # Gluteus minimus' posterior TrP refers down the whole back of the thigh, through the back
+    # of the knee as one band, into the calf: its upper, muscular half, not down to the heel.
+    minimus = catalog.muscles["gluteus_minimus"].trigger_point("trp2").referral
+    assert {"posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee",
+            "calf_upper"} <= set(minimus.essential)
+    assert "calf_lower" not in minimus.essential + minimus.spillover
+
+
+def test_gluteus_minimus_anterior_pain_runs_down_the_peroneal_strip_not_the_shin(
+        catalog: Catalog):
+    referral = catalog.muscles["gluteus_minimus"].trigger_point("trp1").referral
+    assert {"lateral_thigh", "lateral_leg"} <= set(referral.essential)
+    assert "lateral_ankle" in referral.spillover
+    assert "anterior_leg" not in referral.essential + referral.spillover
+    assert "shin" in catalog.zones["anterior_leg"].also_called
+    assert "peroneal" in catalog.zones["lateral_leg"].description
 
 
 def test_technique_steps_name_trigger_points_in_the_coachs_order(catalog: Catalog):

@@ -37,19 +37,20 @@ def ranked(catalog: Catalog, zones: list[str]) -> list[str]:
 
 
 def test_one_essential_match_beats_two_spillover_matches(base: Catalog):
-    catalog = synthetic(base, beta=[(["sacrum"], [])], gamma=[(["calf"], ["sacrum", "coccyx"])])
+    catalog = synthetic(base, beta=[(["sacrum"], [])],
+                        gamma=[(["calf_upper"], ["sacrum", "coccyx"])])
     candidates = catalog.find_sources(["sacrum", "coccyx"])
     assert [c.muscle_id for c in candidates] == ["beta", "gamma"]
     assert [c.score for c in candidates] == [1.0, 0.8]
 
 
 def test_ties_break_by_zone_count_then_name(base: Catalog):
-    zones = ["sacrum", "coccyx", "buttock", "calf", "groin"]
+    zones = ["sacrum", "coccyx", "buttock", "calf_upper", "groin"]
     catalog = synthetic(
         base,
         two_essential=[(["sacrum", "coccyx"], [])],  # 2.0 from two zones
         five_spillover=[(["flank"], zones)],          # 5 x 0.4 = 2.0 from five zones
-        also_two_essential=[(["buttock", "calf"], [])],
+        also_two_essential=[(["buttock", "calf_upper"], [])],
     )
     assert ranked(catalog, zones) == ["five_spillover", "also_two_essential", "two_essential"]
 
@@ -57,8 +58,8 @@ def test_ties_break_by_zone_count_then_name(base: Catalog):
 def test_then_by_how_closely_a_pattern_fits_the_marked_pain(base: Catalog):
     # Level on score and zone count: the muscle whose trigger point refers to the sacrum and
     # little else fits sacral pain better than one whose pattern spreads over the leg too.
-    catalog = synthetic(base, alpha=[(["sacrum", "buttock", "calf", "groin"], [])],
-                        beta=[(["calf"], []), (["sacrum"], ["coccyx"])])
+    catalog = synthetic(base, alpha=[(["sacrum", "buttock", "calf_upper", "groin"], [])],
+                        beta=[(["calf_upper"], []), (["sacrum"], ["coccyx"])])
     (alpha, beta) = sorted(catalog.find_sources(["sacrum"]), key=lambda c: c.muscle_id)
     assert (alpha.score, alpha.zone_count) == (beta.score, beta.zone_count)
     assert (alpha.unmarked, beta.unmarked) == (3, 1)  # beta's TrP2: the coccyx only
@@ -70,10 +71,11 @@ def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Ca
     # the calf as spillover; one refers to the calf as essential and the buttock as spillover.
     # Buttock pain is explained by any of the three; calf pain, in nearly everyone, only by the
     # last: it leads, though its pattern runs on to zones not marked.
-    catalog = synthetic(base, alpha=[(["buttock"], ["calf"])], beta=[(["buttock"], ["calf"])],
-                        gamma=[(["buttock"], ["calf"])],
-                        omega=[(["calf", "posterior_knee", "lateral_ankle"], ["buttock"])])
-    candidates = catalog.find_sources(["buttock", "calf"])
+    catalog = synthetic(base, alpha=[(["buttock"], ["calf_upper"])],
+                        beta=[(["buttock"], ["calf_upper"])],
+                        gamma=[(["buttock"], ["calf_upper"])],
+                        omega=[(["calf_upper", "posterior_knee", "lateral_ankle"], ["buttock"])])
+    candidates = catalog.find_sources(["buttock", "calf_upper"])
     assert len({(c.score, c.zone_count) for c in candidates}) == 1
     assert candidates[0].muscle_id == "omega"
     assert candidates[0].unmarked > max(c.unmarked for c in candidates[1:])
@@ -84,7 +86,7 @@ def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Ca
 
 
 def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
-    catalog = synthetic(base, delta=[(["sacrum"], []), (["calf"], ["sacrum"])])
+    catalog = synthetic(base, delta=[(["sacrum"], []), (["calf_upper"], ["sacrum"])])
     (candidate,) = catalog.find_sources(["sacrum"])
     assert candidate.score == 1.0
     assert candidate.essential == ("sacrum",)
@@ -93,7 +95,7 @@ def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essentia
 
 
 def test_candidate_explains_each_match(base: Catalog):
-    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper"]), (["calf"], [])])
+    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper"]), (["calf_upper"], [])])
     (candidate,) = catalog.find_sources(["posterior_thigh_upper", "buttock", "groin"])
     assert candidate.essential == ("buttock",)
     assert candidate.spillover == ("posterior_thigh_upper",)
@@ -111,7 +113,7 @@ def bilateral_catalog(base: Catalog) -> Catalog:
     own side."""
     template = base.muscles["pack_muscle"]
     band = TriggerPoint("trp1", "TrP1", "here", Referral(
-        ("si_joint", "calf"), ("buttock",), bilateral=("si_joint", "buttock")), ("x",))
+        ("si_joint", "calf_upper"), ("buttock",), bilateral=("si_joint", "buttock")), ("x",))
     one_side = TriggerPoint("trp1", "TrP1", "here", Referral(("si_joint",), ()), ("x",))
     muscles = {
         "band": dataclasses.replace(template, id="band", name="Band", trigger_points=(band,)),
@@ -124,7 +126,8 @@ def bilateral_catalog(base: Catalog) -> Catalog:
 def test_zones_marked_on_the_other_side_reach_only_a_bilateral_referral(base: Catalog):
     catalog = bilateral_catalog(base)
     # The SI joint marked on both sides, the buttock and the calf on the other side only.
-    candidates = catalog.find_sources(["si_joint"], other_side=["si_joint", "buttock", "calf"])
+    candidates = catalog.find_sources(["si_joint"],
+                                      other_side=["si_joint", "buttock", "calf_upper"])
     assert [(c.muscle_id, c.score) for c in candidates] == [("band", 2.4), ("one_side", 1.0)]
     band, one_side = candidates
     assert band.essential == ("si_joint",) and band.spillover == ()
@@ -193,8 +196,8 @@ def test_marking_a_group_marks_its_parts(base: Catalog):
 def test_zone_parts_and_expand_zones(base: Catalog):
     assert base.zone_parts("sacrum") == ("sacrum",)
     assert base.zone_parts("posterior_thigh") == ("posterior_thigh_upper", "posterior_thigh_lower")
-    assert base.expand_zones(["calf", "posterior_thigh", "posterior_thigh_upper"]) == [
-        "calf", "posterior_thigh_upper", "posterior_thigh_lower"]
+    assert base.expand_zones(["calf_upper", "posterior_thigh", "posterior_thigh_upper"]) == [
+        "calf_upper", "posterior_thigh_upper", "posterior_thigh_lower"]
     with pytest.raises(KeyError, match="butock"):
         base.zone_parts("butock")
     # a group of midline parts is itself midline; it is drawn nowhere itself
@@ -204,7 +207,7 @@ def test_zone_parts_and_expand_zones(base: Catalog):
 
 def test_no_candidates_where_nothing_refers(base: Catalog):
     catalog = synthetic(base, zeta=[(["sacrum"], [])])
-    assert catalog.find_sources(["calf"]) == []
+    assert catalog.find_sources(["calf_upper"]) == []
     assert catalog.find_sources([]) == []
 
 

@@ -24,7 +24,7 @@ zones:
     parts: [buttock]
   - id: pack_patch
     label: 5
-    parts: [calf]
+    parts: [calf_upper]
   - id: sacrum
     label: Sacrum again
     parts: [coccyx]
@@ -32,7 +32,7 @@ zones:
     label: Nowhere
     parts: [nowhere]
   - label: No id
-    parts: [calf]
+    parts: [calf_upper]
 """
 SOURCES_IN_PART = PACK_SOURCES + """\
   - id: pack_notes

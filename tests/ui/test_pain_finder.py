@@ -166,7 +166,7 @@ def test_a_chip_says_which_rows_it_moved_up_and_why(qtbot, window: MainWindow, c
     # "Worse sitting" puts the muscles sitting aggravates first, though they score less: the
     # rows and the heading must say so, or the list reads as ranked by score and is wrong.
     trigger(window, "actionPainMode")
-    for zone in ("buttock", "posterior_thigh_upper", "calf"):
+    for zone in ("buttock", "posterior_thigh_upper", "calf_upper"):
         click(qtbot, window, zone, "L")
     assert names(window)[0] == "Gluteus minimus"
     chip = next(c for c in window.pain_finder.findChildren(QCheckBox)
@@ -215,7 +215,7 @@ def test_the_muscle_list_highlights_the_muscle_the_body_draws_while_pain_is_mark
         qtbot, window, ("buttock", "L"), ("posterior_thigh_upper", "L"))
     assert first != "iliocostalis_thoracis"
     assert highlighted_muscles(window) == [first]  # the one whose referral the body shows
-    click(qtbot, window, "calf", "L")  # more pain marked: the list is new, nothing previewed
+    click(qtbot, window, "calf_upper", "L")  # more pain marked: the list is new, nothing previewed
     assert window.body_view.preview is None
     assert highlighted_muscles(window) == []
     trigger(window, "actionMuscleMode")  # back to the muscle opened, on the body and the list
@@ -422,9 +422,9 @@ def test_a_candidate_row_reads_at_a_glance(qtbot, window: MainWindow):
     # Only as spillover, however much of it: weak (pain there is felt by only some people).
     ({("greater_trochanter", "L")}, "gluteus_minimus", "weak fit"),
     # Half of it in an essential zone: partial.
-    ({("greater_trochanter", "L"), ("calf", "L")}, "quadratus_lumborum", "partial fit"),
+    ({("greater_trochanter", "L"), ("calf_upper", "L")}, "quadratus_lumborum", "partial fit"),
     # A third: weak.
-    ({("greater_trochanter", "L"), ("calf", "L"), ("coccyx", None)}, "quadratus_lumborum",
+    ({("greater_trochanter", "L"), ("calf_upper", "L"), ("coccyx", None)}, "quadratus_lumborum",
      "weak fit"),
 ])
 def test_how_well_a_candidate_fits_is_the_share_of_the_pain_it_explains(

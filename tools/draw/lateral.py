@@ -4,7 +4,12 @@ Body coordinates: ap = cm in front of (+) or behind (-) the mid-coronal line thr
 trochanter, h = cm above the floor (same person as the posterior view). Levels: top of the
 crest 102.3 (L4), ASIS 95.8, greater trochanter top 87.3, gluteal fold 76.6, mid-thigh 62.5
 (where the upper back of the thigh meets the lower, as in the posterior view), knee 46.5,
-lateral malleolus 7.3.
+mid-calf 27 (where the upper calf meets the lower, as in the posterior view), lateral malleolus
+7.3.
+
+Below the knee the side of the leg has three strips, front to back: the shin (the tibia and the
+muscles in front of the fibula), the outer (peroneal) strip over the fibula, from the fibular
+head down to just above the lateral malleolus, and the calf behind it.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ J_GTA, J_GTB = (3.9, 89.5), (3.5, 79.2)
 J_UB, J_LT, J_LF = (-3.3, 89.4), (-4.5, 81.0), (-4.3, 78.2)
 J_KA, J_KP = (3.2, 46.5), (-3.2, 46.5)
 J_LA = (-1.3, 12.5)
+# the peroneal strip's front edge, a little in front of the fibula: at the knee and the ankle
+J_KL, J_LA_F = (0.0, 46.5), (1.0, 12.5)
+CALF_CUT = 27.0  # same level as in the posterior view
+J_LC, J_CALF_B = (-1.77, CALF_CUT), (-7.4, CALF_CUT)  # the calf cut's front and back ends
 THIGH_CUT = 62.5  # same level as in the posterior view
 J_PT_F, J_PT_B = (-3.68, THIGH_CUT), (-8.31, THIGH_CUT)  # front and back ends of the cut
 
@@ -46,7 +55,7 @@ OUTLINE_KNOTS = [
     FT, (11.1, 106.0), F1, F2, (9.3, 89.5), (8.4, 86.2), (8.9, 80.0), (9.0, 72.0), (8.4, 63.0),
     (7.3, 54.0), (6.9, 49.8), K_F, (5.6, 42.0), (4.7, 36.0), (4.35, 26.0), (4.1, 17.0), LA_F,
     LA_F2, (8.5, 6.4), (14.5, 3.8), (19.5, 2.6), (21.0, 1.4), (19.8, 0.2), (10.0, 0.0),
-    (2.0, 0.2), (-3.4, 0.5), (-4.9, 2.3), LA_B2, (-4.2, 8.5), LA_B, (-5.0, 18.0), (-7.4, 27.0),
+    (2.0, 0.2), (-3.4, 0.5), (-4.9, 2.3), LA_B2, (-4.2, 8.5), LA_B, (-5.0, 18.0), J_CALF_B,
     (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), (-8.0, 60.0), J_PT_B, (-9.2, 69.0),
     (-10.8, 74.2),
     B4, GMX_BACK, (-15.1, 82.5), (-15.3, 86.0), B3, B2, GMX_TOP, B1, (-9.2, 104.5), BT,
@@ -66,9 +75,11 @@ CURVES = {
     "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_PT_F, J_KP]),
     "thigh_cut": Curve("thigh_cut", [J_PT_F, J_PT_B]),
     "lfold": Curve("lfold", [B4, (-8.5, 77.6), J_LF]),
-    "lkn": Curve("lkn", [K_F, J_KA, J_KP, K_B]),
-    "lcl": Curve("lcl", [J_KP, (-2.6, 38.0), (-1.6, 24.0), J_LA]),
-    "la_top": Curve("la_top", [LA_B, J_LA, LA_F]),
+    "lkn": Curve("lkn", [K_F, J_KA, J_KL, J_KP, K_B]),
+    "lcl": Curve("lcl", [J_KP, (-2.6, 38.0), J_LC, (-1.6, 24.0), J_LA]),
+    "lpe_front": Curve("lpe_front", [J_KL, (0.4, 38.0), (0.8, 24.0), J_LA_F]),
+    "calf_cut": Curve("calf_cut", [J_LC, J_CALF_B]),
+    "la_top": Curve("la_top", [LA_B, J_LA, J_LA_F, LA_F]),
     "la_bot": Curve("la_bot", [LA_F2, (2.6, 4.6), (-1.2, 3.5), LA_B2]),
 }
 c = CURVES
@@ -90,10 +101,14 @@ ZONES = {
                               (c["thigh_cut"], J_PT_F, J_PT_B), (c["outline"], J_PT_B, B4)],
     "posterior_thigh_lower": [(c["thigh_cut"], J_PT_B, J_PT_F), (c["lat_pt"], J_PT_F, J_KP),
                               (c["lkn"], J_KP, K_B), (c["outline"], K_B, J_PT_B)],
-    "lateral_leg": [(c["outline"], K_F, LA_F), (c["la_top"], LA_F, J_LA), (c["lcl"], J_LA, J_KP),
-                    (c["lkn"], J_KP, K_F)],
-    "calf": [(c["lkn"], J_KP, K_B), (c["outline"], K_B, LA_B), (c["la_top"], LA_B, J_LA),
-             (c["lcl"], J_LA, J_KP)],
+    "anterior_leg": [(c["outline"], K_F, LA_F), (c["la_top"], LA_F, J_LA_F),
+                     (c["lpe_front"], J_LA_F, J_KL), (c["lkn"], J_KL, K_F)],
+    "lateral_leg": [(c["lpe_front"], J_KL, J_LA_F), (c["la_top"], J_LA_F, J_LA),
+                    (c["lcl"], J_LA, J_KP), (c["lkn"], J_KP, J_KL)],
+    "calf_upper": [(c["lkn"], J_KP, K_B), (c["outline"], K_B, J_CALF_B),
+                   (c["calf_cut"], J_CALF_B, J_LC), (c["lcl"], J_LC, J_KP)],
+    "calf_lower": [(c["calf_cut"], J_LC, J_CALF_B), (c["outline"], J_CALF_B, LA_B),
+                   (c["la_top"], LA_B, J_LA), (c["lcl"], J_LA, J_LC)],
     "lateral_ankle": [(c["la_top"], LA_B, LA_F), (c["outline"], LA_F, LA_F2),
                       (c["la_bot"], LA_F2, LA_B2), (c["outline"], LA_B2, LA_B)],
 }
@@ -127,9 +142,14 @@ SUPERFICIAL = {
                         (mc["gmax_low"], GMX_ITB, GMX_BACK), (c["outline"], GMX_BACK, GMX_TOP)],
 }
 DEEP_SHAPES = {
-    "gluteus_minimus": [(7.6, 94.4), (5.6, 97.2), (2.0, 98.9), (-2.5, 98.6), (-6.4, 96.4),
-                        (-7.8, 94.0), (-5.0, 91.6), (-1.8, 89.0), (0.6, 87.0), (1.8, 86.6),
-                        (4.4, 88.6), (6.6, 91.6)],
+    # Gluteus minimus, the smallest and deepest of the three, under the front half of medius (and
+    # TFL in front): from the outer ilium between the anterior gluteal line (from the crest a
+    # few cm behind the ASIS, arching down and back to the top of the greater sciatic notch) and
+    # the inferior gluteal line (just above the hip joint), converging on the front of the
+    # greater trochanter. Its top edge runs diagonally down and back, well below medius' top.
+    "gluteus_minimus": [(6.0, 98.0), (3.0, 97.0), (0.0, 95.4), (-2.6, 93.4), (-4.2, 91.6),
+                        (-4.6, 90.4), (-3.2, 89.3), (-1.0, 88.2), (0.8, 86.9), (1.9, 86.4),
+                        (3.6, 87.8), (5.4, 90.0), (6.6, 92.8), (7.0, 95.4)],
 }
 MARKERS = {
     ("gluteus_medius", "trp2"): (-1.5, 98.3),
@@ -221,8 +241,8 @@ def muscles(svg: Svg) -> None:
     svg.comment(D, "Left side only")
     for name, knots in DEEP_SHAPES.items():
         svg.el(D, "path", id=f"m-{name}-L", d=closed_d(knots, px, SIGN), **DEEP_STYLE)
-    svg.fibres(D, fan([(6.0, 95.2), (3.0, 97.6), (-0.5, 98.2), (-3.8, 97.2), (-6.4, 95.0)],
-                       (1.2, 87.2), 0.85), px, SIGN)
+    svg.fibres(D, fan([(6.0, 95.6), (4.2, 96.8), (1.6, 96.0), (-1.0, 94.4), (-3.3, 92.2)],
+                       (1.8, 86.9), 0.85), px, SIGN)
 
 
 def zones(svg: Svg) -> None:

@@ -4,11 +4,13 @@ Body coordinates: dx = cm from the midline towards the person's side (always >= 
 right side is the mirror image), h = cm above the floor, for a person about 170 cm tall.
 Levels: T10 123.2, T12 116.4, L1 112.8, L3 105.6, L4 102 (top of the iliac crests), L5 98.4,
 L5/S1 97.3, PSIS (S2) 93.6, sacral apex 87.8, coccyx tip 85.6, greater trochanter top 87.3,
-gluteal fold about 76, mid-thigh 62.5, knee crease 46.5, ankle 9.
+gluteal fold about 76, mid-thigh 62.5, knee crease 46.5, mid-calf 27, ankle 9.
 
-Two cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
+Three cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
 and L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones (L4 at the crest
-line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower.
+line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower; the
+mid-calf cut, about halfway from the knee crease to the ankle, where the calf muscles' bellies
+narrow into the Achilles tendon, parts the upper calf from the lower.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ CROTCH = (0.0, 75.5)
 LUMBAR_CUT = 103.8  # halfway between the L3 (105.6) and L4 (102.0) spinous processes
 MID_CUT = (0.0, LUMBAR_CUT)
 THIGH_CUT = 62.5  # about halfway from the gluteal fold (76.4) to the knee zone (50.5)
+CALF_CUT = 27.0  # about halfway from the knee crease (46.5) to the ankle (9)
 
 O_TOP = (15.6, 127.0)
 O_FL = (13.9, 109.0)
@@ -63,6 +66,8 @@ I_ANK = (4.8, 9.0)
 I_KN2 = (2.5, 42.5)
 I_KN1 = (2.0, 50.5)
 I_THIGH = (1.28, THIGH_CUT)  # on the inner thigh outline
+O_CALF = (12.5, CALF_CUT)  # on the outer calf outline
+I_CALF = (2.86, CALF_CUT)  # on the inner calf outline
 
 A1 = (1.6, 114.0)
 P_ES = (8.0, 113.3)
@@ -87,8 +92,8 @@ J_THIGH = (12.35, THIGH_CUT)  # the mid-thigh cut meets the edge of the outer th
 OUTLINE_KNOTS = [
     O_TOP, (15.3, 121.0), (14.5, 114.0), O_FL, (13.65, 106.2), O_CU, O_CL, O_UB, O_GT1, O_GMX,
     (18.35, 84.2), O_GT2, (17.2, 72.0), (15.9, 62.0), O_KN1, (12.7, 46.5), O_KN2, (13.3, 37.0),
-    (12.5, 27.0), (11.5, 17.0), O_ANK, (11.3, 5.2), (10.3, 1.8), (8.0, 0.5), (5.7, 1.8),
-    (4.8, 5.2), I_ANK, (4.3, 15.0), (3.1, 25.0), (2.0, 35.5), I_KN2, (2.1, 46.5), I_KN1,
+    O_CALF, (11.5, 17.0), O_ANK, (11.3, 5.2), (10.3, 1.8), (8.0, 0.5), (5.7, 1.8),
+    (4.8, 5.2), I_ANK, (4.3, 15.0), (3.1, 25.0), I_CALF, (2.0, 35.5), I_KN2, (2.1, 46.5), I_KN1,
     (1.5, 59.0), I_THIGH, (0.9, 68.0), (0.45, 73.3), CROTCH,
 ]
 
@@ -116,6 +121,7 @@ CURVES = {
     "fold": Curve("fold", [CROTCH, (2.5, 76.4), (6.0, 76.3), (9.5, 76.6), J_FOLD]),
     "kn_top": Curve("kn_top", [I_KN1, J_KN, O_KN1]),
     "kn_bot": Curve("kn_bot", [I_KN2, (7.5, 42.1), O_KN2]),
+    "calf_cut": Curve("calf_cut", [I_CALF, O_CALF]),
     "ank": Curve("ank", [I_ANK, (8.0, 8.7), O_ANK]),
 }
 c = CURVES
@@ -153,8 +159,10 @@ SIDED_ZONES = {
                               (c["kn_top"], J_KN, I_KN1), (c["outline"], I_KN1, I_THIGH)],
     "posterior_knee": [(c["kn_top"], I_KN1, O_KN1), (c["outline"], O_KN1, O_KN2),
                        (c["kn_bot"], O_KN2, I_KN2), (c["outline"], I_KN2, I_KN1)],
-    "calf": [(c["kn_bot"], I_KN2, O_KN2), (c["outline"], O_KN2, O_ANK), (c["ank"], O_ANK, I_ANK),
-             (c["outline"], I_ANK, I_KN2)],
+    "calf_upper": [(c["kn_bot"], I_KN2, O_KN2), (c["outline"], O_KN2, O_CALF),
+                   (c["calf_cut"], O_CALF, I_CALF), (c["outline"], I_CALF, I_KN2)],
+    "calf_lower": [(c["calf_cut"], I_CALF, O_CALF), (c["outline"], O_CALF, O_ANK),
+                   (c["ank"], O_ANK, I_ANK), (c["outline"], I_ANK, I_CALF)],
 }
 L_, R_ = -1.0, 1.0
 MIDLINE_ZONES = {
@@ -175,7 +183,8 @@ ZONE_ORDER = [
     "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
     "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
     "upper_buttock", "buttock", "greater_trochanter", "lower_buttock", "lateral_thigh",
-    "posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee", "calf",
+    "posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee", "calf_upper",
+    "calf_lower",
 ]
 
 # ---------------------------------------------------------------- muscles (left side)
@@ -269,12 +278,14 @@ DEEP_SHAPES = {
 }
 MARKERS = {
     ("gluteus_maximus", "trp1"): (4.9, 92.0),
-    # TrP2 just above the sit bone's upper outer edge; TrP3 beside the lower coccyx, medial to
-    # and above TrP2. The window writes each X's number at its upper right, which from behind
-    # on the left side points from TrP2 towards TrP3: they stand about 5 cm apart in height so
-    # that TrP2's number clears TrP3's X at the window's first-start size.
-    ("gluteus_maximus", "trp2"): (6.4, 81.6),
-    ("gluteus_maximus", "trp3"): (2.7, 86.7),
+    # The three form a C down the inner part of the muscle: TrP1 high beside the sacrum, TrP2
+    # lower and further out, just above the sit bone, TrP3 lowest and back in, in the lowest,
+    # most medial fibres (from the side of the coccyx and the sacrotuberous ligament): below the
+    # coccyx tip, between the gluteal cleft and the sit bone, beside the bone's lower half. At
+    # the window's first-start size an X is about 3.5 cm of body across, so TrP2 and TrP3, under
+    # 2 cm apart across, stand about 4 cm apart in height for their Xs and numbers to stay clear.
+    ("gluteus_maximus", "trp2"): (5.6, 83.4),
+    ("gluteus_maximus", "trp3"): (4.0, 79.3),
     ("gluteus_medius", "trp1"): (7.6, 97.5),
     ("gluteus_medius", "trp2"): (12.0, 98.7),
     ("gluteus_minimus", "trp2"): (12.6, 92.3),
