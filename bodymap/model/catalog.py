@@ -71,7 +71,8 @@ class Candidate(NamedTuple):
     # For each marked zone in `essential` and `other_essential`, how many muscles of the catalog
     # refer pain there as essential, fewest first: a zone that few muscles refer to in nearly
     # everyone points to them more than one that many do. Ties in score break by it before
-    # `unmarked` (see `Catalog.find_sources`).
+    # `unmarked` (see `Catalog.find_sources`). A zone on the other side of the body counts the
+    # same muscles: those of that side refer there as they do on this one.
     shared: tuple[int, ...] = ()
 
     @property
@@ -408,19 +409,13 @@ class Catalog:
 
     @cached_property
     def _essential_counts(self) -> dict[str, int]:
-        """zone -> how many muscles refer pain there as essential (`Candidate.shared`)."""
-        return self._count_essential(self._referrals)
-
-    @cached_property
-    def _other_side_essential_counts(self) -> dict[str, int]:
-        """The same for the zones felt on the other side of the body (bilateral referral)."""
-        return self._count_essential(self._other_side_referrals)
-
-    @staticmethod
-    def _count_essential(index: dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
-                         ) -> dict[str, int]:
+        """zone -> how many muscles refer pain there as essential (`Candidate.shared`), on either
+        side of the body: a zone marked on the other side is the same place to the muscles of
+        that side. Counting there only the muscles that reach across (bilateral referral, rectus
+        abdominis alone) made the zone look rare and lifted them over muscles that explain
+        more of what was marked."""
         return {zone: sum(essential for _, essential in muscles.values())
-                for zone, muscles in index.items()}
+                for zone, muscles in self._referrals.items()}
 
     def find_sources(self, zones: Iterable[str],
                      other_side: Iterable[str] = ()) -> list[Candidate]:
@@ -442,7 +437,9 @@ class Catalog:
         of the body (midline zones such as the sacrum belong to both). `other_side` holds the
         zones marked on the other side of the body at the same time: only a TrP that refers to
         a zone on both sides (`Referral.bilateral`) reaches them, and each scores as above, so
-        a band marked across the low back counts twice for rectus abdominis. A zone group
+        a band marked across the low back counts twice for rectus abdominis. Such a zone is as
+        rare as on this side for the tie-break above: the muscles of that side refer there. A
+        zone group
         (`lumbar_paraspinal`) stands for its parts, as if each part were marked, so the
         candidates name the parts. Unknown zone ids raise KeyError.
         """
@@ -457,7 +454,7 @@ class Catalog:
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
         names = self._sort_names
-        counts, other_counts = self._essential_counts, self._other_side_essential_counts
+        counts = self._essential_counts
         scores: dict[tuple[int, int], float] = {}  # few (near, far) pairs; round() is slow
         # Candidates with the same essential zones share their `shared`: at 100x the data, most.
         shares: dict[object, tuple[int, ...]] = {}
@@ -477,7 +474,7 @@ class Catalog:
             shared = shares.get(both)
             if shared is None:
                 shared = shares[both] = tuple(sorted(
-                    [*(counts[z] for z in essential), *(other_counts[z] for z in far_essential)]))
+                    [*(counts[z] for z in essential), *(counts[z] for z in far_essential)]))
             score = scores.get((near, far))
             if score is None:
                 score = scores[near, far] = round(

@@ -78,9 +78,11 @@ def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Ca
     assert candidates[0].muscle_id == "omega"
     assert candidates[0].unmarked > max(c.unmarked for c in candidates[1:])
     assert [c.shared for c in candidates] == [(1,), (3,), (3,), (3,)]
-    # On the other side of the body, a bilateral zone counts the muscles that reach it there.
+    # A zone marked on the other side of the body is the same place to the muscles of that
+    # side: it counts every muscle that refers there, not only those that reach across to it
+    # (`one_side` refers to its own SI joint as `band` does).
     band = bilateral_catalog(base).find_sources(["si_joint"], other_side=["si_joint"])[0]
-    assert (band.muscle_id, band.shared) == ("band", (1, 2))
+    assert (band.muscle_id, band.shared) == ("band", (2, 2))
 
 
 def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
@@ -160,6 +162,21 @@ def test_a_band_across_the_low_back_points_to_rectus_abdominis(catalog: Catalog)
     assert iliopsoas.score == 2.0 and iliopsoas.other_essential == ()
     vertical = ["lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "si_joint"]
     assert ranked(catalog, vertical)[0] == "iliopsoas"
+
+
+def test_a_zone_reached_across_the_body_is_no_rarer_for_it(catalog: Catalog):
+    # Both SI joints and both buttocks marked, the left side asked. Left gluteus medius,
+    # piriformis and gluteus maximus refer to the left SI joint and buttock; left rectus
+    # abdominis to both SI joints, in its band. Level on score and zones, the right SI joint is
+    # no rarer a place than the left (seven muscles refer there, those of the right side): the
+    # muscles whose zones include the buttock, which fewer muscles refer to, stay ahead.
+    marked = ["si_joint", "buttock"]
+    found = catalog.find_sources(marked, other_side=marked)
+    band = next(c for c in found if c.muscle_id == "rectus_abdominis")
+    assert band.score == 2.0 and band.other_essential == ("si_joint",)
+    assert band.shared == (7, 7)
+    assert {c.muscle_id for c in found[:3]} == {"gluteus_medius", "piriformis", "gluteus_maximus"}
+    assert all(c.score == 2.0 and c.shared == (4, 7) for c in found[:3])
 
 
 # -- zone groups: an old zone id stands for the parts it was split into ---------------------------
