@@ -31,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_data_option(parser, "data")
     parser.add_argument("--muscle", metavar="NAME",
-                        help="open the window showing this muscle: its name, a nickname or its "
-                        "id, in any case (\"gluteus medius\", QL, gluteus_medius)")
+                        help="open the window showing this muscle: its name, a word of its name "
+                        "no other muscle's has, a nickname or its id, in any case (\"gluteus "
+                        "medius\", longissimus, QL, gluteus_medius)")
     parser.add_argument("--view", choices=("posterior", "lateral", "anterior"),
                         help="open the window on this view")
     parser.add_argument("--layer", choices=("superficial", "deep"),
@@ -54,9 +55,9 @@ def _parser() -> argparse.ArgumentParser:
         **_HELP,
     )
     export.add_argument("--muscle", metavar="NAME", dest="export_muscle",
-                        help="the muscle: its name, a nickname or its id, in any case "
-                        "(\"gluteus medius\", QL, gluteus_medius); bodymap list muscles lists "
-                        "names and ids")
+                        help="the muscle: its name, a word of its name no other muscle's has, "
+                        "a nickname or its id, in any case (\"gluteus medius\", longissimus, QL, "
+                        "gluteus_medius); bodymap list muscles lists names and ids")
     export.add_argument("--view", choices=("posterior", "lateral", "anterior"), dest="export_view",
                         help="which view (default: the muscle's first view, else the view drawing "
                         "most of the marked zones; another view goes beside it for what it "

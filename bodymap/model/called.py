@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from bodymap.model.query import words_of
+from bodymap.model.query import STOP_WORDS, words_of
 from bodymap.model.schema import Muscle
 from bodymap.model.spelling import CUTOFF, id_form, respellings
 
@@ -23,14 +23,16 @@ def called(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
 def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     """The muscles a name typed on the command line may stand for, in the data's order: the
     muscle with that id; else those whose id, name or a name they are also called ("QL", "glute
-    med") has the typed words (`called`); else those such a name of which it respells with the
+    med") has the typed words (`called`); else those whose name holds each typed word, whole
+    ("longissimus" of "Longissimus thoracis"; not its bracketed part: "lower" is no name of
+    "Rectus abdominis (lower part)"); else those such a name of which it respells with the
     fewest letters wrong, as search allows ("piriformus"). One is the muscle meant; several are
-    asked about, not guessed at: three are "Paraspinals", and "glute mid" is as near glute med
-    as glute min."""
+    asked about, not guessed at: three are "Paraspinals", three names hold "gluteus", and "glute
+    mid" is as near glute med as glute min."""
     if typed in muscles:
         return [typed]
     names = {m.id: (m.id, m.name, *m.also_called) for m in muscles.values()}
-    named = called(names, typed)
+    named = called(names, typed) or _holding(muscles, typed)
     if named:
         return named
     forms: dict[str, set[str]] = {}
@@ -39,6 +41,16 @@ def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
             forms.setdefault(id_form(name.split("(", 1)[0]), set()).add(muscle_id)
     meant = {m for form in respellings(id_form(typed), forms) for m in forms[form]}
     return [muscle_id for muscle_id in muscles if muscle_id in meant]
+
+
+def _holding(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
+    """The muscles whose name, its bracketed part left out, holds every typed word whole, small
+    words aside, in any order."""
+    said = {word for word in words_of(typed) if word not in STOP_WORDS}
+    if not said:
+        return []
+    return [muscle.id for muscle in muscles.values()
+            if said <= set(words_of(muscle.name.split("(", 1)[0]))]
 
 
 def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:

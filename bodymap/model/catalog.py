@@ -51,6 +51,9 @@ class ZoneMatch(NamedTuple):
     # The zone was marked on the other side of the body from the muscle: the TrP refers there
     # on both sides (`Referral.bilateral`).
     other_side: bool = False
+    # The TrP's referral lists the zone as provisional: the sources do not settle it
+    # (`Referral.provisional`).
+    provisional: bool = False
 
 
 class Candidate(NamedTuple):
@@ -71,14 +74,51 @@ class Candidate(NamedTuple):
     # For each marked zone in `essential` and `other_essential`, how many muscles of the catalog
     # refer pain there as essential, fewest first: a zone that few muscles refer to in nearly
     # everyone points to them more than one that many do. Ties in score break by it before
-    # `unmarked` (see `Catalog.find_sources`).
+    # `unmarked` (see `Catalog.find_sources`). A zone on the other side of the body counts the
+    # same muscles: those of that side refer there as they do on this one.
     shared: tuple[int, ...] = ()
+    # The marked zones of `essential` and `spillover` whose match rests only on provisional
+    # zones: every TrP that refers there as the candidate has it (essential, or spillover when
+    # none does as essential) lists the zone as provisional (`Referral.provisional`). The
+    # sources do not settle that the muscle refers there.
+    provisional: tuple[str, ...] = ()
+    # The same for `other_essential` and `other_spillover`.
+    other_provisional: tuple[str, ...] = ()
 
     @property
     def zone_count(self) -> int:
         """How many marked zones the muscle refers to, on either side: ties break by it."""
         return (len(self.essential) + len(self.spillover) + len(self.other_essential)
                 + len(self.other_spillover))
+
+    @property
+    def unsettled(self) -> float:
+        """The part of `score` that rests only on provisional zones."""
+        return _unsettled(self.essential, self.provisional, self.other_essential,
+                          self.other_provisional)
+
+    @property
+    def only_provisional(self) -> bool:
+        """Whether every marked zone it refers to rests only on provisional zones: the sources
+        do not settle that it refers to any of the pain marked."""
+        unsure = len(self.provisional) + len(self.other_provisional)
+        return bool(unsure) and unsure == self.zone_count
+
+
+def _weighed(essential: int, spillover: int) -> float:
+    """The score of so many zones in essential and only in spillover zones, rounded so that
+    equal counts give equal scores whatever the order they were counted in."""
+    return round(ESSENTIAL_WEIGHT * essential + SPILLOVER_WEIGHT * spillover, 6)
+
+
+def _unsettled(essential: tuple[str, ...], provisional: tuple[str, ...],
+               far_essential: tuple[str, ...], far_provisional: tuple[str, ...]) -> float:
+    """The score of the provisional zones of a candidate (`Candidate.unsettled`)."""
+    if not (provisional or far_provisional):
+        return 0.0
+    near = (sum(z in provisional for z in essential)
+            + sum(z in far_provisional for z in far_essential))
+    return _weighed(near, len(provisional) + len(far_provisional) - near)
 
 
 # Search weights: a hit in the name outranks a mimic, then an activity that aggravates the pain
@@ -152,6 +192,11 @@ _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
 # searched: after every place a list can have.
 _NOT_MISTAKEN = 1_000_000
 
+
+# zone -> muscle -> (every TrP match there, whether any TrP has it as essential).
+_Referring = dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
+# zone -> muscles, and muscle -> zones, where a match rests only on provisional zones.
+_Doubts = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
 
 # A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits}.
 _WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]]]
@@ -308,11 +353,11 @@ class Catalog:
     # Indexes are built on first use: loading stays cheap and a catalog that is only validated
     # never pays for them.
     @cached_property
-    def _referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
+    def _referrals(self) -> _Referring:
         return self._index_referrals(other_side=False)
 
     @cached_property
-    def _other_side_referrals(self) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
+    def _other_side_referrals(self) -> _Referring:
         return self._index_referrals(other_side=True)
 
     @cached_property
@@ -384,8 +429,7 @@ class Catalog:
         return list(dict.fromkeys(p for z in zone_ids for p in self.zone_parts(z)))
 
     # -- pain finder -----------------------------------------------------------------------
-    def _index_referrals(self, other_side: bool
-                         ) -> dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]:
+    def _index_referrals(self, other_side: bool) -> _Referring:
         """zone -> muscle -> (every TrP match there, whether any TrP has it as essential); with
         `other_side`, only the zones felt on the other side of the body from the muscle.
 
@@ -394,12 +438,13 @@ class Catalog:
         for muscle in self.muscles.values():
             for trp in muscle.trigger_points:
                 referral = trp.referral.other_side() if other_side else trp.referral
+                unsettled = frozenset(referral.provisional)
                 for zone in referral.essential:
                     index[zone][muscle.id].append(
-                        ZoneMatch(zone, trp.id, "essential", other_side))
+                        ZoneMatch(zone, trp.id, "essential", other_side, zone in unsettled))
                 for zone in referral.spillover:
                     index[zone][muscle.id].append(
-                        ZoneMatch(zone, trp.id, "spillover", other_side))
+                        ZoneMatch(zone, trp.id, "spillover", other_side, zone in unsettled))
         return {
             zone: {m: (tuple(found), any(x.kind == "essential" for x in found))
                    for m, found in muscles.items()}
@@ -407,20 +452,44 @@ class Catalog:
         }
 
     @cached_property
-    def _essential_counts(self) -> dict[str, int]:
-        """zone -> how many muscles refer pain there as essential (`Candidate.shared`)."""
-        return self._count_essential(self._referrals)
+    def _doubtful(self) -> _Doubts:
+        return self._index_doubts(self._referrals)
 
     @cached_property
-    def _other_side_essential_counts(self) -> dict[str, int]:
-        """The same for the zones felt on the other side of the body (bilateral referral)."""
-        return self._count_essential(self._other_side_referrals)
+    def _other_side_doubtful(self) -> _Doubts:
+        return self._index_doubts(self._other_side_referrals)
 
-    @staticmethod
-    def _count_essential(index: dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
-                         ) -> dict[str, int]:
+    def _index_doubts(self, index: _Referring) -> _Doubts:
+        """Where the index's matches rest only on provisional zones (`Candidate.provisional`):
+        zone -> the muscles whose match there does, and muscle -> those zones. Only the matches
+        that give a zone its weight count: a zone essential only provisionally rests on that,
+        whatever settled spillover reaches it too. Muscles with the same referrals share one
+        set of zones, so that a query works it out once for all of them (at 100x the data,
+        most)."""
+        by_zone: dict[str, set[str]] = defaultdict(set)
+        by_muscle: dict[str, set[str]] = defaultdict(set)
+        for zone, muscles in index.items():
+            for muscle_id, (matches, essential) in muscles.items():
+                kind = "essential" if essential else "spillover"
+                if all(m.provisional for m in matches if m.kind == kind):
+                    by_zone[zone].add(muscle_id)
+                    by_muscle[muscle_id].add(zone)
+        alike: dict[tuple[Referral, ...], frozenset[str]] = {}
+        return ({zone: frozenset(found) for zone, found in by_zone.items()},
+                {muscle_id: alike.setdefault(
+                    tuple(t.referral for t in self.muscles[muscle_id].trigger_points),
+                    frozenset(zones))
+                 for muscle_id, zones in by_muscle.items()})
+
+    @cached_property
+    def _essential_counts(self) -> dict[str, int]:
+        """zone -> how many muscles refer pain there as essential (`Candidate.shared`), on either
+        side of the body: a zone marked on the other side is the same place to the muscles of
+        that side. Counting there only the muscles that reach across (bilateral referral, rectus
+        abdominis alone) made the zone look rare and lifted them over muscles that explain
+        more of what was marked."""
         return {zone: sum(essential for _, essential in muscles.values())
-                for zone, muscles in index.items()}
+                for zone, muscles in self._referrals.items()}
 
     def find_sources(self, zones: Iterable[str],
                      other_side: Iterable[str] = ()) -> list[Candidate]:
@@ -437,14 +506,20 @@ class Catalog:
         coming last for a pattern that runs on down the leg. Then by how closely a TrP's whole
         pattern fits what is marked (`Candidate.unmarked`, fewest first: for the sacrum alone,
         multifidus, which refers there and to one zone more, before iliopsoas, whose pattern
-        runs the length of the back), then by name.
+        runs the length of the back), then by name. A marked zone whose match rests only on
+        provisional zones (`Candidate.provisional`: the sources do not settle that the muscle
+        refers there) scores as any other, but a candidate resting on nothing else
+        (`Candidate.only_provisional`) comes after every other of equal score, and on equal
+        score, zones and rarity, the one with less of its score so resting (`unsettled`) comes
+        before `unmarked` decides: a settled match before an equal provisional one.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
         of the body (midline zones such as the sacrum belong to both). `other_side` holds the
         zones marked on the other side of the body at the same time: only a TrP that refers to
         a zone on both sides (`Referral.bilateral`) reaches them, and each scores as above, so
-        a band marked across the low back counts twice for rectus abdominis. A zone group
-        (`lumbar_paraspinal`) stands for its parts, as if each part were marked, so the
-        candidates name the parts. Unknown zone ids raise KeyError.
+        a band marked across the low back counts twice for rectus abdominis. Such a zone is as
+        rare as on this side for the tie-break above: the muscles of that side refer there. A
+        zone group (`lumbar_paraspinal`) stands for its parts, as if each part were marked, so
+        the candidates name the parts. Unknown zone ids raise KeyError.
         """
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
         here = self.expand_zones(zones)
@@ -456,11 +531,21 @@ class Catalog:
         # Asked only when marked: at 100x the data this loop is most of the pain finder's time.
         other_essential, other_spillover = self._gather(
             opposite, self._other_side_referrals, found) if opposite else ({}, {})
-        names = self._sort_names
-        counts, other_counts = self._essential_counts, self._other_side_essential_counts
+        # The few muscles whose match to some marked zone rests only on provisional zones.
+        doubtful_zones, doubtful = self._doubtful
+        doubted_muscles = set().union(*(doubtful_zones.get(z, ()) for z in here))
+        far_doubtful: dict[str, frozenset[str]] = {}
+        if opposite:
+            far_zones, far_doubtful = self._other_side_doubtful
+            doubted_muscles.update(*(far_zones.get(z, ()) for z in opposite))
+        names, patterns = self._sort_names, self._patterns
+        counts = self._essential_counts
         scores: dict[tuple[int, int], float] = {}  # few (near, far) pairs; round() is slow
         # Candidates with the same essential zones share their `shared`: at 100x the data, most.
         shares: dict[object, tuple[int, ...]] = {}
+        # Muscles with the same referrals rest alike on provisional zones (`_index_doubts`).
+        doubted: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...], float, bool]] = {}
+        nothing: frozenset[str] = frozenset()
         ranked = []
         for muscle_id, matches in found.items():
             essential = tuple(in_essential.get(muscle_id, ()))
@@ -477,27 +562,47 @@ class Catalog:
             shared = shares.get(both)
             if shared is None:
                 shared = shares[both] = tuple(sorted(
-                    [*(counts[z] for z in essential), *(other_counts[z] for z in far_essential)]))
+                    [*(counts[z] for z in essential), *(counts[z] for z in far_essential)]))
             score = scores.get((near, far))
             if score is None:
-                score = scores[near, far] = round(
-                    ESSENTIAL_WEIGHT * near + SPILLOVER_WEIGHT * far, 6)
+                score = scores[near, far] = _weighed(near, far)
+            if muscle_id not in doubted_muscles:
+                provisional = far_provisional = ()
+                doubt, only = 0.0, False
+            else:
+                unsure = doubtful.get(muscle_id, nothing)
+                far_unsure = far_doubtful.get(muscle_id, nothing)
+                alike = (id(unsure), id(far_unsure))
+                doubts = doubted.get(alike)
+                if doubts is None:
+                    provisional = tuple(z for z in (*essential, *spillover) if z in unsure)
+                    far_provisional = tuple(z for z in (*far_essential, *far_spillover)
+                                            if z in far_unsure)
+                    doubts = doubted[alike] = (
+                        provisional, far_provisional,
+                        _unsettled(essential, provisional, far_essential, far_provisional),
+                        bool(provisional or far_provisional)
+                        and len(provisional) + len(far_provisional) == near + far)
+                provisional, far_provisional, doubt, only = doubts
             trps = ((matches[0].trigger_point,) if len(matches) == 1
                     else tuple(dict.fromkeys([m.trigger_point for m in matches])))
-            unmarked = self._unmarked(muscle_id, marked, memo)
+            # `_unmarked`, its memo read here: a call per candidate costs more than the look-up.
+            unmarked = memo.get(id(patterns[muscle_id]))
+            if unmarked is None:
+                unmarked = self._unmarked(muscle_id, marked, memo)
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query; `_make` skips the keyword
             # handling of the named tuple's own constructor, a tenth.
-            ranked.append(((-score, -(near + far), shared, unmarked, names[muscle_id]),
+            ranked.append(((-score, only, -(near + far), shared, doubt, unmarked,
+                            names[muscle_id]),
                            Candidate._make((muscle_id, score, essential, spillover, trps,
                                             tuple(matches), far_essential, far_spillover,
-                                            unmarked, shared))))
+                                            unmarked, shared, provisional, far_provisional))))
         ranked.sort(key=itemgetter(0))
         return [candidate for _, candidate in ranked]
 
     @staticmethod
-    def _gather(marked: Iterable[str],
-                index: dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]],
+    def _gather(marked: Iterable[str], index: _Referring,
                 found: dict[str, list[ZoneMatch]]) -> tuple[dict[str, list[str]], ...]:
         """Add the index's matches for the marked zones to `found`; return muscle -> marked
         zones in an essential zone, and muscle -> marked zones only in spillover."""

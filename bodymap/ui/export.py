@@ -48,6 +48,7 @@ from bodymap.ui.body_scene import (
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
 from bodymap.ui.pain_finder import (
+    PROVISIONAL_MEANS,
     Refinement,
     candidate_lines,
     moved_up_for,
@@ -295,9 +296,14 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
         items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
     more = len(rows) - listed
     rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
+    # The rows say "provisional" as the pain finder does; the slide says what it means, as it
+    # does under a trigger point.
+    unsure = (f"<p style='color:{MUTED}'><small><i>Provisional</i>: {PROVISIONAL_MEANS}."
+              f"</small></p>" if any(r.provisional for row in rows[:listed]
+                                     for r in row.reached) else "")
     return (f"<p><b>Muscles that can refer pain there</b>, "
             f"{escape(order_words(refinements, known))}:</p>"
-            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}")
+            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}")
 
 
 def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:

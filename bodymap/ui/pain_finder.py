@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
-from bodymap.ui.body_scene import BOTH, OTHER_SIDE, on_side, side_label
+from bodymap.ui.body_scene import BOTH, OTHER_SIDE, bracketed, on_side
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
-from bodymap.ui.rich_text import MUTED, link_label
+from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label
 
 # How well a candidate fits, in words a student reads at a glance, by the share of the pain
-# marked on its side that it explains (`fit`): the strongest word whose share is reached. A
+# marked that it explains, on either side (`fit`): the strongest word whose share is reached. A
 # muscle reaching the marked zones only as spillover is weak whatever its share: pain there is
 # felt by only some people.
 STRENGTHS = ((0.75, "strong fit"), (0.4, "partial fit"), (0.0, "weak fit"))
@@ -37,18 +37,22 @@ HELP_MORE = (
     f"Mark painful zones on the body. Each marked zone adds {ESSENTIAL_WEIGHT:g} to "
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
-    "two spillover matches. Ties go to the muscle matching more zones; then to the one whose "
-    "essential zones cover the marked zones that the fewest muscles refer to as essential (a "
+    "two spillover matches. A zone a muscle refers to only as the sources do not settle is "
+    "said to be \"provisional\"; a muscle that rests on such zones alone comes after an "
+    "equal one that does not. Ties go to the muscle matching more zones; then, with pain on "
+    "both sides, to the one whose muscle on one side explains more of it; then to the one "
+    "whose essential zones cover the marked zones that the fewest muscles refer to as essential (a "
     "zone few muscles refer to points to them more than one that many do); then to the one "
     "whose trigger point's pattern is most like what is marked. Each row says how much of the "
-    f"pain marked on its side the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the "
+    f"pain marked the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the "
     f"most it could score, or more), a partial fit, or a weak fit (under "
     f"{STRENGTHS[1][0]:.0%}, or "
     "spillover only); its tooltip gives the score. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
     "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
-    "muscle is listed once, for the side it fits best, or \"both sides\" when it fits each "
-    "as well. <a href='#less'>Less</a>"
+    "muscle is listed once, scored for what its left and right muscles explain together: "
+    "\"(left)\" or \"(right)\" when one side's explains it all, \"(both sides)\" when it "
+    "takes both, or either explains it as well. <a href='#less'>Less</a>"
 )
 
 
@@ -85,53 +89,133 @@ REFINEMENTS = (
 SCORING = (f"{ESSENTIAL_WEIGHT:g} for each marked zone in an essential zone, "
            f"{SPILLOVER_WEIGHT:g} in spillover only")
 
+# What "provisional" means beside a zone in a row, for its tooltip and accessible text.
+PROVISIONAL_MEANS = ("not settled by the sources (not yet checked against the trigger point "
+                     "manual, or described differently by different sources; the muscle's page "
+                     "says which)")
 
-def most_score(candidate: Candidate, asked: int) -> float:
-    """The most a candidate could score for the pain marked on its side (`asked` zones, midline
-    ones included): every zone in an essential zone. Zones it reaches on the other side
-    (bilateral referral) count too."""
-    return ESSENTIAL_WEIGHT * (asked + len(candidate.other_essential)
-                               + len(candidate.other_spillover))
-
-
-def fit(candidate: Candidate, asked: int) -> float:
-    """The share, 0..1, of the pain marked on a candidate's side that it explains."""
-    most = most_score(candidate, asked)
-    return min(1.0, candidate.score / most) if most else 0.0
+Mark = tuple[str, str | None]  # a marked zone and its side; None for a midline zone
 
 
-def strength(candidate: Candidate, asked: int) -> tuple[int, str]:
+@dataclass(frozen=True)
+class Reached:
+    """A marked zone a candidate muscle refers pain to, on one side or both."""
+
+    mark: Mark
+    kind: str  # "essential" | "spillover"
+    provisional: bool  # the match rests only on provisional zones (`Candidate.provisional`)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One candidate muscle, and what it explains of all the pain marked, on either side.
+
+    `candidate` is its candidate on the side that fits best (`Catalog.find_sources` asks per
+    side). `side` is "L" or "R" when that side's muscle explains all the muscle explains of what
+    is marked; BOTH when it takes the muscle on each side, or either explains it as well; None
+    when only midline zones are marked. `reached` holds each marked zone it explains, `shown`
+    the candidates whose trigger points the row names, and `asked` how many zones are marked
+    in all (a zone group counts as its parts)."""
+
+    candidate: Candidate
+    side: str | None
+    asked: int = 0
+    reached: tuple[Reached, ...] = ()
+    shown: tuple[Candidate, ...] = ()
+
+    @property
+    def score(self) -> float:
+        """What it explains of the pain marked: 1 for each marked zone in an essential zone,
+        0.4 in spillover only, whichever side's muscle refers there."""
+        return _score(self.reached)
+
+    @property
+    def zone_count(self) -> int:
+        return len(self.reached)
+
+    @property
+    def unsettled(self) -> float:
+        """The part of `score` that rests only on provisional zones."""
+        return _score([r for r in self.reached if r.provisional])
+
+    @property
+    def only_provisional(self) -> bool:
+        """Whether everything it explains rests only on provisional zones."""
+        return bool(self.reached) and all(r.provisional for r in self.reached)
+
+    @property
+    def strength(self) -> tuple[int, str]:
+        return strength(self)
+
+
+def _score(reached: Iterable[Reached]) -> float:
+    kinds = [r.kind for r in reached]
+    return round(ESSENTIAL_WEIGHT * kinds.count("essential")
+                 + SPILLOVER_WEIGHT * kinds.count("spillover"), 6)
+
+
+def fit(row: Row) -> float:
+    """The share, 0..1, of the pain marked that a candidate explains."""
+    return min(1.0, row.score / row.asked) if row.asked else 0.0
+
+
+def strength(row: Row) -> tuple[int, str]:
     """(level, word): 3 "strong fit", 2 "partial fit", 1 "weak fit"; see STRENGTHS."""
-    share = fit(candidate, asked)
-    if not (candidate.essential or candidate.other_essential):
+    share = fit(row)
+    if not any(r.kind == "essential" for r in row.reached):
         share = 0.0
     level = next(i for i, (least, _) in enumerate(STRENGTHS) if share >= least)
     return len(STRENGTHS) - level, STRENGTHS[level][1]
 
 
-@dataclass(frozen=True)
-class Row:
-    """One candidate muscle. `side` is the side whose candidate it is: "L" or "R", BOTH when
-    pain is marked on both sides and the muscle fits each as well, None when only midline zones
-    are marked. `weaker` is its candidate on the other side when that fits less well. `asked`
-    and `weaker_asked` are how many marked zones each was asked about (see `fit`)."""
+def _reached(catalog: Catalog, candidate: Candidate, side: str | None) -> dict[Mark, Reached]:
+    """The marked zones a candidate asked for one side (None: midline zones only) refers to:
+    on its own side, a midline zone on none, and across the body by bilateral referral."""
+    def mark(zone: str, on: str | None) -> Mark:
+        return zone, None if catalog.zones[zone].midline else on
 
-    candidate: Candidate
-    side: str | None
-    weaker: Candidate | None = None
-    asked: int = 0
-    weaker_asked: int = 0
+    other = OTHER_SIDE.get(side or "")
+    found = {}
+    for zones, kind, unsure, on in (
+            (candidate.essential, "essential", candidate.provisional, side),
+            (candidate.spillover, "spillover", candidate.provisional, side),
+            (candidate.other_essential, "essential", candidate.other_provisional, other),
+            (candidate.other_spillover, "spillover", candidate.other_provisional, other)):
+        for zone in zones:
+            found[mark(zone, on)] = Reached(mark(zone, on), kind, zone in unsure)
+    return found
 
-    @property
-    def strength(self) -> tuple[int, str]:
-        return strength(self.candidate, self.asked)
+
+def _combined(reaches: Iterable[dict[Mark, Reached]]) -> dict[Mark, Reached]:
+    """What a muscle's candidates on each side explain together: each marked zone as the side
+    that refers there as essential has it, else as spillover; provisional only when no side
+    refers there so in a settled way."""
+    combined: dict[Mark, Reached] = {}
+    for reach in reaches:
+        for mark, here in reach.items():
+            before = combined.get(mark)
+            if before is None or _surer(here) < _surer(before):
+                combined[mark] = here
+    return combined
+
+
+def _surer(reached: Reached) -> tuple[bool, bool]:
+    """How surely a zone is explained, surest lowest: essential, then settled."""
+    return reached.kind != "essential", reached.provisional
 
 
 def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[Row]:
     """Candidates for zones marked per side, one row per muscle. Each side is asked separately
     because referral stays on the muscle's own side; midline zones join both sides' questions,
     and the zones marked on the other side are asked too, for the referral felt on both sides.
-    A muscle that is a candidate on both sides is one row, ranked by the side it fits best."""
+
+    A muscle that is a candidate on both sides is one row, scored for all it explains on either
+    side: with both buttocks marked, gluteus maximus explains both, its right and left
+    muscles together, and ranks above a muscle that explains one of them, however rare that
+    zone. Rows rank as `Catalog.find_sources` ranks candidates, by that score; on a tie, the
+    muscle whose one side explains more comes first (a band across the low back: one lower
+    rectus abdominis refers to all of it, an iliopsoas to its own side), then its best side's
+    candidate breaks the tie as `find_sources` does."""
     midline = [zone for zone, side in marked if side is None]
     sides = sorted({side for _, side in marked if side})
     if not sides:
@@ -140,34 +224,50 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
     else:
         runs = [(side, [z for z, s in marked if s == side] + midline,
                  [z for z, s in marked if s == OTHER_SIDE[side]]) for side in sides]
-    by_muscle: dict[str, list[tuple[Candidate, str | None]]] = {}
-    asked: dict[str | None, int] = {}
+    by_muscle: dict[str, dict[str | None, Candidate]] = {}
     for side, zones, other in runs:
-        asked[side] = len(catalog.expand_zones(zones))  # a zone group counts as its parts
         for candidate in catalog.find_sources(sorted(zones), sorted(other)):
-            by_muscle.setdefault(candidate.muscle_id, []).append((candidate, side))
+            by_muscle.setdefault(candidate.muscle_id, {})[side] = candidate
+    asked = len({(part, None if catalog.zones[part].midline else side)
+                 for zone, side in marked for part in catalog.zone_parts(zone)})
     rows = []
     for found in by_muscle.values():
-        found.sort(key=lambda pair: (_rank(pair[0]), pair[1] or ""))
-        (best, side), *rest = found
-        if rest and _rank(rest[0][0]) == _rank(best):
-            rows.append(Row(best, BOTH, asked=asked[side]))
-        elif rest:
-            rows.append(Row(best, side, rest[0][0], asked[side], asked[rest[0][1]]))
+        reaches = {side: _reached(catalog, candidate, side) for side, candidate in found.items()}
+        # On a tie, the side whose muscle refers there without reaching across the body.
+        ordered = sorted(found, key=lambda side: (
+            _rank(found[side]), any(m.other_side for m in found[side].matches), side or ""))
+        combined = _combined(reaches[side] for side in ordered)
+        best = ordered[0]
+        if len(found) == 1:
+            side, shown = best, (found[best],)
         else:
-            rows.append(Row(best, side, asked=asked[side]))
-    rows.sort(key=lambda r: (_rank(r.candidate),
+            whole = [side for side in ordered if reaches[side] == combined]
+            if len(whole) == 1:  # one side's muscle explains all that the other's does
+                side, shown = whole[0], (found[whole[0]],)
+            elif whole:  # either side's explains it all as well
+                side, shown = BOTH, (found[best],)
+            else:  # each side's muscle explains some: it takes both
+                side, shown = BOTH, tuple(found[s] for s in ordered)
+        rows.append(Row(shown[0], side, asked, tuple(combined.values()), shown))
+    rows.sort(key=lambda r: (-r.score, r.only_provisional, -r.zone_count, _rank(r.candidate),
                              catalog.muscles[r.candidate.muscle_id].name.casefold()))
     return rows
 
 
-def zone_labels(catalog: Catalog, zone_ids: tuple[str, ...], other: tuple[str, ...] = (),
-                side: str | None = None) -> str:
-    """Zone names; a zone matched on the other side of the body (bilateral referral) says
-    so: "Sacroiliac joint (both sides)", or "(right)" when only that side was marked."""
-    other_side = OTHER_SIDE.get(side or "")
-    names = [on_side(catalog.zones[z].label, BOTH if z in other else None) for z in zone_ids]
-    names += [on_side(catalog.zones[z].label, other_side) for z in other if z not in zone_ids]
+def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) -> str:
+    """The marked zones a row explains, by name, in the order given: a zone marked on both
+    sides once, "Buttock (middle, both sides)"; a zone on one side with that side when it is
+    not the row's own ("Sacroiliac joint (left)" for a muscle on both sides or the right), and
+    "(provisional)" when its match rests only on provisional zones."""
+    sides: dict[tuple[str, bool], set[str | None]] = {}
+    for r in reached:
+        sides.setdefault((r.mark[0], r.provisional), set()).add(r.mark[1])
+    names = []
+    for (zone, provisional), on in sides.items():
+        where = (BOTH if on == {"L", "R"} else None if on == {None} or on == {side}
+                 else next(iter(on)))
+        names.append(bracketed(on_side(catalog.zones[zone].label, where),
+                               PROVISIONAL if provisional else ""))
     return ", ".join(names)
 
 
@@ -201,42 +301,53 @@ def order_words(active: Sequence[Refinement], known: set[str]) -> str:
             else f"none {chosen}; best first")
 
 
+def fit_words(row: Row) -> str:
+    """How well a row fits, in words: "strong fit", and ", provisional" after it when all it
+    explains rests on zones the sources do not settle."""
+    word = row.strength[1]
+    return f"{word}, {PROVISIONAL}" if row.only_provisional else word
+
+
 def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
     """A candidate in plain text: the muscle (`candidate_name`) and how well it fits ("strong
     fit"); then why, its trigger points and the marked zones they refer to. The list's text
     and a marked-pain slide (`export.slide_html`) say the same."""
-    candidate = row.candidate
-    muscle = catalog.muscles[candidate.muscle_id]
-    trps = ", ".join(muscle.trigger_point(t).label for t in candidate.trigger_points)
+    muscle = catalog.muscles[row.candidate.muscle_id]
+    points = list(dict.fromkeys(t for c in row.shown for t in c.trigger_points))
+    trps = ", ".join(muscle.trigger_point(t).label for t in points)
     reasons = []
-    if candidate.essential or candidate.other_essential:
-        reasons.append("essential zone: " + zone_labels(
-            catalog, candidate.essential, candidate.other_essential, row.side))
-    if candidate.spillover or candidate.other_spillover:
-        reasons.append("spillover only: " + zone_labels(
-            catalog, candidate.spillover, candidate.other_spillover, row.side))
-    verb = "refers" if len(candidate.trigger_points) == 1 else "refer"
-    where = ("here, on both sides of the body" if any(m.other_side for m in candidate.matches)
-             else "here")
-    weaker = ""
-    if row.weaker is not None and row.side in OTHER_SIDE:
-        word = strength(row.weaker, row.weaker_asked)[1]
-        weaker = (f"; on the {side_label(OTHER_SIDE[row.side])}, a {word}"
-                  f"{' too' if word == row.strength[1] else ''}")
-    return (f"{candidate_name(catalog, row, both_sides)} — {row.strength[1]}",
-            f"{trps} {verb} {where}; {'; '.join(reasons)}{weaker}")
+    for kind, said in (("essential", "essential zone: "), ("spillover", "spillover only: ")):
+        if here := [r for r in row.reached if r.kind == kind]:
+            reasons.append(said + zone_labels(catalog, here, row.side))
+    verb = "refers" if len(points) == 1 else "refer"
+    where = ("here, on both sides of the body"
+             if any(m.other_side for c in row.shown for m in c.matches) else "here")
+    return (f"{candidate_name(catalog, row, both_sides)} — {fit_words(row)}",
+            f"{trps} {verb} {where}; {'; '.join(reasons)}")
 
 
 def candidate_score(row: Row) -> str:
     """The number behind a row's strength, for its tooltip and its accessible text."""
-    return f"score {row.candidate.score:g} of a possible {most_score(row.candidate, row.asked):g}"
+    return f"score {row.score:g} of a possible {row.asked:g}"
 
 
-def _rank(candidate: Candidate) -> tuple[float, int, tuple[int, ...], int]:
+def provisional_words(catalog: Catalog, row: Row) -> str:
+    """What "provisional" in a row means, for its tooltip and its accessible text; "" when it
+    says no zone is."""
+    zones = list(dict.fromkeys(r.mark[0] for r in row.reached if r.provisional))
+    if not zones:
+        return ""
+    labels = ", ".join(catalog.zones[z].label for z in zones)
+    return f"Provisional ({labels}): {PROVISIONAL_MEANS}."
+
+
+def _rank(candidate: Candidate) -> tuple[object, ...]:
     """How well a candidate fits what is marked, best lowest, as `Catalog.find_sources` ranks:
-    score, zones matched, the fewest other muscles sharing its essential zones, then the fewest
+    score, resting only on provisional zones or not, zones matched, the fewest other muscles
+    sharing its essential zones, the least score resting on provisional zones, then the fewest
     zones of its pattern left unmarked."""
-    return -candidate.score, -candidate.zone_count, candidate.shared, candidate.unmarked
+    return (-candidate.score, candidate.only_provisional, -candidate.zone_count,
+            candidate.shared, candidate.unsettled, candidate.unmarked)
 
 
 class PainFinder(QWidget):
@@ -325,14 +436,17 @@ class PainFinder(QWidget):
             title, why = candidate_lines(self.catalog, row, both_sides)
             note = moved_up_for(row, known, active)
             item = QListWidgetItem(f"{title} · {note}\n{why}" if note else f"{title}\n{why}")
-            level, word = row.strength
+            level, word = row.strength[0], fit_words(row)
             name = candidate_name(self.catalog, row, both_sides)
             item.setData(ROW_ROLE, CandidateRow(name, note, level, word, why))
             score = candidate_score(row)
+            unsure = provisional_words(self.catalog, row)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{name}, {word}, {score}{f', {note}' if note else ''}. {why}")
-            item.setToolTip(f"{name}: {word}, {score} ({SCORING}).\n"
-                            "Double-click or press Enter to open this muscle.")
+                         f"{name}, {word}, {score}{f', {note}' if note else ''}. {why}"
+                         f"{f'. {unsure}' if unsure else ''}")
+            item.setToolTip("\n".join(filter(None, (
+                f"{name}: {word}, {score} ({SCORING}).", unsure,
+                "Double-click or press Enter to open this muscle."))))
             self.list.addItem(item)
         self.list.blockSignals(False)
         zones = sorted(self._zone_text(z, s) for z, s in self.marked)

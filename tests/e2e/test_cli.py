@@ -423,8 +423,9 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     (["export", "--muscle", "piriformis", "-o", "handout"], 2,
      "bodymap export: 'handout' has no picture type: end it in .png, .svg or .pdf"),
     (["export", "--muscle", "gluteus", "-o", "handout.png"], 2,
-     "bodymap export: unknown muscle 'gluteus'; did you mean 'gluteus_medius', 'gluteus_minimus' "
-     "or 'gluteus_maximus'?"),
+     "bodymap export: muscle 'gluteus' could be any of 3; did you mean 'gluteus_maximus', "
+     "'gluteus_medius' or 'gluteus_minimus'? (the 12 muscles are listed by: bodymap list "
+     "muscles)"),
     (["export", "--muscle", "Paraspinals", "-o", "handout.png"], 2,
      "bodymap export: muscle 'Paraspinals' could be any of 3; did you mean "
      "'iliocostalis_lumborum', 'iliocostalis_thoracis' or 'longissimus_thoracis'? (the 12 "
@@ -487,6 +488,8 @@ def test_export_says_which_name_was_meant(tmp_path: Path, capsys: pytest.Capture
     ("glute med", "gluteus_medius"),
     ("QL", "quadratus_lumborum"),
     ("piriformus", "piriformis"),
+    ("longissimus", "longissimus_thoracis"),  # a word of its name, of no other muscle's
+    ("Tensor", "tensor_fasciae_latae"),
 ])
 def test_export_takes_a_muscle_by_the_name_a_teacher_knows(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, muscle: str):
@@ -508,7 +511,10 @@ def test_export_takes_a_muscle_by_the_name_a_teacher_knows(
      "'gluteus_minimus'? (the 13 muscles are listed by: bodymap list muscles --data {pack})"),
     ("Hip hiker", "muscle 'Hip hiker' could be any of 2; did you mean 'quadratus_lumborum' or "
      "'pack_muscle'? (the 13 muscles are listed by: bodymap list muscles --data {pack})"),
-], ids=["as near one nickname as another", "a nickname a pack muscle shares"])
+    ("lumborum", "muscle 'lumborum' could be any of 2; did you mean 'iliocostalis_lumborum' or "
+     "'quadratus_lumborum'? (the 13 muscles are listed by: bodymap list muscles --data {pack})"),
+], ids=["as near one nickname as another", "a nickname a pack muscle shares",
+        "a word of two names"])
 def test_export_asks_which_muscle_a_name_of_several_means(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, said: str):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE.replace(

@@ -31,6 +31,12 @@ from bodymap.model.spelling import did_you_mean, respellings
     ("gluteus_medeus", "gluteus_medius"),
     ("quadratus lumborm", "quadratus_lumborum"),
     ("psoaz", "iliopsoas"),
+    ("longissimus", "longissimus_thoracis"),  # a word of one muscle's name, and of no other's
+    ("Quadratus", "quadratus_lumborum"),
+    ("rectus", "rectus_abdominis"),
+    ("tensor", "tensor_fasciae_latae"),
+    ("medius", "gluteus_medius"),
+    ("lumborum quadratus", "quadratus_lumborum"),  # its words, in any order
 ])
 def test_a_name_of_one_muscle_names_it(catalog: Catalog, typed: str, muscle: str):
     assert muscles_named(catalog.muscles, typed) == [muscle]
@@ -44,6 +50,10 @@ def test_a_name_of_one_muscle_names_it(catalog: Catalog, typed: str, muscle: str
     # As near one nickname as another: asked, not guessed.
     ("glute mid", ["gluteus_medius", "gluteus_minimus"]),
     ("glute mex", ["gluteus_maximus", "gluteus_medius"]),
+    # A word of several muscles' names.
+    ("gluteus", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
+    ("Lumborum", ["iliocostalis_lumborum", "quadratus_lumborum"]),
+    ("thoracis", ["iliocostalis_thoracis", "longissimus_thoracis"]),
 ])
 def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: str,
                                                      muscles: list[str]):
@@ -59,8 +69,9 @@ def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: s
     ("abs pain", []),
     ("fevr", []),  # under five letters: not taken for another word
     ("glute", []),
-    # Part of several names: offered, not taken.
-    ("gluteus", ["gluteus_medius", "gluteus_minimus", "gluteus_maximus"]),
+    # A word of a bracketed part, which only qualifies a name ("Rectus abdominis (lower part)").
+    ("lower", []),
+    # Near several names: offered, not taken.
     ("glutes medial", ["gluteus_medius", "gluteus_minimus", "gluteus_maximus"]),
 ])
 def test_no_muscle_is_named_by_what_only_a_search_finds(catalog: Catalog, typed: str,

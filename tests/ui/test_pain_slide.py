@@ -115,3 +115,22 @@ def test_a_study_questions_slide_names_no_muscle_for_the_marks(qapp, catalog: Ca
     words, _foot = slide_html(scene)
     assert "Buttock" in words  # the marks are still said
     assert "refer pain there" not in words and "Piriformis" not in words
+
+
+def test_a_slide_explains_provisional_as_its_candidates_say_it(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # The upper buttock: gluteus medius and longissimus refer there only as the sources do not
+    # settle. The slide lists them as the pain finder does and says what the word means.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "upper_buttock", "L")
+    rows = finder_rows(window)
+    words = exported_slide_words(window, tmp_path / "upper.svg", monkeypatch)
+    assert "4. Gluteus medius — weak fit, provisional" in words
+    assert "spillover only: Upper buttock (provisional)" in words
+    assert "Provisional : not settled by the sources" in words
+    assert rows[3][0] == "Gluteus medius — weak fit, provisional"
+    # Where no candidate listed rests on a provisional zone, the slide does not explain it.
+    trigger(window, "actionClearPain")
+    click(qtbot, window, "si_joint", "L")
+    words = exported_slide_words(window, tmp_path / "joint.svg", monkeypatch)
+    assert "Muscles that can refer pain there" in words and "rovisional" not in words
