@@ -563,12 +563,14 @@ class BodyScene(QGraphicsScene):
         """(view, TrP ids) when the muscle shown has trigger points this view does not mark
         (gluteus medius's TrP3, in front of the hip, seen from behind): the other view marking
         most of them on the muscle's side, and those it marks, in the muscle's order. While the
-        coach is on one TrP, only that one. None while a study question has the body."""
+        coach is on one TrP, or a study card about one shows its answer, only that one. None
+        while a study question waits for its answer (no muscle is shown then)."""
         shown = self.shown_state()[1]
-        if self.study is not None or shown is None or shown[0] not in self.catalog.muscles:
+        if shown is None or shown[0] not in self.catalog.muscles:
             return None
         coached = self.coached_trigger_point()
-        wanted = ([coached.id] if coached is not None
+        asked = self.study.trigger_point if self.study is not None else None
+        wanted = ([coached.id] if coached is not None else [asked] if asked is not None
                   else [t.id for t in self.catalog.muscles[shown[0]].trigger_points])
         missing = [trp for trp in wanted if trp not in _marked(self.view, shown)]
         if not missing:
@@ -824,12 +826,14 @@ class BodyScene(QGraphicsScene):
                 pen.setCosmetic(True)
             item.style(brush, pen)
         coached = self.coached_trigger_point()
+        asked = self.study.trigger_point if self.study is not None else None
         for (muscle_id, side), markers in self.markers.items():
             visible = _is_shown((muscle_id, side), shown)
             if visible:
                 self.place_numbers((muscle_id, side))
             for marker in markers:
-                marker.setVisible(visible)
+                # A card about one TrP marks it alone: the others point at other patterns.
+                marker.setVisible(visible and asked in (None, marker.region.trp))
                 on_it = coached is not None and marker.region.trp == coached.id
                 marker.set_ringed(visible and on_it)
                 marker.setOpacity(DIMMED_MARKER if coached is not None and not on_it else 1.0)

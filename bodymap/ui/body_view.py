@@ -275,16 +275,20 @@ class BodyView(QGraphicsView):
         return view, [self.catalog.zones[zone].label for zone in zones]
 
     def markers_elsewhere(self) -> tuple[str, list[str]] | None:
-        """(view, TrP names as numbered on the body, "TrP3") when the selected muscle has
-        trigger points this view does not mark: the other view marking most of them. None in
-        pain mode and while a study question has the body (`BodyScene.markers_elsewhere`)."""
-        if self.active_mode != "muscle" or self.selected is None:
+        """(view, TrP names as numbered on the body, "TrP3") when the muscle shown, the one
+        selected or a study card's answer, has trigger points this view does not mark: the
+        other view marking most of them. None in pain mode and while a study question waits
+        for its answer (`BodyScene.markers_elsewhere`)."""
+        if self.active_mode != "muscle":
             return None
-        found = self.body_scene().markers_elsewhere()
+        scene = self.body_scene()
+        found = scene.markers_elsewhere()
         if found is None:
             return None
         view, trps = found
-        points = self.catalog.muscles[self.selected[0]].trigger_points
+        shown = scene.shown_state()[1]
+        assert shown is not None  # what it found is the shown muscle's
+        points = self.catalog.muscles[shown[0]].trigger_points
         if len(points) == 1:
             return view, ["The trigger point"]
         return view, [f"TrP{trp_number(points, t)}" for t in points if t.id in trps]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import VIEWS
+from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.ui.body_scene import OTHER_SIDE, on_side, side_label
 from bodymap.ui.body_view import BodyView
@@ -388,9 +388,14 @@ class MainWindow(QMainWindow):
         coaching = self.panels.currentWidget() is self.coach_page
         self.body_view.set_trigger_point(self.coach.trigger_point_id if coaching else None)
 
-    def reveal(self, muscle_id: str) -> None:
-        """Switch view and layer so the muscle is drawn, if any view draws it."""
+    def reveal(self, muscle_id: str, trigger_point: str | None = None, side: str = "L") -> None:
+        """Switch view and layer so the muscle is drawn, if any view draws it (this one first);
+        given one of its trigger points, where that is marked on `side`, if a view marks it."""
         shown = self.body_view.layers_of(muscle_id)
+        marking = [(view, layer) for view, layer in shown if trigger_point is not None and any(
+            (r.kind, r.target, r.trp, r.side) == ("marker", muscle_id, trigger_point, side)
+            for r in load_view(view, side).regions.values())]
+        shown = marking or shown
         if shown:
             view, layer = shown[0]
             if view != self.body_view.view_name:
@@ -566,8 +571,8 @@ class MainWindow(QMainWindow):
         self._board = board
         if self.panels.currentWidget() is not self.study_page:
             return  # shown when the Study tab is opened again
-        if board.answer:
-            self.reveal(board.answer)
+        if board.answer:  # where its TrP is marked, for a card about one
+            self.reveal(board.answer, board.trigger_point, board.side)
         elif board.essential or board.spillover:
             self._show_zones(board.essential, board.spillover)
         self.body_view.set_study(board)

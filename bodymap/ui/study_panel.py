@@ -122,6 +122,9 @@ class StudyBoard:
     # one side, turns to show it).
     side: str = "L"
     answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
+    # The trigger point a card asks about: of the answer's TrPs, the only one marked, as the
+    # others refer elsewhere (and in a view that marks it, where one does).
+    trigger_point: str | None = None
     # A wrong click on a locate question: (muscle id, side) of the muscle the student clicked,
     # so the body can show it beside the answer (e.g. a dashed outline) when it learns to.
     clicked: tuple[str, str] | None = None
@@ -1347,7 +1350,8 @@ class StudyPanel(QWidget):
             paint_side = max(sorted(set(sides)), key=sides.count) if sides else "L"
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
                                bilateral=question.bilateral, side=paint_side,
-                               answer=question.muscle_id, marked=marked)
+                               answer=question.muscle_id, marked=marked,
+                               trigger_point=question.trigger_point_id)
         else:
             board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
         name = self._name(question.muscle_id)
