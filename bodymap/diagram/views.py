@@ -123,7 +123,8 @@ def parse_region_id(region_id: str) -> tuple[Kind, str, str | None, str | None] 
 class View:
     """One body view: its SVG and its regions. Get it from `load_view` (cached).
 
-    name, svg_path, svg_bytes (the file, for QSvgRenderer), view_box (QRectF), regions, and
+    name, svg_path, svg_bytes (the file, for QSvgRenderer), view_box (QRectF), regions,
+    facing: the side of the person a view from the side shows ("L", "R"; None: both), and
     outline: the body silhouette (`art-body-outline`, empty if the file has none),
     landmarks: the labels of the `art-landmarks` group, side_labels: the "Left"/"Right" of the
     `art-side-labels` group, and art_svg(layer): one art layer as a document of its own, for
@@ -154,6 +155,10 @@ class View:
         self.svg_bytes = svg_bytes
         self.view_box = view_box
         self._regions: Mapping[str, Region] = MappingProxyType(regions)
+        sides = {region.side for region in regions.values() if region.side}
+        # The one side of the person a view drawn from the side shows ("L"); None for a view
+        # showing both, from behind or in front.
+        self.facing: str | None = sides.pop() if len(sides) == 1 else None
         self.outline = outline
         self._art = art
         self._by_layer: dict[str, list[tuple[QRectF, Region]]] = {n: [] for n in REGION_LAYERS}
@@ -241,10 +246,27 @@ def view_path(name: str) -> Path:
     return resources.asset_path(f"body-{name}.svg")
 
 
+def load_view(name: str, side: str | None = None) -> View:
+    """The named view, read once per process (see `read_view`). Given a side of the person
+    ("L", "R"), a view drawn from one side only (the side view, drawn from the left) is seen
+    from that side: from the other one, as its mirror image (`mirror.mirrored`). Views that
+    show both sides, and any other `side` (None, "both"), give the drawing as it is."""
+    drawing = _drawing(name)
+    if side in ("L", "R") and drawing.facing not in (None, side):
+        return _mirror(name)
+    return drawing
+
+
 @functools.cache
-def load_view(name: str) -> View:
-    """The named view, read once per process (see `read_view`)."""
+def _drawing(name: str) -> View:
     return read_view(name, view_path(name))
+
+
+@functools.cache
+def _mirror(name: str) -> View:
+    from bodymap.diagram.mirror import mirrored  # it builds on this module
+
+    return mirrored(_drawing(name))
 
 
 def drawn_ids() -> dict[str, frozenset[str]]:

@@ -542,18 +542,18 @@ class BodyScene(QGraphicsScene):
     def referral_elsewhere(self) -> tuple[str, list[str]] | None:
         """(view, zone ids) when the referral painted now has zones this view does not draw (the
         low back of rectus abdominis, seen from the front): the other view drawing most of
-        them, and those it draws, essential first. Sides count: the side view draws the left
-        side only, so a right-side referral is never sent there. A study question's pattern
-        counts as any other: a student asked whose pattern it is sees that part of it is on
-        another view (zones, never the muscle)."""
+        them, and those it draws, essential first. Sides count: the side view is the one seen
+        from the side shown (`side_shown`), as the window turns it when it goes there. A
+        study question's pattern counts as any other: a student asked whose pattern it is sees
+        that part of it is on another view (zones, never the muscle)."""
         painted = self.shown_state()[0]
         missing = dict.fromkeys(key for key, kind in sorted(
             painted.items(), key=lambda item: (item[1] != "essential", item[0][0]))
             if key not in self.zones)
         if not missing:
             return None
-        drawn = {name: {(r.target, r.side) for r in load_view(name).regions.values()
-                        if r.kind == "zone"}
+        drawn = {name: {(r.target, r.side) for r in load_view(name, self.side_shown())
+                        .regions.values() if r.kind == "zone"}
                  for name in VIEWS if name != self.view.name}
         best = max(drawn, key=lambda name: len(drawn[name] & missing.keys()))
         shown = list(dict.fromkeys(zone for zone, side in missing if (zone, side) in drawn[best]))
@@ -563,17 +563,20 @@ class BodyScene(QGraphicsScene):
         """(view, TrP ids) when the muscle shown has trigger points this view does not mark
         (gluteus medius's TrP3, in front of the hip, seen from behind): the other view marking
         most of them on the muscle's side, and those it marks, in the muscle's order. While the
-        coach is on one TrP, only that one. None while a study question has the body."""
+        coach is on one TrP, or a study card about one shows its answer, only that one. None
+        while a study question waits for its answer (no muscle is shown then)."""
         shown = self.shown_state()[1]
-        if self.study is not None or shown is None or shown[0] not in self.catalog.muscles:
+        if shown is None or shown[0] not in self.catalog.muscles:
             return None
         coached = self.coached_trigger_point()
-        wanted = ([coached.id] if coached is not None
+        asked = self.study.trigger_point if self.study is not None else None
+        wanted = ([coached.id] if coached is not None else [asked] if asked is not None
                   else [t.id for t in self.catalog.muscles[shown[0]].trigger_points])
         missing = [trp for trp in wanted if trp not in _marked(self.view, shown)]
         if not missing:
             return None
-        marked = {name: _marked(load_view(name), shown) for name in VIEWS if name != self.view.name}
+        marked = {name: _marked(load_view(name, shown[1]), shown)
+                  for name in VIEWS if name != self.view.name}
         best = max(marked, key=lambda name: len(marked[name].intersection(missing)))
         there = [trp for trp in missing if trp in marked[best]]
         return (best, there) if there else None
@@ -589,6 +592,14 @@ class BodyScene(QGraphicsScene):
                         preview=self.preview, trigger_point=self.trigger_point)
         return other
 
+    def side_shown(self) -> str | None:
+        """The side of the person whose muscle or referral is painted ("L", "R", BOTH), the
+        side a view drawn from one side is seen from to show it; None when nothing is."""
+        if self.study is not None:
+            return self.study.side
+        shown = self.shown_state()[1]
+        return shown[1] if shown is not None else None
+
     # -- what is interactive -------------------------------------------------------------------
     def layer_of(self, muscle_id: str) -> str | None:
         """The diagram layer ('superficial' or 'deep') that draws this muscle in this view."""
@@ -598,7 +609,8 @@ class BodyScene(QGraphicsScene):
         return None
 
     def sides_of(self, muscle_id: str) -> set[str]:
-        """The sides ('L', 'R') on which this view draws the muscle (the side view: left)."""
+        """The sides ('L', 'R') on which this view draws the muscle (the side view: the one it
+        is seen from)."""
         return {side for (target, side) in self.muscles if target == muscle_id and side}
 
     def active_items(self) -> list[RegionItem]:
@@ -814,12 +826,14 @@ class BodyScene(QGraphicsScene):
                 pen.setCosmetic(True)
             item.style(brush, pen)
         coached = self.coached_trigger_point()
+        asked = self.study.trigger_point if self.study is not None else None
         for (muscle_id, side), markers in self.markers.items():
             visible = _is_shown((muscle_id, side), shown)
             if visible:
                 self.place_numbers((muscle_id, side))
             for marker in markers:
-                marker.setVisible(visible)
+                # A card about one TrP marks it alone: the others point at other patterns.
+                marker.setVisible(visible and asked in (None, marker.region.trp))
                 on_it = coached is not None and marker.region.trp == coached.id
                 marker.set_ringed(visible and on_it)
                 marker.setOpacity(DIMMED_MARKER if coached is not None and not on_it else 1.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -60,6 +61,7 @@ class BodyView(QGraphicsView):
     zoneToggled = Signal(str, object)  # zone id, side "L"/"R" or None for midline zones
     hoverChanged = Signal(str)  # the label under the pointer, "" when none
     viewRequested = Signal(str)  # a view the body's own link asks for ("posterior")
+    facingChanged = Signal(str)  # the side of the person the side view now shows, "L"/"R"
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,8 +71,14 @@ class BodyView(QGraphicsView):
             "Click a muscle to see its trigger points and referral. Tab or arrow keys move "
             "between regions, Enter selects.")
         self.catalog = catalog
-        self._scenes: dict[str, BodyScene] = {}
+        self._scenes: dict[tuple[str, str | None], BodyScene] = {}
         self.view_name = ""
+        # The side of the person the side view shows, drawn from the left and mirrored for the
+        # right. It follows what the body shows (`_follow_side_shown`): the muscle selected,
+        # the candidate previewed, a study question's side; `turn` turns it by hand.
+        self.facing = "L"
+        self._followed: object = None  # what the facing last followed
+        self._turned = False  # the side view turned: to be framed once its scene is in state
         self.layer = "superficial"
         self.mode = "muscle"
         self.selected: tuple[str, str] | None = None
@@ -108,11 +116,14 @@ class BodyView(QGraphicsView):
 
     # -- scenes --------------------------------------------------------------------------------
     def body_scene(self, name: str | None = None) -> BodyScene:
+        """The scene of a view (by default the one shown), the side view seen from `facing`."""
         name = name or self.view_name
-        if name not in self._scenes:  # built on first show: start-up pays for one view only
-            self._scenes[name] = BodyScene(load_view(name), self.catalog)
-            self._size_text(self._scenes[name])
-        return self._scenes[name]
+        view = load_view(name, self.facing)
+        key = (name, view.facing)
+        if key not in self._scenes:  # built on first show: start-up pays for one view only
+            self._scenes[key] = BodyScene(view, self.catalog)
+            self._size_text(self._scenes[key])
+        return self._scenes[key]
 
     def _size_text(self, scene: BodyScene) -> None:
         """The landmark labels in the view's font, and the X marks and their numbers grown as
@@ -203,7 +214,42 @@ class BodyView(QGraphicsView):
         self.trigger_point = trp_id
         self._sync_scene()
 
+    def turn(self) -> None:
+        """Show the person's other side on the side view (with nothing shown that decides it:
+        a muscle selected is turned by selecting its other side)."""
+        self._face("R" if self.facing == "L" else "L")
+        self._sync_scene()
+
+    def _follow_side_shown(self) -> None:
+        """Face the side of what the body shows when that changes: a study question's picture,
+        else the candidate previewed (pain mode) or the muscle selected. While it stays, a
+        turn by hand stands (a question's marks, made on the right, keep the right in sight)."""
+        if self.study is not None:  # the question's picture, whatever the student marks
+            followed, side = (dataclasses.replace(self.study, marked=frozenset(), mastery=None),
+                              self.study.side)
+        else:
+            followed = self.preview if self.active_mode == "pain" else self.selected
+            side = followed[1] if followed is not None else None
+        if followed == self._followed:
+            return
+        self._followed = followed
+        if side in ("L", "R"):
+            self._face(side)
+
+    def _face(self, side: str) -> None:
+        if side == self.facing:
+            return
+        self.facing = side
+        if self.scene() is not self.body_scene():  # the side view is on screen: turn it
+            self.setScene(self.body_scene())
+            self._sync_texel()
+            if self._framing == FREE:  # a zoom into one side means nothing on the other
+                self._framing = AUTO
+            self._turned = True  # framed once its scene has the state (`_sync_scene`)
+        self.facingChanged.emit(side)
+
     def _sync_scene(self) -> None:
+        self._follow_side_shown()
         scene = self.body_scene()
         scene.set_state(layer=self.layer, mode=self.active_mode, selected=self.selected,
                         pain=self.pain, preview=self.preview, study=self.study,
@@ -212,6 +258,9 @@ class BodyView(QGraphicsView):
             scene.set_focused(None)
         self._place_side_labels()  # clear of the X marks now shown
         self._sync_elsewhere()
+        if self._turned:
+            self._turned = False
+            self.frame()
 
     def referral_elsewhere(self) -> tuple[str, list[str]] | None:
         """(view, zone labels) when the referral painted now, the selected muscle's or a study
@@ -226,16 +275,20 @@ class BodyView(QGraphicsView):
         return view, [self.catalog.zones[zone].label for zone in zones]
 
     def markers_elsewhere(self) -> tuple[str, list[str]] | None:
-        """(view, TrP names as numbered on the body, "TrP3") when the selected muscle has
-        trigger points this view does not mark: the other view marking most of them. None in
-        pain mode and while a study question has the body (`BodyScene.markers_elsewhere`)."""
-        if self.active_mode != "muscle" or self.selected is None:
+        """(view, TrP names as numbered on the body, "TrP3") when the muscle shown, the one
+        selected or a study card's answer, has trigger points this view does not mark: the
+        other view marking most of them. None in pain mode and while a study question waits
+        for its answer (`BodyScene.markers_elsewhere`)."""
+        if self.active_mode != "muscle":
             return None
-        found = self.body_scene().markers_elsewhere()
+        scene = self.body_scene()
+        found = scene.markers_elsewhere()
         if found is None:
             return None
         view, trps = found
-        points = self.catalog.muscles[self.selected[0]].trigger_points
+        shown = scene.shown_state()[1]
+        assert shown is not None  # what it found is the shown muscle's
+        points = self.catalog.muscles[shown[0]].trigger_points
         if len(points) == 1:
             return view, ["The trigger point"]
         return view, [f"TrP{trp_number(points, t)}" for t in points if t.id in trps]

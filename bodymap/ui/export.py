@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,14 +35,12 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
+from bodymap.diagram import VIEW_NAMES, View, load_view
 from bodymap.ui.body_scene import (
     BOTH,
-    OTHER_SIDE,
     BodyScene,
     LandmarkItem,
     on_side,
-    side_label,
 )
 from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
@@ -56,7 +53,14 @@ from bodymap.ui.pain_finder import (
     rank_marked,
     refined,
 )
-from bodymap.ui.pain_views import not_drawn, pain_elsewhere, view_for_pain, views_drawing
+from bodymap.ui.pain_views import (
+    faces,
+    not_drawn,
+    pain_elsewhere,
+    view_for_pain,
+    view_words,
+    views_drawing,
+)
 from bodymap.ui.rich_text import (
     MUTED,
     escape,
@@ -67,7 +71,7 @@ from bodymap.ui.rich_text import (
 from bodymap.ui.side_labels import side_labels_in_frame
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from bodymap.model import Catalog
     from bodymap.model.schema import Muscle, TriggerPoint
@@ -117,8 +121,7 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     what = f"{muscle.name}, {trp.label}" if trp else muscle.name
     beside = companion_view(scene)
     if scene.layer_of(muscle.id) is not None or (beside and any(
-            r.kind == "muscle" and r.target == muscle.id
-            for r in load_view(beside).regions.values())):
+            r.kind == "muscle" and r.target == muscle.id for r in beside.regions.values())):
         return f"{what}: referral" if trp else f"{what}: trigger points and referral"
     views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
     where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
@@ -159,31 +162,41 @@ def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:
     return (*rows, PAIN_ROW) if pain else rows
 
 
-def companion_view(scene: BodyScene) -> str | None:
+def companion_view(scene: BodyScene) -> View | None:
     """The view a picture shows beside the scene's, if any: the one drawing the rest of its
     referral when the scene's view cannot (rectus abdominis from the front: its low-back band
     on the back view), else the one marking trigger points it cannot (gluteus medius from
     behind: TrP3, near the front of the hip, on the side view), else the one drawing marked
     pain it cannot (the groin, seen from behind; in a picture of marked pain, pain mode, this
     comes first: the marks are what it is of). So no essential zone, no TrP the handout's text
-    lists and no mark its title names is left off its picture."""
-    finds = [scene.referral_elsewhere, scene.markers_elsewhere]
-    finds = ([partial(pain_elsewhere, scene), *finds] if scene.mode == "pain"
-             else [*finds, partial(pain_elsewhere, scene)])
-    found = next((found for find in finds if (found := find()) is not None), None)
-    return found[0] if found else None
+    lists and no mark its title names is left off its picture. The side view beside is seen
+    from the side shown (a right-side muscle's from the right), as the window turns it."""
+
+    def seen(find: Callable[[], tuple[str, object] | None]) -> Callable[[], View | None]:
+        def view() -> View | None:
+            found = find()
+            return None if found is None else load_view(found[0], scene.side_shown())
+        return view
+
+    def pain() -> View | None:
+        found = pain_elsewhere(scene)
+        return None if found is None else found[0]
+
+    finds = [seen(scene.referral_elsewhere), seen(scene.markers_elsewhere)]
+    finds = [pain, *finds] if scene.mode == "pain" else [*finds, pain]
+    return next((view for find in finds if (view := find()) is not None), None)
 
 
 def picture_views(scene: BodyScene) -> list[BodyScene]:
     """The views a picture of the scene shows: the scene, and its `companion_view` if any."""
     beside = companion_view(scene)
-    return [scene] if beside is None else [scene, scene.twin(load_view(beside))]
+    return [scene] if beside is None else [scene, scene.twin(beside)]
 
 
-def picture_view_names(scene: BodyScene) -> list[str]:
-    """The names of the `picture_views`, without building the one beside."""
+def pictured_views(scene: BodyScene) -> list[View]:
+    """The views of the `picture_views`, without building the scene beside."""
     beside = companion_view(scene)
-    return [scene.view.name] if beside is None else [scene.view.name, beside]
+    return [scene.view] if beside is None else [scene.view, beside]
 
 
 def _marked_now(scene: BodyScene) -> set[tuple[str, str | None]]:
@@ -196,16 +209,16 @@ def pictured_pain(scene: BodyScene) -> set[tuple[str, str | None]]:
     """The marked pain a picture of the scene draws, on its view or the one beside it: what
     its title names (`pain_title`)."""
     marks = _marked_now(scene)
-    return marks - not_drawn(marks, picture_view_names(scene))
+    return marks - not_drawn(marks, pictured_views(scene))
 
 
-def pain_left_out(scene: BodyScene) -> list[tuple[list[tuple[str, str | None]], str | None]]:
+def pain_left_out(scene: BodyScene) -> list[tuple[list[tuple[str, str | None]], View | None]]:
     """The marked pain a picture of the scene cannot draw, head to foot, grouped by the view
     that draws it (None: no view does). A picture shows two views at most, and the side view
-    draws the left side only, so there may be some: the person is told (`left_out_words`)."""
+    one side of the person, so there may be some: the person is told (`left_out_words`)."""
     order = {zone_id: n for n, zone_id in enumerate(scene.catalog.zones)}
-    by_view: dict[str | None, list[tuple[str, str | None]]] = {}
-    for mark in sorted(not_drawn(_marked_now(scene), picture_view_names(scene)),
+    by_view: dict[View | None, list[tuple[str, str | None]]] = {}
+    for mark in sorted(not_drawn(_marked_now(scene), pictured_views(scene)),
                        key=lambda mark: (order.get(mark[0], len(order)), mark[0], mark[1] or "")):
         drawing = views_drawing(mark)
         by_view.setdefault(drawing[0] if drawing else None, []).append(mark)
@@ -213,22 +226,14 @@ def pain_left_out(scene: BodyScene) -> list[tuple[list[tuple[str, str | None]], 
 
 
 def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
-                   view: str | None) -> str:
+                   view: View | None) -> str:
     """A group of `pain_left_out` in words: the marks and the view that draws them, "Groin
-    (left), which the front view draws"; or that no view does, and for a side the side view
-    does not show, the side it draws."""
+    (left), which the front view draws", "Outer ankle (right), which the right side view
+    draws"; or that no view does (a pack's zone with no shape)."""
     names = ", ".join(marked_names(catalog, marks))
     if view is not None:
-        return f"{names}, which the {VIEW_NAMES[view]} view draws"
-    it = "it" if len(marks) == 1 else "them"
-    others = [views_drawing((zone, OTHER_SIDE[side])) if side else [] for zone, side in marks]
-    sides = {OTHER_SIDE[side] for _zone, side in marks if side}
-    why = ""
-    if all(others) and len(sides) == 1:  # the side view's zones, marked on the right
-        drawing = " and ".join(VIEW_NAMES[name] for name in VIEWS
-                               if any(name in views for views in others))
-        why = f" (the {drawing} view draws {it} on the {side_label(sides.pop())} side only)"
-    return f"{names}, which no view draws{why}"
+        return f"{names}, which the {view_words(view)} view draws"
+    return f"{names}, which no view draws"
 
 
 def left_out_note(scene: BodyScene) -> str:
@@ -236,7 +241,7 @@ def left_out_note(scene: BodyScene) -> str:
     three views, a picture showing two at most), and the view to export from for it."""
     return "\n\n".join(
         f"The picture leaves out {left_out_words(scene.catalog, marks, view)}: export from "
-        f"the {VIEW_NAMES[view]} view for a picture with it." if view else
+        f"the {view_words(view)} view for a picture with it." if view else
         f"The picture leaves out {left_out_words(scene.catalog, marks, view)}."
         for marks, view in pain_left_out(scene))
 
@@ -997,7 +1002,7 @@ def muscle_scene(catalog: Catalog, muscle: Muscle | None, view_name: str | None 
     """A scene for a picture: a muscle's trigger points and referral on the given view (its
     own first view by default), on its layer, and any marked pain."""
     view_name = view_name or (muscle.views[0] if muscle else "posterior")
-    scene = BodyScene(load_view(view_name), catalog)
+    scene = BodyScene(load_view(view_name, side), catalog)  # the side view from `side`
     layer = (scene.layer_of(muscle.id) if muscle else None) or "superficial"
     scene.set_state(layer=layer, mode="muscle", selected=(muscle.id, side) if muscle else None,
                     pain=set(pain))
@@ -1063,12 +1068,12 @@ def export_command(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need an app
     sides = ("L", "R") if args.side == BOTH else (args.side,)
     pain = {(z, None if catalog.zones[z].midline else s) for z in zones for s in sides}
-    if muscle is None and not_drawn(pain, VIEWS) == pain:  # no picture of nothing marked
+    if muscle is None and not_drawn(pain, faces()) == pain:  # no picture of nothing marked
         print(f"bodymap export: nothing to draw: {left_out_words(catalog, list(pain), None)}",
               file=sys.stderr)
         return 2
     # Marked pain alone: the view that draws most of it (and beside it, the rest).
-    view_name = args.export_view or (muscle.views[0] if muscle else view_for_pain(pain))
+    view_name = args.export_view or (muscle.views[0] if muscle else view_for_pain(pain).name)
     scene = muscle_scene(catalog, muscle, view_name, args.side, pain)
     if muscle and scene.layer_of(muscle.id) is None:
         here = {zone for zone, _side in scene.zones}
@@ -1078,7 +1083,9 @@ def export_command(args: argparse.Namespace) -> int:
                   f"{muscle.id} nor its referral; try --view {muscle.views[0]}", file=sys.stderr)
             return 2
     for marks, view in pain_left_out(scene):  # two views cannot show them all: say so
-        advice = f"; try --view {view}" if view else ""
+        advice = f"; try --view {view.name}" if view else ""
+        if view is not None and view.facing == "R":  # the side view is seen from --side
+            advice += " --side R"
         print(f"bodymap export: the picture leaves out {left_out_words(catalog, marks, view)}"
               f"{advice}", file=sys.stderr)
     title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pictured_pain(scene))

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import VIEWS
+from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import on_side, side_label
+from bodymap.ui.body_scene import OTHER_SIDE, on_side, side_label
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
@@ -47,12 +47,18 @@ if TYPE_CHECKING:
     from bodymap.ui.technique_coach import TechniqueCoach
 
 # As the diagrams caption them: a bare "Back" on the toolbar read as a browser's Back button.
+# The side view shows the side of the muscle shown: its title says which (`view_title`).
 VIEW_TITLES = {"posterior": "Back view", "lateral": "Left side view", "anterior": "Front view"}
 PROFILE_KEY = "study/profile"
 # The student a first note is kept for when nobody has been set up on this laptop: a student
 # alone should not have to open the Study tab to write one. Renamed in the Study tab.
 FIRST_STUDENT = "Me"
 MUSCLE_LIST_MOST = 240  # the muscle list's widest start, in pixels
+
+
+def view_title(name: str, facing: str = "L") -> str:
+    """A view's title as its diagram captions it, the side view's as seen from `facing`."""
+    return "Right side view" if name == "lateral" and facing == "R" else VIEW_TITLES[name]
 
 
 def default_progress_path() -> Path:
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
         self.detail_panel.foundOpened.connect(self._present_found)
         self.body_view.hoverChanged.connect(self._show_hover)
         self.body_view.viewRequested.connect(self.set_view)
+        self.body_view.facingChanged.connect(self._show_facing)
         self._restore()
         # Built now all the same: DESIGN section 7 has checks find `painCandidates` in a window
         # just made (the coach's and the study's pages stay for their first show).
@@ -192,7 +199,7 @@ class MainWindow(QMainWindow):
         views = QActionGroup(self)
         self.view_actions = {
             name: self._action(f"actionView{name.title()}", VIEW_TITLES[name], f"Ctrl+{i}",
-                               lambda _=False, n=name: self.set_view(n), True, views)
+                               lambda _=False, n=name: self._view_chosen(n), True, views)
             for i, name in enumerate(VIEWS, start=1)
         }
         layers = QActionGroup(self)
@@ -311,15 +318,32 @@ class MainWindow(QMainWindow):
         self.view_actions[name].setChecked(True)
         self.body_view.set_view(name)
         self.settings.setValue("view", name)
-        if self.selected is not None:
-            muscle_id, side = self.selected
-            sides = self.body_view.body_scene().sides_of(muscle_id)
-            if sides and side not in sides:  # the side view draws the left side only
-                shown = " and ".join(side_label(s) for s in sorted(sides))
-                self.statusBar().showMessage(
-                    f"This view draws the {shown} side only: "
-                    f"{on_side(self.catalog.muscles[muscle_id].name, side)} is not shown "
-                    "here. Click the muscle here for its other side.", 10000)
+
+    def _view_chosen(self, name: str) -> None:
+        """A view's button, menu item or key: that view. The side view's, pressed while it is
+        shown, turns the body to show the person's other side."""
+        if name == self.body_view.view_name and self.body_view.body_scene().view.facing:
+            self.turn_around()
+        else:
+            self.set_view(name)
+
+    def turn_around(self) -> None:
+        """The side view from the person's other side: the muscle selected is selected on that
+        side, as a click on it there would (the side view always shows the selected side)."""
+        other = OTHER_SIDE[self.body_view.facing]
+        if (self.selected is not None and self.body_view.mode == "muscle"
+                and self.body_view.study is None):
+            self.select_muscle(self.selected[0], other)
+        else:
+            self.body_view.turn()
+
+    def _show_facing(self, side: str) -> None:
+        """The side view's button names the side it shows, and what pressing it again does."""
+        action = self.view_actions["lateral"]
+        title = view_title("lateral", side)
+        action.setText(title)
+        action.setToolTip(f"{title} ({action.shortcut().toString(QKeySequence.NativeText)}); "
+                          f"again for the {side_label(OTHER_SIDE[side])} side")
 
     def _side_shown(self, muscle_id: str) -> str:
         """The side to select a muscle on from the list or search: the side already selected
@@ -364,9 +388,14 @@ class MainWindow(QMainWindow):
         coaching = self.panels.currentWidget() is self.coach_page
         self.body_view.set_trigger_point(self.coach.trigger_point_id if coaching else None)
 
-    def reveal(self, muscle_id: str) -> None:
-        """Switch view and layer so the muscle is drawn, if any view draws it."""
+    def reveal(self, muscle_id: str, trigger_point: str | None = None, side: str = "L") -> None:
+        """Switch view and layer so the muscle is drawn, if any view draws it (this one first);
+        given one of its trigger points, where that is marked on `side`, if a view marks it."""
         shown = self.body_view.layers_of(muscle_id)
+        marking = [(view, layer) for view, layer in shown if trigger_point is not None and any(
+            (r.kind, r.target, r.trp, r.side) == ("marker", muscle_id, trigger_point, side)
+            for r in load_view(view, side).regions.values())]
+        shown = marking or shown
         if shown:
             view, layer = shown[0]
             if view != self.body_view.view_name:
@@ -542,8 +571,8 @@ class MainWindow(QMainWindow):
         self._board = board
         if self.panels.currentWidget() is not self.study_page:
             return  # shown when the Study tab is opened again
-        if board.answer:
-            self.reveal(board.answer)
+        if board.answer:  # where its TrP is marked, for a card about one
+            self.reveal(board.answer, board.trigger_point, board.side)
         elif board.essential or board.spillover:
             self._show_zones(board.essential, board.spillover)
         self.body_view.set_study(board)
@@ -736,7 +765,8 @@ class MainWindow(QMainWindow):
 
     def _views_drawing(self, muscle_id: str) -> str:
         """The views that draw a muscle, in words: "back view, left side view"."""
-        return ", ".join(VIEW_TITLES[v].lower() for v, _ in self.body_view.layers_of(muscle_id))
+        return ", ".join(view_title(v, self.body_view.facing).lower()
+                         for v, _ in self.body_view.layers_of(muscle_id))
 
     def run_search(self) -> None:
         text = self.search_box.text()

@@ -2,54 +2,68 @@
 says: the view that draws most of the marks and, beside it, the view that draws the rest.
 
 Zones are drawn on some views only (the groin on the front, the sacrum on the back, the outer
-ankle on the side), and the side view draws the left side only. A mark is a (zone, side) pair; a
-view draws it when it has that zone on that side (a midline zone's side is None).
+ankle on the side), and the side view shows one side of the person at a time: it is seen from
+the left or, mirrored, from the right. A mark is a (zone, side) pair; a view, as seen from a
+side (`faces`), draws it when it has that zone on that side (a midline zone's side is None).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from bodymap.diagram import VIEWS, load_view
-from bodymap.ui.body_scene import BodyScene
+from bodymap.diagram import VIEW_NAMES, VIEWS, View, load_view
+from bodymap.ui.body_scene import BodyScene, side_label
 
 Mark = tuple[str, str | None]
 
 
 @functools.cache
-def drawn_marks(view_name: str) -> frozenset[Mark]:
-    """The (zone, side) pairs this view draws."""
-    return frozenset((r.target, r.side) for r in load_view(view_name).regions.values()
-                     if r.kind == "zone")
+def faces() -> tuple[View, ...]:
+    """Every view as a picture can show it, in the usual order (back, side, front), the side
+    view from the left and then from the right."""
+    return tuple(dict.fromkeys(load_view(name, side) for name in VIEWS for side in ("L", "R")))
 
 
-def views_drawing(mark: Mark) -> list[str]:
-    """The views that draw the mark, in the usual order (back, side, front)."""
-    return [name for name in VIEWS if mark in drawn_marks(name)]
+@functools.cache
+def drawn_marks(view: View) -> frozenset[Mark]:
+    """The (zone, side) pairs this view, as seen from its side, draws."""
+    return frozenset((r.target, r.side) for r in view.regions.values() if r.kind == "zone")
 
 
-def view_for_pain(pain: Iterable[Mark]) -> str:
+def view_words(view: View) -> str:
+    """A view as a sentence names it: "back", "left side", "right side"."""
+    name = VIEW_NAMES[view.name]
+    return f"{side_label(view.facing)} {name}" if view.facing else name
+
+
+def views_drawing(mark: Mark) -> list[View]:
+    """The views that draw the mark, in the usual order (`faces`)."""
+    return [view for view in faces() if mark in drawn_marks(view)]
+
+
+def view_for_pain(pain: Iterable[Mark]) -> View:
     """The view that draws most of the marks; on a tie the first in the usual order (the back
     view, which the window starts on, first)."""
     marks = set(pain)
-    return max(VIEWS, key=lambda name: (len(marks & drawn_marks(name)), -VIEWS.index(name)))
+    shown = faces()
+    return max(shown, key=lambda view: (len(marks & drawn_marks(view)), -shown.index(view)))
 
 
-def not_drawn(pain: Iterable[Mark], view_names: Sequence[str]) -> set[Mark]:
+def not_drawn(pain: Iterable[Mark], views: Iterable[View]) -> set[Mark]:
     """The marks none of these views draws."""
-    drawn = frozenset().union(*(drawn_marks(name) for name in view_names))
+    drawn = frozenset().union(*(drawn_marks(view) for view in views))
     return {mark for mark in pain if mark not in drawn}
 
 
-def pain_elsewhere(scene: BodyScene) -> tuple[str, list[Mark]] | None:
+def pain_elsewhere(scene: BodyScene) -> tuple[View, list[Mark]] | None:
     """(view, marks) when the scene has marked pain its view does not draw (the groin, seen from
-    behind): the other view drawing most of it, and the marks that view draws. None while a
+    behind): another view drawing most of it, and the marks that view draws. None while a
     study question has the body: its marks are a student's answer, the picture the question's."""
     if scene.study is None:
-        missing = not_drawn(scene.pain, [scene.view.name])
-        others = [name for name in VIEWS if name != scene.view.name]
-        best = max(others, key=lambda name: len(drawn_marks(name) & missing))
+        missing = not_drawn(scene.pain, [scene.view])
+        others = [view for view in faces() if view.name != scene.view.name]
+        best = max(others, key=lambda view: len(drawn_marks(view) & missing))
         there = sorted(drawn_marks(best) & missing, key=lambda mark: (mark[0], mark[1] or ""))
         if there:
             return best, there

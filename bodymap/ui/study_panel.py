@@ -118,10 +118,13 @@ class StudyBoard:
     essential: tuple[str, ...] = ()  # zone ids to paint solid red
     spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
     bilateral: tuple[str, ...] = ()  # of those, the zones painted on both sides, not only `side`
-    # The side the pattern is painted on: the left, which every view draws (the lateral view
-    # shows only the person's left side, so a pattern painted on the right could not be seen).
+    # The side the pattern is painted on and the answer outlined on (the side view, drawn from
+    # one side, turns to show it).
     side: str = "L"
     answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
+    # The trigger point a card asks about: of the answer's TrPs, the only one marked, as the
+    # others refer elsewhere (and in a view that marks it, where one does).
+    trigger_point: str | None = None
     # A wrong click on a locate question: (muscle id, side) of the muscle the student clicked,
     # so the body can show it beside the answer (e.g. a dashed outline) when it learns to.
     clicked: tuple[str, str] | None = None
@@ -1316,11 +1319,8 @@ class StudyPanel(QWidget):
         return where + "."
 
     def _reveal_side(self, question: AnyQuestion, grade: Grade) -> str:
-        """The side to outline a revealed muscle on: the side clicked, where the body draws it.
-        After a wrong click the window may switch to the side view to show the answer of a
-        locate question, and that view draws only the left."""
-        if not grade.correct and is_locate(question) and "lateral" in question.views:
-            return "L"
+        """The side to outline a revealed muscle on: the side clicked (the side view turns to
+        it), else the left."""
         return self._clicked_side or "L"
 
     def answer_text(self, question: AnyQuestion) -> str:
@@ -1350,7 +1350,8 @@ class StudyPanel(QWidget):
             paint_side = max(sorted(set(sides)), key=sides.count) if sides else "L"
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
                                bilateral=question.bilateral, side=paint_side,
-                               answer=question.muscle_id, marked=marked)
+                               answer=question.muscle_id, marked=marked,
+                               trigger_point=question.trigger_point_id)
         else:
             board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
         name = self._name(question.muscle_id)

@@ -348,20 +348,23 @@ def test_export_of_marked_zones_in_the_lateral_view(tmp_path: Path):
 
 
 def test_export_of_both_sides_paints_both(tmp_path: Path):
+    from helpers.marks import picture_rows
     from helpers.pictures import body_spans, is_skin_colour
     from PySide6.QtGui import QImage
 
     def red_in_outer_thirds(side: str) -> tuple[int, int]:
         """Red pixels in the left and the right third of the back view (the picture's first
         body; the side view may stand beside it), in the rows the body is in (the key's red
-        swatch is below it). The sacrum, in the middle, is shared."""
+        swatch and the words' red headings are below it). The sacrum, in the middle, is
+        shared."""
         out = tmp_path / f"gmed-{side}.png"
         assert main(["export", "--muscle", "gluteus_medius", "--side", side, "-o", str(out)]) == 0
         image = QImage(str(out))
         left, right = body_spans(image)[0]
         third = (right - left) // 3
+        top, bottom = picture_rows(image)
         rgb = [[image.pixelColor(x, y).getRgb()[:3] for x in range(left, right, 3)]
-               for y in range(0, image.height(), 3)]
+               for y in range(top, bottom + 1, 3)]
         body_rows = [row for row in rgb if any(is_skin_colour(*c) for c in row)]
 
         def red(columns: range) -> int:

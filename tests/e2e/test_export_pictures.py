@@ -406,14 +406,24 @@ def test_a_picture_shows_every_trigger_point_the_handout_lists(qapp, tmp_path: P
                                             "gluteus_maximus"))))) == 1
 
 
-def test_a_right_side_picture_has_no_side_view_beside_it(qapp, tmp_path: Path):
-    # The side view draws the left side: beside a right-side picture it would show no muscle,
-    # no X and no red, only half the paper spent on an empty leg.
+def test_a_right_side_picture_has_the_right_side_view_beside_it(qapp, tmp_path: Path):
+    # Gluteus minimus refers down the outer leg, which only the side view draws. A right-side
+    # picture gets the side view from the right beside it, with the muscle's TrP1 and red,
+    # never the left side's empty leg.
     args = ("--muscle", "gluteus_minimus", "--view", "posterior")
-    left = QImage(str(export(tmp_path, "left.png", *args, "--side", "L")))
-    right = QImage(str(export(tmp_path, "right.png", *args, "--side", "R")))
-    assert len(body_spans(left)) == 2
-    assert len(body_spans(right)) == 1
+    left = export(tmp_path, "left.svg", *args, "--side", "L")
+    right = export(tmp_path, "right.svg", *args, "--side", "R")
+    assert list(view_captions(left)) == [
+        "Back view", "\N{LEFTWARDS ARROW} front \N{MIDDLE DOT} Left side view \N{MIDDLE DOT} back "
+        "\N{RIGHTWARDS ARROW}"]
+    assert list(view_captions(right)) == [
+        "Back view", "\N{LEFTWARDS ARROW} back \N{MIDDLE DOT} Right side view \N{MIDDLE DOT} front "
+        "\N{RIGHTWARDS ARROW}"]
+    image = Pixels(QImage(str(export(tmp_path, "right.png", *args, "--side", "R"))))
+    spans = body_spans(image.image)
+    assert len(spans) == 2
+    side_view = QRect(spans[1][0], 0, spans[1][1] - spans[1][0], image.height)
+    assert len(image.where(is_red, side_view, step=2)) > 500  # the outer leg, painted
 
 
 # -- a handout's words --------------------------------------------------------------------------
@@ -555,15 +565,19 @@ def test_pain_two_views_cannot_show_is_named_with_the_view_that_draws_it(qapp, t
     assert titles == ["Marked pain: Groin (both sides)"], titles
 
 
-def test_pain_no_view_draws_is_named_and_alone_draws_nothing(qapp, tmp_path: Path, capsys):
-    # The side view draws the left side only: no view has the right outer ankle.
+def test_pain_on_the_right_side_views_side_is_drawn_from_the_right(qapp, tmp_path: Path,
+                                                                   capsys):
+    # Both outer ankles and calves: the back view draws the calves, the side view from the
+    # left the left ankle, beside it; the right ankle is named with the view that draws it.
     export(tmp_path, "both.svg", "--zones", "calf,lateral_ankle")
-    assert ("the picture leaves out Outer ankle (right), which no view draws (the side view "
-            "draws it on the left side only)") in capsys.readouterr().err
-    out = tmp_path / "right.png"
-    assert main(["export", "--zones", "lateral_ankle", "--side", "R", "-o", str(out)]) == 2
-    assert "nothing to draw: Outer ankle (right), which no view draws" in capsys.readouterr().err
-    assert not out.exists()
+    assert ("the picture leaves out Outer ankle (right), which the right side view draws; "
+            "try --view lateral --side R") in capsys.readouterr().err
+    # As advised: the side view seen from the right, the ankle marked there.
+    views, marked = export_marks(tmp_path, "--zones", "lateral_ankle", "--side", "R")
+    assert list(views) == ["\N{LEFTWARDS ARROW} back \N{MIDDLE DOT} Right side view "
+                           "\N{MIDDLE DOT} front \N{RIGHTWARDS ARROW}"]
+    assert marked[0] > 2000, marked
+    assert capsys.readouterr().err == ""
 
 
 # -- SVG -----------------------------------------------------------------------------------------

@@ -57,8 +57,9 @@ def test_every_muscle_is_reachable_by_click_on_both_sides(qtbot, window: MainWin
         for view, layer in window.body_view.layers_of(muscle_id):
             trigger(window, VIEW_ACTIONS[view])
             trigger(window, LAYER_ACTIONS[layer])
-            sides = ("L",) if view == "lateral" else ("L", "R")
-            for side in sides:
+            for side in ("L", "R"):
+                if window.body_view.body_scene().view.facing not in (None, side):
+                    trigger(window, VIEW_ACTIONS[view])  # the side view, again: the other side
                 click(qtbot, window, muscle_id, side)
                 assert window.detail_panel.muscle_id == muscle_id
                 word = {"L": "left", "R": "right"}[side]
@@ -436,19 +437,6 @@ def test_the_key_never_covers_the_body(qtbot, window: MainWindow, size):
             assert not to_viewport.map(item.path()).intersects(key), (name, item.label)
 
 
-def test_the_side_view_says_when_the_selected_side_is_not_drawn(qtbot, window: MainWindow):
-    click(qtbot, window, "gluteus_medius", "R")
-    trigger(window, VIEW_ACTIONS["lateral"])
-    message = window.statusBar().currentMessage()
-    assert "left side only" in message and "Gluteus medius (right)" in message
-    # From the list, the muscle comes on the side this view draws.
-    muscles = window.findChild(QListWidget, "muscleList")
-    row = next(i for i in range(muscles.count()) if muscles.item(i).text() == "Gluteus medius")
-    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
-                     pos=muscles.visualItemRect(muscles.item(row)).center())
-    assert window.selected == ("gluteus_medius", "L")
-
-
 def test_the_toolbar_names_each_view_as_its_diagram_is_captioned(qtbot, window: MainWindow):
     # A bare "Back" beside the other buttons read as a browser's Back button.
     toolbar = window.findChild(QToolBar, "mainToolbar")
@@ -599,18 +587,6 @@ def test_a_trigger_point_another_view_marks_is_said_on_the_body_with_a_link_ther
     assert note.accessibleName().startswith("More referral on the back view: ")
     assert note.accessibleName().endswith(". TrP1 is marked there")
     assert note.text().count("<a ") == 1
-
-
-def test_the_side_view_is_never_offered_for_the_right_side(qtbot, window: MainWindow):
-    # The side view draws the left side only. Gluteus minimus on the left refers down the outer
-    # leg, which only the side view draws; on the right there is no view to send anyone to.
-    trigger(window, "actionLayerDeep")
-    click(qtbot, window, "gluteus_minimus", "L")
-    note = window.findChild(QLabel, "referralElsewhere")
-    assert note.isVisible() and "side view" in note.accessibleName()
-    click(qtbot, window, "gluteus_minimus", "R")
-    assert window.selected == ("gluteus_minimus", "R")
-    assert not note.isVisible()
 
 
 def test_problems_in_a_pack_are_listed_not_fatal(qtbot, tmp_path: Path, settings):

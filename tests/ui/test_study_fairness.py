@@ -277,10 +277,10 @@ def test_the_legend_says_your_marks_during_a_zone_question(qtbot, window: MainWi
     assert "Your marks" in legend and "Marked pain" not in legend
 
 
-def test_a_wrong_click_on_the_right_shows_a_side_view_answer_on_the_left(
+def test_a_wrong_click_on_the_right_shows_a_side_view_answer_on_the_right(
         qtbot, window: MainWindow, catalog: Catalog, progress_path: Path):
-    # TFL is drawn in the side view, which shows only the left: outlining it on the right side,
-    # where the wrong click was, would show nothing.
+    # TFL is drawn in the side view: the answer is outlined on the side of the wrong click, the
+    # right, and the side view turns to the right to show it.
     tfl = catalog.muscles["tensor_fasciae_latae"]
     only_due(catalog, progress_path, "locate:tensor_fasciae_latae")
     trigger(window, "actionStudy")
@@ -290,8 +290,10 @@ def test_a_wrong_click_on_the_right_shows_a_side_view_answer_on_the_left(
     trigger(window, "actionLayerSuperficial")
     click_muscle(qtbot, window, "gluteus_maximus", "R")
     board = window.body_view.study
-    assert (board.answer, board.side) == (tfl.id, "L")
-    outlined = window.body_view.body_scene().muscles[tfl.id, "L"]
+    assert (board.answer, board.side) == (tfl.id, "R")
+    assert window.body_view.view_name == "lateral"
+    assert window.view_actions["lateral"].text() == "Right side view"
+    outlined = window.body_view.body_scene().muscles[tfl.id, "R"]
     assert outlined.isVisible() and outlined.pen().widthF() > 0
     assert board.clicked == ("gluteus_maximus", "R")
-    assert f"{tfl.name} is outlined on the body (left side)" in text(window, "studyAnswer")
+    assert f"{tfl.name} is outlined on the body (right side)" in text(window, "studyAnswer")

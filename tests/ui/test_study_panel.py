@@ -437,7 +437,7 @@ def test_a_referral_question_paints_its_pattern_and_takes_no_body_input(
     asked = skip_until(qtbot, panel, clock, boards, lambda b: bool(b.essential))
     assert asked.input == "none"
     assert asked.answer is None  # the pattern, not who it belongs to
-    assert asked.side == "L"  # every view draws the left (the lateral view only the left)
+    assert asked.side == "L"  # painted on the left, as the side view first shows it
     assert [b.text()[0] for b in choices(panel)] == ["1", "2", "3", "4"]
     # Whose pattern it is, from the catalog: exactly one offered muscle has a TrP with it.
     right = choice_label(choices(panel)[right_choice(catalog, panel, asked)])

@@ -62,7 +62,7 @@ def answer_locate(qtbot, window: MainWindow, catalog: Catalog, prompt: str) -> s
     muscle_id = muscle_named(catalog, re.fullmatch(r"Click (.+) on the body\.", prompt)[1])
     show_muscle(window, muscle_id)
     view = window.body_view
-    # The right side where the view draws one (the lateral view shows only the left).
+    # The right side where the view draws one (the side view shows the left while asking).
     side = "R" if (muscle_id, "R") in view.body_scene().muscles else "L"
     point = view.region_point(muscle_id, side)
     qtbot.mouseMove(view.viewport(), QPoint(2, 2))  # off the body first, so the move is news
