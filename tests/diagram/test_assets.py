@@ -482,26 +482,17 @@ def test_lumbar_zones_split_between_l3_and_l4(views, side):
 
 @pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),
                                             ("lateral", "L")])
-def test_back_of_the_thigh_splits_at_mid_thigh(views, name, side):
+@pytest.mark.parametrize("limb", ["posterior_thigh", "calf"])
+def test_the_back_of_the_thigh_and_the_calf_split_halfway(views, name, side, limb):
+    # The back of the thigh is cut at mid-thigh (fold to knee); the calf at mid-calf (knee to
+    # ankle): gluteus minimus' pain reaches the calf's upper, muscular half, not the heel. The
+    # back and the side view cut alike.
     v = views[name]
-    upper = region(v, f"z-posterior_thigh_upper-{side}").path.boundingRect()
-    lower = region(v, f"z-posterior_thigh_lower-{side}").path.boundingRect()
-    fold, cut, knee = upper.top(), lower.top(), lower.bottom()
+    upper = region(v, f"z-{limb}_upper-{side}").path.boundingRect()
+    lower = region(v, f"z-{limb}_lower-{side}").path.boundingRect()
+    top, cut, bottom = upper.top(), lower.top(), lower.bottom()
     assert upper.bottom() == pytest.approx(cut, abs=0.5)
-    assert 0.4 < (cut - fold) / (knee - fold) < 0.6, "the cut should lie about mid-thigh"
-
-
-@pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),
-                                            ("lateral", "L")])
-def test_the_calf_splits_at_mid_calf(views, name, side):
-    # Gluteus minimus' pain reaches the calf's upper, muscular half, not the heel: the calf
-    # is cut about halfway from the knee to the ankle, in the back and the side view alike.
-    v = views[name]
-    upper = region(v, f"z-calf_upper-{side}").path.boundingRect()
-    lower = region(v, f"z-calf_lower-{side}").path.boundingRect()
-    knee, cut, ankle = upper.top(), lower.top(), lower.bottom()
-    assert upper.bottom() == pytest.approx(cut, abs=0.5)
-    assert 0.4 < (cut - knee) / (ankle - knee) < 0.6, "the cut should lie about mid-calf"
+    assert 0.4 < (cut - top) / (bottom - top) < 0.6, f"the {limb} should be cut about halfway"
 
 
 def polygon_area(path: QPainterPath) -> float:
