@@ -6,13 +6,13 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from bodymap.model.places import PlaceNames, plain
+from bodymap.model.places import KIND_WORDS, PlaceNames, plain
 from bodymap.model.problems import Problem
 from bodymap.model.query import (
     INTENSITY_WORDS,
@@ -198,8 +198,10 @@ _Referring = dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
 # zone -> muscles, and muscle -> zones, where a match rests only on provisional zones.
 _Doubts = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
 
-# A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits}.
-_WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]]]
+# A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits},
+# muscle -> the weight of each of its texts, by bit.
+_WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]],
+                   dict[str, tuple[float, ...]]]
 
 
 class _Reading(NamedTuple):
@@ -225,6 +227,14 @@ def _split_relief(text: str) -> tuple[str, str]:
     relieved = " ".join(m.group() for m in _RELIEF.finditer(text))
     stated = _DENIED.sub(" ", _RELIEF.sub(" ", text) if relieved else text)
     return stated, relieved
+
+
+def _bits_set(bits: int) -> Iterable[int]:
+    """The positions of the bits set in `bits`, lowest first."""
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
 
 
 def _field_weight(field: str, place: int) -> float:
@@ -677,15 +687,19 @@ class Catalog:
     def _index_words(self, kept: frozenset[str] | None = None) -> _WordIndex:
         """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
         weight of the word's best text, plus `_CORROBORATION` per further presentation field
-        that states it) and word -> {muscle: the texts that hold it, as bits}; of the texts of
-        the `kept` fields only, when given."""
+        that states it), word -> {muscle: the texts that hold it, as bits} and muscle -> the
+        weight of each text, by bit; of the texts of the `kept` fields only, when given."""
         postings: dict[str, dict[str, float]] = defaultdict(dict)
         texts: dict[str, dict[str, int]] = defaultdict(dict)
+        weights: dict[str, tuple[float, ...]] = {}
+        shared: dict[tuple[float, ...], tuple[float, ...]] = {}
         for muscle in self.muscles.values():
             best: dict[str, float] = {}
             fields: dict[str, set[str]] = defaultdict(set)
             held: dict[str, int] = defaultdict(int)
+            each: list[float] = []
             for n, (weight, field, _, found) in enumerate(self._search_hits(muscle)):
+                each.append(weight)
                 if field == "caution" or (kept is not None and field not in kept):
                     continue  # a caution is searched apart, after all of these
                 for word in found:
@@ -697,7 +711,9 @@ class Catalog:
                 further = max(len(fields.get(word, ())) - 1, 0)
                 postings[word][muscle.id] = weight + _CORROBORATION * further
                 texts[word][muscle.id] = held[word]
-        return sorted(postings), dict(postings), dict(texts)
+            # One tuple for equal weights: at 100x the data most muscles share their texts.
+            weights[muscle.id] = shared.setdefault(tuple(each), tuple(each))
+        return sorted(postings), dict(postings), dict(texts), weights
 
     def _index_cautions(self) -> tuple[list[str], dict[str, dict[str, int]]]:
         """A sorted word list and word -> {muscle: its cautions that hold the word, as bits}.
@@ -831,7 +847,7 @@ class Catalog:
         """Whether a muscle not `found` holds a longer word that a query word in its own right
         begins but is not ("hernia": "herniation"), so that search with `begun` may find more:
         most queries hold none, and are not searched twice. `index` as `_text_scores`."""
-        tokens, postings, _ = index or self._word_index
+        tokens, postings, *_ = index or self._word_index
         last = len(query) - 1
         return any(muscle_id not in found
                    for n, word in enumerate(query) if self._own_word(word)
@@ -891,7 +907,14 @@ class Catalog:
         for c in claims:
             if c.kind == "activity":
                 activities[c.targets[0]].update(found[n] for n in c.words)
-        rest = [w for n, w in enumerate(found) if n not in taken] if zones else found
+        if zones:
+            # A kind of place ("joint") is the one the word before it says, whatever that word
+            # names alone: "hip joint" asks for the texts about the hip joint.
+            kept = {n for n in range(len(found)) if n not in taken}
+            kept |= {n - 1 for n in kept if n and plain(found[n]) in KIND_WORDS}
+            rest = [found[n] for n in sorted(kept)]
+        else:
+            rest = found
         return _Reading(found, respelled, frozenset(named), zones, rest,
                         {a: frozenset(w) for a, w in activities.items()})
 
@@ -920,7 +943,9 @@ class Catalog:
                            if (c := claim(query, phrase, "activity", (activity,), begun=False)))])
         zones = [inner for c in claims if c.kind in ("place", "part") for z in c.targets
                  for inner in (z, *self._within.get(z, ()))]
-        if not claims:
+        # A kind of place alone names none, in a description either ("above the sacroiliac
+        # joint" is where the low lumbar paraspinal zone ends).
+        if not claims and not all(plain(word) in KIND_WORDS for word in query):
             zones = [z.id for z in self.zones.values()
                      if set(query) <= set(words_of(z.description))]
         return claims, self.expand_zones(dict.fromkeys(zones))
@@ -954,14 +979,18 @@ class Catalog:
         return found
 
     def _text_scores(self, query: list[str], together: bool, begun: bool = True,
-                     index: _WordIndex | None = None) -> dict[str, float]:
+                     index: _WordIndex | None = None,
+                     bound: Collection[str] = ()) -> dict[str, float]:
         """Muscles whose texts hold every query word, by the weights of the fields that hold
         them; with `together`, a muscle with one text holding them all gets `_HELD` more.
-        Without `begun`, a word in its own right is held only whole (`_matching`). `index`
-        is the word index searched, `_word_index` unless given."""
-        tokens, postings, texts = index or self._word_index
+        A `bound` word weighs only in a text that holds every query word: "joint", of "SI
+        joint", says nothing of the sacroiliac joint in "facet joint problems" (see
+        `places.KIND_WORDS`). Without `begun`, a word in its own right is held only whole
+        (`_matching`). `index` is the word index searched, `_word_index` unless given."""
+        tokens, postings, texts, text_weights = index or self._word_index
         scores: dict[str, float] | None = None
         held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
+        weighed_held = [word for word in query if word in bound] if len(query) > 1 else []
         together = together and len(query) > 1  # one word is held by any text that has it
         for n, word in enumerate(query):
             weights: dict[str, float] = {}
@@ -973,17 +1002,27 @@ class Catalog:
                 else:
                     for muscle_id, weight in postings[token].items():
                         weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
-                if together:
+                if together or weighed_held:
                     for muscle_id, bits in texts[token].items():
                         holding[muscle_id] = holding.get(muscle_id, 0) | bits
+            if word in weighed_held:  # held, but weighed below by the texts holding every word
+                weights = dict.fromkeys(weights, 0.0)
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
             held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
         scores = dict(scores or {})
+        best: dict[tuple[int, int], float] = {}  # at 100x the data most muscles share texts
         for muscle_id, bits in (held or {}).items():
             if bits and muscle_id in scores:
-                scores[muscle_id] += _HELD * len(query)
+                if together:
+                    scores[muscle_id] += _HELD * len(query)
+                if weighed_held:
+                    each = text_weights[muscle_id]
+                    key = (id(each), bits)
+                    if key not in best:
+                        best[key] = max(each[n] for n in _bits_set(bits))
+                    scores[muscle_id] += best[key] * len(weighed_held)
         return scores
 
     @cached_property
@@ -993,7 +1032,7 @@ class Catalog:
         mentions = {}
         for zone_id, referring in self._referrals.items():
             label = name_words(self.zones[zone_id].label.split("(", 1)[0])
-            said = self._text_scores(list(label), together=True)
+            said = self._text_scores(list(label), together=True, bound=KIND_WORDS)
             mentions[zone_id] = {m: said[m] for m in referring if m in said}
         return mentions
 
@@ -1018,7 +1057,7 @@ class Catalog:
         # pain there; then muscles found by text alone.
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
         text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
-                                 begun=False)
+                                 begun=False, bound=KIND_WORDS)
         keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.

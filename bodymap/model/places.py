@@ -25,6 +25,11 @@ _ANATOMY = {"lateral": "outer", "medial": "inner", "posterior": "back", "anterio
 # Words that say where on a part, not which part: alone, "upper" or "side" names no place.
 _POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", "lower", "mid",
                              "middle", "outer", "side", "top", "upper", *_ANATOMY])
+# Words that say what kind of thing a place is, not which one: the sacroiliac joint's "joint" is
+# the hip's and the facets' too, and the sit bone's "bone" the hip's and the shin's. Alone, such
+# a word names no place; in a muscle's text it speaks of a place only beside the rest of the
+# place's name ("facet joint problems" says nothing of the SI joint).
+KIND_WORDS = frozenset(["bone", "joint", "junction", "tendon"])
 
 
 def plain(word: str) -> str:
@@ -40,9 +45,11 @@ class PlaceNames:
     ("posterior thigh" is the back of the thigh). One word of a label that is no position word
     ("buttock", "knee", "sacroiliac", "L4") names every zone whose label has it, and so does the
     last word of an everyday name ("leg", of "back of the leg"), but other words of an everyday
-    name do not: "sitting" is no part of the "sitting bone". A position word just before a
-    place narrows it to the zones it names ("upper back": the upper lumbar zones). A muscle's
-    text that says a label says the zone's own other names too (`also_said`).
+    name do not: "sitting" is no part of the "sitting bone"; nor does a word of a kind of
+    place (`KIND_WORDS`): the "joint" of "hip joint" is no sacroiliac joint. A position word
+    just before a place narrows it to the zones it names ("upper back": the upper lumbar
+    zones). A muscle's text that says a label says the zone's own other names too
+    (`also_said`).
     """
 
     def __init__(self, zones: Mapping[str, Zone]) -> None:
@@ -66,7 +73,10 @@ class PlaceNames:
         self._by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for name in self._names:
             self._by_word[name[0]].append(name)
-        self._parts = {word: tuple(ids) for word, ids in parts.items()}
+        # Each such word -> the zones whose names have it. A word of a kind of place ("joint")
+        # names none of them alone, yet is no zone's own either (`_own_name`).
+        self._ending = {word: tuple(ids) for word, ids in parts.items()}
+        self._parts = {word: ids for word, ids in self._ending.items() if word not in KIND_WORDS}
         self._words = {w for name in self._names for w in name} | self._parts.keys()
         # For the muscles' texts: each label's words in a row (`_in_a_row`), by its first
         # word, and the words a zone's own other names add to it (`_own_name`).
@@ -93,7 +103,7 @@ class PlaceNames:
         if self._names.get(tuple(plain(w) for w in words)) != (zone_id,):
             return ()
         added = tuple(w for w in words if plain(w) not in label and w not in _POSITION_WORDS)
-        if all({*self._names.get((plain(w),), ()), *self._parts.get(plain(w), ())} <= {zone_id}
+        if all({*self._names.get((plain(w),), ()), *self._ending.get(plain(w), ())} <= {zone_id}
                for w in added):
             return added
         return ()
