@@ -19,6 +19,7 @@ from bodymap.model.query import (
     PAIN_WORDS,
     STOP_WORDS,
     Claim,
+    also_meant,
     claim,
     form_of,
     holds,
@@ -26,6 +27,7 @@ from bodymap.model.query import (
     match_strength,
     name_words,
     query_words,
+    same_as,
     settle,
     stem,
     within,
@@ -680,8 +682,9 @@ class Catalog:
     def _placed(self, words: list[str]) -> list[str]:
         """A text's words, with those of the other names of each zone it names by its label
         (`PlaceNames.also_said`): a text that says "sacroiliac joint" is found by "SI joint"
-        and "SIJ" as by the label, as the place itself is."""
-        also = self._places.also_said(words)
+        and "SIJ" as by the label, as the place itself is; and the word each everyday phrase
+        it holds means, as a query's is (`query.also_meant`: "IT band", iliotibial)."""
+        also = [*self._places.also_said(words), *also_meant(words)]
         return [*words, *also] if also else words
 
     def _index_words(self, kept: frozenset[str] | None = None) -> _WordIndex:
@@ -947,7 +950,7 @@ class Catalog:
         # joint" is where the low lumbar paraspinal zone ends).
         if not claims and not all(plain(word) in KIND_WORDS for word in query):
             zones = [z.id for z in self.zones.values()
-                     if set(query) <= set(words_of(z.description))]
+                     if set(query) <= set(same_as(words_of(z.description)))]
         return claims, self.expand_zones(dict.fromkeys(zones))
 
     @cached_property
@@ -1062,6 +1065,10 @@ class Catalog:
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
         eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
+        # With other words, first the muscles mistaken for a condition of the place that those
+        # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
+        # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
+        named = self._mistaken_for_saying(reading.zones, reading.rest) if reading.rest else {}
         marked = frozenset(self.expand_zones(reading.zones))
         memo: dict[int, int] = {}
         for muscle_id, score in area.items():
@@ -1074,7 +1081,8 @@ class Catalog:
             # joint dysfunction"), the earlier in its list the surer, before one whose texts
             # merely speak of it.
             keys[muscle_id] = (
-                (0, -3, band, -found, -score, fit) if reading.rest and found > eased
+                (0, -3, band, -(muscle_id in named), -found, -score, fit)
+                if reading.rest and found > eased
                 else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
                       -mentions.get(muscle_id, 0.0), fit))
         if reading.rest:
@@ -1085,25 +1093,27 @@ class Catalog:
                                                begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
-                    keys[muscle_id] = (0, -3, False, -found, 0, 0)
+                    keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
         return keys
 
     @cached_property
     def _mimic_places(self) -> dict[str, dict[str, frozenset[int]]]:
         """zone -> {muscle: the places in its `often_mistaken_for` of the conditions that name
         the zone}: each word of the zone's label, whole or begun ("Sacroiliac joint
-        dysfunction" names the sacroiliac joint). At 100x the data most muscles share their
-        texts, so each text is read once."""
-        labels = {zone.id: name_words(zone.label.split("(", 1)[0])
-                  for zone in self.zones.values() if not zone.is_group}
+        dysfunction" names the sacroiliac joint), or of one of its own other names
+        (`PlaceNames.own_names`: "Iliotibial band syndrome" names the outer thigh, the IT
+        band's). At 100x the data most muscles share their texts, so each text is read once."""
+        names = {zone.id: (name_words(zone.label.split("(", 1)[0]),
+                           *self._places.own_names(zone.id))
+                 for zone in self.zones.values() if not zone.is_group}
         named: dict[str, tuple[str, ...]] = {}  # a condition's text -> the zones it names
         places: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for muscle in self.muscles.values():
             for place, condition in enumerate(muscle.often_mistaken_for):
                 if condition not in named:
-                    said = words_of(_split_relief(condition)[0])
-                    named[condition] = tuple(z for z, label in labels.items()
-                                             if within(label, said))
+                    said = same_as(words_of(_split_relief(condition)[0]))
+                    named[condition] = tuple(z for z, its in names.items()
+                                             if any(within(name, said) for name in its))
                 for zone in named[condition]:
                     places[zone][muscle.id].append(place)
         return {zone: {m: frozenset(found) for m, found in muscles.items()}
@@ -1122,6 +1132,11 @@ class Catalog:
         back."""
         if len(zones) == 1:  # most often: answered from the index, at 100x the data
             return self._mimic_firsts.get(zones[0], {})
+        return {m: min(places) for m, places in self._conditions_of(zones).items()}
+
+    def _conditions_of(self, zones: list[str]) -> Mapping[str, frozenset[int]]:
+        """Muscle -> the places in its `often_mistaken_for` of the conditions that name every
+        zone (`_mimic_places`)."""
         found: Mapping[str, frozenset[int]] | None = None
         for zone in zones:
             here = self._mimic_places.get(zone, {})
@@ -1129,7 +1144,27 @@ class Catalog:
                 m: kept for m, places in found.items() if (kept := places & here.get(m, set()))}
             if not found:
                 return {}
-        return {m: min(places) for m, places in (found or {}).items()}
+        return found or {}
+
+    def _mistaken_for_saying(self, zones: list[str], words: list[str]) -> Mapping[str, int]:
+        """Muscle -> the place in its `often_mistaken_for` of the first condition that names
+        every zone (`_conditions_of`) and holds every word ("syndrome": "Iliotibial band
+        syndrome")."""
+        said = self._condition_words
+        found = {}
+        for muscle_id, places in self._conditions_of(zones).items():
+            conditions = self.muscles[muscle_id].often_mistaken_for
+            held = [p for p in places if within(words, said[conditions[p]])]
+            if held:
+                found[muscle_id] = min(held)
+        return found
+
+    @cached_property
+    def _condition_words(self) -> dict[str, list[str]]:
+        """Each text of `often_mistaken_for` -> its words, an everyday phrase as the word it
+        means ("IT band": iliotibial), without what it says eases the pain."""
+        return {condition: same_as(words_of(_split_relief(condition)[0]))
+                for muscle in self.muscles.values() for condition in muscle.often_mistaken_for}
 
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.

@@ -85,12 +85,14 @@ class PlaceNames:
         self._plain: dict[str, str] = {}  # a text's word -> `plain`: texts repeat their words
         # A text's words -> `also_said`: at 100x the data most muscles share their texts.
         self._said: dict[tuple[str, ...], list[str]] = {}
+        self._own: dict[str, tuple[tuple[str, ...], ...]] = {}
         for zone in zones.values():
             label = tuple(self._in_a_row(words_of(zone.label.split("(", 1)[0])))
             if label:
                 self._labels[label[0]].append((label, zone.id))
-            self._also_said[zone.id] = tuple(dict.fromkeys(
-                w for name in zone.also_called for w in self._own_name(zone.id, name, label)))
+            own = {name: self._own_name(zone.id, name, label) for name in zone.also_called}
+            self._also_said[zone.id] = tuple(dict.fromkeys(w for a in own.values() for w in a))
+            self._own[zone.id] = tuple(name_words(name) for name, added in own.items() if added)
 
     def _own_name(self, zone_id: str, name: str, label: tuple[str, ...]) -> tuple[str, ...]:
         """The words an everyday name adds to a zone's label when it is the zone's own, another
@@ -132,6 +134,11 @@ class PlaceNames:
                                   if tuple(said[n:n + len(label)]) == label)
             found = self._said[key] = [word for zone in zones for word in self._also_said[zone]]
         return found
+
+    def own_names(self, zone_id: str) -> tuple[tuple[str, ...], ...]:
+        """The words of each of a zone's own other names (see `_own_name`): ("si", "joint") and
+        ("sij",) of the sacroiliac joint."""
+        return self._own.get(zone_id, ())
 
     def words(self) -> set[str]:
         """Every word of a place's name, singular."""

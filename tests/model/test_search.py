@@ -40,7 +40,7 @@ def test_name_hits_rank_above_text_hits(catalog: Catalog):
 
 
 def test_a_body_area_finds_the_muscles_that_refer_pain_there(catalog: Catalog):
-    # "IT band" is nowhere in the muscles' own text: the outer-thigh zone's description names it.
+    # "IT band" is the outer thigh's own other name (zones.yaml).
     found = ids(catalog, "IT band pain")
     assert {"gluteus_minimus", "tensor_fasciae_latae"} <= set(found[:3])
     referring = {c.muscle_id for c in catalog.find_sources(["si_joint"])}
@@ -725,6 +725,37 @@ def test_si_joint_finds_first_who_refers_there_and_is_mistaken_for_it(catalog: C
         for muscle_id in found[4:6]:
             assert catalog.search_reason(muscle_id, query) == (
                 "refers pain to the sacroiliac joint (essential zone)"), muscle_id
+
+
+def test_the_it_band_is_one_thing_however_it_is_written(catalog: Catalog):
+    # "IT band", "ITB", "iliotibial band" and "iliotibial tract" are one thing, the outer
+    # thigh's own. "IT" had been left out as the small word "it", and "band" alone found rectus
+    # abdominis's "horizontal band of low back pain" but not gluteus maximus, most of whose
+    # fibres insert into the iliotibial tract.
+    full = ids(catalog, "iliotibial tract")
+    for query in ("IT band", "ITB", "iliotibial band", "IT band pain", "pain along my ITB"):
+        assert ids(catalog, query) == full, query
+    assert "rectus_abdominis" not in full
+    # First the muscles that refer pain over it, tensor fasciae latae, mistaken for its
+    # syndrome, before gluteus minimus; then gluteus maximus, for what its page says of it.
+    assert full[:2] == ["tensor_fasciae_latae", "gluteus_minimus"]
+    assert catalog.search_reason("tensor_fasciae_latae", "ITB") == (
+        "refers pain to the outer thigh (essential zone); often mistaken for “Iliotibial band "
+        "syndrome”")
+    assert catalog.search_reason("gluteus_maximus", "IT band") == (
+        "its text: “Through the iliotibial tract, helps to steady the extended knee”")
+    # Its syndrome is the one tensor fasciae latae is mistaken for, not any syndrome of a
+    # muscle that refers pain there (quadratus lumborum's "pseudo-disc syndrome").
+    for query in ("IT band syndrome", "ITB syndrome", "iliotibial band syndrome"):
+        assert ids(catalog, query)[0] == "tensor_fasciae_latae", query
+    # "Band" alone is no IT band; a text that says "IT band" speaks of the iliotibial tract.
+    assert catalog.search_referral("gluteus_minimus", "band") is None
+    piriformis = catalog.muscles["piriformis"]
+    edited = Catalog({**catalog.muscles, "piriformis": dataclasses.replace(
+        piriformis, symptoms=(*piriformis.symptoms, "A tight IT band"))},
+        catalog.zones, catalog.sources, catalog.guidance, [])
+    assert "piriformis" not in full
+    assert "piriformis" in ids(edited, "iliotibial tract")
 
 
 def test_the_joint_of_si_joint_is_no_other_joint_a_text_names(catalog: Catalog):
