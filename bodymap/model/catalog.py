@@ -12,7 +12,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from bodymap.model.places import KIND_WORDS, PlaceNames, plain
+from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
 from bodymap.model.problems import Problem
 from bodymap.model.query import (
     INTENSITY_WORDS,
@@ -219,8 +219,9 @@ class _Reading(NamedTuple):
 
 def _place_text_words(reading: _Reading) -> list[str]:
     """The words a query that names a place searches the texts for: its other words, or with
-    none, the place in the zones' words ("lateral hip" as "outer hip")."""
-    return [plain(w) for w in reading.rest or reading.words]
+    none, the place in the zones' everyday words ("lateral hip" as "outer hip"), a plural as
+    typed ("quads" is a word typed whole, no beginning of "quadratus")."""
+    return [everyday(w) for w in reading.rest or reading.words]
 
 
 def _split_relief(text: str) -> tuple[str, str]:

@@ -32,9 +32,14 @@ _POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", 
 KIND_WORDS = frozenset(["bone", "joint", "junction", "tendon"])
 
 
+def everyday(word: str) -> str:
+    """A word of anatomy in everyday words: "lateral" as "outer"."""
+    return _ANATOMY.get(word, word)
+
+
 def plain(word: str) -> str:
     """A word as the zones' names write it: singular, in everyday words."""
-    return stem(_ANATOMY.get(word, word))
+    return stem(everyday(word))
 
 
 class PlaceNames:

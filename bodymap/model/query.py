@@ -93,14 +93,19 @@ def stem(word: str) -> str:
 
 def match_strength(word: str, token: str, last: bool) -> float:
     """How well a query word matches an indexed word: 1 exactly (a plural its singular too),
-    0.8 as its beginning ("glut" of "gluteus", "glutes" of "gluteus") when the word is the one
-    being typed or is long enough to mean a prefix, so that a finished short word ("low") does
-    not also match "lower"."""
+    0.8 as its beginning ("glut" of "gluteus") when the word is the one being typed or is long
+    enough to mean a prefix, so that a finished short word ("low") does not also match "lower".
+    A plural is a word typed whole: its singular matches only its own forms ("walks":
+    walking), no longer word it begins ("quads" is no beginning of "quadratus", nor "lats" of
+    "lateral")."""
     singular = stem(word)
     if token in (word, singular):
         return 1.0
-    long_enough = last or len(singular) >= 4
-    return 0.8 if long_enough and (token.startswith(word) or token.startswith(singular)) else 0.0
+    if not (last or len(singular) >= 4):
+        return 0.0
+    if token.startswith(word):
+        return 0.8
+    return 0.8 if singular != word and form_of(singular, token) else 0.0
 
 
 # Endings of grammar: an indexed word that is a query word with one of them is that word in

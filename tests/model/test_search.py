@@ -678,6 +678,29 @@ def test_the_front_of_the_thigh_finds_the_muscle_that_refers_there_as_essential(
     assert "tensor_fasciae_latae" not in ids(catalog, "inner thigh")
 
 
+def test_the_quads_are_the_front_of_the_thigh_not_the_beginning_of_quadratus(
+        catalog: Catalog):
+    # No muscle here is the quadriceps, and no text speaks of it: "quads" or "quadriceps" asks
+    # where the quads are, the front of the thigh, and each muscle found says it refers pain
+    # there. A plural is a word typed whole: "quads" had also begun "quadratus", so quadratus
+    # lumborum came third "by its name", with two muscles whose texts name it.
+    referring = ids(catalog, "front of the thigh")[:2]
+    for query in ("quads", "quadriceps", "quadricep", "quads pain", "sore quadriceps"):
+        assert ids(catalog, query) == referring == ["iliopsoas", "tensor_fasciae_latae"], query
+    # A word still being typed is the beginning of a name: "quadr" is quadratus lumborum, and
+    # "quad" both the front of the thigh and, after the muscles that refer pain there, QL.
+    assert ids(catalog, "quadr")[0] == "quadratus_lumborum"
+    assert "quadratus_lumborum" in ids(catalog, "quad")
+    assert ids(catalog, "QL") == ["quadratus_lumborum"]
+    # So for other plurals: the glutes are the three glutei, not muscles whose texts name one
+    # of them; "lats" (latissimus dorsi, not in the data) is no beginning of "latae" or
+    # "lateral", and finds nothing rather than nine muscles.
+    assert ids(catalog, "glutes") == ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]
+    assert ids(catalog, "lats") == []
+    # A plural still matches what its singular does in its forms ("walks": walking).
+    assert ids(catalog, "walks") == ids(catalog, "walk") != []
+
+
 @pytest.mark.parametrize("query", ["front of thigh", "hip", "buttock", "back of the thigh",
                                    "low back", "back", "leg", "groin", "knee"])
 def test_an_essential_zone_outranks_spillover_for_the_same_place(catalog: Catalog, query):
