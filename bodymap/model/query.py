@@ -97,15 +97,20 @@ def match_strength(word: str, token: str, last: bool) -> float:
     enough to mean a prefix, so that a finished short word ("low") does not also match "lower".
     A plural is a word typed whole: its singular matches only its own forms ("walks":
     walking), no longer word it begins ("quads" is no beginning of "quadratus", nor "lats" of
-    "lateral")."""
+    "lateral"). A word that only ends in "s" is no plural ("arthritis": arthritic)."""
     singular = stem(word)
     if token in (word, singular):
         return 1.0
     if not (last or len(singular) >= 4):
         return 0.0
-    if token.startswith(word):
+    plural = singular != word and not word.endswith(_NOT_PLURAL)
+    if token.startswith(word) or (not plural and token.startswith(singular)):
         return 0.8
-    return 0.8 if singular != word and form_of(singular, token) else 0.0
+    return 0.8 if plural and form_of(singular, token) else 0.0
+
+
+# Endings of words that end in "s" and are no plurals: "pelvis", "arthritis", "gluteus".
+_NOT_PLURAL = ("is", "us")
 
 
 # Endings of grammar: an indexed word that is a query word with one of them is that word in

@@ -697,8 +697,10 @@ def test_the_quads_are_the_front_of_the_thigh_not_the_beginning_of_quadratus(
     # "lateral", and finds nothing rather than nine muscles.
     assert ids(catalog, "glutes") == ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]
     assert ids(catalog, "lats") == []
-    # A plural still matches what its singular does in its forms ("walks": walking).
+    # A plural still matches what its singular does in its forms ("walks": walking); a word
+    # that only ends in "s" is no plural: "arthritis" finds gluteus minimus's "arthritic hip".
     assert ids(catalog, "walks") == ids(catalog, "walk") != []
+    assert ids(catalog, "arthritis") == ["gluteus_minimus"]
 
 
 @pytest.mark.parametrize("query", ["front of thigh", "hip", "buttock", "back of the thigh",
