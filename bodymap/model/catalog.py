@@ -1006,7 +1006,11 @@ class Catalog:
                 else:
                     for muscle_id, weight in postings[token].items():
                         weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
-                if together or weighed_held:
+                if not (together or weighed_held):
+                    continue
+                if not holding:  # most often the only token: copied in C
+                    holding = dict(texts[token])
+                else:
                     for muscle_id, bits in texts[token].items():
                         holding[muscle_id] = holding.get(muscle_id, 0) | bits
             if word in weighed_held:  # held, but weighed below by the texts holding every word
@@ -1016,17 +1020,21 @@ class Catalog:
             }
             held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
         scores = dict(scores or {})
-        best: dict[tuple[int, int], float] = {}  # at 100x the data most muscles share texts
-        for muscle_id, bits in (held or {}).items():
-            if bits and muscle_id in scores:
-                if together:
+        if together:
+            for muscle_id, bits in (held or {}).items():
+                if bits and muscle_id in scores:
                     scores[muscle_id] += _HELD * len(query)
-                if weighed_held:
-                    each = text_weights[muscle_id]
-                    key = (id(each), bits)
-                    if key not in best:
-                        best[key] = max(each[n] for n in _bits_set(bits))
-                    scores[muscle_id] += best[key] * len(weighed_held)
+        if weighed_held and held:
+            # The best text that holds every word, once per texts and bits: at 100x the data
+            # most muscles share their texts.
+            best: dict[tuple[int, int], float] = {}
+            for muscle_id, bits in held.items():
+                if bits and muscle_id in scores:
+                    key = (id(each := text_weights[muscle_id]), bits)
+                    weight = best.get(key)
+                    if weight is None:
+                        weight = best[key] = max(each[n] for n in _bits_set(bits))
+                    scores[muscle_id] += weight * len(weighed_held)
         return scores
 
     @cached_property
