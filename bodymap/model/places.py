@@ -78,8 +78,9 @@ class PlaceNames:
         self._by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for name in self._names:
             self._by_word[name[0]].append(name)
-        # Each such word -> the zones whose names have it. A word of a kind of place ("joint")
-        # names none of them alone, yet is no zone's own either (`_own_name`).
+        # A word of a label, or the last of an everyday name -> the zones whose names have it.
+        # A word of a kind of place ("joint") names none of them alone (`_parts`), yet is no
+        # zone's own either (`_own_name`).
         self._ending = {word: tuple(ids) for word, ids in parts.items()}
         self._parts = {word: ids for word, ids in self._ending.items() if word not in KIND_WORDS}
         self._words = {w for name in self._names for w in name} | self._parts.keys()

@@ -91,6 +91,10 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) >= 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# Endings of words that end in "s" and are no plurals: "pelvis", "arthritis", "gluteus".
+_NOT_PLURAL = ("is", "us")
+
+
 def match_strength(word: str, token: str, last: bool) -> float:
     """How well a query word matches an indexed word: 1 exactly (a plural its singular too),
     0.8 as its beginning ("glut" of "gluteus") when the word is the one being typed or is long
@@ -107,10 +111,6 @@ def match_strength(word: str, token: str, last: bool) -> float:
     if token.startswith(word) or (not plural and token.startswith(singular)):
         return 0.8
     return 0.8 if plural and form_of(singular, token) else 0.0
-
-
-# Endings of words that end in "s" and are no plurals: "pelvis", "arthritis", "gluteus".
-_NOT_PLURAL = ("is", "us")
 
 
 # Endings of grammar: an indexed word that is a query word with one of them is that word in
