@@ -1077,7 +1077,8 @@ class Catalog:
         # With other words, first the muscles mistaken for a condition of the place that those
         # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
         # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
-        named = self._mistaken_for_saying(reading.zones, reading.rest) if reading.rest else {}
+        named = (self._mistaken_for_saying(reading.zones, _place_text_words(reading))
+                 if reading.rest else {})
         marked = frozenset(self.expand_zones(reading.zones))
         memo: dict[int, int] = {}
         for muscle_id, score in area.items():
@@ -1205,9 +1206,13 @@ class Catalog:
         across both sides comes after the others unless the query says "across" or "both". On
         equal referral, a muscle mistaken for a condition of the place itself comes first
         ("SI joint": "Sacroiliac joint dysfunction"), the earlier in its list the surer, then
-        text and the fit of the pattern break ties. The query's other words ("buttock when
-        sitting") then put the muscles whose texts hold them first, ranked by those words, then
-        by referral. Muscles found by text alone come after all that refer pain there.
+        text and the fit of the pattern break ties; a word of a kind of place ("joint") counts
+        in a text only beside the rest of the place's name ("facet joint problems" is no text
+        about the SI joint). The query's other words ("buttock when sitting") then put the
+        muscles whose texts hold them first, ranked by those words, then by referral; first of
+        all a muscle mistaken for a condition of the place that the words name ("IT band
+        syndrome": "Iliotibial band syndrome"). Muscles found by text alone come after all that
+        refer pain there.
 
         Before all, a query holding a muscle's whole name or nickname puts that muscle first
         ("piriformis syndrome"), unless its words are a place typed whole ("iliac crest" does not
