@@ -783,6 +783,15 @@ def test_the_it_band_is_one_thing_however_it_is_written(catalog: Catalog):
     assert "piriformis" in ids(edited, "iliotibial tract")
 
 
+def test_the_spinal_erectors_are_the_erector_spinae(catalog: Catalog):
+    # "Spinal erectors" is the erector spinae: iliocostalis and longissimus. It had found
+    # multifidus alone, the one paraspinal muscle here that is no erector (its texts say
+    # "spinal" and "erector spinae" apart).
+    erectors = {"iliocostalis_lumborum", "iliocostalis_thoracis", "longissimus_thoracis"}
+    assert set(ids(catalog, "spinal erectors")[:3]) == erectors
+    assert set(ids(catalog, "erector spinae")[:3]) == erectors
+
+
 def test_the_joint_of_si_joint_is_no_other_joint_a_text_names(catalog: Catalog):
     # "Joint" says what kind of place, not which: iliopsoas's "Lumbar disc or facet joint
     # problems" and "Hip joint problems" say nothing of the sacroiliac joint. QL and iliopsoas
