@@ -6,19 +6,20 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from bodymap.model.places import PlaceNames, plain
+from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
 from bodymap.model.problems import Problem
 from bodymap.model.query import (
     INTENSITY_WORDS,
     PAIN_WORDS,
     STOP_WORDS,
     Claim,
+    also_meant,
     claim,
     form_of,
     holds,
@@ -26,6 +27,7 @@ from bodymap.model.query import (
     match_strength,
     name_words,
     query_words,
+    same_as,
     settle,
     stem,
     within,
@@ -198,8 +200,10 @@ _Referring = dict[str, dict[str, tuple[tuple[ZoneMatch, ...], bool]]]
 # zone -> muscles, and muscle -> zones, where a match rests only on provisional zones.
 _Doubts = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
 
-# A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits}.
-_WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]]]
+# A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits},
+# muscle -> the weight of each of its texts, by bit.
+_WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]],
+                   dict[str, tuple[float, ...]]]
 
 
 class _Reading(NamedTuple):
@@ -215,8 +219,9 @@ class _Reading(NamedTuple):
 
 def _place_text_words(reading: _Reading) -> list[str]:
     """The words a query that names a place searches the texts for: its other words, or with
-    none, the place in the zones' words ("lateral hip" as "outer hip")."""
-    return [plain(w) for w in reading.rest or reading.words]
+    none, the place in the zones' everyday words ("lateral hip" as "outer hip"), a plural as
+    typed ("quads" is a word typed whole, no beginning of "quadratus")."""
+    return [everyday(w) for w in reading.rest or reading.words]
 
 
 def _split_relief(text: str) -> tuple[str, str]:
@@ -225,6 +230,14 @@ def _split_relief(text: str) -> tuple[str, str]:
     relieved = " ".join(m.group() for m in _RELIEF.finditer(text))
     stated = _DENIED.sub(" ", _RELIEF.sub(" ", text) if relieved else text)
     return stated, relieved
+
+
+def _bits_set(bits: int) -> Iterable[int]:
+    """The positions of the bits set in `bits`, lowest first."""
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
 
 
 def _field_weight(field: str, place: int) -> float:
@@ -670,22 +683,27 @@ class Catalog:
     def _placed(self, words: list[str]) -> list[str]:
         """A text's words, with those of the other names of each zone it names by its label
         (`PlaceNames.also_said`): a text that says "sacroiliac joint" is found by "SI joint"
-        and "SIJ" as by the label, as the place itself is."""
-        also = self._places.also_said(words)
+        and "SIJ" as by the label, as the place itself is; and the word each everyday phrase
+        it holds means, as a query's is (`query.also_meant`: "IT band", iliotibial)."""
+        also = [*self._places.also_said(words), *also_meant(words)]
         return [*words, *also] if also else words
 
     def _index_words(self, kept: frozenset[str] | None = None) -> _WordIndex:
         """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
         weight of the word's best text, plus `_CORROBORATION` per further presentation field
-        that states it) and word -> {muscle: the texts that hold it, as bits}; of the texts of
-        the `kept` fields only, when given."""
+        that states it), word -> {muscle: the texts that hold it, as bits} and muscle -> the
+        weight of each text, by bit; of the texts of the `kept` fields only, when given."""
         postings: dict[str, dict[str, float]] = defaultdict(dict)
         texts: dict[str, dict[str, int]] = defaultdict(dict)
+        weights: dict[str, tuple[float, ...]] = {}
+        shared: dict[tuple[float, ...], tuple[float, ...]] = {}
         for muscle in self.muscles.values():
             best: dict[str, float] = {}
             fields: dict[str, set[str]] = defaultdict(set)
             held: dict[str, int] = defaultdict(int)
+            each: list[float] = []
             for n, (weight, field, _, found) in enumerate(self._search_hits(muscle)):
+                each.append(weight)
                 if field == "caution" or (kept is not None and field not in kept):
                     continue  # a caution is searched apart, after all of these
                 for word in found:
@@ -697,7 +715,9 @@ class Catalog:
                 further = max(len(fields.get(word, ())) - 1, 0)
                 postings[word][muscle.id] = weight + _CORROBORATION * further
                 texts[word][muscle.id] = held[word]
-        return sorted(postings), dict(postings), dict(texts)
+            # One tuple for equal weights: at 100x the data most muscles share their texts.
+            weights[muscle.id] = shared.setdefault(tuple(each), tuple(each))
+        return sorted(postings), dict(postings), dict(texts), weights
 
     def _index_cautions(self) -> tuple[list[str], dict[str, dict[str, int]]]:
         """A sorted word list and word -> {muscle: its cautions that hold the word, as bits}.
@@ -831,7 +851,7 @@ class Catalog:
         """Whether a muscle not `found` holds a longer word that a query word in its own right
         begins but is not ("hernia": "herniation"), so that search with `begun` may find more:
         most queries hold none, and are not searched twice. `index` as `_text_scores`."""
-        tokens, postings, _ = index or self._word_index
+        tokens, postings, *_ = index or self._word_index
         last = len(query) - 1
         return any(muscle_id not in found
                    for n, word in enumerate(query) if self._own_word(word)
@@ -891,7 +911,14 @@ class Catalog:
         for c in claims:
             if c.kind == "activity":
                 activities[c.targets[0]].update(found[n] for n in c.words)
-        rest = [w for n, w in enumerate(found) if n not in taken] if zones else found
+        if zones:
+            # A kind of place ("joint") is the one the word before it says, whatever that word
+            # names alone: "hip joint" asks for the texts about the hip joint.
+            kept = {n for n in range(len(found)) if n not in taken}
+            kept |= {n - 1 for n in kept if n and plain(found[n]) in KIND_WORDS}
+            rest = [found[n] for n in sorted(kept)]
+        else:
+            rest = found
         return _Reading(found, respelled, frozenset(named), zones, rest,
                         {a: frozenset(w) for a, w in activities.items()})
 
@@ -920,9 +947,11 @@ class Catalog:
                            if (c := claim(query, phrase, "activity", (activity,), begun=False)))])
         zones = [inner for c in claims if c.kind in ("place", "part") for z in c.targets
                  for inner in (z, *self._within.get(z, ()))]
-        if not claims:
+        # A kind of place alone names none, in a description either ("above the sacroiliac
+        # joint" is where the low lumbar paraspinal zone ends).
+        if not claims and not all(plain(word) in KIND_WORDS for word in query):
             zones = [z.id for z in self.zones.values()
-                     if set(query) <= set(words_of(z.description))]
+                     if set(query) <= set(same_as(words_of(z.description)))]
         return claims, self.expand_zones(dict.fromkeys(zones))
 
     @cached_property
@@ -954,14 +983,18 @@ class Catalog:
         return found
 
     def _text_scores(self, query: list[str], together: bool, begun: bool = True,
-                     index: _WordIndex | None = None) -> dict[str, float]:
+                     index: _WordIndex | None = None,
+                     bound: Collection[str] = ()) -> dict[str, float]:
         """Muscles whose texts hold every query word, by the weights of the fields that hold
         them; with `together`, a muscle with one text holding them all gets `_HELD` more.
-        Without `begun`, a word in its own right is held only whole (`_matching`). `index`
-        is the word index searched, `_word_index` unless given."""
-        tokens, postings, texts = index or self._word_index
+        A `bound` word weighs only in a text that holds every query word: "joint", of "SI
+        joint", says nothing of the sacroiliac joint in "facet joint problems" (see
+        `places.KIND_WORDS`). Without `begun`, a word in its own right is held only whole
+        (`_matching`). `index` is the word index searched, `_word_index` unless given."""
+        tokens, postings, texts, text_weights = index or self._word_index
         scores: dict[str, float] | None = None
         held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
+        weighed_held = [word for word in query if word in bound] if len(query) > 1 else []
         together = together and len(query) > 1  # one word is held by any text that has it
         for n, word in enumerate(query):
             weights: dict[str, float] = {}
@@ -973,17 +1006,35 @@ class Catalog:
                 else:
                     for muscle_id, weight in postings[token].items():
                         weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
-                if together:
+                if not (together or weighed_held):
+                    continue
+                if not holding:  # most often the only token: copied in C
+                    holding = dict(texts[token])
+                else:
                     for muscle_id, bits in texts[token].items():
                         holding[muscle_id] = holding.get(muscle_id, 0) | bits
+            if word in weighed_held:  # held, but weighed below by the texts holding every word
+                weights = dict.fromkeys(weights, 0.0)
             scores = weights if scores is None else {
                 m: s + weights[m] for m, s in scores.items() if m in weights
             }
             held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
         scores = dict(scores or {})
-        for muscle_id, bits in (held or {}).items():
-            if bits and muscle_id in scores:
-                scores[muscle_id] += _HELD * len(query)
+        if together:
+            for muscle_id, bits in (held or {}).items():
+                if bits and muscle_id in scores:
+                    scores[muscle_id] += _HELD * len(query)
+        if weighed_held and held:
+            # The best text that holds every word, once per texts and bits: at 100x the data
+            # most muscles share their texts.
+            best: dict[tuple[int, int], float] = {}
+            for muscle_id, bits in held.items():
+                if bits and muscle_id in scores:
+                    key = (id(each := text_weights[muscle_id]), bits)
+                    weight = best.get(key)
+                    if weight is None:
+                        weight = best[key] = max(each[n] for n in _bits_set(bits))
+                    scores[muscle_id] += weight * len(weighed_held)
         return scores
 
     @cached_property
@@ -993,7 +1044,7 @@ class Catalog:
         mentions = {}
         for zone_id, referring in self._referrals.items():
             label = name_words(self.zones[zone_id].label.split("(", 1)[0])
-            said = self._text_scores(list(label), together=True)
+            said = self._text_scores(list(label), together=True, bound=KIND_WORDS)
             mentions[zone_id] = {m: said[m] for m in referring if m in said}
         return mentions
 
@@ -1018,11 +1069,16 @@ class Catalog:
         # pain there; then muscles found by text alone.
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
         text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
-                                 begun=False)
+                                 begun=False, bound=KIND_WORDS)
         keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
         eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
+        # With other words, first the muscles mistaken for a condition of the place that those
+        # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
+        # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
+        named = (self._mistaken_for_saying(reading.zones, _place_text_words(reading))
+                 if reading.rest else {})
         marked = frozenset(self.expand_zones(reading.zones))
         memo: dict[int, int] = {}
         for muscle_id, score in area.items():
@@ -1035,7 +1091,8 @@ class Catalog:
             # joint dysfunction"), the earlier in its list the surer, before one whose texts
             # merely speak of it.
             keys[muscle_id] = (
-                (0, -3, band, -found, -score, fit) if reading.rest and found > eased
+                (0, -3, band, -(muscle_id in named), -found, -score, fit)
+                if reading.rest and found > eased
                 else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
                       -mentions.get(muscle_id, 0.0), fit))
         if reading.rest:
@@ -1046,25 +1103,27 @@ class Catalog:
                                                begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
-                    keys[muscle_id] = (0, -3, False, -found, 0, 0)
+                    keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
         return keys
 
     @cached_property
     def _mimic_places(self) -> dict[str, dict[str, frozenset[int]]]:
         """zone -> {muscle: the places in its `often_mistaken_for` of the conditions that name
         the zone}: each word of the zone's label, whole or begun ("Sacroiliac joint
-        dysfunction" names the sacroiliac joint). At 100x the data most muscles share their
-        texts, so each text is read once."""
-        labels = {zone.id: name_words(zone.label.split("(", 1)[0])
-                  for zone in self.zones.values() if not zone.is_group}
+        dysfunction" names the sacroiliac joint), or of one of its own other names
+        (`PlaceNames.own_names`: "Iliotibial band syndrome" names the outer thigh, the IT
+        band's). At 100x the data most muscles share their texts, so each text is read once."""
+        names = {zone.id: (name_words(zone.label.split("(", 1)[0]),
+                           *self._places.own_names(zone.id))
+                 for zone in self.zones.values() if not zone.is_group}
         named: dict[str, tuple[str, ...]] = {}  # a condition's text -> the zones it names
         places: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for muscle in self.muscles.values():
             for place, condition in enumerate(muscle.often_mistaken_for):
                 if condition not in named:
-                    said = words_of(_split_relief(condition)[0])
-                    named[condition] = tuple(z for z, label in labels.items()
-                                             if within(label, said))
+                    said = same_as(words_of(_split_relief(condition)[0]))
+                    named[condition] = tuple(z for z, its in names.items()
+                                             if any(within(name, said) for name in its))
                 for zone in named[condition]:
                     places[zone][muscle.id].append(place)
         return {zone: {m: frozenset(found) for m, found in muscles.items()}
@@ -1083,6 +1142,11 @@ class Catalog:
         back."""
         if len(zones) == 1:  # most often: answered from the index, at 100x the data
             return self._mimic_firsts.get(zones[0], {})
+        return {m: min(places) for m, places in self._conditions_of(zones).items()}
+
+    def _conditions_of(self, zones: list[str]) -> Mapping[str, frozenset[int]]:
+        """Muscle -> the places in its `often_mistaken_for` of the conditions that name every
+        zone (`_mimic_places`)."""
         found: Mapping[str, frozenset[int]] | None = None
         for zone in zones:
             here = self._mimic_places.get(zone, {})
@@ -1090,7 +1154,27 @@ class Catalog:
                 m: kept for m, places in found.items() if (kept := places & here.get(m, set()))}
             if not found:
                 return {}
-        return {m: min(places) for m, places in (found or {}).items()}
+        return found or {}
+
+    def _mistaken_for_saying(self, zones: list[str], words: list[str]) -> Mapping[str, int]:
+        """Muscle -> the place in its `often_mistaken_for` of the first condition that names
+        every zone (`_conditions_of`) and holds every word ("syndrome": "Iliotibial band
+        syndrome")."""
+        said = self._condition_words
+        found = {}
+        for muscle_id, places in self._conditions_of(zones).items():
+            conditions = self.muscles[muscle_id].often_mistaken_for
+            held = [p for p in places if within(words, said[conditions[p]])]
+            if held:
+                found[muscle_id] = min(held)
+        return found
+
+    @cached_property
+    def _condition_words(self) -> dict[str, list[str]]:
+        """Each text of `often_mistaken_for` -> its words, an everyday phrase as the word it
+        means ("IT band": iliotibial), without what it says eases the pain."""
+        return {condition: same_as(words_of(_split_relief(condition)[0]))
+                for muscle in self.muscles.values() for condition in muscle.often_mistaken_for}
 
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.
@@ -1122,9 +1206,13 @@ class Catalog:
         across both sides comes after the others unless the query says "across" or "both". On
         equal referral, a muscle mistaken for a condition of the place itself comes first
         ("SI joint": "Sacroiliac joint dysfunction"), the earlier in its list the surer, then
-        text and the fit of the pattern break ties. The query's other words ("buttock when
-        sitting") then put the muscles whose texts hold them first, ranked by those words, then
-        by referral. Muscles found by text alone come after all that refer pain there.
+        text and the fit of the pattern break ties; a word of a kind of place ("joint") counts
+        in a text only beside the rest of the place's name ("facet joint problems" is no text
+        about the SI joint). The query's other words ("buttock when sitting") then put the
+        muscles whose texts hold them first, ranked by those words, then by referral; first of
+        all a muscle mistaken for a condition of the place that the words name ("IT band
+        syndrome": "Iliotibial band syndrome"). Muscles found by text alone come after all that
+        refer pain there.
 
         Before all, a query holding a muscle's whole name or nickname puts that muscle first
         ("piriformis syndrome"), unless its words are a place typed whole ("iliac crest" does not

@@ -25,11 +25,21 @@ _ANATOMY = {"lateral": "outer", "medial": "inner", "posterior": "back", "anterio
 # Words that say where on a part, not which part: alone, "upper" or "side" names no place.
 _POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", "lower", "mid",
                              "middle", "outer", "side", "top", "upper", *_ANATOMY])
+# Words that say what kind of thing a place is, not which one: the sacroiliac joint's "joint" is
+# the hip's and the facets' too, and the sit bone's "bone" the hip's and the shin's. Alone, such
+# a word names no place; in a muscle's text it speaks of a place only beside the rest of the
+# place's name ("facet joint problems" says nothing of the SI joint).
+KIND_WORDS = frozenset(["bone", "joint", "junction", "tendon"])
+
+
+def everyday(word: str) -> str:
+    """A word of anatomy in everyday words: "lateral" as "outer"."""
+    return _ANATOMY.get(word, word)
 
 
 def plain(word: str) -> str:
     """A word as the zones' names write it: singular, in everyday words."""
-    return stem(_ANATOMY.get(word, word))
+    return stem(everyday(word))
 
 
 class PlaceNames:
@@ -40,9 +50,11 @@ class PlaceNames:
     ("posterior thigh" is the back of the thigh). One word of a label that is no position word
     ("buttock", "knee", "sacroiliac", "L4") names every zone whose label has it, and so does the
     last word of an everyday name ("leg", of "back of the leg"), but other words of an everyday
-    name do not: "sitting" is no part of the "sitting bone". A position word just before a
-    place narrows it to the zones it names ("upper back": the upper lumbar zones). A muscle's
-    text that says a label says the zone's own other names too (`also_said`).
+    name do not: "sitting" is no part of the "sitting bone"; nor does a word of a kind of
+    place (`KIND_WORDS`): the "joint" of "hip joint" is no sacroiliac joint. A position word
+    just before a place narrows it to the zones it names ("upper back": the upper lumbar
+    zones). A muscle's text that says a label says the zone's own other names too
+    (`also_said`).
     """
 
     def __init__(self, zones: Mapping[str, Zone]) -> None:
@@ -66,7 +78,11 @@ class PlaceNames:
         self._by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for name in self._names:
             self._by_word[name[0]].append(name)
-        self._parts = {word: tuple(ids) for word, ids in parts.items()}
+        # A word of a label, or the last of an everyday name -> the zones whose names have it.
+        # A word of a kind of place ("joint") names none of them alone (`_parts`), yet is no
+        # zone's own either (`_own_name`).
+        self._ending = {word: tuple(ids) for word, ids in parts.items()}
+        self._parts = {word: ids for word, ids in self._ending.items() if word not in KIND_WORDS}
         self._words = {w for name in self._names for w in name} | self._parts.keys()
         # For the muscles' texts: each label's words in a row (`_in_a_row`), by its first
         # word, and the words a zone's own other names add to it (`_own_name`).
@@ -75,12 +91,14 @@ class PlaceNames:
         self._plain: dict[str, str] = {}  # a text's word -> `plain`: texts repeat their words
         # A text's words -> `also_said`: at 100x the data most muscles share their texts.
         self._said: dict[tuple[str, ...], list[str]] = {}
+        self._own: dict[str, tuple[tuple[str, ...], ...]] = {}
         for zone in zones.values():
             label = tuple(self._in_a_row(words_of(zone.label.split("(", 1)[0])))
             if label:
                 self._labels[label[0]].append((label, zone.id))
-            self._also_said[zone.id] = tuple(dict.fromkeys(
-                w for name in zone.also_called for w in self._own_name(zone.id, name, label)))
+            own = {name: self._own_name(zone.id, name, label) for name in zone.also_called}
+            self._also_said[zone.id] = tuple(dict.fromkeys(w for a in own.values() for w in a))
+            self._own[zone.id] = tuple(name_words(name) for name, added in own.items() if added)
 
     def _own_name(self, zone_id: str, name: str, label: tuple[str, ...]) -> tuple[str, ...]:
         """The words an everyday name adds to a zone's label when it is the zone's own, another
@@ -93,7 +111,7 @@ class PlaceNames:
         if self._names.get(tuple(plain(w) for w in words)) != (zone_id,):
             return ()
         added = tuple(w for w in words if plain(w) not in label and w not in _POSITION_WORDS)
-        if all({*self._names.get((plain(w),), ()), *self._parts.get(plain(w), ())} <= {zone_id}
+        if all({*self._names.get((plain(w),), ()), *self._ending.get(plain(w), ())} <= {zone_id}
                for w in added):
             return added
         return ()
@@ -122,6 +140,11 @@ class PlaceNames:
                                   if tuple(said[n:n + len(label)]) == label)
             found = self._said[key] = [word for zone in zones for word in self._also_said[zone]]
         return found
+
+    def own_names(self, zone_id: str) -> tuple[tuple[str, ...], ...]:
+        """The words of each of a zone's own other names (see `_own_name`): ("si", "joint") and
+        ("sij",) of the sacroiliac joint."""
+        return self._own.get(zone_id, ())
 
     def words(self) -> set[str]:
         """Every word of a place's name, singular."""

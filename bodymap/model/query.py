@@ -18,8 +18,13 @@ STOP_WORDS = frozenset(
      "the", "to", "unable", "when", "while", "with"])
 # Everyday names of a symptom, searched as the word the data uses ("pins and needles" had been
 # respelled "and knees"; "unable to stand up straight" found only the muscles whose texts say
-# "straightening up", not quadratus lumborum, "unable to stand upright").
-SAME_AS = {("pins", "and", "needles"): "tingling", ("up", "straight"): "upright"}
+# "straightening up", not quadratus lumborum, "unable to stand upright"). And the iliotibial
+# tract, or band, the "IT band" or "ITB", as one word: there "it" is no small word, and "band"
+# alone is any band ("a horizontal band of low back pain").
+SAME_AS = {("pins", "and", "needles"): "tingling", ("up", "straight"): "upright",
+           ("it", "band"): "iliotibial", ("itb",): "iliotibial",
+           ("iliotibial", "band"): "iliotibial", ("iliotibial", "tract"): "iliotibial"}
+_SAME_AS_FIRST = frozenset(said[0] for said in SAME_AS)
 PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
 # How much or how long it hurts says nothing of where it comes from: "severe sciatica" and
@@ -47,15 +52,33 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a query that tell muscles apart: every muscle here is about pain, so "low
-    back pain" asks about the low back, "severe" or "chronic" pain about where it is, and pain
-    "worse" sitting about sitting."""
-    found = words_of(text)
+def same_as(words: list[str]) -> list[str]:
+    """Words (`words_of`) with each everyday phrase of `SAME_AS` written as the word it means:
+    "IT band" as "iliotibial"."""
+    if _SAME_AS_FIRST.isdisjoint(words):  # most often
+        return words
+    found = list(words)
     for said, meant in SAME_AS.items():
         for n in range(len(found) - len(said), -1, -1):
             if tuple(found[n:n + len(said)]) == said:
                 found[n:n + len(said)] = [meant]
+    return found
+
+
+def also_meant(words: Sequence[str]) -> list[str]:
+    """The words a text (its `words_of`) means by the everyday phrases of `SAME_AS` it holds:
+    a text that says "IT band" speaks of the iliotibial tract."""
+    if _SAME_AS_FIRST.isdisjoint(words):  # most often
+        return []
+    return [meant for said, meant in SAME_AS.items()
+            if any(tuple(words[n:n + len(said)]) == said for n in range(len(words)))]
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query that tell muscles apart: every muscle here is about pain, so "low
+    back pain" asks about the low back, "severe" or "chronic" pain about where it is, and pain
+    "worse" sitting about sitting. An everyday phrase is the word it means (`same_as`)."""
+    found = same_as(words_of(text))
     content = [w for w in found if w not in STOP_WORDS]
     specific = [w for w in content
                 if w not in PAIN_WORDS and w not in INTENSITY_WORDS and w not in WORSE_WORDS]
@@ -68,16 +91,26 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) >= 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# Endings of words that end in "s" and are no plurals: "pelvis", "arthritis", "gluteus".
+_NOT_PLURAL = ("is", "us")
+
+
 def match_strength(word: str, token: str, last: bool) -> float:
     """How well a query word matches an indexed word: 1 exactly (a plural its singular too),
-    0.8 as its beginning ("glut" of "gluteus", "glutes" of "gluteus") when the word is the one
-    being typed or is long enough to mean a prefix, so that a finished short word ("low") does
-    not also match "lower"."""
+    0.8 as its beginning ("glut" of "gluteus") when the word is the one being typed or is long
+    enough to mean a prefix, so that a finished short word ("low") does not also match "lower".
+    A plural is a word typed whole: its singular matches only its own forms ("walks":
+    walking), no longer word it begins ("quads" is no beginning of "quadratus", nor "lats" of
+    "lateral"). A word that only ends in "s" is no plural ("arthritis": arthritic)."""
     singular = stem(word)
     if token in (word, singular):
         return 1.0
-    long_enough = last or len(singular) >= 4
-    return 0.8 if long_enough and (token.startswith(word) or token.startswith(singular)) else 0.0
+    if not (last or len(singular) >= 4):
+        return 0.0
+    plural = singular != word and not word.endswith(_NOT_PLURAL)
+    if token.startswith(word) or (not plural and token.startswith(singular)):
+        return 0.8
+    return 0.8 if plural and form_of(singular, token) else 0.0
 
 
 # Endings of grammar: an indexed word that is a query word with one of them is that word in
@@ -100,8 +133,9 @@ def form_of(word: str, token: str) -> bool:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name that must all be typed to name it: "Back of the knee" is back, knee."""
-    found = words_of(name)
+    """The words of a name that must all be typed to name it: "Back of the knee" is back, knee;
+    "IT band" is iliotibial, as a query has it (`same_as`)."""
+    found = same_as(words_of(name))
     return tuple(w for w in found if w not in _GENERIC_WORDS) or tuple(found)
 
 

@@ -446,3 +446,28 @@ def test_names_are_offered_from_the_first_key_typed(qtbot, window: MainWindow):
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert box.text() == "Quadratus lumborum"
+
+
+def test_quads_finds_the_front_of_the_thigh_and_quad_still_begins_quadratus(
+        qtbot, window: MainWindow):
+    # "quads" is the front of the thigh, where the quadriceps lie (no muscle here is the
+    # quadriceps): the muscles that refer pain there, not quadratus lumborum, whose name "quads"
+    # had been taken to begin. While "quad" is being typed it still begins that name.
+    muscles = window.findChild(QListWidget, "muscleList")
+    box = window.findChild(QLineEdit, "searchBox")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box, "quad")
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = popup.model()
+    assert "Quadratus lumborum" in [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "quadratus_lumborum" in listed(muscles)
+    qtbot.keyClicks(box, "s")
+    qtbot.waitUntil(lambda: not popup.isVisible())  # no name holds "quads"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert listed(muscles) == ["iliopsoas", "tensor_fasciae_latae"]
+    assert window.detail_panel.muscle_id == "iliopsoas"
+    assert window.statusBar().currentMessage().startswith(
+        "Best match: Iliopsoas, refers pain to the inner front of the thigh (essential zone)")
