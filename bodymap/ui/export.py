@@ -468,6 +468,14 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
     return origin.y() + size.height() + key_band
 
 
+def _title_text(device: QPaintDevice, title: str, width: float,
+                px: int) -> QTextDocument | None:
+    """A slide's title, bold at 1.8 times its words' size; None for no title."""
+    if not title:
+        return None
+    return _text(device, f"<b>{escape(title)}</b>", width, round(px * 1.8))
+
+
 class _SlideWords:
     """What a slide says beside its picture: the title (unless it runs across the top), the key,
     the words and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit
@@ -477,11 +485,6 @@ class _SlideWords:
                  foot_html: str, px: int) -> None:
         self.device, self.title, self.rows, self.px = device, title, rows, px
         self.body_html, self.foot_html = body_html, foot_html
-
-    def title_text(self, width: float) -> QTextDocument | None:
-        if not self.title:
-            return None
-        return _text(self.device, f"<b>{escape(self.title)}</b>", width, round(self.px * 1.8))
 
     def _key_scale(self) -> float:
         return self.px / KEY_FONT_PX
@@ -496,7 +499,7 @@ class _SlideWords:
         return _text(self.device, self.foot_html, width, round(self.px * 0.8))
 
     def _room_for_words(self, width: float, height: float) -> float:
-        title = self.title_text(width)
+        title = _title_text(self.device, self.title, width, self.px)
         return (height - (title.size().height() if title else 0.0) - self._key_height()
                 - self._foot(width).size().height() - self.px)
 
@@ -508,7 +511,7 @@ class _SlideWords:
 
     def draw(self, painter: QPainter, column: QRectF) -> None:
         top = column.top()
-        title = self.title_text(column.width())
+        title = _title_text(self.device, self.title, column.width(), self.px)
         if title is not None:
             top = _draw_text(painter, title, column.left(), top)
         if self.rows:
@@ -543,7 +546,7 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     if len(scenes) > 1 and title:
         # Two bodies side by side are as wide as the slide lets them be: their title runs across
         # the top, out of the words' way, so that the words beside them need less width.
-        heading = _SlideWords(device, title, (), "", "", text_px).title_text(inner.width())
+        heading = _title_text(device, title, inner.width(), text_px)
         top += heading.size().height() + text_px * 0.6
         title = ""
     words = _SlideWords(device, title, key_rows(*scenes), *slide_html(scenes[0], refinements),
