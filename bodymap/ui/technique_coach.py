@@ -12,21 +12,15 @@ Text from data is always shown as text (escaped); links open only for http/https
 from __future__ import annotations
 
 import functools
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
     QResizeEvent,
     QShowEvent,
 )
@@ -39,15 +33,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from bodymap.model import Catalog
-from bodymap.model.schema import DiscomfortTarget, Muscle, Technique
+from bodymap.model.coaching import building_hint, easing_hint, steps_by_point
+from bodymap.model.schema import Muscle, Technique
 from bodymap.ui.body_scene import on_side
+from bodymap.ui.coach_gauges import (
+    ACCENT,
+    ALARM,
+    RELEASE,
+    SCALE_KEYS,
+    TARGET,
+    DiscomfortScale,
+    HoldBar,
+)
 from bodymap.ui.hold_timer import Clock, HoldTimer
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, escape, text_label
 
@@ -57,15 +60,6 @@ STEP_MARGIN = 10  # px kept in view above and below the step card
 # lays out one level (a label's card, then the scrolled content...); two do today, four leave room.
 LAYOUT_LEVELS = 4
 
-# Colours chosen for a washed-out class projector as much as for a laptop: strong, few, and never
-# relying on hue alone (every state also has words).
-ACCENT = "#0d47a1"
-TARGET = "#e65100"
-TARGET_FILL = "#ffd8b0"
-RELEASE = "#2e7d32"
-RELEASE_FILL = "#c8e6c9"
-ALARM = "#b71c1c"
-
 
 @dataclass(frozen=True)
 class Variant:
@@ -74,196 +68,6 @@ class Variant:
     key: str  # "muscle" or the general technique's id
     technique: Technique
     label: str
-
-
-# -- the discomfort scale -------------------------------------------------------------------------
-class DiscomfortScale(QWidget):
-    """A 0-10 scale the practitioner sets from the client's report, showing the technique's
-    target band (where the pressure should build to) and the release point."""
-
-    valueChanged = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("discomfortScale")
-        self.setAccessibleName("Discomfort scale, 0 to 10")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._value = 0
-        self.target: tuple[int, int] = (0, 0)
-        self.release_at = 0
-        self.setAccessibleDescription("0 of 10")
-
-    def value(self) -> int:
-        return self._value
-
-    def setValue(self, value: int) -> None:
-        value = max(0, min(10, int(value)))
-        if value == self._value:
-            return
-        self._value = value
-        self.setAccessibleDescription(f"{value} of 10")
-        self.update()
-        self.valueChanged.emit(value)
-
-    def set_target(self, low: int, high: int, release_at: int) -> None:
-        self.target = (low, high)
-        self.release_at = release_at
-        self.update()
-
-    # -- geometry ------------------------------------------------------------------------------
-    def _cell_height(self) -> int:
-        return max(34, self.fontMetrics().height() * 2)
-
-    def _caption_height(self) -> int:
-        return self.fontMetrics().height() + 6
-
-    def sizeHint(self) -> QSize:
-        return QSize(440, self._cell_height() + self._caption_height() + 4)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(11 * 22, self.sizeHint().height())
-
-    def _cell(self, value: int) -> QRectF:
-        gap = 4.0
-        width = (self.width() - 2 - gap * 10) / 11
-        return QRectF(1 + value * (width + gap), 1, width, self._cell_height())
-
-    def value_at(self, x: float) -> int:
-        for value in range(11):
-            cell = self._cell(value)
-            if x < cell.right() + 2:
-                return value
-        return 10
-
-    # -- painting ------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        low, high = self.target
-        number_font = QFont(self.font())
-        number_font.setBold(True)
-        number_font.setPointSizeF(self.font().pointSizeF() * 1.25)
-        for value in range(11):
-            cell = self._cell(value)
-            in_target = low <= value <= high and high > 0
-            is_release = value == self.release_at and high > 0
-            if value == self._value:
-                fill, border, text, pen_width = QColor(ACCENT), QColor(ACCENT), QColor("white"), 2
-            elif in_target:
-                fill, border, text, pen_width = QColor(TARGET_FILL), QColor(TARGET), INK, 2
-            elif is_release:
-                fill, border, text, pen_width = QColor(RELEASE_FILL), QColor(RELEASE), INK, 2
-            else:
-                fill, border, text, pen_width = QColor("#f1f3f5"), QColor("#c3c9cf"), INK, 1
-            painter.setPen(QPen(border, pen_width))
-            painter.setBrush(fill)
-            painter.drawRoundedRect(cell.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
-            painter.setPen(QColor(text))
-            painter.setFont(number_font)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(value))
-        # Captions under the band and the release cell say in words what the colours mean.
-        painter.setFont(self.font())
-        top = self._cell_height() + 3
-        height = self._caption_height()
-        if high > 0:
-            band = self._cell(low).united(self._cell(high))
-            caption = QRectF(band.left() - 20, top, band.width() + 40, height)
-            painter.setPen(QColor(TARGET))
-            painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             "target")
-            cell = self._cell(self.release_at)
-            caption = QRectF(cell.center().x() - 40, top, 80, height)
-            painter.setPen(QColor(RELEASE))
-            painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             "release")
-        painter.setPen(QColor(MUTED))
-        for value, word in ((0, "none"), (10, "worst")):
-            if high > 0 and (low <= value <= high or value == self.release_at):
-                continue
-            cell = self._cell(value)
-            caption = QRectF(cell.center().x() - 40, top, 80, height)
-            painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             word)
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(ACCENT), 1, Qt.PenStyle.DotLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(0, 0, -1, -1))
-        painter.end()
-
-    # -- input ---------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        step = SCALE_KEYS.get(Qt.Key(event.key()))
-        if step is not None:
-            self.setValue(self._value + step)
-        elif Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
-            self.setValue(event.key() - Qt.Key.Key_0)
-        elif event.key() == Qt.Key.Key_Home:
-            self.setValue(0)
-        elif event.key() == Qt.Key.Key_End:
-            self.setValue(10)
-        else:
-            event.ignore()  # Space, N, P, ... go on to the coach
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.setFocus(Qt.FocusReason.MouseFocusReason)
-            self.setValue(self.value_at(event.position().x()))
-
-
-SCALE_KEYS = {
-    Qt.Key.Key_Left: -1,
-    Qt.Key.Key_Down: -1,
-    Qt.Key.Key_Right: 1,
-    Qt.Key.Key_Up: 1,
-}
-
-
-# -- the hold bar ---------------------------------------------------------------------------------
-class HoldBar(QWidget):
-    """Elapsed hold against the maximum, with a tick at the typical hold."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("holdBar")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.elapsed = 0.0
-        self.typical = 0.0
-        self.maximum = 0.0
-
-    def sizeHint(self) -> QSize:
-        return QSize(300, 18)
-
-    def set_values(self, elapsed: float, typical: float, maximum: float) -> None:
-        self.elapsed, self.typical, self.maximum = elapsed, typical, maximum
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        track = QRectF(self.rect()).adjusted(1, 3, -1, -3)
-        painter.setPen(Qt.PenStyle.NoPen)
-        alarm = self.maximum > 0 and self.elapsed >= self.maximum
-        painter.setBrush(QColor(255, 255, 255, 90) if alarm else QColor("#e3e7eb"))
-        painter.drawRoundedRect(track, 5, 5)
-        if self.maximum > 0:
-            fraction = min(1.0, self.elapsed / self.maximum)
-            if self.elapsed >= self.maximum:
-                colour = "#ffffff"  # the panel itself turns red at the maximum
-            elif self.typical and self.elapsed >= self.typical:
-                colour = RELEASE
-            else:
-                colour = ACCENT
-            if fraction > 0:
-                painter.setBrush(QColor(colour))
-                painter.drawRoundedRect(
-                    QRectF(track.left(), track.top(), track.width() * fraction, track.height()),
-                    5, 5)
-            if 0 < self.typical < self.maximum:
-                x = track.left() + track.width() * self.typical / self.maximum
-                painter.setPen(QPen(QColor(ALARM if alarm else INK), 2))
-                painter.drawLine(int(x), int(track.top()) - 3, int(x), int(track.bottom()) + 3)
-        painter.end()
 
 
 # -- small building blocks ------------------------------------------------------------------------
@@ -311,66 +115,6 @@ class Collapsible(QWidget):
         return self.toggle.isChecked()
 
 
-# -- which steps belong to which trigger point ---------------------------------------------------
-# A technique's steps are written for the whole muscle (they read as one list on the muscle's
-# page), but the coach walks them once per trigger point. Which step belongs where is read from
-# the wording, so a teacher writing a pack needs no extra keys (docs/coach.md):
-#   1. a step that opens with one of CLOSING_OPENINGS ends the session: after the last point only;
-#   2. a step that names trigger points ("TrP2", "TrP3 and TrP4"): at those points only (TrPn is
-#      the n-th trigger point of the muscle, the order the coach walks them in);
-#   3. a step before the first one that finds or locates the point (positioning the client,
-#      screening, ...): at the first point only, as it need not be repeated;
-#   4. every other step (finding, pressing, holding, repeating): at every point.
-CLOSING_OPENINGS = ("finish", "go on to", "follow with", "after the last")
-_NAMED_TRP = re.compile(r"\bTrP ?(\d+)\b", re.IGNORECASE)
-_LOCATING = ("locate", "find ", "trigger point")
-
-
-def _locate_step(steps: tuple[str, ...]) -> int:
-    """The first step about finding or pressing a point, else 0: the steps before it prepare the
-    session (rule 3 above)."""
-    for index, step in enumerate(steps):
-        text = step.casefold()
-        if any(word in text for word in _LOCATING):
-            return index
-    return 0
-
-
-def named_trigger_points(step: str, count: int) -> set[int]:
-    """The trigger points (0-based, of `count`) a step names; numbers the muscle does not have
-    (another muscle's "TrP3", a typo) are not counted."""
-    return {int(n) - 1 for n in _NAMED_TRP.findall(step) if 1 <= int(n) <= count}
-
-
-def is_closing(step: str) -> bool:
-    return step.lstrip().casefold().startswith(CLOSING_OPENINGS)
-
-
-def steps_by_point(steps: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
-    """For each of `count` trigger points, the indices of the steps the coach shows there, in
-    the data's order. Without several points (one, or none: a general technique alone) every
-    step is shown."""
-    if count <= 1:
-        return [tuple(range(len(steps)))]
-    locate = _locate_step(steps)
-    plan: list[list[int]] = [[] for _ in range(count)]
-    for index, step in enumerate(steps):
-        named = named_trigger_points(step, count)
-        if is_closing(step):
-            points: set[int] | range = {count - 1}
-        elif named:
-            points = named
-        elif index < locate:
-            points = {0}
-        else:
-            points = range(count)
-        for point in points:
-            plan[point].append(index)
-    # A point no step applies to (data written against the rules) still gets the whole list
-    # rather than an empty card.
-    return [tuple(p) if p else tuple(range(len(steps))) for p in plan]
-
-
 T = TypeVar("T")
 
 
@@ -383,35 +127,6 @@ def _with_widgets(method: Callable[..., T]) -> Callable[..., T]:
         return method(self, *args, **kwargs)
     return wrapper
 
-
-def _building_hint(target: DiscomfortTarget, band: str) -> str:
-    """What to do before the pressure has reached its target, as the technique does it."""
-    if target.as_it_eases == "press_deeper":
-        return (f"Build slowly to {band} out of 10; as it fades, press deeper to keep it there "
-                f"until it is no longer tender (about {target.release_at}).")
-    if target.as_it_eases == "take_up_slack":
-        return (f"Sink in slowly to the first resistance, about {band} out of 10; hold until the "
-                "tissue softens, then take up the slack and hold again.")
-    return (f"Build slowly to {band} out of 10, then hold until it eases to about "
-            f"{target.release_at}.")
-
-
-def _easing_hint(target: DiscomfortTarget, value: int, band: str) -> str:
-    """What to do as the discomfort fades below its target: the techniques differ here, and
-    the hint must say what the technique's own steps say."""
-    eased = value <= target.release_at
-    if target.as_it_eases == "press_deeper":
-        if eased:
-            return f"No longer tender at {value}: release slowly."
-        return f"Fading: press a little deeper, back to {band}."
-    if target.as_it_eases == "take_up_slack":
-        if eased:
-            return (f"Eased to {value}: take up the slack and hold again; after a few rounds, "
-                    "release slowly.")
-        return "Softening: take up the slack to the new barrier and hold again, no harder."
-    if eased:
-        return f"Eased to {value}: release slowly."
-    return f"Easing: hold steady; release at about {target.release_at}."
 
 
 class TechniqueCoach(QWidget):
@@ -1119,12 +834,12 @@ class TechniqueCoach(QWidget):
         elif value >= low:
             hint, colour = "On target: keep the pressure steady and wait for it to ease.", TARGET
         elif self._reached_target:
-            hint, colour = _easing_hint(target, value, band), RELEASE
+            hint, colour = easing_hint(target, value, band), RELEASE
             if (value <= target.release_at and target.as_it_eases != "take_up_slack"
                     and self.timer.elapsed() > 0 and not self._released):
                 self._end_hold()
         else:
-            hint, colour = _building_hint(target, band), INK
+            hint, colour = building_hint(target, band), INK
         if self._cue == "max":
             # The hold panel has turned red and says release: a line above it saying "keep the
             # pressure steady" (or "press deeper") would contradict it. Whatever the client

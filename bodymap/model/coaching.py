@@ -1,0 +1,97 @@
+"""What the technique coach says, read from a technique's data: which of its steps belong at
+which trigger point, and what to do as the discomfort builds and eases (docs/coach.md)."""
+
+from __future__ import annotations
+
+import re
+
+from bodymap.model.schema import DiscomfortTarget
+
+# -- which steps belong to which trigger point ---------------------------------------------------
+# A technique's steps are written for the whole muscle (they read as one list on the muscle's
+# page), but the coach walks them once per trigger point. Which step belongs where is read from
+# the wording, so a teacher writing a pack needs no extra keys (docs/coach.md):
+#   1. a step that opens with one of CLOSING_OPENINGS ends the session: after the last point only;
+#   2. a step that names trigger points ("TrP2", "TrP3 and TrP4"): at those points only (TrPn is
+#      the n-th trigger point of the muscle, the order the coach walks them in);
+#   3. a step before the first one that finds or locates the point (positioning the client,
+#      screening, ...): at the first point only, as it need not be repeated;
+#   4. every other step (finding, pressing, holding, repeating): at every point.
+CLOSING_OPENINGS = ("finish", "go on to", "follow with", "after the last")
+_NAMED_TRP = re.compile(r"\bTrP ?(\d+)\b", re.IGNORECASE)
+_LOCATING = ("locate", "find ", "trigger point")
+
+
+def _locate_step(steps: tuple[str, ...]) -> int:
+    """The first step about finding or pressing a point, else 0: the steps before it prepare the
+    session (rule 3 above)."""
+    for index, step in enumerate(steps):
+        text = step.casefold()
+        if any(word in text for word in _LOCATING):
+            return index
+    return 0
+
+
+def named_trigger_points(step: str, count: int) -> set[int]:
+    """The trigger points (0-based, of `count`) a step names; numbers the muscle does not have
+    (another muscle's "TrP3", a typo) are not counted."""
+    return {int(n) - 1 for n in _NAMED_TRP.findall(step) if 1 <= int(n) <= count}
+
+
+def is_closing(step: str) -> bool:
+    return step.lstrip().casefold().startswith(CLOSING_OPENINGS)
+
+
+def steps_by_point(steps: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
+    """For each of `count` trigger points, the indices of the steps the coach shows there, in
+    the data's order. Without several points (one, or none: a general technique alone) every
+    step is shown."""
+    if count <= 1:
+        return [tuple(range(len(steps)))]
+    locate = _locate_step(steps)
+    plan: list[list[int]] = [[] for _ in range(count)]
+    for index, step in enumerate(steps):
+        named = named_trigger_points(step, count)
+        if is_closing(step):
+            points: set[int] | range = {count - 1}
+        elif named:
+            points = named
+        elif index < locate:
+            points = {0}
+        else:
+            points = range(count)
+        for point in points:
+            plan[point].append(index)
+    # A point no step applies to (data written against the rules) still gets the whole list
+    # rather than an empty card.
+    return [tuple(p) if p else tuple(range(len(steps))) for p in plan]
+
+
+def building_hint(target: DiscomfortTarget, band: str) -> str:
+    """What to do before the pressure has reached its target, as the technique does it."""
+    if target.as_it_eases == "press_deeper":
+        return (f"Build slowly to {band} out of 10; as it fades, press deeper to keep it there "
+                f"until it is no longer tender (about {target.release_at}).")
+    if target.as_it_eases == "take_up_slack":
+        return (f"Sink in slowly to the first resistance, about {band} out of 10; hold until the "
+                "tissue softens, then take up the slack and hold again.")
+    return (f"Build slowly to {band} out of 10, then hold until it eases to about "
+            f"{target.release_at}.")
+
+
+def easing_hint(target: DiscomfortTarget, value: int, band: str) -> str:
+    """What to do as the discomfort fades below its target: the techniques differ here, and
+    the hint must say what the technique's own steps say."""
+    eased = value <= target.release_at
+    if target.as_it_eases == "press_deeper":
+        if eased:
+            return f"No longer tender at {value}: release slowly."
+        return f"Fading: press a little deeper, back to {band}."
+    if target.as_it_eases == "take_up_slack":
+        if eased:
+            return (f"Eased to {value}: take up the slack and hold again; after a few rounds, "
+                    "release slowly.")
+        return "Softening: take up the slack to the new barrier and hold again, no harder."
+    if eased:
+        return f"Eased to {value}: release slowly."
+    return f"Easing: hold steady; release at about {target.release_at}."
