@@ -1,0 +1,38 @@
+"""The coach's step plan for steps a teacher writes in a pack (docs/coach.md), without Qt: the
+built-in muscles are walked through the window in tests/ui/test_coach.py."""
+
+from bodymap.model.coaching import steps_by_point
+
+STEPS = (
+    "Client side-lying, hips and knees bent.",  # 0: prepares, before the first locating step
+    "Locate the tender spot with a flat thumb.",  # 1: every point
+    "Press slowly to 6 out of 10 and hold.",  # 2: every point
+    "At TrP2 the tissue lies deeper: sink in further.",  # 3: TrP2 only
+    "Finish with a slow stretch.",  # 4: after the last point only
+)
+
+
+def test_steps_are_shared_out_among_three_points():
+    assert steps_by_point(STEPS, 3) == [(0, 1, 2), (1, 2, 3), (1, 2, 4)]
+
+
+def test_a_trigger_point_the_muscle_does_not_have_is_not_a_step_for_any_point():
+    steps = ("Locate it.", "Press TrP5 gently.", "Hold.")
+    # "TrP5" of a two-point muscle is a typo or another muscle's: the step stays at every point
+    # rather than vanishing from the coach.
+    assert steps_by_point(steps, 2) == [(0, 1, 2), (0, 1, 2)]
+
+
+def test_a_point_no_step_applies_to_still_gets_every_step():
+    steps = ("Locate TrP1 with the thumb.", "Press TrP1 to 5 out of 10.")
+    assert steps_by_point(steps, 2) == [(0, 1), (0, 1)]
+
+
+def test_one_point_or_none_walks_every_step_in_order():
+    assert steps_by_point(STEPS, 1) == [(0, 1, 2, 3, 4)]
+    assert steps_by_point(STEPS, 0) == [(0, 1, 2, 3, 4)]
+
+
+def test_named_points_are_read_in_any_spelling():
+    steps = ("Find the band.", "Work trp 2 and TrP 3 with the elbow.")
+    assert steps_by_point(steps, 3) == [(0,), (0, 1), (0, 1)]
