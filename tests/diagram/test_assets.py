@@ -414,6 +414,38 @@ def test_gluteus_maximus_trigger_points_sit_on_their_landmarks(views, side):
 
 
 @pytest.mark.parametrize("side", ["L", "R"])
+def test_gluteus_maximus_trp3_stands_clear_of_the_sit_bone_near_the_cleft(views, side):
+    # A reviewing therapist saw TrP3's X on the lower inner edge of the sit bone, barely more
+    # medial than TrP1: the three read as a line down the buttock, and TrP3 as a point on the
+    # bone. It lies in the lowest, most medial fibres, towards the gluteal cleft a little below
+    # the coccyx: the most medial and the lowest of the three, well clear of the bone.
+    v = views["posterior"]
+    cm = 8.3  # viewBox pixels to the centimetre
+    trp = {t: region(v, f"x-gluteus_maximus-{t}-{side}").path.boundingRect().center()
+           for t in ("trp1", "trp2", "trp3")}
+    trp1, trp2, trp3 = trp["trp1"], trp["trp2"], trp["trp3"]
+    assert below(trp3, trp1) and below(trp3, trp2)
+    # the most medial, clearly so: at least 1.5 cm nearer the midline than TrP1 and 3 cm nearer
+    # than TrP2, within 3 cm of the cleft
+    assert lateral_distance(v, trp3) < lateral_distance(v, trp1) - 1.5 * cm
+    assert lateral_distance(v, trp3) < lateral_distance(v, trp2) - 3 * cm
+    assert lateral_distance(v, trp3) < 3 * cm
+    # near the coccyx: no more than 3 cm below the coccyx area's lowest point
+    coccyx = region(v, "z-coccyx").path.boundingRect()
+    assert trp3.y() - coccyx.bottom() < 3 * cm
+    # off the sit bone: outside the drawn tuberosity grown by 1.5 cm all round, more than half
+    # an X's breadth at the window's first-start size, so the X does not touch the bone
+    centre, rx, ry = art_oval(v, f"art-ischial-tuberosity-{side}")
+    grow = 1.5 * cm
+    assert ((trp3.x() - centre.x()) / (rx + grow)) ** 2 + (
+        (trp3.y() - centre.y()) / (ry + grow)) ** 2 > 1
+    # ... and on gluteus maximus with the whole of its circle
+    gmax = region(v, f"m-gluteus_maximus-{side}").path
+    marker = region(v, f"x-gluteus_maximus-trp3-{side}").path
+    assert gmax.contains(marker)
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
 def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
     v = views["posterior"]
     ql, multifidus = c(v, f"m-quadratus_lumborum-{side}"), c(v, f"m-multifidus-{side}")
