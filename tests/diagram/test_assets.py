@@ -414,6 +414,38 @@ def test_gluteus_maximus_trigger_points_sit_on_their_landmarks(views, side):
 
 
 @pytest.mark.parametrize("side", ["L", "R"])
+def test_gluteus_maximus_trp3_stands_clear_of_the_sit_bone_near_the_cleft(views, side):
+    # A reviewing therapist saw TrP3's X on the lower inner edge of the sit bone, barely more
+    # medial than TrP1: the three read as a line down the buttock, and TrP3 as a point on the
+    # bone. It lies in the lowest, most medial fibres, towards the gluteal cleft a little below
+    # the coccyx: the most medial and the lowest of the three, well clear of the bone.
+    v = views["posterior"]
+    cm = 8.3  # viewBox pixels to the centimetre
+    trp = {t: region(v, f"x-gluteus_maximus-{t}-{side}").path.boundingRect().center()
+           for t in ("trp1", "trp2", "trp3")}
+    trp1, trp2, trp3 = trp["trp1"], trp["trp2"], trp["trp3"]
+    assert below(trp3, trp1) and below(trp3, trp2)
+    # the most medial, clearly so: at least 1.5 cm nearer the midline than TrP1 and 3 cm nearer
+    # than TrP2, within 3 cm of the cleft
+    assert lateral_distance(v, trp3) < lateral_distance(v, trp1) - 1.5 * cm
+    assert lateral_distance(v, trp3) < lateral_distance(v, trp2) - 3 * cm
+    assert lateral_distance(v, trp3) < 3 * cm
+    # near the coccyx: no more than 3 cm below the coccyx area's lowest point
+    coccyx = region(v, "z-coccyx").path.boundingRect()
+    assert trp3.y() - coccyx.bottom() < 3 * cm
+    # off the sit bone: outside the drawn tuberosity grown by 1.5 cm all round, more than half
+    # an X's breadth at the window's first-start size, so the X does not touch the bone
+    centre, rx, ry = art_oval(v, f"art-ischial-tuberosity-{side}")
+    grow = 1.5 * cm
+    assert ((trp3.x() - centre.x()) / (rx + grow)) ** 2 + (
+        (trp3.y() - centre.y()) / (ry + grow)) ** 2 > 1
+    # ... and on gluteus maximus with the whole of its circle
+    gmax = region(v, f"m-gluteus_maximus-{side}").path
+    marker = region(v, f"x-gluteus_maximus-trp3-{side}").path
+    assert gmax.contains(marker)
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
 def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
     v = views["posterior"]
     ql, multifidus = c(v, f"m-quadratus_lumborum-{side}"), c(v, f"m-multifidus-{side}")
@@ -516,14 +548,68 @@ def test_the_outer_leg_is_the_peroneal_strip_between_the_shin_and_the_calf(views
     ankle = region(v, "z-lateral_ankle-L").path.boundingRect().top()
     assert bounds.top() == pytest.approx(knee, abs=1) and bounds.bottom() == pytest.approx(
         ankle, abs=1)
-    # across the leg at mid-shin, the strip is a quarter or so of its depth
+    # across the leg at mid-shin, the strip is about a third of its depth
     y = (knee + ankle) / 2
     across = [QPointF(x, y) for x in range(int(v.view_box.left()), int(v.view_box.right()))]
     leg = [p for p in across if v.outline.contains(p)]
     in_strip = [p for p in leg if strip_path.contains(p)]
-    assert 0.15 < len(in_strip) / len(leg) < 0.35, (len(in_strip), len(leg))
+    assert 0.28 < len(in_strip) / len(leg) < 0.35, (len(in_strip), len(leg))
     assert region(v, "z-anterior_leg-L").path.contains(QPointF(leg[0].x() + 4, y))
     assert not strip_path.contains(QPointF(leg[0].x() + 4, y))
+
+
+def across_at(path: QPainterPath, y: float, left: float, right: float) -> float:
+    """How far the shape reaches across at height y, in viewBox pixels (0.25 apart)."""
+    inside = [x / 4 for x in range(int(left * 4), int(right * 4) + 1)
+              if path.contains(QPointF(x / 4, y))]
+    return inside[-1] - inside[0] if inside else 0.0
+
+
+def test_the_peroneal_strip_is_wide_enough_to_click_all_the_way_down(views):
+    # At about 2.5 cm across it made a target of some 20 pixels in a laptop's window. The
+    # peroneals cover the fibula's outer face from its head to the outer ankle, between the
+    # front (extensor) muscles and the calf: the strip takes all of that, at least 3 cm across
+    # from below the knee to the ankle, and the shin in front and the calf behind keep 2 cm.
+    v = views["lateral"]
+    cm = 9  # viewBox pixels to the centimetre in the side view
+    box = v.view_box
+    strip = region(v, "z-lateral_leg-L").path
+    shin, ankle_zone = region(v, "z-anterior_leg-L").path, region(v, "z-lateral_ankle-L").path
+    calf = QPainterPath(region(v, "z-calf_upper-L").path).united(
+        region(v, "z-calf_lower-L").path)
+    knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
+    ankle = ankle_zone.boundingRect().top()
+    y = knee + 1 * cm
+    while y < ankle - 0.5 * cm:
+        assert across_at(strip, y, box.left(), box.right()) >= 3 * cm, y
+        assert across_at(shin, y, box.left(), box.right()) >= 2 * cm, y
+        assert across_at(calf, y, box.left(), box.right()) >= 2 * cm, y
+        y += 0.5 * cm
+
+
+@pytest.mark.parametrize(("name", "sides"), [("posterior", "LR"), ("lateral", "L")])
+def test_every_point_of_the_leg_below_the_knee_is_in_a_zone(views, name, sides):
+    # A click or a pain mark anywhere on the leg between the knee and the ankle lands in a zone
+    # (the side view's lower calf once belonged to none): a fine grid over each leg, from the
+    # knee's lower edge to the ankle line, every point on the body in exactly one zone. (The
+    # back view's ankle line sags a little in the middle: the heel below it is the foot.)
+    v = views[name]
+    for side in sides:
+        knee_zone = "posterior_knee" if name == "posterior" else "lateral_thigh"
+        knee = region(v, f"z-{knee_zone}-{side}").path.boundingRect()
+        ankle_name = "calf_lower" if name == "posterior" else "lateral_ankle"
+        ankle = region(v, f"z-{ankle_name}-{side}").path.boundingRect()
+        top = knee.bottom()
+        bottom = ankle.bottom() - 4 if name == "posterior" else ankle.top()
+        left = min(knee.left(), ankle.left()) - 20
+        right = max(knee.right(), ankle.right()) + 20
+        points = [p for p in grid(QRectF(left, top, right - left, bottom - top), 1.0)
+                  if v.outline.contains(p)]
+        assert len(points) > 2000, f"{name} ({side}): the grid missed the leg"
+        lost = [p for p in points if not zone_hits(v, p)]
+        assert not lost, (f"{name} ({side}): {len(lost)} points of the leg in no zone, e.g. "
+                          f"{[(round(p.x()), round(p.y())) for p in lost[:4]]}")
+        assert all(len(zone_hits(v, p)) == 1 for p in points[::7])
 
 
 def test_gluteus_minimus_is_drawn_smaller_than_medius_and_under_it_from_the_side(views):

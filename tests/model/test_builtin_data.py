@@ -88,10 +88,12 @@ def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Cat
         assert "posterior_thigh_upper" in zones and "posterior_thigh_lower" not in zones
     # Gluteus minimus' posterior TrP refers down the whole back of the thigh, through the back
     # of the knee as one band, into the calf: its upper, muscular half, not down to the heel.
+    # Where it stops in the calf the sources do not settle, so the upper calf is provisional.
     minimus = catalog.muscles["gluteus_minimus"].trigger_point("trp2").referral
     assert {"posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee",
             "calf_upper"} <= set(minimus.essential)
     assert "calf_lower" not in minimus.essential + minimus.spillover
+    assert "calf_upper" in minimus.provisional
 
 
 def test_gluteus_minimus_anterior_pain_runs_down_the_peroneal_strip_not_the_shin(

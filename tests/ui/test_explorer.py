@@ -371,6 +371,23 @@ def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow
     assert "rovisional" not in window.detail_panel.plain_text()
 
 
+def test_gluteus_minimus_calf_reach_is_said_to_be_unsettled(qtbot, window: MainWindow):
+    # Its posterior trigger point's pain is painted down to mid-calf, bodymap's reading: the
+    # manual's summary gives no lower limit and a popular guide stops at the knee. The page
+    # says the upper calf is provisional, and why; the lower calf is not painted at all.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    assert window.selected == ("gluteus_minimus", "L")
+    text = window.detail_panel.plain_text()
+    trp2 = text[text.index("TrP2 (posterior part)"):text.index("Symptoms")]
+    essential = next(line for line in trp2.splitlines() if line.startswith("Essential zone"))
+    assert essential.endswith("Upper calf (provisional)"), essential
+    assert "Lower back of the thigh," in essential  # settled, nothing said after it
+    assert "Lower calf" not in trp2
+    assert "Perfect Spot No. 6" in trp2 and "to the knee" in trp2
+    assert "Provisional: not settled by the sources" in text
+
+
 def test_going_back_to_a_muscle_shows_its_page_again(qtbot, window: MainWindow):
     """Pages are kept for muscles seen before; each shows its own muscle, in today's font."""
     click(qtbot, window, "gluteus_medius", "L")

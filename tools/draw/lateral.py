@@ -8,8 +8,12 @@ mid-calf 27 (where the upper calf meets the lower, as in the posterior view), la
 7.3.
 
 Below the knee the side of the leg has three strips, front to back: the shin (the tibia and the
-muscles in front of the fibula), the outer (peroneal) strip over the fibula, from the fibular
-head down to just above the lateral malleolus, and the calf behind it.
+extensor muscles in front of the fibula), the outer (peroneal) strip over the fibula, from the
+fibular head down to just above the lateral malleolus, and the calf behind it. The peroneals
+cover the whole outer face of the fibula and bulge forward of it, so the strip runs from the
+front (anterior intermuscular) septum, 2.5-3.5 cm in front of the fibula, back to the posterior
+septum just behind it, in front of soleus and the Achilles tendon: about a third of the leg's
+depth at mid-shin, 3-4.5 cm across, widest over the bellies in the upper half.
 """
 
 from __future__ import annotations
@@ -43,11 +47,11 @@ J_AT = (5.9, 97.0)
 J_GTA, J_GTB = (3.9, 89.5), (3.5, 79.2)
 J_UB, J_LT, J_LF = (-3.3, 89.4), (-4.5, 81.0), (-4.3, 78.2)
 J_KA, J_KP = (3.2, 46.5), (-3.2, 46.5)
-J_LA = (-1.3, 12.5)
-# the peroneal strip's front edge, a little in front of the fibula: at the knee and the ankle
-J_KL, J_LA_F = (0.0, 46.5), (1.0, 12.5)
+J_LA = (-1.6, 12.5)
+# the peroneal strip's front edge, the septum in front of the fibula: at the knee and the ankle
+J_KL, J_LA_F = (0.6, 46.5), (1.5, 12.5)
 CALF_CUT = 27.0  # same level as in the posterior view
-J_LC, J_CALF_B = (-1.77, CALF_CUT), (-7.4, CALF_CUT)  # the calf cut's front and back ends
+J_LC, J_CALF_B = (-2.6, CALF_CUT), (-7.4, CALF_CUT)  # the calf cut's front and back ends
 THIGH_CUT = 62.5  # same level as in the posterior view
 J_PT_F, J_PT_B = (-3.68, THIGH_CUT), (-8.31, THIGH_CUT)  # front and back ends of the cut
 
@@ -76,8 +80,8 @@ CURVES = {
     "thigh_cut": Curve("thigh_cut", [J_PT_F, J_PT_B]),
     "lfold": Curve("lfold", [B4, (-8.5, 77.6), J_LF]),
     "lkn": Curve("lkn", [K_F, J_KA, J_KL, J_KP, K_B]),
-    "lcl": Curve("lcl", [J_KP, (-2.6, 38.0), J_LC, (-1.6, 24.0), J_LA]),
-    "lpe_front": Curve("lpe_front", [J_KL, (0.4, 38.0), (0.8, 24.0), J_LA_F]),
+    "lcl": Curve("lcl", [J_KP, (-3.4, 38.0), J_LC, (-2.35, 24.0), J_LA]),
+    "lpe_front": Curve("lpe_front", [J_KL, (1.1, 38.0), (1.35, 24.0), J_LA_F]),
     "calf_cut": Curve("calf_cut", [J_LC, J_CALF_B]),
     "la_top": Curve("la_top", [LA_B, J_LA, J_LA_F, LA_F]),
     "la_bot": Curve("la_bot", [LA_F2, (2.6, 4.6), (-1.2, 3.5), LA_B2]),

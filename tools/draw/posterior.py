@@ -215,7 +215,7 @@ MUSCLE_CURVES = {
     # it; they slide up off it when the hip flexes) and up beside the sacrotuberous ligament to
     # the side of the coccyx.
     "gmax_low": Curve("gmax_low", [GMX_LL, (13.0, 71.6), (10.0, 73.4), (7.4, 75.3), (5.2, 77.1),
-                                   (3.35, 79.6), (2.0, 82.5), GMX_CX]),
+                                   (3.35, 79.6), (1.6, 82.3), GMX_CX]),
     "gmax_med": Curve("gmax_med", [GMX_CX, (1.0, 86.9), (2.3, 89.3), GMX_S3, GMX_PSIS, U1]),
     "gmed_top": Curve("gmed_top", [U1, (8.0, 98.7), (10.4, 100.6), (12.4, 101.0), O_CL]),
     # erector spinae columns
@@ -278,14 +278,16 @@ DEEP_SHAPES = {
 }
 MARKERS = {
     ("gluteus_maximus", "trp1"): (4.9, 92.0),
-    # The three form a C down the inner part of the muscle: TrP1 high beside the sacrum, TrP2
-    # lower and further out, just above the sit bone, TrP3 lowest and back in, in the lowest,
-    # most medial fibres (from the side of the coccyx and the sacrotuberous ligament): below the
-    # coccyx tip, between the gluteal cleft and the sit bone, beside the bone's lower half. At
-    # the window's first-start size an X is about 3.5 cm of body across, so TrP2 and TrP3, under
-    # 2 cm apart across, stand about 4 cm apart in height for their Xs and numbers to stay clear.
-    ("gluteus_maximus", "trp2"): (5.6, 83.4),
-    ("gluteus_maximus", "trp3"): (4.0, 79.3),
+    # The three form a rough C down the inner part of the muscle: TrP1 high beside the sacrum,
+    # TrP2 lower and further out, just above the sit bone, TrP3 back in at the bottom, in the
+    # lowest, most medial fibres (from the side of the coccyx and the sacrotuberous ligament):
+    # a little below the coccyx tip, in the corner between the gluteal cleft and the sit bone,
+    # near the muscle's inner edge and level with the top of the bone, not on it. TrP2 sits just
+    # above the bone's top, so TrP3 is only a little lower than it; at the window's
+    # first-start size an X is about 3.5 cm of body across, so the two stand 4 cm apart across
+    # for their Xs and numbers to stay clear, and TrP3 about 2 cm clear of the bone's outline.
+    ("gluteus_maximus", "trp2"): (6.4, 83.1),
+    ("gluteus_maximus", "trp3"): (2.4, 82.0),
     ("gluteus_medius", "trp1"): (7.6, 97.5),
     ("gluteus_medius", "trp2"): (12.0, 98.7),
     ("gluteus_minimus", "trp2"): (12.6, 92.3),
