@@ -334,6 +334,23 @@ def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
     assert names(window)[0] == "Iliopsoas"
 
 
+def test_the_low_back_marked_on_one_side_ranks_iliopsoas_above_rectus_abdominis(
+        qtbot, window: MainWindow):
+    # Pain beside the low spine on one side: lower rectus abdominis would paint a band across
+    # both sides, the other side where there is no pain; iliopsoas's band stays on its side.
+    # Rectus abdominis must not fit better: it comes after iliopsoas.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "lumbar_paraspinal_lower", "L")
+    rows = candidates(window)
+    found = names(window)
+    iliopsoas, rectus = found.index("Iliopsoas"), found.index("Rectus abdominis (lower part)")
+    assert iliopsoas < rectus
+    assert rows[iliopsoas].startswith("Iliopsoas — strong fit\n")
+    assert rows[rectus] == ("Rectus abdominis (lower part) — strong fit\n"
+                            "TrP1 (lowest part, above the pubis) refers here; essential zone: "
+                            "Low lumbar paraspinal (L4\N{EN DASH}S1)")
+
+
 def test_a_match_resting_only_on_provisional_zones_says_so_and_comes_after(
         qtbot, window: MainWindow):
     # The upper buttock: iliopsoas reaches it as spillover in the sources; gluteus medius's
@@ -418,13 +435,15 @@ def test_the_pain_finder_goes_by_one_name_wherever_a_person_meets_it(qtbot, wind
 
 def test_si_joint_pain_lists_quadratus_lumborum_first(qtbot, window: MainWindow):
     # Seven muscles refer to the SI joint, all essential: QL's deep TrP refers there and to one
-    # zone more, so its pattern fits best; iliopsoas's runs the length of the back, so it is last.
+    # zone more, so its pattern fits best. Iliopsoas's runs the length of the back, and lower
+    # rectus abdominis's band reaches the other side's SI joint and low back, where no pain is
+    # marked: six zones of each pattern are left unmarked, and they come last.
     trigger(window, "actionPainMode")
     click(qtbot, window, "si_joint", "L")
     found = names(window)
     assert len(found) == 7
     assert found[0] == "Quadratus lumborum"
-    assert found[-1] == "Iliopsoas"
+    assert found[-2:] == ["Iliopsoas", "Rectus abdominis (lower part)"]
 
 
 def _blue(color) -> bool:
