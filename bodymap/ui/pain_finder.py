@@ -379,8 +379,11 @@ def provisional_words(catalog: Catalog, row: Row) -> str:
     unsure = provisional_points(row)
     points = [t for t in dict.fromkeys(t for c in row.shown for t in c.trigger_points)
               if t in unsure]
-    said = [*(catalog.zones[z].label for z in zones),
-            *(f"{_short_label(muscle.trigger_point(t).label)}'s referral here" for t in points)]
+    said = [catalog.zones[z].label for z in zones]
+    if points:
+        names = [_short_label(muscle.trigger_point(t).label) for t in points]
+        said.append(f"{names[0]}'s referral here" if len(names) == 1 else
+                    f"the referral here of {', '.join(names[:-1])} and {names[-1]}")
     if not said:
         return ""
     return f"Provisional ({'; '.join(said)}): {PROVISIONAL_MEANS}."

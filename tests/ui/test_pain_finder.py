@@ -420,6 +420,16 @@ def test_a_trigger_point_whose_referral_here_is_provisional_says_so(qtbot, windo
     multifidus = row_index(window, "Multifidus")
     assert "rovisional" not in multifidus.data()
     assert "rovisional" not in multifidus.data(Qt.ItemDataRole.ToolTipRole)
+    # The low back: longissimus's two TrPs both reach it only provisionally.
+    trigger(window, "actionClearPain")
+    click(qtbot, window, "lumbar_paraspinal_lower", "L")
+    longissimus = row_index(window, "Longissimus thoracis")
+    assert longissimus.data() == (
+        "Longissimus thoracis — strong fit (provisional referral)\n"
+        "TrP1 (about T10-T11, provisional), TrP2 (about L1, provisional) refer here; essential "
+        "zone: Low lumbar paraspinal (L4\N{EN DASH}S1, provisional)")
+    assert ("Provisional (Low lumbar paraspinal (L4\N{EN DASH}S1); the referral here of TrP1 "
+            "and TrP2): not settled") in longissimus.data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def test_both_sides_and_either_side_say_what_they_mean(qtbot, window: MainWindow):
