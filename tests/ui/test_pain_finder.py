@@ -6,7 +6,7 @@ import pytest
 from helpers.window import click, is_red, pixel, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QListWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QListWidget
 
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.pain_finder import candidate_lines, rank_marked
@@ -333,6 +333,51 @@ def test_a_band_across_the_low_back_ranks_rectus_abdominis_above_iliopsoas(
     for zone in ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "si_joint"):
         click(qtbot, window, zone, "L")
     assert names(window)[0] == "Iliopsoas"
+
+
+def test_pain_marked_on_another_view_is_said_on_the_body_with_a_link_there(
+        qtbot, window: MainWindow):
+    # The outer lower leg is drawn on the side view only. Pain marked there on the right, then
+    # the back view: the body must say that marked pain lies on another view, and link there.
+    trigger(window, "actionPainMode")
+    trigger(window, "actionViewLateral")
+    trigger(window, "actionViewLateral")  # turned: the right side
+    click(qtbot, window, "lateral_leg", "R")
+    note = window.findChild(QLabel, "referralElsewhere")
+    assert not note.isVisible()  # the pain is in sight
+    trigger(window, "actionViewLateral")  # turned back to the left side: it is not
+    assert note.isVisible()
+    assert note.accessibleName() == ("Marked pain on the right side view: Outer lower leg "
+                                     "(right)")
+    trigger(window, "actionViewPosterior")
+    assert note.isVisible()
+    assert note.accessibleName() == "Marked pain on the side view: Outer lower leg (right)"
+    assert "<a href='#lateral:R'>side view</a>" in note.text()
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the link
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    view = window.body_view
+    assert view.view_name == "lateral" and view.body_scene().view.facing == "R"
+    assert window.view_actions["lateral"].isChecked()
+    assert view.region_point("lateral_leg", "R")  # shown here, to click again
+    assert not note.isVisible()
+    # Pain the back view draws too: only what it cannot draw is said.
+    trigger(window, "actionViewPosterior")
+    click(qtbot, window, "buttock", "L")
+    assert note.accessibleName() == "Marked pain on the side view: Outer lower leg (right)"
+    trigger(window, "actionClearPain")
+    assert not note.isVisible()
+
+
+def test_a_hovered_name_leaves_the_status_bar_when_the_view_changes(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    trigger(window, "actionViewLateral")
+    view = window.body_view
+    qtbot.mouseMove(view.viewport(), view.region_point("lateral_leg", "L"))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Outer lower leg (left)")
+    trigger(window, "actionViewPosterior")  # from the keyboard: the pointer has not moved
+    assert window.statusBar().currentMessage() == ""
+    assert view.body_scene("lateral").hovered is None  # nor stays lit for the way back
 
 
 def test_the_low_back_marked_on_one_side_ranks_iliopsoas_above_rectus_abdominis(
