@@ -70,8 +70,10 @@ class Candidate(NamedTuple):
     # The same for zones marked on the other side of the body, reached by bilateral referral.
     other_essential: tuple[str, ...] = ()
     other_spillover: tuple[str, ...] = ()
-    # Zones in the referral pattern of its closest TrP that were not marked: the fewer, the
-    # more the marked pain looks like that pattern. Ties in score break by it.
+    # Zones in the referral pattern of its closest TrP that were not marked, on each side of
+    # the body the pattern covers: the fewer, the more the marked pain looks like that pattern.
+    # A band across both sides (`Referral.bilateral`) marked on one side leaves the other
+    # side's half of it unmarked. Ties in score break by it.
     unmarked: int = 0
     # For each marked zone in `essential` and `other_essential`, how many muscles of the catalog
     # refer pain there as essential, fewest first: a zone that few muscles refer to in nearly
@@ -374,24 +376,37 @@ class Catalog:
         return self._index_referrals(other_side=True)
 
     @cached_property
-    def _patterns(self) -> dict[str, tuple[frozenset[str], ...]]:
-        """Muscle id -> each TrP's whole referral pattern (its essential and spillover zones).
-        Muscles with the same patterns share one tuple, which `_unmarked` looks up once."""
-        shared: dict[tuple[frozenset[str], ...], tuple[frozenset[str], ...]] = {}
+    def _patterns(self) -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+        """Muscle id -> each TrP's whole referral pattern: its zones (essential and spillover) on
+        the muscle's own side, and those it refers to on the other side of the body too (its
+        bilateral zones; a midline zone is on its own side already). Muscles with the same
+        patterns share one tuple, which `_unmarked` looks up once."""
+        shared: dict[tuple[tuple[frozenset[str], frozenset[str]], ...],
+                     tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
         return {m.id: shared.setdefault(patterns, patterns) for m in self.muscles.values()
-                for patterns in [tuple(frozenset(t.referral.essential)
-                                       | frozenset(t.referral.spillover)
-                                       for t in m.trigger_points)]}
+                for patterns in [tuple(self._pattern(t.referral) for t in m.trigger_points)]}
 
-    def _unmarked(self, muscle_id: str, marked: frozenset[str], memo: dict[int, int]) -> int:
+    def _pattern(self, referral: Referral) -> tuple[frozenset[str], frozenset[str]]:
+        """A TrP's zones on the muscle's side and on the other side (`_patterns`)."""
+        across = referral.other_side()
+        return (frozenset(referral.essential) | frozenset(referral.spillover),
+                frozenset(z for z in (*across.essential, *across.spillover)
+                          if not (z in self.zones and self.zones[z].midline)))
+
+    def _unmarked(self, muscle_id: str, here: frozenset[str], opposite: frozenset[str],
+                  memo: dict[int, int]) -> int:
         """How many zones of the pattern closest to the marked ones are not marked, over the
-        muscle's TrPs that refer to any of them (`Candidate.unmarked`). `memo`, kept for one
-        query, answers a muscle whose patterns another had (at 100x the data, most do)."""
+        muscle's TrPs that refer to any of them (`Candidate.unmarked`): its zones on the muscle's
+        side not in `here`, and those it refers to on the other side not in `opposite`, the
+        zones marked there. A band across both sides marked on one side only leaves the other
+        side's half of it unmarked. `memo`, kept for one query, answers a muscle whose patterns
+        another had (at 100x the data, most do)."""
         patterns = self._patterns[muscle_id]
         unmarked = memo.get(id(patterns))
         if unmarked is None:
             unmarked = memo[id(patterns)] = min(
-                (len(p - marked) for p in patterns if p & marked), default=0)
+                (len(own - here) + len(across - opposite) for own, across in patterns
+                 if own & here or across & opposite), default=0)
         return unmarked
 
     @cached_property
@@ -530,16 +545,20 @@ class Catalog:
         zones marked on the other side of the body at the same time: only a TrP that refers to
         a zone on both sides (`Referral.bilateral`) reaches them, and each scores as above, so
         a band marked across the low back counts twice for rectus abdominis. Such a zone is as
-        rare as on this side for the tie-break above: the muscles of that side refer there. A
-        zone group (`lumbar_paraspinal`) stands for its parts, as if each part were marked, so
-        the candidates name the parts. Unknown zone ids raise KeyError.
+        rare as on this side for the tie-break above: the muscles of that side refer there.
+        For `unmarked`, a pattern's zones on the muscle's side are compared with `zones` and
+        those it refers to across the body with `other_side`: with the low back marked on one
+        side only, lower rectus abdominis's band leaves the other side of it unmarked, so it
+        fits no better than iliopsoas's one-sided band. A zone group (`lumbar_paraspinal`)
+        stands for its parts, as if each part were marked, so the candidates name the parts.
+        Unknown zone ids raise KeyError.
         """
         found: dict[str, list[ZoneMatch]] = defaultdict(list)
         here = self.expand_zones(zones)
         in_essential, in_spillover = self._gather(here, self._referrals, found)
         # A midline zone is on both sides already: it belongs in `zones`, not here as well.
         opposite = [z for z in self.expand_zones(other_side) if not self.zones[z].midline]
-        marked = frozenset(here) | frozenset(opposite)
+        near_marked, far_marked = frozenset(here), frozenset(opposite)
         memo: dict[int, int] = {}
         # Asked only when marked: at 100x the data this loop is most of the pain finder's time.
         other_essential, other_spillover = self._gather(
@@ -602,7 +621,7 @@ class Catalog:
             # `_unmarked`, its memo read here: a call per candidate costs more than the look-up.
             unmarked = memo.get(id(patterns[muscle_id]))
             if unmarked is None:
-                unmarked = self._unmarked(muscle_id, marked, memo)
+                unmarked = self._unmarked(muscle_id, near_marked, far_marked, memo)
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query; `_make` skips the keyword
             # handling of the named tuple's own constructor, a tenth.
@@ -1063,7 +1082,8 @@ class Catalog:
         # The reference: a horizontal band across the low back points to rectus abdominis, pain
         # on one side to the others. A query does not say the side, so unless it says "across"
         # or "both", a muscle that refers there only in a band comes after the rest.
-        bands = set() if _ACROSS & set(reading.words) else self._band_only(reading.zones)
+        across = bool(_ACROSS & set(reading.words))
+        bands = set() if across else self._band_only(reading.zones)
         # The query's other words ("when sitting") put the muscles that refer pain there and
         # whose texts hold those words first, ranked by them; then the other muscles that refer
         # pain there; then muscles found by text alone.
@@ -1079,14 +1099,18 @@ class Catalog:
         # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
         named = (self._mistaken_for_saying(reading.zones, _place_text_words(reading))
                  if reading.rest else {})
+        # The place is named on one side, as pain marked on one side in the pain finder, unless
+        # the query asks for a band across both ("across the low back"): then on both.
         marked = frozenset(self.expand_zones(reading.zones))
+        opposite = (frozenset(z for z in marked if not self.zones[z].midline) if across
+                    else frozenset())
         memo: dict[int, int] = {}
         for muscle_id, score in area.items():
             band = muscle_id in bands
             found = text.get(muscle_id, 0.0)
             # Equal referral and texts: the pattern that fits the place best, as in the pain
             # finder, rather than the alphabet.
-            fit = self._unmarked(muscle_id, marked, memo)
+            fit = self._unmarked(muscle_id, marked, opposite, memo)
             # Equal referral: a muscle mistaken for a condition of the place itself ("Sacroiliac
             # joint dysfunction"), the earlier in its list the surer, before one whose texts
             # merely speak of it.

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
+from bodymap.ui.body_scene import BOTH, BodyScene, RegionItem, on_side, side_label, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
+from bodymap.ui.pain_views import not_drawn, views_drawing
 from bodymap.ui.rich_text import escape, link_label
 from bodymap.ui.side_labels import keep_in_view
 
@@ -102,14 +103,15 @@ class BodyView(QGraphicsView):
         self.viewport().setMouseTracking(True)  # hover: moves with no button pressed
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.legend = Legend(self)
-        # Referral or trigger points the view cannot show (iliopsoas's low back, from the front;
-        # gluteus medius's TrP3, from behind): said on the body, with a link to the view that
-        # draws them, so no one takes the picture for all of it.
+        # Referral, trigger points or marked pain the view cannot show (iliopsoas's low back,
+        # from the front; gluteus medius's TrP3, from behind; pain marked on the outer lower
+        # leg, from behind): said on the body, with a link to the view that draws them, so no
+        # one takes the picture for all of it.
         self.elsewhere = link_label("referralElsewhere", parent=self)
         self.elsewhere.setStyleSheet("QLabel { background: rgba(255, 255, 255, 225); "
                                      "border: 1px solid rgba(0, 0, 0, 60); border-radius: 6px; "
                                      "padding: 4px 6px; }")
-        self.elsewhere.linkActivated.connect(lambda link: self.viewRequested.emit(link[1:]))
+        self.elsewhere.linkActivated.connect(lambda link: self._go_to(link[1:]))
         self.elsewhere.installEventFilter(self)  # its own font (presenter mode) changes its size
         self.elsewhere.hide()
         self.set_view(VIEWS[0])
@@ -135,6 +137,8 @@ class BodyView(QGraphicsView):
     def set_view(self, name: str) -> None:
         if name not in VIEWS:
             raise ValueError(f"unknown view {name!r}")
+        if self.view_name:  # what was under the pointer is not on the view coming
+            self._hover(None)
         self.view_name = name
         self.setScene(self.body_scene())
         self._sync_texel()
@@ -239,6 +243,8 @@ class BodyView(QGraphicsView):
     def _face(self, side: str) -> None:
         if side == self.facing:
             return
+        if self.view_name == "lateral":
+            self._hover(None)  # the side view turns: what was under the pointer is gone
         self.facing = side
         if self.scene() is not self.body_scene():  # the side view is on screen: turn it
             self.setScene(self.body_scene())
@@ -293,12 +299,60 @@ class BodyView(QGraphicsView):
             return view, ["The trigger point"]
         return view, [f"TrP{trp_number(points, t)}" for t in points if t.id in trps]
 
+    def pain_elsewhere(self) -> list[tuple[str, str | None, list[str]]]:
+        """(view, the side the side view is to show or None, zone names with their sides) for
+        each other view drawing marked pain this view does not (the outer lower leg, seen from
+        behind; the right one, on the side view seen from the left), in the usual order. Only
+        in the pain finder: a study question's marks are a student's answer."""
+        if self.study is not None or self.active_mode != "pain" or not self.pain:
+            return []
+        by_view: dict[str, list[tuple[str, str | None]]] = {}
+        for mark in not_drawn(self.pain, [self.body_scene().view]):
+            drawing = views_drawing(mark)
+            if drawing:  # a pack's zone may have no drawing
+                by_view.setdefault(drawing[0].name, []).append(mark)
+        order = list(self.catalog.zones)
+        found = []
+        for name in VIEWS:
+            marks = by_view.get(name)
+            if not marks:
+                continue
+            sides: dict[str, set[str | None]] = {}
+            for zone, side in sorted(marks, key=lambda mark: order.index(mark[0])):
+                sides.setdefault(zone, set()).add(side)
+            labels = [on_side(self.catalog.zones[zone].label,
+                              BOTH if on == {"L", "R"} else next(iter(on)))
+                      for zone, on in sides.items()]
+            facing = None
+            if name == "lateral":  # the side with most of them, the one shown on a tie
+                counts = {s: sum(side == s for _, side in marks) for s in ("L", "R")}
+                facing = max(("L", "R"), key=lambda s: (counts[s], s == self.facing))
+            found.append((name, facing, labels))
+        return found
+
+    def _go_to(self, target: str) -> None:
+        """Follow a link of the note: a view ("posterior"), or the side view from a side of the
+        person ("lateral:R")."""
+        name, _, side = target.partition(":")
+        if side:
+            self._face(side)
+        self.viewRequested.emit(name)
+
     def _sync_elsewhere(self) -> None:
         referral, markers = self.referral_elsewhere(), self.markers_elsewhere()
-        if referral is None and markers is None:
+        pain = self.pain_elsewhere()
+        if referral is None and markers is None and not pain:
             self.elsewhere.hide()
             return
         shown, said = [], []
+        for name, facing, labels in pain:
+            # The side view turned: say which side, as its button does.
+            words = (f"{side_label(facing)} {VIEW_NAMES[name]}" if name == self.view_name
+                     else VIEW_NAMES[name])
+            link = f"{name}:{facing}" if facing else name
+            shown.append(f"Marked pain on the <a href='#{link}'>{words} view</a>: "
+                         + escape(", ".join(labels)))
+            said.append(f"Marked pain on the {words} view: {', '.join(labels)}")
         if referral is not None:
             view, labels = referral
             shown.append(f"More referral on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>: "

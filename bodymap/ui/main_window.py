@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.body_view.zoneToggled.connect(self._zone_clicked)
         self.detail_panel.noteEdited.connect(self._save_note)
         self.detail_panel.foundOpened.connect(self._present_found)
+        self._hovered = ""  # the name the status bar last showed for the region hovered
         self.body_view.hoverChanged.connect(self._show_hover)
         self.body_view.viewRequested.connect(self.set_view)
         self.body_view.facingChanged.connect(self._show_facing)
@@ -814,8 +815,14 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _show_hover(self, label: str) -> None:
+        """The region under the pointer in the status bar; when there is none any more (the
+        pointer left it, or the view changed under it), its name goes too, not what the
+        status bar said since."""
         if label:
+            self._hovered = label
             self.statusBar().showMessage(label, 3000)
+        elif self._hovered and self.statusBar().currentMessage() == self._hovered:
+            self.statusBar().clearMessage()
 
     # -- export and problems --------------------------------------------------------------------
     def _save_as(self, title: str, file_name: str, types: str,

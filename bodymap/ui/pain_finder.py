@@ -38,12 +38,15 @@ HELP_MORE = (
     "a muscle when it lies in the essential referral zone of one of its trigger points, and "
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. A zone a muscle refers to only as the sources do not settle is "
-    "said to be \"provisional\"; a muscle that rests on such zones alone comes after an "
-    "equal one that does not. Ties go to the muscle matching more zones; then, with pain on "
+    "said to be \"provisional\", and so is a trigger point whose referral to what is marked "
+    "is all unsettled; a muscle that rests on such zones alone comes after an equal one that "
+    "does not, its fit said \"(provisional referral)\". Ties go to the muscle matching more "
+    "zones; then, with pain on "
     "both sides, to the one whose muscle on one side explains more of it; then to the one "
     "whose essential zones cover the marked zones that the fewest muscles refer to as essential (a "
     "zone few muscles refer to points to them more than one that many do); then to the one "
-    "whose trigger point's pattern is most like what is marked. Each row says how much of the "
+    "whose trigger point's pattern is most like what is marked, on each side it covers. Each "
+    "row says how much of the "
     f"pain marked the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the "
     f"most it could score, or more), a partial fit, or a weak fit (under "
     f"{STRENGTHS[1][0]:.0%}, or "
@@ -52,7 +55,8 @@ HELP_MORE = (
     "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
     "muscle is listed once, scored for what its left and right muscles explain together: "
     "\"(left)\" or \"(right)\" when one side's explains it all, \"(both sides)\" when it "
-    "takes both, or either explains it as well. <a href='#less'>Less</a>"
+    "takes the muscles of both sides, each explaining part of it, and \"(either side)\" when "
+    "the muscle of either side alone explains all of it. <a href='#less'>Less</a>"
 )
 
 
@@ -94,6 +98,12 @@ PROVISIONAL_MEANS = ("not settled by the sources (not yet checked against the tr
                      "manual, or described differently by different sources; the muscle's page "
                      "says which)")
 
+# What a row's side in brackets means, for its tooltip and accessible text.
+BOTH_MEANS = ("Both sides: it takes the muscles of both sides, each explaining part of the "
+              "pain marked.")
+EITHER_MEANS = ("Either side: the muscle of the left or of the right side alone explains all "
+                "of it.")
+
 Mark = tuple[str, str | None]  # a marked zone and its side; None for a midline zone
 
 
@@ -112,16 +122,18 @@ class Row:
 
     `candidate` is its candidate on the side that fits best (`Catalog.find_sources` asks per
     side). `side` is "L" or "R" when that side's muscle explains all the muscle explains of what
-    is marked; BOTH when it takes the muscle on each side, or either explains it as well; None
-    when only midline zones are marked. `reached` holds each marked zone it explains, `shown`
-    the candidates whose trigger points the row names, and `asked` how many zones are marked
-    in all (a zone group counts as its parts)."""
+    is marked; BOTH when it takes the muscle on each side, or either explains it as well
+    (`either`, said "(either side)" rather than "(both sides)"); None when only midline zones
+    are marked. `reached` holds each marked zone it explains, `shown` the candidates whose
+    trigger points the row names, and `asked` how many zones are marked in all (a zone group
+    counts as its parts)."""
 
     candidate: Candidate
     side: str | None
     asked: int = 0
     reached: tuple[Reached, ...] = ()
     shown: tuple[Candidate, ...] = ()
+    either: bool = False  # with BOTH: the muscle of either side alone explains it all
 
     @property
     def score(self) -> float:
@@ -238,6 +250,7 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
             _rank(found[side]), any(m.other_side for m in found[side].matches), side or ""))
         combined = _combined(reaches[side] for side in ordered)
         best = ordered[0]
+        either = False
         if len(found) == 1:
             side, shown = best, (found[best],)
         else:
@@ -245,10 +258,10 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
             if len(whole) == 1:  # one side's muscle explains all that the other's does
                 side, shown = whole[0], (found[whole[0]],)
             elif whole:  # either side's explains it all as well
-                side, shown = BOTH, (found[best],)
+                side, shown, either = BOTH, (found[best],), True
             else:  # each side's muscle explains some: it takes both
                 side, shown = BOTH, tuple(found[s] for s in ordered)
-        rows.append(Row(shown[0], side, asked, tuple(combined.values()), shown))
+        rows.append(Row(shown[0], side, asked, tuple(combined.values()), shown, either))
     rows.sort(key=lambda r: (-r.score, r.only_provisional, -r.zone_count, _rank(r.candidate),
                              catalog.muscles[r.candidate.muscle_id].name.casefold()))
     return rows
@@ -272,9 +285,20 @@ def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) 
 
 
 def candidate_name(catalog: Catalog, row: Row, both_sides: bool) -> str:
-    """The muscle, with its side when pain is marked on both."""
-    return on_side(catalog.muscles[row.candidate.muscle_id].name,
-                   row.side if both_sides else None)
+    """The muscle, with its side when pain is marked on both: "(left)", "(both sides)" when it
+    takes the muscles of both sides, "(either side)" when either alone explains it all."""
+    name = catalog.muscles[row.candidate.muscle_id].name
+    if both_sides and row.either:
+        return bracketed(name, "either side")
+    return on_side(name, row.side if both_sides else None)
+
+
+def side_words(row: Row, both_sides: bool) -> str:
+    """What the side in brackets after a row's name means, for its tooltip and accessible
+    text; "" when it names none or one side."""
+    if not both_sides or row.side != BOTH:
+        return ""
+    return EITHER_MEANS if row.either else BOTH_MEANS
 
 
 def refined(catalog: Catalog, rows: list[Row],
@@ -302,10 +326,23 @@ def order_words(active: Sequence[Refinement], known: set[str]) -> str:
 
 
 def fit_words(row: Row) -> str:
-    """How well a row fits, in words: "strong fit", and ", provisional" after it when all it
-    explains rests on zones the sources do not settle."""
+    """How well a row fits, in words: "strong fit"; "strong fit (provisional referral)" when
+    all it explains rests on referral the sources do not settle: it fits so on paper, if that
+    referral holds."""
     word = row.strength[1]
-    return f"{word}, {PROVISIONAL}" if row.only_provisional else word
+    return f"{word} ({PROVISIONAL} referral)" if row.only_provisional else word
+
+
+def provisional_points(row: Row) -> set[str]:
+    """The trigger points a row names whose every referral to the marked zones is provisional
+    (`ZoneMatch.provisional`): the sources do not settle that they refer there."""
+    settled = {m.trigger_point for c in row.shown for m in c.matches if not m.provisional}
+    return {m.trigger_point for c in row.shown for m in c.matches} - settled
+
+
+def _short_label(label: str) -> str:
+    """A trigger point's label without where it lies: "TrP3" of "TrP3 (anterior, ...)"."""
+    return label.split(" (", 1)[0]
 
 
 def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
@@ -314,7 +351,9 @@ def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, 
     and a marked-pain slide (`export.slide_html`) say the same."""
     muscle = catalog.muscles[row.candidate.muscle_id]
     points = list(dict.fromkeys(t for c in row.shown for t in c.trigger_points))
-    trps = ", ".join(muscle.trigger_point(t).label for t in points)
+    unsure = provisional_points(row)
+    trps = ", ".join(bracketed(muscle.trigger_point(t).label,
+                               PROVISIONAL if t in unsure else "") for t in points)
     reasons = []
     for kind, said in (("essential", "essential zone: "), ("spillover", "spillover only: ")):
         if here := [r for r in row.reached if r.kind == kind]:
@@ -332,13 +371,22 @@ def candidate_score(row: Row) -> str:
 
 
 def provisional_words(catalog: Catalog, row: Row) -> str:
-    """What "provisional" in a row means, for its tooltip and its accessible text; "" when it
-    says no zone is."""
+    """What "provisional" in a row means, for its tooltip and its accessible text, and what it
+    is said of: its zones ("Upper buttock") and trigger points ("TrP3's referral here"); ""
+    when it says nothing is."""
     zones = list(dict.fromkeys(r.mark[0] for r in row.reached if r.provisional))
-    if not zones:
+    muscle = catalog.muscles[row.candidate.muscle_id]
+    unsure = provisional_points(row)
+    points = [t for t in dict.fromkeys(t for c in row.shown for t in c.trigger_points)
+              if t in unsure]
+    said = [catalog.zones[z].label for z in zones]
+    if points:
+        names = [_short_label(muscle.trigger_point(t).label) for t in points]
+        said.append(f"{names[0]}'s referral here" if len(names) == 1 else
+                    f"the referral here of {', '.join(names[:-1])} and {names[-1]}")
+    if not said:
         return ""
-    labels = ", ".join(catalog.zones[z].label for z in zones)
-    return f"Provisional ({labels}): {PROVISIONAL_MEANS}."
+    return f"Provisional ({'; '.join(said)}): {PROVISIONAL_MEANS}."
 
 
 def _rank(candidate: Candidate) -> tuple[object, ...]:
@@ -441,11 +489,13 @@ class PainFinder(QWidget):
             item.setData(ROW_ROLE, CandidateRow(name, note, level, word, why))
             score = candidate_score(row)
             unsure = provisional_words(self.catalog, row)
+            sides = side_words(row, both_sides)
+            said = f"{name}, {word}, {score}{f', {note}' if note else ''}. {why}"
+            more = " ".join(filter(None, (sides, unsure)))  # each a sentence
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{name}, {word}, {score}{f', {note}' if note else ''}. {why}"
-                         f"{f'. {unsure}' if unsure else ''}")
+                         f"{said}. {more}" if more else said)
             item.setToolTip("\n".join(filter(None, (
-                f"{name}: {word}, {score} ({SCORING}).", unsure,
+                f"{name}: {word}, {score} ({SCORING}).", sides, unsure,
                 "Double-click or press Enter to open this muscle."))))
             self.list.addItem(item)
         self.list.blockSignals(False)

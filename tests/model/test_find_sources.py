@@ -211,6 +211,73 @@ def test_without_other_side_marks_nothing_changes(base: Catalog):
         ("one_side", 1.0), ("band", 1.0)]
 
 
+def test_a_band_marked_on_one_side_leaves_its_other_side_unmarked(base: Catalog):
+    catalog = bilateral_catalog(base)
+    # band's pattern: the SI joint, calf and buttock on its own side, and the SI joint and
+    # buttock on the other. Pain at one SI joint leaves four of its zones without pain.
+    band = next(c for c in catalog.find_sources(["si_joint"]) if c.muscle_id == "band")
+    assert band.unmarked == 4
+    # The other SI joint marked too: only the calf and both buttocks are left.
+    (band, _) = catalog.find_sources(["si_joint"], other_side=["si_joint"])
+    assert (band.muscle_id, band.unmarked) == ("band", 3)
+
+
+def test_a_zone_marked_on_the_other_side_is_no_pain_on_this_one(base: Catalog):
+    # `wide` refers to the SI joint and the buttock on its own side only. The left SI joint
+    # and the right buttock marked: the left muscle's pattern still has its buttock unmarked.
+    catalog = synthetic(base, wide=[(["si_joint", "buttock"], [])])
+    (wide,) = catalog.find_sources(["si_joint"], other_side=["buttock"])
+    assert (wide.score, wide.unmarked) == (1.0, 1)
+
+
+def test_the_low_back_marked_on_one_side_fits_rectus_abdominis_no_better_than_iliopsoas(
+        catalog: Catalog):
+    # The reference: rectus abdominis refers a band across both sides of the low back, a band
+    # on one side points to iliopsoas. Marked on one side, rectus abdominis's band leaves the
+    # SI joint, low lumbar spine, sacrum and lower abdomen of its own side unmarked, and the
+    # other side's SI joint and low back: six zones, as many as iliopsoas's pattern down the
+    # back to the groin and thigh. It no longer fits better; the two tie and go by name.
+    found = catalog.find_sources(["lumbar_paraspinal_lower"])
+    rectus, iliopsoas = (next(c for c in found if c.muscle_id == m)
+                         for m in ("rectus_abdominis", "iliopsoas"))
+    assert (rectus.score, rectus.shared) == (iliopsoas.score, iliopsoas.shared) == (1.0, (5,))
+    assert (rectus.unmarked, iliopsoas.unmarked) == (6, 6)
+    assert found.index(iliopsoas) < found.index(rectus)
+
+
+def one_trp_catalog(base: Catalog, **referrals: Referral) -> Catalog:
+    """A catalog of muscles named by the keyword, each with one TrP of that referral."""
+    template = base.muscles["pack_muscle"]
+    return Catalog({name: dataclasses.replace(template, id=name, name=name.title(),
+                                              trigger_points=(TriggerPoint(
+                                                  "trp1", "TrP1", "here", referral, ("x",)),))
+                    for name, referral in referrals.items()},
+                   base.zones, base.sources, base.guidance, [])
+
+
+def test_a_place_searched_is_on_one_side_for_the_fit_of_a_band(base: Catalog):
+    # Level on everything else, search breaks ties by the fit of the pattern as the pain
+    # finder does. `alpha` refers to the SI joint and its own buttock, and to the buttock on
+    # the other side too; `omega` to the SI joint and its own buttock only. A place named is
+    # pain on one side: alpha's other buttock is one more zone left without pain.
+    catalog = one_trp_catalog(
+        base, alpha=Referral(("si_joint", "buttock"), (), bilateral=("buttock",)),
+        omega=Referral(("si_joint", "buttock"), ()))
+    assert [m.id for m in catalog.search("sacroiliac joint")] == ["omega", "alpha"]
+
+
+def test_a_place_searched_across_both_sides_is_marked_on_both_for_the_fit(base: Catalog):
+    # `zeta` refers a band across both SI joints and to its own buttock; `alpha` to its own SI
+    # joint, buttock and coccyx. Asked across both sides, both SI joints are the place: zeta
+    # leaves one zone of its pattern out, alpha two.
+    catalog = one_trp_catalog(
+        base, zeta=Referral(("si_joint", "buttock"), (), bilateral=("si_joint",)),
+        alpha=Referral(("si_joint", "buttock", "coccyx"), ()))
+    assert [m.id for m in catalog.search("across the sacroiliac joints")] == ["zeta", "alpha"]
+    # On one side, zeta's band comes after a muscle that refers there on its own side.
+    assert [m.id for m in catalog.search("sacroiliac joint")] == ["alpha", "zeta"]
+
+
 def test_a_band_across_the_low_back_points_to_rectus_abdominis(catalog: Catalog):
     # The reference: a horizontal band across the low back points to rectus abdominis, a
     # vertical band beside the spine on one side to iliopsoas.
