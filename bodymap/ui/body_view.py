@@ -396,9 +396,13 @@ class BodyView(QGraphicsView):
         note = self.elsewhere
         if note.isHidden():
             return
-        # As wide as its words need, up to 40% of the view, and as tall as they then wrap to
-        # (QLabel's adjustSize would take the height its unwrapped width needs).
-        width = min(note.sizeHint().width(), max(160, int(self.viewport().width() * 0.4)))
+        # As wide as its lines need unwrapped, up to 40% of the view, and as tall as they then
+        # wrap to. A wrapping QLabel's own size hint is a guess of about a third of that, which
+        # stacked a one-line note into four.
+        note.setWordWrap(False)
+        natural = note.sizeHint().width()
+        note.setWordWrap(True)
+        width = min(natural, max(160, int(self.viewport().width() * 0.4)))
         note.resize(width, note.heightForWidth(width))
         scene = self.body_scene()
         to_view = self.viewportTransform() * QTransform.fromTranslate(

@@ -353,6 +353,10 @@ def test_pain_marked_on_another_view_is_said_on_the_body_with_a_link_there(
     assert note.isVisible()
     assert note.accessibleName() == "Marked pain on the side view: Outer lower leg (right)"
     assert "<a href='#lateral:R'>side view</a>" in note.text()
+    # Its one sentence wraps only where the view leaves it too little room: at most two lines
+    # in this window (a QLabel's own hint stacked it into four).
+    line = note.fontMetrics().lineSpacing()
+    assert note.height() <= 2 * line + 12, (note.height(), line)  # 12: padding, border
     note.setFocus()
     qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the link
     qtbot.keyClick(note, Qt.Key.Key_Return)
