@@ -449,7 +449,7 @@ def body(svg: Svg) -> None:
         svg.el(L, "path", d=chain([(c["outline"], O_TOP, CROTCH)], px, sign, close=False),
                fill="none", stroke=OUTLINE, stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Side labels")
-    svg.side_labels((7.6, 31.0), SIDES, px)
+    svg.side_labels((8.2, 67.5), SIDES, px)
 
 
 def muscles(svg: Svg) -> None:
