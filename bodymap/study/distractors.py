@@ -23,7 +23,8 @@ handles the data gives:
   lists or one of its facts names (TFL's "sitting for long with the hips sharply bent" is
   gluteus maximus' sitting pain too); or both name it as what brings relief;
 - the same *place*: the fact names a body zone (by its label or an everyday name in zones.yaml,
-  "tailbone", "side of the hip") that the muscle refers pain to, or one of its facts names;
+  "tailbone", "side of the hip"), a mimic in its explanation too ("..., when the pain is on the
+  outer calf"), that the muscle refers pain to, or one of its facts names;
 - the same *organ*: both may pass for disease of an organ of one kind, or of any organ;
 - the same *concepts*: the significant words of the fact, with synonyms folded together
   ("radiculopathy" and "nerve root" count as "sciatica"), overlap enough with one of the
@@ -330,12 +331,15 @@ def also_true_of(reader: FactReader, topic: str, fact: str, muscle: Muscle) -> s
     """Why `muscle` could also be a right answer to a question on `fact` (of `topic`), in a few
     words; None when nothing in its data says so."""
     asked = reader.read(condition(fact) if topic == "mimic" else fact)
+    # A mimic's explanation may say where the pain is ("An L5 dermatome problem, when the pain
+    # is on the outer calf"): a muscle that refers pain there could be the answer too.
+    places = reader.read(fact).places if topic == "mimic" else asked.places
     own = reader.muscle(muscle)
     if shared := sorted(asked.activities & own.activities):
         return f"it too is aggravated by {shared[0].replace('_', ' ')}"
     if shared := sorted(asked.eases & own.eases):
         return f"it too is eased by {shared[0].replace('_', ' ')}"
-    if shared := sorted(asked.places & own.places):
+    if shared := sorted(places & own.places):
         return f"it too gives pain at {shared[0]}"
     if organs_meet(asked.organs, own.organs):
         return "it too can pass for organ pain"

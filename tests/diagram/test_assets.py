@@ -612,6 +612,77 @@ def test_every_point_of_the_leg_below_the_knee_is_in_a_zone(views, name, sides):
         assert all(len(zone_hits(v, p)) == 1 for p in points[::7])
 
 
+def shared_area(a: QPainterPath, b: QPainterPath) -> float:
+    """Area (viewBox units squared) that two shapes both cover: 0 for shapes that only share
+    an edge."""
+    return polygon_area(a.intersected(b)) if a.intersects(b) else 0.0
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_the_hamstrings_run_from_under_gluteus_maximus_to_either_side_of_the_knee(views, side):
+    # Both hamstrings arise from the sit bone under gluteus maximus and come out below its
+    # lower border: they share that border and do not overlap the muscle (or each other), so a
+    # click on either reaches it. Semitendinosus and semimembranosus run down the inner back of
+    # the thigh to the inner side of the knee, biceps femoris down the outer back to the head
+    # of the fibula; in the lower thigh they part round the knee hollow.
+    v = views["posterior"]
+    cm = 8.3
+    gmax = region(v, f"m-gluteus_maximus-{side}").path
+    medial = region(v, f"m-medial_hamstrings-{side}").path
+    biceps = region(v, f"m-biceps_femoris-{side}").path
+    for a, b in ((gmax, medial), (gmax, biceps), (medial, biceps)):
+        assert shared_area(a, b) < 0.5 * cm * cm * 0.01  # a sliver of curve rounding at most
+    centre, _rx, ry = art_oval(v, f"art-ischial-tuberosity-{side}")
+    for path in (medial, biceps):
+        top = path.boundingRect().top()
+        # they appear just below the sit bone, at gluteus maximus' lower border ...
+        assert centre.y() < top < centre.y() + ry + 2 * cm
+        # ... and run down the whole back of the thigh to the knee
+        knee = region(v, f"z-posterior_knee-{side}").path.boundingRect()
+        assert knee.top() < path.boundingRect().bottom() < knee.bottom()
+        assert path.intersects(region(v, f"z-posterior_thigh_upper-{side}").path)
+        assert path.intersects(region(v, f"z-posterior_thigh_lower-{side}").path)
+    # the medial pair on the inner side, biceps on the outer, all the way down
+    assert lateral_distance(v, centroid(medial)) < lateral_distance(v, centroid(biceps))
+    low_medial = max((medial.toFillPolygon().at(i)
+                      for i in range(medial.toFillPolygon().count())), key=QPointF.y)
+    low_biceps = max((biceps.toFillPolygon().at(i)
+                      for i in range(biceps.toFillPolygon().count())), key=QPointF.y)
+    assert lateral_distance(v, low_medial) < 4 * cm < lateral_distance(v, low_biceps)
+    # between them, at the knee crease, the hollow of the knee is no muscle
+    crease = region(v, f"z-posterior_knee-{side}").path.boundingRect().top() + 4 * cm
+    hollow = QPointF((low_medial.x() + low_biceps.x()) / 2, crease)
+    assert not medial.contains(hollow) and not biceps.contains(hollow)
+    assert region(v, f"z-posterior_knee-{side}").path.contains(hollow)
+    # their trigger points: in the middle and lower thirds of the thigh, TrP2 the lower
+    fold = region(v, f"z-posterior_thigh_upper-{side}").path.boundingRect().top()
+    knee_top = region(v, f"z-posterior_knee-{side}").path.boundingRect().top()
+    for muscle in ("medial_hamstrings", "biceps_femoris"):
+        trp1, trp2 = (region(v, f"x-{muscle}-{t}-{side}").path.boundingRect().center()
+                      for t in ("trp1", "trp2"))
+        assert fold + (knee_top - fold) / 3 < trp1.y() < trp2.y() < knee_top, muscle
+
+
+def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(views):
+    # From the side only biceps femoris shows of the hamstrings: behind the IT band and the
+    # outer thigh, from under gluteus maximus' lower border down to the head of the fibula
+    # just below the knee.
+    v = views["lateral"]
+    cm = 9
+    biceps = region(v, "m-biceps_femoris-L").path
+    gmax = region(v, "m-gluteus_maximus-L").path
+    assert shared_area(biceps, gmax) < 0.5 * cm * cm * 0.01
+    assert biceps.boundingRect().top() > gmax.boundingRect().center().y()
+    assert centroid(biceps).x() > c(v, "z-lateral_thigh-L").x()  # behind it: back on the right
+    assert biceps.intersects(region(v, "z-posterior_thigh_upper-L").path)
+    assert biceps.intersects(region(v, "z-posterior_thigh_lower-L").path)
+    # its tendon ends on the head of the fibula, a few centimetres below the knee joint line
+    knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
+    assert knee < biceps.boundingRect().bottom() < knee + 5 * cm
+    for trp in ("trp1", "trp2"):
+        assert biceps.contains(region(v, f"x-biceps_femoris-{trp}-L").path.boundingRect())
+
+
 def test_gluteus_minimus_is_drawn_smaller_than_medius_and_under_it_from_the_side(views):
     # Minimus is the smallest, deepest of the three: from the outer ilium between the anterior
     # and inferior gluteal lines, under the front of medius (and TFL), to the front of the

@@ -334,7 +334,8 @@ def test_quadratus_lumborum_deep_points_share_their_step(qtbot, window: MainWind
 
 @pytest.mark.parametrize("muscle_id", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus",
                                        "iliopsoas", "longissimus_thoracis", "multifidus",
-                                       "piriformis", "quadratus_lumborum"])
+                                       "piriformis", "quadratus_lumborum", "medial_hamstrings",
+                                       "biceps_femoris"])
 def test_every_muscle_with_several_points_walks_them_by_the_rule(
         qtbot, coach: TechniqueCoach, catalog: Catalog, muscle_id: str):
     """The rule of docs/coach.md on every built-in muscle with more than one trigger point: a
@@ -693,6 +694,8 @@ def test_red_flags_dialog_before_the_first_start(qtbot, coach: TechniqueCoach, c
 @pytest.mark.parametrize(("muscle_id", "phrase"), [
     ("iliopsoas", "femoral nerve, artery and vein"),
     ("piriformis", "sciatic nerve"),
+    ("medial_hamstrings", "sciatic nerve"),
+    ("biceps_femoris", "sciatic nerve"),
 ])
 def test_cautions_banner(qtbot, coach: TechniqueCoach, muscle_id: str, phrase: str):
     coach.set_muscle(muscle_id)
@@ -709,6 +712,22 @@ def test_all_cautions_on_request(qtbot, coach: TechniqueCoach, catalog: Catalog)
     qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)
     assert "Self-work in the abdomen or groin only with medical clearance" in (
         plain(coach.cautions_text))
+
+
+@pytest.mark.parametrize(("muscle_id", "phrase"), [
+    ("medial_hamstrings", "popliteal artery and vein"),
+    ("biceps_femoris", "common fibular (peroneal) nerve"),
+])
+def test_the_hamstrings_cautions_keep_pressure_out_of_the_knee_hollow(
+        qtbot, coach: TechniqueCoach, muscle_id: str, phrase: str):
+    # The sciatic nerve first; asked for, the vessels and nerves behind the knee (and, for
+    # biceps femoris, the nerve along its tendon) that no pressure may reach.
+    coach.set_muscle(muscle_id)
+    assert "sciatic nerve" in plain(coach.cautions_text)
+    assert phrase not in plain(coach.cautions_text)
+    qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)
+    shown = plain(coach.cautions_text)
+    assert phrase in shown and "never press deeply" in shown.casefold()
 
 
 def test_session_plan(qtbot, coach: TechniqueCoach):

@@ -658,3 +658,39 @@ def test_how_well_a_candidate_fits_is_the_share_of_the_pain_it_explains(
     row = next(r for r in rank_marked(catalog, marked) if r.candidate.muscle_id == muscle_id)
     assert row.strength[1] == said
     assert candidate_lines(catalog, row, False)[0].endswith(f" — {said}")
+
+
+def test_the_lower_back_of_the_thigh_and_the_knee_bring_up_the_hamstrings(
+        qtbot, window: MainWindow):
+    # Pain low at the back of the thigh and behind the knee: the hamstrings are what a therapist
+    # checks first. Before they were in the data only gluteal muscles were offered, which taught
+    # students half the answer. Biceps femoris refers behind the knee as essential, the medial
+    # hamstrings only spill down there (their pain gathers at the gluteal fold): both are listed
+    # near the top, each with its trigger points and the zones they reach.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "posterior_thigh_lower", "L")
+    click(qtbot, window, "posterior_knee", "L")
+    assert window.pain == {("posterior_thigh_lower", "L"), ("posterior_knee", "L")}
+    rows = candidates(window)
+    top = names(window)[:3]
+    assert "Biceps femoris" in top[:2], rows
+    assert "Medial hamstrings" in top, rows
+    biceps = next(r for r in rows if r.startswith("Biceps femoris"))
+    why = biceps.split("\n", 1)[1]
+    assert "TrP1 (long head)" in why and "TrP2 (short head)" in why
+    assert "essential zone: Back of the knee" in why
+    assert "Lower back of the thigh" in why
+    medial = next(r for r in rows if r.startswith("Medial hamstrings"))
+    assert "spillover only: " in medial and "Back of the knee" in medial
+    # A click on its row previews it; Return opens it, its referral red behind the knee.
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    row = names(window).index("Biceps femoris")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(view.model().index(row, 0)).center())
+    assert window.body_view.preview == ("biceps_femoris", "L")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.selected == ("biceps_femoris", "L")
+    assert window.detail_panel.muscle_id == "biceps_femoris"
+    body = window.body_view
+    assert body.view_name == "posterior"
+    assert is_red(pixel(window, body.region_point("posterior_knee", "L", kind="zone")))

@@ -18,7 +18,9 @@ depth at mid-shin, 3-4.5 cm across, widest over the bellies in the upper half.
 
 from __future__ import annotations
 
-from geometry import Curve, Frame, between, chain, closed_d, fan, fmt, open_d
+from itertools import pairwise
+
+from geometry import Curve, Frame, between, chain, closed_d, fan, fmt, lerp, open_d
 from svgwriter import (
     BONE,
     BONE_EDGE,
@@ -125,6 +127,8 @@ TFL_TIP = (3.6, 76.8)
 GT_TOP = (0.2, 87.2)
 GM_BACK = (-8.0, 94.2)
 GMX_ITB = (-3.3, 71.5)
+BF_FRONT_TOP, BF_BACK_TOP = (-6.5, 73.8), (-10.0, 76.3)  # on gluteus maximus' lower border
+BF_END_F, BF_END_B = (-2.3, 43.2), (-3.4, 42.9)  # the tendon at the head of the fibula
 MUSCLE_CURVES = {
     "tfl_post": Curve("tfl_post", [T1, (4.3, 94.5), TP88, (3.1, 81.5), TFL_TIP]),
     "tfl_ant": Curve("tfl_ant", [TFL_TIP, (5.4, 77.5), (6.8, 82.0), (7.9, 88.0), (8.7, 93.5),
@@ -134,7 +138,15 @@ MUSCLE_CURVES = {
     "gmax_upper": Curve("gmax_upper", [GMX_TOP, GM_BACK, (-4.5, 91.2), (-1.6, 88.4), GT_TOP]),
     "gmed_ant": Curve("gmed_ant", [GT_TOP, (2.0, 89.0), TP88]),
     "gmax_ant": Curve("gmax_ant", [GT_TOP, (-1.4, 83.0), (-2.5, 77.0), GMX_ITB]),
-    "gmax_low": Curve("gmax_low", [GMX_ITB, (-6.5, 73.8), (-10.0, 76.3), GMX_BACK]),
+    "gmax_low": Curve("gmax_low", [GMX_ITB, BF_FRONT_TOP, BF_BACK_TOP, GMX_BACK]),
+    # biceps femoris (long head, with the short head in front of it low in the thigh) comes out
+    # from under gluteus maximus' lower border and runs down the back of the thigh, behind the
+    # IT band and vastus lateralis, narrowing to its tendon on the head of the fibula
+    "bf_front": Curve("bf_front", [BF_FRONT_TOP, (-4.9, 68.0), (-4.7, 60.0), (-4.3, 52.0),
+                                   (-3.4, 46.0), BF_END_F]),
+    "bf_back": Curve("bf_back", [BF_BACK_TOP, (-9.0, 70.0), (-7.9, 62.5), (-6.9, 55.0),
+                                 (-6.0, 49.0), (-4.6, 44.6), BF_END_B]),
+    "bf_end": Curve("bf_end", [BF_END_B, BF_END_F]),
 }
 mc = MUSCLE_CURVES
 SUPERFICIAL = {
@@ -144,6 +156,9 @@ SUPERFICIAL = {
                        (mc["gmed_ant"], GT_TOP, TP88), (mc["tfl_post"], TP88, T1)],
     "gluteus_maximus": [(mc["gmax_upper"], GMX_TOP, GT_TOP), (mc["gmax_ant"], GT_TOP, GMX_ITB),
                         (mc["gmax_low"], GMX_ITB, GMX_BACK), (c["outline"], GMX_BACK, GMX_TOP)],
+    "biceps_femoris": [(mc["gmax_low"], BF_FRONT_TOP, BF_BACK_TOP),
+                       (mc["bf_back"], BF_BACK_TOP, BF_END_B), (mc["bf_end"], BF_END_B, BF_END_F),
+                       (mc["bf_front"], BF_END_F, BF_FRONT_TOP)],
 }
 DEEP_SHAPES = {
     # Gluteus minimus, the smallest and deepest of the three, under the front half of medius (and
@@ -160,6 +175,8 @@ MARKERS = {
     ("gluteus_medius", "trp3"): (3.5, 96.3),
     ("gluteus_minimus", "trp1"): (4.0, 93.0),
     ("tensor_fasciae_latae", "trp1"): (5.9, 91.0),
+    ("biceps_femoris", "trp1"): (-6.3, 60.0),
+    ("biceps_femoris", "trp2"): (-4.9, 52.0),
 }
 
 
@@ -238,6 +255,13 @@ def muscles(svg: Svg) -> None:
         elif name == "gluteus_medius":
             top = mc["gmed_top"].sample(T1, GM_BACK, 9)[1:-1]
             svg.fibres(S, fan(top, GT_TOP, 0.85, 0.06), px, SIGN)
+        elif name == "biceps_femoris":
+            front = mc["bf_front"].sample(BF_FRONT_TOP, BF_END_F, 9)[1:-2]
+            back = mc["bf_back"].sample(BF_BACK_TOP, BF_END_B, 9)[1:-2]
+            for f in (0.3, 0.55, 0.8):
+                svg.fibres(S, list(pairwise([lerp(a, b, f) for a, b in zip(front, back,
+                                                                          strict=True)])),
+                           px, SIGN)
         else:
             svg.fibres(S, [((5.4, 96.4), (3.8, 79.4)), ((6.4, 96.4), (4.3, 78.6)),
                             ((7.5, 95.0), (4.9, 78.6))], px, SIGN)

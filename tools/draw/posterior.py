@@ -207,6 +207,17 @@ ES_TOP_MED, ES_TOP_MID, ES_TOP_SPLIT, ES_TOP_LAT = (1.25, 127.0), (4.3, 127.0), 
 IC_CREST = (8.1, 99.8)  # iliocostalis' lateral edge reaches the crest
 LG_END = (1.0, 90.6)  # the aponeurosis tapers out on the median sacral crest
 IC_FORK = (4.4, 115.0)
+# The hamstrings come out from under gluteus maximus' lower border (they arise from the ischial
+# tuberosity beneath it) and run down the back of the thigh side by side: semitendinosus and
+# semimembranosus on the inner side, biceps femoris' long head on the outer. In the lower third
+# they part to frame the top of the knee hollow (popliteal fossa), the medial pair to the inner
+# side of the tibia, biceps to the head of the fibula on the outer side of the knee.
+HAM_MED = (3.35, 79.6)  # knots of gluteus maximus' lower border where the hamstrings appear ...
+HAM_SPLIT = (5.2, 77.1)  # ... where the medial pair and biceps part, below the sit bone ...
+HAM_LAT = (10.0, 73.4)  # ... and biceps' outer edge, with vastus lateralis beyond it
+HAM_FORK = (7.6, 57.5)  # the top of the knee hollow, where the two groups part
+MH_END_MED, MH_END_LAT = (2.9, 43.3), (4.3, 43.6)  # at the inner tibia, below the joint
+BF_END_MED, BF_END_LAT = (10.9, 43.5), (11.9, 43.3)  # at the head of the fibula
 MUSCLE_CURVES = {
     "gmax_upper": Curve("gmax_upper", [U1, (9.5, 94.9), (13.5, 90.9), (16.4, 88.0), O_GMX]),
     "gmax_lat": Curve("gmax_lat", [O_GMX, (17.75, 81.0), (16.9, 75.0), GMX_LL]),
@@ -230,6 +241,17 @@ MUSCLE_CURVES = {
     # iliocostalis thoracis (arising from the lower ribs) medially
     "ic_split": Curve("ic_split", [IC_FORK, (6.2, 119.0), (7.4, 123.0), ES_TOP_SPLIT]),
     "es_top": Curve("es_top", [ES_TOP_MED, ES_TOP_MID, ES_TOP_SPLIT, ES_TOP_LAT]),
+    # the hamstrings (see HAM_* above)
+    "ham_split": Curve("ham_split", [HAM_SPLIT, (6.0, 72.0), (6.9, 66.0), (7.4, 61.0),
+                                     HAM_FORK]),
+    "mh_med": Curve("mh_med", [HAM_MED, (3.0, 74.0), (2.5, 66.0), (2.35, 58.0), (2.5, 50.5),
+                               (2.8, 46.5), MH_END_MED]),
+    "mh_lat": Curve("mh_lat", [HAM_FORK, (6.6, 53.0), (5.4, 48.5), (4.6, 45.5), MH_END_LAT]),
+    "mh_end": Curve("mh_end", [MH_END_LAT, MH_END_MED]),
+    "bf_lat": Curve("bf_lat", [HAM_LAT, (11.0, 68.0), (11.6, 62.0), (11.9, 56.0), (11.8, 50.5),
+                               (11.75, 46.5), BF_END_LAT]),
+    "bf_med": Curve("bf_med", [HAM_FORK, (8.8, 53.0), (10.0, 48.5), (10.6, 45.5), BF_END_MED]),
+    "bf_end": Curve("bf_end", [BF_END_MED, BF_END_LAT]),
 }
 mc = MUSCLE_CURVES
 SUPERFICIAL = {
@@ -251,6 +273,17 @@ SUPERFICIAL = {
     "iliocostalis_thoracis": [(mc["ic_split"], IC_FORK, ES_TOP_SPLIT),
                               (mc["es_top"], ES_TOP_SPLIT, ES_TOP_MID),
                               (mc["es_mid"], ES_TOP_MID, IC_FORK)],
+    # below gluteus maximus, sharing its lower border exactly: no overlap, both clickable
+    "medial_hamstrings": [(mc["gmax_low"], HAM_MED, HAM_SPLIT),
+                          (mc["ham_split"], HAM_SPLIT, HAM_FORK),
+                          (mc["mh_lat"], HAM_FORK, MH_END_LAT),
+                          (mc["mh_end"], MH_END_LAT, MH_END_MED),
+                          (mc["mh_med"], MH_END_MED, HAM_MED)],
+    "biceps_femoris": [(mc["gmax_low"], HAM_SPLIT, HAM_LAT),
+                       (mc["bf_lat"], HAM_LAT, BF_END_LAT),
+                       (mc["bf_end"], BF_END_LAT, BF_END_MED),
+                       (mc["bf_med"], BF_END_MED, HAM_FORK),
+                       (mc["ham_split"], HAM_FORK, HAM_SPLIT)],
 }
 ERECTORS = ("longissimus_thoracis", "iliocostalis_lumborum", "iliocostalis_thoracis")
 # Multifidus fills the groove beside the spinous processes: thin at the lower thoracic spine,
@@ -303,6 +336,11 @@ MARKERS = {
     ("longissimus_thoracis", "trp2"): (2.9, 112.8),
     ("multifidus", "trp1"): (2.2, 100.2),
     ("multifidus", "trp2"): (2.4, 94.5),
+    # the hamstrings' points lie in the middle and lower thirds of the thigh
+    ("medial_hamstrings", "trp1"): (4.7, 63.0),
+    ("medial_hamstrings", "trp2"): (4.5, 54.5),
+    ("biceps_femoris", "trp1"): (9.5, 60.0),
+    ("biceps_femoris", "trp2"): (10.7, 52.0),
 }
 
 SPINOUS = {"T10": 123.2, "T11": 119.8, "T12": 116.4, "L1": 112.8, "L2": 109.2, "L3": 105.6,
@@ -385,10 +423,12 @@ def body(svg: Svg) -> None:
         svg.el(L, "path", d=open_d([(0.6, 75.9), (2.5, 76.4), (6.0, 76.3), (9.5, 76.6),
                                     (12.2, 77.6)], px, sign), **crease)
         svg.el(L, "path", d=open_d([(3.6, 46.9), (7.5, 46.3), (11.2, 46.9)], px, sign), **crease)
-        # hamstring tendons either side of the knee hollow, gastrocnemius heads, Achilles
-        svg.el(L, "path", d=open_d([(3.1, 58.0), (3.0, 50.0), (3.1, 44.0)], px, sign), **crease,
+        # hamstring tendons either side of the knee hollow, along the tendons of the muscles
+        # drawn over them (semitendinosus inside, biceps femoris outside), gastrocnemius heads,
+        # Achilles
+        svg.el(L, "path", d=open_d([(4.4, 53.0), (3.9, 48.0), (3.6, 44.0)], px, sign), **crease,
                stroke_opacity="0.5")
-        svg.el(L, "path", d=open_d([(11.6, 58.0), (11.8, 50.0), (11.6, 44.0)], px, sign),
+        svg.el(L, "path", d=open_d([(10.4, 53.0), (11.0, 48.0), (11.4, 44.0)], px, sign),
                **crease, stroke_opacity="0.5")
         svg.el(L, "path", d=open_d([(3.3, 43.5), (3.6, 35.0), (5.6, 25.5), (7.4, 22.5)], px,
                                    sign), **crease, stroke_opacity="0.6")
@@ -409,7 +449,7 @@ def body(svg: Svg) -> None:
         svg.el(L, "path", d=chain([(c["outline"], O_TOP, CROTCH)], px, sign, close=False),
                fill="none", stroke=OUTLINE, stroke_width="2", stroke_linejoin="round")
     svg.comment(L, "Side labels")
-    svg.side_labels((8.2, 63.0), SIDES, px)
+    svg.side_labels((8.2, 67.5), SIDES, px)
 
 
 def muscles(svg: Svg) -> None:
@@ -456,7 +496,35 @@ def superficial_fibres(name: str) -> list:
                 ((8.0, 104.0), (8.7, 125.5))]
     if name == "iliocostalis_thoracis":
         return [((4.9, 117.5), (5.0, 125.5)), ((5.7, 119.5), (6.0, 125.5))]
+    if name in ("medial_hamstrings", "biceps_femoris"):
+        # long fibres down the thigh, following the muscle's width from level to level
+        outline = outline_points(SUPERFICIAL[name])
+        top = 76.0 if name == "medial_hamstrings" else 72.6
+        levels = [top, 70.0, 64.0, 58.0, 52.0, 47.0]
+        rows = [across(outline, h) for h in levels]
+        lines = []
+        for f in (0.3, 0.55, 0.8):
+            pts = [(lo + (hi - lo) * f, h) for (lo, hi), h in zip(rows, levels, strict=True)]
+            lines += list(pairwise(pts))
+        return lines
     return []
+
+
+def outline_points(pieces: list) -> list:
+    """A muscle's outline as a polygon of body points, from its curve pieces."""
+    pts = []
+    for curve, a, b in pieces:
+        pts += curve.sample(a, b, 60)[:-1]
+    return pts
+
+
+def across(outline: list, h: float) -> tuple[float, float]:
+    """The muscle's inner and outer edge (dx) at height h."""
+    xs = []
+    for (x0, h0), (x1, h1) in pairwise([*outline, outline[0]]):
+        if (h0 - h) * (h1 - h) < 0:
+            xs.append(x0 + (x1 - x0) * (h - h0) / (h1 - h0))
+    return min(xs), max(xs)
 
 
 def multifidus_width(h: float) -> float:
