@@ -114,6 +114,12 @@ def stem(word: str) -> str:
 _NOT_PLURAL = ("is", "us")
 
 
+def is_plural(word: str) -> bool:
+    """Whether a word is a plural (`stem` takes its "s" off), not a word that only ends in "s"
+    ("pelvis", "gluteus")."""
+    return stem(word) != word and not word.endswith(_NOT_PLURAL)
+
+
 def match_strength(word: str, token: str, last: bool) -> float:
     """How well a query word matches an indexed word: 1 exactly (a plural its singular too),
     0.8 as its beginning ("glut" of "gluteus") when the word is the one being typed or is long
@@ -127,7 +133,7 @@ def match_strength(word: str, token: str, last: bool) -> float:
         return 1.0
     if not (last or len(singular) >= 4):
         return 0.0
-    plural = singular != word and not word.endswith(_NOT_PLURAL)
+    plural = is_plural(word)
     if token.startswith(word) or (not plural and token.startswith(singular)):
         return 0.8
     return 0.8 if form_of(singular if plural else word, token) else 0.0
