@@ -1019,7 +1019,10 @@ class StudyPanel(QWidget):
 
     def check_zones(self) -> None:
         if self._asking(is_zones):
-            self._answer(tuple(sorted({zone for zone, _ in self._marked})))
+            # Head to foot, as zones.yaml lists them: the order the feedback names them in.
+            order = {zone: n for n, zone in enumerate(self.catalog.zones)}
+            self._answer(tuple(sorted({zone for zone, _ in self._marked},
+                                      key=lambda zone: (order.get(zone, len(order)), zone))))
 
     def _asking(self, kind: Callable[[AnyQuestion | None], bool]) -> bool:
         """A question of this kind waits for its answer."""
