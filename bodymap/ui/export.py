@@ -36,6 +36,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bodymap.diagram import VIEW_NAMES, View, load_view
+from bodymap.model import prose
 from bodymap.ui.body_scene import (
     BOTH,
     BodyScene,
@@ -123,7 +124,7 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     if scene.layer_of(muscle.id) is not None or (beside and any(
             r.kind == "muscle" and r.target == muscle.id for r in beside.regions.values())):
         return f"{what}: referral" if trp else f"{what}: trigger points and referral"
-    views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
+    views = prose.listed(VIEW_NAMES.get(v, v) for v in muscle.views)
     where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
     return f"{what}: referral{where if views else ''}"
 
@@ -230,7 +231,7 @@ def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
     """A group of `pain_left_out` in words: the marks and the view that draws them, "Groin
     (left), which the front view draws", "Outer ankle (right), which the right side view
     draws"; or that no view does (a pack's zone with no shape)."""
-    names = ", ".join(marked_names(catalog, marks))
+    names = prose.listed(marked_names(catalog, marks))
     if view is not None:
         return f"{names}, which the {view_words(view)} view draws"
     return f"{names}, which no view draws"
@@ -347,18 +348,13 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
             source_ids += trp.sources
         parts.append(provisional_note(kept))
         if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
-            parts.append(f"<p style='color:{MUTED}'><i>{escape(_and(left_out))}: see bodymap."
-                         f"</i></p>")
+            parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
+                         f"bodymap.</i></p>")
         source_ids += muscle.sources
     sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
     foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
             + "<i>Teaching material, not medical advice.</i></p>")
     return "".join(parts), foot
-
-
-def _and(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:

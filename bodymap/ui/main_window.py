@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
+from bodymap.model.prose import listed
 from bodymap.ui.body_scene import OTHER_SIDE, on_side, side_label
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
@@ -430,7 +431,7 @@ class MainWindow(QMainWindow):
         self.select_muscle(muscle_id, side)
         if stay:
             self.statusBar().showMessage(
-                f"{self.catalog.muscles[muscle_id].name} is drawn on the "
+                f"{self.catalog.muscles[muscle_id].name} is drawn on "
                 f"{self._views_drawing(muscle_id)}; this view shows its referral.", 10000)
 
     def _muscle_clicked(self, muscle_id: str, side: str) -> None:
@@ -761,12 +762,12 @@ class MainWindow(QMainWindow):
             return ""
         where = self._views_drawing(muscle_id)
         name = self.catalog.muscles[muscle_id].name
-        return f"{name} is drawn on the {where}; this view shows its referral" if where else ""
+        return f"{name} is drawn on {where}; this view shows its referral" if where else ""
 
     def _views_drawing(self, muscle_id: str) -> str:
-        """The views that draw a muscle, in words: "back view, left side view"."""
-        return ", ".join(view_title(v, self.body_view.facing).lower()
-                         for v, _ in self.body_view.layers_of(muscle_id))
+        """The views that draw a muscle, in words: "the right side view and the front view"."""
+        return listed(f"the {view_title(v, self.body_view.facing).lower()}"
+                      for v, _ in self.body_view.layers_of(muscle_id))
 
     def run_search(self) -> None:
         text = self.search_box.text()

@@ -385,21 +385,22 @@ def one_referral_card(catalog: Catalog, muscle_id: str, trp_id: str,
     # Gluteus maximus TrP1 paints the lower buttock and SI joint solid, the upper back of the
     # thigh and the sacrum stippled; gluteus minimus reaches the first and the third.
     (("gluteus_maximus", "trp1"), ["gluteus_maximus", "gluteus_minimus"], "gluteus_minimus",
-     ["Gluteus minimus refers pain here too: as an essential zone to Lower buttock, "
+     ["Gluteus minimus refers pain here too: as an essential zone to Lower buttock and "
       "Upper back of the thigh.",
       "Painted solid but not among its essential zones: Sacroiliac joint."]),
     # The reviewer's card: multifidus TrP1 paints the low lumbar spine and the sacrum solid,
     # the lower abdomen stippled; quadratus lumborum reaches the sacrum and the lower abdomen,
     # but only as spillover. The sacrum is never both "refers here" and "not essential" unsaid.
     (("multifidus", "trp1"), ["multifidus", "quadratus_lumborum"], "quadratus_lumborum",
-     ["Quadratus lumborum refers pain here too: only as spillover to Sacrum, Lower abdomen.",
+     ["Quadratus lumborum refers pain here too: only as spillover to Sacrum and Lower "
+      "abdomen.",
       "Painted solid but not among its essential zones: Low lumbar spine (L4\N{EN DASH}L5), "
       "Sacrum (only its spillover)."]),
     # Both ways at once: gluteus medius TrP1 paints the iliac crest, the SI joint, the sacrum
     # and the low lumbar paraspinals solid; quadratus lumborum refers to the first two as
     # essential zones, to the sacrum only as spillover.
     (("gluteus_medius", "trp1"), ["gluteus_medius", "quadratus_lumborum"], "quadratus_lumborum",
-     ["Quadratus lumborum refers pain here too: as an essential zone to Iliac crest, "
+     ["Quadratus lumborum refers pain here too: as an essential zone to Iliac crest and "
       "Sacroiliac joint; only as spillover to Sacrum.",
       "Painted solid but not among its essential zones: Sacrum (only its spillover), "
       "Low lumbar paraspinal (L4\N{EN DASH}S1)."]),
