@@ -383,7 +383,8 @@ def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
     else:
-        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred)
+        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred,
+                           handout=words)
         found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
                  if words else None)
         if found is not None:
@@ -422,19 +423,23 @@ def _page_height(width: float) -> float:
 
 
 def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-               frame: str, text_scale: float, centred: bool) -> float:
+               frame: str, text_scale: float, centred: bool, handout: bool = False) -> float:
     """A handout's page: the title, the picture and the key, one under the other, each centred
     on the page's middle line, from the top down (what is left of a page is at its foot, or
     its words: `_page_words`). Not `centred`, a body with labels on one side is drawn beside
     them rather than in the middle (`_lay_out`): the larger for it, where the picture is not
-    the page's but beside words. Returns where it ends: the foot of the key's band."""
+    the page's but beside words. A `handout` (the page exported, with its words) keeps its
+    labels a letter in from its sides, as its words are; a picture pasted into a document or
+    a sheet has the document's margins round it. Returns where it ends: the foot of the key's
+    band."""
     rows = key_rows(*scenes)
     title_band, key_band = _bands(target.width(), title, rows, text_scale)
-    with _on_paper(scenes, label_px(target.size(), PAGE, text_scale)):
+    px = label_px(target.size(), PAGE, text_scale)
+    with _on_paper(scenes, px):
         # The page's room, not the picture's (a PNG's is cut off under what it draws): so the
         # views are as `picture_size` laid them out, with or without words under them.
         room = QSizeF(target.width(), _page_height(target.width()) - title_band - key_band)
-        views = _lay_out(scenes, frame, room, centred=centred)
+        views = _lay_out(scenes, frame, room, centred=centred, margin=px if handout else 0)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
@@ -589,6 +594,9 @@ def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocume
     # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
     gap = px * 0.6 * 96 / device.logicalDpiY()
     document.setDefaultStyleSheet(f"p {{ margin-top: 0px; margin-bottom: {gap:.1f}px; }}")
+    # A list's numbers ("5.") go in its indent, which is as wide as the text is large: Qt's own
+    # 40 pixels printed them left of where the words begin, past a page's margin.
+    document.setIndentWidth(2 * px)
     document.setHtml(html)
     document.setTextWidth(width)
     return document
@@ -660,11 +668,11 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
 
 
 def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
-         most: float = math.inf) -> _Fit:
+         most: float = math.inf, margin: float = 0.0) -> _Fit:
     """Lay the framed view out as large as `room` allows (at most `most` times life size), the
     labels of the levels it shows beside it (with room on both sides alike when `centred`, so
-    the body is in the middle of the picture) and the caption above it. The labels keep their
-    size, so the room they take is found at the scale it leaves."""
+    the body is in the middle of the picture), `margin` more beyond them, and the caption above
+    it. The labels keep their size, so the room they take is found at the scale it leaves."""
     top_of_body = _top_of_body(scene)
     caption = next((item for item in scene.landmarks if item.y() < top_of_body), None)
     labels = tuple(item for item in scene.landmarks
@@ -679,8 +687,10 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
         edges = QMarginsF(0, cap, 0, 0)
         for item in _spaced(labels, zoom, scene.label_font):  # their reach past the frame
             reach = item.reach()
-            edges.setLeft(max(edges.left(), reach.left() - (item.x() - frame.left()) * zoom))
-            edges.setRight(max(edges.right(), reach.right() - (frame.right() - item.x()) * zoom))
+            edges.setLeft(max(edges.left(),
+                              reach.left() + margin - (item.x() - frame.left()) * zoom))
+            edges.setRight(max(edges.right(),
+                               reach.right() + margin - (frame.right() - item.x()) * zoom))
             edges.setTop(max(edges.top(), reach.top() - (item.y() - frame.top()) * zoom))
             edges.setBottom(max(edges.bottom(),
                                 reach.bottom() - (frame.bottom() - item.y()) * zoom))
@@ -742,16 +752,18 @@ class _Layout(NamedTuple):
     size: QSizeF
 
 
-def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool) -> _Layout:
+def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
+             margin: float = 0.0) -> _Layout:
     """Each view framed and laid out in `room`, side by side, `PANEL_GAP` apart, as large as
-    the room allows at one scale: one body seen from two sides, not two sizes of it. The views'
-    drawings differ in proportions (the front's is stouter), so the second view (beside the
-    main one, for what it cannot show) is drawn with its body no taller than the main view's,
-    nor wider, from the front or the back: the view with the muscle and its trigger points is
-    never the smaller."""
+    the room allows at one scale: one body seen from two sides, not two sizes of it; its
+    labels `margin` in from the room's sides (a page's: no label at its very edge, where a
+    PNG has no paper round it and a printer cuts it off). The views' drawings differ in
+    proportions (the front's is stouter), so the second view (beside the main one, for what it
+    cannot show) is drawn with its body no taller than the main view's, nor wider, from the
+    front or the back: the view with the muscle and its trigger points is never the smaller."""
     frames = [frame_rect(scene, frame) for scene in scenes]
     if len(scenes) == 1:
-        fit = _fit(scenes[0], frames[0], room, centred)
+        fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
         return _Layout([_Panel(scenes[0], frames[0], fit)], [0.0], fit.size)
     (main, other), (main_frame, other_frame) = scenes, frames
     gap = room.width() * PANEL_GAP
@@ -760,14 +772,14 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool) -
         ratio = min(ratio, _body_width(main) / _body_width(other))
 
     def fits(zoom: float) -> tuple[_Fit, _Fit]:
-        return (_fit(main, main_frame, room, False, zoom),
-                _fit(other, other_frame, room, False, zoom * ratio))
+        return (_fit(main, main_frame, room, False, zoom, margin),
+                _fit(other, other_frame, room, False, zoom * ratio, margin))
 
     def room_for(pair: tuple[_Fit, _Fit]) -> bool:
         return (pair[0].size.width() + gap + pair[1].size.width() <= room.width()
                 and max(fit.size.height() for fit in pair) <= room.height())
 
-    low, high = 0.0, _fit(main, main_frame, room, False).zoom  # the main view alone: the most
+    low, high = 0.0, _fit(main, main_frame, room, False, margin=margin).zoom  # alone: the most
     for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
         middle = (low + high) / 2
         low, high = (middle, high) if room_for(fits(middle)) else (low, middle)
@@ -840,15 +852,17 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
                  frame: str = REGION, text_scale: float = 1.0, centred: bool = True,
                  refinements: Sequence[Refinement] = (), words: bool = False) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
-    title, the framed views and its key need, and with `words`, the words it has room for
-    under them (`_page_words`), at most the shape of the PDF's page."""
+    title, the framed views and its key need, and with `words` (a handout: `_draw_page`), the
+    words it has room for under them (`_page_words`), at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
     page = QSizeF(PNG_WIDTH, _page_height(PNG_WIDTH))
-    with _on_paper(scenes, label_px(page, PAGE, text_scale)):
+    px = label_px(page, PAGE, text_scale)
+    with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        height = _lay_out(scenes, frame, room, centred=centred).size.height()
+        height = _lay_out(scenes, frame, room, centred=centred,
+                          margin=px if words else 0).size.height()
     bottom = title_band + height + key_band
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
                          QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
