@@ -478,13 +478,13 @@ def _title_text(device: QPaintDevice, title: str, width: float,
 
 
 class _SlideWords:
-    """What a slide says beside its picture: the title (unless it runs across the top), the key,
-    the words and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit
-    what they must say above the foot, so nothing is cut (a long candidate list)."""
+    """What a slide says beside its picture (its title runs across the top): the key, the words
+    and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit what they
+    must say above the foot, so nothing is cut (a long candidate list)."""
 
-    def __init__(self, device: QPaintDevice, title: str, rows: tuple[Row, ...], body_html: str,
+    def __init__(self, device: QPaintDevice, rows: tuple[Row, ...], body_html: str,
                  foot_html: str, px: int) -> None:
-        self.device, self.title, self.rows, self.px = device, title, rows, px
+        self.device, self.rows, self.px = device, rows, px
         self.body_html, self.foot_html = body_html, foot_html
 
     def _key_scale(self) -> float:
@@ -500,9 +500,7 @@ class _SlideWords:
         return _text(self.device, self.foot_html, width, round(self.px * 0.8))
 
     def _room_for_words(self, width: float, height: float) -> float:
-        title = _title_text(self.device, self.title, width, self.px)
-        return (height - (title.size().height() if title else 0.0) - self._key_height()
-                - self._foot(width).size().height() - self.px)
+        return height - self._key_height() - self._foot(width).size().height() - self.px
 
     def fit(self, width: float, height: float, shrunk: float = 1.0) -> bool:
         """Whether everything fits in a column this size with the words at `shrunk` times their
@@ -512,9 +510,6 @@ class _SlideWords:
 
     def draw(self, painter: QPainter, column: QRectF) -> None:
         top = column.top()
-        title = _title_text(self.device, self.title, column.width(), self.px)
-        if title is not None:
-            top = _draw_text(painter, title, column.left(), top)
         if self.rows:
             metrics = QFontMetricsF(_key_font())
             scale = self._key_scale()
@@ -543,15 +538,14 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     inner = target.marginsRemoved(QMarginsF(margin, margin, margin, margin))
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     device = painter.device()
-    share, top, heading = SLIDE_PICTURE, inner.top(), None
-    if len(scenes) > 1 and title:
-        # Two bodies side by side are as wide as the slide lets them be: their title runs across
-        # the top, out of the words' way, so that the words beside them need less width.
-        heading = _title_text(device, title, inner.width(), text_px)
+    share, top = SLIDE_PICTURE, inner.top()
+    heading = _title_text(device, title, inner.width(), text_px)
+    if heading is not None:
+        # The title runs across the top, out of the words' way: two bodies side by side are
+        # as wide as the slide lets them be, the words beside them need less width, and a
+        # long title (marked pain in three places) is two lines, not four in the column.
         top += heading.size().height() + text_px * 0.6
-        title = ""
-    words = _SlideWords(device, title, key_rows(*scenes), *slide_html(scenes[0], refinements),
-                        text_px)
+    words = _SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
     if len(scenes) > 1:
         share = _pictures_share(words, target.width(), margin, inner.bottom() - top)
     with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):

@@ -198,9 +198,12 @@ def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path
         # Drawn that large: its ink is at least as tall as a capital in that font.
         assert max(ink_lines(slide, box)) >= reading * cap_height_per_px() - 1, word
     # The part of the body that matters fills the slide left of its words: not a speck.
-    column = min(x for text, (x, _y, _size) in texts.items() if text.startswith("Piriformis"))
+    column = min(x for text, (x, _y, _size) in texts.items() if text.startswith("TrP1"))
     body = body_box(slide, QRect(0, 0, round(column), 1080))
     assert body.width() >= 0.3 * 1920 and body.height() >= 0.6 * 1080, body
+    # The title runs across the top, above the body, as on a slide of two views.
+    x, y, _size = next(place for text, place in texts.items() if text.startswith("Piriformis"))
+    assert x < body.left() and y < body.top(), (x, y, body)
 
 
 def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_path: Path):
@@ -688,3 +691,21 @@ def test_every_word_of_a_page_is_a_letter_in_from_its_edges(qapp, tmp_path: Path
         font.setPixelSize(round(size))
         right = x + QFontMetricsF(font).horizontalAdvance(text)
         assert x >= letter - 0.5 and right <= width - letter + 0.5, (text, x, right, width)
+
+
+@pytest.mark.parametrize("args", [
+    ("--muscle", "piriformis"),
+    ("--zones", "buttock,posterior_thigh"),  # a long title: four lines in the words' column
+    ("--muscle", "gluteus_medius"),  # two views: as it was
+], ids=["one view", "marked pain, one view", "two views"])
+def test_a_slides_title_runs_across_its_top_above_the_picture(qapp, tmp_path: Path, args):
+    texts = svg_texts(export(tmp_path, "slide.svg", *args, "--layout", "slide"))
+    title = [(text, place) for text, place in texts.items()
+             if text.startswith(("Piriformis:", "Marked pain:", "Gluteus medius:"))]
+    assert len(title) == 1, title  # its first line
+    _text, (x, baseline, size) = title[0]
+    caption = min(place for text, place in texts.items()
+                  if text == "Back view" or "side view" in text)
+    # From the slide's left margin, over the picture's caption: not in the column beside it.
+    assert x <= caption[0] and baseline < caption[1] - size, (title, caption)
+    assert x == pytest.approx(1080 * 0.04, abs=1)
