@@ -377,14 +377,14 @@ def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
           centred: bool = True, refinements: Sequence[Refinement] = (),
-          words: bool = False) -> None:
+          words: bool = False, margins: bool = True) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
     else:
         below = _draw_page(scenes, painter, target, title, frame, text_scale, centred,
-                           handout=words)
+                           margins)
         found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
                  if words else None)
         if found is not None:
@@ -423,15 +423,15 @@ def _page_height(width: float) -> float:
 
 
 def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-               frame: str, text_scale: float, centred: bool, handout: bool = False) -> float:
+               frame: str, text_scale: float, centred: bool, margins: bool = True) -> float:
     """A handout's page: the title, the picture and the key, one under the other, each centred
     on the page's middle line, from the top down (what is left of a page is at its foot, or
     its words: `_page_words`). Not `centred`, a body with labels on one side is drawn beside
     them rather than in the middle (`_lay_out`): the larger for it, where the picture is not
-    the page's but beside words. A `handout` (the page exported, with its words) keeps its
-    labels a letter in from its sides, as its words are; a picture pasted into a document or
-    a sheet has the document's margins round it. Returns where it ends: the foot of the key's
-    band."""
+    the page's but beside words. With `margins`, its labels stay a letter in from its sides,
+    as its words are (a PNG has no paper beyond its edges, and a printer cuts into them); the
+    self-care sheet's picture, set in the sheet's own margins, has none. Returns where it ends:
+    the foot of the key's band."""
     rows = key_rows(*scenes)
     title_band, key_band = _bands(target.width(), title, rows, text_scale)
     px = label_px(target.size(), PAGE, text_scale)
@@ -439,7 +439,7 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         # The page's room, not the picture's (a PNG's is cut off under what it draws): so the
         # views are as `picture_size` laid them out, with or without words under them.
         room = QSizeF(target.width(), _page_height(target.width()) - title_band - key_band)
-        views = _lay_out(scenes, frame, room, centred=centred, margin=px if handout else 0)
+        views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
@@ -844,10 +844,12 @@ def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> 
 
 def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
                  frame: str = REGION, text_scale: float = 1.0, centred: bool = True,
-                 refinements: Sequence[Refinement] = (), words: bool = False) -> QSize:
+                 refinements: Sequence[Refinement] = (), words: bool = False,
+                 margins: bool = True) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
-    title, the framed views and its key need, and with `words` (a handout: `_draw_page`), the
-    words it has room for under them (`_page_words`), at most the shape of the PDF's page."""
+    title, the framed views and its key need (its labels a letter in from its sides with
+    `margins`: `_draw_page`), and with `words`, the words it has room for under them
+    (`_page_words`), at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
@@ -856,7 +858,7 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
         height = _lay_out(scenes, frame, room, centred=centred,
-                          margin=px if words else 0).size.height()
+                          margin=px if margins else 0).size.height()
     bottom = title_band + height + key_band
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
                          QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
@@ -876,7 +878,8 @@ def text_scale_for(printed_mm: float) -> float:
 
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
             frame: str = BODY, text_scale: float = 1.0, centred: bool = True,
-            refinements: Sequence[Refinement] = (), words: bool = False) -> QImage:
+            refinements: Sequence[Refinement] = (), words: bool = False,
+            margins: bool = True) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
     is the standing body). With the scene, the view that draws the rest of its referral or
     trigger points, if any (`picture_views`). Its words (title, labels, key) are sized for the
@@ -885,14 +888,17 @@ def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
     set beside words, `centred=False` (`_draw_page`). A slide of marked pain lists the
     candidates as the pain finder does with `refinements`, its chips ticked. A page has the
     slide's words under its key with `words` (a handout: `_page_words`); without, it is the
-    picture alone (Copy image, the self-care sheet's)."""
+    picture alone (Copy image, the self-care sheet's). Its labels keep a letter's room to its
+    sides, as a handout's, unless `margins` is False (the self-care sheet's picture, set in the
+    sheet's own margins)."""
     scenes = picture_views(scene)
-    size = picture_size(scenes, title, layout, frame, text_scale, centred, refinements, words)
+    size = picture_size(scenes, title, layout, frame, text_scale, centred, refinements, words,
+                        margins)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
-          text_scale, centred, refinements, words)
+          text_scale, centred, refinements, words, margins)
     painter.end()
     return image
 
