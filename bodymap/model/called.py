@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from bodymap.model.query import STOP_WORDS, words_of
+from bodymap.model.query import STOP_WORDS, is_plural, stem, words_of
 from bodymap.model.schema import Muscle
 from bodymap.model.spelling import CUTOFF, id_form, respellings
 
@@ -27,12 +27,12 @@ def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     ("longissimus" of "Longissimus thoracis"; not its bracketed part: "lower" is no name of
     "Rectus abdominis (lower part)"); else those such a name of which it respells with the
     fewest letters wrong, as search allows ("piriformus"). One is the muscle meant; several are
-    asked about, not guessed at: three are "Paraspinals", three names hold "gluteus", and "glute
-    mid" is as near glute med as glute min."""
+    asked about, not guessed at: three are "Paraspinals", three names hold "gluteus", "glute
+    mid" is as near glute med as glute min, and "glutes" are all the glutes (`_kind_of`)."""
     if typed in muscles:
         return [typed]
     names = {m.id: (m.id, m.name, *m.also_called) for m in muscles.values()}
-    named = called(names, typed) or _holding(muscles, typed)
+    named = called(names, typed) or _holding(muscles, typed) or _kind_of(names, typed)
     if named:
         return named
     forms: dict[str, set[str]] = {}
@@ -51,6 +51,20 @@ def _holding(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
         return []
     return [muscle.id for muscle in muscles.values()
             if said <= set(words_of(muscle.name.split("(", 1)[0]))]
+
+
+def _kind_of(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
+    """For a word typed as a plural, the muscles of that kind: those with a name, its bracketed
+    part left out, that holds the word's singular, when two or more have one ("glutes": glute
+    max, glute med and glute min). A plural that one muscle's name holds asks for no one
+    muscle ("hips": the hip hiker is one muscle, not the hips)."""
+    said = [word for word in words_of(typed) if word not in STOP_WORDS]
+    if len(said) != 1 or not is_plural(said[0]):
+        return []
+    singular = stem(said[0])
+    found = [known for known, its in names.items()
+             if any(singular in words_of(name.split("(", 1)[0]) for name in its)]
+    return found if len(found) > 1 else []
 
 
 def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:

@@ -26,6 +26,7 @@ from bodymap.model.query import (
     joined,
     match_strength,
     name_words,
+    prefix,
     query_words,
     same_as,
     settle,
@@ -845,7 +846,7 @@ class Catalog:
         `match_strength`). Without `begun`, a word in its own right (`_own_word`) matches only
         its own forms, not another word it begins (`form_of`)."""
         tokens = self._word_index[0] if tokens is None else tokens
-        begins = stem(word)  # every token the word can match begins with it
+        begins = prefix(word)  # every token the word can match begins with it
         own = not begun and self._own_word(word)
         found = {}
         for token in tokens[bisect.bisect_left(tokens, begins):]:
@@ -1090,6 +1091,7 @@ class Catalog:
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
         text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
                                  begun=False, bound=KIND_WORDS)
+        text = self._saying_place(reading, text)
         keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
@@ -1129,6 +1131,55 @@ class Catalog:
                 if found > eased:
                     keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
         return keys
+
+    def _saying_place(self, reading: _Reading,
+                      scores: dict[str, float]) -> dict[str, float]:
+        """The text `scores` of a query that names a place and nothing else, kept for the
+        muscles with a text that says the place: that names it, or a part of it, by its words
+        in a row (`PlaceNames.said_in`). "Upper back" is not said by "the upper back of the
+        thigh", another place, nor by its words scattered over a page. A place typed in one
+        word is said wherever the word is."""
+        if reading.rest or len(reading.words) < 2 or not reading.zones or not scores:
+            return scores
+        words = frozenset(map(plain, reading.words))
+        zones = frozenset(reading.zones)
+        known = self._places_in_texts
+        says: dict[int, bool] = {}  # once per places (`_shared_text_places`)
+        kept = {}
+        for muscle_id, score in scores.items():
+            places = known.get(muscle_id) or self._text_places(muscle_id)
+            said = says.get(id(places))
+            if said is None:
+                said = says[id(places)] = any(words <= named and targets <= zones
+                                              for named, targets in places)
+            if said:
+                kept[muscle_id] = score
+        return kept
+
+    @cached_property
+    def _places_in_texts(self) -> dict[str, frozenset[tuple[frozenset[str], frozenset[str]]]]:
+        """muscle -> `_text_places`, filled as asked."""
+        return {}
+
+    @cached_property
+    def _shared_text_places(self) -> dict[frozenset[tuple[frozenset[str], frozenset[str]]],
+                                          frozenset[tuple[frozenset[str], frozenset[str]]]]:
+        """One set of `_text_places` for equal ones: at 100x the data most muscles share
+        their texts, and so the places they name."""
+        return {}
+
+    def _text_places(self, muscle_id: str) -> frozenset[tuple[frozenset[str], frozenset[str]]]:
+        """The places the texts of a muscle that search reads (not its cautions) name, each
+        as the words that name it and its zones, a group as its parts
+        (`PlaceNames.said_in`)."""
+        texts = self._search_texts(self.muscles[muscle_id])
+        found = frozenset((named, frozenset(self.expand_zones(targets)))
+                          for field, its in texts.items() if field != "caution"
+                          for text in its
+                          for named, targets in self._places.said_in(words_of(text)))
+        found = self._places_in_texts[muscle_id] = self._shared_text_places.setdefault(
+            found, found)
+        return found
 
     @cached_property
     def _mimic_places(self) -> dict[str, dict[str, frozenset[int]]]:
@@ -1269,8 +1320,8 @@ class Catalog:
         # Last, the muscles found only by a longer word that a query word begins but is not:
         # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
         if self._held_only_begun(searched, keys, index):
-            for muscle_id, score in self._text_scores(searched, together=True,
-                                                      index=index).items():
+            begun = self._text_scores(searched, together=True, index=index)
+            for muscle_id, score in self._saying_place(reading, begun).items():
                 keys.setdefault(muscle_id, (0, 2, 0, -score))
         for muscle_id in reading.named:
             keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0))[1:])

@@ -12,6 +12,7 @@ from bodymap.model.query import (
     Claim,
     name_words,
     query_words,
+    same_as,
     settle,
     stem,
     words_of,
@@ -91,6 +92,9 @@ class PlaceNames:
         self._plain: dict[str, str] = {}  # a text's word -> `plain`: texts repeat their words
         # A text's words -> `also_said`: at 100x the data most muscles share their texts.
         self._said: dict[tuple[str, ...], list[str]] = {}
+        # A text's words -> `said_in`: at 100x the data most muscles share their texts.
+        self._in_texts: dict[tuple[str, ...],
+                             frozenset[tuple[frozenset[str], tuple[str, ...]]]] = {}
         self._own: dict[str, tuple[tuple[str, ...], ...]] = {}
         for zone in zones.values():
             label = tuple(self._in_a_row(words_of(zone.label.split("(", 1)[0])))
@@ -139,6 +143,33 @@ class PlaceNames:
                                   for label, zone in labels[word]
                                   if tuple(said[n:n + len(label)]) == label)
             found = self._said[key] = [word for zone in zones for word in self._also_said[zone]]
+        return found
+
+    def said_in(self, words: Sequence[str]) -> frozenset[tuple[frozenset[str], tuple[str, ...]]]:
+        """The places a text (its `words_of`) names, each as the words that name it (`plain`,
+        with those of its zones' own other names: "sacroiliac joint" says "SI joint" too, see
+        `also_said`) and its zones: read as a query is read (`claims`), but each name's words in
+        a row, small words aside. "Pain in the upper back" names the upper back (the upper
+        lumbar zones); "the upper back of the thigh" only the upper back of the thigh, its
+        longer name taking the words; "the lower thoracic back" the back, no lower back."""
+        key = tuple(words)
+        found = self._in_texts.get(key)
+        if found is None:
+            said = self._in_a_row(same_as(list(words)))
+            claimed = []
+            for n, word in enumerate(said):
+                for name in self._by_word.get(word, ()):
+                    if tuple(said[n:n + len(name)]) == name:
+                        claimed.append(Claim("place", self._names[name],
+                                             frozenset(range(n, n + len(name))), len(name)))
+                if word in self._parts:
+                    claimed.append(Claim("part", self._parts[word], frozenset([n]), 1))
+            claimed += filter(None, (self._narrowed(place, said) for place in claimed))
+            found = self._in_texts[key] = frozenset(
+                (frozenset([*(said[n] for n in place.words),
+                            *(w for zone in place.targets for w in self._also_said[zone])]),
+                 place.targets)
+                for place in settle(claimed))
         return found
 
     def own_names(self, zone_id: str) -> tuple[tuple[str, ...], ...]:

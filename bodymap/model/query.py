@@ -21,9 +21,11 @@ STOP_WORDS = frozenset(
 # "straightening up", not quadratus lumborum, "unable to stand upright"). And the iliotibial
 # tract, or band, the "IT band" or "ITB", as one word: there "it" is no small word, and "band"
 # alone is any band ("a horizontal band of low back pain").
+# "Painful periods" are menstrual pain, as the data says it.
 SAME_AS = {("pins", "and", "needles"): "tingling", ("up", "straight"): "upright",
            ("it", "band"): "iliotibial", ("itb",): "iliotibial",
-           ("iliotibial", "band"): "iliotibial", ("iliotibial", "tract"): "iliotibial"}
+           ("iliotibial", "band"): "iliotibial", ("iliotibial", "tract"): "iliotibial",
+           ("painful", "periods"): "menstrual", ("painful", "period"): "menstrual"}
 _SAME_AS_FIRST = frozenset(said[0] for said in SAME_AS)
 PAIN_WORDS = frozenset(
     ["ache", "aches", "aching", "hurt", "hurts", "hurting", "pain", "painful", "pains", "sore"])
@@ -74,11 +76,28 @@ def also_meant(words: Sequence[str]) -> list[str]:
             if any(tuple(words[n:n + len(said)]) == said for n in range(len(words)))]
 
 
+# In a query, a period is the menstrual one ("period pain", "periods"), unless a word beside it
+# makes it a span of time, as the data's texts use the word ("long periods of sitting"): the
+# query is searched for "menstrual", and the texts' spans of time do not match it.
+_PERIODS = frozenset(["period", "periods"])
+_SPAN_BEFORE = frozenset(["extended", "for", "long", "longer", "prolonged", "short", "shorter",
+                          "some"])
+
+
+def _menstrual(words: list[str]) -> list[str]:
+    """A query's words with each menstrual period written "menstrual" (see `_PERIODS`)."""
+    if _PERIODS.isdisjoint(words):  # most often
+        return words
+    return ["menstrual" if word in _PERIODS and (n == 0 or words[n - 1] not in _SPAN_BEFORE)
+            and words[n + 1:n + 2] != ["of"] else word for n, word in enumerate(words)]
+
+
 def query_words(text: str) -> list[str]:
     """The words of a query that tell muscles apart: every muscle here is about pain, so "low
     back pain" asks about the low back, "severe" or "chronic" pain about where it is, and pain
-    "worse" sitting about sitting. An everyday phrase is the word it means (`same_as`)."""
-    found = same_as(words_of(text))
+    "worse" sitting about sitting. An everyday phrase is the word it means (`same_as`), and a
+    period the menstrual one unless it is a span of time (`_menstrual`)."""
+    found = _menstrual(same_as(words_of(text)))
     content = [w for w in found if w not in STOP_WORDS]
     specific = [w for w in content
                 if w not in PAIN_WORDS and w not in INTENSITY_WORDS and w not in WORSE_WORDS]
@@ -95,40 +114,92 @@ def stem(word: str) -> str:
 _NOT_PLURAL = ("is", "us")
 
 
+def is_plural(word: str) -> bool:
+    """Whether a word is a plural (`stem` takes its "s" off), not a word that only ends in "s"
+    ("pelvis", "gluteus")."""
+    return stem(word) != word and not word.endswith(_NOT_PLURAL)
+
+
 def match_strength(word: str, token: str, last: bool) -> float:
     """How well a query word matches an indexed word: 1 exactly (a plural its singular too),
     0.8 as its beginning ("glut" of "gluteus") when the word is the one being typed or is long
     enough to mean a prefix, so that a finished short word ("low") does not also match "lower".
     A plural is a word typed whole: its singular matches only its own forms ("walks":
     walking), no longer word it begins ("quads" is no beginning of "quadratus", nor "lats" of
-    "lateral"). A word that only ends in "s" is no plural ("arthritis": arthritic)."""
+    "lateral"). A word that only ends in "s" is no plural ("arthritis": arthritic). A word
+    with a verb's ending matches the verb's other forms, 0.8 too ("walking": walk, walked)."""
     singular = stem(word)
     if token in (word, singular):
         return 1.0
     if not (last or len(singular) >= 4):
         return 0.0
-    plural = singular != word and not word.endswith(_NOT_PLURAL)
+    plural = is_plural(word)
     if token.startswith(word) or (not plural and token.startswith(singular)):
         return 0.8
-    return 0.8 if plural and form_of(singular, token) else 0.0
+    return 0.8 if form_of(singular if plural else word, token) else 0.0
 
 
 # Endings of grammar: an indexed word that is a query word with one of them is that word in
 # another form ("walk": walks, walked, walking; "low": lower), the last letter perhaps doubled
 # ("sit": sitting).
 _FORM_ENDINGS = frozenset(["", "s", "es", "d", "ed", "ing", "er", "ers"])
+# The endings a verb's forms take that its other forms do not begin with: "walking" and "walked"
+# are forms of "walk", as "walks" is, and so of each other.
+_VERB_ENDINGS = ("ing", "ed")
+# Words that end as a verb's forms do and are none: "evening" is no form of "even".
+_NO_VERB_FORMS = frozenset(["anything", "during", "evening", "everything", "morning", "nothing",
+                            "something"])
+
+
+def verb_roots(word: str) -> frozenset[str]:
+    """What a word with a verb's ending ("walking", "walked") may be a form of: the word
+    without it ("walk"), a last letter doubled for it single ("sitting": sit) and a silent e
+    dropped for it put back ("rising": rise). None for a word without such an ending, or with
+    fewer than three letters left ("lying", "bed"), or one that is no verb's form
+    (`_NO_VERB_FORMS`)."""
+    if word in _NO_VERB_FORMS:
+        return frozenset()
+    for ending in _VERB_ENDINGS:
+        root = word.removesuffix(ending)
+        if root != word and len(root) >= 3:
+            doubled = root[-1] == root[-2] and root[-1] not in "aeiou"
+            return frozenset([root, root + "e", *([root[:-1]] if doubled else [])])
+    return frozenset()
+
+
+def prefix(word: str) -> str:
+    """The part every indexed word a query word can match begins with (`match_strength`): its
+    singular ("glutes": glute), or for a verb's form the shortest of its roots ("walking":
+    walk, "sitting": sit) and for a word with a silent e the word without it ("rise": rising)."""
+    found = min((stem(word), *verb_roots(word)), key=len)
+    return found[:-1] if found.endswith("e") and len(found) >= 4 else found
+
+
+def same_word(typed: str, token: str) -> bool:
+    """Whether a query word is a word of a name as typed whole: the word itself, its plural or
+    singular, or, for a verb's form, another form of the verb ("walked": walk, walking). A word
+    without a verb's ending is not read as a verb's root: "seat" is no "seated"."""
+    if stem(typed) == stem(token):
+        return True
+    roots = verb_roots(typed)
+    return bool(roots) and not roots.isdisjoint({token, *verb_roots(token)})
 
 
 def form_of(word: str, token: str) -> bool:
     """Whether an indexed word is a query word in some form (`_FORM_ENDINGS`), or its plural's
-    singular in one ("glutes": glute), rather than another word that it only begins ("hernia"
-    begins "herniation", "disc" begins "discomfort")."""
-    for typed in {word, stem(word)}:
+    singular in one ("glutes": glute), or the verb it is a form of in one ("walking": walk,
+    walked), rather than another word that it only begins ("hernia" begins "herniation",
+    "disc" begins "discomfort")."""
+    for typed in {word, stem(word), *verb_roots(word)}:
         if token.startswith(typed):
             ending = token[len(typed):]
             if ending in _FORM_ENDINGS or (ending[:1] == typed[-1:]
                                            and ending[1:] in _FORM_ENDINGS - {""}):
                 return True
+        # A silent e goes before a verb's ending: "rise", rising; "ache", aching.
+        if (typed.endswith("e") and len(typed) >= 4 and token.startswith(typed[:-1])
+                and token[len(typed) - 1:] in _VERB_ENDINGS):
+            return True
     return False
 
 
@@ -182,13 +253,15 @@ class Claim(NamedTuple):
 def claim(query: Sequence[str], name: Sequence[str], kind: str, targets: tuple[str, ...],
           begun: bool) -> Claim | None:
     """The claim of a name on the query when the query holds every word of it, or None. With
-    `begun`, a query word may be the beginning of a name's word (as `match_strength` allows)."""
+    `begun`, a query word may be the beginning of a name's word (as `match_strength` allows);
+    without, it is the word, its plural or, with a verb's ending, another form of the verb
+    ("walked" holds "walk" and "walking")."""
     last = len(query) - 1
     taken: set[int] = set()
     whole = 0
     for token in name:
         best = max(((match_strength(w, token, n == last) if begun
-                     else float(stem(w) == stem(token)), n) for n, w in enumerate(query)),
+                     else float(same_word(w, token)), n) for n, w in enumerate(query)),
                    default=(0.0, 0))
         if not best[0]:
             return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
+from bodymap.model.prose import listed
+
 # How close a word must be to a known one to be taken for it (difflib's
 # own default), in search and in `bodymap validate`: "piriformus" is piriformis, "zzzz" nothing.
 CUTOFF = 0.6
@@ -100,5 +102,4 @@ def id_form(typed: str) -> str:
 def did_you_mean(meant: Sequence[str]) -> str:
     """The question that offers what was meant, best first: "did you mean 'a', 'b' or 'c'?"."""
     quoted = [f"'{known}'" for known in meant]
-    said = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"did you mean {said}?"
+    return f"did you mean {listed(quoted, 'or')}?"

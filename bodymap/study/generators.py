@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import random
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from bodymap.model import Catalog
 from bodymap.model.schema import VIEWS, Muscle, TriggerPoint, combined_zones
@@ -111,12 +111,20 @@ def _where(trp: TriggerPoint) -> str:
     return f"It lies {where}" + (" (a provisional place)." if trp.location_provisional else ".")
 
 
+def _in_order(zones: Collection[str], lists: Iterable[Sequence[str]]) -> tuple[str, ...]:
+    """The zones in the order the data lists them (`lists`, the trigger points' in turn): the
+    muscle's page lists them so, and an answer should read as it does."""
+    order = {zone: n for n, zone in enumerate(dict.fromkeys(z for its in lists for z in its))}
+    return tuple(sorted(zones, key=lambda zone: (order.get(zone, len(order)), zone)))
+
+
 def _drawn(catalog: Catalog,
-           essential: Collection[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(view, the essential zones it draws) for each view that draws any, by the zones' data."""
+           essential: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(view, the essential zones it draws, in their order) for each view that draws any, by
+    the zones' data."""
     drawn = []
     for view in VIEWS:
-        zones = tuple(z for z in sorted(essential)
+        zones = tuple(z for z in essential
                       if (zone := catalog.zones.get(z)) is not None and view in zone.views)
         if zones:
             drawn.append((view, zones))
@@ -136,11 +144,13 @@ def zone_questions(catalog: Catalog,
     for muscle in _muscles(catalog):
         if muscle_ids is not None and muscle.id not in muscle_ids:
             continue
-        essential, spillover = combined_zones(t.referral.settled()
-                                              for t in muscle.trigger_points)
+        referrals = [t.referral for t in muscle.trigger_points]
+        settled = [r.settled() for r in referrals]
+        essential, spillover = combined_zones(settled)
         if not essential:  # a pack's every zone unknown or provisional: nothing to mark
             continue
-        shown = frozenset(z for t in muscle.trigger_points for z in t.referral.named())
+        shown = frozenset(z for r in referrals for z in r.named())
+        asked = _in_order(essential, (r.essential for r in settled))
         questions.append(ZoneQuestion(
             card_id=card_id("zones", muscle.id),
             muscle_id=muscle.id,
@@ -148,17 +158,17 @@ def zone_questions(catalog: Catalog,
             sources=tuple(dict.fromkeys(s for t in muscle.trigger_points for s in t.sources)),
             trigger_point_id=None,
             where="",
-            essential=tuple(sorted(essential)),
-            spillover=tuple(sorted(spillover)),
-            bilateral=tuple(sorted(set().union(*combined_zones(
-                t.referral.settled().other_side() for t in muscle.trigger_points)))),
-            provisional=tuple(sorted(shown - essential - spillover)),
-            drawn=_drawn(catalog, essential),
+            essential=asked,
+            spillover=_in_order(spillover, (r.spillover for r in settled)),
+            bilateral=_in_order(set().union(*combined_zones(r.other_side() for r in settled)),
+                                (r.bilateral for r in settled)),
+            provisional=_in_order(shown - essential - spillover,
+                                  (r.named() for r in referrals)),
+            drawn=_drawn(catalog, asked),
         ))
         seen = {essential}
-        for trp in muscle.trigger_points:
-            settled = trp.referral.settled()
-            own = frozenset(settled.essential)
+        for trp, its in zip(muscle.trigger_points, settled, strict=True):
+            own = frozenset(its.essential)
             if not own or own in seen:
                 continue
             seen.add(own)
@@ -169,11 +179,11 @@ def zone_questions(catalog: Catalog,
                 where=_where(trp),
                 sources=trp.sources,
                 trigger_point_id=trp.id,
-                essential=tuple(sorted(own)),
-                spillover=tuple(sorted(frozenset(settled.spillover) - own)),
-                bilateral=tuple(sorted(settled.bilateral)),
-                provisional=tuple(sorted(trp.referral.provisional)),
-                drawn=_drawn(catalog, own),
+                essential=its.essential,
+                spillover=tuple(z for z in its.spillover if z not in own),
+                bilateral=its.bilateral,
+                provisional=trp.referral.provisional,
+                drawn=_drawn(catalog, its.essential),
             ))
     return questions
 

@@ -44,7 +44,13 @@ def grade_zones(marked: Iterable[str], essential: Iterable[str], spillover: Iter
     some people, so marking one is not an error, but the question asks for the essential zones.
     Marked provisional zones (the pattern shows them, the sources do not settle them) are set
     aside too: neither taught as right nor as wrong.
+
+    What the grade lists keeps the order it was given in: the zones hit and missed in the
+    essential zones' order (the data's, as the answer says them), those marked outside the
+    pattern in the order marked.
     """
+    marked = tuple(dict.fromkeys(marked))
+    essential = tuple(dict.fromkeys(essential))
     marked_set = frozenset(marked)
     essential_set = frozenset(essential)
     spill = (marked_set & frozenset(spillover)) - essential_set
@@ -55,9 +61,9 @@ def grade_zones(marked: Iterable[str], essential: Iterable[str], spillover: Iter
     return ZoneGrade(
         score=score,
         correct=score >= threshold,
-        hits=tuple(sorted(counted & essential_set)),
-        missed=tuple(sorted(essential_set - counted)),
-        wrong=tuple(sorted(counted - essential_set)),
-        spillover=tuple(sorted(spill)),
-        provisional=tuple(sorted(unsettled)),
+        hits=tuple(z for z in essential if z in counted),
+        missed=tuple(z for z in essential if z not in counted),
+        wrong=tuple(z for z in marked if z in counted and z not in essential_set),
+        spillover=tuple(z for z in dict.fromkeys(spillover) if z in spill),
+        provisional=tuple(z for z in dict.fromkeys(provisional) if z in unsettled),
     )

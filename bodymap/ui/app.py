@@ -54,21 +54,16 @@ def open_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,
 
 def _show_muscle(window: MainWindow, typed: str) -> None:
     """Show the muscle a name typed on the command line stands for (its id, name or nickname, as
-    `muscles_named` reads it), drawn where a view and layer show it; else say what was meant."""
+    `muscles_named` reads it), drawn where a view and layer show it; else ask, in the window,
+    which muscle it means (`MainWindow.ask_which_muscle`)."""
     from bodymap.model.called import muscles_meant, muscles_named
-    from bodymap.model.spelling import did_you_mean
 
     muscles = window.catalog.muscles
     named = muscles_named(muscles, typed)
     if len(named) == 1:
-        window.reveal(named[0])
-        window.select_muscle(named[0])
+        window.show_muscle(named[0], "L")
         return
-    meant = named or muscles_meant(muscles, typed)
-    hint = f"; {did_you_mean(meant)}" if meant else "."
-    said = (f"Muscle '{typed}' could be any of {len(named)}" if named
-            else f"No muscle '{typed}' in the data")
-    window.statusBar().showMessage(said + hint, 8000)
+    window.ask_which_muscle(typed, named, [] if named else muscles_meant(muscles, typed))
 
 
 def run_window(data_dirs: Sequence[Path] = (), *, muscle: str | None = None,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
+from bodymap.model.prose import listed
 from bodymap.ui.body_scene import BOTH, BodyScene, RegionItem, on_side, side_label, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
@@ -360,8 +361,7 @@ class BodyView(QGraphicsView):
             said.append(f"More referral on the {VIEW_NAMES[view]} view: {', '.join(labels)}")
         if markers is not None:
             view, names = markers
-            listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-            what = f"{listed} {'is' if len(names) == 1 else 'are'} marked"
+            what = f"{listed(names)} {'is' if len(names) == 1 else 'are'} marked"
             if referral is not None and referral[0] == view:  # the link is just above
                 shown.append(escape(f"{what} there"))
                 said.append(f"{what} there")

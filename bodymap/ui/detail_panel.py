@@ -24,6 +24,16 @@ from bodymap.ui.rich_text import (
 )
 
 
+def muscle_link(muscle_id: str, name: str) -> str:
+    """A link in `DetailPanel.ask` that shows the muscle."""
+    return f"<a href='#muscle:{escape(muscle_id, quote=True)}'>{escape(name)}</a>"
+
+
+def search_link(query: str, words: str) -> str:
+    """A link in `DetailPanel.ask` that searches for `query`."""
+    return f"<a href='#search:{escape(query, quote=True)}'>{escape(words)}</a>"
+
+
 def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
 
@@ -44,6 +54,8 @@ class DetailPanel(QWidget):
 
     noteEdited = Signal(str, str)
     foundOpened = Signal(str)  # a muscle id picked from the search note's "Also found"
+    muscleChosen = Signal(str)  # a muscle id picked to answer `ask`
+    searchAsked = Signal(str)  # a text to search for, picked to answer `ask`
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +83,7 @@ class DetailPanel(QWidget):
         self.search_note.setStyleSheet(
             "QLabel#searchNote { background:#e8f0fe; color:#1b1f24; border:1px solid #a9c1ee;"
             " border-radius: 4px; padding: 6px; }")
-        self.search_note.linkActivated.connect(lambda link: self.foundOpened.emit(link[1:]))
+        self.search_note.linkActivated.connect(self._link_opened)
         self.search_note.hide()
         self._size_fonts()
         self.text = QTextBrowser()
@@ -167,6 +179,26 @@ class DetailPanel(QWidget):
     def hideEvent(self, event) -> None:
         self.save_note()
         super().hideEvent(event)
+
+    def _link_opened(self, link: str) -> None:
+        """A link of the note: "#id" of a muscle a search also found, "#muscle:id" of one
+        offered by `ask`, "#search:text" of a search it offers."""
+        kind, colon, target = link[1:].partition(":")  # no id has a colon
+        if colon and kind == "muscle":
+            self.muscleChosen.emit(target)
+        elif colon and kind == "search":
+            self.searchAsked.emit(target)
+        else:
+            self.foundOpened.emit(link[1:])
+
+    def ask(self, title: str, html: str) -> None:
+        """No muscle shown, and in the note's box a question about what was asked for (a name
+        that names several muscles, or none), its answers as links (`muscle_link`,
+        `search_link`). It stays until a muscle is shown or a search is."""
+        self.clear()
+        self.title.setText(title)
+        self.search_note.setText(html)
+        self.search_note.show()
 
     def clear(self) -> None:
         self.save_note()

@@ -36,6 +36,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bodymap.diagram import VIEW_NAMES, View, load_view
+from bodymap.model import prose
 from bodymap.ui.body_scene import (
     BOTH,
     BodyScene,
@@ -123,7 +124,7 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     if scene.layer_of(muscle.id) is not None or (beside and any(
             r.kind == "muscle" and r.target == muscle.id for r in beside.regions.values())):
         return f"{what}: referral" if trp else f"{what}: trigger points and referral"
-    views = " and ".join(VIEW_NAMES.get(v, v) for v in muscle.views)
+    views = prose.listed(VIEW_NAMES.get(v, v) for v in muscle.views)
     where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
     return f"{what}: referral{where if views else ''}"
 
@@ -230,7 +231,7 @@ def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
     """A group of `pain_left_out` in words: the marks and the view that draws them, "Groin
     (left), which the front view draws", "Outer ankle (right), which the right side view
     draws"; or that no view does (a pack's zone with no shape)."""
-    names = ", ".join(marked_names(catalog, marks))
+    names = prose.listed(marked_names(catalog, marks))
     if view is not None:
         return f"{names}, which the {view_words(view)} view draws"
     return f"{names}, which no view draws"
@@ -347,18 +348,13 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
             source_ids += trp.sources
         parts.append(provisional_note(kept))
         if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
-            parts.append(f"<p style='color:{MUTED}'><i>{escape(_and(left_out))}: see bodymap."
-                         f"</i></p>")
+            parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
+                         f"bodymap.</i></p>")
         source_ids += muscle.sources
     sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
     foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
             + "<i>Teaching material, not medical advice.</i></p>")
     return "".join(parts), foot
-
-
-def _and(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:
@@ -381,13 +377,14 @@ def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
           centred: bool = True, refinements: Sequence[Refinement] = (),
-          words: bool = False) -> None:
+          words: bool = False, margins: bool = True) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
     else:
-        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred)
+        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred,
+                           margins)
         found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
                  if words else None)
         if found is not None:
@@ -426,19 +423,23 @@ def _page_height(width: float) -> float:
 
 
 def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-               frame: str, text_scale: float, centred: bool) -> float:
+               frame: str, text_scale: float, centred: bool, margins: bool = True) -> float:
     """A handout's page: the title, the picture and the key, one under the other, each centred
     on the page's middle line, from the top down (what is left of a page is at its foot, or
     its words: `_page_words`). Not `centred`, a body with labels on one side is drawn beside
     them rather than in the middle (`_lay_out`): the larger for it, where the picture is not
-    the page's but beside words. Returns where it ends: the foot of the key's band."""
+    the page's but beside words. With `margins`, its labels stay a letter in from its sides,
+    as its words are (a PNG has no paper beyond its edges, and a printer cuts into them); the
+    self-care sheet's picture, set in the sheet's own margins, has none. Returns where it ends:
+    the foot of the key's band."""
     rows = key_rows(*scenes)
     title_band, key_band = _bands(target.width(), title, rows, text_scale)
-    with _on_paper(scenes, label_px(target.size(), PAGE, text_scale)):
+    px = label_px(target.size(), PAGE, text_scale)
+    with _on_paper(scenes, px):
         # The page's room, not the picture's (a PNG's is cut off under what it draws): so the
         # views are as `picture_size` laid them out, with or without words under them.
         room = QSizeF(target.width(), _page_height(target.width()) - title_band - key_band)
-        views = _lay_out(scenes, frame, room, centred=centred)
+        views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
@@ -477,13 +478,13 @@ def _title_text(device: QPaintDevice, title: str, width: float,
 
 
 class _SlideWords:
-    """What a slide says beside its picture: the title (unless it runs across the top), the key,
-    the words and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit
-    what they must say above the foot, so nothing is cut (a long candidate list)."""
+    """What a slide says beside its picture (its title runs across the top): the key, the words
+    and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit what they
+    must say above the foot, so nothing is cut (a long candidate list)."""
 
-    def __init__(self, device: QPaintDevice, title: str, rows: tuple[Row, ...], body_html: str,
+    def __init__(self, device: QPaintDevice, rows: tuple[Row, ...], body_html: str,
                  foot_html: str, px: int) -> None:
-        self.device, self.title, self.rows, self.px = device, title, rows, px
+        self.device, self.rows, self.px = device, rows, px
         self.body_html, self.foot_html = body_html, foot_html
 
     def _key_scale(self) -> float:
@@ -499,9 +500,7 @@ class _SlideWords:
         return _text(self.device, self.foot_html, width, round(self.px * 0.8))
 
     def _room_for_words(self, width: float, height: float) -> float:
-        title = _title_text(self.device, self.title, width, self.px)
-        return (height - (title.size().height() if title else 0.0) - self._key_height()
-                - self._foot(width).size().height() - self.px)
+        return height - self._key_height() - self._foot(width).size().height() - self.px
 
     def fit(self, width: float, height: float, shrunk: float = 1.0) -> bool:
         """Whether everything fits in a column this size with the words at `shrunk` times their
@@ -511,9 +510,6 @@ class _SlideWords:
 
     def draw(self, painter: QPainter, column: QRectF) -> None:
         top = column.top()
-        title = _title_text(self.device, self.title, column.width(), self.px)
-        if title is not None:
-            top = _draw_text(painter, title, column.left(), top)
         if self.rows:
             metrics = QFontMetricsF(_key_font())
             scale = self._key_scale()
@@ -542,15 +538,14 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     inner = target.marginsRemoved(QMarginsF(margin, margin, margin, margin))
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     device = painter.device()
-    share, top, heading = SLIDE_PICTURE, inner.top(), None
-    if len(scenes) > 1 and title:
-        # Two bodies side by side are as wide as the slide lets them be: their title runs across
-        # the top, out of the words' way, so that the words beside them need less width.
-        heading = _title_text(device, title, inner.width(), text_px)
+    share, top = SLIDE_PICTURE, inner.top()
+    heading = _title_text(device, title, inner.width(), text_px)
+    if heading is not None:
+        # The title runs across the top, out of the words' way: two bodies side by side are
+        # as wide as the slide lets them be, the words beside them need less width, and a
+        # long title (marked pain in three places) is two lines, not four in the column.
         top += heading.size().height() + text_px * 0.6
-        title = ""
-    words = _SlideWords(device, title, key_rows(*scenes), *slide_html(scenes[0], refinements),
-                        text_px)
+    words = _SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
     if len(scenes) > 1:
         share = _pictures_share(words, target.width(), margin, inner.bottom() - top)
     with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
@@ -593,6 +588,9 @@ def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocume
     # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
     gap = px * 0.6 * 96 / device.logicalDpiY()
     document.setDefaultStyleSheet(f"p {{ margin-top: 0px; margin-bottom: {gap:.1f}px; }}")
+    # A list's numbers ("5.") go in its indent, which is as wide as the text is large: Qt's own
+    # 40 pixels printed them left of where the words begin, past a page's margin.
+    document.setIndentWidth(2 * px)
     document.setHtml(html)
     document.setTextWidth(width)
     return document
@@ -664,11 +662,11 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
 
 
 def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
-         most: float = math.inf) -> _Fit:
+         most: float = math.inf, margin: float = 0.0) -> _Fit:
     """Lay the framed view out as large as `room` allows (at most `most` times life size), the
     labels of the levels it shows beside it (with room on both sides alike when `centred`, so
-    the body is in the middle of the picture) and the caption above it. The labels keep their
-    size, so the room they take is found at the scale it leaves."""
+    the body is in the middle of the picture), `margin` more beyond them, and the caption above
+    it. The labels keep their size, so the room they take is found at the scale it leaves."""
     top_of_body = _top_of_body(scene)
     caption = next((item for item in scene.landmarks if item.y() < top_of_body), None)
     labels = tuple(item for item in scene.landmarks
@@ -683,8 +681,10 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
         edges = QMarginsF(0, cap, 0, 0)
         for item in _spaced(labels, zoom, scene.label_font):  # their reach past the frame
             reach = item.reach()
-            edges.setLeft(max(edges.left(), reach.left() - (item.x() - frame.left()) * zoom))
-            edges.setRight(max(edges.right(), reach.right() - (frame.right() - item.x()) * zoom))
+            edges.setLeft(max(edges.left(),
+                              reach.left() + margin - (item.x() - frame.left()) * zoom))
+            edges.setRight(max(edges.right(),
+                               reach.right() + margin - (frame.right() - item.x()) * zoom))
             edges.setTop(max(edges.top(), reach.top() - (item.y() - frame.top()) * zoom))
             edges.setBottom(max(edges.bottom(),
                                 reach.bottom() - (frame.bottom() - item.y()) * zoom))
@@ -746,16 +746,18 @@ class _Layout(NamedTuple):
     size: QSizeF
 
 
-def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool) -> _Layout:
+def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
+             margin: float = 0.0) -> _Layout:
     """Each view framed and laid out in `room`, side by side, `PANEL_GAP` apart, as large as
-    the room allows at one scale: one body seen from two sides, not two sizes of it. The views'
-    drawings differ in proportions (the front's is stouter), so the second view (beside the
-    main one, for what it cannot show) is drawn with its body no taller than the main view's,
-    nor wider, from the front or the back: the view with the muscle and its trigger points is
-    never the smaller."""
+    the room allows at one scale: one body seen from two sides, not two sizes of it; its
+    labels `margin` in from the room's sides (a page's: no label at its very edge, where a
+    PNG has no paper round it and a printer cuts it off). The views' drawings differ in
+    proportions (the front's is stouter), so the second view (beside the main one, for what it
+    cannot show) is drawn with its body no taller than the main view's, nor wider, from the
+    front or the back: the view with the muscle and its trigger points is never the smaller."""
     frames = [frame_rect(scene, frame) for scene in scenes]
     if len(scenes) == 1:
-        fit = _fit(scenes[0], frames[0], room, centred)
+        fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
         return _Layout([_Panel(scenes[0], frames[0], fit)], [0.0], fit.size)
     (main, other), (main_frame, other_frame) = scenes, frames
     gap = room.width() * PANEL_GAP
@@ -764,14 +766,14 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool) -
         ratio = min(ratio, _body_width(main) / _body_width(other))
 
     def fits(zoom: float) -> tuple[_Fit, _Fit]:
-        return (_fit(main, main_frame, room, False, zoom),
-                _fit(other, other_frame, room, False, zoom * ratio))
+        return (_fit(main, main_frame, room, False, zoom, margin),
+                _fit(other, other_frame, room, False, zoom * ratio, margin))
 
     def room_for(pair: tuple[_Fit, _Fit]) -> bool:
         return (pair[0].size.width() + gap + pair[1].size.width() <= room.width()
                 and max(fit.size.height() for fit in pair) <= room.height())
 
-    low, high = 0.0, _fit(main, main_frame, room, False).zoom  # the main view alone: the most
+    low, high = 0.0, _fit(main, main_frame, room, False, margin=margin).zoom  # alone: the most
     for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
         middle = (low + high) / 2
         low, high = (middle, high) if room_for(fits(middle)) else (low, middle)
@@ -842,17 +844,21 @@ def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> 
 
 def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
                  frame: str = REGION, text_scale: float = 1.0, centred: bool = True,
-                 refinements: Sequence[Refinement] = (), words: bool = False) -> QSize:
+                 refinements: Sequence[Refinement] = (), words: bool = False,
+                 margins: bool = True) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
-    title, the framed views and its key need, and with `words`, the words it has room for
-    under them (`_page_words`), at most the shape of the PDF's page."""
+    title, the framed views and its key need (its labels a letter in from its sides with
+    `margins`: `_draw_page`), and with `words`, the words it has room for under them
+    (`_page_words`), at most the shape of the PDF's page."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
     page = QSizeF(PNG_WIDTH, _page_height(PNG_WIDTH))
-    with _on_paper(scenes, label_px(page, PAGE, text_scale)):
+    px = label_px(page, PAGE, text_scale)
+    with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        height = _lay_out(scenes, frame, room, centred=centred).size.height()
+        height = _lay_out(scenes, frame, room, centred=centred,
+                          margin=px if margins else 0).size.height()
     bottom = title_band + height + key_band
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
                          QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
@@ -872,7 +878,8 @@ def text_scale_for(printed_mm: float) -> float:
 
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
             frame: str = BODY, text_scale: float = 1.0, centred: bool = True,
-            refinements: Sequence[Refinement] = (), words: bool = False) -> QImage:
+            refinements: Sequence[Refinement] = (), words: bool = False,
+            margins: bool = True) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
     is the standing body). With the scene, the view that draws the rest of its referral or
     trigger points, if any (`picture_views`). Its words (title, labels, key) are sized for the
@@ -881,14 +888,17 @@ def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
     set beside words, `centred=False` (`_draw_page`). A slide of marked pain lists the
     candidates as the pain finder does with `refinements`, its chips ticked. A page has the
     slide's words under its key with `words` (a handout: `_page_words`); without, it is the
-    picture alone (Copy image, the self-care sheet's)."""
+    picture alone (Copy image, the self-care sheet's). Its labels keep a letter's room to its
+    sides, as a handout's, unless `margins` is False (the self-care sheet's picture, set in the
+    sheet's own margins)."""
     scenes = picture_views(scene)
-    size = picture_size(scenes, title, layout, frame, text_scale, centred, refinements, words)
+    size = picture_size(scenes, title, layout, frame, text_scale, centred, refinements, words,
+                        margins)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
-          text_scale, centred, refinements, words)
+          text_scale, centred, refinements, words, margins)
     painter.end()
     return image
 

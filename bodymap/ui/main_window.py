@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
+from bodymap.model.prose import listed
 from bodymap.ui.body_scene import OTHER_SIDE, on_side, side_label
 from bodymap.ui.body_view import BodyView
-from bodymap.ui.detail_panel import DetailPanel
+from bodymap.ui.detail_panel import DetailPanel, muscle_link, search_link
 from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.presenter import PresenterMode
+from bodymap.ui.rich_text import escape
 from bodymap.ui.sizing import resize_within_screen
 
 # The pain finder, the coach and the study code are loaded when their tab (or a note) first
@@ -54,6 +56,10 @@ PROFILE_KEY = "study/profile"
 # alone should not have to open the Study tab to write one. Renamed in the Study tab.
 FIRST_STUDENT = "Me"
 MUSCLE_LIST_MOST = 240  # the muscle list's widest start, in pixels
+
+
+# Counts said in words in a sentence ("any of three muscles").
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def view_title(name: str, facing: str = "L") -> str:
@@ -135,6 +141,8 @@ class MainWindow(QMainWindow):
         self.detail_panel.noteEdited.connect(self._save_note)
         self.detail_panel.foundOpened.connect(self._present_found)
         self._hovered = ""  # the name the status bar last showed for the region hovered
+        self.detail_panel.muscleChosen.connect(self.show_muscle)
+        self.detail_panel.searchAsked.connect(self._search_for)
         self.body_view.hoverChanged.connect(self._show_hover)
         self.body_view.viewRequested.connect(self.set_view)
         self.body_view.facingChanged.connect(self._show_facing)
@@ -385,6 +393,72 @@ class MainWindow(QMainWindow):
         self.settings.setValue("muscle", muscle_id)
         self.settings.setValue("side", side)
 
+    def show_muscle(self, muscle_id: str, side: str | None = None) -> None:
+        """Show a muscle where a view and layer draw it, on `side`, or as the list does on the
+        side selected if that view draws it there."""
+        self.reveal(muscle_id)
+        self.select_muscle(muscle_id, side or self._side_shown(muscle_id))
+
+    def clear_selection(self) -> None:
+        """Show no muscle: none outlined on the body, the panel's welcome, none highlighted in
+        the list. The muscle remembered for the next start stays remembered."""
+        self.selected = None
+        self.body_view.set_selected(None)
+        self.detail_panel.clear()
+        if self.coach_page.is_built:
+            self.coach.set_muscle(None, "L")
+        self.self_care_action.setEnabled(False)
+        self._sync_list(None)
+
+    def ask_which_muscle(self, typed: str, named: Sequence[str], meant: Sequence[str]) -> None:
+        """A muscle asked for by a name that names several (`named`: "gluteus") or none (what
+        it may mean, `meant`: "glutius"), as `bodymap --muscle` may be given: no muscle is
+        shown rather than another (the one remembered from last time), the list shows only the
+        muscles a name of several names (the name in the search box, so that clearing it shows
+        all again), and the panel asks, in the muscles' names with a link to each, until a
+        muscle is shown: a status bar message was gone in seconds, or behind the first run's
+        disclaimer."""
+        muscles = self.catalog.muscles
+        quoted = f"\u201c{typed}\u201d"
+
+        def offered(ids: Sequence[str], link: bool) -> str:
+            return listed(((muscle_link(m, muscles[m].name) if link else muscles[m].name)
+                           for m in ids), "or")
+
+        self.clear_selection()
+        self.panels.setCurrentWidget(self.detail_panel)
+        if len(named) > 1:
+            self.search_box.setText(typed)
+            self._show_in_list(list(named), typed)
+            self.muscle_list.setFocus()  # the arrow keys and Enter pick one
+            many = "" if len(named) == 2 else (
+                f"any of {_NUMBER_WORDS.get(len(named), str(len(named)))} muscles: ")
+            self.detail_panel.ask(
+                "Which muscle?", f"{escape(quoted)} could be {many or 'either '}"
+                f"{offered(named, link=True)}. Pick one here or in the list.")
+            self.statusBar().showMessage(
+                f"{quoted} could be {many or 'either '}{offered(named, link=False)}: pick one.",
+                10000)
+            return
+        if meant:
+            hint = f"Did you mean {offered(meant, link=True)}? Or pick one from the list."
+        elif self.catalog.search(typed):  # no name, but what search finds muscles by
+            hint = (f"{search_link(typed, f'Search for {quoted}')} to find the muscles whose "
+                    "pages speak of it, or pick one from the list.")
+        else:
+            hint = "Pick one from the list, or search by a symptom or a place (Ctrl+F)."
+        self.detail_panel.ask(
+            "Muscle not found", f"No muscle in the data is called {escape(quoted)}. {hint}")
+        self.statusBar().showMessage(
+            f"No muscle is called {quoted}"
+            + (f"; did you mean {offered(meant, link=False)}?" if meant else "."), 10000)
+
+    def _search_for(self, text: str) -> None:
+        """Search as if the text had been typed into the search box and Enter pressed."""
+        self.search_box.setText(text)
+        self._filter_list(text)
+        self.run_search()
+
     def _show_coached_trigger_point(self) -> None:
         coaching = self.panels.currentWidget() is self.coach_page
         self.body_view.set_trigger_point(self.coach.trigger_point_id if coaching else None)
@@ -431,7 +505,7 @@ class MainWindow(QMainWindow):
         self.select_muscle(muscle_id, side)
         if stay:
             self.statusBar().showMessage(
-                f"{self.catalog.muscles[muscle_id].name} is drawn on the "
+                f"{self.catalog.muscles[muscle_id].name} is drawn on "
                 f"{self._views_drawing(muscle_id)}; this view shows its referral.", 10000)
 
     def _muscle_clicked(self, muscle_id: str, side: str) -> None:
@@ -703,6 +777,14 @@ class MainWindow(QMainWindow):
 
     def _filter_list(self, text: str) -> None:
         found = [m.id for m in self.catalog.search(text)] if text.strip() else None
+        # Say that the list is filtered, and by what (a mistyped word as it was taken): clearing
+        # the search box shows all again.
+        self._show_in_list(found, found is not None and (self.catalog.respelled(text)
+                                                         or text.strip()))
+
+    def _show_in_list(self, found: list[str] | None, searched: str | bool) -> None:
+        """The list of the muscles `found`, best first, the heading saying what they match
+        (`searched`); None: every muscle."""
         matches = set(found) if found is not None else None
         self._order_list(found)
         shown = 0
@@ -717,9 +799,6 @@ class MainWindow(QMainWindow):
         else:
             self.muscle_list.scrollToTop()  # the best match, the one Enter opens
         total = self.muscle_list.count()
-        # Say that the list is filtered, and by what (a mistyped word as it was taken): clearing
-        # the search box shows all again.
-        searched = matches is not None and (self.catalog.respelled(text) or text.strip())
         self.list_heading.setText(f"Muscles: {shown} of {total} match “{searched}”" if searched
                                   else "Muscles")
 
@@ -762,12 +841,12 @@ class MainWindow(QMainWindow):
             return ""
         where = self._views_drawing(muscle_id)
         name = self.catalog.muscles[muscle_id].name
-        return f"{name} is drawn on the {where}; this view shows its referral" if where else ""
+        return f"{name} is drawn on {where}; this view shows its referral" if where else ""
 
     def _views_drawing(self, muscle_id: str) -> str:
-        """The views that draw a muscle, in words: "back view, left side view"."""
-        return ", ".join(view_title(v, self.body_view.facing).lower()
-                         for v, _ in self.body_view.layers_of(muscle_id))
+        """The views that draw a muscle, in words: "the right side view and the front view"."""
+        return listed(f"the {view_title(v, self.body_view.facing).lower()}"
+                      for v, _ in self.body_view.layers_of(muscle_id))
 
     def run_search(self) -> None:
         text = self.search_box.text()

@@ -393,7 +393,8 @@ def sheet_picture(catalog: Catalog, muscle_id: str) -> tuple[QImage, int, bool]:
 
     scene = muscle_scene(catalog, catalog.muscles[muscle_id])
     views = picture_views(scene)
-    shape = picture_size(views, "", frame=REGION)
+    # In the sheet's own margins: no margin of the picture's round its labels.
+    shape = picture_size(views, "", frame=REGION, margins=False)
     # Two bodies side by side in 7.9 cm would each be a thumbnail: they go under the words too.
     wide = len(views) > 1 or shape.width() > shape.height()
     most = WIDE_PICTURE_WIDTH if wide else PICTURE_WIDTH
@@ -403,12 +404,13 @@ def sheet_picture(catalog: Catalog, muscle_id: str) -> tuple[QImage, int, bool]:
     width = min(most, PICTURE_HEIGHT * shape.width() / shape.height())
     for _ in range(3):
         text_scale = SHEET_TEXT * text_scale_for(width * 25.4 / 96)
-        shape = picture_size(views, "", frame=REGION, text_scale=text_scale, centred=wide)
+        shape = picture_size(views, "", frame=REGION, text_scale=text_scale, centred=wide,
+                             margins=False)
         printed = min(most, PICTURE_HEIGHT * shape.width() / shape.height())
         if printed >= width:
             break
         width = printed
-    image = picture(scene, frame=REGION, text_scale=text_scale, centred=wide)
+    image = picture(scene, frame=REGION, text_scale=text_scale, centred=wide, margins=False)
     return image, min(PICTURE_HEIGHT, round(most * image.height() / image.width())), wide
 
 

@@ -5,8 +5,11 @@ way round.
 
 They go on one line, low in the frame, each over its side's half of the body (its leg, where the
 legs are apart), where they are clear of the trigger points' X marks and of the marked pain, as
-far as the frame allows; else where they cover the least of them. On the referral red they are
-welcome: it is what a class must read the side of, and the letters carry a white halo.
+far as the frame allows. Where the body there is all marks (pain marked down the whole leg),
+each goes beside its side's half instead, on the paper, clear of the body; only failing both,
+where it covers the least of them. Never across the body's outline, where its letters would
+run over a heel or the sole of a foot. On the referral red they are welcome: it is what a class
+must read the side of, and the letters carry a white halo.
 """
 
 from __future__ import annotations
@@ -59,14 +62,36 @@ def _on_body(scene: BodyScene, half: QRectF, item: SideLabelItem, y: float,
     letters lie on the body there with skin round them (not over a heel's curve or the sole's
     outline, nor where a leg narrows into the ankle)."""
     ink = _placed(item, QPointF(0, 0), scale)
-    band = QPainterPath()
-    band.addRect(QRectF(half.left(), y + ink.top(), half.width(), ink.height()))
-    body = scene.view.outline.intersected(band).boundingRect()
+    body = _body_across(scene, half, ink, y)
     if body.isEmpty():
         return QPointF(half.center().x() - ink.center().x(), y), False
     at = QPointF(body.center().x() - ink.center().x(), y)
     air = PAD * ink.height()
     return at, scene.view.outline.contains(ink.translated(at).adjusted(-air, -air, air, air))
+
+
+def _body_across(scene: BodyScene, half: QRectF, ink: QRectF, y: float) -> QRectF:
+    """Where the body is across `half` in the band the letters (`ink`, anchored at level `y`)
+    would take, with air above and below them."""
+    air = PAD * ink.height()
+    band = QPainterPath()
+    band.addRect(QRectF(half.left(), y + ink.top() - air, half.width(), ink.height() + 2 * air))
+    return scene.view.outline.intersected(band).boundingRect()
+
+
+def _beside(scene: BodyScene, half: QRectF, item: SideLabelItem, y: float, scale: float,
+            outer: bool) -> QPointF | None:
+    """The label's anchor at level `y` beside its side's body there, on the paper a letter's
+    air away from it: on the outer side of its half (the left of the picture's left half), or
+    the inner side when not `outer`; None where no body is there to stand beside."""
+    ink = _placed(item, QPointF(0, 0), scale)
+    body = _body_across(scene, half, ink, y)
+    if body.isEmpty():
+        return None
+    air = 2 * PAD * ink.height()  # clear of the body by more than `_standing` asks
+    on_left = (half.center().x() < scene.view.outline.boundingRect().center().x()) == outer
+    x = body.left() - air - ink.right() if on_left else body.right() + air - ink.left()
+    return QPointF(x, y)
 
 
 def _covered(rect: QRectF, marks: list[QPainterPath], markers: list[QRectF]) -> float:
@@ -88,40 +113,104 @@ def label_scale(scene: BodyScene, zoom: float) -> float:
     return min(1.0, most / (size * zoom)) if size > 0 and most > 0 else 1.0
 
 
-def side_label_places(scene: BodyScene, frame: QRectF, zoom: float,
-                      marker_scale: float) -> dict[SideLabelItem, tuple[QPointF, float]]:
-    """Where to draw each side label, and at what scale, in a picture of the scene framed to
+# How a place for a label stands, best first: on its side's body clear of the marks, beside
+# the body clear of it (first in a picture of marked pain: `side_label_places`), on the body
+# over the marks (ranked further by how much it covers), and across the body's outline, taken
+# only when nothing else is in the frame.
+ON_BODY, BESIDE, OVER_MARKS, ACROSS_OUTLINE = 0, 1, 2, 100
+
+
+def _standing(scene: BodyScene, rect: QRectF, fits: bool, cover: float,
+              beside_first: bool) -> float:
+    """How a label's letters (`rect`, halo included) stand at a place (`ON_BODY` ...): `fits`
+    says they lie on the body with skin round them; `cover`, how much they cover (`_covered`);
+    `beside_first` puts a place beside the body before one on it."""
+    if fits:
+        if cover == 0:
+            return BESIDE if beside_first else ON_BODY
+        return OVER_MARKS + cover
+    air = PAD * rect.height()
+    clear = QPainterPath()
+    clear.addRect(rect.adjusted(-air, -air, air, air))
+    if not scene.view.outline.intersects(clear) and cover == 0:
+        return ON_BODY if beside_first else BESIDE
+    return ACROSS_OUTLINE + cover
+
+
+def side_label_places(scene: BodyScene, frame: QRectF, zoom: float, marker_scale: float,
+                      picture: bool = False) -> dict[SideLabelItem, tuple[QPointF, float]]:
+    """Where to draw each side label, and at what scale, in a view of the scene framed to
     `frame` (scene units) at `zoom` paper pixels a unit, its X markers `marker_scale` units a
     pixel of theirs: nothing to move when the frame holds the drawing's places; else one level
-    for all, the lowest clear one (`_covered` nothing, each label on its side's body), or
-    failing that the least covered."""
-    if not scene.side_labels or scene.view.outline.isEmpty() or not needs_placing(scene, frame):
+    for all, the lowest where each label is on its side's body clear of the marks and the
+    landmarks' labels, or failing that beside it, clear of the body (`_standing`); failing
+    both, the level where they stand best, the lowest of equals. The labels stand alike, all
+    on the body or all beside it, and never across the body's outline while the frame has
+    another place for them.
+
+    A `picture` of marked pain has them beside the body, clear of it, level with the middle of
+    the frame where they can be: on the body they would cover or crowd the marks the picture is
+    of, or stand on a foot, the only part of a leg marked all over that is left."""
+    if not scene.side_labels or scene.view.outline.isEmpty():
         return {}
-    scale = label_scale(scene, zoom)
     _referral, _shown, pain = scene.shown_state()
     marks = [scene.zones[key].path() for key in pain if key in scene.zones]
+    beside_first = picture and bool(marks)
+    if not beside_first and not needs_placing(scene, frame):
+        return {}
+    scale = label_scale(scene, zoom)
     markers = [QRectF(marker.ink_rect().topLeft() * marker_scale,
                       marker.ink_rect().bottomRight() * marker_scale).translated(marker.pos())
                for group in scene.markers.values() for marker in group if marker.isVisible()]
+    # The landmarks' labels keep their size on the paper, `zoom` pixels a unit.
+    markers += [QRectF(item.boundingRect().topLeft() / zoom,
+                       item.boundingRect().bottomRight() / zoom).translated(item.pos())
+                for item in scene.landmarks]
     halves = _halves(scene, frame)
     ink = QRectF()
     for item, _half in halves:
         ink = ink.united(_placed(item, QPointF(0, 0), scale))
     room = frame.adjusted(0, PAD * ink.height(), 0, -PAD * ink.height())
-    best: tuple[tuple[float, int, float], dict[SideLabelItem, QPointF]] | None = None
+    levels = []
     y = room.bottom() - ink.bottom()
     while y >= room.top() - ink.top():
-        places = {item: _on_body(scene, half, item, y, scale) for item, half in halves}
-        rects = [_placed(item, at, scale) for item, (at, _fits) in places.items()]
-        if all(frame.contains(rect) for rect in rects):
-            cover = sum(_covered(rect, marks, markers) for rect in rects)
-            unfit = sum(not fits for _at, fits in places.values())
-            merit = (cover, unfit, room.bottom() - y)  # clear, on the body, then low
-            if best is None or merit < best[0]:
-                best = merit, {item: at for item, (at, _fits) in places.items()}
-            if cover == 0 and unfit == 0:
-                break  # the lowest clear level: nothing lower is left to try
+        levels.append(y)
         y -= STEP * ink.height()
+    if beside_first:  # from the middle out
+        levels.sort(key=lambda level: abs(level + ink.center().y() - frame.center().y()))
+    # A view with one label (the side view) has it beside the body on the side away from the
+    # landmarks' labels first.
+    outline = scene.view.outline.boundingRect()
+    ticks_left = sum(item.x() < outline.center().x() for item in scene.landmarks) > len(
+        scene.landmarks) / 2
+    sides = (True,) if len(halves) > 1 else (ticks_left, not ticks_left)
+
+    def stands(item: SideLabelItem, place: QPointF, on_skin: bool) -> float | None:
+        rect = _placed(item, place, scale)
+        if not frame.contains(rect):
+            return None
+        return _standing(scene, rect, on_skin, _covered(rect, marks, markers), beside_first)
+
+    best: tuple[tuple[float, int], dict[SideLabelItem, QPointF]] | None = None
+    for n, y in enumerate(levels):
+        on_body: dict[SideLabelItem, tuple[float, QPointF]] = {}
+        beside: dict[SideLabelItem, tuple[float, QPointF]] = {}
+        for item, half in halves:
+            at, fits = _on_body(scene, half, item, y, scale)
+            if (standing := stands(item, at, fits)) is not None:
+                on_body[item] = (standing, at)
+            found = [(standing, place) for outer in sides
+                     if (place := _beside(scene, half, item, y, scale, outer)) is not None
+                     and (standing := stands(item, place, False)) is not None]
+            if found:
+                beside[item] = min(found, key=lambda each: each[0])  # the first of equals
+        for way in (on_body, beside):
+            if len(way) == len(halves):
+                merit = sum(standing for standing, _at in way.values())
+                if best is None or (merit, n) < best[0]:
+                    best = (merit, n), {item: at for item, (_standing, at) in way.items()}
+        if best is not None and best[0][0] == ON_BODY:
+            break  # the first level where every label stands best: no later one is better
     return {item: (at, scale) for item, at in best[1].items()} if best is not None else {}
 
 
@@ -142,9 +231,9 @@ def keep_in_view(scene: BodyScene, frame: QRectF, zoom: float) -> None:
 @contextmanager
 def side_labels_in_frame(scene: BodyScene, frame: QRectF, zoom: float,
                          marker_scale: float) -> Iterator[None]:
-    """The scene's side labels moved into the frame (`side_label_places`) while the block
-    draws it, then back where the window shows them."""
-    places = side_label_places(scene, frame, zoom, marker_scale)
+    """The scene's side labels where a picture framed to `frame` has them
+    (`side_label_places`) while the block draws it, then back where the window shows them."""
+    places = side_label_places(scene, frame, zoom, marker_scale, picture=True)
     kept = {item: (item.pos(), item.scale()) for item in places}
     for item, (at, scale) in places.items():
         item.setPos(at)

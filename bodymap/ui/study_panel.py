@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.diagram import VIEW_NAMES
+from bodymap.model.prose import listed
 from bodymap.ui.body_scene import BOTH, on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
@@ -248,7 +249,7 @@ def learned_rule(intervals: tuple[timedelta, ...]) -> str:
     times = ["the day you meet it"]
     times += [f"{_span(gap)} {'later' if n == 1 else 'after that'}"
               for n, gap in enumerate(intervals[1:LEARNED_BOX], start=1)]
-    when = ", ".join(times[:-1]) + f" and {times[-1]}" if len(times) > 1 else times[0]
+    when = listed(times)
     return f"A card is learned once you get it right {LEARNED_BOX} times in a row: {when}."
 
 
@@ -1019,7 +1020,10 @@ class StudyPanel(QWidget):
 
     def check_zones(self) -> None:
         if self._asking(is_zones):
-            self._answer(tuple(sorted({zone for zone, _ in self._marked})))
+            # Head to foot, as zones.yaml lists them: the order the feedback names them in.
+            order = {zone: n for n, zone in enumerate(self.catalog.zones)}
+            self._answer(tuple(sorted({zone for zone, _ in self._marked},
+                                      key=lambda zone: (order.get(zone, len(order)), zone))))
 
     def _asking(self, kind: Callable[[AnyQuestion | None], bool]) -> bool:
         """A question of this kind waits for its answer."""
@@ -1087,9 +1091,9 @@ class StudyPanel(QWidget):
             return "No view draws these zones."
         if len(views) == 1:
             return f"Its essential zones are drawn on the {views[0]}."
-        listed = ", the ".join(views[:-1]) + f" and the {views[-1]}"
         count = {2: "two", 3: "three"}.get(len(views), str(len(views)))
-        return (f"Its essential zones are drawn on {count} views: the {listed}. "
+        return (f"Its essential zones are drawn on {count} views: "
+                f"{listed(f'the {view}' for view in views)}. "
                 "Switch views to mark them all: your marks are kept.")
 
     def _where(self, question: LocateQuestion) -> str:
@@ -1128,7 +1132,7 @@ class StudyPanel(QWidget):
             board = StudyBoard(input="muscle", prompt=f"{question.prompt} {self._where(question)}")
         elif is_zones(question):
             names = [VIEW_NAMES.get(v, v) for v in self._views]
-            where = (f" They are on the {' and '.join(names)} view{'s' if len(names) > 1 else ''}."
+            where = (f" They are on the {listed(names)} view{'s' if len(names) > 1 else ''}."
                      if names else "")
             board = StudyBoard(input="zones", marked=frozenset(self._marked),
                                prompt=f"{question.prompt}{where} Then press Check.")
@@ -1272,9 +1276,9 @@ class StudyPanel(QWidget):
         spillover_only = [z for z in overlap.shared if z not in own_essential]
         reaches = []
         if as_essential := [z for z in overlap.shared if z in own_essential]:
-            reaches.append(f"as an essential zone to {self._zones(as_essential)}")
+            reaches.append(f"as an essential zone to {self._zones(as_essential, said=True)}")
         if spillover_only:
-            reaches.append(f"only as spillover to {self._zones(spillover_only)}")
+            reaches.append(f"only as spillover to {self._zones(spillover_only, said=True)}")
         lacking = ", ".join(f"{self._zone_name(z, None)} (only its spillover)"
                             if z in spillover_only else self._zone_name(z, None)
                             for z in overlap.missing)
@@ -1303,7 +1307,7 @@ class StudyPanel(QWidget):
         else:
             layer = clicked_muscle.layer
             views = [VIEW_NAMES.get(v, v) for v in clicked_muscle.views]
-            seen = f", in the {' and '.join(views)} view{'s' if len(views) > 1 else ''}"
+            seen = f", in the {listed(views)} view{'s' if len(views) > 1 else ''}"
             other = (f"{clicked}, which you clicked, lies {LAYER_WORDS.get(layer, layer)}"
                      f"{seen if views else ''}.")
         return (f"Not quite: you clicked {clicked}, not {answer}.",
@@ -1509,10 +1513,13 @@ class StudyPanel(QWidget):
         zone = self.catalog.zones.get(zone_id)
         return on_side(zone.label if zone else zone_id, side)
 
-    def _zones(self, zone_ids: Iterable[str], both_sides: Iterable[str] = ()) -> str:
-        """Zone names; those in `both_sides` (a bilateral referral) say "both sides"."""
+    def _zones(self, zone_ids: Iterable[str], both_sides: Iterable[str] = (),
+               said: bool = False) -> str:
+        """Zone names, listed after a colon ("A, B, C") or, `said` in a sentence, as one
+        ("A, B and C"); those in `both_sides` (a bilateral referral) say "both sides"."""
         both_sides = set(both_sides)
-        return ", ".join(self._zone_name(z, BOTH if z in both_sides else None) for z in zone_ids)
+        names = [self._zone_name(z, BOTH if z in both_sides else None) for z in zone_ids]
+        return listed(names) if said else ", ".join(names)
 
     @staticmethod
     def _choice_label(question: AnyQuestion, key: str | tuple[str, ...] | None) -> str:

@@ -516,8 +516,12 @@ def test_export_takes_a_muscle_by_the_name_a_teacher_knows(
      "'pack_muscle'? (the 15 muscles are listed by: bodymap list muscles --data {pack})"),
     ("lumborum", "muscle 'lumborum' could be any of 2; did you mean 'iliocostalis_lumborum' or "
      "'quadratus_lumborum'? (the 15 muscles are listed by: bodymap list muscles --data {pack})"),
+    # Search finds the three glutei by "glutes" (glute max, med and min): so does export.
+    ("glutes", "muscle 'glutes' could be any of 3; did you mean 'gluteus_maximus', "
+     "'gluteus_medius' or 'gluteus_minimus'? (the 15 muscles are listed by: bodymap list "
+     "muscles --data {pack})"),
 ], ids=["as near one nickname as another", "a nickname a pack muscle shares",
-        "a word of two names"])
+        "a word of two names", "a plural of three nicknames"])
 def test_export_asks_which_muscle_a_name_of_several_means(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, said: str):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE.replace(

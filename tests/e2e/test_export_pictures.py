@@ -198,9 +198,12 @@ def test_a_slides_labels_and_caption_read_from_the_back_of_a_room(qapp, tmp_path
         # Drawn that large: its ink is at least as tall as a capital in that font.
         assert max(ink_lines(slide, box)) >= reading * cap_height_per_px() - 1, word
     # The part of the body that matters fills the slide left of its words: not a speck.
-    column = min(x for text, (x, _y, _size) in texts.items() if text.startswith("Piriformis"))
+    column = min(x for text, (x, _y, _size) in texts.items() if text.startswith("TrP1"))
     body = body_box(slide, QRect(0, 0, round(column), 1080))
     assert body.width() >= 0.3 * 1920 and body.height() >= 0.6 * 1080, body
+    # The title runs across the top, above the body, as on a slide of two views.
+    x, y, _size = next(place for text, place in texts.items() if text.startswith("Piriformis"))
+    assert x < body.left() and y < body.top(), (x, y, body)
 
 
 def test_a_slide_of_two_whole_bodies_keeps_each_label_that_has_room(qapp, tmp_path: Path):
@@ -241,7 +244,8 @@ def test_a_slide_of_two_views_gives_them_the_width_its_words_leave(qapp, tmp_pat
 
 
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
-                                                                        tmp_path: Path):
+                                                                        tmp_path: Path,
+                                                                        monkeypatch):
     image = Pixels(QImage(str(export(tmp_path, "piriformis.png", "--muscle", "piriformis"))))
     top, bottom = picture_rows(image.image)  # the body's rows: a handout's words are under it
     assert image.width == 1600 and bottom < 1.2 * image.width  # not head to foot
@@ -255,8 +259,10 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
     assert whole.height() == pytest.approx(1600 * 273 / 186, abs=2)
     # Gluteus minimus, the whole body asked for: from the back and from the side, side by
     # side, both as tall as the other.
-    pair = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus", "--frame",
-                             "body")))
+    with monkeypatch.context() as patch:  # the picture alone, without the words under it
+        patch.setattr(export_module, "page_words", lambda *_args: [])
+        pair = QImage(str(export(tmp_path, "gmin.png", "--muscle", "gluteus_minimus", "--frame",
+                                 "body")))
     back, side = body_spans(pair)
     heights = [body_box(Pixels(pair), QRect(left, 0, right - left + 1, pair.height())).height()
                for left, right in (back, side)]
@@ -264,7 +270,9 @@ def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
     assert heights[0] > 0.7 * pair.height()  # head to foot: the title and the key take the rest
     # Framed to its pain, at one scale: from the back it stops in the upper calf, from the side
     # it runs down the outer leg to the ankle, so the back view is the shorter.
-    pair = QImage(str(export(tmp_path, "gmin-region.png", "--muscle", "gluteus_minimus")))
+    with monkeypatch.context() as patch:
+        patch.setattr(export_module, "page_words", lambda *_args: [])
+        pair = QImage(str(export(tmp_path, "gmin-region.png", "--muscle", "gluteus_minimus")))
     back, side = body_spans(pair)
     heights = [body_box(Pixels(pair), QRect(left, 0, right - left + 1, pair.height())).height()
                for left, right in (back, side)]
@@ -342,30 +350,61 @@ def side_label_words(tmp_path: Path, monkeypatch, *args: str) -> tuple[Pixels, l
     return bare, boxes
 
 
-@pytest.mark.parametrize(("args", "first"), [
+@pytest.mark.parametrize(("args", "first", "beside"), [
     # The calves from behind: the person's left on the picture's left; the drawing's labels,
-    # mid-thigh, are above the frame.
-    (("--zones", "calf", "--side", "L"), "Left"),
-    # The groin from the front: the person's left on the picture's right.
-    (("--zones", "groin", "--side", "L"), "Right"),
+    # mid-thigh, are above the frame. The frame has paper beside the calves: there.
+    (("--zones", "calf", "--side", "L"), "Left", True),
+    # The groin from the front: the person's left on the picture's right. The hips fill the
+    # frame: on the body, clear of the marks.
+    (("--zones", "groin", "--side", "L"), "Right", False),
 ])
 def test_a_picture_framed_below_or_above_the_side_labels_still_says_which_side_is_which(
-        qapp, tmp_path: Path, monkeypatch, args: tuple[str, ...], first: str):
+        qapp, tmp_path: Path, monkeypatch, args: tuple[str, ...], first: str, beside: bool):
     bare, words = side_label_words(tmp_path, monkeypatch, *args)
     assert len(words) == 2, words
     left, right = words
     # "Right" is the longer word: the one on the picture's left says which side it is.
     assert (left.width() < right.width()) == (first == "Left"), (left, right)
-    # On one line, each over its own leg, low in the picture ...
+    # On one line, each by its own leg ...
     assert abs(left.top() - right.top()) <= 2  # the capitals' tops
     legs = body_spans(bare.image)
-    assert any(a <= left.center().x() <= b for a, b in legs[:len(legs) // 2 or 1])
-    assert any(a <= right.center().x() <= b for a, b in legs[len(legs) // 2:])
-    top, bottom = picture_rows(bare.image)
-    assert left.center().y() > top + (bottom - top) / 2, (left, top, bottom)
+    middle = (legs[0][1] + legs[-1][0]) / 2 if len(legs) > 1 else sum(legs[0]) / 2
+    assert left.right() < middle < right.left(), (left, right, legs)
+    if beside:  # ... beside it, on the paper: no skin under the letters and their halo
+        for word in words:
+            assert not bare.where(is_body, word.adjusted(-4, -4, 4, 4)), word
     # ... and clear of the marked pain: no hatch where the letters are.
     for word in words:
         assert not bare.where(lambda c: c[2] > 150 and c[0] < 110 and c[1] < 150, word)
+
+
+def on_paper(c: RGB) -> bool:
+    return min(c) >= 235
+
+
+@pytest.mark.parametrize(("args", "count"), [
+    # The reviewer's slide: the calves and the outer ankle, from behind and from the left; the
+    # side view's "Left" stood on the foot, the only part of the leg left unmarked.
+    (("--zones", "calf,lateral_ankle", "--layout", "slide"), 3),
+    # The same from the right: "Right" on the foot.
+    (("--zones", "calf,lateral_ankle", "--view", "lateral", "--side", "R", "--layout", "slide"),
+     1),
+    (("--zones", "calf,lateral_ankle", "--view", "lateral", "--side", "R"), 1),
+    (("--zones", "posterior_knee,calf", "--side", "both"), 2),
+], ids=["two views", "right side slide", "right side page", "back of the legs"])
+def test_a_picture_of_marked_pain_has_its_side_words_beside_the_body(
+        qapp, tmp_path: Path, monkeypatch, args: tuple[str, ...], count: int):
+    bare, words = side_label_words(tmp_path, monkeypatch, *args)
+    assert len(words) == count, words  # "Left" and "Right" from behind, one from the side
+    for word in words:
+        # The letters and their halo on white paper: clear of the body, its outline, the
+        # marks and the landmarks' labels.
+        box = word.adjusted(-4, -4, 4, 4)
+        assert all(on_paper(bare.rgb(x, y)) for x, y in bare.where(lambda _c: True, box)), word
+    # Level with the legs they name, not under the feet or above the knees.
+    top, bottom = picture_rows(bare.image)
+    for word in words:
+        assert top + (bottom - top) / 5 < word.center().y() < bottom - (bottom - top) / 5
 
 
 @pytest.mark.parametrize("layout", ["page", "slide"])
@@ -496,16 +535,17 @@ def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tm
                           "not medical advice.")
 
 
-@pytest.mark.parametrize("muscle", ["quadratus_lumborum", "iliopsoas", "gluteus_minimus"])
+@pytest.mark.parametrize("muscle", ["quadratus_lumborum", "iliopsoas", "gluteus_minimus",
+                                    "longissimus_thoracis"])
 def test_a_handouts_words_never_shrink_or_move_its_picture(qapp, tmp_path: Path, monkeypatch,
                                                            muscle: str):
-    # Gluteus minimus refers to the ankle: its picture fills the page, and has no words under
-    # it; quadratus lumborum's and iliopsoas's are the pictures they were, the words after.
+    # Longissimus thoracis, from the thoracic spine to the buttock: its picture fills the page,
+    # and has no words under it; the others' are the pictures they were, the words after.
     worded = QImage(str(export(tmp_path, "worded.png", "--muscle", muscle)))
     monkeypatch.setattr(export_module, "page_words", lambda *_args: [])
     bare = QImage(str(export(tmp_path, "bare.png", "--muscle", muscle)))
     assert unlike_pixels(worded, bare) == 0
-    assert (worded.height() > bare.height()) == (muscle != "gluteus_minimus")
+    assert (worded.height() > bare.height()) == (muscle != "longissimus_thoracis")
 
 
 # -- marked pain ---------------------------------------------------------------------------------
@@ -624,3 +664,48 @@ def block_difference(a: Pixels, b: Pixels, left: int, top: int) -> float:
                 for channel, value in enumerate(pixels.rgb(x, y)):
                     sums[n][channel] += value
     return max(abs(p - q) / 256 for p, q in zip(*sums, strict=True))
+
+
+@pytest.mark.parametrize("args", [
+    # The reviewer's page: "greater trochanter" was printed 3 px from the left edge.
+    ("--muscle", "gluteus_medius", "--view", "lateral", "--side", "R"),
+    ("--muscle", "gluteus_medius", "--view", "lateral"),
+    ("--muscle", "gluteus_minimus"),
+    ("--muscle", "quadratus_lumborum"),
+    ("--muscle", "tensor_fasciae_latae", "--side", "R"),
+    ("--zones", "groin,lateral_ankle,calf", "--frame", "body"),
+], ids=["right side view", "left side view", "two views", "back and front", "right side TFL",
+        "marked pain, whole body"])
+def test_every_word_of_a_page_is_a_letter_in_from_its_edges(qapp, tmp_path: Path, args):
+    """Read off the SVG where it draws its words (the PNG's pixels): the landmark labels, the
+    captions, the title, the key and the words under it all leave a letter's room (the labels'
+    size, 1/56 of the page's width: 29 px) to the left and right edges, which a PNG has no
+    paper beyond and a printer cuts into."""
+    svg = export(tmp_path, "page.svg", *args)
+    width = float(ET.parse(svg).getroot().get("viewBox").split()[2])
+    letter = round(width / 56)
+    texts = svg_texts(svg)
+    assert len(texts) > 5
+    for text, (x, _baseline, size) in texts.items():
+        font = QFont()
+        font.setPixelSize(round(size))
+        right = x + QFontMetricsF(font).horizontalAdvance(text)
+        assert x >= letter - 0.5 and right <= width - letter + 0.5, (text, x, right, width)
+
+
+@pytest.mark.parametrize("args", [
+    ("--muscle", "piriformis"),
+    ("--zones", "buttock,posterior_thigh"),  # a long title: four lines in the words' column
+    ("--muscle", "gluteus_medius"),  # two views: as it was
+], ids=["one view", "marked pain, one view", "two views"])
+def test_a_slides_title_runs_across_its_top_above_the_picture(qapp, tmp_path: Path, args):
+    texts = svg_texts(export(tmp_path, "slide.svg", *args, "--layout", "slide"))
+    title = [(text, place) for text, place in texts.items()
+             if text.startswith(("Piriformis:", "Marked pain:", "Gluteus medius:"))]
+    assert len(title) == 1, title  # its first line
+    _text, (x, baseline, size) = title[0]
+    caption = min(place for text, place in texts.items()
+                  if text == "Back view" or "side view" in text)
+    # From the slide's left margin, over the picture's caption: not in the column beside it.
+    assert x <= caption[0] and baseline < caption[1] - size, (title, caption)
+    assert x == pytest.approx(1080 * 0.04, abs=1)

@@ -54,6 +54,9 @@ def test_a_name_of_one_muscle_names_it(catalog: Catalog, typed: str, muscle: str
     ("gluteus", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
     ("Lumborum", ["iliocostalis_lumborum", "quadratus_lumborum"]),
     ("thoracis", ["iliocostalis_thoracis", "longissimus_thoracis"]),
+    # A plural: every muscle of that kind, as search finds them (glute max, med and min).
+    ("glutes", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
+    ("the Glutes", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
 ])
 def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: str,
                                                      muscles: list[str]):

@@ -420,9 +420,13 @@ def test_words_no_text_holds_together_are_left_out_until_some_are_found(catalog:
     for query in ("sharp sciatica", "sciatica sharp", "burning sciatica"):
         assert ids(catalog, query) == ids(catalog, "sciatica") != [], query
         assert catalog.respelled(query) == "sciatica", query
-    # A respelled word goes before one typed as the data writes it: "bendng" is taken for
-    # "bending", which alone finds more than "sciatica" alone, but it is only a guess.
-    assert catalog.respelled("bendng sciatica") == "sciatica"
+    # A respelled word goes before one typed as the data writes it. Typed right, "others"
+    # alone finds more than "sciatica" alone and stays; typed "othes", it is only a guess.
+    assert catalog.respelled("others sciatica") == "others"
+    assert catalog.respelled("othes sciatica") == "sciatica"
+    # A respelled word that some text holds beside the other is kept: the medial hamstrings'
+    # texts say both "bending" and "sciatica".
+    assert catalog.respelled("bendng sciatica") == "bending sciatica"
     # Words that some text holds together are all kept.
     assert catalog.respelled("night sciatica") is None
     assert ids(catalog, "night sciatica") == ["gluteus_minimus"]
@@ -931,3 +935,108 @@ def test_night_pain_where_a_muscle_explains_it_raises_no_flag(catalog: Catalog, 
     # rolling onto the painful side".
     assert flag_ids(catalog, query) == [], query
     assert ids(catalog, query)[0] == "gluteus_minimus", query
+
+
+# A place typed in two words is that place, said in a row: not its words in another place's
+# longer name ("Upper back of the thigh"), nor scattered over a page.
+
+GLUTEI = {"gluteus_maximus", "gluteus_medius", "gluteus_minimus"}
+
+
+@pytest.mark.parametrize("query", ["upper back", "lower back", "upper back pain",
+                                   "pain in my lower back"])
+def test_the_upper_or_lower_back_is_not_the_back_of_the_thigh(catalog: Catalog, query):
+    found = ids(catalog, query)
+    # Gluteus minimus refers pain to the back of the thigh, upper and lower, and to no part
+    # of the back; the other glutei and piriformis to the upper back of the thigh too.
+    assert "gluteus_minimus" not in found
+    for muscle_id in found:
+        assert "back of the thigh" not in catalog.search_reason(muscle_id, query), muscle_id
+    if "upper" in query:
+        # The upper lumbar zones: iliopsoas refers pain there; the glutei do not.
+        assert found == ["iliopsoas"]
+    else:
+        # Every muscle that refers pain to the lower back, gluteus medius among them.
+        low_back = {c.muscle_id for c in catalog.find_sources(
+            ["lumbar_paraspinal_lower", "lumbar_spine_lower", "iliac_crest", "si_joint",
+             "sacrum"])}
+        assert set(found) == low_back
+        assert found[0] == "gluteus_medius"  # the lumbago muscle, as before
+
+
+def test_the_back_of_the_thigh_is_still_said_by_its_upper_and_lower_parts(catalog: Catalog):
+    found = ids(catalog, "back of the thigh")
+    referring = {c.muscle_id for c in catalog.find_sources(["posterior_thigh"])}
+    assert set(found) == referring >= {"gluteus_minimus", "piriformis", "gluteus_maximus"}
+    assert found[0] == "gluteus_minimus"  # the one that refers there as essential
+    # Its words scattered over a page ("back" here, "thigh" there) do not say it.
+    assert "quadratus_lumborum" not in found and "iliopsoas" not in found
+
+
+def test_a_place_said_in_a_row_is_read_as_a_query_reads_it(catalog: Catalog):
+    from bodymap.model.places import PlaceNames
+    from bodymap.model.query import words_of
+
+    places = PlaceNames(catalog.zones)
+
+    def zones(text: str) -> set[tuple[str, ...]]:
+        return {targets for _words, targets in places.said_in(words_of(text))}
+
+    assert zones("Upper back of the thigh") == {("posterior_thigh_upper",)}
+    assert ("lumbar_paraspinal_upper", "lumbar_spine_upper") in zones("pain in the upper back")
+    # "Lower thoracic back" names the back, not the lower back.
+    assert not any(set(z) <= {"lumbar_paraspinal_lower", "lumbar_spine_lower"}
+                   for z in zones("Aching in the lower thoracic back beside the spine"))
+    # A label says the zone's own other names too: "sacroiliac joint" is the SI joint.
+    (words, targets), = places.said_in(words_of("Sacroiliac joint dysfunction"))
+    assert targets == ("si_joint",) and {"si", "joint"} <= words
+
+
+@pytest.mark.parametrize(("typed", "same"), [("walking", "walk"), ("walked", "walk"),
+                                             ("walks", "walk"), ("lifted", "lift"),
+                                             ("aching", "ache"), ("rising", "rise"),
+                                             ("sitting", "sit")])
+def test_a_verb_in_any_of_its_forms_finds_the_same_muscles(catalog: Catalog, typed, same):
+    assert set(ids(catalog, typed)) == set(ids(catalog, same)) != set()
+
+
+def test_walking_finds_the_muscles_whose_texts_say_walk(catalog: Catalog):
+    # Tensor fasciae latae hurts "starting to walk after sitting", quadratus lumborum leaves a
+    # person unable to "walk without support": walking is their complaint as much as the
+    # glutei's, who are aggravated by walking.
+    for query in ("walking", "walked", "pain when walking"):
+        found = set(ids(catalog, query))
+        assert found >= {*GLUTEI, "tensor_fasciae_latae", "quadratus_lumborum"}, query
+    # The muscles the data says walking aggravates (the glutei, the hamstrings) first.
+    walking = {m.id for m in catalog.muscles.values() if "walking" in m.aggravated_by}
+    assert walking >= GLUTEI
+    assert set(ids(catalog, "walked")[:len(walking)]) == walking
+
+
+def test_a_word_that_only_ends_like_a_verb_is_no_verb():
+    from bodymap.model.query import form_of, verb_roots
+
+    assert verb_roots("walking") >= {"walk"} and verb_roots("sitting") >= {"sit"}
+    assert "rise" in verb_roots("rising") and "walk" in verb_roots("walked")
+    for word in ("evening", "morning", "during", "lying", "bed", "walk", "seat"):
+        assert not {"even", "morn", "dur", "ly", "b"} & verb_roots(word), word
+    assert not form_of("evening", "even")
+    assert form_of("walking", "walk") and form_of("walked", "walking")
+    assert form_of("rise", "rising") and form_of("ache", "aching")
+    assert not form_of("spine", "spinning")
+
+
+@pytest.mark.parametrize("query", ["period pain", "painful periods", "periods", "period",
+                                   "menstrual pain", "period pains"])
+def test_period_pain_is_menstrual_pain_not_a_long_period_of_sitting(catalog: Catalog, query):
+    # Rectus abdominis is mistaken for gynaecological disease (painful periods) and can make
+    # menstrual pain worse. "Long periods of sitting", which nine other pages say, is a span
+    # of time.
+    assert ids(catalog, query) == ["rectus_abdominis"]
+
+
+def test_a_period_of_time_is_still_found_as_the_data_says_it(catalog: Catalog):
+    for query in ("long periods of sitting", "sitting for long periods"):
+        found = ids(catalog, query)
+        assert {"gluteus_maximus", "iliopsoas", "multifidus"} <= set(found), query
+        assert "rectus_abdominis" not in found

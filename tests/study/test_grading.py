@@ -35,9 +35,16 @@ def test_zone_score_is_jaccard_of_marked_and_essential(marked: tuple[str, ...], 
 def test_zone_grade_says_what_was_hit_missed_and_wrong():
     grade = grade_zones(["sacrum", "calf", "upper_buttock", "sacrum"], ESSENTIAL, SPILLOVER)
     assert grade.hits == ("sacrum",)
-    assert grade.missed == ("iliac_crest", "lumbar_paraspinal", "si_joint")
+    # In the essential zones' own order (the data's), not the alphabet's.
+    assert grade.missed == ("iliac_crest", "si_joint", "lumbar_paraspinal")
     assert grade.wrong == ("calf",)
     assert grade.spillover == ("upper_buttock",)
+
+
+def test_zone_grade_lists_what_was_marked_wrong_in_the_order_marked():
+    grade = grade_zones(["groin", "sacrum", "calf"], ESSENTIAL)
+    assert grade.wrong == ("groin", "calf")
+    assert grade_zones(["calf", "groin"], ESSENTIAL).wrong == ("calf", "groin")
 
 
 def test_pass_threshold_separates_two_of_three_from_three_of_four():

@@ -352,3 +352,20 @@ def test_small_catalog_drops_questions_it_cannot_fill(catalog: Catalog):
                   catalog.zones, catalog.sources, catalog.guidance, [])
     questions = generate_questions(two, random.Random(1))
     assert {q.kind for q in questions} == {"locate", "zones"}
+
+
+def test_zone_cards_list_their_zones_in_the_order_the_data_does(catalog: Catalog,
+                                                                 questions: list):
+    # The muscle's page lists piriformis's essential zones "Sacroiliac joint, Buttock (middle)";
+    # the answer reads as the page does, not in the alphabet's order (or its reverse).
+    cards = {q.card_id: q for q in by_kind(questions, "zones")}
+    assert cards["zones:piriformis"].essential == ("si_joint", "buttock")
+    assert cards["zones:gluteus_maximus:trp1"].essential == ("si_joint", "lower_buttock")
+    for card in cards.values():
+        muscle = catalog.muscles[card.muscle_id]
+        trps = [t for t in muscle.trigger_points
+                if card.trigger_point_id in (None, t.id)]
+        listed = list(dict.fromkeys(z for t in trps for z in t.referral.settled().essential))
+        assert list(card.essential) == [z for z in listed if z in card.essential], card.card_id
+        for _view, drawn in card.drawn:
+            assert list(drawn) == [z for z in card.essential if z in drawn], card.card_id

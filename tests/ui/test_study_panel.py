@@ -385,21 +385,22 @@ def one_referral_card(catalog: Catalog, muscle_id: str, trp_id: str,
     # Gluteus maximus TrP1 paints the lower buttock and SI joint solid, the upper back of the
     # thigh and the sacrum stippled; gluteus minimus reaches the first and the third.
     (("gluteus_maximus", "trp1"), ["gluteus_maximus", "gluteus_minimus"], "gluteus_minimus",
-     ["Gluteus minimus refers pain here too: as an essential zone to Lower buttock, "
+     ["Gluteus minimus refers pain here too: as an essential zone to Lower buttock and "
       "Upper back of the thigh.",
       "Painted solid but not among its essential zones: Sacroiliac joint."]),
     # The reviewer's card: multifidus TrP1 paints the low lumbar spine and the sacrum solid,
     # the lower abdomen stippled; quadratus lumborum reaches the sacrum and the lower abdomen,
     # but only as spillover. The sacrum is never both "refers here" and "not essential" unsaid.
     (("multifidus", "trp1"), ["multifidus", "quadratus_lumborum"], "quadratus_lumborum",
-     ["Quadratus lumborum refers pain here too: only as spillover to Sacrum, Lower abdomen.",
+     ["Quadratus lumborum refers pain here too: only as spillover to Sacrum and Lower "
+      "abdomen.",
       "Painted solid but not among its essential zones: Low lumbar spine (L4\N{EN DASH}L5), "
       "Sacrum (only its spillover)."]),
     # Both ways at once: gluteus medius TrP1 paints the iliac crest, the SI joint, the sacrum
     # and the low lumbar paraspinals solid; quadratus lumborum refers to the first two as
     # essential zones, to the sacrum only as spillover.
     (("gluteus_medius", "trp1"), ["gluteus_medius", "quadratus_lumborum"], "quadratus_lumborum",
-     ["Quadratus lumborum refers pain here too: as an essential zone to Iliac crest, "
+     ["Quadratus lumborum refers pain here too: as an essential zone to Iliac crest and "
       "Sacroiliac joint; only as spillover to Sacrum.",
       "Painted solid but not among its essential zones: Sacrum (only its spillover), "
       "Low lumbar paraspinal (L4\N{EN DASH}S1)."]),
@@ -932,3 +933,42 @@ def test_a_referral_felt_on_both_sides_is_revealed_on_both_sides(
     assert "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)" in answer_text
     assert "Sacrum (both sides)" not in answer_text  # a midline zone has no sides
     assert set(boards[-1].bilateral) == {"si_joint", "lumbar_paraspinal_lower"}
+
+
+def test_a_zone_answer_names_the_zones_in_the_order_the_muscle_page_does(
+        qtbot, catalog: Catalog, panel: StudyPanel, names: Names, boards: list[StudyBoard],
+        clock: FakeClock):
+    """A student reads the answer against the muscle's page: the zones in the data's order
+    (piriformis: the sacroiliac joint, then the buttock), not the alphabet's."""
+    def in_data_order(prompt: str) -> list[str]:
+        muscle = muscle_named(catalog, prompt)
+        trps = muscle.trigger_points
+        if "(all its trigger points)" not in prompt:
+            trps = (max((t for t in trps if t.label in prompt), key=lambda t: len(t.label)),)
+        return list(dict.fromkeys(z for t in trps for z in t.referral.settled().essential))
+
+    def out_of_the_alphabet(board: StudyBoard) -> bool:
+        if board.input != "zones":
+            return False
+        order = in_data_order(text(panel, "studyPrompt"))
+        return order != sorted(order)
+
+    start(qtbot, panel, names, length=50)
+    skip_until(qtbot, panel, clock, boards, out_of_the_alphabet, limit=300)
+    order = in_data_order(text(panel, "studyPrompt"))
+    click(qtbot, panel, "studySkip")  # "Don't know": the answer is shown
+    line = next(line for line in text(panel, "studyAnswer").splitlines()
+                if line.startswith("Essential zones: "))
+    named = line.removeprefix("Essential zones: ").split(";")[0]
+    assert named == ", ".join(catalog.zones[z].label for z in order)
+    # Marked and checked: what was missed is named in that order too.
+    click(qtbot, panel, "studyNext")
+    skip_until(qtbot, panel, clock, boards, out_of_the_alphabet, limit=300)
+    order = in_data_order(text(panel, "studyPrompt"))
+    stray = next(z for z in catalog.zones if z not in order and not catalog.zones[z].midline
+                 and not catalog.zones[z].is_group)
+    panel.zone_toggled(stray, "L")
+    click(qtbot, panel, "studyCheck")
+    missed = next(line for line in text(panel, "studyAnswer").splitlines()
+                  if line.startswith("Missed: "))
+    assert missed == f"Missed: {', '.join(catalog.zones[z].label for z in order)}."
