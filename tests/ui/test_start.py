@@ -173,31 +173,10 @@ def test_bodymap_muscle_on_the_command_line_opens_the_muscle_a_word_names(
         said: str | None):
     """`bodymap --muscle longissimus`, as the shell runs it, up to the event loop, which is the
     test's: the window it opens, with this test's settings, and no first-run disclaimer."""
-    from PySide6.QtWidgets import QApplication
+    from bodymap.ui import safety
 
-    from bodymap import cli
-    from bodymap.ui import main_window, safety
-
-    built = main_window.MainWindow
-    opened: list[main_window.MainWindow] = []
-
-    def window(catalog):
-        opened.append(built(catalog, settings, progress_path=progress_path))
-        qtbot.addWidget(opened[-1])
-        return opened[-1]
-
-    qapp = QApplication.instance()
-    names = (qapp.organizationName(), qapp.applicationName(), qapp.applicationDisplayName())
-    monkeypatch.setattr(main_window, "MainWindow", window)
     monkeypatch.setattr(safety, "show_disclaimer_if_needed", lambda *args: None)
-    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
-    try:
-        assert cli.main(argv) == 0
-    finally:
-        qapp.setOrganizationName(names[0])
-        qapp.setApplicationName(names[1])
-        qapp.setApplicationDisplayName(names[2])
-    (shown,) = opened
+    shown = run_bodymap(qtbot, monkeypatch, settings, progress_path, argv)
     assert shown.detail_panel.muscle_id == muscle
     message = shown.statusBar().currentMessage()
     assert message == said if said else "did you mean" not in message
@@ -212,7 +191,23 @@ def test_on_a_first_run_the_question_waits_behind_the_disclaimer(
     """`bodymap --muscle gluteus` on a first run: the disclaimer comes first, and once it is
     accepted the window still asks which muscle, as it did before (a status bar message of a
     few seconds was gone by then)."""
-    from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    shown = run_bodymap(qtbot, monkeypatch, settings, progress_path, ["--muscle", "gluteus"])
+    dialog = shown.findChild(QDialog, "disclaimerDialog")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.wait(100)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "disclaimerAccept"),
+                     Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert shows_nothing(shown)
+    assert note(shown).startswith("\u201cgluteus\u201d could be any of three muscles: ")
+
+
+def run_bodymap(qtbot, monkeypatch, settings, progress_path, argv: list[str]):
+    """`bodymap ARGV` as the shell runs it, up to the event loop, which is the test's: the one
+    window it opens, with this test's settings and progress file."""
+    from PySide6.QtWidgets import QApplication
 
     from bodymap import cli
     from bodymap.ui import main_window
@@ -230,17 +225,10 @@ def test_on_a_first_run_the_question_waits_behind_the_disclaimer(
     monkeypatch.setattr(main_window, "MainWindow", window)
     monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
     try:
-        assert cli.main(["--muscle", "gluteus"]) == 0
+        assert cli.main(argv) == 0
     finally:
         qapp.setOrganizationName(names[0])
         qapp.setApplicationName(names[1])
         qapp.setApplicationDisplayName(names[2])
     (shown,) = opened
-    dialog = shown.findChild(QDialog, "disclaimerDialog")
-    assert dialog is not None and dialog.isVisible()
-    qtbot.wait(100)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "disclaimerAccept"),
-                     Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-    assert shows_nothing(shown)
-    assert note(shown).startswith("\u201cgluteus\u201d could be any of three muscles: ")
+    return shown
