@@ -38,6 +38,14 @@ def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
 
 
+def caution_html(cautions: Sequence[str]) -> str:
+    """The banner over a muscle's page: one caution as a sentence, several as a list, each
+    found at a glance (run together, five cautions read as one paragraph nobody scans)."""
+    if len(cautions) == 1:
+        return f"⚠ <b>Caution:</b> {escape(cautions[0])}"
+    return f"⚠ <b>Cautions</b>{bullets(cautions)}"
+
+
 NOTE_SAVE_DELAY_MS = 700  # save a note once typing pauses, not at every key
 NOTE_LINES = 6  # the notes editor's height while in use or holding a note
 # Pages kept laid out: going back to a muscle seen before (a class moving between a few) shows
@@ -73,6 +81,7 @@ class DetailPanel(QWidget):
         self.cautions = QLabel()
         self.cautions.setObjectName("cautionBanner")
         self.cautions.setWordWrap(True)
+        self.cautions.setTextFormat(Qt.TextFormat.RichText)  # its data is escaped: `caution_html`
         self.cautions.setStyleSheet(
             f"QLabel#cautionBanner {{ {CAUTION_STYLE} border-radius: 4px; padding: 6px; }}")
         self.cautions.setAccessibleName("Cautions")
@@ -229,7 +238,7 @@ class DetailPanel(QWidget):
         aka = f" · also called {', '.join(muscle.also_called)}" if muscle.also_called else ""
         self.subtitle.setText(f"{muscle.group_and_layer()}{aka}")
         if muscle.cautions:
-            self.cautions.setText("⚠ Caution: " + " ".join(muscle.cautions))
+            self.cautions.setText(caution_html(muscle.cautions))
             self.cautions.show()
         else:
             self.cautions.hide()
@@ -341,5 +350,7 @@ class DetailPanel(QWidget):
         """What a reader sees, as text (title, cautions and body)."""
         parts = [self.title.text(), self.subtitle.text()]
         if self.cautions.isVisible() or not self.cautions.isHidden():
-            parts.append(self.cautions.text())
+            banner = QTextDocument()
+            banner.setHtml(self.cautions.text())
+            parts.append(banner.toPlainText())
         return "\n".join([*parts, self.text.toPlainText()])

@@ -422,6 +422,45 @@ def test_markup_in_data_is_shown_as_text(qtbot, tmp_path: Path, settings):
     assert '<a href="file:///etc">x</a><img src=y>' in shown
 
 
+def banner_lines(window: MainWindow) -> list[str]:
+    """The caution banner's lines as a reader sees them, however the label reads its text."""
+    from PySide6 import QtGui  # its Qt namespace has mightBeRichText; QtCore's has not
+
+    banner = window.detail_panel.findChild(QLabel, "cautionBanner")
+    assert banner.isVisible()
+    shown = banner.text()
+    rich = banner.textFormat() == Qt.TextFormat.RichText or (
+        banner.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(shown))
+    if rich:
+        document = QtGui.QTextDocument()
+        document.setHtml(shown)
+        shown = document.toPlainText()
+    return [line.strip() for line in shown.splitlines() if line.strip()]
+
+
+def test_markup_in_a_caution_is_shown_as_text(qtbot, tmp_path: Path, settings):
+    from helpers.packs import VALID_MUSCLE
+
+    text = VALID_MUSCLE.replace("cautions: [Stop at tingling or numbness]",
+                                "cautions: ['<b>Never</b> press on the <i>nerve</i>']")
+    catalog = load_catalog([write_pack(tmp_path / "pack", {"pack_muscle": text})])
+    win = MainWindow(catalog, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.select_muscle("pack_muscle", "L")
+    assert banner_lines(win) == ["⚠ Caution: <b>Never</b> press on the <i>nerve</i>"]
+
+
+def test_each_caution_of_a_muscle_is_a_line_of_its_own(qtbot, window: MainWindow, catalog):
+    # Biceps femoris has five cautions; run together they read as one paragraph nobody scans.
+    click(qtbot, window, "biceps_femoris")
+    cautions = catalog.muscles["biceps_femoris"].cautions
+    assert len(cautions) > 2
+    lines = banner_lines(window)
+    assert lines[0] == "⚠ Cautions"
+    assert [line.lstrip("•◦▪ ").strip() for line in lines[1:]] == list(cautions)
+
+
 @pytest.mark.parametrize("quote", [True, False])
 @pytest.mark.parametrize("text", ["", "plain words", "<b>&amp;</b>", "O'Brien's \"grip\"",
                                   "a<>&'\"b" * 3, "é — ½ &#x27;"])
