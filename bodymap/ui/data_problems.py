@@ -14,15 +14,12 @@ from pathlib import Path
 
 from bodymap.model import Catalog
 from bodymap.model.problems import left_out_by_file
+from bodymap.model.prose import counted
 
 SKIPPED = "Skipped until fixed (not loaded)"
 PARTLY = "Loaded in part (entries left out until fixed)"
 WARNED = "Loaded, with warnings"
 NOTES = "Notes (nothing to fix)"
-
-
-def _count(count: int, noun: str, plural: str = "") -> str:
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 class _Kinds:
@@ -44,7 +41,7 @@ class _Kinds:
 
 def entries_left_out(entries: tuple[str, ...]) -> str:
     """"2 entries left out: zone 'a', zone 'b'; the rest loaded"."""
-    return (f"{_count(len(entries), 'entry', 'entries')} left out: {', '.join(entries)}; "
+    return (f"{counted(len(entries), 'entry', 'entries')} left out: {', '.join(entries)}; "
             "the rest loaded")
 
 
@@ -54,13 +51,13 @@ def summary(catalog: Catalog) -> str:
     parts = []
     mistakes = len(kinds.skipped) + len(kinds.partial) + len(kinds.warned)
     if mistakes:
-        parts.append(f"{_count(mistakes, 'problem')} in the data files")
+        parts.append(f"{counted(mistakes, 'problem')} in the data files")
     if kinds.skipped_files:
-        parts.append(f"{_count(len(kinds.skipped_files), 'file')} not loaded until fixed")
+        parts.append(f"{counted(len(kinds.skipped_files), 'file')} not loaded until fixed")
     if kinds.entries:
-        parts.append(f"{_count(kinds.entries, 'entry', 'entries')} left out until fixed")
+        parts.append(f"{counted(kinds.entries, 'entry', 'entries')} left out until fixed")
     if kinds.notes:
-        parts.append(f"{_count(len(kinds.notes), 'note')} on what the body drawings cannot show")
+        parts.append(f"{counted(len(kinds.notes), 'note')} on what the body drawings cannot show")
     return f"{'; '.join(parts)}: see File > Data problems." if parts else ""
 
 
@@ -108,10 +105,10 @@ def listing(catalog: Catalog) -> str:
     sections = []
     if kinds.skipped:
         names = ", ".join(kinds.names[file] for file in kinds.skipped_files)
-        sections.append([f"{SKIPPED}, {_count(len(kinds.skipped_files), 'file')}: {names}",
+        sections.append([f"{SKIPPED}, {counted(len(kinds.skipped_files), 'file')}: {names}",
                          *(str(p) for p in kinds.skipped)])
     if kinds.partial:
-        section = [f"{PARTLY}, {_count(len(kinds.partly), 'file')}:"]
+        section = [f"{PARTLY}, {counted(len(kinds.partly), 'file')}:"]
         for file, entries in kinds.partly.items():
             section.append(f"{kinds.names[file]}: {entries_left_out(entries)}")
             section.extend(str(p) for p in kinds.partial if p.file == file)

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import listed
+from bodymap.model.prose import counted, listed
 from bodymap.ui.body_scene import OTHER_SIDE, on_side, side_label
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel, muscle_link, search_link
 from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.presenter import PresenterMode
-from bodymap.ui.rich_text import escape
+from bodymap.ui.rich_text import escape, plain_tip
 from bodymap.ui.sizing import resize_within_screen
 
 # The pain finder, the coach and the study code are loaded when their tab (or a note) first
@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         for muscle in sorted(self.catalog.muscles.values(), key=lambda m: m.name.casefold()):
             item = QListWidgetItem(muscle.name)
             item.setData(Qt.ItemDataRole.UserRole, muscle.id)
-            item.setToolTip(f"{muscle.name}: {len(muscle.trigger_points)} trigger points")
+            item.setToolTip(plain_tip(
+                f"{muscle.name}: {counted(len(muscle.trigger_points), 'trigger point')}"))
             widget.addItem(item)
         # As wide as the longest name, within reason: a teacher's pack may name a muscle at
         # length, which is elided (its tooltip says it whole) rather than squeezing the body.

@@ -21,7 +21,7 @@ from bodymap.model import Candidate, Catalog
 from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, bracketed, on_side
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
-from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label
+from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, plain_tip
 
 # How well a candidate fits, in words a student reads at a glance, by the share of the pain
 # marked that it explains, on either side (`fit`): the strongest word whose share is reached. A
@@ -494,9 +494,9 @@ class PainFinder(QWidget):
             more = " ".join(filter(None, (sides, unsure)))  # each a sentence
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{said}. {more}" if more else said)
-            item.setToolTip("\n".join(filter(None, (
+            item.setToolTip(plain_tip("\n".join(filter(None, (
                 f"{name}: {word}, {score} ({SCORING}).", sides, unsure,
-                "Double-click or press Enter to open this muscle."))))
+                "Double-click or press Enter to open this muscle.")))))
             self.list.addItem(item)
         self.list.blockSignals(False)
         zones = sorted(self._zone_text(z, s) for z, s in self.marked)

@@ -33,6 +33,16 @@ def escape(text: str, quote: bool = True) -> str:
     return text.translate(_MARKUP if quote else _MARKUP_ONLY)
 
 
+def plain_tip(text: str) -> str:
+    """A tooltip that shows text from data as written: Qt shows any tooltip that looks like
+    markup ("<b>") as rich text, so only such a tooltip is converted; the rest stay plain."""
+    from PySide6.QtGui import Qt as GuiQt  # QtCore's Qt namespace lacks these two
+
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
 def link_label(name: str, text: str = "", parent: QWidget | None = None) -> QLabel:
     """A wrapped rich-text label whose links work with the mouse and the keyboard (Tab to the
     link, Enter); the caller connects `linkActivated`."""

@@ -52,7 +52,16 @@ from bodymap.ui.coach_gauges import (
     HoldBar,
 )
 from bodymap.ui.hold_timer import Clock, HoldTimer
-from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, bullets, caption, escape, text_label
+from bodymap.ui.rich_text import (
+    CAUTION_STYLE,
+    INK,
+    MUTED,
+    bullets,
+    caption,
+    escape,
+    plain_tip,
+    text_label,
+)
 
 SOUND_KEY = "coach/soundAtMax"
 STEP_MARGIN = 10  # px kept in view above and below the step card
@@ -924,7 +933,7 @@ class TechniqueCoach(QWidget):
         """Short citations under the combo box; the full ones are in the tooltip and under
         "About this technique"."""
         sources = self.catalog.sources_of(dict.fromkeys(technique.sources))
-        self.sources_label.setToolTip("\n\n".join(s.citation() for s in sources))
+        self.sources_label.setToolTip(plain_tip("\n\n".join(s.citation() for s in sources)))
         if not sources:
             return ""
         parts = []

@@ -27,6 +27,19 @@ def reopened(qtbot, catalog: Catalog, settings: QSettings, progress_path: Path) 
     return window
 
 
+def rendered_text(text: str, form: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
+    """What a label (or a tooltip, always AutoText) holding `text` shows, as plain text: Qt
+    renders rich text, and AutoText when the text looks like markup."""
+    from PySide6 import QtGui  # its Qt namespace has mightBeRichText; QtCore's has not
+
+    if form == Qt.TextFormat.RichText or (
+            form == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)):
+        document = QtGui.QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText()
+    return text
+
+
 def click(qtbot, window: MainWindow, region: str, side: str = "L") -> QPoint:
     view = window.body_view
     point = view.region_point(region, side)

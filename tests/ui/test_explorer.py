@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.packs import replace_line, write_pack
 from helpers.pictures import body_spans
-from helpers.window import click, is_red, pixel, press_button, trigger
+from helpers.window import click, is_red, pixel, press_button, rendered_text, trigger
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QHelpEvent, QImage
 from PySide6.QtWidgets import (
@@ -423,18 +423,10 @@ def test_markup_in_data_is_shown_as_text(qtbot, tmp_path: Path, settings):
 
 
 def banner_lines(window: MainWindow) -> list[str]:
-    """The caution banner's lines as a reader sees them, however the label reads its text."""
-    from PySide6 import QtGui  # its Qt namespace has mightBeRichText; QtCore's has not
-
+    """The caution banner's lines as a reader sees them."""
     banner = window.detail_panel.findChild(QLabel, "cautionBanner")
     assert banner.isVisible()
-    shown = banner.text()
-    rich = banner.textFormat() == Qt.TextFormat.RichText or (
-        banner.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(shown))
-    if rich:
-        document = QtGui.QTextDocument()
-        document.setHtml(shown)
-        shown = document.toPlainText()
+    shown = rendered_text(banner.text(), banner.textFormat())
     return [line.strip() for line in shown.splitlines() if line.strip()]
 
 
@@ -1205,3 +1197,16 @@ def test_each_x_carries_its_trigger_points_number(qtbot, window: MainWindow, cat
     window.reveal("iliocostalis_lumborum")  # one trigger point: nothing to tell apart
     click(qtbot, window, "iliocostalis_lumborum", "L")
     assert [m.number for m in view.body_scene().markers["iliocostalis_lumborum", "L"]] == [""]
+
+
+def test_the_muscle_list_tip_counts_trigger_points_in_words(qtbot, tmp_path: Path, settings):
+    from helpers.packs import VALID_MUSCLE
+
+    catalog = load_catalog([write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})])
+    win = MainWindow(catalog, settings)
+    qtbot.addWidget(win)
+    names = win.findChild(QListWidget, "muscleList")
+    tips = {names.item(n).text(): names.item(n).toolTip() for n in range(names.count())}
+    assert tips["Pack muscle"] == "Pack muscle: 1 trigger point"  # one, not "1 trigger points"
+    count = len(catalog.muscles["piriformis"].trigger_points)
+    assert count > 1 and tips["Piriformis"] == f"Piriformis: {count} trigger points"
