@@ -1161,6 +1161,15 @@ class Catalog:
                 if reading.rest and found > eased
                 else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
                       -mentions.get(muscle_id, 0.0), fit))
+        if not reading.rest and self._places.things.intersection(reading.words):
+            # A place named by a thing that lies there (`PlaceNames.things`: the IT band) asks
+            # about the thing too. A muscle whose page names it (gluteus maximus, whose fibres
+            # insert into the iliotibial tract) stands with the muscles that refer pain to the
+            # place only in some people (spillover), and by its texts before them when theirs do
+            # not name it: quadratus lumborum's pain reaches the outer thigh, not the tract.
+            for muscle_id, key in keys.items():
+                if key[1] == -1:
+                    keys[muscle_id] = (0, -2, False, -1, _NOT_MISTAKEN, key[3], 0.0, 0)
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
