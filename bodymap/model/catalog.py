@@ -505,6 +505,14 @@ class Catalog:
         }
 
     @cached_property
+    def _alike_points(self) -> dict[str, tuple[tuple[str, Referral], ...]]:
+        """Muscle id -> its trigger points' ids and referrals, one tuple shared by the muscles
+        whose trigger points are the same: `find_sources` makes their candidates alike."""
+        shared: dict[tuple[tuple[str, Referral], ...], tuple[tuple[str, Referral], ...]] = {}
+        return {m.id: shared.setdefault(points, points) for m in self.muscles.values()
+                for points in [tuple((t.id, t.referral) for t in m.trigger_points)]}
+
+    @cached_property
     def _doubtful(self) -> _Doubts:
         return self._index_doubts(self._referrals)
 
@@ -611,8 +619,19 @@ class Catalog:
         # Muscles with the same referrals rest alike on provisional zones (`_index_doubts`).
         doubted: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...], float, bool]] = {}
         nothing: frozenset[str] = frozenset()
+        # Muscles with the same trigger points are candidates alike but for their id and name:
+        # the first is worked out, the others copy it (at 100x the data, all but a few).
+        alike_points = self._alike_points
+        made: dict[int, tuple[tuple[object, ...], tuple[object, ...]]] = {}
         ranked = []
         for muscle_id, matches in found.items():
+            group = id(alike_points[muscle_id])
+            done = made.get(group)
+            if done is not None:
+                ranking, fields = done
+                ranked.append(((*ranking, names[muscle_id]),
+                               Candidate._make((muscle_id, *fields))))
+                continue
             essential = tuple(in_essential.get(muscle_id, ()))
             spillover = tuple(in_spillover.get(muscle_id, ()))
             if opposite:
@@ -666,11 +685,11 @@ class Catalog:
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query; `_make` skips the keyword
             # handling of the named tuple's own constructor, a tenth.
-            ranked.append(((-weight, only, -(near + far), shared, doubt, unmarked,
-                            names[muscle_id]),
-                           Candidate._make((muscle_id, score, essential, spillover, trps,
-                                            tuple(matches), far_essential, far_spillover,
-                                            unmarked, shared, provisional, far_provisional))))
+            ranking = (-weight, only, -(near + far), shared, doubt, unmarked)
+            fields = (score, essential, spillover, trps, tuple(matches), far_essential,
+                      far_spillover, unmarked, shared, provisional, far_provisional)
+            made[group] = ranking, fields
+            ranked.append(((*ranking, names[muscle_id]), Candidate._make((muscle_id, *fields))))
         ranked.sort(key=itemgetter(0))
         return [candidate for _, candidate in ranked]
 
