@@ -28,10 +28,12 @@ def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     "Rectus abdominis (lower part)"); else those such a name of which it respells with the
     fewest letters wrong, as search allows ("piriformus"). One is the muscle meant; several are
     asked about, not guessed at: three are "Paraspinals", three names hold "gluteus", "glute
-    mid" is as near glute med as glute min, and "glutes" are all the glutes (`_kind_of`)."""
+    mid" is as near glute med as glute min, "glutes" are all the glutes (`_kind_of`) and
+    "hamstrings" both hamstrings (`_holding`)."""
     if typed in muscles:
         return [typed]
-    names = {m.id: (m.id, m.name, *m.also_called) for m in muscles.values()}
+    names = {m.id: (m.id, m.name, *m.also_called, *_each(m.also_called))
+             for m in muscles.values()}
     named = called(names, typed) or _holding(muscles, typed) or _kind_of(names, typed)
     if named:
         return named
@@ -43,14 +45,57 @@ def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     return [muscle_id for muscle_id in muscles if muscle_id in meant]
 
 
+def _each(names: Iterable[str]) -> list[str]:
+    """The parts of each name that is two muscles' names joined ("Semitendinosus and
+    semimembranosus", the medial hamstrings): each names the muscle too."""
+    return [part for name in names if " and " in name for part in name.split(" and ")]
+
+
 def _holding(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
-    """The muscles whose name, its bracketed part left out, holds every typed word whole, small
-    words aside, in any order."""
-    said = {word for word in words_of(typed) if word not in STOP_WORDS}
+    """The muscles with a name, its bracketed part left out, that holds every typed word whole
+    (or its plural or singular), small words aside, in any order.
+
+    Which names count: the name the window shows, always; a name the muscle is also called
+    only for words of the shown names (`_shown_words`). The shown names are the anatomical
+    ones, so a word of one is a word for a muscle, and a nickname that has it calls its muscle
+    by it: "hamstrings" is "Medial hamstrings" and "Lateral hamstrings" (biceps femoris) alike,
+    and asks which. A nickname's other words may say what the muscle mimics or does, not what
+    it is ("Pseudo-sciatica muscle", "Lumbago muscle", "Hip hiker", "Pear-shaped muscle"):
+    typed alone they name no muscle, however a search finds it by them; typed whole, the
+    nickname does (`called`)."""
+    said = [{word} for word in words_of(typed) if word not in STOP_WORDS]
+    shown = _shown_words(muscles)
+    anatomical = all(any(_same(word, known) for known in shown) for (word,) in said)
+    return _held(muscles, said, anatomical)
+
+
+def _held(muscles: Mapping[str, Muscle], said: list[set[str]], anatomical: bool) -> list[str]:
+    """The muscles with a name that holds, for each set of `said`, one of its words (`_same`):
+    the shown name, and with `anatomical` the names it is also called (`_holding`)."""
     if not said:
         return []
     return [muscle.id for muscle in muscles.values()
-            if said <= set(words_of(muscle.name.split("(", 1)[0]))]
+            if any(all(any(_same(word, known) for word in words for known in its)
+                       for words in said)
+                   for its in map(_name_words, (muscle.name,
+                                                *(muscle.also_called if anatomical else ()))))]
+
+
+def _shown_words(muscles: Mapping[str, Muscle]) -> set[str]:
+    """The words of the names the window shows, their bracketed parts left out."""
+    return {word for muscle in muscles.values() for word in _name_words(muscle.name)}
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name without its bracketed part."""
+    return words_of(name.split("(", 1)[0])
+
+
+def _same(word: str, known: str) -> bool:
+    """Whether a typed word is a word of a name: the word, its plural or its singular
+    ("hamstring" of "Medial hamstrings"), not a word it only ends like ("gluteu")."""
+    return word == known or (is_plural(word) and stem(word) == known) or (
+        is_plural(known) and stem(known) == word)
 
 
 def _kind_of(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
@@ -68,9 +113,31 @@ def _kind_of(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
 
 
 def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
-    """For a name that names no muscle (`muscles_named`), the ids most like it, at most three,
-    as difflib ranks them ("gluteus": the three glutei). None when nothing is that close:
-    "sciatica" is no muscle's name, though gluteus minimus is the pseudo-sciatica muscle."""
+    """For a name that names no muscle (`muscles_named`), every muscle it is close to, best
+    first. First those it names once each typed word is respelled as a word of the shown
+    names (`respellings`; the names that count as in `_holding`): "glutius" is gluteus, so all
+    three glutei; "hamstrngs" both hamstrings. Then those with an id, a shown name or a name
+    they are also called that difflib finds close to what was typed ("glutes medial": gluteus
+    medius, minimus and maximus; "tlf": TFL). A name they are also called is compared only with
+    as many words typed: "lumbago" is close to "Lumbago muscle" only by leaving out the noun
+    that makes it a name, and a condition the muscle mimics is not its name. None when nothing
+    is that close: "sciatica" is no muscle's name, though gluteus minimus is the
+    pseudo-sciatica muscle."""
     import difflib  # only for a name no muscle is called
 
-    return difflib.get_close_matches(id_form(typed), list(muscles), n=3, cutoff=CUTOFF)
+    said = [word for word in words_of(typed) if word not in STOP_WORDS]
+    shown = _shown_words(muscles)
+    respelled = [{known for known in shown if _same(word, known)}
+                 or set(respellings(word, shown)) for word in said]
+    meant = dict.fromkeys(_held(muscles, respelled, anatomical=True) if all(respelled) else [])
+    size = len(id_form(typed).split("_"))
+    forms: dict[str, list[str]] = {}
+    for muscle in muscles.values():
+        for name in (muscle.id, muscle.name, *(
+                other for other in muscle.also_called
+                if len(id_form(other.split("(", 1)[0]).split("_")) == size)):
+            forms.setdefault(id_form(name.split("(", 1)[0]), []).append(muscle.id)
+    for form in difflib.get_close_matches(id_form(typed), list(forms), n=len(forms),
+                                          cutoff=CUTOFF):
+        meant.update(dict.fromkeys(forms[form]))
+    return list(meant)

@@ -39,6 +39,16 @@ from bodymap.model.spelling import MEDICAL_WORDS, respelling
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
+# In the pain finder's ranking, a marked zone that a muscle has as essential only provisionally
+# (`Referral.provisional`) weighs as spillover, less than a settled essential one: all that is
+# settled is that the pain may reach there. A muscle whose settled pattern covers what is marked
+# so ranks above one that reaches it as essential only provisionally: the back of the knee and the
+# lower back of the thigh are biceps femoris's (essential and spillover) before gluteus minimus's
+# (the thigh essential, the knee essential provisionally). A provisional spillover zone weighs as
+# spillover still, the least a zone of a pattern weighs; on equal weight the tie-breaks put the
+# settled one first (`Candidate.only_provisional`, `Candidate.unsettled`). The score, and the
+# fit the window says, count every zone as drawn: how it fits if the referral holds.
+PROVISIONAL_ESSENTIAL_WEIGHT = SPILLOVER_WEIGHT
 
 RESPELL_FROM = 5  # letters: a shorter unknown word is left out, not respelled
 
@@ -76,11 +86,13 @@ class Candidate(NamedTuple):
     # A band across both sides (`Referral.bilateral`) marked on one side leaves the other
     # side's half of it unmarked. Ties in score break by it.
     unmarked: int = 0
-    # For each marked zone in `essential` and `other_essential`, how many muscles of the catalog
-    # refer pain there as essential, fewest first: a zone that few muscles refer to in nearly
-    # everyone points to them more than one that many do. Ties in score break by it before
-    # `unmarked` (see `Catalog.find_sources`). A zone on the other side of the body counts the
-    # same muscles: those of that side refer there as they do on this one.
+    # For each marked zone in `essential` and `other_essential` that is settled (not in
+    # `provisional`), how many muscles of the catalog refer pain there as essential in a settled
+    # way, fewest first: a zone that few muscles refer to in nearly everyone points to them more
+    # than one that many do, and a referral the sources do not settle says no one does. Ties in
+    # `weight` break by it before `unmarked` (see `Catalog.find_sources`). A zone on the other
+    # side of the body counts the same muscles: those of that side refer there as they do on
+    # this one.
     shared: tuple[int, ...] = ()
     # The marked zones of `essential` and `spillover` whose match rests only on provisional
     # zones: every TrP that refers there as the candidate has it (essential, or spillover when
@@ -97,6 +109,15 @@ class Candidate(NamedTuple):
                 + len(self.other_spillover))
 
     @property
+    def weight(self) -> float:
+        """What it ranks by (`Catalog.find_sources`): `score`, with each marked zone that it has
+        as essential only provisionally weighed `PROVISIONAL_ESSENTIAL_WEIGHT`."""
+        unsure = (sum(z in self.provisional for z in self.essential)
+                  + sum(z in self.other_provisional for z in self.other_essential))
+        return _weighed(len(self.essential) + len(self.other_essential) - unsure,
+                        len(self.spillover) + len(self.other_spillover), unsure)
+
+    @property
     def unsettled(self) -> float:
         """The part of `score` that rests only on provisional zones."""
         return _unsettled(self.essential, self.provisional, self.other_essential,
@@ -110,10 +131,13 @@ class Candidate(NamedTuple):
         return bool(unsure) and unsure == self.zone_count
 
 
-def _weighed(essential: int, spillover: int) -> float:
-    """The score of so many zones in essential and only in spillover zones, rounded so that
-    equal counts give equal scores whatever the order they were counted in."""
-    return round(ESSENTIAL_WEIGHT * essential + SPILLOVER_WEIGHT * spillover, 6)
+def _weighed(essential: int, spillover: int, unsure: int = 0) -> float:
+    """The score of so many zones in essential and only in spillover zones, and the `unsure`
+    ones essential only provisionally (`PROVISIONAL_ESSENTIAL_WEIGHT`; for the score, they are
+    among `essential`), rounded so that equal counts give equal scores whatever the order they
+    were counted in."""
+    return round(ESSENTIAL_WEIGHT * essential + SPILLOVER_WEIGHT * spillover
+                 + PROVISIONAL_ESSENTIAL_WEIGHT * unsure, 6)
 
 
 def _unsettled(essential: tuple[str, ...], provisional: tuple[str, ...],
@@ -481,6 +505,14 @@ class Catalog:
         }
 
     @cached_property
+    def _alike_points(self) -> dict[str, tuple[tuple[str, Referral], ...]]:
+        """Muscle id -> its trigger points' ids and referrals, one tuple shared by the muscles
+        whose trigger points are the same: `find_sources` makes their candidates alike."""
+        shared: dict[tuple[tuple[str, Referral], ...], tuple[tuple[str, Referral], ...]] = {}
+        return {m.id: shared.setdefault(points, points) for m in self.muscles.values()
+                for points in [tuple((t.id, t.referral) for t in m.trigger_points)]}
+
+    @cached_property
     def _doubtful(self) -> _Doubts:
         return self._index_doubts(self._referrals)
 
@@ -512,12 +544,15 @@ class Catalog:
 
     @cached_property
     def _essential_counts(self) -> dict[str, int]:
-        """zone -> how many muscles refer pain there as essential (`Candidate.shared`), on either
-        side of the body: a zone marked on the other side is the same place to the muscles of
-        that side. Counting there only the muscles that reach across (bilateral referral, rectus
-        abdominis alone) made the zone look rare and lifted them over muscles that explain
-        more of what was marked."""
-        return {zone: sum(essential for _, essential in muscles.values())
+        """zone -> how many muscles refer pain there as essential in a settled way
+        (`Candidate.shared`), on either side of the body: a zone marked on the other side is the
+        same place to the muscles of that side. Counting there only the muscles that reach across
+        (bilateral referral, rectus abdominis alone) made the zone look rare and lifted them over
+        muscles that explain more of what was marked. A referral the sources do not settle
+        counts no muscle: the back of the knee is biceps femoris's alone, not gluteus minimus's
+        too, whose pattern reaches it provisionally."""
+        return {zone: sum(any(m.kind == "essential" and not m.provisional for m in matches)
+                          for matches, _ in muscles.values())
                 for zone, muscles in self._referrals.items()}
 
     def find_sources(self, zones: Iterable[str],
@@ -526,9 +561,14 @@ class Catalog:
 
         Each marked zone adds 1.0 to a muscle's score when it lies in an essential zone of one of
         the muscle's TrPs, or 0.4 when it lies only in spillover zones, so one essential match
-        beats two spillover matches. Ties break by the number of zones matched; then by how
-        few muscles refer the marked zones a candidate has as essential there too
-        (`Candidate.shared`): the rarer such a zone, the more it points to the muscle. For the
+        beats two spillover matches. Candidates rank by that score, but with a zone essential
+        only provisionally (`Candidate.provisional`: the sources do not settle that the muscle
+        refers there) weighing as spillover (`Candidate.weight`, `PROVISIONAL_ESSENTIAL_WEIGHT`):
+        for the back of the knee and the lower back of the thigh, biceps femoris, whose settled
+        pattern covers both, before gluteus minimus, whose reaches the knee only provisionally.
+        Ties break by the number of zones matched; then by how
+        few muscles refer the marked zones a candidate has as essential there too, in a settled
+        way (`Candidate.shared`): the rarer such a zone, the more it points to the muscle. For the
         middle buttock and the upper back of the thigh, gluteus medius, piriformis and gluteus
         maximus refer to the buttock as essential and reach the thigh only as spillover;
         gluteus minimus alone refers to the thigh as essential, so it leads them, rather than
@@ -536,11 +576,11 @@ class Catalog:
         pattern fits what is marked (`Candidate.unmarked`, fewest first: for the sacrum alone,
         multifidus, which refers there and to one zone more, before iliopsoas, whose pattern
         runs the length of the back), then by name. A marked zone whose match rests only on
-        provisional zones (`Candidate.provisional`: the sources do not settle that the muscle
-        refers there) scores as any other, but a candidate resting on nothing else
-        (`Candidate.only_provisional`) comes after every other of equal score, and on equal
-        score, zones and rarity, the one with less of its score so resting (`unsettled`) comes
-        before `unmarked` decides: a settled match before an equal provisional one.
+        provisional zones scores as any other, but ranks as said above, and a candidate resting
+        on nothing else (`Candidate.only_provisional`) comes after every other of equal weight,
+        and on equal weight, zones and rarity, the one with less of its score so resting
+        (`unsettled`) comes before `unmarked` decides: a settled match before an equal
+        provisional one.
         Zone ids carry no side: referral is on the muscle's own side, so callers ask once per side
         of the body (midline zones such as the sacrum belong to both). `other_side` holds the
         zones marked on the other side of the body at the same time: only a TrP that refers to
@@ -579,8 +619,19 @@ class Catalog:
         # Muscles with the same referrals rest alike on provisional zones (`_index_doubts`).
         doubted: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...], float, bool]] = {}
         nothing: frozenset[str] = frozenset()
+        # Muscles with the same trigger points are candidates alike but for their id and name:
+        # the first is worked out, the others copy it (at 100x the data, all but a few).
+        alike_points = self._alike_points
+        made: dict[int, tuple[tuple[object, ...], tuple[object, ...]]] = {}
         ranked = []
         for muscle_id, matches in found.items():
+            group = id(alike_points[muscle_id])
+            done = made.get(group)
+            if done is not None:
+                ranking, fields = done
+                ranked.append(((*ranking, names[muscle_id]),
+                               Candidate._make((muscle_id, *fields))))
+                continue
             essential = tuple(in_essential.get(muscle_id, ()))
             spillover = tuple(in_spillover.get(muscle_id, ()))
             if opposite:
@@ -601,7 +652,7 @@ class Catalog:
                 score = scores[near, far] = _weighed(near, far)
             if muscle_id not in doubted_muscles:
                 provisional = far_provisional = ()
-                doubt, only = 0.0, False
+                doubt, only, weight = 0.0, False, score
             else:
                 unsure = doubtful.get(muscle_id, nothing)
                 far_unsure = far_doubtful.get(muscle_id, nothing)
@@ -611,12 +662,20 @@ class Catalog:
                     provisional = tuple(z for z in (*essential, *spillover) if z in unsure)
                     far_provisional = tuple(z for z in (*far_essential, *far_spillover)
                                             if z in far_unsure)
+                    # Essential only provisionally: weighed as spillover, and no rare zone.
+                    settled = [z for z in essential if z not in unsure]
+                    far_settled = [z for z in far_essential if z not in far_unsure]
+                    doubtful_essential = near - len(settled) - len(far_settled)
                     doubts = doubted[alike] = (
                         provisional, far_provisional,
                         _unsettled(essential, provisional, far_essential, far_provisional),
                         bool(provisional or far_provisional)
-                        and len(provisional) + len(far_provisional) == near + far)
-                provisional, far_provisional, doubt, only = doubts
+                        and len(provisional) + len(far_provisional) == near + far,
+                        _weighed(near - doubtful_essential, far, doubtful_essential),
+                        tuple(sorted([*(counts[z] for z in settled),
+                                      *(counts[z] for z in far_settled)]))
+                        if doubtful_essential else shared)
+                provisional, far_provisional, doubt, only, weight, shared = doubts
             trps = ((matches[0].trigger_point,) if len(matches) == 1
                     else tuple(dict.fromkeys([m.trigger_point for m in matches])))
             # `_unmarked`, its memo read here: a call per candidate costs more than the look-up.
@@ -626,11 +685,11 @@ class Catalog:
             # The sort key is made here, from what is at hand: at 100x the data, a key function
             # reading each candidate back costs a fifth of the query; `_make` skips the keyword
             # handling of the named tuple's own constructor, a tenth.
-            ranked.append(((-score, only, -(near + far), shared, doubt, unmarked,
-                            names[muscle_id]),
-                           Candidate._make((muscle_id, score, essential, spillover, trps,
-                                            tuple(matches), far_essential, far_spillover,
-                                            unmarked, shared, provisional, far_provisional))))
+            ranking = (-weight, only, -(near + far), shared, doubt, unmarked)
+            fields = (score, essential, spillover, trps, tuple(matches), far_essential,
+                      far_spillover, unmarked, shared, provisional, far_provisional)
+            made[group] = ranking, fields
+            ranked.append(((*ranking, names[muscle_id]), Candidate._make((muscle_id, *fields))))
         ranked.sort(key=itemgetter(0))
         return [candidate for _, candidate in ranked]
 
@@ -1121,6 +1180,15 @@ class Catalog:
                 if reading.rest and found > eased
                 else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
                       -mentions.get(muscle_id, 0.0), fit))
+        if not reading.rest and self._places.things.intersection(reading.words):
+            # A place named by a thing that lies there (`PlaceNames.things`: the IT band) asks
+            # about the thing too. A muscle whose page names it (gluteus maximus, whose fibres
+            # insert into the iliotibial tract) stands with the muscles that refer pain to the
+            # place only in some people (spillover), and by its texts before them when theirs do
+            # not name it: quadratus lumborum's pain reaches the outer thigh, not the tract.
+            for muscle_id, key in keys.items():
+                if key[1] == -1:
+                    keys[muscle_id] = (0, -2, False, -1, _NOT_MISTAKEN, key[3], 0.0, 0)
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at

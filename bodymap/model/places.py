@@ -96,12 +96,23 @@ class PlaceNames:
         self._in_texts: dict[tuple[str, ...],
                              frozenset[tuple[frozenset[str], tuple[str, ...]]]] = {}
         self._own: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # The words of the names of things that lie at a place rather than of the place
+        # (below): the iliotibial tract, "IT band", of the outer thigh.
+        self.things: frozenset[str] = frozenset(
+            word for zone in zones.values() for name in zone.also_called
+            if same_as(words_of(name)) != words_of(name) for word in name_words(name))
         for zone in zones.values():
             label = tuple(self._in_a_row(words_of(zone.label.split("(", 1)[0])))
             if label:
                 self._labels[label[0]].append((label, zone.id))
             own = {name: self._own_name(zone.id, name, label) for name in zone.also_called}
-            self._also_said[zone.id] = tuple(dict.fromkeys(w for a in own.values() for w in a))
+            # A text that says the label says the place's other names, not the name of a thing
+            # that lies there (`things`), which an everyday phrase of `SAME_AS` writes as one
+            # word: "the back of the outer thigh" (where a trigger point of biceps femoris
+            # lies) says nothing of the IT band, the iliotibial tract under the outer thigh.
+            self._also_said[zone.id] = tuple(dict.fromkeys(
+                w for name, added in own.items() if same_as(words_of(name)) == words_of(name)
+                for w in added))
             self._own[zone.id] = tuple(name_words(name) for name, added in own.items() if added)
 
     def _own_name(self, zone_id: str, name: str, label: tuple[str, ...]) -> tuple[str, ...]:

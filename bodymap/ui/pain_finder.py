@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Candidate, Catalog
-from bodymap.model.catalog import ESSENTIAL_WEIGHT, SPILLOVER_WEIGHT
+from bodymap.model.catalog import (
+    ESSENTIAL_WEIGHT,
+    PROVISIONAL_ESSENTIAL_WEIGHT,
+    SPILLOVER_WEIGHT,
+)
 from bodymap.ui.body_scene import BOTH, OTHER_SIDE, bracketed, on_side
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, plain_tip
@@ -39,7 +43,9 @@ HELP_MORE = (
     f"{SPILLOVER_WEIGHT:g} when it lies only in a spillover zone, so one essential match outranks "
     "two spillover matches. A zone a muscle refers to only as the sources do not settle is "
     "said to be \"provisional\", and so is a trigger point whose referral to what is marked "
-    "is all unsettled; a muscle that rests on such zones alone comes after an equal one that "
+    "is all unsettled. In the ranking, a zone essential only provisionally weighs "
+    f"{PROVISIONAL_ESSENTIAL_WEIGHT:g}, as spillover, so a muscle whose settled pattern covers "
+    "the pain comes first; a muscle that rests on such zones alone comes after an equal one that "
     "does not, its fit said \"(provisional referral)\". Ties go to the muscle matching more "
     "zones; then, with pain on "
     "both sides, to the one whose muscle on one side explains more of it; then to the one "
@@ -142,6 +148,12 @@ class Row:
         return _score(self.reached)
 
     @property
+    def weight(self) -> float:
+        """What it ranks by, as `Candidate.weight`: its score with each zone essential only
+        provisionally weighed as spillover."""
+        return _score(self.reached, provisional_essential=PROVISIONAL_ESSENTIAL_WEIGHT)
+
+    @property
     def zone_count(self) -> int:
         return len(self.reached)
 
@@ -160,10 +172,13 @@ class Row:
         return strength(self)
 
 
-def _score(reached: Iterable[Reached]) -> float:
-    kinds = [r.kind for r in reached]
+def _score(reached: Iterable[Reached], provisional_essential: float = ESSENTIAL_WEIGHT) -> float:
+    """The weight of the zones reached; those essential only provisionally weigh
+    `provisional_essential`."""
+    kinds = [("unsure" if r.provisional and r.kind == "essential" else r.kind) for r in reached]
     return round(ESSENTIAL_WEIGHT * kinds.count("essential")
-                 + SPILLOVER_WEIGHT * kinds.count("spillover"), 6)
+                 + SPILLOVER_WEIGHT * kinds.count("spillover")
+                 + provisional_essential * kinds.count("unsure"), 6)
 
 
 def fit(row: Row) -> float:
@@ -224,7 +239,8 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
     A muscle that is a candidate on both sides is one row, scored for all it explains on either
     side: with both buttocks marked, gluteus maximus explains both, its right and left
     muscles together, and ranks above a muscle that explains one of them, however rare that
-    zone. Rows rank as `Catalog.find_sources` ranks candidates, by that score; on a tie, the
+    zone. Rows rank as `Catalog.find_sources` ranks candidates, by that score, a zone essential
+    only provisionally weighed as spillover (`Row.weight`); on a tie, the
     muscle whose one side explains more comes first (a band across the low back: one lower
     rectus abdominis refers to all of it, an iliopsoas to its own side), then its best side's
     candidate breaks the tie as `find_sources` does."""
@@ -262,7 +278,7 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
             else:  # each side's muscle explains some: it takes both
                 side, shown = BOTH, tuple(found[s] for s in ordered)
         rows.append(Row(shown[0], side, asked, tuple(combined.values()), shown, either))
-    rows.sort(key=lambda r: (-r.score, r.only_provisional, -r.zone_count, _rank(r.candidate),
+    rows.sort(key=lambda r: (-r.weight, r.only_provisional, -r.zone_count, _rank(r.candidate),
                              catalog.muscles[r.candidate.muscle_id].name.casefold()))
     return rows
 
@@ -391,10 +407,10 @@ def provisional_words(catalog: Catalog, row: Row) -> str:
 
 def _rank(candidate: Candidate) -> tuple[object, ...]:
     """How well a candidate fits what is marked, best lowest, as `Catalog.find_sources` ranks:
-    score, resting only on provisional zones or not, zones matched, the fewest other muscles
+    weight, resting only on provisional zones or not, zones matched, the fewest other muscles
     sharing its essential zones, the least score resting on provisional zones, then the fewest
     zones of its pattern left unmarked."""
-    return (-candidate.score, candidate.only_provisional, -candidate.zone_count,
+    return (-candidate.weight, candidate.only_provisional, -candidate.zone_count,
             candidate.shared, candidate.unsettled, candidate.unmarked)
 
 

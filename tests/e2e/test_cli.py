@@ -464,6 +464,8 @@ def test_help_says_what_each_exit_status_means(capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize(("given", "said"), [
     (["--muscle", "glutes medial"], "muscle 'glutes medial'; did you mean 'gluteus_medius', "
      "'gluteus_minimus' or 'gluteus_maximus'?"),
+    (["--muscle", "glutius"], "muscle 'glutius'; did you mean 'gluteus_maximus', "
+     "'gluteus_medius' or 'gluteus_minimus'?"),
     (["--muscle", "adductor magnus"],
      "muscle 'adductor magnus'; the 14 muscles are listed by: bodymap list muscles"),
     # Search finds muscles by a symptom, but it names none of them.
@@ -475,8 +477,8 @@ def test_help_says_what_each_exit_status_means(capsys: pytest.CaptureFixture[str
     (["--zones", "low back"], "zone 'low back'; did you mean 'lumbar_paraspinal_lower', "
      "'lumbar_spine_lower', 'iliac_crest', 'si_joint' or 'sacrum'?"),
     (["--zones", "sacrum,tailbone"], "zone 'tailbone'; did you mean 'coccyx'?"),
-], ids=["muscle half remembered", "muscle not in the data", "symptom", "misspelt zone",
-        "everyday name of several zones", "everyday name of one zone"])
+], ids=["muscle half remembered", "a word of three names misspelt", "muscle not in the data",
+        "symptom", "misspelt zone", "everyday name of several zones", "everyday name of one zone"])
 def test_export_says_which_name_was_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                           given: list[str], said: str):
     out = tmp_path / "a.png"
@@ -516,12 +518,14 @@ def test_export_takes_a_muscle_by_the_name_a_teacher_knows(
      "'pack_muscle'? (the 15 muscles are listed by: bodymap list muscles --data {pack})"),
     ("lumborum", "muscle 'lumborum' could be any of 2; did you mean 'iliocostalis_lumborum' or "
      "'quadratus_lumborum'? (the 15 muscles are listed by: bodymap list muscles --data {pack})"),
+    ("hamstrings", "muscle 'hamstrings' could be any of 2; did you mean 'biceps_femoris' or "
+     "'medial_hamstrings'? (the 15 muscles are listed by: bodymap list muscles --data {pack})"),
     # Search finds the three glutei by "glutes" (glute max, med and min): so does export.
     ("glutes", "muscle 'glutes' could be any of 3; did you mean 'gluteus_maximus', "
      "'gluteus_medius' or 'gluteus_minimus'? (the 15 muscles are listed by: bodymap list "
      "muscles --data {pack})"),
 ], ids=["as near one nickname as another", "a nickname a pack muscle shares",
-        "a word of two names", "a plural of three nicknames"])
+        "a word of two names", "a word of a name and a nickname", "a plural of three nicknames"])
 def test_export_asks_which_muscle_a_name_of_several_means(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, said: str):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE.replace(

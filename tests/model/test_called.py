@@ -37,6 +37,11 @@ from bodymap.model.spelling import did_you_mean, respellings
     ("tensor", "tensor_fasciae_latae"),
     ("medius", "gluteus_medius"),
     ("lumborum quadratus", "quadratus_lumborum"),  # its words, in any order
+    ("biceps", "biceps_femoris"),
+    ("medial", "medial_hamstrings"),
+    # Each of two muscles' names joined: "Semitendinosus and semimembranosus".
+    ("semitendinosus", "medial_hamstrings"),
+    ("Semimembranosus", "medial_hamstrings"),
 ])
 def test_a_name_of_one_muscle_names_it(catalog: Catalog, typed: str, muscle: str):
     assert muscles_named(catalog.muscles, typed) == [muscle]
@@ -57,6 +62,11 @@ def test_a_name_of_one_muscle_names_it(catalog: Catalog, typed: str, muscle: str
     # A plural: every muscle of that kind, as search finds them (glute max, med and min).
     ("glutes", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
     ("the Glutes", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
+    # A word of a shown name ("Medial hamstrings") that a nickname of another muscle has too
+    # ("Lateral hamstrings", biceps femoris): both, in its plural or singular.
+    ("hamstrings", ["biceps_femoris", "medial_hamstrings"]),
+    ("hamstring", ["biceps_femoris", "medial_hamstrings"]),
+    ("the Hamstrings", ["biceps_femoris", "medial_hamstrings"]),
 ])
 def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: str,
                                                      muscles: list[str]):
@@ -74,13 +84,33 @@ def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: s
     ("glute", []),
     # A word of a bracketed part, which only qualifies a name ("Rectus abdominis (lower part)").
     ("lower", []),
+    # A word of a nickname alone, and of no shown name: what the muscle mimics or does, not
+    # what it is ("Hip hiker", "Pseudo-sciatica muscle", "Pear-shaped muscle").
+    ("hiker", []),
+    ("pseudo", []),
+    ("pear", []),
     # Near several names: offered, not taken.
     ("glutes medial", ["gluteus_medius", "gluteus_minimus", "gluteus_maximus"]),
+    # A word of several shown names a letter off: each muscle it names, not only the id most
+    # like it ("glutius" is as near gluteus maximus and minimus as gluteus medius).
+    ("glutius", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
+    ("hamstrngs", ["biceps_femoris", "medial_hamstrings"]),
+    # Too many letters off to be taken, near one name: that muscle alone.
+    ("pyryformus", ["piriformis"]),
+    # A nickname of as many words, a letter or two off ("TFL").
+    ("tlf", ["tensor_fasciae_latae"]),
 ])
 def test_no_muscle_is_named_by_what_only_a_search_finds(catalog: Catalog, typed: str,
                                                         meant: list[str]):
     assert muscles_named(catalog.muscles, typed) == []
     assert muscles_meant(catalog.muscles, typed) == meant
+
+
+def test_a_one_muscle_typo_is_offered_that_muscle_alone(catalog: Catalog):
+    # Guards what held before: a respelling of one muscle's name offers that muscle, not every
+    # muscle whose name shares a word with it (no other hamstring).
+    assert muscles_meant(catalog.muscles, "piriformus") == ["piriformis"]
+    assert muscles_meant(catalog.muscles, "biceps femoriss") == ["biceps_femoris"]
 
 
 def test_a_nickname_a_pack_muscle_shares_names_both_and_the_id_typed_one(tmp_path: Path):

@@ -694,3 +694,23 @@ def test_the_lower_back_of_the_thigh_and_the_knee_bring_up_the_hamstrings(
     body = window.body_view
     assert body.view_name == "posterior"
     assert is_red(pixel(window, body.region_point("posterior_knee", "L", kind="zone")))
+
+
+def test_a_settled_pattern_ranks_above_one_that_reaches_the_pain_only_provisionally(
+        qtbot, window: MainWindow):
+    # The back of the knee and the lower back of the thigh: biceps femoris refers there in the
+    # sources, the knee as essential, the thigh as spillover. Gluteus minimus's pattern has both
+    # as essential, but the knee only in a reading the sources do not settle: that zone weighs
+    # as spillover, so biceps femoris comes first. Minimus's row still says how it fits if the
+    # referral holds, and which zone is provisional.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "posterior_knee", "L")
+    click(qtbot, window, "posterior_thigh_lower", "L")
+    assert names(window) == ["Biceps femoris", "Gluteus minimus", "Medial hamstrings"]
+    assert candidates(window)[1] == (
+        "Gluteus minimus — strong fit\n"
+        "TrP2 (posterior part) refers here; essential zone: Back of the knee (provisional), "
+        "Lower back of the thigh")
+    # The knee alone: the hamstrings, which refer there in the sources, before gluteus minimus.
+    click(qtbot, window, "posterior_thigh_lower", "L")
+    assert names(window) == ["Biceps femoris", "Medial hamstrings", "Gluteus minimus"]

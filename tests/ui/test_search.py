@@ -132,6 +132,26 @@ def test_standing_up_straight_finds_quadratus_lumborum(qtbot, window: MainWindow
     assert set(listed(muscles)[:2]) == {"quadratus_lumborum", "iliopsoas"}
 
 
+def test_the_it_band_lists_gluteus_maximus_before_the_spillover_of_quadratus_lumborum(
+        qtbot, window: MainWindow):
+    # The IT band is the iliotibial tract, under the outer thigh: tensor fasciae latae and
+    # gluteus minimus refer pain along it (essential); most of gluteus maximus's fibres insert
+    # into it, which its page says; quadratus lumborum's pain reaches the outer thigh only in
+    # some people (spillover), and its page does not name the tract. Biceps femoris, whose
+    # trigger point lies in "the back of the outer thigh", is no muscle of the IT band.
+    muscles = window.findChild(QListWidget, "muscleList")
+    search(qtbot, window, "IT band", enter=False)
+    assert listed(muscles) == ["tensor_fasciae_latae", "gluteus_minimus", "gluteus_maximus",
+                               "quadratus_lumborum"]
+    heading = window.findChild(QLabel, "muscleListHeading")
+    assert heading.text() == f"Muscles: 4 of {muscles.count()} match \u201cIT band\u201d"
+    # The place by its own name is the region: the muscles that refer pain there, then the
+    # one whose trigger point lies there.
+    window.search_box.clear()
+    search(qtbot, window, "outer thigh", enter=False)
+    assert listed(muscles)[2:] == ["quadratus_lumborum", "biceps_femoris"]
+
+
 def test_a_cleared_search_lists_all_alphabetically_the_muscle_chosen_in_sight(
         qtbot, tmp_path, settings, progress_path):
     # A teacher's pack long enough that the list scrolls: 80 adductors, ahead of the rest.

@@ -73,6 +73,9 @@ def shows_nothing(window) -> bool:
     # As near one nickname as another.
     ("glute mid", "\u201cglute mid\u201d could be either Gluteus medius or Gluteus minimus. "
      "Pick one here or in the list.", ["Gluteus medius", "Gluteus minimus"]),
+    # A word of one shown name and of another muscle's nickname ("Lateral hamstrings").
+    ("hamstrings", "\u201chamstrings\u201d could be either Biceps femoris or Medial hamstrings. "
+     "Pick one here or in the list.", ["Biceps femoris", "Medial hamstrings"]),
 ])
 def test_a_name_of_several_muscles_shows_none_and_asks_which_in_their_names(
         qtbot, started_as_bodymap, settings, typed: str, said: str, names: list[str]):
@@ -121,9 +124,9 @@ def test_the_list_answers_the_question_too_and_clearing_the_search_shows_all(
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    # A letter or two from a muscle's id: offered by name.
+    # A letter off a word of three names: each muscle it names is offered, by name.
     ("glutius", "No muscle in the data is called \u201cglutius\u201d. Did you mean Gluteus "
-     "medius? Or pick one from the list."),
+     "maximus, Gluteus medius or Gluteus minimus? Or pick one from the list."),
     # What search finds muscles by, but no muscle's name: the search is offered.
     ("sciatica", "No muscle in the data is called \u201csciatica\u201d. Search for "
      "\u201csciatica\u201d to find the muscles whose pages speak of it, or pick one from the "
@@ -145,10 +148,10 @@ def test_a_name_of_no_muscle_shows_none_and_says_so_in_words(qtbot, started_as_b
 
 def test_did_you_mean_opens_the_muscle_meant(qtbot, started_as_bodymap):
     window = started_as_bodymap(muscle="glutius")
-    follow_link(qtbot, window, 1)
-    assert window.detail_panel.muscle_id == "gluteus_medius"
+    follow_link(qtbot, window, 3)  # the last of the three offered
+    assert window.detail_panel.muscle_id == "gluteus_minimus"
     assert note(window) == ""
-    window.body_view.region_point("gluteus_medius", "L")
+    window.body_view.region_point("gluteus_minimus", "L")
 
 
 def test_the_search_offered_for_a_symptom_runs_it(qtbot, started_as_bodymap):
@@ -167,7 +170,10 @@ def test_the_search_offered_for_a_symptom_runs_it(qtbot, started_as_bodymap):
     # A word of two: neither is guessed; both are offered.
     (["--muscle", "lumborum"], None, "\u201clumborum\u201d could be either Iliocostalis "
      "lumborum or Quadratus lumborum: pick one."),
-], ids=["a word of one name", "a word of two names"])
+    # A word of one name and of another's nickname: neither is guessed.
+    (["--muscle", "hamstrings"], None, "\u201chamstrings\u201d could be either Biceps femoris "
+     "or Medial hamstrings: pick one."),
+], ids=["a word of one name", "a word of two names", "a word of a name and a nickname"])
 def test_bodymap_muscle_on_the_command_line_opens_the_muscle_a_word_names(
         qtbot, monkeypatch, settings, progress_path, argv: list[str], muscle: str | None,
         said: str | None):
