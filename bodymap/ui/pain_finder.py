@@ -95,9 +95,10 @@ REFINEMENTS = (
 )
 
 
-# How a score is made, said beside it in a row's tooltip.
+# How a score is made, said beside it in a row's tooltip (`scoring`).
 SCORING = (f"{ESSENTIAL_WEIGHT:g} for each marked zone in an essential zone, "
            f"{SPILLOVER_WEIGHT:g} in spillover only")
+SCORING_UNSURE = f"{SCORING} or in an essential zone only provisionally"
 
 # What "provisional" means beside a zone in a row, for its tooltip and accessible text.
 PROVISIONAL_MEANS = ("not settled by the sources (not yet checked against the trigger point "
@@ -182,8 +183,9 @@ def _score(reached: Iterable[Reached], provisional_essential: float = ESSENTIAL_
 
 
 def fit(row: Row) -> float:
-    """The share, 0..1, of the pain marked that a candidate explains."""
-    return min(1.0, row.score / row.asked) if row.asked else 0.0
+    """The share, 0..1, of the pain marked that a candidate explains, as the list ranks it
+    (`Row.weight`): a fit word never says more of a row than of one listed above it."""
+    return min(1.0, row.weight / row.asked) if row.asked else 0.0
 
 
 def strength(row: Row) -> tuple[int, str]:
@@ -342,9 +344,9 @@ def order_words(active: Sequence[Refinement], known: set[str]) -> str:
 
 
 def fit_words(row: Row) -> str:
-    """How well a row fits, in words: "strong fit"; "strong fit (provisional referral)" when
-    all it explains rests on referral the sources do not settle: it fits so on paper, if that
-    referral holds."""
+    """How well a row fits, in words: "strong fit"; "partial fit (provisional referral)" when
+    all it explains rests on referral the sources do not settle (weighed as `Row.weight`
+    weighs it)."""
     word = row.strength[1]
     return f"{word} ({PROVISIONAL} referral)" if row.only_provisional else word
 
@@ -383,7 +385,13 @@ def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, 
 
 def candidate_score(row: Row) -> str:
     """The number behind a row's strength, for its tooltip and its accessible text."""
-    return f"score {row.score:g} of a possible {row.asked:g}"
+    return f"score {row.weight:g} of a possible {row.asked:g}"
+
+
+def scoring(row: Row) -> str:
+    """How a row's score is made (`candidate_score`), said beside it."""
+    unsure = any(r.provisional and r.kind == "essential" for r in row.reached)
+    return SCORING_UNSURE if unsure else SCORING
 
 
 def provisional_words(catalog: Catalog, row: Row) -> str:
@@ -511,7 +519,7 @@ class PainFinder(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{said}. {more}" if more else said)
             item.setToolTip(plain_tip("\n".join(filter(None, (
-                f"{name}: {word}, {score} ({SCORING}).", sides, unsure,
+                f"{name}: {word}, {score} ({scoring(row)}).", sides, unsure,
                 "Double-click or press Enter to open this muscle.")))))
             self.list.addItem(item)
         self.list.blockSignals(False)

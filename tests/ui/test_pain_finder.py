@@ -474,7 +474,7 @@ def test_a_trigger_point_whose_referral_here_is_provisional_says_so(qtbot, windo
     click(qtbot, window, "lumbar_paraspinal_lower", "L")
     longissimus = row_index(window, "Longissimus thoracis")
     assert longissimus.data() == (
-        "Longissimus thoracis — strong fit (provisional referral)\n"
+        "Longissimus thoracis — partial fit (provisional referral)\n"
         "TrP1 (about T10-T11, provisional), TrP2 (about L1, provisional) refer here; essential "
         "zone: Low lumbar paraspinal (L4\N{EN DASH}S1, provisional)")
     assert ("Provisional (Low lumbar paraspinal (L4\N{EN DASH}S1); the referral here of TrP1 "
@@ -701,14 +701,18 @@ def test_a_settled_pattern_ranks_above_one_that_reaches_the_pain_only_provisiona
     # The back of the knee and the lower back of the thigh: biceps femoris refers there in the
     # sources, the knee as essential, the thigh as spillover. Gluteus minimus's pattern has both
     # as essential, but the knee only in a reading the sources do not settle: that zone weighs
-    # as spillover, so biceps femoris comes first. Minimus's row still says how it fits if the
-    # referral holds, and which zone is provisional.
+    # as spillover, so biceps femoris comes first, and minimus's fit is said as it is ranked
+    # (a "strong fit" under a "partial fit" would contradict the order), its provisional zone
+    # named.
     trigger(window, "actionPainMode")
     click(qtbot, window, "posterior_knee", "L")
     click(qtbot, window, "posterior_thigh_lower", "L")
     assert names(window) == ["Biceps femoris", "Gluteus minimus", "Medial hamstrings"]
+    words = [row.split("\n")[0].split(" — ")[1] for row in candidates(window)]
+    order = ["strong fit", "partial fit", "weak fit"]
+    assert [order.index(w) for w in words] == sorted(order.index(w) for w in words), words
     assert candidates(window)[1] == (
-        "Gluteus minimus — strong fit\n"
+        "Gluteus minimus — partial fit\n"
         "TrP2 (posterior part) refers here; essential zone: Back of the knee (provisional), "
         "Lower back of the thigh")
     # The knee alone: the hamstrings, which refer there in the sources, before gluteus minimus.
