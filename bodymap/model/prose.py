@@ -1,4 +1,8 @@
-"""Lists said in a sentence, as a person writes them."""
+"""Lists and names said in a sentence, as a person writes them: "A, B and C", "Sacrum (left)".
+
+Pure words, below the widgets: the window, the exports and the study's feedback all say a name
+with its side the same way.
+"""
 
 from __future__ import annotations
 
@@ -11,3 +15,24 @@ def listed(items: Iterable[str], conjunction: str = "and") -> str:
     if len(said) < 2:
         return "".join(said)
     return f"{', '.join(said[:-1])} {conjunction} {said[-1]}"
+
+
+BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
+
+
+def side_label(side: str | None) -> str:
+    return {"L": "left", "R": "right", BOTH: "both sides"}.get(side or "", "")
+
+
+def on_side(name: str, side: str | None) -> str:
+    """A muscle's or zone's name with its side: "Gluteus medius (left)", and "Rectus abdominis
+    (lower part, left)" for a name that has a bracket already."""
+    return bracketed(name, side_label(side))
+
+
+def bracketed(name: str, word: str) -> str:
+    """A name with a word added in brackets, inside the bracket it may have already: "Sacrum
+    (provisional)", "Sacroiliac joint (both sides, provisional)"."""
+    if not word:
+        return name
+    return f"{name[:-1]}, {word})" if name.endswith(")") else f"{name} ({word})"

@@ -56,8 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.diagram import VIEW_NAMES
-from bodymap.model.prose import listed
-from bodymap.ui.body_scene import BOTH, on_side
+from bodymap.model.prose import BOTH, listed, on_side
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
 
