@@ -21,11 +21,11 @@ the window is being built, so start-up stays fast. Text from data is shown as pl
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeGuard, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent, QPainter, QShowEvent
@@ -55,39 +55,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import VIEW_NAMES
-from bodymap.model.prose import BOTH, listed, on_side
+from bodymap.model.prose import listed
+from bodymap.study import feedback
+from bodymap.study.names import muscle_name, zones_named
+from bodymap.study.prompts import body_prompt, hint, marks_text
+from bodymap.study.questions import is_choice, is_locate, is_referral, is_zones
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
 
 if TYPE_CHECKING:
-    # The study engine is imported where it is first used (opening the store), not here: the
-    # window imports this module while it starts, and the engine is tens of milliseconds.
+    # The panel itself is loaded only when the Study tab is first shown, which opens the store
+    # at once: the study's wording is imported with it; these only name types.
     from bodymap.model import Catalog
     from bodymap.study import (
         AnyQuestion,
-        FactQuestion,
         Grade,
-        LocateQuestion,
-        MultipleChoiceQuestion,
         Profile,
         Progress,
         ProgressStore,
         QueueCounts,
-        ReferralQuestion,
         StudySession,
-        ZoneGrade,
-        ZoneQuestion,
     )
 
 DEFAULT_LENGTH = 10
 LENGTH_RANGE = (5, 50)
 CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-SIDE_WORDS = {"L": "left", "R": "right"}
-# The window's view and layer shortcuts, repeated here only to tell the student where to look.
-VIEW_HINTS = {"posterior": "back view (Ctrl+1)", "lateral": "side view (Ctrl+2)",
-              "anterior": "front view (Ctrl+3)"}
 KIND_TITLES = {
     "referral": "Referral pattern",
     "locate": "Find the muscle",
@@ -95,10 +88,6 @@ KIND_TITLES = {
     "mimic": "Often mistaken for",
     "symptom": "Symptom",
 }
-
-# Where a muscle lies, by its `layer` in the data, for feedback on a locate question.
-LAYER_WORDS = {"superficial": "on the surface", "intermediate": "partly under other muscles",
-               "deep": "deep, beneath other muscles"}
 
 # Few, strong colours that survive a projector; every state is also said in words.
 RIGHT = "#2e7d32"
@@ -146,28 +135,6 @@ def store_errors() -> tuple[type[Exception], ...]:
     from bodymap.study import ProfileError, StoreError
 
     return (StoreError, ProfileError, OSError, sqlite3.Error)
-
-
-# What a question asks for, by its card kind (see bodymap.study.questions.KINDS): the panel
-# tells questions apart without importing their classes.
-def is_referral(question: AnyQuestion | None) -> TypeGuard[ReferralQuestion]:
-    return question is not None and question.kind == "referral"
-
-
-def is_locate(question: AnyQuestion | None) -> TypeGuard[LocateQuestion]:
-    return question is not None and question.kind == "locate"
-
-
-def is_zones(question: AnyQuestion | None) -> TypeGuard[ZoneQuestion]:
-    return question is not None and question.kind == "zones"
-
-
-def is_choice(question: AnyQuestion | None) -> TypeGuard[MultipleChoiceQuestion]:
-    return question is not None and hasattr(question, "choices")
-
-
-def is_fact(question: AnyQuestion | None) -> TypeGuard[FactQuestion]:
-    return is_choice(question) and not is_referral(question)
 
 
 @dataclass(frozen=True)
@@ -866,8 +833,8 @@ class StudyPanel(QWidget):
         self.overall.setVisible(bool(progress))
         intervals = self._intervals()
         for muscle_id, part in sorted(progress.items(), key=lambda kv: (
-                kv[1].mastery, self._name(kv[0]).casefold())):
-            name = self._name(muscle_id)
+                kv[1].mastery, muscle_name(self.catalog, kv[0]).casefold())):
+            name = muscle_name(self.catalog, muscle_id)
             item = QTreeWidgetItem([name, f"{part.right_last_time} of {part.cards}"])
             item.setData(0, Qt.ItemDataRole.UserRole, muscle_id)
             item.setData(1, Qt.ItemDataRole.UserRole, float(part.mastery))
@@ -1040,7 +1007,7 @@ class StudyPanel(QWidget):
         self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
         self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
         self.prompt.setText(question.prompt)
-        self.hint.setText(self._hint(question))
+        self.hint.setText(hint(question, self._views))
         choices = question.choices if is_choice(question) else ()
         for number, button in enumerate(self.choice_buttons, start=1):
             button.setStyleSheet(CHOICE_STYLE)
@@ -1067,50 +1034,8 @@ class StudyPanel(QWidget):
         else:
             self.body_keys()  # a body question: the arrows and Enter belong to the body
 
-    def _hint(self, question: AnyQuestion) -> str:
-        if is_referral(question):
-            return ("The pattern is painted on the body: solid red is the essential zone, "
-                    "stippled red the spillover. Press 1-4 or click a choice.")
-        if is_choice(question):
-            return "Press 1-4 or click a choice."
-        if is_locate(question):
-            return f"Click it on either side of the body. {self._where(question)}"
-        # A TrP's card says where the TrP lies (the prompt names only its label).
-        where = f"{question.where}\n" if is_zones(question) and question.where else ""
-        return where + self._zones_drawn() + (
-            "\nClick zones on the body to mark or unmark them (either side counts). "
-            "Then press Check (Ctrl+Enter).")
-
-    def _zones_drawn(self) -> str:
-        """Which views draw the asked zones, each with its shortcut. Said for every zone
-        question, so that it is no clue in itself; it tells no more than the view the body is
-        turned to, and a zone out of that view's sight would otherwise never be looked for."""
-        views = [VIEW_HINTS.get(v, f"{v} view") for v in self._views]
-        if not views:
-            return "No view draws these zones."
-        if len(views) == 1:
-            return f"Its essential zones are drawn on the {views[0]}."
-        count = {2: "two", 3: "three"}.get(len(views), str(len(views)))
-        return (f"Its essential zones are drawn on {count} views: "
-                f"{listed(f'the {view}' for view in views)}. "
-                "Switch views to mark them all: your marks are kept.")
-
-    def _where(self, question: LocateQuestion) -> str:
-        """Where on the diagram the muscle is drawn, so the student knows what to switch to."""
-        if question.layer == "deep":
-            where = "It lies deep: switch to the deep layer (Alt+D)"
-        else:
-            where = "It shows on the superficial layer (Alt+S)"
-        if question.views and "posterior" not in question.views:
-            where += f", in the {VIEW_HINTS.get(question.views[0], question.views[0])}"
-        return where + "."
-
     def _show_marked(self) -> None:
-        if not self._marked:
-            self.marked_label.setText("Nothing marked yet.")
-        else:
-            self.marked_label.setText("Marked: " + ", ".join(sorted(
-                self._zone_name(zone, side) for zone, side in self._marked)))
+        self.marked_label.setText(marks_text(self.catalog, self._marked))
         self.clear_marks.setEnabled(bool(self._marked))
 
     def _clear_marks(self) -> None:
@@ -1124,20 +1049,14 @@ class StudyPanel(QWidget):
         question = self._question
         if is_referral(question):
             board = StudyBoard(essential=question.essential, spillover=question.spillover,
-                               bilateral=question.bilateral,
-                               prompt="Which muscle refers pain in this pattern? Answer 1-4 in "
-                                      "the study panel.")
+                               bilateral=question.bilateral)
         elif is_locate(question):
-            board = StudyBoard(input="muscle", prompt=f"{question.prompt} {self._where(question)}")
+            board = StudyBoard(input="muscle")
         elif is_zones(question):
-            names = [VIEW_NAMES.get(v, v) for v in self._views]
-            where = (f" They are on the {listed(names)} view{'s' if len(names) > 1 else ''}."
-                     if names else "")
-            board = StudyBoard(input="zones", marked=frozenset(self._marked),
-                               prompt=f"{question.prompt}{where} Then press Check.")
+            board = StudyBoard(input="zones", marked=frozenset(self._marked))
         else:
-            board = StudyBoard(prompt="Answer in the study panel (1-4).")
-        self._set_board(board)
+            board = StudyBoard()
+        self._set_board(replace(board, prompt=body_prompt(question, self._views)))
 
     # -- answering -----------------------------------------------------------------------------
     def _answer(self, response: str | tuple[str, ...] | None, *, side: str | None = None) -> None:
@@ -1173,7 +1092,8 @@ class StudyPanel(QWidget):
 
     def _show_feedback(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
                        grade: Grade) -> None:
-        verdict, detail = self._judgement(question, response, grade)
+        verdict, detail = feedback.judgement(self.catalog, question, response, grade,
+                                             outlined_side=self._reveal_side(question, grade))
         colour, fill = (RIGHT, RIGHT_FILL) if grade.correct else (WRONG, WRONG_FILL)
         self.verdict.setText(verdict)
         self.verdict.setStyleSheet(f"color:{colour};")
@@ -1203,124 +1123,6 @@ class StudyPanel(QWidget):
         self.next_button.setText("See results  ▶" if last else "Next  ▶")
         self.next_button.show()
 
-    def _judgement(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
-                   grade: Grade) -> tuple[str, str]:
-        """(verdict, the right answer in words) for the feedback box."""
-        answer = self.answer_text(question)
-        if is_zones(question):
-            from bodymap.study import ZONE_PASS_THRESHOLD
-
-            grade = cast("ZoneGrade", grade)  # a zone question's grade always is
-            percent = round(grade.score * 100)
-            # Said as the other kinds say it ("Not quite"), never "Not yet": the question is
-            # over, and Next is the only way on. A wrong answer points to the answer shown.
-            overlap = (f"{percent}% overlap with the essential zones "
-                       f"({round(ZONE_PASS_THRESHOLD * 100)}% passes).")
-            if grade.correct:
-                verdict, lines = f"Right: {overlap}", [answer]
-            elif not response:
-                verdict = "Not quite. No zones marked."
-                lines = ["The answer is painted on the body:", answer]
-            else:
-                verdict = f"Not quite: {overlap}"
-                lines = ["The answer is painted on the body, beside your marks:", answer]
-            if grade.hits:
-                lines.append(f"You found: {self._zones(grade.hits)}.")
-            if grade.missed:
-                lines.append(f"Missed: {self._zones(grade.missed)}.")
-            if grade.wrong:
-                lines.append(f"Not in this pattern: {self._zones(grade.wrong)}.")
-            if grade.spillover:
-                lines.append(f"Spillover you marked (not counted): {self._zones(grade.spillover)}.")
-            if grade.provisional:
-                lines.append(f"Provisional zones you marked (not counted, as the sources do not "
-                             f"settle them): {self._zones(grade.provisional)}.")
-            if grade.correct:
-                lines.append("Your marks and the pattern are shown on the body.")
-            return verdict, "\n".join(lines)
-        if is_locate(question):
-            return self._locate_judgement(question, response, grade)
-        if grade.correct:
-            return "Right.", f"{answer}."
-        if response is None:
-            chosen = "No answer given."
-        else:
-            chosen = f"You chose {self._choice_label(question, response)}."
-        detail = f"The answer: {answer}."
-        if is_referral(question) and isinstance(response, str):
-            detail = "\n".join(filter(None, (detail, self._also_refers(question, response))))
-        return f"Not quite. {chosen}", detail
-
-    def _also_refers(self, question: ReferralQuestion, chosen_id: str) -> str:
-        """After a wrong pick on a referral card, where the chosen muscle's pain reaches among
-        the painted zones and which solid zones it lacks: a bare "Not quite" would not say why
-        the pick is wrong, nor that it was close. "" for a key that is no muscle."""
-        from bodymap.study.distractors import pattern_overlap
-
-        muscle = self.catalog.muscles.get(chosen_id)
-        if muscle is None:
-            return ""
-        overlap = pattern_overlap(muscle, question.essential, question.spillover)
-        if overlap.fits:
-            # The generator never offers such a muscle (see bodymap.study.distractors); should
-            # one come all the same, say the pick fits rather than call it plainly wrong.
-            return (f"{muscle.name} also refers pain to every zone painted solid, so the "
-                    f"pattern fits it too; the card was made from {self.answer_text(question)}.")
-        if not overlap.shared:
-            return f"{muscle.name} refers pain to none of the painted zones."
-        # Which way it reaches each painted zone: a zone it reaches only as spillover is said
-        # to be so, wherever it is named, so that "refers here" and "not essential" never read
-        # as a contradiction (quadratus lumborum's spillover over the sacrum).
-        own_essential, _own_spillover = muscle.referral_zones()
-        spillover_only = [z for z in overlap.shared if z not in own_essential]
-        reaches = []
-        if as_essential := [z for z in overlap.shared if z in own_essential]:
-            reaches.append(f"as an essential zone to {self._zones(as_essential, said=True)}")
-        if spillover_only:
-            reaches.append(f"only as spillover to {self._zones(spillover_only, said=True)}")
-        lacking = ", ".join(f"{self._zone_name(z, None)} (only its spillover)"
-                            if z in spillover_only else self._zone_name(z, None)
-                            for z in overlap.missing)
-        return (f"{muscle.name} refers pain here too: {'; '.join(reaches)}.\n"
-                f"Painted solid but not among its essential zones: {lacking}.")
-
-    def _locate_judgement(self, question: LocateQuestion,
-                          response: str | tuple[str, ...] | None,
-                          grade: Grade) -> tuple[str, str]:
-        """Say what was clicked and what was asked, where the right muscle lies and that the
-        body now shows it, so a wrong click teaches where to look next time."""
-        answer = self._name(question.muscle_id)
-        side = SIDE_WORDS[self._reveal_side(question, grade)]
-        shown = (f"{answer} is outlined on the body ({side} side), with its trigger points "
-                 "marked ✕.")
-        where = self._lies(question)
-        if grade.correct:
-            return f"Right: that is {answer}.", f"{shown}\n{where}"
-        if response is None:
-            return "Not quite. No answer given.", f"The answer: {shown}\n{where}"
-        clicked_id = str(response)
-        clicked = self._name(clicked_id)
-        clicked_muscle = self.catalog.muscles.get(clicked_id)
-        if clicked_muscle is None:
-            other = f"You clicked {clicked}."
-        else:
-            layer = clicked_muscle.layer
-            views = [VIEW_NAMES.get(v, v) for v in clicked_muscle.views]
-            seen = f", in the {listed(views)} view{'s' if len(views) > 1 else ''}"
-            other = (f"{clicked}, which you clicked, lies {LAYER_WORDS.get(layer, layer)}"
-                     f"{seen if views else ''}.")
-        return (f"Not quite: you clicked {clicked}, not {answer}.",
-                f"{shown}\n{where}\n{other}")
-
-    def _lies(self, question: LocateQuestion) -> str:
-        """'It lies deep, beneath other muscles (deep layer, Alt+D).', with the view when it is
-        not the back view."""
-        drawn = "deep layer, Alt+D" if question.layer == "deep" else "superficial layer, Alt+S"
-        where = f"It lies {LAYER_WORDS.get(question.layer, question.layer)} ({drawn})"
-        if question.views and "posterior" not in question.views:
-            where += f", in the {VIEW_HINTS.get(question.views[0], question.views[0])}"
-        return where + "."
-
     def _reveal_side(self, question: AnyQuestion, grade: Grade) -> str:
         """The side to outline a revealed muscle on: the side clicked (the side view turns to
         it), else the left."""
@@ -1328,21 +1130,7 @@ class StudyPanel(QWidget):
 
     def answer_text(self, question: AnyQuestion) -> str:
         """The right answer in words, as the feedback and the summary say it."""
-        name = self._name(question.muscle_id)
-        if is_referral(question):
-            return f"{name} ({self._trp_label(question.muscle_id, question.trigger_point_id)})"
-        if is_fact(question):
-            return self._choice_label(question, question.answer)  # the muscle's name
-        if is_locate(question) or not is_zones(question):
-            return name
-        both = question.bilateral
-        text = f"Essential zones: {self._zones(question.essential, both)}"
-        if question.spillover:
-            text += f"; spillover: {self._zones(question.spillover, both)}"
-        if question.provisional:  # shown on the muscle's page, so said here why it is not asked
-            text += (f"; not asked, as the sources do not settle it: "
-                     f"{self._zones(question.provisional, both)}")
-        return text
+        return feedback.answer_text(self.catalog, question)
 
     def _show_answer_board(self, question: AnyQuestion, grade: Grade, side: str | None) -> None:
         """Reveal the answer on the body: the muscle outlined, its zones painted."""
@@ -1357,14 +1145,13 @@ class StudyPanel(QWidget):
                                trigger_point=question.trigger_point_id)
         else:
             board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
-        name = self._name(question.muscle_id)
         response = self._results[-1].response if self._results else None
+        clicked = None
         if is_locate(question) and not grade.correct and isinstance(response, str):
             board = replace(board, clicked=(response, side or "L"))
-            prompt = f"You clicked {self._name(response)}; {name} is outlined."
-        else:
-            prompt = f"{'Right' if grade.correct else 'The answer'}: {name}."
-        self._set_board(replace(board, prompt=f"{prompt} Press Enter for the next question."))
+            clicked = response
+        self._set_board(replace(board, prompt=feedback.revealed_prompt(
+            self.catalog, question, grade, clicked)))
 
     # -- the summary ---------------------------------------------------------------------------
     def _finish(self) -> None:
@@ -1397,7 +1184,7 @@ class StudyPanel(QWidget):
             if is_zones(question) and question.where:  # which TrP: the hint is gone too
                 asked = f"{asked} {question.where}"
             if is_referral(question):  # the pattern is no longer on the body
-                zones = self._zones(question.essential, question.bilateral)
+                zones = zones_named(self.catalog, question.essential, question.bilateral)
                 asked = f"Which muscle refers pain to {zones}?"
             item = QListWidgetItem(f"{asked}\n→ {self.answer_text(question)}")
             item.setData(Qt.ItemDataRole.UserRole, question.card_id)
@@ -1496,34 +1283,3 @@ class StudyPanel(QWidget):
         if board != self._board:
             self._board = board
             self.boardChanged.emit(board)
-
-    def _name(self, muscle_id: str) -> str:
-        muscle = self.catalog.muscles.get(muscle_id)
-        return muscle.name if muscle else muscle_id
-
-    def _trp_label(self, muscle_id: str, trp_id: str) -> str:
-        muscle = self.catalog.muscles.get(muscle_id)
-        try:
-            return muscle.trigger_point(trp_id).label if muscle else trp_id
-        except KeyError:
-            return trp_id
-
-    def _zone_name(self, zone_id: str, side: str | None) -> str:
-        zone = self.catalog.zones.get(zone_id)
-        return on_side(zone.label if zone else zone_id, side)
-
-    def _zones(self, zone_ids: Iterable[str], both_sides: Iterable[str] = (),
-               said: bool = False) -> str:
-        """Zone names, listed after a colon ("A, B, C") or, `said` in a sentence, as one
-        ("A, B and C"); those in `both_sides` (a bilateral referral) say "both sides"."""
-        both_sides = set(both_sides)
-        names = [self._zone_name(z, BOTH if z in both_sides else None) for z in zone_ids]
-        return listed(names) if said else ", ".join(names)
-
-    @staticmethod
-    def _choice_label(question: AnyQuestion, key: str | tuple[str, ...] | None) -> str:
-        if is_choice(question):
-            for choice in question.choices:
-                if choice.key == key:
-                    return choice.label
-        return str(key)
