@@ -55,11 +55,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model.prose import listed
-from bodymap.study import feedback
-from bodymap.study.names import muscle_name, zones_named
+from bodymap.study import feedback, progress_words, summary
+from bodymap.study.names import muscle_name
 from bodymap.study.prompts import body_prompt, hint, marks_text
 from bodymap.study.questions import is_choice, is_locate, is_referral, is_zones
+from bodymap.study.summary import Outcome
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
 
@@ -73,7 +73,6 @@ if TYPE_CHECKING:
         Profile,
         Progress,
         ProgressStore,
-        QueueCounts,
         StudySession,
     )
 
@@ -137,16 +136,6 @@ def store_errors() -> tuple[type[Exception], ...]:
     return (StoreError, ProfileError, OSError, sqlite3.Error)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One question of the running session and how it went."""
-
-    question: AnyQuestion
-    response: str | tuple[str, ...] | None
-    grade: Grade
-    saved: bool  # False when the store refused the answer (shown, and counted, but not kept)
-
-
 # -- small building blocks ------------------------------------------------------------------------
 def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
     font = label.font()
@@ -154,21 +143,6 @@ def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
     font.setBold(bold)
     label.setFont(font)
     return label
-
-
-def _when(due: datetime, now: datetime) -> str:
-    """'in 10 minutes', 'in 5 hours', 'on Tue 4 Mar at 09:10' (local time)."""
-    wait = due - now
-    if wait < timedelta(minutes=1):
-        return "in a moment"
-    if wait < timedelta(hours=1):
-        minutes = round(wait.total_seconds() / 60)
-        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
-    if wait < timedelta(hours=20):
-        hours = round(wait.total_seconds() / 3600)
-        return f"in {hours} hour{'s' if hours != 1 else ''}"
-    local = due.astimezone()
-    return f"on {local:%a} {local.day} {local:%b} at {local:%H:%M}"
 
 
 class MasteryDelegate(QStyledItemDelegate):
@@ -190,47 +164,6 @@ class MasteryDelegate(QStyledItemDelegate):
                 painter.fillRect(filled, bar)
             painter.restore()
         super().paint(painter, option, index)
-
-
-def _count(number: int, thing: str) -> str:
-    """'1 card', '3 cards'."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
-def _span(wait: timedelta) -> str:
-    """'10 minutes', 'a day', '3 days', 'a week'."""
-    days = wait / timedelta(days=1)
-    if days < 1:
-        minutes = round(wait.total_seconds() / 60)
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
-    if days == 7:
-        return "a week"
-    return "a day" if days == 1 else f"{days:g} days"
-
-
-def learned_rule(intervals: tuple[timedelta, ...]) -> str:
-    """When a card counts as learned, in plain words (from the scheduler's intervals)."""
-    from bodymap.study import LEARNED_BOX
-
-    times = ["the day you meet it"]
-    times += [f"{_span(gap)} {'later' if n == 1 else 'after that'}"
-              for n, gap in enumerate(intervals[1:LEARNED_BOX], start=1)]
-    when = listed(times)
-    return f"A card is learned once you get it right {LEARNED_BOX} times in a row: {when}."
-
-
-def progress_tip(name: str, progress: Progress, intervals: tuple[timedelta, ...]) -> str:
-    """A muscle's progress in plain words, for the tooltip of its row."""
-    return "\n".join([
-        f"{name}: {_count(progress.cards, 'card')}.",
-        f"Learned: {progress.learned}.",
-        f"Right last time, to be checked again: {progress.learning} "
-        f"(each comes back in {_span(intervals[1])} or more).",
-        f"Missed last time, to go over again: {progress.to_go_over} "
-        f"(back in {_span(intervals[0])}).",
-        f"Not seen yet: {progress.new}.",
-        learned_rule(intervals),
-    ])
 
 
 # -- the panel ------------------------------------------------------------------------------------
@@ -815,15 +748,8 @@ class StudyPanel(QWidget):
         elif waiting:
             # Start stays enabled: the note may be stale by the time it is pressed, and
             # pressing it checks again.
-            self.start_note.setText(self._nothing_due_text(counts, now))
+            self.start_note.setText(progress_words.nothing_due_text(counts, now))
             self.ahead_button.show()
-
-    @staticmethod
-    def _nothing_due_text(counts: QueueCounts, now: datetime) -> str:
-        due = counts.next_due
-        when = f" The next card is due {_when(due, now)}." if due else ""
-        return (f"Nothing is due now, and today's new cards are used up.{when} "
-                "You can study ahead of schedule.")
 
     def _fill_progress(self, progress: Mapping[str, Progress]) -> None:
         """The overall line and one row per muscle, weakest first: '2 of 6' cards right last
@@ -841,22 +767,14 @@ class StudyPanel(QWidget):
             cards = part.cards or 1
             item.setData(1, BAR_ROLE, [part.learned / cards, part.right_last_time / cards])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-            tip = progress_tip(name, part, intervals)
+            tip = progress_words.progress_tip(name, part, intervals)
             item.setToolTip(0, tip)
             item.setToolTip(1, tip)
             self.mastery.addTopLevelItem(item)
 
     def overall_text(self, progress: Mapping[str, Progress]) -> str:
         """All cards in one line or two: what was seen, how it went, what is learned."""
-        from bodymap.study.mastery import total
-
-        whole = total(progress.values())
-        if not whole.seen:
-            return (f"{_count(whole.cards, 'card')} to learn. The list counts, for each "
-                    "muscle, the cards you got right the last time you saw them.")
-        return (f"Seen {whole.seen} of {_count(whole.cards, 'card')}: {whole.right_last_time} "
-                f"right last time, {whole.to_go_over} to go over again. Learned so far: "
-                f"{whole.learned}. {learned_rule(self._intervals())}")
+        return progress_words.overall_text(progress, self._intervals())
 
     def _intervals(self) -> tuple[timedelta, ...]:
         session = self._session
@@ -949,7 +867,7 @@ class StudyPanel(QWidget):
         if question is None:
             self._end_note = "That was every card due now, so the session ended early."
             if session is not None:
-                self._end_note += " " + self._nothing_due_text(session.counts(now), now)
+                self._end_note += " " + progress_words.nothing_due_text(session.counts(now), now)
             self._finish()
             return
         self._ask(question)
@@ -1161,17 +1079,9 @@ class StudyPanel(QWidget):
         self._answered = False
         self._marked = set()
         results = self._results
-        right = sum(1 for r in results if r.grade.correct)
-        self.summary_score.setText(f"{right} right of {len(results)}")
-        notes = []
-        if self._end_note:
-            notes.append(self._end_note)
-        if not results:
-            notes.append("No questions were answered.")
-        unsaved = sum(1 for r in results if not r.saved)
-        if unsaved:
-            notes.append(f"{unsaved} answer{'s' if unsaved != 1 else ''} could not be saved.")
-        self.summary_note.setText(" ".join(notes))
+        self.summary_score.setText(summary.score_text(results))
+        notes = summary.notes_text(results, self._end_note)
+        self.summary_note.setText(notes)
         self.summary_note.setVisible(bool(notes))
         progress = self.session_progress_text(results)
         self.summary_progress.setText(progress)
@@ -1179,15 +1089,8 @@ class StudyPanel(QWidget):
         self.missed.clear()
         missed = [r for r in results if not r.grade.correct]
         for outcome in missed:
-            question = outcome.question
-            asked = question.prompt
-            if is_zones(question) and question.where:  # which TrP: the hint is gone too
-                asked = f"{asked} {question.where}"
-            if is_referral(question):  # the pattern is no longer on the body
-                zones = zones_named(self.catalog, question.essential, question.bilateral)
-                asked = f"Which muscle refers pain to {zones}?"
-            item = QListWidgetItem(f"{asked}\n→ {self.answer_text(question)}")
-            item.setData(Qt.ItemDataRole.UserRole, question.card_id)
+            item = QListWidgetItem(summary.missed_text(self.catalog, outcome.question))
+            item.setData(Qt.ItemDataRole.UserRole, outcome.question.card_id)
             self.missed.addItem(item)
         self.missed_caption.setText(
             "TO GO OVER" if missed else "NOTHING MISSED" if results else "")
@@ -1203,23 +1106,9 @@ class StudyPanel(QWidget):
         yet a learned card; it comes back later to check it has stuck."""
         if not results:
             return ""
-        intervals = self._intervals()
-        right = sum(1 for r in results if r.grade.correct)
-        parts = []
-        if right:
-            parts.append(f"Cards you got right come back in {_span(intervals[1])} or more, to "
-                         "check they have stuck.")
-        if right < len(results):
-            parts.append(f"Cards you missed come back in {_span(intervals[0])}.")
         session = self._session
         progress = session.progress() if session is not None else {}
-        if progress:
-            from bodymap.study.mastery import total
-
-            whole = total(progress.values())
-            parts.append(f"Across all {whole.cards} cards: {whole.right_last_time} right last "
-                         f"time, {whole.learned} learned.")
-        return " ".join(parts)
+        return summary.session_progress_text(results, self._intervals(), progress)
 
     # -- keyboard ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
