@@ -4,14 +4,12 @@ why a wrong pick or click was wrong."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from bodymap.model import Catalog
 from bodymap.model.prose import BOTH, on_side
 from bodymap.model.schema import VIEW_NAMES
-from bodymap.study import LocateQuestion, ReferralQuestion, ZoneQuestion, generate_questions
+from bodymap.study import LocateQuestion, ReferralQuestion, ZoneQuestion
 from bodymap.study.distractors import pattern_overlap
 from bodymap.study.feedback import (
     LAYER_WORDS,
@@ -20,11 +18,6 @@ from bodymap.study.feedback import (
     judgement,
     revealed_prompt,
 )
-
-
-@pytest.fixture(scope="module")
-def questions(catalog: Catalog) -> list:
-    return generate_questions(catalog, random.Random(2025))
 
 
 def of(questions: list, kind: type) -> list:

@@ -4,20 +4,13 @@ each with its side."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from bodymap.model import Catalog
 from bodymap.model.prose import on_side
 from bodymap.model.schema import VIEW_NAMES
-from bodymap.study import LocateQuestion, ReferralQuestion, ZoneQuestion, generate_questions
+from bodymap.study import LocateQuestion, ReferralQuestion, ZoneQuestion
 from bodymap.study.prompts import VIEW_HINTS, body_prompt, hint, marks_text, zones_drawn
-
-
-@pytest.fixture(scope="module")
-def questions(catalog: Catalog) -> list:
-    return generate_questions(catalog, random.Random(2025))
 
 
 @pytest.mark.parametrize("views", [(), ("posterior",), ("anterior", "posterior"),
