@@ -24,18 +24,18 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -46,11 +46,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +58,7 @@ from bodymap.study.questions import is_choice, is_locate, is_referral, is_zones
 from bodymap.study.summary import Outcome
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
+from bodymap.ui.study_mastery import MasteryList
 
 if TYPE_CHECKING:
     # The panel itself is loaded only when the Study tab is first shown, which opens the store
@@ -93,8 +90,6 @@ RIGHT = "#2e7d32"
 RIGHT_FILL = "#e8f5e9"
 WRONG = "#b71c1c"
 WRONG_FILL = "#fdecea"
-BAR = "#0d47a1"
-BAR_ROLE = Qt.ItemDataRole.UserRole + 1  # (learned, right last time) as fractions of the cards
 CHOICE_STYLE = "QPushButton { text-align:left; padding:7px 10px; }"
 
 
@@ -143,27 +138,6 @@ def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
     font.setBold(bold)
     label.setFont(font)
     return label
-
-
-class MasteryDelegate(QStyledItemDelegate):
-    """Draws a bar under the count, so the weak muscles stand out at a glance: dark for the
-    cards learned, light for those right last time and still being checked."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        value = index.data(BAR_ROLE)
-        if isinstance(value, (list, tuple)) and len(value) == 2:
-            rect = QRect(option.rect).adjusted(2, 4, -2, -4)
-            painter.save()
-            painter.fillRect(rect, QColor("#e3e7eb"))
-            for fraction, alpha in ((value[1], 70), (value[0], 150)):
-                filled = QRect(rect)
-                filled.setWidth(round(rect.width() * max(0.0, min(1.0, float(fraction)))))
-                bar = QColor(BAR)
-                bar.setAlpha(alpha)
-                painter.fillRect(filled, bar)
-            painter.restore()
-        super().paint(painter, option, index)
 
 
 # -- the panel ------------------------------------------------------------------------------------
@@ -329,19 +303,7 @@ class StudyPanel(QWidget):
 
         self.overall = text_label("studyOverall")
         self.overall.setAccessibleName("Progress over all cards")
-        self.mastery = QTreeWidget()
-        self.mastery.setObjectName("studyMastery")
-        self.mastery.setAccessibleName("Progress per muscle, weakest first")
-        self.mastery.setColumnCount(2)
-        self.mastery.setHeaderLabels(["Muscle", "Cards right"])
-        self.mastery.setRootIsDecorated(False)
-        self.mastery.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.mastery.setItemDelegateForColumn(1, MasteryDelegate(self.mastery))
-        header = self.mastery.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 140)
+        self.mastery = MasteryList()
         self.show_mastery = self._button("Show on body", "studyShowMastery",
                                          self._on_show_mastery,
                                          "Colour the muscles on the body by how well "
@@ -754,23 +716,9 @@ class StudyPanel(QWidget):
     def _fill_progress(self, progress: Mapping[str, Progress]) -> None:
         """The overall line and one row per muscle, weakest first: '2 of 6' cards right last
         time, the bar dark for the learned ones, the tooltip in words."""
-        self.mastery.clear()
         self.overall.setText(self.overall_text(progress))
         self.overall.setVisible(bool(progress))
-        intervals = self._intervals()
-        for muscle_id, part in sorted(progress.items(), key=lambda kv: (
-                kv[1].mastery, muscle_name(self.catalog, kv[0]).casefold())):
-            name = muscle_name(self.catalog, muscle_id)
-            item = QTreeWidgetItem([name, f"{part.right_last_time} of {part.cards}"])
-            item.setData(0, Qt.ItemDataRole.UserRole, muscle_id)
-            item.setData(1, Qt.ItemDataRole.UserRole, float(part.mastery))
-            cards = part.cards or 1
-            item.setData(1, BAR_ROLE, [part.learned / cards, part.right_last_time / cards])
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-            tip = progress_words.progress_tip(name, part, intervals)
-            item.setToolTip(0, tip)
-            item.setToolTip(1, tip)
-            self.mastery.addTopLevelItem(item)
+        self.mastery.show_progress(progress, partial(muscle_name, self.catalog), self._intervals())
 
     def overall_text(self, progress: Mapping[str, Progress]) -> str:
         """All cards in one line or two: what was seen, how it went, what is learned."""
