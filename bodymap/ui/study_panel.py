@@ -29,24 +29,18 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,10 +49,12 @@ from bodymap.study import feedback, progress_words, summary
 from bodymap.study.names import muscle_name
 from bodymap.study.prompts import body_prompt, hint, marks_text
 from bodymap.study.questions import is_choice, is_locate, is_referral, is_zones
+from bodymap.study.store import store_errors
 from bodymap.study.summary import Outcome
 from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
 from bodymap.ui.study_mastery import MasteryList
+from bodymap.ui.study_students import StudentRow
 
 if TYPE_CHECKING:
     # The panel itself is loaded only when the Study tab is first shown, which opens the store
@@ -116,19 +112,6 @@ class StudyBoard:
     prompt: str = ""  # a one-line instruction the window can show on or near the body
     # The key's words for the `marked` zones: they are the student's answer, not pain.
     marks_label: str = "Your marks"
-
-
-def store_errors() -> tuple[type[Exception], ...]:
-    """Errors that mean "the progress file cannot be used right now", as opposed to a bug.
-
-    sqlite3's own errors are here because `record_answer` lets e.g. "database is locked"
-    through unwrapped. (An `except` clause evaluates this only when something was raised.)
-    """
-    import sqlite3
-
-    from bodymap.study import ProfileError, StoreError
-
-    return (StoreError, ProfileError, OSError, sqlite3.Error)
 
 
 # -- small building blocks ------------------------------------------------------------------------
@@ -223,42 +206,12 @@ class StudyPanel(QWidget):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignTop)
 
-        # Student.
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("studyProfile")
-        self.profile_combo.setAccessibleName("Student")
-        self.profile_combo.setPlaceholderText("No student yet")
-        self.profile_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.profile_combo.setMinimumContentsLength(12)
-        self.profile_combo.currentIndexChanged.connect(self._on_profile_chosen)
-        student = QLabel("&Student")
-        student.setBuddy(self.profile_combo)
-        self.new_profile = self._button("New…", "studyNewProfile", self.new_student,
-                                        "New student: progress is kept per student")
-        # Rename and delete are rare (and delete is drastic): a menu keeps the row narrow.
-        self.rename_profile = QAction("Rename student…", self)
-        self.rename_profile.setObjectName("studyRenameProfile")
-        self.rename_profile.triggered.connect(lambda: self.rename_student())
-        self.delete_profile = QAction("Delete student…", self)
-        self.delete_profile.setObjectName("studyDeleteProfile")
-        self.delete_profile.triggered.connect(lambda: self.delete_student())
-        menu = QMenu(self)
-        menu.addAction(self.rename_profile)
-        menu.addAction(self.delete_profile)
-        self.profile_menu = QToolButton()
-        self.profile_menu.setObjectName("studyProfileMenu")
-        self.profile_menu.setText("⋯")
-        self.profile_menu.setToolTip("Rename or delete this student")
-        self.profile_menu.setAccessibleName("Student options")
-        self.profile_menu.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.profile_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.profile_menu.setMenu(menu)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(student)
-        profile_row.addWidget(self.profile_combo, 1)
-        profile_row.addWidget(self.new_profile)
-        profile_row.addWidget(self.profile_menu)
+        self.students = StudentRow(lambda: self._store)
+        self.students.chosen.connect(self._set_profile)
+        self.students.said.connect(lambda text, error: self._say(text, error=error))
+        self.students.newRequested.connect(lambda: self.new_student())
+        self.students.rename_profile.triggered.connect(lambda: self.rename_student())
+        self.students.delete_profile.triggered.connect(lambda: self.delete_student())
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("studyPages")
@@ -271,7 +224,7 @@ class StudyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning_box)
         layout.addLayout(message_row)
-        layout.addLayout(profile_row)
+        layout.addWidget(self.students)
         layout.addWidget(self.pages, 1)
 
     def _build_start_page(self) -> QWidget:
@@ -489,7 +442,7 @@ class StudyPanel(QWidget):
             return
         if self._active:
             return
-        self._reload_profiles(profile_id)
+        self.students.reload(profile_id)
 
     def body_clicked(self, muscle_id: str, side: str) -> None:
         """A click on a muscle while the board asks for one: the answer to a locate question."""
@@ -549,7 +502,7 @@ class StudyPanel(QWidget):
             self.warning.setText(store.recovery_message)
             self.warning_box.show()
         pending, self._pending_profile = self._pending_profile, None
-        self._reload_profiles(pending)
+        self.students.reload(pending)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -569,31 +522,6 @@ class StudyPanel(QWidget):
         self.message.setVisible(bool(text))
 
     # -- students ------------------------------------------------------------------------------
-    def _reload_profiles(self, select_id: int | None = None) -> None:
-        """Fill the student box from the store and make `select_id` (or the first) current."""
-        store = self._store
-        profiles = store.profiles() if store else []
-        self.profile_combo.blockSignals(True)
-        self.profile_combo.clear()
-        for profile in profiles:
-            self.profile_combo.addItem(profile.name, profile.id)
-        ids = [p.id for p in profiles]
-        index = ids.index(select_id) if select_id in ids else (0 if ids else -1)
-        self.profile_combo.setCurrentIndex(index)
-        self.profile_combo.blockSignals(False)
-        self._set_profile(profiles[index] if index >= 0 else None)
-
-    def _on_profile_chosen(self, index: int) -> None:
-        if self._store is None or index < 0:
-            return
-        try:
-            profile = self._store.profile(self.profile_combo.itemData(index))
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            self._reload_profiles()
-            return
-        self._set_profile(profile)
-
     def _set_profile(self, profile: Profile | None) -> None:
         if profile == self._profile:
             self._refresh_start()
@@ -605,61 +533,24 @@ class StudyPanel(QWidget):
         if self.show_mastery.isChecked():
             self._on_show_mastery()
 
-    def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
-        return name if ok else None
-
     def new_student(self) -> Profile | None:
         """Ask for a name and make a new student current."""
         store = self._ensure_store()
         if store is None or self._active:
             return None
-        name = self._ask_name("New student",
-                              "Your name (progress is kept separately for each student):")
-        if name is None:
-            return None
-        try:
-            profile = store.create_profile(name)
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            return None
-        self._say("")
-        self._reload_profiles(profile.id)
-        return profile
+        return self.students.new_student(store)
 
     def rename_student(self) -> None:
         store, profile = self._store, self._profile
         if store is None or profile is None or self._active:
             return
-        name = self._ask_name("Rename student", "New name:", profile.name)
-        if name is None:
-            return
-        try:
-            renamed = store.rename_profile(profile, name)
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            return
-        self._say("")
-        self._reload_profiles(renamed.id)  # a new name is a new Profile: profileChanged
+        self.students.rename_student(store, profile)
 
     def delete_student(self) -> None:
         store, profile = self._store, self._profile
         if store is None or profile is None or self._active:
             return
-        answer = QMessageBox.question(
-            self, "Delete student",
-            f"Delete {profile.name} with all their answers and notes? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            store.delete_profile(profile)
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            return
-        self._say(f"{profile.name} was deleted.")
-        self._reload_profiles()
+        self.students.delete_student(store, profile)
 
     def _study_session(self) -> StudySession | None:
         if self._session is None and self._store is not None and self._profile is not None:
@@ -673,11 +564,7 @@ class StudyPanel(QWidget):
         """Counts, what can start now, mastery, and which controls make sense."""
         usable = self._store is not None
         has_profile = self._profile is not None
-        for widget in (self.profile_combo, self.new_profile):
-            widget.setEnabled(usable and not self._active)
-        for action in (self.rename_profile, self.delete_profile):
-            action.setEnabled(usable and has_profile and not self._active)
-        self.profile_menu.setEnabled(usable and has_profile and not self._active)
+        self.students.set_usable(usable, has_profile, self._active)
         self.export_button.setEnabled(usable and has_profile)
         self.show_mastery.setEnabled(usable and has_profile)
         self.ahead_button.hide()
