@@ -51,6 +51,15 @@ def answer_text(catalog: Catalog, question: AnyQuestion) -> str:
     return text
 
 
+def sources_text(catalog: Catalog, question: AnyQuestion) -> str:
+    """'Source: …' or 'Sources: …; …', the sources behind the fact asked; "" for none."""
+    sources = catalog.sources_of(dict.fromkeys(question.sources))
+    if not sources:
+        return ""
+    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(
+        s.short() for s in sources)
+
+
 def judgement(catalog: Catalog, question: AnyQuestion, response: Response, grade: Grade, *,
               outlined_side: str = "L") -> tuple[str, str]:
     """(verdict, the right answer in words) for the feedback box. `outlined_side`: the side

@@ -31,15 +31,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -51,9 +47,16 @@ from bodymap.study.prompts import body_prompt, hint, marks_text
 from bodymap.study.questions import is_choice, is_locate, is_referral, is_zones
 from bodymap.study.store import store_errors
 from bodymap.study.summary import Outcome
-from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
+from bodymap.ui.rich_text import CAUTION_STYLE, INK, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
-from bodymap.ui.study_mastery import MasteryList
+from bodymap.ui.study_pages import (
+    DEFAULT_LENGTH,
+    WRONG,
+    QuestionPage,
+    StartPage,
+    SummaryPage,
+    study_button,
+)
 from bodymap.ui.study_students import StudentRow
 
 if TYPE_CHECKING:
@@ -69,8 +72,6 @@ if TYPE_CHECKING:
         StudySession,
     )
 
-DEFAULT_LENGTH = 10
-LENGTH_RANGE = (5, 50)
 CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 KIND_TITLES = {
@@ -81,12 +82,6 @@ KIND_TITLES = {
     "symptom": "Symptom",
 }
 
-# Few, strong colours that survive a projector; every state is also said in words.
-RIGHT = "#2e7d32"
-RIGHT_FILL = "#e8f5e9"
-WRONG = "#b71c1c"
-WRONG_FILL = "#fdecea"
-CHOICE_STYLE = "QPushButton { text-align:left; padding:7px 10px; }"
 
 
 @dataclass(frozen=True)
@@ -112,15 +107,6 @@ class StudyBoard:
     prompt: str = ""  # a one-line instruction the window can show on or near the body
     # The key's words for the `marked` zones: they are the student's answer, not pain.
     marks_label: str = "Your marks"
-
-
-# -- small building blocks ------------------------------------------------------------------------
-def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    label.setFont(font)
-    return label
 
 
 # -- the panel ------------------------------------------------------------------------------------
@@ -215,11 +201,12 @@ class StudyPanel(QWidget):
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("studyPages")
-        self.start_page = self._build_start_page()
-        self.question_page = self._build_question_page()
-        self.summary_page = self._build_summary_page()
+        self.start_page = StartPage()
+        self.question_page = QuestionPage()
+        self.summary_page = SummaryPage()
         for page in (self.start_page, self.question_page, self.summary_page):
             self.pages.addWidget(page)
+        self._connect_pages()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning_box)
@@ -227,179 +214,27 @@ class StudyPanel(QWidget):
         layout.addWidget(self.students)
         layout.addWidget(self.pages, 1)
 
-    def _build_start_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("studyStartPage")
-        self.counts = text_label("studyCounts")
-        self.length = QSpinBox()
-        self.length.setObjectName("studyLength")
-        self.length.setAccessibleName("Questions per session")
-        self.length.setRange(*LENGTH_RANGE)
-        self.length.setValue(DEFAULT_LENGTH)
-        length_label = QLabel("&Questions per session")
-        length_label.setBuddy(self.length)
-        self.start_button = self._button("Start session", "studyStart", self.start_session,
-                                         "Start a study session (Enter)")
-        self.start_note = text_label("studyStartNote")
-        self.ahead_button = self._button(
-            "Study ahead", "studyAhead", lambda: self.start_session(ahead=True),
-            "Review the cards due soonest, ahead of schedule")
-        self.ahead_button.hide()
-        start_row = QHBoxLayout()
-        start_row.addWidget(length_label)
-        start_row.addWidget(self.length)
-        start_row.addStretch(1)
-        start_row.addWidget(self.start_button)
-        ahead_row = QHBoxLayout()
-        ahead_row.addWidget(self.start_note, 1)
-        ahead_row.addWidget(self.ahead_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.overall = text_label("studyOverall")
-        self.overall.setAccessibleName("Progress over all cards")
-        self.mastery = MasteryList()
-        self.show_mastery = self._button("Show on body", "studyShowMastery",
-                                         self._on_show_mastery,
-                                         "Colour the muscles on the body by how well "
-                                         "you know them")
-        self.show_mastery.setCheckable(True)
-        self.export_button = self._button("Export progress (CSV)…", "studyExport",
-                                          self.export_progress,
-                                          "Save this student's answers as a spreadsheet file")
-        mastery_row = QHBoxLayout()
-        mastery_row.addWidget(self.show_mastery)
-        mastery_row.addStretch(1)
-        mastery_row.addWidget(self.export_button)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(caption("Session"))
-        layout.addWidget(self.counts)
-        layout.addLayout(start_row)
-        layout.addLayout(ahead_row)
-        layout.addSpacing(8)
-        layout.addWidget(caption("Your progress (weakest muscles first)"))
-        layout.addWidget(self.overall)
-        layout.addWidget(self.mastery, 1)
-        layout.addLayout(mastery_row)
-        return page
-
-    def _build_question_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("studyQuestionPage")
-        self.progress = _scaled(text_label("studyProgress", wrap=False), 1.0, bold=True)
-        self.kind_label = caption("")
-        self.kind_label.setObjectName("studyKind")
-        head = QHBoxLayout()
-        head.addWidget(self.progress)
-        head.addStretch(1)
-        head.addWidget(self.kind_label)
-        self.prompt = _scaled(text_label("studyPrompt"), 1.2)
-        self.prompt.setAccessibleName("Question")
-        self.prompt.setStyleSheet(f"color:{INK};")
-        self.hint = text_label("studyHint")
-        self.hint.setStyleSheet(f"color:{MUTED};")
-
-        self.choice_buttons: list[QPushButton] = []
-        choices = QVBoxLayout()
-        choices.setSpacing(4)
-        for number in range(1, 5):
-            button = self._button("", f"studyChoice{number}",
-                                  lambda n=number - 1: self.choose(n),
-                                  f"Choice {number} (key {number})")
-            self.choice_buttons.append(button)
-            choices.addWidget(button)
-
-        self.marked_label = text_label("studyMarked")
-        self.clear_marks = self._button("Clear marks", "studyClearMarks", self._clear_marks,
-                                        "Unmark every zone")
-        marks_row = QHBoxLayout()
-        marks_row.addWidget(self.marked_label, 1)
-        marks_row.addWidget(self.clear_marks, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.skip_button = self._button("Don't know", "studySkip", self.skip,
-                                        "Show the answer; counts as not known")
-        self.check_button = self._button("Check", "studyCheck", self.check_zones,
-                                         "Check the marked zones (Enter)")
-        actions = QHBoxLayout()
-        actions.addWidget(self.skip_button)
-        actions.addStretch(1)
-        actions.addWidget(self.check_button)
-
-        self.feedback = QFrame()
-        self.feedback.setObjectName("studyFeedback")
-        self.verdict = _scaled(text_label("studyVerdict"), 1.15, bold=True)
-        self.answer_label = text_label("studyAnswer")
-        self.answer_label.setAccessibleName("Answer")
-        self.sources_label = text_label("studySources")
-        self.sources_label.setStyleSheet(f"color:{MUTED};")
-        feedback_layout = QVBoxLayout(self.feedback)
-        feedback_layout.setContentsMargins(12, 10, 12, 10)
-        feedback_layout.addWidget(self.verdict)
-        feedback_layout.addWidget(self.answer_label)
-        feedback_layout.addWidget(self.sources_label)
-
-        self.end_button = self._button("End session", "studyEnd", self.end_session,
-                                       "End the session now; answers given are kept (Esc)")
-        self.next_button = self._button("Next  ▶", "studyNext", self.next_question,
-                                        "Next question (Enter or Space)")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.end_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.next_button)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.hint)
-        layout.addLayout(choices)
-        layout.addLayout(marks_row)
-        layout.addLayout(actions)
-        layout.addWidget(self.feedback)
-        layout.addStretch(1)
-        layout.addLayout(bottom)
-        return page
-
-    def _build_summary_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("studySummary")
-        self.summary_score = _scaled(text_label("studySummaryScore"), 1.45, bold=True)
-        self.summary_note = text_label("studySummaryNote")
-        self.summary_progress = text_label("studySummaryProgress")
-        self.summary_progress.setAccessibleName("What the answers did to your progress")
-        self.missed_caption = caption("To go over")
-        self.missed = QListWidget()
-        self.missed.setObjectName("studyMissed")
-        self.missed.setAccessibleName("Questions missed, with the right answers")
-        self.missed.setWordWrap(True)  # a row is a question and its answer, in full
-        self.missed.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.missed.setAlternatingRowColors(True)
-        self.missed.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.again_button = self._button("Study again", "studyAgain", self.study_again,
-                                         "Start another session of the same length")
-        self.done_button = self._button("Done", "studyDone", self.done,
-                                        "Back to the start page (Enter or Esc)")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(self.done_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.summary_score)
-        layout.addWidget(self.summary_note)
-        layout.addWidget(self.summary_progress)
-        layout.addWidget(self.missed_caption)
-        layout.addWidget(self.missed, 1)
-        layout.addStretch(0)  # takes the room when nothing was missed and the list is hidden
-        layout.addLayout(buttons)
-        return page
+    def _connect_pages(self) -> None:
+        """What the pages' buttons do."""
+        start, asking, end = self.start_page, self.question_page, self.summary_page
+        for button, slot in (
+                (start.start_button, self.start_session),
+                (start.ahead_button, lambda: self.start_session(ahead=True)),
+                (start.show_mastery, self._on_show_mastery),
+                (start.export_button, self.export_progress),
+                (asking.clear_marks, self._clear_marks),
+                (asking.skip_button, self.skip),
+                (asking.check_button, self.check_zones),
+                (asking.end_button, self.end_session),
+                (asking.next_button, self.next_question),
+                (end.again_button, self.study_again),
+                (end.done_button, self.done)):
+            button.clicked.connect(lambda _=False, slot=slot: slot())
+        for index, button in enumerate(asking.choice_buttons):
+            button.clicked.connect(lambda _=False, n=index: self.choose(n))
 
     def _button(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.strip(" .…▶") or tip)
-        button.setAccessibleDescription(tip)
+        button = study_button(text, name, tip)
         button.clicked.connect(lambda: slot())
         return button
 
@@ -530,7 +365,7 @@ class StudyPanel(QWidget):
         self._session = None  # a session holds one student's history
         self._refresh_start()
         self.profileChanged.emit(profile)
-        if self.show_mastery.isChecked():
+        if self.start_page.show_mastery.isChecked():
             self._on_show_mastery()
 
     def new_student(self) -> Profile | None:
@@ -565,18 +400,19 @@ class StudyPanel(QWidget):
         usable = self._store is not None
         has_profile = self._profile is not None
         self.students.set_usable(usable, has_profile, self._active)
-        self.export_button.setEnabled(usable and has_profile)
-        self.show_mastery.setEnabled(usable and has_profile)
-        self.ahead_button.hide()
-        self.start_note.clear()
-        self.start_button.setEnabled(usable)
+        self.start_page.export_button.setEnabled(usable and has_profile)
+        self.start_page.show_mastery.setEnabled(usable and has_profile)
+        self.start_page.ahead_button.hide()
+        self.start_page.start_note.clear()
+        self.start_page.start_button.setEnabled(usable)
         if not usable:
-            self.counts.setText("Study progress is not available.")
+            self.start_page.counts.setText("Study progress is not available.")
             self._fill_progress({})
             return
         session = self._study_session()
         if session is None:
-            self.counts.setText("Add a student to begin: progress is kept for each student.")
+            self.start_page.counts.setText(
+                "Add a student to begin: progress is kept for each student.")
             self._fill_progress({})
             return
         now = self._clock()
@@ -587,25 +423,26 @@ class StudyPanel(QWidget):
         except store_errors() as error:
             self._say(str(error), error=True)
             return
-        self.counts.setText(
+        self.start_page.counts.setText(
             f"{counts.due} due now · {counts.new_allowed_today} new to learn today · "
             f"{counts.new} not seen yet")
         self._fill_progress(progress)
         if not session.questions:
-            self.start_button.setEnabled(False)
-            self.start_note.setText("The data holds no study questions.")
+            self.start_page.start_button.setEnabled(False)
+            self.start_page.start_note.setText("The data holds no study questions.")
         elif waiting:
             # Start stays enabled: the note may be stale by the time it is pressed, and
             # pressing it checks again.
-            self.start_note.setText(progress_words.nothing_due_text(counts, now))
-            self.ahead_button.show()
+            self.start_page.start_note.setText(progress_words.nothing_due_text(counts, now))
+            self.start_page.ahead_button.show()
 
     def _fill_progress(self, progress: Mapping[str, Progress]) -> None:
         """The overall line and one row per muscle, weakest first: '2 of 6' cards right last
         time, the bar dark for the learned ones, the tooltip in words."""
-        self.overall.setText(self.overall_text(progress))
-        self.overall.setVisible(bool(progress))
-        self.mastery.show_progress(progress, partial(muscle_name, self.catalog), self._intervals())
+        self.start_page.overall.setText(self.overall_text(progress))
+        self.start_page.overall.setVisible(bool(progress))
+        self.start_page.mastery.show_progress(progress, partial(muscle_name, self.catalog),
+                                              self._intervals())
 
     def overall_text(self, progress: Mapping[str, Progress]) -> str:
         """All cards in one line or two: what was seen, how it went, what is learned."""
@@ -621,8 +458,8 @@ class StudyPanel(QWidget):
 
     def _on_show_mastery(self) -> None:
         session = self._study_session()
-        if not self.show_mastery.isChecked() or session is None or self._active:
-            self.show_mastery.setChecked(False)
+        if not self.start_page.show_mastery.isChecked() or session is None or self._active:
+            self.start_page.show_mastery.setChecked(False)
             self._set_board(StudyBoard())
             return
         assert self._profile is not None
@@ -672,11 +509,11 @@ class StudyPanel(QWidget):
             self._refresh_start()
             return False
         self._say("")
-        if self.show_mastery.isChecked():
-            self.show_mastery.setChecked(False)
+        if self.start_page.show_mastery.isChecked():
+            self.start_page.show_mastery.setChecked(False)
         self._active = True
         self._ahead = ahead
-        self._length = self.length.value()
+        self._length = self.start_page.length.value()
         self._results = []
         self._end_note = ""
         self._refresh_start()
@@ -722,7 +559,7 @@ class StudyPanel(QWidget):
         self.pages.setCurrentWidget(self.start_page)
         self._refresh_start()
         self._set_board(StudyBoard())
-        self._focus(self.start_button)
+        self._focus(self.start_page.start_button)
 
     def choose(self, index: int) -> None:
         """Pick choice `index` (0-based) of a multiple-choice question."""
@@ -757,39 +594,24 @@ class StudyPanel(QWidget):
         # Chosen once, from the view on screen as the question is put: a view switched to
         # mid-question must not change what the question says.
         self._views = question.answer_views(self.view_shown()) if is_zones(question) else ()
-        self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
-        self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
-        self.prompt.setText(question.prompt)
-        self.hint.setText(hint(question, self._views))
         choices = question.choices if is_choice(question) else ()
-        for number, button in enumerate(self.choice_buttons, start=1):
-            button.setStyleSheet(CHOICE_STYLE)
-            button.setEnabled(True)
-            if number <= len(choices):
-                label = choices[number - 1].label
-                button.setText(f"{number}  {label}")
-                button.setAccessibleName(f"{number}: {label}")
-            button.setVisible(number <= len(choices))
-        zones = is_zones(question)
-        self.marked_label.setVisible(zones)
-        self.clear_marks.setVisible(zones)
-        self.check_button.setVisible(zones)
-        self.skip_button.show()
-        self.feedback.hide()
-        self.next_button.hide()
+        self.question_page.show_question(
+            f"Question {len(self._results) + 1} of {self._length}",
+            KIND_TITLES.get(question.kind, question.kind), question.prompt,
+            hint(question, self._views), [choice.label for choice in choices],
+            is_zones(question))
         self._show_marked()
         self._show_question_board()
         if self._views:
             self._show_view(self._views[0])
         # Keys must reach the panel: the first choice, or the panel itself for body questions.
         if choices or self.body_keys is None:
-            self._focus(self.choice_buttons[0] if choices else self)
+            self._focus(self.question_page.choice_buttons[0] if choices else self)
         else:
             self.body_keys()  # a body question: the arrows and Enter belong to the body
 
     def _show_marked(self) -> None:
-        self.marked_label.setText(marks_text(self.catalog, self._marked))
-        self.clear_marks.setEnabled(bool(self._marked))
+        self.question_page.show_marks(marks_text(self.catalog, self._marked), bool(self._marked))
 
     def _clear_marks(self) -> None:
         if self._asking(is_zones):
@@ -841,40 +663,17 @@ class StudyPanel(QWidget):
             # draws some of the answer (rectus abdominis is drawn in front, its zones behind).
             drawn = {view for view, _zones in question.drawn}
             self._show_view(answered_on if answered_on in drawn else self._views[0])
-        self._focus(self.next_button)
+        self._focus(self.question_page.next_button)
 
     def _show_feedback(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
                        grade: Grade) -> None:
         verdict, detail = feedback.judgement(self.catalog, question, response, grade,
                                              outlined_side=self._reveal_side(question, grade))
-        colour, fill = (RIGHT, RIGHT_FILL) if grade.correct else (WRONG, WRONG_FILL)
-        self.verdict.setText(verdict)
-        self.verdict.setStyleSheet(f"color:{colour};")
-        self.answer_label.setText(detail)
-        sources = self.catalog.sources_of(dict.fromkeys(question.sources))
-        self.sources_label.setText(
-            ("Source: " if len(sources) == 1 else "Sources: ")
-            + "; ".join(s.short() for s in sources) if sources else "")
-        self.sources_label.setVisible(bool(sources))
-        self.feedback.setStyleSheet(
-            f"QFrame#studyFeedback {{ background:{fill}; border:1px solid {colour};"
-            " border-radius:6px; } QLabel { background:transparent; border:none; }")
-        self.feedback.show()
-        if is_choice(question):
-            for choice, button in zip(question.choices, self.choice_buttons, strict=False):
-                button.setEnabled(False)
-                if choice.key == question.answer:
-                    button.setStyleSheet(CHOICE_STYLE + f" QPushButton {{ color:{INK};"
-                                         f" background:{RIGHT_FILL}; border:2px solid {RIGHT}; }}")
-                elif choice.key == response:
-                    button.setStyleSheet(CHOICE_STYLE + f" QPushButton {{ color:{INK};"
-                                         f" background:{WRONG_FILL}; border:2px solid {WRONG}; }}")
-        self.skip_button.hide()
-        self.check_button.hide()
-        self.clear_marks.hide()
-        last = len(self._results) >= self._length
-        self.next_button.setText("See results  ▶" if last else "Next  ▶")
-        self.next_button.show()
+        marks = [True if choice.key == question.answer else False if choice.key == response
+                 else None for choice in question.choices] if is_choice(question) else []
+        self.question_page.show_feedback(
+            verdict, detail, feedback.sources_text(self.catalog, question), grade.correct,
+            marks, last=len(self._results) >= self._length)
 
     def _reveal_side(self, question: AnyQuestion, grade: Grade) -> str:
         """The side to outline a revealed muscle on: the side clicked (the side view turns to
@@ -914,27 +713,16 @@ class StudyPanel(QWidget):
         self._answered = False
         self._marked = set()
         results = self._results
-        self.summary_score.setText(summary.score_text(results))
-        notes = summary.notes_text(results, self._end_note)
-        self.summary_note.setText(notes)
-        self.summary_note.setVisible(bool(notes))
-        progress = self.session_progress_text(results)
-        self.summary_progress.setText(progress)
-        self.summary_progress.setVisible(bool(progress))
-        self.missed.clear()
-        missed = [r for r in results if not r.grade.correct]
-        for outcome in missed:
-            item = QListWidgetItem(summary.missed_text(self.catalog, outcome.question))
-            item.setData(Qt.ItemDataRole.UserRole, outcome.question.card_id)
-            self.missed.addItem(item)
-        self.missed_caption.setText(
-            "TO GO OVER" if missed else "NOTHING MISSED" if results else "")
-        self.missed.setVisible(bool(missed))
+        missed = [(summary.missed_text(self.catalog, r.question), r.question.card_id)
+                  for r in results if not r.grade.correct]
+        self.summary_page.show_session(
+            summary.score_text(results), summary.notes_text(results, self._end_note),
+            self.session_progress_text(results), missed, answered=bool(results))
         self.pages.setCurrentWidget(self.summary_page)
         self._refresh_start()
         self._set_board(StudyBoard())
         self.sessionActiveChanged.emit(False)
-        self._focus(self.done_button)
+        self._focus(self.summary_page.done_button)
 
     def session_progress_text(self, results: list[Outcome]) -> str:
         """What a session's answers did, honest about spaced repetition: a right answer is not
@@ -975,7 +763,8 @@ class StudyPanel(QWidget):
         elif page is self.question_page and self._answered and (
                 key in ENTER_KEYS or key == Qt.Key.Key_Space):
             self.next_question()
-        elif page is self.start_page and key in ENTER_KEYS and self.start_button.isEnabled():
+        elif page is self.start_page and key in ENTER_KEYS and (
+                self.start_page.start_button.isEnabled()):
             self.start_session()
         elif page is self.summary_page and key in ENTER_KEYS:
             self.done()
