@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from types import MappingProxyType
@@ -32,9 +31,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -43,19 +39,18 @@ from PySide6.QtWidgets import (
 
 from bodymap.study import feedback, progress_words, summary
 from bodymap.study.names import muscle_name
-from bodymap.study.prompts import body_prompt, hint, marks_text
-from bodymap.study.questions import is_choice, is_locate, is_referral, is_zones
+from bodymap.study.prompts import hint, marks_text
+from bodymap.study.questions import is_choice, is_locate, is_zones
 from bodymap.study.store import store_errors
 from bodymap.study.summary import Outcome
-from bodymap.ui.rich_text import CAUTION_STYLE, INK, text_label
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
+from bodymap.ui.study_board import StudyBoard, answer_board, question_board
+from bodymap.ui.study_notices import MessageLine, RecoveryWarning
 from bodymap.ui.study_pages import (
     DEFAULT_LENGTH,
-    WRONG,
     QuestionPage,
     StartPage,
     SummaryPage,
-    study_button,
 )
 from bodymap.ui.study_students import StudentRow
 
@@ -82,31 +77,6 @@ KIND_TITLES = {
     "symptom": "Symptom",
 }
 
-
-
-@dataclass(frozen=True)
-class StudyBoard:
-    """What the body diagram should show and accept now; the window applies it to the body view."""
-
-    input: str = "none"  # "none" | "muscle" (a click answers) | "zones" (clicks toggle zones)
-    essential: tuple[str, ...] = ()  # zone ids to paint solid red
-    spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
-    bilateral: tuple[str, ...] = ()  # of those, the zones painted on both sides, not only `side`
-    # The side the pattern is painted on and the answer outlined on (the side view, drawn from
-    # one side, turns to show it).
-    side: str = "L"
-    answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
-    # The trigger point a card asks about: of the answer's TrPs, the only one marked, as the
-    # others refer elsewhere (and in a view that marks it, where one does).
-    trigger_point: str | None = None
-    # A wrong click on a locate question: (muscle id, side) of the muscle the student clicked,
-    # so the body can show it beside the answer (e.g. a dashed outline) when it learns to.
-    clicked: tuple[str, str] | None = None
-    marked: frozenset[tuple[str, str | None]] = frozenset()  # (zone id, side or None: midline)
-    mastery: Mapping[str, float] | None = None  # muscle id -> 0..1, to colour the body
-    prompt: str = ""  # a one-line instruction the window can show on or near the body
-    # The key's words for the `marked` zones: they are the student's answer, not pain.
-    marks_label: str = "Your marks"
 
 
 # -- the panel ------------------------------------------------------------------------------------
@@ -166,31 +136,9 @@ class StudyPanel(QWidget):
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
         # A damaged file moved aside: said once, prominently, until the student dismisses it.
-        self.warning_box = QFrame()
-        self.warning_box.setObjectName("studyWarningBox")
-        self.warning_box.setStyleSheet(
-            f"QFrame#studyWarningBox {{ {CAUTION_STYLE} border-radius:6px; }}"
-            " QLabel { background:transparent; border:none; color:#3d2a00; }")
-        self.warning = text_label("studyWarning")
-        self.warning.setAccessibleName("Study progress warning")
-        dismiss = self._button("OK", "studyWarningDismiss", self.warning_box.hide,
-                               "Hide this message")
-        row = QHBoxLayout(self.warning_box)
-        row.setContentsMargins(10, 8, 10, 8)
-        row.addWidget(QLabel("⚠"), 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.warning, 1)
-        row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self.warning_box.hide()
-
-        self.message = text_label("studyMessage")
-        self.message.setAccessibleName("Study message")
-        self.message.hide()
-        self.retry = self._button("Try again", "studyRetry", self.retry_open,
-                                  "Try to open the study progress file again")
-        self.retry.hide()
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.message, 1)
-        message_row.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignTop)
+        self.warning_box = RecoveryWarning()
+        self.notice = MessageLine()
+        self.notice.retry.clicked.connect(lambda: self.retry_open())
 
         self.students = StudentRow(lambda: self._store)
         self.students.chosen.connect(self._set_profile)
@@ -210,7 +158,7 @@ class StudyPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning_box)
-        layout.addLayout(message_row)
+        layout.addWidget(self.notice)
         layout.addWidget(self.students)
         layout.addWidget(self.pages, 1)
 
@@ -232,11 +180,6 @@ class StudyPanel(QWidget):
             button.clicked.connect(lambda _=False, slot=slot: slot())
         for index, button in enumerate(asking.choice_buttons):
             button.clicked.connect(lambda _=False, n=index: self.choose(n))
-
-    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QPushButton:
-        button = study_button(text, name, tip)
-        button.clicked.connect(lambda: slot())
-        return button
 
     # -- public seam ---------------------------------------------------------------------------
     @property
@@ -327,15 +270,14 @@ class StudyPanel(QWidget):
             self._open_failed = True
             self._say(f"Study progress cannot be opened, so studying is off for now. {error}",
                       error=True)
-            self.retry.show()
+            self.notice.offer_retry(True)
             self._refresh_start()
             return
         self._store = store
-        self.retry.hide()
+        self.notice.offer_retry(False)
         self._say("")
         if store.recovery_message:
-            self.warning.setText(store.recovery_message)
-            self.warning_box.show()
+            self.warning_box.show_warning(store.recovery_message)
         pending, self._pending_profile = self._pending_profile, None
         self.students.reload(pending)
 
@@ -352,9 +294,7 @@ class StudyPanel(QWidget):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         """A one-line message above the student row (errors in red), or none."""
-        self.message.setText(text)
-        self.message.setStyleSheet(f"color:{WRONG if error else INK};")
-        self.message.setVisible(bool(text))
+        self.notice.say(text, error=error)
 
     # -- students ------------------------------------------------------------------------------
     def _set_profile(self, profile: Profile | None) -> None:
@@ -621,17 +561,7 @@ class StudyPanel(QWidget):
 
     def _show_question_board(self) -> None:
         """The board while a question waits for its answer: never the answer itself."""
-        question = self._question
-        if is_referral(question):
-            board = StudyBoard(essential=question.essential, spillover=question.spillover,
-                               bilateral=question.bilateral)
-        elif is_locate(question):
-            board = StudyBoard(input="muscle")
-        elif is_zones(question):
-            board = StudyBoard(input="zones", marked=frozenset(self._marked))
-        else:
-            board = StudyBoard()
-        self._set_board(replace(board, prompt=body_prompt(question, self._views)))
+        self._set_board(question_board(self._question, self._views, frozenset(self._marked)))
 
     # -- answering -----------------------------------------------------------------------------
     def _answer(self, response: str | tuple[str, ...] | None, *, side: str | None = None) -> None:
@@ -686,24 +616,10 @@ class StudyPanel(QWidget):
 
     def _show_answer_board(self, question: AnyQuestion, grade: Grade, side: str | None) -> None:
         """Reveal the answer on the body: the muscle outlined, its zones painted."""
-        if is_referral(question) or is_zones(question):
-            marked = frozenset(self._marked) if is_zones(question) else frozenset()
-            sides = [s for _, s in marked if s]
-            # Paint the pattern on the side the student worked on, so marks meet the answer.
-            paint_side = max(sorted(set(sides)), key=sides.count) if sides else "L"
-            board = StudyBoard(essential=question.essential, spillover=question.spillover,
-                               bilateral=question.bilateral, side=paint_side,
-                               answer=question.muscle_id, marked=marked,
-                               trigger_point=question.trigger_point_id)
-        else:
-            board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
         response = self._results[-1].response if self._results else None
-        clicked = None
-        if is_locate(question) and not grade.correct and isinstance(response, str):
-            board = replace(board, clicked=(response, side or "L"))
-            clicked = response
-        self._set_board(replace(board, prompt=feedback.revealed_prompt(
-            self.catalog, question, grade, clicked)))
+        self._set_board(answer_board(self.catalog, question, response, grade,
+                                     frozenset(self._marked), side,
+                                     self._reveal_side(question, grade)))
 
     # -- the summary ---------------------------------------------------------------------------
     def _finish(self) -> None:
