@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.study import feedback, progress_words, summary
+from bodymap.study import StudySession, feedback, progress_words, summary
 from bodymap.study.names import muscle_name
 from bodymap.study.prompts import hint, marks_text
 from bodymap.study.questions import is_choice, is_locate, is_zones
+from bodymap.study.scheduler import DEFAULT_INTERVALS
 from bodymap.study.store import store_errors
 from bodymap.study.summary import Outcome
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
@@ -64,7 +65,6 @@ if TYPE_CHECKING:
         Profile,
         Progress,
         ProgressStore,
-        StudySession,
     )
 
 CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
@@ -329,8 +329,6 @@ class StudyPanel(QWidget):
 
     def _study_session(self) -> StudySession | None:
         if self._session is None and self._store is not None and self._profile is not None:
-            from bodymap.study import StudySession
-
             self._session = StudySession(self.catalog, self._store, self._profile, self._rng)
         return self._session
 
@@ -392,8 +390,6 @@ class StudyPanel(QWidget):
         session = self._session
         if session is not None:
             return session.scheduler.intervals
-        from bodymap.study.scheduler import DEFAULT_INTERVALS
-
         return DEFAULT_INTERVALS
 
     def _on_show_mastery(self) -> None:

@@ -1,6 +1,6 @@
 """The study's student row: who is studying (a box of names), a new student, and a menu to
-rename or delete one. Progress is kept per student; students are made, renamed and deleted
-here only.
+rename or delete one. Progress is kept per student; in the study panel, students are made,
+renamed and deleted here.
 
 A widget of its own so the panel deals in the student chosen (`chosen`), not in the dialogs
 that ask for a name or confirm a deletion. Errors from the store are said through `said`, on
