@@ -35,6 +35,7 @@ from PySide6.QtGui import QPainterPath
 from bodymap import resources
 from bodymap.diagram.pathdata import PathDataError, element_path
 from bodymap.model.cache import cache_dir, code_fingerprint, content_key, save_replacing
+from bodymap.model.schema import VIEW_NAMES
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -55,7 +56,6 @@ __all__ = [
 ]
 
 VIEWS: tuple[str, ...] = ("posterior", "lateral", "anterior")
-VIEW_NAMES = {"posterior": "back", "lateral": "side", "anterior": "front"}  # in a sentence
 LAYERS: tuple[str, ...] = ("body", "superficial", "deep", "zones", "markers")
 REGION_LAYERS: frozenset[str] = frozenset({"superficial", "deep", "zones", "markers"})
 

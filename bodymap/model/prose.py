@@ -1,4 +1,9 @@
-"""Lists and counts said in a sentence, as a person writes them."""
+"""Lists, counts and names said in a sentence, as a person writes them: "A, B and C",
+"3 trigger points", "Sacrum (left)".
+
+Pure words, below the widgets: the window, the exports and the study's feedback all say a name
+with its side the same way.
+"""
 
 from __future__ import annotations
 
@@ -16,3 +21,24 @@ def listed(items: Iterable[str], conjunction: str = "and") -> str:
 def counted(number: int, noun: str, plural: str = "") -> str:
     """"1 trigger point", "3 trigger points"; `plural` for a noun that does not add -s."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
+
+
+def side_label(side: str | None) -> str:
+    return {"L": "left", "R": "right", BOTH: "both sides"}.get(side or "", "")
+
+
+def on_side(name: str, side: str | None) -> str:
+    """A muscle's or zone's name with its side: "Gluteus medius (left)", and "Rectus abdominis
+    (lower part, left)" for a name that has a bracket already."""
+    return bracketed(name, side_label(side))
+
+
+def bracketed(name: str, word: str) -> str:
+    """A name with a word added in brackets, inside the bracket it may have already: "Sacrum
+    (provisional)", "Sacroiliac joint (both sides, provisional)"."""
+    if not word:
+        return name
+    return f"{name[:-1]}, {word})" if name.endswith(")") else f"{name} ({word})"

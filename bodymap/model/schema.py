@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 VIEWS = ("posterior", "lateral", "anterior")
+VIEW_NAMES = {"posterior": "back", "lateral": "side", "anterior": "front"}  # in a sentence
 GROUPS = ("hip", "low_back", "abdominal")
 LAYERS = ("superficial", "intermediate", "deep")
 # The groups and layers as the window's muscle page says them.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from bodymap.study.grading import Grade, ZoneGrade, grade_choice, grade_zones
 
@@ -153,3 +154,25 @@ class ZoneQuestion(Question):
 
 
 AnyQuestion = ReferralQuestion | FactQuestion | LocateQuestion | ZoneQuestion
+
+
+# What a question asks for, by its card kind (see KINDS): the study panel and its wording tell
+# questions apart by what they ask, whichever class carries the card.
+def is_referral(question: AnyQuestion | None) -> TypeGuard[ReferralQuestion]:
+    return question is not None and question.kind == "referral"
+
+
+def is_locate(question: AnyQuestion | None) -> TypeGuard[LocateQuestion]:
+    return question is not None and question.kind == "locate"
+
+
+def is_zones(question: AnyQuestion | None) -> TypeGuard[ZoneQuestion]:
+    return question is not None and question.kind == "zones"
+
+
+def is_choice(question: AnyQuestion | None) -> TypeGuard[MultipleChoiceQuestion]:
+    return question is not None and hasattr(question, "choices")
+
+
+def is_fact(question: AnyQuestion | None) -> TypeGuard[FactQuestion]:
+    return is_choice(question) and not is_referral(question)

@@ -75,6 +75,15 @@ class ProfileError(ValueError):
     """A profile name is empty, too long or taken, or a profile does not exist."""
 
 
+def store_errors() -> tuple[type[Exception], ...]:
+    """Errors that mean "the progress file cannot be used right now", as opposed to a bug.
+
+    sqlite3's own errors are here because `record_answer` lets e.g. "database is locked"
+    through unwrapped. (An `except` clause evaluates this only when something was raised.)
+    """
+    return (StoreError, ProfileError, OSError, sqlite3.Error)
+
+
 class _Damaged(Exception):
     """The file is not a healthy bodymap database; `str()` says what is wrong."""
 

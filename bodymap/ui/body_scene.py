@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS, Landmark, Region, View, load_view
 from bodymap.model import Catalog
+from bodymap.model.prose import BOTH, on_side
 from bodymap.model.schema import Referral, combined_zones
 
 if TYPE_CHECKING:
@@ -436,7 +437,6 @@ class SideLabelItem(QGraphicsItem):
         painter.fillPath(self._glyphs, SIDE_INK)
 
 
-BOTH = "both"  # the side of a muscle shown on the left and right at once (exports)
 OTHER_SIDE = {"L": "R", "R": "L"}
 
 
@@ -445,28 +445,10 @@ def _is_shown(key: tuple[str, str | None], shown: tuple[str, str] | None) -> boo
     return shown is not None and key[0] == shown[0] and shown[1] in (key[1], BOTH)
 
 
-def side_label(side: str | None) -> str:
-    return {"L": "left", "R": "right", BOTH: "both sides"}.get(side or "", "")
-
-
 def _marked(view: View, shown: tuple[str, str]) -> set[str]:
     """The TrP ids a view marks for a muscle on a side (or BOTH)."""
     return {r.trp for r in view.regions.values() if r.kind == "marker" and r.trp is not None
             and _is_shown((r.target, r.side), shown)}
-
-
-def on_side(name: str, side: str | None) -> str:
-    """A muscle's or zone's name with its side: "Gluteus medius (left)", and "Rectus abdominis
-    (lower part, left)" for a name that has a bracket already."""
-    return bracketed(name, side_label(side))
-
-
-def bracketed(name: str, word: str) -> str:
-    """A name with a word added in brackets, inside the bracket it may have already: "Sacrum
-    (provisional)", "Sacroiliac joint (both sides, provisional)"."""
-    if not word:
-        return name
-    return f"{name[:-1]}, {word})" if name.endswith(")") else f"{name} ({word})"
 
 
 class BodyScene(QGraphicsScene):

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import listed
-from bodymap.ui.body_scene import BOTH, BodyScene, RegionItem, on_side, side_label, trp_number
+from bodymap.model.prose import BOTH, listed, on_side, side_label
+from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.pain_views import not_drawn, views_drawing

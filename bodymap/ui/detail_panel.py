@@ -10,8 +10,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
+from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle
-from bodymap.ui.body_scene import on_side
 from bodymap.ui.rich_text import (
     CAUTION_STYLE,
     bullets,

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import counted, listed
-from bodymap.ui.body_scene import OTHER_SIDE, on_side, side_label
+from bodymap.model.prose import counted, listed, on_side, side_label
+from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel, muscle_link, search_link
 from bodymap.ui.lazy_page import LazyPage

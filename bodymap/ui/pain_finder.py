@@ -23,7 +23,8 @@ from bodymap.model.catalog import (
     PROVISIONAL_ESSENTIAL_WEIGHT,
     SPILLOVER_WEIGHT,
 )
-from bodymap.ui.body_scene import BOTH, OTHER_SIDE, bracketed, on_side
+from bodymap.model.prose import BOTH, bracketed, on_side
+from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, plain_tip
 

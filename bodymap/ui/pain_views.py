@@ -13,7 +13,8 @@ import functools
 from collections.abc import Iterable
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, View, load_view
-from bodymap.ui.body_scene import BodyScene, side_label
+from bodymap.model.prose import side_label
+from bodymap.ui.body_scene import BodyScene
 
 Mark = tuple[str, str | None]
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bodymap.model import Catalog
-from bodymap.ui.body_scene import BOTH, bracketed, on_side
+from bodymap.model.prose import BOTH, bracketed, on_side
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl

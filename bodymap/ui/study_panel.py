@@ -21,74 +21,54 @@ the window is being built, so start-up stays fast. Text from data is shown as pl
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeGuard, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QMessageBox,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from bodymap.diagram import VIEW_NAMES
-from bodymap.model.prose import listed
-from bodymap.ui.body_scene import BOTH, on_side
-from bodymap.ui.rich_text import CAUTION_STYLE, INK, MUTED, caption, text_label
+from bodymap.study import StudySession, feedback, progress_words, summary
+from bodymap.study.names import muscle_name
+from bodymap.study.prompts import hint, marks_text
+from bodymap.study.questions import is_choice, is_locate, is_zones
+from bodymap.study.scheduler import DEFAULT_INTERVALS
+from bodymap.study.store import store_errors
+from bodymap.study.summary import Outcome
 from bodymap.ui.save_dialog import ask_save_path, remember_folder
+from bodymap.ui.study_board import StudyBoard, answer_board, question_board
+from bodymap.ui.study_notices import MessageLine, RecoveryWarning
+from bodymap.ui.study_pages import (
+    DEFAULT_LENGTH,
+    QuestionPage,
+    StartPage,
+    SummaryPage,
+)
+from bodymap.ui.study_students import StudentRow
 
 if TYPE_CHECKING:
-    # The study engine is imported where it is first used (opening the store), not here: the
-    # window imports this module while it starts, and the engine is tens of milliseconds.
+    # The panel itself is loaded only when the Study tab is first shown, which opens the store
+    # at once: the study's wording is imported with it; these only name types.
     from bodymap.model import Catalog
     from bodymap.study import (
         AnyQuestion,
-        FactQuestion,
         Grade,
-        LocateQuestion,
-        MultipleChoiceQuestion,
         Profile,
         Progress,
         ProgressStore,
-        QueueCounts,
-        ReferralQuestion,
-        StudySession,
-        ZoneGrade,
-        ZoneQuestion,
     )
 
-DEFAULT_LENGTH = 10
-LENGTH_RANGE = (5, 50)
 CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-SIDE_WORDS = {"L": "left", "R": "right"}
-# The window's view and layer shortcuts, repeated here only to tell the student where to look.
-VIEW_HINTS = {"posterior": "back view (Ctrl+1)", "lateral": "side view (Ctrl+2)",
-              "anterior": "front view (Ctrl+3)"}
 KIND_TITLES = {
     "referral": "Referral pattern",
     "locate": "Find the muscle",
@@ -97,174 +77,6 @@ KIND_TITLES = {
     "symptom": "Symptom",
 }
 
-# Where a muscle lies, by its `layer` in the data, for feedback on a locate question.
-LAYER_WORDS = {"superficial": "on the surface", "intermediate": "partly under other muscles",
-               "deep": "deep, beneath other muscles"}
-
-# Few, strong colours that survive a projector; every state is also said in words.
-RIGHT = "#2e7d32"
-RIGHT_FILL = "#e8f5e9"
-WRONG = "#b71c1c"
-WRONG_FILL = "#fdecea"
-BAR = "#0d47a1"
-BAR_ROLE = Qt.ItemDataRole.UserRole + 1  # (learned, right last time) as fractions of the cards
-CHOICE_STYLE = "QPushButton { text-align:left; padding:7px 10px; }"
-
-
-@dataclass(frozen=True)
-class StudyBoard:
-    """What the body diagram should show and accept now; the window applies it to the body view."""
-
-    input: str = "none"  # "none" | "muscle" (a click answers) | "zones" (clicks toggle zones)
-    essential: tuple[str, ...] = ()  # zone ids to paint solid red
-    spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
-    bilateral: tuple[str, ...] = ()  # of those, the zones painted on both sides, not only `side`
-    # The side the pattern is painted on and the answer outlined on (the side view, drawn from
-    # one side, turns to show it).
-    side: str = "L"
-    answer: str | None = None  # a muscle id to reveal: outlined with its TrP markers
-    # The trigger point a card asks about: of the answer's TrPs, the only one marked, as the
-    # others refer elsewhere (and in a view that marks it, where one does).
-    trigger_point: str | None = None
-    # A wrong click on a locate question: (muscle id, side) of the muscle the student clicked,
-    # so the body can show it beside the answer (e.g. a dashed outline) when it learns to.
-    clicked: tuple[str, str] | None = None
-    marked: frozenset[tuple[str, str | None]] = frozenset()  # (zone id, side or None: midline)
-    mastery: Mapping[str, float] | None = None  # muscle id -> 0..1, to colour the body
-    prompt: str = ""  # a one-line instruction the window can show on or near the body
-    # The key's words for the `marked` zones: they are the student's answer, not pain.
-    marks_label: str = "Your marks"
-
-
-def store_errors() -> tuple[type[Exception], ...]:
-    """Errors that mean "the progress file cannot be used right now", as opposed to a bug.
-
-    sqlite3's own errors are here because `record_answer` lets e.g. "database is locked"
-    through unwrapped. (An `except` clause evaluates this only when something was raised.)
-    """
-    import sqlite3
-
-    from bodymap.study import ProfileError, StoreError
-
-    return (StoreError, ProfileError, OSError, sqlite3.Error)
-
-
-# What a question asks for, by its card kind (see bodymap.study.questions.KINDS): the panel
-# tells questions apart without importing their classes.
-def is_referral(question: AnyQuestion | None) -> TypeGuard[ReferralQuestion]:
-    return question is not None and question.kind == "referral"
-
-
-def is_locate(question: AnyQuestion | None) -> TypeGuard[LocateQuestion]:
-    return question is not None and question.kind == "locate"
-
-
-def is_zones(question: AnyQuestion | None) -> TypeGuard[ZoneQuestion]:
-    return question is not None and question.kind == "zones"
-
-
-def is_choice(question: AnyQuestion | None) -> TypeGuard[MultipleChoiceQuestion]:
-    return question is not None and hasattr(question, "choices")
-
-
-def is_fact(question: AnyQuestion | None) -> TypeGuard[FactQuestion]:
-    return is_choice(question) and not is_referral(question)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One question of the running session and how it went."""
-
-    question: AnyQuestion
-    response: str | tuple[str, ...] | None
-    grade: Grade
-    saved: bool  # False when the store refused the answer (shown, and counted, but not kept)
-
-
-# -- small building blocks ------------------------------------------------------------------------
-def _scaled(label: QLabel, factor: float, bold: bool = False) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    label.setFont(font)
-    return label
-
-
-def _when(due: datetime, now: datetime) -> str:
-    """'in 10 minutes', 'in 5 hours', 'on Tue 4 Mar at 09:10' (local time)."""
-    wait = due - now
-    if wait < timedelta(minutes=1):
-        return "in a moment"
-    if wait < timedelta(hours=1):
-        minutes = round(wait.total_seconds() / 60)
-        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
-    if wait < timedelta(hours=20):
-        hours = round(wait.total_seconds() / 3600)
-        return f"in {hours} hour{'s' if hours != 1 else ''}"
-    local = due.astimezone()
-    return f"on {local:%a} {local.day} {local:%b} at {local:%H:%M}"
-
-
-class MasteryDelegate(QStyledItemDelegate):
-    """Draws a bar under the count, so the weak muscles stand out at a glance: dark for the
-    cards learned, light for those right last time and still being checked."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        value = index.data(BAR_ROLE)
-        if isinstance(value, (list, tuple)) and len(value) == 2:
-            rect = QRect(option.rect).adjusted(2, 4, -2, -4)
-            painter.save()
-            painter.fillRect(rect, QColor("#e3e7eb"))
-            for fraction, alpha in ((value[1], 70), (value[0], 150)):
-                filled = QRect(rect)
-                filled.setWidth(round(rect.width() * max(0.0, min(1.0, float(fraction)))))
-                bar = QColor(BAR)
-                bar.setAlpha(alpha)
-                painter.fillRect(filled, bar)
-            painter.restore()
-        super().paint(painter, option, index)
-
-
-def _count(number: int, thing: str) -> str:
-    """'1 card', '3 cards'."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
-def _span(wait: timedelta) -> str:
-    """'10 minutes', 'a day', '3 days', 'a week'."""
-    days = wait / timedelta(days=1)
-    if days < 1:
-        minutes = round(wait.total_seconds() / 60)
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
-    if days == 7:
-        return "a week"
-    return "a day" if days == 1 else f"{days:g} days"
-
-
-def learned_rule(intervals: tuple[timedelta, ...]) -> str:
-    """When a card counts as learned, in plain words (from the scheduler's intervals)."""
-    from bodymap.study import LEARNED_BOX
-
-    times = ["the day you meet it"]
-    times += [f"{_span(gap)} {'later' if n == 1 else 'after that'}"
-              for n, gap in enumerate(intervals[1:LEARNED_BOX], start=1)]
-    when = listed(times)
-    return f"A card is learned once you get it right {LEARNED_BOX} times in a row: {when}."
-
-
-def progress_tip(name: str, progress: Progress, intervals: tuple[timedelta, ...]) -> str:
-    """A muscle's progress in plain words, for the tooltip of its row."""
-    return "\n".join([
-        f"{name}: {_count(progress.cards, 'card')}.",
-        f"Learned: {progress.learned}.",
-        f"Right last time, to be checked again: {progress.learning} "
-        f"(each comes back in {_span(intervals[1])} or more).",
-        f"Missed last time, to go over again: {progress.to_go_over} "
-        f"(back in {_span(intervals[0])}).",
-        f"Not seen yet: {progress.new}.",
-        learned_rule(intervals),
-    ])
 
 
 # -- the panel ------------------------------------------------------------------------------------
@@ -324,270 +136,50 @@ class StudyPanel(QWidget):
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
         # A damaged file moved aside: said once, prominently, until the student dismisses it.
-        self.warning_box = QFrame()
-        self.warning_box.setObjectName("studyWarningBox")
-        self.warning_box.setStyleSheet(
-            f"QFrame#studyWarningBox {{ {CAUTION_STYLE} border-radius:6px; }}"
-            " QLabel { background:transparent; border:none; color:#3d2a00; }")
-        self.warning = text_label("studyWarning")
-        self.warning.setAccessibleName("Study progress warning")
-        dismiss = self._button("OK", "studyWarningDismiss", self.warning_box.hide,
-                               "Hide this message")
-        row = QHBoxLayout(self.warning_box)
-        row.setContentsMargins(10, 8, 10, 8)
-        row.addWidget(QLabel("⚠"), 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.warning, 1)
-        row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self.warning_box.hide()
+        self.warning_box = RecoveryWarning()
+        self.notice = MessageLine()
+        self.notice.retry.clicked.connect(lambda: self.retry_open())
 
-        self.message = text_label("studyMessage")
-        self.message.setAccessibleName("Study message")
-        self.message.hide()
-        self.retry = self._button("Try again", "studyRetry", self.retry_open,
-                                  "Try to open the study progress file again")
-        self.retry.hide()
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.message, 1)
-        message_row.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignTop)
-
-        # Student.
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("studyProfile")
-        self.profile_combo.setAccessibleName("Student")
-        self.profile_combo.setPlaceholderText("No student yet")
-        self.profile_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.profile_combo.setMinimumContentsLength(12)
-        self.profile_combo.currentIndexChanged.connect(self._on_profile_chosen)
-        student = QLabel("&Student")
-        student.setBuddy(self.profile_combo)
-        self.new_profile = self._button("New…", "studyNewProfile", self.new_student,
-                                        "New student: progress is kept per student")
-        # Rename and delete are rare (and delete is drastic): a menu keeps the row narrow.
-        self.rename_profile = QAction("Rename student…", self)
-        self.rename_profile.setObjectName("studyRenameProfile")
-        self.rename_profile.triggered.connect(lambda: self.rename_student())
-        self.delete_profile = QAction("Delete student…", self)
-        self.delete_profile.setObjectName("studyDeleteProfile")
-        self.delete_profile.triggered.connect(lambda: self.delete_student())
-        menu = QMenu(self)
-        menu.addAction(self.rename_profile)
-        menu.addAction(self.delete_profile)
-        self.profile_menu = QToolButton()
-        self.profile_menu.setObjectName("studyProfileMenu")
-        self.profile_menu.setText("⋯")
-        self.profile_menu.setToolTip("Rename or delete this student")
-        self.profile_menu.setAccessibleName("Student options")
-        self.profile_menu.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.profile_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.profile_menu.setMenu(menu)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(student)
-        profile_row.addWidget(self.profile_combo, 1)
-        profile_row.addWidget(self.new_profile)
-        profile_row.addWidget(self.profile_menu)
+        self.students = StudentRow(lambda: self._store)
+        self.students.chosen.connect(self._set_profile)
+        self.students.said.connect(lambda text, error: self._say(text, error=error))
+        self.students.newRequested.connect(lambda: self.new_student())
+        self.students.rename_profile.triggered.connect(lambda: self.rename_student())
+        self.students.delete_profile.triggered.connect(lambda: self.delete_student())
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("studyPages")
-        self.start_page = self._build_start_page()
-        self.question_page = self._build_question_page()
-        self.summary_page = self._build_summary_page()
+        self.start_page = StartPage()
+        self.question_page = QuestionPage()
+        self.summary_page = SummaryPage()
         for page in (self.start_page, self.question_page, self.summary_page):
             self.pages.addWidget(page)
+        self._connect_pages()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning_box)
-        layout.addLayout(message_row)
-        layout.addLayout(profile_row)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.students)
         layout.addWidget(self.pages, 1)
 
-    def _build_start_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("studyStartPage")
-        self.counts = text_label("studyCounts")
-        self.length = QSpinBox()
-        self.length.setObjectName("studyLength")
-        self.length.setAccessibleName("Questions per session")
-        self.length.setRange(*LENGTH_RANGE)
-        self.length.setValue(DEFAULT_LENGTH)
-        length_label = QLabel("&Questions per session")
-        length_label.setBuddy(self.length)
-        self.start_button = self._button("Start session", "studyStart", self.start_session,
-                                         "Start a study session (Enter)")
-        self.start_note = text_label("studyStartNote")
-        self.ahead_button = self._button(
-            "Study ahead", "studyAhead", lambda: self.start_session(ahead=True),
-            "Review the cards due soonest, ahead of schedule")
-        self.ahead_button.hide()
-        start_row = QHBoxLayout()
-        start_row.addWidget(length_label)
-        start_row.addWidget(self.length)
-        start_row.addStretch(1)
-        start_row.addWidget(self.start_button)
-        ahead_row = QHBoxLayout()
-        ahead_row.addWidget(self.start_note, 1)
-        ahead_row.addWidget(self.ahead_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.overall = text_label("studyOverall")
-        self.overall.setAccessibleName("Progress over all cards")
-        self.mastery = QTreeWidget()
-        self.mastery.setObjectName("studyMastery")
-        self.mastery.setAccessibleName("Progress per muscle, weakest first")
-        self.mastery.setColumnCount(2)
-        self.mastery.setHeaderLabels(["Muscle", "Cards right"])
-        self.mastery.setRootIsDecorated(False)
-        self.mastery.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.mastery.setItemDelegateForColumn(1, MasteryDelegate(self.mastery))
-        header = self.mastery.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 140)
-        self.show_mastery = self._button("Show on body", "studyShowMastery",
-                                         self._on_show_mastery,
-                                         "Colour the muscles on the body by how well "
-                                         "you know them")
-        self.show_mastery.setCheckable(True)
-        self.export_button = self._button("Export progress (CSV)…", "studyExport",
-                                          self.export_progress,
-                                          "Save this student's answers as a spreadsheet file")
-        mastery_row = QHBoxLayout()
-        mastery_row.addWidget(self.show_mastery)
-        mastery_row.addStretch(1)
-        mastery_row.addWidget(self.export_button)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(caption("Session"))
-        layout.addWidget(self.counts)
-        layout.addLayout(start_row)
-        layout.addLayout(ahead_row)
-        layout.addSpacing(8)
-        layout.addWidget(caption("Your progress (weakest muscles first)"))
-        layout.addWidget(self.overall)
-        layout.addWidget(self.mastery, 1)
-        layout.addLayout(mastery_row)
-        return page
-
-    def _build_question_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("studyQuestionPage")
-        self.progress = _scaled(text_label("studyProgress", wrap=False), 1.0, bold=True)
-        self.kind_label = caption("")
-        self.kind_label.setObjectName("studyKind")
-        head = QHBoxLayout()
-        head.addWidget(self.progress)
-        head.addStretch(1)
-        head.addWidget(self.kind_label)
-        self.prompt = _scaled(text_label("studyPrompt"), 1.2)
-        self.prompt.setAccessibleName("Question")
-        self.prompt.setStyleSheet(f"color:{INK};")
-        self.hint = text_label("studyHint")
-        self.hint.setStyleSheet(f"color:{MUTED};")
-
-        self.choice_buttons: list[QPushButton] = []
-        choices = QVBoxLayout()
-        choices.setSpacing(4)
-        for number in range(1, 5):
-            button = self._button("", f"studyChoice{number}",
-                                  lambda n=number - 1: self.choose(n),
-                                  f"Choice {number} (key {number})")
-            self.choice_buttons.append(button)
-            choices.addWidget(button)
-
-        self.marked_label = text_label("studyMarked")
-        self.clear_marks = self._button("Clear marks", "studyClearMarks", self._clear_marks,
-                                        "Unmark every zone")
-        marks_row = QHBoxLayout()
-        marks_row.addWidget(self.marked_label, 1)
-        marks_row.addWidget(self.clear_marks, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.skip_button = self._button("Don't know", "studySkip", self.skip,
-                                        "Show the answer; counts as not known")
-        self.check_button = self._button("Check", "studyCheck", self.check_zones,
-                                         "Check the marked zones (Enter)")
-        actions = QHBoxLayout()
-        actions.addWidget(self.skip_button)
-        actions.addStretch(1)
-        actions.addWidget(self.check_button)
-
-        self.feedback = QFrame()
-        self.feedback.setObjectName("studyFeedback")
-        self.verdict = _scaled(text_label("studyVerdict"), 1.15, bold=True)
-        self.answer_label = text_label("studyAnswer")
-        self.answer_label.setAccessibleName("Answer")
-        self.sources_label = text_label("studySources")
-        self.sources_label.setStyleSheet(f"color:{MUTED};")
-        feedback_layout = QVBoxLayout(self.feedback)
-        feedback_layout.setContentsMargins(12, 10, 12, 10)
-        feedback_layout.addWidget(self.verdict)
-        feedback_layout.addWidget(self.answer_label)
-        feedback_layout.addWidget(self.sources_label)
-
-        self.end_button = self._button("End session", "studyEnd", self.end_session,
-                                       "End the session now; answers given are kept (Esc)")
-        self.next_button = self._button("Next  ▶", "studyNext", self.next_question,
-                                        "Next question (Enter or Space)")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.end_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.next_button)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.hint)
-        layout.addLayout(choices)
-        layout.addLayout(marks_row)
-        layout.addLayout(actions)
-        layout.addWidget(self.feedback)
-        layout.addStretch(1)
-        layout.addLayout(bottom)
-        return page
-
-    def _build_summary_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("studySummary")
-        self.summary_score = _scaled(text_label("studySummaryScore"), 1.45, bold=True)
-        self.summary_note = text_label("studySummaryNote")
-        self.summary_progress = text_label("studySummaryProgress")
-        self.summary_progress.setAccessibleName("What the answers did to your progress")
-        self.missed_caption = caption("To go over")
-        self.missed = QListWidget()
-        self.missed.setObjectName("studyMissed")
-        self.missed.setAccessibleName("Questions missed, with the right answers")
-        self.missed.setWordWrap(True)  # a row is a question and its answer, in full
-        self.missed.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.missed.setAlternatingRowColors(True)
-        self.missed.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.again_button = self._button("Study again", "studyAgain", self.study_again,
-                                         "Start another session of the same length")
-        self.done_button = self._button("Done", "studyDone", self.done,
-                                        "Back to the start page (Enter or Esc)")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(self.done_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.summary_score)
-        layout.addWidget(self.summary_note)
-        layout.addWidget(self.summary_progress)
-        layout.addWidget(self.missed_caption)
-        layout.addWidget(self.missed, 1)
-        layout.addStretch(0)  # takes the room when nothing was missed and the list is hidden
-        layout.addLayout(buttons)
-        return page
-
-    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.strip(" .…▶") or tip)
-        button.setAccessibleDescription(tip)
-        button.clicked.connect(lambda: slot())
-        return button
+    def _connect_pages(self) -> None:
+        """What the pages' buttons do."""
+        start, asking, end = self.start_page, self.question_page, self.summary_page
+        for button, slot in (
+                (start.start_button, self.start_session),
+                (start.ahead_button, lambda: self.start_session(ahead=True)),
+                (start.show_mastery, self._on_show_mastery),
+                (start.export_button, self.export_progress),
+                (asking.clear_marks, self._clear_marks),
+                (asking.skip_button, self.skip),
+                (asking.check_button, self.check_zones),
+                (asking.end_button, self.end_session),
+                (asking.next_button, self.next_question),
+                (end.again_button, self.study_again),
+                (end.done_button, self.done)):
+            button.clicked.connect(lambda _=False, slot=slot: slot())
+        for index, button in enumerate(asking.choice_buttons):
+            button.clicked.connect(lambda _=False, n=index: self.choose(n))
 
     # -- public seam ---------------------------------------------------------------------------
     @property
@@ -628,7 +220,7 @@ class StudyPanel(QWidget):
             return
         if self._active:
             return
-        self._reload_profiles(profile_id)
+        self.students.reload(profile_id)
 
     def body_clicked(self, muscle_id: str, side: str) -> None:
         """A click on a muscle while the board asks for one: the answer to a locate question."""
@@ -678,17 +270,16 @@ class StudyPanel(QWidget):
             self._open_failed = True
             self._say(f"Study progress cannot be opened, so studying is off for now. {error}",
                       error=True)
-            self.retry.show()
+            self.notice.offer_retry(True)
             self._refresh_start()
             return
         self._store = store
-        self.retry.hide()
+        self.notice.offer_retry(False)
         self._say("")
         if store.recovery_message:
-            self.warning.setText(store.recovery_message)
-            self.warning_box.show()
+            self.warning_box.show_warning(store.recovery_message)
         pending, self._pending_profile = self._pending_profile, None
-        self._reload_profiles(pending)
+        self.students.reload(pending)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -703,36 +294,9 @@ class StudyPanel(QWidget):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         """A one-line message above the student row (errors in red), or none."""
-        self.message.setText(text)
-        self.message.setStyleSheet(f"color:{WRONG if error else INK};")
-        self.message.setVisible(bool(text))
+        self.notice.say(text, error=error)
 
     # -- students ------------------------------------------------------------------------------
-    def _reload_profiles(self, select_id: int | None = None) -> None:
-        """Fill the student box from the store and make `select_id` (or the first) current."""
-        store = self._store
-        profiles = store.profiles() if store else []
-        self.profile_combo.blockSignals(True)
-        self.profile_combo.clear()
-        for profile in profiles:
-            self.profile_combo.addItem(profile.name, profile.id)
-        ids = [p.id for p in profiles]
-        index = ids.index(select_id) if select_id in ids else (0 if ids else -1)
-        self.profile_combo.setCurrentIndex(index)
-        self.profile_combo.blockSignals(False)
-        self._set_profile(profiles[index] if index >= 0 else None)
-
-    def _on_profile_chosen(self, index: int) -> None:
-        if self._store is None or index < 0:
-            return
-        try:
-            profile = self._store.profile(self.profile_combo.itemData(index))
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            self._reload_profiles()
-            return
-        self._set_profile(profile)
-
     def _set_profile(self, profile: Profile | None) -> None:
         if profile == self._profile:
             self._refresh_start()
@@ -741,69 +305,30 @@ class StudyPanel(QWidget):
         self._session = None  # a session holds one student's history
         self._refresh_start()
         self.profileChanged.emit(profile)
-        if self.show_mastery.isChecked():
+        if self.start_page.show_mastery.isChecked():
             self._on_show_mastery()
-
-    def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
-        return name if ok else None
 
     def new_student(self) -> Profile | None:
         """Ask for a name and make a new student current."""
         store = self._ensure_store()
         if store is None or self._active:
             return None
-        name = self._ask_name("New student",
-                              "Your name (progress is kept separately for each student):")
-        if name is None:
-            return None
-        try:
-            profile = store.create_profile(name)
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            return None
-        self._say("")
-        self._reload_profiles(profile.id)
-        return profile
+        return self.students.new_student(store)
 
     def rename_student(self) -> None:
         store, profile = self._store, self._profile
         if store is None or profile is None or self._active:
             return
-        name = self._ask_name("Rename student", "New name:", profile.name)
-        if name is None:
-            return
-        try:
-            renamed = store.rename_profile(profile, name)
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            return
-        self._say("")
-        self._reload_profiles(renamed.id)  # a new name is a new Profile: profileChanged
+        self.students.rename_student(store, profile)
 
     def delete_student(self) -> None:
         store, profile = self._store, self._profile
         if store is None or profile is None or self._active:
             return
-        answer = QMessageBox.question(
-            self, "Delete student",
-            f"Delete {profile.name} with all their answers and notes? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            store.delete_profile(profile)
-        except store_errors() as error:
-            self._say(str(error), error=True)
-            return
-        self._say(f"{profile.name} was deleted.")
-        self._reload_profiles()
+        self.students.delete_student(store, profile)
 
     def _study_session(self) -> StudySession | None:
         if self._session is None and self._store is not None and self._profile is not None:
-            from bodymap.study import StudySession
-
             self._session = StudySession(self.catalog, self._store, self._profile, self._rng)
         return self._session
 
@@ -812,23 +337,20 @@ class StudyPanel(QWidget):
         """Counts, what can start now, mastery, and which controls make sense."""
         usable = self._store is not None
         has_profile = self._profile is not None
-        for widget in (self.profile_combo, self.new_profile):
-            widget.setEnabled(usable and not self._active)
-        for action in (self.rename_profile, self.delete_profile):
-            action.setEnabled(usable and has_profile and not self._active)
-        self.profile_menu.setEnabled(usable and has_profile and not self._active)
-        self.export_button.setEnabled(usable and has_profile)
-        self.show_mastery.setEnabled(usable and has_profile)
-        self.ahead_button.hide()
-        self.start_note.clear()
-        self.start_button.setEnabled(usable)
+        self.students.set_usable(usable, has_profile, self._active)
+        self.start_page.export_button.setEnabled(usable and has_profile)
+        self.start_page.show_mastery.setEnabled(usable and has_profile)
+        self.start_page.ahead_button.hide()
+        self.start_page.start_note.clear()
+        self.start_page.start_button.setEnabled(usable)
         if not usable:
-            self.counts.setText("Study progress is not available.")
+            self.start_page.counts.setText("Study progress is not available.")
             self._fill_progress({})
             return
         session = self._study_session()
         if session is None:
-            self.counts.setText("Add a student to begin: progress is kept for each student.")
+            self.start_page.counts.setText(
+                "Add a student to begin: progress is kept for each student.")
             self._fill_progress({})
             return
         now = self._clock()
@@ -839,71 +361,41 @@ class StudyPanel(QWidget):
         except store_errors() as error:
             self._say(str(error), error=True)
             return
-        self.counts.setText(
+        self.start_page.counts.setText(
             f"{counts.due} due now · {counts.new_allowed_today} new to learn today · "
             f"{counts.new} not seen yet")
         self._fill_progress(progress)
         if not session.questions:
-            self.start_button.setEnabled(False)
-            self.start_note.setText("The data holds no study questions.")
+            self.start_page.start_button.setEnabled(False)
+            self.start_page.start_note.setText("The data holds no study questions.")
         elif waiting:
             # Start stays enabled: the note may be stale by the time it is pressed, and
             # pressing it checks again.
-            self.start_note.setText(self._nothing_due_text(counts, now))
-            self.ahead_button.show()
-
-    @staticmethod
-    def _nothing_due_text(counts: QueueCounts, now: datetime) -> str:
-        due = counts.next_due
-        when = f" The next card is due {_when(due, now)}." if due else ""
-        return (f"Nothing is due now, and today's new cards are used up.{when} "
-                "You can study ahead of schedule.")
+            self.start_page.start_note.setText(progress_words.nothing_due_text(counts, now))
+            self.start_page.ahead_button.show()
 
     def _fill_progress(self, progress: Mapping[str, Progress]) -> None:
         """The overall line and one row per muscle, weakest first: '2 of 6' cards right last
         time, the bar dark for the learned ones, the tooltip in words."""
-        self.mastery.clear()
-        self.overall.setText(self.overall_text(progress))
-        self.overall.setVisible(bool(progress))
-        intervals = self._intervals()
-        for muscle_id, part in sorted(progress.items(), key=lambda kv: (
-                kv[1].mastery, self._name(kv[0]).casefold())):
-            name = self._name(muscle_id)
-            item = QTreeWidgetItem([name, f"{part.right_last_time} of {part.cards}"])
-            item.setData(0, Qt.ItemDataRole.UserRole, muscle_id)
-            item.setData(1, Qt.ItemDataRole.UserRole, float(part.mastery))
-            cards = part.cards or 1
-            item.setData(1, BAR_ROLE, [part.learned / cards, part.right_last_time / cards])
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-            tip = progress_tip(name, part, intervals)
-            item.setToolTip(0, tip)
-            item.setToolTip(1, tip)
-            self.mastery.addTopLevelItem(item)
+        self.start_page.overall.setText(self.overall_text(progress))
+        self.start_page.overall.setVisible(bool(progress))
+        self.start_page.mastery.show_progress(progress, partial(muscle_name, self.catalog),
+                                              self._intervals())
 
     def overall_text(self, progress: Mapping[str, Progress]) -> str:
         """All cards in one line or two: what was seen, how it went, what is learned."""
-        from bodymap.study.mastery import total
-
-        whole = total(progress.values())
-        if not whole.seen:
-            return (f"{_count(whole.cards, 'card')} to learn. The list counts, for each "
-                    "muscle, the cards you got right the last time you saw them.")
-        return (f"Seen {whole.seen} of {_count(whole.cards, 'card')}: {whole.right_last_time} "
-                f"right last time, {whole.to_go_over} to go over again. Learned so far: "
-                f"{whole.learned}. {learned_rule(self._intervals())}")
+        return progress_words.overall_text(progress, self._intervals())
 
     def _intervals(self) -> tuple[timedelta, ...]:
         session = self._session
         if session is not None:
             return session.scheduler.intervals
-        from bodymap.study.scheduler import DEFAULT_INTERVALS
-
         return DEFAULT_INTERVALS
 
     def _on_show_mastery(self) -> None:
         session = self._study_session()
-        if not self.show_mastery.isChecked() or session is None or self._active:
-            self.show_mastery.setChecked(False)
+        if not self.start_page.show_mastery.isChecked() or session is None or self._active:
+            self.start_page.show_mastery.setChecked(False)
             self._set_board(StudyBoard())
             return
         assert self._profile is not None
@@ -953,11 +445,11 @@ class StudyPanel(QWidget):
             self._refresh_start()
             return False
         self._say("")
-        if self.show_mastery.isChecked():
-            self.show_mastery.setChecked(False)
+        if self.start_page.show_mastery.isChecked():
+            self.start_page.show_mastery.setChecked(False)
         self._active = True
         self._ahead = ahead
-        self._length = self.length.value()
+        self._length = self.start_page.length.value()
         self._results = []
         self._end_note = ""
         self._refresh_start()
@@ -983,7 +475,7 @@ class StudyPanel(QWidget):
         if question is None:
             self._end_note = "That was every card due now, so the session ended early."
             if session is not None:
-                self._end_note += " " + self._nothing_due_text(session.counts(now), now)
+                self._end_note += " " + progress_words.nothing_due_text(session.counts(now), now)
             self._finish()
             return
         self._ask(question)
@@ -1003,7 +495,7 @@ class StudyPanel(QWidget):
         self.pages.setCurrentWidget(self.start_page)
         self._refresh_start()
         self._set_board(StudyBoard())
-        self._focus(self.start_button)
+        self._focus(self.start_page.start_button)
 
     def choose(self, index: int) -> None:
         """Pick choice `index` (0-based) of a multiple-choice question."""
@@ -1038,81 +530,24 @@ class StudyPanel(QWidget):
         # Chosen once, from the view on screen as the question is put: a view switched to
         # mid-question must not change what the question says.
         self._views = question.answer_views(self.view_shown()) if is_zones(question) else ()
-        self.progress.setText(f"Question {len(self._results) + 1} of {self._length}")
-        self.kind_label.setText(KIND_TITLES.get(question.kind, question.kind).upper())
-        self.prompt.setText(question.prompt)
-        self.hint.setText(self._hint(question))
         choices = question.choices if is_choice(question) else ()
-        for number, button in enumerate(self.choice_buttons, start=1):
-            button.setStyleSheet(CHOICE_STYLE)
-            button.setEnabled(True)
-            if number <= len(choices):
-                label = choices[number - 1].label
-                button.setText(f"{number}  {label}")
-                button.setAccessibleName(f"{number}: {label}")
-            button.setVisible(number <= len(choices))
-        zones = is_zones(question)
-        self.marked_label.setVisible(zones)
-        self.clear_marks.setVisible(zones)
-        self.check_button.setVisible(zones)
-        self.skip_button.show()
-        self.feedback.hide()
-        self.next_button.hide()
+        self.question_page.show_question(
+            f"Question {len(self._results) + 1} of {self._length}",
+            KIND_TITLES.get(question.kind, question.kind), question.prompt,
+            hint(question, self._views), [choice.label for choice in choices],
+            is_zones(question))
         self._show_marked()
         self._show_question_board()
         if self._views:
             self._show_view(self._views[0])
         # Keys must reach the panel: the first choice, or the panel itself for body questions.
         if choices or self.body_keys is None:
-            self._focus(self.choice_buttons[0] if choices else self)
+            self._focus(self.question_page.choice_buttons[0] if choices else self)
         else:
             self.body_keys()  # a body question: the arrows and Enter belong to the body
 
-    def _hint(self, question: AnyQuestion) -> str:
-        if is_referral(question):
-            return ("The pattern is painted on the body: solid red is the essential zone, "
-                    "stippled red the spillover. Press 1-4 or click a choice.")
-        if is_choice(question):
-            return "Press 1-4 or click a choice."
-        if is_locate(question):
-            return f"Click it on either side of the body. {self._where(question)}"
-        # A TrP's card says where the TrP lies (the prompt names only its label).
-        where = f"{question.where}\n" if is_zones(question) and question.where else ""
-        return where + self._zones_drawn() + (
-            "\nClick zones on the body to mark or unmark them (either side counts). "
-            "Then press Check (Ctrl+Enter).")
-
-    def _zones_drawn(self) -> str:
-        """Which views draw the asked zones, each with its shortcut. Said for every zone
-        question, so that it is no clue in itself; it tells no more than the view the body is
-        turned to, and a zone out of that view's sight would otherwise never be looked for."""
-        views = [VIEW_HINTS.get(v, f"{v} view") for v in self._views]
-        if not views:
-            return "No view draws these zones."
-        if len(views) == 1:
-            return f"Its essential zones are drawn on the {views[0]}."
-        count = {2: "two", 3: "three"}.get(len(views), str(len(views)))
-        return (f"Its essential zones are drawn on {count} views: "
-                f"{listed(f'the {view}' for view in views)}. "
-                "Switch views to mark them all: your marks are kept.")
-
-    def _where(self, question: LocateQuestion) -> str:
-        """Where on the diagram the muscle is drawn, so the student knows what to switch to."""
-        if question.layer == "deep":
-            where = "It lies deep: switch to the deep layer (Alt+D)"
-        else:
-            where = "It shows on the superficial layer (Alt+S)"
-        if question.views and "posterior" not in question.views:
-            where += f", in the {VIEW_HINTS.get(question.views[0], question.views[0])}"
-        return where + "."
-
     def _show_marked(self) -> None:
-        if not self._marked:
-            self.marked_label.setText("Nothing marked yet.")
-        else:
-            self.marked_label.setText("Marked: " + ", ".join(sorted(
-                self._zone_name(zone, side) for zone, side in self._marked)))
-        self.clear_marks.setEnabled(bool(self._marked))
+        self.question_page.show_marks(marks_text(self.catalog, self._marked), bool(self._marked))
 
     def _clear_marks(self) -> None:
         if self._asking(is_zones):
@@ -1122,23 +557,7 @@ class StudyPanel(QWidget):
 
     def _show_question_board(self) -> None:
         """The board while a question waits for its answer: never the answer itself."""
-        question = self._question
-        if is_referral(question):
-            board = StudyBoard(essential=question.essential, spillover=question.spillover,
-                               bilateral=question.bilateral,
-                               prompt="Which muscle refers pain in this pattern? Answer 1-4 in "
-                                      "the study panel.")
-        elif is_locate(question):
-            board = StudyBoard(input="muscle", prompt=f"{question.prompt} {self._where(question)}")
-        elif is_zones(question):
-            names = [VIEW_NAMES.get(v, v) for v in self._views]
-            where = (f" They are on the {listed(names)} view{'s' if len(names) > 1 else ''}."
-                     if names else "")
-            board = StudyBoard(input="zones", marked=frozenset(self._marked),
-                               prompt=f"{question.prompt}{where} Then press Check.")
-        else:
-            board = StudyBoard(prompt="Answer in the study panel (1-4).")
-        self._set_board(board)
+        self._set_board(question_board(self._question, self._views, frozenset(self._marked)))
 
     # -- answering -----------------------------------------------------------------------------
     def _answer(self, response: str | tuple[str, ...] | None, *, side: str | None = None) -> None:
@@ -1170,157 +589,17 @@ class StudyPanel(QWidget):
             # draws some of the answer (rectus abdominis is drawn in front, its zones behind).
             drawn = {view for view, _zones in question.drawn}
             self._show_view(answered_on if answered_on in drawn else self._views[0])
-        self._focus(self.next_button)
+        self._focus(self.question_page.next_button)
 
     def _show_feedback(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
                        grade: Grade) -> None:
-        verdict, detail = self._judgement(question, response, grade)
-        colour, fill = (RIGHT, RIGHT_FILL) if grade.correct else (WRONG, WRONG_FILL)
-        self.verdict.setText(verdict)
-        self.verdict.setStyleSheet(f"color:{colour};")
-        self.answer_label.setText(detail)
-        sources = self.catalog.sources_of(dict.fromkeys(question.sources))
-        self.sources_label.setText(
-            ("Source: " if len(sources) == 1 else "Sources: ")
-            + "; ".join(s.short() for s in sources) if sources else "")
-        self.sources_label.setVisible(bool(sources))
-        self.feedback.setStyleSheet(
-            f"QFrame#studyFeedback {{ background:{fill}; border:1px solid {colour};"
-            " border-radius:6px; } QLabel { background:transparent; border:none; }")
-        self.feedback.show()
-        if is_choice(question):
-            for choice, button in zip(question.choices, self.choice_buttons, strict=False):
-                button.setEnabled(False)
-                if choice.key == question.answer:
-                    button.setStyleSheet(CHOICE_STYLE + f" QPushButton {{ color:{INK};"
-                                         f" background:{RIGHT_FILL}; border:2px solid {RIGHT}; }}")
-                elif choice.key == response:
-                    button.setStyleSheet(CHOICE_STYLE + f" QPushButton {{ color:{INK};"
-                                         f" background:{WRONG_FILL}; border:2px solid {WRONG}; }}")
-        self.skip_button.hide()
-        self.check_button.hide()
-        self.clear_marks.hide()
-        last = len(self._results) >= self._length
-        self.next_button.setText("See results  ▶" if last else "Next  ▶")
-        self.next_button.show()
-
-    def _judgement(self, question: AnyQuestion, response: str | tuple[str, ...] | None,
-                   grade: Grade) -> tuple[str, str]:
-        """(verdict, the right answer in words) for the feedback box."""
-        answer = self.answer_text(question)
-        if is_zones(question):
-            from bodymap.study import ZONE_PASS_THRESHOLD
-
-            grade = cast("ZoneGrade", grade)  # a zone question's grade always is
-            percent = round(grade.score * 100)
-            # Said as the other kinds say it ("Not quite"), never "Not yet": the question is
-            # over, and Next is the only way on. A wrong answer points to the answer shown.
-            overlap = (f"{percent}% overlap with the essential zones "
-                       f"({round(ZONE_PASS_THRESHOLD * 100)}% passes).")
-            if grade.correct:
-                verdict, lines = f"Right: {overlap}", [answer]
-            elif not response:
-                verdict = "Not quite. No zones marked."
-                lines = ["The answer is painted on the body:", answer]
-            else:
-                verdict = f"Not quite: {overlap}"
-                lines = ["The answer is painted on the body, beside your marks:", answer]
-            if grade.hits:
-                lines.append(f"You found: {self._zones(grade.hits)}.")
-            if grade.missed:
-                lines.append(f"Missed: {self._zones(grade.missed)}.")
-            if grade.wrong:
-                lines.append(f"Not in this pattern: {self._zones(grade.wrong)}.")
-            if grade.spillover:
-                lines.append(f"Spillover you marked (not counted): {self._zones(grade.spillover)}.")
-            if grade.provisional:
-                lines.append(f"Provisional zones you marked (not counted, as the sources do not "
-                             f"settle them): {self._zones(grade.provisional)}.")
-            if grade.correct:
-                lines.append("Your marks and the pattern are shown on the body.")
-            return verdict, "\n".join(lines)
-        if is_locate(question):
-            return self._locate_judgement(question, response, grade)
-        if grade.correct:
-            return "Right.", f"{answer}."
-        if response is None:
-            chosen = "No answer given."
-        else:
-            chosen = f"You chose {self._choice_label(question, response)}."
-        detail = f"The answer: {answer}."
-        if is_referral(question) and isinstance(response, str):
-            detail = "\n".join(filter(None, (detail, self._also_refers(question, response))))
-        return f"Not quite. {chosen}", detail
-
-    def _also_refers(self, question: ReferralQuestion, chosen_id: str) -> str:
-        """After a wrong pick on a referral card, where the chosen muscle's pain reaches among
-        the painted zones and which solid zones it lacks: a bare "Not quite" would not say why
-        the pick is wrong, nor that it was close. "" for a key that is no muscle."""
-        from bodymap.study.distractors import pattern_overlap
-
-        muscle = self.catalog.muscles.get(chosen_id)
-        if muscle is None:
-            return ""
-        overlap = pattern_overlap(muscle, question.essential, question.spillover)
-        if overlap.fits:
-            # The generator never offers such a muscle (see bodymap.study.distractors); should
-            # one come all the same, say the pick fits rather than call it plainly wrong.
-            return (f"{muscle.name} also refers pain to every zone painted solid, so the "
-                    f"pattern fits it too; the card was made from {self.answer_text(question)}.")
-        if not overlap.shared:
-            return f"{muscle.name} refers pain to none of the painted zones."
-        # Which way it reaches each painted zone: a zone it reaches only as spillover is said
-        # to be so, wherever it is named, so that "refers here" and "not essential" never read
-        # as a contradiction (quadratus lumborum's spillover over the sacrum).
-        own_essential, _own_spillover = muscle.referral_zones()
-        spillover_only = [z for z in overlap.shared if z not in own_essential]
-        reaches = []
-        if as_essential := [z for z in overlap.shared if z in own_essential]:
-            reaches.append(f"as an essential zone to {self._zones(as_essential, said=True)}")
-        if spillover_only:
-            reaches.append(f"only as spillover to {self._zones(spillover_only, said=True)}")
-        lacking = ", ".join(f"{self._zone_name(z, None)} (only its spillover)"
-                            if z in spillover_only else self._zone_name(z, None)
-                            for z in overlap.missing)
-        return (f"{muscle.name} refers pain here too: {'; '.join(reaches)}.\n"
-                f"Painted solid but not among its essential zones: {lacking}.")
-
-    def _locate_judgement(self, question: LocateQuestion,
-                          response: str | tuple[str, ...] | None,
-                          grade: Grade) -> tuple[str, str]:
-        """Say what was clicked and what was asked, where the right muscle lies and that the
-        body now shows it, so a wrong click teaches where to look next time."""
-        answer = self._name(question.muscle_id)
-        side = SIDE_WORDS[self._reveal_side(question, grade)]
-        shown = (f"{answer} is outlined on the body ({side} side), with its trigger points "
-                 "marked ✕.")
-        where = self._lies(question)
-        if grade.correct:
-            return f"Right: that is {answer}.", f"{shown}\n{where}"
-        if response is None:
-            return "Not quite. No answer given.", f"The answer: {shown}\n{where}"
-        clicked_id = str(response)
-        clicked = self._name(clicked_id)
-        clicked_muscle = self.catalog.muscles.get(clicked_id)
-        if clicked_muscle is None:
-            other = f"You clicked {clicked}."
-        else:
-            layer = clicked_muscle.layer
-            views = [VIEW_NAMES.get(v, v) for v in clicked_muscle.views]
-            seen = f", in the {listed(views)} view{'s' if len(views) > 1 else ''}"
-            other = (f"{clicked}, which you clicked, lies {LAYER_WORDS.get(layer, layer)}"
-                     f"{seen if views else ''}.")
-        return (f"Not quite: you clicked {clicked}, not {answer}.",
-                f"{shown}\n{where}\n{other}")
-
-    def _lies(self, question: LocateQuestion) -> str:
-        """'It lies deep, beneath other muscles (deep layer, Alt+D).', with the view when it is
-        not the back view."""
-        drawn = "deep layer, Alt+D" if question.layer == "deep" else "superficial layer, Alt+S"
-        where = f"It lies {LAYER_WORDS.get(question.layer, question.layer)} ({drawn})"
-        if question.views and "posterior" not in question.views:
-            where += f", in the {VIEW_HINTS.get(question.views[0], question.views[0])}"
-        return where + "."
+        verdict, detail = feedback.judgement(self.catalog, question, response, grade,
+                                             outlined_side=self._reveal_side(question, grade))
+        marks = [True if choice.key == question.answer else False if choice.key == response
+                 else None for choice in question.choices] if is_choice(question) else []
+        self.question_page.show_feedback(
+            verdict, detail, feedback.sources_text(self.catalog, question), grade.correct,
+            marks, last=len(self._results) >= self._length)
 
     def _reveal_side(self, question: AnyQuestion, grade: Grade) -> str:
         """The side to outline a revealed muscle on: the side clicked (the side view turns to
@@ -1329,43 +608,14 @@ class StudyPanel(QWidget):
 
     def answer_text(self, question: AnyQuestion) -> str:
         """The right answer in words, as the feedback and the summary say it."""
-        name = self._name(question.muscle_id)
-        if is_referral(question):
-            return f"{name} ({self._trp_label(question.muscle_id, question.trigger_point_id)})"
-        if is_fact(question):
-            return self._choice_label(question, question.answer)  # the muscle's name
-        if is_locate(question) or not is_zones(question):
-            return name
-        both = question.bilateral
-        text = f"Essential zones: {self._zones(question.essential, both)}"
-        if question.spillover:
-            text += f"; spillover: {self._zones(question.spillover, both)}"
-        if question.provisional:  # shown on the muscle's page, so said here why it is not asked
-            text += (f"; not asked, as the sources do not settle it: "
-                     f"{self._zones(question.provisional, both)}")
-        return text
+        return feedback.answer_text(self.catalog, question)
 
     def _show_answer_board(self, question: AnyQuestion, grade: Grade, side: str | None) -> None:
         """Reveal the answer on the body: the muscle outlined, its zones painted."""
-        if is_referral(question) or is_zones(question):
-            marked = frozenset(self._marked) if is_zones(question) else frozenset()
-            sides = [s for _, s in marked if s]
-            # Paint the pattern on the side the student worked on, so marks meet the answer.
-            paint_side = max(sorted(set(sides)), key=sides.count) if sides else "L"
-            board = StudyBoard(essential=question.essential, spillover=question.spillover,
-                               bilateral=question.bilateral, side=paint_side,
-                               answer=question.muscle_id, marked=marked,
-                               trigger_point=question.trigger_point_id)
-        else:
-            board = StudyBoard(answer=question.muscle_id, side=self._reveal_side(question, grade))
-        name = self._name(question.muscle_id)
         response = self._results[-1].response if self._results else None
-        if is_locate(question) and not grade.correct and isinstance(response, str):
-            board = replace(board, clicked=(response, side or "L"))
-            prompt = f"You clicked {self._name(response)}; {name} is outlined."
-        else:
-            prompt = f"{'Right' if grade.correct else 'The answer'}: {name}."
-        self._set_board(replace(board, prompt=f"{prompt} Press Enter for the next question."))
+        self._set_board(answer_board(self.catalog, question, response, grade,
+                                     frozenset(self._marked), side,
+                                     self._reveal_side(question, grade)))
 
     # -- the summary ---------------------------------------------------------------------------
     def _finish(self) -> None:
@@ -1375,65 +625,25 @@ class StudyPanel(QWidget):
         self._answered = False
         self._marked = set()
         results = self._results
-        right = sum(1 for r in results if r.grade.correct)
-        self.summary_score.setText(f"{right} right of {len(results)}")
-        notes = []
-        if self._end_note:
-            notes.append(self._end_note)
-        if not results:
-            notes.append("No questions were answered.")
-        unsaved = sum(1 for r in results if not r.saved)
-        if unsaved:
-            notes.append(f"{unsaved} answer{'s' if unsaved != 1 else ''} could not be saved.")
-        self.summary_note.setText(" ".join(notes))
-        self.summary_note.setVisible(bool(notes))
-        progress = self.session_progress_text(results)
-        self.summary_progress.setText(progress)
-        self.summary_progress.setVisible(bool(progress))
-        self.missed.clear()
-        missed = [r for r in results if not r.grade.correct]
-        for outcome in missed:
-            question = outcome.question
-            asked = question.prompt
-            if is_zones(question) and question.where:  # which TrP: the hint is gone too
-                asked = f"{asked} {question.where}"
-            if is_referral(question):  # the pattern is no longer on the body
-                zones = self._zones(question.essential, question.bilateral)
-                asked = f"Which muscle refers pain to {zones}?"
-            item = QListWidgetItem(f"{asked}\n→ {self.answer_text(question)}")
-            item.setData(Qt.ItemDataRole.UserRole, question.card_id)
-            self.missed.addItem(item)
-        self.missed_caption.setText(
-            "TO GO OVER" if missed else "NOTHING MISSED" if results else "")
-        self.missed.setVisible(bool(missed))
+        missed = [(summary.missed_text(self.catalog, r.question), r.question.card_id)
+                  for r in results if not r.grade.correct]
+        self.summary_page.show_session(
+            summary.score_text(results), summary.notes_text(results, self._end_note),
+            self.session_progress_text(results), missed, answered=bool(results))
         self.pages.setCurrentWidget(self.summary_page)
         self._refresh_start()
         self._set_board(StudyBoard())
         self.sessionActiveChanged.emit(False)
-        self._focus(self.done_button)
+        self._focus(self.summary_page.done_button)
 
     def session_progress_text(self, results: list[Outcome]) -> str:
         """What a session's answers did, honest about spaced repetition: a right answer is not
         yet a learned card; it comes back later to check it has stuck."""
         if not results:
             return ""
-        intervals = self._intervals()
-        right = sum(1 for r in results if r.grade.correct)
-        parts = []
-        if right:
-            parts.append(f"Cards you got right come back in {_span(intervals[1])} or more, to "
-                         "check they have stuck.")
-        if right < len(results):
-            parts.append(f"Cards you missed come back in {_span(intervals[0])}.")
         session = self._session
         progress = session.progress() if session is not None else {}
-        if progress:
-            from bodymap.study.mastery import total
-
-            whole = total(progress.values())
-            parts.append(f"Across all {whole.cards} cards: {whole.right_last_time} right last "
-                         f"time, {whole.learned} learned.")
-        return " ".join(parts)
+        return summary.session_progress_text(results, self._intervals(), progress)
 
     # -- keyboard ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -1465,7 +675,8 @@ class StudyPanel(QWidget):
         elif page is self.question_page and self._answered and (
                 key in ENTER_KEYS or key == Qt.Key.Key_Space):
             self.next_question()
-        elif page is self.start_page and key in ENTER_KEYS and self.start_button.isEnabled():
+        elif page is self.start_page and key in ENTER_KEYS and (
+                self.start_page.start_button.isEnabled()):
             self.start_session()
         elif page is self.summary_page and key in ENTER_KEYS:
             self.done()
@@ -1497,34 +708,3 @@ class StudyPanel(QWidget):
         if board != self._board:
             self._board = board
             self.boardChanged.emit(board)
-
-    def _name(self, muscle_id: str) -> str:
-        muscle = self.catalog.muscles.get(muscle_id)
-        return muscle.name if muscle else muscle_id
-
-    def _trp_label(self, muscle_id: str, trp_id: str) -> str:
-        muscle = self.catalog.muscles.get(muscle_id)
-        try:
-            return muscle.trigger_point(trp_id).label if muscle else trp_id
-        except KeyError:
-            return trp_id
-
-    def _zone_name(self, zone_id: str, side: str | None) -> str:
-        zone = self.catalog.zones.get(zone_id)
-        return on_side(zone.label if zone else zone_id, side)
-
-    def _zones(self, zone_ids: Iterable[str], both_sides: Iterable[str] = (),
-               said: bool = False) -> str:
-        """Zone names, listed after a colon ("A, B, C") or, `said` in a sentence, as one
-        ("A, B and C"); those in `both_sides` (a bilateral referral) say "both sides"."""
-        both_sides = set(both_sides)
-        names = [self._zone_name(z, BOTH if z in both_sides else None) for z in zone_ids]
-        return listed(names) if said else ", ".join(names)
-
-    @staticmethod
-    def _choice_label(question: AnyQuestion, key: str | tuple[str, ...] | None) -> str:
-        if is_choice(question):
-            for choice in question.choices:
-                if choice.key == key:
-                    return choice.label
-        return str(key)

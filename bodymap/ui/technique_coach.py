@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.coaching import building_hint, easing_hint, steps_by_point
+from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Technique
-from bodymap.ui.body_scene import on_side
 from bodymap.ui.coach_gauges import (
     ACCENT,
     ALARM,

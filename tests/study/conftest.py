@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bodymap.model import Catalog, load_catalog
-from bodymap.study import ProgressStore
+from bodymap.study import AnyQuestion, ProgressStore, generate_questions
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def questions(catalog: Catalog) -> list[AnyQuestion]:
+    """Every card of the built-in data, as one seed words them."""
+    return generate_questions(catalog, random.Random(2025))
 
 
 @pytest.fixture
