@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from bodymap.model.prose import listed
+from bodymap.model.prose import counted, listed
 from bodymap.study.mastery import LEARNED_BOX, Progress, total
 from bodymap.study.scheduler import QueueCounts
 
@@ -28,11 +28,6 @@ def when(due: datetime, now: datetime) -> str:
         return f"in {hours} hour{'s' if hours != 1 else ''}"
     local = due.astimezone()
     return f"on {local:%a} {local.day} {local:%b} at {local:%H:%M}"
-
-
-def count(number: int, thing: str) -> str:
-    """'1 card', '3 cards'."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def span(wait: timedelta) -> str:
@@ -58,7 +53,7 @@ def learned_rule(intervals: tuple[timedelta, ...]) -> str:
 def progress_tip(name: str, progress: Progress, intervals: tuple[timedelta, ...]) -> str:
     """A muscle's progress in plain words, for the tooltip of its row."""
     return "\n".join([
-        f"{name}: {count(progress.cards, 'card')}.",
+        f"{name}: {counted(progress.cards, 'card')}.",
         f"Learned: {progress.learned}.",
         f"Right last time, to be checked again: {progress.learning} "
         f"(each comes back in {span(intervals[1])} or more).",
@@ -73,9 +68,9 @@ def overall_text(progress: Mapping[str, Progress], intervals: tuple[timedelta, .
     """All cards in one line or two: what was seen, how it went, what is learned."""
     whole = total(progress.values())
     if not whole.seen:
-        return (f"{count(whole.cards, 'card')} to learn. The list counts, for each "
+        return (f"{counted(whole.cards, 'card')} to learn. The list counts, for each "
                 "muscle, the cards you got right the last time you saw them.")
-    return (f"Seen {whole.seen} of {count(whole.cards, 'card')}: {whole.right_last_time} "
+    return (f"Seen {whole.seen} of {counted(whole.cards, 'card')}: {whole.right_last_time} "
             f"right last time, {whole.to_go_over} to go over again. Learned so far: "
             f"{whole.learned}. {learned_rule(intervals)}")
 

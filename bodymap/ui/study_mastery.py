@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.study.mastery import Progress
 from bodymap.study.progress_words import progress_tip
+from bodymap.ui.rich_text import plain_tip
 
 BAR = "#0d47a1"
 BAR_ROLE = Qt.ItemDataRole.UserRole + 1  # (learned, right last time) as fractions of the cards
@@ -83,7 +84,7 @@ class MasteryList(QTreeWidget):
             cards = part.cards or 1
             item.setData(1, BAR_ROLE, [part.learned / cards, part.right_last_time / cards])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-            tip = progress_tip(shown, part, intervals)
+            tip = plain_tip(progress_tip(shown, part, intervals))
             item.setToolTip(0, tip)
             item.setToolTip(1, tip)
             self.addTopLevelItem(item)

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from bodymap.model import Catalog
-from bodymap.model.prose import BOTH, on_side
+from bodymap.model.prose import BOTH, counted, on_side
 from bodymap.study import (
     LEARNED_BOX,
     Answer,
@@ -21,7 +21,6 @@ from bodymap.study import (
 from bodymap.study.feedback import answer_text
 from bodymap.study.mastery import total
 from bodymap.study.progress_words import (
-    count,
     learned_rule,
     nothing_due_text,
     overall_text,
@@ -68,8 +67,8 @@ def test_a_due_card_days_away_is_said_as_a_local_date():
 
 def test_spans_and_counts_read_as_words():
     assert [span(gap) for gap in INTERVALS[:4]] == ["10 minutes", "a day", "3 days", "a week"]
-    assert (count(1, "card"), count(0, "card"), count(3, "card")) == (
-        "1 card", "0 cards", "3 cards")
+    assert (counted(1, "card"), counted(0, "card"), counted(3, "card"),
+            counted(2, "entry", "entries")) == ("1 card", "0 cards", "3 cards", "2 entries")
 
 
 def test_the_learned_rule_says_each_review_from_the_schedule():
@@ -84,7 +83,7 @@ def test_a_muscles_tip_names_it_and_gives_every_count(catalog: Catalog, progress
     muscle_id, part = next((m, p) for m, p in progress.items() if p.to_go_over and p.learning)
     name = catalog.muscles[muscle_id].name
     tip = progress_tip(name, part, INTERVALS).splitlines()
-    assert tip[0] == f"{name}: {count(part.cards, 'card')}."
+    assert tip[0] == f"{name}: {counted(part.cards, 'card')}."
     for line, figure in zip(tip[1:5], (part.learned, part.learning, part.to_go_over, part.new),
                             strict=True):
         assert f": {figure}" in line
