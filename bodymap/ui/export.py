@@ -53,6 +53,7 @@ from bodymap.ui.pain_finder import (
     order_words,
     rank_marked,
     refined,
+    says_provisional,
 )
 from bodymap.ui.pain_views import (
     faces,
@@ -281,11 +282,12 @@ def candidates_listed(shown: tuple[str, str] | None) -> int:
 
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
                     shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
-                    listed: int | None = None) -> str:
+                    listed: int | None = None, explain: bool = True) -> str:
     """The muscles that can refer pain to the marked zones in the pain finder's order, its
     chips ticked (`refinements`) included, the first few (`listed`, by default
     `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
-    so."""
+    so. With `explain`, what "provisional" means, when a row says it; without, the words
+    after them do (`slide_html`: under a candidate's trigger points)."""
     rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
     if not rows:
         return "<p>No muscle in the data refers there.</p>"
@@ -302,11 +304,13 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
         items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
     more = len(rows) - listed
     rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
-    # The rows say "provisional" as the pain finder does; the slide says what it means, as it
-    # does under a trigger point.
+    # The rows say "provisional" as the pain finder does, of a zone or of a trigger point whose
+    # referral there the sources do not settle ("TrP3 (anterior, near the ASIS, provisional)",
+    # beside a settled TrP1 to the same zone); the slide says what it means, as it does under a
+    # trigger point.
     unsure = (f"<p style='color:{MUTED}'><small><i>Provisional</i>: {PROVISIONAL_MEANS}."
-              f"</small></p>" if any(r.provisional for row in rows[:listed]
-                                     for r in row.reached) else "")
+              f"</small></p>" if explain and any(says_provisional(row) for row in rows[:listed])
+              else "")
     return (f"<p><b>Muscles that can refer pain there</b>, "
             f"{escape(order_words(refinements, known))}:</p>"
             f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}")
@@ -328,17 +332,21 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
+    trps = points_shown(scene, muscle) if muscle is not None else []
+    kept = trps if points is None else trps[:points]
+    # What "provisional" means is said once, after all that says it: under the trigger points
+    # when they say it, else under the candidates.
+    explained = provisional_note(kept)
     parts, source_ids = [], []
     if pain:
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
         if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            parts.append(candidates_html(catalog, pain, shown, refinements, listed))
+            parts.append(candidates_html(catalog, pain, shown, refinements, listed,
+                                         explain=not explained))
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
-        trps = points_shown(scene, muscle)
-        kept = trps if points is None else trps[:points]
         for trp in kept:
             spillover = (f"<br>Spillover: {referral_names(catalog, trp.referral, 'spillover')}"
                          if trp.referral.spillover else "")
@@ -346,7 +354,7 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
                          f"<span style='color:#b71c1c'>Essential:</span> "
                          f"{referral_names(catalog, trp.referral, 'essential')}{spillover}</p>")
             source_ids += trp.sources
-        parts.append(provisional_note(kept))
+        parts.append(explained)
         if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
             parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
                          f"bodymap.</i></p>")
