@@ -53,6 +53,7 @@ from bodymap.ui.pain_finder import (
     order_words,
     rank_marked,
     refined,
+    says_provisional,
 )
 from bodymap.ui.pain_views import (
     faces,
@@ -281,11 +282,12 @@ def candidates_listed(shown: tuple[str, str] | None) -> int:
 
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
                     shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
-                    listed: int | None = None) -> str:
+                    listed: int | None = None, explain: bool = True) -> str:
     """The muscles that can refer pain to the marked zones in the pain finder's order, its
     chips ticked (`refinements`) included, the first few (`listed`, by default
     `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
-    so."""
+    so. With `explain`, what "provisional" means, when a row says it; without, the words
+    after them do (`slide_html`: under a candidate's trigger points)."""
     rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
     if not rows:
         return "<p>No muscle in the data refers there.</p>"
@@ -302,11 +304,13 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
         items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
     more = len(rows) - listed
     rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
-    # The rows say "provisional" as the pain finder does; the slide says what it means, as it
-    # does under a trigger point.
+    # The rows say "provisional" as the pain finder does, of a zone or of a trigger point whose
+    # referral there the sources do not settle ("TrP3 (anterior, near the ASIS, provisional)",
+    # beside a settled TrP1 to the same zone); the slide says what it means, as it does under a
+    # trigger point.
     unsure = (f"<p style='color:{MUTED}'><small><i>Provisional</i>: {PROVISIONAL_MEANS}."
-              f"</small></p>" if any(r.provisional for row in rows[:listed]
-                                     for r in row.reached) else "")
+              f"</small></p>" if explain and any(says_provisional(row) for row in rows[:listed])
+              else "")
     return (f"<p><b>Muscles that can refer pain there</b>, "
             f"{escape(order_words(refinements, known))}:</p>"
             f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}")
@@ -328,17 +332,21 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
+    trps = points_shown(scene, muscle) if muscle is not None else []
+    kept = trps if points is None else trps[:points]
+    # What "provisional" means is said once, after all that says it: under the trigger points
+    # when they say it, else under the candidates.
+    explained = provisional_note(kept)
     parts, source_ids = [], []
     if pain:
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
         if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            parts.append(candidates_html(catalog, pain, shown, refinements, listed))
+            parts.append(candidates_html(catalog, pain, shown, refinements, listed,
+                                         explain=not explained))
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
-        trps = points_shown(scene, muscle)
-        kept = trps if points is None else trps[:points]
         for trp in kept:
             spillover = (f"<br>Spillover: {referral_names(catalog, trp.referral, 'spillover')}"
                          if trp.referral.spillover else "")
@@ -346,7 +354,7 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
                          f"<span style='color:#b71c1c'>Essential:</span> "
                          f"{referral_names(catalog, trp.referral, 'essential')}{spillover}</p>")
             source_ids += trp.sources
-        parts.append(provisional_note(kept))
+        parts.append(explained)
         if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
             parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
                          f"bodymap.</i></p>")
@@ -490,6 +498,14 @@ class _SlideWords:
     def _key_scale(self) -> float:
         return self.px / KEY_FONT_PX
 
+    def key_width(self) -> float:
+        """The key's width on the slide: the column must be as wide, or it runs past the
+        slide's margin (rectus abdominis's did, its "Essential referral zone" to 28 px from
+        the edge)."""
+        if not self.rows:
+            return 0.0
+        return key_size(self.rows, QFontMetricsF(_key_font())).width() * self._key_scale()
+
     def _key_height(self) -> float:
         if not self.rows:
             return 0.0
@@ -505,6 +521,8 @@ class _SlideWords:
     def fit(self, width: float, height: float, shrunk: float = 1.0) -> bool:
         """Whether everything fits in a column this size with the words at `shrunk` times their
         full size."""
+        if self.key_width() > width:
+            return False
         words = _text(self.device, self.body_html, width, round(self.px * shrunk))
         return words.size().height() <= self._room_for_words(width, height)
 
@@ -538,7 +556,7 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     inner = target.marginsRemoved(QMarginsF(margin, margin, margin, margin))
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     device = painter.device()
-    share, top = SLIDE_PICTURE, inner.top()
+    top = inner.top()
     heading = _title_text(device, title, inner.width(), text_px)
     if heading is not None:
         # The title runs across the top, out of the words' way: two bodies side by side are
@@ -546,18 +564,76 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
         # long title (marked pain in three places) is two lines, not four in the column.
         top += heading.size().height() + text_px * 0.6
     words = _SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
-    if len(scenes) > 1:
-        share = _pictures_share(words, target.width(), margin, inner.bottom() - top)
+    room = QRectF(inner.left(), top, inner.width(), inner.bottom() - top)
     with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
-        views = _lay_out(scenes, frame, QSizeF(target.width() * share, inner.bottom() - top),
-                         centred=False)
-        size = views.size
-        origin = QPointF(inner.left(), (top + inner.bottom() - size.height()) / 2)
+        views, origin, column = _slide_views(scenes, frame, words, room, margin, target.width())
         _draw_views(views, painter, origin, target)
     if heading is not None:  # after the views, which lay white paper round their bodies
         _draw_text(painter, heading, inner.left(), inner.top())
-    left = origin.x() + size.width() + 2 * margin
-    words.draw(painter, QRectF(left, top, inner.right() - left, inner.bottom() - top))
+    words.draw(painter, column)
+
+
+def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+                 margin: float, width: float) -> tuple[_Layout, QPointF, QRectF]:
+    """A slide's views laid out in `room` (under its title, inside its margins), where they go
+    and the column left for the key and the words: the views side by side at the left, as
+    tall as the room between the title and the foot allows, or as wide as the words beside
+    them leave (`_pictures_share`); or, where that makes them larger, the second over the
+    words (`_over_words`)."""
+    share = (SLIDE_PICTURE if len(scenes) == 1
+             else _pictures_share(words, width, margin, room.height()))
+    views = _lay_out(scenes, frame, QSizeF(width * share, room.height()), centred=False)
+    origin = QPointF(room.left(), room.top() + (room.height() - views.size.height()) / 2)
+    left = origin.x() + views.size.width() + 2 * margin
+    column = QRectF(left, room.top(), room.right() - left, room.height())
+    over = _over_words(scenes, frame, words, room, margin) if len(scenes) > 1 else None
+    if over is not None and over[0].panels[0].fit.zoom > views.panels[0].fit.zoom * 1.02:
+        return over[0], room.topLeft(), over[1]
+    return views, origin, column
+
+
+def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+                margin: float) -> tuple[_Layout, QRectF] | None:
+    """Two views on a slide, the main one at the left, as tall as `room` lets it be, and the
+    other at the top of the column beside it, at one scale (`_scale_ratio`), over the key and
+    the words; and that column under it. A view beside the main one for the band of the body
+    it cannot show (rectus abdominis's low back, beside the front from the chest to the
+    thighs) is short: side by side, both bodies are as small as the slide's width leaves
+    them, with paper above and below. None when the words do not fit under it (at
+    `SLIDE_WORDS_BESIDE_TWO` of their size) with the main view larger than it would be alone
+    beside them."""
+    main, other = scenes
+    main_frame, other_frame = frame_rect(main, frame), frame_rect(other, frame)
+    ratio = _scale_ratio(main, other)
+    size = room.size()
+
+    def laid(zoom: float) -> tuple[_Fit, _Fit, float] | None:
+        main_fit = _fit(main, main_frame, size, False, zoom)
+        width = size.width() - main_fit.size.width() - 2 * margin
+        if main_fit.zoom < zoom * 0.999 or width <= 0:
+            return None
+        other_fit = _fit(other, other_frame, QSizeF(width, size.height()), False, zoom * ratio)
+        if other_fit.zoom < zoom * ratio * 0.999:  # not at one scale with the main view
+            return None
+        under = size.height() - other_fit.size.height() - margin
+        if not words.fit(width, under, SLIDE_WORDS_BESIDE_TWO):
+            return None
+        return main_fit, other_fit, width
+
+    low, high = 0.0, _fit(main, main_frame, size, False).zoom
+    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
+        middle = (low + high) / 2
+        low, high = (middle, high) if laid(middle) is not None else (low, middle)
+    found = laid(low) if low > 0 else None
+    if found is None:
+        return None
+    main_fit, other_fit, width = found
+    left = main_fit.size.width() + 2 * margin
+    layout = _Layout([_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)],
+                     [0.0, left], QSizeF(left + other_fit.size.width(),
+                                         max(main_fit.size.height(), other_fit.size.height())))
+    below = other_fit.size.height() + margin
+    return layout, QRectF(room.left() + left, room.top() + below, width, size.height() - below)
 
 
 def _pictures_share(words: _SlideWords, width: float, margin: float, height: float) -> float:
@@ -761,9 +837,7 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
         return _Layout([_Panel(scenes[0], frames[0], fit)], [0.0], fit.size)
     (main, other), (main_frame, other_frame) = scenes, frames
     gap = room.width() * PANEL_GAP
-    ratio = _body_height(main) / _body_height(other)
-    if "lateral" not in (main.view.name, other.view.name):  # from the side, width is depth
-        ratio = min(ratio, _body_width(main) / _body_width(other))
+    ratio = _scale_ratio(main, other)
 
     def fits(zoom: float) -> tuple[_Fit, _Fit]:
         return (_fit(main, main_frame, room, False, zoom, margin),
@@ -782,6 +856,15 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     size = QSizeF(main_fit.size.width() + gap + other_fit.size.width(),
                   max(main_fit.size.height(), other_fit.size.height()))
     return _Layout(panels, [0.0, main_fit.size.width() + gap], size)
+
+
+def _scale_ratio(main: BodyScene, other: BodyScene) -> float:
+    """The other view's scale per the main view's: its whole body no taller than the main
+    view's and, front beside back, no wider (`_lay_out`)."""
+    ratio = _body_height(main) / _body_height(other)
+    if "lateral" not in (main.view.name, other.view.name):  # from the side, width is depth
+        ratio = min(ratio, _body_width(main) / _body_width(other))
+    return ratio
 
 
 def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRectF) -> None:

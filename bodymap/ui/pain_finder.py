@@ -359,6 +359,12 @@ def provisional_points(row: Row) -> set[str]:
     return {m.trigger_point for c in row.shown for m in c.matches} - settled
 
 
+def says_provisional(row: Row) -> bool:
+    """Whether a row's words (`candidate_lines`) call anything provisional: a zone it
+    explains, or a trigger point it names (`provisional_points`)."""
+    return any(r.provisional for r in row.reached) or bool(provisional_points(row))
+
+
 def _short_label(label: str) -> str:
     """A trigger point's label without where it lies: "TrP3" of "TrP3 (anterior, ...)"."""
     return label.split(" (", 1)[0]

@@ -233,14 +233,65 @@ def test_a_slide_of_two_views_gives_them_the_width_its_words_leave(qapp, tmp_pat
     title_x, title_y, _size = texts["Rectus abdominis (lower part): trigger points and referral"]
     assert title_x < front_left and title_y < 0.12 * 1080  # one line, across the top
     assert front_right - front_left >= 0.25 * 1920, (front_left, front_right)  # was 18%
-    column = texts["Essential referral zone"][0]
-    assert back_left < column - 0.04 * 1080  # the key beside the views, clear of them
-    assert min(size for _x, _y, size in texts.values()) >= 1080 / 50 - 0.5  # all still read
+    # The key clear of the views: right of the front view, and under the back view (which
+    # stands over the words: `_over_words`) with paper between them.
+    key_x, key_y, key_size = texts["Essential referral zone"]
+    assert front_right < key_x - 0.04 * 1080
+    paper = QRect(back_left, round(key_y - key_size - 0.04 * 1080), _back_right - back_left,
+                  round(0.04 * 1080))
+    assert not Pixels(slide).where(is_body, paper, step=2), paper
+    # All still read: its words at 85% of their size at least, as gluteus medius's below, and
+    # the rest (labels, captions, key, the sources) as large as the landmark labels; the
+    # footnote under the words is a step smaller than they are.
+    words = texts["Essential:"][2]
+    assert words >= 0.85 * 1080 / 40 - 0.5
+    footnote = [size for text, (_x, _y, size) in texts.items()
+                if size < words - 0.5 and not text.startswith(("Sources:", "Teaching"))]
+    assert min(size for _x, _y, size in texts.values() if size not in footnote) >= 1080 / 50 - 0.5
+    assert min(footnote) >= 0.8 * words - 1
     # Gluteus medius says much more about its three trigger points: its words shrink a little,
     # never below 85% of their size, and no further for the views' sake.
     texts = svg_texts(export(tmp_path, "gm.svg", "--muscle", "gluteus_medius", "--layout",
                              "slide"))
     assert texts["Essential:"][2] >= 0.85 * 1080 / 40 - 0.5
+
+
+@pytest.mark.parametrize(("muscle", "least"), [("rectus_abdominis", 0.66)])
+def test_a_slide_of_a_short_view_beside_draws_it_over_the_words(qapp, tmp_path: Path,
+                                                                 muscle: str, least: float):
+    # Rectus abdominis: the front from the chest to the thighs, and beside it the back view's
+    # low-back band. Side by side, the slide's width bound them: the front 58% of the slide's
+    # height, with paper above and below. The back view over the words, the front is as large
+    # as the slide's height and the words under the back view allow.
+    slide = QImage(str(export(tmp_path, "slide.png", "--muscle", muscle, "--layout", "slide")))
+    texts = svg_texts(export(tmp_path, "slide.svg", "--muscle", muscle, "--layout", "slide"))
+    (front_left, front_right), (back_left, back_right) = body_spans(slide)
+    pixels = Pixels(slide)
+    front = body_box(pixels, QRect(front_left, 0, front_right - front_left + 1, 1080))
+    assert front.height() >= least * 1080, front.height() / 1080
+    # The back view grows with it (it was 29% of the slide's height), over the key, level
+    # with the front view's top.
+    key_top = round(texts["Essential referral zone"][1] - texts["Essential referral zone"][2])
+    back = body_box(pixels, QRect(back_left, 0, back_right - back_left + 1, key_top))
+    assert back.height() >= 0.33 * 1080, back.height() / 1080
+    assert back.bottom() < key_top and abs(back.top() - front.top()) <= 0.04 * 1080
+
+
+@pytest.mark.parametrize("muscle", ["rectus_abdominis", "multifidus", "quadratus_lumborum",
+                                    "gluteus_medius", "iliopsoas", "piriformis"])
+def test_every_word_of_a_slide_is_inside_its_margins(qapp, tmp_path: Path, muscle: str):
+    # The slide's margin is 4% of its height (43 px): the key beside rectus abdominis's two
+    # views ran to 28 px from the right edge, its column narrower than the key.
+    texts = svg_texts(export(tmp_path, "slide.svg", "--muscle", muscle, "--layout", "slide"))
+    margin = 0.04 * 1080
+    for text, (x, baseline, size) in texts.items():
+        font = QFont()
+        font.setPixelSize(round(size))
+        metrics = QFontMetricsF(font)
+        right = x + metrics.horizontalAdvance(text)
+        assert x >= margin - 0.5 and right <= 1920 - margin + 0.5, (text, x, right)
+        assert baseline - metrics.ascent() >= margin - 0.5, text
+        assert baseline + metrics.descent() <= 1080 - margin + 0.5, text
 
 
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,

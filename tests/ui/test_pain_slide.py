@@ -8,6 +8,7 @@ import html
 import re
 from pathlib import Path
 
+from helpers.svg_text import svg_words
 from helpers.window import click, finder_rows, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFileDialog
@@ -134,3 +135,38 @@ def test_a_slide_explains_provisional_as_its_candidates_say_it(
     click(qtbot, window, "si_joint", "L")
     words = exported_slide_words(window, tmp_path / "joint.svg", monkeypatch)
     assert "Muscles that can refer pain there" in words and "rovisional" not in words
+
+
+def test_a_slide_explains_provisional_when_only_a_trigger_point_is(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # The iliac crest: gluteus medius's TrP1 refers there as the sources settle, its TrP3 only
+    # provisionally. No zone is provisional, but the row calls TrP3 so, and the class reading it
+    # is told what the word means.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "iliac_crest", "L")
+    rows = finder_rows(window)
+    assert "TrP3 (anterior, near the ASIS, provisional)" in rows[0][1]
+    assert "provisional" not in rows[0][0]  # the fit is settled: TrP1 refers there
+    exported_slide_words(window, tmp_path / "crest.svg", monkeypatch)
+    words = svg_words(tmp_path / "crest.svg")
+    assert "TrP3 (anterior, near the ASIS, provisional)" in words
+    assert words.count("Provisional : not settled by the sources") == 1
+
+
+def test_a_candidates_slide_explains_provisional_once(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # The upper buttock: the list calls its referral from several muscles provisional, and
+    # gluteus medius's trigger points, shown over it, call zones so too. One footnote, after
+    # both, says what the word means, not one under each in other words.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "upper_buttock", "L")
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    at = next(n for n, row in enumerate(window.pain_finder.rows)
+              if row.candidate.muscle_id == "gluteus_medius")
+    view.setCurrentIndex(view.model().index(at, 0))  # as the arrow keys would
+    assert window.body_view.preview[0] == "gluteus_medius"
+    exported_slide_words(window, tmp_path / "candidate.svg", monkeypatch)
+    words = svg_words(tmp_path / "candidate.svg")
+    assert "Upper buttock (provisional)" in words[:words.index("Candidate: Gluteus medius")]
+    assert words.count("Provisional :") == 1
+    assert words.index("TrP3 (anterior, near the ASIS) :") < words.index("Provisional :")
