@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
 from bodymap.model.problems import Problem
+from bodymap.model.prose import counted
 from bodymap.model.query import (
     INTENSITY_WORDS,
     PAIN_WORDS,
@@ -462,12 +463,11 @@ class Catalog:
 
     def zone_summary(self) -> str:
         """How many zones there are and how many groups of them: every zone id is one or the
-        other ("26 zones and 3 zone groups", 29 ids). `bodymap validate` and `bodymap export`
+        other ("28 zones and 4 zone groups": 32 ids). `bodymap validate` and `bodymap export`
         count them alike."""
         groups = sum(1 for zone in self.zones.values() if zone.is_group)
         drawn = len(self.zones) - groups
-        return (f"{drawn} zone{'s' * (drawn != 1)}"
-                f"{f' and {groups} zone group' + 's' * (groups != 1) if groups else ''}")
+        return counted(drawn, "zone") + (f" and {counted(groups, 'zone group')}" if groups else "")
 
     def zone_parts(self, zone_id: str) -> tuple[str, ...]:
         """The drawn zones a zone id stands for: a group's parts, else the zone itself.
