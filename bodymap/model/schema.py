@@ -292,6 +292,20 @@ def combined_zones(referrals: Iterable[Referral]) -> tuple[frozenset[str], froze
     return essential, spillover - essential
 
 
+def unsettled_zones(referrals: Iterable[Referral]) -> frozenset[str]:
+    """The zone ids of several referrals, painted as `combined_zones` paints them, whose paint
+    rests only on provisional referral: no referral names them so (essential, or spillover)
+    without calling them provisional."""
+    referrals = list(referrals)
+    essential, spillover = combined_zones(referrals)
+
+    def settled(zone: str, kind: str) -> bool:
+        return any(zone in getattr(r, kind) and zone not in r.provisional for r in referrals)
+
+    return frozenset([*(z for z in essential if not settled(z, "essential")),
+                      *(z for z in spillover if not settled(z, "spillover"))])
+
+
 @dataclass(frozen=True)
 class Definition:
     """A term of the trade, explained."""

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from bodymap.diagram import VIEWS, Landmark, Region, View, load_view
 from bodymap.model import Catalog
 from bodymap.model.prose import BOTH, on_side
-from bodymap.model.schema import Referral, combined_zones
+from bodymap.model.schema import Referral, combined_zones, unsettled_zones
 
 if TYPE_CHECKING:
     from bodymap.model.schema import TriggerPoint
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 ESSENTIAL_RED = QColor(211, 47, 47, 205)  # #d32f2f at 80%: readable on skin at a glance
 SPILLOVER_RED = QColor(211, 47, 47, 235)
 PAIN_BLUE = QColor(25, 95, 200)
+PROVISIONAL_EDGE = QColor(70, 20, 20)  # a provisional zone's dashed edge (`provisional_pen`)
 HOVER_FILL = QColor(255, 214, 0, 90)
 SELECTED_EDGE = QColor(33, 33, 33)
 RING_AMBER = QColor(230, 140, 0)
@@ -110,6 +111,14 @@ def essential_brush() -> QBrush:
 
 def spillover_brush() -> QBrush:
     return texture_brush(SPILLOVER_RED, STIPPLE)
+
+
+def provisional_pen() -> QPen:
+    """The edge of a zone painted only by provisional referral: dashed, dark enough to see on
+    the red and on skin, so the zone reads as drawn but not settled."""
+    pen = QPen(PROVISIONAL_EDGE, 2.0, Qt.PenStyle.DashLine)
+    pen.setCosmetic(True)  # the same on screen at any zoom
+    return pen
 
 
 def pain_brush() -> QBrush:
@@ -733,17 +742,44 @@ class BodyScene(QGraphicsScene):
         """What to paint now: referral, the outlined muscle (with markers) and the marked zones.
         A study board, when set, decides all three."""
         board = self.study
+        referrals, side = self.shown_referrals()
+        painted = self.painted_referrals(referrals, side) if referrals else {}
         if board is not None:
-            shown = (board.answer, board.side) if board.answer else None
-            pattern = Referral(board.essential, board.spillover, board.bilateral)
-            return self.painted_referrals([pattern], board.side), shown, set(board.marked)
-        if self.mode == "pain":
-            return self.referral_of(self.preview), self.preview, self.pain
-        trp = self.coached_trigger_point()
+            return painted, (board.answer, board.side) if board.answer else None, set(
+                board.marked)
+        return painted, self.preview if self.mode == "pain" else self.selected, self.pain
+
+    def shown_referrals(self) -> tuple[list[Referral], str]:
+        """The referral patterns painted now and the side of the body they belong to: a study
+        board's; in the pain finder, the candidate previewed; else the TrP the coach is on, or
+        every TrP of the selected muscle. ([], "") when none is."""
+        board = self.study
+        if board is not None:
+            return [Referral(board.essential, board.spillover, board.bilateral)], board.side
+        trp = self.coached_trigger_point() if self.mode != "pain" else None
         if trp is not None and self.selected is not None:
-            return (self.painted_referrals([trp.referral], self.selected[1]), self.selected,
-                    self.pain)
-        return self.referral_of(self.selected), self.selected, self.pain
+            return [trp.referral], self.selected[1]
+        shown = self.preview if self.mode == "pain" else self.selected
+        if shown is None or shown[0] not in self.catalog.muscles:
+            return [], ""
+        return [t.referral for t in self.catalog.muscles[shown[0]].trigger_points], shown[1]
+
+    def unsettled_shown(self) -> set[tuple[str, str | None]]:
+        """The painted zones (keys as `shown_state` gives them) whose paint rests only on
+        provisional referral (`unsettled_zones`): drawn with a dashed edge, as the sources do
+        not settle them."""
+        referrals, side = self.shown_referrals()
+        if not referrals:
+            return set()
+        if side == BOTH:
+            unsure = unsettled_zones(referrals)
+            return {*self._keys(unsure, "L"), *self._keys(unsure, "R")}
+        return {*self._keys(unsettled_zones(referrals), side),
+                *self._keys(unsettled_zones(r.other_side() for r in referrals), OTHER_SIDE[side])}
+
+    def _keys(self, zone_ids: Iterable[str], side: str) -> set[tuple[str, str | None]]:
+        return {(z, None if self.catalog.zones[z].midline else side)
+                for z in zone_ids if z in self.catalog.zones}
 
     def place_numbers(self, key: tuple[str, str | None]) -> list[MarkerItem]:
         """A muscle's markers on a side, each number in its corner: chosen together, once."""
@@ -764,6 +800,7 @@ class BodyScene(QGraphicsScene):
 
     def refresh_regions(self) -> None:
         referral, shown, pain = self.shown_state()
+        unsettled = self.unsettled_shown()
         outlined = shown if self.study is not None else self.selected
         mastery = (self.study.mastery if self.study is not None else None) or {}
         in_pain_mode = self.mode == "pain"
@@ -776,6 +813,8 @@ class BodyScene(QGraphicsScene):
             if in_pain_mode:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
+            if kind is not None and key in unsettled:
+                pen = provisional_pen()
             if key in pain:  # under a referral: the red, hatched and ringed in blue
                 pen = QPen(PAIN_BLUE, 2.2 if kind is None else 3.2)
                 pen.setCosmetic(True)

@@ -44,7 +44,14 @@ from bodymap.ui.body_scene import (
     on_side,
 )
 from bodymap.ui.framing import BODY, REGION, frame_rect
-from bodymap.ui.legend import PAIN_ROW, REFERRAL_ROWS, Row, key_size, paint_key
+from bodymap.ui.legend import (
+    PAIN_ROW,
+    PROVISIONAL_ROW,
+    REFERRAL_ROWS,
+    Row,
+    key_size,
+    paint_key,
+)
 from bodymap.ui.pain_finder import (
     PROVISIONAL_MEANS,
     Refinement,
@@ -161,6 +168,9 @@ def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:
     rows = REFERRAL_ROWS if referral or shown else ()
     if shown and all(scene.layer_of(shown[0]) is None for scene in scenes):
         rows = tuple(row for row in rows if row[0] != "marker")
+    # The dashed edge of a provisional zone, where a view draws one.
+    if any(scene.unsettled_shown() & scene.zones.keys() for scene in scenes):
+        rows = (*rows, PROVISIONAL_ROW)
     return (*rows, PAIN_ROW) if pain else rows
 
 

@@ -15,6 +15,7 @@ from bodymap.ui.body_scene import (
     mastery_brush,
     pain_brush,
     pain_over_brush,
+    provisional_pen,
     solid_brush,
     spillover_brush,
 )
@@ -24,6 +25,8 @@ REFERRAL_ROWS: tuple[Row, ...] = (
     ("essential", "Essential referral zone"), ("spillover", "Spillover zone"),
     ("marker", "Trigger point"))
 PAIN_ROW: Row = ("pain", "Marked pain")
+# In the window's key, under the referral rows: the dashed edge is explained where it is seen.
+PROVISIONAL_ROW: Row = ("provisional", "Provisional zone")
 MASTERY_ROWS: tuple[Row, ...] = (
     ("mastery-0", "Not known yet"), ("mastery-0.4", "Learning"), ("mastery-1", "Known well"))
 SKIN = QColor(240, 214, 196)  # under each swatch, as the zones lie on skin
@@ -57,6 +60,12 @@ def paint_key(painter: QPainter, box: QRectF, rows: Sequence[Row], metrics: QFon
             painter.drawLine(c + QPointF(-5, 5), c + QPointF(5, -5))
         elif kind == "pain":
             _paint_pain_swatch(painter, swatch)
+        elif kind == "provisional":
+            _fill(painter, swatch, solid_brush(SKIN))
+            _fill(painter, swatch, essential_brush())
+            painter.setPen(provisional_pen())
+            painter.setBrush(QBrush())
+            painter.drawRect(swatch)
         else:
             painter.setPen(QPen(QColor(90, 90, 90), 1))
             _fill(painter, swatch, solid_brush(SKIN))
@@ -107,21 +116,22 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.rows: tuple[Row, ...] = REFERRAL_ROWS
+        self.rows: tuple[Row, ...] = (*REFERRAL_ROWS, PROVISIONAL_ROW)
         self.pain_row: Row = PAIN_ROW
         self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.rows))
 
     def show_rows(self, *, pain: bool, mastery: bool, pain_label: str = PAIN_ROW[1]) -> None:
         """`pain_label` names the blue marks: a client's pain, or a student's answer."""
         self.pain_row = ("pain", pain_label)
+        referral = (*REFERRAL_ROWS, PROVISIONAL_ROW)
         self.rows = (MASTERY_ROWS if mastery else
-                     (*REFERRAL_ROWS, self.pain_row) if pain else REFERRAL_ROWS)
+                     (*referral, self.pain_row) if pain else referral)
         self.setAccessibleName("Legend: " + ", ".join(text for _, text in self.rows))
         self.adjustSize()
         self.update()
 
     def sizeHint(self):
-        every = (*REFERRAL_ROWS, PAIN_ROW, self.pain_row, *MASTERY_ROWS)
+        every = (*REFERRAL_ROWS, PROVISIONAL_ROW, PAIN_ROW, self.pain_row, *MASTERY_ROWS)
         return key_size(self.rows, QFontMetricsF(self.font()), every).toSize()
 
     def paintEvent(self, event: QPaintEvent) -> None:

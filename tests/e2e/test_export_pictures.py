@@ -256,7 +256,10 @@ def test_a_slide_of_two_views_gives_them_the_width_its_words_leave(qapp, tmp_pat
     assert texts["Essential:"][2] >= 0.85 * 1080 / 40 - 0.5
 
 
-@pytest.mark.parametrize(("muscle", "least"), [("rectus_abdominis", 0.66)])
+# Side by side, the front was 58% of the slide's height and the back 29%. Over the words, 69% and
+# 35% with a key of three rows; its lower abdomen is provisional, drawn with a dashed edge the key
+# explains in a fourth row, so the words under the back view are taller: 61% and 30.5%.
+@pytest.mark.parametrize(("muscle", "least"), [("rectus_abdominis", 0.60)])
 def test_a_slide_of_a_short_view_beside_draws_it_over_the_words(qapp, tmp_path: Path,
                                                                  muscle: str, least: float):
     # Rectus abdominis: the front from the chest to the thighs, and beside it the back view's
@@ -273,7 +276,7 @@ def test_a_slide_of_a_short_view_beside_draws_it_over_the_words(qapp, tmp_path: 
     # with the front view's top.
     key_top = round(texts["Essential referral zone"][1] - texts["Essential referral zone"][2])
     back = body_box(pixels, QRect(back_left, 0, back_right - back_left + 1, key_top))
-    assert back.height() >= 0.33 * 1080, back.height() / 1080
+    assert back.height() >= 0.30 * 1080, back.height() / 1080
     assert back.bottom() < key_top and abs(back.top() - front.top()) <= 0.04 * 1080
 
 
@@ -760,3 +763,17 @@ def test_a_slides_title_runs_across_its_top_above_the_picture(qapp, tmp_path: Pa
     # From the slide's left margin, over the picture's caption: not in the column beside it.
     assert x <= caption[0] and baseline < caption[1] - size, (title, caption)
     assert x == pytest.approx(1080 * 0.04, abs=1)
+
+
+def test_the_key_explains_the_dashed_edge_only_where_a_provisional_zone_is_drawn(
+        qapp, tmp_path: Path):
+    # Gluteus minimus reaches the back of the knee only provisionally: drawn with a dashed edge,
+    # which the key explains. Piriformis's pattern is settled: its key has no such row.
+    catalog = load_catalog()
+    minimus = [t.referral for t in catalog.muscles["gluteus_minimus"].trigger_points]
+    piriformis = [t.referral for t in catalog.muscles["piriformis"].trigger_points]
+    assert any(r.provisional for r in minimus) and not any(r.provisional for r in piriformis)
+    with_edge = svg_words(export(tmp_path, "minimus.svg", "--muscle", "gluteus_minimus"))
+    settled = svg_words(export(tmp_path, "piriformis.svg", "--muscle", "piriformis"))
+    assert "Provisional zone" in with_edge
+    assert "Provisional zone" not in settled and "Essential referral zone" in settled

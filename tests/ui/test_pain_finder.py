@@ -592,8 +592,9 @@ def test_the_key_shows_marked_pain_on_skin_and_over_red(qtbot, window: MainWindo
     image = legend.grab().toImage()
     ratio = image.devicePixelRatio()
     line = legend.fontMetrics().height() + 6
-    row = [image.pixelColor(round(x * ratio), round((6 + 3 * line + line / 2) * ratio))
-           for x in range(8, 31)]  # the fourth row's swatch, across
+    index = [kind for kind, _ in legend.rows].index("pain")  # the marked-pain row's swatch
+    row = [image.pixelColor(round(x * ratio), round((6 + index * line + line / 2) * ratio))
+           for x in range(8, 31)]
     assert any(_blue(c) for c in row[:10]) and any(_blue(c) for c in row[12:])
     assert any(is_red(c) for c in row[12:])  # its right half: the pain over a referral
     assert not any(is_red(c) for c in row[:10])  # its left half: on skin
