@@ -52,6 +52,7 @@ from bodymap.ui.pain_finder import (
     moved_up_for,
     order_words,
     rank_marked,
+    referral_sources,
     refined,
     says_provisional,
 )
@@ -282,15 +283,17 @@ def candidates_listed(shown: tuple[str, str] | None) -> int:
 
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
                     shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
-                    listed: int | None = None, explain: bool = True) -> str:
+                    listed: int | None = None, explain: bool = True) -> tuple[str, list[str]]:
     """The muscles that can refer pain to the marked zones in the pain finder's order, its
     chips ticked (`refinements`) included, the first few (`listed`, by default
     `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
     so. With `explain`, what "provisional" means, when a row says it; without, the words
-    after them do (`slide_html`: under a candidate's trigger points)."""
+    after them do (`slide_html`: under a candidate's trigger points). With them, the ids of
+    the sources the listed candidates' referral comes from (`referral_sources`), for the
+    slide's foot to cite."""
     rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
     if not rows:
-        return "<p>No muscle in the data refers there.</p>"
+        return "<p>No muscle in the data refers there.</p>", []
     both_sides = len({side for _zone, side in pain if side}) > 1
     listed = candidates_listed(shown) if listed is None else listed
     items = []
@@ -313,7 +316,8 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
               else "")
     return (f"<p><b>Muscles that can refer pain there</b>, "
             f"{escape(order_words(refinements, known))}:</p>"
-            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}")
+            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}",
+            [s for row in rows[:listed] for s in referral_sources(catalog, row)])
 
 
 def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:
@@ -342,8 +346,10 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
         if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            parts.append(candidates_html(catalog, pain, shown, refinements, listed,
-                                         explain=not explained))
+            listing, cited = candidates_html(catalog, pain, shown, refinements, listed,
+                                             explain=not explained)
+            parts.append(listing)
+            source_ids += cited
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
