@@ -584,22 +584,26 @@ def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: 
     """A slide's views laid out in `room` (under its title, inside its margins), where they go
     and the column left for the key and the words: the views side by side at the left, as
     tall as the room between the title and the foot allows, or as wide as the words beside
-    them leave (`_pictures_share`); or, where that makes them larger, the second over the
-    words (`_over_words`)."""
+    them leave (`_pictures_share`); or, where that makes the main one larger, the second over
+    the words (`_over_words`) or the two one over the other (`_stacked`)."""
     share = (SLIDE_PICTURE if len(scenes) == 1
              else _pictures_share(words, width, margin, room.height()))
     views = _lay_out(scenes, frame, QSizeF(width * share, room.height()), centred=False)
     origin = QPointF(room.left(), room.top() + (room.height() - views.size.height()) / 2)
     left = origin.x() + views.size.width() + 2 * margin
     column = QRectF(left, room.top(), room.right() - left, room.height())
-    over = _over_words(scenes, frame, words, room, margin) if len(scenes) > 1 else None
-    if over is not None and over[0].panels[0].fit.zoom > views.panels[0].fit.zoom * 1.02:
-        return over[0], room.topLeft(), over[1]
-    return views, origin, column
+    if len(scenes) == 1:
+        return views, origin, column
+    best = (views, origin, column)
+    for other in (_over_words(scenes, frame, words, room, margin),
+                  _stacked(scenes, frame, words, room, margin)):
+        if other is not None and other[0].panels[0].fit.zoom > best[0].panels[0].fit.zoom * 1.02:
+            best = other
+    return best
 
 
 def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
-                margin: float) -> tuple[_Layout, QRectF] | None:
+                margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
     """Two views on a slide, the main one at the left, as tall as `room` lets it be, and the
     other at the top of the column beside it, at one scale (`_scale_ratio`), over the key and
     the words; and that column under it. A view beside the main one for the band of the body
@@ -636,10 +640,56 @@ def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: Q
     main_fit, other_fit, width = found
     left = main_fit.size.width() + 2 * margin
     layout = _Layout([_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)],
-                     [0.0, left], QSizeF(left + other_fit.size.width(),
+                     [QPointF(0, 0), QPointF(left, 0)], QSizeF(left + other_fit.size.width(),
                                          max(main_fit.size.height(), other_fit.size.height())))
     below = other_fit.size.height() + margin
-    return layout, QRectF(room.left() + left, room.top() + below, width, size.height() - below)
+    return (layout, room.topLeft(),
+            QRectF(room.left() + left, room.top() + below, width, size.height() - below))
+
+
+def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+             margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
+    """Two views on a slide one over the other at the left, at one scale (`_scale_ratio`), the
+    main one on top, each centred on the column they make, and the key and the words beside
+    them. Two short views (the groin from the front, the sacrum from behind) side by side are
+    as small as the slide's width leaves them, each about a quarter of its height with paper
+    above and below; stacked, they share its height. None when the words do not fit beside
+    them at `SLIDE_WORDS_BESIDE_TWO` of their size, however small the views."""
+    main, other = scenes
+    main_frame, other_frame = frame_rect(main, frame), frame_rect(other, frame)
+    ratio = _scale_ratio(main, other)
+    widest = QSizeF(room.width() * SLIDE_PICTURES_MOST, room.height())
+
+    def laid(zoom: float) -> tuple[_Fit, _Fit, float] | None:
+        main_fit = _fit(main, main_frame, widest, False, zoom)
+        other_fit = _fit(other, other_frame, widest, False, zoom * ratio)
+        if main_fit.zoom < zoom * 0.999 or other_fit.zoom < zoom * ratio * 0.999:
+            return None
+        if main_fit.size.height() + margin + other_fit.size.height() > room.height():
+            return None
+        width = max(main_fit.size.width(), other_fit.size.width())
+        if not words.fit(room.width() - width - 2 * margin, room.height(),
+                         SLIDE_WORDS_BESIDE_TWO):
+            return None
+        return main_fit, other_fit, width
+
+    low, high = 0.0, _fit(main, main_frame, widest, False).zoom
+    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
+        middle = (low + high) / 2
+        low, high = (middle, high) if laid(middle) is not None else (low, middle)
+    found = laid(low) if low > 0 else None
+    if found is None:
+        return None
+    main_fit, other_fit, width = found
+    height = main_fit.size.height() + margin + other_fit.size.height()
+    layout = _Layout([_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)],
+                     [QPointF((width - main_fit.size.width()) / 2, 0),
+                      QPointF((width - other_fit.size.width()) / 2,
+                              main_fit.size.height() + margin)],
+                     QSizeF(width, height))
+    origin = QPointF(room.left(), room.top() + (room.height() - height) / 2)
+    left = room.left() + width + 2 * margin
+    return layout, origin, QRectF(left, room.top(), room.right() - left, room.height())
 
 
 def _pictures_share(words: _SlideWords, width: float, margin: float, height: float) -> float:
@@ -820,11 +870,11 @@ class _Panel(NamedTuple):
 
 
 class _Layout(NamedTuple):
-    """The views of a picture side by side, the first's top left at (0, 0) and each one's at
-    its `lefts` entry, taking `size` in all."""
+    """The views of a picture, side by side or one over the other, the picture's top left at
+    (0, 0) and each view's at its `places` entry, taking `size` in all."""
 
     panels: list[_Panel]
-    lefts: list[float]
+    places: list[QPointF]
     size: QSizeF
 
 
@@ -840,7 +890,7 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     frames = [frame_rect(scene, frame) for scene in scenes]
     if len(scenes) == 1:
         fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
-        return _Layout([_Panel(scenes[0], frames[0], fit)], [0.0], fit.size)
+        return _Layout([_Panel(scenes[0], frames[0], fit)], [QPointF(0, 0)], fit.size)
     (main, other), (main_frame, other_frame) = scenes, frames
     gap = room.width() * PANEL_GAP
     ratio = _scale_ratio(main, other)
@@ -861,7 +911,7 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     panels = [_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)]
     size = QSizeF(main_fit.size.width() + gap + other_fit.size.width(),
                   max(main_fit.size.height(), other_fit.size.height()))
-    return _Layout(panels, [0.0, main_fit.size.width() + gap], size)
+    return _Layout(panels, [QPointF(0, 0), QPointF(main_fit.size.width() + gap, 0)], size)
 
 
 def _scale_ratio(main: BodyScene, other: BodyScene) -> float:
@@ -879,8 +929,9 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
     frame, its labels and caption drawn round it. Draw the rest of the page after it: the bodies
     are cut by clipping and by white paper laid round their frames, as QtSvg's renderer draws
     no clip paths."""
-    bodies = [panel.fit.body.translated(QPointF(origin.x() + left, origin.y()))
-              for panel, left in zip(layout.panels, layout.lefts, strict=True)]
+    tops = [origin + place for place in layout.places]
+    bodies = [panel.fit.body.translated(top)
+              for panel, top in zip(layout.panels, tops, strict=True)]
     for panel, body in zip(layout.panels, bodies, strict=True):
         _render_body(panel, painter, body, least=paper.width() * LEAST_GROW)
     paper_path = QPainterPath()
@@ -890,8 +941,8 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
         framed.addRect(body)
         paper_path = paper_path.subtracted(framed)
     painter.fillPath(paper_path, QColor("white"))
-    for panel, body in zip(layout.panels, bodies, strict=True):
-        _draw_labels(panel, painter, body, origin.y())
+    for panel, body, top in zip(layout.panels, bodies, tops, strict=True):
+        _draw_labels(panel, painter, body, top.y())
 
 
 def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -> None:

@@ -282,7 +282,12 @@ def test_a_slide_of_a_short_view_beside_draws_it_over_the_words(qapp, tmp_path: 
 def test_every_word_of_a_slide_is_inside_its_margins(qapp, tmp_path: Path, muscle: str):
     # The slide's margin is 4% of its height (43 px): the key beside rectus abdominis's two
     # views ran to 28 px from the right edge, its column narrower than the key.
-    texts = svg_texts(export(tmp_path, "slide.svg", "--muscle", muscle, "--layout", "slide"))
+    assert_inside_slide_margins(
+        svg_texts(export(tmp_path, "slide.svg", "--muscle", muscle, "--layout", "slide")))
+
+
+def assert_inside_slide_margins(texts: dict[str, tuple[float, float, float]]) -> None:
+    """Each of a slide's words (`svg_texts`) is inside its margin, 4% of its height."""
     margin = 0.04 * 1080
     for text, (x, baseline, size) in texts.items():
         font = QFont()
@@ -292,6 +297,41 @@ def test_every_word_of_a_slide_is_inside_its_margins(qapp, tmp_path: Path, muscl
         assert x >= margin - 0.5 and right <= 1920 - margin + 0.5, (text, x, right)
         assert baseline - metrics.ascent() >= margin - 0.5, text
         assert baseline + metrics.descent() <= 1080 - margin + 0.5, text
+
+
+def view_heights(png: Path, svg: Path) -> dict[str, float]:
+    """Each view's body height as a share of the picture's, by its caption ("Back view"): the
+    body under the caption, in the columns of the body there (`body_spans`), down to the next
+    caption under it, if any."""
+    image, texts, captions = QImage(str(png)), svg_texts(svg), view_captions(svg)
+    pixels, spans, heights = Pixels(image), body_spans(image), {}
+    for caption, middle in captions.items():
+        left, right = next(span for span in spans if span[0] <= middle <= span[1])
+        top = texts[caption][1]
+        bottom = min((texts[other][1] - texts[other][2] for other, x in captions.items()
+                      if left <= x <= right and texts[other][1] > top), default=image.height())
+        box = body_box(pixels, QRect(left, round(top), right - left + 1, round(bottom - top)))
+        heights[caption] = box.height() / image.height()
+    return heights
+
+
+def test_a_slide_of_two_short_views_draws_them_one_over_the_other(qapp, tmp_path: Path):
+    # The groin from the front and the sacrum from behind: side by side, the slide's width
+    # bound them, the front 28% of the slide's height and the back 17%, with paper above and
+    # below. One over the other at the left, they share its height, the words beside them.
+    args = ("--zones", "groin,sacrum", "--layout", "slide")
+    svg, png = export(tmp_path, "slide.svg", *args), export(tmp_path, "slide.png", *args)
+    heights = view_heights(png, svg)
+    assert heights["Front view"] >= 0.42 and heights["Back view"] >= 0.25, heights
+    texts = svg_texts(svg)
+    assert texts["Front view"][1] < texts["Back view"][1]  # the view of the most pain on top
+    assert_inside_slide_margins(texts)
+    # The words as large as beside two views side by side (85% of their size at least), and
+    # right of both bodies.
+    heading_x, _y, size = texts["Muscles that can refer pain there"]
+    assert size >= 0.85 * 1080 / 40 - 0.5
+    ((_left, right),) = body_spans(QImage(str(png)))
+    assert right < heading_x - 0.04 * 1080
 
 
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
