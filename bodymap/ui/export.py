@@ -457,6 +457,10 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
+    scale = _key_scale(target.width(), text_scale)
+    metrics = QFontMetricsF(_key_font())
+    key = key_size(rows, metrics) if rows else QSizeF()
+    beside = _key_beside(views, key * scale, target.width(), px) if rows else None
     if title:
         font = QFont()
         font.setBold(True)
@@ -470,17 +474,33 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         painter.drawText(QRectF(target.left(), target.top(), target.width(), title_band),
                          Qt.AlignmentFlag.AlignCenter, title)
     if rows:
-        scale = _key_scale(target.width(), text_scale)
-        metrics = QFontMetricsF(_key_font())
-        key = key_size(rows, metrics)
         painter.save()
-        painter.translate(target.center().x() - key.width() * scale / 2,
-                          origin.y() + size.height() + 8 * scale)
+        painter.translate(origin + beside if beside is not None else
+                          QPointF(target.center().x() - key.width() * scale / 2,
+                                  origin.y() + size.height() + 8 * scale))
         painter.scale(scale, scale)
         painter.setFont(_key_font())
         paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
-    return origin.y() + size.height() + key_band
+    return origin.y() + size.height() + (0.0 if beside is not None else key_band)
+
+
+def _key_beside(views: _Layout, key: QSizeF, width: float, px: int) -> QPointF | None:
+    """Where a page's key goes, from the views' top left, when it fits on the paper a short
+    second view leaves under it, beside the main view (iliopsoas's back view, beside the front
+    from the ribs to the knees): a letter under that view, as wide as it is or, failing that,
+    up to a letter in from the page's edge (`width` wide, the views centred on it); the band
+    the key took under the picture is then the handout's words' (iliopsoas's TrP3). None where
+    it does not fit there, or the picture has one view."""
+    if len(views.panels) < 2:
+        return None
+    main, other = (panel.fit.size for panel in views.panels)
+    left = views.places[1].x()
+    right = min(width / 2 + views.size.width() / 2 - px, left + max(other.width(), key.width()))
+    top = other.height() + px
+    if key.width() > right - left or top + key.height() > main.height():
+        return None
+    return QPointF(left + max(0.0, (other.width() - key.width()) / 2), top)
 
 
 def _title_text(device: QPaintDevice, title: str, width: float,
@@ -997,9 +1017,11 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     px = label_px(page, PAGE, text_scale)
     with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        height = _lay_out(scenes, frame, room, centred=centred,
-                          margin=px if margins else 0).size.height()
-    bottom = title_band + height + key_band
+        views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
+    rows = key_rows(*scenes)
+    key = key_size(rows, QFontMetricsF(_key_font())) * _key_scale(PNG_WIDTH, text_scale)
+    beside = rows and _key_beside(views, key, PNG_WIDTH, px) is not None
+    bottom = title_band + views.size.height() + (0.0 if beside else key_band)
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
                          QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
              if words else None)

@@ -608,11 +608,11 @@ def test_a_handouts_png_and_svg_have_its_words_where_the_paper_was_blank(qapp, t
 
 
 def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tmp_path: Path):
-    # Iliopsoas's picture is the front from the xiphoid to the knees, the back beside it: under
-    # its key is room for one of its three trigger points. The page describes the first whole
-    # and names the others, for a student to look up, rather than print them too small.
-    words = svg_words(export(tmp_path, "iliopsoas.svg", "--muscle", "iliopsoas"))
-    trps = load_catalog().muscles["iliopsoas"].trigger_points
+    # Gluteus minimus's picture is the side view from the crest to the ankle: under its key is
+    # room for one of its two trigger points. The page describes the first whole and names the
+    # other, for a student to look up, rather than print them too small.
+    words = svg_words(export(tmp_path, "minimus.svg", "--muscle", "gluteus_minimus"))
+    trps = load_catalog().muscles["gluteus_minimus"].trigger_points
     described = [trp for trp in trps if f"{trp.label} : {trp.location}" in words]
     assert 0 < len(described) < len(trps), words
     assert described == list(trps[:len(described)])  # the first ones, in the data's order
@@ -622,8 +622,29 @@ def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tm
                                          left_out[-1].label] if len(left_out) > 1
                                         else [left_out[0].label]) + ": see bodymap.")
     assert not any(trp.location in words for trp in left_out)  # none half described
-    assert words.endswith("Sources: Travell & Simons 1992; Standring 2020 Teaching material, "
+    assert words.endswith("Standring 2020; Holm-Jensen et al. 2020 Teaching material, "
                           "not medical advice.")
+
+
+def test_a_handouts_key_goes_beside_the_legs_under_a_short_second_view(qapp, tmp_path: Path):
+    # Iliopsoas: the front from the xiphoid to the knees, the back view's low back beside it,
+    # and white paper under that beside the legs. The key goes there, and the band it took
+    # under the picture is the words': all three trigger points described, none "see bodymap".
+    svg = export(tmp_path, "iliopsoas.svg", "--muscle", "iliopsoas")
+    words = svg_words(svg)
+    trps = load_catalog().muscles["iliopsoas"].trigger_points
+    assert all(f"{trp.label} : {trp.location}" in words for trp in trps), words
+    assert "see bodymap" not in words
+    texts = svg_texts(svg)
+    png = QImage(str(export(tmp_path, "iliopsoas.png", "--muscle", "iliopsoas")))
+    (front_left, front_right), (back_left, back_right) = body_spans(png)
+    key_x, key_y, _size = texts["Essential referral zone"]
+    assert front_right < key_x < png.width() - 29  # right of the legs, a letter from the edge
+    back = body_box(Pixels(png), QRect(back_left, 0, back_right - back_left + 1, round(key_y)))
+    front = body_box(Pixels(png), QRect(front_left, 0, front_right - front_left + 1,
+                                        png.height()))
+    assert back.bottom() < key_y < front.bottom()  # under the back view, beside the legs
+    assert key_y < texts["TrP1 (distal, femoral triangle)"][1]  # above the words
 
 
 @pytest.mark.parametrize("muscle", ["quadratus_lumborum", "iliopsoas", "gluteus_minimus",
