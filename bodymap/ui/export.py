@@ -71,7 +71,7 @@ from bodymap.ui.rich_text import (
     provisional_note,
     referral_names,
 )
-from bodymap.ui.side_labels import side_labels_in_frame
+from bodymap.ui.side_labels import paper_px, side_labels_in_frame
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -952,8 +952,12 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
     tops = [origin + place for place in layout.places]
     bodies = [panel.fit.body.translated(top)
               for panel, top in zip(layout.panels, tops, strict=True)]
+    # "Left" and "Right" alike in both views, at the smaller view's size: a second view drawn
+    # smaller (the back beside the front) had them smaller than the main view's.
+    sizes = [size for panel in layout.panels if (size := paper_px(panel.scene, panel.fit.zoom))]
+    side_px = min(sizes) if len(sizes) > 1 else None
     for panel, body in zip(layout.panels, bodies, strict=True):
-        _render_body(panel, painter, body, least=paper.width() * LEAST_GROW)
+        _render_body(panel, painter, body, least=paper.width() * LEAST_GROW, side_px=side_px)
     paper_path = QPainterPath()
     paper_path.addRect(paper)
     for body in bodies:
@@ -965,7 +969,8 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
         _draw_labels(panel, painter, body, top.y())
 
 
-def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -> None:
+def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float,
+                 side_px: float | None = None) -> None:
     scene, fit = panel.scene, panel.fit
     grow = max(least, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
     screen_markers, screen_texel = scene.marker_scale, scene.texel
@@ -973,7 +978,8 @@ def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -
     scene.set_texel(grow / fit.zoom)
     try:
         # "Left" and "Right" inside the frame, where it leaves out the drawing's place for them.
-        with side_labels_in_frame(scene, panel.frame, fit.zoom, marker_scale=grow / fit.zoom):
+        with side_labels_in_frame(scene, panel.frame, fit.zoom, marker_scale=grow / fit.zoom,
+                                  most_px=side_px):
             painter.save()
             painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
             scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)

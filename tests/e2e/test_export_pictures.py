@@ -16,7 +16,7 @@ import pytest
 from helpers.marks import marked_per_view, picture_rows
 from helpers.pictures import body_spans, unlike_pixels
 from helpers.svg_text import svg_texts, svg_words, view_captions
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -467,6 +467,47 @@ def test_a_picture_framed_below_or_above_the_side_labels_still_says_which_side_i
     # ... and clear of the marked pain: no hatch where the letters are.
     for word in words:
         assert not bare.where(lambda c: c[2] > 150 and c[0] < 110 and c[1] < 150, word)
+
+
+def is_mark_outline(c: RGB) -> bool:  # the marked pain's blue outline and hatch
+    return c[2] > 150 and c[0] < 120 and c[2] - c[1] > 60
+
+
+def test_a_slides_side_words_are_alike_in_both_views_and_clear_of_the_marks(
+        qapp, tmp_path: Path, monkeypatch):
+    # The groin from the front over the sacrum from behind: the back view, drawn smaller, had
+    # its "Left" and "Right" smaller than the front's, and against the sacrum's hatch, their
+    # halo on its outline. Now as large as the front's, with air between them and the marks.
+    args = ("--zones", "groin,sacrum", "--layout", "slide")
+    texts = svg_texts(export(tmp_path, "slide.svg", *args))
+    bare, _words = side_label_words(tmp_path, monkeypatch, *args)
+    labelled = Pixels(QImage(str(tmp_path / "labelled.png")))
+    views = sorted((texts[caption][1], caption) for caption in ("Front view", "Back view"))
+    words = {}
+    for n, (top, caption) in enumerate(views):
+        bottom = views[n + 1][0] - 1.5 * texts[views[n + 1][1]][2] if n + 1 < len(views) else 1080
+        area = QRect(0, round(top), round(texts["Marked pain"][0]) - 40, round(bottom - top))
+        ink = sorted((x, y) for x, y in labelled.where(is_ink, area)
+                     if labelled.rgb(x, y) != bare.rgb(x, y))
+        runs: list[list[tuple[int, int]]] = []
+        for x, y in ink:
+            if runs and x - runs[-1][-1][0] <= 12:
+                runs[-1].append((x, y))
+            else:
+                runs.append([(x, y)])
+        words[caption] = [QRect(QPoint(min(x for x, _ in run), min(y for _, y in run)),
+                                QPoint(max(x for x, _ in run), max(y for _, y in run)))
+                          for run in runs if len(run) > 100]
+    front, back = words["Front view"], words["Back view"]
+    assert len(front) == len(back) == 2, words
+    # "Right" (its g below the line) is the taller word: compare like with like, letter for
+    # letter; the front shows the person's right on the picture's left, the back its left.
+    assert abs(front[1].height() - back[0].height()) <= 2, (front, back)  # "Left"
+    assert abs(front[0].height() - back[1].height()) <= 2, (front, back)  # "Right"
+    for word in front + back:
+        air = round(0.4 * word.height())
+        around = word.adjusted(-air, -air, air, air)
+        assert not bare.where(is_mark_outline, around), word
 
 
 def on_paper(c: RGB) -> bool:
