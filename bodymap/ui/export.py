@@ -650,11 +650,7 @@ def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: Q
             return None
         return main_fit, other_fit, width
 
-    low, high = 0.0, _fit(main, main_frame, size, False).zoom
-    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
-        middle = (low + high) / 2
-        low, high = (middle, high) if laid(middle) is not None else (low, middle)
-    found = laid(low) if low > 0 else None
+    found = _largest(laid, _fit(main, main_frame, size, False).zoom)
     if found is None:
         return None
     main_fit, other_fit, width = found
@@ -665,6 +661,17 @@ def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: Q
     below = other_fit.size.height() + margin
     return (layout, room.topLeft(),
             QRectF(room.left() + left, room.top() + below, width, size.height() - below))
+
+
+def _largest(laid: Callable[[float], tuple[_Fit, _Fit, float] | None],
+             most: float) -> tuple[_Fit, _Fit, float] | None:
+    """Two views as `laid` lays them out at the largest scale, up to `most`, it can (it can at
+    every scale under that one), or None where it can at none."""
+    low, high = 0.0, most
+    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
+        middle = (low + high) / 2
+        low, high = (middle, high) if laid(middle) is not None else (low, middle)
+    return laid(low) if low > 0 else None
 
 
 def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
@@ -693,20 +700,17 @@ def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRec
             return None
         return main_fit, other_fit, width
 
-    low, high = 0.0, _fit(main, main_frame, widest, False).zoom
-    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
-        middle = (low + high) / 2
-        low, high = (middle, high) if laid(middle) is not None else (low, middle)
-    found = laid(low) if low > 0 else None
+    found = _largest(laid, _fit(main, main_frame, widest, False).zoom)
     if found is None:
         return None
-    main_fit, other_fit, width = found
-    height = main_fit.size.height() + margin + other_fit.size.height()
-    layout = _Layout([_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)],
-                     [QPointF((width - main_fit.size.width()) / 2, 0),
-                      QPointF((width - other_fit.size.width()) / 2,
-                              main_fit.size.height() + margin)],
-                     QSizeF(width, height))
+    fits, width = found[:2], found[2]
+    tops = [0.0, fits[0].size.height() + margin]  # each centred across the column
+    places = [QPointF((width - fit.size.width()) / 2, top)
+              for fit, top in zip(fits, tops, strict=True)]
+    height = tops[1] + fits[1].size.height()
+    layout = _Layout([_Panel(scene, framed, fit) for scene, framed, fit in
+                      zip(scenes, (main_frame, other_frame), fits, strict=True)],
+                     places, QSizeF(width, height))
     origin = QPointF(room.left(), room.top() + (room.height() - height) / 2)
     left = room.left() + width + 2 * margin
     return layout, origin, QRectF(left, room.top(), room.right() - left, room.height())
