@@ -59,6 +59,7 @@ from bodymap.ui.pain_finder import (
     moved_up_for,
     order_words,
     rank_marked,
+    referral_sources,
     refined,
     says_provisional,
 )
@@ -77,7 +78,7 @@ from bodymap.ui.rich_text import (
     provisional_note,
     referral_names,
 )
-from bodymap.ui.side_labels import side_labels_in_frame
+from bodymap.ui.side_labels import paper_px, side_labels_in_frame
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -292,15 +293,17 @@ def candidates_listed(shown: tuple[str, str] | None) -> int:
 
 def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
                     shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
-                    listed: int | None = None, explain: bool = True) -> str:
+                    listed: int | None = None, explain: bool = True) -> tuple[str, list[str]]:
     """The muscles that can refer pain to the marked zones in the pain finder's order, its
     chips ticked (`refinements`) included, the first few (`listed`, by default
     `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
     so. With `explain`, what "provisional" means, when a row says it; without, the words
-    after them do (`slide_html`: under a candidate's trigger points)."""
+    after them do (`slide_html`: under a candidate's trigger points). With them, the ids of
+    the sources the listed candidates' referral comes from (`referral_sources`), for the
+    slide's foot to cite."""
     rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
     if not rows:
-        return "<p>No muscle in the data refers there.</p>"
+        return "<p>No muscle in the data refers there.</p>", []
     both_sides = len({side for _zone, side in pain if side}) > 1
     listed = candidates_listed(shown) if listed is None else listed
     items = []
@@ -323,7 +326,8 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
               else "")
     return (f"<p><b>Muscles that can refer pain there</b>, "
             f"{escape(order_words(refinements, known))}:</p>"
-            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}")
+            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}",
+            [s for row in rows[:listed] for s in referral_sources(catalog, row)])
 
 
 def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:
@@ -352,8 +356,10 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
                      + "</p>")
         if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            parts.append(candidates_html(catalog, pain, shown, refinements, listed,
-                                         explain=not explained))
+            listing, cited = candidates_html(catalog, pain, shown, refinements, listed,
+                                             explain=not explained)
+            parts.append(listing)
+            source_ids += cited
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
@@ -461,6 +467,10 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
+    scale = _key_scale(target.width(), text_scale)
+    metrics = QFontMetricsF(_key_font())
+    key = key_size(rows, metrics) if rows else QSizeF()
+    beside = _key_beside(views, key * scale, target.width(), px) if rows else None
     if title:
         font = QFont()
         font.setBold(True)
@@ -474,17 +484,33 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         painter.drawText(QRectF(target.left(), target.top(), target.width(), title_band),
                          Qt.AlignmentFlag.AlignCenter, title)
     if rows:
-        scale = _key_scale(target.width(), text_scale)
-        metrics = QFontMetricsF(_key_font())
-        key = key_size(rows, metrics)
         painter.save()
-        painter.translate(target.center().x() - key.width() * scale / 2,
-                          origin.y() + size.height() + 8 * scale)
+        painter.translate(origin + beside if beside is not None else
+                          QPointF(target.center().x() - key.width() * scale / 2,
+                                  origin.y() + size.height() + 8 * scale))
         painter.scale(scale, scale)
         painter.setFont(_key_font())
         paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
-    return origin.y() + size.height() + key_band
+    return origin.y() + size.height() + (0.0 if beside is not None else key_band)
+
+
+def _key_beside(views: _Layout, key: QSizeF, width: float, px: int) -> QPointF | None:
+    """Where a page's key goes, from the views' top left, when it fits on the paper a short
+    second view leaves under it, beside the main view (iliopsoas's back view, beside the front
+    from the ribs to the knees): a letter under that view, as wide as it is or, failing that,
+    up to a letter in from the page's edge (`width` wide, the views centred on it); the band
+    the key took under the picture is then the handout's words' (iliopsoas's TrP3). None where
+    it does not fit there, or the picture has one view."""
+    if len(views.panels) < 2:
+        return None
+    main, other = (panel.fit.size for panel in views.panels)
+    left = views.places[1].x()
+    right = min(width / 2 + views.size.width() / 2 - px, left + max(other.width(), key.width()))
+    top = other.height() + px
+    if key.width() > right - left or top + key.height() > main.height():
+        return None
+    return QPointF(left + max(0.0, (other.width() - key.width()) / 2), top)
 
 
 def _title_text(device: QPaintDevice, title: str, width: float,
@@ -588,22 +614,26 @@ def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: 
     """A slide's views laid out in `room` (under its title, inside its margins), where they go
     and the column left for the key and the words: the views side by side at the left, as
     tall as the room between the title and the foot allows, or as wide as the words beside
-    them leave (`_pictures_share`); or, where that makes them larger, the second over the
-    words (`_over_words`)."""
+    them leave (`_pictures_share`); or, where that makes the main one larger, the second over
+    the words (`_over_words`) or the two one over the other (`_stacked`)."""
     share = (SLIDE_PICTURE if len(scenes) == 1
              else _pictures_share(words, width, margin, room.height()))
     views = _lay_out(scenes, frame, QSizeF(width * share, room.height()), centred=False)
     origin = QPointF(room.left(), room.top() + (room.height() - views.size.height()) / 2)
     left = origin.x() + views.size.width() + 2 * margin
     column = QRectF(left, room.top(), room.right() - left, room.height())
-    over = _over_words(scenes, frame, words, room, margin) if len(scenes) > 1 else None
-    if over is not None and over[0].panels[0].fit.zoom > views.panels[0].fit.zoom * 1.02:
-        return over[0], room.topLeft(), over[1]
-    return views, origin, column
+    if len(scenes) == 1:
+        return views, origin, column
+    best = (views, origin, column)
+    for other in (_over_words(scenes, frame, words, room, margin),
+                  _stacked(scenes, frame, words, room, margin)):
+        if other is not None and other[0].panels[0].fit.zoom > best[0].panels[0].fit.zoom * 1.02:
+            best = other
+    return best
 
 
 def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
-                margin: float) -> tuple[_Layout, QRectF] | None:
+                margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
     """Two views on a slide, the main one at the left, as tall as `room` lets it be, and the
     other at the top of the column beside it, at one scale (`_scale_ratio`), over the key and
     the words; and that column under it. A view beside the main one for the band of the body
@@ -630,20 +660,70 @@ def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: Q
             return None
         return main_fit, other_fit, width
 
-    low, high = 0.0, _fit(main, main_frame, size, False).zoom
-    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
-        middle = (low + high) / 2
-        low, high = (middle, high) if laid(middle) is not None else (low, middle)
-    found = laid(low) if low > 0 else None
+    found = _largest(laid, _fit(main, main_frame, size, False).zoom)
     if found is None:
         return None
     main_fit, other_fit, width = found
     left = main_fit.size.width() + 2 * margin
     layout = _Layout([_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)],
-                     [0.0, left], QSizeF(left + other_fit.size.width(),
+                     [QPointF(0, 0), QPointF(left, 0)], QSizeF(left + other_fit.size.width(),
                                          max(main_fit.size.height(), other_fit.size.height())))
     below = other_fit.size.height() + margin
-    return layout, QRectF(room.left() + left, room.top() + below, width, size.height() - below)
+    return (layout, room.topLeft(),
+            QRectF(room.left() + left, room.top() + below, width, size.height() - below))
+
+
+def _largest(laid: Callable[[float], tuple[_Fit, _Fit, float] | None],
+             most: float) -> tuple[_Fit, _Fit, float] | None:
+    """Two views as `laid` lays them out at the largest scale, up to `most`, it can (it can at
+    every scale under that one), or None where it can at none."""
+    low, high = 0.0, most
+    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
+        middle = (low + high) / 2
+        low, high = (middle, high) if laid(middle) is not None else (low, middle)
+    return laid(low) if low > 0 else None
+
+
+def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+             margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
+    """Two views on a slide one over the other at the left, at one scale (`_scale_ratio`), the
+    main one on top, each centred on the column they make, and the key and the words beside
+    them. Two short views (the groin from the front, the sacrum from behind) side by side are
+    as small as the slide's width leaves them, each about a quarter of its height with paper
+    above and below; stacked, they share its height. None when the words do not fit beside
+    them at `SLIDE_WORDS_BESIDE_TWO` of their size, however small the views."""
+    main, other = scenes
+    main_frame, other_frame = frame_rect(main, frame), frame_rect(other, frame)
+    ratio = _scale_ratio(main, other)
+    widest = QSizeF(room.width() * SLIDE_PICTURES_MOST, room.height())
+
+    def laid(zoom: float) -> tuple[_Fit, _Fit, float] | None:
+        main_fit = _fit(main, main_frame, widest, False, zoom)
+        other_fit = _fit(other, other_frame, widest, False, zoom * ratio)
+        if main_fit.zoom < zoom * 0.999 or other_fit.zoom < zoom * ratio * 0.999:
+            return None
+        if main_fit.size.height() + margin + other_fit.size.height() > room.height():
+            return None
+        width = max(main_fit.size.width(), other_fit.size.width())
+        if not words.fit(room.width() - width - 2 * margin, room.height(),
+                         SLIDE_WORDS_BESIDE_TWO):
+            return None
+        return main_fit, other_fit, width
+
+    found = _largest(laid, _fit(main, main_frame, widest, False).zoom)
+    if found is None:
+        return None
+    fits, width = found[:2], found[2]
+    tops = [0.0, fits[0].size.height() + margin]  # each centred across the column
+    places = [QPointF((width - fit.size.width()) / 2, top)
+              for fit, top in zip(fits, tops, strict=True)]
+    height = tops[1] + fits[1].size.height()
+    layout = _Layout([_Panel(scene, framed, fit) for scene, framed, fit in
+                      zip(scenes, (main_frame, other_frame), fits, strict=True)],
+                     places, QSizeF(width, height))
+    origin = QPointF(room.left(), room.top() + (room.height() - height) / 2)
+    left = room.left() + width + 2 * margin
+    return layout, origin, QRectF(left, room.top(), room.right() - left, room.height())
 
 
 def _pictures_share(words: _SlideWords, width: float, margin: float, height: float) -> float:
@@ -824,11 +904,11 @@ class _Panel(NamedTuple):
 
 
 class _Layout(NamedTuple):
-    """The views of a picture side by side, the first's top left at (0, 0) and each one's at
-    its `lefts` entry, taking `size` in all."""
+    """The views of a picture, side by side or one over the other, the picture's top left at
+    (0, 0) and each view's at its `places` entry, taking `size` in all."""
 
     panels: list[_Panel]
-    lefts: list[float]
+    places: list[QPointF]
     size: QSizeF
 
 
@@ -844,7 +924,7 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     frames = [frame_rect(scene, frame) for scene in scenes]
     if len(scenes) == 1:
         fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
-        return _Layout([_Panel(scenes[0], frames[0], fit)], [0.0], fit.size)
+        return _Layout([_Panel(scenes[0], frames[0], fit)], [QPointF(0, 0)], fit.size)
     (main, other), (main_frame, other_frame) = scenes, frames
     gap = room.width() * PANEL_GAP
     ratio = _scale_ratio(main, other)
@@ -865,7 +945,7 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     panels = [_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)]
     size = QSizeF(main_fit.size.width() + gap + other_fit.size.width(),
                   max(main_fit.size.height(), other_fit.size.height()))
-    return _Layout(panels, [0.0, main_fit.size.width() + gap], size)
+    return _Layout(panels, [QPointF(0, 0), QPointF(main_fit.size.width() + gap, 0)], size)
 
 
 def _scale_ratio(main: BodyScene, other: BodyScene) -> float:
@@ -883,10 +963,15 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
     frame, its labels and caption drawn round it. Draw the rest of the page after it: the bodies
     are cut by clipping and by white paper laid round their frames, as QtSvg's renderer draws
     no clip paths."""
-    bodies = [panel.fit.body.translated(QPointF(origin.x() + left, origin.y()))
-              for panel, left in zip(layout.panels, layout.lefts, strict=True)]
+    tops = [origin + place for place in layout.places]
+    bodies = [panel.fit.body.translated(top)
+              for panel, top in zip(layout.panels, tops, strict=True)]
+    # "Left" and "Right" alike in both views, at the smaller view's size: a second view drawn
+    # smaller (the back beside the front) had them smaller than the main view's.
+    sizes = [size for panel in layout.panels if (size := paper_px(panel.scene, panel.fit.zoom))]
+    side_px = min(sizes) if len(sizes) > 1 else None
     for panel, body in zip(layout.panels, bodies, strict=True):
-        _render_body(panel, painter, body, least=paper.width() * LEAST_GROW)
+        _render_body(panel, painter, body, least=paper.width() * LEAST_GROW, side_px=side_px)
     paper_path = QPainterPath()
     paper_path.addRect(paper)
     for body in bodies:
@@ -894,11 +979,12 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
         framed.addRect(body)
         paper_path = paper_path.subtracted(framed)
     painter.fillPath(paper_path, QColor("white"))
-    for panel, body in zip(layout.panels, bodies, strict=True):
-        _draw_labels(panel, painter, body, origin.y())
+    for panel, body, top in zip(layout.panels, bodies, tops, strict=True):
+        _draw_labels(panel, painter, body, top.y())
 
 
-def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -> None:
+def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float,
+                 side_px: float | None = None) -> None:
     scene, fit = panel.scene, panel.fit
     grow = max(least, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
     screen_markers, screen_texel = scene.marker_scale, scene.texel
@@ -906,7 +992,8 @@ def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float) -
     scene.set_texel(grow / fit.zoom)
     try:
         # "Left" and "Right" inside the frame, where it leaves out the drawing's place for them.
-        with side_labels_in_frame(scene, panel.frame, fit.zoom, marker_scale=grow / fit.zoom):
+        with side_labels_in_frame(scene, panel.frame, fit.zoom, marker_scale=grow / fit.zoom,
+                                  most_px=side_px):
             painter.save()
             painter.setClipRect(body, Qt.ClipOperation.IntersectClip)
             scene.render(painter, body, panel.frame, Qt.AspectRatioMode.IgnoreAspectRatio)
@@ -950,9 +1037,11 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     px = label_px(page, PAGE, text_scale)
     with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        height = _lay_out(scenes, frame, room, centred=centred,
-                          margin=px if margins else 0).size.height()
-    bottom = title_band + height + key_band
+        views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
+    rows = key_rows(*scenes)
+    key = key_size(rows, QFontMetricsF(_key_font())) * _key_scale(PNG_WIDTH, text_scale)
+    beside = rows and _key_beside(views, key, PNG_WIDTH, px) is not None
+    bottom = title_band + views.size.height() + (0.0 if beside else key_band)
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
                          QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
              if words else None)

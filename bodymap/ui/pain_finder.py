@@ -370,12 +370,25 @@ def _short_label(label: str) -> str:
     return label.split(" (", 1)[0]
 
 
+def named_points(row: Row) -> list[str]:
+    """The ids of the trigger points a row names (`candidate_lines`): those referring to the
+    marked zones, in its order."""
+    return list(dict.fromkeys(t for c in row.shown for t in c.trigger_points))
+
+
+def referral_sources(catalog: Catalog, row: Row) -> list[str]:
+    """The ids of the sources behind a row's referral: its named trigger points' (a slide
+    listing it cites them, as a muscle's slide cites its trigger points')."""
+    muscle = catalog.muscles[row.candidate.muscle_id]
+    return [s for t in named_points(row) for s in muscle.trigger_point(t).sources]
+
+
 def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
     """A candidate in plain text: the muscle (`candidate_name`) and how well it fits ("strong
     fit"); then why, its trigger points and the marked zones they refer to. The list's text
     and a marked-pain slide (`export.slide_html`) say the same."""
     muscle = catalog.muscles[row.candidate.muscle_id]
-    points = list(dict.fromkeys(t for c in row.shown for t in c.trigger_points))
+    points = named_points(row)
     unsure = provisional_points(row)
     trps = ", ".join(bracketed(muscle.trigger_point(t).label,
                                PROVISIONAL if t in unsure else "") for t in points)

@@ -105,12 +105,23 @@ def _covered(rect: QRectF, marks: list[QPainterPath], markers: list[QRectF]) -> 
     return hits + on_pain / len(points)
 
 
-def label_scale(scene: BodyScene, zoom: float) -> float:
+def label_scale(scene: BodyScene, zoom: float, most_px: float | None = None) -> float:
     """The side labels' scale in a picture drawn at `zoom` paper pixels a scene unit: their own
-    size, or less where that is over MOST times the landmark labels' (`scene.label_font`)."""
+    size, or less where that is over MOST times the landmark labels' (`scene.label_font`) or
+    over `most_px` paper pixels (`paper_px`: a picture's other view's, so both say the sides
+    alike)."""
     size = max((item.label.size for item in scene.side_labels), default=0.0)
     most = MOST * QFontInfo(scene.label_font).pixelSize()  # the window's font has a point size
+    if most_px is not None:
+        most = min(most, most_px)
     return min(1.0, most / (size * zoom)) if size > 0 and most > 0 else 1.0
+
+
+def paper_px(scene: BodyScene, zoom: float) -> float:
+    """How large the side labels are on a picture's paper drawn at `zoom` (`label_scale`): 0 for
+    a view with none."""
+    size = max((item.label.size for item in scene.side_labels), default=0.0)
+    return size * zoom * label_scale(scene, zoom)
 
 
 # How a place for a label stands, best first: on its side's body clear of the marks, beside
@@ -118,6 +129,9 @@ def label_scale(scene: BodyScene, zoom: float) -> float:
 # over the marks (ranked further by how much it covers), and across the body's outline, taken
 # only when nothing else is in the frame.
 ON_BODY, BESIDE, OVER_MARKS, ACROSS_OUTLINE = 0, 1, 2, 100
+# A place clear of the marks but within CROWD_AIR of the letters' height of them stands this
+# much worse: after one with air round it, before one on the marks.
+CROWD_AIR, CROWDED = 0.5, 0.5
 
 
 def _standing(scene: BodyScene, rect: QRectF, fits: bool, cover: float,
@@ -138,7 +152,8 @@ def _standing(scene: BodyScene, rect: QRectF, fits: bool, cover: float,
 
 
 def side_label_places(scene: BodyScene, frame: QRectF, zoom: float, marker_scale: float,
-                      picture: bool = False) -> dict[SideLabelItem, tuple[QPointF, float]]:
+                      picture: bool = False, most_px: float | None = None
+                      ) -> dict[SideLabelItem, tuple[QPointF, float]]:
     """Where to draw each side label, and at what scale, in a view of the scene framed to
     `frame` (scene units) at `zoom` paper pixels a unit, its X markers `marker_scale` units a
     pixel of theirs: nothing to move when the frame holds the drawing's places; else one level
@@ -156,9 +171,10 @@ def side_label_places(scene: BodyScene, frame: QRectF, zoom: float, marker_scale
     _referral, _shown, pain = scene.shown_state()
     marks = [scene.zones[key].path() for key in pain if key in scene.zones]
     beside_first = picture and bool(marks)
+    scale = label_scale(scene, zoom, most_px)
     if not beside_first and not needs_placing(scene, frame):
-        return {}
-    scale = label_scale(scene, zoom)
+        # In their places, smaller where `most_px` says so (scaled about their anchors).
+        return {item: (item.home, scale) for item in scene.side_labels} if scale < 1 else {}
     markers = [QRectF(marker.ink_rect().topLeft() * marker_scale,
                       marker.ink_rect().bottomRight() * marker_scale).translated(marker.pos())
                for group in scene.markers.values() for marker in group if marker.isVisible()]
@@ -189,7 +205,14 @@ def side_label_places(scene: BodyScene, frame: QRectF, zoom: float, marker_scale
         rect = _placed(item, place, scale)
         if not frame.contains(rect):
             return None
-        return _standing(scene, rect, on_skin, _covered(rect, marks, markers), beside_first)
+        cover = _covered(rect, marks, markers)
+        # On the body clear of the marks but against them (the sacrum's hatch, the word's halo
+        # on its outline), a label reads as part of the mark: a place with air round it is
+        # better. Beside the body, the outline stands between them.
+        air = CROWD_AIR * rect.height()
+        crowded = (on_skin and cover == 0
+                   and _covered(rect.adjusted(-air, -air, air, air), marks, []) > 0)
+        return _standing(scene, rect, on_skin, cover, beside_first) + CROWDED * crowded
 
     best: tuple[tuple[float, int], dict[SideLabelItem, QPointF]] | None = None
     for n, y in enumerate(levels):
@@ -229,11 +252,12 @@ def keep_in_view(scene: BodyScene, frame: QRectF, zoom: float) -> None:
 
 
 @contextmanager
-def side_labels_in_frame(scene: BodyScene, frame: QRectF, zoom: float,
-                         marker_scale: float) -> Iterator[None]:
+def side_labels_in_frame(scene: BodyScene, frame: QRectF, zoom: float, marker_scale: float,
+                         most_px: float | None = None) -> Iterator[None]:
     """The scene's side labels where a picture framed to `frame` has them
-    (`side_label_places`) while the block draws it, then back where the window shows them."""
-    places = side_label_places(scene, frame, zoom, marker_scale, picture=True)
+    (`side_label_places`, at most `most_px` on the paper) while the block draws it, then back
+    where the window shows them."""
+    places = side_label_places(scene, frame, zoom, marker_scale, picture=True, most_px=most_px)
     kept = {item: (item.pos(), item.scale()) for item in places}
     for item, (at, scale) in places.items():
         item.setPos(at)

@@ -16,7 +16,7 @@ import pytest
 from helpers.marks import marked_per_view, picture_rows
 from helpers.pictures import body_spans, unlike_pixels
 from helpers.svg_text import svg_texts, svg_words, view_captions
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -285,7 +285,12 @@ def test_a_slide_of_a_short_view_beside_draws_it_over_the_words(qapp, tmp_path: 
 def test_every_word_of_a_slide_is_inside_its_margins(qapp, tmp_path: Path, muscle: str):
     # The slide's margin is 4% of its height (43 px): the key beside rectus abdominis's two
     # views ran to 28 px from the right edge, its column narrower than the key.
-    texts = svg_texts(export(tmp_path, "slide.svg", "--muscle", muscle, "--layout", "slide"))
+    assert_inside_slide_margins(
+        svg_texts(export(tmp_path, "slide.svg", "--muscle", muscle, "--layout", "slide")))
+
+
+def assert_inside_slide_margins(texts: dict[str, tuple[float, float, float]]) -> None:
+    """Each of a slide's words (`svg_texts`) is inside its margin, 4% of its height."""
     margin = 0.04 * 1080
     for text, (x, baseline, size) in texts.items():
         font = QFont()
@@ -295,6 +300,41 @@ def test_every_word_of_a_slide_is_inside_its_margins(qapp, tmp_path: Path, muscl
         assert x >= margin - 0.5 and right <= 1920 - margin + 0.5, (text, x, right)
         assert baseline - metrics.ascent() >= margin - 0.5, text
         assert baseline + metrics.descent() <= 1080 - margin + 0.5, text
+
+
+def view_heights(png: Path, svg: Path) -> dict[str, float]:
+    """Each view's body height as a share of the picture's, by its caption ("Back view"): the
+    body under the caption, in the columns of the body there (`body_spans`), down to the next
+    caption under it, if any."""
+    image, texts, captions = QImage(str(png)), svg_texts(svg), view_captions(svg)
+    pixels, spans, heights = Pixels(image), body_spans(image), {}
+    for caption, middle in captions.items():
+        left, right = next(span for span in spans if span[0] <= middle <= span[1])
+        top = texts[caption][1]
+        bottom = min((texts[other][1] - texts[other][2] for other, x in captions.items()
+                      if left <= x <= right and texts[other][1] > top), default=image.height())
+        box = body_box(pixels, QRect(left, round(top), right - left + 1, round(bottom - top)))
+        heights[caption] = box.height() / image.height()
+    return heights
+
+
+def test_a_slide_of_two_short_views_draws_them_one_over_the_other(qapp, tmp_path: Path):
+    # The groin from the front and the sacrum from behind: side by side, the slide's width
+    # bound them, the front 28% of the slide's height and the back 17%, with paper above and
+    # below. One over the other at the left, they share its height, the words beside them.
+    args = ("--zones", "groin,sacrum", "--layout", "slide")
+    svg, png = export(tmp_path, "slide.svg", *args), export(tmp_path, "slide.png", *args)
+    heights = view_heights(png, svg)
+    assert heights["Front view"] >= 0.42 and heights["Back view"] >= 0.25, heights
+    texts = svg_texts(svg)
+    assert texts["Front view"][1] < texts["Back view"][1]  # the view of the most pain on top
+    assert_inside_slide_margins(texts)
+    # The words as large as beside two views side by side (85% of their size at least), and
+    # right of both bodies.
+    heading_x, _y, size = texts["Muscles that can refer pain there"]
+    assert size >= 0.85 * 1080 / 40 - 0.5
+    ((_left, right),) = body_spans(QImage(str(png)))
+    assert right < heading_x - 0.04 * 1080
 
 
 def test_a_picture_frames_the_muscle_and_its_referral_with_air_round_them(qapp,
@@ -430,6 +470,47 @@ def test_a_picture_framed_below_or_above_the_side_labels_still_says_which_side_i
     # ... and clear of the marked pain: no hatch where the letters are.
     for word in words:
         assert not bare.where(lambda c: c[2] > 150 and c[0] < 110 and c[1] < 150, word)
+
+
+def is_mark_outline(c: RGB) -> bool:  # the marked pain's blue outline and hatch
+    return c[2] > 150 and c[0] < 120 and c[2] - c[1] > 60
+
+
+def test_a_slides_side_words_are_alike_in_both_views_and_clear_of_the_marks(
+        qapp, tmp_path: Path, monkeypatch):
+    # The groin from the front over the sacrum from behind: the back view, drawn smaller, had
+    # its "Left" and "Right" smaller than the front's, and against the sacrum's hatch, their
+    # halo on its outline. Now as large as the front's, with air between them and the marks.
+    args = ("--zones", "groin,sacrum", "--layout", "slide")
+    texts = svg_texts(export(tmp_path, "slide.svg", *args))
+    bare, _words = side_label_words(tmp_path, monkeypatch, *args)
+    labelled = Pixels(QImage(str(tmp_path / "labelled.png")))
+    views = sorted((texts[caption][1], caption) for caption in ("Front view", "Back view"))
+    words = {}
+    for n, (top, caption) in enumerate(views):
+        bottom = views[n + 1][0] - 1.5 * texts[views[n + 1][1]][2] if n + 1 < len(views) else 1080
+        area = QRect(0, round(top), round(texts["Marked pain"][0]) - 40, round(bottom - top))
+        ink = sorted((x, y) for x, y in labelled.where(is_ink, area)
+                     if labelled.rgb(x, y) != bare.rgb(x, y))
+        runs: list[list[tuple[int, int]]] = []
+        for x, y in ink:
+            if runs and x - runs[-1][-1][0] <= 12:
+                runs[-1].append((x, y))
+            else:
+                runs.append([(x, y)])
+        words[caption] = [QRect(QPoint(min(x for x, _ in run), min(y for _, y in run)),
+                                QPoint(max(x for x, _ in run), max(y for _, y in run)))
+                          for run in runs if len(run) > 100]
+    front, back = words["Front view"], words["Back view"]
+    assert len(front) == len(back) == 2, words
+    # "Right" (its g below the line) is the taller word: compare like with like, letter for
+    # letter; the front shows the person's right on the picture's left, the back its left.
+    assert abs(front[1].height() - back[0].height()) <= 2, (front, back)  # "Left"
+    assert abs(front[0].height() - back[1].height()) <= 2, (front, back)  # "Right"
+    for word in front + back:
+        air = round(0.4 * word.height())
+        around = word.adjusted(-air, -air, air, air)
+        assert not bare.where(is_mark_outline, around), word
 
 
 def on_paper(c: RGB) -> bool:
@@ -571,11 +652,11 @@ def test_a_handouts_png_and_svg_have_its_words_where_the_paper_was_blank(qapp, t
 
 
 def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tmp_path: Path):
-    # Iliopsoas's picture is the front from the xiphoid to the knees, the back beside it: under
-    # its key is room for one of its three trigger points. The page describes the first whole
-    # and names the others, for a student to look up, rather than print them too small.
-    words = svg_words(export(tmp_path, "iliopsoas.svg", "--muscle", "iliopsoas"))
-    trps = load_catalog().muscles["iliopsoas"].trigger_points
+    # Gluteus minimus's picture is the side view from the crest to the ankle: under its key is
+    # room for one of its two trigger points. The page describes the first whole and names the
+    # other, for a student to look up, rather than print them too small.
+    words = svg_words(export(tmp_path, "minimus.svg", "--muscle", "gluteus_minimus"))
+    trps = load_catalog().muscles["gluteus_minimus"].trigger_points
     described = [trp for trp in trps if f"{trp.label} : {trp.location}" in words]
     assert 0 < len(described) < len(trps), words
     assert described == list(trps[:len(described)])  # the first ones, in the data's order
@@ -585,8 +666,29 @@ def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tm
                                          left_out[-1].label] if len(left_out) > 1
                                         else [left_out[0].label]) + ": see bodymap.")
     assert not any(trp.location in words for trp in left_out)  # none half described
-    assert words.endswith("Sources: Travell & Simons 1992; Standring 2020 Teaching material, "
+    assert words.endswith("Standring 2020; Holm-Jensen et al. 2020 Teaching material, "
                           "not medical advice.")
+
+
+def test_a_handouts_key_goes_beside_the_legs_under_a_short_second_view(qapp, tmp_path: Path):
+    # Iliopsoas: the front from the xiphoid to the knees, the back view's low back beside it,
+    # and white paper under that beside the legs. The key goes there, and the band it took
+    # under the picture is the words': all three trigger points described, none "see bodymap".
+    svg = export(tmp_path, "iliopsoas.svg", "--muscle", "iliopsoas")
+    words = svg_words(svg)
+    trps = load_catalog().muscles["iliopsoas"].trigger_points
+    assert all(f"{trp.label} : {trp.location}" in words for trp in trps), words
+    assert "see bodymap" not in words
+    texts = svg_texts(svg)
+    png = QImage(str(export(tmp_path, "iliopsoas.png", "--muscle", "iliopsoas")))
+    (front_left, front_right), (back_left, back_right) = body_spans(png)
+    key_x, key_y, _size = texts["Essential referral zone"]
+    assert front_right < key_x < png.width() - 29  # right of the legs, a letter from the edge
+    back = body_box(Pixels(png), QRect(back_left, 0, back_right - back_left + 1, round(key_y)))
+    front = body_box(Pixels(png), QRect(front_left, 0, front_right - front_left + 1,
+                                        png.height()))
+    assert back.bottom() < key_y < front.bottom()  # under the back view, beside the legs
+    assert key_y < texts["TrP1 (distal, femoral triangle)"][1]  # above the words
 
 
 @pytest.mark.parametrize("muscle", ["quadratus_lumborum", "iliopsoas", "gluteus_minimus",

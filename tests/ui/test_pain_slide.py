@@ -170,3 +170,26 @@ def test_a_candidates_slide_explains_provisional_once(
     assert "Upper buttock (provisional)" in words[:words.index("Candidate: Gluteus medius")]
     assert words.count("Provisional :") == 1
     assert words.index("TrP3 (anterior, near the ASIS) :") < words.index("Provisional :")
+
+
+def test_a_marked_pain_slide_cites_the_sources_of_the_referral_it_lists(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # Nine muscles can refer to the buttock and the back of the thigh; the slide lists five,
+    # each with its trigger points. A class reads where each referral comes from, cited as
+    # a muscle's slide cites its own: short, at the foot.
+    mark_buttock_and_thigh(qtbot, window)
+    rows = finder_rows(window)
+    catalog = window.catalog
+    cited = set()
+    for (name, why), row in zip(rows[:5], window.pain_finder.rows, strict=False):
+        muscle = catalog.muscles[row.candidate.muscle_id]
+        assert name.startswith(muscle.name)
+        named = [trp for trp in muscle.trigger_points
+                 if f"{trp.label.split(' (', 1)[0]} (" in why]  # "TrP1 (upper, ...)"
+        assert named, why
+        cited |= {source.short() for trp in named for source in catalog.sources_of(trp.sources)}
+    exported_slide_words(window, tmp_path / "pain.svg", monkeypatch)
+    words = svg_words(tmp_path / "pain.svg")
+    foot = words[words.index("Sources:"):words.index("Teaching material")]
+    assert len(cited) >= 2  # the list rests on more than one book
+    assert all(citation in foot for citation in cited), (cited, foot)
