@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
@@ -291,6 +291,9 @@ class DetailPanel(QWidget):
     def _page(self, html: str) -> QTextDocument:
         page = QTextDocument(self)  # the panel's: the browser deletes only documents it owns
         page.setDefaultFont(self.text.font())
+        # Made at the width it is shown at: the browser lays a page out as it takes it, and one
+        # made without a width is laid out twice, once unwrapped (a quarter of a first click).
+        page.setPageSize(QSizeF(self.text.viewport().width(), -1))
         page.setHtml(html)
         return page
 

@@ -33,8 +33,9 @@ from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel, muscle_link, search_link
 from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.presenter import PresenterMode
+from bodymap.ui.remembered import Remembered
 from bodymap.ui.rich_text import escape, plain_tip
-from bodymap.ui.sizing import resize_within_screen
+from bodymap.ui.sizing import resize_within_screen, settle_layouts
 
 # The pain finder, the coach and the study code are loaded when their tab (or a note) first
 # needs them: the first frame shows none of them.
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings if settings is not None else QSettings()
+        self.remembered = Remembered(self.settings, self)
         self.progress_path = progress_path or default_progress_path()
         self._study_rng = study_rng  # question order; seeded by tests, random otherwise
         self._store: ProgressStore | None = None
@@ -327,7 +329,7 @@ class MainWindow(QMainWindow):
     def set_view(self, name: str) -> None:
         self.view_actions[name].setChecked(True)
         self.body_view.set_view(name)
-        self.settings.setValue("view", name)
+        self.remembered.keep(view=name)
 
     def _view_chosen(self, name: str) -> None:
         """A view's button, menu item or key: that view. The side view's, pressed while it is
@@ -365,7 +367,7 @@ class MainWindow(QMainWindow):
     def set_layer(self, layer: str) -> None:
         self.layer_actions[layer].setChecked(True)
         self.body_view.set_layer(layer)
-        self.settings.setValue("layer", layer)
+        self.remembered.keep(layer=layer)
 
     def set_mode(self, mode: str) -> None:
         self.mode_actions[mode].setChecked(True)
@@ -391,8 +393,13 @@ class MainWindow(QMainWindow):
         if self.panels.currentWidget() is not self.coach_page:
             self.panels.setCurrentWidget(self.detail_panel)
         self._sync_list(muscle_id)
-        self.settings.setValue("muscle", muscle_id)
-        self.settings.setValue("side", side)
+        self.remembered.keep(muscle=muscle_id, side=side)
+        if self.isVisible():
+            # The panel's new text resizes its labels, and so the panel, tabs and splitter, a
+            # layout per round of events; but the body's scene paints the window in the first
+            # round (it sends the window's paint itself), so the window would be painted three
+            # times, first with the old layout. Settled here, it is painted once, right.
+            settle_layouts()
 
     def show_muscle(self, muscle_id: str, side: str | None = None) -> None:
         """Show a muscle where a view and layer draw it, on `side`, or as the list does on the
@@ -1100,5 +1107,6 @@ class MainWindow(QMainWindow):
         # Remember the window as it is outside presenter mode, never full screen.
         self.settings.setValue("window/geometry", self.presenter.saved_geometry
                                if self.presenter.on else self.saveGeometry())
+        self.remembered.write_now()
         self.settings.sync()
         super().closeEvent(event)

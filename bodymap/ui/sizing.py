@@ -1,10 +1,23 @@
-"""First sizes of windows and dialogs that never exceed the screen they open on."""
+"""Sizes: first sizes of windows and dialogs that never exceed the screen they open on, and
+layouts settled now rather than a paint later."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 SCREEN_SHARE = 0.92  # of the screen's free area: room for the frame and a glimpse of what is behind
+# Rounds of posted layout requests that settle a change: Qt leaves what a round posts (the
+# parent's layout, then its parent's) to the next one. The window's deepest chain, a label in
+# the detail panel up to the main window (panel, stack, tabs, splitter, window), takes five.
+LAYOUT_LEVELS = 5
+
+
+def settle_layouts() -> None:
+    """Lay out now what changed text or shown widgets asked to be laid out, up to the window:
+    where things lie is then known at once, and the next paint draws them there, once."""
+    for _round in range(LAYOUT_LEVELS):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:

@@ -62,12 +62,10 @@ from bodymap.ui.rich_text import (
     plain_tip,
     text_label,
 )
+from bodymap.ui.sizing import settle_layouts
 
 SOUND_KEY = "coach/soundAtMax"
 STEP_MARGIN = 10  # px kept in view above and below the step card
-# How many rounds of posted layout requests settle the coach after its text changes: each round
-# lays out one level (a label's card, then the scrolled content...); two do today, four leave room.
-LAYOUT_LEVELS = 4
 
 
 @dataclass(frozen=True)
@@ -781,10 +779,7 @@ class TechniqueCoach(QWidget):
         card (a projector's 720 lines in presenter mode), its top, with the step's number."""
         if not self.isVisible():
             return  # shown later: `showEvent` brings it in
-        # Where the card lies once the new text is laid out, not where the last text left it.
-        # A change climbs one layout per round: Qt leaves what a round posts to the next one.
-        for _round in range(LAYOUT_LEVELS):
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        settle_layouts()  # where the card lies with the new text, not where the last text left it
         bar = self.scroll.verticalScrollBar()
         card = self.step_card.geometry()  # in the scrolled content's coordinates
         room = self.scroll.viewport().height()
