@@ -259,10 +259,17 @@ def left_out_note(scene: BodyScene) -> str:
         for marks, view in pain_left_out(scene))
 
 
-def _key_font() -> QFont:
+def _print_font(px: int) -> QFont:
+    """The application's font at `px` pixels, shaped: the window skips OpenType shaping for
+    speed (`prefer_unshaped_text`), but a slide or handout keeps its kerning."""
     font = QFont()
-    font.setPixelSize(KEY_FONT_PX)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
+    font.setPixelSize(px)
     return font
+
+
+def _key_font() -> QFont:
+    return _print_font(KEY_FONT_PX)
 
 
 def _bands(width: float, title: str, rows: tuple[Row, ...],
@@ -472,10 +479,9 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
     key = key_size(rows, metrics) if rows else QSizeF()
     beside = _key_beside(views, key * scale, target.width(), px) if rows else None
     if title:
-        font = QFont()
-        font.setBold(True)
         size_px = max(10, int(title_band * 0.45))
-        font.setPixelSize(size_px)
+        font = _print_font(size_px)
+        font.setBold(True)
         while size_px > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
             size_px -= 2  # narrow views (the side view) get a smaller title, never a clipped one
             font.setPixelSize(size_px)
@@ -747,9 +753,7 @@ def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocume
     with spacing in the same pixels, so every format lays out alike."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
-    font = QFont()
-    font.setPixelSize(px)
-    document.setDefaultFont(font)
+    document.setDefaultFont(_print_font(px))
     document.setDocumentMargin(0)
     # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
     gap = px * 0.6 * 96 / device.logicalDpiY()
@@ -804,8 +808,7 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
     font of `px` pixels and left for the export to draw (it places them round the frame, and the
     caption above it), the art drawn from the SVG itself, not from the screen's cached pixmaps (so
     an SVG or PDF stays vector), and no background: the picture is on white paper."""
-    font = QFont()
-    font.setPixelSize(px)
+    font = _print_font(px)
     kept = [(scene.label_font, scene.backgroundBrush(),
              [item.isVisible() for item in scene.landmarks]) for scene in scenes]
     for scene in scenes:

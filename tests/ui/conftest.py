@@ -10,7 +10,15 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from bodymap.model import Catalog, load_catalog
+from bodymap.ui.app import prefer_unshaped_text
 from bodymap.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def application_text(qapp) -> None:
+    """The windows' text laid out as `bodymap` lays it out (names and icon are left alone: the
+    tests' settings files are their own)."""
+    prefer_unshaped_text(qapp)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,68 @@
+"""What one click on the body costs the window: one paint, settled; no file written per click;
+text laid out the way `bodymap` lays it out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from bodymap.ui.main_window import MainWindow
+from tests.helpers.window import click
+
+
+class Paints(QObject):
+    """Counts the paint events of the widgets it watches, and where each widget was then."""
+
+    def __init__(self, *widgets) -> None:
+        super().__init__()
+        self.seen: list[tuple[QObject, tuple[int, int, int, int]]] = []
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append((watched, watched.geometry().getRect()))
+        return False
+
+
+def settle(qtbot) -> None:
+    """Every turn of events the click left, and the text's background layout after it."""
+    qtbot.wait(120)
+
+
+def test_a_click_paints_the_panel_once_where_its_new_layout_puts_it(qtbot, window: MainWindow):
+    panel = window.detail_panel
+    click(qtbot, window, "gluteus_medius", "L")  # a page with a caution banner on show
+    settle(qtbot)
+    watched = (panel.text.viewport(), panel.cautions, panel.title)
+    paints = Paints(*watched)
+    # Gluteus maximus has more cautions: the banner grows and the page beneath it moves down.
+    click(qtbot, window, "gluteus_maximus", "L")
+    settle(qtbot)
+    for widget in watched:
+        seen = [rect for painted, rect in paints.seen if painted is widget]
+        # Once, where it belongs: not first where the last muscle's layout left it, then again.
+        assert seen == [widget.geometry().getRect()], widget.objectName()
+
+
+def test_the_muscle_shown_is_kept_once_clicking_pauses(qtbot, window: MainWindow,
+                                                     settings: QSettings):
+    stored = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # another reader
+    for muscle in ("gluteus_maximus", "gluteus_medius", "piriformis"):
+        if muscle == "piriformis":
+            window.set_layer("deep")
+        click(qtbot, window, muscle, "R")
+    # Kept without the window closing (a crash, a power cut) once the clicks pause: the last.
+    qtbot.waitUntil(lambda: (stored.sync(), stored.value("muscle"))[1] == "piriformis",
+                    timeout=3000)
+    assert (stored.value("side"), stored.value("layer")) == ("R", "deep")
+
+
+def test_the_window_lays_text_out_as_bodymap_does(started_as_bodymap):
+    window = started_as_bodymap()
+    strategy = QFont.StyleStrategy.PreferNoShaping
+    assert QApplication.font().styleStrategy() & strategy
+    click_font = window.detail_panel.text.font()
+    assert click_font.styleStrategy() & strategy  # the muscle's page, most of a click
+
