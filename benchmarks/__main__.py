@@ -184,26 +184,30 @@ def main() -> int:
 
     from bodymap.model import Catalog, load_catalog, load_dirs
     from bodymap.model.loader import builtin_data_dir
+    from bodymap.ui.app import prefer_unshaped_text
     from bodymap.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
+    prefer_unshaped_text(app)  # as `bodymap` sets its application up
     catalog = load_catalog()
     settings_file = tempfile.mktemp(suffix=".ini")
     window = MainWindow(catalog, QSettings(settings_file, QSettings.Format.IniFormat))
     window.resize(1320, 860)
     window.show()
-    app.processEvents()
+    QTest.qWait(50)
     view = window.body_view
     targets = [(m, s) for m in ("gluteus_maximus", "gluteus_medius", "iliocostalis_lumborum",
                                 "longissimus_thoracis") for s in ("L", "R")]
     points = [view.region_point(m, s) for m, s in targets]
 
+    # A click is shown once the turn of events it starts is over: its handler, the layouts its
+    # new text asks for and the window's paint (and whatever else that turn runs). Repainting
+    # chosen widgets instead missed the layouts and painted the body twice.
     def click(i: list[int] = [0]) -> None:  # noqa: B006 - a counter across calls
         point = points[i[0] % len(points)]
         i[0] += 1
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-        window.detail_panel.repaint()  # the panel and the body on screen, not just queued
-        view.viewport().repaint()
+        app.processEvents()
 
     for _ in range(10):
         click()
@@ -218,12 +222,11 @@ def main() -> int:
         fresh = MainWindow(catalog, QSettings(fresh_settings, QSettings.Format.IniFormat))
         fresh.resize(1320, 860)
         fresh.show()
-        app.processEvents()
+        QTest.qWait(50)  # settled, as a window is by the time a person clicks in it
         for point in points[::2]:  # one side of each muscle
             def first(p: QPoint = point, w: MainWindow = fresh) -> None:
                 QTest.mouseClick(w.body_view.viewport(), Qt.MouseButton.LeftButton, pos=p)
-                w.detail_panel.repaint()
-                w.body_view.viewport().repaint()
+                app.processEvents()
             first_clicks += timed(first, 1)
         fresh.close()
         fresh.deleteLater()
