@@ -22,6 +22,7 @@ from bodymap.ui.rich_text import (
     provisional_note,
     referral_names,
 )
+from bodymap.ui.steady_panel import SteadyPanel
 
 
 def muscle_link(muscle_id: str, name: str) -> str:
@@ -54,7 +55,7 @@ PAGES_KEPT = 16
 TITLE_SCALE = 1.5  # the muscle's name over its page, to the panel's text
 
 
-class DetailPanel(QWidget):
+class DetailPanel(SteadyPanel):
     """Everything about one muscle, and the student's own notes on it.
 
     Notes are not stored here: `noteEdited(muscle_id, text)` asks the window to save them (once
@@ -121,12 +122,13 @@ class DetailPanel(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.notes.textChanged.connect(self._note_typed)
         self._pages: dict[str | None, QTextDocument] = {}  # by muscle id (None: the welcome)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.contents)
         layout.setContentsMargins(8, 8, 8, 8)
         for widget in (self.title, self.subtitle, self.search_note, self.cautions, self.text,
                        self.notes_heading, self.notes):
             layout.addWidget(widget)
         self.clear()
+        self.remeasure()  # as it welcomes: a muscle's caution or long name does not resize it
 
     def _size_fonts(self) -> None:
         # Styled by a sheet, so they do not inherit the font.

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from bodymap.ui.steady_panel import SteadyPanel
 
-class LazyPage(QWidget):
+
+class LazyPage(SteadyPanel):
     """Holds the place (and the objectName other code finds) of a page whose content is built
     by `build` on first show or when `content()` is first asked for."""
 
@@ -19,7 +21,7 @@ class LazyPage(QWidget):
         self.setAccessibleName(accessible_name)
         self._build = build
         self._content: QWidget | None = None
-        self._layout = QVBoxLayout(self)
+        self._layout = QVBoxLayout(self.contents)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
@@ -32,6 +34,7 @@ class LazyPage(QWidget):
             self._layout.addWidget(self._content)
             self._content.show()  # now: a child added while its page is being shown stays hidden
             self.setFocusProxy(self._content)
+            self.remeasure()
         return self._content
 
     def showEvent(self, event: QShowEvent) -> None:

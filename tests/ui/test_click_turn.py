@@ -46,6 +46,26 @@ def test_a_click_paints_the_panel_once_where_its_new_layout_puts_it(qtbot, windo
         assert seen == [widget.geometry().getRect()], widget.objectName()
 
 
+def test_a_click_repaints_the_panel_not_the_tabs_around_it(qtbot, window: MainWindow):
+    click(qtbot, window, "gluteus_medius", "L")
+    settle(qtbot)
+    # Outside what the new muscle changes: the tab bar above the panel, the notes heading below.
+    untouched = (window.panels.tabBar(), window.detail_panel.notes_heading)
+    paints = Paints(*untouched)
+    click(qtbot, window, "gluteus_maximus", "L")  # a longer caution and page
+    settle(qtbot)
+    assert [widget.objectName() or type(widget).__name__ for widget, _ in paints.seen] == []
+
+
+def test_the_windows_smallest_size_is_the_same_whichever_muscle_is_shown(qtbot,
+                                                                        window: MainWindow):
+    smallest = window.minimumSizeHint()
+    for muscle in ("gluteus_maximus", "gluteus_medius", "iliocostalis_lumborum"):
+        click(qtbot, window, muscle, "L")
+        settle(qtbot)
+        assert window.minimumSizeHint() == smallest, muscle
+
+
 def test_the_muscle_shown_is_kept_once_clicking_pauses(qtbot, window: MainWindow,
                                                      settings: QSettings):
     stored = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # another reader
