@@ -31,12 +31,12 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import BOTH, listed, on_side, side_label
+from bodymap.model.prose import BOTH, bracketed, listed, on_side, side_label
 from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.pain_views import not_drawn, views_drawing
-from bodymap.ui.rich_text import escape, link_label
+from bodymap.ui.rich_text import PROVISIONAL, escape, link_label
 from bodymap.ui.side_labels import keep_in_view
 
 if TYPE_CHECKING:
@@ -279,7 +279,10 @@ class BodyView(QGraphicsView):
         if found is None:
             return None
         view, zones = found
-        return view, [self.catalog.zones[zone].label for zone in zones]
+        # As the page says them: a zone drawn there with a dashed edge is provisional here too.
+        unsettled = {zone for zone, _side in self.body_scene().unsettled_shown()}
+        return view, [bracketed(self.catalog.zones[zone].label,
+                                PROVISIONAL if zone in unsettled else "") for zone in zones]
 
     def markers_elsewhere(self) -> tuple[str, list[str]] | None:
         """(view, TrP names as numbered on the body, "TrP3") when the muscle shown, the one

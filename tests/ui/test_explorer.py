@@ -606,6 +606,19 @@ def test_referral_another_view_draws_is_said_on_the_body_with_a_link_there(
     assert not note.isVisible()
 
 
+def test_the_note_of_referral_on_another_view_says_which_zones_are_provisional(
+        qtbot, window: MainWindow):
+    # Gluteus minimus's posterior TrP refers down the back of the thigh; its data marks the
+    # back of the knee provisional (the calf beyond it is too). The back view draws these
+    # zones, the side view does not, so the note names them, as the page does.
+    trigger(window, "actionViewLateral")
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    words = window.findChild(QLabel, "referralElsewhere").accessibleName()
+    zones = words.removeprefix("More referral on the back view: ").split(". ")[0].split(", ")
+    assert "Back of the knee (provisional)" in zones and "Lower buttock" in zones, words
+
+
 def test_a_muscle_this_view_draws_whole_needs_no_such_note(qtbot, window: MainWindow):
     # Gluteus maximus: its three TrPs and all its referral are on the back.
     click(qtbot, window, "gluteus_maximus", "L")
