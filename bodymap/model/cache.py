@@ -9,9 +9,11 @@ own code, so any edit to either misses the cache. The cache lives in the user's 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,9 @@ except ImportError:  # other interpreters
     from hashlib import blake2b
 
 _VERSION = 1
+# A data folder's cache file not read for this long (a pack deleted or moved, a temporary folder
+# a teacher tried) is deleted when a cache file is next saved. One in use is read, so kept.
+UNUSED_DAYS = 60
 
 
 def cache_dir() -> Path:
@@ -93,6 +98,9 @@ class FileCache:
                 self.entries = pickle.load(stream)  # our own file, in the user's own folder
         except Exception:  # no cache, or a broken one (any unpickling error): start empty
             self.entries = {}
+        else:  # read now: not one of the unused (`forget_unused`); a read-only folder's stay
+            with contextlib.suppress(OSError):
+                os.utime(self.path)
 
     @staticmethod
     def digest(content: bytes) -> bytes:
@@ -115,3 +123,16 @@ class FileCache:
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k[0])}
         save_replacing(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL),
                        f"{self.prefix}*.pickle")  # this folder, from other versions of the code
+        forget_unused(self.path.parent, "data-*.pickle")
+
+
+def forget_unused(folder: Path, pattern: str, days: float = UNUSED_DAYS) -> None:
+    """Delete the cache files in `folder` matching the glob `pattern` that nothing has read or
+    written for `days`: without it every data folder ever loaded would keep a file forever."""
+    oldest = time.time() - days * 24 * 3600
+    try:
+        for path in folder.glob(pattern):
+            if path.stat().st_mtime < oldest:
+                path.unlink(missing_ok=True)
+    except OSError:  # gone meanwhile, or not ours to delete: only space is lost
+        pass

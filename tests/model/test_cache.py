@@ -45,3 +45,26 @@ def test_a_broken_cache_file_is_ignored(tmp_path: Path, own_cache: Path):
     catalog = load_catalog([pack])
     assert catalog.problems == []
     assert "pack_muscle" in catalog.muscles
+
+
+def test_the_cache_of_a_folder_no_longer_loaded_is_deleted_in_time(tmp_path: Path,
+                                                                   own_cache: Path):
+    import os
+    import time
+
+    from bodymap.model.cache import UNUSED_DAYS
+
+    load_catalog([])  # the built-in data's cache file
+    (built_in,) = own_cache.glob("data-*.pickle")
+    days_ago = lambda days: time.time() - days * 24 * 3600  # noqa: E731
+    gone, recent = own_cache / "data-0123456789abcdef-x.pickle", own_cache / "data-fe-x.pickle"
+    for path, age in ((gone, UNUSED_DAYS + 1), (recent, UNUSED_DAYS - 1),
+                      (built_in, UNUSED_DAYS + 1)):
+        path.touch()
+        os.utime(path, (days_ago(age), days_ago(age)))
+    # A pack loaded with the built-in data: the built-in file is read (so in use), the pack's
+    # written, and the file of a folder unread for longer than UNUSED_DAYS goes.
+    load_catalog([write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})])
+    assert not gone.exists()
+    assert recent.exists() and built_in.exists()
+    assert len(list(own_cache.glob("data-*.pickle"))) == 3  # built-in, recent, the pack
