@@ -3,7 +3,7 @@ layouts settled now rather than a paint later."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 SCREEN_SHARE = 0.92  # of the screen's free area: room for the frame and a glimpse of what is behind
@@ -18,6 +18,25 @@ def settle_layouts() -> None:
     where things lie is then known at once, and the next paint draws them there, once."""
     for _round in range(LAYOUT_LEVELS):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+class LayoutsFirst(QObject):
+    """Settles the layouts before a graphics scene it watches paints the window.
+
+    A scene takes the changes to its items in a call queued for the next round of events, and at
+    its end sends its views' window the paint the window was waiting for (QGraphicsScene
+    dispatches the views' update requests itself), ahead of the layout requests the same action
+    posted. One action that changes the body and a panel's words (a muscle clicked, pain marked,
+    a zone marked for a question, a search) would paint the panel first where the last words'
+    layout put it, then lay it out and paint it again: a flicker."""
+
+    def watch(self, scene: QObject) -> None:
+        scene.installEventFilter(self)  # installed again, a filter is only moved to the front
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MetaCall:  # a queued call: the scene taking its changes
+            settle_layouts()
+        return False
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:

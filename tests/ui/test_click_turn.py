@@ -3,47 +3,25 @@ text laid out the way `bodymap` lays it out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from bodymap.ui.main_window import MainWindow
+from tests.helpers.paints import Paints, settle
 from tests.helpers.window import click
-
-
-class Paints(QObject):
-    """Counts the paint events of the widgets it watches, and where each widget was then."""
-
-    def __init__(self, *widgets) -> None:
-        super().__init__()
-        self.seen: list[tuple[QObject, tuple[int, int, int, int]]] = []
-        for widget in widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.seen.append((watched, watched.geometry().getRect()))
-        return False
-
-
-def settle(qtbot) -> None:
-    """Every turn of events the click left, and the text's background layout after it."""
-    qtbot.wait(120)
 
 
 def test_a_click_paints_the_panel_once_where_its_new_layout_puts_it(qtbot, window: MainWindow):
     panel = window.detail_panel
     click(qtbot, window, "gluteus_medius", "L")  # a page with a caution banner on show
     settle(qtbot)
-    watched = (panel.text.viewport(), panel.cautions, panel.title)
-    paints = Paints(*watched)
+    paints = Paints(panel.text.viewport(), panel.cautions, panel.title)
     # Gluteus maximus has more cautions: the banner grows and the page beneath it moves down.
     click(qtbot, window, "gluteus_maximus", "L")
     settle(qtbot)
-    for widget in watched:
-        seen = [rect for painted, rect in paints.seen if painted is widget]
-        # Once, where it belongs: not first where the last muscle's layout left it, then again.
-        assert seen == [widget.geometry().getRect()], widget.objectName()
+    # Once, where it belongs: not first where the last muscle's layout left it, then again.
+    assert paints.not_once_in_place() == {}
 
 
 def test_a_click_repaints_the_panel_not_the_tabs_around_it(qtbot, window: MainWindow):
