@@ -38,6 +38,7 @@ from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.pain_views import not_drawn, views_drawing
 from bodymap.ui.rich_text import PROVISIONAL, escape, link_label
 from bodymap.ui.side_labels import keep_in_view
+from bodymap.ui.sizing import LayoutsFirst
 
 if TYPE_CHECKING:
     from bodymap.ui.study_panel import StudyBoard
@@ -115,6 +116,8 @@ class BodyView(QGraphicsView):
         self.elsewhere.linkActivated.connect(lambda link: self._go_to(link[1:]))
         self.elsewhere.installEventFilter(self)  # its own font (presenter mode) changes its size
         self.elsewhere.hide()
+        # A scene paints the window itself: the panels' new words are laid out first.
+        self._layouts_first = LayoutsFirst(self)
         self.set_view(VIEWS[0])
 
     # -- scenes --------------------------------------------------------------------------------
@@ -124,8 +127,9 @@ class BodyView(QGraphicsView):
         view = load_view(name, self.facing)
         key = (name, view.facing)
         if key not in self._scenes:  # built on first show: start-up pays for one view only
-            self._scenes[key] = BodyScene(view, self.catalog)
-            self._size_text(self._scenes[key])
+            scene = self._scenes[key] = BodyScene(view, self.catalog)
+            self._size_text(scene)
+            self._layouts_first.watch(scene)
         return self._scenes[key]
 
     def _size_text(self, scene: BodyScene) -> None:

@@ -35,7 +35,7 @@ from bodymap.ui.lazy_page import LazyPage
 from bodymap.ui.presenter import PresenterMode
 from bodymap.ui.remembered import Remembered
 from bodymap.ui.rich_text import escape, plain_tip
-from bodymap.ui.sizing import LayoutsFirst, resize_within_screen
+from bodymap.ui.sizing import resize_within_screen
 
 # The pain finder, the coach and the study code are loaded when their tab (or a note) first
 # needs them: the first frame shows none of them.
@@ -94,9 +94,6 @@ class MainWindow(QMainWindow):
         self.pain: set[tuple[str, str | None]] = set()
 
         self.body_view = BodyView(catalog)
-        # The scene the body shows lays the window out before it paints it (watched as it is
-        # shown: `set_view`, `_show_facing`).
-        self._layouts_first = LayoutsFirst(self)
         self.detail_panel = DetailPanel(catalog)
         self._red_flags_gate: Callable[[], bool] | None = None
         self.muscle_list = self._build_muscle_list()
@@ -332,7 +329,6 @@ class MainWindow(QMainWindow):
     def set_view(self, name: str) -> None:
         self.view_actions[name].setChecked(True)
         self.body_view.set_view(name)
-        self._layouts_first.watch(self.body_view.scene())
         self.remembered.keep(view=name)
 
     def _view_chosen(self, name: str) -> None:
@@ -354,9 +350,7 @@ class MainWindow(QMainWindow):
             self.body_view.turn()
 
     def _show_facing(self, side: str) -> None:
-        """The side view's button names the side it shows, and what pressing it again does;
-        the scene of the side now shown settles the window's layouts before it paints."""
-        self._layouts_first.watch(self.body_view.scene())
+        """The side view's button names the side it shows, and what pressing it again does."""
         action = self.view_actions["lateral"]
         title = view_title("lateral", side)
         action.setText(title)

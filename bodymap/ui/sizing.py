@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 SCREEN_SHARE = 0.92  # of the screen's free area: room for the frame and a glimpse of what is behind
 # Rounds of posted layout requests that settle a change: Qt leaves what a round posts (the
-# parent's layout, then its parent's) to the next one. The window's deepest chain, a label in
-# the detail panel up to the main window (panel, stack, tabs, splitter, window), takes five.
+# parent's layout, then its parent's) to the next one. A side panel's page keeps its size hints
+# (`SteadyPanel`), so a change in it settles inside the page: a label in a box of the pain finder
+# (box, finder, page) takes three; five leave room, and an idle round costs nothing.
 LAYOUT_LEVELS = 5
 
 

@@ -23,11 +23,12 @@ class Paints(QObject):
             self.seen.append((watched, watched.geometry().getRect()))
         return False
 
-    def not_once_in_place(self) -> dict[str, list[Rect]]:
-        """The widgets watched that were not painted exactly once, where they lie now (say, first
-        where the last text's layout left them, then again), each with where it was painted."""
+    def not_once_in_place(self, *widgets: QWidget) -> dict[str, list[Rect]]:
+        """The widgets watched (or those of them given) that were not painted exactly once,
+        where they lie now (say, first where the last text's layout left them, then again),
+        each with where it was painted."""
         wrong = {}
-        for widget in self.widgets:
+        for widget in widgets or self.widgets:
             places = [rect for painted, rect in self.seen if painted is widget]
             if places != [widget.geometry().getRect()]:
                 wrong[name(widget)] = places

@@ -65,12 +65,16 @@ def test_marking_a_zone_for_a_question_paints_the_card_once_where_its_new_layout
     marked = child(window, QLabel, "studyMarked")
     first = marked.height()
     for zone in sorted(catalog.muscles["rectus_abdominis"].referral_zones()[0]):
-        # The list of zones marked grows, line by line, pushing the Check button down.
-        paints = Paints(marked, child(window, QPushButton, "studySkip"),
-                        child(window, QPushButton, "studyCheck"))
+        # The list of zones marked grows, line by line, pushing the buttons down.
+        buttons = [child(window, QPushButton, name) for name in ("studySkip", "studyCheck")]
+        was = {button: button.geometry() for button in buttons}
+        paints = Paints(marked, *buttons)
         click(qtbot, window, zone, "L")
         settle(qtbot)
-        assert paints.not_once_in_place() == {}, zone
+        # The label, and the buttons it pushed (one that stayed put has nothing to repaint).
+        moved = [button for button in buttons if button.geometry() != was[button]]
+        assert paints.not_once_in_place(marked, *moved) == {}, zone
+        assert all(painted in (marked, *moved) for painted, _ in paints.seen), zone
     assert marked.height() > first
 
 
