@@ -14,8 +14,10 @@ import os
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
@@ -66,6 +68,7 @@ from bodymap.ui.pain_finder import (
 from bodymap.ui.pain_views import (
     faces,
     not_drawn,
+    other_side,
     pain_elsewhere,
     view_for_pain,
     view_words,
@@ -201,15 +204,22 @@ def companion_view(scene: BodyScene) -> View | None:
 
 
 def picture_views(scene: BodyScene) -> list[BodyScene]:
-    """The views a picture of the scene shows: the scene, and its `companion_view` if any."""
-    beside = companion_view(scene)
-    return [scene] if beside is None else [scene, scene.twin(beside)]
+    """The views a picture of the scene shows (`pictured_views`): the scene, then the others."""
+    return [scene, *(scene.twin(view) for view in pictured_views(scene)[1:])]
 
 
 def pictured_views(scene: BodyScene) -> list[View]:
-    """The views of the `picture_views`, without building the scene beside."""
-    beside = companion_view(scene)
-    return [scene.view] if beside is None else [scene.view, beside]
+    """The views a picture of the scene shows: its own, its `companion_view` if any, and the
+    side view seen from the other side, next to the one seen from this side, for pain marked
+    on both sides that only the side view draws (`other_side`: both outer ankles, which a
+    class must see both of). Without the scenes beside, which `picture_views` builds."""
+    views = [scene.view]
+    if (beside := companion_view(scene)) is not None:
+        views.append(beside)
+    if (mirror := other_side(_marked_now(scene), views)) is not None:
+        views.insert(next(n for n, view in enumerate(views) if view.name == mirror.name) + 1,
+                     mirror)
+    return views
 
 
 def _marked_now(scene: BodyScene) -> set[tuple[str, str | None]]:
@@ -227,8 +237,9 @@ def pictured_pain(scene: BodyScene) -> set[tuple[str, str | None]]:
 
 def pain_left_out(scene: BodyScene) -> list[tuple[list[tuple[str, str | None]], View | None]]:
     """The marked pain a picture of the scene cannot draw, head to foot, grouped by the view
-    that draws it (None: no view does). A picture shows two views at most, and the side view
-    one side of the person, so there may be some: the person is told (`left_out_words`)."""
+    that draws it (None: no view does). A picture shows two views (three only for the side
+    view seen from both sides, `pictured_views`), so there may be some (marks on all three
+    views): the person is told (`left_out_words`)."""
     order = {zone_id: n for n, zone_id in enumerate(scene.catalog.zones)}
     by_view: dict[View | None, list[tuple[str, str | None]]] = {}
     for mark in sorted(not_drawn(_marked_now(scene), pictured_views(scene)),
@@ -251,7 +262,7 @@ def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
 
 def left_out_note(scene: BodyScene) -> str:
     """For the window, after an export: the marked pain its picture leaves out (marks on all
-    three views, a picture showing two at most), and the view to export from for it."""
+    three views, a picture showing two of them), and the view to export from for it."""
     return "\n\n".join(
         f"The picture leaves out {left_out_words(scene.catalog, marks, view)}: export from "
         f"the {view_words(view)} view for a picture with it." if view else
@@ -507,8 +518,9 @@ def _key_beside(views: _Layout, key: QSizeF, width: float, px: int) -> QPointF |
     from the ribs to the knees): a letter under that view, as wide as it is or, failing that,
     up to a letter in from the page's edge (`width` wide, the views centred on it); the band
     the key took under the picture is then the handout's words' (iliopsoas's TrP3). None where
-    it does not fit there, or the picture has one view."""
-    if len(views.panels) < 2:
+    it does not fit there, or the picture has one view, or three, or its second under the
+    first (`_lay_out`)."""
+    if len(views.panels) != 2 or views.places[1].y() > 0:
         return None
     main, other = (panel.fit.size for panel in views.panels)
     left = views.places[1].x()
@@ -621,7 +633,8 @@ def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: 
     and the column left for the key and the words: the views side by side at the left, as
     tall as the room between the title and the foot allows, or as wide as the words beside
     them leave (`_pictures_share`); or, where that makes the main one larger, the second over
-    the words (`_over_words`) or the two one over the other (`_stacked`)."""
+    the words (`_over_words`) or the two one over the other (`_stacked`); three (the side
+    view from both sides beside another) also each group over the next (`_in_one_column`)."""
     share = (SLIDE_PICTURE if len(scenes) == 1
              else _pictures_share(words, width, margin, room.height()))
     views = _lay_out(scenes, frame, QSizeF(width * share, room.height()), centred=False)
@@ -631,8 +644,10 @@ def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: 
     if len(scenes) == 1:
         return views, origin, column
     best = (views, origin, column)
-    for other in (_over_words(scenes, frame, words, room, margin),
-                  _stacked(scenes, frame, words, room, margin)):
+    others = [_over_words(scenes, frame, words, room, margin)] if len(scenes) == 2 else []
+    others += [_stacked(scenes, frame, words, room, margin, arrangement)
+               for arrangement in _in_one_column(scenes)]
+    for other in others:
         if other is not None and other[0].panels[0].fit.zoom > best[0].panels[0].fit.zoom * 1.02:
             best = other
     return best
@@ -679,9 +694,11 @@ def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: Q
             QRectF(room.left() + left, room.top() + below, width, size.height() - below))
 
 
-def _largest(laid: Callable[[float], tuple[_Fit, _Fit, float] | None],
-             most: float) -> tuple[_Fit, _Fit, float] | None:
-    """Two views as `laid` lays them out at the largest scale, up to `most`, it can (it can at
+_Laid = TypeVar("_Laid")
+
+
+def _largest(laid: Callable[[float], _Laid | None], most: float) -> _Laid | None:
+    """Views as `laid` lays them out at the largest scale, up to `most`, it can (it can at
     every scale under that one), or None where it can at none."""
     low, high = 0.0, most
     for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
@@ -691,44 +708,37 @@ def _largest(laid: Callable[[float], tuple[_Fit, _Fit, float] | None],
 
 
 def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
-             margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
-    """Two views on a slide one over the other at the left, at one scale (`_scale_ratio`), the
-    main one on top, each centred on the column they make, and the key and the words beside
-    them. Two short views (the groin from the front, the sacrum from behind) side by side are
-    as small as the slide's width leaves them, each about a quarter of its height with paper
-    above and below; stacked, they share its height. None when the words do not fit beside
-    them at `SLIDE_WORDS_BESIDE_TWO` of their size, however small the views."""
-    main, other = scenes
-    main_frame, other_frame = frame_rect(main, frame), frame_rect(other, frame)
-    ratio = _scale_ratio(main, other)
+             margin: float, arrangement: _Arrangement) -> tuple[_Layout, QPointF, QRectF] | None:
+    """Views on a slide at the left, set out as `arrangement` says (`_in_one_column`: two one
+    over the other, the main one on top), at one scale (`_scale_ratio`), `margin` apart,
+    centred across the column they make, and the key and the words beside them. Two short
+    views (the groin from the front, the sacrum from behind) side by side are as small as the
+    slide's width leaves them, each about a quarter of its height with paper above and below;
+    stacked, they share its height. None when the words do not fit beside them at
+    `SLIDE_WORDS_BESIDE_TWO` of their size, however small the views."""
+    frames = [frame_rect(scene, frame) for scene in scenes]
+    ratios = _scale_ratios(scenes)
     widest = QSizeF(room.width() * SLIDE_PICTURES_MOST, room.height())
 
-    def laid(zoom: float) -> tuple[_Fit, _Fit, float] | None:
-        main_fit = _fit(main, main_frame, widest, False, zoom)
-        other_fit = _fit(other, other_frame, widest, False, zoom * ratio)
-        if main_fit.zoom < zoom * 0.999 or other_fit.zoom < zoom * ratio * 0.999:
+    def laid(zoom: float) -> list[_Fit] | None:
+        fits = [_fit(scene, framed, widest, False, zoom * ratio)
+                for scene, framed, ratio in zip(scenes, frames, ratios, strict=True)]
+        if any(fit.zoom < zoom * ratio * 0.999 for fit, ratio in zip(fits, ratios, strict=True)):
             return None
-        if main_fit.size.height() + margin + other_fit.size.height() > room.height():
+        size = _laid_out(fits, arrangement, margin)[1]
+        if size.height() > room.height() or not words.fit(
+                room.width() - size.width() - 2 * margin, room.height(), SLIDE_WORDS_BESIDE_TWO):
             return None
-        width = max(main_fit.size.width(), other_fit.size.width())
-        if not words.fit(room.width() - width - 2 * margin, room.height(),
-                         SLIDE_WORDS_BESIDE_TWO):
-            return None
-        return main_fit, other_fit, width
+        return fits
 
-    found = _largest(laid, _fit(main, main_frame, widest, False).zoom)
-    if found is None:
+    fits = _largest(laid, _fit(scenes[0], frames[0], widest, False).zoom)
+    if fits is None:
         return None
-    fits, width = found[:2], found[2]
-    tops = [0.0, fits[0].size.height() + margin]  # each centred across the column
-    places = [QPointF((width - fit.size.width()) / 2, top)
-              for fit, top in zip(fits, tops, strict=True)]
-    height = tops[1] + fits[1].size.height()
+    places, size = _laid_out(fits, arrangement, margin)
     layout = _Layout([_Panel(scene, framed, fit) for scene, framed, fit in
-                      zip(scenes, (main_frame, other_frame), fits, strict=True)],
-                     places, QSizeF(width, height))
-    origin = QPointF(room.left(), room.top() + (room.height() - height) / 2)
-    left = room.left() + width + 2 * margin
+                      zip(scenes, frames, fits, strict=True)], places, size)
+    origin = QPointF(room.left(), room.top() + (room.height() - size.height()) / 2)
+    left = room.left() + size.width() + 2 * margin
     return layout, origin, QRectF(left, room.top(), room.right() - left, room.height())
 
 
@@ -800,6 +810,9 @@ class _Fit(NamedTuple):
     size: QSizeF
     labels: tuple[LandmarkItem, ...]  # those beside the framed part of the body
     caption: LandmarkItem | None  # the view's title ("Back view"), drawn above the body
+    # How far the caption reaches past the picture's left and right sides: a side view's, with
+    # "front" and "back" either side of its name, is wider than a leg and its labels.
+    overhang: tuple[float, float] = (0.0, 0.0)
 
 
 @contextmanager
@@ -863,9 +876,14 @@ def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
         zoom = min((room.width() - edges.left() - edges.right()) / frame.width(),
                    (room.height() - edges.top() - edges.bottom()) / frame.height(), most)
     body = QRectF(edges.left(), edges.top(), frame.width() * zoom, frame.height() * zoom)
-    return _Fit(zoom, body, QSizeF(body.width() + edges.left() + edges.right(),
-                                   body.height() + edges.top() + edges.bottom()),
-                _spaced(labels, zoom, scene.label_font), caption)
+    size = QSizeF(body.width() + edges.left() + edges.right(),
+                  body.height() + edges.top() + edges.bottom())
+    overhang = (0.0, 0.0)
+    if caption is not None:  # centred over the body, it may be wider than the body and labels
+        middle, reach = body.left() + (caption.x() - frame.left()) * zoom, caption.reach()
+        overhang = (max(0.0, reach.left() - middle),
+                    max(0.0, middle + reach.right() - size.width()))
+    return _Fit(zoom, body, size, _spaced(labels, zoom, scene.label_font), caption, overhang)
 
 
 _SPINE_LEVEL = re.compile(r"[CTLS]\d+")
@@ -921,34 +939,172 @@ def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     the room allows at one scale: one body seen from two sides, not two sizes of it; its
     labels `margin` in from the room's sides (a page's: no label at its very edge, where a
     PNG has no paper round it and a printer cuts it off). The views' drawings differ in
-    proportions (the front's is stouter), so the second view (beside the main one, for what it
-    cannot show) is drawn with its body no taller than the main view's, nor wider, from the
-    front or the back: the view with the muscle and its trigger points is never the smaller."""
+    proportions (the front's is stouter), so the views beside the main one (for what it
+    cannot show) are drawn with their bodies no taller than the main view's, nor wider, from
+    the front or the back: the view with the muscle and its trigger points is never the
+    smaller. The side view seen from both sides (`pictured_views`) may instead be one over the
+    other, in one column, where that draws the views notably larger (two outer ankles, short
+    and wide, beside the back's sacrum); so set, the picture is no taller than it is wide."""
     frames = [frame_rect(scene, frame) for scene in scenes]
     if len(scenes) == 1:
         fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
         return _Layout([_Panel(scenes[0], frames[0], fit)], [QPointF(0, 0)], fit.size)
-    (main, other), (main_frame, other_frame) = scenes, frames
     gap = room.width() * PANEL_GAP
-    ratio = _scale_ratio(main, other)
+    ratios = _scale_ratios(scenes)
 
-    def fits(zoom: float) -> tuple[_Fit, _Fit]:
-        return (_fit(main, main_frame, room, False, zoom, margin),
-                _fit(other, other_frame, room, False, zoom * ratio, margin))
+    def fits(zoom: float) -> list[_Fit]:
+        return [_fit(scene, framed, room, False, zoom * ratio, margin)
+                for scene, framed, ratio in zip(scenes, frames, ratios, strict=True)]
 
-    def room_for(pair: tuple[_Fit, _Fit]) -> bool:
-        return (pair[0].size.width() + gap + pair[1].size.width() <= room.width()
-                and max(fit.size.height() for fit in pair) <= room.height())
+    best: tuple[float, list[_Fit], _Arrangement] | None = None
+    for n, arrangement in enumerate(_side_by_side(scenes)):
+        # Past the first (all side by side), views one over the other grow down a page: no
+        # taller than it is wide, so a handout keeps room for its words under them (two outer
+        # ankles filled A4 with feet and no word).
+        tallest = room.height() if n == 0 else min(room.height(), room.width())
 
-    low, high = 0.0, _fit(main, main_frame, room, False, margin=margin).zoom  # alone: the most
-    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
-        middle = (low + high) / 2
-        low, high = (middle, high) if room_for(fits(middle)) else (low, middle)
-    main_fit, other_fit = fits(low)
-    panels = [_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)]
-    size = QSizeF(main_fit.size.width() + gap + other_fit.size.width(),
-                  max(main_fit.size.height(), other_fit.size.height()))
-    return _Layout(panels, [QPointF(0, 0), QPointF(main_fit.size.width() + gap, 0)], size)
+        def room_for(zoom: float, arrangement: _Arrangement = arrangement,
+                     tallest: float = tallest) -> list[_Fit] | None:
+            laid = fits(zoom)
+            size = _laid_out(laid, arrangement, gap)[1]
+            return laid if size.width() <= room.width() and size.height() <= tallest else None
+
+        laid = _largest(room_for, _fit(scenes[0], frames[0], room, False, margin=margin).zoom)
+        laid = fits(0.0) if laid is None else laid  # no room at all: nothing to see
+        if best is None or laid[0].zoom > best[0] * 1.02:  # side by side, unless notably smaller
+            best = (laid[0].zoom, laid, arrangement)
+    _zoom, laid, arrangement = best
+    return _Layout([_Panel(scene, framed, fit) for scene, framed, fit in
+                    zip(scenes, frames, laid, strict=True)], *_laid_out(laid, arrangement, gap))
+
+
+@dataclass(frozen=True)
+class _Across:
+    """Views (or groups of them) side by side, their tops level."""
+
+    parts: tuple[_Arrangement, ...]
+
+
+@dataclass(frozen=True)
+class _Down:
+    """Views (or groups of them) one over the other, each centred across the widest."""
+
+    parts: tuple[_Arrangement, ...]
+
+
+_Arrangement = int | _Across | _Down  # an int: a view, by its place in the picture's views
+
+
+def _groups(scenes: list[BodyScene]) -> list[tuple[int, ...]]:
+    """The views in their order, those of one view seen from both sides together
+    (`pictured_views` puts them next to each other): the two side views, a pair to set one
+    over the other or side by side as a pair."""
+    groups: list[tuple[int, ...]] = []
+    for n, scene in enumerate(scenes):
+        if groups and scenes[groups[-1][-1]].view.name == scene.view.name:
+            groups[-1] += (n,)
+        else:
+            groups.append((n,))
+    return groups
+
+
+def _side_by_side(scenes: list[BodyScene]) -> list[_Arrangement]:
+    """The ways a row of views is set out: each beside the next; and, where one view is seen
+    from both sides, those two one over the other in the row."""
+    row = _Across(tuple(range(len(scenes))))
+    paired = _Across(tuple(group[0] if len(group) == 1 else _Down(group)
+                           for group in _groups(scenes)))
+    return [row] if paired == row else [row, paired]
+
+
+def _in_one_column(scenes: list[BodyScene]) -> list[_Arrangement]:
+    """The ways views are set out at a slide's left, its words beside them (`_stacked`): one
+    over the other; with three (the side view from both sides beside the back), also the
+    back over the pair side by side (`_groups`), and as a row (`_side_by_side`)."""
+    if len(scenes) < 3:
+        return [_Down(tuple(range(len(scenes))))]
+    groups = _groups(scenes)
+    return list(dict.fromkeys([
+        _Down(tuple(range(len(scenes)))),
+        _Down(tuple(group[0] if len(group) == 1 else _Across(group) for group in groups)),
+        *_side_by_side(scenes)]))
+
+
+class _Extent(NamedTuple):
+    """What views set out together take: their size, and how far their captions reach past
+    its left and right sides."""
+
+    size: QSizeF
+    left: float
+    right: float
+
+
+def _extent(fits: Sequence[_Fit], part: _Arrangement, gap: float) -> _Extent:
+    """What views laid out (`fits`) take, set out as `part` says, `gap` apart (`_apart`)."""
+    if isinstance(part, int):
+        return _Extent(fits[part].size, *fits[part].overhang)
+    extents = [_extent(fits, inner, gap) for inner in part.parts]
+    if isinstance(part, _Across):
+        apart = _apart(extents, gap, len(fits))
+        return _Extent(QSizeF(sum(e.size.width() for e in extents) + sum(apart),
+                              max(e.size.height() for e in extents)),
+                       extents[0].left, extents[-1].right)
+    width = max(e.size.width() for e in extents)
+    return _Extent(QSizeF(width, sum(e.size.height() for e in extents) + gap * (len(extents) - 1)),
+                   max(e.left - (width - e.size.width()) / 2 for e in extents),
+                   max(e.right - (width - e.size.width()) / 2 for e in extents))
+
+
+def _apart(extents: list[_Extent], gap: float, views: int) -> list[float]:
+    """The room between each two of views side by side: `gap`; among three `views`, or more
+    if their captions need it, so neither reaches past the other's side (a side view's is
+    wider than its leg and labels: `_Fit.overhang`). Two views' captions stand on one line
+    over their bodies, so one reaching into the gap is above the other's labels (the side
+    view beside the back, gluteus minimus's); among three, a side view's may stand level
+    with the labels of the back view beside it, framed short (the buttocks)."""
+    if views < 3:
+        return [gap] * (len(extents) - 1)
+    return [max(gap, left.right + right.left) for left, right in pairwise(extents)]
+
+
+def _places(fits: Sequence[_Fit], arrangement: _Arrangement, gap: float) -> list[QPointF]:
+    """Each view's top left, the picture's at (0, 0), set out as `arrangement` says."""
+    places = [QPointF(0, 0)] * len(fits)
+
+    def place(part: _Arrangement, at: QPointF) -> None:
+        if isinstance(part, int):
+            places[part] = at
+            return
+        extents = [_extent(fits, inner, gap) for inner in part.parts]
+        if isinstance(part, _Across):
+            apart = [*_apart(extents, gap, len(fits)), 0.0]
+            for inner, extent, room in zip(part.parts, extents, apart, strict=True):
+                place(inner, at)
+                at = at + QPointF(extent.size.width() + room, 0)
+            return
+        width = max(extent.size.width() for extent in extents)
+        for inner, extent in zip(part.parts, extents, strict=True):
+            place(inner, at + QPointF((width - extent.size.width()) / 2, 0))
+            at = at + QPointF(0, extent.size.height() + gap)
+
+    place(arrangement, QPointF(0, 0))
+    return places
+
+
+def _laid_out(fits: Sequence[_Fit], arrangement: _Arrangement,
+              gap: float) -> tuple[list[QPointF], QSizeF]:
+    """Each view's top left and the size the views take, set out as `arrangement` says
+    (`_places`, `_extent`), with room for a caption reaching past their outer sides (a side
+    view's under the back view, at the picture's left, ran off the slide)."""
+    extent = _extent(fits, arrangement, gap)
+    left, right = max(0.0, extent.left), max(0.0, extent.right)
+    return ([place + QPointF(left, 0) for place in _places(fits, arrangement, gap)],
+            QSizeF(extent.size.width() + left + right, extent.size.height()))
+
+
+def _scale_ratios(scenes: list[BodyScene]) -> list[float]:
+    """Each view's scale per the main (first) view's (`_scale_ratio`)."""
+    return [1.0, *(_scale_ratio(scenes[0], other) for other in scenes[1:])]
 
 
 def _scale_ratio(main: BodyScene, other: BodyScene) -> float:
@@ -1280,9 +1436,10 @@ def export_command(args: argparse.Namespace) -> int:
             print(f"bodymap export: the {VIEW_NAMES[view_name]} view shows neither "
                   f"{muscle.id} nor its referral; try --view {muscle.views[0]}", file=sys.stderr)
             return 2
-    for marks, view in pain_left_out(scene):  # two views cannot show them all: say so
+    for marks, view in pain_left_out(scene):  # the views cannot show them all: say so
         advice = f"; try --view {view.name}" if view else ""
-        if view is not None and view.facing == "R":  # the side view is seen from --side
+        # The side view is seen from --side; with both, from both where marks need it.
+        if view is not None and view.facing == "R" and args.side != BOTH:
             advice += " --side R"
         print(f"bodymap export: the picture leaves out {left_out_words(catalog, marks, view)}"
               f"{advice}", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Which views of the body draw the marked pain, so that a picture of it shows what its title
-says: the view that draws most of the marks and, beside it, the view that draws the rest.
+says: the view that draws most of the marks and, beside it, the view that draws the rest; and for
+marks on both sides that only the side view draws, that view from the other side too.
 
 Zones are drawn on some views only (the groin on the front, the sacrum on the back, the outer
 ankle on the side), and the side view shows one side of the person at a time: it is seen from
@@ -10,7 +11,7 @@ side (`faces`), draws it when it has that zone on that side (a midline zone's si
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, View, load_view
 from bodymap.model.prose import side_label
@@ -55,6 +56,20 @@ def not_drawn(pain: Iterable[Mark], views: Iterable[View]) -> set[Mark]:
     """The marks none of these views draws."""
     drawn = frozenset().union(*(drawn_marks(view) for view in views))
     return {mark for mark in pain if mark not in drawn}
+
+
+def other_side(pain: Iterable[Mark], views: Sequence[View]) -> View | None:
+    """The view seen from the other side, when `views` have one seen from one side only (the
+    side view) and leave out marks it draws from the other: the outer ankle marked on both
+    sides, the left one on the left side view and the right one on the right side view alone.
+    None when they leave out no such mark."""
+    missing = not_drawn(pain, views)
+    for view in views:
+        if view.facing in ("L", "R"):
+            other = load_view(view.name, "R" if view.facing == "L" else "L")
+            if other not in views and drawn_marks(other) & missing:
+                return other
+    return None
 
 
 def pain_elsewhere(scene: BodyScene) -> tuple[View, list[Mark]] | None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from helpers.marks import marked_per_view, picture_rows
+from helpers.marks import is_pain_blue, marked_per_view, picture_rows
 from helpers.pictures import body_spans, unlike_pixels
 from helpers.svg_text import svg_texts, svg_words, view_captions
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -302,20 +302,34 @@ def assert_inside_slide_margins(texts: dict[str, tuple[float, float, float]]) ->
         assert baseline + metrics.descent() <= 1080 - margin + 0.5, text
 
 
-def view_heights(png: Path, svg: Path) -> dict[str, float]:
-    """Each view's body height as a share of the picture's, by its caption ("Back view"): the
-    body under the caption, in the columns of the body there (`body_spans`), down to the next
+Caption = tuple[float, float, float]  # a view's caption: its middle across, baseline, height
+
+
+def view_areas(image: QImage, captions: dict[str, Caption]) -> dict[str, QRect]:
+    """Where each view of the picture is, by its caption ("Back view", in the image's pixels):
+    under the caption, in the columns of the body there (`body_spans`), down to the next
     caption under it, if any."""
-    image, texts, captions = QImage(str(png)), svg_texts(svg), view_captions(svg)
-    pixels, spans, heights = Pixels(image), body_spans(image), {}
-    for caption, middle in captions.items():
+    spans, areas = body_spans(image), {}
+    for caption, (middle, top, _height) in captions.items():
         left, right = next(span for span in spans if span[0] <= middle <= span[1])
-        top = texts[caption][1]
-        bottom = min((texts[other][1] - texts[other][2] for other, x in captions.items()
-                      if left <= x <= right and texts[other][1] > top), default=image.height())
-        box = body_box(pixels, QRect(left, round(top), right - left + 1, round(bottom - top)))
-        heights[caption] = box.height() / image.height()
-    return heights
+        bottom = min((baseline - height for x, baseline, height in captions.values()
+                      if left <= x <= right and baseline > top), default=image.height())
+        areas[caption] = QRect(left, round(top), right - left + 1, round(bottom - top))
+    return areas
+
+
+def svg_captions(svg: Path) -> dict[str, Caption]:
+    texts = svg_texts(svg)
+    return {caption: (middle, texts[caption][1], texts[caption][2])
+            for caption, middle in view_captions(svg).items()}
+
+
+def view_heights(png: Path, svg: Path) -> dict[str, float]:
+    """Each view's body height as a share of the picture's, by its caption (`view_areas`)."""
+    image = QImage(str(png))
+    pixels = Pixels(image)
+    return {caption: body_box(pixels, area).height() / pixels.height
+            for caption, area in view_areas(image, svg_captions(svg)).items()}
 
 
 def test_a_slide_of_two_short_views_draws_them_one_over_the_other(qapp, tmp_path: Path):
@@ -519,8 +533,9 @@ def on_paper(c: RGB) -> bool:
 
 @pytest.mark.parametrize(("args", "count"), [
     # The reviewer's slide: the calves and the outer ankle, from behind and from the left; the
-    # side view's "Left" stood on the foot, the only part of the leg left unmarked.
-    (("--zones", "calf,lateral_ankle", "--layout", "slide"), 3),
+    # side view's "Left" stood on the foot, the only part of the leg left unmarked. Marked on
+    # both sides, the outer ankles are from the left and from the right: "Right" on its foot.
+    (("--zones", "calf,lateral_ankle", "--layout", "slide"), 4),
     # The same from the right: "Right" on the foot.
     (("--zones", "calf,lateral_ankle", "--view", "lateral", "--side", "R", "--layout", "slide"),
      1),
@@ -530,7 +545,7 @@ def on_paper(c: RGB) -> bool:
 def test_a_picture_of_marked_pain_has_its_side_words_beside_the_body(
         qapp, tmp_path: Path, monkeypatch, args: tuple[str, ...], count: int):
     bare, words = side_label_words(tmp_path, monkeypatch, *args)
-    assert len(words) == count, words  # "Left" and "Right" from behind, one from the side
+    assert len(words) == count, words  # "Left" and "Right" from behind, one per side view
     for word in words:
         # The letters and their halo on white paper: clear of the body, its outline, the
         # marks and the landmarks' labels.
@@ -721,17 +736,17 @@ def test_pain_only_the_side_view_draws_is_drawn_on_the_side_view(qapp, tmp_path:
     assert marked[0] > 2000, marked
 
 
-@pytest.mark.parametrize(("zones", "first", "second"), [
+@pytest.mark.parametrize(("side", "zones", "first", "second"), [
     # The groin on the front (both sides: two marks) and the sacrum on the back (one): the
     # front draws most, and the back goes beside it.
-    ("groin,sacrum", "Front view", "Back view"),
-    # The calves on the back (both sides) and the outer ankle on the side (left): the back
-    # view first, as the window starts on it, and the side view beside it for the ankle.
-    ("calf,lateral_ankle", "Back view", "side view"),
+    ("both", "groin,sacrum", "Front view", "Back view"),
+    # The sacrum on the back and the outer ankle on the side, on the left: the back view
+    # first, as the window starts on it, and the side view beside it for the ankle.
+    ("L", "sacrum,lateral_ankle", "Back view", "side view"),
 ])
-def test_pain_on_two_views_is_drawn_on_both_side_by_side(qapp, tmp_path: Path, zones: str,
-                                                          first: str, second: str):
-    views, marked = export_marks(tmp_path, "--zones", zones)
+def test_pain_on_two_views_is_drawn_on_both_side_by_side(qapp, tmp_path: Path, side: str,
+                                                          zones: str, first: str, second: str):
+    views, marked = export_marks(tmp_path, "--zones", zones, "--side", side)
     (left, right) = views
     assert left == first and second in right, views
     assert min(marked) > 1000, marked
@@ -761,19 +776,128 @@ def test_pain_two_views_cannot_show_is_named_with_the_view_that_draws_it(qapp, t
     assert titles == ["Marked pain: Groin (both sides)"], titles
 
 
+PDF_DPI = 192  # a slide 1920 pixels wide, a page about as wide as its PNG
+PdfWord = tuple[str, float, float, float, float]
+
+
+def pdf_captions(words: list[PdfWord]) -> dict[str, QRectF]:
+    """The views' captions on a PDF page, by name ("Back view", "Left side view": a side
+    view's without its arrows) with where they are, in the page rasterised at PDF_DPI."""
+    scale = PDF_DPI / 72
+    captions = {}
+    for n, (word, *_box) in enumerate(words):
+        said = [w for w, *_box in words[n:n + 3]]
+        if word in ("Back", "Front") and said[1:2] == ["view"]:
+            name, run = said[:2], words[n:n + 2]
+        elif word in ("Left", "Right") and said[1:] == ["side", "view"]:  # "← front · Left
+            name, run = said, words[n - 3:n + 6]  # side view · back →"
+            assert (run[0][0], run[-1][0]) == ("\N{LEFTWARDS ARROW}", "\N{RIGHTWARDS ARROW}")
+        else:
+            continue
+        captions[" ".join(name)] = QRectF(
+            QPointF(min(w[1] for w in run) * scale, min(w[2] for w in run) * scale),
+            QPointF(max(w[3] for w in run) * scale, max(w[4] for w in run) * scale))
+    return captions
+
+
+def hatch_under_captions(image: QImage, captions: dict[str, QRectF]) -> dict[str, int]:
+    """How many pixels of the pain hatch each view has: under its caption (which is centred
+    over its body), as wide as the caption, from the caption down through what is drawn there
+    to white paper (the key is under white paper) or to the next caption under it."""
+    pixels, counts = Pixels(image), {}
+    for name, caption in captions.items():
+        left, right = round(caption.left()), round(caption.right())
+        foot = min((other.top() for other in captions.values()
+                    if other.top() > caption.bottom() and other.left() < caption.right()
+                    and caption.left() < other.right()), default=image.height())
+
+        def paper(y: int, left: int = left, right: int = right) -> bool:
+            return all(on_paper(pixels.rgb(x, y)) for x in range(left, right, 2))
+
+        top = round(caption.bottom() + caption.height() / 2)  # past the letters' descenders
+        while top < foot and paper(top):  # the air under the caption
+            top += 1
+        bottom, last = top, image.height() - 1
+        while bottom < foot and not all(paper(min(y, last)) for y in range(bottom, bottom + 8)):
+            bottom += 1
+        counts[name] = len(pixels.where(lambda c: is_pain_blue(*c),
+                                        QRect(left, top, right - left, bottom - top)))
+    return counts
+
+
+def first_line(words: list[PdfWord]) -> str:
+    """The top line of words on the page: a picture's title."""
+    top = min(word[2] for word in words)
+    return " ".join(word for _left, word in sorted(
+        (left, word) for word, left, word_top, *_box in words if word_top - top < 2))
+
+
+@pytest.mark.parametrize(("args", "views", "title"), [
+    # A teacher's slide of the sacrum and both outer ankles: the back view for the sacrum and
+    # the side view from the left and from the right, one ankle each. It showed the left one
+    # alone, under a title saying "Outer ankle (left)" beside words saying "both sides".
+    (("--zones", "sacrum,lateral_ankle", "--layout", "slide"),
+     ["Back view", "Left side view", "Right side view"],
+     "Marked pain: Sacrum, Outer ankle (both sides)"),
+    (("--zones", "sacrum,lateral_ankle"), ["Back view", "Left side view", "Right side view"],
+     "Marked pain: Sacrum, Outer ankle (both sides)"),
+    (("--zones", "sacrum,lateral_leg", "--layout", "slide"),
+     ["Back view", "Left side view", "Right side view"],
+     "Marked pain: Sacrum, Outer lower leg (both sides)"),
+    (("--zones", "buttock,lateral_leg"), ["Back view", "Left side view", "Right side view"],
+     "Marked pain: Buttock (middle, both sides), Outer lower leg (both sides)"),
+    # The outer ankles alone: the side view from each side (it was the left one alone).
+    (("--zones", "lateral_ankle", "--layout", "slide"), ["Left side view", "Right side view"],
+     "Marked pain: Outer ankle (both sides)"),
+    (("--zones", "lateral_ankle"), ["Left side view", "Right side view"],
+     "Marked pain: Outer ankle (both sides)"),
+    # Over a muscle's referral: gluteus minimus from behind, its outer leg from the left and
+    # the right, each with its marked ankle.
+    (("--muscle", "gluteus_minimus", "--zones", "lateral_ankle", "--layout", "slide"),
+     ["Back view", "Left side view", "Right side view"],
+     "Gluteus minimus: trigger points and referral"),
+], ids=["sacrum and ankles slide", "sacrum and ankles page", "sacrum and outer legs slide",
+        "buttocks and outer legs page", "ankles slide", "ankles page", "over gluteus minimus"])
+def test_pain_marked_on_both_sides_is_drawn_on_the_side_view_from_both_sides(
+        qapp, tmp_path: Path, capsys, args: tuple[str, ...], views: list[str], title: str):
+    pdf = export(tmp_path, "both.pdf", *args)
+    words = pdf_words(pdf)
+    assert first_line(words) == title
+    if title.startswith("Marked pain") and "slide" in args:  # as the words beside it say
+        assert " ".join(word for word, *_box in words).count(title) == 2
+    captions = pdf_captions(words)
+    assert sorted(captions) == sorted(views)
+    # Each side view has its own side's outer ankle or outer leg hatched.
+    hatched = hatch_under_captions(rasterise(pdf, PDF_DPI), captions)
+    assert hatched["Left side view"] > 200 and hatched["Right side view"] > 200, hatched
+    assert "leaves out" not in capsys.readouterr().err  # nothing is left out, nothing said
+
+
 def test_pain_on_the_right_side_views_side_is_drawn_from_the_right(qapp, tmp_path: Path,
                                                                    capsys):
-    # Both outer ankles and calves: the back view draws the calves, the side view from the
-    # left the left ankle, beside it; the right ankle is named with the view that draws it.
-    export(tmp_path, "both.svg", "--zones", "calf,lateral_ankle")
-    assert ("the picture leaves out Outer ankle (right), which the right side view draws; "
-            "try --view lateral --side R") in capsys.readouterr().err
-    # As advised: the side view seen from the right, the ankle marked there.
+    # The side view seen from the right, the ankle marked there.
     views, marked = export_marks(tmp_path, "--zones", "lateral_ankle", "--side", "R")
     assert list(views) == ["\N{LEFTWARDS ARROW} back \N{MIDDLE DOT} Right side view "
                            "\N{MIDDLE DOT} front \N{RIGHTWARDS ARROW}"]
     assert marked[0] > 2000, marked
     assert capsys.readouterr().err == ""
+
+
+def test_outer_ankles_a_picture_leaves_out_are_named_with_the_side_view(qapp, tmp_path: Path,
+                                                                        capsys):
+    # From the front, the groin and the sacrum take the two views: the outer ankles are named,
+    # each with the side view that draws it. Marked on both sides, `--view lateral` draws
+    # both; marked on the right only, the side view must be seen from the right.
+    export(tmp_path, "both.svg", "--zones", "sacrum,groin,lateral_ankle", "--view", "anterior")
+    err = capsys.readouterr().err
+    assert ("the picture leaves out Outer ankle (left), which the left side view draws; try "
+            "--view lateral\n") in err, err
+    assert ("the picture leaves out Outer ankle (right), which the right side view draws; try "
+            "--view lateral\n") in err, err
+    export(tmp_path, "right.svg", "--zones", "sacrum,groin,lateral_ankle", "--view", "anterior",
+           "--side", "R")
+    assert ("the picture leaves out Outer ankle (right), which the right side view draws; try "
+            "--view lateral --side R\n") in capsys.readouterr().err
 
 
 # -- SVG -----------------------------------------------------------------------------------------

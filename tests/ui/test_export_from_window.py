@@ -59,9 +59,9 @@ def test_pain_marked_on_the_front_is_exported_beside_the_back_view(qtbot, window
 
 def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
         qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
-    # Marks on the front, the side and the back: a picture shows two views, so one mark is
-    # left out; the title names what the picture shows, and a note says what is left out and
-    # where it is drawn.
+    # Marks on the front, the side and the back: a picture shows two views (a third only for
+    # the side view seen from both sides), so one mark is left out; the title names what the
+    # picture shows, and a note says what is left out and where it is drawn.
     trigger(window, "actionPainMode")
     mark(qtbot, window, "actionViewAnterior", "groin")
     mark(qtbot, window, "actionViewLateral", "lateral_leg")
@@ -76,6 +76,29 @@ def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
                            "export from the front view for a picture with it.")
     assert "Marked pain: Sacrum, Outer lower leg (left)" in svg_texts(svg)
     note.close()
+
+
+def test_pain_on_both_outer_ankles_is_exported_from_both_sides(qtbot, window: MainWindow,
+                                                               tmp_path: Path, monkeypatch):
+    # Both outer ankles, each marked on the side view turned to its side, and the sacrum from
+    # behind: the picture has the back view and the side view from the left and from the
+    # right, each with its ankle, and nothing is left out.
+    trigger(window, "actionPainMode")
+    mark(qtbot, window, "actionViewLateral", "lateral_ankle")
+    trigger(window, "actionViewLateral")  # turned: the right outer ankle in reach
+    click(qtbot, window, "lateral_ankle", "R")
+    mark(qtbot, window, "actionViewPosterior", "sacrum")
+    svg = tmp_path / "pain.svg"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
+    trigger(window, "actionExport")
+    assert set(view_captions(svg)) == {
+        "Back view",
+        "\N{LEFTWARDS ARROW} front \N{MIDDLE DOT} Left side view \N{MIDDLE DOT} back "
+        "\N{RIGHTWARDS ARROW}",
+        "\N{LEFTWARDS ARROW} back \N{MIDDLE DOT} Right side view \N{MIDDLE DOT} front "
+        "\N{RIGHTWARDS ARROW}"}
+    assert "Marked pain: Sacrum, Outer ankle (both sides)" in svg_texts(svg)
+    assert window.findChild(QMessageBox, "painLeftOut") is None  # nothing left out
 
 
 def test_export_image_of_a_muscle_is_a_handout_saying_what_it_shows(
