@@ -39,6 +39,14 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bodymap.diagram import VIEW_NAMES, load_view
 from bodymap.ui.body_scene import BOTH, BodyScene, LandmarkItem
+from bodymap.ui.export_typeset import (
+    SlideWords,
+    draw_text,
+    key_font,
+    print_font,
+    title_text,
+    typeset,
+)
 from bodymap.ui.export_views import pain_left_out, picture_views, pictured_pain
 from bodymap.ui.export_words import (
     key_rows,
@@ -55,7 +63,6 @@ from bodymap.ui.framing import BODY, REGION, frame_rect
 from bodymap.ui.legend import Row, key_size, paint_key
 from bodymap.ui.pain_finder import Refinement
 from bodymap.ui.pain_views import faces, not_drawn, view_for_pain
-from bodymap.ui.rich_text import escape
 from bodymap.ui.side_labels import paper_px, side_labels_in_frame
 
 if TYPE_CHECKING:
@@ -66,7 +73,6 @@ if TYPE_CHECKING:
 
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
-KEY_FONT_PX = 13  # the key's text before it is scaled with the picture
 KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen beside the body
 # The landmark labels (T12, PSIS) and the view's caption grow with the page or the slide, not with
 # the body: on a page 1/56 of its width (29 px on a 1600 px picture; on the A4 PDF 39 px at 300
@@ -90,7 +96,6 @@ PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture
 # the spillover's dots would blur into a pink haze.
 LEAST_GROW = 1 / 1000
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
-MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
 # (a picture taller than that shape would be printed narrower, its labels smaller). A slide's
 # SVG is as large as the PDF's slide.
@@ -98,24 +103,11 @@ PAGE_MARGIN_MM = 12
 PAGE_MM = QSizeF(210 - 2 * PAGE_MARGIN_MM, 297 - 2 * PAGE_MARGIN_MM)
 
 
-def _print_font(px: int) -> QFont:
-    """The application's font at `px` pixels, shaped: the window skips OpenType shaping for
-    speed (`prefer_unshaped_text`), but a slide or handout keeps its kerning."""
-    font = QFont()
-    font.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
-    font.setPixelSize(px)
-    return font
-
-
-def _key_font() -> QFont:
-    return _print_font(KEY_FONT_PX)
-
-
 def _bands(width: float, title: str, rows: tuple[Row, ...],
            text_scale: float = 1.0) -> tuple[float, float]:
     """Heights of the title band above the body and the key band below it."""
     title_band = width * TITLE_BAND * text_scale if title else 0.0
-    key = key_size(rows, QFontMetricsF(_key_font())).height() if rows else 0.0
+    key = key_size(rows, QFontMetricsF(key_font())).height() if rows else 0.0
     return title_band, (key + 16) * _key_scale(width, text_scale) if rows else 0.0
 
 
@@ -147,7 +139,7 @@ def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str
                  if words else None)
         if found is not None:
             document, start = found
-            _draw_text(painter, document, start.x(), start.y())
+            draw_text(painter, document, start.x(), start.y())
 
 
 def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: float,
@@ -168,7 +160,7 @@ def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: fl
     top = below + px
     room = paper.top() + math.floor(_page_height(paper.width())) - top  # a PNG's whole pixels
     for html in page_words(scene, refinements):
-        document = _text(device, html, paper.width() - 2 * px, px)
+        document = typeset(device, html, paper.width() - 2 * px, px)
         if document.size().height() <= room:
             return document, QPointF(paper.left() + px, top)
     return None
@@ -202,12 +194,12 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
     scale = _key_scale(target.width(), text_scale)
-    metrics = QFontMetricsF(_key_font())
+    metrics = QFontMetricsF(key_font())
     key = key_size(rows, metrics) if rows else QSizeF()
     beside = _key_beside(views, key * scale, target.width(), px) if rows else None
     if title:
         size_px = max(10, int(title_band * 0.45))
-        font = _print_font(size_px)
+        font = print_font(size_px)
         font.setBold(True)
         while size_px > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
             size_px -= 2  # narrow views (the side view) get a smaller title, never a clipped one
@@ -222,7 +214,7 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
                           QPointF(target.center().x() - key.width() * scale / 2,
                                   origin.y() + size.height() + 8 * scale))
         painter.scale(scale, scale)
-        painter.setFont(_key_font())
+        painter.setFont(key_font())
         paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
     return origin.y() + size.height() + (0.0 if beside is not None else key_band)
@@ -247,79 +239,6 @@ def _key_beside(views: _Layout, key: QSizeF, width: float, px: int) -> QPointF |
     return QPointF(left + max(0.0, (other.width() - key.width()) / 2), top)
 
 
-def _title_text(device: QPaintDevice, title: str, width: float,
-                px: int) -> QTextDocument | None:
-    """A slide's title, bold at 1.8 times its words' size; None for no title."""
-    if not title:
-        return None
-    return _text(device, f"<b>{escape(title)}</b>", width, round(px * 1.8))
-
-
-class _SlideWords:
-    """What a slide says beside its picture (its title runs across the top): the key, the words
-    and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit what they
-    must say above the foot, so nothing is cut (a long candidate list)."""
-
-    def __init__(self, device: QPaintDevice, rows: tuple[Row, ...], body_html: str,
-                 foot_html: str, px: int) -> None:
-        self.device, self.rows, self.px = device, rows, px
-        self.body_html, self.foot_html = body_html, foot_html
-
-    def _key_scale(self) -> float:
-        return self.px / KEY_FONT_PX
-
-    def key_width(self) -> float:
-        """The key's width on the slide: the column must be as wide, or it runs past the
-        slide's margin (rectus abdominis's did, its "Essential referral zone" to 28 px from
-        the edge)."""
-        if not self.rows:
-            return 0.0
-        return key_size(self.rows, QFontMetricsF(_key_font())).width() * self._key_scale()
-
-    def _key_height(self) -> float:
-        if not self.rows:
-            return 0.0
-        key = key_size(self.rows, QFontMetricsF(_key_font()))
-        return (key.height() + 12) * self._key_scale() + self.px * 0.6
-
-    def _foot(self, width: float) -> QTextDocument:
-        return _text(self.device, self.foot_html, width, round(self.px * 0.8))
-
-    def _room_for_words(self, width: float, height: float) -> float:
-        return height - self._key_height() - self._foot(width).size().height() - self.px
-
-    def fit(self, width: float, height: float, shrunk: float = 1.0) -> bool:
-        """Whether everything fits in a column this size with the words at `shrunk` times their
-        full size."""
-        if self.key_width() > width:
-            return False
-        words = _text(self.device, self.body_html, width, round(self.px * shrunk))
-        return words.size().height() <= self._room_for_words(width, height)
-
-    def draw(self, painter: QPainter, column: QRectF) -> None:
-        top = column.top()
-        if self.rows:
-            metrics = QFontMetricsF(_key_font())
-            scale = self._key_scale()
-            painter.save()
-            painter.translate(column.left(), top + self.px * 0.6)
-            painter.scale(scale, scale)
-            painter.setFont(_key_font())
-            paint_key(painter, QRectF(QPointF(0, 0), key_size(self.rows, metrics)), self.rows,
-                      metrics, QColor(30, 30, 30))
-            painter.restore()
-            top += self._key_height()
-        room = self._room_for_words(column.width(), column.height())
-        px = self.px
-        words = _text(self.device, self.body_html, column.width(), px)
-        while words.size().height() > room and px > self.px * MIN_SLIDE_TEXT:
-            px -= 1
-            words = _text(self.device, self.body_html, column.width(), px)
-        _draw_text(painter, words, column.left(), top)
-        foot = self._foot(column.width())
-        _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
-
-
 def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
                 frame: str, text_scale: float, refinements: Sequence[Refinement]) -> None:
     margin = target.height() * 0.04
@@ -327,23 +246,23 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     device = painter.device()
     top = inner.top()
-    heading = _title_text(device, title, inner.width(), text_px)
+    heading = title_text(device, title, inner.width(), text_px)
     if heading is not None:
         # The title runs across the top, out of the words' way: two bodies side by side are
         # as wide as the slide lets them be, the words beside them need less width, and a
         # long title (marked pain in three places) is two lines, not four in the column.
         top += heading.size().height() + text_px * 0.6
-    words = _SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
+    words = SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
     room = QRectF(inner.left(), top, inner.width(), inner.bottom() - top)
     with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
         views, origin, column = _slide_views(scenes, frame, words, room, margin, target.width())
         _draw_views(views, painter, origin, target)
     if heading is not None:  # after the views, which lay white paper round their bodies
-        _draw_text(painter, heading, inner.left(), inner.top())
+        draw_text(painter, heading, inner.left(), inner.top())
     words.draw(painter, column)
 
 
-def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+def _slide_views(scenes: list[BodyScene], frame: str, words: SlideWords, room: QRectF,
                  margin: float, width: float) -> tuple[_Layout, QPointF, QRectF]:
     """A slide's views laid out in `room` (under its title, inside its margins), where they go
     and the column left for the key and the words: the views side by side at the left, as
@@ -369,7 +288,7 @@ def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: 
     return best
 
 
-def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+def _over_words(scenes: list[BodyScene], frame: str, words: SlideWords, room: QRectF,
                 margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
     """Two views on a slide, the main one at the left, as tall as `room` lets it be, and the
     other at the top of the column beside it, at one scale (`_scale_ratio`), over the key and
@@ -423,7 +342,7 @@ def _largest(laid: Callable[[float], _Laid | None], most: float) -> _Laid | None
     return laid(low) if low > 0 else None
 
 
-def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
+def _stacked(scenes: list[BodyScene], frame: str, words: SlideWords, room: QRectF,
              margin: float, arrangement: _Arrangement) -> tuple[_Layout, QPointF, QRectF] | None:
     """Views on a slide at the left, set out as `arrangement` says (`_in_one_column`: two one
     over the other, the main one on top), at one scale (`_scale_ratio`), `margin` apart,
@@ -458,7 +377,7 @@ def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRec
     return layout, origin, QRectF(left, room.top(), room.right() - left, room.height())
 
 
-def _pictures_share(words: _SlideWords, width: float, margin: float, height: float) -> float:
+def _pictures_share(words: SlideWords, width: float, margin: float, height: float) -> float:
     """The share of a slide's width two views take: the most, up to `SLIDE_PICTURES_MOST`, that
     leaves the words beside them room at `SLIDE_WORDS_BESIDE_TWO` of their size, and at least
     `SLIDE_PICTURES`."""
@@ -472,33 +391,6 @@ def _pictures_share(words: _SlideWords, width: float, margin: float, height: flo
         middle = (low + high) / 2
         low, high = (middle, high) if fits(middle) else (low, middle)
     return low
-
-
-def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocument:
-    """Rich text laid out for the device it is painted on (a PNG's pixels or a PDF's 300 dpi)
-    with spacing in the same pixels, so every format lays out alike."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    document.setDefaultFont(_print_font(px))
-    document.setDocumentMargin(0)
-    # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
-    gap = px * 0.6 * 96 / device.logicalDpiY()
-    document.setDefaultStyleSheet(f"p {{ margin-top: 0px; margin-bottom: {gap:.1f}px; }}")
-    # A list's numbers ("5.") go in its indent, which is as wide as the text is large: Qt's own
-    # 40 pixels printed them left of where the words begin, past a page's margin.
-    document.setIndentWidth(2 * px)
-    document.setHtml(html)
-    document.setTextWidth(width)
-    return document
-
-
-def _draw_text(painter: QPainter, document: QTextDocument, left: float, top: float) -> float:
-    """Draw the laid-out text from (left, top); returns where it ends."""
-    painter.save()
-    painter.translate(left, top)
-    document.drawContents(painter)
-    painter.restore()
-    return top + document.size().height()
 
 
 # -- what the picture frames --------------------------------------------------------------------
@@ -537,7 +429,7 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
     font of `px` pixels and left for the export to draw (it places them round the frame, and the
     caption above it), the art drawn from the SVG itself, not from the screen's cached pixmaps (so
     an SVG or PDF stays vector), and no background: the picture is on white paper."""
-    font = _print_font(px)
+    font = print_font(px)
     kept = [(scene.label_font, scene.backgroundBrush(),
              [item.isVisible() for item in scene.landmarks]) for scene in scenes]
     for scene in scenes:
@@ -914,7 +806,7 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
         room = QSizeF(page.width(), page.height() - title_band - key_band)
         views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
     rows = key_rows(*scenes)
-    key = key_size(rows, QFontMetricsF(_key_font())) * _key_scale(PNG_WIDTH, text_scale)
+    key = key_size(rows, QFontMetricsF(key_font())) * _key_scale(PNG_WIDTH, text_scale)
     beside = rows and _key_beside(views, key, PNG_WIDTH, px) is not None
     bottom = title_band + views.size.height() + (0.0 if beside else key_band)
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
