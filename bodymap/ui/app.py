@@ -60,7 +60,7 @@ def prefer_unshaped_text(app: QApplication) -> None:
     as all of bodymap's text is; a script that needs shaping is still shaped). A muscle's page
     is laid out in half the time, and painted faster, which is most of a first click on it; what
     is lost is ligatures and kerning from a font's OpenType tables, which body text at screen
-    sizes barely shows. Exports keep them (`export._print_font`)."""
+    sizes barely shows. Exports keep them (`export_typeset.print_font`)."""
     from PySide6.QtGui import QFont
 
     font = app.font()

@@ -1,8 +1,12 @@
-"""Pictures for slides and handouts: the body with a muscle's referral, or marked pain.
+"""Pictures for slides and handouts: the body with a muscle's referral, or marked pain, drawn on
+a page or a slide and written to a PNG, SVG or PDF file; and the `bodymap export` command.
 
 The same BodyScene the window shows is rendered into an image, an SVG drawing or a PDF page, so
-an export looks like the screen: framed to the part of the body that matters (`frame_rect`),
-with the landmark labels sized for paper or a projector. docs/export.md gives the sizes.
+an export looks like the screen: framed to the part of the body that matters
+(`framing.frame_rect`), with the landmark labels sized for paper or a projector. docs/export.md
+gives the sizes. Which views a picture shows is `export_views`' to say, where they go on the
+paper `export_layout`'s, what the picture says `export_words`' and how its words are set
+`export_typeset`'s; this module draws them together and writes the file.
 """
 
 from __future__ import annotations
@@ -14,16 +18,13 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontMetricsF,
     QImage,
     QPageLayout,
@@ -37,61 +38,43 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bodymap.diagram import VIEW_NAMES, View, load_view
-from bodymap.model import prose
-from bodymap.ui.body_scene import (
-    BOTH,
-    BodyScene,
-    LandmarkItem,
-    on_side,
+from bodymap.diagram import VIEW_NAMES, load_view
+from bodymap.ui.body_scene import BOTH, BodyScene
+from bodymap.ui.export_layout import Layout, Panel, key_beside, lay_out, slide_views
+from bodymap.ui.export_typeset import (
+    SlideWords,
+    draw_text,
+    key_font,
+    print_font,
+    title_text,
+    typeset,
 )
-from bodymap.ui.framing import BODY, REGION, frame_rect
-from bodymap.ui.legend import (
-    PAIN_ROW,
-    PROVISIONAL_ROW,
-    REFERRAL_ROWS,
-    Row,
-    key_size,
-    paint_key,
+from bodymap.ui.export_views import pain_left_out, picture_views, pictured_pain
+from bodymap.ui.export_words import (
+    key_rows,
+    left_out_words,
+    muscle_title,
+    page_words,
+    pain_title,
+    slide_html,
 )
-from bodymap.ui.pain_finder import (
-    PROVISIONAL_MEANS,
-    Refinement,
-    candidate_lines,
-    moved_up_for,
-    order_words,
-    rank_marked,
-    referral_sources,
-    refined,
-    says_provisional,
-)
-from bodymap.ui.pain_views import (
-    faces,
-    not_drawn,
-    other_side,
-    pain_elsewhere,
-    view_for_pain,
-    view_words,
-    views_drawing,
-)
-from bodymap.ui.rich_text import (
-    MUTED,
-    escape,
-    location_html,
-    provisional_note,
-    referral_names,
-)
+
+# Re-exported: the window (main_window.py) imports its note after an export from here.
+from bodymap.ui.export_words import left_out_note as left_out_note
+from bodymap.ui.framing import BODY, REGION
+from bodymap.ui.legend import Row, key_size, paint_key
+from bodymap.ui.pain_finder import Refinement
+from bodymap.ui.pain_views import faces, not_drawn, view_for_pain
 from bodymap.ui.side_labels import paper_px, side_labels_in_frame
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from bodymap.model import Catalog
-    from bodymap.model.schema import Muscle, TriggerPoint
+    from bodymap.model.schema import Muscle
 
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
-KEY_FONT_PX = 13  # the key's text before it is scaled with the picture
 KEY_SCALE = 1 / 600  # the key's scale per pixel of picture width: as on screen beside the body
 # The landmark labels (T12, PSIS) and the view's caption grow with the page or the slide, not with
 # the body: on a page 1/56 of its width (29 px on a 1600 px picture; on the A4 PDF 39 px at 300
@@ -103,23 +86,11 @@ SLIDE_LABEL = 1 / 50
 PAGE, SLIDE = "page", "slide"
 SLIDE_SIZE = QSize(1920, 1080)
 SLIDE_PDF = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "Slide 16:9")
-SLIDE_PICTURE = 0.46  # the most of a slide's width the picture takes, the words the rest
-# Two views side by side take at least this share, and more, up to the most, while the words
-# beside them still fit at their full size (their title then runs across the top of the slide).
-SLIDE_PICTURES = 0.58
-SLIDE_PICTURES_MOST = 0.72
-SLIDE_WORDS_BESIDE_TWO = 0.85  # the words may shrink this far to give two views more width
-PANEL_GAP = 0.03  # between two views side by side, as a fraction of the picture's width
 # The least the markers and the stipple grow, per pixel of the paper's width: in a small body
 # (two views side by side) they would otherwise keep their screen size, and on a 1600-pixel page
 # the spillover's dots would blur into a pink haze.
 LEAST_GROW = 1 / 1000
 SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
-MIN_SLIDE_TEXT = 0.55  # the smallest a slide's words shrink to, to fit all they must say
-# The muscles a marked-pain slide lists, best first, with why; fewer beside the trigger points
-# of a candidate the picture shows, so the words still read from the back of a room.
-SLIDE_CANDIDATES = 5
-SLIDE_CANDIDATES_BESIDE_ONE = 3
 # A page is A4 less 12 mm margins: the PDF's, and the shape and paper size of a page's PNG or SVG
 # (a picture taller than that shape would be printed narrower, its labels smaller). A slide's
 # SVG is as large as the PDF's slide.
@@ -127,167 +98,11 @@ PAGE_MARGIN_MM = 12
 PAGE_MM = QSizeF(210 - 2 * PAGE_MARGIN_MM, 297 - 2 * PAGE_MARGIN_MM)
 
 
-def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = None) -> str:
-    """A muscle's picture's title: its trigger points (or the one coached) and referral; when
-    neither the view nor the one beside it (`picture_views`) draws the muscle, only its
-    referral, and where the muscle is drawn."""
-    what = f"{muscle.name}, {trp.label}" if trp else muscle.name
-    beside = companion_view(scene)
-    if scene.layer_of(muscle.id) is not None or (beside and any(
-            r.kind == "muscle" and r.target == muscle.id for r in beside.regions.values())):
-        return f"{what}: referral" if trp else f"{what}: trigger points and referral"
-    views = prose.listed(VIEW_NAMES.get(v, v) for v in muscle.views)
-    where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
-    return f"{what}: referral{where if views else ''}"
-
-
-def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
-    """The marked zones head to foot, each with its side, or "both sides" where both are."""
-    order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
-    sides: dict[str, set[str | None]] = {}
-    for zone_id, side in pain:
-        sides.setdefault(zone_id, set()).add(side)
-    names = []
-    for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):
-        label = catalog.zones[zone_id].label if zone_id in catalog.zones else zone_id
-        marked = sides[zone_id]
-        names += ([on_side(label, BOTH)] if marked == {"L", "R"} else
-                  [on_side(label, side) for side in sorted(marked, key=lambda s: s or "")])
-    return names
-
-
-def pain_title(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> str:
-    """A picture of marked pain says where, in a title short enough to read at a glance."""
-    names = marked_names(catalog, pain)
-    if not names:
-        return "Marked pain"
-    return (f"Marked pain: {', '.join(names)}" if len(names) <= 3
-            else f"Marked pain in {len(names)} areas")
-
-
-def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:
-    """What the picture of these views needs explained: the referral key, marked pain, or
-    both; the X only where a view draws the muscle."""
-    referral, shown, pain = scenes[0].shown_state()
-    rows = REFERRAL_ROWS if referral or shown else ()
-    if shown and all(scene.layer_of(shown[0]) is None for scene in scenes):
-        rows = tuple(row for row in rows if row[0] != "marker")
-    # The dashed edge of a provisional zone, where a view draws one.
-    if any(scene.unsettled_shown() & scene.zones.keys() for scene in scenes):
-        rows = (*rows, PROVISIONAL_ROW)
-    return (*rows, PAIN_ROW) if pain else rows
-
-
-def companion_view(scene: BodyScene) -> View | None:
-    """The view a picture shows beside the scene's, if any: the one drawing the rest of its
-    referral when the scene's view cannot (rectus abdominis from the front: its low-back band
-    on the back view), else the one marking trigger points it cannot (gluteus medius from
-    behind: TrP3, near the front of the hip, on the side view), else the one drawing marked
-    pain it cannot (the groin, seen from behind; in a picture of marked pain, pain mode, this
-    comes first: the marks are what it is of). So no essential zone, no TrP the handout's text
-    lists and no mark its title names is left off its picture. The side view beside is seen
-    from the side shown (a right-side muscle's from the right), as the window turns it."""
-
-    def seen(find: Callable[[], tuple[str, object] | None]) -> Callable[[], View | None]:
-        def view() -> View | None:
-            found = find()
-            return None if found is None else load_view(found[0], scene.side_shown())
-        return view
-
-    def pain() -> View | None:
-        found = pain_elsewhere(scene)
-        return None if found is None else found[0]
-
-    finds = [seen(scene.referral_elsewhere), seen(scene.markers_elsewhere)]
-    finds = [pain, *finds] if scene.mode == "pain" else [*finds, pain]
-    return next((view for find in finds if (view := find()) is not None), None)
-
-
-def picture_views(scene: BodyScene) -> list[BodyScene]:
-    """The views a picture of the scene shows (`pictured_views`): the scene, then the others."""
-    return [scene, *(scene.twin(view) for view in pictured_views(scene)[1:])]
-
-
-def pictured_views(scene: BodyScene) -> list[View]:
-    """The views a picture of the scene shows: its own, its `companion_view` if any, and the
-    side view seen from the other side, next to the one seen from this side, for pain marked
-    on both sides that only the side view draws (`other_side`: both outer ankles, which a
-    class must see both of). Without the scenes beside, which `picture_views` builds."""
-    views = [scene.view]
-    if (beside := companion_view(scene)) is not None:
-        views.append(beside)
-    if (mirror := other_side(_marked_now(scene), views)) is not None:
-        views.insert(next(n for n, view in enumerate(views) if view.name == mirror.name) + 1,
-                     mirror)
-    return views
-
-
-def _marked_now(scene: BodyScene) -> set[tuple[str, str | None]]:
-    """The pain marked on the body: none while a study question has it (its marks are a
-    student's answer, and the picture the question's)."""
-    return set() if scene.study is not None else set(scene.pain)
-
-
-def pictured_pain(scene: BodyScene) -> set[tuple[str, str | None]]:
-    """The marked pain a picture of the scene draws, on its view or the one beside it: what
-    its title names (`pain_title`)."""
-    marks = _marked_now(scene)
-    return marks - not_drawn(marks, pictured_views(scene))
-
-
-def pain_left_out(scene: BodyScene) -> list[tuple[list[tuple[str, str | None]], View | None]]:
-    """The marked pain a picture of the scene cannot draw, head to foot, grouped by the view
-    that draws it (None: no view does). A picture shows two views (three only for the side
-    view seen from both sides, `pictured_views`), so there may be some (marks on all three
-    views): the person is told (`left_out_words`)."""
-    order = {zone_id: n for n, zone_id in enumerate(scene.catalog.zones)}
-    by_view: dict[View | None, list[tuple[str, str | None]]] = {}
-    for mark in sorted(not_drawn(_marked_now(scene), pictured_views(scene)),
-                       key=lambda mark: (order.get(mark[0], len(order)), mark[0], mark[1] or "")):
-        drawing = views_drawing(mark)
-        by_view.setdefault(drawing[0] if drawing else None, []).append(mark)
-    return [(marks, view) for view, marks in by_view.items()]
-
-
-def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
-                   view: View | None) -> str:
-    """A group of `pain_left_out` in words: the marks and the view that draws them, "Groin
-    (left), which the front view draws", "Outer ankle (right), which the right side view
-    draws"; or that no view does (a pack's zone with no shape)."""
-    names = prose.listed(marked_names(catalog, marks))
-    if view is not None:
-        return f"{names}, which the {view_words(view)} view draws"
-    return f"{names}, which no view draws"
-
-
-def left_out_note(scene: BodyScene) -> str:
-    """For the window, after an export: the marked pain its picture leaves out (marks on all
-    three views, a picture showing two of them), and the view to export from for it."""
-    return "\n\n".join(
-        f"The picture leaves out {left_out_words(scene.catalog, marks, view)}: export from "
-        f"the {view_words(view)} view for a picture with it." if view else
-        f"The picture leaves out {left_out_words(scene.catalog, marks, view)}."
-        for marks, view in pain_left_out(scene))
-
-
-def _print_font(px: int) -> QFont:
-    """The application's font at `px` pixels, shaped: the window skips OpenType shaping for
-    speed (`prefer_unshaped_text`), but a slide or handout keeps its kerning."""
-    font = QFont()
-    font.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
-    font.setPixelSize(px)
-    return font
-
-
-def _key_font() -> QFont:
-    return _print_font(KEY_FONT_PX)
-
-
 def _bands(width: float, title: str, rows: tuple[Row, ...],
            text_scale: float = 1.0) -> tuple[float, float]:
     """Heights of the title band above the body and the key band below it."""
     title_band = width * TITLE_BAND * text_scale if title else 0.0
-    key = key_size(rows, QFontMetricsF(_key_font())).height() if rows else 0.0
+    key = key_size(rows, QFontMetricsF(key_font())).height() if rows else 0.0
     return title_band, (key + 16) * _key_scale(width, text_scale) if rows else 0.0
 
 
@@ -302,118 +117,6 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
     for a picture printed smaller than the page or slide (`picture`)."""
     share = target.height() * SLIDE_LABEL if layout == SLIDE else target.width() * PAGE_LABEL
     return max(8, round(share * text_scale))
-
-
-def candidates_listed(shown: tuple[str, str] | None) -> int:
-    """How many candidates a slide lists with why: fewer beside a candidate's trigger points."""
-    return SLIDE_CANDIDATES if shown is None else SLIDE_CANDIDATES_BESIDE_ONE
-
-
-def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
-                    shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
-                    listed: int | None = None, explain: bool = True) -> tuple[str, list[str]]:
-    """The muscles that can refer pain to the marked zones in the pain finder's order, its
-    chips ticked (`refinements`) included, the first few (`listed`, by default
-    `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
-    so. With `explain`, what "provisional" means, when a row says it; without, the words
-    after them do (`slide_html`: under a candidate's trigger points). With them, the ids of
-    the sources the listed candidates' referral comes from (`referral_sources`), for the
-    slide's foot to cite."""
-    rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
-    if not rows:
-        return "<p>No muscle in the data refers there.</p>", []
-    both_sides = len({side for _zone, side in pain if side}) > 1
-    listed = candidates_listed(shown) if listed is None else listed
-    items = []
-    for row in rows[:listed]:
-        name, why = candidate_lines(catalog, row, both_sides)
-        note = moved_up_for(row, known, refinements)
-        if note:
-            name = f"{name} · {note}"
-        here = (" (in the picture)" if shown is not None and shown[0] == row.candidate.muscle_id
-                else "")
-        items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
-    more = len(rows) - listed
-    rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
-    # The rows say "provisional" as the pain finder does, of a zone or of a trigger point whose
-    # referral there the sources do not settle ("TrP3 (anterior, near the ASIS, provisional)",
-    # beside a settled TrP1 to the same zone); the slide says what it means, as it does under a
-    # trigger point.
-    unsure = (f"<p style='color:{MUTED}'><small><i>Provisional</i>: {PROVISIONAL_MEANS}."
-              f"</small></p>" if explain and any(says_provisional(row) for row in rows[:listed])
-              else "")
-    return (f"<p><b>Muscles that can refer pain there</b>, "
-            f"{escape(order_words(refinements, known))}:</p>"
-            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}",
-            [s for row in rows[:listed] for s in referral_sources(catalog, row)])
-
-
-def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:
-    """The muscle's trigger points a picture of the scene marks: the coached one, else all."""
-    coached = scene.coached_trigger_point()
-    return [coached] if coached else list(muscle.trigger_points)
-
-
-def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
-               listed: int | None = None, points: int | None = None) -> tuple[str, str]:
-    """What the slide's picture shows, in words: each trigger point shown and where it refers,
-    and the marked pain with the muscles that can refer there (in the pain finder's order, its
-    chips ticked `refinements`); then, for the foot of the slide, the sources behind them. A
-    page short of room lists fewer candidates (`listed`) or trigger points (`points`, the first
-    so many), and names those it leaves out (`page_words`)."""
-    catalog = scene.catalog
-    _referral, shown, pain = scene.shown_state()
-    muscle = catalog.muscles.get(shown[0]) if shown else None
-    trps = points_shown(scene, muscle) if muscle is not None else []
-    kept = trps if points is None else trps[:points]
-    # What "provisional" means is said once, after all that says it: under the trigger points
-    # when they say it, else under the candidates.
-    explained = provisional_note(kept)
-    parts, source_ids = [], []
-    if pain:
-        parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
-                     + "</p>")
-        if scene.study is None:  # a study question's marks are an answer, not a client's pain
-            listing, cited = candidates_html(catalog, pain, shown, refinements, listed,
-                                             explain=not explained)
-            parts.append(listing)
-            source_ids += cited
-    if muscle is not None and shown is not None:
-        if pain:  # the pain finder's candidate shown over the marks
-            parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
-        for trp in kept:
-            spillover = (f"<br>Spillover: {referral_names(catalog, trp.referral, 'spillover')}"
-                         if trp.referral.spillover else "")
-            parts.append(f"<p><b>{escape(trp.label)}</b>: {location_html(trp)}<br>"
-                         f"<span style='color:#b71c1c'>Essential:</span> "
-                         f"{referral_names(catalog, trp.referral, 'essential')}{spillover}</p>")
-            source_ids += trp.sources
-        parts.append(explained)
-        if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
-            parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
-                         f"bodymap.</i></p>")
-        source_ids += muscle.sources
-    sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
-    foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
-            + "<i>Teaching material, not medical advice.</i></p>")
-    return "".join(parts), foot
-
-
-def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:
-    """What a page may say under its picture, longest first: what the slide says beside it
-    (`slide_html`, its foot too), then shorter and shorter: the candidates for marked pain cut
-    to the first, then the trigger points from the last (over marked pain, those of the
-    candidate the picture shows: what it marks, so they go after the list of others). Nothing
-    when the picture shows nothing to say (no muscle, no marks)."""
-    _referral, shown, pain = scene.shown_state()
-    muscle = scene.catalog.muscles.get(shown[0]) if shown else None
-    points = len(points_shown(scene, muscle)) if muscle else 0
-    if not (pain or points):
-        return []
-    listed = candidates_listed(shown)
-    cuts = ([(n, points) for n in range(listed, 0, -1)]
-            + [(1, n) for n in range(points - 1, 0, -1)])
-    return list(dict.fromkeys("".join(slide_html(scene, refinements, n, p)) for n, p in cuts))
 
 
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
@@ -431,7 +134,7 @@ def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str
                  if words else None)
         if found is not None:
             document, start = found
-            _draw_text(painter, document, start.x(), start.y())
+            draw_text(painter, document, start.x(), start.y())
 
 
 def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: float,
@@ -452,7 +155,7 @@ def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: fl
     top = below + px
     room = paper.top() + math.floor(_page_height(paper.width())) - top  # a PNG's whole pixels
     for html in page_words(scene, refinements):
-        document = _text(device, html, paper.width() - 2 * px, px)
+        document = typeset(device, html, paper.width() - 2 * px, px)
         if document.size().height() <= room:
             return document, QPointF(paper.left() + px, top)
     return None
@@ -469,7 +172,7 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
     """A handout's page: the title, the picture and the key, one under the other, each centred
     on the page's middle line, from the top down (what is left of a page is at its foot, or
     its words: `_page_words`). Not `centred`, a body with labels on one side is drawn beside
-    them rather than in the middle (`_lay_out`): the larger for it, where the picture is not
+    them rather than in the middle (`lay_out`): the larger for it, where the picture is not
     the page's but beside words. With `margins`, its labels stay a letter in from its sides,
     as its words are (a PNG has no paper beyond its edges, and a printer cuts into them); the
     self-care sheet's picture, set in the sheet's own margins, has none. Returns where it ends:
@@ -481,17 +184,17 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
         # The page's room, not the picture's (a PNG's is cut off under what it draws): so the
         # views are as `picture_size` laid them out, with or without words under them.
         room = QSizeF(target.width(), _page_height(target.width()) - title_band - key_band)
-        views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
+        views = lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
         _draw_views(views, painter, origin, target)
     scale = _key_scale(target.width(), text_scale)
-    metrics = QFontMetricsF(_key_font())
+    metrics = QFontMetricsF(key_font())
     key = key_size(rows, metrics) if rows else QSizeF()
-    beside = _key_beside(views, key * scale, target.width(), px) if rows else None
+    beside = key_beside(views, key * scale, target.width(), px) if rows else None
     if title:
         size_px = max(10, int(title_band * 0.45))
-        font = _print_font(size_px)
+        font = print_font(size_px)
         font.setBold(True)
         while size_px > 10 and QFontMetricsF(font).horizontalAdvance(title) > target.width() * 0.94:
             size_px -= 2  # narrow views (the side view) get a smaller title, never a clipped one
@@ -506,102 +209,10 @@ def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title
                           QPointF(target.center().x() - key.width() * scale / 2,
                                   origin.y() + size.height() + 8 * scale))
         painter.scale(scale, scale)
-        painter.setFont(_key_font())
+        painter.setFont(key_font())
         paint_key(painter, QRectF(QPointF(0, 0), key), rows, metrics, QColor(30, 30, 30))
         painter.restore()
     return origin.y() + size.height() + (0.0 if beside is not None else key_band)
-
-
-def _key_beside(views: _Layout, key: QSizeF, width: float, px: int) -> QPointF | None:
-    """Where a page's key goes, from the views' top left, when it fits on the paper a short
-    second view leaves under it, beside the main view (iliopsoas's back view, beside the front
-    from the ribs to the knees): a letter under that view, as wide as it is or, failing that,
-    up to a letter in from the page's edge (`width` wide, the views centred on it); the band
-    the key took under the picture is then the handout's words' (iliopsoas's TrP3). None where
-    it does not fit there, or the picture has one view, or three, or its second under the
-    first (`_lay_out`)."""
-    if len(views.panels) != 2 or views.places[1].y() > 0:
-        return None
-    main, other = (panel.fit.size for panel in views.panels)
-    left = views.places[1].x()
-    right = min(width / 2 + views.size.width() / 2 - px, left + max(other.width(), key.width()))
-    top = other.height() + px
-    if key.width() > right - left or top + key.height() > main.height():
-        return None
-    return QPointF(left + max(0.0, (other.width() - key.width()) / 2), top)
-
-
-def _title_text(device: QPaintDevice, title: str, width: float,
-                px: int) -> QTextDocument | None:
-    """A slide's title, bold at 1.8 times its words' size; None for no title."""
-    if not title:
-        return None
-    return _text(device, f"<b>{escape(title)}</b>", width, round(px * 1.8))
-
-
-class _SlideWords:
-    """What a slide says beside its picture (its title runs across the top): the key, the words
-    and, at the foot, the sources. The words shrink, down to `MIN_SLIDE_TEXT`, to fit what they
-    must say above the foot, so nothing is cut (a long candidate list)."""
-
-    def __init__(self, device: QPaintDevice, rows: tuple[Row, ...], body_html: str,
-                 foot_html: str, px: int) -> None:
-        self.device, self.rows, self.px = device, rows, px
-        self.body_html, self.foot_html = body_html, foot_html
-
-    def _key_scale(self) -> float:
-        return self.px / KEY_FONT_PX
-
-    def key_width(self) -> float:
-        """The key's width on the slide: the column must be as wide, or it runs past the
-        slide's margin (rectus abdominis's did, its "Essential referral zone" to 28 px from
-        the edge)."""
-        if not self.rows:
-            return 0.0
-        return key_size(self.rows, QFontMetricsF(_key_font())).width() * self._key_scale()
-
-    def _key_height(self) -> float:
-        if not self.rows:
-            return 0.0
-        key = key_size(self.rows, QFontMetricsF(_key_font()))
-        return (key.height() + 12) * self._key_scale() + self.px * 0.6
-
-    def _foot(self, width: float) -> QTextDocument:
-        return _text(self.device, self.foot_html, width, round(self.px * 0.8))
-
-    def _room_for_words(self, width: float, height: float) -> float:
-        return height - self._key_height() - self._foot(width).size().height() - self.px
-
-    def fit(self, width: float, height: float, shrunk: float = 1.0) -> bool:
-        """Whether everything fits in a column this size with the words at `shrunk` times their
-        full size."""
-        if self.key_width() > width:
-            return False
-        words = _text(self.device, self.body_html, width, round(self.px * shrunk))
-        return words.size().height() <= self._room_for_words(width, height)
-
-    def draw(self, painter: QPainter, column: QRectF) -> None:
-        top = column.top()
-        if self.rows:
-            metrics = QFontMetricsF(_key_font())
-            scale = self._key_scale()
-            painter.save()
-            painter.translate(column.left(), top + self.px * 0.6)
-            painter.scale(scale, scale)
-            painter.setFont(_key_font())
-            paint_key(painter, QRectF(QPointF(0, 0), key_size(self.rows, metrics)), self.rows,
-                      metrics, QColor(30, 30, 30))
-            painter.restore()
-            top += self._key_height()
-        room = self._room_for_words(column.width(), column.height())
-        px = self.px
-        words = _text(self.device, self.body_html, column.width(), px)
-        while words.size().height() > room and px > self.px * MIN_SLIDE_TEXT:
-            px -= 1
-            words = _text(self.device, self.body_html, column.width(), px)
-        _draw_text(painter, words, column.left(), top)
-        foot = self._foot(column.width())
-        _draw_text(painter, foot, column.left(), column.bottom() - foot.size().height())
 
 
 def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
@@ -611,208 +222,20 @@ def _draw_slide(scenes: list[BodyScene], painter: QPainter, target: QRectF, titl
     text_px = max(8, round(target.height() * SLIDE_TEXT_PX * text_scale))
     device = painter.device()
     top = inner.top()
-    heading = _title_text(device, title, inner.width(), text_px)
+    heading = title_text(device, title, inner.width(), text_px)
     if heading is not None:
         # The title runs across the top, out of the words' way: two bodies side by side are
         # as wide as the slide lets them be, the words beside them need less width, and a
         # long title (marked pain in three places) is two lines, not four in the column.
         top += heading.size().height() + text_px * 0.6
-    words = _SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
+    words = SlideWords(device, key_rows(*scenes), *slide_html(scenes[0], refinements), text_px)
     room = QRectF(inner.left(), top, inner.width(), inner.bottom() - top)
     with _on_paper(scenes, label_px(target.size(), SLIDE, text_scale)):
-        views, origin, column = _slide_views(scenes, frame, words, room, margin, target.width())
+        views, origin, column = slide_views(scenes, frame, words, room, margin, target.width())
         _draw_views(views, painter, origin, target)
     if heading is not None:  # after the views, which lay white paper round their bodies
-        _draw_text(painter, heading, inner.left(), inner.top())
+        draw_text(painter, heading, inner.left(), inner.top())
     words.draw(painter, column)
-
-
-def _slide_views(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
-                 margin: float, width: float) -> tuple[_Layout, QPointF, QRectF]:
-    """A slide's views laid out in `room` (under its title, inside its margins), where they go
-    and the column left for the key and the words: the views side by side at the left, as
-    tall as the room between the title and the foot allows, or as wide as the words beside
-    them leave (`_pictures_share`); or, where that makes the main one larger, the second over
-    the words (`_over_words`) or the two one over the other (`_stacked`); three (the side
-    view from both sides beside another) also each group over the next (`_in_one_column`)."""
-    share = (SLIDE_PICTURE if len(scenes) == 1
-             else _pictures_share(words, width, margin, room.height()))
-    views = _lay_out(scenes, frame, QSizeF(width * share, room.height()), centred=False)
-    origin = QPointF(room.left(), room.top() + (room.height() - views.size.height()) / 2)
-    left = origin.x() + views.size.width() + 2 * margin
-    column = QRectF(left, room.top(), room.right() - left, room.height())
-    if len(scenes) == 1:
-        return views, origin, column
-    best = (views, origin, column)
-    others = [_over_words(scenes, frame, words, room, margin)] if len(scenes) == 2 else []
-    others += [_stacked(scenes, frame, words, room, margin, arrangement)
-               for arrangement in _in_one_column(scenes)]
-    for other in others:
-        if other is not None and other[0].panels[0].fit.zoom > best[0].panels[0].fit.zoom * 1.02:
-            best = other
-    return best
-
-
-def _over_words(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
-                margin: float) -> tuple[_Layout, QPointF, QRectF] | None:
-    """Two views on a slide, the main one at the left, as tall as `room` lets it be, and the
-    other at the top of the column beside it, at one scale (`_scale_ratio`), over the key and
-    the words; and that column under it. A view beside the main one for the band of the body
-    it cannot show (rectus abdominis's low back, beside the front from the chest to the
-    thighs) is short: side by side, both bodies are as small as the slide's width leaves
-    them, with paper above and below. None when the words do not fit under it (at
-    `SLIDE_WORDS_BESIDE_TWO` of their size) with the main view larger than it would be alone
-    beside them."""
-    main, other = scenes
-    main_frame, other_frame = frame_rect(main, frame), frame_rect(other, frame)
-    ratio = _scale_ratio(main, other)
-    size = room.size()
-
-    def laid(zoom: float) -> tuple[_Fit, _Fit, float] | None:
-        main_fit = _fit(main, main_frame, size, False, zoom)
-        width = size.width() - main_fit.size.width() - 2 * margin
-        if main_fit.zoom < zoom * 0.999 or width <= 0:
-            return None
-        other_fit = _fit(other, other_frame, QSizeF(width, size.height()), False, zoom * ratio)
-        if other_fit.zoom < zoom * ratio * 0.999:  # not at one scale with the main view
-            return None
-        under = size.height() - other_fit.size.height() - margin
-        if not words.fit(width, under, SLIDE_WORDS_BESIDE_TWO):
-            return None
-        return main_fit, other_fit, width
-
-    found = _largest(laid, _fit(main, main_frame, size, False).zoom)
-    if found is None:
-        return None
-    main_fit, other_fit, width = found
-    left = main_fit.size.width() + 2 * margin
-    layout = _Layout([_Panel(main, main_frame, main_fit), _Panel(other, other_frame, other_fit)],
-                     [QPointF(0, 0), QPointF(left, 0)], QSizeF(left + other_fit.size.width(),
-                                         max(main_fit.size.height(), other_fit.size.height())))
-    below = other_fit.size.height() + margin
-    return (layout, room.topLeft(),
-            QRectF(room.left() + left, room.top() + below, width, size.height() - below))
-
-
-_Laid = TypeVar("_Laid")
-
-
-def _largest(laid: Callable[[float], _Laid | None], most: float) -> _Laid | None:
-    """Views as `laid` lays them out at the largest scale, up to `most`, it can (it can at
-    every scale under that one), or None where it can at none."""
-    low, high = 0.0, most
-    for _ in range(12):  # to a 4000th of the largest scale: far below a pixel
-        middle = (low + high) / 2
-        low, high = (middle, high) if laid(middle) is not None else (low, middle)
-    return laid(low) if low > 0 else None
-
-
-def _stacked(scenes: list[BodyScene], frame: str, words: _SlideWords, room: QRectF,
-             margin: float, arrangement: _Arrangement) -> tuple[_Layout, QPointF, QRectF] | None:
-    """Views on a slide at the left, set out as `arrangement` says (`_in_one_column`: two one
-    over the other, the main one on top), at one scale (`_scale_ratio`), `margin` apart,
-    centred across the column they make, and the key and the words beside them. Two short
-    views (the groin from the front, the sacrum from behind) side by side are as small as the
-    slide's width leaves them, each about a quarter of its height with paper above and below;
-    stacked, they share its height. None when the words do not fit beside them at
-    `SLIDE_WORDS_BESIDE_TWO` of their size, however small the views."""
-    frames = [frame_rect(scene, frame) for scene in scenes]
-    ratios = _scale_ratios(scenes)
-    widest = QSizeF(room.width() * SLIDE_PICTURES_MOST, room.height())
-
-    def laid(zoom: float) -> list[_Fit] | None:
-        fits = [_fit(scene, framed, widest, False, zoom * ratio)
-                for scene, framed, ratio in zip(scenes, frames, ratios, strict=True)]
-        if any(fit.zoom < zoom * ratio * 0.999 for fit, ratio in zip(fits, ratios, strict=True)):
-            return None
-        size = _laid_out(fits, arrangement, margin)[1]
-        if size.height() > room.height() or not words.fit(
-                room.width() - size.width() - 2 * margin, room.height(), SLIDE_WORDS_BESIDE_TWO):
-            return None
-        return fits
-
-    fits = _largest(laid, _fit(scenes[0], frames[0], widest, False).zoom)
-    if fits is None:
-        return None
-    places, size = _laid_out(fits, arrangement, margin)
-    layout = _Layout([_Panel(scene, framed, fit) for scene, framed, fit in
-                      zip(scenes, frames, fits, strict=True)], places, size)
-    origin = QPointF(room.left(), room.top() + (room.height() - size.height()) / 2)
-    left = room.left() + size.width() + 2 * margin
-    return layout, origin, QRectF(left, room.top(), room.right() - left, room.height())
-
-
-def _pictures_share(words: _SlideWords, width: float, margin: float, height: float) -> float:
-    """The share of a slide's width two views take: the most, up to `SLIDE_PICTURES_MOST`, that
-    leaves the words beside them room at `SLIDE_WORDS_BESIDE_TWO` of their size, and at least
-    `SLIDE_PICTURES`."""
-    def fits(share: float) -> bool:  # the column's width as `_draw_slide` leaves it, at most
-        return words.fit(width * (1 - share) - 4 * margin, height, SLIDE_WORDS_BESIDE_TWO)
-
-    low, high = SLIDE_PICTURES, SLIDE_PICTURES_MOST
-    if fits(high):
-        return high
-    for _ in range(6):  # to about a 500th of the slide's width
-        middle = (low + high) / 2
-        low, high = (middle, high) if fits(middle) else (low, middle)
-    return low
-
-
-def _text(device: QPaintDevice, html: str, width: float, px: int) -> QTextDocument:
-    """Rich text laid out for the device it is painted on (a PNG's pixels or a PDF's 300 dpi)
-    with spacing in the same pixels, so every format lays out alike."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    document.setDefaultFont(_print_font(px))
-    document.setDocumentMargin(0)
-    # Style-sheet pixels are 1/96 inch on the device; the font's pixels are the device's own.
-    gap = px * 0.6 * 96 / device.logicalDpiY()
-    document.setDefaultStyleSheet(f"p {{ margin-top: 0px; margin-bottom: {gap:.1f}px; }}")
-    # A list's numbers ("5.") go in its indent, which is as wide as the text is large: Qt's own
-    # 40 pixels printed them left of where the words begin, past a page's margin.
-    document.setIndentWidth(2 * px)
-    document.setHtml(html)
-    document.setTextWidth(width)
-    return document
-
-
-def _draw_text(painter: QPainter, document: QTextDocument, left: float, top: float) -> float:
-    """Draw the laid-out text from (left, top); returns where it ends."""
-    painter.save()
-    painter.translate(left, top)
-    document.drawContents(painter)
-    painter.restore()
-    return top + document.size().height()
-
-
-# -- what the picture frames --------------------------------------------------------------------
-def _body_height(scene: BodyScene) -> float:
-    outline = scene.view.outline.boundingRect()
-    return outline.height() if not outline.isEmpty() else scene.sceneRect().height()
-
-
-def _body_width(scene: BodyScene) -> float:
-    outline = scene.view.outline.boundingRect()
-    return outline.width() if not outline.isEmpty() else scene.sceneRect().width()
-
-
-def _top_of_body(scene: BodyScene) -> float:
-    outline = scene.view.outline.boundingRect()
-    return outline.top() if not outline.isEmpty() else scene.sceneRect().top()
-
-
-class _Fit(NamedTuple):
-    """The framed view laid out on paper: its scale, where the body goes within the picture (the
-    picture's top left at 0, 0; labels and caption around it) and the whole picture's size."""
-
-    zoom: float
-    body: QRectF
-    size: QSizeF
-    labels: tuple[LandmarkItem, ...]  # those beside the framed part of the body
-    caption: LandmarkItem | None  # the view's title ("Back view"), drawn above the body
-    # How far the caption reaches past the picture's left and right sides: a side view's, with
-    # "front" and "back" either side of its name, is wider than a leg and its labels.
-    overhang: tuple[float, float] = (0.0, 0.0)
 
 
 @contextmanager
@@ -821,7 +244,7 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
     font of `px` pixels and left for the export to draw (it places them round the frame, and the
     caption above it), the art drawn from the SVG itself, not from the screen's cached pixmaps (so
     an SVG or PDF stays vector), and no background: the picture is on white paper."""
-    font = _print_font(px)
+    font = print_font(px)
     kept = [(scene.label_font, scene.backgroundBrush(),
              [item.isVisible() for item in scene.landmarks]) for scene in scenes]
     for scene in scenes:
@@ -843,280 +266,7 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
             scene.set_label_font(screen_font)
 
 
-def _fit(scene: BodyScene, frame: QRectF, room: QSizeF, centred: bool,
-         most: float = math.inf, margin: float = 0.0) -> _Fit:
-    """Lay the framed view out as large as `room` allows (at most `most` times life size), the
-    labels of the levels it shows beside it (with room on both sides alike when `centred`, so
-    the body is in the middle of the picture), `margin` more beyond them, and the caption above
-    it. The labels keep their size, so the room they take is found at the scale it leaves."""
-    top_of_body = _top_of_body(scene)
-    caption = next((item for item in scene.landmarks if item.y() < top_of_body), None)
-    labels = tuple(item for item in scene.landmarks
-                   if item is not caption and frame.top() <= item.y() <= frame.bottom())
-    cap = 0.0
-    if caption is not None:
-        reach = caption.reach()
-        cap = reach.top() + reach.bottom() + 0.3 * caption.boundingRect().height()
-    edges = QMarginsF()
-    zoom = min(room.width() / frame.width(), (room.height() - cap) / frame.height(), most)
-    for _ in range(4):  # the labels' room shrinks the body, which gives them more room
-        edges = QMarginsF(0, cap, 0, 0)
-        for item in _spaced(labels, zoom, scene.label_font):  # their reach past the frame
-            reach = item.reach()
-            edges.setLeft(max(edges.left(),
-                              reach.left() + margin - (item.x() - frame.left()) * zoom))
-            edges.setRight(max(edges.right(),
-                               reach.right() + margin - (frame.right() - item.x()) * zoom))
-            edges.setTop(max(edges.top(), reach.top() - (item.y() - frame.top()) * zoom))
-            edges.setBottom(max(edges.bottom(),
-                                reach.bottom() - (frame.bottom() - item.y()) * zoom))
-        if centred:
-            edges.setLeft(max(edges.left(), edges.right()))
-            edges.setRight(edges.left())
-        zoom = min((room.width() - edges.left() - edges.right()) / frame.width(),
-                   (room.height() - edges.top() - edges.bottom()) / frame.height(), most)
-    body = QRectF(edges.left(), edges.top(), frame.width() * zoom, frame.height() * zoom)
-    size = QSizeF(body.width() + edges.left() + edges.right(),
-                  body.height() + edges.top() + edges.bottom())
-    overhang = (0.0, 0.0)
-    if caption is not None:  # centred over the body, it may be wider than the body and labels
-        middle, reach = body.left() + (caption.x() - frame.left()) * zoom, caption.reach()
-        overhang = (max(0.0, reach.left() - middle),
-                    max(0.0, middle + reach.right() - size.width()))
-    return _Fit(zoom, body, size, _spaced(labels, zoom, scene.label_font), caption, overhang)
-
-
-_SPINE_LEVEL = re.compile(r"[CTLS]\d+")
-LABEL_AIR = 0.25  # the least air between two labels' letters, as a share of a capital's height
-
-
-def _spaced(labels: tuple[LandmarkItem, ...], zoom: float,
-            font: QFont) -> tuple[LandmarkItem, ...]:
-    """The labels that can be drawn at this scale without one's letters on another's: in a small
-    body (two views side by side, or a picture printed small with its words large) the spine's
-    levels, a few millimetres apart, would print one over the next. Named landmarks (S2 · PSIS,
-    coccyx tip) come first, as one feels for them; a bare level (T12, L1) is counted from them."""
-    metrics = QFontMetricsF(font)
-    air = metrics.capHeight() * LABEL_AIR
-
-    def ink(item: LandmarkItem) -> QRectF:
-        """Where its letters are on the paper (capitals and digits stand on the baseline, so
-        "T12" over "L1" reads closer than the lines' heights), with air round them."""
-        box = item.boundingRect()
-        letters = metrics.tightBoundingRect(item.landmark.text)
-        return letters.translated(item.x() * zoom + box.left(),
-                                  item.y() * zoom + box.top() + metrics.ascent()).marginsAdded(
-            QMarginsF(air, air, air, air))
-
-    kept: list[LandmarkItem] = []
-    for item in sorted(labels, key=lambda item: (bool(_SPINE_LEVEL.fullmatch(item.landmark.text)),
-                                                   item.y())):
-        if not any(ink(item).intersects(ink(other)) for other in kept):
-            kept.append(item)
-    return tuple(sorted(kept, key=lambda item: item.y()))
-
-
-class _Panel(NamedTuple):
-    """One view in a picture: the scene, the part of it framed, and how it is laid out."""
-
-    scene: BodyScene
-    frame: QRectF
-    fit: _Fit
-
-
-class _Layout(NamedTuple):
-    """The views of a picture, side by side or one over the other, the picture's top left at
-    (0, 0) and each view's at its `places` entry, taking `size` in all."""
-
-    panels: list[_Panel]
-    places: list[QPointF]
-    size: QSizeF
-
-
-def _lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
-             margin: float = 0.0) -> _Layout:
-    """Each view framed and laid out in `room`, side by side, `PANEL_GAP` apart, as large as
-    the room allows at one scale: one body seen from two sides, not two sizes of it; its
-    labels `margin` in from the room's sides (a page's: no label at its very edge, where a
-    PNG has no paper round it and a printer cuts it off). The views' drawings differ in
-    proportions (the front's is stouter), so the views beside the main one (for what it
-    cannot show) are drawn with their bodies no taller than the main view's, nor wider, from
-    the front or the back: the view with the muscle and its trigger points is never the
-    smaller. The side view seen from both sides (`pictured_views`) may instead be one over the
-    other, in one column, where that draws the views notably larger (two outer ankles, short
-    and wide, beside the back's sacrum); so set, the picture is no taller than it is wide."""
-    frames = [frame_rect(scene, frame) for scene in scenes]
-    if len(scenes) == 1:
-        fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
-        return _Layout([_Panel(scenes[0], frames[0], fit)], [QPointF(0, 0)], fit.size)
-    gap = room.width() * PANEL_GAP
-    ratios = _scale_ratios(scenes)
-
-    def fits(zoom: float) -> list[_Fit]:
-        return [_fit(scene, framed, room, False, zoom * ratio, margin)
-                for scene, framed, ratio in zip(scenes, frames, ratios, strict=True)]
-
-    best: tuple[float, list[_Fit], _Arrangement] | None = None
-    for n, arrangement in enumerate(_side_by_side(scenes)):
-        # Past the first (all side by side), views one over the other grow down a page: no
-        # taller than it is wide, so a handout keeps room for its words under them (two outer
-        # ankles filled A4 with feet and no word).
-        tallest = room.height() if n == 0 else min(room.height(), room.width())
-
-        def room_for(zoom: float, arrangement: _Arrangement = arrangement,
-                     tallest: float = tallest) -> list[_Fit] | None:
-            laid = fits(zoom)
-            size = _laid_out(laid, arrangement, gap)[1]
-            return laid if size.width() <= room.width() and size.height() <= tallest else None
-
-        laid = _largest(room_for, _fit(scenes[0], frames[0], room, False, margin=margin).zoom)
-        laid = fits(0.0) if laid is None else laid  # no room at all: nothing to see
-        if best is None or laid[0].zoom > best[0] * 1.02:  # side by side, unless notably smaller
-            best = (laid[0].zoom, laid, arrangement)
-    _zoom, laid, arrangement = best
-    return _Layout([_Panel(scene, framed, fit) for scene, framed, fit in
-                    zip(scenes, frames, laid, strict=True)], *_laid_out(laid, arrangement, gap))
-
-
-@dataclass(frozen=True)
-class _Across:
-    """Views (or groups of them) side by side, their tops level."""
-
-    parts: tuple[_Arrangement, ...]
-
-
-@dataclass(frozen=True)
-class _Down:
-    """Views (or groups of them) one over the other, each centred across the widest."""
-
-    parts: tuple[_Arrangement, ...]
-
-
-_Arrangement = int | _Across | _Down  # an int: a view, by its place in the picture's views
-
-
-def _groups(scenes: list[BodyScene]) -> list[tuple[int, ...]]:
-    """The views in their order, those of one view seen from both sides together
-    (`pictured_views` puts them next to each other): the two side views, a pair to set one
-    over the other or side by side as a pair."""
-    groups: list[tuple[int, ...]] = []
-    for n, scene in enumerate(scenes):
-        if groups and scenes[groups[-1][-1]].view.name == scene.view.name:
-            groups[-1] += (n,)
-        else:
-            groups.append((n,))
-    return groups
-
-
-def _side_by_side(scenes: list[BodyScene]) -> list[_Arrangement]:
-    """The ways a row of views is set out: each beside the next; and, where one view is seen
-    from both sides, those two one over the other in the row."""
-    row = _Across(tuple(range(len(scenes))))
-    paired = _Across(tuple(group[0] if len(group) == 1 else _Down(group)
-                           for group in _groups(scenes)))
-    return [row] if paired == row else [row, paired]
-
-
-def _in_one_column(scenes: list[BodyScene]) -> list[_Arrangement]:
-    """The ways views are set out at a slide's left, its words beside them (`_stacked`): one
-    over the other; with three (the side view from both sides beside the back), also the
-    back over the pair side by side (`_groups`), and as a row (`_side_by_side`)."""
-    if len(scenes) < 3:
-        return [_Down(tuple(range(len(scenes))))]
-    groups = _groups(scenes)
-    return list(dict.fromkeys([
-        _Down(tuple(range(len(scenes)))),
-        _Down(tuple(group[0] if len(group) == 1 else _Across(group) for group in groups)),
-        *_side_by_side(scenes)]))
-
-
-class _Extent(NamedTuple):
-    """What views set out together take: their size, and how far their captions reach past
-    its left and right sides."""
-
-    size: QSizeF
-    left: float
-    right: float
-
-
-def _extent(fits: Sequence[_Fit], part: _Arrangement, gap: float) -> _Extent:
-    """What views laid out (`fits`) take, set out as `part` says, `gap` apart (`_apart`)."""
-    if isinstance(part, int):
-        return _Extent(fits[part].size, *fits[part].overhang)
-    extents = [_extent(fits, inner, gap) for inner in part.parts]
-    if isinstance(part, _Across):
-        apart = _apart(extents, gap, len(fits))
-        return _Extent(QSizeF(sum(e.size.width() for e in extents) + sum(apart),
-                              max(e.size.height() for e in extents)),
-                       extents[0].left, extents[-1].right)
-    width = max(e.size.width() for e in extents)
-    return _Extent(QSizeF(width, sum(e.size.height() for e in extents) + gap * (len(extents) - 1)),
-                   max(e.left - (width - e.size.width()) / 2 for e in extents),
-                   max(e.right - (width - e.size.width()) / 2 for e in extents))
-
-
-def _apart(extents: list[_Extent], gap: float, views: int) -> list[float]:
-    """The room between each two of views side by side: `gap`; among three `views`, or more
-    if their captions need it, so neither reaches past the other's side (a side view's is
-    wider than its leg and labels: `_Fit.overhang`). Two views' captions stand on one line
-    over their bodies, so one reaching into the gap is above the other's labels (the side
-    view beside the back, gluteus minimus's); among three, a side view's may stand level
-    with the labels of the back view beside it, framed short (the buttocks)."""
-    if views < 3:
-        return [gap] * (len(extents) - 1)
-    return [max(gap, left.right + right.left) for left, right in pairwise(extents)]
-
-
-def _places(fits: Sequence[_Fit], arrangement: _Arrangement, gap: float) -> list[QPointF]:
-    """Each view's top left, the picture's at (0, 0), set out as `arrangement` says."""
-    places = [QPointF(0, 0)] * len(fits)
-
-    def place(part: _Arrangement, at: QPointF) -> None:
-        if isinstance(part, int):
-            places[part] = at
-            return
-        extents = [_extent(fits, inner, gap) for inner in part.parts]
-        if isinstance(part, _Across):
-            apart = [*_apart(extents, gap, len(fits)), 0.0]
-            for inner, extent, room in zip(part.parts, extents, apart, strict=True):
-                place(inner, at)
-                at = at + QPointF(extent.size.width() + room, 0)
-            return
-        width = max(extent.size.width() for extent in extents)
-        for inner, extent in zip(part.parts, extents, strict=True):
-            place(inner, at + QPointF((width - extent.size.width()) / 2, 0))
-            at = at + QPointF(0, extent.size.height() + gap)
-
-    place(arrangement, QPointF(0, 0))
-    return places
-
-
-def _laid_out(fits: Sequence[_Fit], arrangement: _Arrangement,
-              gap: float) -> tuple[list[QPointF], QSizeF]:
-    """Each view's top left and the size the views take, set out as `arrangement` says
-    (`_places`, `_extent`), with room for a caption reaching past their outer sides (a side
-    view's under the back view, at the picture's left, ran off the slide)."""
-    extent = _extent(fits, arrangement, gap)
-    left, right = max(0.0, extent.left), max(0.0, extent.right)
-    return ([place + QPointF(left, 0) for place in _places(fits, arrangement, gap)],
-            QSizeF(extent.size.width() + left + right, extent.size.height()))
-
-
-def _scale_ratios(scenes: list[BodyScene]) -> list[float]:
-    """Each view's scale per the main (first) view's (`_scale_ratio`)."""
-    return [1.0, *(_scale_ratio(scenes[0], other) for other in scenes[1:])]
-
-
-def _scale_ratio(main: BodyScene, other: BodyScene) -> float:
-    """The other view's scale per the main view's: its whole body no taller than the main
-    view's and, front beside back, no wider (`_lay_out`)."""
-    ratio = _body_height(main) / _body_height(other)
-    if "lateral" not in (main.view.name, other.view.name):  # from the side, width is depth
-        ratio = min(ratio, _body_width(main) / _body_width(other))
-    return ratio
-
-
-def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRectF) -> None:
+def _draw_views(layout: Layout, painter: QPainter, origin: QPointF, paper: QRectF) -> None:
     """The views as laid out, the first's top left at `origin` on `paper`: markers and stipple
     grow with the picture (on screen they keep one size at every zoom); each body is cut at its
     frame, its labels and caption drawn round it. Draw the rest of the page after it: the bodies
@@ -1142,7 +292,7 @@ def _draw_views(layout: _Layout, painter: QPainter, origin: QPointF, paper: QRec
         _draw_labels(panel, painter, body, top.y())
 
 
-def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float,
+def _render_body(panel: Panel, painter: QPainter, body: QRectF, least: float,
                  side_px: float | None = None) -> None:
     scene, fit = panel.scene, panel.fit
     grow = max(least, fit.zoom * 0.9)  # the markers' and the stipple's scale, as the body's
@@ -1162,7 +312,7 @@ def _render_body(panel: _Panel, painter: QPainter, body: QRectF, least: float,
         scene.set_marker_scale(screen_markers)
 
 
-def _draw_labels(panel: _Panel, painter: QPainter, body: QRectF, top: float) -> None:
+def _draw_labels(panel: Panel, painter: QPainter, body: QRectF, top: float) -> None:
     """The landmark labels beside the body at their levels, and the view's caption above."""
     frame, fit = panel.frame, panel.fit
     places = [(item, QPointF(body.left() + (item.x() - frame.left()) * fit.zoom,
@@ -1196,10 +346,10 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     px = label_px(page, PAGE, text_scale)
     with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band)
-        views = _lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
+        views = lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
     rows = key_rows(*scenes)
-    key = key_size(rows, QFontMetricsF(_key_font())) * _key_scale(PNG_WIDTH, text_scale)
-    beside = rows and _key_beside(views, key, PNG_WIDTH, px) is not None
+    key = key_size(rows, QFontMetricsF(key_font())) * _key_scale(PNG_WIDTH, text_scale)
+    beside = rows and key_beside(views, key, PNG_WIDTH, px) is not None
     bottom = title_band + views.size.height() + (0.0 if beside else key_band)
     found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
                          QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)

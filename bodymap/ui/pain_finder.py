@@ -386,7 +386,7 @@ def referral_sources(catalog: Catalog, row: Row) -> list[str]:
 def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, str]:
     """A candidate in plain text: the muscle (`candidate_name`) and how well it fits ("strong
     fit"); then why, its trigger points and the marked zones they refer to. The list's text
-    and a marked-pain slide (`export.slide_html`) say the same."""
+    and a marked-pain slide (`export_words.slide_html`) say the same."""
     muscle = catalog.muscles[row.candidate.muscle_id]
     points = named_points(row)
     unsure = provisional_points(row)

@@ -387,9 +387,9 @@ def sheet_picture(catalog: Catalog, muscle_id: str) -> tuple[QImage, int, bool]:
         muscle_scene,
         picture,
         picture_size,
-        picture_views,
         text_scale_for,
     )
+    from bodymap.ui.export_views import picture_views
 
     scene = muscle_scene(catalog, catalog.muscles[muscle_id])
     views = picture_views(scene)

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFileDialog
 
 from bodymap.model import Catalog
-from bodymap.ui.export import muscle_scene, slide_html
+from bodymap.ui.export import muscle_scene
+from bodymap.ui.export_words import slide_html
 from bodymap.ui.main_window import MainWindow
 
 

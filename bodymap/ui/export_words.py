@@ -1,0 +1,232 @@
+"""What a picture says in words: its title, what its key explains, and what a slide says beside
+it and a handout under it, the trigger points shown and the muscles that can refer to the marked
+pain, with the sources behind them; and the marked pain it leaves out, for the window's note and
+the command's advice.
+
+The words are rich text (or plain, for a title), said once here for every format; `export` sets
+them on paper, beside or under the views `export_views` picks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bodymap.diagram import VIEW_NAMES, View
+from bodymap.model import prose
+from bodymap.ui.body_scene import BOTH, BodyScene, on_side
+from bodymap.ui.export_views import companion_view, pain_left_out
+from bodymap.ui.legend import PAIN_ROW, PROVISIONAL_ROW, REFERRAL_ROWS, Row
+from bodymap.ui.pain_finder import (
+    PROVISIONAL_MEANS,
+    Refinement,
+    candidate_lines,
+    moved_up_for,
+    order_words,
+    rank_marked,
+    referral_sources,
+    refined,
+    says_provisional,
+)
+from bodymap.ui.pain_views import view_words
+from bodymap.ui.rich_text import (
+    MUTED,
+    escape,
+    location_html,
+    provisional_note,
+    referral_names,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from bodymap.model import Catalog
+    from bodymap.model.schema import Muscle, TriggerPoint
+
+# The muscles a marked-pain slide lists, best first, with why; fewer beside the trigger points
+# of a candidate the picture shows, so the words still read from the back of a room.
+SLIDE_CANDIDATES = 5
+SLIDE_CANDIDATES_BESIDE_ONE = 3
+
+
+def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = None) -> str:
+    """A muscle's picture's title: its trigger points (or the one coached) and referral; when
+    neither the view nor the one beside it (`export_views.picture_views`) draws the muscle, only its
+    referral, and where the muscle is drawn."""
+    what = f"{muscle.name}, {trp.label}" if trp else muscle.name
+    beside = companion_view(scene)
+    if scene.layer_of(muscle.id) is not None or (beside and any(
+            r.kind == "muscle" and r.target == muscle.id for r in beside.regions.values())):
+        return f"{what}: referral" if trp else f"{what}: trigger points and referral"
+    views = prose.listed(VIEW_NAMES.get(v, v) for v in muscle.views)
+    where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
+    return f"{what}: referral{where if views else ''}"
+
+
+def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
+    """The marked zones head to foot, each with its side, or "both sides" where both are."""
+    order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
+    sides: dict[str, set[str | None]] = {}
+    for zone_id, side in pain:
+        sides.setdefault(zone_id, set()).add(side)
+    names = []
+    for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):
+        label = catalog.zones[zone_id].label if zone_id in catalog.zones else zone_id
+        marked = sides[zone_id]
+        names += ([on_side(label, BOTH)] if marked == {"L", "R"} else
+                  [on_side(label, side) for side in sorted(marked, key=lambda s: s or "")])
+    return names
+
+
+def pain_title(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> str:
+    """A picture of marked pain says where, in a title short enough to read at a glance."""
+    names = marked_names(catalog, pain)
+    if not names:
+        return "Marked pain"
+    return (f"Marked pain: {', '.join(names)}" if len(names) <= 3
+            else f"Marked pain in {len(names)} areas")
+
+
+def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:
+    """What the picture of these views needs explained: the referral key, marked pain, or
+    both; the X only where a view draws the muscle."""
+    referral, shown, pain = scenes[0].shown_state()
+    rows = REFERRAL_ROWS if referral or shown else ()
+    if shown and all(scene.layer_of(shown[0]) is None for scene in scenes):
+        rows = tuple(row for row in rows if row[0] != "marker")
+    # The dashed edge of a provisional zone, where a view draws one.
+    if any(scene.unsettled_shown() & scene.zones.keys() for scene in scenes):
+        rows = (*rows, PROVISIONAL_ROW)
+    return (*rows, PAIN_ROW) if pain else rows
+
+
+def left_out_words(catalog: Catalog, marks: list[tuple[str, str | None]],
+                   view: View | None) -> str:
+    """A group of `export_views.pain_left_out` in words: the marks and the view that draws
+    them, "Groin (left), which the front view draws", "Outer ankle (right), which the right
+    side view draws"; or that no view does (a pack's zone with no shape)."""
+    names = prose.listed(marked_names(catalog, marks))
+    if view is not None:
+        return f"{names}, which the {view_words(view)} view draws"
+    return f"{names}, which no view draws"
+
+
+def left_out_note(scene: BodyScene) -> str:
+    """For the window, after an export: the marked pain its picture leaves out (marks on all
+    three views, a picture showing two of them), and the view to export from for it."""
+    return "\n\n".join(
+        f"The picture leaves out {left_out_words(scene.catalog, marks, view)}: export from "
+        f"the {view_words(view)} view for a picture with it." if view else
+        f"The picture leaves out {left_out_words(scene.catalog, marks, view)}."
+        for marks, view in pain_left_out(scene))
+
+
+def candidates_listed(shown: tuple[str, str] | None) -> int:
+    """How many candidates a slide lists with why: fewer beside a candidate's trigger points."""
+    return SLIDE_CANDIDATES if shown is None else SLIDE_CANDIDATES_BESIDE_ONE
+
+
+def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
+                    shown: tuple[str, str] | None, refinements: Sequence[Refinement] = (),
+                    listed: int | None = None, explain: bool = True) -> tuple[str, list[str]]:
+    """The muscles that can refer pain to the marked zones in the pain finder's order, its
+    chips ticked (`refinements`) included, the first few (`listed`, by default
+    `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
+    so. With `explain`, what "provisional" means, when a row says it; without, the words
+    after them do (`slide_html`: under a candidate's trigger points). With them, the ids of
+    the sources the listed candidates' referral comes from (`referral_sources`), for the
+    slide's foot to cite."""
+    rows, known = refined(catalog, rank_marked(catalog, pain), refinements)
+    if not rows:
+        return "<p>No muscle in the data refers there.</p>", []
+    both_sides = len({side for _zone, side in pain if side}) > 1
+    listed = candidates_listed(shown) if listed is None else listed
+    items = []
+    for row in rows[:listed]:
+        name, why = candidate_lines(catalog, row, both_sides)
+        note = moved_up_for(row, known, refinements)
+        if note:
+            name = f"{name} · {note}"
+        here = (" (in the picture)" if shown is not None and shown[0] == row.candidate.muscle_id
+                else "")
+        items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
+    more = len(rows) - listed
+    rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
+    # The rows say "provisional" as the pain finder does, of a zone or of a trigger point whose
+    # referral there the sources do not settle ("TrP3 (anterior, near the ASIS, provisional)",
+    # beside a settled TrP1 to the same zone); the slide says what it means, as it does under a
+    # trigger point.
+    unsure = (f"<p style='color:{MUTED}'><small><i>Provisional</i>: {PROVISIONAL_MEANS}."
+              f"</small></p>" if explain and any(says_provisional(row) for row in rows[:listed])
+              else "")
+    return (f"<p><b>Muscles that can refer pain there</b>, "
+            f"{escape(order_words(refinements, known))}:</p>"
+            f"<ol style='margin-top:0px'>{''.join(items)}</ol>{rest}{unsure}",
+            [s for row in rows[:listed] for s in referral_sources(catalog, row)])
+
+
+def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:
+    """The muscle's trigger points a picture of the scene marks: the coached one, else all."""
+    coached = scene.coached_trigger_point()
+    return [coached] if coached else list(muscle.trigger_points)
+
+
+def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
+               listed: int | None = None, points: int | None = None) -> tuple[str, str]:
+    """What the slide's picture shows, in words: each trigger point shown and where it refers,
+    and the marked pain with the muscles that can refer there (in the pain finder's order, its
+    chips ticked `refinements`); then, for the foot of the slide, the sources behind them. A
+    page short of room lists fewer candidates (`listed`) or trigger points (`points`, the first
+    so many), and names those it leaves out (`page_words`)."""
+    catalog = scene.catalog
+    _referral, shown, pain = scene.shown_state()
+    muscle = catalog.muscles.get(shown[0]) if shown else None
+    trps = points_shown(scene, muscle) if muscle is not None else []
+    kept = trps if points is None else trps[:points]
+    # What "provisional" means is said once, after all that says it: under the trigger points
+    # when they say it, else under the candidates.
+    explained = provisional_note(kept)
+    parts, source_ids = [], []
+    if pain:
+        parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
+                     + "</p>")
+        if scene.study is None:  # a study question's marks are an answer, not a client's pain
+            listing, cited = candidates_html(catalog, pain, shown, refinements, listed,
+                                             explain=not explained)
+            parts.append(listing)
+            source_ids += cited
+    if muscle is not None and shown is not None:
+        if pain:  # the pain finder's candidate shown over the marks
+            parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
+        for trp in kept:
+            spillover = (f"<br>Spillover: {referral_names(catalog, trp.referral, 'spillover')}"
+                         if trp.referral.spillover else "")
+            parts.append(f"<p><b>{escape(trp.label)}</b>: {location_html(trp)}<br>"
+                         f"<span style='color:#b71c1c'>Essential:</span> "
+                         f"{referral_names(catalog, trp.referral, 'essential')}{spillover}</p>")
+            source_ids += trp.sources
+        parts.append(explained)
+        if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
+            parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
+                         f"bodymap.</i></p>")
+        source_ids += muscle.sources
+    sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
+    foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
+            + "<i>Teaching material, not medical advice.</i></p>")
+    return "".join(parts), foot
+
+
+def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:
+    """What a page may say under its picture, longest first: what the slide says beside it
+    (`slide_html`, its foot too), then shorter and shorter: the candidates for marked pain cut
+    to the first, then the trigger points from the last (over marked pain, those of the
+    candidate the picture shows: what it marks, so they go after the list of others). Nothing
+    when the picture shows nothing to say (no muscle, no marks)."""
+    _referral, shown, pain = scene.shown_state()
+    muscle = scene.catalog.muscles.get(shown[0]) if shown else None
+    points = len(points_shown(scene, muscle)) if muscle else 0
+    if not (pain or points):
+        return []
+    listed = candidates_listed(shown)
+    cuts = ([(n, points) for n in range(listed, 0, -1)]
+            + [(1, n) for n in range(points - 1, 0, -1)])
+    return list(dict.fromkeys("".join(slide_html(scene, refinements, n, p)) for n, p in cuts))
