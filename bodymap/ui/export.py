@@ -58,9 +58,6 @@ from bodymap.ui.export_words import (
     pain_title,
     slide_html,
 )
-
-# Re-exported: the window (main_window.py) imports its note after an export from here.
-from bodymap.ui.export_words import left_out_note as left_out_note
 from bodymap.ui.framing import BODY, REGION
 from bodymap.ui.legend import Row, key_size, paint_key
 from bodymap.ui.pain_finder import Refinement

@@ -928,7 +928,8 @@ class MainWindow(QMainWindow):
         return path
 
     def export_image(self, layout: str = "page") -> None:
-        from bodymap.ui.export import export_scene, left_out_note  # when exporting: lean start
+        from bodymap.ui.export import export_scene  # when exporting: lean start
+        from bodymap.ui.export_words import left_out_note
 
         suffix = "-slide" if layout == "slide" else ""
         scene = self.body_view.body_scene()
@@ -972,7 +973,7 @@ class MainWindow(QMainWindow):
         if scene.study is not None:
             return "Study question"  # the picture is a question's, not the muscle selected
         if self.body_view.mode == "muscle" and self.selected:
-            from bodymap.ui.export import muscle_title
+            from bodymap.ui.export_words import muscle_title
 
             # The coach's trigger point: the picture is of that one only.
             return muscle_title(scene, self.catalog.muscles[self.selected[0]],
@@ -981,7 +982,8 @@ class MainWindow(QMainWindow):
             muscle_id, side = scene.preview
             name = on_side(self.catalog.muscles[muscle_id].name, side)
             return f"Marked pain, and a candidate: {name}"
-        from bodymap.ui.export import pain_title, pictured_pain
+        from bodymap.ui.export_views import pictured_pain
+        from bodymap.ui.export_words import pain_title
 
         return pain_title(self.catalog, pictured_pain(scene))  # what the picture marks
 
