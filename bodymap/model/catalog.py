@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -37,6 +36,7 @@ from bodymap.model.query import (
 )
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Referral, Source, Zone
 from bodymap.model.spelling import MEDICAL_WORDS, respelling
+from bodymap.model.zone_groups import expand_referrals, resolve_groups
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
@@ -280,46 +280,6 @@ def _list_places(labels: list[str]) -> str:
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
-def _resolve_groups(zones: Mapping[str, Zone]) -> dict[str, Zone]:
-    """The zones with each group's parts narrowed to the drawn zones it names (the loader reports
-    unknown parts and groups inside groups) and its `midline` set from them."""
-    resolved = dict(zones)
-    for zone in zones.values():
-        if not zone.is_group:
-            continue
-        parts = tuple(dict.fromkeys(p for p in zone.parts if p in zones and not zones[p].is_group))
-        if not parts:  # nothing left to stand for: an id as unknown as any mistyped one
-            del resolved[zone.id]
-            continue
-        midline = all(zones[p].midline for p in parts)
-        if (parts, midline, zone.views) != (zone.parts, zone.midline, ()):
-            resolved[zone.id] = dataclasses.replace(zone, parts=parts, midline=midline, views=())
-    return resolved
-
-
-def _expand_referrals(muscle: Muscle, groups: Mapping[str, tuple[str, ...]]) -> Muscle:
-    """The muscle with every group zone in its referrals replaced by the group's parts. A part
-    that a TrP already lists as essential is not repeated as its spillover."""
-    if not any(z in groups for trp in muscle.trigger_points for z in trp.referral.named()):
-        return muscle
-    points = []
-    for trp in muscle.trigger_points:
-        referral = trp.referral
-        if not any(z in groups for z in referral.named()):
-            points.append(trp)
-            continue
-        essential = _expand(referral.essential, groups)
-        spillover = tuple(z for z in _expand(referral.spillover, groups) if z not in essential)
-        points.append(dataclasses.replace(trp, referral=Referral(
-            essential, spillover, _expand(referral.bilateral, groups),
-            _expand(referral.provisional, groups))))
-    return dataclasses.replace(muscle, trigger_points=tuple(points))
-
-
-def _expand(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p for z in zone_ids for p in groups.get(z, (z,))))
-
-
 # "night-time", "nighttime", "night time": the night, as the red flags say it.
 _NIGHT = re.compile(r"\bnight[\s-]*time\b")
 
@@ -376,10 +336,10 @@ class Catalog:
         problems: list[Problem],
         skipped_files: Iterable[str] = (),
     ) -> None:
-        zones = _resolve_groups(zones)
+        zones = resolve_groups(zones)
         groups = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
         if groups:
-            muscles = {muscle_id: _expand_referrals(muscle, groups)
+            muscles = {muscle_id: expand_referrals(muscle, groups)
                        for muscle_id, muscle in muscles.items()}
         self.muscles: Mapping[str, Muscle] = MappingProxyType(dict(muscles))
         self.zones: Mapping[str, Zone] = MappingProxyType(dict(zones))
