@@ -5,19 +5,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
 
+from bodymap.model import red_flags
 from bodymap.model.pain_sources import Candidate, PainSources
 from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
 from bodymap.model.problems import Problem
 from bodymap.model.prose import counted
 from bodymap.model.query import (
-    INTENSITY_WORDS,
-    PAIN_WORDS,
-    STOP_WORDS,
     Claim,
     also_meant,
     claim,
@@ -162,45 +160,6 @@ def _list_places(labels: list[str]) -> str:
     """Zone labels in a sentence: "the iliac crest", "the sacroiliac joint and the sacrum"."""
     named = [f"the {label[:1].lower()}{label[1:]}" for label in labels]
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-
-
-# "night-time", "nighttime", "night time": the night, as the red flags say it.
-_NIGHT = re.compile(r"\bnight[\s-]*time\b")
-
-
-def _flag_words(text: str) -> list[str]:
-    return words_of(_NIGHT.sub("night", text.casefold()))
-
-
-def _flag_phrases(flag: RedFlag) -> Iterable[str]:
-    """What names a red flag: its title without "Possible" and "syndrome" ("cauda equina"), and
-    its everyday phrases."""
-    yield re.sub(r"^possible\s+|\s+syndrome\b", "", flag.title, flags=re.IGNORECASE)
-    yield from flag.also_called
-
-
-def _names_flag(words: list[str], phrase: str,
-                explained: Callable[[list[str], list[str]], bool]) -> bool:
-    """Whether a query's words name a red flag's phrase: every word of it, in any order; or, for
-    a phrase that says how bad ("severe night pain"), every other word of it with a word for pain,
-    and beside them nothing but a place where no muscle explains them ("night pain", "pain at
-    night", "back pain at night"). `explained(places, key)` says whether the places' words name
-    a place where some muscle refers pain and its texts say the phrase's key words: "hip pain at
-    night" is what gluteus minimus explains, a hip that wakes someone rolling onto it."""
-    said = name_words(phrase)
-    if holds(words, said):
-        return True
-    key = [w for w in said if w not in INTENSITY_WORDS]
-    if len(key) == len(said):
-        return False  # nothing to leave out
-    hurts = [w for w in key if w in PAIN_WORDS]
-    key = [w for w in key if w not in PAIN_WORDS]
-    rest = [w for w in words if w not in STOP_WORDS and w not in PAIN_WORDS]
-    if not (key and rest and (not hurts or any(w in PAIN_WORDS for w in words))
-            and holds(rest, key)):
-        return False
-    places = [w for w in rest if not within([w], key)]
-    return not places or not explained(places, key)
 
 
 class Catalog:
@@ -945,22 +904,15 @@ class Catalog:
         return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
 
     def red_flags_in(self, text: str) -> list[RedFlag]:
-        """The red flags a query names by their title ("cauda equina", "fracture") or one of their
-        everyday phrases (`RedFlag.also_called`), each word of it in the query, in any order:
-        "numbness in the saddle area", "losing bladder control", "fever and back pain". A phrase
-        that says how bad ("severe night pain") is named without it by a query that says nothing
-        else ("night pain", "pain at night", "night-time pain") or only where, unless a muscle
-        explains it there: "back pain at night" names it, "hip pain at night" (gluteus minimus
-        wakes people rolling onto the hip) does not (see `_explained`). Such a query is for a
+        """The red flags a query names (`red_flags.flags_named`): "cauda equina", "numbness in the
+        saddle area", "fever and back pain"; "night pain" and "back pain at night" but not "hip
+        pain at night", which a muscle explains (see `_explained`). Such a query is for a
         physician before any muscle.
 
         Read from the query as typed, never as search respelled it: a condition's name must
         raise its flag whatever search makes of it."""
-        words = _flag_words(text)
         flags = self.guidance.red_flags if self.guidance else ()
-        return [flag for flag in flags
-                if any(_names_flag(words, phrase, self._explained)
-                       for phrase in _flag_phrases(flag))]
+        return red_flags.flags_named(text, flags, self._explained)
 
     def _explained(self, places: list[str], key: list[str]) -> bool:
         """Whether the other words of a query that says a red flag's sign ("night") name places
