@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
@@ -17,90 +16,37 @@ from bodymap.model.problems import Problem
 from bodymap.model.prose import counted
 from bodymap.model.query import (
     Claim,
-    also_meant,
     claim,
     form_of,
     holds,
     joined,
-    match_strength,
     name_words,
-    prefix,
     query_words,
     same_as,
     settle,
-    stem,
     within,
     words_of,
 )
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Source, Zone
 from bodymap.model.spelling import MEDICAL_WORDS, respelling
+from bodymap.model.text_index import (
+    ACTIVITY_WORDS,
+    FIELD_WEIGHTS,
+    TextIndex,
+    split_relief,
+)
 from bodymap.model.zone_groups import expand_referrals, resolve_groups
 
 RESPELL_FROM = 5  # letters: a shorter unknown word is left out, not respelled
 
-# Search weights: a hit in the name outranks a mimic, then an activity that aggravates the pain
-# ("sitting"), then a symptom, and so on. A nickname's words count as a symptom's unless the query
-# holds the whole nickname: "hip" alone does not make the "hip hiker" (QL) a name match. Words in
-# a text about what eases the pain ("Relief lying down ... or sitting") weigh least of all: that
-# activity is no complaint of the muscle. A caution ("Do not treat in pregnancy") is searched apart
-# (`_caution_scores`): it finds the muscles a student must be careful with ("pregnancy", "hernia")
-# but says nothing of where a pain comes from, so it ranks a muscle after every other hit.
-_FIELD_WEIGHTS = {"name": 10.0, "mimic": 5.0, "activity": 4.0, "symptom": 3.0, "nickname": 3.0,
-                  "text": 1.0, "relief": 0.5, "caution": 0.5}
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
                 "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
                 "relief": "pain eased by:", "caution": "caution:"}
-# These lists are written most characteristic first, as the reference lists them (gluteus
-# maximus: sitting, then climbing, then walking; gluteus medius: sitting last, and only
-# slouched). Each later place weighs a little less, at most 15% less, so that a mimic still
-# outranks any activity and an activity any symptom.
-_RANKED_FIELDS = frozenset({"mimic", "activity", "symptom"})
-_PLACE_STEP = 0.03
-_PLACE_CAP = 5
-# A word that the muscle's presentation states in more than one field (rising from a seat among
-# its activities and "getting up from a chair" among its symptoms) is a surer hit. Prose never
-# adds and neither do more texts of one field: breadth of text alone must not rank a muscle up.
-_PRESENTATION = frozenset({"nickname", "mimic", "activity", "symptom"})
-_CORROBORATION = 0.5
-# A query that only names an activity ("sitting", "pain when sitting", "can't sit") asks whose
-# pain it aggravates. The presentation says that, and a name may; prose does not: "long periods
-# of sitting" (a perpetuating factor) or "a tilt when sitting" (of a small hemipelvis) is no
-# complaint of sitting, and every muscle's page has some such line, so with them every muscle
-# matched and the list was not narrowed at all. Such a query searches these fields alone, unless
-# none holds it.
-_PRESENTED = _PRESENTATION | {"name"}
-# A muscle with one text that holds every word of a query ("Difficulty getting up from a deep
-# chair") comes before one whose words lie scattered over its page: per query word, more than any
-# one word can weigh (a name, 10, with every corroboration).
-_HELD = 12.0
-# Everyday words for each activity of `aggravated_by` (schema.ACTIVITIES), searched as the
-# activity itself: "sneeze" is no beginning of "sneezing", and a student gets "out of a chair".
-# A query word matches a longer indexed word but not a shorter one, hence "sleep or sleeping".
-# The phrase before ";" names it in the status bar. No phrase holds another activity's word
-# ("standing up after sitting" would make every rising muscle a hit for "sitting").
-_ACTIVITY_WORDS = {
-    "sitting": "sitting; seated, sit",
-    "standing": "standing; standing upright, stand",
-    "walking": "walking; walk",
-    "climbing": "climbing; climbing stairs, stairs, uphill",
-    "rising_from_seat": "rising from a seat; getting up or out of a chair, get up",
-    "lying_on_back": "lying on the back; lie on the back",
-    "lying_on_side": "lying on the side; lie, sleep or sleeping on the side, side-lying",
-    "rolling_in_bed": "rolling over in bed; roll or turn over in bed",
-    "coughing_sneezing": "coughing or sneezing; cough, sneeze",
-    "bending_lifting": "bending or lifting; bend, lift, stoop",
-}
-# From a word of relief to the end of its clause ("but worse ..." starts a new one).
-_RELIEF = re.compile(r"\b(?:relief|relieved|relieves|eased|eases|easier|better)\b"
-                     r"[^.;]*?(?=\b(?:but|worse)\b|[.;]|$)", re.IGNORECASE)
-# What a text denies, to the end of its clause: "mostly local rather than down the leg" says
-# nothing of the leg, "no pain at the level of the trigger point" nothing of pain there.
-_DENIED = re.compile(r"\b(?:rather than|not|no|never|without)\b[^.;,]*", re.IGNORECASE)
 # Each everyday phrase of an activity as the words a query must hold to name it ("lie on my
 # back" names lying on the back, so "back" there is no place).
 _ACTIVITY_PHRASES = {
-    phrase: activity for activity, said in _ACTIVITY_WORDS.items()
+    phrase: activity for activity, said in ACTIVITY_WORDS.items()
     for phrase in map(name_words, re.split(r"[;,]| or ", said)) if phrase
 }
 # Words of a query about pain felt across both sides of the body, the pattern of a band.
@@ -108,12 +54,6 @@ _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
 # A muscle's place in its own list of conditions it is mistaken for when none names the place
 # searched: after every place a list can have.
 _NOT_MISTAKEN = 1_000_000
-
-
-# A sorted word list, word -> {muscle: weight}, word -> {muscle: the texts holding it, as bits},
-# muscle -> the weight of each of its texts, by bit.
-_WordIndex = tuple[list[str], dict[str, dict[str, float]], dict[str, dict[str, int]],
-                   dict[str, tuple[float, ...]]]
 
 
 class _Reading(NamedTuple):
@@ -132,28 +72,6 @@ def _place_text_words(reading: _Reading) -> list[str]:
     none, the place in the zones' everyday words ("lateral hip" as "outer hip"), a plural as
     typed ("quads" is a word typed whole, no beginning of "quadratus")."""
     return [everyday(w) for w in reading.rest or reading.words]
-
-
-def _split_relief(text: str) -> tuple[str, str]:
-    """A text as what it states and what it says eases the pain: "Worse standing, eased by
-    sitting" states standing; sitting eases it. What it denies it does not state."""
-    relieved = " ".join(m.group() for m in _RELIEF.finditer(text))
-    stated = _DENIED.sub(" ", _RELIEF.sub(" ", text) if relieved else text)
-    return stated, relieved
-
-
-def _bits_set(bits: int) -> Iterable[int]:
-    """The positions of the bits set in `bits`, lowest first."""
-    while bits:
-        low = bits & -bits
-        yield low.bit_length() - 1
-        bits ^= low
-
-
-def _field_weight(field: str, place: int) -> float:
-    if field not in _RANKED_FIELDS:
-        return _FIELD_WEIGHTS[field]
-    return _FIELD_WEIGHTS[field] * (1.0 - _PLACE_STEP * min(place, _PLACE_CAP))
 
 
 def _list_places(labels: list[str]) -> str:
@@ -193,22 +111,6 @@ class Catalog:
         # file: the whole muscle); the other files with problems loaded, with warnings.
         self.skipped_files = frozenset(skipped_files)
         self._groups = groups
-
-    # Indexes are built on first use: loading stays cheap and a catalog that is only validated
-    # never pays for them.
-    @cached_property
-    def _word_index(self) -> _WordIndex:
-        return self._index_words()
-
-    @cached_property
-    def _presentation_index(self) -> _WordIndex:
-        """The word index of what a muscle's pain is like: its name, nicknames, mimics,
-        activities and symptoms, without its prose (`_activity_only`)."""
-        return self._index_words(_PRESENTED)
-
-    @cached_property
-    def _caution_index(self) -> tuple[list[str], dict[str, dict[str, int]]]:
-        return self._index_cautions()
 
     # -- lookups ---------------------------------------------------------------------------
     def sources_of(self, ids: Iterable[str]) -> list[Source]:
@@ -257,110 +159,10 @@ class Catalog:
         return self._pain_sources.find_sources(zones, other_side)
 
     # -- search ----------------------------------------------------------------------------
-    def _search_texts(self, muscle: Muscle) -> dict[str, list[str]]:
-        """A muscle's searchable texts by field (see `_FIELD_WEIGHTS`), each list in its order."""
-        return {
-            "name": [muscle.name, muscle.id.replace("_", " ")],
-            "nickname": list(muscle.also_called),
-            "mimic": list(muscle.often_mistaken_for),
-            "activity": [_ACTIVITY_WORDS.get(a, a.replace("_", " ")) for a in muscle.aggravated_by],
-            "symptom": list(muscle.symptoms),
-            "text": [
-                *muscle.perpetuating_factors,
-                *muscle.actions,
-                *(t.location for t in muscle.trigger_points),
-                *(self.zones[z].label for z in set().union(*muscle.referral_zones())
-                  if z in self.zones),
-            ],
-            "caution": list(muscle.cautions),
-        }
-
-    def _search_hits(self, muscle: Muscle) -> Iterable[tuple[float, str, str, list[str]]]:
-        """(weight, field, text, its words) for each text of a muscle, what a text says eases the
-        pain apart as field "relief"."""
-        for field, texts in self._search_texts(muscle).items():
-            for place, text in enumerate(texts):
-                # A caution is read whole: what it forbids ("Do not treat in pregnancy") is
-                # what it is about, not a denial.
-                stated, relieved = (_split_relief(text) if field not in ("name", "caution")
-                                    else (text, ""))
-                yield _field_weight(field, place), field, text, self._placed(words_of(stated))
-                if relieved:
-                    yield (_FIELD_WEIGHTS["relief"], "relief", text,
-                           self._placed(words_of(relieved)))
-
-    def _placed(self, words: list[str]) -> list[str]:
-        """A text's words, with those of the other names of each zone it names by its label
-        (`PlaceNames.also_said`): a text that says "sacroiliac joint" is found by "SI joint"
-        and "SIJ" as by the label, as the place itself is; and the word each everyday phrase
-        it holds means, as a query's is (`query.also_meant`: "IT band", iliotibial)."""
-        also = [*self._places.also_said(words), *also_meant(words)]
-        return [*words, *also] if also else words
-
-    def _index_words(self, kept: frozenset[str] | None = None) -> _WordIndex:
-        """A sorted word list (for prefix look-up with bisect), word -> {muscle: weight} (the
-        weight of the word's best text, plus `_CORROBORATION` per further presentation field
-        that states it), word -> {muscle: the texts that hold it, as bits} and muscle -> the
-        weight of each text, by bit; of the texts of the `kept` fields only, when given."""
-        postings: dict[str, dict[str, float]] = defaultdict(dict)
-        texts: dict[str, dict[str, int]] = defaultdict(dict)
-        weights: dict[str, tuple[float, ...]] = {}
-        shared: dict[tuple[float, ...], tuple[float, ...]] = {}
-        for muscle in self.muscles.values():
-            best: dict[str, float] = {}
-            fields: dict[str, set[str]] = defaultdict(set)
-            held: dict[str, int] = defaultdict(int)
-            each: list[float] = []
-            for n, (weight, field, _, found) in enumerate(self._search_hits(muscle)):
-                each.append(weight)
-                if field == "caution" or (kept is not None and field not in kept):
-                    continue  # a caution is searched apart, after all of these
-                for word in found:
-                    best[word] = max(best.get(word, 0.0), weight)
-                    held[word] |= 1 << n
-                    if field in _PRESENTATION:
-                        fields[word].add(field)
-            for word, weight in best.items():
-                further = max(len(fields.get(word, ())) - 1, 0)
-                postings[word][muscle.id] = weight + _CORROBORATION * further
-                texts[word][muscle.id] = held[word]
-            # One tuple for equal weights: at 100x the data most muscles share their texts.
-            weights[muscle.id] = shared.setdefault(tuple(each), tuple(each))
-        return sorted(postings), dict(postings), dict(texts), weights
-
-    def _index_cautions(self) -> tuple[list[str], dict[str, dict[str, int]]]:
-        """A sorted word list and word -> {muscle: its cautions that hold the word, as bits}.
-        A word in the cautions of most muscles ("stop if tingling or numbness appears") tells
-        none apart and is left out: "tingling" finds the muscle it is a symptom of, not all."""
-        index: dict[str, dict[str, int]] = defaultdict(dict)
-        for muscle in self.muscles.values():
-            for n, text in enumerate(muscle.cautions):
-                for word in self._placed(words_of(text)):
-                    index[word][muscle.id] = index[word].get(muscle.id, 0) | 1 << n
-        common = max(2, len(self.muscles) // 2)
-        kept = {word: found for word, found in index.items() if len(found) <= common}
-        return sorted(kept), kept
-
-    def _caution_scores(self, query: list[str]) -> dict[str, float]:
-        """Muscles with a caution that holds every query word ("pregnancy"; "hip surgery"), by
-        the caution weight of each word (less for a word begun: "bruise" of "bruises")."""
-        tokens, index = self._caution_index
-        scores: dict[str, float] | None = None
-        held: dict[str, int] = {}
-        for n, word in enumerate(query):
-            weights: dict[str, float] = {}
-            holding: dict[str, int] = {}
-            for token, exact in self._matching(word, n == len(query) - 1, tokens).items():
-                for muscle_id, bits in index[token].items():
-                    weights[muscle_id] = max(weights.get(muscle_id, 0.0),
-                                             _FIELD_WEIGHTS["caution"] * exact)
-                    holding[muscle_id] = holding.get(muscle_id, 0) | bits
-            if scores is None:
-                scores, held = weights, holding
-            else:
-                scores = {m: s + weights[m] for m, s in scores.items() if m in weights}
-                held = {m: held[m] & holding[m] for m in scores}
-        return {m: s for m, s in (scores or {}).items() if held[m]}
+    @cached_property
+    def _texts(self) -> TextIndex:
+        return TextIndex(self.muscles, self.zones, self._places,
+                         self.guidance.red_flags if self.guidance else ())
 
     @cached_property
     def _names(self) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
@@ -388,76 +190,27 @@ class Catalog:
         """The words a mistyped one may be taken for: the words of names, nicknames, mimics,
         activities, symptoms and places, what students type, not the prose around them."""
         said = {word for muscle in self.muscles.values()
-                for field, texts in self._search_texts(muscle).items()
+                for field, texts in self._texts.search_texts(muscle).items()
                 if field not in ("text", "caution")
                 for text in texts for word in words_of(text)}
         # The medical words some caution holds ("pregnancy"), for their other forms ("pregnant").
-        medical = MEDICAL_WORDS & self._caution_index[1].keys()
+        medical = MEDICAL_WORDS & self._texts.caution_index[1].keys()
         return sorted(said | medical | self._places.words())
-
-    @cached_property
-    def _real_words(self) -> frozenset[str]:
-        """Words that are no typo when search does not know them: the words of the red flags and
-        the cautions (see `spelling.respelling`). Prose is fine here: these words are only kept
-        from being respelled, never searched for."""
-        flags = self.guidance.red_flags if self.guidance else ()
-        texts = [*(t for m in self.muscles.values() for t in m.cautions),
-                 *(t for f in flags for t in (f.title, *f.signs, f.action, *f.also_called))]
-        return frozenset(word for text in texts for word in words_of(text))
-
-    def _matching(self, word: str, last: bool, tokens: list[str] | None = None,
-                  begun: bool = True) -> dict[str, float]:
-        """The indexed words (or of sorted `tokens`) a query word matches, with how well (see
-        `match_strength`). Without `begun`, a word in its own right (`_own_word`) matches only
-        its own forms, not another word it begins (`form_of`)."""
-        tokens = self._word_index[0] if tokens is None else tokens
-        begins = prefix(word)  # every token the word can match begins with it
-        own = not begun and self._own_word(word)
-        found = {}
-        for token in tokens[bisect.bisect_left(tokens, begins):]:
-            if not token.startswith(begins):
-                break
-            if (exact := match_strength(word, token, last)) and not (
-                    own and not form_of(word, token)):
-                found[token] = exact
-        return found
-
-    def _own_word(self, word: str) -> bool:
-        """Whether a query word is a word in its own right, not only the beginning of one: some
-        muscle's text or caution holds it whole, or it is a word of the red flags or a
-        condition's name (`MEDICAL_WORDS`). "hernia" is one: it is no beginning of "herniation"
-        (of a disc), another condition."""
-        texts, cautions = self._word_index[1], self._caution_index[1]
-        return any(w in texts or w in cautions or w in self._real_words or w in MEDICAL_WORDS
-                   for w in (word, stem(word)))
-
-    def _held_only_begun(self, query: list[str], found: Mapping[str, object],
-                         index: _WordIndex | None = None) -> bool:
-        """Whether a muscle not `found` holds a longer word that a query word in its own right
-        begins but is not ("hernia": "herniation"), so that search with `begun` may find more:
-        most queries hold none, and are not searched twice. `index` as `_text_scores`."""
-        tokens, postings, *_ = index or self._word_index
-        last = len(query) - 1
-        return any(muscle_id not in found
-                   for n, word in enumerate(query) if self._own_word(word)
-                   for token in self._matching(word, n == last, tokens)
-                   if not form_of(word, token)
-                   for muscle_id in postings[token])
 
     def _activity_only(self, reading: _Reading) -> bool:
         """Whether a query names an activity and nothing else ("pain when sitting", "can't
         sit"; its words for pain and small words aside): it is searched in the presentation
-        alone (`_PRESENTED`)."""
+        alone (`TextIndex.presentation_index`)."""
         said = set().union(*reading.activities.values()) if reading.activities else set()
         return bool(said) and not reading.zones and said >= set(reading.words)
 
     def _known(self, word: str, last: bool) -> bool:
         """Whether search can match a word (the last one perhaps unfinished)."""
-        return (bool(self._matching(word, last)) or self._places.knows(word)
-                or bool(self._matching(word, last, self._caution_index[0])))
+        return (bool(self._texts.matching(word, last)) or self._places.knows(word)
+                or bool(self._texts.matching(word, last, self._texts.caution_index[0])))
 
     def _whole_word(self, word: str) -> bool:
-        return word in self._word_index[1] or self._places.knows(word)
+        return word in self._texts.word_index[1] or self._places.knows(word)
 
     def _read(self, text: str) -> _Reading | None:
         """A query's words (split words joined, unknown ones respelled when nothing else would
@@ -477,7 +230,7 @@ class Catalog:
         if not zones and not any(c.kind == "muscle" for c in claims):
             for n, word in enumerate(found):
                 if not self._known(word, n == len(found) - 1):
-                    better = (respelling(word, self._spelling_words, self._real_words)
+                    better = (respelling(word, self._spelling_words, self._texts.real_words)
                               if len(word) >= RESPELL_FROM else None)
                     respelled[word] = found[n] = better or ""
             found = [word for word in found if word]
@@ -515,11 +268,11 @@ class Catalog:
         of three muscles)."""
         def standing(rest: list[str]) -> tuple[int, float, float]:
             typed = sum(word not in guessed for word in rest)
-            return (typed, sum(self._text_scores(rest, together=False).values()),
-                    sum(self._caution_scores(rest).values()))
+            return (typed, sum(self._texts.text_scores(rest, together=False).values()),
+                    sum(self._texts.caution_scores(rest).values()))
 
-        while len(words) > 1 and not self._text_scores(words, together=False) and not (
-                self._caution_scores(words)):
+        while len(words) > 1 and not self._texts.text_scores(words, together=False) and not (
+                self._texts.caution_scores(words)):
             words = max((words[:n] + words[n + 1:] for n in range(len(words))), key=standing)
         return words
 
@@ -561,66 +314,12 @@ class Catalog:
         """The muscles' names and nicknames whose every word the query holds or begins."""
         found = []
         for n, word in enumerate(query):
-            for token in self._matching(word, n == len(query) - 1).keys() & self._names.keys():
+            matched = self._texts.matching(word, n == len(query) - 1)
+            for token in matched.keys() & self._names.keys():
                 for name, muscle_ids in self._names[token].items():
                     if named := claim(query, name, "muscle", muscle_ids, begun=True):
                         found.append(named)
         return found
-
-    def _text_scores(self, query: list[str], together: bool, begun: bool = True,
-                     index: _WordIndex | None = None,
-                     bound: Collection[str] = ()) -> dict[str, float]:
-        """Muscles whose texts hold every query word, by the weights of the fields that hold
-        them; with `together`, a muscle with one text holding them all gets `_HELD` more.
-        A `bound` word weighs only in a text that holds every query word: "joint", of "SI
-        joint", says nothing of the sacroiliac joint in "facet joint problems" (see
-        `places.KIND_WORDS`). Without `begun`, a word in its own right is held only whole
-        (`_matching`). `index` is the word index searched, `_word_index` unless given."""
-        tokens, postings, texts, text_weights = index or self._word_index
-        scores: dict[str, float] | None = None
-        held: dict[str, int] | None = None  # per muscle, its texts that hold every word so far
-        weighed_held = [word for word in query if word in bound] if len(query) > 1 else []
-        together = together and len(query) > 1  # one word is held by any text that has it
-        for n, word in enumerate(query):
-            weights: dict[str, float] = {}
-            holding: dict[str, int] = {}
-            for token, exact in self._matching(word, n == len(query) - 1, tokens,
-                                               begun=begun).items():
-                if not weights and exact == 1.0:  # most often the only token: copied in C
-                    weights = dict(postings[token])
-                else:
-                    for muscle_id, weight in postings[token].items():
-                        weights[muscle_id] = max(weights.get(muscle_id, 0.0), weight * exact)
-                if not (together or weighed_held):
-                    continue
-                if not holding:  # most often the only token: copied in C
-                    holding = dict(texts[token])
-                else:
-                    for muscle_id, bits in texts[token].items():
-                        holding[muscle_id] = holding.get(muscle_id, 0) | bits
-            if word in weighed_held:  # held, but weighed below by the texts holding every word
-                weights = dict.fromkeys(weights, 0.0)
-            scores = weights if scores is None else {
-                m: s + weights[m] for m, s in scores.items() if m in weights
-            }
-            held = holding if held is None else {m: b & holding.get(m, 0) for m, b in held.items()}
-        scores = dict(scores or {})
-        if together:
-            for muscle_id, bits in (held or {}).items():
-                if bits and muscle_id in scores:
-                    scores[muscle_id] += _HELD * len(query)
-        if weighed_held and held:
-            # The best text that holds every word, once per texts and bits: at 100x the data
-            # most muscles share their texts.
-            best: dict[tuple[int, int], float] = {}
-            for muscle_id, bits in held.items():
-                if bits and muscle_id in scores:
-                    key = (id(each := text_weights[muscle_id]), bits)
-                    weight = best.get(key)
-                    if weight is None:
-                        weight = best[key] = max(each[n] for n in _bits_set(bits))
-                    scores[muscle_id] += weight * len(weighed_held)
-        return scores
 
     @cached_property
     def _mentions(self) -> dict[str, dict[str, float]]:
@@ -629,7 +328,7 @@ class Catalog:
         mentions = {}
         for zone_id, referring in self._pain_sources.referrals.items():
             label = name_words(self.zones[zone_id].label.split("(", 1)[0])
-            said = self._text_scores(list(label), together=True, bound=KIND_WORDS)
+            said = self._texts.text_scores(list(label), together=True, bound=KIND_WORDS)
             mentions[zone_id] = {m: said[m] for m in referring if m in said}
         return mentions
 
@@ -654,13 +353,13 @@ class Catalog:
         # whose texts hold those words first, ranked by them; then the other muscles that refer
         # pain there; then muscles found by text alone.
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
-        text = self._text_scores(_place_text_words(reading), together=bool(reading.rest),
-                                 begun=False, bound=KIND_WORDS)
+        text = self._texts.text_scores(_place_text_words(reading), together=bool(reading.rest),
+                                       begun=False, bound=KIND_WORDS)
         text = self._saying_place(reading, text)
         keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
         # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
         # muscle up: they weigh that little and no more.
-        eased = _FIELD_WEIGHTS["relief"] * len(reading.rest)
+        eased = FIELD_WEIGHTS["relief"] * len(reading.rest)
         # With other words, first the muscles mistaken for a condition of the place that those
         # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
         # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
@@ -699,8 +398,8 @@ class Catalog:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
             # night"), stands with those above though its drawn zones miss the place.
-            for muscle_id in self._text_scores(list(reading.words), together=False,
-                                               begun=False).keys() - area:
+            for muscle_id in self._texts.text_scores(list(reading.words), together=False,
+                                                     begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
                 if found > eased:
                     keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
@@ -746,7 +445,7 @@ class Catalog:
         """The places the texts of a muscle that search reads (not its cautions) name, each
         as the words that name it and its zones, a group as its parts
         (`PlaceNames.said_in`)."""
-        texts = self._search_texts(self.muscles[muscle_id])
+        texts = self._texts.search_texts(self.muscles[muscle_id])
         found = frozenset((named, frozenset(self.expand_zones(targets)))
                           for field, its in texts.items() if field != "caution"
                           for text in its
@@ -770,7 +469,7 @@ class Catalog:
         for muscle in self.muscles.values():
             for place, condition in enumerate(muscle.often_mistaken_for):
                 if condition not in named:
-                    said = same_as(words_of(_split_relief(condition)[0]))
+                    said = same_as(words_of(split_relief(condition)[0]))
                     named[condition] = tuple(z for z, its in names.items()
                                              if any(within(name, said) for name in its))
                 for zone in named[condition]:
@@ -822,7 +521,7 @@ class Catalog:
     def _condition_words(self) -> dict[str, list[str]]:
         """Each text of `often_mistaken_for` -> its words, an everyday phrase as the word it
         means ("IT band": iliotibial), without what it says eases the pain."""
-        return {condition: same_as(words_of(_split_relief(condition)[0]))
+        return {condition: same_as(words_of(split_relief(condition)[0]))
                 for muscle in self.muscles.values() for condition in muscle.often_mistaken_for}
 
     def search(self, text: str) -> list[Muscle]:
@@ -832,19 +531,19 @@ class Catalog:
         its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
         `match_strength`); a text that names a zone by its label holds the zone's own other
         names too ("Sacroiliac joint dysfunction" is found by "SIJ", see `_placed`). Name hits
-        outrank mimics, then aggravating activities (in everyday words, `_ACTIVITY_WORDS`),
+        outrank mimics, then aggravating activities (in everyday words, `ACTIVITY_WORDS`),
         then symptoms, then prose; what a text says eases the pain or denies
         counts least or not at all. Earlier entries of a list outrank later ones, and a word
         stated in two fields (an activity and a symptom) outranks one stated in one; more texts
         saying it do not. A muscle with one text holding every query word comes before one whose
         words are scattered. A query that names an activity and nothing else ("pain sitting",
         "can't sit") asks whose pain it aggravates: only names, nicknames, mimics, activities
-        and symptoms count (`_PRESENTED`), not what keeps the trigger points coming back ("long
-        periods of sitting") or other prose, which every muscle's page has, unless no muscle's
-        presentation names the activity. A query word that is a word in its own right
-        ("hernia", "disc") is matched whole or in its forms ("discs"); a muscle found only by a
-        longer word it begins ("herniation", "discomfort") comes after every other, cautions
-        included.
+        and symptoms count (`TextIndex.presentation_index`), not what keeps the trigger points
+        coming back ("long periods of sitting") or other prose, which every muscle's page has,
+        unless no muscle's presentation names the activity. A query word that is a word in its
+        own right ("hernia", "disc") is matched whole or in its forms ("discs"); a muscle found
+        only by a longer word it begins ("herniation", "discomfort") comes after every other,
+        cautions included.
 
         A query that names a body place (a zone's label, everyday name or id, see `PlaceNames`:
         "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there, and
@@ -880,21 +579,21 @@ class Catalog:
             if self._activity_only(reading):
                 # Whose pain the activity aggravates, not whose prose mentions it; a caution
                 # ("avoid sitting straight up") is no complaint either.
-                index = self._presentation_index
-                scores = self._text_scores(reading.words, together=True, begun=False,
-                                           index=index)
+                index = self._texts.presentation_index
+                scores = self._texts.text_scores(reading.words, together=True, begun=False,
+                                                 index=index)
             if not scores:
                 index = None
-                scores = self._text_scores(reading.words, together=True, begun=False)
+                scores = self._texts.text_scores(reading.words, together=True, begun=False)
             keys = {m: (0, 0, 0, -s) for m, s in scores.items()}
         # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
         if index is None:
-            for muscle_id, score in self._caution_scores(reading.words).items():
+            for muscle_id, score in self._texts.caution_scores(reading.words).items():
                 keys.setdefault(muscle_id, (0, 1, 0, -score))
         # Last, the muscles found only by a longer word that a query word begins but is not:
         # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
-        if self._held_only_begun(searched, keys, index):
-            begun = self._text_scores(searched, together=True, index=index)
+        if self._texts.held_only_begun(searched, keys, index):
+            begun = self._texts.text_scores(searched, together=True, index=index)
             for muscle_id, score in self._saying_place(reading, begun).items():
                 keys.setdefault(muscle_id, (0, 2, 0, -score))
         for muscle_id in reading.named:
@@ -925,7 +624,7 @@ class Catalog:
         claims = settle(self._places.claims(places))
         if {n for c in claims for n in c.words} != set(range(len(places))):
             return True
-        saying = self._text_scores(key, together=False, begun=False)
+        saying = self._texts.text_scores(key, together=False, begun=False)
         return all(any(muscle_id in saying for zone in self.expand_zones(c.targets)
                        for muscle_id in self._pain_sources.referrals.get(zone, {})) for c in claims)
 
@@ -1003,12 +702,12 @@ class Catalog:
             return ""
         for activity in muscle.aggravated_by:
             if set(query) <= activities.get(activity, frozenset()):
-                return f"{_FIELD_NAMES['activity']} {_ACTIVITY_WORDS[activity].split(';', 1)[0]}"
+                return f"{_FIELD_NAMES['activity']} {ACTIVITY_WORDS[activity].split(';', 1)[0]}"
         # A text that holds each word whole before one that holds a longer word it begins, as
         # search ranks them ("sciatic": "the sciatic nerve", not "Sciatica").
-        own = [word for word in query if self._own_word(word)]
+        own = [word for word in query if self._texts.own_word(word)]
         held = [(all(any(form_of(word, w) for w in found_words) for word in own), weight, field,
-                 found) for weight, field, found, found_words in self._search_hits(muscle)
+                 found) for weight, field, found, found_words in self._texts.search_hits(muscle)
                 if within(query, found_words)]
         if not held:
             return ""
