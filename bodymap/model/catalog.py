@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from bodymap.model import red_flags
+from bodymap.model.mimics import NOT_MISTAKEN, Mimics
 from bodymap.model.pain_sources import Candidate, PainSources
 from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
 from bodymap.model.problems import Problem
@@ -33,7 +34,6 @@ from bodymap.model.text_index import (
     ACTIVITY_WORDS,
     FIELD_WEIGHTS,
     TextIndex,
-    split_relief,
 )
 from bodymap.model.zone_groups import expand_referrals, resolve_groups
 
@@ -51,9 +51,6 @@ _ACTIVITY_PHRASES = {
 }
 # Words of a query about pain felt across both sides of the body, the pattern of a band.
 _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
-# A muscle's place in its own list of conditions it is mistaken for when none names the place
-# searched: after every place a list can have.
-_NOT_MISTAKEN = 1_000_000
 
 
 class _Reading(NamedTuple):
@@ -159,6 +156,10 @@ class Catalog:
         return self._pain_sources.find_sources(zones, other_side)
 
     # -- search ----------------------------------------------------------------------------
+    @cached_property
+    def _mimics(self) -> Mimics:
+        return Mimics(self.muscles, self.zones, self._places)
+
     @cached_property
     def _texts(self) -> TextIndex:
         return TextIndex(self.muscles, self.zones, self._places,
@@ -336,7 +337,7 @@ class Catalog:
         """Sort keys for a query that names a place: (named first, tier, a band after the
         others, then what ranks within the tier, each higher first)."""
         area = self._pain_sources.area_scores(reading.zones)
-        mistaken = self._mistaken_for_place(reading.zones)
+        mistaken = self._mimics.mistaken_for_place(reading.zones)
         # Equal referral: the muscle whose texts hold the query's words ("low back": QL's "deep,
         # constant ache in the low back"), then the one whose texts speak of the place most,
         # however the query wrote it ("SI joint", "sacro-iliac": "Sacroiliac joint dysfunction").
@@ -363,7 +364,7 @@ class Catalog:
         # With other words, first the muscles mistaken for a condition of the place that those
         # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
         # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
-        named = (self._mistaken_for_saying(reading.zones, _place_text_words(reading))
+        named = (self._mimics.mistaken_for_saying(reading.zones, _place_text_words(reading))
                  if reading.rest else {})
         # The place is named on one side, as pain marked on one side in the pain finder, unless
         # the query asks for a band across both ("across the low back"): then on both.
@@ -383,7 +384,7 @@ class Catalog:
             keys[muscle_id] = (
                 (0, -3, band, -(muscle_id in named), -found, -score, fit)
                 if reading.rest and found > eased
-                else (0, -2, band, -score, mistaken.get(muscle_id, _NOT_MISTAKEN), -found,
+                else (0, -2, band, -score, mistaken.get(muscle_id, NOT_MISTAKEN), -found,
                       -mentions.get(muscle_id, 0.0), fit))
         if not reading.rest and self._places.things.intersection(reading.words):
             # A place named by a thing that lies there (`PlaceNames.things`: the IT band) asks
@@ -393,7 +394,7 @@ class Catalog:
             # not name it: quadratus lumborum's pain reaches the outer thigh, not the tract.
             for muscle_id, key in keys.items():
                 if key[1] == -1:
-                    keys[muscle_id] = (0, -2, False, -1, _NOT_MISTAKEN, key[3], 0.0, 0)
+                    keys[muscle_id] = (0, -2, False, -1, NOT_MISTAKEN, key[3], 0.0, 0)
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
@@ -453,76 +454,6 @@ class Catalog:
         found = self._places_in_texts[muscle_id] = self._shared_text_places.setdefault(
             found, found)
         return found
-
-    @cached_property
-    def _mimic_places(self) -> dict[str, dict[str, frozenset[int]]]:
-        """zone -> {muscle: the places in its `often_mistaken_for` of the conditions that name
-        the zone}: each word of the zone's label, whole or begun ("Sacroiliac joint
-        dysfunction" names the sacroiliac joint), or of one of its own other names
-        (`PlaceNames.own_names`: "Iliotibial band syndrome" names the outer thigh, the IT
-        band's). At 100x the data most muscles share their texts, so each text is read once."""
-        names = {zone.id: (name_words(zone.label.split("(", 1)[0]),
-                           *self._places.own_names(zone.id))
-                 for zone in self.zones.values() if not zone.is_group}
-        named: dict[str, tuple[str, ...]] = {}  # a condition's text -> the zones it names
-        places: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for muscle in self.muscles.values():
-            for place, condition in enumerate(muscle.often_mistaken_for):
-                if condition not in named:
-                    said = same_as(words_of(split_relief(condition)[0]))
-                    named[condition] = tuple(z for z, its in names.items()
-                                             if any(within(name, said) for name in its))
-                for zone in named[condition]:
-                    places[zone][muscle.id].append(place)
-        return {zone: {m: frozenset(found) for m, found in muscles.items()}
-                for zone, muscles in places.items()}
-
-    @cached_property
-    def _mimic_firsts(self) -> dict[str, dict[str, int]]:
-        """zone -> {muscle: the first place in `_mimic_places`}."""
-        return {zone: {m: min(places) for m, places in muscles.items()}
-                for zone, muscles in self._mimic_places.items()}
-
-    def _mistaken_for_place(self, zones: list[str]) -> Mapping[str, int]:
-        """Muscle -> the place in its `often_mistaken_for` of the first condition that names
-        every zone a query names (`_mimic_places`); a muscle with none is left out (after any
-        place, `_NOT_MISTAKEN`): a condition of one joint is no condition of the whole low
-        back."""
-        if len(zones) == 1:  # most often: answered from the index, at 100x the data
-            return self._mimic_firsts.get(zones[0], {})
-        return {m: min(places) for m, places in self._conditions_of(zones).items()}
-
-    def _conditions_of(self, zones: list[str]) -> Mapping[str, frozenset[int]]:
-        """Muscle -> the places in its `often_mistaken_for` of the conditions that name every
-        zone (`_mimic_places`)."""
-        found: Mapping[str, frozenset[int]] | None = None
-        for zone in zones:
-            here = self._mimic_places.get(zone, {})
-            found = here if found is None else {
-                m: kept for m, places in found.items() if (kept := places & here.get(m, set()))}
-            if not found:
-                return {}
-        return found or {}
-
-    def _mistaken_for_saying(self, zones: list[str], words: list[str]) -> Mapping[str, int]:
-        """Muscle -> the place in its `often_mistaken_for` of the first condition that names
-        every zone (`_conditions_of`) and holds every word ("syndrome": "Iliotibial band
-        syndrome")."""
-        said = self._condition_words
-        found = {}
-        for muscle_id, places in self._conditions_of(zones).items():
-            conditions = self.muscles[muscle_id].often_mistaken_for
-            held = [p for p in places if within(words, said[conditions[p]])]
-            if held:
-                found[muscle_id] = min(held)
-        return found
-
-    @cached_property
-    def _condition_words(self) -> dict[str, list[str]]:
-        """Each text of `often_mistaken_for` -> its words, an everyday phrase as the word it
-        means ("IT band": iliotibial), without what it says eases the pain."""
-        return {condition: same_as(words_of(split_relief(condition)[0]))
-                for muscle in self.muscles.values() for condition in muscle.often_mistaken_for}
 
     def search(self, text: str) -> list[Muscle]:
         """Muscles that match a query, best first.
@@ -688,7 +619,7 @@ class Catalog:
         if reading.rest and said:
             return f"{place}; {said}"
         # What ranked it among the muscles that refer there alike (`_place_ranking`).
-        mistaken = self._mistaken_for_place(reading.zones).get(muscle_id)
+        mistaken = self._mimics.mistaken_for_place(reading.zones).get(muscle_id)
         if mistaken is None:
             return place
         return f"{place}; {_FIELD_NAMES['mimic']} “{muscle.often_mistaken_for[mistaken]}”"
