@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import NamedTuple
 
 from bodymap.model import red_flags
 from bodymap.model.mimics import NOT_MISTAKEN, Mimics
 from bodymap.model.pain_sources import Candidate, PainSources
-from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
+from bodymap.model.places import KIND_WORDS, PlaceNames, plain
 from bodymap.model.problems import Problem
 from bodymap.model.prose import counted
 from bodymap.model.query import (
-    Claim,
-    claim,
     form_of,
     holds,
-    joined,
     name_words,
-    query_words,
-    same_as,
     settle,
     within,
     words_of,
 )
+from bodymap.model.query_reading import QueryReader, Reading, place_text_words
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Source, Zone
-from bodymap.model.spelling import MEDICAL_WORDS, respelling
 from bodymap.model.text_index import (
     ACTIVITY_WORDS,
     FIELD_WEIGHTS,
@@ -37,38 +30,12 @@ from bodymap.model.text_index import (
 )
 from bodymap.model.zone_groups import expand_referrals, resolve_groups
 
-RESPELL_FROM = 5  # letters: a shorter unknown word is left out, not respelled
-
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
                 "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
                 "relief": "pain eased by:", "caution": "caution:"}
-# Each everyday phrase of an activity as the words a query must hold to name it ("lie on my
-# back" names lying on the back, so "back" there is no place).
-_ACTIVITY_PHRASES = {
-    phrase: activity for activity, said in ACTIVITY_WORDS.items()
-    for phrase in map(name_words, re.split(r"[;,]| or ", said)) if phrase
-}
 # Words of a query about pain felt across both sides of the body, the pattern of a band.
 _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
-
-
-class _Reading(NamedTuple):
-    """A query as search reads it."""
-
-    words: list[str]  # its words as searched: "sacro-iliac" joined, "piriformus" respelled
-    respelled: dict[str, str]  # a word that nothing begins with -> the known word searched
-    named: frozenset[str]  # muscles whose whole name or nickname it holds
-    zones: list[str]  # the drawn zones it names
-    rest: list[str]  # the words no name or place takes, with a place searched as text
-    activities: Mapping[str, frozenset[str]]  # activity -> the words of its everyday phrase held
-
-
-def _place_text_words(reading: _Reading) -> list[str]:
-    """The words a query that names a place searches the texts for: its other words, or with
-    none, the place in the zones' everyday words ("lateral hip" as "outer hip"), a plural as
-    typed ("quads" is a word typed whole, no beginning of "quadratus")."""
-    return [everyday(w) for w in reading.rest or reading.words]
 
 
 def _list_places(labels: list[str]) -> str:
@@ -166,17 +133,8 @@ class Catalog:
                          self.guidance.red_flags if self.guidance else ())
 
     @cached_property
-    def _names(self) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
-        """A name's or nickname's first word -> {its words: the muscles it names}, to find whole
-        ones. A bracketed qualifier is not needed: "rectus abdominis" names "Rectus abdominis
-        (lower part)"."""
-        index: dict[str, dict[tuple[str, ...], list[str]]] = defaultdict(lambda: defaultdict(list))
-        for muscle in self.muscles.values():
-            for name in (muscle.name.split("(", 1)[0], *muscle.also_called):
-                if found := name_words(name):
-                    index[found[0]][found].append(muscle.id)
-        return {first: {name: tuple(ids) for name, ids in names.items()}
-                for first, names in index.items()}
+    def _reader(self) -> QueryReader:
+        return QueryReader(self.muscles, self.zones, self._places, self._texts, self.expand_zones)
 
     @cached_property
     def _search_names(self) -> dict[str, str]:
@@ -186,141 +144,12 @@ class Catalog:
     def _places(self) -> PlaceNames:
         return PlaceNames(self.zones)
 
-    @cached_property
-    def _spelling_words(self) -> list[str]:
-        """The words a mistyped one may be taken for: the words of names, nicknames, mimics,
-        activities, symptoms and places, what students type, not the prose around them."""
-        said = {word for muscle in self.muscles.values()
-                for field, texts in self._texts.search_texts(muscle).items()
-                if field not in ("text", "caution")
-                for text in texts for word in words_of(text)}
-        # The medical words some caution holds ("pregnancy"), for their other forms ("pregnant").
-        medical = MEDICAL_WORDS & self._texts.caution_index[1].keys()
-        return sorted(said | medical | self._places.words())
-
-    def _activity_only(self, reading: _Reading) -> bool:
+    def _activity_only(self, reading: Reading) -> bool:
         """Whether a query names an activity and nothing else ("pain when sitting", "can't
         sit"; its words for pain and small words aside): it is searched in the presentation
         alone (`TextIndex.presentation_index`)."""
         said = set().union(*reading.activities.values()) if reading.activities else set()
         return bool(said) and not reading.zones and said >= set(reading.words)
-
-    def _known(self, word: str, last: bool) -> bool:
-        """Whether search can match a word (the last one perhaps unfinished)."""
-        return (bool(self._texts.matching(word, last)) or self._places.knows(word)
-                or bool(self._texts.matching(word, last, self._texts.caution_index[0])))
-
-    def _whole_word(self, word: str) -> bool:
-        return word in self._texts.word_index[1] or self._places.knows(word)
-
-    def _read(self, text: str) -> _Reading | None:
-        """A query's words (split words joined, unknown ones respelled when nothing else would
-        be found), and what they name: muscles, activities and places."""
-        found = joined(query_words(text), self._whole_word)
-        if not found:
-            return None
-        claims, zones = self._names_in(found)
-        respelled: dict[str, str] = {}
-        # A text search needs every word, so one that nothing begins with finds nothing. When
-        # the query names no muscle and no place either, such a word is taken for the closest
-        # known one ("piriformus"), or else left out ("severe sciatica"); a word that something
-        # begins with is never respelled. A short word is only left out: "bad" is one letter
-        # from "band" as a typo, but far more often it is just a word no text holds. So is a
-        # word a typo or two from no known one, or a real word of the red flags, cautions or
-        # medicine ("fever" is no "severe", "cancer" no "car": see `spelling.respelling`).
-        if not zones and not any(c.kind == "muscle" for c in claims):
-            for n, word in enumerate(found):
-                if not self._known(word, n == len(found) - 1):
-                    better = (respelling(word, self._spelling_words, self._texts.real_words)
-                              if len(word) >= RESPELL_FROM else None)
-                    respelled[word] = found[n] = better or ""
-            found = [word for word in found if word]
-            if not found:
-                return None
-            kept = self._narrowed(found, guessed=set(respelled.values()))
-            for typed, searched in [*respelled.items(), *((w, w) for w in found)]:
-                if searched not in kept:
-                    respelled[typed] = ""
-            found = kept
-            if respelled:
-                claims, zones = self._names_in(found)
-        named = {m for c in claims if c.kind == "muscle" for m in c.targets}
-        taken = {n for c in claims if c.kind != "activity" for n in c.words}
-        activities: dict[str, set[str]] = defaultdict(set)
-        for c in claims:
-            if c.kind == "activity":
-                activities[c.targets[0]].update(found[n] for n in c.words)
-        if zones:
-            # A kind of place ("joint") is the one the word before it says, whatever that word
-            # names alone: "hip joint" asks for the texts about the hip joint.
-            kept = {n for n in range(len(found)) if n not in taken}
-            kept |= {n - 1 for n in kept if n and plain(found[n]) in KIND_WORDS}
-            rest = [found[n] for n in sorted(kept)]
-        else:
-            rest = found
-        return _Reading(found, respelled, frozenset(named), zones, rest,
-                        {a: frozenset(w) for a, w in activities.items()})
-
-    def _narrowed(self, words: list[str], guessed: set[str]) -> list[str]:
-        """The words a text search keeps: all of them when some muscle's texts hold every one,
-        else fewer, leaving out one word at a time: a respelled one (`guessed`) before one typed
-        as the data writes it, then the one whose leaving lets the rest find the most ("sharp
-        sciatica" is searched as "sciatica": no text holds both, and "sciatica" alone is a mimic
-        of three muscles)."""
-        def standing(rest: list[str]) -> tuple[int, float, float]:
-            typed = sum(word not in guessed for word in rest)
-            return (typed, sum(self._texts.text_scores(rest, together=False).values()),
-                    sum(self._texts.caution_scores(rest).values()))
-
-        while len(words) > 1 and not self._texts.text_scores(words, together=False) and not (
-                self._texts.caution_scores(words)):
-            words = max((words[:n] + words[n + 1:] for n in range(len(words))), key=standing)
-        return words
-
-    def _names_in(self, query: list[str]) -> tuple[list[Claim], list[str]]:
-        """The names that a query's words stand for, each word taken by one (`settle`), and the
-        drawn zones they name; with no name at all, the zones whose description holds every
-        query word ("PSIS")."""
-        claims = settle([*self._name_claims(query), *self._places.claims(query),
-                         *(c for phrase, activity in _ACTIVITY_PHRASES.items()
-                           if (c := claim(query, phrase, "activity", (activity,), begun=False)))])
-        zones = [inner for c in claims if c.kind in ("place", "part") for z in c.targets
-                 for inner in (z, *self._within.get(z, ()))]
-        # A kind of place alone names none, in a description either ("above the sacroiliac
-        # joint" is where the low lumbar paraspinal zone ends).
-        if not claims and not all(plain(word) in KIND_WORDS for word in query):
-            zones = [z.id for z in self.zones.values()
-                     if set(query) <= set(same_as(words_of(z.description)))]
-        return claims, self.expand_zones(dict.fromkeys(zones))
-
-    @cached_property
-    def _within(self) -> dict[str, tuple[str, ...]]:
-        """zone -> the drawn zones that lie within it: those whose label is its label with
-        words added that name no place of their own, words of where on it ("Inner front of the
-        thigh" lies within "Front of the thigh", "Upper back of the thigh" within "Back of the
-        thigh"). A query that names a zone names these too, so that a muscle referring to one
-        of them as essential comes before one that reaches the zone only as spillover."""
-        labels = {zone.id: frozenset(map(plain, name_words(zone.label)))
-                  for zone in self.zones.values()}
-        drawn = [zone.id for zone in self.zones.values() if not zone.is_group]
-        within = {}
-        for outer, words in labels.items():
-            inner = tuple(z for z in drawn if z != outer and labels[z] > words
-                          and not any(self._places.claims([w]) for w in labels[z] - words))
-            if inner:
-                within[outer] = inner
-        return within
-
-    def _name_claims(self, query: list[str]) -> list[Claim]:
-        """The muscles' names and nicknames whose every word the query holds or begins."""
-        found = []
-        for n, word in enumerate(query):
-            matched = self._texts.matching(word, n == len(query) - 1)
-            for token in matched.keys() & self._names.keys():
-                for name, muscle_ids in self._names[token].items():
-                    if named := claim(query, name, "muscle", muscle_ids, begun=True):
-                        found.append(named)
-        return found
 
     @cached_property
     def _mentions(self) -> dict[str, dict[str, float]]:
@@ -333,7 +162,7 @@ class Catalog:
             mentions[zone_id] = {m: said[m] for m in referring if m in said}
         return mentions
 
-    def _place_ranking(self, reading: _Reading) -> dict[str, tuple[float, ...]]:
+    def _place_ranking(self, reading: Reading) -> dict[str, tuple[float, ...]]:
         """Sort keys for a query that names a place: (named first, tier, a band after the
         others, then what ranks within the tier, each higher first)."""
         area = self._pain_sources.area_scores(reading.zones)
@@ -354,7 +183,7 @@ class Catalog:
         # whose texts hold those words first, ranked by them; then the other muscles that refer
         # pain there; then muscles found by text alone.
         # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
-        text = self._texts.text_scores(_place_text_words(reading), together=bool(reading.rest),
+        text = self._texts.text_scores(place_text_words(reading), together=bool(reading.rest),
                                        begun=False, bound=KIND_WORDS)
         text = self._saying_place(reading, text)
         keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
@@ -364,7 +193,7 @@ class Catalog:
         # With other words, first the muscles mistaken for a condition of the place that those
         # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
         # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
-        named = (self._mimics.mistaken_for_saying(reading.zones, _place_text_words(reading))
+        named = (self._mimics.mistaken_for_saying(reading.zones, place_text_words(reading))
                  if reading.rest else {})
         # The place is named on one side, as pain marked on one side in the pain finder, unless
         # the query asks for a band across both ("across the low back"): then on both.
@@ -406,7 +235,7 @@ class Catalog:
                     keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
         return keys
 
-    def _saying_place(self, reading: _Reading,
+    def _saying_place(self, reading: Reading,
                       scores: dict[str, float]) -> dict[str, float]:
         """The text `scores` of a query that names a place and nothing else, kept for the
         muscles with a text that says the place: that names it, or a part of it, by its words
@@ -498,10 +327,10 @@ class Catalog:
         begin "iliacus"). A word that nothing begins with is taken for the closest known word
         ("piriformus"; see `respelled`). `search_reason` says why a muscle was found.
         """
-        reading = self._read(text)
+        reading = self._reader.read(text)
         if reading is None:
             return []
-        searched = _place_text_words(reading) if reading.zones else reading.words
+        searched = place_text_words(reading) if reading.zones else reading.words
         index = None
         if reading.zones:
             keys = self._place_ranking(reading)
@@ -563,25 +392,12 @@ class Catalog:
         """The query as `search` searched it when it took a mistyped word for a known one
         ("gluteus medeus" as "gluteus medius") or left an unknown one out ("bad sciatica" as
         "sciatica"), else None."""
-        reading = self._read(text)
-        if reading is None or not reading.respelled:
-            return None
-
-        def fixed(word: re.Match[str]) -> str:
-            return reading.respelled.get("".join(words_of(word.group())), word.group())
-
-        def compound(words: re.Match[str]) -> str:
-            # A word left out of "night-time" leaves "night", not "night-".
-            return "-".join(part for part in (re.sub(r"[\w'\u2019]+", fixed, w)
-                                              for w in words.group().split("-")) if part)
-
-        said = re.sub(r"[\w'\u2019]+(?:-[\w'\u2019]+)*", compound, text.strip())
-        return " ".join(said.split())
+        return self._reader.respelled(text)
 
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
         """How a muscle refers pain to the place a query names, when `search` found it by that
         (as `find_sources` has it), else None: the window shows that referral."""
-        reading = self._read(text)
+        reading = self._reader.read(text)
         if reading is None or not reading.zones or muscle_id in reading.named:
             return None
         return next((c for c in self.find_sources(reading.zones) if c.muscle_id == muscle_id),
@@ -592,7 +408,7 @@ class Catalog:
         `search` ranks by: its name or nickname in the query, else the place it refers pain to
         when the query names one (and what of the rest of the query its texts hold), else the
         activity the query names, or the field and text that hold every query word."""
-        reading = self._read(text)
+        reading = self._reader.read(text)
         if reading is None:
             return ""
         muscle = self.muscles[muscle_id]
@@ -608,7 +424,7 @@ class Catalog:
             # Found by its texts alone: the one that names the place, for a query that names
             # nothing else ("SI joint": “Sacroiliac joint dysfunction”).
             if not said and reading.zones and not reading.rest:
-                said = self._said(muscle, _place_text_words(reading), reading.activities)
+                said = self._said(muscle, place_text_words(reading), reading.activities)
             return said or "the words appear across its page"
         zones = referral.essential or referral.spillover
         kind = "essential" if referral.essential else "spillover"
