@@ -1,47 +1,19 @@
-"""The loaded knowledge base: lookups, the pain finder and search."""
+"""The loaded knowledge base: lookups, and the pain finder (`pain_sources`) and search
+(`search`) over it."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 
 from bodymap.model import red_flags
-from bodymap.model.mimics import NOT_MISTAKEN, Mimics
 from bodymap.model.pain_sources import Candidate, PainSources
-from bodymap.model.places import KIND_WORDS, PlaceNames, plain
 from bodymap.model.problems import Problem
 from bodymap.model.prose import counted
-from bodymap.model.query import (
-    form_of,
-    holds,
-    name_words,
-    settle,
-    within,
-    words_of,
-)
-from bodymap.model.query_reading import QueryReader, Reading, place_text_words
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Source, Zone
-from bodymap.model.text_index import (
-    ACTIVITY_WORDS,
-    FIELD_WEIGHTS,
-    TextIndex,
-)
+from bodymap.model.search import Search
 from bodymap.model.zone_groups import expand_referrals, resolve_groups
-
-# How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
-_FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
-                "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
-                "relief": "pain eased by:", "caution": "caution:"}
-# Words of a query about pain felt across both sides of the body, the pattern of a band.
-_ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
-
-
-def _list_places(labels: list[str]) -> str:
-    """Zone labels in a sentence: "the iliac crest", "the sacroiliac joint and the sacrum"."""
-    named = [f"the {label[:1].lower()}{label[1:]}" for label in labels]
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
 class Catalog:
@@ -108,6 +80,8 @@ class Catalog:
         zones they name. Unknown ids raise KeyError."""
         return list(dict.fromkeys(p for z in zone_ids for p in self.zone_parts(z)))
 
+    # The pain finder and search build their indexes on first use: loading stays cheap and a
+    # catalog that is only validated never pays for them.
     # -- pain finder -----------------------------------------------------------------------
     @cached_property
     def _pain_sources(self) -> PainSources:
@@ -124,343 +98,43 @@ class Catalog:
 
     # -- search ----------------------------------------------------------------------------
     @cached_property
-    def _mimics(self) -> Mimics:
-        return Mimics(self.muscles, self.zones, self._places)
+    def _search(self) -> Search:
+        return Search(self.muscles, self.zones, self._red_flags, self._pain_sources,
+                      self.expand_zones)
 
-    @cached_property
-    def _texts(self) -> TextIndex:
-        return TextIndex(self.muscles, self.zones, self._places,
-                         self.guidance.red_flags if self.guidance else ())
-
-    @cached_property
-    def _reader(self) -> QueryReader:
-        return QueryReader(self.muscles, self.zones, self._places, self._texts, self.expand_zones)
-
-    @cached_property
-    def _search_names(self) -> dict[str, str]:
-        return {muscle_id: muscle.name for muscle_id, muscle in self.muscles.items()}
-
-    @cached_property
-    def _places(self) -> PlaceNames:
-        return PlaceNames(self.zones)
-
-    def _activity_only(self, reading: Reading) -> bool:
-        """Whether a query names an activity and nothing else ("pain when sitting", "can't
-        sit"; its words for pain and small words aside): it is searched in the presentation
-        alone (`TextIndex.presentation_index`)."""
-        said = set().union(*reading.activities.values()) if reading.activities else set()
-        return bool(said) and not reading.zones and said >= set(reading.words)
-
-    @cached_property
-    def _mentions(self) -> dict[str, dict[str, float]]:
-        """zone -> {muscle that refers pain there: how its texts name the zone's label}, as a
-        search for the label would score them: which of them speaks of the place most."""
-        mentions = {}
-        for zone_id, referring in self._pain_sources.referrals.items():
-            label = name_words(self.zones[zone_id].label.split("(", 1)[0])
-            said = self._texts.text_scores(list(label), together=True, bound=KIND_WORDS)
-            mentions[zone_id] = {m: said[m] for m in referring if m in said}
-        return mentions
-
-    def _place_ranking(self, reading: Reading) -> dict[str, tuple[float, ...]]:
-        """Sort keys for a query that names a place: (named first, tier, a band after the
-        others, then what ranks within the tier, each higher first)."""
-        area = self._pain_sources.area_scores(reading.zones)
-        mistaken = self._mimics.mistaken_for_place(reading.zones)
-        # Equal referral: the muscle whose texts hold the query's words ("low back": QL's "deep,
-        # constant ache in the low back"), then the one whose texts speak of the place most,
-        # however the query wrote it ("SI joint", "sacro-iliac": "Sacroiliac joint dysfunction").
-        mentions: dict[str, float] = defaultdict(float)
-        for zone in reading.zones:
-            for muscle_id, score in self._mentions.get(zone, {}).items():
-                mentions[muscle_id] += score
-        # The reference: a horizontal band across the low back points to rectus abdominis, pain
-        # on one side to the others. A query does not say the side, so unless it says "across"
-        # or "both", a muscle that refers there only in a band comes after the rest.
-        across = bool(_ACROSS & set(reading.words))
-        bands = set() if across else self._pain_sources.band_only(reading.zones)
-        # The query's other words ("when sitting") put the muscles that refer pain there and
-        # whose texts hold those words first, ranked by them; then the other muscles that refer
-        # pain there; then muscles found by text alone.
-        # In the zones' words: "lateral hip" is tensor fasciae latae's "outer thigh ... hip".
-        text = self._texts.text_scores(place_text_words(reading), together=bool(reading.rest),
-                                       begun=False, bound=KIND_WORDS)
-        text = self._saying_place(reading, text)
-        keys: dict[str, tuple[float, ...]] = {m: (0, -1, 0, -s) for m, s in text.items()}
-        # Words held only where a text says what eases the pain ("Relief ... sitting") rank no
-        # muscle up: they weigh that little and no more.
-        eased = FIELD_WEIGHTS["relief"] * len(reading.rest)
-        # With other words, first the muscles mistaken for a condition of the place that those
-        # words name: "IT band syndrome" is tensor fasciae latae's "Iliotibial band syndrome",
-        # whatever other syndromes ("pseudo-disc syndrome") the others are mistaken for.
-        named = (self._mimics.mistaken_for_saying(reading.zones, place_text_words(reading))
-                 if reading.rest else {})
-        # The place is named on one side, as pain marked on one side in the pain finder, unless
-        # the query asks for a band across both ("across the low back"): then on both.
-        marked = frozenset(self.expand_zones(reading.zones))
-        opposite = (frozenset(z for z in marked if not self.zones[z].midline) if across
-                    else frozenset())
-        memo: dict[int, int] = {}
-        for muscle_id, score in area.items():
-            band = muscle_id in bands
-            found = text.get(muscle_id, 0.0)
-            # Equal referral and texts: the pattern that fits the place best, as in the pain
-            # finder, rather than the alphabet.
-            fit = self._pain_sources.unmarked(muscle_id, marked, opposite, memo)
-            # Equal referral: a muscle mistaken for a condition of the place itself ("Sacroiliac
-            # joint dysfunction"), the earlier in its list the surer, before one whose texts
-            # merely speak of it.
-            keys[muscle_id] = (
-                (0, -3, band, -(muscle_id in named), -found, -score, fit)
-                if reading.rest and found > eased
-                else (0, -2, band, -score, mistaken.get(muscle_id, NOT_MISTAKEN), -found,
-                      -mentions.get(muscle_id, 0.0), fit))
-        if not reading.rest and self._places.things.intersection(reading.words):
-            # A place named by a thing that lies there (`PlaceNames.things`: the IT band) asks
-            # about the thing too. A muscle whose page names it (gluteus maximus, whose fibres
-            # insert into the iliotibial tract) stands with the muscles that refer pain to the
-            # place only in some people (spillover), and by its texts before them when theirs do
-            # not name it: quadratus lumborum's pain reaches the outer thigh, not the tract.
-            for muscle_id, key in keys.items():
-                if key[1] == -1:
-                    keys[muscle_id] = (0, -2, False, -1, NOT_MISTAKEN, key[3], 0.0, 0)
-        if reading.rest:
-            # A muscle whose own page says it all, the place as typed and the other words ("hip
-            # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
-            # night"), stands with those above though its drawn zones miss the place.
-            for muscle_id in self._texts.text_scores(list(reading.words), together=False,
-                                                     begun=False).keys() - area:
-                found = text.get(muscle_id, 0.0)
-                if found > eased:
-                    keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
-        return keys
-
-    def _saying_place(self, reading: Reading,
-                      scores: dict[str, float]) -> dict[str, float]:
-        """The text `scores` of a query that names a place and nothing else, kept for the
-        muscles with a text that says the place: that names it, or a part of it, by its words
-        in a row (`PlaceNames.said_in`). "Upper back" is not said by "the upper back of the
-        thigh", another place, nor by its words scattered over a page. A place typed in one
-        word is said wherever the word is."""
-        if reading.rest or len(reading.words) < 2 or not reading.zones or not scores:
-            return scores
-        words = frozenset(map(plain, reading.words))
-        zones = frozenset(reading.zones)
-        known = self._places_in_texts
-        says: dict[int, bool] = {}  # once per places (`_shared_text_places`)
-        kept = {}
-        for muscle_id, score in scores.items():
-            places = known.get(muscle_id) or self._text_places(muscle_id)
-            said = says.get(id(places))
-            if said is None:
-                said = says[id(places)] = any(words <= named and targets <= zones
-                                              for named, targets in places)
-            if said:
-                kept[muscle_id] = score
-        return kept
-
-    @cached_property
-    def _places_in_texts(self) -> dict[str, frozenset[tuple[frozenset[str], frozenset[str]]]]:
-        """muscle -> `_text_places`, filled as asked."""
-        return {}
-
-    @cached_property
-    def _shared_text_places(self) -> dict[frozenset[tuple[frozenset[str], frozenset[str]]],
-                                          frozenset[tuple[frozenset[str], frozenset[str]]]]:
-        """One set of `_text_places` for equal ones: at 100x the data most muscles share
-        their texts, and so the places they name."""
-        return {}
-
-    def _text_places(self, muscle_id: str) -> frozenset[tuple[frozenset[str], frozenset[str]]]:
-        """The places the texts of a muscle that search reads (not its cautions) name, each
-        as the words that name it and its zones, a group as its parts
-        (`PlaceNames.said_in`)."""
-        texts = self._texts.search_texts(self.muscles[muscle_id])
-        found = frozenset((named, frozenset(self.expand_zones(targets)))
-                          for field, its in texts.items() if field != "caution"
-                          for text in its
-                          for named, targets in self._places.said_in(words_of(text)))
-        found = self._places_in_texts[muscle_id] = self._shared_text_places.setdefault(
-            found, found)
-        return found
+    @property
+    def _red_flags(self) -> tuple[RedFlag, ...]:
+        return self.guidance.red_flags if self.guidance else ()
 
     def search(self, text: str) -> list[Muscle]:
-        """Muscles that match a query, best first.
-
-        A muscle matches when every word of the query ("pain" and small words left out) is in
-        its name, nicknames, symptoms, mimics or other text, whole or as a word's beginning (see
-        `match_strength`); a text that names a zone by its label holds the zone's own other
-        names too ("Sacroiliac joint dysfunction" is found by "SIJ", see `_placed`). Name hits
-        outrank mimics, then aggravating activities (in everyday words, `ACTIVITY_WORDS`),
-        then symptoms, then prose; what a text says eases the pain or denies
-        counts least or not at all. Earlier entries of a list outrank later ones, and a word
-        stated in two fields (an activity and a symptom) outranks one stated in one; more texts
-        saying it do not. A muscle with one text holding every query word comes before one whose
-        words are scattered. A query that names an activity and nothing else ("pain sitting",
-        "can't sit") asks whose pain it aggravates: only names, nicknames, mimics, activities
-        and symptoms count (`TextIndex.presentation_index`), not what keeps the trigger points
-        coming back ("long periods of sitting") or other prose, which every muscle's page has,
-        unless no muscle's presentation names the activity. A query word that is a word in its
-        own right ("hernia", "disc") is matched whole or in its forms ("discs"); a muscle found
-        only by a longer word it begins ("herniation", "discomfort") comes after every other,
-        cautions included.
-
-        A query that names a body place (a zone's label, everyday name or id, see `PlaceNames`:
-        "iliac crest", "sacro-iliac", "lateral hip") asks which muscles refer pain there, and
-        names the zones that lie within it too ("front of the thigh": its inner front, see
-        `_within`). They come first, by referral as the pain finder has it (`find_sources`),
-        except that a place named is no pain marked all over it: a zone referred to as essential
-        outranks any number referred to as spillover. A muscle that refers there only in a band
-        across both sides comes after the others unless the query says "across" or "both". On
-        equal referral, a muscle mistaken for a condition of the place itself comes first
-        ("SI joint": "Sacroiliac joint dysfunction"), the earlier in its list the surer, then
-        text and the fit of the pattern break ties; a word of a kind of place ("joint") counts
-        in a text only beside the rest of the place's name ("facet joint problems" is no text
-        about the SI joint). The query's other words ("buttock when sitting") then put the
-        muscles whose texts hold them first, ranked by those words, then by referral; first of
-        all a muscle mistaken for a condition of the place that the words name ("IT band
-        syndrome": "Iliotibial band syndrome"). Muscles found by text alone come after all that
-        refer pain there.
-
-        Before all, a query holding a muscle's whole name or nickname puts that muscle first
-        ("piriformis syndrome"), unless its words are a place typed whole ("iliac crest" does not
-        begin "iliacus"). A word that nothing begins with is taken for the closest known word
-        ("piriformus"; see `respelled`). `search_reason` says why a muscle was found.
-        """
-        reading = self._reader.read(text)
-        if reading is None:
-            return []
-        searched = place_text_words(reading) if reading.zones else reading.words
-        index = None
-        if reading.zones:
-            keys = self._place_ranking(reading)
-        else:
-            scores: dict[str, float] = {}
-            if self._activity_only(reading):
-                # Whose pain the activity aggravates, not whose prose mentions it; a caution
-                # ("avoid sitting straight up") is no complaint either.
-                index = self._texts.presentation_index
-                scores = self._texts.text_scores(reading.words, together=True, begun=False,
-                                                 index=index)
-            if not scores:
-                index = None
-                scores = self._texts.text_scores(reading.words, together=True, begun=False)
-            keys = {m: (0, 0, 0, -s) for m, s in scores.items()}
-        # Then the muscles whose cautions hold the query ("pregnancy", "hernia"), after all others.
-        if index is None:
-            for muscle_id, score in self._texts.caution_scores(reading.words).items():
-                keys.setdefault(muscle_id, (0, 1, 0, -score))
-        # Last, the muscles found only by a longer word that a query word begins but is not:
-        # "hernia" (of the groin, a caution) is no "herniation" (of a disc, a mimic).
-        if self._texts.held_only_begun(searched, keys, index):
-            begun = self._texts.text_scores(searched, together=True, index=index)
-            for muscle_id, score in self._saying_place(reading, begun).items():
-                keys.setdefault(muscle_id, (0, 2, 0, -score))
-        for muscle_id in reading.named:
-            keys[muscle_id] = (-1, *keys.get(muscle_id, (0, 0, 0, 0.0))[1:])
-        # By name, then (a stable sort) by key: both sorts call only C, fast at 100x the data.
-        by_name = sorted(keys, key=self._search_names.__getitem__)
-        return [self.muscles[muscle_id] for muscle_id in sorted(by_name, key=keys.__getitem__)]
+        """Muscles that match a query, best first: by their names and nicknames, the places
+        they refer pain to, the activities that aggravate it, their symptoms, the conditions
+        they are mistaken for and the other words of their pages. The ranking: `Search.search`.
+        `search_reason` says why a muscle was found."""
+        return self._search.search(text)
 
     def red_flags_in(self, text: str) -> list[RedFlag]:
         """The red flags a query names (`red_flags.flags_named`): "cauda equina", "numbness in the
         saddle area", "fever and back pain"; "night pain" and "back pain at night" but not "hip
-        pain at night", which a muscle explains (see `_explained`). Such a query is for a
+        pain at night", which a muscle explains (see `Search.explains`). Such a query is for a
         physician before any muscle.
 
         Read from the query as typed, never as search respelled it: a condition's name must
         raise its flag whatever search makes of it."""
-        flags = self.guidance.red_flags if self.guidance else ()
-        return red_flags.flags_named(text, flags, self._explained)
-
-    def _explained(self, places: list[str], key: list[str]) -> bool:
-        """Whether the other words of a query that says a red flag's sign ("night") name places
-        where the muscles explain it: each place has a muscle that refers pain there and whose
-        texts say the sign's words ("hip": gluteus minimus, "waking at night when rolling onto
-        the painful side"). Words that are no place say more than a sign, as before. A place
-        no muscle explains so adds nothing to the sign: the red flags are signs in back pain
-        (AHCPR 1994 is a guideline for low back problems), so "back pain at night" is the
-        sign itself."""
-        claims = settle(self._places.claims(places))
-        if {n for c in claims for n in c.words} != set(range(len(places))):
-            return True
-        saying = self._texts.text_scores(key, together=False, begun=False)
-        return all(any(muscle_id in saying for zone in self.expand_zones(c.targets)
-                       for muscle_id in self._pain_sources.referrals.get(zone, {})) for c in claims)
+        return red_flags.flags_named(text, self._red_flags, self._search.explains)
 
     def respelled(self, text: str) -> str | None:
         """The query as `search` searched it when it took a mistyped word for a known one
         ("gluteus medeus" as "gluteus medius") or left an unknown one out ("bad sciatica" as
         "sciatica"), else None."""
-        return self._reader.respelled(text)
+        return self._search.reader.respelled(text)
 
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
-        """How a muscle refers pain to the place a query names, when `search` found it by that
-        (as `find_sources` has it), else None: the window shows that referral."""
-        reading = self._reader.read(text)
-        if reading is None or not reading.zones or muscle_id in reading.named:
-            return None
-        return next((c for c in self.find_sources(reading.zones) if c.muscle_id == muscle_id),
-                    None)
+        """The candidate of `find_sources` by which `search` found a muscle for the place a query
+        names (`Search.search_referral`), else None: the window shows that referral."""
+        return self._search.search_referral(muscle_id, text)
 
     def search_reason(self, muscle_id: str, text: str) -> str:
-        """Why `search(text)` found a muscle, in a few words for the status bar, in the order
-        `search` ranks by: its name or nickname in the query, else the place it refers pain to
-        when the query names one (and what of the rest of the query its texts hold), else the
-        activity the query names, or the field and text that hold every query word."""
-        reading = self._reader.read(text)
-        if reading is None:
-            return ""
-        muscle = self.muscles[muscle_id]
-        if muscle_id in reading.named:
-            if holds(reading.words, name_words(muscle.name.split("(", 1)[0])):
-                return "by its name"
-            for nickname in muscle.also_called:
-                if holds(reading.words, name_words(nickname)):
-                    return f"also called “{nickname}”"
-        said = self._said(muscle, reading.rest, reading.activities)
-        referral = self.search_referral(muscle_id, text)
-        if referral is None:
-            # Found by its texts alone: the one that names the place, for a query that names
-            # nothing else ("SI joint": “Sacroiliac joint dysfunction”).
-            if not said and reading.zones and not reading.rest:
-                said = self._said(muscle, place_text_words(reading), reading.activities)
-            return said or "the words appear across its page"
-        zones = referral.essential or referral.spillover
-        kind = "essential" if referral.essential else "spillover"
-        bands = self._pain_sources.band_only(reading.zones)
-        band = ", in a band across both sides" if muscle_id in bands else ""
-        place = (f"refers pain to {_list_places([self.zones[z].label for z in zones])} "
-                 f"({kind} zone{'s' if len(zones) > 1 else ''}{band})")
-        if reading.rest and said:
-            return f"{place}; {said}"
-        # What ranked it among the muscles that refer there alike (`_place_ranking`).
-        mistaken = self._mimics.mistaken_for_place(reading.zones).get(muscle_id)
-        if mistaken is None:
-            return place
-        return f"{place}; {_FIELD_NAMES['mimic']} “{muscle.often_mistaken_for[mistaken]}”"
-
-    def _said(self, muscle: Muscle, query: list[str],
-              activities: Mapping[str, frozenset[str]]) -> str:
-        """Which text of a muscle holds every query word, for `search_reason`: an activity the
-        query names ("can't sit": aggravated by sitting), else the best single text holding them,
-        the hit that ranked the muscle; "" when none does."""
-        if not query:
-            return ""
-        for activity in muscle.aggravated_by:
-            if set(query) <= activities.get(activity, frozenset()):
-                return f"{_FIELD_NAMES['activity']} {ACTIVITY_WORDS[activity].split(';', 1)[0]}"
-        # A text that holds each word whole before one that holds a longer word it begins, as
-        # search ranks them ("sciatic": "the sciatic nerve", not "Sciatica").
-        own = [word for word in query if self._texts.own_word(word)]
-        held = [(all(any(form_of(word, w) for w in found_words) for word in own), weight, field,
-                 found) for weight, field, found, found_words in self._texts.search_hits(muscle)
-                if within(query, found_words)]
-        if not held:
-            return ""
-        _, _, field, found = max(held, key=lambda hit: hit[:2])  # the first of equals
-        if field == "name":
-            return "by its name"
-        if field == "activity":
-            return f"{_FIELD_NAMES[field]} {found.split(';', 1)[0]}"
-        return f"{_FIELD_NAMES[field]} “{found}”"
+        """Why `search(text)` found a muscle, in a few words for the status bar
+        (`Search.search_reason`)."""
+        return self._search.search_reason(muscle_id, text)
