@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Candidate, Catalog
-from bodymap.model.catalog import (
+from bodymap.model.pain_sources import (
     ESSENTIAL_WEIGHT,
     PROVISIONAL_ESSENTIAL_WEIGHT,
     SPILLOVER_WEIGHT,
