@@ -134,6 +134,7 @@ class TextIndex:
 
     def search_texts(self, muscle: Muscle) -> dict[str, list[str]]:
         """A muscle's searchable texts by field (see `FIELD_WEIGHTS`), each list in its order."""
+        referred = set().union(*muscle.referral_zones())
         return {
             "name": [muscle.name, muscle.id.replace("_", " ")],
             "nickname": list(muscle.also_called),
@@ -144,8 +145,9 @@ class TextIndex:
                 *muscle.perpetuating_factors,
                 *muscle.actions,
                 *(t.location for t in muscle.trigger_points),
-                *(self.zones[z].label for z in set().union(*muscle.referral_zones())
-                  if z in self.zones),
+                # In the zones' own order: a set's order changes with each run's string
+                # hashing, and the first of equal matches is the one a search result names.
+                *(zone.label for z, zone in self.zones.items() if z in referred),
             ],
             "caution": list(muscle.cautions),
         }
