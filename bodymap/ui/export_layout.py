@@ -167,8 +167,9 @@ def lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
     the front or the back: the view with the muscle and its trigger points is never the
     smaller. The side view seen from both sides (`export_views.pictured_views`) may instead be
     one over the other, in one column, where that draws the views notably larger (two outer
-    ankles, short and wide, beside the back's sacrum); so set, the picture is no taller than it
-    is wide."""
+    ankles, short and wide, beside the back's sacrum), or side by side under the back view
+    (the buttocks over two whole outer legs, where a column left the back alone over blank
+    paper); so set, the picture is no taller than it is wide."""
     frames = [frame_rect(scene, frame) for scene in scenes]
     if len(scenes) == 1:
         fit = _fit(scenes[0], frames[0], room, centred, margin=margin)
@@ -181,7 +182,10 @@ def lay_out(scenes: list[BodyScene], frame: str, room: QSizeF, centred: bool,
                 for scene, framed, ratio in zip(scenes, frames, ratios, strict=True)]
 
     best: tuple[float, list[_Fit], _Arrangement] | None = None
-    for n, arrangement in enumerate(_side_by_side(scenes)):
+    arrangements = _side_by_side(scenes)
+    if len(scenes) > 2:  # the back over both side views, as wide as the page
+        arrangements = list(dict.fromkeys([*arrangements, _pair_across(scenes)]))
+    for n, arrangement in enumerate(arrangements):
         # Past the first (all side by side), views one over the other grow down a page: no
         # taller than it is wide, so a handout keeps room for its words under them (two outer
         # ankles filled A4 with feet and no word).
@@ -247,11 +251,15 @@ def _in_one_column(scenes: list[BodyScene]) -> list[_Arrangement]:
     back over the pair side by side (`_groups`), and as a row (`_side_by_side`)."""
     if len(scenes) < 3:
         return [_Down(tuple(range(len(scenes))))]
-    groups = _groups(scenes)
     return list(dict.fromkeys([
-        _Down(tuple(range(len(scenes)))),
-        _Down(tuple(group[0] if len(group) == 1 else _Across(group) for group in groups)),
-        *_side_by_side(scenes)]))
+        _Down(tuple(range(len(scenes)))), _pair_across(scenes), *_side_by_side(scenes)]))
+
+
+def _pair_across(scenes: list[BodyScene]) -> _Arrangement:
+    """The views one over the other, those of one view seen from both sides side by side
+    (`_groups`): the back over the two side views."""
+    return _Down(tuple(group[0] if len(group) == 1 else _Across(group)
+                       for group in _groups(scenes)))
 
 
 class _Extent(NamedTuple):

@@ -873,6 +873,23 @@ def test_pain_marked_on_both_sides_is_drawn_on_the_side_view_from_both_sides(
     assert "leaves out" not in capsys.readouterr().err  # nothing is left out, nothing said
 
 
+def test_a_handout_of_pain_on_both_sides_sets_the_back_over_the_two_side_views(
+        qapp, tmp_path: Path):
+    # Buttocks and outer lower legs marked on both sides, on a portrait page. The three views
+    # stood in a row of two columns: the back view, short, alone at the top left over blank
+    # paper; the side views one over the other at the right, at half the size the page has
+    # room for, their "Left" and "Right" as small as the back view's.
+    pdf = export(tmp_path, "both.pdf", "--zones", "buttock,lateral_leg")
+    captions = pdf_captions(pdf_words(pdf))
+    back, left, right = (captions[name] for name in
+                         ("Back view", "Left side view", "Right side view"))
+    width = rasterise(pdf, PDF_DPI).width()
+    assert abs(left.top() - right.top()) < 2, (left, right)  # side by side
+    assert back.bottom() < left.top()  # under the back
+    assert left.right() < back.left() and back.right() < right.left()  # the back between
+    assert left.left() < width / 4 and right.right() > width * 3 / 4  # across the page
+
+
 def test_pain_on_the_right_side_views_side_is_drawn_from_the_right(qapp, tmp_path: Path,
                                                                    capsys):
     # The side view seen from the right, the ankle marked there.
