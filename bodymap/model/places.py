@@ -24,7 +24,7 @@ from bodymap.model.spelling import id_form, respelling
 _ANATOMY = {"lateral": "outer", "medial": "inner", "posterior": "back", "anterior": "front",
             "superior": "upper", "inferior": "lower"}
 # Words that say where on a part, not which part: alone, "upper" or "side" names no place.
-_POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", "lower", "mid",
+POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", "lower", "mid",
                              "middle", "outer", "side", "top", "upper", *_ANATOMY])
 # Words that say what kind of thing a place is, not which one: the sacroiliac joint's "joint" is
 # the hip's and the facets' too, and the sit bone's "bone" the hip's and the shin's. Alone, such
@@ -72,7 +72,7 @@ class PlaceNames:
                 names[tuple(plain(w) for w in name)][zone.id] = None
                 self._zone_words[zone.id].update(plain(w) for w in name)
             for word in (*label, *(name[-1] for name in everyday if name)):
-                if word not in _POSITION_WORDS:
+                if word not in POSITION_WORDS:
                     parts[plain(word)][zone.id] = None
         # Zones in the order zones.yaml lists them, from the back down to the legs.
         self._names = {name: tuple(ids) for name, ids in names.items()}
@@ -125,7 +125,7 @@ class PlaceNames:
         words = name_words(name)
         if self._names.get(tuple(plain(w) for w in words)) != (zone_id,):
             return ()
-        added = tuple(w for w in words if plain(w) not in label and w not in _POSITION_WORDS)
+        added = tuple(w for w in words if plain(w) not in label and w not in POSITION_WORDS)
         if all({*self._names.get((plain(w),), ()), *self._ending.get(plain(w), ())} <= {zone_id}
                for w in added):
             return added
@@ -217,7 +217,7 @@ class PlaceNames:
         zones: "upper back", "outer leg"."""
         before = min(place.words) - 1
         word = plain(query[before]) if before >= 0 else ""
-        if word not in _POSITION_WORDS:
+        if word not in POSITION_WORDS:
             return None
         zones = tuple(z for z in place.targets if word in self._zone_words[z])
         return Claim(place.kind, zones, place.words | {before}, place.whole + 1) if zones else None

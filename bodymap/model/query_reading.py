@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import NamedTuple
 
-from bodymap.model.places import KIND_WORDS, PlaceNames, everyday, plain
+from bodymap.model.places import KIND_WORDS, POSITION_WORDS, PlaceNames, everyday, plain
 from bodymap.model.query import (
     Claim,
     claim,
@@ -173,8 +173,10 @@ class QueryReader:
         zones = [inner for c in claims if c.kind in ("place", "part") for z in c.targets
                  for inner in (z, *self._within.get(z, ()))]
         # A kind of place alone names none, in a description either ("above the sacroiliac
-        # joint" is where the low lumbar paraspinal zone ends).
-        if not claims and not all(plain(word) in KIND_WORDS for word in query):
+        # joint" is where the low lumbar paraspinal zone ends); nor does a word of where on a
+        # part ("upper" found the low lumbar zones, by "the top of the iliac crests").
+        if not claims and not all(word in POSITION_WORDS or plain(word) in KIND_WORDS
+                                  for word in query):
             zones = [z.id for z in self.zones.values()
                      if set(query) <= set(same_as(words_of(z.description)))]
         return claims, self.expand_zones(dict.fromkeys(zones))

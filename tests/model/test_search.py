@@ -307,6 +307,23 @@ def test_a_place_typed_whole_is_not_the_beginning_of_a_name(catalog: Catalog):
         assert catalog.search_reason("iliopsoas", query) == reason
 
 
+def test_a_word_of_where_on_a_part_alone_is_searched_in_the_texts(catalog: Catalog):
+    # "upper", typed on the way to "upper buttock", names no place; it was looked for in the
+    # zones' descriptions, and gluteus medius was found because it "refers pain to the low
+    # lumbar paraspinal (L4-S1)", whose description says "the top of the iliac crests".
+    for query in ("upper", "lower", "top", "inner", "superior"):
+        found = ids(catalog, query)
+        assert found, query
+        for muscle_id in found:
+            reason = catalog.search_reason(muscle_id, query)
+            assert not reason.startswith("refers pain to"), (query, muscle_id, reason)
+    assert catalog.search_reason("iliopsoas", "upper") == (
+        "symptom: “Aching in the groin and the upper front of the thigh”")
+    # A place it begins is still a place.
+    assert catalog.search_reason(ids(catalog, "upper buttock")[0], "upper buttock") == (
+        "refers pain to the upper buttock (essential zone)")
+
+
 def test_anatomy_words_name_the_places_they_mean(catalog: Catalog):
     # Lateral hip: over the greater trochanter (TFL and QL as essential, then gluteus minimus's
     # anterior TrP as spillover), not piriformis for "deep lateral rotators of the hip" in its
