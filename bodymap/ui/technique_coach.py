@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
-from bodymap.model.coaching import building_hint, easing_hint, steps_by_point
+from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
 from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Technique
 from bodymap.ui.coach_gauges import (
@@ -66,6 +66,8 @@ from bodymap.ui.sizing import settle_layouts
 
 SOUND_KEY = "coach/soundAtMax"
 STEP_MARGIN = 10  # px kept in view above and below the step card
+# The colour of the line under the discomfort scale, by what the client's report means.
+ADVICE_COLOURS = {"above": ALARM, "on_target": TARGET, "easing": RELEASE, "building": INK}
 
 
 @dataclass(frozen=True)
@@ -829,21 +831,13 @@ class TechniqueCoach(QWidget):
             self.discomfort_hint.clear()
             return
         target = technique.target_discomfort
-        low, high = min(target.start), max(target.start)
-        band = f"{low}-{high}" if low != high else f"{low}"
-        if low <= value:
+        if min(target.start) <= value:
             self._reached_target = True
-        if value > high:
-            hint, colour = f"Above {band}: lighten the pressure now.", ALARM
-        elif value >= low:
-            hint, colour = "On target: keep the pressure steady and wait for it to ease.", TARGET
-        elif self._reached_target:
-            hint, colour = easing_hint(target, value, band), RELEASE
-            if (value <= target.release_at and target.as_it_eases != "take_up_slack"
-                    and self.timer.elapsed() > 0 and not self._released):
-                self._end_hold()
-        else:
-            hint, colour = building_hint(target, band), INK
+        tone, hint = discomfort_advice(target, value, self._reached_target)
+        colour = ADVICE_COLOURS[tone]
+        if (tone == "easing" and eased_to_release(target, value)
+                and self.timer.elapsed() > 0 and not self._released):
+            self._end_hold()
         if self._cue == "max":
             # The hold panel has turned red and says release: a line above it saying "keep the
             # pressure steady" (or "press deeper") would contradict it. Whatever the client
