@@ -1,5 +1,6 @@
 """What the technique coach says, read from a technique's data: which of its steps belong at
-which trigger point, and what to do as the discomfort builds and eases (docs/coach.md)."""
+which trigger point, and what to do as the discomfort builds and eases, and when that ends the
+hold (docs/coach.md)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,29 @@ def steps_by_point(steps: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
     # A point no step applies to (data written against the rules) still gets the whole list
     # rather than an empty card.
     return [tuple(p) if p else tuple(range(len(steps))) for p in plan]
+
+
+# -- what the client's report means ---------------------------------------------------------------
+def discomfort_advice(target: DiscomfortTarget, value: int, reached: bool) -> tuple[str, str]:
+    """What to do at the client's report of `value` out of 10: its tone ("above", "on_target",
+    "easing" or "building") and the words. `reached`: whether this hold's pressure has reached
+    the target band (counting this report), so a report below it is the discomfort easing rather
+    than still building."""
+    low, high = min(target.start), max(target.start)
+    band = f"{low}-{high}" if low != high else f"{low}"
+    if value > high:
+        return "above", f"Above {band}: lighten the pressure now."
+    if value >= low:
+        return "on_target", "On target: keep the pressure steady and wait for it to ease."
+    if reached:
+        return "easing", easing_hint(target, value, band)
+    return "building", building_hint(target, band)
+
+
+def eased_to_release(target: DiscomfortTarget, value: int) -> bool:
+    """Whether an easing report of `value` ends the hold: down to the release level, for a
+    technique that releases there (one that takes up the slack holds again instead)."""
+    return value <= target.release_at and target.as_it_eases != "take_up_slack"
 
 
 def building_hint(target: DiscomfortTarget, band: str) -> str:

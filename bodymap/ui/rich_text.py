@@ -1,4 +1,5 @@
-"""Small helpers shared by every panel that shows data as rich text.
+"""Small helpers shared by every panel that shows data as rich text: escaping, labels and
+headings, the colours of text and cautions, and a row of two buttons at its ends.
 
 Kept apart from the dialogs that also use them so that the panels built at start-up do not pull
 in the PDF and dialog machinery (see `make bench`).
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.prose import BOTH, bracketed, on_side
@@ -61,6 +62,22 @@ def link_label(name: str, text: str = "", parent: QWidget | None = None) -> QLab
 CAUTION_STYLE = "background:#fff3cd; color:#5c3c00; border:1px solid #e0b400;"
 INK = "#1b1f24"  # body text in the coach and study panels
 MUTED = "#5f6b76"  # hints and citations
+
+
+def caution_box_style(name: str) -> str:
+    """The style sheet of a frame named `name` that holds a caution or a warning: amber, the
+    labels on it in a darker brown."""
+    return (f"QFrame#{name} {{ {CAUTION_STYLE} border-radius:6px; }}"
+            " QLabel { background:transparent; border:none; color:#3d2a00; }")
+
+
+def at_ends(left: QWidget, right: QWidget) -> QHBoxLayout:
+    """A row with `left` at its left end and `right` at its right, the room between them."""
+    row = QHBoxLayout()
+    row.addWidget(left)
+    row.addStretch(1)
+    row.addWidget(right)
+    return row
 
 
 def open_web_link(url: QUrl | str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from bodymap.ui.rich_text import CAUTION_STYLE, INK, text_label
+from bodymap.ui.rich_text import INK, caution_box_style, text_label
 from bodymap.ui.study_pages import WRONG, study_button
 
 
@@ -20,9 +20,7 @@ class RecoveryWarning(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("studyWarningBox")
-        self.setStyleSheet(
-            f"QFrame#studyWarningBox {{ {CAUTION_STYLE} border-radius:6px; }}"
-            " QLabel { background:transparent; border:none; color:#3d2a00; }")
+        self.setStyleSheet(caution_box_style("studyWarningBox"))
         self.warning = text_label("studyWarning")
         self.warning.setAccessibleName("Study progress warning")
         dismiss = study_button("OK", "studyWarningDismiss", "Hide this message")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.ui.rich_text import INK, MUTED, caption, text_label
+from bodymap.ui.rich_text import INK, MUTED, at_ends, caption, text_label
 from bodymap.ui.study_mastery import MasteryList
 
 DEFAULT_LENGTH = 10
@@ -92,10 +92,6 @@ class StartPage(QWidget):
         self.show_mastery.setCheckable(True)
         self.export_button = study_button("Export progress (CSV)…", "studyExport",
                                           "Save this student's answers as a spreadsheet file")
-        mastery_row = QHBoxLayout()
-        mastery_row.addWidget(self.show_mastery)
-        mastery_row.addStretch(1)
-        mastery_row.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -107,7 +103,7 @@ class StartPage(QWidget):
         layout.addWidget(caption("Your progress (weakest muscles first)"))
         layout.addWidget(self.overall)
         layout.addWidget(self.mastery, 1)
-        layout.addLayout(mastery_row)
+        layout.addLayout(at_ends(self.show_mastery, self.export_button))
 
 
 class QuestionPage(QWidget):
@@ -120,10 +116,6 @@ class QuestionPage(QWidget):
         self.progress = _scaled(text_label("studyProgress", wrap=False), 1.0, bold=True)
         self.kind_label = caption("")
         self.kind_label.setObjectName("studyKind")
-        head = QHBoxLayout()
-        head.addWidget(self.progress)
-        head.addStretch(1)
-        head.addWidget(self.kind_label)
         self.prompt = _scaled(text_label("studyPrompt"), 1.2)
         self.prompt.setAccessibleName("Question")
         self.prompt.setStyleSheet(f"color:{INK};")
@@ -147,10 +139,6 @@ class QuestionPage(QWidget):
         self.skip_button = study_button("Don't know", "studySkip",
                                         "Show the answer; counts as not known")
         self.check_button = study_button("Check", "studyCheck", "Check the marked zones (Enter)")
-        actions = QHBoxLayout()
-        actions.addWidget(self.skip_button)
-        actions.addStretch(1)
-        actions.addWidget(self.check_button)
 
         self.feedback = QFrame()
         self.feedback.setObjectName("studyFeedback")
@@ -168,22 +156,18 @@ class QuestionPage(QWidget):
         self.end_button = study_button("End session", "studyEnd",
                                        "End the session now; answers given are kept (Esc)")
         self.next_button = study_button("Next  ▶", "studyNext", "Next question (Enter or Space)")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.end_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(head)
+        layout.addLayout(at_ends(self.progress, self.kind_label))
         layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
         layout.addLayout(choices)
         layout.addLayout(marks_row)
-        layout.addLayout(actions)
+        layout.addLayout(at_ends(self.skip_button, self.check_button))
         layout.addWidget(self.feedback)
         layout.addStretch(1)
-        layout.addLayout(bottom)
+        layout.addLayout(at_ends(self.end_button, self.next_button))
 
     def show_question(self, progress: str, kind: str, prompt: str, hint: str,
                       choices: Sequence[str], zones: bool) -> None:

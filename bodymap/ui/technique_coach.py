@@ -6,6 +6,11 @@ Keyboard (whichever part of the coach has focus): Space start/pause, R reset, ar
 discomfort scale, N/P or PageDown/PageUp next/previous step, T/Shift+T next/previous trigger point.
 Each trigger point is walked through the steps that apply to it (`steps_by_point`, docs/coach.md).
 
+This module assembles the coach and keeps its state; its parts are `coach_steps` (the step card
+and the trigger-point strip), `coach_gauges` (the discomfort scale and the hold bar),
+`hold_panel` (the face of the `hold_timer`) and `coach_notes` (sources, cautions, "About this
+technique", the session plan); what a report on the scale means is `model.coaching`'s.
+
 Text from data is always shown as text (escaped); links open only for http/https.
 """
 
@@ -18,54 +23,40 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QFont,
-    QKeyEvent,
-    QResizeEvent,
-    QShowEvent,
-)
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from bodymap.model import Catalog
-from bodymap.model.coaching import building_hint, easing_hint, steps_by_point
+from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
 from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Technique
-from bodymap.ui.coach_gauges import (
-    ACCENT,
-    ALARM,
-    RELEASE,
-    SCALE_KEYS,
-    TARGET,
-    DiscomfortScale,
-    HoldBar,
+from bodymap.ui.coach_gauges import ALARM, RELEASE, SCALE_KEYS, TARGET, DiscomfortScale
+from bodymap.ui.coach_notes import (
+    CautionsBox,
+    Collapsible,
+    about_html,
+    session_plan_html,
+    sources_line,
 )
+from bodymap.ui.coach_steps import StepCard, TriggerPointStrip
+from bodymap.ui.hold_panel import HoldPanel
 from bodymap.ui.hold_timer import Clock, HoldTimer
-from bodymap.ui.rich_text import (
-    CAUTION_STYLE,
-    INK,
-    MUTED,
-    bullets,
-    caption,
-    escape,
-    plain_tip,
-    text_label,
-)
+from bodymap.ui.rich_text import INK, MUTED, caption, text_label
 from bodymap.ui.sizing import settle_layouts
 
 SOUND_KEY = "coach/soundAtMax"
 STEP_MARGIN = 10  # px kept in view above and below the step card
+# The colour of the line under the discomfort scale, by what the client's report means.
+ADVICE_COLOURS = {"above": ALARM, "on_target": TARGET, "easing": RELEASE, "building": INK}
 
 
 @dataclass(frozen=True)
@@ -75,51 +66,6 @@ class Variant:
     key: str  # "muscle" or the general technique's id
     technique: Technique
     label: str
-
-
-# -- small building blocks ------------------------------------------------------------------------
-def card(name: str) -> QFrame:
-    frame = QFrame()
-    frame.setObjectName(name)
-    frame.setStyleSheet(
-        f"QFrame#{name} {{ background:#ffffff; border:1px solid #d5dbe1; border-radius:8px; }}")
-    return frame
-
-
-class Collapsible(QWidget):
-    """A heading that shows or hides the content below it."""
-
-    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.toggle = QToolButton()
-        self.toggle.setObjectName(f"{name}Toggle")
-        self.toggle.setText(title)
-        self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.toggle.setAutoRaise(True)
-        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        font = self.toggle.font()
-        font.setBold(True)
-        self.toggle.setFont(font)
-        self.body = text_label(f"{name}Text", rich=True)
-        self.body.setContentsMargins(22, 0, 4, 4)
-        self.body.hide()
-        self.toggle.toggled.connect(self.set_expanded)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.toggle)
-        layout.addWidget(self.body)
-
-    def set_expanded(self, expanded: bool) -> None:
-        self.toggle.setChecked(expanded)
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-        self.body.setVisible(expanded)
-
-    def is_expanded(self) -> bool:
-        return self.toggle.isChecked()
 
 
 T = TypeVar("T")
@@ -133,7 +79,6 @@ def _with_widgets(method: Callable[..., T]) -> Callable[..., T]:
         self.ensure_built()
         return method(self, *args, **kwargs)
     return wrapper
-
 
 
 class TechniqueCoach(QWidget):
@@ -233,81 +178,22 @@ class TechniqueCoach(QWidget):
         small.setPointSizeF(base * 0.9)
         self.sources_label.setFont(small)
 
-        # Cautions: the first one (the data puts the nerve or vessel at risk first) and the rule
-        # that holds everywhere stay visible; the rest fold away so the steps keep their room.
-        self.cautions = QFrame()
-        self.cautions.setObjectName("coachCautions")
-        self.cautions.setStyleSheet(
-            f"QFrame#coachCautions {{ {CAUTION_STYLE} border-radius:6px; }}"
-            " QLabel { background:transparent; border:none; color:#3d2a00; }")
-        self.cautions_text = text_label("coachCautionsText", rich=True)
-        self.cautions_more = QToolButton()
-        self.cautions_more.setObjectName("coachCautionsMore")
-        self.cautions_more.setCheckable(True)
-        self.cautions_more.setAutoRaise(True)
-        self.cautions_more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cautions_more.setStyleSheet("color:#5c3c00; text-decoration:underline;")
-        self.cautions_more.toggled.connect(lambda _: self._show_cautions())
-        cautions_layout = QVBoxLayout(self.cautions)
-        cautions_layout.setContentsMargins(10, 8, 10, 6)
-        cautions_layout.setSpacing(2)
-        cautions_layout.addWidget(self.cautions_text)
-        cautions_layout.addWidget(self.cautions_more, 0, Qt.AlignmentFlag.AlignRight)
+        # The parts' widgets are the coach's too, by the names they had when it built them.
+        self.cautions = cautions = CautionsBox()
+        self.cautions_text, self.cautions_more = cautions.cautions_text, cautions.cautions_more
 
-        # Step card.
-        self.step_card = step_card = card("stepCard")
-        self.step_counter = caption("Step")
-        self.step_counter.setObjectName("stepCounter")
-        self.step_text = text_label("stepText")
-        font = self.step_text.font()
-        font.setPointSizeF(base * 1.3)
-        self.step_text.setFont(font)
-        self.step_text.setStyleSheet(f"color:{INK};")
-        self.step_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.step_text.setMinimumHeight(self.step_text.fontMetrics().lineSpacing() * 4)
-        self.prev_button = self._button("◀  Previous", "previousStep", self.previous_step,
-                                        "Previous step (P or Page Up)")
-        self.next_button = self._button("Next  ▶", "nextStep", self.next_step,
-                                        "Next step (N or Page Down)")
-        row = QHBoxLayout()
-        row.addWidget(self.prev_button)
-        row.addStretch(1)
-        row.addWidget(self.next_button)
-        layout = QVBoxLayout(step_card)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.step_counter)
-        layout.addWidget(self.step_text, 1)
-        layout.addLayout(row)
+        self.step_card = step_card = StepCard(base)
+        self.step_counter, self.step_text = step_card.step_counter, step_card.step_text
+        self.prev_button, self.next_button = step_card.prev_button, step_card.next_button
+        self.prev_button.clicked.connect(lambda: self.previous_step())
+        self.next_button.clicked.connect(lambda: self.next_step())
 
-        # Trigger point strip.
-        self.trp_box = QWidget()
-        self.trp_box.setObjectName("triggerPointBox")
-        self.trp_counter = caption("Trigger point")
-        self.trp_counter.setObjectName("trpCounter")
-        self.trp_label = text_label("trpLabel")
-        font = self.trp_label.font()
-        font.setBold(True)
-        font.setPointSizeF(base * 1.1)
-        self.trp_label.setFont(font)
-        self.trp_location = text_label("trpLocation")
-        self.trp_location.setStyleSheet(f"color:{MUTED};")
-        self.prev_trp = self._button("◀", "previousTrp", self.previous_trigger_point,
-                                     "Previous trigger point (Shift+T)")
-        self.next_trp = self._button("▶", "nextTrp", self.next_trigger_point,
-                                     "Next trigger point (T)")
-        for button in (self.prev_trp, self.next_trp):
-            button.setFixedWidth(button.sizeHint().height() + 10)
-        head = QHBoxLayout()
-        head.addWidget(self.trp_counter, 1)
-        head.addWidget(self.prev_trp)
-        head.addWidget(self.next_trp)
-        layout = QVBoxLayout(self.trp_box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(head)
-        layout.addWidget(self.trp_label)
-        layout.addWidget(self.trp_location)
+        self.trp_box = trp_box = TriggerPointStrip(base)
+        self.trp_counter, self.trp_label = trp_box.trp_counter, trp_box.trp_label
+        self.trp_location = trp_box.trp_location
+        self.prev_trp, self.next_trp = trp_box.prev_trp, trp_box.next_trp
+        self.prev_trp.clicked.connect(lambda: self.previous_trigger_point())
+        self.next_trp.clicked.connect(lambda: self.next_trigger_point())
 
         # Discomfort scale.
         self.scale = DiscomfortScale()
@@ -331,68 +217,19 @@ class TechniqueCoach(QWidget):
         scale_box.addWidget(self.scale)
         scale_box.addWidget(self.discomfort_hint)
 
-        # Hold timer.
-        self.hold_panel = QFrame()
-        self.hold_panel.setObjectName("holdPanel")
-        self.hold_time = QLabel()
-        self.hold_time.setObjectName("holdTime")
-        self.hold_time.setAccessibleName("Hold time")
-        font = QFont(self.font())
-        font.setPointSizeF(base * 3.0)
-        font.setBold(True)
-        self.hold_time.setFont(font)
-        self.hold_time.setMinimumWidth(self.hold_time.fontMetrics().horizontalAdvance("000 s"))
-        self.hold_limits = QLabel()
-        self.hold_limits.setObjectName("holdLimits")
-        self.hold_limits.setStyleSheet(f"color:{MUTED};")
-        self.start_button = self._button("▶  Start", "startButton", self.toggle,
-                                         "Start or pause the hold (Space)")
-        self.start_button.setMinimumWidth(self.start_button.fontMetrics().horizontalAdvance(
-            "▶  Resume") + 36)
-        self.reset_button = self._button("↺  Reset", "resetButton", self.reset,
-                                         "Reset the hold timer (R)")
-        self.hold_bar = HoldBar()
-        self.hold_cue = QLabel()
-        self.hold_cue.setObjectName("holdCue")
-        self.hold_cue.setWordWrap(True)
-        self.hold_cue.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.hold_cue.font()
-        font.setBold(True)
-        font.setPointSizeF(base * 1.15)
-        self.hold_cue.setFont(font)
-        self.sound = QCheckBox("Sound at maximum hold")
-        self.sound.setObjectName("soundCheck")
-        self.sound.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hold_panel = hold = HoldPanel(self.font())
+        self.hold_time, self.hold_limits = hold.hold_time, hold.hold_limits
+        self.start_button, self.reset_button = hold.start_button, hold.reset_button
+        self.hold_bar, self.hold_cue = hold.hold_bar, hold.hold_cue
+        self.hold_caption, self.sound = hold.hold_caption, hold.sound
+        self.start_button.clicked.connect(lambda: self.toggle())
+        self.reset_button.clicked.connect(lambda: self.reset())
         self.sound.setChecked(self._setting_bool(SOUND_KEY, True))
         self.sound.toggled.connect(self._remember_sound)
-        # Compact, as it stays in view below the steps: the caption over the digits, the sound
-        # switch under the buttons.
-        self.hold_caption = caption("Hold")
-        digits = QVBoxLayout()
-        digits.setSpacing(0)
-        digits.addWidget(self.hold_caption)
-        digits.addWidget(self.hold_time)
-        digits.addWidget(self.hold_limits)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.reset_button)
-        controls = QVBoxLayout()
-        controls.addLayout(buttons)
-        controls.addWidget(self.sound, 0, Qt.AlignmentFlag.AlignRight)
-        controls.addStretch(1)
-        row = QHBoxLayout()
-        row.addLayout(digits, 1)
-        row.addLayout(controls)
-        layout = QVBoxLayout(self.hold_panel)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(6)
-        layout.addLayout(row)
-        layout.addWidget(self.hold_bar)
-        layout.addWidget(self.hold_cue)
 
         self.about = Collapsible("About this technique", "techniqueAbout")
         self.session_plan = Collapsible("Session plan", "sessionPlan")
-        self.session_plan.body.setText(self._session_plan_html())
+        self.session_plan.body.setText(session_plan_html(self.catalog))
 
         self.placeholder = text_label("coachPlaceholder")
         self.placeholder.setStyleSheet(f"color:{MUTED};")
@@ -443,16 +280,6 @@ class TechniqueCoach(QWidget):
         for widget in (self.scroll, self.combo):
             widget.installEventFilter(self)
         self._set_cue_state("idle")
-
-    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAccessibleDescription(tip)
-        # Buttons never take focus: Space must stay "start/pause", not "press this button".
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda: slot())
-        return button
 
     # -- settings ------------------------------------------------------------------------------
     def _setting_bool(self, key: str, default: bool) -> bool:
@@ -533,8 +360,7 @@ class TechniqueCoach(QWidget):
             "Select a muscle on the body to coach its own technique and walk its trigger points."
             if enabled else "No technique is available: the guidance data did not load.")
         if not enabled:
-            self.step_text.clear()
-            self.step_counter.clear()
+            self.step_card.clear()
             self.sources_label.clear()
             self.trp_box.hide()
             self.timer.set_limits(0, 0)
@@ -549,11 +375,11 @@ class TechniqueCoach(QWidget):
         self.scale.set_target(min(target.start), max(target.start), target.release_at)
         self.timer.set_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
         self._forget_hold()
-        self.hold_limits.setText(
-            f"typical {technique.hold_seconds.typical:g} s · maximum "
-            f"{technique.hold_seconds.max:g} s")
-        self.sources_label.setText(self._sources_html(technique))
-        self.about.body.setText(self._about_html(technique))
+        self.hold_panel.show_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
+        sources, citations = sources_line(self.catalog, technique)
+        self.sources_label.setToolTip(citations)
+        self.sources_label.setText(sources)
+        self.about.body.setText(about_html(self.catalog, technique, len(self.trigger_points)))
         self._show_step()
         self._show_trigger_point()
         self._show_discomfort()
@@ -757,21 +583,10 @@ class TechniqueCoach(QWidget):
             self.title.setText(on_side(self.muscle.name, self.side))
 
     def _show_cautions(self) -> None:
-        cautions = self.muscle.cautions if self.muscle else ()
         if self.muscle is None:
             self.cautions.hide()
-            return
-        # The rule for every muscle comes first, the muscle's own cautions after it.
-        shown = cautions if self.cautions_more.isChecked() else cautions[:1]
-        html = ("<b>⚠ Stop at once at any tingling, numbness, or electric or shooting pain."
-                "</b>" + ("" if not shown else bullets(shown)))
-        self.cautions_text.setText(html)
-        hidden = len(cautions) - 1
-        self.cautions_more.setVisible(hidden > 0)
-        self.cautions_more.setText(
-            "Fewer cautions" if self.cautions_more.isChecked()
-            else f"{hidden} more caution{'s' if hidden != 1 else ''}")
-        self.cautions.show()
+        else:
+            self.cautions.show_cautions(self.muscle.cautions)
 
     def _keep_step_in_view(self) -> None:
         """After the therapist steps on, or to another trigger point, technique or muscle, the
@@ -791,16 +606,9 @@ class TechniqueCoach(QWidget):
 
     def _show_step(self) -> None:
         steps = self.point_steps
-        if not steps:
-            return
-        self.step_text.setText(steps[self.step_index])
-        self.step_counter.setText(f"STEP {self.step_index + 1} OF {len(steps)}")
-        at_end = self.step_index + 1 >= len(steps)
-        more_points = self.trp_index + 1 < len(self.trigger_points)
-        self.prev_button.setEnabled(self.step_index > 0)
-        self.next_button.setEnabled(not at_end or more_points)
-        self.next_button.setText("Next trigger point  ▶" if at_end and more_points
-                                 else "Next  ▶")
+        if steps:
+            more_points = self.trp_index + 1 < len(self.trigger_points)
+            self.step_card.show_step(steps, self.step_index, more_points)
 
     def _show_trigger_point(self) -> None:
         self.triggerPointChanged.emit(self.trigger_point_id or "")
@@ -809,14 +617,7 @@ class TechniqueCoach(QWidget):
             self.trp_box.hide()
             return
         self.trp_box.show()
-        trp = points[self.trp_index]
-        method = self.muscle.palpation.method
-        self.trp_counter.setText(
-            f"TRIGGER POINT {self.trp_index + 1} OF {len(points)} · {method} palpation".upper())
-        self.trp_label.setText(trp.label)
-        self.trp_location.setText(trp.location)
-        self.prev_trp.setEnabled(self.trp_index > 0)
-        self.next_trp.setEnabled(self.trp_index + 1 < len(points))
+        self.trp_box.show_point(points, self.trp_index, self.muscle.palpation.method)
 
     def _on_discomfort(self, value: int) -> None:
         self._show_discomfort()
@@ -829,21 +630,13 @@ class TechniqueCoach(QWidget):
             self.discomfort_hint.clear()
             return
         target = technique.target_discomfort
-        low, high = min(target.start), max(target.start)
-        band = f"{low}-{high}" if low != high else f"{low}"
-        if low <= value:
+        if min(target.start) <= value:
             self._reached_target = True
-        if value > high:
-            hint, colour = f"Above {band}: lighten the pressure now.", ALARM
-        elif value >= low:
-            hint, colour = "On target: keep the pressure steady and wait for it to ease.", TARGET
-        elif self._reached_target:
-            hint, colour = easing_hint(target, value, band), RELEASE
-            if (value <= target.release_at and target.as_it_eases != "take_up_slack"
-                    and self.timer.elapsed() > 0 and not self._released):
-                self._end_hold()
-        else:
-            hint, colour = building_hint(target, band), INK
+        tone, hint = discomfort_advice(target, value, self._reached_target)
+        colour = ADVICE_COLOURS[tone]
+        if (tone == "easing" and eased_to_release(target, value)
+                and self.timer.elapsed() > 0 and not self._released):
+            self._end_hold()
         if self._cue == "max":
             # The hold panel has turned red and says release: a line above it saying "keep the
             # pressure steady" (or "press deeper") would contradict it. Whatever the client
@@ -858,8 +651,7 @@ class TechniqueCoach(QWidget):
         self.scale.setAccessibleDescription(f"{value} of 10. {hint}")
 
     def _show_elapsed(self, elapsed: float) -> None:
-        self.hold_time.setText(f"{int(elapsed)} s")
-        self.hold_bar.set_values(elapsed, self.timer.typical_seconds, self.timer.max_seconds)
+        self.hold_panel.show_time(elapsed, self.timer.typical_seconds, self.timer.max_seconds)
         if elapsed == 0 and not self.timer.running:
             self._set_cue_state("idle")
             self.start_button.setText("▶  Start")  # reset while paused: nothing to resume
@@ -898,96 +690,4 @@ class TechniqueCoach(QWidget):
         technique = self.technique
         typical = technique.hold_seconds.typical if technique else 0
         maximum = technique.hold_seconds.max if technique else 0
-        text, fg, bg, border = {
-            "idle": ("Press Space to start the hold when the pressure is on the point.",
-                     MUTED, "#f6f8fa", "#d5dbe1"),
-            "holding": ("Holding…", ACCENT, "#f6f8fa", "#d5dbe1"),
-            "paused": ("Paused: Space resumes, R resets.", MUTED, "#f6f8fa", "#d5dbe1"),
-            "typical": (f"Typical hold ({typical:g} s) reached: release when it has eased.",
-                        RELEASE, "#eef7ee", RELEASE),
-            "max": (f"Maximum hold ({maximum:g} s) reached: release slowly now.",
-                    "#ffffff", ALARM, ALARM),
-            "released": (f"Eased after {int(self.timer.elapsed())} s: hold ended. Release "
-                         "slowly; Space starts the next hold.", RELEASE, "#eef7ee", RELEASE),
-        }[state]
-        self.hold_cue.setText(text)
-        weight = "normal" if state in ("idle", "paused") else "bold"
-        self.hold_cue.setStyleSheet(f"color:{fg}; background:transparent; font-weight:{weight};")
-        self.hold_panel.setStyleSheet(
-            f"QFrame#holdPanel {{ background:{bg}; border:2px solid {border}; "
-            "border-radius:8px; }")
-        digits = "#ffffff" if state == "max" else INK
-        self.hold_time.setStyleSheet(f"color:{digits}; background:transparent;")
-        limits = "#ffe0e0" if state == "max" else MUTED
-        self.hold_caption.setStyleSheet(f"color:{limits}; background:transparent;")
-        self.hold_limits.setStyleSheet(f"color:{limits}; background:transparent;")
-        self.sound.setStyleSheet(f"color:{limits}; background:transparent;")
-
-    # -- text built from data ------------------------------------------------------------------
-    def _sources_html(self, technique: Technique) -> str:
-        """Short citations under the combo box; the full ones are in the tooltip and under
-        "About this technique"."""
-        sources = self.catalog.sources_of(dict.fromkeys(technique.sources))
-        self.sources_label.setToolTip(plain_tip("\n\n".join(s.citation() for s in sources)))
-        if not sources:
-            return ""
-        parts = []
-        for source in sources:
-            short = escape(source.short())
-            if source.url:
-                short = f"<a href='{escape(source.url, quote=True)}'>{short}</a>"
-            parts.append(short)
-        return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
-
-    def _about_html(self, technique: Technique) -> str:
-        parts = []
-        target = technique.target_discomfort
-        hold = technique.hold_seconds
-        parts.append(
-            f"<p>Target discomfort {min(target.start)}-{max(target.start)} of 10, released at "
-            f"about {target.release_at}; hold typically {hold.typical:g} s, at most "
-            f"{hold.max:g} s.</p>")
-        guidance = self.catalog.guidance
-        if technique.based_on and guidance is not None:
-            try:
-                general = guidance.technique(technique.based_on)
-            except KeyError:
-                general = None
-            if general is not None:
-                # A muscle's steps cite the books for where and how to press; the numbers it
-                # shares with the general technique are that technique's, and so is their basis.
-                shared = (general.target_discomfort, general.hold_seconds) == (target, hold)
-                parts.append(f"<p>Based on the general technique <i>{escape(general.name)}</i>"
-                             + (", whose target and hold times these are." if shared else ".")
-                             + "</p>")
-                if shared and general.notes:
-                    parts.append(f"<p>{escape(general.notes)}</p>")
-        if technique.notes:
-            parts.append(f"<p>{escape(technique.notes)}</p>")
-        if len(self.trigger_points) > 1:
-            # Why a step seen at the first point is missing at the next one (docs/coach.md).
-            parts.append(
-                "<p><b>Steps at each trigger point.</b> The steps are walked once per trigger "
-                "point: a step that names a trigger point (\u201cTrP2\u201d) is shown only at "
-                "that point; the steps before the point is found (positioning, checks) only at "
-                "the first; steps that begin \u201cFinish\u201d, \u201cGo on to\u201d, "
-                "\u201cFollow with\u201d or \u201cAfter the last\u201d only after the last; "
-                "the others at every point.</p>")
-        citations = "".join(
-            f"<li>{escape(s.citation())}"
-            + (f" <a href='{escape(s.url, quote=True)}'>link</a>" if s.url else "") + "</li>"
-            for s in self.catalog.sources_of(dict.fromkeys(technique.sources)))
-        if citations:
-            parts.append(f"<p><b>Sources</b></p><ul>{citations}</ul>")
-        return "".join(parts)
-
-    def _session_plan_html(self) -> str:
-        guidance = self.catalog.guidance
-        if guidance is None:
-            return "<p><i>The session plan could not be loaded.</i></p>"
-        plan = guidance.session_plan
-        sources = "; ".join(
-            escape(s.short())
-            for s in self.catalog.sources_of(dict.fromkeys(plan.sources)))
-        return bullets(plan.points) + (f"<p><small>Sources: {sources}</small></p>"
-                                       if sources else "")
+        self.hold_panel.show_state(state, typical, maximum, self.timer.elapsed())

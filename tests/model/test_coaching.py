@@ -1,7 +1,9 @@
-"""The coach's step plan for steps a teacher writes in a pack (docs/coach.md), without Qt: the
-built-in muscles are walked through the window in tests/ui/test_coach.py."""
+"""The coach's step plan for steps a teacher writes in a pack, and what its line under the
+discomfort scale makes of the client's report (docs/coach.md), without Qt: the built-in muscles
+are walked through the window in tests/ui/test_coach.py."""
 
-from bodymap.model.coaching import steps_by_point
+from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
+from bodymap.model.schema import DiscomfortTarget
 
 STEPS = (
     "Client side-lying, hips and knees bent.",  # 0: prepares, before the first locating step
@@ -36,3 +38,18 @@ def test_one_point_or_none_walks_every_step_in_order():
 def test_named_points_are_read_in_any_spelling():
     steps = ("Find the band.", "Work trp 2 and TrP 3 with the elbow.")
     assert steps_by_point(steps, 3) == [(0,), (0, 1), (0, 1)]
+
+
+def test_a_report_is_read_against_the_target_band():
+    target = DiscomfortTarget(start=(6, 7), release_at=4)
+    tones = [discomfort_advice(target, value, reached=False)[0] for value in (3, 6, 7, 8)]
+    assert tones == ["building", "on_target", "on_target", "above"]
+    # Below the band once the band was reached, the discomfort is easing, not building.
+    assert discomfort_advice(target, 5, reached=True)[0] == "easing"
+
+
+def test_an_eased_report_ends_the_hold_unless_the_technique_takes_up_the_slack():
+    held = DiscomfortTarget(start=(6, 7), release_at=4)
+    slack = DiscomfortTarget(start=(6, 7), release_at=4, as_it_eases="take_up_slack")
+    assert eased_to_release(held, 4) and not eased_to_release(held, 5)
+    assert not eased_to_release(slack, 4)
