@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import counted, listed, on_side, side_label
+from bodymap.model.prose import counted, listed, side_label
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel, muscle_link, search_link
@@ -906,35 +906,15 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     # -- export and problems --------------------------------------------------------------------
-    def _save_as(self, title: str, file_name: str, types: str,
-                  write: Callable[[Path], None]) -> Path | None:
-        """Ask where to save, starting in the folder saved to last; write there, the type
-        picked added to a name typed without one (Qt's own dialog, on Linux, adds none); and
-        say how it went. The path saved to, if any."""
-        from PySide6.QtWidgets import QMessageBox  # dialogs: loaded when first used
-
-        from bodymap.ui.save_dialog import ask_save_path, remember_folder
-
-        path = ask_save_path(self, self.settings, title, file_name, types)
-        if path is None:
-            return None
-        try:
-            write(path)
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(self, f"{title} failed", str(error))
-            return None
-        remember_folder(self.settings, path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return path
-
     def export_image(self, layout: str = "page") -> None:
         from bodymap.ui.export import export_scene  # when exporting: lean start
         from bodymap.ui.export_words import left_out_note
+        from bodymap.ui.save_dialog import save_as
 
         suffix = "-slide" if layout == "slide" else ""
         scene = self.body_view.body_scene()
-        saved = self._save_as(
-            "Export slide" if layout == "slide" else "Export image",
+        saved = save_as(
+            self, self.settings, "Export slide" if layout == "slide" else "Export image",
             f"{self._export_name()}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
             lambda path: export_scene(scene, path, title=self._export_title(), layout=layout,
@@ -958,34 +938,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_name(self) -> str:
-        """A file name for what the picture shows, as its title says (`_export_title`)."""
-        scene = self.body_view.body_scene()
-        if scene.study is not None:
-            return "study-question"
-        if self.body_view.mode == "muscle" and self.selected:
-            return self.selected[0]
-        if self.body_view.mode == "pain":
-            return f"pain-{scene.preview[0]}" if scene.preview is not None else "pain"
-        return "bodymap"
+        from bodymap.ui.export_words import window_picture_name
+
+        return window_picture_name(self.body_view.body_scene(), self.body_view.mode,
+                                   self.selected)
 
     def _export_title(self) -> str:
-        scene = self.body_view.body_scene()
-        if scene.study is not None:
-            return "Study question"  # the picture is a question's, not the muscle selected
-        if self.body_view.mode == "muscle" and self.selected:
-            from bodymap.ui.export_words import muscle_title
+        from bodymap.ui.export_words import window_picture_title
 
-            # The coach's trigger point: the picture is of that one only.
-            return muscle_title(scene, self.catalog.muscles[self.selected[0]],
-                                scene.coached_trigger_point())
-        if self.body_view.mode == "pain" and scene.preview is not None:
-            muscle_id, side = scene.preview
-            name = on_side(self.catalog.muscles[muscle_id].name, side)
-            return f"Marked pain, and a candidate: {name}"
-        from bodymap.ui.export_views import pictured_pain
-        from bodymap.ui.export_words import pain_title
+        return window_picture_title(self.catalog, self.body_view.body_scene(),
+                                    self.body_view.mode, self.selected)
 
-        return pain_title(self.catalog, pictured_pain(scene))  # what the picture marks
+    def export_self_care(self) -> None:
+        from bodymap.ui.safety import write_self_care_pdf
+        from bodymap.ui.save_dialog import save_as
+
+        if not self.selected:
+            return
+        muscle_id = self.selected[0]
+        save_as(self, self.settings, "Save self-care sheet", f"self-care-{muscle_id}.pdf",
+                "PDF document (*.pdf)",
+                lambda path: write_self_care_pdf(self.catalog, muscle_id, path))
 
     def _red_flags_before_first_hold(self) -> bool:
         """Once per session, before the coach first starts a hold: the signs not to treat."""
@@ -1023,42 +996,15 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
-    def export_self_care(self) -> None:
-        from bodymap.ui.safety import write_self_care_pdf
-
-        if not self.selected:
-            return
-        muscle_id = self.selected[0]
-        self._save_as("Save self-care sheet", f"self-care-{muscle_id}.pdf", "PDF document (*.pdf)",
-                      lambda path: write_self_care_pdf(self.catalog, muscle_id, path))
-
     def _problem_summary(self) -> str:
         from bodymap.ui import data_problems
 
         return data_problems.summary(self.catalog)
 
     def show_problems(self) -> None:
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
-
         from bodymap.ui import data_problems
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Data problems")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
-        text = QPlainTextEdit(data_problems.listing(self.catalog))
-        text.setReadOnly(True)
-        text.setObjectName("problemList")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        explanation = QLabel(data_problems.explanation(self.catalog))
-        explanation.setObjectName("problemExplanation")
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        resize_within_screen(dialog, 760, 360)
-        dialog.open()
+        data_problems.open_dialog(self, self.catalog)
 
     # -- memory --------------------------------------------------------------------------------
     def _restore(self) -> None:
