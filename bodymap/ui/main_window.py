@@ -2,7 +2,8 @@
 
 The window holds behaviour (what a click means, what is remembered); the widgets it owns hold
 layout and drawing. It is assembled here from parts with a module each: its actions and menus
-(`menus`), the muscle list (`muscle_list`) and search (`muscle_search`).
+(`menus`), the muscle list (`muscle_list`), search (`muscle_search`), the Study tab
+(`study_tab`) and the students' notes (`student_notes`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
 from bodymap.diagram import VIEWS, load_view
@@ -28,6 +29,8 @@ from bodymap.ui.muscle_search import MuscleSearch, views_drawing
 from bodymap.ui.presenter import PresenterMode
 from bodymap.ui.remembered import Remembered
 from bodymap.ui.sizing import resize_within_screen
+from bodymap.ui.student_notes import StudentNotes
+from bodymap.ui.study_tab import StudyTab
 
 # The pain finder, the coach and the study code are loaded when their tab (or a note) first
 # needs them: the first frame shows none of them.
@@ -37,14 +40,8 @@ if TYPE_CHECKING:
     from bodymap.model.schema import RedFlag
     from bodymap.study import Profile, ProgressStore
     from bodymap.ui.pain_finder import PainFinder, Refinement
-    from bodymap.ui.study_panel import StudyBoard, StudyPanel
-    from bodymap.ui.study_waiting import WaitingQuestion
+    from bodymap.ui.study_panel import StudyPanel
     from bodymap.ui.technique_coach import TechniqueCoach
-
-PROFILE_KEY = "study/profile"
-# The student a first note is kept for when nobody has been set up on this laptop: a student
-# alone should not have to open the Study tab to write one. Renamed in the Study tab.
-FIRST_STUDENT = "Me"
 
 
 def default_progress_path() -> Path:
@@ -62,16 +59,16 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.remembered = Remembered(self.settings, self)
         self.progress_path = progress_path or default_progress_path()
-        self._study_rng = study_rng  # question order; seeded by tests, random otherwise
-        self._store: ProgressStore | None = None
-        self._student: Profile | None = None
-        self._student_known = False  # False until the remembered student has been looked up
         self.setWindowTitle("bodymap: trigger points of the low back and hip")
         self.selected: tuple[str, str] | None = None
         self.pain: set[tuple[str, str | None]] = set()
 
         self.body_view = BodyView(catalog)
         self.detail_panel = DetailPanel(catalog)
+        self.study_tab = StudyTab(self, study_rng)  # question order: seeded by tests
+        self.notes = StudentNotes(self.settings, self.progress_path, self.detail_panel,
+                                  lambda text, ms: self.statusBar().showMessage(text, ms),
+                                  chosen=self.study_tab.select_profile)
         self._red_flags_gate: Callable[[], bool] | None = None
         self.muscle_search = MuscleSearch(self)
         self.search_box = self.muscle_search.box
@@ -83,15 +80,13 @@ class MainWindow(QMainWindow):
         self.panels.addTab(self.pain_page, "Pain finder")
         self.coach_page = LazyPage("techniqueCoach", "Technique coach", self._build_coach)
         self.panels.addTab(self.coach_page, "Technique coach")
-        self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
+        self.study_page = LazyPage("studyPanel", "Study", self.study_tab.build_panel)
         self.panels.addTab(self.study_page, "Study")
         # While the coach is open, the body shows the one trigger point it is on (its
         # triggerPointChanged too, `_build_coach`); a study question's picture is on the body
         # only while the Study tab is open.
-        self._board: StudyBoard | None = None
-        self._waiting: WaitingQuestion | None = None  # built when a question first waits
         self.panels.currentChanged.connect(self._show_coached_trigger_point)
-        self.panels.currentChanged.connect(self._show_board_with_its_tab)
+        self.panels.currentChanged.connect(self.study_tab.tab_changed)
 
         self.list_pane = MuscleListPane(catalog, opened=self.muscle_search.list_opened)
         self.muscle_list = self.list_pane.muscles
@@ -123,7 +118,7 @@ class MainWindow(QMainWindow):
 
         self.body_view.muscleClicked.connect(self._muscle_clicked)
         self.body_view.zoneToggled.connect(self._zone_clicked)
-        self.detail_panel.noteEdited.connect(self._save_note)
+        self.detail_panel.noteEdited.connect(self.notes.save_note)
         self.detail_panel.foundOpened.connect(self.muscle_search.present_found)
         self._hovered = ""  # the name the status bar last showed for the region hovered
         self.detail_panel.muscleChosen.connect(self.show_muscle)
@@ -181,7 +176,7 @@ class MainWindow(QMainWindow):
         self.selected = (muscle_id, side)
         self.body_view.set_selected(self.selected)
         self.detail_panel.show_muscle(muscle_id, side)
-        self._show_note(muscle_id)
+        self.notes.show_note(muscle_id)
         if self.coach_page.is_built:  # else it takes the selection when built
             self.coach.set_muscle(muscle_id, side)
         self.self_care_action.setEnabled(True)
@@ -365,171 +360,17 @@ class MainWindow(QMainWindow):
     def study_panel(self) -> StudyPanel:
         return self.study_page.content()  # type: ignore[return-value]
 
-    def _build_study_panel(self) -> StudyPanel:
-        from bodymap.ui.study_panel import StudyPanel
-
-        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng,
-                           settings=self.settings)
-        panel.setObjectName("studyPanelContent")  # its page holds the contract name, studyPanel
-        panel.boardChanged.connect(self._show_board)
-        panel.sessionActiveChanged.connect(self._study_active)
-        panel.profileChanged.connect(self._student_changed)
-        panel.body_keys = lambda: self.body_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        panel.view_shown = lambda: self.body_view.view_name
-        panel.viewRequested.connect(self.set_view)
-        remembered = self.settings.value(PROFILE_KEY)
-        if remembered is not None:
-            panel.select_profile(int(remembered))
-        return panel
-
     def open_study(self) -> None:
         self.panels.setCurrentWidget(self.study_page)
         self.study_panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def progress_store(self) -> ProgressStore:
         """The progress database, opened once; raises StoreError or OSError if it cannot be."""
-        if self._store is None:
-            from bodymap.study import ProgressStore
-
-            self._store = ProgressStore.open(self.progress_path)
-            if self._store.recovery_message:
-                self.statusBar().showMessage(self._store.recovery_message, 15000)
-        return self._store
-
-    def _study_active(self, active: bool) -> None:
-        # The study has the body while a session runs: the mode is the question's, not ours.
-        for action in (*self.mode_actions.values(), self.clear_action):
-            action.setEnabled(not active)
-        self.study_end_action.setEnabled(active)
-        if active:
-            self.panels.setCurrentWidget(self.study_page)
-
-    def _show_board_with_its_tab(self) -> None:
-        """Leaving the Study tab (to look a muscle up mid-question) gives the body back to the
-        explorer, so a question's red is never shown beside another muscle's page; coming back
-        shows the question again."""
-        studying = self.panels.currentWidget() is self.study_page
-        if studying and self._waiting is not None:
-            self._waiting.clear()
-            self.study_end_action.setEnabled(self.study_panel.active)
-        if studying and self._board is not None and self.body_view.study is None:
-            self._show_board(self._board)
-        elif not studying and self.body_view.study is not None:
-            prompt = self.body_view.study.prompt
-            self.body_view.set_study(None)
-            # Esc is for the question in sight: one pressed while reading a muscle's page must
-            # not end a session the student cannot see.
-            self.study_check_action.setEnabled(False)
-            self.study_end_action.setEnabled(False)
-            # The question's prompt ("Answer 1-4 in the study panel") no longer holds: say
-            # instead that it waits, with the way back, until the student takes it.
-            if prompt and self.statusBar().currentMessage() == prompt:
-                self.statusBar().clearMessage()
-            if note := self.study_panel.waiting_note():
-                self._waiting_question().show_waiting(note)
-
-    def _show_board(self, board: StudyBoard) -> None:
-        """Paint what the study asks for, in a view and layer that show it."""
-        from bodymap.ui.study_panel import StudyBoard
-
-        if board == StudyBoard():
-            if self._waiting is not None:
-                self._waiting.clear()  # the session ended (Esc) while the question waited
-            self._board = None
-            self.study_check_action.setEnabled(False)
-            self.body_view.set_study(None)
-            self.statusBar().clearMessage()
-            return
-        self._board = board
-        if self.panels.currentWidget() is not self.study_page:
-            return  # shown when the Study tab is opened again
-        if board.answer:  # where its TrP is marked, for a card about one
-            self.reveal(board.answer, board.trigger_point, board.side)
-        elif board.essential or board.spillover:
-            self.reveal_zones(board.essential, board.spillover)
-        self.body_view.set_study(board)
-        self.study_check_action.setEnabled(board.input == "zones")
-        if board.prompt:
-            self.statusBar().showMessage(board.prompt)
-
-    def _waiting_question(self) -> WaitingQuestion:
-        if self._waiting is None:
-            from bodymap.ui.study_waiting import WaitingQuestion
-
-            self._waiting = WaitingQuestion(self.findChild(QAction, "actionStudy"), self.panels,
-                                            self.study_page)
-            self.statusBar().addPermanentWidget(self._waiting)
-        return self._waiting
-
-    def _student_changed(self, profile: Profile | None) -> None:
-        if self._student_known and profile == self._student:
-            return  # (the student a first note made, now shown in the Study tab)
-        self.detail_panel.save_note()  # a note being typed belongs to the previous student
-        self._student, self._student_known = profile, True
-        if profile is None:
-            self.settings.remove(PROFILE_KEY)
-        else:
-            self.settings.setValue(PROFILE_KEY, profile.id)
-        if self.detail_panel.muscle_id:
-            self._show_note(self.detail_panel.muscle_id)
+        return self.notes.progress_store()
 
     def student(self) -> Profile | None:
         """The student whose notes are shown: the Study tab's, or the one remembered."""
-        if not self._student_known:
-            self._student_known = True
-            remembered = self.settings.value(PROFILE_KEY)
-            if remembered is not None:
-                from bodymap.study import ProfileError, StoreError
-
-                try:
-                    self._student = self.progress_store().profile(int(remembered))
-                except (ProfileError, StoreError, OSError, ValueError):
-                    self._student = None  # deleted, or the file cannot be read: no notes
-        return self._student
-
-    def _show_note(self, muscle_id: str) -> None:
-        student = self.student()
-        if student is None:
-            self.detail_panel.set_note("", FIRST_STUDENT if self._nobody_set_up() else None)
-            return
-        self.detail_panel.set_note(self.progress_store().note(student, muscle_id), student.name)
-
-    def _nobody_set_up(self) -> bool:
-        """Whether no student is kept on this laptop, so a first note makes one (FIRST_STUDENT).
-        Where there are students, none of them chosen, a note waits for one to be chosen: it
-        would go to whoever came first."""
-        if not self.progress_path.exists():
-            return True  # (not opened for this: a first start stays lean)
-        from bodymap.study import StoreError
-
-        try:
-            return not self.progress_store().profiles()
-        except (StoreError, OSError):
-            return False  # nowhere to keep it; saying so is the Study tab's
-
-    def _save_note(self, muscle_id: str, text: str) -> None:
-        from bodymap.study import ProfileError, StoreError
-
-        try:
-            student = self.student()
-            if student is None and text.strip() and self._nobody_set_up():
-                student = self._first_student()
-            if student is not None:
-                self.progress_store().set_note(student, muscle_id, text)
-        except (ProfileError, StoreError, OSError) as error:
-            self.statusBar().showMessage(f"Your note could not be saved: {error}", 10000)
-
-    def _first_student(self) -> Profile:
-        """Make FIRST_STUDENT, whose notes these are from now on, and say so."""
-        student = self.progress_store().create_profile(FIRST_STUDENT)
-        self._student, self._student_known = student, True
-        self.settings.setValue(PROFILE_KEY, student.id)
-        if self.study_page.is_built:
-            self.study_panel.select_profile(student.id)
-        self.statusBar().showMessage(
-            f"Your notes are kept for the student \u201c{student.name}\u201d on this laptop; "
-            "the Study tab renames it or adds others.", 15000)
-        return student
+        return self.notes.student()
 
     # -- export and problems --------------------------------------------------------------------
     def export_image(self, layout: str = "page") -> None:
@@ -667,11 +508,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail_panel.save_note()
-        if self.study_page.is_built:
+        studied = self.study_page.is_built
+        if studied:
             self.study_panel.close_store()  # ends a session; every answer is already saved
-        elif self._store is not None:
-            self._store.close()
-        self._store = None
+        self.notes.close_store(closed=studied)  # the store the panel shares, closed once
         # Remember the window as it is outside presenter mode, never full screen.
         self.settings.setValue("window/geometry", self.presenter.saved_geometry
                                if self.presenter.on else self.saveGeometry())
