@@ -6,11 +6,13 @@ loaded" would be false for that file; a mistake in one entry of zones.yaml or so
 out only that entry, so "not loaded" would be false for the file. Each problem says what it leaves
 out (`Problem.left_out`), and the words follow it, per file. A note (`Problem.note`) is no
 mistake: it is counted and listed apart, so a pack with only notes is not said to have problems.
+File ▸ Data problems shows them in a dialog of their own (`open_dialog`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bodymap.model import Catalog
 from bodymap.model.problems import left_out_by_file
@@ -20,6 +22,9 @@ SKIPPED = "Skipped until fixed (not loaded)"
 PARTLY = "Loaded in part (entries left out until fixed)"
 WARNED = "Loaded, with warnings"
 NOTES = "Notes (nothing to fix)"
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class _Kinds:
@@ -132,3 +137,29 @@ def short_names(files: list[str]) -> list[str]:
         names.append(str(Path(*mine[-count:])))
     return names
 
+
+def open_dialog(parent: QWidget, catalog: Catalog) -> None:
+    """File ▸ Data problems: what they mean (`explanation`) over the list of them (`listing`)."""
+    # Dialogs: loaded when first used (the window words its summary from this module at start-up).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+    from bodymap.ui.sizing import resize_within_screen
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Data problems")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
+    text = QPlainTextEdit(listing(catalog))
+    text.setReadOnly(True)
+    text.setObjectName("problemList")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    explanation_label = QLabel(explanation(catalog))
+    explanation_label.setObjectName("problemExplanation")
+    explanation_label.setWordWrap(True)
+    layout.addWidget(explanation_label)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    resize_within_screen(dialog, 760, 360)
+    dialog.open()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bodymap.diagram import VIEW_NAMES, View
 from bodymap.model import prose
 from bodymap.ui.body_scene import BOTH, BodyScene, on_side
-from bodymap.ui.export_views import companion_view, pain_left_out
+from bodymap.ui.export_views import companion_view, pain_left_out, pictured_pain
 from bodymap.ui.legend import PAIN_ROW, PROVISIONAL_ROW, REFERRAL_ROWS, Row
 from bodymap.ui.pain_finder import (
     PROVISIONAL_MEANS,
@@ -84,6 +84,35 @@ def pain_title(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> str:
         return "Marked pain"
     return (f"Marked pain: {', '.join(names)}" if len(names) <= 3
             else f"Marked pain in {len(names)} areas")
+
+
+def window_picture_title(catalog: Catalog, scene: BodyScene, mode: str,
+                         selected: tuple[str, str] | None) -> str:
+    """The title of a picture of the window's body, in `mode` with the muscle `selected`: a
+    study question's, the muscle's, a pain-finder candidate's over the marked pain, or the
+    marked pain's."""
+    if scene.study is not None:
+        return "Study question"  # the picture is a question's, not the muscle selected
+    if mode == "muscle" and selected:
+        # The coach's trigger point: the picture is of that one only.
+        return muscle_title(scene, catalog.muscles[selected[0]], scene.coached_trigger_point())
+    if mode == "pain" and scene.preview is not None:
+        muscle_id, side = scene.preview
+        name = on_side(catalog.muscles[muscle_id].name, side)
+        return f"Marked pain, and a candidate: {name}"
+    return pain_title(catalog, pictured_pain(scene))  # what the picture marks
+
+
+def window_picture_name(scene: BodyScene, mode: str, selected: tuple[str, str] | None) -> str:
+    """A file name for a picture of the window's body, as its title says
+    (`window_picture_title`)."""
+    if scene.study is not None:
+        return "study-question"
+    if mode == "muscle" and selected:
+        return selected[0]
+    if mode == "pain":
+        return f"pain-{scene.preview[0]}" if scene.preview is not None else "pain"
+    return "bodymap"
 
 
 def key_rows(*scenes: BodyScene) -> tuple[Row, ...]:

@@ -1,41 +1,36 @@
 """The explorer window: body view in the middle, muscle list on the left, panels on the right.
 
 The window holds behaviour (what a click means, what is remembered); the widgets it owns hold
-layout and drawing.
+layout and drawing. It is assembled here from parts with a module each: its actions and menus
+(`menus`), the muscle list (`muscle_list`), search (`muscle_search`), the Study tab
+(`study_tab`) and the students' notes (`student_notes`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QCompleter,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import counted, listed, on_side, side_label
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.body_view import BodyView
-from bodymap.ui.detail_panel import DetailPanel, muscle_link, search_link
+from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
+from bodymap.ui.menus import build_menus, name_side_view
+from bodymap.ui.muscle_list import MuscleListPane
+from bodymap.ui.muscle_search import MuscleSearch, views_drawing
 from bodymap.ui.presenter import PresenterMode
 from bodymap.ui.remembered import Remembered
-from bodymap.ui.rich_text import escape, plain_tip
 from bodymap.ui.sizing import resize_within_screen
+from bodymap.ui.student_notes import StudentNotes
+from bodymap.ui.study_tab import StudyTab
 
 # The pain finder, the coach and the study code are loaded when their tab (or a note) first
 # needs them: the first frame shows none of them.
@@ -45,27 +40,8 @@ if TYPE_CHECKING:
     from bodymap.model.schema import RedFlag
     from bodymap.study import Profile, ProgressStore
     from bodymap.ui.pain_finder import PainFinder, Refinement
-    from bodymap.ui.study_panel import StudyBoard, StudyPanel
-    from bodymap.ui.study_waiting import WaitingQuestion
+    from bodymap.ui.study_panel import StudyPanel
     from bodymap.ui.technique_coach import TechniqueCoach
-
-# As the diagrams caption them: a bare "Back" on the toolbar read as a browser's Back button.
-# The side view shows the side of the muscle shown: its title says which (`view_title`).
-VIEW_TITLES = {"posterior": "Back view", "lateral": "Left side view", "anterior": "Front view"}
-PROFILE_KEY = "study/profile"
-# The student a first note is kept for when nobody has been set up on this laptop: a student
-# alone should not have to open the Study tab to write one. Renamed in the Study tab.
-FIRST_STUDENT = "Me"
-MUSCLE_LIST_MOST = 240  # the muscle list's widest start, in pixels
-
-
-# Counts said in words in a sentence ("any of three muscles").
-_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-
-
-def view_title(name: str, facing: str = "L") -> str:
-    """A view's title as its diagram captions it, the side view's as seen from `facing`."""
-    return "Right side view" if name == "lateral" and facing == "R" else VIEW_TITLES[name]
 
 
 def default_progress_path() -> Path:
@@ -83,21 +59,19 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.remembered = Remembered(self.settings, self)
         self.progress_path = progress_path or default_progress_path()
-        self._study_rng = study_rng  # question order; seeded by tests, random otherwise
-        self._store: ProgressStore | None = None
-        self._student: Profile | None = None
-        self._student_known = False  # False until the remembered student has been looked up
         self.setWindowTitle("bodymap: trigger points of the low back and hip")
         self.selected: tuple[str, str] | None = None
-        # The last search: its text, the muscles found (best first), the red flags it named.
-        self._search: tuple[str, list[str], list[str]] = ("", [], [])
         self.pain: set[tuple[str, str | None]] = set()
 
         self.body_view = BodyView(catalog)
         self.detail_panel = DetailPanel(catalog)
+        self.study_tab = StudyTab(self, study_rng)  # question order: seeded by tests
+        self.notes = StudentNotes(self.settings, self.progress_path, self.detail_panel,
+                                  lambda text, ms: self.statusBar().showMessage(text, ms),
+                                  chosen=self.study_tab.select_profile)
         self._red_flags_gate: Callable[[], bool] | None = None
-        self.muscle_list = self._build_muscle_list()
-        self.search_box = self._build_search_box()
+        self.muscle_search = MuscleSearch(self)
+        self.search_box = self.muscle_search.box
         self.panels = QTabWidget()
         self.panels.setObjectName("sidePanels")
         self.panels.addTab(self.detail_panel, "Muscle")
@@ -106,152 +80,26 @@ class MainWindow(QMainWindow):
         self.panels.addTab(self.pain_page, "Pain finder")
         self.coach_page = LazyPage("techniqueCoach", "Technique coach", self._build_coach)
         self.panels.addTab(self.coach_page, "Technique coach")
-        self.study_page = LazyPage("studyPanel", "Study", self._build_study_panel)
+        self.study_page = LazyPage("studyPanel", "Study", self.study_tab.build_panel)
         self.panels.addTab(self.study_page, "Study")
         # While the coach is open, the body shows the one trigger point it is on (its
         # triggerPointChanged too, `_build_coach`); a study question's picture is on the body
         # only while the Study tab is open.
-        self._board: StudyBoard | None = None
-        self._waiting: WaitingQuestion | None = None  # built when a question first waits
         self.panels.currentChanged.connect(self._show_coached_trigger_point)
-        self.panels.currentChanged.connect(self._show_board_with_its_tab)
+        self.panels.currentChanged.connect(self.study_tab.tab_changed)
 
-        self.list_pane = left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        self.list_heading = QLabel("Muscles")
-        self.list_heading.setObjectName("muscleListHeading")
-        self.list_heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.list_heading.setWordWrap(True)
-        self.list_heading.setBuddy(self.muscle_list)
-        left_layout.addWidget(self.list_heading)
-        left_layout.addWidget(self.muscle_list)
+        self.list_pane = MuscleListPane(catalog, opened=self.muscle_search.list_opened)
+        self.muscle_list = self.list_pane.muscles
+        self.list_heading = self.list_pane.heading
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
-        splitter.addWidget(left)
+        splitter.addWidget(self.list_pane)
         splitter.addWidget(self.body_view)
         splitter.addWidget(self.panels)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([220, 620, 480])
         self.setCentralWidget(splitter)
-        self._build_actions()
-        self.statusBar().showMessage(self._problem_summary() or "Ready", 0)
-
-        self.body_view.muscleClicked.connect(self._muscle_clicked)
-        self.body_view.zoneToggled.connect(self._zone_clicked)
-        self.detail_panel.noteEdited.connect(self._save_note)
-        self.detail_panel.foundOpened.connect(self._present_found)
-        self._hovered = ""  # the name the status bar last showed for the region hovered
-        self.detail_panel.muscleChosen.connect(self.show_muscle)
-        self.detail_panel.searchAsked.connect(self._search_for)
-        self.body_view.hoverChanged.connect(self._show_hover)
-        self.body_view.viewRequested.connect(self.set_view)
-        self.body_view.facingChanged.connect(self._show_facing)
-        self._restore()
-        # Built now all the same: DESIGN section 7 has checks find `painCandidates` in a window
-        # just made (the coach's and the study's pages stay for their first show).
-        self.pain_page.content()
-
-    # -- construction -----------------------------------------------------------------------
-    def _build_muscle_list(self) -> QListWidget:
-        widget = QListWidget()
-        widget.setObjectName("muscleList")
-        widget.setAccessibleName("Muscle list")
-        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for muscle in sorted(self.catalog.muscles.values(), key=lambda m: m.name.casefold()):
-            item = QListWidgetItem(muscle.name)
-            item.setData(Qt.ItemDataRole.UserRole, muscle.id)
-            item.setToolTip(plain_tip(
-                f"{muscle.name}: {counted(len(muscle.trigger_points), 'trigger point')}"))
-            widget.addItem(item)
-        # As wide as the longest name, within reason: a teacher's pack may name a muscle at
-        # length, which is elided (its tooltip says it whole) rather than squeezing the body.
-        widget.setMinimumWidth(min(MUSCLE_LIST_MOST, max(160, widget.sizeHintForColumn(0) + 16)))
-        widget.itemActivated.connect(self._list_activated)
-        widget.itemClicked.connect(self._list_activated)
-        return widget
-
-    def _build_search_box(self) -> QLineEdit:
-        box = QLineEdit()
-        box.setObjectName("searchBox")
-        box.setPlaceholderText("Search muscles, symptoms, mimics (Ctrl+F)")
-        box.setAccessibleName("Search")
-        box.setClearButtonEnabled(True)
-        box.setMaximumWidth(340)
-        words = sorted({m.name for m in self.catalog.muscles.values()}
-                       | {n for m in self.catalog.muscles.values() for n in m.also_called})
-        completer = QCompleter(words, box)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        box.setCompleter(completer)
-        box.returnPressed.connect(self.run_search)
-        box.textEdited.connect(self._filter_list)
-        return box
-
-    def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey | None,
-                slot, checkable: bool = False, group: QActionGroup | None = None) -> QAction:
-        # Text set apart: QAction(text, parent) makes PySide6 weigh the QIcon constructors too,
-        # building QIcon's 151 theme-icon names (~3 ms of start-up).
-        action = QAction(self)
-        action.setText(text)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
-        action.setCheckable(checkable)
-        if group is not None:
-            group.addAction(action)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        views = QActionGroup(self)
-        self.view_actions = {
-            name: self._action(f"actionView{name.title()}", VIEW_TITLES[name], f"Ctrl+{i}",
-                               lambda _=False, n=name: self._view_chosen(n), True, views)
-            for i, name in enumerate(VIEWS, start=1)
-        }
-        layers = QActionGroup(self)
-        self.layer_actions = {
-            "superficial": self._action("actionLayerSuperficial", "Superficial", "Alt+S",
-                                        lambda: self.set_layer("superficial"), True, layers),
-            "deep": self._action("actionLayerDeep", "Deep", "Alt+D",
-                                 lambda: self.set_layer("deep"), True, layers),
-        }
-        modes = QActionGroup(self)
-        self.mode_actions = {
-            "muscle": self._action("actionMuscleMode", "Muscle mode", "Ctrl+M",
-                                   lambda: self.set_mode("muscle"), True, modes),
-            "pain": self._action("actionPainMode", "Pain finder", "Ctrl+H",
-                                 lambda: self.set_mode("pain"), True, modes),
-        }
-        self.mode_actions["pain"].setStatusTip(
-            "Pain finder: mark where it hurts to see which muscles could be the cause")
-        self.clear_action = clear = self._action("actionClearPain", "Clear pain finder",
-                                                 "Ctrl+Shift+H", self.clear_pain)
-        clear.setStatusTip("Unmark every zone marked in the pain finder")
-        study = self._action("actionStudy", "Study", "Ctrl+T", self.open_study)
-        study.setStatusTip("Quiz yourself on the body; progress is kept for each student")
-        # While a question has the body, these keys work there too (the body holds the focus).
-        self.study_check_action = self._action(
-            "actionStudyCheck", "Check marked zones", "Ctrl+Return",
-            lambda: self.study_panel.check_zones())
-        self.study_end_action = self._action("actionStudyEnd", "End study session", "Esc",
-                                             lambda: self.study_panel.end_session())
-        for action in (self.study_check_action, self.study_end_action):
-            action.setEnabled(False)
-        zoom_in = self._action("actionZoomIn", "Zoom in", QKeySequence.StandardKey.ZoomIn,
-                               lambda: self.body_view.zoom_by(1.25))
-        zoom_out = self._action("actionZoomOut", "Zoom out", QKeySequence.StandardKey.ZoomOut,
-                                lambda: self.body_view.zoom_by(0.8))
-        fit = self._action("actionZoomFit", "Fit", "Ctrl+0", self.body_view.fit)
-        zoom_shown = self._action("actionZoomSelection", "Zoom to selection", "Ctrl+9",
-                                  self.body_view.zoom_to_shown)
-        zoom_shown.setStatusTip("The selected muscle, its referral and any marked pain, as "
-                                "large as they fit")
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setIconSize(QSize(16, 16))
@@ -261,83 +109,33 @@ class MainWindow(QMainWindow):
             enlarge=[self.panels, self.body_view, toolbar, self.menuBar()],
             prepare=lambda: (self.pain_page.content(), self.coach.ensure_built(),
                              self.study_page.content()))
-        self.presenter_action = self._action("actionPresenter", "Presenter mode", "F5",
-                                             self.presenter.set_on, True)
-        self.presenter_action.setStatusTip(
-            "Full screen, large text and the muscle framed large, for a class; Ctrl+0 shows "
-            "the whole body. F5 leaves; so does Esc, once no quiz runs")
-        self.presenter_action.toggled.connect(self.body_view.set_presenting)
-        find = self._action("actionFind", "Search", QKeySequence.StandardKey.Find,
-                            self._focus_search)
-        export = self._action("actionExport", "Export image…", "Ctrl+E", self.export_image)
-        slide = self._action("actionExportSlide", "Export slide (16:9)…", "Ctrl+Shift+E",
-                             lambda: self.export_image(layout="slide"))
-        slide.setStatusTip("The body with the key and the referral in words, for a slide")
-        copy = self._action("actionCopyImage", "Copy image", "Ctrl+Shift+C", self.copy_image)
-        copy.setStatusTip("Copy the picture, as exported, to paste into slides or notes")
-        problems = self._action("actionDataProblems", "Data problems…", None, self.show_problems)
-        keys = self._action("actionKeys", "Keyboard and mouse…",
-                            QKeySequence.StandardKey.HelpContents, self.show_keys)
-        about = self._action("actionAbout", "About bodymap", None, self.show_about)
-        red_flags = self._action("actionRedFlags", "Red flags", "Alt+R", self.show_red_flags)
-        red_flags.setStatusTip("Signs that need a physician, not massage")
-        evidence = self._action("actionEvidence", "Evidence…", None, self.show_evidence)
-        self.self_care_action = self._action("actionSelfCare", "Self-care sheet (PDF)…", "Ctrl+P",
-                                             self.export_self_care)
-        self.self_care_action.setEnabled(False)
-        quit_ = self._action("actionQuit", "Quit", QKeySequence.StandardKey.Quit, self.close)
+        actions = build_menus(self, toolbar)
+        self.view_actions, self.layer_actions = actions.views, actions.layers
+        self.mode_actions, self.clear_action = actions.modes, actions.clear_pain
+        self.study_check_action, self.study_end_action = actions.study_check, actions.study_end
+        self.presenter_action, self.self_care_action = actions.presenter, actions.self_care
+        self.statusBar().showMessage(self._problem_summary() or "Ready", 0)
 
-        for group in (self.view_actions, self.layer_actions, self.mode_actions):
-            toolbar.addActions(list(group.values()))
-            toolbar.addSeparator()
-        toolbar.addAction(clear)
-        toolbar.addSeparator()
-        toolbar.addAction(study)
-        toolbar.addSeparator()
-        toolbar.addAction(red_flags)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_box)
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.setObjectName("fileMenu")
-        file_menu.addActions([export, slide, copy, self.self_care_action, problems])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_)
-        view_menu = menu.addMenu("&View")
-        view_menu.addActions(list(self.view_actions.values()))
-        view_menu.addSeparator()
-        view_menu.addActions(list(self.layer_actions.values()))
-        view_menu.addSeparator()
-        view_menu.addActions([zoom_in, zoom_out, fit, zoom_shown, find])
-        view_menu.addSeparator()
-        view_menu.addAction(self.presenter_action)
-        mode_menu = menu.addMenu("&Mode")
-        mode_menu.addActions([*self.mode_actions.values(), clear])
-        mode_menu.addSeparator()
-        mode_menu.addActions([study, self.study_check_action, self.study_end_action])
-        help_menu = menu.addMenu("&Help")
-        help_menu.addActions([keys, red_flags, evidence])
-        help_menu.addSeparator()
-        help_menu.addAction(about)
-        problems.setEnabled(bool(self.catalog.problems))
-        self.view_actions["posterior"].setChecked(True)
-        self.layer_actions["superficial"].setChecked(True)
-        self.mode_actions["muscle"].setChecked(True)
+        self.body_view.muscleClicked.connect(self._muscle_clicked)
+        self.body_view.zoneToggled.connect(self._zone_clicked)
+        self.detail_panel.noteEdited.connect(self.notes.save_note)
+        self.detail_panel.foundOpened.connect(self.muscle_search.present_found)
+        self._hovered = ""  # the name the status bar last showed for the region hovered
+        self.detail_panel.muscleChosen.connect(self.show_muscle)
+        self.detail_panel.searchAsked.connect(self.muscle_search.search_for)
+        self.body_view.hoverChanged.connect(self._show_hover)
+        self.body_view.viewRequested.connect(self.set_view)
+        self.body_view.facingChanged.connect(partial(name_side_view, self.view_actions["lateral"]))
+        self._restore()
+        # Built now all the same: DESIGN section 7 has checks find `painCandidates` in a window
+        # just made (the coach's and the study's pages stay for their first show).
+        self.pain_page.content()
 
     # -- state ----------------------------------------------------------------------------
     def set_view(self, name: str) -> None:
         self.view_actions[name].setChecked(True)
         self.body_view.set_view(name)
         self.remembered.keep(view=name)
-
-    def _view_chosen(self, name: str) -> None:
-        """A view's button, menu item or key: that view. The side view's, pressed while it is
-        shown, turns the body to show the person's other side."""
-        if name == self.body_view.view_name and self.body_view.body_scene().view.facing:
-            self.turn_around()
-        else:
-            self.set_view(name)
 
     def turn_around(self) -> None:
         """The side view from the person's other side: the muscle selected is selected on that
@@ -349,15 +147,7 @@ class MainWindow(QMainWindow):
         else:
             self.body_view.turn()
 
-    def _show_facing(self, side: str) -> None:
-        """The side view's button names the side it shows, and what pressing it again does."""
-        action = self.view_actions["lateral"]
-        title = view_title("lateral", side)
-        action.setText(title)
-        action.setToolTip(f"{title} ({action.shortcut().toString(QKeySequence.NativeText)}); "
-                          f"again for the {side_label(OTHER_SIDE[side])} side")
-
-    def _side_shown(self, muscle_id: str) -> str:
+    def side_to_show(self, muscle_id: str) -> str:
         """The side to select a muscle on from the list or search: the side already selected
         if this view draws the muscle there, else one it does draw."""
         side = self.selected[1] if self.selected else "L"
@@ -386,20 +176,20 @@ class MainWindow(QMainWindow):
         self.selected = (muscle_id, side)
         self.body_view.set_selected(self.selected)
         self.detail_panel.show_muscle(muscle_id, side)
-        self._show_note(muscle_id)
+        self.notes.show_note(muscle_id)
         if self.coach_page.is_built:  # else it takes the selection when built
             self.coach.set_muscle(muscle_id, side)
         self.self_care_action.setEnabled(True)
         if self.panels.currentWidget() is not self.coach_page:
             self.panels.setCurrentWidget(self.detail_panel)
-        self._sync_list(muscle_id)
+        self.list_pane.highlight(muscle_id)
         self.remembered.keep(muscle=muscle_id, side=side)
 
     def show_muscle(self, muscle_id: str, side: str | None = None) -> None:
         """Show a muscle where a view and layer draw it, on `side`, or as the list does on the
         side selected if that view draws it there."""
         self.reveal(muscle_id)
-        self.select_muscle(muscle_id, side or self._side_shown(muscle_id))
+        self.select_muscle(muscle_id, side or self.side_to_show(muscle_id))
 
     def clear_selection(self) -> None:
         """Show no muscle: none outlined on the body, the panel's welcome, none highlighted in
@@ -410,56 +200,7 @@ class MainWindow(QMainWindow):
         if self.coach_page.is_built:
             self.coach.set_muscle(None, "L")
         self.self_care_action.setEnabled(False)
-        self._sync_list(None)
-
-    def ask_which_muscle(self, typed: str, named: Sequence[str], meant: Sequence[str]) -> None:
-        """A muscle asked for by a name that names several (`named`: "gluteus") or none (what
-        it may mean, `meant`: "glutius"), as `bodymap --muscle` may be given: no muscle is
-        shown rather than another (the one remembered from last time), the list shows only the
-        muscles a name of several names (the name in the search box, so that clearing it shows
-        all again), and the panel asks, in the muscles' names with a link to each, until a
-        muscle is shown: a status bar message was gone in seconds, or behind the first run's
-        disclaimer."""
-        muscles = self.catalog.muscles
-        quoted = f"\u201c{typed}\u201d"
-
-        def offered(ids: Sequence[str], link: bool) -> str:
-            return listed(((muscle_link(m, muscles[m].name) if link else muscles[m].name)
-                           for m in ids), "or")
-
-        self.clear_selection()
-        self.panels.setCurrentWidget(self.detail_panel)
-        if len(named) > 1:
-            self.search_box.setText(typed)
-            self._show_in_list(list(named), typed)
-            self.muscle_list.setFocus()  # the arrow keys and Enter pick one
-            many = "" if len(named) == 2 else (
-                f"any of {_NUMBER_WORDS.get(len(named), str(len(named)))} muscles: ")
-            self.detail_panel.ask(
-                "Which muscle?", f"{escape(quoted)} could be {many or 'either '}"
-                f"{offered(named, link=True)}. Pick one here or in the list.")
-            self.statusBar().showMessage(
-                f"{quoted} could be {many or 'either '}{offered(named, link=False)}: pick one.",
-                10000)
-            return
-        if meant:
-            hint = f"Did you mean {offered(meant, link=True)}? Or pick one from the list."
-        elif self.catalog.search(typed):  # no name, but what search finds muscles by
-            hint = (f"{search_link(typed, f'Search for {quoted}')} to find the muscles whose "
-                    "pages speak of it, or pick one from the list.")
-        else:
-            hint = "Pick one from the list, or search by a symptom or a place (Ctrl+F)."
-        self.detail_panel.ask(
-            "Muscle not found", f"No muscle in the data is called {escape(quoted)}. {hint}")
-        self.statusBar().showMessage(
-            f"No muscle is called {quoted}"
-            + (f"; did you mean {offered(meant, link=False)}?" if meant else "."), 10000)
-
-    def _search_for(self, text: str) -> None:
-        """Search as if the text had been typed into the search box and Enter pressed."""
-        self.search_box.setText(text)
-        self._filter_list(text)
-        self.run_search()
+        self.list_pane.highlight(None)
 
     def _show_coached_trigger_point(self) -> None:
         coaching = self.panels.currentWidget() is self.coach_page
@@ -479,6 +220,19 @@ class MainWindow(QMainWindow):
                 self.set_view(view)
             if layer != self.body_view.layer:
                 self.set_layer(layer)
+
+    def reveal_zones(self, essential: tuple[str, ...], spillover: tuple[str, ...]) -> None:
+        """Switch to the view that draws most of the essential zones, then of the spillover
+        (the current view on a tie): a pattern shown without its essential zone misleads."""
+        names = [self.body_view.view_name, *(v for v in VIEWS if v != self.body_view.view_name)]
+
+        def drawn(name: str) -> tuple[int, int]:
+            here = {zone for zone, _side in self.body_view.body_scene(name).zones}
+            return len(here.intersection(essential)), len(here.intersection(spillover))
+
+        best = max(names, key=drawn)  # the first of equals: the current view
+        if best != self.body_view.view_name:
+            self.set_view(best)
 
     def toggle_zone(self, zone_id: str, side: str | None) -> None:
         key = (zone_id, side)
@@ -508,7 +262,7 @@ class MainWindow(QMainWindow):
         if stay:
             self.statusBar().showMessage(
                 f"{self.catalog.muscles[muscle_id].name} is drawn on "
-                f"{self._views_drawing(muscle_id)}; this view shows its referral.", 10000)
+                f"{views_drawing(self.body_view, muscle_id)}; this view shows its referral.", 10000)
 
     def _muscle_clicked(self, muscle_id: str, side: str) -> None:
         """A click on a muscle: an answer while a question asks for one, else a selection."""
@@ -524,6 +278,31 @@ class MainWindow(QMainWindow):
             self.study_panel.zone_toggled(zone_id, side)
         elif board is None:
             self.toggle_zone(zone_id, side)
+
+    # -- search -------------------------------------------------------------------------------
+    def run_search(self) -> None:
+        """Search for what the search box holds, and show the best match (`muscle_search`)."""
+        self.muscle_search.run()
+
+    def ask_which_muscle(self, typed: str, named: Sequence[str], meant: Sequence[str]) -> None:
+        """A muscle asked for by a name that names several (`named`: "gluteus") or none (what
+        it may mean, `meant`: "glutius"), as `bodymap --muscle` may be given: no muscle is
+        shown rather than another (the one remembered from last time), the list shows only the
+        muscles a name of several names (the name in the search box, so that clearing it shows
+        all again), and the panel asks, in the muscles' names with a link to each, until a
+        muscle is shown: a status bar message was gone in seconds, or behind the first run's
+        disclaimer."""
+        self.muscle_search.ask_which_muscle(typed, named, meant)
+
+    def _show_hover(self, label: str) -> None:
+        """The region under the pointer in the status bar; when there is none any more (the
+        pointer left it, or the view changed under it), its name goes too, not what the
+        status bar said since."""
+        if label:
+            self._hovered = label
+            self.statusBar().showMessage(label, 3000)
+        elif self._hovered and self.statusBar().currentMessage() == self._hovered:
+            self.statusBar().clearMessage()
 
     # -- pain finder and coach ------------------------------------------------------------------
     @property
@@ -545,6 +324,17 @@ class MainWindow(QMainWindow):
         finder.mark_button.setEnabled(pain_action.isEnabled())
         pain_action.enabledChanged.connect(finder.mark_button.setEnabled)
         return finder
+
+    def _sync_list_to_body(self) -> None:
+        """The list highlights the muscle the body draws: marking pain, the candidate previewed
+        (or none); else the muscle selected. A list still on the muscle opened before the
+        preview named one muscle while the body showed another's referral."""
+        shown = self.body_view.preview if self.body_view.mode == "pain" else self.selected
+        self.list_pane.highlight(shown[0] if shown else None)
+
+    def _preview_candidate(self, target: tuple[str, str] | None) -> None:
+        self.body_view.set_preview(target)
+        self._sync_list_to_body()
 
     def _refinements(self) -> list[Refinement]:
         """The pain finder's chips ticked: none before it is first built."""
@@ -570,371 +360,28 @@ class MainWindow(QMainWindow):
     def study_panel(self) -> StudyPanel:
         return self.study_page.content()  # type: ignore[return-value]
 
-    def _build_study_panel(self) -> StudyPanel:
-        from bodymap.ui.study_panel import StudyPanel
-
-        panel = StudyPanel(self.catalog, self.progress_store, rng=self._study_rng,
-                           settings=self.settings)
-        panel.setObjectName("studyPanelContent")  # its page holds the contract name, studyPanel
-        panel.boardChanged.connect(self._show_board)
-        panel.sessionActiveChanged.connect(self._study_active)
-        panel.profileChanged.connect(self._student_changed)
-        panel.body_keys = lambda: self.body_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        panel.view_shown = lambda: self.body_view.view_name
-        panel.viewRequested.connect(self.set_view)
-        remembered = self.settings.value(PROFILE_KEY)
-        if remembered is not None:
-            panel.select_profile(int(remembered))
-        return panel
-
     def open_study(self) -> None:
         self.panels.setCurrentWidget(self.study_page)
         self.study_panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def progress_store(self) -> ProgressStore:
         """The progress database, opened once; raises StoreError or OSError if it cannot be."""
-        if self._store is None:
-            from bodymap.study import ProgressStore
-
-            self._store = ProgressStore.open(self.progress_path)
-            if self._store.recovery_message:
-                self.statusBar().showMessage(self._store.recovery_message, 15000)
-        return self._store
-
-    def _study_active(self, active: bool) -> None:
-        # The study has the body while a session runs: the mode is the question's, not ours.
-        for action in (*self.mode_actions.values(), self.clear_action):
-            action.setEnabled(not active)
-        self.study_end_action.setEnabled(active)
-        if active:
-            self.panels.setCurrentWidget(self.study_page)
-
-    def _show_board_with_its_tab(self) -> None:
-        """Leaving the Study tab (to look a muscle up mid-question) gives the body back to the
-        explorer, so a question's red is never shown beside another muscle's page; coming back
-        shows the question again."""
-        studying = self.panels.currentWidget() is self.study_page
-        if studying and self._waiting is not None:
-            self._waiting.clear()
-            self.study_end_action.setEnabled(self.study_panel.active)
-        if studying and self._board is not None and self.body_view.study is None:
-            self._show_board(self._board)
-        elif not studying and self.body_view.study is not None:
-            prompt = self.body_view.study.prompt
-            self.body_view.set_study(None)
-            # Esc is for the question in sight: one pressed while reading a muscle's page must
-            # not end a session the student cannot see.
-            self.study_check_action.setEnabled(False)
-            self.study_end_action.setEnabled(False)
-            # The question's prompt ("Answer 1-4 in the study panel") no longer holds: say
-            # instead that it waits, with the way back, until the student takes it.
-            if prompt and self.statusBar().currentMessage() == prompt:
-                self.statusBar().clearMessage()
-            if note := self.study_panel.waiting_note():
-                self._waiting_question().show_waiting(note)
-
-    def _show_board(self, board: StudyBoard) -> None:
-        """Paint what the study asks for, in a view and layer that show it."""
-        from bodymap.ui.study_panel import StudyBoard
-
-        if board == StudyBoard():
-            if self._waiting is not None:
-                self._waiting.clear()  # the session ended (Esc) while the question waited
-            self._board = None
-            self.study_check_action.setEnabled(False)
-            self.body_view.set_study(None)
-            self.statusBar().clearMessage()
-            return
-        self._board = board
-        if self.panels.currentWidget() is not self.study_page:
-            return  # shown when the Study tab is opened again
-        if board.answer:  # where its TrP is marked, for a card about one
-            self.reveal(board.answer, board.trigger_point, board.side)
-        elif board.essential or board.spillover:
-            self._show_zones(board.essential, board.spillover)
-        self.body_view.set_study(board)
-        self.study_check_action.setEnabled(board.input == "zones")
-        if board.prompt:
-            self.statusBar().showMessage(board.prompt)
-
-    def _waiting_question(self) -> WaitingQuestion:
-        if self._waiting is None:
-            from bodymap.ui.study_waiting import WaitingQuestion
-
-            self._waiting = WaitingQuestion(self.findChild(QAction, "actionStudy"), self.panels,
-                                            self.study_page)
-            self.statusBar().addPermanentWidget(self._waiting)
-        return self._waiting
-
-    def _show_zones(self, essential: tuple[str, ...], spillover: tuple[str, ...]) -> None:
-        """Switch to the view that draws most of the essential zones, then of the spillover
-        (the current view on a tie): a pattern shown without its essential zone misleads."""
-        names = [self.body_view.view_name, *(v for v in VIEWS if v != self.body_view.view_name)]
-
-        def drawn(name: str) -> tuple[int, int]:
-            here = {zone for zone, _side in self.body_view.body_scene(name).zones}
-            return len(here.intersection(essential)), len(here.intersection(spillover))
-
-        best = max(names, key=drawn)  # the first of equals: the current view
-        if best != self.body_view.view_name:
-            self.set_view(best)
-
-    def _student_changed(self, profile: Profile | None) -> None:
-        if self._student_known and profile == self._student:
-            return  # (the student a first note made, now shown in the Study tab)
-        self.detail_panel.save_note()  # a note being typed belongs to the previous student
-        self._student, self._student_known = profile, True
-        if profile is None:
-            self.settings.remove(PROFILE_KEY)
-        else:
-            self.settings.setValue(PROFILE_KEY, profile.id)
-        if self.detail_panel.muscle_id:
-            self._show_note(self.detail_panel.muscle_id)
+        return self.notes.progress_store()
 
     def student(self) -> Profile | None:
         """The student whose notes are shown: the Study tab's, or the one remembered."""
-        if not self._student_known:
-            self._student_known = True
-            remembered = self.settings.value(PROFILE_KEY)
-            if remembered is not None:
-                from bodymap.study import ProfileError, StoreError
-
-                try:
-                    self._student = self.progress_store().profile(int(remembered))
-                except (ProfileError, StoreError, OSError, ValueError):
-                    self._student = None  # deleted, or the file cannot be read: no notes
-        return self._student
-
-    def _show_note(self, muscle_id: str) -> None:
-        student = self.student()
-        if student is None:
-            self.detail_panel.set_note("", FIRST_STUDENT if self._nobody_set_up() else None)
-            return
-        self.detail_panel.set_note(self.progress_store().note(student, muscle_id), student.name)
-
-    def _nobody_set_up(self) -> bool:
-        """Whether no student is kept on this laptop, so a first note makes one (FIRST_STUDENT).
-        Where there are students, none of them chosen, a note waits for one to be chosen: it
-        would go to whoever came first."""
-        if not self.progress_path.exists():
-            return True  # (not opened for this: a first start stays lean)
-        from bodymap.study import StoreError
-
-        try:
-            return not self.progress_store().profiles()
-        except (StoreError, OSError):
-            return False  # nowhere to keep it; saying so is the Study tab's
-
-    def _save_note(self, muscle_id: str, text: str) -> None:
-        from bodymap.study import ProfileError, StoreError
-
-        try:
-            student = self.student()
-            if student is None and text.strip() and self._nobody_set_up():
-                student = self._first_student()
-            if student is not None:
-                self.progress_store().set_note(student, muscle_id, text)
-        except (ProfileError, StoreError, OSError) as error:
-            self.statusBar().showMessage(f"Your note could not be saved: {error}", 10000)
-
-    def _first_student(self) -> Profile:
-        """Make FIRST_STUDENT, whose notes these are from now on, and say so."""
-        student = self.progress_store().create_profile(FIRST_STUDENT)
-        self._student, self._student_known = student, True
-        self.settings.setValue(PROFILE_KEY, student.id)
-        if self.study_page.is_built:
-            self.study_panel.select_profile(student.id)
-        self.statusBar().showMessage(
-            f"Your notes are kept for the student \u201c{student.name}\u201d on this laptop; "
-            "the Study tab renames it or adds others.", 15000)
-        return student
-
-    # -- list and search ------------------------------------------------------------------
-    def _sync_list(self, muscle_id: str | None) -> None:
-        """Highlight a muscle in the list (None: none)."""
-        self.muscle_list.blockSignals(True)
-        self.muscle_list.setCurrentRow(-1)
-        for row in range(self.muscle_list.count()):
-            item = self.muscle_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == muscle_id:
-                self.muscle_list.setCurrentItem(item)
-                break
-        self.muscle_list.blockSignals(False)
-
-    def _sync_list_to_body(self) -> None:
-        """The list highlights the muscle the body draws: marking pain, the candidate previewed
-        (or none); else the muscle selected. A list still on the muscle opened before the
-        preview named one muscle while the body showed another's referral."""
-        shown = self.body_view.preview if self.body_view.mode == "pain" else self.selected
-        self._sync_list(shown[0] if shown else None)
-
-    def _preview_candidate(self, target: tuple[str, str] | None) -> None:
-        self.body_view.set_preview(target)
-        self._sync_list_to_body()
-
-    def _list_activated(self, item: QListWidgetItem) -> None:
-        # A list filtered by a search shows each muscle as the search would: "low back pain"
-        # shows rectus abdominis where its referral to the low back is drawn.
-        self._show_found(item.data(Qt.ItemDataRole.UserRole), self.search_box.text())
-
-    def _filter_list(self, text: str) -> None:
-        found = [m.id for m in self.catalog.search(text)] if text.strip() else None
-        # Say that the list is filtered, and by what (a mistyped word as it was taken): clearing
-        # the search box shows all again.
-        self._show_in_list(found, found is not None and (self.catalog.respelled(text)
-                                                         or text.strip()))
-
-    def _show_in_list(self, found: list[str] | None, searched: str | bool) -> None:
-        """The list of the muscles `found`, best first, the heading saying what they match
-        (`searched`); None: every muscle."""
-        matches = set(found) if found is not None else None
-        self._order_list(found)
-        shown = 0
-        for row in range(self.muscle_list.count()):
-            item = self.muscle_list.item(row)
-            hidden = matches is not None and item.data(Qt.ItemDataRole.UserRole) not in matches
-            item.setHidden(hidden)
-            shown += not hidden
-        current = self.muscle_list.currentItem()
-        if matches is None and current is not None:
-            self.muscle_list.scrollToItem(current)  # the whole list again: the muscle in sight
-        else:
-            self.muscle_list.scrollToTop()  # the best match, the one Enter opens
-        total = self.muscle_list.count()
-        self.list_heading.setText(f"Muscles: {shown} of {total} match “{searched}”" if searched
-                                  else "Muscles")
-
-    def _order_list(self, found: list[str] | None) -> None:
-        """The muscles a search `found` first, in its order: the top one is the one Enter opens
-        (the rest, hidden, stay as they are). No search (None): all alphabetically, as built.
-        Rows are moved, not taken out and put back, so the current, selected and hidden rows
-        stay so; and only those out of place, so a list of a thousand follows the typing."""
-        rows = [self.muscle_list.item(row).data(Qt.ItemDataRole.UserRole)
-                for row in range(self.muscle_list.count())]
-        if found is None:
-            wanted = sorted(rows, key=lambda m: self.catalog.muscles[m].name.casefold())
-        else:
-            first = set(found)
-            wanted = found + [muscle_id for muscle_id in rows if muscle_id not in first]
-        model = self.muscle_list.model()
-        for row, muscle_id in enumerate(wanted):
-            if rows[row] != muscle_id:
-                now = rows.index(muscle_id, row)
-                model.moveRow(QModelIndex(), now, QModelIndex(), row)
-                rows.insert(row, rows.pop(now))
-
-    def _show_found(self, muscle_id: str, query: str) -> str:
-        """Select a muscle that a search found, in its own view; but when the query named a place
-        and the muscle was found by its referral there, in the view that draws most of that
-        referral (its essential zones first), with the muscle if that view draws it. Returns a
-        note for the status bar when the muscle itself is drawn on another view."""
-        if self.body_view.mode != "muscle":
-            self.set_mode("muscle")
-        referral = self.catalog.search_referral(muscle_id, query) if query.strip() else None
-        self.reveal(muscle_id)  # kept when it draws as much of the referral as any view
-        if referral is not None:
-            self._show_zones(referral.essential, referral.spillover)
-            here = [layer for view, layer in self.body_view.layers_of(muscle_id)
-                    if view == self.body_view.view_name]
-            if here and here[0] != self.body_view.layer:
-                self.set_layer(here[0])
-        self.select_muscle(muscle_id, self._side_shown(muscle_id))
-        if referral is None or self.body_view.body_scene().sides_of(muscle_id):
-            return ""
-        where = self._views_drawing(muscle_id)
-        name = self.catalog.muscles[muscle_id].name
-        return f"{name} is drawn on {where}; this view shows its referral" if where else ""
-
-    def _views_drawing(self, muscle_id: str) -> str:
-        """The views that draw a muscle, in words: "the right side view and the front view"."""
-        return listed(f"the {view_title(v, self.body_view.facing).lower()}"
-                      for v, _ in self.body_view.layers_of(muscle_id))
-
-    def run_search(self) -> None:
-        text = self.search_box.text()
-        # Red flags from the query as typed, before and whatever search makes of it: a
-        # condition's name must raise its flag even when no muscle matches it.
-        flags = self.catalog.red_flags_in(text)
-        results = self.catalog.search(text)
-        if flags:  # a sign for a physician: said first, over whatever muscle matches
-            self.show_red_flags(found=flags, query=text)
-        warning = "".join(f"Red flag: {flag.title}; see a physician first. " for flag in flags)
-        self._search = (text, [m.id for m in results], [f.title for f in flags])
-        if not results:
-            # The note must not go on saying why the last search chose the muscle still shown:
-            # it says this search found nothing, and any red flag the query names.
-            self.detail_panel.show_found(
-                text, "", matched=False,
-                warnings=[f"Red flag: {flag.title}. See a physician first." for flag in flags])
-            self.statusBar().showMessage(f"{warning}Nothing matches “{text}”.", 5000)
-            return
-        self._present_found(results[0].id)
-
-    def _present_found(self, muscle_id: str) -> None:
-        """Show one muscle the last search found, and say why: in the detail panel, and
-        in the status bar."""
-        text, found, flags = self._search
-        elsewhere = self._show_found(muscle_id, text)
-        respelled = self.catalog.respelled(text)
-        reason = self.catalog.search_reason(muscle_id, text)
-        others = [(i, self.catalog.muscles[i].name) for i in found if i != muscle_id][:4]
-        self.detail_panel.show_found(
-            text, reason, searched=respelled, others=others, elsewhere=elsewhere,
-            warnings=[f"Red flag: {title}. See a physician first." for title in flags])
-        name = self.catalog.muscles[muscle_id].name
-        warning = "".join(f"Red flag: {title}; see a physician first. " for title in flags)
-        also = ", ".join(n for _, n in others[:3])
-        lead = "Best match" if muscle_id == found[0] else "Also found"
-        self.statusBar().showMessage(
-            warning
-            + (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
-            + f"{lead}: {name}, {reason}" + (f". Also: {also}" if also else "")
-            + (f". {elsewhere}." if elsewhere else ""), 12000)
-
-    def _focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _show_hover(self, label: str) -> None:
-        """The region under the pointer in the status bar; when there is none any more (the
-        pointer left it, or the view changed under it), its name goes too, not what the
-        status bar said since."""
-        if label:
-            self._hovered = label
-            self.statusBar().showMessage(label, 3000)
-        elif self._hovered and self.statusBar().currentMessage() == self._hovered:
-            self.statusBar().clearMessage()
+        return self.notes.student()
 
     # -- export and problems --------------------------------------------------------------------
-    def _save_as(self, title: str, file_name: str, types: str,
-                  write: Callable[[Path], None]) -> Path | None:
-        """Ask where to save, starting in the folder saved to last; write there, the type
-        picked added to a name typed without one (Qt's own dialog, on Linux, adds none); and
-        say how it went. The path saved to, if any."""
-        from PySide6.QtWidgets import QMessageBox  # dialogs: loaded when first used
-
-        from bodymap.ui.save_dialog import ask_save_path, remember_folder
-
-        path = ask_save_path(self, self.settings, title, file_name, types)
-        if path is None:
-            return None
-        try:
-            write(path)
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(self, f"{title} failed", str(error))
-            return None
-        remember_folder(self.settings, path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return path
-
     def export_image(self, layout: str = "page") -> None:
         from bodymap.ui.export import export_scene  # when exporting: lean start
         from bodymap.ui.export_words import left_out_note
+        from bodymap.ui.save_dialog import save_as
 
         suffix = "-slide" if layout == "slide" else ""
         scene = self.body_view.body_scene()
-        saved = self._save_as(
-            "Export slide" if layout == "slide" else "Export image",
+        saved = save_as(
+            self, self.settings, "Export slide" if layout == "slide" else "Export image",
             f"{self._export_name()}-{self.body_view.view_name}{suffix}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
             lambda path: export_scene(scene, path, title=self._export_title(), layout=layout,
@@ -958,34 +405,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_name(self) -> str:
-        """A file name for what the picture shows, as its title says (`_export_title`)."""
-        scene = self.body_view.body_scene()
-        if scene.study is not None:
-            return "study-question"
-        if self.body_view.mode == "muscle" and self.selected:
-            return self.selected[0]
-        if self.body_view.mode == "pain":
-            return f"pain-{scene.preview[0]}" if scene.preview is not None else "pain"
-        return "bodymap"
+        from bodymap.ui.export_words import window_picture_name
+
+        return window_picture_name(self.body_view.body_scene(), self.body_view.mode,
+                                   self.selected)
 
     def _export_title(self) -> str:
-        scene = self.body_view.body_scene()
-        if scene.study is not None:
-            return "Study question"  # the picture is a question's, not the muscle selected
-        if self.body_view.mode == "muscle" and self.selected:
-            from bodymap.ui.export_words import muscle_title
+        from bodymap.ui.export_words import window_picture_title
 
-            # The coach's trigger point: the picture is of that one only.
-            return muscle_title(scene, self.catalog.muscles[self.selected[0]],
-                                scene.coached_trigger_point())
-        if self.body_view.mode == "pain" and scene.preview is not None:
-            muscle_id, side = scene.preview
-            name = on_side(self.catalog.muscles[muscle_id].name, side)
-            return f"Marked pain, and a candidate: {name}"
-        from bodymap.ui.export_views import pictured_pain
-        from bodymap.ui.export_words import pain_title
+        return window_picture_title(self.catalog, self.body_view.body_scene(),
+                                    self.body_view.mode, self.selected)
 
-        return pain_title(self.catalog, pictured_pain(scene))  # what the picture marks
+    def export_self_care(self) -> None:
+        from bodymap.ui.safety import write_self_care_pdf
+        from bodymap.ui.save_dialog import save_as
+
+        if not self.selected:
+            return
+        muscle_id = self.selected[0]
+        save_as(self, self.settings, "Save self-care sheet", f"self-care-{muscle_id}.pdf",
+                "PDF document (*.pdf)",
+                lambda path: write_self_care_pdf(self.catalog, muscle_id, path))
 
     def _red_flags_before_first_hold(self) -> bool:
         """Once per session, before the coach first starts a hold: the signs not to treat."""
@@ -1023,42 +463,15 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
-    def export_self_care(self) -> None:
-        from bodymap.ui.safety import write_self_care_pdf
-
-        if not self.selected:
-            return
-        muscle_id = self.selected[0]
-        self._save_as("Save self-care sheet", f"self-care-{muscle_id}.pdf", "PDF document (*.pdf)",
-                      lambda path: write_self_care_pdf(self.catalog, muscle_id, path))
-
     def _problem_summary(self) -> str:
         from bodymap.ui import data_problems
 
         return data_problems.summary(self.catalog)
 
     def show_problems(self) -> None:
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
-
         from bodymap.ui import data_problems
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Data problems")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
-        text = QPlainTextEdit(data_problems.listing(self.catalog))
-        text.setReadOnly(True)
-        text.setObjectName("problemList")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        explanation = QLabel(data_problems.explanation(self.catalog))
-        explanation.setObjectName("problemExplanation")
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        resize_within_screen(dialog, 760, 360)
-        dialog.open()
+        data_problems.open_dialog(self, self.catalog)
 
     # -- memory --------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -1095,11 +508,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail_panel.save_note()
-        if self.study_page.is_built:
+        studied = self.study_page.is_built
+        if studied:
             self.study_panel.close_store()  # ends a session; every answer is already saved
-        elif self._store is not None:
-            self._store.close()
-        self._store = None
+        self.notes.close_store(closed=studied)  # the store the panel shares, closed once
         # Remember the window as it is outside presenter mode, never full screen.
         self.settings.setValue("window/geometry", self.presenter.saved_geometry
                                if self.presenter.on else self.saveGeometry())

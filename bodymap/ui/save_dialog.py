@@ -9,10 +9,11 @@ type's suffix to a name typed without one, and a picture's type is read from its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 LAST_FOLDER = "files/lastFolder"
 _PATTERN = re.compile(r"\*(\.[\w.]+)")  # "PNG image (*.png)" -> ".png"
@@ -26,6 +27,23 @@ def ask_save_path(parent: QWidget, settings: QSettings | None, title: str, file_
     typed, picked = QFileDialog.getSaveFileName(parent, title, start_path(settings, file_name),
                                                 types)
     return typed_path(typed, picked, types) if typed else None
+
+
+def save_as(window: QMainWindow, settings: QSettings, title: str, file_name: str, types: str,
+            write: Callable[[Path], None]) -> Path | None:
+    """Ask where to save (`ask_save_path`); write there, and say how it went: in a warning, or
+    in the window's status bar. The path saved to, if any."""
+    path = ask_save_path(window, settings, title, file_name, types)
+    if path is None:
+        return None
+    try:
+        write(path)
+    except (OSError, ValueError) as error:
+        QMessageBox.warning(window, f"{title} failed", str(error))
+        return None
+    remember_folder(settings, path)
+    window.statusBar().showMessage(f"Saved {path}", 5000)
+    return path
 
 
 def start_path(settings: QSettings | None, file_name: str) -> str:
