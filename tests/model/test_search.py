@@ -590,6 +590,17 @@ def test_a_red_flag_is_named_by_its_title(catalog: Catalog):
     assert flag_ids(catalog, "equina") == []  # every word of it
 
 
+@pytest.mark.parametrize("query", ["worsening numbness in the leg", "severe numbness in both legs",
+                                   "numbness in both legs", "both legs are numb",
+                                   "progressive numbness of the foot"])
+def test_numbness_that_is_severe_worsening_or_in_both_legs_is_a_red_flag(catalog: Catalog,
+                                                                          query):
+    # The cauda equina sign "Severe or worsening weakness or numbness in one or both legs":
+    # "leg weakness" raised the flag, its numbness said the same way did not. Numbness down one
+    # leg alone is what piriformis and gluteus minimus explain: no flag (tests/ui/test_search).
+    assert flag_ids(catalog, query) == ["cauda_equina"]
+
+
 @pytest.mark.parametrize("query", ["night pain", "pain at night", "night-time pain",
                                    "nighttime pain", "pain at night time", "Night pains"])
 def test_night_pain_said_any_way_is_a_red_flag(catalog: Catalog, query):
