@@ -159,7 +159,7 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
                     listed: int | None = None, explain: bool = True) -> tuple[str, list[str]]:
     """The muscles that can refer pain to the marked zones in the pain finder's order, its
     chips ticked (`refinements`) included, the first few (`listed`, by default
-    `candidates_listed`) with why, then how many more; the one the picture shows, if any, says
+    `candidates_listed`) with why, then the rest by name; the one the picture shows, if any, says
     so. With `explain`, what "provisional" means, when a row says it; without, the words
     after them do (`slide_html`: under a candidate's trigger points). With them, the ids of
     the sources the listed candidates' referral comes from (`referral_sources`), for the
@@ -178,8 +178,11 @@ def candidates_html(catalog: Catalog, pain: set[tuple[str, str | None]],
         here = (" (in the picture)" if shown is not None and shown[0] == row.candidate.muscle_id
                 else "")
         items.append(f"<li><b>{escape(name)}</b>{here}<br>{escape(why)}</li>")
-    more = len(rows) - listed
-    rest = f"<p>and {more} more in the pain finder.</p>" if more > 0 else ""
+    # A handout's reader has no pain finder to see the rest in: they are named.
+    rest_names = dict.fromkeys(catalog.muscles[row.candidate.muscle_id].name
+                               for row in rows[listed:])
+    rest = (f"<p>Further down the list: {escape(prose.listed(rest_names))}.</p>"
+            if rest_names else "")
     # The rows say "provisional" as the pain finder does, of a zone or of a trigger point whose
     # referral there the sources do not settle ("TrP3 (anterior, near the ASIS, provisional)",
     # beside a settled TrP1 to the same zone); the slide says what it means, as it does under a

@@ -83,3 +83,12 @@ def finder_rows(window: MainWindow) -> list[tuple[str, str]]:
     model = view.model()
     return [tuple(model.index(row, 0).data().split("\n", 1))
             for row in range(model.rowCount())]
+
+
+def names_of(window: MainWindow, rows: list[tuple[str, str]]) -> str:
+    """The muscles of pain finder rows (`finder_rows`) by name, each once, in a sentence as a
+    handout lists them: "A, B and C"."""
+    names = sorted((m.name for m in window.catalog.muscles.values()), key=len, reverse=True)
+    said = dict.fromkeys(next(n for n in names if row.startswith(n)) for row, _why in rows)
+    *most, last = said
+    return f"{', '.join(most)} and {last}" if most else last
