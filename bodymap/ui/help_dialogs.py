@@ -32,6 +32,7 @@ BODY_ROWS: Rows = [
               "it hurts"),
     ("Mouse wheel", "zooms about the pointer"),
     ("Drag", "moves the body when zoomed in"),
+    ("The side view, chosen again", "turns the body to the person's other side"),
     ("Tab, arrow keys", "move from region to region"),
     ("Enter or Space", "selects the region with the focus ring"),
 ]

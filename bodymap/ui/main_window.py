@@ -23,7 +23,7 @@ from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.lazy_page import LazyPage
-from bodymap.ui.menus import build_menus, name_side_view
+from bodymap.ui.menus import build_menus, name_side_view, view_title
 from bodymap.ui.muscle_list import MuscleListPane
 from bodymap.ui.muscle_search import MuscleSearch, views_drawing
 from bodymap.ui.presenter import PresenterMode
@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
             self.select_muscle(self.selected[0], other)
         else:
             self.body_view.turn()
+        # Said, as no other view button does anything when pressed again.
+        self.statusBar().showMessage(
+            f"Turned to the {view_title('lateral', other).lower()}; the side view again turns "
+            f"back.", 5000)
 
     def side_to_show(self, muscle_id: str) -> str:
         """The side to select a muscle on from the list or search: the side already selected

@@ -12,7 +12,7 @@ from helpers.svg_text import view_captions
 from helpers.window import click, finder_rows, is_red, pixel, reopened, trigger
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
@@ -86,6 +86,15 @@ def test_the_side_view_pressed_again_turns_to_the_other_side(qtbot, window: Main
     assert window.detail_panel.title.text() == "Gluteus medius (left)"
     assert window.view_actions["lateral"].text() == "Left side view"
     assert "again for the right side" in window.view_actions["lateral"].toolTip()
+    # Said where the eye goes after a click, as no other view button does anything again;
+    # and among the keys (F1), where it was not.
+    assert window.statusBar().currentMessage() == (
+        "Turned to the left side view; the side view again turns back.")
+    trigger(window, "actionKeys")
+    keys = window.findChild(QDialog, "keysDialog")
+    assert "The side view, chosen again turns the body to the person's other side" in (
+        " ".join(keys.text.toPlainText().split()))
+    keys.close()
     assert side_words(window) == ["Left"]
     assert marked(window, "gluteus_medius", "L") == ["2", "3"]
     # From the list, a muscle comes on the side the view shows.
