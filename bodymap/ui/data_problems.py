@@ -66,6 +66,19 @@ def summary(catalog: Catalog) -> str:
     return f"{'; '.join(parts)}: see File > Data problems." if parts else ""
 
 
+def left_out(catalog: Catalog) -> str:
+    """What the data's mistakes leave out, for a notice that stays in sight ("2 files not
+    loaded until fixed"), or '' when they leave out nothing: a teacher whose muscle is missing
+    from the list looks at the list, not at the status bar, which the next hover overwrites."""
+    kinds = _Kinds(catalog)
+    parts = []
+    if kinds.skipped_files:
+        parts.append(f"{counted(len(kinds.skipped_files), 'file')} not loaded until fixed")
+    if kinds.entries:
+        parts.append(f"{counted(kinds.entries, 'entry', 'entries')} left out until fixed")
+    return "; ".join(parts)
+
+
 def explanation(catalog: Catalog) -> str:
     """The words above the list: true whichever kinds of problem there are."""
     kinds = _Kinds(catalog)

@@ -115,6 +115,11 @@ class MainWindow(QMainWindow):
         self.study_check_action, self.study_end_action = actions.study_check, actions.study_end
         self.presenter_action, self.self_care_action = actions.presenter, actions.self_care
         self.statusBar().showMessage(self._problem_summary() or "Ready", 0)
+        if catalog.problems:
+            from bodymap.ui import data_problems
+
+            if left_out := data_problems.left_out(catalog):
+                self.list_pane.show_notice(left_out, self.show_problems)
 
         self.body_view.muscleClicked.connect(self._muscle_clicked)
         self.body_view.zoneToggled.connect(self._zone_clicked)

@@ -10,11 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bodymap.model import Catalog
 from bodymap.model.prose import counted
-from bodymap.ui.rich_text import plain_tip
+from bodymap.ui.rich_text import caution_box_style, plain_tip
 
 MUSCLE_LIST_MOST = 240  # the muscle list's widest start, in pixels
 
@@ -39,6 +47,25 @@ class MuscleListPane(QWidget):
         self.heading.setBuddy(self.muscles)
         layout.addWidget(self.heading)
         layout.addWidget(self.muscles)
+        self.notice: QFrame | None = None
+
+    def show_notice(self, text: str, open_problems: Callable[[], None]) -> None:
+        """An amber notice under the list of what the data's mistakes left out (`text`), with a
+        button that opens the Data problems window (`open_problems`)."""
+        self.notice = QFrame()
+        self.notice.setObjectName("dataProblemsNotice")
+        self.notice.setStyleSheet(caution_box_style("dataProblemsNotice"))
+        said = QLabel(f"⚠ {text}.")
+        said.setWordWrap(True)
+        said.setTextFormat(Qt.TextFormat.PlainText)
+        show = QPushButton("Show the problems…")
+        show.setObjectName("showDataProblems")
+        show.clicked.connect(lambda _checked=False: open_problems())
+        layout = QVBoxLayout(self.notice)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(said)
+        layout.addWidget(show, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout().addWidget(self.notice)
 
     def _build_list(self) -> QListWidget:
         widget = QListWidget()

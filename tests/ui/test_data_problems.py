@@ -8,7 +8,14 @@ import pytest
 from helpers.packs import PACK_SOURCES, VALID_MUSCLE, write_pack
 from helpers.window import child, trigger
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from bodymap.model import load_catalog
 from bodymap.ui.main_window import MainWindow
@@ -103,6 +110,34 @@ def test_only_skipped_files(qtbot, tmp_path: Path, open_window):
                             "their mistakes are fixed (one mistake in a muscle file leaves out "
                             "the whole muscle). Everything else loaded.")
     assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml"
+
+
+def test_what_the_mistakes_leave_out_stays_in_sight_under_the_muscle_list(
+        qtbot, tmp_path: Path, open_window):
+    # A teacher whose muscle is missing looks at the list; the status bar's line is gone at
+    # the first hover over the body. The notice under the list stays, and opens the problems.
+    window = open_window(write_pack(tmp_path / "pack", {"pack_muscle": SKIPPED,
+                                                        "warned_muscle": WARNED}))
+    notice = child(window, QFrame, "dataProblemsNotice")
+    assert notice.isVisible()
+    assert notice.geometry().top() >= window.muscle_list.geometry().bottom()  # under the list
+    assert [label.text() for label in notice.findChildren(QLabel)] == [
+        "⚠ 1 file not loaded until fixed."]
+    qtbot.mouseMove(window.body_view.viewport(),
+                    window.body_view.region_point("gluteus_maximus", "L"))
+    qtbot.waitUntil(lambda: "Gluteus maximus" in window.statusBar().currentMessage())
+    assert notice.isVisible()
+    qtbot.mouseClick(child(notice, QPushButton, "showDataProblems"), Qt.MouseButton.LeftButton)
+    (dialog,) = [d for d in window.findChildren(QDialog) if d.windowTitle() == "Data problems"]
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_a_pack_that_leaves_nothing_out_shows_no_notice(qtbot, tmp_path: Path, open_window):
+    # Warnings only: everything loaded, the status bar says so; nothing is missing to explain.
+    window = open_window(write_pack(tmp_path / "pack", {"warned_muscle": WARNED}))
+    assert window.findChild(QFrame, "dataProblemsNotice") is None
+    assert open_window().findChild(QFrame, "dataProblemsNotice") is None
 
 
 def test_the_problems_read_again_and_again_leave_no_dialogs_behind(qtbot, tmp_path: Path,
