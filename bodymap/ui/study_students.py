@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.study.store import store_errors
+from bodymap.ui.student_notes import FIRST_STUDENT
 
 if TYPE_CHECKING:
     from bodymap.study import Profile, ProgressStore
@@ -126,9 +127,16 @@ class StudentRow(QWidget):
         return name if ok else None
 
     def new_student(self, store: ProgressStore) -> Profile | None:
-        """Ask for a name and make a new student current (the panel's store, open)."""
+        """Ask for a name and make a new student current (the panel's store, open). The
+        first on this laptop is offered the name a first note gives (`FIRST_STUDENT`): a
+        student studying alone need not make one up."""
+        try:
+            first = not store.profiles()
+        except store_errors():
+            first = False
         name = self._ask_name("New student",
-                              "Your name (progress is kept separately for each student):")
+                              "Your name (progress is kept separately for each student):",
+                              FIRST_STUDENT if first else "")
         if name is None:
             return None
         try:

@@ -70,9 +70,11 @@ class Names:
     def __init__(self) -> None:
         self.queue: list[str | None] = []
         self.asked = 0
+        self.offered: list[str] = []  # the name each dialog opened with
 
     def __call__(self, *args, **kwargs) -> tuple[str, bool]:
         self.asked += 1
+        self.offered.append(args[4] if len(args) > 4 else kwargs.get("text", ""))
         name = self.queue.pop(0) if self.queue else None
         return ("", False) if name is None else (name, True)
 
@@ -781,6 +783,19 @@ def test_without_a_student_start_asks_for_a_name_and_cancel_starts_nothing(
     assert panel.current_profile() is None
     with ProgressStore.open(db_path) as store:
         assert store.profiles() == []
+
+
+def test_the_first_student_is_offered_the_name_me_and_the_next_a_blank(
+        qtbot, panel: StudyPanel, names: Names):
+    # As a first note makes "Me" (README): a student alone just presses Enter.
+    names.queue += ["Me", "Ana"]
+    click(qtbot, panel, "studyStart")
+    assert names.offered == ["Me"]
+    with qtbot.waitSignal(panel.sessionActiveChanged):
+        press(qtbot, panel, Qt.Key.Key_Escape)  # the session ended, a second student joins
+    click(qtbot, panel, "studyDone")  # from its summary, back to the start page
+    click(qtbot, panel, "studyNewProfile")
+    assert names.offered == ["Me", ""]  # a class's next student types a name
 
 
 def test_a_taken_name_is_explained(qtbot, panel: StudyPanel, names: Names):
