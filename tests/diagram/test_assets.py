@@ -748,6 +748,19 @@ def test_anterior_muscles_sit_on_their_landmarks(views, side):
     assert lateral_distance(v, tfl) > lateral_distance(v, centroid(psoas))
 
 
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_the_inner_front_of_the_thigh_is_its_upper_half(views, side):
+    # Iliopsoas refers to the groin and the *upper* anteromedial thigh (the reference); the
+    # zone ran three quarters of the way to the knee.
+    v = views["anterior"]
+    inner = region(v, f"z-anteromedial_thigh-{side}").path.boundingRect()
+    groin = region(v, f"z-groin-{side}").path.boundingRect()
+    knee = region(v, f"z-anterior_thigh-{side}").path.boundingRect().bottom()
+    crotch = groin.bottom()
+    assert inner.top() < crotch  # from the groin
+    assert inner.bottom() < crotch + 0.55 * (knee - crotch)  # to about mid-thigh
+
+
 # --------------------------------------------------------------------------- rendering
 
 
