@@ -688,9 +688,10 @@ def test_a_whole_word_is_matched_before_a_longer_word_it_begins(catalog: Catalog
 
 def essential_first(catalog: Catalog, query: str) -> list[bool]:
     """For each muscle found by referral to the place a query names, in order: whether it
-    refers there as essential."""
+    refers there as essential, in the sources (a zone essential only provisionally weighs as
+    spillover, in the pain finder and for a place named)."""
     found = (catalog.search_referral(m, query) for m in ids(catalog, query))
-    return [bool(c.essential) for c in found if c is not None]
+    return [bool(set(c.essential) - set(c.provisional)) for c in found if c is not None]
 
 
 def test_the_front_of_the_thigh_finds_the_muscle_that_refers_there_as_essential(
