@@ -336,8 +336,9 @@ ZONE_CASES = [
     # (what is wrong, zones.yaml text, expected line, words the message must contain)
     ("unknown part", replace_zone_line(4, "    parts: [posterior_thigh_upper, posterior_thig]"),
      4, "unknown zone 'posterior_thig'; did you mean 'posterior_thigh'?"),
-    ("group inside a group", replace_zone_line(4, "    parts: [posterior_thigh, calf_upper]"), 4,
-     "'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
+    ("group inside a group",
+     VALID_ZONES + "  - id: pack_leg\n    label: Leg\n    parts: [pack_thigh, calf_lower]\n", 10,
+     "'pack_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
      "parts (posterior_thigh_upper, posterior_thigh_lower) instead"),
     ("group lists itself", replace_zone_line(4, "    parts: [calf_upper, pack_thigh]"), 4,
      "zone group 'pack_thigh' lists itself"),
@@ -376,23 +377,50 @@ def test_valid_zone_group_has_no_problems(tmp_path: Path):
     assert zone_problems(tmp_path, VALID_ZONES) == []
 
 
+def test_a_pack_group_written_before_a_split_keeps_standing_for_the_whole(tmp_path: Path):
+    # A teacher's group lists built-in zones split since (the lumbar band into its upper and
+    # lower parts): each old id is a built-in group now, and stands for its parts there as in
+    # a referral, with nothing to fix.
+    zones = textwrap.dedent(
+        """\
+        zones:
+          - id: pack_back
+            label: Lumbar back
+            parts: [lumbar_paraspinal, lumbar_spine_lower, lumbar_spine]
+        """
+    )
+    pack = write_pack(tmp_path / "pack", {
+        "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
+                                            "spillover: [pack_back]")})
+    (pack / "zones.yaml").write_text(zones, encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    parts = ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "lumbar_spine_lower",
+             "lumbar_spine_upper")
+    assert catalog.zone_parts("pack_back") == parts
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == parts
+
+
 def test_a_zone_left_out_for_its_label_is_still_checked_as_a_group(tmp_path: Path):
     text = textwrap.dedent(
         """\
         zones:
+          - id: pack_hip
+            label: Hip
+            parts: [buttock, upper_buttock]
           - id: pack_thigh
             label: 5
-            parts: [posterior_thigh, calf_upper, calf_upper, pack_thigh]
+            parts: [pack_hip, calf_lower, calf_lower, pack_thigh]
             views: [posterior]
         """
     )
     assert zone_problems(tmp_path, text) == [
-        "3: 'label' must be text, got a number (5) (put it in quotes)",
-        "4: 'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list "
-        "its parts (posterior_thigh_upper, posterior_thigh_lower) instead",
-        "4: part 'calf_upper' is listed twice",
-        "4: zone group 'pack_thigh' lists itself",
-        "5: zone group 'pack_thigh' is not drawn itself, so it takes no 'views': remove it (its "
+        "6: 'label' must be text, got a number (5) (put it in quotes)",
+        "7: 'pack_hip' is a zone group itself; a group's parts must be drawn zones: list "
+        "its parts (buttock, upper_buttock) instead",
+        "7: part 'calf_lower' is listed twice",
+        "7: zone group 'pack_thigh' lists itself",
+        "8: zone group 'pack_thigh' is not drawn itself, so it takes no 'views': remove it (its "
         "parts carry their own)",
     ]
 
@@ -408,13 +436,14 @@ def test_zone_group_problem_prints_as_path_line_column(tmp_path: Path):
 def test_a_mistaken_group_still_stands_for_its_good_parts(tmp_path: Path):
     pack = write_pack(tmp_path / "pack", {
         "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
-                                            "spillover: [pack_thigh]")})
+                                            "spillover: [pack_leg]")})
     (pack / "zones.yaml").write_text(
-        replace_zone_line(4, "    parts: [posterior_thigh, calf_upper, nowhere]"), encoding="utf-8")
+        VALID_ZONES + "  - id: pack_leg\n    label: Leg\n    parts: [pack_thigh, calf_lower, "
+        "nowhere]\n", encoding="utf-8")
     catalog = load_catalog([pack])
     assert len(catalog.problems) == 2  # the group inside the group, the unknown part
-    assert catalog.zones["pack_thigh"].parts == ("calf_upper",)
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf_upper",)
+    assert catalog.zones["pack_leg"].parts == ("calf_lower",)
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf_lower",)
 
 
 def test_problem_prints_as_path_line_column(tmp_path: Path):
