@@ -109,6 +109,11 @@ def test_valid_pack_muscle_has_no_problems(tmp_path: Path):
     assert catalog.problems == []
 
 
+# The drawn parts of the back of the thigh: its upper half, and the lower half's inner and
+# outer halves (the lower half was split again).
+THIGH = ("posterior_thigh_upper", "posterior_thigh_lower_medial", "posterior_thigh_lower_lateral")
+
+
 def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
     # A group in `bilateral` stands for its parts, as it does in `spillover`.
     text = insert_line(15, "      bilateral: [buttock, posterior_thigh]")
@@ -116,11 +121,9 @@ def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
     catalog = load_catalog([pack])
     assert catalog.problems == []
     referral = catalog.muscles["pack_muscle"].trigger_point("trp1").referral
-    assert referral.bilateral == ("buttock", "posterior_thigh_upper", "posterior_thigh_lower")
+    assert referral.bilateral == ("buttock", *THIGH)
     # The pack names `posterior_thigh`, a zone split since: the old id stands for its parts.
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == (
-        "posterior_thigh_upper", "posterior_thigh_lower",
-    )
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == THIGH
 
 
 def test_a_provisional_referral_loads_with_no_problems(tmp_path: Path):
@@ -132,7 +135,7 @@ def test_a_provisional_referral_loads_with_no_problems(tmp_path: Path):
     assert catalog.problems == []
     trp = catalog.muscles["pack_muscle"].trigger_point("trp1")
     assert trp.location_provisional
-    assert trp.referral.provisional == ("posterior_thigh_upper", "posterior_thigh_lower")
+    assert trp.referral.provisional == THIGH
     assert trp.referral.settled().spillover == ()
 
 
@@ -339,7 +342,8 @@ ZONE_CASES = [
     ("group inside a group",
      VALID_ZONES + "  - id: pack_leg\n    label: Leg\n    parts: [pack_thigh, calf_lower]\n", 10,
      "'pack_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
-     "parts (posterior_thigh_upper, posterior_thigh_lower) instead"),
+     "parts (posterior_thigh_upper, posterior_thigh_lower_medial, "
+     "posterior_thigh_lower_lateral) instead"),
     ("group lists itself", replace_zone_line(4, "    parts: [calf_upper, pack_thigh]"), 4,
      "zone group 'pack_thigh' lists itself"),
     ("group with views", insert_zone_line(4, "    views: [posterior]"), 5,
@@ -398,6 +402,32 @@ def test_a_pack_group_written_before_a_split_keeps_standing_for_the_whole(tmp_pa
     parts = ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "lumbar_spine_lower",
              "lumbar_spine_upper")
     assert catalog.zone_parts("pack_back") == parts
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == parts
+
+
+def test_a_back_of_the_leg_group_written_before_the_halves_still_loads(tmp_path: Path):
+    # The docs' example group as written before the lower back of the thigh, the back of the
+    # knee and the upper calf were split into inner and outer halves: each old id is a
+    # built-in group now, and stands for its parts there, with nothing to fix; a half listed
+    # as well is not counted twice.
+    zones = textwrap.dedent(
+        """\
+        zones:
+          - id: pack_leg
+            label: Back of the leg
+            parts: [posterior_thigh_upper, posterior_thigh_lower, posterior_knee, calf_upper,
+                    calf_lower, posterior_knee_medial]
+        """
+    )
+    pack = write_pack(tmp_path / "pack", {
+        "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
+                                            "spillover: [pack_leg]")})
+    (pack / "zones.yaml").write_text(zones, encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    parts = (*THIGH, "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial",
+             "calf_upper_lateral", "calf_lower")
+    assert catalog.zone_parts("pack_leg") == parts
     assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == parts
 
 
