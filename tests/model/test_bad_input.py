@@ -381,54 +381,32 @@ def test_valid_zone_group_has_no_problems(tmp_path: Path):
     assert zone_problems(tmp_path, VALID_ZONES) == []
 
 
-def test_a_pack_group_written_before_a_split_keeps_standing_for_the_whole(tmp_path: Path):
-    # A teacher's group lists built-in zones split since (the lumbar band into its upper and
-    # lower parts): each old id is a built-in group now, and stands for its parts there as in
-    # a referral, with nothing to fix.
-    zones = textwrap.dedent(
-        """\
-        zones:
-          - id: pack_back
-            label: Lumbar back
-            parts: [lumbar_paraspinal, lumbar_spine_lower, lumbar_spine]
-        """
-    )
-    pack = write_pack(tmp_path / "pack", {
-        "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
-                                            "spillover: [pack_back]")})
-    (pack / "zones.yaml").write_text(zones, encoding="utf-8")
-    catalog = load_catalog([pack])
-    assert catalog.problems == []
-    parts = ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "lumbar_spine_lower",
-             "lumbar_spine_upper")
-    assert catalog.zone_parts("pack_back") == parts
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == parts
-
-
-def test_a_back_of_the_leg_group_written_before_the_halves_still_loads(tmp_path: Path):
+@pytest.mark.parametrize(("parts", "stands_for"), [
+    # The lumbar band, split into its upper and lower parts.
+    ("[lumbar_paraspinal, lumbar_spine_lower, lumbar_spine]",
+     ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "lumbar_spine_lower",
+      "lumbar_spine_upper")),
     # The docs' example group as written before the lower back of the thigh, the back of the
-    # knee and the upper calf were split into inner and outer halves: each old id is a
-    # built-in group now, and stands for its parts there, with nothing to fix; a half listed
-    # as well is not counted twice.
-    zones = textwrap.dedent(
-        """\
-        zones:
-          - id: pack_leg
-            label: Back of the leg
-            parts: [posterior_thigh_upper, posterior_thigh_lower, posterior_knee, calf_upper,
-                    calf_lower, posterior_knee_medial]
-        """
-    )
+    # knee and the upper calf were split into inner and outer halves; a half listed as well is
+    # not counted twice.
+    ("[posterior_thigh_upper, posterior_thigh_lower, posterior_knee, calf_upper, calf_lower, "
+     "posterior_knee_medial]",
+     (*THIGH, "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial",
+      "calf_upper_lateral", "calf_lower")),
+], ids=["lumbar band", "back of the leg"])
+def test_a_pack_group_written_before_a_split_keeps_standing_for_the_whole(
+        tmp_path: Path, parts: str, stands_for: tuple[str, ...]):
+    # A teacher's group lists built-in zones split since: each old id is a built-in group now,
+    # and stands for its parts there as in a referral, with nothing to fix.
     pack = write_pack(tmp_path / "pack", {
         "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
-                                            "spillover: [pack_leg]")})
-    (pack / "zones.yaml").write_text(zones, encoding="utf-8")
+                                            "spillover: [pack_area]")})
+    (pack / "zones.yaml").write_text(
+        f"zones:\n  - id: pack_area\n    label: Area\n    parts: {parts}\n", encoding="utf-8")
     catalog = load_catalog([pack])
     assert catalog.problems == []
-    parts = (*THIGH, "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial",
-             "calf_upper_lateral", "calf_lower")
-    assert catalog.zone_parts("pack_leg") == parts
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == parts
+    assert catalog.zone_parts("pack_area") == stands_for
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == stands_for
 
 
 def test_a_zone_left_out_for_its_label_is_still_checked_as_a_group(tmp_path: Path):
