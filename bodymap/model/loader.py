@@ -258,16 +258,41 @@ class _Loading:
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the
         Catalog then leaves that part out). Unknown parts were reported with the other ids. A
-        group left out for another mistake (its label, say) is checked as well."""
+        group left out for another mistake (its label, say) is checked as well.
+
+        Except a built-in group in a pack's group: it is the old id of a built-in zone split
+        since (`posterior_knee`, now its inner and outer halves), which a pack written before
+        the split lists as a drawn zone. It stands for its parts there, as it does in a
+        referral, and the pack's group is given them in its place (`_old_ids_as_parts`)."""
+        self._old_ids_as_parts()  # first, so a mistake names the drawn parts to list
         zones = self.tables["zone"]
         for group, part, where in self.zone_parts:
             if part == group:
                 self.problems.append(where.problem(f"zone group '{group}' lists itself"))
-            elif zones.get(part) is not None and zones[part].is_group:
+            elif (zones.get(part) is not None and zones[part].is_group
+                    and not self._an_old_id(group, part)):
                 inner = ", ".join(zones[part].parts)
                 self.problems.append(where.problem(
                     f"'{part}' is a zone group itself; a group's parts must be drawn zones: "
                     f"list its parts ({inner}) instead"))
+
+    def _an_old_id(self, group: str, part: str) -> bool:
+        """Whether a group's part is a built-in group listed by a pack's group (see
+        `check_zone_groups`)."""
+        return ("zone", part) in self.builtin and ("zone", group) not in self.builtin
+
+    def _old_ids_as_parts(self) -> None:
+        """Each pack group that lists a built-in group, with that group's parts in its place."""
+        zones = self.tables["zone"]
+        for group_id, zone in list(zones.items()):
+            if not zone.is_group:
+                continue
+            parts = tuple(dict.fromkeys(
+                inner for part in zone.parts
+                for inner in (zones[part].parts if part in zones and zones[part].is_group
+                              and self._an_old_id(group_id, part) else (part,))))
+            if parts != zone.parts:
+                zones[group_id] = dataclasses.replace(zone, parts=parts)
 
     def leave_out_empty_groups(self) -> None:
         """A group none of whose parts is a drawn zone stands for nothing, so the Catalog leaves

@@ -416,14 +416,17 @@ class PainSources:
         counted alone for search (at 100x the data, building every candidate's reasons would
         take most of its 5 ms). A place named is not pain marked all over it: where a muscle
         refers in nearly everyone (essential) outranks any number of zones where it does in
-        some (spillover). Whole numbers: a sum of fractions would tie or not by the order of
-        its terms."""
+        some (spillover). A zone essential only provisionally counts as spillover, as it weighs
+        in `find_sources`: gluteus minimus' unsettled knee does not put it before biceps
+        femoris, whose outer knee is settled. Whole numbers: a sum of fractions would tie or not
+        by the order of its terms."""
         drawn = self.expand_zones(zones)
         essential_count = len(drawn) + 1
         scores: dict[str, int] = defaultdict(int)
         for zone in drawn:
-            for muscle_id, (_, essential) in self.referrals.get(zone, {}).items():
-                scores[muscle_id] += essential_count if essential else 1
+            for muscle_id, (found, _) in self.referrals.get(zone, {}).items():
+                settled = any(x.kind == "essential" and not x.provisional for x in found)
+                scores[muscle_id] += essential_count if settled else 1
         return scores
 
     @cached_property

@@ -54,14 +54,16 @@ class PlaceNames:
     name do not: "sitting" is no part of the "sitting bone"; nor does a word of a kind of
     place (`KIND_WORDS`): the "joint" of "hip joint" is no sacroiliac joint. A position word
     just before a place narrows it to the zones it names ("upper back": the upper lumbar
-    zones). A muscle's text that says a label says the zone's own other names too
-    (`also_said`).
+    zones), and a group to those of its parts ("outer back of the thigh": the lower outer back
+    of the thigh, the part of the back of the thigh split into inner and outer halves). A
+    muscle's text that says a label says the zone's own other names too (`also_said`).
     """
 
     def __init__(self, zones: Mapping[str, Zone]) -> None:
         names: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
         parts: dict[str, dict[str, None]] = defaultdict(dict)
         self._zone_words: dict[str, set[str]] = defaultdict(set)
+        self._group_parts = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
         for zone in zones.values():
             label = name_words(zone.label)
             everyday = [name_words(n) for n in zone.also_called]
@@ -214,12 +216,16 @@ class PlaceNames:
 
     def _narrowed(self, place: Claim, query: Sequence[str]) -> Claim | None:
         """The place narrowed by the position word just before it, if it names some of its
-        zones: "upper back", "outer leg"."""
+        zones, or of a group's parts: "upper back", "outer leg", "inner back of the thigh"."""
         before = min(place.words) - 1
         word = plain(query[before]) if before >= 0 else ""
         if word not in POSITION_WORDS:
             return None
-        zones = tuple(z for z in place.targets if word in self._zone_words[z])
+        words = self._zone_words
+        zones = tuple(dict.fromkeys(
+            found for z in place.targets
+            for found in ((z,) if word in words[z] else
+                          (p for p in self._group_parts.get(z, ()) if word in words[p]))))
         return Claim(place.kind, zones, place.words | {before}, place.whole + 1) if zones else None
 
 

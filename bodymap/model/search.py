@@ -87,16 +87,17 @@ class Search:
         the zones that lie within it too ("front of the thigh": its inner front, see
         `QueryReader._within`). They come first, by referral as the pain finder has it
         (`PainSources.find_sources`), except that a place named is no pain marked all over it: a
-        zone referred to as essential outranks any number referred to as spillover. A muscle that
-        refers there only in a band across both sides comes after the others unless the query says
-        "across" or "both". On equal referral, a muscle mistaken for a condition of the place itself
-        comes first ("SI joint": "Sacroiliac joint dysfunction"), the earlier in its list the surer,
-        then text and the fit of the pattern break ties; a word of a kind of place ("joint") counts
-        in a text only beside the rest of the place's name ("facet joint problems" is no text about
-        the SI joint). The query's other words ("buttock when sitting") then put the muscles whose
-        texts hold them first, ranked by those words, then by referral; first of all a muscle
-        mistaken for a condition of the place that the words name ("IT band syndrome": "Iliotibial
-        band syndrome"). Muscles found by text alone come after all that refer pain there.
+        zone referred to as essential (and settled: `PainSources.area_scores`) outranks any number
+        referred to as spillover. A muscle that refers there only in a band across both sides comes
+        after the others unless the query says "across" or "both". On equal referral, a muscle
+        mistaken for a condition of the place itself comes first ("SI joint": "Sacroiliac joint
+        dysfunction"), the earlier in its list the surer, then text and the fit of the pattern break
+        ties; a word of a kind of place ("joint") counts in a text only beside the rest of the
+        place's name ("facet joint problems" is no text about the SI joint). The query's other words
+        ("buttock when sitting") then put the muscles whose texts hold them first, ranked by those
+        words, then by referral; first of all a muscle mistaken for a condition of the place that
+        the words name ("IT band syndrome": "Iliotibial band syndrome"). Muscles found by text alone
+        come after all that refer pain there.
 
         Before all, a query holding a muscle's whole name or nickname puts that muscle first
         ("piriformis syndrome"), unless its words are a place typed whole ("iliac crest" does not

@@ -265,6 +265,10 @@ class FactReader:
             meanings.setdefault(pattern, []).append((kind, key))
         self._patterns = [(re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), _lead(pattern), found)
                           for pattern, found in meanings.items()]
+        # A text that names every part of a group names the group too: "back of the thigh" is
+        # the lower back of the thigh as well, a group of its inner and outer halves.
+        self._groups = {zone.id: frozenset(zone.parts) for zone in zones.values()
+                        if getattr(zone, "parts", ())}
         self._read: dict[str, Meaning] = {}
         self._muscles: dict[str, Meaning] = {}  # by muscle id
 
@@ -289,6 +293,8 @@ class FactReader:
             taken.add((start, end))
             read[kind].add(key)
         activities = frozenset(read["activity"])
+        read["place"] |= {group for group, parts in self._groups.items()
+                          if parts <= read["place"]}
         relief = _RELIEF.search(folded) is not None
         meaning = Meaning(concepts(text), frozenset() if relief else activities,
                           frozenset(read["place"]), frozenset(read["organ"]),

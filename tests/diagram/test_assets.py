@@ -84,6 +84,19 @@ def c(view: View, region_id: str) -> QPointF:
     return centroid(region(view, region_id).path)
 
 
+def area(view: View, zone: str, side: str) -> QPainterPath:
+    """A zone's shape on one side, or, for a zone split into inner and outer halves since (the
+    lower back of the thigh, the back of the knee, the upper calf), the halves the view draws
+    together: both from behind, the outer one from the side."""
+    ids = [f"z-{zone}{half}-{side}" for half in ("", "_medial", "_lateral")
+           if f"z-{zone}{half}-{side}" in view.regions]
+    assert ids, f"{view.name} view draws no {zone} on side {side}"
+    shape = QPainterPath()
+    for region_id in ids:
+        shape = shape.united(region(view, region_id).path)
+    return shape
+
+
 # --------------------------------------------------------------------------- the id contract
 
 
@@ -518,10 +531,11 @@ def test_lumbar_zones_split_between_l3_and_l4(views, side):
 def test_the_back_of_the_thigh_and_the_calf_split_halfway(views, name, side, limb):
     # The back of the thigh is cut at mid-thigh (fold to knee); the calf at mid-calf (knee to
     # ankle): gluteus minimus' pain reaches the calf's upper, muscular half, not the heel. The
-    # back and the side view cut alike.
+    # back and the side view cut alike. (The lower thigh and the upper calf are each split
+    # again into inner and outer halves: their halves together.)
     v = views[name]
-    upper = region(v, f"z-{limb}_upper-{side}").path.boundingRect()
-    lower = region(v, f"z-{limb}_lower-{side}").path.boundingRect()
+    upper = area(v, f"{limb}_upper", side).boundingRect()
+    lower = area(v, f"{limb}_lower", side).boundingRect()
     top, cut, bottom = upper.top(), lower.top(), lower.bottom()
     assert upper.bottom() == pytest.approx(cut, abs=0.5)
     assert 0.4 < (cut - top) / (bottom - top) < 0.6, f"the {limb} should be cut about halfway"
@@ -540,7 +554,7 @@ def test_the_outer_leg_is_the_peroneal_strip_between_the_shin_and_the_calf(views
     # the outer ankle, not the front of the shin.
     v = views["lateral"]
     shin, strip = c(v, "z-anterior_leg-L"), c(v, "z-lateral_leg-L")
-    calf = c(v, "z-calf_upper-L")
+    calf = c(v, "z-calf_upper_lateral-L")
     assert shin.x() < strip.x() < calf.x()  # front on the viewer's left
     strip_path = region(v, "z-lateral_leg-L").path
     bounds = strip_path.boundingRect()
@@ -575,7 +589,7 @@ def test_the_peroneal_strip_is_wide_enough_to_click_all_the_way_down(views):
     box = v.view_box
     strip = region(v, "z-lateral_leg-L").path
     shin, ankle_zone = region(v, "z-anterior_leg-L").path, region(v, "z-lateral_ankle-L").path
-    calf = QPainterPath(region(v, "z-calf_upper-L").path).united(
+    calf = QPainterPath(region(v, "z-calf_upper_lateral-L").path).united(
         region(v, "z-calf_lower-L").path)
     knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
     ankle = ankle_zone.boundingRect().top()
@@ -596,7 +610,7 @@ def test_every_point_of_the_leg_below_the_knee_is_in_a_zone(views, name, sides):
     v = views[name]
     for side in sides:
         knee_zone = "posterior_knee" if name == "posterior" else "lateral_thigh"
-        knee = region(v, f"z-{knee_zone}-{side}").path.boundingRect()
+        knee = area(v, knee_zone, side).boundingRect()
         ankle_name = "calf_lower" if name == "posterior" else "lateral_ankle"
         ankle = region(v, f"z-{ankle_name}-{side}").path.boundingRect()
         top = knee.bottom()
@@ -638,10 +652,10 @@ def test_the_hamstrings_run_from_under_gluteus_maximus_to_either_side_of_the_kne
         # they appear just below the sit bone, at gluteus maximus' lower border ...
         assert centre.y() < top < centre.y() + ry + 2 * cm
         # ... and run down the whole back of the thigh to the knee
-        knee = region(v, f"z-posterior_knee-{side}").path.boundingRect()
+        knee = area(v, "posterior_knee", side).boundingRect()
         assert knee.top() < path.boundingRect().bottom() < knee.bottom()
         assert path.intersects(region(v, f"z-posterior_thigh_upper-{side}").path)
-        assert path.intersects(region(v, f"z-posterior_thigh_lower-{side}").path)
+        assert path.intersects(area(v, "posterior_thigh_lower", side))
     # the medial pair on the inner side, biceps on the outer, all the way down
     assert lateral_distance(v, centroid(medial)) < lateral_distance(v, centroid(biceps))
     low_medial = max((medial.toFillPolygon().at(i)
@@ -650,17 +664,45 @@ def test_the_hamstrings_run_from_under_gluteus_maximus_to_either_side_of_the_kne
                       for i in range(biceps.toFillPolygon().count())), key=QPointF.y)
     assert lateral_distance(v, low_medial) < 4 * cm < lateral_distance(v, low_biceps)
     # between them, at the knee crease, the hollow of the knee is no muscle
-    crease = region(v, f"z-posterior_knee-{side}").path.boundingRect().top() + 4 * cm
+    crease = area(v, "posterior_knee", side).boundingRect().top() + 4 * cm
     hollow = QPointF((low_medial.x() + low_biceps.x()) / 2, crease)
     assert not medial.contains(hollow) and not biceps.contains(hollow)
-    assert region(v, f"z-posterior_knee-{side}").path.contains(hollow)
+    assert area(v, "posterior_knee", side).contains(hollow)
     # their trigger points: in the middle and lower thirds of the thigh, TrP2 the lower
     fold = region(v, f"z-posterior_thigh_upper-{side}").path.boundingRect().top()
-    knee_top = region(v, f"z-posterior_knee-{side}").path.boundingRect().top()
+    knee_top = area(v, "posterior_knee", side).boundingRect().top()
     for muscle in ("medial_hamstrings", "biceps_femoris"):
         trp1, trp2 = (region(v, f"x-{muscle}-{t}-{side}").path.boundingRect().center()
                       for t in ("trp1", "trp2"))
         assert fold + (knee_top - fold) / 3 < trp1.y() < trp2.y() < knee_top, muscle
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_the_back_of_the_leg_below_mid_thigh_has_an_inner_and_an_outer_half(views, side):
+    # Below mid-thigh the hamstrings' pain keeps to a side: the medial pair's runs down the
+    # inner back of the thigh to the knee and the inner calf, biceps femoris's gathers behind
+    # the knee towards its outer side. So the lower back of the thigh, the back of the knee
+    # and the upper calf are each split down the middle of the back of the leg: the inner half
+    # nearer the midline, neither a sliver, the two level with each other. The line runs between
+    # the two hamstrings: each lies mostly over its own half, with its trigger point there.
+    v = views["posterior"]
+    for zone in ("posterior_thigh_lower", "posterior_knee", "calf_upper"):
+        inner = region(v, f"z-{zone}_medial-{side}").path
+        outer = region(v, f"z-{zone}_lateral-{side}").path
+        assert lateral_distance(v, centroid(inner)) < lateral_distance(v, centroid(outer)), zone
+        share = polygon_area(inner) / (polygon_area(inner) + polygon_area(outer))
+        assert 0.35 < share < 0.65, (zone, share)
+        a, b = inner.boundingRect(), outer.boundingRect()
+        assert (a.top(), a.bottom()) == pytest.approx((b.top(), b.bottom()), abs=0.5), zone
+    inner = region(v, f"z-posterior_thigh_lower_medial-{side}").path
+    outer = region(v, f"z-posterior_thigh_lower_lateral-{side}").path
+    medial = region(v, f"m-medial_hamstrings-{side}").path
+    biceps = region(v, f"m-biceps_femoris-{side}").path
+    assert shared_area(medial, inner) > 4 * shared_area(medial, outer)
+    assert shared_area(biceps, outer) > 4 * shared_area(biceps, inner)
+    # (biceps' TrP2, in the short head beside the tendon, lies at the edge of the outer thigh)
+    for marker, half in (("medial_hamstrings-trp2", inner), ("biceps_femoris-trp1", outer)):
+        assert half.contains(region(v, f"x-{marker}-{side}").path.boundingRect().center()), marker
 
 
 def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(views):
@@ -675,7 +717,7 @@ def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(
     assert biceps.boundingRect().top() > gmax.boundingRect().center().y()
     assert centroid(biceps).x() > c(v, "z-lateral_thigh-L").x()  # behind it: back on the right
     assert biceps.intersects(region(v, "z-posterior_thigh_upper-L").path)
-    assert biceps.intersects(region(v, "z-posterior_thigh_lower-L").path)
+    assert biceps.intersects(region(v, "z-posterior_thigh_lower_lateral-L").path)
     # its tendon ends on the head of the fibula, a few centimetres below the knee joint line
     knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
     assert knee < biceps.boundingRect().bottom() < knee + 5 * cm

@@ -109,6 +109,11 @@ def test_valid_pack_muscle_has_no_problems(tmp_path: Path):
     assert catalog.problems == []
 
 
+# The drawn parts of the back of the thigh: its upper half, and the lower half's inner and
+# outer halves (the lower half was split again).
+THIGH = ("posterior_thigh_upper", "posterior_thigh_lower_medial", "posterior_thigh_lower_lateral")
+
+
 def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
     # A group in `bilateral` stands for its parts, as it does in `spillover`.
     text = insert_line(15, "      bilateral: [buttock, posterior_thigh]")
@@ -116,11 +121,9 @@ def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
     catalog = load_catalog([pack])
     assert catalog.problems == []
     referral = catalog.muscles["pack_muscle"].trigger_point("trp1").referral
-    assert referral.bilateral == ("buttock", "posterior_thigh_upper", "posterior_thigh_lower")
+    assert referral.bilateral == ("buttock", *THIGH)
     # The pack names `posterior_thigh`, a zone split since: the old id stands for its parts.
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == (
-        "posterior_thigh_upper", "posterior_thigh_lower",
-    )
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == THIGH
 
 
 def test_a_provisional_referral_loads_with_no_problems(tmp_path: Path):
@@ -132,7 +135,7 @@ def test_a_provisional_referral_loads_with_no_problems(tmp_path: Path):
     assert catalog.problems == []
     trp = catalog.muscles["pack_muscle"].trigger_point("trp1")
     assert trp.location_provisional
-    assert trp.referral.provisional == ("posterior_thigh_upper", "posterior_thigh_lower")
+    assert trp.referral.provisional == THIGH
     assert trp.referral.settled().spillover == ()
 
 
@@ -336,9 +339,11 @@ ZONE_CASES = [
     # (what is wrong, zones.yaml text, expected line, words the message must contain)
     ("unknown part", replace_zone_line(4, "    parts: [posterior_thigh_upper, posterior_thig]"),
      4, "unknown zone 'posterior_thig'; did you mean 'posterior_thigh'?"),
-    ("group inside a group", replace_zone_line(4, "    parts: [posterior_thigh, calf_upper]"), 4,
-     "'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
-     "parts (posterior_thigh_upper, posterior_thigh_lower) instead"),
+    ("group inside a group",
+     VALID_ZONES + "  - id: pack_leg\n    label: Leg\n    parts: [pack_thigh, calf_lower]\n", 10,
+     "'pack_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
+     "parts (posterior_thigh_upper, posterior_thigh_lower_medial, "
+     "posterior_thigh_lower_lateral) instead"),
     ("group lists itself", replace_zone_line(4, "    parts: [calf_upper, pack_thigh]"), 4,
      "zone group 'pack_thigh' lists itself"),
     ("group with views", insert_zone_line(4, "    views: [posterior]"), 5,
@@ -376,23 +381,54 @@ def test_valid_zone_group_has_no_problems(tmp_path: Path):
     assert zone_problems(tmp_path, VALID_ZONES) == []
 
 
+@pytest.mark.parametrize(("parts", "stands_for"), [
+    # The lumbar band, split into its upper and lower parts.
+    ("[lumbar_paraspinal, lumbar_spine_lower, lumbar_spine]",
+     ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower", "lumbar_spine_lower",
+      "lumbar_spine_upper")),
+    # The docs' example group as written before the lower back of the thigh, the back of the
+    # knee and the upper calf were split into inner and outer halves; a half listed as well is
+    # not counted twice.
+    ("[posterior_thigh_upper, posterior_thigh_lower, posterior_knee, calf_upper, calf_lower, "
+     "posterior_knee_medial]",
+     (*THIGH, "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial",
+      "calf_upper_lateral", "calf_lower")),
+], ids=["lumbar band", "back of the leg"])
+def test_a_pack_group_written_before_a_split_keeps_standing_for_the_whole(
+        tmp_path: Path, parts: str, stands_for: tuple[str, ...]):
+    # A teacher's group lists built-in zones split since: each old id is a built-in group now,
+    # and stands for its parts there as in a referral, with nothing to fix.
+    pack = write_pack(tmp_path / "pack", {
+        "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
+                                            "spillover: [pack_area]")})
+    (pack / "zones.yaml").write_text(
+        f"zones:\n  - id: pack_area\n    label: Area\n    parts: {parts}\n", encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    assert catalog.zone_parts("pack_area") == stands_for
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == stands_for
+
+
 def test_a_zone_left_out_for_its_label_is_still_checked_as_a_group(tmp_path: Path):
     text = textwrap.dedent(
         """\
         zones:
+          - id: pack_hip
+            label: Hip
+            parts: [buttock, upper_buttock]
           - id: pack_thigh
             label: 5
-            parts: [posterior_thigh, calf_upper, calf_upper, pack_thigh]
+            parts: [pack_hip, calf_lower, calf_lower, pack_thigh]
             views: [posterior]
         """
     )
     assert zone_problems(tmp_path, text) == [
-        "3: 'label' must be text, got a number (5) (put it in quotes)",
-        "4: 'posterior_thigh' is a zone group itself; a group's parts must be drawn zones: list "
-        "its parts (posterior_thigh_upper, posterior_thigh_lower) instead",
-        "4: part 'calf_upper' is listed twice",
-        "4: zone group 'pack_thigh' lists itself",
-        "5: zone group 'pack_thigh' is not drawn itself, so it takes no 'views': remove it (its "
+        "6: 'label' must be text, got a number (5) (put it in quotes)",
+        "7: 'pack_hip' is a zone group itself; a group's parts must be drawn zones: list "
+        "its parts (buttock, upper_buttock) instead",
+        "7: part 'calf_lower' is listed twice",
+        "7: zone group 'pack_thigh' lists itself",
+        "8: zone group 'pack_thigh' is not drawn itself, so it takes no 'views': remove it (its "
         "parts carry their own)",
     ]
 
@@ -408,13 +444,14 @@ def test_zone_group_problem_prints_as_path_line_column(tmp_path: Path):
 def test_a_mistaken_group_still_stands_for_its_good_parts(tmp_path: Path):
     pack = write_pack(tmp_path / "pack", {
         "pack_muscle": VALID_MUSCLE.replace("spillover: [posterior_thigh]",
-                                            "spillover: [pack_thigh]")})
+                                            "spillover: [pack_leg]")})
     (pack / "zones.yaml").write_text(
-        replace_zone_line(4, "    parts: [posterior_thigh, calf_upper, nowhere]"), encoding="utf-8")
+        VALID_ZONES + "  - id: pack_leg\n    label: Leg\n    parts: [pack_thigh, calf_lower, "
+        "nowhere]\n", encoding="utf-8")
     catalog = load_catalog([pack])
     assert len(catalog.problems) == 2  # the group inside the group, the unknown part
-    assert catalog.zones["pack_thigh"].parts == ("calf_upper",)
-    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf_upper",)
+    assert catalog.zones["pack_leg"].parts == ("calf_lower",)
+    assert catalog.muscles["pack_muscle"].trigger_points[0].referral.spillover == ("calf_lower",)
 
 
 def test_problem_prints_as_path_line_column(tmp_path: Path):

@@ -24,12 +24,19 @@ DESIGN_ZONES = [
 
 
 # Zones split in finer parts; the old id stays as a group, so teachers' packs keep working.
+# The lower back of the thigh, the back of the knee and the upper calf were split again, into
+# inner and outer halves; the groups that held them hold the halves (a group holds no group).
 SPLIT_ZONES = {
     "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
     "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
-    "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_lower"),
-    "calf": ("calf_upper", "calf_lower"),
+    "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_lower_medial",
+                        "posterior_thigh_lower_lateral"),
+    "posterior_thigh_lower": ("posterior_thigh_lower_medial", "posterior_thigh_lower_lateral"),
+    "posterior_knee": ("posterior_knee_medial", "posterior_knee_lateral"),
+    "calf": ("calf_upper_medial", "calf_upper_lateral", "calf_lower"),
+    "calf_upper": ("calf_upper_medial", "calf_upper_lateral"),
 }
+LOWER_THIGH = {"posterior_thigh_lower_medial", "posterior_thigh_lower_lateral"}
 
 
 def test_builtin_data_has_no_problems(catalog: Catalog):
@@ -85,15 +92,40 @@ def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Cat
     for muscle_id, trp_id in (("gluteus_maximus", "trp1"), ("gluteus_medius", "trp2"),
                               ("piriformis", "trp1"), ("piriformis", "trp2")):
         zones = zones_of(catalog, muscle_id, trp_id)
-        assert "posterior_thigh_upper" in zones and "posterior_thigh_lower" not in zones
+        assert "posterior_thigh_upper" in zones and not zones & LOWER_THIGH
     # Gluteus minimus' posterior TrP refers down the whole back of the thigh, through the back
     # of the knee as one band, into the calf: its upper, muscular half, not down to the heel.
     # Where it stops in the calf the sources do not settle, so the upper calf is provisional.
+    # No source puts it on the inner or the outer side of the leg: it takes both halves.
     minimus = catalog.muscles["gluteus_minimus"].trigger_point("trp2").referral
-    assert {"posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee",
-            "calf_upper"} <= set(minimus.essential)
+    halves = {*SPLIT_ZONES["posterior_thigh_lower"], *SPLIT_ZONES["posterior_knee"],
+              *SPLIT_ZONES["calf_upper"]}
+    assert {"posterior_thigh_upper", *halves} <= set(minimus.essential)
     assert "calf_lower" not in minimus.essential + minimus.spillover
-    assert "calf_upper" in minimus.provisional
+    assert set(SPLIT_ZONES["calf_upper"]) <= set(minimus.provisional)
+
+
+def test_the_hamstrings_refer_down_their_own_side_of_the_back_of_the_leg(catalog: Catalog):
+    # The reference: semitendinosus and semimembranosus to the lower gluteal fold, the
+    # posteromedial thigh to the knee and the medial calf; biceps femoris behind the knee,
+    # gathering to its outer side and up the back-outer thigh. Below mid-thigh each keeps to
+    # its half; the upper back of the thigh is not split.
+    outer = {z for halves in SPLIT_ZONES.values() for z in halves if z.endswith("_lateral")}
+    inner = {z for halves in SPLIT_ZONES.values() for z in halves if z.endswith("_medial")}
+    for trp in catalog.muscles["medial_hamstrings"].trigger_points:
+        zones = set(trp.referral.essential) | set(trp.referral.spillover)
+        assert inner <= zones and not zones & outer, trp.id
+        assert "calf_upper_medial" in trp.referral.provisional  # how far down is not settled
+    for trp in catalog.muscles["biceps_femoris"].trigger_points:
+        referral = trp.referral
+        assert referral.essential == ("posterior_knee_lateral",), trp.id
+        assert {"posterior_thigh_lower_lateral", "posterior_thigh_upper"} <= set(
+            referral.spillover)
+        # "Behind the knee" without a side in the reference, the outer side in secondary
+        # material: the inner half of the knee is spillover, and provisional.
+        assert referral.provisional == ("posterior_knee_medial",)
+        assert not (inner - {"posterior_knee_medial"}) & set(referral.spillover)
+        assert not {"calf_upper_lateral", "calf_lower"} & set(referral.spillover)
 
 
 def test_gluteus_minimus_anterior_pain_runs_down_the_peroneal_strip_not_the_shin(

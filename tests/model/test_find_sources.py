@@ -38,19 +38,19 @@ def ranked(catalog: Catalog, zones: list[str]) -> list[str]:
 
 def test_one_essential_match_beats_two_spillover_matches(base: Catalog):
     catalog = synthetic(base, beta=[(["sacrum"], [])],
-                        gamma=[(["calf_upper"], ["sacrum", "coccyx"])])
+                        gamma=[(["calf_lower"], ["sacrum", "coccyx"])])
     candidates = catalog.find_sources(["sacrum", "coccyx"])
     assert [c.muscle_id for c in candidates] == ["beta", "gamma"]
     assert [c.score for c in candidates] == [1.0, 0.8]
 
 
 def test_ties_break_by_zone_count_then_name(base: Catalog):
-    zones = ["sacrum", "coccyx", "buttock", "calf_upper", "groin"]
+    zones = ["sacrum", "coccyx", "buttock", "calf_lower", "groin"]
     catalog = synthetic(
         base,
         two_essential=[(["sacrum", "coccyx"], [])],  # 2.0 from two zones
         five_spillover=[(["flank"], zones)],          # 5 x 0.4 = 2.0 from five zones
-        also_two_essential=[(["buttock", "calf_upper"], [])],
+        also_two_essential=[(["buttock", "calf_lower"], [])],
     )
     assert ranked(catalog, zones) == ["five_spillover", "also_two_essential", "two_essential"]
 
@@ -58,8 +58,8 @@ def test_ties_break_by_zone_count_then_name(base: Catalog):
 def test_then_by_how_closely_a_pattern_fits_the_marked_pain(base: Catalog):
     # Level on score and zone count: the muscle whose trigger point refers to the sacrum and
     # little else fits sacral pain better than one whose pattern spreads over the leg too.
-    catalog = synthetic(base, alpha=[(["sacrum", "buttock", "calf_upper", "groin"], [])],
-                        beta=[(["calf_upper"], []), (["sacrum"], ["coccyx"])])
+    catalog = synthetic(base, alpha=[(["sacrum", "buttock", "calf_lower", "groin"], [])],
+                        beta=[(["calf_lower"], []), (["sacrum"], ["coccyx"])])
     (alpha, beta) = sorted(catalog.find_sources(["sacrum"]), key=lambda c: c.muscle_id)
     assert (alpha.score, alpha.zone_count) == (beta.score, beta.zone_count)
     assert (alpha.unmarked, beta.unmarked) == (3, 1)  # beta's TrP2: the coccyx only
@@ -71,11 +71,12 @@ def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Ca
     # the calf as spillover; one refers to the calf as essential and the buttock as spillover.
     # Buttock pain is explained by any of the three; calf pain, in nearly everyone, only by the
     # last: it leads, though its pattern runs on to zones not marked.
-    catalog = synthetic(base, alpha=[(["buttock"], ["calf_upper"])],
-                        beta=[(["buttock"], ["calf_upper"])],
-                        gamma=[(["buttock"], ["calf_upper"])],
-                        omega=[(["calf_upper", "posterior_knee", "lateral_ankle"], ["buttock"])])
-    candidates = catalog.find_sources(["buttock", "calf_upper"])
+    catalog = synthetic(base, alpha=[(["buttock"], ["calf_lower"])],
+                        beta=[(["buttock"], ["calf_lower"])],
+                        gamma=[(["buttock"], ["calf_lower"])],
+                        omega=[(["calf_lower", "posterior_knee_lateral", "lateral_ankle"],
+                                ["buttock"])])
+    candidates = catalog.find_sources(["buttock", "calf_lower"])
     assert len({(c.score, c.zone_count) for c in candidates}) == 1
     assert candidates[0].muscle_id == "omega"
     assert candidates[0].unmarked > max(c.unmarked for c in candidates[1:])
@@ -88,7 +89,7 @@ def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Ca
 
 
 def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
-    catalog = synthetic(base, delta=[(["sacrum"], []), (["calf_upper"], ["sacrum"])])
+    catalog = synthetic(base, delta=[(["sacrum"], []), (["calf_lower"], ["sacrum"])])
     (candidate,) = catalog.find_sources(["sacrum"])
     assert candidate.score == 1.0
     assert candidate.essential == ("sacrum",)
@@ -97,7 +98,7 @@ def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essentia
 
 
 def test_candidate_explains_each_match(base: Catalog):
-    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper"]), (["calf_upper"], [])])
+    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper"]), (["calf_lower"], [])])
     (candidate,) = catalog.find_sources(["posterior_thigh_upper", "buttock", "groin"])
     assert candidate.essential == ("buttock",)
     assert candidate.spillover == ("posterior_thigh_upper",)
@@ -172,7 +173,7 @@ def bilateral_catalog(base: Catalog) -> Catalog:
     own side."""
     template = base.muscles["pack_muscle"]
     band = TriggerPoint("trp1", "TrP1", "here", Referral(
-        ("si_joint", "calf_upper"), ("buttock",), bilateral=("si_joint", "buttock")), ("x",))
+        ("si_joint", "calf_lower"), ("buttock",), bilateral=("si_joint", "buttock")), ("x",))
     one_side = TriggerPoint("trp1", "TrP1", "here", Referral(("si_joint",), ()), ("x",))
     muscles = {
         "band": dataclasses.replace(template, id="band", name="Band", trigger_points=(band,)),
@@ -186,7 +187,7 @@ def test_zones_marked_on_the_other_side_reach_only_a_bilateral_referral(base: Ca
     catalog = bilateral_catalog(base)
     # The SI joint marked on both sides, the buttock and the calf on the other side only.
     candidates = catalog.find_sources(["si_joint"],
-                                      other_side=["si_joint", "buttock", "calf_upper"])
+                                      other_side=["si_joint", "buttock", "calf_lower"])
     assert [(c.muscle_id, c.score) for c in candidates] == [("band", 2.4), ("one_side", 1.0)]
     band, one_side = candidates
     assert band.essential == ("si_joint",) and band.spillover == ()
@@ -314,7 +315,9 @@ def test_a_referral_to_a_group_is_a_referral_to_its_parts(base: Catalog):
     catalog = synthetic(base, old=[(["lumbar_paraspinal"], ["posterior_thigh"])])
     referral = catalog.muscles["old"].trigger_point("trp1").referral
     assert referral.essential == ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower")
-    assert referral.spillover == ("posterior_thigh_upper", "posterior_thigh_lower")
+    # posterior_thigh_lower was split in its turn, into inner and outer halves
+    assert referral.spillover == ("posterior_thigh_upper", "posterior_thigh_lower_medial",
+                                  "posterior_thigh_lower_lateral")
     (candidate,) = catalog.find_sources(["lumbar_paraspinal_upper"])
     assert candidate.essential == ("lumbar_paraspinal_upper",)
 
@@ -338,9 +341,12 @@ def test_marking_a_group_marks_its_parts(base: Catalog):
 
 def test_zone_parts_and_expand_zones(base: Catalog):
     assert base.zone_parts("sacrum") == ("sacrum",)
-    assert base.zone_parts("posterior_thigh") == ("posterior_thigh_upper", "posterior_thigh_lower")
+    thigh = ("posterior_thigh_upper", "posterior_thigh_lower_medial",
+             "posterior_thigh_lower_lateral")
+    assert base.zone_parts("posterior_thigh") == thigh
+    assert base.zone_parts("posterior_knee") == ("posterior_knee_medial", "posterior_knee_lateral")
     assert base.expand_zones(["calf_upper", "posterior_thigh", "posterior_thigh_upper"]) == [
-        "calf_upper", "posterior_thigh_upper", "posterior_thigh_lower"]
+        "calf_upper_medial", "calf_upper_lateral", *thigh]
     with pytest.raises(KeyError, match="butock"):
         base.zone_parts("butock")
     # a group of midline parts is itself midline; it is drawn nowhere itself
@@ -350,7 +356,7 @@ def test_zone_parts_and_expand_zones(base: Catalog):
 
 def test_no_candidates_where_nothing_refers(base: Catalog):
     catalog = synthetic(base, zeta=[(["sacrum"], [])])
-    assert catalog.find_sources(["calf_upper"]) == []
+    assert catalog.find_sources(["calf_lower"]) == []
     assert catalog.find_sources([]) == []
 
 
@@ -457,11 +463,37 @@ def test_pack_muscle_joins_the_ranking(tmp_path: Path):
 def test_a_zone_essential_only_provisionally_weighs_as_spillover(catalog: Catalog):
     # Gluteus minimus's pattern has the back of the knee as essential, provisionally: its
     # score counts it as drawn, its weight as spillover, as biceps femoris's settled thigh is.
-    # On equal weight and zones, the knee is as rare as minimus's thigh (no other settled
+    # On equal weight and zones, the outer knee is as rare as minimus's thigh (no other settled
     # essential referral reaches either), and biceps femoris rests on nothing provisional.
-    biceps, minimus = catalog.find_sources(["posterior_knee", "posterior_thigh_lower"])[:2]
+    # (The outer halves: across the whole width, minimus explains the inner halves too.)
+    biceps, minimus = catalog.find_sources(["posterior_knee_lateral",
+                                            "posterior_thigh_lower_lateral"])[:2]
     assert (biceps.muscle_id, minimus.muscle_id) == ("biceps_femoris", "gluteus_minimus")
-    assert (minimus.score, minimus.weight, minimus.provisional) == (2.0, 1.4, ("posterior_knee",))
+    assert (minimus.score, minimus.weight, minimus.provisional) == (
+        2.0, 1.4, ("posterior_knee_lateral",))
     assert (biceps.score, biceps.weight, biceps.provisional) == (1.4, 1.4, ())
     assert biceps.shared == minimus.shared == (1,)
     assert (biceps.unsettled, minimus.unsettled) == (0.0, 1.0)
+
+
+def test_the_inner_back_of_the_knee_and_calf_point_to_the_medial_hamstrings(catalog: Catalog):
+    # The reference: the medial hamstrings refer down the posteromedial thigh to the knee and
+    # the medial calf, biceps femoris behind the knee, towards its outer side. Pain marked on
+    # the inner half of the back of the knee or the upper calf lists the medial hamstrings
+    # first; on the outer half of the knee, biceps femoris.
+    for marked in (["calf_upper_medial"], ["posterior_knee_medial"],
+                   ["posterior_knee_medial", "calf_upper_medial"]):
+        assert ranked(catalog, marked)[0] == "medial_hamstrings", marked
+    # Gluteus minimus' pain runs down the whole back of the leg into the calf, which the
+    # sources leave open: it reaches the inner calf as provisionally, in a wider pattern.
+    first, second = catalog.find_sources(["calf_upper_medial"])
+    assert (first.muscle_id, second.muscle_id) == ("medial_hamstrings", "gluteus_minimus")
+    assert first.unmarked < second.unmarked
+    assert "biceps_femoris" not in ranked(catalog, ["calf_upper_medial"])
+    # Biceps femoris reaches the inner half of the knee only provisionally: after them.
+    knee = ranked(catalog, ["posterior_knee_medial"])
+    assert knee.index("medial_hamstrings") < knee.index("biceps_femoris")
+    outer = catalog.find_sources(["posterior_knee_lateral"])
+    assert outer[0].muscle_id == "biceps_femoris"
+    assert outer[0].essential == ("posterior_knee_lateral",)
+    assert "medial_hamstrings" not in {c.muscle_id for c in outer}

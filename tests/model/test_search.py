@@ -134,6 +134,33 @@ def test_a_zone_group_named_in_the_query_counts_as_its_parts(catalog: Catalog):
     assert set(ids(catalog, "upper back of the thigh")[:len(upper)]) == upper
 
 
+def test_the_inner_and_the_outer_back_of_the_leg_each_find_their_own_hamstring(
+        catalog: Catalog):
+    # The reference: semitendinosus and semimembranosus refer down the posteromedial thigh to
+    # the knee and the medial calf, biceps femoris behind the knee (towards its outer side).
+    # Below mid-thigh the back of the leg has inner and outer halves: a query that says which
+    # names that half, and finds that hamstring first.
+    assert ids(catalog, "inner back of the knee")[0] == "medial_hamstrings"
+    assert catalog.search_reason("medial_hamstrings", "inner back of the knee").startswith(
+        "refers pain to the inner back of the knee (spillover zone)")
+    assert ids(catalog, "pain in the inner calf")[0] == "medial_hamstrings"
+    assert catalog.search_reason("medial_hamstrings", "inner calf").startswith(
+        "refers pain to the upper inner calf")
+    outer_knee = ids(catalog, "outer back of the knee")
+    assert outer_knee[0] == "biceps_femoris" and "medial_hamstrings" not in outer_knee
+    # The whole back of the knee still finds biceps femoris first: its outer half is settled,
+    # gluteus minimus reaches both halves only provisionally.
+    assert ids(catalog, "back of the knee")[:2] == ["biceps_femoris", "gluteus_minimus"]
+    assert ids(catalog, "behind the knee")[0] == "biceps_femoris"
+    # The outer back of the thigh is no low back ("back") and no outer thigh alone: biceps
+    # femoris refers there, after gluteus minimus, whose pain runs down the whole back of the
+    # thigh in nearly everyone (essential); the inner hamstrings do not.
+    assert ids(catalog, "outer back of the thigh") == ["gluteus_minimus", "biceps_femoris"]
+    assert catalog.search_referral("biceps_femoris", "outer back of the thigh").spillover == (
+        "posterior_thigh_lower_lateral",)
+    assert ids(catalog, "inner back of the thigh") == ["gluteus_minimus", "medial_hamstrings"]
+
+
 # Everyday queries a student types, each answered as the reference (shared/reference,
 # trigger-points.md) answers it. Several muscles match each; these check which come first.
 
@@ -699,9 +726,10 @@ def test_a_whole_word_is_matched_before_a_longer_word_it_begins(catalog: Catalog
 
 def essential_first(catalog: Catalog, query: str) -> list[bool]:
     """For each muscle found by referral to the place a query names, in order: whether it
-    refers there as essential."""
+    refers there as essential, in the sources (a zone essential only provisionally weighs as
+    spillover, in the pain finder and for a place named)."""
     found = (catalog.search_referral(m, query) for m in ids(catalog, query))
-    return [bool(c.essential) for c in found if c is not None]
+    return [bool(set(c.essential) - set(c.provisional)) for c in found if c is not None]
 
 
 def test_the_front_of_the_thigh_finds_the_muscle_that_refers_there_as_essential(

@@ -94,7 +94,7 @@ def test_click_paints_referral_on_the_body(qtbot, window: MainWindow, catalog: C
     view = window.body_view
     gmax = catalog.muscles["gluteus_maximus"]
     essential, spillover = gmax.referral_zones()
-    untouched = next(z for z in ("calf_upper", "posterior_knee", "thoracolumbar")
+    untouched = next(z for z in ("calf_upper_medial", "posterior_knee_medial", "thoracolumbar")
                      if z not in essential | spillover)
     probe_zones = ["sacrum", untouched]
     assert "sacrum" in essential  # TrP1 refers over the sacrum and SI joint
@@ -371,6 +371,59 @@ def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow
     assert "rovisional" not in window.detail_panel.plain_text()
 
 
+@pytest.mark.parametrize(("muscle_id", "painted", "bare"), [
+    # The medial hamstrings' pain runs down the inner back of the thigh to the knee and the
+    # inner calf; the outer halves stay bare.
+    ("medial_hamstrings",
+     ("posterior_thigh_lower_medial", "posterior_knee_medial", "calf_upper_medial"),
+     ("posterior_thigh_lower_lateral", "posterior_knee_lateral", "calf_upper_lateral")),
+    # Biceps femoris's gathers behind the knee on its outer side and runs up the outer back of
+    # the thigh; the inner half of the lower thigh and the calf stay bare.
+    ("biceps_femoris", ("posterior_knee_lateral", "posterior_thigh_lower_lateral"),
+     ("posterior_thigh_lower_medial", "calf_upper_medial", "calf_upper_lateral")),
+])
+def test_each_hamstring_paints_its_own_half_of_the_back_of_the_leg(
+        qtbot, window: MainWindow, muscle_id: str, painted: tuple, bare: tuple):
+    view = window.body_view
+
+    def grid(zone: str) -> list[QPoint]:
+        """The zone's points on a fine grid clear of its edges, as the window shows them."""
+        item = view.body_scene().zones[zone, "L"]
+        rect, shape = item.sceneBoundingRect(), item.shape()
+        inside = [QPointF(rect.left() + x, rect.top() + y)
+                  for x in range(0, int(rect.width()), 2) for y in range(0, int(rect.height()), 2)]
+        clear = [view.mapFromScene(p) for p in inside
+                 if all(shape.contains(p + QPointF(dx, dy))
+                        for dx, dy in ((0, 0), (-4, 0), (4, 0), (0, -4), (0, 4)))]
+        assert len(clear) > 20, zone
+        return clear
+
+    def reds() -> dict[str, list[bool]]:
+        image = view.viewport().grab().toImage()  # once: a grab per pixel takes seconds
+        ratio = image.devicePixelRatio()
+        return {zone: [is_red(image.pixelColor(int(p.x() * ratio), int(p.y() * ratio)))
+                       for p in found] for zone, found in points.items()}
+
+    points = {zone: grid(zone) for zone in (*painted, *bare)}
+    before = reds()
+    click(qtbot, window, muscle_id, "L")
+    assert window.selected == (muscle_id, "L")
+    # The share of each zone the referral turned red (the muscles' own brown counts as red
+    # to `is_red` where their fibres run; it was so before).
+    after = reds()
+    turned = {zone: sum(now and not was for now, was in zip(after[zone], before[zone],
+                                                             strict=True)) / len(after[zone])
+              for zone in points}
+    assert all(turned[zone] > 0.1 for zone in painted), turned
+    assert all(turned[zone] == 0 for zone in bare), turned
+    # From behind, the left leg's inner half is the one nearer the midline: on its right.
+    scene = view.body_scene()
+    for whole in {zone.rsplit("_", 1)[0] for zone in (*painted, *bare)}:
+        inner, outer = (scene.zones[f"{whole}_{half}", "L"].sceneBoundingRect().center()
+                        for half in ("medial", "lateral"))
+        assert inner.x() > outer.x(), whole
+
+
 def test_gluteus_minimus_calf_reach_is_said_to_be_unsettled(qtbot, window: MainWindow):
     # Its posterior trigger point's pain is painted down to mid-calf, bodymap's reading: the
     # manual's summary gives no lower limit and a popular guide stops at the knee. The page
@@ -381,8 +434,10 @@ def test_gluteus_minimus_calf_reach_is_said_to_be_unsettled(qtbot, window: MainW
     text = window.detail_panel.plain_text()
     trp2 = text[text.index("TrP2 (posterior part)"):text.index("Symptoms")]
     essential = next(line for line in trp2.splitlines() if line.startswith("Essential zone"))
-    assert essential.endswith("Upper calf (provisional)"), essential
-    assert "Lower back of the thigh," in essential  # settled, nothing said after it
+    # across the whole width of the back of the leg: both halves of the calf and the knee
+    assert essential.endswith("Upper inner calf (provisional), Upper outer calf (provisional)"), (
+        essential)
+    assert "Lower inner back of the thigh, Lower outer back of the thigh," in essential  # settled
     assert "Lower calf" not in trp2
     assert "Perfect Spot No. 6" in trp2 and "to the knee" in trp2
     assert "Provisional: not settled by the sources" in text
@@ -610,13 +665,15 @@ def test_the_note_of_referral_on_another_view_says_which_zones_are_provisional(
         qtbot, window: MainWindow):
     # Gluteus minimus's posterior TrP refers down the back of the thigh; its data marks the
     # back of the knee provisional (the calf beyond it is too). The back view draws these
-    # zones, the side view does not, so the note names them, as the page does.
+    # zones (the knee's inner and outer halves), the side view does not, so the note names
+    # them, as the page does.
     trigger(window, "actionViewLateral")
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "gluteus_minimus", "L")
     words = window.findChild(QLabel, "referralElsewhere").accessibleName()
     zones = words.removeprefix("More referral on the back view: ").split(". ")[0].split(", ")
-    assert "Back of the knee (provisional)" in zones and "Lower buttock" in zones, words
+    assert {"Inner back of the knee (provisional)", "Outer back of the knee (provisional)",
+            "Lower buttock"} <= set(zones), words
 
 
 def test_a_muscle_this_view_draws_whole_needs_no_such_note(qtbot, window: MainWindow):
@@ -1245,14 +1302,14 @@ def test_a_zone_only_provisional_referral_paints_has_a_dashed_edge_and_a_key(
         qtbot, window: MainWindow, catalog: Catalog):
     # Gluteus minimus reaches the back of the knee only in a reading the sources do not settle;
     # the back of the thigh is settled. The knee is drawn red, with a dashed dark edge, which
-    # the key explains; the thigh has no such edge.
+    # the key explains; the thigh has no such edge. (The outer halves; the inner are alike.)
     referrals = [t.referral for t in catalog.muscles["gluteus_minimus"].trigger_points]
-    assert any("posterior_knee" in r.provisional for r in referrals)
-    assert not any("posterior_thigh_lower" in r.provisional for r in referrals)
+    assert any("posterior_knee_lateral" in r.provisional for r in referrals)
+    assert not any("posterior_thigh_lower_lateral" in r.provisional for r in referrals)
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "gluteus_minimus")
-    knee = window.body_view.body_scene().zones["posterior_knee", "L"].sceneBoundingRect()
+    knee = window.body_view.body_scene().zones["posterior_knee_lateral", "L"].sceneBoundingRect()
     assert is_red(pixel(window, window.body_view.mapFromScene(knee.center())))
-    assert _dark_edge_pixels(window, "posterior_knee") > 3
-    assert _dark_edge_pixels(window, "posterior_thigh_lower") == 0
+    assert _dark_edge_pixels(window, "posterior_knee_lateral") > 3
+    assert _dark_edge_pixels(window, "posterior_thigh_lower_lateral") == 0
     assert "Provisional zone" in window.findChild(QWidget, "legend").accessibleName()

@@ -14,6 +14,11 @@ cover the whole outer face of the fibula and bulge forward of it, so the strip r
 front (anterior intermuscular) septum, 2.5-3.5 cm in front of the fibula, back to the posterior
 septum just behind it, in front of soleus and the Achilles tendon: about a third of the leg's
 depth at mid-shin, 3-4.5 cm across, widest over the bellies in the upper half.
+
+The back of the thigh below mid-thigh and the upper calf are split into inner and outer halves
+in the posterior view; from the side only the outer halves show, so this view draws those
+(`posterior_thigh_lower_lateral`, `calf_upper_lateral`). The upper back of the thigh and the
+lower calf are not split: each is one zone in both views.
 """
 
 from __future__ import annotations
@@ -105,14 +110,15 @@ ZONES = {
                       (c["lkn"], J_KA, J_KP), (c["lat_pt"], J_KP, J_LT)],
     "posterior_thigh_upper": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_PT_F),
                               (c["thigh_cut"], J_PT_F, J_PT_B), (c["outline"], J_PT_B, B4)],
-    "posterior_thigh_lower": [(c["thigh_cut"], J_PT_B, J_PT_F), (c["lat_pt"], J_PT_F, J_KP),
-                              (c["lkn"], J_KP, K_B), (c["outline"], K_B, J_PT_B)],
+    "posterior_thigh_lower_lateral": [(c["thigh_cut"], J_PT_B, J_PT_F),
+                                      (c["lat_pt"], J_PT_F, J_KP), (c["lkn"], J_KP, K_B),
+                                      (c["outline"], K_B, J_PT_B)],
     "anterior_leg": [(c["outline"], K_F, LA_F), (c["la_top"], LA_F, J_LA_F),
                      (c["lpe_front"], J_LA_F, J_KL), (c["lkn"], J_KL, K_F)],
     "lateral_leg": [(c["lpe_front"], J_KL, J_LA_F), (c["la_top"], J_LA_F, J_LA),
                     (c["lcl"], J_LA, J_KP), (c["lkn"], J_KP, J_KL)],
-    "calf_upper": [(c["lkn"], J_KP, K_B), (c["outline"], K_B, J_CALF_B),
-                   (c["calf_cut"], J_CALF_B, J_LC), (c["lcl"], J_LC, J_KP)],
+    "calf_upper_lateral": [(c["lkn"], J_KP, K_B), (c["outline"], K_B, J_CALF_B),
+                           (c["calf_cut"], J_CALF_B, J_LC), (c["lcl"], J_LC, J_KP)],
     "calf_lower": [(c["calf_cut"], J_LC, J_CALF_B), (c["outline"], J_CALF_B, LA_B),
                    (c["la_top"], LA_B, J_LA), (c["lcl"], J_LA, J_LC)],
     "lateral_ankle": [(c["la_top"], LA_B, LA_F), (c["outline"], LA_F, LA_F2),

@@ -11,6 +11,13 @@ and L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones
 line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower; the
 mid-calf cut, about halfway from the knee crease to the ankle, where the calf muscles' bellies
 narrow into the Achilles tendon, parts the upper calf from the lower.
+
+Between the mid-thigh cut and the mid-calf cut, one line down the middle of the back of each leg
+parts its inner (medial) half from its outer (lateral) half, where the hamstrings' referral
+differs: semitendinosus and semimembranosus send pain down the inner back of the thigh to the
+knee and the inner calf, biceps femoris gathers it behind the knee towards the outer side. The
+line follows the groove between the two hamstring groups down to the top of the knee hollow,
+then the middle of the hollow and of the calf, between the heads of gastrocnemius.
 """
 
 from __future__ import annotations
@@ -68,6 +75,12 @@ I_KN1 = (2.0, 50.5)
 I_THIGH = (1.28, THIGH_CUT)  # on the inner thigh outline
 O_CALF = (12.5, CALF_CUT)  # on the outer calf outline
 I_CALF = (2.86, CALF_CUT)  # on the inner calf outline
+# The middle of the back of the leg, where the inner half meets the outer (see above): on the
+# mid-thigh cut, the top of the knee zone, its bottom and the mid-calf cut.
+T_MID = (7.25, THIGH_CUT)  # the groove between the medial hamstrings and biceps femoris
+K1_MID = (7.6, 50.5)  # the knee zone's top, in line with the middle of the knee hollow
+K2_MID = (7.5, 42.1)  # between the heads of gastrocnemius (a knot of the knee zone's bottom)
+C_MID = (7.85, CALF_CUT)
 
 A1 = (1.6, 114.0)
 P_ES = (8.0, 113.3)
@@ -117,11 +130,14 @@ CURVES = {
     "cx_top": Curve("cx_top", [MID_APEX, H]),
     "cx_edge": Curve("cx_edge", [H, M, MID_K]),
     "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), J_THIGH, (12.0, 60.0), J_KN]),
-    "thigh_cut": Curve("thigh_cut", [I_THIGH, J_THIGH]),
+    "thigh_cut": Curve("thigh_cut", [I_THIGH, T_MID, J_THIGH]),
     "fold": Curve("fold", [CROTCH, (2.5, 76.4), (6.0, 76.3), (9.5, 76.6), J_FOLD]),
-    "kn_top": Curve("kn_top", [I_KN1, J_KN, O_KN1]),
-    "kn_bot": Curve("kn_bot", [I_KN2, (7.5, 42.1), O_KN2]),
-    "calf_cut": Curve("calf_cut", [I_CALF, O_CALF]),
+    "kn_top": Curve("kn_top", [I_KN1, K1_MID, J_KN, O_KN1]),
+    "kn_bot": Curve("kn_bot", [I_KN2, K2_MID, O_KN2]),
+    "calf_cut": Curve("calf_cut", [I_CALF, C_MID, O_CALF]),
+    # down the middle of the back of the leg: along the hamstrings' groove to the top of the
+    # knee hollow (HAM_FORK, below), then down the middle of the hollow and of the calf
+    "leg_mid": Curve("leg_mid", [T_MID, (7.6, 57.5), K1_MID, K2_MID, (7.75, 35.0), C_MID]),
     "ank": Curve("ank", [I_ANK, (8.0, 8.7), O_ANK]),
 }
 c = CURVES
@@ -155,12 +171,20 @@ SIDED_ZONES = {
     "posterior_thigh_upper": [(c["fold"], CROTCH, J_FOLD), (c["lt_edge"], J_FOLD, J_THIGH),
                               (c["thigh_cut"], J_THIGH, I_THIGH),
                               (c["outline"], I_THIGH, CROTCH)],
-    "posterior_thigh_lower": [(c["thigh_cut"], I_THIGH, J_THIGH), (c["lt_edge"], J_THIGH, J_KN),
-                              (c["kn_top"], J_KN, I_KN1), (c["outline"], I_KN1, I_THIGH)],
-    "posterior_knee": [(c["kn_top"], I_KN1, O_KN1), (c["outline"], O_KN1, O_KN2),
-                       (c["kn_bot"], O_KN2, I_KN2), (c["outline"], I_KN2, I_KN1)],
-    "calf_upper": [(c["kn_bot"], I_KN2, O_KN2), (c["outline"], O_KN2, O_CALF),
-                   (c["calf_cut"], O_CALF, I_CALF), (c["outline"], I_CALF, I_KN2)],
+    "posterior_thigh_lower_medial": [(c["thigh_cut"], I_THIGH, T_MID),
+                                     (c["leg_mid"], T_MID, K1_MID), (c["kn_top"], K1_MID, I_KN1),
+                                     (c["outline"], I_KN1, I_THIGH)],
+    "posterior_thigh_lower_lateral": [(c["thigh_cut"], T_MID, J_THIGH),
+                                      (c["lt_edge"], J_THIGH, J_KN), (c["kn_top"], J_KN, K1_MID),
+                                      (c["leg_mid"], K1_MID, T_MID)],
+    "posterior_knee_medial": [(c["kn_top"], I_KN1, K1_MID), (c["leg_mid"], K1_MID, K2_MID),
+                              (c["kn_bot"], K2_MID, I_KN2), (c["outline"], I_KN2, I_KN1)],
+    "posterior_knee_lateral": [(c["kn_top"], K1_MID, O_KN1), (c["outline"], O_KN1, O_KN2),
+                               (c["kn_bot"], O_KN2, K2_MID), (c["leg_mid"], K2_MID, K1_MID)],
+    "calf_upper_medial": [(c["kn_bot"], I_KN2, K2_MID), (c["leg_mid"], K2_MID, C_MID),
+                          (c["calf_cut"], C_MID, I_CALF), (c["outline"], I_CALF, I_KN2)],
+    "calf_upper_lateral": [(c["kn_bot"], K2_MID, O_KN2), (c["outline"], O_KN2, O_CALF),
+                           (c["calf_cut"], O_CALF, C_MID), (c["leg_mid"], C_MID, K2_MID)],
     "calf_lower": [(c["calf_cut"], I_CALF, O_CALF), (c["outline"], O_CALF, O_ANK),
                    (c["ank"], O_ANK, I_ANK), (c["outline"], I_ANK, I_CALF)],
 }
@@ -183,7 +207,8 @@ ZONE_ORDER = [
     "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
     "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
     "upper_buttock", "buttock", "greater_trochanter", "lower_buttock", "lateral_thigh",
-    "posterior_thigh_upper", "posterior_thigh_lower", "posterior_knee", "calf_upper",
+    "posterior_thigh_upper", "posterior_thigh_lower_medial", "posterior_thigh_lower_lateral",
+    "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial", "calf_upper_lateral",
     "calf_lower",
 ]
 
@@ -215,7 +240,7 @@ IC_FORK = (4.4, 115.0)
 HAM_MED = (3.35, 79.6)  # knots of gluteus maximus' lower border where the hamstrings appear ...
 HAM_SPLIT = (5.2, 77.1)  # ... where the medial pair and biceps part, below the sit bone ...
 HAM_LAT = (10.0, 73.4)  # ... and biceps' outer edge, with vastus lateralis beyond it
-HAM_FORK = (7.6, 57.5)  # the top of the knee hollow, where the two groups part
+HAM_FORK = (7.6, 57.5)  # the top of the knee hollow, where the two groups part (on leg_mid)
 MH_END_MED, MH_END_LAT = (2.9, 43.3), (4.3, 43.6)  # at the inner tibia, below the joint
 BF_END_MED, BF_END_LAT = (10.9, 43.5), (11.9, 43.3)  # at the head of the fibula
 MUSCLE_CURVES = {
