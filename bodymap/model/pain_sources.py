@@ -149,6 +149,15 @@ class PainSources:
         return self._index_referrals(other_side=False)
 
     @cached_property
+    def _settled_essential(self) -> dict[str, frozenset[str]]:
+        """zone -> the muscles with a TrP that has it as essential in a settled way (not
+        provisionally): what `area_scores` counts as essential, looked up once a zone."""
+        return {zone: frozenset(m for m, (found, _) in muscles.items()
+                                if any(x.kind == "essential" and not x.provisional
+                                       for x in found))
+                for zone, muscles in self.referrals.items()}
+
+    @cached_property
     def _other_side_referrals(self) -> _Referring:
         return self._index_referrals(other_side=True)
 
@@ -424,9 +433,9 @@ class PainSources:
         essential_count = len(drawn) + 1
         scores: dict[str, int] = defaultdict(int)
         for zone in drawn:
-            for muscle_id, (found, _) in self.referrals.get(zone, {}).items():
-                settled = any(x.kind == "essential" and not x.provisional for x in found)
-                scores[muscle_id] += essential_count if settled else 1
+            settled = self._settled_essential.get(zone, frozenset())
+            for muscle_id in self.referrals.get(zone, {}):
+                scores[muscle_id] += essential_count if muscle_id in settled else 1
         return scores
 
     @cached_property
