@@ -57,10 +57,7 @@ def summary(catalog: Catalog) -> str:
     mistakes = len(kinds.skipped) + len(kinds.partial) + len(kinds.warned)
     if mistakes:
         parts.append(f"{counted(mistakes, 'problem')} in the data files")
-    if kinds.skipped_files:
-        parts.append(f"{counted(len(kinds.skipped_files), 'file')} not loaded until fixed")
-    if kinds.entries:
-        parts.append(f"{counted(kinds.entries, 'entry', 'entries')} left out until fixed")
+    parts += _left_out_parts(kinds)
     if kinds.notes:
         parts.append(f"{counted(len(kinds.notes), 'note')} on what the body drawings cannot show")
     return f"{'; '.join(parts)}: see File > Data problems." if parts else ""
@@ -70,13 +67,17 @@ def left_out(catalog: Catalog) -> str:
     """What the data's mistakes leave out, for a notice that stays in sight ("2 files not
     loaded until fixed"), or '' when they leave out nothing: a teacher whose muscle is missing
     from the list looks at the list, not at the status bar, which the next hover overwrites."""
-    kinds = _Kinds(catalog)
+    return "; ".join(_left_out_parts(_Kinds(catalog)))
+
+
+def _left_out_parts(kinds: _Kinds) -> list[str]:
+    """"2 files not loaded until fixed", "3 entries left out until fixed": those that apply."""
     parts = []
     if kinds.skipped_files:
         parts.append(f"{counted(len(kinds.skipped_files), 'file')} not loaded until fixed")
     if kinds.entries:
         parts.append(f"{counted(kinds.entries, 'entry', 'entries')} left out until fixed")
-    return "; ".join(parts)
+    return parts
 
 
 def explanation(catalog: Catalog) -> str:
