@@ -798,9 +798,25 @@ def test_the_inner_front_of_the_thigh_is_its_upper_half(views, side):
     inner = region(v, f"z-anteromedial_thigh-{side}").path.boundingRect()
     groin = region(v, f"z-groin-{side}").path.boundingRect()
     knee = region(v, f"z-anterior_thigh-{side}").path.boundingRect().bottom()
-    crotch = groin.bottom()
-    assert inner.top() < crotch  # from the groin
+    crotch = region(v, "z-pubic_region").path.boundingRect().bottom()  # where the thighs part
+    assert inner.top() < groin.bottom()  # from the groin
     assert inner.bottom() < crotch + 0.55 * (knee - crotch)  # to about mid-thigh
+
+
+def test_the_groin_and_inner_thigh_stop_at_the_folds_beside_the_pubis(views):
+    # Iliopsoas's groin and inner-thigh pain, painted on both sides, met on the midline in one
+    # red diamond over the pubis and genitals, which read as pelvic pain. The midline between the
+    # two thigh folds is a zone of its own, which no built-in muscle refers to.
+    v = views["anterior"]
+    pubic = region(v, "z-pubic_region").path.boundingRect()
+    mid_x = midline(v)
+    assert abs(pubic.center().x() - mid_x) < 1
+    for y in (pubic.top() + 0.25 * pubic.height(), pubic.center().y()):
+        assert zone_hits(v, QPointF(mid_x, y)) == ["z-pubic_region"]
+    for side in ("L", "R"):
+        for zone in ("groin", "anteromedial_thigh"):
+            painted = region(v, f"z-{zone}-{side}").path.boundingRect()
+            assert painted.left() > mid_x or painted.right() < mid_x, (zone, side)
 
 
 # --------------------------------------------------------------------------- rendering

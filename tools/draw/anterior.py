@@ -31,6 +31,12 @@ X = (0.0, 121.5)  # xiphoid
 N = (0.0, 102.5)  # navel
 G0 = (0.0, 87.9)
 CROTCH = (0.0, 79.0)
+# The fold between the thigh and the pubic region, from the pubic tubercle (where the inguinal
+# ligament ends) down to the inner edge of the thigh: the groin and the inner thigh end there, so
+# painting them never covers the pubis and genitals between the two folds.
+PT = (2.4, 88.3)
+GC = (1.7, 81.7)
+I0 = (0.5, 75.0)
 AT = (14.6, 124.0)
 LX = (13.3, 109.0)
 CX = (13.9, 100.6)
@@ -51,8 +57,8 @@ CURVES = {
     "outer": Curve("outer", [AT, (14.1, 117.0), LX, (13.0, 105.2), (13.3, 102.6), CX,
                              (14.9, 97.5), (16.3, 93.0), (17.6, 87.0), (18.0, 83.0), (17.5, 76.0),
                              (16.5, 68.0), (15.0, 59.0), KX, (12.6, 46.5), (12.3, 42.5), AB]),
-    "inner": Curve("inner", [IB, (2.3, 42.5), (2.1, 46.5), I_KN1, (1.7, 58.5), I_AM,
-                             (0.5, 75.0), CROTCH]),
+    "inner": Curve("inner", [IB, (2.3, 42.5), (2.1, 46.5), I_KN1, (1.7, 58.5), I_AM, I0,
+                             CROTCH]),
     "bottom": Curve("bottom", [AB, IB]),
     "top": Curve("top", [MID_TOP, AT]),
     "midline": Curve("midline", [MID_TOP, X, N, G0, CROTCH]),
@@ -60,9 +66,11 @@ CURVES = {
     "fl_med": Curve("fl_med", [L0, J_NF, ASIS]),
     "nav_line": Curve("nav_line", [N, (6.0, 102.6), J_NF]),
     "crest": Curve("crest", [ASIS, (12.9, 98.9), CX]),
-    "gr_up": Curve("gr_up", [ASIS, (8.3, 93.4), (5.0, 90.4), (2.2, 88.4), G0]),
-    "gr_lo": Curve("gr_lo", [ASIS, (10.0, 93.0), (8.4, 90.4), J_AM, (4.6, 85.8), (2.4, 82.8),
-                             (1.1, 80.6), CROTCH]),
+    "gr_up": Curve("gr_up", [ASIS, (8.3, 93.4), (5.0, 90.4), PT]),
+    "pubis": Curve("pubis", [PT, G0]),
+    "gr_lo": Curve("gr_lo", [ASIS, (10.0, 93.0), (8.4, 90.4), J_AM, (4.6, 85.8), (2.5, 82.9),
+                             GC]),
+    "fold": Curve("fold", [PT, (2.2, 85.0), GC, (1.0, 78.2), I0]),
     "ant_lat": Curve("ant_lat", [ASIS, (12.5, 87.0), (12.6, 76.0), (11.7, 63.0), J_KL]),
     "am_edge": Curve("am_edge", [J_AM, (7.9, 82.0), (6.6, 74.0), (4.2, 68.0), I_AM]),
     "kn": Curve("kn", [I_KN1, J_KL, KX]),
@@ -72,17 +80,25 @@ ZONES = {
     "upper_abdomen": [(c["costal"], X, L0), (c["fl_med"], L0, J_NF), (c["nav_line"], J_NF, N),
                       (c["midline"], N, X)],
     "lower_abdomen": [(c["nav_line"], N, J_NF), (c["fl_med"], J_NF, ASIS),
-                      (c["gr_up"], ASIS, G0), (c["midline"], G0, N)],
+                      (c["gr_up"], ASIS, PT), (c["pubis"], PT, G0), (c["midline"], G0, N)],
     "flank": [(c["costal"], L0, LX), (c["outer"], LX, CX), (c["crest"], CX, ASIS),
               (c["fl_med"], ASIS, L0)],
-    "groin": [(c["gr_up"], ASIS, G0), (c["midline"], G0, CROTCH), (c["gr_lo"], CROTCH, ASIS)],
+    "groin": [(c["gr_up"], ASIS, PT), (c["fold"], PT, GC), (c["gr_lo"], GC, ASIS)],
     "lateral_thigh": [(c["crest"], ASIS, CX), (c["outer"], CX, KX), (c["kn"], KX, J_KL),
                       (c["ant_lat"], J_KL, ASIS)],
     "anterior_thigh": [(c["ant_lat"], ASIS, J_KL), (c["kn"], J_KL, I_KN1),
                        (c["inner"], I_KN1, I_AM), (c["am_edge"], I_AM, J_AM),
                        (c["gr_lo"], J_AM, ASIS)],
-    "anteromedial_thigh": [(c["gr_lo"], J_AM, CROTCH), (c["inner"], CROTCH, I_AM),
+    "anteromedial_thigh": [(c["gr_lo"], J_AM, GC), (c["fold"], GC, I0), (c["inner"], I0, I_AM),
                            (c["am_edge"], I_AM, J_AM)],
+}
+
+# Between the two thigh folds, below the pubic tubercles: the pubic bone and the genitals. One zone
+# on the midline, so the zones still cover the whole front; no built-in muscle refers there.
+MIDLINE_ZONES = {
+    "pubic_region": [(c["pubis"], G0, PT, L_), (c["fold"], PT, I0, L_),
+                     (c["inner"], I0, CROTCH, L_), (c["inner"], CROTCH, I0, R_),
+                     (c["fold"], I0, PT, R_), (c["pubis"], PT, G0, R_)],
 }
 
 RECTUS = [(0.6, 87.6), (0.55, 95.0), (0.8, 102.5), (1.1, 110.0), (1.3, 118.0), (1.5, 123.4),
@@ -228,6 +244,8 @@ def muscles(svg: Svg) -> None:
 
 def zones(svg: Svg) -> None:
     Z = "zones"
+    for name, pieces in MIDLINE_ZONES.items():
+        svg.el(Z, "path", id=f"z-{name}", d=chain(pieces, px, L_), **ZONE_STYLE)
     for name, pieces in ZONES.items():
         for side, sign in SIDES.items():
             svg.el(Z, "path", id=f"z-{name}-{side}", d=chain(pieces, px, sign), **ZONE_STYLE)
