@@ -5,6 +5,7 @@
     region = view.region_at(point, "superficial")
 """
 
+from bodymap.diagram.neighbours import ZoneKey, zone_neighbours
 from bodymap.diagram.pathdata import PathDataError, arc_to_cubics, element_path, parse_path_data
 from bodymap.diagram.views import (
     LAYERS,
@@ -25,6 +26,7 @@ __all__ = [
     "LAYERS",
     "VIEWS",
     "VIEW_NAMES",
+    "ZoneKey",
     "DiagramError",
     "Landmark",
     "PathDataError",
@@ -38,4 +40,5 @@ __all__ = [
     "parse_region_id",
     "read_view",
     "view_path",
+    "zone_neighbours",
 ]
