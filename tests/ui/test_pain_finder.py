@@ -384,6 +384,25 @@ def test_a_hovered_name_leaves_the_status_bar_when_the_view_changes(qtbot, windo
     assert view.body_scene("lateral").hovered is None  # nor stays lit for the way back
 
 
+def test_a_zone_rested_on_while_marking_pain_is_named_at_the_pointer(qtbot, window: MainWindow):
+    # As a muscle is named when the pointer rests on it: the name shows where the student looks,
+    # not only in the status bar, and follows the pointer to the next zone, on the side view too.
+    from PySide6.QtWidgets import QToolTip
+
+    trigger(window, "actionPainMode")
+    view = window.body_view
+    for view_action, zone, name in (
+            (None, "posterior_knee_medial", "Inner back of the knee (left)"),
+            (None, "calf_lower", "Lower calf (left)"),
+            (None, "sacrum", "Sacrum"),
+            ("actionViewLateral", "anterior_leg", "Front of the lower leg (left)")):
+        if view_action:
+            trigger(window, view_action)
+        qtbot.mouseMove(view.viewport(), view.region_point(zone, "L"))
+        qtbot.waitUntil(lambda name=name: QToolTip.isVisible() and QToolTip.text() == name)
+        assert window.statusBar().currentMessage() == name
+
+
 def test_the_low_back_marked_on_one_side_ranks_iliopsoas_above_rectus_abdominis(
         qtbot, window: MainWindow):
     # Pain beside the low spine on one side: lower rectus abdominis would paint a band across
