@@ -28,3 +28,10 @@ def test_the_lower_calf_lies_under_the_upper_calf_far_from_the_buttock():
     assert ("calf_upper_medial", "R") not in below_knee
     # A midline zone lies between the sides: the sacrum touches both SI joints.
     assert {("si_joint", "L"), ("si_joint", "R")} <= zone_neighbours()["sacrum", None]
+
+
+def test_the_longest_shared_border_comes_first():
+    # The upper lumbar spine is a narrow strip down the midline: its long sides border the
+    # paraspinal ridges, its short ends the spine above and below.
+    first = zone_neighbours()["lumbar_spine_upper", None][:2]
+    assert set(first) == {("lumbar_paraspinal_upper", "L"), ("lumbar_paraspinal_upper", "R")}
