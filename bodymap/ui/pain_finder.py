@@ -24,6 +24,7 @@ from bodymap.model.pain_sources import (
     SPILLOVER_WEIGHT,
 )
 from bodymap.model.prose import BOTH, bracketed, on_side
+from bodymap.model.uncovered import beyond_the_data
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, plain_tip
@@ -550,12 +551,26 @@ class PainFinder(QWidget):
                 "No pain marked yet. Click the body where it hurts; click again to unmark."
                 if self.pain_mode else "No pain marked yet.")
         elif not rows:
-            self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
+            self.summary.setText(f"Marked: {', '.join(zones)}. {self._beyond_the_data(rows)}")
         else:
             plural = "s" if len(rows) != 1 else ""
+            beyond = self._beyond_the_data(rows)
             self.summary.setText(f"Marked: {', '.join(zones)}. {len(rows)} candidate{plural}, "
-                                 f"{order_words(active, known)}.")
+                                 f"{order_words(active, known)}.{f' {beyond}' if beyond else ''}")
         self.candidatePreviewed.emit(None)
+
+    def _beyond_the_data(self, rows: list[Row]) -> str:
+        """What to say of the marked zones no row explains (`uncovered.beyond_the_data`)."""
+        marks = {(part, None if self.catalog.zones[part].midline else side)
+                 for zone, side in self.marked for part in self.catalog.zone_parts(zone)}
+        explained = {r.mark for row in rows for r in row.reached}
+        unexplained = sorted(marks - explained,
+                             key=lambda mark: self._zone_text(*mark).casefold())
+        if not unexplained:
+            return ""
+        from bodymap.diagram import zone_neighbours  # read off the drawings once, when needed
+
+        return beyond_the_data(self.catalog, unexplained, zone_neighbours(), marks)
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:
         return on_side(self.catalog.zones[zone_id].label, side)

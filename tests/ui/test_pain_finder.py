@@ -821,3 +821,54 @@ def test_the_back_of_the_knee_and_the_upper_calf_read_down_the_list(qtbot, windo
     assert "Provisional (Upper inner calf; Inner back of the knee; TrP2's referral here)" in said
     assert minimus.data(Qt.ItemDataRole.ToolTipRole).startswith(
         "Gluteus minimus: provisional fit, score 0.8")
+
+
+def test_pain_beyond_the_data_says_what_it_covers_and_where_muscles_refer_nearby(
+        qtbot, window: MainWindow, catalog):
+    # The lower calf: no muscle in the data refers there. The summary says so, what the data
+    # holds (from its muscles' groups), and names a zone or two drawn next to it that muscles do
+    # refer to, each of which, marked instead, lists candidates.
+    from bodymap.diagram import zone_neighbours
+    from bodymap.model.schema import GROUP_NAMES
+
+    summary = window.pain_finder.summary
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "calf_lower", "L")
+    assert candidates(window) == []
+    said = summary.text()
+    assert said.startswith("Marked: Lower calf (left). No muscle in the data refers there: ")
+    groups = {GROUP_NAMES[m.group].lower() for m in catalog.muscles.values()}
+    assert len(groups) == 3 and all(group in said for group in groups), said
+    first, _, nearby = said.partition(" Next to it, muscles refer to ")
+    assert nearby, said
+    places = [z for z, s in zone_neighbours()["calf_lower", "L"]
+              if f"{catalog.zones[z].label} (left)" in nearby]
+    assert 1 <= len(places) <= 2, said
+    assert len(said.split(". ")) <= 3  # "Marked: ..." and two sentences a student reads at once
+    for place in places:
+        trigger(window, "actionClearPain")
+        view = "actionViewPosterior" if "posterior" in catalog.zones[place].views else (
+            "actionViewLateral")
+        trigger(window, view)
+        click(qtbot, window, place, "L")
+        assert candidates(window), place
+        assert "No muscle" not in summary.text()
+    # The front of the lower leg, on the side view: the same, its own neighbours.
+    trigger(window, "actionClearPain")
+    trigger(window, "actionViewLateral")
+    click(qtbot, window, "anterior_leg", "L")
+    assert summary.text().startswith(
+        "Marked: Front of the lower leg (left). No muscle in the data refers there: ")
+    assert "Next to it, muscles refer to " in summary.text()
+    # Marked beside a zone with candidates, the lower calf is named as the one none refers to.
+    trigger(window, "actionClearPain")
+    trigger(window, "actionViewPosterior")
+    click(qtbot, window, "calf_lower", "L")
+    click(qtbot, window, "calf_upper_medial", "L")
+    assert candidates(window)
+    said = summary.text()
+    assert " candidates, best first. No candidate refers to Lower calf (left): " in said
+    assert "Upper inner calf (left):" not in said
+    # Pain every marked zone of which some row explains says nothing of it.
+    click(qtbot, window, "calf_lower", "L")
+    assert "No candidate" not in summary.text()
