@@ -839,7 +839,7 @@ def test_pain_beyond_the_data_says_what_it_covers_and_where_muscles_refer_nearby
     assert said.startswith("Marked: Lower calf (left). No muscle in the data refers there: ")
     groups = {GROUP_NAMES[m.group].lower() for m in catalog.muscles.values()}
     assert len(groups) == 3 and all(group in said for group in groups), said
-    first, _, nearby = said.partition(" Next to it, muscles refer to ")
+    nearby = said.partition(" Next to it, muscles refer to ")[2]
     assert nearby, said
     places = [z for z, s in zone_neighbours()["calf_lower", "L"]
               if f"{catalog.zones[z].label} (left)" in nearby]
