@@ -5,6 +5,7 @@
     region = view.region_at(point, "superficial")
 """
 
+from bodymap.diagram.neighbours import ZoneKey, zone_neighbours
 from bodymap.diagram.pathdata import PathDataError, arc_to_cubics, element_path, parse_path_data
 from bodymap.diagram.views import (
     LAYERS,
@@ -30,6 +31,7 @@ __all__ = [
     "PathDataError",
     "Region",
     "View",
+    "ZoneKey",
     "arc_to_cubics",
     "drawn_ids",
     "element_path",
@@ -38,4 +40,5 @@ __all__ = [
     "parse_region_id",
     "read_view",
     "view_path",
+    "zone_neighbours",
 ]

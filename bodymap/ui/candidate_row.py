@@ -17,6 +17,6 @@ class CandidateRow:
 
     name: str  # "Gluteus medius (left)"
     note: str  # why a refinement chip moved it up ("worse sitting"), or ""
-    level: int  # 1..3: weak, partial, strong
-    word: str  # "strong fit"
+    level: int  # 1..3: weak (or provisional), partial, strong
+    word: str  # "strong fit", "provisional fit"
     reason: str  # its trigger points and the marked zones they refer to

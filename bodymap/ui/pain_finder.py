@@ -24,15 +24,22 @@ from bodymap.model.pain_sources import (
     SPILLOVER_WEIGHT,
 )
 from bodymap.model.prose import BOTH, bracketed, on_side
+from bodymap.model.uncovered import beyond_the_data
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, plain_tip
 
 # How well a candidate fits, in words a student reads at a glance, by the share of the pain
-# marked that it explains, on either side (`fit`): the strongest word whose share is reached. A
-# muscle reaching the marked zones only as spillover is weak whatever its share: pain there is
-# felt by only some people.
-STRENGTHS = ((0.75, "strong fit"), (0.4, "partial fit"), (0.0, "weak fit"))
+# marked that it explains as the list ranks it (`fit`): "strong fit" from STRONG_SHARE; "partial
+# fit" above SPILLOVER_WEIGHT, more than a muscle reaching every marked zone only as spillover
+# explains (pain there is felt by only some people); "weak fit" at or under it. A muscle whose
+# every match rests on referral the sources do not settle is a "provisional fit": its share, each
+# zone weighed as spillover, is never more than a weak fit's, and "weak" would say its referral
+# is known to be poor where it is only unsettled. Each word's level (3..1) is the meter's steps;
+# the level only falls down the list, as the share does (`strength`).
+STRONG_SHARE = 0.75
+STRENGTHS = ((3, "strong fit"), (2, "partial fit"), (1, "weak fit"))
+PROVISIONAL_FIT = f"{PROVISIONAL} fit"
 
 # One line in sight; how the ranking works on request, so that on a projector's short screen
 # the candidates keep the room.
@@ -47,17 +54,17 @@ HELP_MORE = (
     "is all unsettled. In the ranking, a zone essential only provisionally weighs "
     f"{PROVISIONAL_ESSENTIAL_WEIGHT:g}, as spillover, so a muscle whose settled pattern covers "
     "the pain comes first; a muscle that rests on such zones alone comes after an equal one that "
-    "does not, its fit said \"(provisional referral)\". Ties go to the muscle matching more "
-    "zones; then, with pain on "
+    "does not. Ties go to the muscle matching more zones; then, with pain on "
     "both sides, to the one whose muscle on one side explains more of it; then to the one "
     "whose essential zones cover the marked zones that the fewest muscles refer to as essential (a "
     "zone few muscles refer to points to them more than one that many do); then to the one "
     "whose trigger point's pattern is most like what is marked, on each side it covers. Each "
-    "row says how much of the "
-    f"pain marked the muscle explains: a strong fit ({STRENGTHS[0][0]:.0%} of the "
-    f"most it could score, or more), a partial fit, or a weak fit (under "
-    f"{STRENGTHS[1][0]:.0%}, or "
-    "spillover only); its tooltip gives the score. Referral stays on the "
+    "row says how much of the pain marked the muscle explains, as it is ranked: a strong fit "
+    f"({STRONG_SHARE:.0%} of the most it could score, or more), a partial fit (more than "
+    f"{SPILLOVER_WEIGHT:.0%}, which spillover alone never passes), or a weak fit. A muscle "
+    "resting on provisional zones alone is a provisional fit: the sources have not settled "
+    "that it refers there, and it weighs no more than a weak fit. So a fit word never says "
+    "more of a row than of one listed above it; the tooltip gives the score. Referral stays on the "
     "muscle's own side, except where the data says a trigger point refers to both sides "
     "(lower rectus abdominis); midline zones count for both sides. With pain on both sides, a "
     "muscle is listed once, scored for what its left and right muscles explain together: "
@@ -190,12 +197,14 @@ def fit(row: Row) -> float:
 
 
 def strength(row: Row) -> tuple[int, str]:
-    """(level, word): 3 "strong fit", 2 "partial fit", 1 "weak fit"; see STRENGTHS."""
-    share = fit(row)
-    if not any(r.kind == "essential" for r in row.reached):
-        share = 0.0
-    level = next(i for i, (least, _) in enumerate(STRENGTHS) if share >= least)
-    return len(STRENGTHS) - level, STRENGTHS[level][1]
+    """(level, word): 3 "strong fit", 2 "partial fit", 1 "weak fit" or, for a row resting only
+    on provisional zones, "provisional fit" (see STRENGTHS). The level follows the share the
+    list ranks by (`fit`) and nothing else, so it never rises down the list."""
+    share = round(fit(row), 6)
+    level = 3 if share >= STRONG_SHARE else 2 if share > SPILLOVER_WEIGHT else 1
+    if row.only_provisional:  # its share is a weak fit's (see STRENGTHS): say why
+        return level, PROVISIONAL_FIT
+    return next((n, word) for n, word in STRENGTHS if n == level)
 
 
 def _reached(catalog: Catalog, candidate: Candidate, side: str | None) -> dict[Mark, Reached]:
@@ -344,14 +353,6 @@ def order_words(active: Sequence[Refinement], known: set[str]) -> str:
             else f"none {chosen}; best first")
 
 
-def fit_words(row: Row) -> str:
-    """How well a row fits, in words: "strong fit"; "partial fit (provisional referral)" when
-    all it explains rests on referral the sources do not settle (weighed as `Row.weight`
-    weighs it)."""
-    word = row.strength[1]
-    return f"{word} ({PROVISIONAL} referral)" if row.only_provisional else word
-
-
 def provisional_points(row: Row) -> set[str]:
     """The trigger points a row names whose every referral to the marked zones is provisional
     (`ZoneMatch.provisional`): the sources do not settle that they refer there."""
@@ -399,7 +400,7 @@ def candidate_lines(catalog: Catalog, row: Row, both_sides: bool) -> tuple[str, 
     verb = "refers" if len(points) == 1 else "refer"
     where = ("here, on both sides of the body"
              if any(m.other_side for c in row.shown for m in c.matches) else "here")
-    return (f"{candidate_name(catalog, row, both_sides)} — {fit_words(row)}",
+    return (f"{candidate_name(catalog, row, both_sides)} — {row.strength[1]}",
             f"{trps} {verb} {where}; {'; '.join(reasons)}")
 
 
@@ -528,7 +529,7 @@ class PainFinder(QWidget):
             title, why = candidate_lines(self.catalog, row, both_sides)
             note = moved_up_for(row, known, active)
             item = QListWidgetItem(f"{title} · {note}\n{why}" if note else f"{title}\n{why}")
-            level, word = row.strength[0], fit_words(row)
+            level, word = row.strength
             name = candidate_name(self.catalog, row, both_sides)
             item.setData(ROW_ROLE, CandidateRow(name, note, level, word, why))
             score = candidate_score(row)
@@ -550,12 +551,26 @@ class PainFinder(QWidget):
                 "No pain marked yet. Click the body where it hurts; click again to unmark."
                 if self.pain_mode else "No pain marked yet.")
         elif not rows:
-            self.summary.setText(f"Marked: {', '.join(zones)}. No muscle in the data refers there.")
+            self.summary.setText(f"Marked: {', '.join(zones)}. {self._beyond_the_data(rows)}")
         else:
             plural = "s" if len(rows) != 1 else ""
+            beyond = self._beyond_the_data(rows)
             self.summary.setText(f"Marked: {', '.join(zones)}. {len(rows)} candidate{plural}, "
-                                 f"{order_words(active, known)}.")
+                                 f"{order_words(active, known)}.{f' {beyond}' if beyond else ''}")
         self.candidatePreviewed.emit(None)
+
+    def _beyond_the_data(self, rows: list[Row]) -> str:
+        """What to say of the marked zones no row explains (`uncovered.beyond_the_data`)."""
+        marks = {(part, None if self.catalog.zones[part].midline else side)
+                 for zone, side in self.marked for part in self.catalog.zone_parts(zone)}
+        explained = {r.mark for row in rows for r in row.reached}
+        unexplained = sorted(marks - explained,
+                             key=lambda mark: self._zone_text(*mark).casefold())
+        if not unexplained:
+            return ""
+        from bodymap.diagram import zone_neighbours  # read off the drawings once, when needed
+
+        return beyond_the_data(self.catalog, unexplained, zone_neighbours(), marks)
 
     def _zone_text(self, zone_id: str, side: str | None) -> str:
         return on_side(self.catalog.zones[zone_id].label, side)

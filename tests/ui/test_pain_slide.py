@@ -128,10 +128,10 @@ def test_a_slide_explains_provisional_as_its_candidates_say_it(
     click(qtbot, window, "upper_buttock", "L")
     rows = finder_rows(window)
     words = exported_slide_words(window, tmp_path / "upper.svg", monkeypatch)
-    assert "4. Gluteus medius — weak fit (provisional referral)" in words
+    assert "4. Gluteus medius — provisional fit" in words
     assert "spillover only: Upper buttock (provisional)" in words
     assert "Provisional : not settled by the sources" in words
-    assert rows[3][0] == "Gluteus medius — weak fit (provisional referral)"
+    assert rows[3][0] == "Gluteus medius — provisional fit"
     # Where no candidate listed rests on a provisional zone, the slide does not explain it.
     trigger(window, "actionClearPain")
     click(qtbot, window, "si_joint", "L")
