@@ -202,6 +202,24 @@ def points_shown(scene: BodyScene, muscle: Muscle) -> list[TriggerPoint]:
     return [coached] if coached else list(muscle.trigger_points)
 
 
+# The trigger points that share one pattern, said together (`sharing_a_pattern`).
+ALL_OF = {2: "Both", 3: "All three", 4: "All four"}
+
+
+def sharing_a_pattern(trps: Sequence[TriggerPoint]) -> list[list[TriggerPoint]]:
+    """The trigger points in runs of those next to each other that refer alike (the same
+    essential, spillover and provisional zones): a page says a shared pattern once, under all
+    of them, not once a point (iliopsoas's three points refer alike; the manual gives
+    piriformis's two one pattern)."""
+    runs: list[list[TriggerPoint]] = []
+    for trp in trps:
+        if runs and runs[-1][0].referral == trp.referral:
+            runs[-1].append(trp)
+        else:
+            runs.append([trp])
+    return runs
+
+
 def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
                listed: int | None = None, points: int | None = None) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
@@ -229,13 +247,17 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
     if muscle is not None and shown is not None:
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
-        for trp in kept:
-            spillover = (f"<br>Spillover: {referral_names(catalog, trp.referral, 'spillover')}"
-                         if trp.referral.spillover else "")
-            parts.append(f"<p><b>{escape(trp.label)}</b>: {location_html(trp)}<br>"
-                         f"<span style='color:#b71c1c'>Essential:</span> "
-                         f"{referral_names(catalog, trp.referral, 'essential')}{spillover}</p>")
-            source_ids += trp.sources
+        for run in sharing_a_pattern(kept):
+            places = "".join(f"<b>{escape(trp.label)}</b>: {location_html(trp)}<br>"
+                             for trp in run)
+            referral = run[0].referral
+            spillover = (f"<br>Spillover: {referral_names(catalog, referral, 'spillover')}"
+                         if referral.spillover else "")
+            together = (f"<i>{ALL_OF.get(len(run), f'All {len(run)}')} refer to:</i> "
+                        if len(run) > 1 else "")
+            parts.append(f"<p>{places}{together}<span style='color:#b71c1c'>Essential:</span> "
+                         f"{referral_names(catalog, referral, 'essential')}{spillover}</p>")
+            source_ids += [s for trp in run for s in trp.sources]
         parts.append(explained)
         if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
             parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
