@@ -62,11 +62,29 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     return f"{what}: referral{where if views else ''}"
 
 
+def as_groups(catalog: Catalog,
+              pain: Iterable[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """The marks with every zone group whose parts are all marked on a side said as the group:
+    both halves of the back of the knee are the back of the knee, one area, as a teacher who
+    exported `--zones posterior_knee` asked for it. The largest groups first."""
+    marks = set(pain)
+    groups = sorted((z for z in catalog.zones.values() if z.is_group),
+                    key=lambda z: -len(catalog.zone_parts(z.id)))
+    for group in groups:
+        parts = catalog.zone_parts(group.id)
+        for side in {side for _zone, side in marks}:
+            whole = {(part, side) for part in parts}
+            if whole <= marks:
+                marks = (marks - whole) | {(group.id, side)}
+    return marks
+
+
 def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
-    """The marked zones head to foot, each with its side, or "both sides" where both are."""
+    """The marked zones head to foot (`as_groups`: a group where all its parts are marked),
+    each with its side, or "both sides" where both are."""
     order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
     sides: dict[str, set[str | None]] = {}
-    for zone_id, side in pain:
+    for zone_id, side in as_groups(catalog, pain):
         sides.setdefault(zone_id, set()).add(side)
     names = []
     for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):

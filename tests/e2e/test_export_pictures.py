@@ -826,6 +826,19 @@ def hatch_under_captions(image: QImage, captions: dict[str, QRectF]) -> dict[str
     return counts
 
 
+def test_a_zone_group_marked_whole_is_named_as_one_area(qapp, tmp_path: Path):
+    # `--zones posterior_knee,calf_upper` asks for two areas, each drawn in an inner and an outer
+    # half: the title counted "Marked pain in 4 areas" and the words named the four halves.
+    svg = export(tmp_path, "knee.svg", "--zones", "posterior_knee,calf_upper", "--side", "L")
+    texts = svg_texts(svg)
+    assert "Marked pain: Back of the knee (left), Upper calf (left)" in texts, sorted(texts)
+    # One half marked is named as the half.
+    svg = export(tmp_path, "half.svg", "--zones", "posterior_knee_medial,calf_upper",
+                 "--side", "L")
+    assert ("Marked pain: Inner back of the knee (left), Upper calf (left)"
+            in svg_texts(svg)), sorted(svg_texts(svg))
+
+
 def first_line(words: list[PdfWord]) -> str:
     """The top line of words on the page: a picture's title."""
     top = min(word[2] for word in words)
