@@ -490,6 +490,41 @@ def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
     assert region(v, f"m-multifidus-{side}").path.intersects(region(v, "z-sacrum").path)
 
 
+def half_width(view: View, path: QPainterPath, y: float, side_sign: float) -> float:
+    """How far from the midline a shape reaches at height y on one side (0 if it is not
+    there), read on a fine row of points."""
+    mid = midline(view)
+    reach = 0.0
+    for i in range(1, 400):
+        x = mid + side_sign * i * 0.25
+        if path.contains(QPointF(x, y)):
+            reach = i * 0.25
+    return reach
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_multifidus_is_thickest_over_the_sacrum_and_keeps_off_the_si_joint(views, side):
+    # The reference: multifidus lies deepest beside the spinous processes, "thickest in the
+    # lumbar region and over the sacrum". Drawn narrowing from L5 down over the sacrum, it
+    # taught the opposite: over the upper sacrum it fills the groove between the median sacral
+    # crest and the ilium, out to the PSIS, wider there than over the lumbar spine, and down the
+    # sacrum it keeps within the sacrum's lateral border, the SI joint line, not over the joint.
+    v = views["posterior"]
+    cm = 8.3
+    sign = -1.0 if side == "L" else 1.0  # the person's left on the viewer's left
+    mf = region(v, f"m-multifidus-{side}").path
+    sacrum = region(v, "z-sacrum").path
+    s1 = sacrum.boundingRect().top()
+    lumbar = max(half_width(v, mf, s1 - k * cm, sign) for k in (1, 2, 3, 4, 5, 6, 8, 10))
+    upper_sacrum = max(half_width(v, mf, s1 + k * cm, sign) for k in (0.3, 1, 2, 3))
+    assert upper_sacrum > lumbar + 0.2 * cm, (upper_sacrum, lumbar)
+    # down to about S3 (6 cm below S1) it covers nearly all of its half of the sacrum
+    for k in (0.5, 1.5, 2.5, 3.5, 4.5, 5.5):
+        y = s1 + k * cm
+        assert half_width(v, mf, y, sign) > 0.85 * half_width(v, sacrum, y, sign), k
+    assert shared_area(mf, region(v, f"z-si_joint-{side}").path) < 0.1 * cm * cm
+
+
 def test_posterior_bony_levels(views):
     v = views["posterior"]
     spine = region(v, "z-lumbar_spine_upper").path.boundingRect().united(

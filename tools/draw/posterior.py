@@ -334,10 +334,13 @@ SUPERFICIAL = {
 }
 ERECTORS = ("longissimus_thoracis", "iliocostalis_lumborum", "iliocostalis_thoracis")
 # Multifidus fills the groove beside the spinous processes: thin at the lower thoracic spine,
-# thickest at L4-S1, then spread over the back of the sacrum medial to the PSIS down to S4.
+# thick in the lumbar region and thickest over the sacrum, where it fills the groove between the
+# median sacral crest and the ilium: widest from S1 to S2, out to the PSIS (to which it is
+# attached), then within the sacrum's lateral border (the SI joint line, which it does not cross
+# onto the joint) down to S4.
 MF_LATERAL = [(1.5, 126.6), (1.75, 121.0), (2.05, 116.4), (2.55, 112.8), (3.1, 109.2),
-              (3.65, 105.6), (4.1, 102.0), (4.3, 98.4), (4.2, 96.0), (3.85, 93.6), (3.2, 91.6),
-              (2.3, 90.0), (1.3, 89.25)]
+              (3.65, 105.6), (4.1, 102.0), (4.45, 99.6), (4.8, 97.6), (4.85, 95.6), (4.45, 93.8),
+              (3.65, 92.5), (3.05, 91.1), (2.45, 89.9), (1.6, 89.1), (1.0, 88.95)]
 DEEP_SHAPES = {
     # gluteus minimus lies under the middle and front of gluteus medius, on the outer ilium below
     # the anterior gluteal line (from the crest near the iliac tubercle to the top of the greater
@@ -353,7 +356,7 @@ DEEP_SHAPES = {
                            (10.6, 108.0), (11.3, 103.5), (11.6, 101.9), (11.2, 101.3),
                            (9.5, 100.5), (7.6, 99.0), (6.2, 97.3), (5.6, 97.0), (4.5, 98.0),
                            (4.6, 101.0), (4.5, 105.0), (4.2, 109.0), (3.4, 113.5)],
-    "multifidus": [(0.6, 126.6), *MF_LATERAL, (0.7, 89.6), (0.6, 95.0), (0.6, 105.0),
+    "multifidus": [(0.6, 126.6), *MF_LATERAL, (0.6, 89.7), (0.6, 95.0), (0.6, 105.0),
                    (0.6, 118.0)],
 }
 MARKERS = {
