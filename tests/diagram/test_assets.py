@@ -7,16 +7,20 @@ that tile the body, and landmark relations a therapist would check first.
 
 from __future__ import annotations
 
+import functools
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
+import yaml
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
+from bodymap import resources
 from bodymap.diagram import LAYERS, VIEWS, Region, View, parse_region_id
+from bodymap.model import load_catalog
 
 NS = "{http://www.w3.org/2000/svg}"
 # SVG Tiny 1.2 as QtSvg draws it. Elements in other namespaces (Inkscape's sodipodi:namedview,
@@ -84,12 +88,20 @@ def c(view: View, region_id: str) -> QPointF:
     return centroid(region(view, region_id).path)
 
 
+@functools.cache
+def group_parts() -> dict[str, tuple[str, ...]]:
+    """The built-in zone groups (zones split since) and their parts, from data/zones.yaml."""
+    doc = yaml.safe_load((resources.data_dir() / "zones.yaml").read_text(encoding="utf-8"))
+    return {z["id"]: tuple(z["parts"]) for z in doc["zones"] if "parts" in z}
+
+
 def area(view: View, zone: str, side: str) -> QPainterPath:
-    """A zone's shape on one side, or, for a zone split into inner and outer halves since (the
-    lower back of the thigh, the back of the knee, the upper calf), the halves the view draws
-    together: both from behind, the outer one from the side."""
-    ids = [f"z-{zone}{half}-{side}" for half in ("", "_medial", "_lateral")
-           if f"z-{zone}{half}-{side}" in view.regions]
+    """A zone's shape on one side, or, for a zone split since (the lower back of the thigh into
+    inner and outer halves and each half again at two-thirds of the way down, the back of the
+    knee, the upper calf), the parts the view draws together: all from behind, the outer ones
+    from the side."""
+    ids = [f"z-{part}-{side}" for part in group_parts().get(zone, (zone,))
+           if f"z-{part}-{side}" in view.regions]
     assert ids, f"{view.name} view draws no {zone} on side {side}"
     shape = QPainterPath()
     for region_id in ids:
@@ -478,6 +490,41 @@ def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
     assert region(v, f"m-multifidus-{side}").path.intersects(region(v, "z-sacrum").path)
 
 
+def half_width(view: View, path: QPainterPath, y: float, side_sign: float) -> float:
+    """How far from the midline a shape reaches at height y on one side (0 if it is not
+    there), read on a fine row of points."""
+    mid = midline(view)
+    reach = 0.0
+    for i in range(1, 400):
+        x = mid + side_sign * i * 0.25
+        if path.contains(QPointF(x, y)):
+            reach = i * 0.25
+    return reach
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_multifidus_is_thickest_over_the_sacrum_and_keeps_off_the_si_joint(views, side):
+    # The reference: multifidus lies deepest beside the spinous processes, "thickest in the
+    # lumbar region and over the sacrum". Drawn narrowing from L5 down over the sacrum, it
+    # taught the opposite: over the upper sacrum it fills the groove between the median sacral
+    # crest and the ilium, out to the PSIS, wider there than over the lumbar spine, and down the
+    # sacrum it keeps within the sacrum's lateral border, the SI joint line, not over the joint.
+    v = views["posterior"]
+    cm = 8.3
+    sign = -1.0 if side == "L" else 1.0  # the person's left on the viewer's left
+    mf = region(v, f"m-multifidus-{side}").path
+    sacrum = region(v, "z-sacrum").path
+    s1 = sacrum.boundingRect().top()
+    lumbar = max(half_width(v, mf, s1 - k * cm, sign) for k in (1, 2, 3, 4, 5, 6, 8, 10))
+    upper_sacrum = max(half_width(v, mf, s1 + k * cm, sign) for k in (0.3, 1, 2, 3))
+    assert upper_sacrum > lumbar + 0.2 * cm, (upper_sacrum, lumbar)
+    # down to about S3 (6 cm below S1) it covers nearly all of its half of the sacrum
+    for k in (0.5, 1.5, 2.5, 3.5, 4.5, 5.5):
+        y = s1 + k * cm
+        assert half_width(v, mf, y, sign) > 0.85 * half_width(v, sacrum, y, sign), k
+    assert shared_area(mf, region(v, f"z-si_joint-{side}").path) < 0.1 * cm * cm
+
+
 def test_posterior_bony_levels(views):
     v = views["posterior"]
     spine = region(v, "z-lumbar_spine_upper").path.boundingRect().united(
@@ -539,6 +586,40 @@ def test_the_back_of_the_thigh_and_the_calf_split_halfway(views, name, side, lim
     top, cut, bottom = upper.top(), lower.top(), lower.bottom()
     assert upper.bottom() == pytest.approx(cut, abs=0.5)
     assert 0.4 < (cut - top) / (bottom - top) < 0.6, f"the {limb} should be cut about halfway"
+
+
+@pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),
+                                            ("lateral", "L")])
+def test_piriformis_spillover_reaches_two_thirds_down_the_back_of_the_thigh(views, name, side):
+    # The reference: piriformis' spillover covers "the upper two-thirds of the posterior
+    # thigh". With the back of the thigh cut only at mid-thigh, its painted pattern stopped
+    # there, and one zone more would have carried it to the knee. Painted, its zones of the
+    # back of the thigh reach about two-thirds of the way from the gluteal fold to the knee
+    # crease, across the thigh's whole width, and leave its lowest part, above the knee, bare.
+    v = views[name]
+    cm = 8.3 if name == "posterior" else 9.0
+    thigh_parts = group_parts()["posterior_thigh"]
+    thigh = area(v, "posterior_thigh", side)
+    if name == "posterior":
+        knee = area(v, "posterior_knee", side).boundingRect()
+        crease = knee.center().y()  # the knee zone is drawn round the crease
+    else:
+        crease = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()  # the knee line
+    fold = thigh.boundingRect().top()
+    for trp in load_catalog().muscles["piriformis"].trigger_points:
+        painted = QPainterPath()
+        for zone in trp.referral.essential + trp.referral.spillover:
+            if zone in thigh_parts and f"z-{zone}-{side}" in v.regions:
+                painted = painted.united(region(v, f"z-{zone}-{side}").path)
+        bottom = painted.boundingRect().bottom()
+        reach = (bottom - fold) / (crease - fold)
+        assert 0.6 < reach < 0.72, f"{trp.id} reaches {reach:.2f} of the way to the knee"
+        # the whole width above that, nothing of the thigh below it
+        for p in grid(thigh.boundingRect(), 0.5 * cm):
+            if deep_inside(thigh, p, 0.2 * cm) and abs(p.y() - bottom) > 0.3 * cm:
+                assert painted.contains(p) == (p.y() < bottom), (trp.id, p)
+        if name == "posterior":
+            assert bottom < knee.top() - 4 * cm  # well clear of the back of the knee
 
 
 def polygon_area(path: QPainterPath) -> float:
@@ -687,15 +768,14 @@ def test_the_back_of_the_leg_below_mid_thigh_has_an_inner_and_an_outer_half(view
     # the two hamstrings: each lies mostly over its own half, with its trigger point there.
     v = views["posterior"]
     for zone in ("posterior_thigh_lower", "posterior_knee", "calf_upper"):
-        inner = region(v, f"z-{zone}_medial-{side}").path
-        outer = region(v, f"z-{zone}_lateral-{side}").path
+        inner, outer = area(v, f"{zone}_medial", side), area(v, f"{zone}_lateral", side)
         assert lateral_distance(v, centroid(inner)) < lateral_distance(v, centroid(outer)), zone
         share = polygon_area(inner) / (polygon_area(inner) + polygon_area(outer))
         assert 0.35 < share < 0.65, (zone, share)
         a, b = inner.boundingRect(), outer.boundingRect()
         assert (a.top(), a.bottom()) == pytest.approx((b.top(), b.bottom()), abs=0.5), zone
-    inner = region(v, f"z-posterior_thigh_lower_medial-{side}").path
-    outer = region(v, f"z-posterior_thigh_lower_lateral-{side}").path
+    inner = area(v, "posterior_thigh_lower_medial", side)
+    outer = area(v, "posterior_thigh_lower_lateral", side)
     medial = region(v, f"m-medial_hamstrings-{side}").path
     biceps = region(v, f"m-biceps_femoris-{side}").path
     assert shared_area(medial, inner) > 4 * shared_area(medial, outer)
@@ -717,7 +797,7 @@ def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(
     assert biceps.boundingRect().top() > gmax.boundingRect().center().y()
     assert centroid(biceps).x() > c(v, "z-lateral_thigh-L").x()  # behind it: back on the right
     assert biceps.intersects(region(v, "z-posterior_thigh_upper-L").path)
-    assert biceps.intersects(region(v, "z-posterior_thigh_lower_lateral-L").path)
+    assert biceps.intersects(area(v, "posterior_thigh_lower_lateral", "L"))
     # its tendon ends on the head of the fibula, a few centimetres below the knee joint line
     knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
     assert knee < biceps.boundingRect().bottom() < knee + 5 * cm

@@ -1005,7 +1005,7 @@ def test_every_word_of_a_page_is_a_letter_in_from_its_edges(qapp, tmp_path: Path
 @pytest.mark.parametrize("args", [
     ("--muscle", "piriformis"),
     # a long title: four lines in the words' column (three areas: more are counted, not named)
-    ("--zones", "buttock,posterior_thigh_upper,posterior_thigh_lower_lateral"),
+    ("--zones", "buttock,posterior_thigh_upper,posterior_thigh_distal_lateral"),
     ("--muscle", "gluteus_medius"),  # two views: as it was
 ], ids=["one view", "marked pain, one view", "two views"])
 def test_a_slides_title_runs_across_its_top_above_the_picture(qapp, tmp_path: Path, args):

@@ -25,18 +25,26 @@ DESIGN_ZONES = [
 
 # Zones split in finer parts; the old id stays as a group, so teachers' packs keep working.
 # The lower back of the thigh, the back of the knee and the upper calf were split again, into
-# inner and outer halves; the groups that held them hold the halves (a group holds no group).
+# inner and outer halves, and the lower back of the thigh's halves again, at two-thirds of the
+# way down; the groups that held them hold the parts (a group holds no group).
 SPLIT_ZONES = {
     "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
     "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
-    "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_lower_medial",
-                        "posterior_thigh_lower_lateral"),
-    "posterior_thigh_lower": ("posterior_thigh_lower_medial", "posterior_thigh_lower_lateral"),
+    "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_middle_medial",
+                        "posterior_thigh_middle_lateral", "posterior_thigh_distal_medial",
+                        "posterior_thigh_distal_lateral"),
+    "posterior_thigh_lower": ("posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
+                              "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"),
+    "posterior_thigh_lower_medial": ("posterior_thigh_middle_medial",
+                                     "posterior_thigh_distal_medial"),
+    "posterior_thigh_lower_lateral": ("posterior_thigh_middle_lateral",
+                                      "posterior_thigh_distal_lateral"),
     "posterior_knee": ("posterior_knee_medial", "posterior_knee_lateral"),
     "calf": ("calf_upper_medial", "calf_upper_lateral", "calf_lower"),
     "calf_upper": ("calf_upper_medial", "calf_upper_lateral"),
 }
-LOWER_THIGH = {"posterior_thigh_lower_medial", "posterior_thigh_lower_lateral"}
+MIDDLE_THIGH = {"posterior_thigh_middle_medial", "posterior_thigh_middle_lateral"}
+LOWEST_THIGH = {"posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"}
 
 
 def test_builtin_data_has_no_problems(catalog: Catalog):
@@ -89,10 +97,16 @@ def test_low_back_referral_stays_low(catalog: Catalog):
 
 
 def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Catalog):
-    for muscle_id, trp_id in (("gluteus_maximus", "trp1"), ("gluteus_medius", "trp2"),
-                              ("piriformis", "trp1"), ("piriformis", "trp2")):
+    # Gluteus maximus refers locally, not far down the leg, and gluteus medius only "sometimes
+    # [to the] upper posterior thigh": the upper back of the thigh, to about mid-thigh.
+    for muscle_id, trp_id in (("gluteus_maximus", "trp1"), ("gluteus_medius", "trp2")):
         zones = zones_of(catalog, muscle_id, trp_id)
-        assert "posterior_thigh_upper" in zones and not zones & LOWER_THIGH
+        assert "posterior_thigh_upper" in zones and not zones & (MIDDLE_THIGH | LOWEST_THIGH)
+    # Piriformis' spillover covers "the upper two-thirds of the posterior thigh": down through
+    # the band below mid-thigh, across its width, and not the lowest third above the knee.
+    for trp_id in ("trp1", "trp2"):
+        zones = zones_of(catalog, "piriformis", trp_id)
+        assert {"posterior_thigh_upper", *MIDDLE_THIGH} <= zones and not zones & LOWEST_THIGH
     # Gluteus minimus' posterior TrP refers down the whole back of the thigh, through the back
     # of the knee as one band, into the calf: its upper, muscular half, not down to the heel.
     # Where it stops in the calf the sources do not settle, so the upper calf is provisional.
@@ -119,7 +133,7 @@ def test_the_hamstrings_refer_down_their_own_side_of_the_back_of_the_leg(catalog
     for trp in catalog.muscles["biceps_femoris"].trigger_points:
         referral = trp.referral
         assert referral.essential == ("posterior_knee_lateral",), trp.id
-        assert {"posterior_thigh_lower_lateral", "posterior_thigh_upper"} <= set(
+        assert {*SPLIT_ZONES["posterior_thigh_lower_lateral"], "posterior_thigh_upper"} <= set(
             referral.spillover)
         # "Behind the knee" without a side in the reference, the outer side in secondary
         # material: the inner half of the knee is spillover, and provisional.

@@ -315,9 +315,12 @@ def test_a_referral_to_a_group_is_a_referral_to_its_parts(base: Catalog):
     catalog = synthetic(base, old=[(["lumbar_paraspinal"], ["posterior_thigh"])])
     referral = catalog.muscles["old"].trigger_point("trp1").referral
     assert referral.essential == ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower")
-    # posterior_thigh_lower was split in its turn, into inner and outer halves
-    assert referral.spillover == ("posterior_thigh_upper", "posterior_thigh_lower_medial",
-                                  "posterior_thigh_lower_lateral")
+    # posterior_thigh_lower was split in its turn, into inner and outer halves, and those
+    # again at two-thirds of the way down
+    assert referral.spillover == ("posterior_thigh_upper", "posterior_thigh_middle_medial",
+                                  "posterior_thigh_middle_lateral",
+                                  "posterior_thigh_distal_medial",
+                                  "posterior_thigh_distal_lateral")
     (candidate,) = catalog.find_sources(["lumbar_paraspinal_upper"])
     assert candidate.essential == ("lumbar_paraspinal_upper",)
 
@@ -341,8 +344,9 @@ def test_marking_a_group_marks_its_parts(base: Catalog):
 
 def test_zone_parts_and_expand_zones(base: Catalog):
     assert base.zone_parts("sacrum") == ("sacrum",)
-    thigh = ("posterior_thigh_upper", "posterior_thigh_lower_medial",
-             "posterior_thigh_lower_lateral")
+    thigh = ("posterior_thigh_upper", "posterior_thigh_middle_medial",
+             "posterior_thigh_middle_lateral", "posterior_thigh_distal_medial",
+             "posterior_thigh_distal_lateral")
     assert base.zone_parts("posterior_thigh") == thigh
     assert base.zone_parts("posterior_knee") == ("posterior_knee_medial", "posterior_knee_lateral")
     assert base.expand_zones(["calf_upper", "posterior_thigh", "posterior_thigh_upper"]) == [
@@ -465,9 +469,10 @@ def test_a_zone_essential_only_provisionally_weighs_as_spillover(catalog: Catalo
     # score counts it as drawn, its weight as spillover, as biceps femoris's settled thigh is.
     # On equal weight and zones, the outer knee is as rare as minimus's thigh (no other settled
     # essential referral reaches either), and biceps femoris rests on nothing provisional.
-    # (The outer halves: across the whole width, minimus explains the inner halves too.)
+    # (The outer halves: across the whole width, minimus explains the inner halves too; and the
+    # lowest outer thigh, just above the knee, one zone of the thigh as the knee is one.)
     biceps, minimus = catalog.find_sources(["posterior_knee_lateral",
-                                            "posterior_thigh_lower_lateral"])[:2]
+                                            "posterior_thigh_distal_lateral"])[:2]
     assert (biceps.muscle_id, minimus.muscle_id) == ("biceps_femoris", "gluteus_minimus")
     assert (minimus.score, minimus.weight, minimus.provisional) == (
         2.0, 1.4, ("posterior_knee_lateral",))

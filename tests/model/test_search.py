@@ -154,11 +154,17 @@ def test_the_inner_and_the_outer_back_of_the_leg_each_find_their_own_hamstring(
     assert ids(catalog, "behind the knee")[0] == "biceps_femoris"
     # The outer back of the thigh is no low back ("back") and no outer thigh alone: biceps
     # femoris refers there, after gluteus minimus, whose pain runs down the whole back of the
-    # thigh in nearly everyone (essential); the inner hamstrings do not.
-    assert ids(catalog, "outer back of the thigh") == ["gluteus_minimus", "biceps_femoris"]
+    # thigh in nearly everyone (essential); the inner hamstrings do not. Piriformis' spillover
+    # reaches two-thirds of the way down, across the thigh: it comes after both, which refer
+    # down the whole half to the knee.
+    assert ids(catalog, "outer back of the thigh") == [
+        "gluteus_minimus", "biceps_femoris", "piriformis"]
     assert catalog.search_referral("biceps_femoris", "outer back of the thigh").spillover == (
-        "posterior_thigh_lower_lateral",)
-    assert ids(catalog, "inner back of the thigh") == ["gluteus_minimus", "medial_hamstrings"]
+        "posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral")
+    assert catalog.search_referral("piriformis", "outer back of the thigh").spillover == (
+        "posterior_thigh_middle_lateral",)
+    assert ids(catalog, "inner back of the thigh") == [
+        "gluteus_minimus", "medial_hamstrings", "piriformis"]
 
 
 # Everyday queries a student types, each answered as the reference (shared/reference,
@@ -509,9 +515,11 @@ def test_everyday_words_for_a_symptom_and_a_direction(catalog: Catalog):
     assert catalog.respelled("pins and needles") is None
     assert ids(catalog, "pins and needles") == ids(catalog, "tingling") == ["piriformis"]
     found = ids(catalog, "pain in the buttock and down the back of the thigh")
-    # (The medial hamstrings refer to the lower buttock and the upper back of the thigh.)
+    # (The medial hamstrings refer to the lower buttock and the upper back of the thigh;
+    # piriformis' spillover runs two-thirds of the way down it, gluteus medius' only into its
+    # upper part.)
     assert found[:5] == ["gluteus_minimus", "gluteus_maximus", "medial_hamstrings",
-                         "gluteus_medius", "piriformis"]
+                         "piriformis", "gluteus_medius"]
 
 
 def test_a_page_that_says_the_place_and_the_rest_comes_first(catalog: Catalog):
@@ -869,13 +877,15 @@ def test_the_joint_of_si_joint_is_no_other_joint_a_text_names(catalog: Catalog):
     # both refer there as essential and are mistaken for nothing of it: QL, whose deep upper
     # trigger point refers to the joint itself, comes before iliopsoas, whose band runs the
     # length of the lumbar spine (the pattern that fits the place best, as in the pain finder).
-    # Iliopsoas had come first for its facet joints. So had gluteus medius (its first mimic,
-    # "Lumbar facet joint syndrome") before piriformis, whose pattern centres on the SI region:
-    # both list "Sacroiliac joint dysfunction" second.
+    # Iliopsoas had come first for its facet joints. Gluteus medius and piriformis both list
+    # "Sacroiliac joint dysfunction" second; medius' first trigger point refers along the
+    # crest to the SI joint and the sacrum, piriformis' pain runs on from the SI region across
+    # the buttock and two-thirds of the way down the back of the thigh: medius' pattern fits
+    # the joint alone closer, and comes first.
     for query in ("SI joint", "SIJ", "sacroiliac joint", "si joint pain"):
         found = ids(catalog, query)
         assert found.index("quadratus_lumborum") < found.index("iliopsoas"), query
-        assert found.index("piriformis") < found.index("gluteus_medius"), query
+        assert found.index("gluteus_medius") < found.index("piriformis"), query
     # Alone, or after another place's name, "joint" names no sacroiliac joint: "hip joint"
     # is what tensor fasciae latae and iliopsoas are mistaken for, "facet joint" what gluteus
     # medius and minimus, multifidus and iliopsoas are.

@@ -375,12 +375,16 @@ def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow
     # The medial hamstrings' pain runs down the inner back of the thigh to the knee and the
     # inner calf; the outer halves stay bare.
     ("medial_hamstrings",
-     ("posterior_thigh_lower_medial", "posterior_knee_medial", "calf_upper_medial"),
-     ("posterior_thigh_lower_lateral", "posterior_knee_lateral", "calf_upper_lateral")),
+     ("posterior_thigh_middle_medial", "posterior_thigh_distal_medial", "posterior_knee_medial",
+      "calf_upper_medial"),
+     ("posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral",
+      "posterior_knee_lateral", "calf_upper_lateral")),
     # Biceps femoris's gathers behind the knee on its outer side and runs up the outer back of
     # the thigh; the inner half of the lower thigh and the calf stay bare.
-    ("biceps_femoris", ("posterior_knee_lateral", "posterior_thigh_lower_lateral"),
-     ("posterior_thigh_lower_medial", "calf_upper_medial", "calf_upper_lateral")),
+    ("biceps_femoris", ("posterior_knee_lateral", "posterior_thigh_middle_lateral",
+                        "posterior_thigh_distal_lateral"),
+     ("posterior_thigh_middle_medial", "posterior_thigh_distal_medial", "calf_upper_medial",
+      "calf_upper_lateral")),
 ])
 def test_each_hamstring_paints_its_own_half_of_the_back_of_the_leg(
         qtbot, window: MainWindow, muscle_id: str, painted: tuple, bare: tuple):
@@ -437,7 +441,8 @@ def test_gluteus_minimus_calf_reach_is_said_to_be_unsettled(qtbot, window: MainW
     # across the whole width of the back of the leg: both halves of the calf and the knee
     assert essential.endswith("Upper inner calf (provisional), Upper outer calf (provisional)"), (
         essential)
-    assert "Lower inner back of the thigh, Lower outer back of the thigh," in essential  # settled
+    assert ("Middle inner back of the thigh, Middle outer back of the thigh, "  # settled
+            "Lowest inner back of the thigh, Lowest outer back of the thigh,") in essential
     assert "Lower calf" not in trp2
     assert "Perfect Spot No. 6" in trp2 and "to the knee" in trp2
     assert "Provisional: not settled by the sources" in text
@@ -1305,11 +1310,12 @@ def test_a_zone_only_provisional_referral_paints_has_a_dashed_edge_and_a_key(
     # the key explains; the thigh has no such edge. (The outer halves; the inner are alike.)
     referrals = [t.referral for t in catalog.muscles["gluteus_minimus"].trigger_points]
     assert any("posterior_knee_lateral" in r.provisional for r in referrals)
-    assert not any("posterior_thigh_lower_lateral" in r.provisional for r in referrals)
+    thigh = ("posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral")
+    assert not any(set(thigh) & set(r.provisional) for r in referrals)
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "gluteus_minimus")
     knee = window.body_view.body_scene().zones["posterior_knee_lateral", "L"].sceneBoundingRect()
     assert is_red(pixel(window, window.body_view.mapFromScene(knee.center())))
     assert _dark_edge_pixels(window, "posterior_knee_lateral") > 3
-    assert _dark_edge_pixels(window, "posterior_thigh_lower_lateral") == 0
+    assert all(_dark_edge_pixels(window, zone) == 0 for zone in thigh)
     assert "Provisional zone" in window.findChild(QWidget, "legend").accessibleName()

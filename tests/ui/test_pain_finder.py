@@ -690,7 +690,8 @@ def test_the_lower_back_of_the_thigh_and_the_knee_bring_up_the_hamstrings(
     # down there, on the inner side (their pain gathers at the gluteal fold): both are listed
     # near the top, each with its trigger points and the zones they reach.
     trigger(window, "actionPainMode")
-    marked = {(f"{zone}_{half}", "L") for zone in ("posterior_thigh_lower", "posterior_knee")
+    marked = {(f"{zone}_{half}", "L")
+              for zone in ("posterior_thigh_middle", "posterior_thigh_distal", "posterior_knee")
               for half in ("medial", "lateral")}
     for zone, side in sorted(marked):
         click(qtbot, window, zone, side)
@@ -703,7 +704,7 @@ def test_the_lower_back_of_the_thigh_and_the_knee_bring_up_the_hamstrings(
     why = biceps.split("\n", 1)[1]
     assert "TrP1 (long head)" in why and "TrP2 (short head)" in why
     assert "essential zone: Outer back of the knee" in why
-    assert "Lower outer back of the thigh" in why and "Lower inner" not in why
+    assert "Lowest outer back of the thigh" in why and "inner back of the thigh" not in why
     medial = next(r for r in rows if r.startswith("Medial hamstrings"))
     assert "spillover only: " in medial and "Inner back of the knee" in medial
     assert "Outer back" not in medial
@@ -741,7 +742,7 @@ def test_a_settled_pattern_ranks_above_one_that_reaches_the_pain_only_provisiona
     # named. The medial hamstrings refer down the inner side only: not listed.
     trigger(window, "actionPainMode")
     click(qtbot, window, "posterior_knee_lateral", "L")
-    click(qtbot, window, "posterior_thigh_lower_lateral", "L")
+    click(qtbot, window, "posterior_thigh_distal_lateral", "L")
     assert names(window) == ["Biceps femoris", "Gluteus minimus"]
     words = [row.split("\n")[0].split(" — ")[1] for row in candidates(window)]
     order = ["strong fit", "partial fit", "weak fit"]
@@ -749,9 +750,9 @@ def test_a_settled_pattern_ranks_above_one_that_reaches_the_pain_only_provisiona
     assert candidates(window)[1] == (
         "Gluteus minimus — partial fit\n"
         "TrP2 (posterior part) refers here; essential zone: Outer back of the knee "
-        "(provisional), Lower outer back of the thigh")
+        "(provisional), Lowest outer back of the thigh")
     # The outer knee alone: biceps femoris, which refers there in the sources, first.
-    click(qtbot, window, "posterior_thigh_lower_lateral", "L")
+    click(qtbot, window, "posterior_thigh_distal_lateral", "L")
     assert names(window) == ["Biceps femoris", "Gluteus minimus"]
     # The inner knee alone: the medial hamstrings, which refer there in the sources; biceps
     # femoris reaches it only provisionally, in a narrower pattern than gluteus minimus.

@@ -3,7 +3,9 @@
 Body coordinates: ap = cm in front of (+) or behind (-) the mid-coronal line through the greater
 trochanter, h = cm above the floor (same person as the posterior view). Levels: top of the
 crest 102.3 (L4), ASIS 95.8, greater trochanter top 87.3, gluteal fold 76.6, mid-thigh 62.5
-(where the upper back of the thigh meets the lower, as in the posterior view), knee 46.5,
+(where the upper back of the thigh meets the lower, as in the posterior view), 57.5 (the
+two-thirds cut, where the middle band of the back of the thigh meets its lowest part, as in the
+posterior view), knee 46.5,
 mid-calf 27 (where the upper calf meets the lower, as in the posterior view), lateral malleolus
 7.3.
 
@@ -17,8 +19,9 @@ depth at mid-shin, 3-4.5 cm across, widest over the bellies in the upper half.
 
 The back of the thigh below mid-thigh and the upper calf are split into inner and outer halves
 in the posterior view; from the side only the outer halves show, so this view draws those
-(`posterior_thigh_lower_lateral`, `calf_upper_lateral`). The upper back of the thigh and the
-lower calf are not split: each is one zone in both views.
+(`posterior_thigh_middle_lateral` and `posterior_thigh_distal_lateral`, the band from mid-thigh
+to two-thirds of the way down and the part above the knee, and `calf_upper_lateral`). The upper
+back of the thigh and the lower calf are not split: each is one zone in both views.
 """
 
 from __future__ import annotations
@@ -61,13 +64,16 @@ CALF_CUT = 27.0  # same level as in the posterior view
 J_LC, J_CALF_B = (-2.6, CALF_CUT), (-7.4, CALF_CUT)  # the calf cut's front and back ends
 THIGH_CUT = 62.5  # same level as in the posterior view
 J_PT_F, J_PT_B = (-3.68, THIGH_CUT), (-8.31, THIGH_CUT)  # front and back ends of the cut
+THIGH_CUT2 = 57.5  # same level as in the posterior view
+# its ends: points of the outer thigh's back edge and of the outline as they were drawn
+J_PT2_F, J_PT2_B = (-3.53, THIGH_CUT2), (-7.62, THIGH_CUT2)
 
 OUTLINE_KNOTS = [
     FT, (11.1, 106.0), F1, F2, (9.3, 89.5), (8.4, 86.2), (8.9, 80.0), (9.0, 72.0), (8.4, 63.0),
     (7.3, 54.0), (6.9, 49.8), K_F, (5.6, 42.0), (4.7, 36.0), (4.35, 26.0), (4.1, 17.0), LA_F,
     LA_F2, (8.5, 6.4), (14.5, 3.8), (19.5, 2.6), (21.0, 1.4), (19.8, 0.2), (10.0, 0.0),
     (2.0, 0.2), (-3.4, 0.5), (-4.9, 2.3), LA_B2, (-4.2, 8.5), LA_B, (-5.0, 18.0), J_CALF_B,
-    (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), (-8.0, 60.0), J_PT_B, (-9.2, 69.0),
+    (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), J_PT2_B, (-8.0, 60.0), J_PT_B, (-9.2, 69.0),
     (-10.8, 74.2),
     B4, GMX_BACK, (-15.1, 82.5), (-15.3, 86.0), B3, B2, GMX_TOP, B1, (-9.2, 104.5), BT,
 ]
@@ -83,8 +89,9 @@ CURVES = {
     "gt_edge": Curve("gt_edge", [J_GTA, (0.6, 90.7), J_UB, (-4.8, 85.4), J_LT, (-2.0, 79.0),
                                  J_GTB]),
     "lat_at": Curve("lat_at", [J_AT, J_GTA, (3.5, 84.5), J_GTB, (3.2, 66.0), J_KA]),
-    "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_PT_F, J_KP]),
+    "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_PT_F, J_PT2_F, J_KP]),
     "thigh_cut": Curve("thigh_cut", [J_PT_F, J_PT_B]),
+    "thigh_cut2": Curve("thigh_cut2", [J_PT2_F, J_PT2_B]),
     "lfold": Curve("lfold", [B4, (-8.5, 77.6), J_LF]),
     "lkn": Curve("lkn", [K_F, J_KA, J_KL, J_KP, K_B]),
     "lcl": Curve("lcl", [J_KP, (-3.4, 38.0), J_LC, (-2.35, 24.0), J_LA]),
@@ -110,9 +117,13 @@ ZONES = {
                       (c["lkn"], J_KA, J_KP), (c["lat_pt"], J_KP, J_LT)],
     "posterior_thigh_upper": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_PT_F),
                               (c["thigh_cut"], J_PT_F, J_PT_B), (c["outline"], J_PT_B, B4)],
-    "posterior_thigh_lower_lateral": [(c["thigh_cut"], J_PT_B, J_PT_F),
-                                      (c["lat_pt"], J_PT_F, J_KP), (c["lkn"], J_KP, K_B),
-                                      (c["outline"], K_B, J_PT_B)],
+    "posterior_thigh_middle_lateral": [(c["thigh_cut"], J_PT_B, J_PT_F),
+                                       (c["lat_pt"], J_PT_F, J_PT2_F),
+                                       (c["thigh_cut2"], J_PT2_F, J_PT2_B),
+                                       (c["outline"], J_PT2_B, J_PT_B)],
+    "posterior_thigh_distal_lateral": [(c["thigh_cut2"], J_PT2_B, J_PT2_F),
+                                       (c["lat_pt"], J_PT2_F, J_KP), (c["lkn"], J_KP, K_B),
+                                       (c["outline"], K_B, J_PT2_B)],
     "anterior_leg": [(c["outline"], K_F, LA_F), (c["la_top"], LA_F, J_LA_F),
                      (c["lpe_front"], J_LA_F, J_KL), (c["lkn"], J_KL, K_F)],
     "lateral_leg": [(c["lpe_front"], J_KL, J_LA_F), (c["la_top"], J_LA_F, J_LA),

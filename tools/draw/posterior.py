@@ -4,13 +4,19 @@ Body coordinates: dx = cm from the midline towards the person's side (always >= 
 right side is the mirror image), h = cm above the floor, for a person about 170 cm tall.
 Levels: T10 123.2, T12 116.4, L1 112.8, L3 105.6, L4 102 (top of the iliac crests), L5 98.4,
 L5/S1 97.3, PSIS (S2) 93.6, sacral apex 87.8, coccyx tip 85.6, greater trochanter top 87.3,
-gluteal fold about 76, mid-thigh 62.5, knee crease 46.5, mid-calf 27, ankle 9.
+gluteal fold about 76, mid-thigh 62.5, the top of the knee hollow 57.5 (about two-thirds of the
+way from the gluteal fold to the knee crease), knee crease 46.5, mid-calf 27, ankle 9.
 
-Three cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
+Four cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
 and L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones (L4 at the crest
-line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower; the
-mid-calf cut, about halfway from the knee crease to the ankle, where the calf muscles' bellies
-narrow into the Achilles tendon, parts the upper calf from the lower.
+line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower, and the
+two-thirds cut, about two-thirds of the way from the gluteal fold to the knee crease, through
+the top of the knee hollow where the hamstrings part, parts the lower back of the thigh's
+middle band from its lowest part, above the knee (piriformis' spillover reaches the upper
+two-thirds of the back of the thigh, gluteus maximus' and medius' only its upper part, the
+hamstrings' and gluteus minimus' the whole of it); the mid-calf cut, about halfway from the
+knee crease to the ankle, where the calf muscles' bellies narrow into the Achilles tendon, parts
+the upper calf from the lower.
 
 Between the mid-thigh cut and the mid-calf cut, one line down the middle of the back of each leg
 parts its inner (medial) half from its outer (lateral) half, where the hamstrings' referral
@@ -56,6 +62,9 @@ CROTCH = (0.0, 75.5)
 LUMBAR_CUT = 103.8  # halfway between the L3 (105.6) and L4 (102.0) spinous processes
 MID_CUT = (0.0, LUMBAR_CUT)
 THIGH_CUT = 62.5  # about halfway from the gluteal fold (76.4) to the knee zone (50.5)
+THIGH_CUT2 = 57.5  # about two-thirds from the gluteal fold (76.4) to the knee crease (46.5)
+# its ends: points of the inner outline and of the outer thigh's edge as they were drawn
+I_THIGH2, J_THIGH2 = (1.59, THIGH_CUT2), (11.59, THIGH_CUT2)
 CALF_CUT = 27.0  # about halfway from the knee crease (46.5) to the ankle (9)
 
 O_TOP = (15.6, 127.0)
@@ -78,6 +87,7 @@ I_CALF = (2.86, CALF_CUT)  # on the inner calf outline
 # The middle of the back of the leg, where the inner half meets the outer (see above): on the
 # mid-thigh cut, the top of the knee zone, its bottom and the mid-calf cut.
 T_MID = (7.25, THIGH_CUT)  # the groove between the medial hamstrings and biceps femoris
+T2_MID = (7.6, THIGH_CUT2)  # the top of the knee hollow, where the two hamstring groups part
 K1_MID = (7.6, 50.5)  # the knee zone's top, in line with the middle of the knee hollow
 K2_MID = (7.5, 42.1)  # between the heads of gastrocnemius (a knot of the knee zone's bottom)
 C_MID = (7.85, CALF_CUT)
@@ -107,7 +117,7 @@ OUTLINE_KNOTS = [
     (18.35, 84.2), O_GT2, (17.2, 72.0), (15.9, 62.0), O_KN1, (12.7, 46.5), O_KN2, (13.3, 37.0),
     O_CALF, (11.5, 17.0), O_ANK, (11.3, 5.2), (10.3, 1.8), (8.0, 0.5), (5.7, 1.8),
     (4.8, 5.2), I_ANK, (4.3, 15.0), (3.1, 25.0), I_CALF, (2.0, 35.5), I_KN2, (2.1, 46.5), I_KN1,
-    (1.5, 59.0), I_THIGH, (0.9, 68.0), (0.45, 73.3), CROTCH,
+    I_THIGH2, (1.5, 59.0), I_THIGH, (0.9, 68.0), (0.45, 73.3), CROTCH,
 ]
 
 CURVES = {
@@ -129,15 +139,16 @@ CURVES = {
     "mb_line": Curve("mb_line", [M, (4.0, 84.6), (8.0, 84.0), (11.5, 84.6), J_GT_MB]),
     "cx_top": Curve("cx_top", [MID_APEX, H]),
     "cx_edge": Curve("cx_edge", [H, M, MID_K]),
-    "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), J_THIGH, (12.0, 60.0), J_KN]),
+    "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), J_THIGH, (12.0, 60.0), J_THIGH2, J_KN]),
     "thigh_cut": Curve("thigh_cut", [I_THIGH, T_MID, J_THIGH]),
+    "thigh_cut2": Curve("thigh_cut2", [I_THIGH2, T2_MID, J_THIGH2]),
     "fold": Curve("fold", [CROTCH, (2.5, 76.4), (6.0, 76.3), (9.5, 76.6), J_FOLD]),
     "kn_top": Curve("kn_top", [I_KN1, K1_MID, J_KN, O_KN1]),
     "kn_bot": Curve("kn_bot", [I_KN2, K2_MID, O_KN2]),
     "calf_cut": Curve("calf_cut", [I_CALF, C_MID, O_CALF]),
     # down the middle of the back of the leg: along the hamstrings' groove to the top of the
     # knee hollow (HAM_FORK, below), then down the middle of the hollow and of the calf
-    "leg_mid": Curve("leg_mid", [T_MID, (7.6, 57.5), K1_MID, K2_MID, (7.75, 35.0), C_MID]),
+    "leg_mid": Curve("leg_mid", [T_MID, T2_MID, K1_MID, K2_MID, (7.75, 35.0), C_MID]),
     "ank": Curve("ank", [I_ANK, (8.0, 8.7), O_ANK]),
 }
 c = CURVES
@@ -171,12 +182,22 @@ SIDED_ZONES = {
     "posterior_thigh_upper": [(c["fold"], CROTCH, J_FOLD), (c["lt_edge"], J_FOLD, J_THIGH),
                               (c["thigh_cut"], J_THIGH, I_THIGH),
                               (c["outline"], I_THIGH, CROTCH)],
-    "posterior_thigh_lower_medial": [(c["thigh_cut"], I_THIGH, T_MID),
-                                     (c["leg_mid"], T_MID, K1_MID), (c["kn_top"], K1_MID, I_KN1),
-                                     (c["outline"], I_KN1, I_THIGH)],
-    "posterior_thigh_lower_lateral": [(c["thigh_cut"], T_MID, J_THIGH),
-                                      (c["lt_edge"], J_THIGH, J_KN), (c["kn_top"], J_KN, K1_MID),
-                                      (c["leg_mid"], K1_MID, T_MID)],
+    "posterior_thigh_middle_medial": [(c["thigh_cut"], I_THIGH, T_MID),
+                                      (c["leg_mid"], T_MID, T2_MID),
+                                      (c["thigh_cut2"], T2_MID, I_THIGH2),
+                                      (c["outline"], I_THIGH2, I_THIGH)],
+    "posterior_thigh_middle_lateral": [(c["thigh_cut"], T_MID, J_THIGH),
+                                       (c["lt_edge"], J_THIGH, J_THIGH2),
+                                       (c["thigh_cut2"], J_THIGH2, T2_MID),
+                                       (c["leg_mid"], T2_MID, T_MID)],
+    "posterior_thigh_distal_medial": [(c["thigh_cut2"], I_THIGH2, T2_MID),
+                                      (c["leg_mid"], T2_MID, K1_MID),
+                                      (c["kn_top"], K1_MID, I_KN1),
+                                      (c["outline"], I_KN1, I_THIGH2)],
+    "posterior_thigh_distal_lateral": [(c["thigh_cut2"], T2_MID, J_THIGH2),
+                                       (c["lt_edge"], J_THIGH2, J_KN),
+                                       (c["kn_top"], J_KN, K1_MID),
+                                       (c["leg_mid"], K1_MID, T2_MID)],
     "posterior_knee_medial": [(c["kn_top"], I_KN1, K1_MID), (c["leg_mid"], K1_MID, K2_MID),
                               (c["kn_bot"], K2_MID, I_KN2), (c["outline"], I_KN2, I_KN1)],
     "posterior_knee_lateral": [(c["kn_top"], K1_MID, O_KN1), (c["outline"], O_KN1, O_KN2),
@@ -207,7 +228,8 @@ ZONE_ORDER = [
     "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
     "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
     "upper_buttock", "buttock", "greater_trochanter", "lower_buttock", "lateral_thigh",
-    "posterior_thigh_upper", "posterior_thigh_lower_medial", "posterior_thigh_lower_lateral",
+    "posterior_thigh_upper", "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
+    "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral",
     "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial", "calf_upper_lateral",
     "calf_lower",
 ]
@@ -240,7 +262,7 @@ IC_FORK = (4.4, 115.0)
 HAM_MED = (3.35, 79.6)  # knots of gluteus maximus' lower border where the hamstrings appear ...
 HAM_SPLIT = (5.2, 77.1)  # ... where the medial pair and biceps part, below the sit bone ...
 HAM_LAT = (10.0, 73.4)  # ... and biceps' outer edge, with vastus lateralis beyond it
-HAM_FORK = (7.6, 57.5)  # the top of the knee hollow, where the two groups part (on leg_mid)
+HAM_FORK = T2_MID  # the top of the knee hollow, where the two groups part (on leg_mid)
 MH_END_MED, MH_END_LAT = (2.9, 43.3), (4.3, 43.6)  # at the inner tibia, below the joint
 BF_END_MED, BF_END_LAT = (10.9, 43.5), (11.9, 43.3)  # at the head of the fibula
 MUSCLE_CURVES = {
@@ -312,10 +334,13 @@ SUPERFICIAL = {
 }
 ERECTORS = ("longissimus_thoracis", "iliocostalis_lumborum", "iliocostalis_thoracis")
 # Multifidus fills the groove beside the spinous processes: thin at the lower thoracic spine,
-# thickest at L4-S1, then spread over the back of the sacrum medial to the PSIS down to S4.
+# thick in the lumbar region and thickest over the sacrum, where it fills the groove between the
+# median sacral crest and the ilium: widest from S1 to S2, out to the PSIS (to which it is
+# attached), then within the sacrum's lateral border (the SI joint line, which it does not cross
+# onto the joint) down to S4.
 MF_LATERAL = [(1.5, 126.6), (1.75, 121.0), (2.05, 116.4), (2.55, 112.8), (3.1, 109.2),
-              (3.65, 105.6), (4.1, 102.0), (4.3, 98.4), (4.2, 96.0), (3.85, 93.6), (3.2, 91.6),
-              (2.3, 90.0), (1.3, 89.25)]
+              (3.65, 105.6), (4.1, 102.0), (4.45, 99.6), (4.8, 97.6), (4.85, 95.6), (4.45, 93.8),
+              (3.65, 92.5), (3.05, 91.1), (2.45, 89.9), (1.6, 89.1), (1.0, 88.95)]
 DEEP_SHAPES = {
     # gluteus minimus lies under the middle and front of gluteus medius, on the outer ilium below
     # the anterior gluteal line (from the crest near the iliac tubercle to the top of the greater
@@ -331,7 +356,7 @@ DEEP_SHAPES = {
                            (10.6, 108.0), (11.3, 103.5), (11.6, 101.9), (11.2, 101.3),
                            (9.5, 100.5), (7.6, 99.0), (6.2, 97.3), (5.6, 97.0), (4.5, 98.0),
                            (4.6, 101.0), (4.5, 105.0), (4.2, 109.0), (3.4, 113.5)],
-    "multifidus": [(0.6, 126.6), *MF_LATERAL, (0.7, 89.6), (0.6, 95.0), (0.6, 105.0),
+    "multifidus": [(0.6, 126.6), *MF_LATERAL, (0.6, 89.7), (0.6, 95.0), (0.6, 105.0),
                    (0.6, 118.0)],
 }
 MARKERS = {
