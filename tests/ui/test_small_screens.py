@@ -297,6 +297,45 @@ def test_in_presenter_mode_the_note_shows_all_its_lines_clear_of_the_marks(qtbot
     assert notes_seen(qtbot, window) >= 4
 
 
+# -- 3. the coach's page reads without scrolling -----------------------------------------------
+def open_coach_on(qtbot, window: MainWindow, muscle_id: str) -> None:
+    """Pick the muscle in the list and open the coach's tab, with the mouse."""
+    listed = window.muscle_list.findItems(window.catalog.muscles[muscle_id].name,
+                                          Qt.MatchFlag.MatchExactly)[0]
+    box = window.muscle_list.visualItemRect(listed)
+    qtbot.mouseClick(window.muscle_list.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    tabs = window.panels.tabBar()
+    tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Technique coach")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(tab).center())
+    qtbot.wait(1)  # the coach brings its step into view once events are handled
+    assert window.coach.muscle is not None and window.coach.muscle.id == muscle_id
+
+
+def test_at_the_first_window_size_the_coachs_page_reads_without_scrolling(qtbot,
+                                                                         window: MainWindow):
+    shown_large(window, LARGE)
+    for muscle_id in window.catalog.muscles:
+        open_coach_on(qtbot, window, muscle_id)
+        coach = window.coach
+        bar = coach.scroll.verticalScrollBar()
+        assert bar.maximum() == 0 and not bar.isVisible(), (muscle_id, bar.maximum())
+        for part in (coach.title, coach.cautions, coach.step_card, coach.trp_box):
+            seen = part.visibleRegion().boundingRect()
+            assert seen.size() == part.size(), (muscle_id, part.objectName(), seen)
+
+
+def test_in_a_small_window_the_coach_scrolls_its_step_into_view(qtbot, window: MainWindow):
+    shown_large(window, SMALL)
+    for muscle_id in ("iliopsoas", "gluteus_minimus"):
+        open_coach_on(qtbot, window, muscle_id)
+        coach = window.coach
+        assert coach.scroll.verticalScrollBar().maximum() > 0  # why: the page is taller here
+        seen = coach.step_card.visibleRegion().boundingRect()
+        assert seen.size() == coach.step_card.size(), (muscle_id, seen)
+        qtbot.mouseClick(coach.next_button, Qt.MouseButton.LeftButton)
+        assert coach.step_counter.text().startswith("STEP 2 OF")
+
+
 # -- on a screen of a given size: a subprocess ---------------------------------------------------
 ROOT = Path(__file__).resolve().parents[2]
 
