@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QResizeEvent,
+    QTextDocument,
     QTransform,
     QWheelEvent,
 )
@@ -35,6 +36,7 @@ from bodymap.model.prose import BOTH, bracketed, listed, on_side, side_label
 from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
+from bodymap.ui.note_place import body_bands, free_spot
 from bodymap.ui.pain_views import not_drawn, views_drawing
 from bodymap.ui.rich_text import PROVISIONAL, escape, link_label
 from bodymap.ui.side_labels import keep_in_view
@@ -48,6 +50,8 @@ MIN_ZOOM, MAX_ZOOM = 0.5, 8.0
 LEGEND_MARGIN = 10  # px between the key and the view's edges
 FIT_MARGIN = 2  # px round a fitted picture, as QGraphicsView.fitInView leaves
 SETTLED = 0.005  # a scale that changes less than this from one round to the next has settled
+NARROWER = 0.85  # each width the note on the body tries, of the last, for a margin to hold it
+NOTE_CHARS = 14  # its narrowest: as wide as this many characters (and its longest word)
 WORTH_ZOOMING = 1.15  # a band drawn less than this much larger than the whole body: the body
 
 # Who decides what the view frames. The view itself until the person zooms: the whole body, or
@@ -116,6 +120,7 @@ class BodyView(QGraphicsView):
         self.elsewhere.linkActivated.connect(lambda link: self._go_to(link[1:]))
         self.elsewhere.installEventFilter(self)  # its own font (presenter mode) changes its size
         self.elsewhere.hide()
+        self._elsewhere_texts = ("", "")  # the note in full, and as a chip (`_sync_elsewhere`)
         # A scene paints the window itself: the panels' new words are laid out first.
         self._layouts_first = LayoutsFirst(self)
         self.set_view(VIEWS[0])
@@ -353,16 +358,19 @@ class BodyView(QGraphicsView):
             self.elsewhere.hide()
             return
         shown, said = [], []
+        links: dict[str, str] = {}  # the chip's: each view linked to once (`_place_elsewhere`)
         for name, facing, labels in pain:
             # The side view turned: say which side, as its button does.
             words = (f"{side_label(facing)} {VIEW_NAMES[name]}" if name == self.view_name
                      else VIEW_NAMES[name])
             link = f"{name}:{facing}" if facing else name
+            links.setdefault(link, f"<a href='#{link}'>{words} view</a>")
             shown.append(f"Marked pain on the <a href='#{link}'>{words} view</a>: "
                          + escape(", ".join(labels)))
             said.append(f"Marked pain on the {words} view: {', '.join(labels)}")
         if referral is not None:
             view, labels = referral
+            links.setdefault(view, f"<a href='#{view}'>{VIEW_NAMES[view]} view</a>")
             shown.append(f"More referral on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>: "
                          + escape(", ".join(labels)))
             said.append(f"More referral on the {VIEW_NAMES[view]} view: {', '.join(labels)}")
@@ -373,9 +381,12 @@ class BodyView(QGraphicsView):
                 shown.append(escape(f"{what} there"))
                 said.append(f"{what} there")
             else:
+                links.setdefault(view, f"<a href='#{view}'>{VIEW_NAMES[view]} view</a>")
                 shown.append(f"{escape(what)} on the <a href='#{view}'>{VIEW_NAMES[view]} view</a>")
                 said.append(f"{what} on the {VIEW_NAMES[view]} view")
-        self.elsewhere.setText("<br>".join(shown))
+        self._elsewhere_texts = ("<br>".join(shown), "More on the "
+                                 + listed(links.values()))
+        self.elsewhere.setText(self._elsewhere_texts[0])
         self.elsewhere.setAccessibleName(". ".join(said))
         self.elsewhere.show()
         self._place_elsewhere()
@@ -396,21 +407,16 @@ class BodyView(QGraphicsView):
             keep_in_view(self.body_scene(), self.mapToScene(seen).boundingRect(), zoom)
 
     def _place_elsewhere(self) -> None:
-        """Along the view's left or right edge, never over a trigger point's X or its number
-        (the marks it speaks of must stay readable beside it) nor over the key; of those places,
-        the one that hides least of the muscle and its referral, then of the landmark labels;
-        of equals, the highest, on the side away from the labels."""
+        """In a free margin of the view: clear of the body's drawn outline, the painted referral
+        and muscle, the trigger points' X marks and numbers, the landmark and side labels and the
+        key. Of those places, the highest, on the side away from the landmark labels, and as wide
+        as its lines need unwrapped (up to 40% of the view) or else as wide as a margin leaves;
+        where no margin has room, the note folds to a chip naming the views (its full words in
+        its tooltip and accessible name), placed so, or where it hides least."""
         note = self.elsewhere
         if note.isHidden():
             return
-        # As wide as its lines need unwrapped, up to 40% of the view, and as tall as they then
-        # wrap to. A wrapping QLabel's own size hint is a guess of about a third of that, which
-        # stacked a one-line note into four.
-        note.setWordWrap(False)
-        natural = note.sizeHint().width()
-        note.setWordWrap(True)
-        width = min(natural, max(160, int(self.viewport().width() * 0.4)))
-        note.resize(width, note.heightForWidth(width))
+        full, chip = self._elsewhere_texts
         scene = self.body_scene()
         to_view = self.viewportTransform() * QTransform.fromTranslate(
             self.viewport().x(), self.viewport().y())
@@ -424,37 +430,78 @@ class BodyView(QGraphicsView):
                     *(item for key, item in scene.muscles.items() if key == shown)]]
         labels = [item.deviceTransform(to_view).mapRect(item.boundingRect())
                   for item in [*scene.landmarks, *scene.side_labels]]
+        body = [to_view.mapRect(band) for band in body_bands(scene.view)]
         middle = scene.view.outline.boundingRect().center().x()
         labels_right = sum(1 if mark.x > middle else -1 for mark in scene.view.landmarks) > 0
-        width, height = self.viewport().width(), self.viewport().height()
-        edges = [LEGEND_MARGIN, width - note.width() - LEGEND_MARGIN]
+        area = QRectF(self.viewport().geometry()).adjusted(LEGEND_MARGIN, LEGEND_MARGIN,
+                                                           -LEGEND_MARGIN, -LEGEND_MARGIN)
+        obstacles = [*marks, *painted, *labels, *body]
+        step = max(4, note.fontMetrics().height())
+
+        def spot(text: str, widths: list[int]) -> QPoint | None:
+            """Place the note with `text` at the first width that has a free place."""
+            if note.text() != text:
+                note.setText(text)
+            for width in widths:
+                size = QSize(width, note.heightForWidth(width))
+                place = free_spot(size, area, obstacles, pad=3, step=step,
+                                  rightward=not labels_right)
+                if place is not None:
+                    note.resize(size)
+                    note.move(place)
+                    return place
+            return None
+
+        # As wide as its lines need unwrapped, up to 40% of the view, and as tall as they then
+        # wrap to (a wrapping QLabel's own size hint is a guess of about a third of that, which
+        # stacked a one-line note into four); narrower, down to its longest word, for a margin.
+        note.setWordWrap(False)
+        note.setText(full)
+        natural = note.sizeHint().width()
+        note.setWordWrap(True)
+        widest = min(natural, max(160, int(area.width() * 0.4)))
+        document = QTextDocument()
+        document.setHtml(full)
+        metrics = note.fontMetrics()
+        frame = natural - max(metrics.horizontalAdvance(line)
+                              for line in document.toPlainText().splitlines())
+        narrowest = frame + max(metrics.horizontalAdvance(word)
+                                for word in document.toPlainText().split())
+        widths = [widest]
+        while widths[-1] * NARROWER > max(narrowest, metrics.averageCharWidth() * NOTE_CHARS):
+            widths.append(int(widths[-1] * NARROWER))
+        note.setToolTip("")
+        if spot(full, widths) is not None:
+            return
+        # No margin holds it: a chip, its words in full a hover away.
+        note.setToolTip(note.accessibleName())
+        note.setWordWrap(False)
+        note.setText(chip)
+        natural = note.sizeHint().width()
+        note.setWordWrap(True)
+        if spot(chip, [min(natural, int(area.width()))]) is not None:
+            return
+        # Nowhere free at all (the person zoomed in): where it hides least.
+        edges = [int(area.left()), int(area.right()) - note.width()]
         if not labels_right:
             edges.reverse()
-        lowest = max(LEGEND_MARGIN, height - note.height() - LEGEND_MARGIN)
-        step = max(4, note.fontMetrics().height())
-        places = [QPoint(x, y) for y in [*range(LEGEND_MARGIN, lowest, step), lowest]
+        lowest = max(int(area.top()), int(area.bottom()) - note.height())
+        places = [QPoint(x, y) for y in [*range(int(area.top()), lowest, step), lowest]
                   for x in edges]
 
         def hidden(place: QPoint) -> float:
-            """How much it would hide, weighing the referral and the muscle over the labels;
-            infinite over a mark or the key."""
+            """How much it would hide, weighing the referral and the muscle over the labels and
+            the rest of the body; infinite over a mark or the key."""
             room = QRectF(note.rect().translated(place)).adjusted(-3, -3, 3, 3)
             if any(room.intersects(mark) for mark in marks):
                 return float("inf")
 
-            def area(rects: list[QRectF]) -> float:
+            def covered(rects: list[QRectF]) -> float:
                 return sum((room & rect).width() * (room & rect).height() for rect in rects)
 
-            return 4 * area(painted) + area(labels)
+            return 4 * covered(painted) + covered(labels) + covered(body)
 
-        best, least = places[0], float("inf")
-        for place in places:  # the first that hides nothing ends the search
-            cost = hidden(place)
-            if cost < least:
-                best, least = place, cost
-            if cost == 0:
-                break
-        note.move(best)
+        note.move(min(places, key=hidden))
 
     def layers_of(self, muscle_id: str) -> list[tuple[str, str]]:
         """(view, layer) pairs whose drawing shows this muscle, current view first."""

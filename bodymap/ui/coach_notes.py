@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from bodymap.model import Catalog
 from bodymap.model.schema import Technique
@@ -62,7 +62,7 @@ class CautionsBox(QFrame):
 
 
 class Collapsible(QWidget):
-    """A heading that shows or hides the content below it."""
+    """A heading that shows or hides its content, `body`, which `Folds` lays out below it."""
 
     def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,9 +84,7 @@ class Collapsible(QWidget):
         self.toggle.toggled.connect(self.set_expanded)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
         layout.addWidget(self.toggle)
-        layout.addWidget(self.body)
 
     def set_expanded(self, expanded: bool) -> None:
         self.toggle.setChecked(expanded)
@@ -95,6 +93,25 @@ class Collapsible(QWidget):
 
     def is_expanded(self) -> bool:
         return self.toggle.isChecked()
+
+
+class Folds(QWidget):
+    """Collapsible headings side by side on one line, the content of each open one below the
+    line at full width: one line of the page for all of them, not one each."""
+
+    def __init__(self, folds: Sequence[Collapsible], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        for fold in folds:
+            row.addWidget(fold)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        for fold in folds:
+            layout.addWidget(fold.body)
 
 
 # -- text built from data -------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from bodymap.model.schema import TriggerPoint
-from bodymap.ui.rich_text import INK, MUTED, at_ends, caption, text_label
+from bodymap.ui.rich_text import INK, MUTED, caption, text_label
 
 
 def coach_button(text: str, name: str, tip: str) -> QPushButton:
@@ -26,7 +26,7 @@ def coach_button(text: str, name: str, tip: str) -> QPushButton:
 
 
 class StepCard(QFrame):
-    """The step at hand in large type, "STEP n OF m" over it, previous and next under it.
+    """The step at hand in large type, "STEP n OF m" over it with previous and next beside it.
     `base`: the coach's point size, which the step's type is scaled from."""
 
     def __init__(self, base: float, parent: QWidget | None = None) -> None:
@@ -46,12 +46,17 @@ class StepCard(QFrame):
         self.prev_button = coach_button("◀  Previous", "previousStep",
                                         "Previous step (P or Page Up)")
         self.next_button = coach_button("Next  ▶", "nextStep", "Next step (N or Page Down)")
+        # Previous and next beside the step's number, as the trigger point's are beside its
+        # count: a row under the step would cost the coach's page a line it needs for the step.
+        head = QHBoxLayout()
+        head.addWidget(self.step_counter, 1)
+        head.addWidget(self.prev_button)
+        head.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.step_counter)
+        layout.setContentsMargins(14, 8, 14, 10)
+        layout.setSpacing(6)
+        layout.addLayout(head)
         layout.addWidget(self.step_text, 1)
-        layout.addLayout(at_ends(self.prev_button, self.next_button))
 
     def show_step(self, steps: Sequence[str], index: int, more_points: bool) -> None:
         """Step `index` of `steps`, those at the current trigger point; past the last one, Next

@@ -51,19 +51,20 @@ class HoldPanel(QFrame):
         self.sound = QCheckBox("Sound at maximum hold")
         self.sound.setObjectName("soundCheck")
         self.sound.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Compact, as it stays in view below the steps: the caption over the digits, the sound
-        # switch under the buttons.
+        # Compact, as it stays in view below the steps: the caption over the digits, the hold's
+        # limits and the sound switch under the buttons.
         self.hold_caption = caption("Hold")
         digits = QVBoxLayout()
         digits.setSpacing(0)
         digits.addWidget(self.hold_caption)
         digits.addWidget(self.hold_time)
-        digits.addWidget(self.hold_limits)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.reset_button)
         controls = QVBoxLayout()
+        controls.setSpacing(2)
         controls.addLayout(buttons)
+        controls.addWidget(self.hold_limits, 0, Qt.AlignmentFlag.AlignRight)
         controls.addWidget(self.sound, 0, Qt.AlignmentFlag.AlignRight)
         controls.addStretch(1)
         row = QHBoxLayout()

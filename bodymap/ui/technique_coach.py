@@ -43,6 +43,7 @@ from bodymap.ui.coach_gauges import ALARM, RELEASE, SCALE_KEYS, TARGET, Discomfo
 from bodymap.ui.coach_notes import (
     CautionsBox,
     Collapsible,
+    Folds,
     about_html,
     session_plan_html,
     sources_line,
@@ -237,21 +238,25 @@ class TechniqueCoach(QWidget):
         content = QWidget()
         content.setObjectName("coachContent")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.setSpacing(10)
+        # Compact, so that at the window's first size (1320x860) the whole page reads without
+        # scrolling for every muscle: the technique's name beside its caption, the two notes'
+        # headings on one line, the step's buttons beside its number (`StepCard`).
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.placeholder)
+        chosen = QHBoxLayout()
+        chosen.addWidget(caption("Technique"))
+        chosen.addWidget(self.combo, 1)
         technique_row = QVBoxLayout()
         technique_row.setSpacing(3)
-        technique_row.addWidget(caption("Technique"))
-        technique_row.addWidget(self.combo)
+        technique_row.addLayout(chosen)
         technique_row.addWidget(self.sources_label)
         layout.addLayout(technique_row)
         layout.addWidget(self.cautions)
         layout.addWidget(step_card)
         layout.addWidget(self.trp_box)
-        layout.addWidget(self.about)
-        layout.addWidget(self.session_plan)
+        layout.addWidget(Folds([self.about, self.session_plan]))
         layout.addStretch(1)
 
         self.scroll = QScrollArea()
@@ -265,8 +270,8 @@ class TechniqueCoach(QWidget):
         footer.setObjectName("coachFooter")
         footer.setStyleSheet("QFrame#coachFooter { border-top: 1px solid palette(mid); }")
         footer_layout = QVBoxLayout(footer)
-        footer_layout.setContentsMargins(10, 8, 10, 10)
-        footer_layout.setSpacing(8)
+        footer_layout.setContentsMargins(10, 6, 10, 8)
+        footer_layout.setSpacing(6)
         footer_layout.addLayout(scale_box)
         footer_layout.addWidget(self.hold_panel)
         outer = QVBoxLayout(self)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from helpers.window import click, press_button, trigger
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QTransform, QWheelEvent
+from PySide6.QtGui import QFontMetrics, QPainterPath, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 
 from bodymap.diagram import VIEWS
@@ -217,9 +217,29 @@ def note_and_marks(view: BodyView) -> tuple[QRectF, list[QRectF]]:
     return QRectF(note.geometry()), marks
 
 
+def body_drawn(view: BodyView) -> list[QPainterPath]:
+    """What the body shows now, in the view's coordinates: its drawn outline, the referral
+    painted and the muscle outlined, and the landmark and side labels."""
+    scene = view.body_scene()
+    to_view = view.viewportTransform() * QTransform.fromTranslate(view.viewport().x(),
+                                                                  view.viewport().y())
+    referral, shown, _pain = scene.shown_state()
+    painted = [*(scene.zones[key] for key in referral if key in scene.zones),
+               *(item for key, item in scene.muscles.items() if key == shown)]
+    drawn = [to_view.map(scene.view.outline),
+             *(to_view.map(item.mapToScene(item.path())) for item in painted)]
+    for label in [*scene.landmarks, *scene.side_labels]:
+        box = QPainterPath()
+        box.addRect(label.deviceTransform(to_view).mapRect(label.boundingRect()))
+        drawn.append(box)
+    assert not drawn[0].isEmpty(), view.view_name
+    return drawn
+
+
 def notes_seen(qtbot, window: MainWindow) -> int:
-    """Click every muscle each view draws; wherever the note shows, it covers no mark and
-    shows all its lines. How many times it showed beside marks."""
+    """Click every muscle each view draws; wherever the note shows, it covers no mark nor
+    anything else the body shows (`body_drawn`) and shows all its lines. How many times it
+    showed beside marks."""
     view = window.body_view
     note = view.findChild(QLabel, "referralElsewhere")
     seen = 0
@@ -238,13 +258,17 @@ def notes_seen(qtbot, window: MainWindow) -> int:
                 seen += bool(marks)
                 for mark in marks:
                     assert not box.intersects(mark), (name, muscle_id, box, mark)
+                for drawn in body_drawn(view):
+                    assert not drawn.intersects(box), (name, muscle_id, box, drawn)
                 assert note.height() >= note.heightForWidth(note.width()), (name, muscle_id)
                 assert view.rect().contains(note.geometry()), (name, muscle_id)
     return seen
 
 
-@pytest.mark.parametrize("size", [SMALL, LARGE, (1024, 700)])
-def test_the_note_on_the_body_never_covers_a_trigger_point(qtbot, window: MainWindow, size):
+@pytest.mark.parametrize("size", [SMALL, LARGE, (1024, 700), (800, 600)])
+def test_the_note_on_the_body_covers_neither_the_body_nor_a_trigger_point(qtbot,
+                                                                          window: MainWindow,
+                                                                          size):
     shown_large(window, size)
     assert notes_seen(qtbot, window) >= 4
 
@@ -271,6 +295,45 @@ def test_in_presenter_mode_the_note_shows_all_its_lines_clear_of_the_marks(qtbot
     trigger(window, "actionPresenter")
     qtbot.waitUntil(window.isFullScreen)
     assert notes_seen(qtbot, window) >= 4
+
+
+# -- 3. the coach's page reads without scrolling -----------------------------------------------
+def open_coach_on(qtbot, window: MainWindow, muscle_id: str) -> None:
+    """Pick the muscle in the list and open the coach's tab, with the mouse."""
+    listed = window.muscle_list.findItems(window.catalog.muscles[muscle_id].name,
+                                          Qt.MatchFlag.MatchExactly)[0]
+    box = window.muscle_list.visualItemRect(listed)
+    qtbot.mouseClick(window.muscle_list.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    tabs = window.panels.tabBar()
+    tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Technique coach")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(tab).center())
+    qtbot.wait(1)  # the coach brings its step into view once events are handled
+    assert window.coach.muscle is not None and window.coach.muscle.id == muscle_id
+
+
+def test_at_the_first_window_size_the_coachs_page_reads_without_scrolling(qtbot,
+                                                                         window: MainWindow):
+    shown_large(window, LARGE)
+    for muscle_id in window.catalog.muscles:
+        open_coach_on(qtbot, window, muscle_id)
+        coach = window.coach
+        bar = coach.scroll.verticalScrollBar()
+        assert bar.maximum() == 0 and not bar.isVisible(), (muscle_id, bar.maximum())
+        for part in (coach.title, coach.cautions, coach.step_card, coach.trp_box):
+            seen = part.visibleRegion().boundingRect()
+            assert seen.size() == part.size(), (muscle_id, part.objectName(), seen)
+
+
+def test_in_a_small_window_the_coach_scrolls_its_step_into_view(qtbot, window: MainWindow):
+    shown_large(window, SMALL)
+    for muscle_id in ("iliopsoas", "gluteus_minimus"):
+        open_coach_on(qtbot, window, muscle_id)
+        coach = window.coach
+        assert coach.scroll.verticalScrollBar().maximum() > 0  # why: the page is taller here
+        seen = coach.step_card.visibleRegion().boundingRect()
+        assert seen.size() == coach.step_card.size(), (muscle_id, seen)
+        qtbot.mouseClick(coach.next_button, Qt.MouseButton.LeftButton)
+        assert coach.step_counter.text().startswith("STEP 2 OF")
 
 
 # -- on a screen of a given size: a subprocess ---------------------------------------------------
