@@ -253,15 +253,18 @@ class Claim(NamedTuple):
 def claim(query: Sequence[str], name: Sequence[str], kind: str, targets: tuple[str, ...],
           begun: bool) -> Claim | None:
     """The claim of a name on the query when the query holds every word of it, or None. With
-    `begun`, a query word may be the beginning of a name's word (as `match_strength` allows);
+    `begun`, a query word may be the beginning of a name's word (as `match_strength` allows) or
+    the word in its other number;
     without, it is the word, its plural or, with a verb's ending, another form of the verb
     ("walked" holds "walk" and "walking")."""
     last = len(query) - 1
     taken: set[int] = set()
     whole = 0
     for token in name:
-        best = max(((match_strength(w, token, n == last) if begun
-                     else float(same_word(w, token)), n) for n, w in enumerate(query)),
+        # A name's word typed in its other number is typed whole ("hamstring" is the
+        # nickname "Hamstrings", not the beginning of it).
+        best = max(((max(match_strength(w, token, n == last), float(same_word(w, token)))
+                     if begun else float(same_word(w, token)), n) for n, w in enumerate(query)),
                    default=(0.0, 0))
         if not best[0]:
             return None

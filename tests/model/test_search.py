@@ -129,7 +129,10 @@ def test_a_zone_group_named_in_the_query_counts_as_its_parts(catalog: Catalog):
     found = ids(catalog, "back of the thigh")
     assert set(found[:len(both)]) == {c.muscle_id for c in both}
     assert found[0] == both[0].muscle_id == "gluteus_minimus"  # down the whole back of the thigh
-    assert set(ids(catalog, "hamstrings")[:len(both)]) == {c.muscle_id for c in both}
+    # "Hamstrings" is the hamstring muscles' name before it is a place (the review: "hamstring"
+    # opened gluteus minimus, whose pain runs down the back of the thigh).
+    for typed in ("hamstrings", "hamstring", "hamstring pain"):
+        assert set(ids(catalog, typed)[:2]) == {"medial_hamstrings", "biceps_femoris"}, typed
     upper = {c.muscle_id for c in catalog.find_sources(["posterior_thigh_upper"])}
     assert set(ids(catalog, "upper back of the thigh")[:len(upper)]) == upper
 
