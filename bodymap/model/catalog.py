@@ -134,6 +134,11 @@ class Catalog:
         names (`Search.search_referral`), else None: the window shows that referral."""
         return self._search.search_referral(muscle_id, text)
 
+    def found_closely(self, muscle_id: str, text: str) -> bool:
+        """Whether `search(text)` found a muscle by its name, its referral to a place named, its
+        presentation or its cautions, not by other words of its page (`Search.found_closely`)."""
+        return self._search.found_closely(muscle_id, text)
+
     def search_reason(self, muscle_id: str, text: str) -> str:
         """Why `search(text)` found a muscle, in a few words for the status bar
         (`Search.search_reason`)."""

@@ -22,6 +22,9 @@ from bodymap.model.text_index import ACTIVITY_WORDS, FIELD_WEIGHTS, TextIndex
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
                 "activity": "aggravated by", "symptom": "symptom:", "text": "its text:",
                 "relief": "pain eased by:", "caution": "caution:"}
+# The fields that say what a muscle is, how its trouble presents and what it warns of
+# (`found_closely`): not its other prose.
+CLOSE_FIELDS = frozenset({"name", "nickname", "mimic", "activity", "symptom", "caution"})
 # Words of a query about pain felt across both sides of the body, the pattern of a band.
 _ACROSS = frozenset(["across", "band", "both", "bilateral", "horizontal"])
 
@@ -333,16 +336,45 @@ class Search:
             return place
         return f"{place}; {_FIELD_NAMES['mimic']} “{muscle.often_mistaken_for[mistaken]}”"
 
+    def found_closely(self, muscle_id: str, text: str) -> bool:
+        """Whether `search(text)` found a muscle by what it is, how it presents or what it
+        warns of: its name or a nickname, its referral to a place the query names, or one of
+        its activities, symptoms, mimics or cautions holding the query's words ("aneurysm":
+        iliopsoas's caution); not by its other prose or words scattered across its page. A red
+        flag's words found only so ("numbness in the saddle area") are no sign of the muscle
+        (`MuscleSearch.run`)."""
+        reading = self.reader.read(text)
+        if reading is None:
+            return False
+        if muscle_id in reading.named or self.search_referral(muscle_id, text) is not None:
+            return True
+        hit = self._hit(self.muscles[muscle_id], reading.rest, reading.activities)
+        return hit is not None and hit[0] in CLOSE_FIELDS
+
     def _said(self, muscle: Muscle, query: list[str],
               activities: Mapping[str, frozenset[str]]) -> str:
-        """Which text of a muscle holds every query word, for `search_reason`: an activity the
-        query names ("can't sit": aggravated by sitting), else the best single text holding them,
-        the hit that ranked the muscle; "" when none does."""
-        if not query:
+        """Which text of a muscle holds every query word, for `search_reason` (`_hit`); ""
+        when none does."""
+        hit = self._hit(muscle, query, activities)
+        if hit is None:
             return ""
+        field, found = hit
+        if field == "name":
+            return "by its name"
+        if field == "activity":
+            return f"{_FIELD_NAMES[field]} {found.split(';', 1)[0]}"
+        return f"{_FIELD_NAMES[field]} “{found}”"
+
+    def _hit(self, muscle: Muscle, query: list[str],
+             activities: Mapping[str, frozenset[str]]) -> tuple[str, str] | None:
+        """The field and text of a muscle that hold every query word: an activity the query
+        names ("can't sit": sitting), else the best single text holding them, the hit that
+        ranked the muscle; None when none does."""
+        if not query:
+            return None
         for activity in muscle.aggravated_by:
             if set(query) <= activities.get(activity, frozenset()):
-                return f"{_FIELD_NAMES['activity']} {ACTIVITY_WORDS[activity].split(';', 1)[0]}"
+                return "activity", ACTIVITY_WORDS[activity]
         # A text that holds each word whole before one that holds a longer word it begins, as
         # search ranks them ("sciatic": "the sciatic nerve", not "Sciatica").
         own = [word for word in query if self.texts.own_word(word)]
@@ -350,10 +382,6 @@ class Search:
                  found) for weight, field, found, found_words in self.texts.search_hits(muscle)
                 if within(query, found_words)]
         if not held:
-            return ""
+            return None
         _, _, field, found = max(held, key=lambda hit: hit[:2])  # the first of equals
-        if field == "name":
-            return "by its name"
-        if field == "activity":
-            return f"{_FIELD_NAMES[field]} {found.split(';', 1)[0]}"
-        return f"{_FIELD_NAMES[field]} “{found}”"
+        return field, found

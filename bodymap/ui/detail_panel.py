@@ -249,17 +249,24 @@ class DetailPanel(SteadyPanel):
 
     def show_found(self, query: str, reason: str, *, searched: str = "",
                    others: Sequence[tuple[str, str]] = (), warnings: Sequence[str] = (),
-                   elsewhere: str = "", matched: bool = True) -> None:
+                   elsewhere: str = "", matched: bool = True,
+                   only_in: Sequence[tuple[str, str]] = ()) -> None:
         """Say, under the muscle's name, that a search for `query` chose it and why (`reason`,
         from `Catalog.search_reason`); `searched` is the query as respelled, `others` the next
         results as (muscle id, name), each a link, `warnings` red flags the query names. With
-        `matched` false, that the search found nothing: the muscle still shown is none of its."""
+        `matched` false, that the search found nothing: the muscle still shown is none of its;
+        with `only_in` too, the muscles whose pages hold its words, found by nothing more (a red
+        flag's words are no sign of them), each a link."""
         parts = [f"<b style='color:#b71c1c'>{escape(w)}</b><br>" for w in warnings]
         shown = f"“{escape(query.strip())}”"
         if searched:
             shown += f" (searched as “{escape(searched)}”)"
         if not matched:
-            parts.append(f"Nothing matches {shown}."
+            links = ", ".join(f"<a href='#{escape(i, quote=True)}'>{escape(n)}</a>"
+                              for i, n in only_in)
+            parts.append((f"No muscle's name, referral or symptoms match {shown}; its words are "
+                          f"only in the pages of {links}." if only_in else
+                          f"Nothing matches {shown}.")
                          + (" The muscle shown is not a result of this search."
                             if self.muscle_id else ""))
             self.search_note.setText("".join(parts))

@@ -77,13 +77,21 @@ class MuscleSearch:
             window.show_red_flags(found=flags, query=text)
         warning = "".join(f"Red flag: {flag.title}; see a physician first. " for flag in flags)
         self._last = (text, [m.id for m in results], [f.title for f in flags])
-        if not results:
+        # A red flag's words found only in a muscle's prose or cautions ("numbness in the
+        # saddle area": piriformis's page) are no sign of that muscle: opening it, its pattern
+        # painted, would teach the flag as its referral. The flag alone, and where the words are.
+        loose = bool(flags and results) and not self.catalog.found_closely(
+            results[0].id, text)
+        if not results or loose:
             # The note must not go on saying why the last search chose the muscle still shown:
             # it says this search found nothing, and any red flag the query names.
             window.detail_panel.show_found(
                 text, "", matched=False,
-                warnings=[f"Red flag: {flag.title}. See a physician first." for flag in flags])
-            window.statusBar().showMessage(f"{warning}Nothing matches “{text}”.", 5000)
+                warnings=[f"Red flag: {flag.title}. See a physician first." for flag in flags],
+                only_in=[(m.id, m.name) for m in results[:4]])
+            nothing = ("No muscle's name, referral or symptoms match" if loose
+                       else "Nothing matches")
+            window.statusBar().showMessage(f"{warning}{nothing} “{text}”.", 5000)
             return
         self.present_found(results[0].id)
 

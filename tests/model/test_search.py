@@ -1127,3 +1127,18 @@ def test_why_a_muscle_was_found_is_said_the_same_in_every_run():
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("0", "1", "2", "3")}
     assert len(said) == 1, said
+
+
+@pytest.mark.parametrize(("query", "muscle_id", "closely"), [
+    ("piriformis", "piriformis", True),  # its name
+    ("low back pain", "quadratus_lumborum", True),  # its referral to the place named
+    ("hurts to cough", "quadratus_lumborum", True),  # a symptom
+    ("pain at night", "gluteus_minimus", True),  # "Waking at night when rolling ..."
+    ("aneurysm", "iliopsoas", True),  # a caution: do not treat
+    ("numbness in saddle area", "piriformis", False),  # words scattered across its page
+    ("weight loss", "gluteus_medius", False),  # "weight" of a perpetuating factor's prose
+])
+def test_a_muscle_found_closely_is_found_by_what_it_is_presents_or_warns_of(
+        catalog: Catalog, query: str, muscle_id: str, closely: bool):
+    assert muscle_id in ids(catalog, query)
+    assert catalog.found_closely(muscle_id, query) is closely
