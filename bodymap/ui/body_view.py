@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.model.prose import BOTH, bracketed, listed, on_side, side_label
-from bodymap.ui.body_scene import BodyScene, RegionItem, trp_number
+from bodymap.ui.body_scene import BodyScene, MarkerItem, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.note_place import body_bands, free_spot
@@ -65,6 +65,7 @@ class BodyView(QGraphicsView):
     """Shows one view of the body; emits what the person clicked."""
 
     muscleClicked = Signal(str, str)  # muscle id, side "L"/"R"
+    triggerPointClicked = Signal(str, str, str)  # the X of a muscle's TrP: muscle, side, TrP id
     zoneToggled = Signal(str, object)  # zone id, side "L"/"R" or None for midline zones
     hoverChanged = Signal(str)  # the label under the pointer, "" when none
     viewRequested = Signal(str)  # a view the body's own link asks for ("posterior")
@@ -93,6 +94,7 @@ class BodyView(QGraphicsView):
         self.preview: tuple[str, str] | None = None
         self.trigger_point: str | None = None  # the TrP the technique coach is on
         self.study: StudyBoard | None = None  # a study question's picture and what clicks mean
+        self._marker_hovered: MarkerItem | None = None  # the trigger point's X under the pointer
         self._framing = AUTO  # AUTO, WHOLE (Fit), SHOWN (Zoom to selection) or FREE (any zoom)
         self._whole_shown = True  # the picture is the whole body, fitted
         self._framing_now = False  # while the view's own framing resizes its viewport
@@ -549,7 +551,11 @@ class BodyView(QGraphicsView):
                  *scene.side_labels]
         transform = self.viewportTransform()
         marks = [drawn.deviceTransform(transform).mapRect(drawn.ink_rect()) for drawn in inked]
-        best: tuple[bool, float, QPoint] | None = None
+        # Under the muscle's own X, a click shows that trigger point's referral alone (it stays
+        # shown): the very last choice.
+        own = [rect for x, rect in self._shown_markers()
+               if (x.region.target, x.region.side) == (region_id, side)] if kind == "muscle" else []
+        best: tuple[bool, bool, float, QPoint] | None = None
         steps = 24
         for i in range(1, steps):
             for j in range(1, steps):
@@ -562,12 +568,13 @@ class BodyView(QGraphicsView):
                     continue
                 # Prefer points well inside the outline: a click there survives rounding.
                 clear = not any(mark.contains(QPointF(view_point)) for mark in marks)
-                candidate = (clear, self._depth(item, point), view_point)
-                if best is None or candidate[:2] > best[:2]:
+                free = not any(rect.contains(QPointF(view_point)) for rect in own)
+                candidate = (free, clear, self._depth(item, point), view_point)
+                if best is None or candidate[:3] > best[:3]:
                     best = candidate
         if best is None:
             raise LookupError(f"{region_id} ({side}) is covered or out of sight")
-        return best[2]
+        return best[3]
 
     def _depth(self, item: RegionItem, point: QPointF) -> float:
         """How far (in screen pixels, up to 12) the point lies inside the item's outline."""
@@ -582,6 +589,11 @@ class BodyView(QGraphicsView):
     # -- mouse -------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            if (marker := self.marker_under(event.position().toPoint())) is not None:
+                region = marker.region
+                self.triggerPointClicked.emit(region.target, region.side or "L", region.trp)
+                event.accept()
+                return
             item = self.region_under(event.position().toPoint())
             if item is not None:
                 self.activate(item)
@@ -592,7 +604,18 @@ class BodyView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:
-            self._hover(self.region_under(event.position().toPoint()))
+            point = event.position().toPoint()
+            marker = self.marker_under(point)
+            left = marker is not self._marker_hovered and self._marker_hovered is not None
+            if marker is not self._marker_hovered:
+                self._marker_hovered = marker
+                if marker is not None:
+                    self._hover(None)
+                    self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+                    self.hoverChanged.emit(f"{marker.toolTip()}: click to show its referral "
+                                           "alone (again: all of them)")
+            if marker is None:  # off an X, what is under the pointer is hovered anew
+                self._hover(self.region_under(point), anew=left)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.names_hidden:
@@ -602,12 +625,46 @@ class BodyView(QGraphicsView):
         return super().viewportEvent(event)
 
     def leaveEvent(self, event) -> None:
-        self._hover(None)
+        self._marker_hovered = None
+        self._hover(None, anew=True)
         super().leaveEvent(event)
 
-    def _hover(self, item: RegionItem | None) -> None:
+    def marker_under(self, viewport_point: QPoint) -> MarkerItem | None:
+        """The X (or its number) of a trigger point of the muscle shown under a viewport point,
+        in muscle mode, over that muscle or bare skin: over another muscle, a click there is
+        that muscle's (in a small window a muscle's marks may hide most of its neighbour). A
+        study question's markers are part of its picture, not links."""
+        point = QPointF(viewport_point)
+        marker = next((m for m, rect in self._shown_markers() if rect.contains(point)), None)
+        if marker is None:
+            return None
+        beneath = self.region_under(viewport_point)
+        mine = (marker.region.target, marker.region.side)
+        return marker if beneath is None or (beneath.region.target,
+                                             beneath.region.side) == mine else None
+
+    def _shown_markers(self) -> list[tuple[MarkerItem, QRectF]]:
+        """The trigger points' X marks a click can reach, each with where it and its number
+        are inked in the viewport (as `region_point` keeps clear of them)."""
         scene = self.body_scene()
-        if item is scene.hovered:
+        if scene.mode != "muscle" or self.study is not None:
+            return []
+        return [(marker, marker.ink_rect().translated(QPointF(self.mapFromScene(marker.pos()))))
+                for markers in scene.markers.values() for marker in markers
+                if marker.isVisible()]
+
+    def marker_point(self, muscle_id: str, side: str, trp_id: str) -> QPoint:
+        """The viewport point of a trigger point's X as shown now. Raises LookupError when it
+        is not shown."""
+        for marker in self.body_scene().markers.get((muscle_id, side), []):
+            if marker.region.trp == trp_id and marker.isVisible():
+                return self.mapFromScene(marker.pos())
+        raise LookupError(f"{muscle_id} {trp_id} ({side}) is not marked in the "
+                          f"{self.view_name} view")
+
+    def _hover(self, item: RegionItem | None, anew: bool = False) -> None:
+        scene = self.body_scene()
+        if item is scene.hovered and not anew:
             return
         scene.set_hovered(item)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if item else

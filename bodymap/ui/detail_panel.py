@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
@@ -65,6 +65,7 @@ class DetailPanel(SteadyPanel):
     foundOpened = Signal(str)  # a muscle id picked from the search note's "Also found"
     muscleChosen = Signal(str)  # a muscle id picked to answer `ask`
     searchAsked = Signal(str)  # a text to search for, picked to answer `ask`
+    triggerPointChosen = Signal(str)  # a TrP id whose referral alone the body is to show
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +103,7 @@ class DetailPanel(SteadyPanel):
         # Always there: a page that first needs it would otherwise be laid out twice, at the
         # full width and again beside the bar (the first click in a window cost twice the rest).
         self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.text.anchorClicked.connect(open_web_link)
+        self.text.anchorClicked.connect(self._text_link)
         self.notes_heading = QLabel()
         self.notes_heading.setObjectName("notesHeading")
         self.notes_heading.setTextFormat(self.notes_heading.textFormat().PlainText)
@@ -190,6 +191,15 @@ class DetailPanel(SteadyPanel):
     def hideEvent(self, event) -> None:
         self.save_note()
         super().hideEvent(event)
+
+    def _text_link(self, url: QUrl) -> None:
+        """A link of the muscle's page: "#trp:id" beside a trigger point (its referral alone on
+        the body), else a source's web page."""
+        kind, colon, target = url.fragment().partition(":")
+        if not url.scheme() and colon and kind == "trp":
+            self.triggerPointChosen.emit(target)
+        else:
+            open_web_link(url)
 
     def _link_opened(self, link: str) -> None:
         """A link of the note: "#id" of a muscle a search also found, "#muscle:id" of one
@@ -307,8 +317,14 @@ class DetailPanel(SteadyPanel):
         return page
 
     def muscle_html(self, muscle: Muscle) -> str:
+        # With several trigger points, each links to its referral alone on the body (as a
+        # click on its X does): gluteus minimus's outer-leg and back-of-leg patterns apart.
+        alone = len(muscle.trigger_points) > 1
         trps = "".join(
-            f"<p><b>{escape(t.label)}</b>: {location_html(t)}<br>"
+            f"<p><b>{escape(t.label)}</b>"
+            + (f" <small><a href='#trp:{escape(t.id, quote=True)}'>only this on the body</a>"
+               f"</small>" if alone else "")
+            + f": {location_html(t)}<br>"
             f"<span style='color:#b71c1c'>Essential zone:</span> "
             f"{referral_names(self.catalog, t.referral, 'essential')}<br>"
             f"<span style='color:#b71c1c'>Spillover zone:</span> "

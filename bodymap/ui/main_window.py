@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
                 self.list_pane.show_notice(left_out, self.show_problems)
 
         self.body_view.muscleClicked.connect(self._muscle_clicked)
+        self.body_view.triggerPointClicked.connect(self._trigger_point_clicked)
+        self.detail_panel.triggerPointChosen.connect(self.show_trigger_point)
         self.body_view.zoneToggled.connect(self._zone_clicked)
         self.detail_panel.noteEdited.connect(self.notes.save_note)
         self.detail_panel.foundOpened.connect(self.muscle_search.present_found)
@@ -182,6 +184,9 @@ class MainWindow(QMainWindow):
 
     def select_muscle(self, muscle_id: str, side: str = "L") -> None:
         """Show a muscle: outline and markers on the body, everything about it in the panel."""
+        coaching = self.panels.currentWidget() is self.coach_page
+        if self.body_view.trigger_point is not None and not coaching:
+            self.body_view.set_trigger_point(None)  # a muscle selected shows all its TrPs
         self.selected = (muscle_id, side)
         self.body_view.set_selected(self.selected)
         self.detail_panel.show_muscle(muscle_id, side)
@@ -193,6 +198,29 @@ class MainWindow(QMainWindow):
             self.panels.setCurrentWidget(self.detail_panel)
         self.list_pane.highlight(muscle_id)
         self.remembered.keep(muscle=muscle_id, side=side)
+
+    def show_trigger_point(self, trp_id: str) -> None:
+        """Paint the referral of one trigger point of the muscle shown alone, its X ringed and
+        the others dimmed, as the coach does; the one shown alone again shows all of them. The
+        coach keeps to the trigger point it is on."""
+        if self.selected is None or self.panels.currentWidget() is self.coach_page:
+            return
+        muscle = self.catalog.muscles[self.selected[0]]
+        trp = next((t for t in muscle.trigger_points if t.id == trp_id), None)
+        if trp is None:
+            return
+        alone = trp_id != self.body_view.trigger_point
+        self.body_view.set_trigger_point(trp_id if alone else None)
+        self.statusBar().showMessage(
+            f"{trp.label} of {muscle.name}: its referral alone; click the muscle, or the X or "
+            "its link again, for all of them." if alone else
+            f"All the trigger points of {muscle.name} and their referral.", 8000)
+
+    def _trigger_point_clicked(self, muscle_id: str, side: str, trp_id: str) -> None:
+        """A click on a trigger point's X: its referral alone (`show_trigger_point`)."""
+        if self.selected != (muscle_id, side):
+            self.select_muscle(muscle_id, side)
+        self.show_trigger_point(trp_id)
 
     def show_muscle(self, muscle_id: str, side: str | None = None) -> None:
         """Show a muscle where a view and layer draw it, on `side`, or as the list does on the

@@ -1,0 +1,128 @@
+"""One trigger point's referral alone on the body, by a click on its X or its link in the panel:
+gluteus minimus's outer-leg pattern (TrP1) apart from its back-of-the-leg one (TrP2), which the
+body painted as one block down the whole leg."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.window import click, is_red, pixel, trigger
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from bodymap.model import Catalog
+from bodymap.ui.main_window import MainWindow
+
+
+def zones_of(catalog: Catalog, muscle_id: str, trp_id: str,
+             kinds: tuple[str, ...] = ("essential",)) -> set[str]:
+    """A trigger point's zones of those kinds; essential ones are painted solid, so one pixel
+    tells (a stipple's may fall in one of its gaps)."""
+    trp = next(t for t in catalog.muscles[muscle_id].trigger_points if t.id == trp_id)
+    return set(catalog.expand_zones([z for kind in kinds for z in getattr(trp.referral, kind)]))
+
+
+def drawn_here(window: MainWindow, zones: set[str]) -> list[str]:
+    shown = {zone for zone, _side in window.body_view.body_scene().zones}
+    return sorted(zones & shown)
+
+
+def painted(window: MainWindow, zones: list[str]) -> dict[str, bool]:
+    view = window.body_view
+    return {z: is_red(pixel(window, view.region_point(z, "L", kind="zone"))) for z in zones}
+
+
+@pytest.fixture
+def gluteus_minimus_from_the_side(qtbot, window: MainWindow) -> MainWindow:
+    trigger(window, "actionViewLateral")
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    return window
+
+
+def test_a_click_on_a_trigger_points_x_paints_its_referral_alone(
+        qtbot, gluteus_minimus_from_the_side: MainWindow, catalog: Catalog):
+    window = gluteus_minimus_from_the_side
+    view = window.body_view
+    # Essential to one trigger point and not reached at all by the other.
+    both = ("essential", "spillover")
+    only_own = drawn_here(window, zones_of(catalog, "gluteus_minimus", "trp1")
+                          - zones_of(catalog, "gluteus_minimus", "trp2", both))
+    only_other = drawn_here(window, zones_of(catalog, "gluteus_minimus", "trp2")
+                            - zones_of(catalog, "gluteus_minimus", "trp1", both))
+    assert only_own and only_other  # the two patterns differ on the side view
+    assert all(painted(window, only_own + only_other).values())  # both, as selected
+    x = view.marker_point("gluteus_minimus", "L", "trp1")
+    qtbot.mouseMove(view.viewport(), x)
+    assert "click to show its referral alone" in window.statusBar().currentMessage()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=x)
+    assert view.trigger_point == "trp1"
+    assert window.detail_panel.muscle_id == "gluteus_minimus"  # still the muscle shown
+    assert all(painted(window, only_own).values())
+    assert not any(painted(window, only_other).values())
+    assert "its referral alone" in window.statusBar().currentMessage()
+    # Its X again: all of them.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_minimus", "L", "trp1"))
+    assert view.trigger_point is None
+    assert all(painted(window, only_own + only_other).values())
+
+
+def test_a_click_on_the_muscle_shows_all_its_trigger_points_again(
+        qtbot, gluteus_minimus_from_the_side: MainWindow):
+    window = gluteus_minimus_from_the_side
+    view = window.body_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_minimus", "L", "trp1"))
+    assert view.trigger_point == "trp1"
+    click(qtbot, window, "gluteus_minimus", "L")
+    assert view.trigger_point is None
+    # And another muscle selected shows all of its own.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_minimus", "L", "trp1"))
+    trigger(window, "actionLayerSuperficial")
+    click(qtbot, window, "tensor_fasciae_latae", "L")
+    assert view.trigger_point is None
+
+
+def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
+    """Click a link of a text browser where it is laid out, as a reader does."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position() + 1)
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                rect = browser.cursorRect(cursor)
+                point = QPoint(rect.center().x(), rect.center().y())
+                qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+                return
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link {href}")
+
+
+def test_the_panel_links_each_trigger_point_to_its_referral_alone(
+        qtbot, gluteus_minimus_from_the_side: MainWindow):
+    window = gluteus_minimus_from_the_side
+    browser = window.findChild(QTextBrowser, "detailText")
+    assert browser.document().find("only this on the body", 0,
+                                   QTextDocument.FindFlag.FindCaseSensitively)
+    click_link(qtbot, browser, "#trp:trp2")
+    assert window.body_view.trigger_point == "trp2"
+    click_link(qtbot, browser, "#trp:trp2")
+    assert window.body_view.trigger_point is None
+
+
+def test_a_muscle_with_one_trigger_point_has_no_such_link(qtbot, window: MainWindow,
+                                                           catalog: Catalog):
+    trigger(window, "actionViewAnterior")
+    click(qtbot, window, "tensor_fasciae_latae", "L")
+    assert len(catalog.muscles["tensor_fasciae_latae"].trigger_points) == 1
+    browser = window.findChild(QTextBrowser, "detailText")
+    assert browser.document().find("only this on the body").isNull()
