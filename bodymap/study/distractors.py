@@ -3,17 +3,25 @@
 A distractor must be plausible (a referral question offers muscles whose pain lands in some of
 the same zones) but never also correct.
 
-For a painted referral pattern a muscle is ruled out when the pattern *fits* it: every zone
-painted solid (the essential zones of the TrP asked) is among the muscle's own essential zones,
-over all its TrPs together (see `pattern_overlap`). Quadratus lumborum TrP4 paints the lower
-buttock alone, and gluteus maximus, gluteus minimus and longissimus all refer there as an
-essential zone: any of them is as right an answer, so none may stand beside it. All its TrPs
-together, not one TrP alone, as several TrPs of a muscle are often active at once: QL's TrP3 (SI
-joint) and TrP4 (lower buttock) together paint gluteus maximus TrP1's pattern. A muscle sharing
-only some of the solid zones, or reaching them only as spillover, stays: it is the plausible
-wrong answer the question is for, and telling it apart is what the student learns. (Ruling out
-every muscle that shares a zone would leave gluteus maximus TrP2 two distractors, and only
-implausible ones.)
+For a painted referral pattern a muscle is ruled out when the pattern could reasonably be read
+as its own (see `PatternOverlap.could_be_its_own`), over all its TrPs together (several TrPs of
+a muscle are often active at once) and counting the zones the sources do not settle too:
+
+- it refers pain, as an essential zone, to any zone painted solid. The question asks which
+  muscle refers pain in this pattern, and the solid zones are where the pattern's pain is felt
+  by most people: a muscle whose own essential pain is felt there is a defensible answer, even
+  if the rest of the pattern is not its. Multifidus TrP1 paints the low lumbar spine and the
+  sacrum solid; iliopsoas refers to the sacrum as an essential zone, so it is not offered.
+  Gluteus minimus TrP2 paints the lower buttock and the back of the thigh solid; longissimus
+  refers to the lower buttock, so it is not offered either;
+- or its pain, even as spillover, reaches more than half the zones painted solid, or more
+  than half the zones painted at all: the pattern is then mostly its too. Gluteus minimus
+  reaches quadratus lumborum TrP2's greater trochanter and its stippled outer thigh.
+
+A muscle that reaches at most half of the pattern and none of its solid zones as an essential
+zone stays: it is the near miss a referral question is for, and telling it apart is what the
+student learns. Fairness comes before plausibility: gluteus maximus TrP2 (all the buttock and
+the sacrum) leaves three fair muscles, none of which refers anywhere near it.
 
 For a text fact (what a muscle is mistaken for, a
 symptom) a muscle is ruled out as a distractor when its own data says the same thing, by the
@@ -374,51 +382,71 @@ class PatternOverlap:
 
     shared: tuple[str, ...]  # painted zones (solid or stippled) the muscle refers pain to too
     missing: tuple[str, ...]  # solid (essential) zones that are none of its essential zones
+    solid: tuple[str, ...] = ()  # the zones painted solid
+    painted: tuple[str, ...] = ()  # every zone painted, solid or stippled
 
     @property
     def fits(self) -> bool:
-        """Whether the pattern could be this muscle's: it is an equally right answer."""
+        """Whether every zone painted solid is among the muscle's essential zones."""
         return not self.missing
+
+    @property
+    def solid_own(self) -> tuple[str, ...]:
+        """The zones painted solid that are among the muscle's essential zones."""
+        return tuple(z for z in self.solid if z not in self.missing)
+
+    @property
+    def could_be_its_own(self) -> bool:
+        """Whether the pattern could reasonably be read as the muscle's, so that picking it is
+        defensible: it refers pain to a zone painted solid as an essential zone, or its pain
+        (either kind) reaches more than half the solid zones or more than half the painted ones.
+        A muscle the pattern fits is one too."""
+        reached_solid = [z for z in self.solid if z in self.shared]
+        return (bool(self.solid_own) or 2 * len(reached_solid) > len(self.solid)
+                or 2 * len(self.shared) > len(self.painted))
 
 
 def pattern_overlap(muscle: Muscle, essential: Iterable[str],
                     spillover: Iterable[str] = ()) -> PatternOverlap:
     """What `muscle` shares with a painted pattern of `essential` (solid) and `spillover`
-    (stippled) zones, over all its TrPs together.
+    (stippled) zones, over all its TrPs together (its provisional zones too: the muscle's page
+    shows them).
 
     The pattern fits the muscle when every essential zone is among the muscle's essential zones
-    (its spillover does not count: pain there is felt by only some people, so it does not make
-    the muscle the answer). `shared` counts either kind on both sides, for telling a student
-    whose pick was wrong where its pain does reach. Zones keep the order they are painted in.
+    (its spillover does not count: pain there is felt by only some people). `shared` counts
+    either kind on both sides, for telling a student whose pick was wrong where its pain does
+    reach. Zones keep the order they are painted in.
     """
     own_essential, own_spillover = muscle.referral_zones()
-    painted = dict.fromkeys((*essential, *spillover))
+    solid = tuple(dict.fromkeys(essential))
+    painted = tuple(dict.fromkeys((*solid, *spillover)))
     return PatternOverlap(
         shared=tuple(z for z in painted if z in own_essential or z in own_spillover),
-        missing=tuple(z for z in dict.fromkeys(essential) if z not in own_essential),
+        missing=tuple(z for z in solid if z not in own_essential),
+        solid=solid,
+        painted=painted,
     )
 
 
 def referral_distractors(rng: random.Random, answer: Muscle, trp: TriggerPoint,
                          muscles: Sequence[Muscle]) -> list[str] | None:
     """Muscles that share referral zones with `trp` where possible, never one the painted
-    pattern fits (see `pattern_overlap` and the module's docstring).
+    pattern could be read as (see `PatternOverlap.could_be_its_own` and the module's docstring).
 
     None when fewer than three muscles are fair: the card is not asked, as a fact card with too
-    few safe distractors is not. Never padded with a muscle the pattern fits; and not asked with
-    fewer choices either, as every card offers four (the built-in catalog leaves every TrP at
-    least five fair distractors; a data pack could drop a card this way).
+    few safe distractors is not. Never padded with a muscle the pattern could be; and not asked
+    with fewer choices either, as every card offers four (the built-in catalog leaves every TrP
+    at least three fair distractors; a data pack could drop a card this way).
     """
-    zones = frozenset(trp.referral.essential) | frozenset(trp.referral.spillover)
     sharing: list[str] = []
     others: list[str] = []
     for muscle in muscles:
         if muscle.id == answer.id:
             continue
-        if pattern_overlap(muscle, trp.referral.essential).fits:
-            continue  # the painted pattern could be its too: a second right answer
-        own_essential, own_spillover = muscle.referral_zones()
-        (sharing if zones & (own_essential | own_spillover) else others).append(muscle.id)
+        overlap = pattern_overlap(muscle, trp.referral.essential, trp.referral.spillover)
+        if overlap.could_be_its_own:
+            continue  # a defensible answer too
+        (sharing if overlap.shared else others).append(muscle.id)
     return pick(rng, sharing, others)
 
 

@@ -111,33 +111,44 @@ def judgement(catalog: Catalog, question: AnyQuestion, response: Response, grade
 
 def also_refers(catalog: Catalog, question: ReferralQuestion, chosen_id: str) -> str:
     """After a wrong pick on a referral card, where the chosen muscle's pain reaches among
-    the painted zones and which solid zones it lacks: a bare "Not quite" would not say why
-    the pick is wrong, nor that it was close. "" for a key that is no muscle."""
+    the painted zones and that none of the solid ones is its own: a bare "Not quite" would not
+    say why the pick is wrong, nor that it was close. "" for a key that is no muscle.
+
+    A wrong choice the generator offers reaches at most part of the pattern, and none of its
+    solid zones as an essential zone (see `PatternOverlap.could_be_its_own`), so the words say
+    "only part", never that it refers pain here too. Should a muscle the pattern could be read
+    as come all the same (a card made by hand), they say the pick is defensible."""
     muscle = catalog.muscles.get(chosen_id)
     if muscle is None:
         return ""
     overlap = pattern_overlap(muscle, question.essential, question.spillover)
+    made_from = f"the card was made from {answer_text(catalog, question)}."
     if overlap.fits:
-        # The generator never offers such a muscle (see bodymap.study.distractors); should
-        # one come all the same, say the pick fits rather than call it plainly wrong.
         return (f"{muscle.name} also refers pain to every zone painted solid, so the "
-                f"pattern fits it too; the card was made from {answer_text(catalog, question)}.")
+                f"pattern fits it too; {made_from}")
+    if overlap.solid_own:
+        return (f"{muscle.name} also refers pain to "
+                f"{zones_named(catalog, overlap.solid_own, said=True)}, painted solid here, "
+                f"as an essential zone, so the pattern could be read as its own; {made_from}")
+    if overlap.could_be_its_own:
+        return (f"{muscle.name} reaches most of this pattern "
+                f"({zones_named(catalog, overlap.shared, said=True)}), if only as spillover, "
+                f"so the pattern could be read as its own; {made_from}")
     if not overlap.shared:
         return f"{muscle.name} refers pain to none of the painted zones."
-    # Which way it reaches each painted zone: a zone it reaches only as spillover is said
-    # to be so, wherever it is named, so that "refers here" and "not essential" never read
-    # as a contradiction (quadratus lumborum's spillover over the sacrum).
+    # Which way it reaches each painted zone it reaches: as spillover, or as an essential zone
+    # where this pattern is only stippled.
     own_essential, _own_spillover = muscle.referral_zones()
-    spillover_only = [z for z in overlap.shared if z not in own_essential]
     reaches = []
     if as_essential := [z for z in overlap.shared if z in own_essential]:
-        reaches.append(f"as an essential zone to {zones_named(catalog, as_essential, said=True)}")
-    if spillover_only:
-        reaches.append(f"only as spillover to {zones_named(catalog, spillover_only, said=True)}")
+        reaches.append(f"as an essential zone, {zones_named(catalog, as_essential, said=True)}, "
+                       "where this pattern is only stippled")
+    if spillover_only := [z for z in overlap.shared if z not in own_essential]:
+        reaches.append(f"as spillover, {zones_named(catalog, spillover_only, said=True)}")
     lacking = ", ".join(f"{zone_name(catalog, z, None)} (only its spillover)"
                         if z in spillover_only else zone_name(catalog, z, None)
                         for z in overlap.missing)
-    return (f"{muscle.name} refers pain here too: {'; '.join(reaches)}.\n"
+    return (f"{muscle.name} reaches only part of this pattern: {'; '.join(reaches)}.\n"
             f"Painted solid but not among its essential zones: {lacking}.")
 
 

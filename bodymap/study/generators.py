@@ -50,7 +50,9 @@ def referral_questions(catalog: Catalog, rng: random.Random,
 
     The pattern painted is the settled one: zones the sources do not settle are left out, and
     a TrP with no settled essential zone gets no card. No other choice is a muscle the painted
-    pattern fits (see `referral_distractors`); a TrP with too few fair distractors gets no card.
+    pattern could be read as (one of its essential zones painted solid, or most of the pattern
+    within its reach; see `referral_distractors`); a TrP with too few fair distractors gets no
+    card.
     """
     everyone = _muscles(catalog)
     questions = []

@@ -1,7 +1,8 @@
 """A multiple-choice card has exactly one defensible answer: no distractor's own data says the
 fact asked (the same aggravating activity, the same place of pain, the same kind of organ
-complaint, the same symptom or mimic in other words), and no distractor of a referral card
-refers pain to every zone the card paints solid (its essential zones, over all its TrPs).
+complaint, the same symptom or mimic in other words), and no distractor of a referral card is
+a muscle the painted pattern could be read as: none refers pain to a zone the card paints solid
+as an essential zone (over all its TrPs), nor reaches most of the pattern even as spillover.
 
 The oracles here are deliberately simpler than the reader in `bodymap.study.distractors`: plain
 word searches a teacher could run by hand over the YAML, so a reader bug cannot hide itself.
@@ -9,6 +10,7 @@ word searches a teacher could run by hand over the YAML, so a reader bug cannot 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -285,3 +287,125 @@ def test_a_referral_card_with_too_few_fair_distractors_is_dropped_not_padded(cat
     for seed in range(20):
         picked = referral_distractors(random.Random(seed), ql, si_joint, enough)
         assert sorted(picked) == sorted([*fair, "gluteus_minimus"])
+
+
+# -- referral cards: no wrong choice the pattern could be read as ------------------------------
+# A student marked wrong for a defensible answer: multifidus TrP1 (low lumbar spine and sacrum
+# solid) offered iliopsoas, which refers to the sacrum as an essential zone, and the feedback
+# then said iliopsoas "refers pain here too"; gluteus minimus TrP2 offered longissimus, which
+# refers to the lower buttock. The oracle: a muscle's zones read straight from its TrPs.
+
+
+def essential_of(muscle, settled_only: bool = False) -> set[str]:
+    """The zones its TrPs refer to as essential (with `settled_only`, as the sources settle)."""
+    return {z for t in muscle.trigger_points
+            for z in (t.referral.settled() if settled_only else t.referral).essential}
+
+
+def reach_of(muscle) -> set[str]:
+    """Every zone its TrPs refer to, essential or spillover, settled or not."""
+    return {z for t in muscle.trigger_points
+            for z in (*t.referral.essential, *t.referral.spillover)}
+
+
+def could_be_read_as(muscle, essential, spillover) -> bool:
+    """The painted pattern could be this muscle's: one of its essential zones is painted solid,
+    or its pain reaches more than half the solid zones or more than half the painted ones."""
+    solid, painted = set(essential), set(essential) | set(spillover)
+    reach = reach_of(muscle)
+    return (bool(solid & essential_of(muscle)) or len(solid & reach) > len(solid) / 2
+            or len(painted & reach) > len(painted) / 2)
+
+
+@pytest.fixture(scope="module")
+def every_card(catalog: Catalog) -> list:
+    """Every card every generator makes over the built-in data, in many draws."""
+    return [q for seed in REFERRAL_SEEDS for q in generate_questions(catalog, random.Random(seed))]
+
+
+def test_no_wrong_choice_shares_a_settled_essential_zone_with_the_zones_painted_solid(
+        catalog: Catalog, every_card: list):
+    referral = [q for q in every_card if isinstance(q, ReferralQuestion)]
+    assert len(referral) == len(REFERRAL_SEEDS) * len(
+        referral_questions(catalog, random.Random(0)))
+    for question in referral:
+        solid = set(question.essential)
+        for choice in question.choices:
+            if choice.key == question.answer:
+                continue
+            muscle = catalog.muscles[choice.key]
+            assert not solid & essential_of(muscle, settled_only=True), (
+                question.card_id, choice.key, solid & essential_of(muscle, settled_only=True))
+            # Nor any zone it refers to as essential that the sources do not settle: its page
+            # shows it (multifidus' coccyx, beside gluteus maximus TrP3's coccyx).
+            assert not solid & essential_of(muscle), (question.card_id, choice.key)
+            # Nor does its pain cover most of the pattern even as spillover.
+            assert not could_be_read_as(muscle, question.essential, question.spillover), (
+                question.card_id, choice.key)
+
+
+def test_every_multiple_choice_card_offers_at_least_two_choices_with_one_answer(
+        every_card: list):
+    chosen = [q for q in every_card if hasattr(q, "choices")]
+    assert chosen
+    for question in chosen:
+        keys = [c.key for c in question.choices]
+        assert len(keys) >= 2 and len(set(keys)) == len(keys), question.card_id
+        assert keys.count(question.answer) == 1, question.card_id
+
+
+def test_a_referral_pattern_is_asked_exactly_when_three_fair_muscles_remain(catalog: Catalog):
+    """Each settled pattern of its own is a card when at least three other muscles are fair by
+    the oracle, and no card otherwise (never one padded with a muscle it could be read as)."""
+    muscles = list(catalog.muscles.values())
+    fair_counts = {}
+    for muscle in muscles:
+        for trp in muscle.trigger_points:
+            settled = trp.referral.settled()
+            if settled.essential:
+                fair_counts[(muscle.id, frozenset(settled.essential),
+                             frozenset(settled.spillover))] = sum(
+                    not could_be_read_as(other, settled.essential, settled.spillover)
+                    for other in muscles if other.id != muscle.id)
+    for seed in (0, 1, 2025):
+        asked = {(q.answer, frozenset(q.essential), frozenset(q.spillover))
+                 for q in referral_questions(catalog, random.Random(seed))}
+        assert asked == {pattern for pattern, fair in fair_counts.items() if fair >= 3}
+    # The built-in data leaves every pattern at least three (gluteus maximus TrP2, all the
+    # buttock and the sacrum, exactly three), so every pattern is asked.
+    assert min(fair_counts.values()) == 3
+
+
+@pytest.mark.parametrize(("card", "defensible", "zone"), [
+    ("referral:multifidus:trp1", "iliopsoas", "sacrum"),
+    ("referral:gluteus_minimus:trp2", "longissimus_thoracis", "lower_buttock"),
+])
+def test_the_reviewers_defensible_answers_are_no_longer_offered(
+        catalog: Catalog, referral_cards: list, card: str, defensible: str, zone: str):
+    asked = [q for q in referral_cards if q.card_id == card]
+    assert len(asked) == len(REFERRAL_SEEDS)
+    # The data still says so: the test still tests something.
+    assert zone in asked[0].essential
+    assert zone in essential_of(catalog.muscles[defensible], settled_only=True)
+    for question in asked:
+        assert defensible not in {c.key for c in question.choices}, card
+
+
+def test_a_referral_card_is_dropped_when_only_defensible_muscles_would_fill_it(
+        catalog: Catalog):
+    # As in a small data pack: beside multifidus, four muscles that refer to its TrP1's sacrum
+    # as an essential zone (none of which covers every solid zone, so the old rule offered
+    # them) and two that do not: two fair distractors are too few for a card.
+    muscles = catalog.muscles
+    multifidus = muscles["multifidus"]
+    trp1 = multifidus.trigger_point("trp1")
+    painted = dataclasses.replace(trp1, referral=trp1.referral.settled())
+    defensible = ["gluteus_maximus", "gluteus_medius", "iliopsoas", "rectus_abdominis"]
+    fair = ["biceps_femoris", "tensor_fasciae_latae"]
+    few = [multifidus, *(muscles[m] for m in defensible + fair)]
+    for seed in range(20):
+        assert referral_distractors(random.Random(seed), multifidus, painted, few) is None
+    enough = [*few, muscles["iliocostalis_thoracis"]]
+    for seed in range(20):
+        picked = referral_distractors(random.Random(seed), multifidus, painted, enough)
+        assert sorted(picked) == sorted([*fair, "iliocostalis_thoracis"])

@@ -2,8 +2,9 @@
 buttons, keys and clicks on the body.
 
 - A multiple-choice card offers one defensible answer (no distractor worse sitting beside a
-  "pain when sitting" card; no muscle beside a painted pattern that refers to all of its solid
-  zones, as gluteus maximus does to quadratus lumborum TrP4's lower buttock).
+  "pain when sitting" card; no muscle beside a painted pattern that refers to any of its solid
+  zones as an essential zone, as gluteus maximus does to quadratus lumborum TrP4's lower buttock
+  and iliopsoas to multifidus TrP1's sacrum).
 - After a "find the muscle" question the feedback names the muscle clicked and the right one,
   says where the right one lies, and the body shows it.
 - Progress reads in plain words (no "review boxes") and moves with right answers, while saying
@@ -122,7 +123,8 @@ def test_no_card_offers_a_second_muscle_with_the_same_aggravating_activity(
         qtbot, catalog: Catalog, tmp_path: Path, monkeypatch):
     """Every fact card of the deck, met day after day with "Don't know": no distractor is
     aggravated by an activity the card names (TFL's sitting symptom beside gluteus maximus).
-    And on every referral card no distractor refers to every zone painted solid."""
+    And on every referral card no distractor refers to any zone painted solid as an essential
+    zone."""
     clock = Clock()
     panel = StudyPanel(catalog, lambda: ProgressStore.open(tmp_path / "p.sqlite3"),
                        clock=clock, rng=random.Random(3))
@@ -159,6 +161,11 @@ def test_no_card_offers_a_second_muscle_with_the_same_aggravating_activity(
                 fitting = [label for label in labels if set(essential) <= {
                     z for t in by_name[label].trigger_points for z in t.referral.essential}]
                 assert len(fitting) == 1, (essential, labels)
+                # Nor does any other choice refer pain to a zone painted solid as an essential
+                # zone (iliopsoas' sacrum beside multifidus TrP1): only the answer does.
+                sharing = [label for label in labels if set(essential) & {
+                    z for t in by_name[label].trigger_points for z in t.referral.essential}]
+                assert sharing == fitting, (essential, labels)
                 painted.add(essential)
             qtbot.mouseClick(panel.findChild(QPushButton, "studySkip"), Qt.MouseButton.LeftButton)
             qtbot.mouseClick(panel.findChild(QPushButton, "studyNext"), Qt.MouseButton.LeftButton)
