@@ -30,6 +30,9 @@ BODY_ROWS: Rows = [
     ("Point at a muscle", "names it (and a zone, with the pain finder on)"),
     ("Click", "shows the muscle on that side; with the pain finder on, marks or unmarks where "
               "it hurts"),
+    ("Click a trigger point's X", "shows its referral alone (again, or a click on the muscle: "
+                                  "all of them); so does \"only this on the body\" beside it "
+                                  "in the panel"),
     ("Mouse wheel", "zooms about the pointer"),
     ("Drag", "moves the body when zoomed in"),
     ("The side view, chosen again", "turns the body to the person's other side"),
