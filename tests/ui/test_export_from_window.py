@@ -116,30 +116,31 @@ def test_export_image_of_a_muscle_is_a_handout_saying_what_it_shows(
     assert "Sources: Travell" in words and words.endswith("not medical advice.")
 
 
+def handout_words(qtbot, window: MainWindow, tmp_path: Path, monkeypatch, view: str,
+                  layer: str, muscle_id: str) -> str:
+    """The words of the handout File > Export image makes of a muscle clicked on the body."""
+    trigger(window, f"actionView{view}")
+    trigger(window, f"actionLayer{layer}")
+    click(qtbot, window, muscle_id, "L")
+    svg = tmp_path / f"{muscle_id}.svg"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
+    trigger(window, "actionExport")
+    return svg_words(svg)
+
+
 def test_a_handout_says_a_pattern_its_trigger_points_share_once_under_them(
         qtbot, window: MainWindow, catalog: Catalog, tmp_path: Path, monkeypatch):
     # Iliopsoas's three trigger points refer alike: the handout printed the same two lines of
     # zones three times. Each point's place, then the pattern once, said to be all three's.
-    trigger(window, "actionViewAnterior")
-    trigger(window, "actionLayerDeep")
-    click(qtbot, window, "iliopsoas", "L")
-    svg = tmp_path / "iliopsoas.svg"
-    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
-    trigger(window, "actionExport")
-    words = svg_words(svg)
+    words = handout_words(qtbot, window, tmp_path, monkeypatch, "Anterior", "Deep", "iliopsoas")
     trps = catalog.muscles["iliopsoas"].trigger_points
     places = [words.index(f"{trp.label} : {trp.location}") for trp in trps]
     assert places == sorted(places)
     assert words.count("Essential:") == 1 and words.count("Spillover:") == 1
     assert places[-1] < words.index("All three refer to: Essential: Upper lumbar paraspinal")
     # Points that refer differently keep their own lines (gluteus medius: three patterns).
-    trigger(window, "actionViewPosterior")
-    trigger(window, "actionLayerSuperficial")
-    click(qtbot, window, "gluteus_medius", "L")
-    svg = tmp_path / "gmed.svg"
-    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
-    trigger(window, "actionExport")
-    words = svg_words(svg)
+    words = handout_words(qtbot, window, tmp_path, monkeypatch, "Posterior", "Superficial",
+                          "gluteus_medius")
     assert words.count("Essential:") == 3 and "refer to:" not in words
 
 
