@@ -317,9 +317,10 @@ class DetailPanel(SteadyPanel):
         return page
 
     def muscle_html(self, muscle: Muscle) -> str:
-        # With several trigger points, each links to its referral alone on the body (as a
-        # click on its X does): gluteus minimus's outer-leg and back-of-leg patterns apart.
-        alone = len(muscle.trigger_points) > 1
+        # Where its trigger points refer differently, each links to its referral alone on the
+        # body (as a click on its X does): gluteus minimus's outer-leg and back-of-leg patterns
+        # apart. Piriformis's two, or iliopsoas's three, share one pattern.
+        alone = len({t.referral for t in muscle.trigger_points}) > 1
         trps = "".join(
             f"<p><b>{escape(t.label)}</b>"
             + (f" <small><a href='#trp:{escape(t.id, quote=True)}'>only this on the body</a>"

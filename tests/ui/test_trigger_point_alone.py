@@ -119,10 +119,16 @@ def test_the_panel_links_each_trigger_point_to_its_referral_alone(
     assert window.body_view.trigger_point is None
 
 
-def test_a_muscle_with_one_trigger_point_has_no_such_link(qtbot, window: MainWindow,
-                                                           catalog: Catalog):
-    trigger(window, "actionViewAnterior")
-    click(qtbot, window, "tensor_fasciae_latae", "L")
-    assert len(catalog.muscles["tensor_fasciae_latae"].trigger_points) == 1
+@pytest.mark.parametrize(("view", "layer", "muscle_id", "points"), [
+    ("Anterior", "Superficial", "tensor_fasciae_latae", 1),
+    ("Posterior", "Deep", "piriformis", 2),  # one pattern for both (the manual)
+    ("Anterior", "Deep", "iliopsoas", 3),  # alike, all three
+])
+def test_a_muscle_whose_trigger_points_refer_alike_has_no_such_link(
+        qtbot, window: MainWindow, catalog: Catalog, view, layer, muscle_id, points):
+    trigger(window, f"actionView{view}")
+    trigger(window, f"actionLayer{layer}")
+    click(qtbot, window, muscle_id, "L")
+    assert len(catalog.muscles[muscle_id].trigger_points) == points
     browser = window.findChild(QTextBrowser, "detailText")
     assert browser.document().find("only this on the body").isNull()
