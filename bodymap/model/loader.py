@@ -26,6 +26,7 @@ from bodymap.model import layout, packfolder
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
+from bodymap.model.places import zones_meant
 from bodymap.model.problems import WHOLE_FILE, Location, Problem
 from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean
 from bodymap.model.schema import (
@@ -37,7 +38,11 @@ from bodymap.model.schema import (
     Source,
     Zone,
 )
+from bodymap.model.spelling import did_you_mean as offer
 from bodymap.model.yamlnodes import LocatedDict, LocatedList, parse_bytes, read_bytes
+
+# At most so many zones offered for an unknown zone id whose words name a place ("low_back").
+MOST_OFFERED = 5
 
 
 def builtin_data_dir() -> Path:
@@ -241,7 +246,16 @@ class _Loading:
             if ref.id not in known[ref.kind] and (ref.kind, ref.id) not in self.left_out:
                 # A group is never offered as its own part: it would list itself.
                 own = group_of_part.get(ref.location)
-                hint = did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
+                hint = ""
+                if ref.kind == "zone":
+                    # As `export --zones` reads a zone typed: an id a letter or two off, else
+                    # the zones its words name as a place ("inner_knee": the inner back of the
+                    # knee; "low_back" is no typo of lower_buttock).
+                    meant = [z for z in zones_meant(self.tables["zone"], ref.id) if z != own]
+                    hint = f"; {offer(meant[:MOST_OFFERED])}" if meant else ""
+                hint = hint or did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
+                if not hint and ref.kind == "zone":
+                    hint = "; the zone ids are listed by: bodymap list zones"
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
         self.leave_out_empty_groups()

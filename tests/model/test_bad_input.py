@@ -52,6 +52,15 @@ BAD_CASES = [
     ("empty list", replace_line(5, "views: []"), 5, "'views' needs at least 1 item"),
     ("unknown zone", replace_line(14, "      essential: [butock]"), 14,
      "unknown zone 'butock'; did you mean 'buttock'?"),
+    # A place in words, not a typo of an id: the zones the words name, as `--zones` reads them.
+    ("unknown zone named in words", replace_line(14, "      essential: [inner_knee]"), 14,
+     "unknown zone 'inner_knee'; did you mean 'posterior_knee_medial'?"),
+    ("unknown zone of a place several zones make",
+     replace_line(14, "      essential: [low_back]"), 14,
+     "unknown zone 'low_back'; did you mean 'lumbar_paraspinal_lower', 'lumbar_spine_lower', "
+     "'iliac_crest', 'si_joint' or 'sacrum'?"),
+    ("unknown zone like none", replace_line(14, "      essential: [heel]"), 14,
+     "unknown zone 'heel'; the zone ids are listed by: bodymap list zones"),
     ("unknown source", replace_line(16, "    sources: [pack_sorce]"), 16,
      "unknown source 'pack_sorce'; did you mean 'pack_source'?"),
     ("unknown muscle", insert_line(30, "related_muscles: [gluteus_maximu]"), 31,
@@ -593,7 +602,8 @@ def test_a_group_with_no_good_part_is_left_out(tmp_path: Path):
     (pack / "zones.yaml").write_text(replace_zone_line(4, "    parts: [nowhere]"),
                                      encoding="utf-8")
     catalog = load_catalog([pack])
-    assert [p.message for p in catalog.problems] == ["unknown zone 'nowhere'"]
+    assert [p.message for p in catalog.problems] == [
+        "unknown zone 'nowhere'; the zone ids are listed by: bodymap list zones"]
     assert "pack_thigh" not in catalog.zones and "pack_spot" in catalog.zones
 
 
