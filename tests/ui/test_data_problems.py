@@ -257,7 +257,8 @@ def test_files_that_lost_only_entries_say_which_and_that_the_rest_loaded(
                         "zone 'pack_nowhere', the zone at line 14; the rest loaded")
     assert lines[4] == f"{zones}:6:12: 'label' must be text, got a number (5) (put it in quotes)"
     assert lines[5].startswith(f"{zones}:8:9: zone id 'sacrum' is already defined at ")
-    assert lines[6:] == [f"{zones}:13:13: unknown zone 'nowhere'",
+    assert lines[6:] == [f"{zones}:13:13: unknown zone 'nowhere'; the zone ids are listed by: "
+                         "bodymap list zones",
                          f"{zones}:14:5: zone is missing 'id'"]
 
 
