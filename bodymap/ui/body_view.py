@@ -200,9 +200,14 @@ class BodyView(QGraphicsView):
         if self.legend.sizeHint() != before:  # the body moves beside the key
             self.frame()
 
-    def set_selected(self, selected: tuple[str, str] | None) -> None:
+    def set_selected(self, selected: tuple[str, str] | None, *,
+                     all_trigger_points: bool = False) -> None:
+        """Show this muscle selected; with `all_trigger_points`, all its trigger points' referral
+        too, if one was shown alone (`set_trigger_point`), in the same repaint."""
         new = selected != self.selected
         self.selected = selected
+        if all_trigger_points:
+            self.trigger_point = None
         self._sync_scene()
         if new:  # the person's zoom was for the last one: the view frames this one
             self._framing = AUTO

@@ -185,16 +185,15 @@ class MainWindow(QMainWindow):
     def select_muscle(self, muscle_id: str, side: str = "L") -> None:
         """Show a muscle: outline and markers on the body, everything about it in the panel."""
         coaching = self.panels.currentWidget() is self.coach_page
-        if self.body_view.trigger_point is not None and not coaching:
-            self.body_view.set_trigger_point(None)  # a muscle selected shows all its TrPs
         self.selected = (muscle_id, side)
-        self.body_view.set_selected(self.selected)
+        # A muscle selected shows all its trigger points' referral; the coach keeps its one.
+        self.body_view.set_selected(self.selected, all_trigger_points=not coaching)
         self.detail_panel.show_muscle(muscle_id, side)
         self.notes.show_note(muscle_id)
         if self.coach_page.is_built:  # else it takes the selection when built
             self.coach.set_muscle(muscle_id, side)
         self.self_care_action.setEnabled(True)
-        if self.panels.currentWidget() is not self.coach_page:
+        if not coaching:
             self.panels.setCurrentWidget(self.detail_panel)
         self.list_pane.highlight(muscle_id)
         self.remembered.keep(muscle=muscle_id, side=side)
