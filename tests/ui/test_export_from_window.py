@@ -165,7 +165,8 @@ def test_export_image_of_marked_pain_lists_the_pain_finders_candidates_under_it(
     # the pain finder ranks them, each with why, as many as the page has room for, then how
     # many more the pain finder lists (nine muscles can refer to these three zones).
     trigger(window, "actionPainMode")
-    mark(qtbot, window, "actionViewPosterior", "si_joint", "buttock", "posterior_thigh_upper")
+    mark(qtbot, window, "actionViewPosterior", "si_joint", "buttock",
+         "posterior_thigh_upper_medial", "posterior_thigh_upper_lateral")
     rows = finder_rows(window)
     svg = tmp_path / "pain.svg"
     answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
