@@ -361,6 +361,16 @@ def test_zone_parts_and_expand_zones(base: Catalog):
     assert not base.zones["lumbar_paraspinal"].midline
 
 
+def test_grouped_says_the_parts_of_a_group_as_the_group(base: Catalog):
+    thigh = base.zone_parts("posterior_thigh")
+    assert base.grouped(["sacrum", *thigh, "calf_upper_lateral"]) == [
+        "sacrum", "posterior_thigh", "calf_upper_lateral"]  # the largest group; half a calf
+    assert base.grouped(["posterior_thigh_middle_lateral", "posterior_knee_medial",
+                         "posterior_thigh_distal_lateral", "posterior_knee_lateral"]) == [
+        "posterior_thigh_lower_lateral", "posterior_knee"]  # in its first part's place
+    assert base.expand_zones(base.grouped(thigh)) == list(thigh)
+
+
 def test_no_candidates_where_nothing_refers(base: Catalog):
     catalog = synthetic(base, zeta=[(["sacrum"], [])])
     assert catalog.find_sources(["calf_lower"]) == []
