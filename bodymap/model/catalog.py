@@ -129,6 +129,11 @@ class Catalog:
         "sciatica"), else None."""
         return self._search.reader.respelled(text)
 
+    def respellings(self, text: str) -> dict[str, str]:
+        """The query words that `respelled` changed -> the word searched, "" for a word left out:
+        {"medeus": "medius"}, {"bad": ""}."""
+        return self._search.reader.respellings(text)
+
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
         """The candidate of `find_sources` by which `search` found a muscle for the place a query
         names (`Search.search_referral`), else None: the window shows that referral."""

@@ -262,7 +262,8 @@ class DetailPanel(SteadyPanel):
                    elsewhere: str = "", matched: bool = True,
                    only_in: Sequence[tuple[str, str]] = ()) -> None:
         """Say, under the muscle's name, that a search for `query` chose it and why (`reason`,
-        from `Catalog.search_reason`); `searched` is the query as respelled, `others` the next
+        from `Catalog.search_reason`); `searched` how search read the query if not as typed
+        (`MuscleSearch.searched_as`), `others` the next
         results as (muscle id, name), each a link, `warnings` red flags the query names. With
         `matched` false, that the search found nothing: the muscle still shown is none of its;
         with `only_in` too, the muscles whose pages hold its words, found by nothing more (a red
@@ -270,7 +271,7 @@ class DetailPanel(SteadyPanel):
         parts = [f"<b style='color:#b71c1c'>{escape(w)}</b><br>" for w in warnings]
         shown = f"“{escape(query.strip())}”"
         if searched:
-            shown += f" (searched as “{escape(searched)}”)"
+            shown += f" ({escape(searched)})"
         if not matched:
             links = ", ".join(f"<a href='#{escape(i, quote=True)}'>{escape(n)}</a>"
                               for i, n in only_in)

@@ -106,11 +106,11 @@ class MuscleSearch:
         in the status bar."""
         text, found, flags = self._last
         elsewhere = self.show_found(muscle_id, text)
-        respelled = self.catalog.respelled(text)
+        searched = self.searched_as(text)
         reason = self.catalog.search_reason(muscle_id, text)
         others = [(i, self.catalog.muscles[i].name) for i in found if i != muscle_id][:4]
         self.window.detail_panel.show_found(
-            text, reason, searched=respelled, others=others, elsewhere=elsewhere,
+            text, reason, searched=searched, others=others, elsewhere=elsewhere,
             warnings=[f"Red flag: {title}. See a physician first." for title in flags])
         name = self.catalog.muscles[muscle_id].name
         warning = "".join(f"Red flag: {title}; see a physician first. " for title in flags)
@@ -118,9 +118,21 @@ class MuscleSearch:
         lead = "Best match" if muscle_id == found[0] else "Also found"
         self.window.statusBar().showMessage(
             warning
-            + (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
+            + (f"No match for “{text.strip()}”; {searched}. " if searched else "")
             + f"{lead}: {name}, {reason}" + (f". Also: {also}" if also else "")
             + (f". {elsewhere}." if elsewhere else ""), 12000)
+
+    def searched_as(self, text: str) -> str:
+        """How search read a query it could not search as typed, in a few words: "searched for
+        “gluteus medius”" when it respelled a word, "searched without “nail”" when it only left
+        words out (the query less them can read oddly: "sitting on a"); "" when it searched the
+        query as typed."""
+        respellings = self.catalog.respellings(text)
+        if not respellings:
+            return ""
+        if any(respellings.values()):
+            return f"searched for “{self.catalog.respelled(text)}”"
+        return "searched without " + " or ".join(f"“{word}”" for word in respellings)
 
     def list_opened(self, muscle_id: str) -> None:
         # A list filtered by a search shows each muscle as the search would: "low back pain"

@@ -208,8 +208,20 @@ def test_words_no_text_holds_together_are_left_out_and_said(qtbot, window: MainW
     search(qtbot, window, "burning sciatica")
     assert window.detail_panel.muscle_id == "gluteus_minimus"
     assert window.statusBar().currentMessage().startswith(
-        "No match for “burning sciatica”; searched for “sciatica”. Best match: Gluteus minimus, "
+        "No match for “burning sciatica”; searched without “burning”. Best match: Gluteus minimus, "
         "often mistaken for “Sciatica")
+    assert "“burning sciatica” (searched without “burning”)" in (
+        window.detail_panel.search_note.text())
+
+
+def test_the_manuals_own_phrase_for_a_symptom_is_found_whole(qtbot, window: MainWindow):
+    # "Sitting on a nail" is how the manual's patients describe gluteus maximus on a hard
+    # seat; search had left "nail" out and said it searched for "sitting on a".
+    search(qtbot, window, "sitting on a nail")
+    assert window.detail_panel.muscle_id == "gluteus_maximus"
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Best match: Gluteus maximus, "), message
+    assert "nail" in message
 
 
 @pytest.mark.parametrize(("query", "flag"), [
