@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
         from bodymap.ui.export import REGION, picture
 
         QGuiApplication.clipboard().setImage(  # as File > Export frames it
-            picture(self.body_view.body_scene(), self._export_title(), frame=REGION))
+            picture(self.body_view.body_scene(), self._export_title(), frame=REGION, foot=True))
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_name(self) -> str:

@@ -434,10 +434,16 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
      "'iliocostalis_lumborum', 'iliocostalis_thoracis' or 'longissimus_thoracis'? (the 14 "
      "muscles are listed by: bodymap list muscles)"),
     (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
+    (["export", "--muscle", "piriformis", "--trp", "3", "-o", "handout.png"], 2,
+     "bodymap export: Piriformis has no trigger point '3'; give trp1 (TrP1 (lateral)) or trp2 "
+     "(TrP2 (medial))"),
+    (["export", "--zones", "sacrum", "--trp", "1", "-o", "handout.png"], 2,
+     "bodymap export: --trp needs --muscle: whose trigger point?"),
     (["export", "--muscle", "piriformis", "-o", "gone/handout.png"], 1,
-     "bodymap export: could not write gone/handout.png"),
+     "bodymap export: could not write gone/handout.png: No such file or directory"),
 ], ids=["jpg", "no type", "part of three muscles' names", "a nickname three muscles share",
-        "validate a path not there", "folder not there"])
+        "validate a path not there", "no such trigger point", "a trigger point of no muscle",
+        "folder not there"])
 def test_typed_wrong_exits_2_and_a_failed_write_1(tmp_path: Path, args: list[str], status: int,
                                                    said: str):
     result = bodymap(*args, cwd=tmp_path)
