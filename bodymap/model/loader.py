@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
 from bodymap.model.places import zones_meant
-from bodymap.model.problems import WHOLE_FILE, Location, Problem
+from bodymap.model.problems import WHOLE_FILE, Location, Problem, unloaded_files
 from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean
 from bodymap.model.schema import (
     DiscomfortTarget,
@@ -108,6 +109,9 @@ class FileResult:
     zone_parts: list[tuple[str, str, Location]] = field(default_factory=list)
     # (kind, id) of what the file defines but left out for a mistake: not "unknown" elsewhere
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    # The `id:` and `name:` of a muscle file left out, as far as they could be read ("" where
+    # not): a muscle asked for by one of them is said to be in this file (`Unloaded`).
+    names: tuple[str, str] = ("", "")
 
     def reader(self) -> Reader:
         return Reader(self.problems, self.references, CHECKS)
@@ -124,6 +128,9 @@ class _Loading:
         self.zone_parts: list[tuple[str, str, Location]] = []
         self.left_out: set[tuple[str, str]] = set()  # (kind, id) defined, but left out
         self.builtin: set[tuple[str, str]] = set()  # (kind, id) the built-in data defines
+        # Files that may hold a muscle, by the names they give it (`Unloaded.names`): those
+        # left out whole become the catalog's `unloaded`.
+        self.named: dict[str, tuple[str, str, str]] = {}
 
     def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
         """Report a problem that leaves out what its file describes, or one entry of it."""
@@ -180,6 +187,9 @@ class _Loading:
         document = parse_bytes(content, display)[0] if content is not None else None
         reason = layout.where_it_belongs(path, folder, document)
         self.skip(Location(display, 1, 1).problem(f"this file is not read: {reason}"))
+        names = (_names_given(document) if document is not None else
+                 _names_written(content) if content is not None else ("", ""))
+        self.named[display] = (path.stem, *names)
 
     def file(self, path: Path, required: bool,
              parse: Callable[[Any, FileResult, Location], None],
@@ -193,6 +203,8 @@ class _Loading:
                 self.skip(Location(display, 1, 1).problem("file is missing"))
             return
         content, problems = read_bytes(path, display)
+        if lost:
+            self.named[display] = (path.stem, "", "")
         if content is None:
             for problem in problems:
                 self.skip(problem)
@@ -208,6 +220,7 @@ class _Loading:
                 parse(document, result, Location(display, 1, 1))
             else:
                 result.left_out.extend([lost] if lost else [])
+                result.names = _names_written(content) if lost else ("", "")
                 if not result.problems:
                     result.problems.append(Location(display, 1, 1).problem("file is empty"))
                 result.problems = [dataclasses.replace(p, left_out=WHOLE_FILE)
@@ -217,6 +230,8 @@ class _Loading:
         self.references.extend(result.references)
         self.zone_parts.extend(result.zone_parts)
         self.left_out.update(result.left_out)
+        if lost:
+            self.named[display] = (path.stem, *result.names)
         for kind, item, where in result.defines:
             self.define(kind, item, where)
         if result.guidance is not None:
@@ -267,7 +282,7 @@ class _Loading:
         muscles = {muscle_id: _referring_to(zones, muscle)
                    for muscle_id, muscle in self.tables["muscle"].items()}
         return Catalog(muscles, zones, self.tables["source"], self.guidance, problems,
-                       skipped_files=skipped)
+                       skipped_files=skipped, unloaded=unloaded_files(problems, self.named))
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the
@@ -480,8 +495,37 @@ def _muscle(document: Any, result: FileResult, start: Location, path: Path) -> N
     if muscle is None:
         reader.leave_out(fields, WHOLE_FILE)
         result.left_out.append(("muscle", fields["id"] if fields.clean("id") else path.stem))
+        result.names = _names_given(document)
         return
     result.defines.append(("muscle", muscle, document.where("id")))
+
+
+def _names_given(document: Any) -> tuple[str, str]:
+    """The `id:` and `name:` of a document that was read but not loaded, "" where it has none
+    as text."""
+    if not isinstance(document, dict):
+        return ("", "")
+    said = [document.get(key) for key in ("id", "name")]
+    return (said[0].strip() if isinstance(said[0], str) else "",
+            said[1].strip() if isinstance(said[1], str) else "")
+
+
+# A top-level `id:` or `name:` line, its value plain or in quotes, a comment after it aside.
+_NAME_LINE = re.compile(
+    r"""^(id|name):[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^#\n]*?))[ \t]*(?:\#.*)?$""",
+    re.MULTILINE)
+
+
+def _names_written(content: bytes) -> tuple[str, str]:
+    """The `id:` and `name:` a file that YAML could not read writes at the top level, each the
+    first such line, "" where there is none: read line by line, as the text stands, so that a
+    syntax error elsewhere in the file does not hide which muscle it holds."""
+    found: dict[str, str] = {}
+    for match in _NAME_LINE.finditer(content.decode("utf-8", errors="replace")):
+        value = next((v for v in match.group(2, 3, 4) if v is not None), "").strip()
+        if value:
+            found.setdefault(match.group(1), value)
+    return (found.get("id", ""), found.get("name", ""))
 
 
 def _check_muscle(muscle: Fields, path: Path, problems: list[Problem]) -> None:

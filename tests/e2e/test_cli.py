@@ -536,6 +536,25 @@ def test_export_asks_which_muscle_a_name_of_several_means(
     assert not out.exists()
 
 
+def test_export_of_a_muscle_whose_file_was_left_out_says_where_it_is_and_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """A teacher's muscle added for tonight, with a mistake: not "unknown muscle", but the file
+    that holds it, its mistake, and how to check it again."""
+    muscle = (VALID_MUSCLE.replace("pack_muscle", "adductor_longus")
+              .replace("Pack muscle", "Adductor longus").replace("group: hip", "group: hipp"))
+    write_pack(tmp_path / "pack", {"adductor_longus": muscle})
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "a.png"
+    assert main(["export", "--data", "pack", "--muscle", "adductor longus", "-o", str(out)]) == 2
+    file = "pack/muscles/adductor_longus.yaml"
+    problem = f"{file}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?"
+    assert capsys.readouterr().err.splitlines() == [
+        problem,
+        f"bodymap export: 'Adductor longus' is in {file}, which was not loaded: {problem}; fix "
+        f"it and check it with: bodymap validate {file}"]
+    assert not out.exists()
+
+
 def test_export_takes_a_zone_label_as_the_window_shows_it(tmp_path: Path):
     """A teacher copies the labels off the window: in any case, with a hyphen for its dash or
     without its bracketed part, or the id typed as words."""
