@@ -29,7 +29,8 @@ from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
 from bodymap.model.places import zones_meant
 from bodymap.model.problems import WHOLE_FILE, Location, Problem, unloaded_files
-from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean
+from bodymap.model.prose import listed
+from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean, required_keys
 from bodymap.model.schema import (
     DiscomfortTarget,
     Guidance,
@@ -131,6 +132,7 @@ class _Loading:
         # Files that may hold a muscle, by the names they give it (`Unloaded.names`): those
         # left out whole become the catalog's `unloaded`.
         self.named: dict[str, tuple[str, str, str]] = {}
+        self.folder_of: dict[str, Path] = {}  # each file read, as problems name it: its folder
 
     def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
         """Report a problem that leaves out what its file describes, or one entry of it."""
@@ -211,6 +213,7 @@ class _Loading:
             self.left_out.update([lost] if lost else [])
             return
         folder = path.parent.parent if path.parent.name == "muscles" else path.parent
+        self.folder_of[display] = folder
         cache = self.caches.get(folder) or self.caches.setdefault(folder, FileCache(folder))
         result = cache.get(path, display, content)
         if result is None:
@@ -271,6 +274,8 @@ class _Loading:
                 hint = hint or did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
                 if not hint and ref.kind == "zone":
                     hint = "; the zone ids are listed by: bodymap list zones"
+                if not hint and ref.kind == "source":
+                    hint = _where_sources_go(ref.id, self.folder_of.get(ref.location.file))
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
         self.leave_out_empty_groups()
@@ -378,6 +383,22 @@ def _adds_nothing(folder: Path, meant: list[Path]) -> str:
         return (f"this folder is not a pack, but holds {'one' if len(meant) == 1 else 'several'}: "
                 f"give {packs} as the pack{'s' * (len(meant) > 1)}")
     return f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} in it"
+
+
+def _where_sources_go(source_id: str, folder: Path | None) -> str:
+    """The hint for an unknown source id with no close one: where the file that names it has
+    its sources declared, the sources.yaml of its own pack (said as the path that is read), and
+    what an entry there holds."""
+    if folder is None:
+        return ""
+    sources = folder / "sources.yaml"
+    shown = display_path(sources)
+    keys = listed(key for key in required_keys(Source) if key != "id")
+    entry = f"an entry with id: {source_id} (and its {keys})"
+    if sources.exists():
+        return f"; sources are declared in the pack's sources.yaml: add {entry} to {shown}"
+    return (f"; sources are declared in the pack's sources.yaml, which this pack does not have "
+            f"yet: create {shown} with a 'sources:' list holding {entry}")
 
 
 def _defined_twice(kind: str, item_id: str, first: Location, builtin: bool) -> str:

@@ -77,6 +77,11 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
+def required_keys(cls: type) -> list[str]:
+    """The keys a mapping for `cls` must have, in schema order."""
+    return [f.name for f, _ in _fields(cls) if _required(f)]
+
+
 def _missing(cls: type, names: list[str]) -> str:
     """One message for every required key a mapping lacks (in schema order): a skeleton file
     lacking most of them is one mistake to fix, not a screenful of lines at 1:1."""

@@ -506,6 +506,28 @@ def test_same_muscle_id_in_two_files(tmp_path: Path):
     assert catalog.muscles["gluteus_medius"].name == "Gluteus medius"  # the first one stays
 
 
+@pytest.mark.parametrize(("sources", "said"), [
+    (PACK_SOURCES, "sources are declared in the pack's sources.yaml: add an entry with id: "
+     "my_class (and its authors, year, title and published_in) to {file}"),
+    (None, "sources are declared in the pack's sources.yaml, which this pack does not have "
+     "yet: create {file} with a 'sources:' list holding an entry with id: my_class (and its "
+     "authors, year, title and published_in)"),
+], ids=["the pack has sources.yaml", "the pack has none"])
+def test_an_unknown_source_is_told_where_sources_are_declared(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: str | None, said: str):
+    """A source named nowhere and close to no source: where the teacher declares it, the path
+    that is read, as the problems name their files (here, from the folder that holds the pack)."""
+    muscle = VALID_MUSCLE.replace("pack_source", "my_class")  # each source it names
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": muscle}, sources=sources or "")
+    if sources is None:
+        (pack / "sources.yaml").unlink()
+    monkeypatch.chdir(tmp_path)
+    problems = [str(p) for p in load_catalog(["pack"]).problems if not p.note]
+    message = f"unknown source 'my_class'; {said.format(file='pack/sources.yaml')}"
+    assert problems == [f"pack/muscles/pack_muscle.yaml:{at}: {message}"
+                        for at in ("16:15", "26:13", "30:11")]
+
+
 def test_same_source_id_twice(tmp_path: Path):
     sources = PACK_SOURCES + PACK_SOURCES.split("\n", 1)[1]  # the entry again, same file
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}, sources=sources)
