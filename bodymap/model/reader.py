@@ -87,8 +87,10 @@ def _missing(cls: type, names: list[str]) -> str:
     lacking most of them is one mistake to fix, not a screenful of lines at 1:1."""
     if len(names) == 1:
         return f"{_noun(cls)} is missing '{names[0]}'"
-    return (f"{_noun(cls)} is missing {len(names)} required keys: {', '.join(names)} "
-            "(see docs/data-format.md)")
+    # A muscle file missing several is most often a new one: the documented file to copy.
+    see = ("docs/data-format.md has a muscle file to start from, with every one"
+           if _noun(cls) == "muscle" else "see docs/data-format.md")
+    return f"{_noun(cls)} is missing {len(names)} required keys: {', '.join(names)} ({see})"
 
 
 class Fields(dict):

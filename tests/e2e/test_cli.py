@@ -209,7 +209,7 @@ def test_validate_a_skeleton_file_reports_its_missing_keys_once(
         "pack/muscles/z.yaml:1:1: muscle is missing 17 required keys: name, group, layer, views, "
         "attachments, actions, innervation, trigger_points, symptoms, often_mistaken_for, "
         "perpetuating_factors, palpation, technique, self_care, stretches, cautions, sources "
-        "(see docs/data-format.md)"]
+        "(docs/data-format.md has a muscle file to start from, with every one)"]
     assert err == "1 problem; 1 file not loaded until fixed\n"
 
 

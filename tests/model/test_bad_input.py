@@ -238,14 +238,15 @@ ALL_AT_ONCE = [
      "id: pack_muscle\nname: Pack muscle\n",
      ["1: muscle is missing 16 required keys: group, layer, views, attachments, actions, "
       "innervation, trigger_points, symptoms, often_mistaken_for, perpetuating_factors, "
-      "palpation, technique, self_care, stretches, cautions, sources (see "
-      "docs/data-format.md)"]),
+      "palpation, technique, self_care, stretches, cautions, sources (docs/data-format.md "
+      "has a muscle file to start from, with every one)"]),
     ("a skeleton with a misspelt key and a trigger point lacking two keys",
      "id: pack_muscle\nnmae: Pack muscle\ntrigger_points:\n  - id: trp1\n    label: TrP1\n"
      "    sources: [pack_source]\n",
      ["1: muscle is missing 15 required keys: group, layer, views, attachments, actions, "
       "innervation, symptoms, often_mistaken_for, perpetuating_factors, palpation, technique, "
-      "self_care, stretches, cautions, sources (see docs/data-format.md)",
+      "self_care, stretches, cautions, sources (docs/data-format.md has a muscle file to "
+      "start from, with every one)",
       "2: unknown key 'nmae' in muscle; did you mean 'name'? 'name' is required and missing",
       "4: trigger point is missing 2 required keys: location, referral (see "
       "docs/data-format.md)"]),
