@@ -559,11 +559,13 @@ def export_command(args: argparse.Namespace) -> int:
         print(f"bodymap export: {unknown}", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import shlex
+
     from PySide6.QtWidgets import QApplication
 
     from bodymap.cli import list_command
     from bodymap.model import load_catalog
-    from bodymap.model.called import muscles_meant, muscles_named
+    from bodymap.model.called import muscles_meant, muscles_named, unloaded_called
     from bodymap.model.places import zone_called, zones_meant
     from bodymap.model.spelling import did_you_mean
 
@@ -583,6 +585,11 @@ def export_command(args: argparse.Namespace) -> int:
 
     # A muscle is named by its id, its name or a nickname ("QL"), as `muscles_named` reads it.
     typed = args.export_muscle
+    # A muscle a teacher just added, whose file has a mistake: where it is, and what is wrong.
+    if typed and (lost := unloaded_called(catalog.muscles, catalog.unloaded, typed)):
+        print(f"bodymap export: {lost.said(typed)}; fix it and check it with: bodymap "
+              f"validate {shlex.quote(lost.file)}", file=sys.stderr)
+        return 2
     named = muscles_named(catalog.muscles, typed) if typed else []
     muscle = catalog.muscles[named[0]] if len(named) == 1 else None
     if typed and muscle is None:
