@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="the muscle: its name, a word of its name no other muscle's has, "
                         "a nickname or its id, in any case (\"gluteus medius\", longissimus, QL, "
                         "gluteus_medius); bodymap list muscles lists names and ids")
+    export.add_argument("--trp", metavar="ID", dest="export_trp",
+                        help="with --muscle, one trigger point's referral alone, its X ringed: "
+                        "its id or number (trp1, TrP1, 1), as the window's \"only this on the "
+                        "body\" shows it")
     export.add_argument("--view", choices=("posterior", "lateral", "anterior"), dest="export_view",
                         help="which view (default: the muscle's first view, else the view drawing "
                         "most of the marked zones; another view goes beside it for what it "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from bodymap.model.problems import Unloaded
 from bodymap.model.query import STOP_WORDS, is_plural, stem, words_of
 from bodymap.model.schema import Muscle
 from bodymap.model.spelling import CUTOFF, id_form, respellings
@@ -43,6 +44,22 @@ def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
             forms.setdefault(id_form(name.split("(", 1)[0]), set()).add(muscle_id)
     meant = {m for form in respellings(id_form(typed), forms) for m in forms[form]}
     return [muscle_id for muscle_id in muscles if muscle_id in meant]
+
+
+def unloaded_called(muscles: Mapping[str, Muscle], unloaded: Iterable[Unloaded],
+                    typed: str) -> Unloaded | None:
+    """The file left out for its mistakes that holds the muscle a name stands for: the first
+    whose file name, `id:` or `name:` is that name (`called`: "adductor longus" of
+    adductor_longus.yaml), when no muscle loaded is. A muscle the teacher just added is then
+    said to be there, with its mistake, not to be unknown; a name only close to the file's is
+    left to the loaded muscles' did-you-mean."""
+    if typed in muscles or called({m.id: (m.id, m.name, *m.also_called)
+                                   for m in muscles.values()}, typed):
+        return None
+    files = {file.file: file for file in unloaded}
+    found = called({path: [name for name in file.names if name]
+                    for path, file in files.items()}, typed)
+    return files[found[0]] if found else None
 
 
 def _each(names: Iterable[str]) -> list[str]:

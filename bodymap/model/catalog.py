@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from bodymap.model import red_flags
 from bodymap.model.pain_sources import Candidate, PainSources
-from bodymap.model.problems import Problem
+from bodymap.model.problems import Problem, Unloaded
 from bodymap.model.prose import counted
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Source, Zone
 from bodymap.model.search import Search
@@ -32,6 +32,7 @@ class Catalog:
         guidance: Guidance | None,
         problems: list[Problem],
         skipped_files: Iterable[str] = (),
+        unloaded: Iterable[Unloaded] = (),
     ) -> None:
         zones = resolve_groups(zones)
         groups = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
@@ -46,6 +47,9 @@ class Catalog:
         # Files, as `problems` name them, that a mistake left out in whole or part (a muscle
         # file: the whole muscle); the other files with problems loaded, with warnings.
         self.skipped_files = frozenset(skipped_files)
+        # Files left out whole that may hold a muscle: one asked for by a name they give is
+        # said to be there, with their first mistake (`unloaded_called`).
+        self.unloaded: tuple[Unloaded, ...] = tuple(unloaded)
         self._groups = groups
 
     # -- lookups ---------------------------------------------------------------------------
@@ -143,6 +147,11 @@ class Catalog:
         ("gluteus medeus" as "gluteus medius") or left an unknown one out ("bad sciatica" as
         "sciatica"), else None."""
         return self._search.reader.respelled(text)
+
+    def respellings(self, text: str) -> dict[str, str]:
+        """The query words that `respelled` changed -> the word searched, "" for a word left out:
+        {"medeus": "medius"}, {"bad": ""}."""
+        return self._search.reader.respellings(text)
 
     def search_referral(self, muscle_id: str, text: str) -> Candidate | None:
         """The candidate of `find_sources` by which `search` found a muscle for the place a query

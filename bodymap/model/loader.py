@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +28,9 @@ from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
 from bodymap.model.places import zones_meant
-from bodymap.model.problems import WHOLE_FILE, Location, Problem
-from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean
+from bodymap.model.problems import WHOLE_FILE, Location, Problem, unloaded_files
+from bodymap.model.prose import listed
+from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean, required_keys
 from bodymap.model.schema import (
     DiscomfortTarget,
     Guidance,
@@ -108,6 +110,9 @@ class FileResult:
     zone_parts: list[tuple[str, str, Location]] = field(default_factory=list)
     # (kind, id) of what the file defines but left out for a mistake: not "unknown" elsewhere
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    # The `id:` and `name:` of a muscle file left out, as far as they could be read ("" where
+    # not): a muscle asked for by one of them is said to be in this file (`Unloaded`).
+    names: tuple[str, str] = ("", "")
 
     def reader(self) -> Reader:
         return Reader(self.problems, self.references, CHECKS)
@@ -124,6 +129,10 @@ class _Loading:
         self.zone_parts: list[tuple[str, str, Location]] = []
         self.left_out: set[tuple[str, str]] = set()  # (kind, id) defined, but left out
         self.builtin: set[tuple[str, str]] = set()  # (kind, id) the built-in data defines
+        # Files that may hold a muscle, by the names they give it (`Unloaded.names`): those
+        # left out whole become the catalog's `unloaded`.
+        self.named: dict[str, tuple[str, str, str]] = {}
+        self.folder_of: dict[str, Path] = {}  # each file read, as problems name it: its folder
 
     def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
         """Report a problem that leaves out what its file describes, or one entry of it."""
@@ -180,6 +189,9 @@ class _Loading:
         document = parse_bytes(content, display)[0] if content is not None else None
         reason = layout.where_it_belongs(path, folder, document)
         self.skip(Location(display, 1, 1).problem(f"this file is not read: {reason}"))
+        names = (_names_given(document) if document is not None else
+                 _names_written(content) if content is not None else ("", ""))
+        self.named[display] = (path.stem, *names)
 
     def file(self, path: Path, required: bool,
              parse: Callable[[Any, FileResult, Location], None],
@@ -193,12 +205,15 @@ class _Loading:
                 self.skip(Location(display, 1, 1).problem("file is missing"))
             return
         content, problems = read_bytes(path, display)
+        if lost:
+            self.named[display] = (path.stem, "", "")
         if content is None:
             for problem in problems:
                 self.skip(problem)
             self.left_out.update([lost] if lost else [])
             return
         folder = path.parent.parent if path.parent.name == "muscles" else path.parent
+        self.folder_of[display] = folder
         cache = self.caches.get(folder) or self.caches.setdefault(folder, FileCache(folder))
         result = cache.get(path, display, content)
         if result is None:
@@ -208,6 +223,7 @@ class _Loading:
                 parse(document, result, Location(display, 1, 1))
             else:
                 result.left_out.extend([lost] if lost else [])
+                result.names = _names_written(content) if lost else ("", "")
                 if not result.problems:
                     result.problems.append(Location(display, 1, 1).problem("file is empty"))
                 result.problems = [dataclasses.replace(p, left_out=WHOLE_FILE)
@@ -217,6 +233,8 @@ class _Loading:
         self.references.extend(result.references)
         self.zone_parts.extend(result.zone_parts)
         self.left_out.update(result.left_out)
+        if lost:
+            self.named[display] = (path.stem, *result.names)
         for kind, item, where in result.defines:
             self.define(kind, item, where)
         if result.guidance is not None:
@@ -256,6 +274,8 @@ class _Loading:
                 hint = hint or did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
                 if not hint and ref.kind == "zone":
                     hint = "; the zone ids are listed by: bodymap list zones"
+                if not hint and ref.kind == "source":
+                    hint = _where_sources_go(ref.id, self.folder_of.get(ref.location.file))
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
         self.leave_out_empty_groups()
@@ -267,7 +287,7 @@ class _Loading:
         muscles = {muscle_id: _referring_to(zones, muscle)
                    for muscle_id, muscle in self.tables["muscle"].items()}
         return Catalog(muscles, zones, self.tables["source"], self.guidance, problems,
-                       skipped_files=skipped)
+                       skipped_files=skipped, unloaded=unloaded_files(problems, self.named))
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the
@@ -363,6 +383,22 @@ def _adds_nothing(folder: Path, meant: list[Path]) -> str:
         return (f"this folder is not a pack, but holds {'one' if len(meant) == 1 else 'several'}: "
                 f"give {packs} as the pack{'s' * (len(meant) > 1)}")
     return f"this pack adds no muscle, zone or source: bodymap reads {layout.PACK_FILES} in it"
+
+
+def _where_sources_go(source_id: str, folder: Path | None) -> str:
+    """The hint for an unknown source id with no close one: where the file that names it has
+    its sources declared, the sources.yaml of its own pack (said as the path that is read), and
+    what an entry there holds."""
+    if folder is None:
+        return ""
+    sources = folder / "sources.yaml"
+    shown = display_path(sources)
+    keys = listed(key for key in required_keys(Source) if key != "id")
+    entry = f"an entry with id: {source_id} (and its {keys})"
+    if sources.exists():
+        return f"; sources are declared in the pack's sources.yaml: add {entry} to {shown}"
+    return (f"; sources are declared in the pack's sources.yaml, which this pack does not have "
+            f"yet: create {shown} with a 'sources:' list holding {entry}")
 
 
 def _defined_twice(kind: str, item_id: str, first: Location, builtin: bool) -> str:
@@ -480,8 +516,37 @@ def _muscle(document: Any, result: FileResult, start: Location, path: Path) -> N
     if muscle is None:
         reader.leave_out(fields, WHOLE_FILE)
         result.left_out.append(("muscle", fields["id"] if fields.clean("id") else path.stem))
+        result.names = _names_given(document)
         return
     result.defines.append(("muscle", muscle, document.where("id")))
+
+
+def _names_given(document: Any) -> tuple[str, str]:
+    """The `id:` and `name:` of a document that was read but not loaded, "" where it has none
+    as text."""
+    if not isinstance(document, dict):
+        return ("", "")
+    said = [document.get(key) for key in ("id", "name")]
+    return (said[0].strip() if isinstance(said[0], str) else "",
+            said[1].strip() if isinstance(said[1], str) else "")
+
+
+# A top-level `id:` or `name:` line, its value plain or in quotes, a comment after it aside.
+_NAME_LINE = re.compile(
+    r"""^(id|name):[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^#\n]*?))[ \t]*(?:\#.*)?$""",
+    re.MULTILINE)
+
+
+def _names_written(content: bytes) -> tuple[str, str]:
+    """The `id:` and `name:` a file that YAML could not read writes at the top level, each the
+    first such line, "" where there is none: read line by line, as the text stands, so that a
+    syntax error elsewhere in the file does not hide which muscle it holds."""
+    found: dict[str, str] = {}
+    for match in _NAME_LINE.finditer(content.decode("utf-8", errors="replace")):
+        value = next((v for v in match.group(2, 3, 4) if v is not None), "").strip()
+        if value:
+            found.setdefault(match.group(1), value)
+    return (found.get("id", ""), found.get("name", ""))
 
 
 def _check_muscle(muscle: Fields, path: Path, problems: list[Problem]) -> None:

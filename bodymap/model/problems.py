@@ -54,3 +54,43 @@ def left_out_by_file(problems: Iterable[Problem]) -> dict[str, tuple[str, ...]]:
             lost.setdefault(problem.file, {})[problem.left_out] = None
     return {file: () if WHOLE_FILE in entries else tuple(entries)
             for file, entries in lost.items()}
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """A file left out whole that may hold a muscle (a muscle file with a mistake, a YAML file
+    where the loader does not look), so that a muscle asked for by a name it gives is said to be
+    there, not to be unknown. `names` are its file name's stem and the `id:` and `name:` it
+    gives, "" where they could not be read; `problem` is the first mistake that leaves it out,
+    and `more` counts its other problems."""
+
+    file: str
+    names: tuple[str, str, str]
+    problem: Problem
+    more: int = 0
+
+    def said(self, typed: str, quotes: tuple[str, str] = ("'", "'")) -> str:
+        """"'Adductor longus' is in pack/muscles/adductor_longus.yaml, which was not loaded:
+        <its problem>" (`lead`, then the problem)."""
+        return f"{self.lead(typed, quotes)}: {self.problem}"
+
+    def lead(self, typed: str, quotes: tuple[str, str] = ("'", "'")) -> str:
+        """"'Adductor longus' is in pack/muscles/adductor_longus.yaml, which was not loaded",
+        and "; its first of 3 problems" when it has more than one: the muscle by the name the
+        file gives it, else as typed."""
+        which = f"; its first of {self.more + 1} problems" if self.more else ""
+        return (f"{quotes[0]}{self.names[2] or typed}{quotes[1]} is in {self.file}, which was "
+                f"not loaded{which}")
+
+
+def unloaded_files(problems: Iterable[Problem],
+                   names: dict[str, tuple[str, str, str]]) -> tuple[Unloaded, ...]:
+    """The files of `names` (file -> the names it gives, as `Unloaded.names`) that the problems
+    leave out whole, each with the first problem that does."""
+    mine: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.file in names and not problem.note:
+            mine.setdefault(problem.file, []).append(problem)
+    return tuple(Unloaded(file, names[file], min(whole), len(its) - 1)
+                 for file, its in mine.items()
+                 if (whole := [p for p in its if p.left_out == WHOLE_FILE]))

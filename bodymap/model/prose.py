@@ -38,7 +38,13 @@ def on_side(name: str, side: str | None) -> str:
 
 def bracketed(name: str, word: str) -> str:
     """A name with a word added in brackets, inside the bracket it may have already: "Sacrum
-    (provisional)", "Sacroiliac joint (both sides, provisional)"."""
+    (provisional)", "Sacroiliac joint (both sides, provisional)". A bracket that names what
+    comes with the muscle rather than which part of it, "Multifidus (with rotatores)", keeps
+    the word apart with a semicolon: "(with rotatores, either side)" reads as if the rotatores
+    were on either side."""
     if not word:
         return name
-    return f"{name[:-1]}, {word})" if name.endswith(")") else f"{name} ({word})"
+    if not name.endswith(")"):
+        return f"{name} ({word})"
+    joint = "; " if name[name.rfind("(") + 1:].startswith("with ") else ", "
+    return f"{name[:-1]}{joint}{word})"

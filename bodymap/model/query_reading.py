@@ -209,6 +209,12 @@ class QueryReader:
                         found.append(named)
         return found
 
+    def respellings(self, text: str) -> dict[str, str]:
+        """Each word of a query that search respelled -> the word searched, "" for one left out
+        (see `Catalog.respellings`)."""
+        reading = self.read(text)
+        return dict(reading.respelled) if reading else {}
+
     def respelled(self, text: str) -> str | None:
         """The query as typed with the words `read` respelled or left out as it searched them
         (see `Catalog.respelled`), else None."""

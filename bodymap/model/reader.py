@@ -77,13 +77,20 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
+def required_keys(cls: type) -> list[str]:
+    """The keys a mapping for `cls` must have, in schema order."""
+    return [f.name for f, _ in _fields(cls) if _required(f)]
+
+
 def _missing(cls: type, names: list[str]) -> str:
     """One message for every required key a mapping lacks (in schema order): a skeleton file
     lacking most of them is one mistake to fix, not a screenful of lines at 1:1."""
     if len(names) == 1:
         return f"{_noun(cls)} is missing '{names[0]}'"
-    return (f"{_noun(cls)} is missing {len(names)} required keys: {', '.join(names)} "
-            "(see docs/data-format.md)")
+    # A muscle file missing several is most often a new one: the documented file to copy.
+    see = ("docs/data-format.md has a muscle file to start from, with every one"
+           if _noun(cls) == "muscle" else "see docs/data-format.md")
+    return f"{_noun(cls)} is missing {len(names)} required keys: {', '.join(names)} ({see})"
 
 
 class Fields(dict):

@@ -238,8 +238,9 @@ def generate_questions(catalog: Catalog, rng: random.Random,
                        muscle_ids: Collection[str] | None = None) -> list[AnyQuestion]:
     """Every card of the chosen kinds (all of KINDS by default) about the chosen muscles.
 
-    Cards come in a shuffled order (new cards are introduced in this order), the same for the
-    same seed.
+    Cards come in a shuffled order, the same for the same seed. New cards are introduced in this
+    order, but a muscle's zone cards only once the student has found the muscle
+    (`prerequisites.find_before_marking`).
     """
     wanted = set(KINDS if kinds is None else kinds)
     if unknown := wanted - set(KINDS):

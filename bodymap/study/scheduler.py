@@ -14,7 +14,8 @@ Rules:
 - `next_card` serves due cards first, most overdue first. New cards (never answered) are mixed
   in at a steady rate: while cards are due, one new card after every `reviews_per_new` reviews;
   when nothing is due, new cards one after another; never more than `new_per_day` new cards in
-  any 24 hours. New cards come in deck order.
+  any 24 hours. New cards come in deck order (a `StudySession` passes its deck in the order its
+  new cards may start: `prerequisites.find_before_marking`).
 - Studying ahead (nothing due, no new card allowed) serves answered cards not yet due, soonest
   due first, but never the card just answered (unless it is the only one) and cards answered
   within the first interval only after the others: asking again a card whose answer the student

@@ -10,6 +10,7 @@ from bodymap.model import Catalog
 from bodymap.study.generators import generate_questions
 from bodymap.study.grading import Grade
 from bodymap.study.mastery import Progress, muscle_mastery, muscle_progress
+from bodymap.study.prerequisites import find_before_marking
 from bodymap.study.questions import AnyQuestion, ZoneQuestion
 from bodymap.study.scheduler import Answer, LeitnerScheduler, QueueCounts
 from bodymap.study.store import Profile, ProgressStore
@@ -44,8 +45,14 @@ class StudySession:
         return self.scheduler.counts(self._deck, self._history, now)
 
     def next_question(self, now: datetime, *, ahead: bool = False) -> AnyQuestion | None:
-        """The question to ask now; None when the student is done for now."""
-        card = self.scheduler.next_card(self._deck, self._history, now, ahead=ahead)
+        """The question to ask now; None when the student is done for now.
+
+        New cards start in the deck's order, but a muscle's zone cards only once the student has
+        found it on the body (`find_before_marking`); cards already answered are served as the
+        scheduler says, which that order does not touch.
+        """
+        deck = find_before_marking(self._deck, self._history)
+        card = self.scheduler.next_card(deck, self._history, now, ahead=ahead)
         return None if card is None else self.questions[card]
 
     def answer(self, question: AnyQuestion, response: str | Iterable[str] | None,

@@ -70,11 +70,15 @@ def prefer_unshaped_text(app: QApplication) -> None:
 
 def _show_muscle(window: MainWindow, typed: str) -> None:
     """Show the muscle a name typed on the command line stands for (its id, name or nickname, as
-    `muscles_named` reads it), drawn where a view and layer show it; else ask, in the window,
-    which muscle it means (`MainWindow.ask_which_muscle`)."""
-    from bodymap.model.called import muscles_meant, muscles_named
+    `muscles_named` reads it), drawn where a view and layer show it; else say which file left
+    out for its mistakes holds it (`MainWindow.say_not_loaded`), or ask, in the window, which
+    muscle it means (`MainWindow.ask_which_muscle`)."""
+    from bodymap.model.called import muscles_meant, muscles_named, unloaded_called
 
     muscles = window.catalog.muscles
+    if lost := unloaded_called(muscles, window.catalog.unloaded, typed):
+        window.say_not_loaded(typed, lost)  # a pack's muscle whose file has a mistake
+        return
     named = muscles_named(muscles, typed)
     if len(named) == 1:
         window.show_muscle(named[0], "L")

@@ -35,6 +35,11 @@ def search_link(query: str, words: str) -> str:
     return f"<a href='#search:{escape(query, quote=True)}'>{escape(words)}</a>"
 
 
+def problems_link(words: str) -> str:
+    """A link in `DetailPanel.ask` that opens File ▸ Data problems."""
+    return f"<a href='#problems:'>{escape(words)}</a>"
+
+
 def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
 
@@ -65,6 +70,7 @@ class DetailPanel(SteadyPanel):
     foundOpened = Signal(str)  # a muscle id picked from the search note's "Also found"
     muscleChosen = Signal(str)  # a muscle id picked to answer `ask`
     searchAsked = Signal(str)  # a text to search for, picked to answer `ask`
+    problemsAsked = Signal()  # the data problems, asked for from `ask` (`problems_link`)
     triggerPointChosen = Signal(str)  # a TrP id whose referral alone the body is to show
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
@@ -203,12 +209,15 @@ class DetailPanel(SteadyPanel):
 
     def _link_opened(self, link: str) -> None:
         """A link of the note: "#id" of a muscle a search also found, "#muscle:id" of one
-        offered by `ask`, "#search:text" of a search it offers."""
+        offered by `ask`, "#search:text" of a search it offers, "#problems:" of the data
+        problems."""
         kind, colon, target = link[1:].partition(":")  # no id has a colon
         if colon and kind == "muscle":
             self.muscleChosen.emit(target)
         elif colon and kind == "search":
             self.searchAsked.emit(target)
+        elif colon and kind == "problems":
+            self.problemsAsked.emit()
         else:
             self.foundOpened.emit(link[1:])
 
@@ -262,7 +271,8 @@ class DetailPanel(SteadyPanel):
                    elsewhere: str = "", matched: bool = True,
                    only_in: Sequence[tuple[str, str]] = ()) -> None:
         """Say, under the muscle's name, that a search for `query` chose it and why (`reason`,
-        from `Catalog.search_reason`); `searched` is the query as respelled, `others` the next
+        from `Catalog.search_reason`); `searched` how search read the query if not as typed
+        (`MuscleSearch.searched_as`), `others` the next
         results as (muscle id, name), each a link, `warnings` red flags the query names. With
         `matched` false, that the search found nothing: the muscle still shown is none of its;
         with `only_in` too, the muscles whose pages hold its words, found by nothing more (a red
@@ -270,7 +280,7 @@ class DetailPanel(SteadyPanel):
         parts = [f"<b style='color:#b71c1c'>{escape(w)}</b><br>" for w in warnings]
         shown = f"“{escape(query.strip())}”"
         if searched:
-            shown += f" (searched as “{escape(searched)}”)"
+            shown += f" ({escape(searched)})"
         if not matched:
             links = ", ".join(f"<a href='#{escape(i, quote=True)}'>{escape(n)}</a>"
                               for i, n in only_in)

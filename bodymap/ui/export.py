@@ -39,6 +39,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bodymap.diagram import VIEW_NAMES, load_view
+from bodymap.model import prose
 from bodymap.ui.body_scene import BOTH, BodyScene
 from bodymap.ui.export_layout import Layout, Panel, key_beside, lay_out, slide_views
 from bodymap.ui.export_typeset import (
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from bodymap.model import Catalog
-    from bodymap.model.schema import Muscle
+    from bodymap.model.schema import Muscle, TriggerPoint
 
 PNG_WIDTH = 1600
 TITLE_BAND = 0.09  # the title's band, as a fraction of the picture's width
@@ -119,14 +120,16 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
           centred: bool = True, refinements: Sequence[Refinement] = (),
-          words: bool = False, margins: bool = True) -> None:
+          words: bool = False, margins: bool = True, foot: bool | None = None) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
     else:
+        room = (_foot_room(scenes[0], painter.device(), target.width(), text_scale, refinements)
+                if (words if foot is None else foot) else 0.0)
         below = _draw_page(scenes, painter, target, title, frame, text_scale, centred,
-                           margins)
+                           margins, room)
         found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
                  if words else None)
         if found is not None:
@@ -158,6 +161,21 @@ def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: fl
     return None
 
 
+def _foot_room(scene: BodyScene, device: QPaintDevice, width: float, text_scale: float,
+               refinements: Sequence[Refinement]) -> float:
+    """The room a handout keeps under its picture and key for the least of its words (the last
+    of `page_words`: the first trigger point or candidate, the others named, the sources and
+    "Teaching material, not medical advice"), with a line's air above them: a picture as tall
+    as the page (a whole body, or a leg's referral to the ankle) gives way to them rather than
+    go out without them."""
+    shortest = page_words(scene, refinements)[-1:]
+    if not shortest:
+        return 0.0
+    px = label_px(QSizeF(width, _page_height(width)), PAGE, text_scale)
+    # A pixel more: `_page_words` measures to the page's last whole pixel.
+    return px + math.ceil(typeset(device, shortest[0], width - 2 * px, px).size().height()) + 1
+
+
 def _page_height(width: float) -> float:
     """A page's height, `width` pixels wide: PAGE_MM's shape (the PDF's printable area, the
     tallest a PNG's page is)."""
@@ -165,22 +183,25 @@ def _page_height(width: float) -> float:
 
 
 def _draw_page(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
-               frame: str, text_scale: float, centred: bool, margins: bool = True) -> float:
+               frame: str, text_scale: float, centred: bool, margins: bool = True,
+               foot: float = 0.0) -> float:
     """A handout's page: the title, the picture and the key, one under the other, each centred
     on the page's middle line, from the top down (what is left of a page is at its foot, or
     its words: `_page_words`). Not `centred`, a body with labels on one side is drawn beside
     them rather than in the middle (`lay_out`): the larger for it, where the picture is not
     the page's but beside words. With `margins`, its labels stay a letter in from its sides,
     as its words are (a PNG has no paper beyond its edges, and a printer cuts into them); the
-    self-care sheet's picture, set in the sheet's own margins, has none. Returns where it ends:
-    the foot of the key's band."""
+    self-care sheet's picture, set in the sheet's own margins, has none. `foot` is the room
+    kept at the foot of the page for words (`_foot_room`). Returns where it ends: the foot of
+    the key's band."""
     rows = key_rows(*scenes)
     title_band, key_band = _bands(target.width(), title, rows, text_scale)
     px = label_px(target.size(), PAGE, text_scale)
     with _on_paper(scenes, px):
         # The page's room, not the picture's (a PNG's is cut off under what it draws): so the
         # views are as `picture_size` laid them out, with or without words under them.
-        room = QSizeF(target.width(), _page_height(target.width()) - title_band - key_band)
+        room = QSizeF(target.width(),
+                      _page_height(target.width()) - title_band - key_band - foot)
         views = lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
         size = views.size
         origin = QPointF(target.center().x() - size.width() / 2, target.top() + title_band)
@@ -331,26 +352,30 @@ def _draw_labels(panel: Panel, painter: QPainter, body: QRectF, top: float) -> N
 def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
                  frame: str = REGION, text_scale: float = 1.0, centred: bool = True,
                  refinements: Sequence[Refinement] = (), words: bool = False,
-                 margins: bool = True) -> QSize:
+                 margins: bool = True, foot: bool | None = None) -> QSize:
     """A picture's size in pixels: a slide's; a page's is PNG_WIDTH wide and as tall as its
     title, the framed views and its key need (its labels a letter in from its sides with
     `margins`: `_draw_page`), and with `words`, the words it has room for under them
-    (`_page_words`), at most the shape of the PDF's page."""
+    (`_page_words`), at most the shape of the PDF's page. `foot`: whether the views leave
+    room at the page's foot for the least of those words (`_foot_room`); by default, with
+    `words`."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
     page = QSizeF(PNG_WIDTH, _page_height(PNG_WIDTH))
     px = label_px(page, PAGE, text_scale)
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    kept = (_foot_room(scenes[0], image, page.width(), text_scale, refinements)
+            if (words if foot is None else foot) else 0.0)
     with _on_paper(scenes, px):
-        room = QSizeF(page.width(), page.height() - title_band - key_band)
+        room = QSizeF(page.width(), page.height() - title_band - key_band - kept)
         views = lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
     rows = key_rows(*scenes)
     key = key_size(rows, QFontMetricsF(key_font())) * _key_scale(PNG_WIDTH, text_scale)
     beside = rows and key_beside(views, key, PNG_WIDTH, px) is not None
     bottom = title_band + views.size.height() + (0.0 if beside else key_band)
-    found = (_page_words(scenes[0], QImage(1, 1, QImage.Format.Format_ARGB32),
-                         QRectF(QPointF(0, 0), page), bottom, text_scale, refinements)
-             if words else None)
+    found = (_page_words(scenes[0], image, QRectF(QPointF(0, 0), page), bottom, text_scale,
+                         refinements) if words else None)
     if found is not None:  # laid out on an image's pixels, as the PNG's (an SVG's within a
         # pixel: the last paragraph's margin is air under it)
         document, start = found
@@ -367,7 +392,7 @@ def text_scale_for(printed_mm: float) -> float:
 def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
             frame: str = BODY, text_scale: float = 1.0, centred: bool = True,
             refinements: Sequence[Refinement] = (), words: bool = False,
-            margins: bool = True) -> QImage:
+            margins: bool = True, foot: bool | None = None) -> QImage:
     """The picture as an image: what a PNG export holds (it passes its frame; the default here
     is the standing body). With the scene, the view that draws the rest of its referral or
     trigger points, if any (`picture_views`). Its words (title, labels, key) are sized for the
@@ -378,15 +403,16 @@ def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
     slide's words under its key with `words` (a handout: `_page_words`); without, it is the
     picture alone (Copy image, the self-care sheet's). Its labels keep a letter's room to its
     sides, as a handout's, unless `margins` is False (the self-care sheet's picture, set in the
-    sheet's own margins)."""
+    sheet's own margins). With `foot`, it is the handout's picture, laid out leaving room for
+    words it does not draw (Copy image: `picture_size`)."""
     scenes = picture_views(scene)
     size = picture_size(scenes, title, layout, frame, text_scale, centred, refinements, words,
-                        margins)
+                        margins, foot)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
-          text_scale, centred, refinements, words, margins)
+          text_scale, centred, refinements, words, margins, foot)
     painter.end()
     return image
 
@@ -461,14 +487,16 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         raise ValueError(unknown)
     suffix = path.suffix.lower()
     scenes = picture_views(scene)
+    # Each format is made in memory and written in one go: a file that cannot be written says
+    # why ("No such file or directory"), where Qt's writers only fail.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if suffix == ".png":
-        if not picture(scene, title, layout, frame, refinements=refinements,
-                       words=True).save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
+        picture(scene, title, layout, frame, refinements=refinements,
+                words=True).save(buffer, "PNG")
+        data = buffer.data().data()
     elif suffix == ".svg":
         size = picture_size(scenes, title, layout, frame, refinements=refinements, words=True)
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
         generator.setOutputDevice(buffer)
         generator.setSize(size)
@@ -478,9 +506,9 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         _draw(scenes, painter, QRectF(0, 0, size.width(), size.height()), title, layout, frame,
               refinements=refinements, words=True)
         painter.end()
-        path.write_bytes(paper_svg(buffer.data().data(), svg_size_mm(size, layout)))
-    elif suffix == ".pdf":
-        writer = QPdfWriter(str(path))
+        data = paper_svg(buffer.data().data(), svg_size_mm(size, layout))
+    else:
+        writer = QPdfWriter(buffer)
         writer.setTitle(title or "bodymap")
         if layout == SLIDE:
             page = QPageLayout(SLIDE_PDF, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
@@ -494,8 +522,21 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame,
               refinements=refinements, words=True)
         painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path}")
+        data = buffer.data().data()
+    if not data:
+        raise OSError(f"could not make the picture for {path}")
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise OSError(f"could not write {path}: {error.strerror or error}") from error
+
+
+def trigger_point_called(muscle: Muscle, typed: str) -> TriggerPoint | None:
+    """The muscle's trigger point typed by its id or its number, in any case: "trp2", "TrP2",
+    "2"."""
+    wanted = typed.strip().lower().replace(" ", "")
+    return next((t for t in muscle.trigger_points
+                 if wanted in (t.id.lower(), t.id.lower().removeprefix("trp"))), None)
 
 
 def muscle_scene(catalog: Catalog, muscle: Muscle | None, view_name: str | None = None,
@@ -518,11 +559,13 @@ def export_command(args: argparse.Namespace) -> int:
         print(f"bodymap export: {unknown}", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import shlex
+
     from PySide6.QtWidgets import QApplication
 
     from bodymap.cli import list_command
     from bodymap.model import load_catalog
-    from bodymap.model.called import muscles_meant, muscles_named
+    from bodymap.model.called import muscles_meant, muscles_named, unloaded_called
     from bodymap.model.places import zone_called, zones_meant
     from bodymap.model.spelling import did_you_mean
 
@@ -542,6 +585,11 @@ def export_command(args: argparse.Namespace) -> int:
 
     # A muscle is named by its id, its name or a nickname ("QL"), as `muscles_named` reads it.
     typed = args.export_muscle
+    # A muscle a teacher just added, whose file has a mistake: where it is, and what is wrong.
+    if typed and (lost := unloaded_called(catalog.muscles, catalog.unloaded, typed)):
+        print(f"bodymap export: {lost.said(typed)}; fix it and check it with: bodymap "
+              f"validate {shlex.quote(lost.file)}", file=sys.stderr)
+        return 2
     named = muscles_named(catalog.muscles, typed) if typed else []
     muscle = catalog.muscles[named[0]] if len(named) == 1 else None
     if typed and muscle is None:
@@ -563,6 +611,17 @@ def export_command(args: argparse.Namespace) -> int:
     if missing:
         return 2
     zones = catalog.expand_zones(zones)  # a zone group (lumbar_paraspinal) marks its parts
+    trp = None
+    if args.export_trp:
+        if muscle is None:
+            print("bodymap export: --trp needs --muscle: whose trigger point?", file=sys.stderr)
+            return 2
+        trp = trigger_point_called(muscle, args.export_trp)
+        if trp is None:
+            points = prose.listed((f"{t.id} ({t.label})" for t in muscle.trigger_points), "or")
+            print(f"bodymap export: {muscle.name} has no trigger point '{args.export_trp}'; "
+                  f"give {points}", file=sys.stderr)
+            return 2
     if muscle is None and not zones:
         print("bodymap export: give --muscle NAME and/or --zones A,B", file=sys.stderr)
         return 2
@@ -576,6 +635,8 @@ def export_command(args: argparse.Namespace) -> int:
     # Marked pain alone: the view that draws most of it (and beside it, the rest).
     view_name = args.export_view or (muscle.views[0] if muscle else view_for_pain(pain).name)
     scene = muscle_scene(catalog, muscle, view_name, args.side, pain)
+    if trp:
+        scene.set_state(trigger_point=trp.id)
     if muscle and scene.layer_of(muscle.id) is None:
         here = {zone for zone, _side in scene.zones}
         essential, spillover = muscle.referral_zones()
@@ -590,7 +651,8 @@ def export_command(args: argparse.Namespace) -> int:
             advice += " --side R"
         print(f"bodymap export: the picture leaves out {left_out_words(catalog, marks, view)}"
               f"{advice}", file=sys.stderr)
-    title = muscle_title(scene, muscle) if muscle else pain_title(catalog, pictured_pain(scene))
+    title = muscle_title(scene, muscle, trp) if muscle else pain_title(catalog,
+                                                                       pictured_pain(scene))
     try:
         export_scene(scene, args.output, title=title, layout=args.layout, frame=args.frame)
     except OSError as error:
@@ -599,5 +661,7 @@ def export_command(args: argparse.Namespace) -> int:
     # A muscle typed other than by its id (a nickname, a letter wrong) is said by name, so a
     # respelling taken is seen at once.
     taken = f" ({muscle.name})" if muscle and typed != muscle.id else ""
+    if muscle and trp:  # a number alone says nothing of which point it is
+        taken = f" ({muscle.name}, {trp.label})"
     print(f"wrote {args.output}{taken}")
     return 0

@@ -37,6 +37,7 @@ from bodymap.ui.study_tab import StudyTab
 if TYPE_CHECKING:
     import random
 
+    from bodymap.model.problems import Unloaded
     from bodymap.model.schema import RedFlag
     from bodymap.study import Profile, ProgressStore
     from bodymap.ui.pain_finder import PainFinder, Refinement
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self._hovered = ""  # the name the status bar last showed for the region hovered
         self.detail_panel.muscleChosen.connect(self.show_muscle)
         self.detail_panel.searchAsked.connect(self.muscle_search.search_for)
+        self.detail_panel.problemsAsked.connect(self.show_problems)
         self.body_view.hoverChanged.connect(self._show_hover)
         self.body_view.viewRequested.connect(self.set_view)
         self.body_view.facingChanged.connect(partial(name_side_view, self.view_actions["lateral"]))
@@ -330,6 +332,13 @@ class MainWindow(QMainWindow):
         disclaimer."""
         self.muscle_search.ask_which_muscle(typed, named, meant)
 
+    def say_not_loaded(self, typed: str, lost: Unloaded) -> None:
+        """A muscle asked for (`bodymap --muscle`, a search, the one remembered) that a file
+        left out for its mistakes holds (`Catalog.unloaded`): no muscle is shown, and the panel
+        says where it is, its first mistake and a link to the data problems, where the teacher
+        who just added it looks, not only in the notice under the list."""
+        self.muscle_search.say_not_loaded(typed, lost)
+
     def _show_hover(self, label: str) -> None:
         """The region under the pointer in the status bar; when there is none any more (the
         pointer left it, or the view changed under it), its name goes too, not what the
@@ -437,7 +446,7 @@ class MainWindow(QMainWindow):
         from bodymap.ui.export import REGION, picture
 
         QGuiApplication.clipboard().setImage(  # as File > Export frames it
-            picture(self.body_view.body_scene(), self._export_title(), frame=REGION))
+            picture(self.body_view.body_scene(), self._export_title(), frame=REGION, foot=True))
         self.statusBar().showMessage("Picture copied: paste it into a slide or a document.", 5000)
 
     def _export_name(self) -> str:
@@ -524,6 +533,11 @@ class MainWindow(QMainWindow):
         side = str(self.settings.value("side", "L"))
         if muscle in self.catalog.muscles:
             self.select_muscle(str(muscle), side if side in ("L", "R") else "L")
+        elif muscle and self.catalog.unloaded:  # a pack muscle shown last, broken since?
+            from bodymap.model.called import unloaded_called
+
+            if lost := unloaded_called(self.catalog.muscles, self.catalog.unloaded, str(muscle)):
+                self.say_not_loaded(str(muscle), lost)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Esc reaches the window only when nothing used it (a study session ends on Esc first).

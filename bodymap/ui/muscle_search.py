@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from bodymap.model.prose import listed
-from bodymap.ui.detail_panel import muscle_link, search_link
+from bodymap.ui.detail_panel import muscle_link, problems_link, search_link
 from bodymap.ui.menus import view_title
 from bodymap.ui.rich_text import escape
 
 if TYPE_CHECKING:
+    from bodymap.model.problems import Unloaded
     from bodymap.ui.body_view import BodyView
     from bodymap.ui.main_window import MainWindow
 
@@ -73,6 +74,13 @@ class MuscleSearch:
         # condition's name must raise its flag even when no muscle matches it.
         flags = self.catalog.red_flags_in(text)
         results = self.catalog.search(text)
+        if not flags and self.catalog.unloaded:  # the name of a pack muscle with a mistake?
+            from bodymap.model.called import unloaded_called
+
+            if lost := unloaded_called(self.catalog.muscles, self.catalog.unloaded, text):
+                self._last = (text, [m.id for m in results], [])
+                self.say_not_loaded(text, lost, found=[m.id for m in results])
+                return
         if flags:  # a sign for a physician: said first, over whatever muscle matches
             window.show_red_flags(found=flags, query=text)
         warning = "".join(f"Red flag: {flag.title}; see a physician first. " for flag in flags)
@@ -106,11 +114,11 @@ class MuscleSearch:
         in the status bar."""
         text, found, flags = self._last
         elsewhere = self.show_found(muscle_id, text)
-        respelled = self.catalog.respelled(text)
+        searched = self.searched_as(text)
         reason = self.catalog.search_reason(muscle_id, text)
         others = [(i, self.catalog.muscles[i].name) for i in found if i != muscle_id][:4]
         self.window.detail_panel.show_found(
-            text, reason, searched=respelled, others=others, elsewhere=elsewhere,
+            text, reason, searched=searched, others=others, elsewhere=elsewhere,
             warnings=[f"Red flag: {title}. See a physician first." for title in flags])
         name = self.catalog.muscles[muscle_id].name
         warning = "".join(f"Red flag: {title}; see a physician first. " for title in flags)
@@ -118,9 +126,21 @@ class MuscleSearch:
         lead = "Best match" if muscle_id == found[0] else "Also found"
         self.window.statusBar().showMessage(
             warning
-            + (f"No match for “{text.strip()}”; searched for “{respelled}”. " if respelled else "")
+            + (f"No match for “{text.strip()}”; {searched}. " if searched else "")
             + f"{lead}: {name}, {reason}" + (f". Also: {also}" if also else "")
             + (f". {elsewhere}." if elsewhere else ""), 12000)
+
+    def searched_as(self, text: str) -> str:
+        """How search read a query it could not search as typed, in a few words: "searched for
+        “gluteus medius”" when it respelled a word, "searched without “nail”" when it only left
+        words out (the query less them can read oddly: "sitting on a"); "" when it searched the
+        query as typed."""
+        respellings = self.catalog.respellings(text)
+        if not respellings:
+            return ""
+        if any(respellings.values()):
+            return f"searched for “{self.catalog.respelled(text)}”"
+        return "searched without " + " or ".join(f"“{word}”" for word in respellings)
 
     def list_opened(self, muscle_id: str) -> None:
         # A list filtered by a search shows each muscle as the search would: "low back pain"
@@ -150,6 +170,29 @@ class MuscleSearch:
         where = views_drawing(body_view, muscle_id)
         name = self.catalog.muscles[muscle_id].name
         return f"{name} is drawn on {where}; this view shows its referral" if where else ""
+
+    def say_not_loaded(self, typed: str, lost: Unloaded, found: Sequence[str] = ()) -> None:
+        """A muscle asked for by a name that a file left out for its mistakes gives it: see
+        `MainWindow.say_not_loaded`. `found`: the muscles a search for the name found, whose
+        pages speak of it, offered after."""
+        window = self.window
+        muscles = self.catalog.muscles
+        quotes = ("\u201c", "\u201d")
+        name = f"{quotes[0]}{lost.names[2] or typed}{quotes[1]}"
+        window.clear_selection()
+        window.panels.setCurrentWidget(window.detail_panel)
+        others = (f" Pages that speak of \u201c{escape(typed)}\u201d: "
+                  f"{listed(muscle_link(m, muscles[m].name) for m in found[:4])}."
+                  if found else "")
+        window.detail_panel.ask(
+            "Muscle not loaded",
+            f"{escape(lost.lead(typed, quotes))}:<br><tt>{escape(str(lost.problem))}</tt><br>"
+            f"{name} loads once the file's mistakes are fixed and bodymap is opened again: "
+            f"{problems_link('Show the data problems')} (File \u25b8 Data problems).{others}")
+        window.statusBar().showMessage(
+            f"{name} was not loaded: its file, {lost.file}, has "
+            f"{'a problem' if not lost.more else f'{lost.more + 1} problems'}; see File > Data "
+            "problems.", 15000)
 
     def ask_which_muscle(self, typed: str, named: Sequence[str], meant: Sequence[str]) -> None:
         """A muscle asked for by a name that names several (`named`) or none (what it may

@@ -209,7 +209,7 @@ def test_validate_a_skeleton_file_reports_its_missing_keys_once(
         "pack/muscles/z.yaml:1:1: muscle is missing 17 required keys: name, group, layer, views, "
         "attachments, actions, innervation, trigger_points, symptoms, often_mistaken_for, "
         "perpetuating_factors, palpation, technique, self_care, stretches, cautions, sources "
-        "(see docs/data-format.md)"]
+        "(docs/data-format.md has a muscle file to start from, with every one)"]
     assert err == "1 problem; 1 file not loaded until fixed\n"
 
 
@@ -434,10 +434,16 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
      "'iliocostalis_lumborum', 'iliocostalis_thoracis' or 'longissimus_thoracis'? (the 14 "
      "muscles are listed by: bodymap list muscles)"),
     (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
+    (["export", "--muscle", "piriformis", "--trp", "3", "-o", "handout.png"], 2,
+     "bodymap export: Piriformis has no trigger point '3'; give trp1 (TrP1 (lateral)) or trp2 "
+     "(TrP2 (medial))"),
+    (["export", "--zones", "sacrum", "--trp", "1", "-o", "handout.png"], 2,
+     "bodymap export: --trp needs --muscle: whose trigger point?"),
     (["export", "--muscle", "piriformis", "-o", "gone/handout.png"], 1,
-     "bodymap export: could not write gone/handout.png"),
+     "bodymap export: could not write gone/handout.png: No such file or directory"),
 ], ids=["jpg", "no type", "part of three muscles' names", "a nickname three muscles share",
-        "validate a path not there", "folder not there"])
+        "validate a path not there", "no such trigger point", "a trigger point of no muscle",
+        "folder not there"])
 def test_typed_wrong_exits_2_and_a_failed_write_1(tmp_path: Path, args: list[str], status: int,
                                                    said: str):
     result = bodymap(*args, cwd=tmp_path)
@@ -533,6 +539,25 @@ def test_export_asks_which_muscle_a_name_of_several_means(
     out = tmp_path / "a.png"
     assert main(["export", "--data", str(pack), "--muscle", typed, "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"bodymap export: {said.format(pack=pack)}\n"
+    assert not out.exists()
+
+
+def test_export_of_a_muscle_whose_file_was_left_out_says_where_it_is_and_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """A teacher's muscle added for tonight, with a mistake: not "unknown muscle", but the file
+    that holds it, its mistake, and how to check it again."""
+    muscle = (VALID_MUSCLE.replace("pack_muscle", "adductor_longus")
+              .replace("Pack muscle", "Adductor longus").replace("group: hip", "group: hipp"))
+    write_pack(tmp_path / "pack", {"adductor_longus": muscle})
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "a.png"
+    assert main(["export", "--data", "pack", "--muscle", "adductor longus", "-o", str(out)]) == 2
+    file = "pack/muscles/adductor_longus.yaml"
+    problem = f"{file}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?"
+    assert capsys.readouterr().err.splitlines() == [
+        problem,
+        f"bodymap export: 'Adductor longus' is in {file}, which was not loaded: {problem}; fix "
+        f"it and check it with: bodymap validate {file}"]
     assert not out.exists()
 
 

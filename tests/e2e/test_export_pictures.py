@@ -686,6 +686,26 @@ def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tm
                           "not medical advice.")
 
 
+def test_a_trigger_point_exported_alone_shows_and_says_only_its_referral(qapp, tmp_path: Path):
+    # Gluteus minimus's two points refer down the outside of the leg (TrP1) and down its back
+    # (TrP2); a teacher shows them one at a time, as the window's "only this on the body" does.
+    catalog = load_catalog()
+    first, second = catalog.muscles["gluteus_minimus"].trigger_points
+    words = {trp.id: svg_words(export(tmp_path, f"{trp.id}.svg", "--muscle", "gluteus minimus",
+                                      "--trp", typed))
+             for trp, typed in ((first, "1"), (second, "TrP2"))}
+    for shown, other in ((first, second), (second, first)):
+        said = words[shown.id]
+        assert f"Gluteus minimus, {shown.label}: referral" in said, said  # the title
+        assert f"{shown.label} : {shown.location}" in said
+        assert other.label not in said
+        only_other = set(other.referral.essential) - set(shown.referral.essential)
+        for zone in catalog.expand_zones(only_other):
+            assert catalog.zones[zone].label not in said, zone
+    # Whole, the page describes the first point and names the second.
+    assert second.label in svg_words(export(tmp_path, "both.svg", "--muscle", "gluteus_minimus"))
+
+
 def test_a_handouts_key_goes_beside_the_legs_under_a_short_second_view(qapp, tmp_path: Path):
     # Iliopsoas: the front from the xiphoid to the knees, the back view's low back beside it,
     # and white paper under that beside the legs. The key goes there, and the band it took
@@ -711,13 +731,31 @@ def test_a_handouts_key_goes_beside_the_legs_under_a_short_second_view(qapp, tmp
                                     "longissimus_thoracis"])
 def test_a_handouts_words_never_shrink_or_move_its_picture(qapp, tmp_path: Path, monkeypatch,
                                                            muscle: str):
-    # Longissimus thoracis, from the thoracic spine to the buttock: its picture fills the page,
-    # and has no words under it; the others' are the pictures they were, the words after.
+    # The picture is laid out before the words come, leaving room at the foot of the page for
+    # the least of them (`_foot_room`); the words take what room it leaves and never move it,
+    # however many of them there are.
     worded = QImage(str(export(tmp_path, "worded.png", "--muscle", muscle)))
-    monkeypatch.setattr(export_module, "page_words", lambda *_args: [])
+    monkeypatch.setattr(export_module, "_page_words", lambda *_args: None)
     bare = QImage(str(export(tmp_path, "bare.png", "--muscle", muscle)))
     assert unlike_pixels(worded, bare) == 0
-    assert (worded.height() > bare.height()) == (muscle != "longissimus_thoracis")
+    assert worded.height() > bare.height()
+
+
+@pytest.mark.parametrize("args", [
+    ("--muscle", "longissimus_thoracis"),  # from the thoracic spine to the buttock
+    ("--muscle", "gluteus_minimus", "--trp", "2"),  # the back of the leg to the calf
+    ("--muscle", "piriformis", "--frame", "body"),
+], ids=["longissimus", "gluteus minimus TrP2", "whole body"])
+def test_a_picture_as_tall_as_the_page_gives_way_to_its_sources_and_disclaimer(
+        qapp, tmp_path: Path, args: tuple[str, ...]):
+    # These pictures filled the page and went out with no words at all: no trigger point
+    # described, no sources, and not "Teaching material, not medical advice".
+    words = svg_words(export(tmp_path, "tall.svg", *args))
+    muscle = load_catalog().muscles[args[1]]
+    first = next(t for t in muscle.trigger_points if "--trp" not in args or t.id == "trp2")
+    assert f"{first.label} : {first.location}" in words, words
+    assert "Sources: " in words
+    assert words.endswith("Teaching material, not medical advice."), words
 
 
 # -- marked pain ---------------------------------------------------------------------------------

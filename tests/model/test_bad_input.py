@@ -238,14 +238,15 @@ ALL_AT_ONCE = [
      "id: pack_muscle\nname: Pack muscle\n",
      ["1: muscle is missing 16 required keys: group, layer, views, attachments, actions, "
       "innervation, trigger_points, symptoms, often_mistaken_for, perpetuating_factors, "
-      "palpation, technique, self_care, stretches, cautions, sources (see "
-      "docs/data-format.md)"]),
+      "palpation, technique, self_care, stretches, cautions, sources (docs/data-format.md "
+      "has a muscle file to start from, with every one)"]),
     ("a skeleton with a misspelt key and a trigger point lacking two keys",
      "id: pack_muscle\nnmae: Pack muscle\ntrigger_points:\n  - id: trp1\n    label: TrP1\n"
      "    sources: [pack_source]\n",
      ["1: muscle is missing 15 required keys: group, layer, views, attachments, actions, "
       "innervation, symptoms, often_mistaken_for, perpetuating_factors, palpation, technique, "
-      "self_care, stretches, cautions, sources (see docs/data-format.md)",
+      "self_care, stretches, cautions, sources (docs/data-format.md has a muscle file to "
+      "start from, with every one)",
       "2: unknown key 'nmae' in muscle; did you mean 'name'? 'name' is required and missing",
       "4: trigger point is missing 2 required keys: location, referral (see "
       "docs/data-format.md)"]),
@@ -506,6 +507,28 @@ def test_same_muscle_id_in_two_files(tmp_path: Path):
     assert "muscle id 'gluteus_medius' is already defined at" in problem.message
     assert "gluteus_medius.yaml:1:" in problem.message
     assert catalog.muscles["gluteus_medius"].name == "Gluteus medius"  # the first one stays
+
+
+@pytest.mark.parametrize(("sources", "said"), [
+    (PACK_SOURCES, "sources are declared in the pack's sources.yaml: add an entry with id: "
+     "my_class (and its authors, year, title and published_in) to {file}"),
+    (None, "sources are declared in the pack's sources.yaml, which this pack does not have "
+     "yet: create {file} with a 'sources:' list holding an entry with id: my_class (and its "
+     "authors, year, title and published_in)"),
+], ids=["the pack has sources.yaml", "the pack has none"])
+def test_an_unknown_source_is_told_where_sources_are_declared(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: str | None, said: str):
+    """A source named nowhere and close to no source: where the teacher declares it, the path
+    that is read, as the problems name their files (here, from the folder that holds the pack)."""
+    muscle = VALID_MUSCLE.replace("pack_source", "my_class")  # each source it names
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": muscle}, sources=sources or "")
+    if sources is None:
+        (pack / "sources.yaml").unlink()
+    monkeypatch.chdir(tmp_path)
+    problems = [str(p) for p in load_catalog(["pack"]).problems if not p.note]
+    message = f"unknown source 'my_class'; {said.format(file='pack/sources.yaml')}"
+    assert problems == [f"pack/muscles/pack_muscle.yaml:{at}: {message}"
+                        for at in ("16:15", "26:13", "30:11")]
 
 
 def test_same_source_id_twice(tmp_path: Path):

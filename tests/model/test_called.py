@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.packs import insert_line, write_pack
+from helpers.packs import VALID_MUSCLE, insert_line, write_pack
 
 from bodymap.model import Catalog, load_catalog
-from bodymap.model.called import muscles_meant, muscles_named
+from bodymap.model.called import muscles_meant, muscles_named, unloaded_called
 from bodymap.model.spelling import did_you_mean, respellings
 
 
@@ -141,3 +141,61 @@ def test_did_you_mean_offers_one_or_several():
     assert did_you_mean(["a"]) == "did you mean 'a'?"
     assert did_you_mean(["a", "b"]) == "did you mean 'a' or 'b'?"
     assert did_you_mean(["a", "b", "c"]) == "did you mean 'a', 'b' or 'c'?"
+
+
+# A muscle a teacher just added, whose file has a mistake: the name asked for is theirs.
+ADDUCTOR = (VALID_MUSCLE.replace("pack_muscle", "adductor_longus")
+            .replace("Pack muscle", "Adductor longus").replace("group: hip", "group: hipp"))
+# YAML cannot read it (an unclosed '['), but its name still can be read off its lines.
+PECTINEUS = 'id: pectineus\nname: "Pectineus"  # pubic\nviews: [anterior\nlayer: deep\n'
+
+
+@pytest.mark.parametrize(("typed", "file", "name"), [
+    ("adductor longus", "adductor_longus", "Adductor longus"),
+    ("Adductor Longus", "adductor_longus", "Adductor longus"),
+    ("adductor_longus", "adductor_longus", "Adductor longus"),
+    ("Pectineus", "pectineus", "Pectineus"),
+    ("gracilis", "gracilis", "gracilis"),  # by its file name alone: said as typed
+], ids=["name", "name in another case", "id", "name of a file YAML cannot read",
+        "file name"])
+def test_a_muscle_whose_file_was_left_out_is_said_to_be_in_it(tmp_path: Path, typed: str,
+                                                              file: str, name: str):
+    pack = write_pack(tmp_path / "pack", {"adductor_longus": ADDUCTOR, "pectineus": PECTINEUS,
+                                          "gracilis": "[\n"})
+    catalog = load_catalog([pack])
+    lost = unloaded_called(catalog.muscles, catalog.unloaded, typed)
+    assert lost is not None
+    path = str(pack / "muscles" / f"{file}.yaml")
+    (problem,) = [p for p in catalog.problems if p.file == path]  # one mistake each
+    assert lost.said(typed) == f"'{name}' is in {path}, which was not loaded: {problem}"
+
+
+def test_a_file_left_out_says_which_of_its_problems_is_first(tmp_path: Path):
+    two = ADDUCTOR.replace("[Sciatica]", "[Sciatica]\ncolour: red")  # and a warning after it
+    pack = write_pack(tmp_path / "pack", {"adductor_longus": two})
+    (lost,) = load_catalog([pack]).unloaded
+    path = pack / "muscles" / "adductor_longus.yaml"
+    assert lost.said("x") == (
+        f"'Adductor longus' is in {path}, which was not loaded; its first of 2 problems: "
+        f"{path}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?")
+
+
+def test_a_muscle_file_out_of_its_folder_is_said_to_hold_it(tmp_path: Path):
+    pack = write_pack(tmp_path / "pack", {})
+    (pack / "adductor_longus.yaml").write_text(ADDUCTOR.replace("hipp", "hip"), encoding="utf-8")
+    catalog = load_catalog([pack])
+    lost = unloaded_called(catalog.muscles, catalog.unloaded, "adductor longus")
+    assert lost is not None and lost.problem.message.startswith(
+        "this file is not read: muscle files go in muscles/")
+
+
+def test_a_loaded_muscle_of_the_name_is_taken_over_a_file_left_out(tmp_path: Path):
+    # A copy of piriformis, broken: "piriformis" is the built-in one, as before.
+    copy = VALID_MUSCLE.replace("pack_muscle", "piriformis").replace("group: hip", "group: x")
+    pack = write_pack(tmp_path / "pack", {"piriformis": copy, "adductor_longus": ADDUCTOR})
+    catalog = load_catalog([pack])
+    assert [lost.file for lost in catalog.unloaded] == [
+        str(pack / "muscles" / f"{name}.yaml") for name in ("adductor_longus", "piriformis")]
+    assert unloaded_called(catalog.muscles, catalog.unloaded, "piriformis") is None
+    assert unloaded_called(catalog.muscles, catalog.unloaded, "adductor") is None  # not its name
+    assert load_catalog().unloaded == ()

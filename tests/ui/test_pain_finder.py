@@ -884,3 +884,15 @@ def test_pain_beyond_the_data_says_what_it_covers_and_where_muscles_refer_nearby
     # Pain every marked zone of which some row explains says nothing of it.
     click(qtbot, window, "calf_lower", "L")
     assert "No candidate" not in summary.text()
+
+
+def test_the_side_stays_apart_from_what_comes_with_a_muscle(qtbot, window: MainWindow):
+    # "Multifidus (with rotatores, either side)" read as if the rotatores were on either side;
+    # a part of a muscle still takes its side inside its bracket, as above.
+    trigger(window, "actionPainMode")
+    click(qtbot, window, "sacrum")
+    for side in ("L", "R"):
+        click(qtbot, window, "si_joint", side)
+    shown = names(window)
+    assert "Multifidus (with rotatores; either side)" in shown, shown
+    assert not any("rotatores," in name for name in shown)

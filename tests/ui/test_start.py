@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QWidget
@@ -208,6 +211,49 @@ def test_on_a_first_run_the_question_waits_behind_the_disclaimer(
     assert not dialog.isVisible()
     assert shows_nothing(shown)
     assert note(shown).startswith("\u201cgluteus\u201d could be any of three muscles: ")
+
+
+# A teacher's muscle added for tonight's class, with one mistake: its file is left out.
+ADDUCTOR = (VALID_MUSCLE.replace("pack_muscle", "adductor_longus")
+            .replace("Pack muscle", "Adductor longus").replace("group: hip", "group: hipp"))
+
+
+def not_loaded(window, file: Path) -> str:
+    """What the panel says of the adductor asked for (`note`)."""
+    problem = f"{file}:3:8: 'hipp' is not a valid group value; did you mean 'hip'?"
+    return (f"\u201cAdductor longus\u201d is in {file}, which was not loaded:\n{problem}\n"
+            "\u201cAdductor longus\u201d loads once the file's mistakes are fixed and bodymap is "
+            "opened again: Show the data problems (File \u25b8 Data problems).")
+
+
+def test_a_muscle_whose_file_was_left_out_is_said_to_be_there_with_its_mistake(
+        qtbot, tmp_path: Path, started_as_bodymap):
+    """`bodymap --data pack --muscle "adductor longus"`: not "no muscle is called", but the
+    file that holds it and its mistake, where the teacher looks, and a way to the problems."""
+    from PySide6.QtWidgets import QDialog
+
+    pack = write_pack(tmp_path / "pack", {"adductor_longus": ADDUCTOR})
+    window = started_as_bodymap([pack], muscle="adductor longus")
+    assert shows_nothing(window)
+    assert window.findChild(QLabel, "detailTitle").text() == "Muscle not loaded"
+    file = pack / "muscles" / "adductor_longus.yaml"
+    assert note(window) == not_loaded(window, file)
+    assert window.statusBar().currentMessage() == (
+        f"\u201cAdductor longus\u201d was not loaded: its file, {file}, has a problem; see File > "
+        "Data problems.")
+    follow_link(qtbot, window, 1)
+    (dialog,) = [d for d in window.findChildren(QDialog) if d.windowTitle() == "Data problems"]
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_a_remembered_muscle_whose_file_is_left_out_since_is_said_to_be_there(
+        tmp_path: Path, settings, started_as_bodymap):
+    pack = write_pack(tmp_path / "pack", {"adductor_longus": ADDUCTOR})
+    settings.setValue("muscle", "adductor_longus")  # shown last time, before the mistake
+    window = started_as_bodymap([pack])
+    assert shows_nothing(window)
+    assert note(window) == not_loaded(window, pack / "muscles" / "adductor_longus.yaml")
 
 
 def run_bodymap(qtbot, monkeypatch, settings, progress_path, argv: list[str]):
