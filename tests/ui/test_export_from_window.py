@@ -137,7 +137,8 @@ def test_a_handout_says_a_pattern_its_trigger_points_share_once_under_them(
     places = [words.index(f"{trp.label} : {trp.location}") for trp in trps]
     assert places == sorted(places)
     assert words.count("Essential:") == 1 and words.count("Spillover:") == 1
-    assert places[-1] < words.index("All three refer to: Essential: Upper lumbar paraspinal")
+    # (the whole lumbar paraspinal band, both its parts, said as one area)
+    assert places[-1] < words.index("All three refer to: Essential: Lumbar paraspinal (L1\u2013S1)")
     # Points that refer differently keep their own lines (gluteus medius: three patterns).
     words = handout_words(qtbot, window, tmp_path, monkeypatch, "Posterior", "Superficial",
                           "gluteus_medius")
