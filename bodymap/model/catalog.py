@@ -84,6 +84,21 @@ class Catalog:
         zones they name. Unknown ids raise KeyError."""
         return list(dict.fromkeys(p for z in zone_ids for p in self.zone_parts(z)))
 
+    def grouped(self, zone_ids: Iterable[str]) -> list[str]:
+        """Zone ids with the parts of each zone group they all hold said as the group, in the
+        place of its first part, the largest groups first: both halves of the upper back of the
+        thigh are `posterior_thigh_upper`, all six parts of the back of the thigh
+        `posterior_thigh`. The inverse of `expand_zones`, for words: a referral reads as one
+        area where a zone was split only to draw a narrower one."""
+        said = list(dict.fromkeys(zone_ids))
+        groups = sorted(self._groups.items(), key=lambda group: -len(group[1]))
+        for group, parts in groups:
+            if len(parts) > 1 and set(parts) <= set(said):
+                first = min(said.index(part) for part in parts)
+                said[first] = group
+                said = [z for z in said if z not in parts]
+        return said
+
     # The pain finder and search build their indexes on first use: loading stays cheap and a
     # catalog that is only validated never pays for them.
     # -- pain finder -----------------------------------------------------------------------

@@ -67,16 +67,10 @@ def as_groups(catalog: Catalog,
     """The marks with every zone group whose parts are all marked on a side said as the group:
     both halves of the back of the knee are the back of the knee, one area, as a teacher who
     exported `--zones posterior_knee` asked for it. The largest groups first."""
-    marks = set(pain)
-    groups = sorted((z for z in catalog.zones.values() if z.is_group),
-                    key=lambda z: -len(catalog.zone_parts(z.id)))
-    for group in groups:
-        parts = catalog.zone_parts(group.id)
-        for side in {side for _zone, side in marks}:
-            whole = {(part, side) for part in parts}
-            if whole <= marks:
-                marks = (marks - whole) | {(group.id, side)}
-    return marks
+    by_side: dict[str | None, list[str]] = {}
+    for zone, side in pain:
+        by_side.setdefault(side, []).append(zone)
+    return {(zone, side) for side, zones in by_side.items() for zone in catalog.grouped(zones)}
 
 
 def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:

@@ -113,8 +113,21 @@ def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[s
 
 
 def referral_names(catalog: Catalog, referral: Referral, kind: str) -> str:
-    """A referral's essential or spillover zones (`kind`), as `zone_names` says them."""
-    return zone_names(catalog, getattr(referral, kind), referral.bilateral, referral.provisional)
+    """A referral's essential or spillover zones (`kind`), as `zone_names` says them, a zone
+    group whose parts it all holds alike (each on both sides or not, provisional or not) by
+    the group's name (`Catalog.grouped`): "Upper back of the thigh", not its two halves."""
+    both, unsure = set(referral.bilateral), set(referral.provisional)
+    zones = list(getattr(referral, kind))
+    for flags in {(z in both, z in unsure) for z in zones}:  # parts alike go together
+        alike = [z for z in zones if (z in both, z in unsure) == flags]
+        for group in catalog.grouped(alike):
+            if group not in alike:
+                parts = catalog.zone_parts(group)
+                at = min(zones.index(p) for p in parts)
+                zones = [*zones[:at], group, *(z for z in zones[at:] if z not in parts)]
+                both |= {group} if flags[0] else set()
+                unsure |= {group} if flags[1] else set()
+    return zone_names(catalog, zones, both, unsure)
 
 
 def location_html(trp: TriggerPoint) -> str:

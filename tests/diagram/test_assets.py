@@ -96,10 +96,10 @@ def group_parts() -> dict[str, tuple[str, ...]]:
 
 
 def area(view: View, zone: str, side: str) -> QPainterPath:
-    """A zone's shape on one side, or, for a zone split since (the lower back of the thigh into
-    inner and outer halves and each half again at two-thirds of the way down, the back of the
-    knee, the upper calf), the parts the view draws together: all from behind, the outer ones
-    from the side."""
+    """A zone's shape on one side, or, for a zone split since (the upper and lower back of the
+    thigh into inner and outer halves and each lower half again at two-thirds of the way down,
+    the back of the knee, the upper calf), the parts the view draws together: all from behind,
+    the outer ones from the side."""
     ids = [f"z-{part}-{side}" for part in group_parts().get(zone, (zone,))
            if f"z-{part}-{side}" in view.regions]
     assert ids, f"{view.name} view draws no {zone} on side {side}"
@@ -366,7 +366,7 @@ def test_posterior_hip_muscles_sit_on_their_landmarks(views, side):
     top, bottom = min(pts, key=QPointF.y), max(pts, key=QPointF.y)
     assert lateral_distance(v, bottom) > lateral_distance(v, top) + 50
     # ... and its lower border crosses the gluteal fold: laterally below it, medially above it
-    assert gmax_path.intersects(region(v, f"z-posterior_thigh_upper-{side}").path)
+    assert gmax_path.intersects(area(v, "posterior_thigh_upper", side))
     assert gmax_path.intersects(region(v, "z-coccyx").path)
 
 
@@ -402,7 +402,7 @@ def test_gluteus_maximus_covers_the_ischial_tuberosity_when_standing(views, side
     uncovered = [p for p in oval_rim(centre, rx, ry, 3.0) if not gmax.contains(p)]
     assert not uncovered, f"the tuberosity's edge lies outside gluteus maximus at {uncovered[:3]}"
     # ... while the fold still crosses the muscle's lower border below the tuberosity
-    fold = region(v, f"z-posterior_thigh_upper-{side}").path
+    fold = area(v, "posterior_thigh_upper", side)
     assert not fold.contains(centre) and gmax.intersects(fold)
 
 
@@ -735,7 +735,7 @@ def test_the_hamstrings_run_from_under_gluteus_maximus_to_either_side_of_the_kne
         # ... and run down the whole back of the thigh to the knee
         knee = area(v, "posterior_knee", side).boundingRect()
         assert knee.top() < path.boundingRect().bottom() < knee.bottom()
-        assert path.intersects(region(v, f"z-posterior_thigh_upper-{side}").path)
+        assert path.intersects(area(v, "posterior_thigh_upper", side))
         assert path.intersects(area(v, "posterior_thigh_lower", side))
     # the medial pair on the inner side, biceps on the outer, all the way down
     assert lateral_distance(v, centroid(medial)) < lateral_distance(v, centroid(biceps))
@@ -750,7 +750,7 @@ def test_the_hamstrings_run_from_under_gluteus_maximus_to_either_side_of_the_kne
     assert not medial.contains(hollow) and not biceps.contains(hollow)
     assert area(v, "posterior_knee", side).contains(hollow)
     # their trigger points: in the middle and lower thirds of the thigh, TrP2 the lower
-    fold = region(v, f"z-posterior_thigh_upper-{side}").path.boundingRect().top()
+    fold = area(v, "posterior_thigh_upper", side).boundingRect().top()
     knee_top = area(v, "posterior_knee", side).boundingRect().top()
     for muscle in ("medial_hamstrings", "biceps_femoris"):
         trp1, trp2 = (region(v, f"x-{muscle}-{t}-{side}").path.boundingRect().center()
@@ -785,6 +785,107 @@ def test_the_back_of_the_leg_below_mid_thigh_has_an_inner_and_an_outer_half(view
         assert half.contains(region(v, f"x-{marker}-{side}").path.boundingRect().center()), marker
 
 
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_the_upper_back_of_the_thigh_has_an_inner_and_an_outer_half_too(views, side):
+    # A therapist's review: the medial hamstrings' strongest pain, at the gluteal fold and just
+    # below it, was painted across the whole upper back of the thigh, over biceps femoris too,
+    # while the reference keeps it posteromedial. The line between the halves runs on up from
+    # mid-thigh to the fold, along the groove between the two hamstrings: the inner half nearer
+    # the midline, neither a sliver, the two meeting the halves below mid-thigh side by side.
+    v = views["posterior"]
+    inner = region(v, f"z-posterior_thigh_upper_medial-{side}").path
+    outer = region(v, f"z-posterior_thigh_upper_lateral-{side}").path
+    assert lateral_distance(v, centroid(inner)) < lateral_distance(v, centroid(outer))
+    share = polygon_area(inner) / (polygon_area(inner) + polygon_area(outer))
+    assert 0.35 < share < 0.65, share
+    assert shared_area(inner, outer) < 1.0
+    # from the fold (the crease runs up and out, so the outer half's top is a little higher)
+    # down to mid-thigh, where each half goes on into the one on its own side
+    cut = inner.boundingRect().bottom()
+    assert outer.boundingRect().bottom() == pytest.approx(cut, abs=0.5)
+    below = {half: region(v, f"z-posterior_thigh_middle_{half}-{side}").path
+             for half in ("medial", "lateral")}
+    assert below["medial"].boundingRect().top() == pytest.approx(cut, abs=0.5)
+    checked = 0
+    for x in range(int(v.view_box.left()), int(v.view_box.right())):
+        above, under = QPointF(x, cut - 4), QPointF(x, cut + 4)
+        for half, upper in (("medial", inner), ("lateral", outer)):
+            if deep_inside(upper, above, 3):
+                assert below[half].contains(under), (half, x)
+                checked += 1
+    assert checked > 40
+    # each hamstring lies mostly over its own half, as below mid-thigh
+    medial = region(v, f"m-medial_hamstrings-{side}").path
+    biceps = region(v, f"m-biceps_femoris-{side}").path
+    assert shared_area(medial, inner) > 4 * shared_area(medial, outer)
+    assert shared_area(biceps, outer) > 4 * shared_area(biceps, inner)
+
+
+def test_the_medial_hamstrings_essential_pain_stays_off_the_outer_upper_back_of_the_thigh(
+        views):
+    # The reference: semitendinosus and semimembranosus refer to the lower gluteal fold and the
+    # posteromedial thigh. Painted, their essential zones reach no point of the upper back of
+    # the thigh near its outer border (beside the outer thigh), in either half of the body,
+    # while gluteus minimus' posterior pattern ("the whole back of the thigh") still does.
+    v = views["posterior"]
+    cm = 8.3
+    catalog = load_catalog()
+
+    def painted(muscle_id: str, side: str) -> QPainterPath:
+        shape = QPainterPath()
+        for trp in catalog.muscles[muscle_id].trigger_points:
+            for zone in trp.referral.essential:
+                if f"z-{zone}-{side}" in v.regions:
+                    shape = shape.united(region(v, f"z-{zone}-{side}").path)
+        return shape
+
+    for side in ("L", "R"):
+        thigh = area(v, "posterior_thigh_upper", side)
+        outer_thigh = region(v, f"z-lateral_thigh-{side}").path
+        border = [p for p in grid(thigh.boundingRect(), 0.5 * cm)
+                  if deep_inside(thigh, p, 0.2 * cm)
+                  and outer_thigh.intersects(QRectF(p.x() - 1.5 * cm, p.y() - 0.1,
+                                                    3 * cm, 0.2))]
+        assert len(border) > 5, side
+        hamstrings, minimus = painted("medial_hamstrings", side), painted("gluteus_minimus", side)
+        assert not any(hamstrings.contains(p) for p in border), side
+        assert all(minimus.contains(p) for p in border), side
+        # ... and they still paint the inner half, from the fold to mid-thigh
+        inner = region(v, f"z-posterior_thigh_upper_medial-{side}").path
+        assert hamstrings.contains(centroid(inner)), side
+
+
+def test_the_lower_buttock_is_drawn_from_the_side_below_the_middle_buttock(views):
+    # The side view is the one a teacher uses for gluteus minimus, whose anterior TrP refers
+    # to the lower outer buttock as essential: the view draws the lower buttock, in the
+    # posterior part of the side view, above the gluteal fold and below the middle buttock,
+    # behind the greater trochanter, about as tall as the back view draws it.
+    v = views["lateral"]
+    lower = region(v, "z-lower_buttock-L").path
+    middle = region(v, "z-buttock-L").path
+    trochanter = region(v, "z-greater_trochanter-L").path
+    thigh = region(v, "z-posterior_thigh_upper_lateral-L").path
+    assert below(centroid(lower), centroid(middle)) and below(centroid(thigh), centroid(lower))
+    # the middle buttock's lower border is the lower buttock's upper one, sloping a little
+    # down from the trochanter to the back
+    assert 0 <= middle.boundingRect().bottom() - lower.boundingRect().top() < 1.5 * 9
+    assert shared_area(lower, middle) < 1.0 and shared_area(lower, thigh) < 1.0
+    # behind the trochanter (the back on the viewer's right), out to the back of the body
+    assert centroid(lower).x() > trochanter.boundingRect().right() - 0.5 * 9
+    assert lower.boundingRect().right() == pytest.approx(
+        v.outline.intersected(QPainterPath(lower)).boundingRect().right(), abs=1)
+    assert v.outline.boundingRect().right() - lower.boundingRect().right() < 1.5 * 9
+    # under gluteus maximus, whose lower part covers it
+    gmax = region(v, "m-gluteus_maximus-L").path
+    assert shared_area(lower, gmax) > 0.6 * polygon_area(lower)
+    # its height above the fold, in centimetres, as in the back view (within 2 cm)
+    back = views["posterior"]
+    tall_side = (thigh.boundingRect().top() - lower.boundingRect().top()) / 9
+    tall_back = (area(back, "posterior_thigh_upper", "L").boundingRect().top()
+                 - region(back, "z-lower_buttock-L").path.boundingRect().top()) / 8.3
+    assert tall_side > 5 and abs(tall_side - tall_back) < 2, (tall_side, tall_back)
+
+
 def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(views):
     # From the side only biceps femoris shows of the hamstrings: behind the IT band and the
     # outer thigh, from under gluteus maximus' lower border down to the head of the fibula
@@ -796,7 +897,7 @@ def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(
     assert shared_area(biceps, gmax) < 0.5 * cm * cm * 0.01
     assert biceps.boundingRect().top() > gmax.boundingRect().center().y()
     assert centroid(biceps).x() > c(v, "z-lateral_thigh-L").x()  # behind it: back on the right
-    assert biceps.intersects(region(v, "z-posterior_thigh_upper-L").path)
+    assert biceps.intersects(region(v, "z-posterior_thigh_upper_lateral-L").path)
     assert biceps.intersects(area(v, "posterior_thigh_lower_lateral", "L"))
     # its tendon ends on the head of the fibula, a few centimetres below the knee joint line
     knee = region(v, "z-lateral_thigh-L").path.boundingRect().bottom()
@@ -836,7 +937,7 @@ def test_lateral_view_front_is_on_the_left(views):
     tfl, gmax = c(v, "m-tensor_fasciae_latae-L"), c(v, "m-gluteus_maximus-L")
     assert tfl.x() < gmax.x()
     assert c(v, "z-anterior_thigh-L").x() < c(v, "z-lateral_thigh-L").x() < c(
-        v, "z-posterior_thigh_upper-L").x()
+        v, "z-posterior_thigh_upper_lateral-L").x()
     trochanter = c(v, "z-greater_trochanter-L")
     # gluteus minimus' anterior TrP lies in front of the trochanter line, below the crest
     trp1 = region(v, "x-gluteus_minimus-trp1-L").path.boundingRect().center()

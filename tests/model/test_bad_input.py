@@ -118,11 +118,11 @@ def test_valid_pack_muscle_has_no_problems(tmp_path: Path):
     assert catalog.problems == []
 
 
-# The drawn parts of the back of the thigh: its upper half, and the lower half's inner and
-# outer halves (the lower half was split again), each cut again at two-thirds of the way down.
-THIGH = ("posterior_thigh_upper", "posterior_thigh_middle_medial",
-         "posterior_thigh_middle_lateral", "posterior_thigh_distal_medial",
-         "posterior_thigh_distal_lateral")
+# The drawn parts of the back of the thigh: its upper half's inner and outer halves, and the
+# lower half's (the lower half was split first), each cut again at two-thirds of the way down.
+THIGH = ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
+         "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
+         "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral")
 
 
 def test_a_bilateral_referral_loads_with_no_problems(tmp_path: Path):
@@ -354,9 +354,9 @@ ZONE_CASES = [
     ("group inside a group",
      VALID_ZONES + "  - id: pack_leg\n    label: Leg\n    parts: [pack_thigh, calf_lower]\n", 10,
      "'pack_thigh' is a zone group itself; a group's parts must be drawn zones: list its "
-     "parts (posterior_thigh_upper, posterior_thigh_middle_medial, "
-     "posterior_thigh_middle_lateral, posterior_thigh_distal_medial, "
-     "posterior_thigh_distal_lateral) instead"),
+     "parts (posterior_thigh_upper_medial, posterior_thigh_upper_lateral, "
+     "posterior_thigh_middle_medial, posterior_thigh_middle_lateral, "
+     "posterior_thigh_distal_medial, posterior_thigh_distal_lateral) instead"),
     ("group lists itself", replace_zone_line(4, "    parts: [calf_upper, pack_thigh]"), 4,
      "zone group 'pack_thigh' lists itself"),
     ("group with views", insert_zone_line(4, "    views: [posterior]"), 5,
@@ -407,11 +407,13 @@ def test_valid_zone_group_has_no_problems(tmp_path: Path):
      (*THIGH, "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial",
       "calf_upper_lateral", "calf_lower")),
     # The same group as the docs wrote it before the halves of the lower back of the thigh
-    # were cut again at two-thirds of the way down: it still covers the thigh, with no gap.
+    # were cut again at two-thirds of the way down (and the upper back of the thigh split into
+    # halves): it still covers the thigh, with no gap.
     ("[posterior_thigh_upper, posterior_thigh_lower_medial, posterior_thigh_lower_lateral, "
      "posterior_knee_medial, posterior_knee_lateral, calf_upper_medial, calf_upper_lateral, "
      "calf_lower]",
-     ("posterior_thigh_upper", "posterior_thigh_middle_medial", "posterior_thigh_distal_medial",
+     ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
+      "posterior_thigh_middle_medial", "posterior_thigh_distal_medial",
       "posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral",
       "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial",
       "calf_upper_lateral", "calf_lower")),

@@ -24,15 +24,16 @@ DESIGN_ZONES = [
 
 
 # Zones split in finer parts; the old id stays as a group, so teachers' packs keep working.
-# The lower back of the thigh, the back of the knee and the upper calf were split again, into
-# inner and outer halves, and the lower back of the thigh's halves again, at two-thirds of the
-# way down; the groups that held them hold the parts (a group holds no group).
+# The upper and lower back of the thigh, the back of the knee and the upper calf were split
+# again, into inner and outer halves, and the lower back of the thigh's halves again, at
+# two-thirds of the way down; the groups that held them hold the parts (a group holds no group).
 SPLIT_ZONES = {
     "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
     "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
-    "posterior_thigh": ("posterior_thigh_upper", "posterior_thigh_middle_medial",
-                        "posterior_thigh_middle_lateral", "posterior_thigh_distal_medial",
-                        "posterior_thigh_distal_lateral"),
+    "posterior_thigh": ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
+                        "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
+                        "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"),
+    "posterior_thigh_upper": ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral"),
     "posterior_thigh_lower": ("posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
                               "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"),
     "posterior_thigh_lower_medial": ("posterior_thigh_middle_medial",
@@ -43,6 +44,7 @@ SPLIT_ZONES = {
     "calf": ("calf_upper_medial", "calf_upper_lateral", "calf_lower"),
     "calf_upper": ("calf_upper_medial", "calf_upper_lateral"),
 }
+UPPER_THIGH = {"posterior_thigh_upper_medial", "posterior_thigh_upper_lateral"}
 MIDDLE_THIGH = {"posterior_thigh_middle_medial", "posterior_thigh_middle_lateral"}
 LOWEST_THIGH = {"posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"}
 
@@ -98,15 +100,16 @@ def test_low_back_referral_stays_low(catalog: Catalog):
 
 def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Catalog):
     # Gluteus maximus refers locally, not far down the leg, and gluteus medius only "sometimes
-    # [to the] upper posterior thigh": the upper back of the thigh, to about mid-thigh.
+    # [to the] upper posterior thigh": the upper back of the thigh, to about mid-thigh, with no
+    # side given: both its halves.
     for muscle_id, trp_id in (("gluteus_maximus", "trp1"), ("gluteus_medius", "trp2")):
         zones = zones_of(catalog, muscle_id, trp_id)
-        assert "posterior_thigh_upper" in zones and not zones & (MIDDLE_THIGH | LOWEST_THIGH)
+        assert zones >= UPPER_THIGH and not zones & (MIDDLE_THIGH | LOWEST_THIGH)
     # Piriformis' spillover covers "the upper two-thirds of the posterior thigh": down through
     # the band below mid-thigh, across its width, and not the lowest third above the knee.
     for trp_id in ("trp1", "trp2"):
         zones = zones_of(catalog, "piriformis", trp_id)
-        assert {"posterior_thigh_upper", *MIDDLE_THIGH} <= zones and not zones & LOWEST_THIGH
+        assert {*UPPER_THIGH, *MIDDLE_THIGH} <= zones and not zones & LOWEST_THIGH
     # Gluteus minimus' posterior TrP refers down the whole back of the thigh, through the back
     # of the knee as one band, into the calf: its upper, muscular half, not down to the heel.
     # Where it stops in the calf the sources do not settle, so the upper calf is provisional.
@@ -114,7 +117,7 @@ def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Cat
     minimus = catalog.muscles["gluteus_minimus"].trigger_point("trp2").referral
     halves = {*SPLIT_ZONES["posterior_thigh_lower"], *SPLIT_ZONES["posterior_knee"],
               *SPLIT_ZONES["calf_upper"]}
-    assert {"posterior_thigh_upper", *halves} <= set(minimus.essential)
+    assert {*UPPER_THIGH, *halves} <= set(minimus.essential)
     assert "calf_lower" not in minimus.essential + minimus.spillover
     assert set(SPLIT_ZONES["calf_upper"]) <= set(minimus.provisional)
 
@@ -122,19 +125,21 @@ def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Cat
 def test_the_hamstrings_refer_down_their_own_side_of_the_back_of_the_leg(catalog: Catalog):
     # The reference: semitendinosus and semimembranosus to the lower gluteal fold, the
     # posteromedial thigh to the knee and the medial calf; biceps femoris behind the knee,
-    # gathering to its outer side and up the back-outer thigh. Below mid-thigh each keeps to
-    # its half; the upper back of the thigh is not split.
+    # gathering to its outer side and up the back-outer thigh. From the gluteal fold down each
+    # keeps to its half: the inner hamstrings' strongest pain, at the fold, is the lower buttock
+    # and the upper inner back of the thigh, and none of it the outer half.
     outer = {z for halves in SPLIT_ZONES.values() for z in halves if z.endswith("_lateral")}
     inner = {z for halves in SPLIT_ZONES.values() for z in halves if z.endswith("_medial")}
     for trp in catalog.muscles["medial_hamstrings"].trigger_points:
         zones = set(trp.referral.essential) | set(trp.referral.spillover)
         assert inner <= zones and not zones & outer, trp.id
+        assert {"lower_buttock", "posterior_thigh_upper_medial"} <= set(trp.referral.essential)
         assert "calf_upper_medial" in trp.referral.provisional  # how far down is not settled
     for trp in catalog.muscles["biceps_femoris"].trigger_points:
         referral = trp.referral
         assert referral.essential == ("posterior_knee_lateral",), trp.id
-        assert {*SPLIT_ZONES["posterior_thigh_lower_lateral"], "posterior_thigh_upper"} <= set(
-            referral.spillover)
+        assert {*SPLIT_ZONES["posterior_thigh_lower_lateral"], "posterior_thigh_upper_lateral"} <= (
+            set(referral.spillover))
         # "Behind the knee" without a side in the reference, the outer side in secondary
         # material: the inner half of the knee is spillover, and provisional.
         assert referral.provisional == ("posterior_knee_medial",)
@@ -192,7 +197,7 @@ def test_reference_facts_about_referral(catalog: Catalog):
     assert {"lateral_thigh", "lateral_leg"} <= set(
         minimus_anterior.essential + minimus_anterior.spillover)
     piriformis = catalog.muscles["piriformis"].trigger_point("trp1").referral
-    assert "posterior_thigh_upper" in piriformis.spillover
+    assert set(piriformis.spillover) >= UPPER_THIGH
     assert "groin" in set().union(*catalog.muscles["iliopsoas"].referral_zones())
 
 

@@ -98,13 +98,14 @@ def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essentia
 
 
 def test_candidate_explains_each_match(base: Catalog):
-    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper"]), (["calf_lower"], [])])
-    (candidate,) = catalog.find_sources(["posterior_thigh_upper", "buttock", "groin"])
+    catalog = synthetic(base, eps=[(["buttock"], ["posterior_thigh_upper_medial"]),
+                                   (["calf_lower"], [])])
+    (candidate,) = catalog.find_sources(["posterior_thigh_upper_medial", "buttock", "groin"])
     assert candidate.essential == ("buttock",)
-    assert candidate.spillover == ("posterior_thigh_upper",)
+    assert candidate.spillover == ("posterior_thigh_upper_medial",)
     assert candidate.trigger_points == ("trp1",)
     assert {(m.zone, m.trigger_point, m.kind) for m in candidate.matches} == {
-        ("buttock", "trp1", "essential"), ("posterior_thigh_upper", "trp1", "spillover"),
+        ("buttock", "trp1", "essential"), ("posterior_thigh_upper_medial", "trp1", "spillover"),
     }
 
 
@@ -315,9 +316,10 @@ def test_a_referral_to_a_group_is_a_referral_to_its_parts(base: Catalog):
     catalog = synthetic(base, old=[(["lumbar_paraspinal"], ["posterior_thigh"])])
     referral = catalog.muscles["old"].trigger_point("trp1").referral
     assert referral.essential == ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower")
-    # posterior_thigh_lower was split in its turn, into inner and outer halves, and those
-    # again at two-thirds of the way down
-    assert referral.spillover == ("posterior_thigh_upper", "posterior_thigh_middle_medial",
+    # posterior_thigh_upper and posterior_thigh_lower were split in their turn, into inner and
+    # outer halves, and the lower ones again at two-thirds of the way down
+    assert referral.spillover == ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
+                                  "posterior_thigh_middle_medial",
                                   "posterior_thigh_middle_lateral",
                                   "posterior_thigh_distal_medial",
                                   "posterior_thigh_distal_lateral")
@@ -344,10 +346,11 @@ def test_marking_a_group_marks_its_parts(base: Catalog):
 
 def test_zone_parts_and_expand_zones(base: Catalog):
     assert base.zone_parts("sacrum") == ("sacrum",)
-    thigh = ("posterior_thigh_upper", "posterior_thigh_middle_medial",
-             "posterior_thigh_middle_lateral", "posterior_thigh_distal_medial",
-             "posterior_thigh_distal_lateral")
+    upper = ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral")
+    thigh = (*upper, "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
+             "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral")
     assert base.zone_parts("posterior_thigh") == thigh
+    assert base.zone_parts("posterior_thigh_upper") == upper
     assert base.zone_parts("posterior_knee") == ("posterior_knee_medial", "posterior_knee_lateral")
     assert base.expand_zones(["calf_upper", "posterior_thigh", "posterior_thigh_upper"]) == [
         "calf_upper_medial", "calf_upper_lateral", *thigh]
@@ -356,6 +359,16 @@ def test_zone_parts_and_expand_zones(base: Catalog):
     # a group of midline parts is itself midline; it is drawn nowhere itself
     assert base.zones["lumbar_spine"].midline and base.zones["lumbar_spine"].views == ()
     assert not base.zones["lumbar_paraspinal"].midline
+
+
+def test_grouped_says_the_parts_of_a_group_as_the_group(base: Catalog):
+    thigh = base.zone_parts("posterior_thigh")
+    assert base.grouped(["sacrum", *thigh, "calf_upper_lateral"]) == [
+        "sacrum", "posterior_thigh", "calf_upper_lateral"]  # the largest group; half a calf
+    assert base.grouped(["posterior_thigh_middle_lateral", "posterior_knee_medial",
+                         "posterior_thigh_distal_lateral", "posterior_knee_lateral"]) == [
+        "posterior_thigh_lower_lateral", "posterior_knee"]  # in its first part's place
+    assert base.expand_zones(base.grouped(thigh)) == list(thigh)
 
 
 def test_no_candidates_where_nothing_refers(base: Catalog):
@@ -424,14 +437,15 @@ def test_buttock_and_upper_back_of_thigh_point_to_gluteus_minimus_first(catalog:
     # (TrP2), piriformis and gluteus maximus refer to the buttock and reach the upper back of
     # the thigh only in some people (spillover). Each explains the marked pain as much, but the
     # back of the thigh in nearly everyone points to gluteus minimus alone.
+    # (The upper back of the thigh, marked whole, is its inner and outer halves.)
     found = catalog.find_sources(["buttock", "posterior_thigh_upper"])
+    upper = ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral")
     first = found[0]
     assert first.muscle_id == "gluteus_minimus"
-    assert first.essential == ("posterior_thigh_upper",) and first.trigger_points == ("trp2",)
+    assert first.essential == upper and first.trigger_points == ("trp2",)
     assert {c.muscle_id for c in found[1:4]} == {"gluteus_medius", "piriformis",
                                                  "gluteus_maximus"}
-    assert all(c.essential == ("buttock",) and c.spillover == ("posterior_thigh_upper",)
-               for c in found[1:4])
+    assert all(c.essential == ("buttock",) and c.spillover == upper for c in found[1:4])
     # bodymap's own reading puts the middle buttock in its spillover, unverified: the thigh,
     # in nearly everyone, is settled, so it leads still, and says which zone is not.
     assert (first.provisional, first.only_provisional) == (("buttock",), False)

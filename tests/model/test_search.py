@@ -159,15 +159,24 @@ def test_the_inner_and_the_outer_back_of_the_leg_each_find_their_own_hamstring(
     # femoris refers there, after gluteus minimus, whose pain runs down the whole back of the
     # thigh in nearly everyone (essential); the inner hamstrings do not. Piriformis' spillover
     # reaches two-thirds of the way down, across the thigh: it comes after both, which refer
-    # down the whole half to the knee.
+    # down the whole half to the knee. Gluteus medius' and maximus' spillover reaches only the
+    # upper back of the thigh, across its width (both its halves): they come last.
     assert ids(catalog, "outer back of the thigh") == [
-        "gluteus_minimus", "biceps_femoris", "piriformis"]
+        "gluteus_minimus", "biceps_femoris", "piriformis", "gluteus_medius", "gluteus_maximus"]
     assert catalog.search_referral("biceps_femoris", "outer back of the thigh").spillover == (
-        "posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral")
+        "posterior_thigh_upper_lateral", "posterior_thigh_middle_lateral",
+        "posterior_thigh_distal_lateral")
     assert catalog.search_referral("piriformis", "outer back of the thigh").spillover == (
-        "posterior_thigh_middle_lateral",)
+        "posterior_thigh_upper_lateral", "posterior_thigh_middle_lateral")
     assert ids(catalog, "inner back of the thigh") == [
-        "gluteus_minimus", "medial_hamstrings", "piriformis"]
+        "gluteus_minimus", "medial_hamstrings", "piriformis", "gluteus_medius",
+        "gluteus_maximus"]
+    # From the gluteal fold down, too: the inner hamstrings' strongest pain, at the fold and
+    # just below it, is the upper inner back of the thigh, and not its outer half, where
+    # biceps femoris' spillover reaches up.
+    assert ids(catalog, "upper inner back of the thigh")[0] == "medial_hamstrings"
+    upper_outer = ids(catalog, "upper outer back of the thigh")
+    assert "medial_hamstrings" not in upper_outer and "biceps_femoris" in upper_outer
 
 
 # Everyday queries a student types, each answered as the reference (shared/reference,
@@ -1051,7 +1060,11 @@ def test_a_place_said_in_a_row_is_read_as_a_query_reads_it(catalog: Catalog):
     def zones(text: str) -> set[tuple[str, ...]]:
         return {targets for _words, targets in places.said_in(words_of(text))}
 
-    assert zones("Upper back of the thigh") == {("posterior_thigh_upper",)}
+    # (by its label, a group, and as "upper" narrowing the back of the thigh, its two halves:
+    # the same place)
+    assert {tuple(catalog.expand_zones(targets)) for targets in zones(
+        "Upper back of the thigh")} == {("posterior_thigh_upper_medial",
+                                         "posterior_thigh_upper_lateral")}
     assert ("lumbar_paraspinal_upper", "lumbar_spine_upper") in zones("pain in the upper back")
     # "Lower thoracic back" names the back, not the lower back.
     assert not any(set(z) <= {"lumbar_paraspinal_lower", "lumbar_spine_lower"}

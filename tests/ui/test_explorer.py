@@ -197,7 +197,8 @@ def test_a_pattern_from_the_buttock_into_the_thigh_is_painted_without_a_gap(
                   for dx in range(-4, 5) for dy in range(-4, 5)]
         return sum(map(is_red, around)) / len(around)
 
-    for zone in ("buttock", "lower_buttock", "posterior_thigh_upper"):
+    for zone in ("buttock", "lower_buttock", "posterior_thigh_upper_medial",
+                 "posterior_thigh_upper_lateral"):
         assert red_share(view.region_point(zone, "L", kind="zone")) > 0.15, zone
 
 
@@ -372,19 +373,19 @@ def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow
 
 
 @pytest.mark.parametrize(("muscle_id", "painted", "bare"), [
-    # The medial hamstrings' pain runs down the inner back of the thigh to the knee and the
-    # inner calf; the outer halves stay bare.
+    # The medial hamstrings' pain runs from the gluteal fold down the inner back of the thigh
+    # to the knee and the inner calf; the outer halves stay bare, the upper one too.
     ("medial_hamstrings",
-     ("posterior_thigh_middle_medial", "posterior_thigh_distal_medial", "posterior_knee_medial",
-      "calf_upper_medial"),
-     ("posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral",
-      "posterior_knee_lateral", "calf_upper_lateral")),
+     ("posterior_thigh_upper_medial", "posterior_thigh_middle_medial",
+      "posterior_thigh_distal_medial", "posterior_knee_medial", "calf_upper_medial"),
+     ("posterior_thigh_upper_lateral", "posterior_thigh_middle_lateral",
+      "posterior_thigh_distal_lateral", "posterior_knee_lateral", "calf_upper_lateral")),
     # Biceps femoris's gathers behind the knee on its outer side and runs up the outer back of
-    # the thigh; the inner half of the lower thigh and the calf stay bare.
-    ("biceps_femoris", ("posterior_knee_lateral", "posterior_thigh_middle_lateral",
-                        "posterior_thigh_distal_lateral"),
-     ("posterior_thigh_middle_medial", "posterior_thigh_distal_medial", "calf_upper_medial",
-      "calf_upper_lateral")),
+    # the thigh to the fold; the inner half of the thigh and the calf stay bare.
+    ("biceps_femoris", ("posterior_knee_lateral", "posterior_thigh_upper_lateral",
+                        "posterior_thigh_middle_lateral", "posterior_thigh_distal_lateral"),
+     ("posterior_thigh_upper_medial", "posterior_thigh_middle_medial",
+      "posterior_thigh_distal_medial", "calf_upper_medial", "calf_upper_lateral")),
 ])
 def test_each_hamstring_paints_its_own_half_of_the_back_of_the_leg(
         qtbot, window: MainWindow, muscle_id: str, painted: tuple, bare: tuple):
@@ -419,7 +420,7 @@ def test_each_hamstring_paints_its_own_half_of_the_back_of_the_leg(
                                                              strict=True)) / len(after[zone])
               for zone in points}
     assert all(turned[zone] > 0.1 for zone in painted), turned
-    assert all(turned[zone] == 0 for zone in bare), turned
+    assert all(turned[zone] == 0 for zone in bare), {z: turned[z] for z in bare}
     # From behind, the left leg's inner half is the one nearer the midline: on its right.
     scene = view.body_scene()
     for whole in {zone.rsplit("_", 1)[0] for zone in (*painted, *bare)}:
@@ -438,11 +439,10 @@ def test_gluteus_minimus_calf_reach_is_said_to_be_unsettled(qtbot, window: MainW
     text = window.detail_panel.plain_text()
     trp2 = text[text.index("TrP2 (posterior part)"):text.index("Symptoms")]
     essential = next(line for line in trp2.splitlines() if line.startswith("Essential zone"))
-    # across the whole width of the back of the leg: both halves of the calf and the knee
-    assert essential.endswith("Upper inner calf (provisional), Upper outer calf (provisional)"), (
-        essential)
-    assert ("Middle inner back of the thigh, Middle outer back of the thigh, "  # settled
-            "Lowest inner back of the thigh, Lowest outer back of the thigh,") in essential
+    # Across the whole width of the back of the leg: every part of the back of the thigh
+    # (settled), both halves of the knee and the upper calf, each said as one area.
+    assert essential.endswith("Back of the thigh, Back of the knee (provisional), Upper calf "
+                              "(provisional)"), essential
     assert "Lower calf" not in trp2
     assert "Perfect Spot No. 6" in trp2 and "to the knee" in trp2
     assert "Provisional: not settled by the sources" in text
@@ -671,14 +671,16 @@ def test_the_note_of_referral_on_another_view_says_which_zones_are_provisional(
     # Gluteus minimus's posterior TrP refers down the back of the thigh; its data marks the
     # back of the knee provisional (the calf beyond it is too). The back view draws these
     # zones (the knee's inner and outer halves), the side view does not, so the note names
-    # them, as the page does.
+    # them, as the page does. The side view draws the lower buttock (and the outer half of the
+    # back of the thigh), so the note leaves it out; the inner half it names.
     trigger(window, "actionViewLateral")
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "gluteus_minimus", "L")
     words = window.findChild(QLabel, "referralElsewhere").accessibleName()
     zones = words.removeprefix("More referral on the back view: ").split(". ")[0].split(", ")
     assert {"Inner back of the knee (provisional)", "Outer back of the knee (provisional)",
-            "Lower buttock"} <= set(zones), words
+            "Upper inner back of the thigh"} <= set(zones), words
+    assert not {"Lower buttock", "Upper outer back of the thigh"} & set(zones), words
 
 
 def test_a_muscle_this_view_draws_whole_needs_no_such_note(qtbot, window: MainWindow):

@@ -137,7 +137,8 @@ def test_a_handout_says_a_pattern_its_trigger_points_share_once_under_them(
     places = [words.index(f"{trp.label} : {trp.location}") for trp in trps]
     assert places == sorted(places)
     assert words.count("Essential:") == 1 and words.count("Spillover:") == 1
-    assert places[-1] < words.index("All three refer to: Essential: Upper lumbar paraspinal")
+    # (the whole lumbar paraspinal band, both its parts, said as one area)
+    assert places[-1] < words.index("All three refer to: Essential: Lumbar paraspinal (L1\u2013S1)")
     # Points that refer differently keep their own lines (gluteus medius: three patterns).
     words = handout_words(qtbot, window, tmp_path, monkeypatch, "Posterior", "Superficial",
                           "gluteus_medius")
@@ -165,7 +166,8 @@ def test_export_image_of_marked_pain_lists_the_pain_finders_candidates_under_it(
     # the pain finder ranks them, each with why, as many as the page has room for, then how
     # many more the pain finder lists (nine muscles can refer to these three zones).
     trigger(window, "actionPainMode")
-    mark(qtbot, window, "actionViewPosterior", "si_joint", "buttock", "posterior_thigh_upper")
+    mark(qtbot, window, "actionViewPosterior", "si_joint", "buttock",
+         "posterior_thigh_upper_medial", "posterior_thigh_upper_lateral")
     rows = finder_rows(window)
     svg = tmp_path / "pain.svg"
     answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))

@@ -32,7 +32,8 @@ def mark_buttock_and_thigh(qtbot, window: MainWindow) -> None:
     """Pain over the sacroiliac joint, the buttock and the upper back of the thigh: nine muscles
     can refer there."""
     trigger(window, "actionPainMode")
-    for zone in ("si_joint", "buttock", "posterior_thigh_upper"):
+    for zone in ("si_joint", "buttock", "posterior_thigh_upper_medial",
+                 "posterior_thigh_upper_lateral"):
         click(qtbot, window, zone, "L")
 
 

@@ -68,6 +68,32 @@ def test_a_click_on_a_trigger_points_x_paints_its_referral_alone(
     assert all(painted(window, only_own + only_other).values())
 
 
+def test_the_anterior_trigger_points_lower_buttock_is_solid_from_the_side(
+        qtbot, gluteus_minimus_from_the_side: MainWindow, catalog: Catalog):
+    # A therapist's review: from the side, the view a teacher uses for gluteus minimus, the
+    # buttock showed only TrP2's provisional spillover (the middle buttock) stippled, while the
+    # reference gives TrP1's lower outer buttock as essential. The side view draws the lower
+    # buttock; TrP1 alone paints it solid, below a bare middle buttock.
+    window = gluteus_minimus_from_the_side
+    view = window.body_view
+    assert "lower_buttock" in zones_of(catalog, "gluteus_minimus", "trp1")
+    assert drawn_here(window, {"lower_buttock", "buttock"}) == ["buttock", "lower_buttock"]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_minimus", "L", "trp1"))
+    assert view.trigger_point == "trp1"
+    centre = view.region_point("lower_buttock", "L", kind="zone")
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    around = [image.pixelColor(int((centre.x() + dx) * ratio), int((centre.y() + dy) * ratio))
+              for dx in range(-4, 5) for dy in range(-4, 5)]
+    assert sum(map(is_red, around)) == len(around)  # solid, no stipple's gaps
+    assert painted(window, ["lower_buttock", "buttock"]) == {"lower_buttock": True,
+                                                             "buttock": False}
+    # ... with the middle buttock above it
+    middle = view.region_point("buttock", "L", kind="zone")
+    assert middle.y() < centre.y()
+
+
 def test_a_click_on_the_muscle_shows_all_its_trigger_points_again(
         qtbot, gluteus_minimus_from_the_side: MainWindow):
     window = gluteus_minimus_from_the_side

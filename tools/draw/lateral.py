@@ -17,11 +17,16 @@ front (anterior intermuscular) septum, 2.5-3.5 cm in front of the fibula, back t
 septum just behind it, in front of soleus and the Achilles tendon: about a third of the leg's
 depth at mid-shin, 3-4.5 cm across, widest over the bellies in the upper half.
 
-The back of the thigh below mid-thigh and the upper calf are split into inner and outer halves
-in the posterior view; from the side only the outer halves show, so this view draws those
-(`posterior_thigh_middle_lateral` and `posterior_thigh_distal_lateral`, the band from mid-thigh
-to two-thirds of the way down and the part above the knee, and `calf_upper_lateral`). The upper
-back of the thigh and the lower calf are not split: each is one zone in both views.
+The back of the thigh and the upper calf are split into inner and outer halves in the
+posterior view; from the side only the outer halves show, so this view draws those
+(`posterior_thigh_upper_lateral`, from the gluteal fold to mid-thigh,
+`posterior_thigh_middle_lateral` and `posterior_thigh_distal_lateral`, the band from mid-thigh
+to two-thirds of the way down and the part above the knee, and `calf_upper_lateral`). The lower
+calf is not split: it is one zone in both views.
+
+The buttock below the upper buttock is cut in two as in the posterior view: the middle buttock
+above, the lower buttock from just above the level of the coccyx tip down to the gluteal fold,
+behind the greater trochanter and the outer thigh.
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ B4, GMX_BACK = (-12.6, 76.6), (-14.0, 78.6)
 J_AT = (5.9, 97.0)
 J_GTA, J_GTB = (3.9, 89.5), (3.5, 79.2)
 J_UB, J_LT, J_LF = (-3.3, 89.4), (-4.5, 81.0), (-4.3, 78.2)
+# the cut between the middle and the lower buttock: from the back of the trochanter's zone (a knot
+# of gt_edge) back to the outline at the buttock's fullest point, level with the posterior view's
+# cut at the middle of the buttock (about 84-86 cm, just above the coccyx tip)
+J_MB_F, J_MB_B = (-4.8, 85.4), (-15.31, 84.3)
 J_KA, J_KP = (3.2, 46.5), (-3.2, 46.5)
 J_LA = (-1.6, 12.5)
 # the peroneal strip's front edge, the septum in front of the fibula: at the knee and the ankle
@@ -75,7 +84,7 @@ OUTLINE_KNOTS = [
     (2.0, 0.2), (-3.4, 0.5), (-4.9, 2.3), LA_B2, (-4.2, 8.5), LA_B, (-5.0, 18.0), J_CALF_B,
     (-8.3, 34.0), (-7.6, 40.5), K_B, (-6.8, 52.0), J_PT2_B, (-8.0, 60.0), J_PT_B, (-9.2, 69.0),
     (-10.8, 74.2),
-    B4, GMX_BACK, (-15.1, 82.5), (-15.3, 86.0), B3, B2, GMX_TOP, B1, (-9.2, 104.5), BT,
+    B4, GMX_BACK, (-15.1, 82.5), J_MB_B, (-15.3, 86.0), B3, B2, GMX_TOP, B1, (-9.2, 104.5), BT,
 ]
 
 CURVES = {
@@ -86,8 +95,8 @@ CURVES = {
     "lcb_lo": Curve("lcb_lo", [F2, (8.6, 93.7), J_AT, (2.5, 99.9), (-1.5, 100.4), (-5.5, 99.0),
                                (-9.0, 95.8), B2]),
     "lub": Curve("lub", [B3, (-9.5, 90.6), J_UB]),
-    "gt_edge": Curve("gt_edge", [J_GTA, (0.6, 90.7), J_UB, (-4.8, 85.4), J_LT, (-2.0, 79.0),
-                                 J_GTB]),
+    "gt_edge": Curve("gt_edge", [J_GTA, (0.6, 90.7), J_UB, J_MB_F, J_LT, (-2.0, 79.0), J_GTB]),
+    "lmb": Curve("lmb", [J_MB_F, (-9.8, 84.5), J_MB_B]),
     "lat_at": Curve("lat_at", [J_AT, J_GTA, (3.5, 84.5), J_GTB, (3.2, 66.0), J_KA]),
     "lat_pt": Curve("lat_pt", [J_LT, J_LF, (-3.8, 66.0), J_PT_F, J_PT2_F, J_KP]),
     "thigh_cut": Curve("thigh_cut", [J_PT_F, J_PT_B]),
@@ -108,15 +117,19 @@ ZONES = {
                     (c["lcb_up"], B1, F1)],
     "upper_buttock": [(c["lcb_lo"], J_AT, B2), (c["outline"], B2, B3), (c["lub"], B3, J_UB),
                       (c["gt_edge"], J_UB, J_GTA), (c["lat_at"], J_GTA, J_AT)],
-    "buttock": [(c["lub"], J_UB, B3), (c["outline"], B3, B4), (c["lfold"], B4, J_LF),
-                (c["lat_pt"], J_LF, J_LT), (c["gt_edge"], J_LT, J_UB)],
+    "buttock": [(c["lub"], J_UB, B3), (c["outline"], B3, J_MB_B), (c["lmb"], J_MB_B, J_MB_F),
+                (c["gt_edge"], J_MB_F, J_UB)],
+    "lower_buttock": [(c["lmb"], J_MB_F, J_MB_B), (c["outline"], J_MB_B, B4),
+                      (c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_LT),
+                      (c["gt_edge"], J_LT, J_MB_F)],
     "greater_trochanter": [(c["gt_edge"], J_GTA, J_GTB), (c["lat_at"], J_GTB, J_GTA)],
     "anterior_thigh": [(c["outline"], F2, K_F), (c["lkn"], K_F, J_KA), (c["lat_at"], J_KA, J_AT),
                        (c["lcb_lo"], J_AT, F2)],
     "lateral_thigh": [(c["gt_edge"], J_LT, J_GTB), (c["lat_at"], J_GTB, J_KA),
                       (c["lkn"], J_KA, J_KP), (c["lat_pt"], J_KP, J_LT)],
-    "posterior_thigh_upper": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_PT_F),
-                              (c["thigh_cut"], J_PT_F, J_PT_B), (c["outline"], J_PT_B, B4)],
+    "posterior_thigh_upper_lateral": [(c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_PT_F),
+                                      (c["thigh_cut"], J_PT_F, J_PT_B),
+                                      (c["outline"], J_PT_B, B4)],
     "posterior_thigh_middle_lateral": [(c["thigh_cut"], J_PT_B, J_PT_F),
                                        (c["lat_pt"], J_PT_F, J_PT2_F),
                                        (c["thigh_cut2"], J_PT2_F, J_PT2_B),

@@ -18,12 +18,13 @@ hamstrings' and gluteus minimus' the whole of it); the mid-calf cut, about halfw
 knee crease to the ankle, where the calf muscles' bellies narrow into the Achilles tendon, parts
 the upper calf from the lower.
 
-Between the mid-thigh cut and the mid-calf cut, one line down the middle of the back of each leg
+From the gluteal fold to the mid-calf cut, one line down the middle of the back of each leg
 parts its inner (medial) half from its outer (lateral) half, where the hamstrings' referral
-differs: semitendinosus and semimembranosus send pain down the inner back of the thigh to the
-knee and the inner calf, biceps femoris gathers it behind the knee towards the outer side. The
-line follows the groove between the two hamstring groups down to the top of the knee hollow,
-then the middle of the hollow and of the calf, between the heads of gastrocnemius.
+differs: semitendinosus and semimembranosus send pain from the fold down the inner back of the
+thigh to the knee and the inner calf, biceps femoris gathers it behind the knee towards the
+outer side and spreads it up the back-outer thigh. The line follows the groove between the two
+hamstring groups from where it meets the fold down to the top of the knee hollow, then the
+middle of the hollow and of the calf, between the heads of gastrocnemius.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ I_CALF = (2.86, CALF_CUT)  # on the inner calf outline
 # The middle of the back of the leg, where the inner half meets the outer (see above): on the
 # mid-thigh cut, the top of the knee zone, its bottom and the mid-calf cut.
 T_MID = (7.25, THIGH_CUT)  # the groove between the medial hamstrings and biceps femoris
+F_MID = (5.32, 76.31)  # on the gluteal fold, where the groove between them meets it
 T2_MID = (7.6, THIGH_CUT2)  # the top of the knee hollow, where the two hamstring groups part
 K1_MID = (7.6, 50.5)  # the knee zone's top, in line with the middle of the knee hollow
 K2_MID = (7.5, 42.1)  # between the heads of gastrocnemius (a knot of the knee zone's bottom)
@@ -142,13 +144,14 @@ CURVES = {
     "lt_edge": Curve("lt_edge", [J_GT_LT, J_FOLD, (13.3, 70.0), J_THIGH, (12.0, 60.0), J_THIGH2, J_KN]),
     "thigh_cut": Curve("thigh_cut", [I_THIGH, T_MID, J_THIGH]),
     "thigh_cut2": Curve("thigh_cut2", [I_THIGH2, T2_MID, J_THIGH2]),
-    "fold": Curve("fold", [CROTCH, (2.5, 76.4), (6.0, 76.3), (9.5, 76.6), J_FOLD]),
+    "fold": Curve("fold", [CROTCH, (2.5, 76.4), F_MID, (6.0, 76.3), (9.5, 76.6), J_FOLD]),
     "kn_top": Curve("kn_top", [I_KN1, K1_MID, J_KN, O_KN1]),
     "kn_bot": Curve("kn_bot", [I_KN2, K2_MID, O_KN2]),
     "calf_cut": Curve("calf_cut", [I_CALF, C_MID, O_CALF]),
     # down the middle of the back of the leg: along the hamstrings' groove to the top of the
     # knee hollow (HAM_FORK, below), then down the middle of the hollow and of the calf
-    "leg_mid": Curve("leg_mid", [T_MID, T2_MID, K1_MID, K2_MID, (7.75, 35.0), C_MID]),
+    "leg_mid": Curve("leg_mid", [F_MID, (6.0, 72.0), (6.9, 66.0), T_MID, T2_MID, K1_MID, K2_MID,
+                                 (7.75, 35.0), C_MID]),
     "ank": Curve("ank", [I_ANK, (8.0, 8.7), O_ANK]),
 }
 c = CURVES
@@ -179,9 +182,13 @@ SIDED_ZONES = {
                       (c["midline"], CROTCH, MID_K), (c["cx_edge"], MID_K, M)],
     "lateral_thigh": [(c["gt_edge"], J_GT_LT, O_GT2), (c["outline"], O_GT2, O_KN1),
                       (c["kn_top"], O_KN1, J_KN), (c["lt_edge"], J_KN, J_GT_LT)],
-    "posterior_thigh_upper": [(c["fold"], CROTCH, J_FOLD), (c["lt_edge"], J_FOLD, J_THIGH),
-                              (c["thigh_cut"], J_THIGH, I_THIGH),
-                              (c["outline"], I_THIGH, CROTCH)],
+    "posterior_thigh_upper_medial": [(c["fold"], CROTCH, F_MID), (c["leg_mid"], F_MID, T_MID),
+                                     (c["thigh_cut"], T_MID, I_THIGH),
+                                     (c["outline"], I_THIGH, CROTCH)],
+    "posterior_thigh_upper_lateral": [(c["fold"], F_MID, J_FOLD),
+                                      (c["lt_edge"], J_FOLD, J_THIGH),
+                                      (c["thigh_cut"], J_THIGH, T_MID),
+                                      (c["leg_mid"], T_MID, F_MID)],
     "posterior_thigh_middle_medial": [(c["thigh_cut"], I_THIGH, T_MID),
                                       (c["leg_mid"], T_MID, T2_MID),
                                       (c["thigh_cut2"], T2_MID, I_THIGH2),
@@ -228,7 +235,8 @@ ZONE_ORDER = [
     "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
     "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
     "upper_buttock", "buttock", "greater_trochanter", "lower_buttock", "lateral_thigh",
-    "posterior_thigh_upper", "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
+    "posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
+    "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
     "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral",
     "posterior_knee_medial", "posterior_knee_lateral", "calf_upper_medial", "calf_upper_lateral",
     "calf_lower",
