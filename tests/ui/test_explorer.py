@@ -671,16 +671,18 @@ def test_the_note_of_referral_on_another_view_says_which_zones_are_provisional(
     # Gluteus minimus's posterior TrP refers down the back of the thigh; its data marks the
     # back of the knee provisional (the calf beyond it is too). The back view draws these
     # zones (the knee's inner and outer halves), the side view does not, so the note names
-    # them, as the page does. The side view draws the lower buttock (and the outer half of the
-    # back of the thigh), so the note leaves it out; the inner half it names.
+    # them, as the page does: both halves as one area. The side view draws the lower buttock
+    # (and the outer half of the back of the thigh), so the note leaves it out; the inner half
+    # it names, its lower two thirds as one area.
     trigger(window, "actionViewLateral")
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "gluteus_minimus", "L")
     words = window.findChild(QLabel, "referralElsewhere").accessibleName()
     zones = words.removeprefix("More referral on the back view: ").split(". ")[0].split(", ")
-    assert {"Inner back of the knee (provisional)", "Outer back of the knee (provisional)",
-            "Upper inner back of the thigh"} <= set(zones), words
-    assert not {"Lower buttock", "Upper outer back of the thigh"} & set(zones), words
+    assert {"Back of the knee (provisional)", "Upper inner back of the thigh",
+            "Lower inner back of the thigh"} <= set(zones), words
+    assert not {"Lower buttock", "Upper outer back of the thigh",
+                "Inner back of the knee (provisional)"} & set(zones), words
 
 
 def test_a_muscle_this_view_draws_whole_needs_no_such_note(qtbot, window: MainWindow):
