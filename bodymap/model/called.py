@@ -129,11 +129,16 @@ def _kind_of(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
     return found if len(found) > 1 else []
 
 
+_SHORTEST_BEGINNING = 4  # letters: "glut" may mean gluteus; "il" means nothing yet
+
+
 def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     """For a name that names no muscle (`muscles_named`), every muscle it is close to, best
     first. First those it names once each typed word is respelled as a word of the shown
     names (`respellings`; the names that count as in `_holding`): "glutius" is gluteus, so all
-    three glutei; "hamstrngs" both hamstrings. Then those with an id, a shown name or a name
+    three glutei; "hamstrngs" both hamstrings. Then, for one word cut short, those with a shown
+    name that has a word it begins: "glute" (of the nicknames glute max, med and min) all
+    three glutei. Then those with an id, a shown name or a name
     they are also called that difflib finds close to what was typed ("glutes medial": gluteus
     medius, minimus and maximus; "tlf": TFL). A name they are also called is compared only with
     as many words typed: "lumbago" is close to "Lumbago muscle" only by leaving out the noun
@@ -147,6 +152,11 @@ def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     respelled = [{known for known in shown if _same(word, known)}
                  or set(respellings(word, shown)) for word in said]
     meant = dict.fromkeys(_held(muscles, respelled, anatomical=True) if all(respelled) else [])
+    # A word cut short, as nicknames shorten them ("glute" of gluteus, as in "Glute med"):
+    # the muscles whose shown name has a word it begins.
+    if len(said) == 1 and len(said[0]) >= _SHORTEST_BEGINNING:
+        meant.update(dict.fromkeys(m.id for m in muscles.values()
+                                   if any(w.startswith(said[0]) for w in _name_words(m.name))))
     size = len(id_form(typed).split("_"))
     forms: dict[str, list[str]] = {}
     for muscle in muscles.values():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bodymap.diagram import VIEW_NAMES, View
+from bodymap.diagram import VIEW_NAMES, View, load_view
 from bodymap.model import prose
 from bodymap.ui.body_scene import BOTH, BodyScene, on_side
 from bodymap.ui.export_views import companion_view, pain_left_out, pictured_pain
@@ -57,9 +57,13 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     if scene.layer_of(muscle.id) is not None or (beside and any(
             r.kind == "muscle" and r.target == muscle.id for r in beside.regions.values())):
         return f"{what}: referral" if trp else f"{what}: trigger points and referral"
-    views = prose.listed(VIEW_NAMES.get(v, v) for v in muscle.views)
-    where = f" (the muscle is drawn in the {views} view{'s' if len(muscle.views) > 1 else ''})"
-    return f"{what}: referral{where if views else ''}"
+    # Only the views that draw it: a pack's muscle names views but has no shape in them.
+    drawing = [v for v in muscle.views if v in VIEW_NAMES and any(
+        r.kind == "muscle" and r.target == muscle.id for r in load_view(v).regions.values())]
+    views = prose.listed(VIEW_NAMES.get(v, v) for v in drawing)
+    where = (f" (the muscle is drawn in the {views} view{'s' if len(drawing) > 1 else ''})"
+             if views else " (no drawing of the muscle)")
+    return f"{what}: referral{where}"
 
 
 def as_groups(catalog: Catalog,

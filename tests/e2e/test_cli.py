@@ -400,6 +400,18 @@ def test_export_of_a_muscle_on_a_view_without_it_says_where_it_is_drawn(
     assert "try --view posterior" in capsys.readouterr().err and not side.exists()
 
 
+def test_export_of_a_pack_muscle_the_drawings_lack_promises_no_drawing(tmp_path: Path):
+    # A teacher's muscle names its view but has no shape there: the slide said "the muscle is
+    # drawn in the back view", which the class could not find.
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    out = tmp_path / "pack.svg"
+    assert main(["export", "--data", str(pack), "--muscle", "pack_muscle", "--layout", "slide",
+                 "-o", str(out)]) == 0
+    svg = " ".join(out.read_text(encoding="utf-8").split())
+    assert "Pack muscle: referral (no drawing of the muscle)" in svg
+    assert "drawn in the" not in svg
+
+
 def test_export_refuses_unknown_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["export", "--muscle", "popliteus", "-o", str(tmp_path / "a.png")]) == 2
     assert "unknown muscle 'popliteus'" in capsys.readouterr().err
@@ -433,6 +445,9 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
      "bodymap export: muscle 'Paraspinals' could be any of 3; did you mean "
      "'iliocostalis_lumborum', 'iliocostalis_thoracis' or 'longissimus_thoracis'? (the 14 "
      "muscles are listed by: bodymap list muscles)"),
+    (["export", "--muscle", "glute", "-o", "handout.png"], 2,
+     "bodymap export: unknown muscle 'glute'; did you mean 'gluteus_maximus', 'gluteus_medius' "
+     "or 'gluteus_minimus'?"),
     (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
     (["export", "--muscle", "piriformis", "--trp", "3", "-o", "handout.png"], 2,
      "bodymap export: Piriformis has no trigger point '3'; give trp1 (TrP1 (lateral)) or trp2 "
@@ -442,7 +457,8 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     (["export", "--muscle", "piriformis", "-o", "gone/handout.png"], 1,
      "bodymap export: could not write gone/handout.png: No such file or directory"),
 ], ids=["jpg", "no type", "part of three muscles' names", "a nickname three muscles share",
-        "validate a path not there", "no such trigger point", "a trigger point of no muscle",
+        "a word of three nicknames cut short", "validate a path not there",
+        "no such trigger point", "a trigger point of no muscle",
         "folder not there"])
 def test_typed_wrong_exits_2_and_a_failed_write_1(tmp_path: Path, args: list[str], status: int,
                                                    said: str):
