@@ -27,7 +27,7 @@ from bodymap.model import layout, packfolder
 from bodymap.model.cache import FileCache
 from bodymap.model.catalog import Catalog
 from bodymap.model.drawings import Drawn, undrawn
-from bodymap.model.places import zones_meant
+from bodymap.model.places import on_the_side_typed, zones_meant
 from bodymap.model.problems import WHOLE_FILE, Location, Problem, unloaded_files
 from bodymap.model.prose import listed
 from bodymap.model.reader import Check, Fields, Reader, Reference, did_you_mean, required_keys
@@ -271,7 +271,9 @@ class _Loading:
                     # knee; "low_back" is no typo of lower_buttock).
                     meant = [z for z in zones_meant(self.tables["zone"], ref.id) if z != own]
                     hint = f"; {offer(meant[:MOST_OFFERED])}" if meant else ""
-                hint = hint or did_you_mean(ref.id, (k for k in known[ref.kind] if k != own))
+                hint = hint or did_you_mean(ref.id, (
+                    k for k in known[ref.kind] if k != own and (ref.kind != "zone" or (
+                        on_the_side_typed(self.tables["zone"], ref.id, k)))))
                 if not hint and ref.kind == "zone":
                     hint = "; the zone ids are listed by: bodymap list zones"
                 if not hint and ref.kind == "source":

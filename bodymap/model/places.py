@@ -20,9 +20,10 @@ from bodymap.model.query import (
 from bodymap.model.schema import Zone
 from bodymap.model.spelling import id_form, respelling
 
-# Anatomy's words for where on the body, as the zones' everyday names say them.
+# Anatomy's words for where on the body, and a client's ("down the outside of my leg"), as the
+# zones' everyday names say them.
 _ANATOMY = {"lateral": "outer", "medial": "inner", "posterior": "back", "anterior": "front",
-            "superior": "upper", "inferior": "lower"}
+            "superior": "upper", "inferior": "lower", "outside": "outer", "inside": "inner"}
 # Words that say where on a part, not which part: alone, "upper" or "side" names no place.
 POSITION_WORDS = frozenset(["back", "base", "behind", "front", "inner", "low", "lower", "mid",
                              "middle", "outer", "side", "top", "upper", *_ANATOMY])
@@ -245,6 +246,23 @@ def _called(zones: Mapping[str, Zone], typed: str) -> list[str]:
     return called({zone.id: (zone.label, zone.id) for zone in zones.values()}, typed)
 
 
+# Words of where on the body, each with the words for the other side of it.
+_SIDES_OF = (({"anterior", "front"}, {"posterior", "back", "behind"}),
+             ({"medial", "inner", "inside"}, {"lateral", "outer", "outside"}),
+             ({"upper", "top"}, {"lower", "bottom", "low", "lowest"}))
+_OPPOSITES = {word: other for one, two in _SIDES_OF
+              for words, other in ((one, two), (two, one)) for word in words}
+
+
+def on_the_side_typed(zones: Mapping[str, Zone], typed: str, zone: str) -> bool:
+    """Whether a zone is not on the other side of a place a name typed says: "anterior_knee"
+    is no back of the knee (a letter or two from posterior_knee), which a teacher in a hurry
+    would take, putting the pain behind the knee."""
+    opposite = {other for word in query_words(typed) for other in _OPPOSITES.get(word, ())}
+    label = zones[zone].label if zone in zones else ""
+    return not opposite & {*id_form(zone).split("_"), *query_words(label)}
+
+
 def zones_meant(zones: Mapping[str, Zone], typed: str) -> list[str]:
     """The zones someone may have meant who typed a name no one zone is called (`zone_called`),
     in the order zones.yaml lists them: every zone called so, when several are (a pack's zone
@@ -256,9 +274,12 @@ def zones_meant(zones: Mapping[str, Zone], typed: str) -> list[str]:
     called = _called(zones, typed)
     if called:
         return called
+    def same_side(zone: str) -> bool:
+        return on_the_side_typed(zones, typed, zone)
+
+    words = query_words(typed)
     respelled = respelling(id_form(typed), zones)
     if respelled is not None:
-        return [respelled]
-    named = {zone for found in settle(PlaceNames(zones).claims(query_words(typed)))
-             for zone in found.targets}
-    return [zone for zone in zones if zone in named]
+        return [respelled] if same_side(respelled) else []
+    named = {zone for found in settle(PlaceNames(zones).claims(words)) for zone in found.targets}
+    return [zone for zone in zones if zone in named and same_side(zone)]

@@ -59,6 +59,10 @@ BAD_CASES = [
      replace_line(14, "      essential: [low_back]"), 14,
      "unknown zone 'low_back'; did you mean 'lumbar_paraspinal_lower', 'lumbar_spine_lower', "
      "'iliac_crest', 'si_joint' or 'sacrum'?"),
+    # Never the other side of the place named: the back of the knee (posterior_knee, a few
+    # letters off) for the front of it; the front of the leg below it is offered instead.
+    ("unknown zone on a side no zone is", replace_line(14, "      essential: [anterior_knee]"),
+     14, "unknown zone 'anterior_knee'; did you mean 'anterior_leg'?"),
     ("unknown zone like none", replace_line(14, "      essential: [heel]"), 14,
      "unknown zone 'heel'; the zone ids are listed by: bodymap list zones"),
     ("unknown source", replace_line(16, "    sources: [pack_sorce]"), 16,
