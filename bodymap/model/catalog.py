@@ -13,7 +13,7 @@ from bodymap.model.problems import Problem, Unloaded
 from bodymap.model.prose import counted
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Source, Zone
 from bodymap.model.search import Search
-from bodymap.model.zone_groups import expand_referrals, resolve_groups
+from bodymap.model.zone_groups import expand_referrals, grouped, resolve_groups
 
 
 class Catalog:
@@ -90,14 +90,7 @@ class Catalog:
         thigh are `posterior_thigh_upper`, all six parts of the back of the thigh
         `posterior_thigh`. The inverse of `expand_zones`, for words: a referral reads as one
         area where a zone was split only to draw a narrower one."""
-        said = list(dict.fromkeys(zone_ids))
-        groups = sorted(self._groups.items(), key=lambda group: -len(group[1]))
-        for group, parts in groups:
-            if len(parts) > 1 and set(parts) <= set(said):
-                first = min(said.index(part) for part in parts)
-                said[first] = group
-                said = [z for z in said if z not in parts]
-        return said
+        return grouped(zone_ids, self._groups)
 
     # The pain finder and search build their indexes on first use: loading stays cheap and a
     # catalog that is only validated never pays for them.

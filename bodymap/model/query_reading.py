@@ -130,6 +130,17 @@ class QueryReader:
             found = kept
             if respelled:
                 claims, zones = self._names_in(found)
+        elif not any(c.kind == "muscle" for c in claims):
+            # A place named beside a mistyped word: the word is respelled when something is that
+            # close ("hip flexer" is iliopsoas's "hip flexor", not the hip's zones), else kept.
+            taken = {n for c in claims for n in c.words}
+            for n, word in enumerate(found):
+                if n not in taken and len(word) >= RESPELL_FROM and not self._known(
+                        word, n == len(found) - 1) and (better := respelling(
+                            word, self._spelling_words, self.texts.real_words)):
+                    respelled[word] = found[n] = better
+            if respelled:
+                claims, zones = self._names_in(found)
         named = {m for c in claims if c.kind == "muscle" for m in c.targets}
         taken = {n for c in claims if c.kind != "activity" for n in c.words}
         activities: dict[str, set[str]] = defaultdict(set)

@@ -17,6 +17,7 @@ from bodymap.model.query import form_of, holds, name_words, settle, within, word
 from bodymap.model.query_reading import QueryReader, Reading, place_text_words
 from bodymap.model.schema import Muscle, RedFlag, Zone
 from bodymap.model.text_index import ACTIVITY_WORDS, FIELD_WEIGHTS, TextIndex
+from bodymap.model.zone_groups import grouped
 
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
@@ -60,6 +61,10 @@ class Search:
         self.texts = TextIndex(muscles, zones, self.places, red_flags)
         self.reader = QueryReader(muscles, zones, self.places, self.texts, expand_zones)
         self.mimics = Mimics(muscles, zones, self.places)
+
+    @cached_property
+    def _groups(self) -> dict[str, tuple[str, ...]]:
+        return {zone.id: zone.parts for zone in self.zones.values() if zone.is_group}
 
     @cached_property
     def _search_names(self) -> dict[str, str]:
@@ -326,8 +331,10 @@ class Search:
         kind = "essential" if referral.essential else "spillover"
         bands = self.sources.band_only(reading.zones)
         band = ", in a band across both sides" if muscle_id in bands else ""
-        place = (f"refers pain to {_list_places([self.zones[z].label for z in zones])} "
-                 f"({kind} zone{'s' if len(zones) > 1 else ''}{band})")
+        # A group whose parts are all there is one area: "the back of the thigh".
+        areas = grouped(zones, self._groups)
+        place = (f"refers pain to {_list_places([self.zones[z].label for z in areas])} "
+                 f"({kind} zone{'s' if len(areas) > 1 else ''}{band})")
         if reading.rest and said:
             return f"{place}; {said}"
         # What ranked it among the muscles that refer there alike (`_place_ranking`).

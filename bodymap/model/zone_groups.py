@@ -48,3 +48,16 @@ def expand_referrals(muscle: Muscle, groups: Mapping[str, tuple[str, ...]]) -> M
 
 def _expand(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for z in zone_ids for p in groups.get(z, (z,))))
+
+
+def grouped(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Zone ids with the parts of each group of `groups` (group -> its drawn parts) they all
+    hold said as the group, in the place of its first part, the largest groups first
+    (`Catalog.grouped`)."""
+    said = list(dict.fromkeys(zone_ids))
+    for group, parts in sorted(groups.items(), key=lambda group: -len(group[1])):
+        if len(parts) > 1 and set(parts) <= set(said):
+            first = min(said.index(part) for part in parts)
+            said[first] = group
+            said = [z for z in said if z not in parts]
+    return said

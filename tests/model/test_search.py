@@ -1155,3 +1155,26 @@ def test_a_muscle_found_closely_is_found_by_what_it_is_presents_or_warns_of(
         catalog: Catalog, query: str, muscle_id: str, closely: bool):
     assert muscle_id in ids(catalog, query)
     assert catalog.found_closely(muscle_id, query) is closely
+
+
+def test_a_mistyped_word_beside_a_place_is_respelled(catalog: Catalog):
+    # "hip" names places, and a word beside a place was never respelled: "hip flexer" found
+    # quadratus lumborum by the greater trochanter, iliopsoas last.
+    assert [m.id for m in catalog.search("hip flexer")] == ["iliopsoas"]
+    assert catalog.respellings("hip flexer") == {"flexer": "flexor"}
+    assert catalog.search_reason("iliopsoas", "hip flexer") == "also called “Hip flexor”"
+
+
+@pytest.mark.parametrize("query", ["pain down the outside of my leg", "outside of leg"])
+def test_a_clients_outside_of_the_leg_is_its_outer_side(catalog: Catalog, query: str):
+    # "outside" was no place word: the query found the back and inner side of the leg too,
+    # medial hamstrings second.
+    assert [m.id for m in catalog.search(query)] == ["gluteus_minimus"]
+    assert catalog.search_reason("gluteus_minimus", query).startswith(
+        "refers pain to the outer lower leg")
+
+
+def test_a_referral_to_every_part_of_an_area_is_said_as_the_area(catalog: Catalog):
+    # Gluteus minimus's TrP2 refers to all six parts of the back of the thigh.
+    assert catalog.search_reason("gluteus_minimus", "back of the leg") == (
+        "refers pain to the back of the thigh (essential zone)")
