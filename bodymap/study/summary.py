@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bodymap.model import Catalog
+from bodymap.model.prose import listed
 from bodymap.study.feedback import Response, answer_text
 from bodymap.study.grading import Grade
 from bodymap.study.mastery import Progress, total
 from bodymap.study.names import zones_named
 from bodymap.study.progress_words import span
-from bodymap.study.questions import AnyQuestion, is_referral, is_zones
+from bodymap.study.questions import AnyQuestion, is_choice, is_referral, is_zones
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ def missed_text(catalog: Catalog, question: AnyQuestion) -> str:
     if is_referral(question):  # the pattern is no longer on the body
         zones = zones_named(catalog, question.essential, question.bilateral)
         asked = f"Which muscle refers pain to {zones}?"
+    if is_choice(question):
+        # Among which: more muscles than the one answer refer to a place (seven to the SI
+        # joint), and "SI joint pain → quadratus lumborum" is the one-cause reading that the
+        # pain finder is there to undo.
+        asked += f" (of {listed((c.label for c in question.choices), 'or')})"
     return f"{asked}\n→ {answer_text(catalog, question)}"
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from bodymap.model import Catalog
-from bodymap.model.prose import BOTH, counted, on_side
+from bodymap.model.prose import BOTH, counted, listed, on_side
 from bodymap.study import (
     LEARNED_BOX,
     Answer,
@@ -128,6 +128,9 @@ def test_a_missed_question_is_asked_again_with_its_answer(catalog: Catalog, ques
             assert asked.startswith(question.prompt)
         if isinstance(question, ZoneQuestion) and question.where:
             assert asked.endswith(question.where)
+        if hasattr(question, "choices"):  # asked among these, not "which muscle" of all
+            assert asked.endswith(f" (of {listed([c.label for c in question.choices], 'or')})")
+            assert all(choice.label in asked for choice in question.choices)
 
 
 def test_what_a_session_did_follows_the_schedule(questions: list, progress: dict):
