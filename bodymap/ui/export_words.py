@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bodymap.diagram import VIEW_NAMES, View, load_view
 from bodymap.model import prose
-from bodymap.ui.body_scene import BOTH, BodyScene, on_side
+from bodymap.ui.body_scene import BodyScene, on_side
 from bodymap.ui.export_views import companion_view, pain_left_out, pictured_pain
 from bodymap.ui.legend import PAIN_ROW, PROVISIONAL_ROW, REFERRAL_ROWS, Row
 from bodymap.ui.pain_finder import (
@@ -32,6 +32,7 @@ from bodymap.ui.rich_text import (
     MUTED,
     escape,
     location_html,
+    marked_names,
     provisional_note,
     referral_names,
 )
@@ -64,33 +65,6 @@ def muscle_title(scene: BodyScene, muscle: Muscle, trp: TriggerPoint | None = No
     where = (f" (the muscle is drawn in the {views} view{'s' if len(drawing) > 1 else ''})"
              if views else " (no drawing of the muscle)")
     return f"{what}: referral{where}"
-
-
-def as_groups(catalog: Catalog,
-              pain: Iterable[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
-    """The marks with every zone group whose parts are all marked on a side said as the group:
-    both halves of the back of the knee are the back of the knee, one area, as a teacher who
-    exported `--zones posterior_knee` asked for it. The largest groups first."""
-    by_side: dict[str | None, list[str]] = {}
-    for zone, side in pain:
-        by_side.setdefault(side, []).append(zone)
-    return {(zone, side) for side, zones in by_side.items() for zone in catalog.grouped(zones)}
-
-
-def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
-    """The marked zones head to foot (`as_groups`: a group where all its parts are marked),
-    each with its side, or "both sides" where both are."""
-    order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
-    sides: dict[str, set[str | None]] = {}
-    for zone_id, side in as_groups(catalog, pain):
-        sides.setdefault(zone_id, set()).add(side)
-    names = []
-    for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):
-        label = catalog.zones[zone_id].label if zone_id in catalog.zones else zone_id
-        marked = sides[zone_id]
-        names += ([on_side(label, BOTH)] if marked == {"L", "R"} else
-                  [on_side(label, side) for side in sorted(marked, key=lambda s: s or "")])
-    return names
 
 
 def pain_title(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> str:

@@ -27,7 +27,7 @@ from bodymap.model.prose import BOTH, bracketed, on_side
 from bodymap.model.uncovered import beyond_the_data
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
-from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, plain_tip
+from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, marked_names, plain_tip
 
 # How well a candidate fits, in words a student reads at a glance, by the share of the pain
 # marked that it explains as the list ranks it (`fit`): "strong fit" from STRONG_SHARE; "partial
@@ -306,6 +306,20 @@ def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) 
     sides: dict[tuple[str, bool], set[str | None]] = {}
     for r in reached:
         sides.setdefault((r.mark[0], r.provisional), set()).add(r.mark[1])
+    # An area whose parts are all here alike (on the same sides, provisional or not) is one:
+    # "Upper back of the thigh", not its two halves.
+    alike: dict[tuple[bool, frozenset[str | None]], list[str]] = {}
+    for (zone, provisional), on in sides.items():
+        alike.setdefault((provisional, frozenset(on)), []).append(zone)
+    for (provisional, on), zones in alike.items():
+        for area in catalog.grouped(zones):
+            if area not in zones:
+                parts = catalog.zone_parts(area)
+                keys = list(sides)
+                at = min(keys.index((p, provisional)) for p in parts)
+                sides = {area_key: sides[area_key] for area_key in keys[:at]} | {
+                    (area, provisional): set(on)} | {
+                    k: sides[k] for k in keys[at:] if k[0] not in parts or k[1] != provisional}
     names = []
     for (zone, provisional), on in sides.items():
         where = (BOTH if on == {"L", "R"} else None if on == {None} or on == {side}
@@ -547,7 +561,8 @@ class PainFinder(QWidget):
                 "Double-click or press Enter to open this muscle.")))))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        zones = sorted(self._zone_text(z, s) for z, s in self.marked)
+        # Head to foot, each area marked whole said as one ("Upper back of the thigh").
+        zones = marked_names(self.catalog, self.marked)
         self.mark_button.setHidden(self.pain_mode)
         if not self.marked:
             self.summary.setText(
@@ -568,15 +583,13 @@ class PainFinder(QWidget):
                  for zone, side in self.marked for part in self.catalog.zone_parts(zone)}
         explained = {r.mark for row in rows for r in row.reached}
         unexplained = sorted(marks - explained,
-                             key=lambda mark: self._zone_text(*mark).casefold())
+                             key=lambda mark: on_side(self.catalog.zones[mark[0]].label,
+                                                      mark[1]).casefold())
         if not unexplained:
             return ""
         from bodymap.diagram import zone_neighbours  # read off the drawings once, when needed
 
         return beyond_the_data(self.catalog, unexplained, zone_neighbours(), marks)
-
-    def _zone_text(self, zone_id: str, side: str | None) -> str:
-        return on_side(self.catalog.zones[zone_id].label, side)
 
     def _row_target(self, index: int) -> tuple[str, str] | None:
         if not 0 <= index < len(self.rows):

@@ -142,6 +142,33 @@ def referral_names(catalog: Catalog, referral: Referral, kind: str) -> str:
                       {z for z in zones if in_kind(catalog, z, unsure)})
 
 
+def as_groups(catalog: Catalog,
+              pain: Iterable[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """The marks with every zone group whose parts are all marked on a side said as the group:
+    both halves of the back of the knee are the back of the knee, one area, as a teacher who
+    exported `--zones posterior_knee` asked for it. The largest groups first."""
+    by_side: dict[str | None, list[str]] = {}
+    for zone, side in pain:
+        by_side.setdefault(side, []).append(zone)
+    return {(zone, side) for side, zones in by_side.items() for zone in catalog.grouped(zones)}
+
+
+def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
+    """The marked zones head to foot (`as_groups`: a group where all its parts are marked),
+    each with its side, or "both sides" where both are."""
+    order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
+    sides: dict[str, set[str | None]] = {}
+    for zone_id, side in as_groups(catalog, pain):
+        sides.setdefault(zone_id, set()).add(side)
+    names = []
+    for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):
+        label = catalog.zones[zone_id].label if zone_id in catalog.zones else zone_id
+        marked = sides[zone_id]
+        names += ([on_side(label, BOTH)] if marked == {"L", "R"} else
+                  [on_side(label, side) for side in sorted(marked, key=lambda s: s or "")])
+    return names
+
+
 def location_html(trp: TriggerPoint) -> str:
     """Where a trigger point lies, escaped, said to be provisional when the sources do not
     settle it."""
