@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import itertools
 
-from helpers.window import child
+from helpers.window import child, keys_dialog
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from bodymap.ui.body_scene import PROVISIONAL_EDGE, RegionItem
 from bodymap.ui.main_window import MainWindow
@@ -154,11 +154,7 @@ def test_alt_and_a_number_opens_a_side_panel_with_the_keys_in_it(qtbot, window: 
 
 
 def test_f1_lists_the_side_panels_keys(qtbot, window: MainWindow):
-    window.activateWindow()
-    window.body_view.setFocus()
-    qtbot.keyClick(window.body_view, Qt.Key.Key_F1)
-    dialog = window.findChild(QDialog, "keysDialog")
-    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    dialog = keys_dialog(qtbot, window)
     lines = dialog.text.toPlainText().splitlines()
     rows = dict(itertools.pairwise(lines))  # a row: its key, then what it does
     for key, tab in (("Alt+1", "Muscle"), ("Alt+2", "Pain finder"),
