@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPainterPath,
+    QPalette,
     QPen,
     QTransform,
 )
@@ -51,6 +52,8 @@ SPILLOVER_RED = QColor(211, 47, 47, 235)
 PAIN_BLUE = QColor(25, 95, 200)
 PROVISIONAL_EDGE = QColor(70, 20, 20)  # a provisional zone's dashed edge (`provisional_pen`)
 HOVER_FILL = QColor(255, 214, 0, 90)
+HOVER_EDGE = QColor(120, 90, 0)
+FOCUS_HALO = QColor(255, 255, 255, 235)  # either side of the focus ring's line
 SELECTED_EDGE = QColor(33, 33, 33)
 RING_AMBER = QColor(230, 140, 0)
 LANDMARK_INK = QColor(91, 70, 54, 235)  # the drawing's text brown (#5b4636), a little firmer
@@ -121,6 +124,27 @@ def provisional_pen() -> QPen:
     return pen
 
 
+def hover_pen() -> QPen:
+    """The edge of the region under the pointer (muscle or zone), with the yellow fill: a
+    style the key does not use."""
+    pen = QPen(HOVER_EDGE, 2.0)
+    pen.setCosmetic(True)
+    return pen
+
+
+def focus_pens(colour: QColor) -> tuple[QPen, QPen]:
+    """The keyboard's focus ring on a region: a solid line of the palette's focus colour
+    between two white edges (a wide white pen, the line over its middle). The key uses no
+    double line: a provisional zone's edge is dashed dark red, marked pain a plain blue line,
+    the selected muscle a plain dark one (dashed on the other layer)."""
+    halo = QPen(FOCUS_HALO, 6.0)
+    line = QPen(colour, 2.5)
+    for pen in (halo, line):
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return halo, line
+
+
 def pain_brush() -> QBrush:
     return texture_brush(PAIN_BLUE, HATCH)
 
@@ -176,10 +200,24 @@ class RegionItem(QGraphicsPathItem):
         self.setBrush(QBrush())  # no fill (see solid_brush: why not QBrush(NoBrush))
         self.setToolTip(label)
         self.setAcceptHoverEvents(False)  # the view tracks hover itself, exactly, via shape()
+        self._inner: QPen | None = None  # a narrower line over the middle of the edge (`style`)
 
-    def style(self, brush: QBrush, pen: QPen | None = None) -> None:
+    def style(self, brush: QBrush, pen: QPen | None = None, inner: QPen | None = None) -> None:
+        """Fill and edge; `inner`, narrower, is drawn over the middle of `pen` (a double line:
+        the keyboard's focus ring). The widest pen is the item's own, so it sets the bounds."""
         self.setBrush(brush)
         self.setPen(pen or QPen(Qt.PenStyle.NoPen))
+        if inner is not None or self._inner is not None:
+            self._inner = inner
+            self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        super().paint(painter, option, widget)
+        if self._inner is not None:
+            painter.setPen(self._inner)
+            painter.setBrush(QBrush())
+            painter.drawPath(self.path())
 
 
 def trp_number(trigger_points: tuple[TriggerPoint, ...], trp: TriggerPoint) -> str:
@@ -659,9 +697,17 @@ class BodyScene(QGraphicsScene):
             self.refresh_regions()
 
     def set_focused(self, item: RegionItem | None) -> None:
+        """The region ringed for the keyboard (None: no ring); the view rings one only while
+        it has the focus."""
         if item is not self.focused:
             self.focused = item
             self.refresh_regions()
+
+    def focus_colour(self) -> QColor:
+        """The palette's highlight, opaque: the colour the platform shows keyboard focus in."""
+        colour = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+        colour.setAlpha(255)
+        return colour
 
     def set_label_font(self, font: QFont) -> None:
         """The landmarks' font; the view gives them its own, so they grow with presenter mode."""
@@ -809,7 +855,7 @@ class BodyScene(QGraphicsScene):
             brush = (essential_brush() if kind == "essential" else
                      self._textured(spillover_brush()) if kind == "spillover" else
                      QBrush())
-            pen = None
+            pen = inner = None
             if in_pain_mode:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
@@ -819,11 +865,13 @@ class BodyScene(QGraphicsScene):
                 pen = QPen(PAIN_BLUE, 2.2 if kind is None else 3.2)
                 pen.setCosmetic(True)
                 brush = self._textured(pain_brush() if kind is None else pain_over_brush(kind))
-            if item is self.hovered or item is self.focused:
-                pen = QPen(PAIN_BLUE if in_pain_mode else SELECTED_EDGE, 2.5,
-                           Qt.PenStyle.DotLine if item is self.focused else Qt.PenStyle.SolidLine)
-                pen.setCosmetic(True)
-            item.style(brush, pen)
+            if item is self.hovered:  # as a muscle is: blue would read as pain marked there
+                pen = hover_pen()
+                if kind is None and key not in pain:
+                    brush = solid_brush(HOVER_FILL)
+            if item is self.focused:
+                pen, inner = focus_pens(self.focus_colour())
+            item.style(brush, pen, inner)
             item.setVisible(True)
         for key, item in self.muscles.items():
             on_layer = item.region.layer == self.layer
@@ -833,19 +881,17 @@ class BodyScene(QGraphicsScene):
             item.setVisible((on_layer or selected) and not in_pain_mode)
             brush = (mastery_brush(mastery[key[0]]) if key[0] in mastery
                      else QBrush())
-            pen = None
+            pen = inner = None
             if selected:  # outline only: a tint would turn the referral red orange beneath it
                 pen = QPen(SELECTED_EDGE, 2.4,
                            Qt.PenStyle.SolidLine if on_layer else Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
             if item is self.hovered:
                 brush = solid_brush(HOVER_FILL)
-                pen = QPen(QColor(120, 90, 0), 2.0)
-                pen.setCosmetic(True)
+                pen = hover_pen()
             if item is self.focused:
-                pen = QPen(SELECTED_EDGE, 2.5, Qt.PenStyle.DotLine)
-                pen.setCosmetic(True)
-            item.style(brush, pen)
+                pen, inner = focus_pens(self.focus_colour())
+            item.style(brush, pen, inner)
         coached = self.coached_trigger_point()
         asked = self.study.trigger_point if self.study is not None else None
         for (muscle_id, side), markers in self.markers.items():

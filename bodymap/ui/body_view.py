@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QFocusEvent,
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
@@ -76,7 +77,7 @@ class BodyView(QGraphicsView):
         self.setObjectName("bodyView")
         self.setAccessibleName("Body diagram")
         self.setAccessibleDescription(
-            "Click a muscle to see its trigger points and referral. Tab or arrow keys move "
+            "Click a muscle to see its trigger points and referral. The arrow keys move "
             "between regions, Enter selects.")
         self.catalog = catalog
         self._scenes: dict[tuple[str, str | None], BodyScene] = {}
@@ -98,6 +99,8 @@ class BodyView(QGraphicsView):
         self._framing = AUTO  # AUTO, WHOLE (Fit), SHOWN (Zoom to selection) or FREE (any zoom)
         self._whole_shown = True  # the picture is the whole body, fitted
         self._framing_now = False  # while the view's own framing resizes its viewport
+        self._focus_id: str | None = None  # the region the keyboard's ring was last on
+        self._ringed_on_leave = False  # the ring was shown when the window lost the focus
         self.presenting = False  # presenter mode: a class looks at the muscle (set_presenting)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -277,8 +280,13 @@ class BodyView(QGraphicsView):
         scene.set_state(layer=self.layer, mode=self.active_mode, selected=self.selected,
                         pain=self.pain, preview=self.preview, study=self.study,
                         trigger_point=self.trigger_point)
-        if scene.focused is not None and scene.focused not in scene.active_items():
-            scene.set_focused(None)
+        # The keyboard's ring stays on the scene shown, on a region it can reach (`_ring`).
+        ringed = any(each.focused is not None for each in self._scenes.values())
+        for each in self._scenes.values():
+            if each is not scene or each.focused not in scene.active_items():
+                each.set_focused(None)
+        if ringed and scene.focused is None and self.hasFocus():
+            self._ring(self._first_focus())
         self._place_side_labels()  # clear of the X marks now shown
         self._sync_elsewhere()
         if self._turned:
@@ -602,7 +610,9 @@ class BodyView(QGraphicsView):
                 event.accept()
                 return
             item = self.region_under(event.position().toPoint())
+            self.body_scene().set_focused(None)  # the mouse is in use: no keyboard ring
             if item is not None:
+                self._focus_id = item.region.id  # where the arrow keys go on from
                 self.activate(item)
                 event.accept()
                 return
@@ -686,6 +696,11 @@ class BodyView(QGraphicsView):
             self.zoneToggled.emit(region.target, region.side)
 
     # -- keyboard ----------------------------------------------------------------------------------
+    # The body is one stop of Tab, as a list is: Tab on through fifteen regions and more read as
+    # stuck. Inside it the arrow keys move a focus ring from region to region and Enter or Space
+    # selects the one ringed. The ring is drawn only while the body has the keyboard focus and
+    # the person is using keys (Tab into it, an arrow): a ring left on a muscle after a click, or
+    # while the coach has the keys, reads as something the body shows.
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         scene = self.body_scene()
@@ -698,15 +713,33 @@ class BodyView(QGraphicsView):
             return
         super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:
-        # Tab walks the regions; after the last one it leaves the view as usual.
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        keyed = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        back = reason == Qt.FocusReason.ActiveWindowFocusReason and self._ringed_on_leave
+        if keyed or back:
+            self._ring(self._first_focus())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         scene = self.body_scene()
-        items = self._ordered_regions()
-        if items and scene.focused is not (items[-1] if next else items[0]):
-            self.move_focus(1 if next else -1)
-            return True
+        # Left for another window (or a menu): the ring comes back with the window.
+        ringed = scene.focused is not None
+        self._ringed_on_leave = ringed and event.reason() in (
+            Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
         scene.set_focused(None)
-        return super().focusNextPrevChild(next)
+        if ringed:
+            self.hoverChanged.emit("")  # its name goes from the status bar with it
+
+    def _first_focus(self) -> RegionItem | None:
+        """Where the ring starts: the region it was last on, or the selected muscle, if shown;
+        else the first region in reading order."""
+        items = self._ordered_regions()
+        last = next((item for item in items if item.region.id == self._focus_id), None)
+        chosen = next((item for item in items if item.region.kind == "muscle" and (
+            item.region.target, item.region.side or "L") == self.selected), None)
+        return last or chosen or (items[0] if items else None)
 
     def _ordered_regions(self) -> list[RegionItem]:
         """Active regions in reading order: top to bottom, then the viewer's left to right."""
@@ -720,10 +753,17 @@ class BodyView(QGraphicsView):
         if not items:
             return
         scene = self.body_scene()
-        index = items.index(scene.focused) + step if scene.focused in items else (
-            0 if step > 0 else len(items) - 1)
-        item = items[index % len(items)]
-        scene.set_focused(item)
+        if scene.focused in items:
+            self._ring(items[(items.index(scene.focused) + step) % len(items)])
+        else:  # the first key shows where the ring is
+            self._ring(self._first_focus())
+
+    def _ring(self, item: RegionItem | None) -> None:
+        """Ring `item` for the keyboard and say its name."""
+        if item is None:
+            return
+        self.body_scene().set_focused(item)
+        self._focus_id = item.region.id
         self.ensureVisible(item, 20, 20)
         label = "a muscle" if self.names_hidden else item.label
         self.setAccessibleDescription(label)

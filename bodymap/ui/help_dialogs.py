@@ -36,7 +36,8 @@ BODY_ROWS: Rows = [
     ("Mouse wheel", "zooms about the pointer"),
     ("Drag", "moves the body when zoomed in"),
     ("The side view, chosen again", "turns the body to the person's other side"),
-    ("Tab, arrow keys", "move from region to region"),
+    ("Tab", "into the body and on out of it (one stop); the focus ring shows on a region"),
+    ("Arrow keys", "move the focus ring from region to region"),
     ("Enter or Space", "selects the region with the focus ring"),
 ]
 COACH_ROWS: Rows = [

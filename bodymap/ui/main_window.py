@@ -409,6 +409,17 @@ class MainWindow(QMainWindow):
         self.panels.setCurrentWidget(self.study_page)
         self.study_panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def show_panel(self, page: QWidget) -> None:
+        """A side panel's tab (Alt+1 to 4), with the keys in it: the muscle's page, the pain
+        finder's candidates, the coach (Space, N, T, 0 to 9), the study's questions."""
+        if page is self.study_page:
+            self.open_study()
+            return
+        self.panels.setCurrentWidget(page)
+        keys = (self.detail_panel.text if page is self.detail_panel else
+                self.pain_finder.list if page is self.pain_page else self.coach)
+        keys.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def progress_store(self) -> ProgressStore:
         """The progress database, opened once; raises StoreError or OSError if it cannot be."""
         return self.notes.progress_store()

@@ -127,6 +127,13 @@ def build_menus(window: MainWindow, toolbar: QToolBar) -> WindowActions:
         "Full screen, large text and the muscle framed large, for a class; Ctrl+0 shows "
         "the whole body. F5 leaves; so does Esc, once no quiz runs")
     presenter.toggled.connect(body_view.set_presenting)
+    # The side panels' tabs, each with the keys in it: the coach's Space, N, T and 0 to 9 were
+    # some twenty Tabs away. Ctrl+1 to 3 are the views'.
+    pages = {"Muscle": window.detail_panel, "PainFinder": window.pain_page,
+             "Coach": window.coach_page, "Study": window.study_page}
+    tabs = [action(f"actionTab{name}", f"{window.panels.tabText(window.panels.indexOf(page))} tab",
+                   f"Alt+{i}", lambda _=False, p=page: window.show_panel(p))
+            for i, (name, page) in enumerate(pages.items(), start=1)]
     find = action("actionFind", "Search", QKeySequence.StandardKey.Find,
                   window.muscle_search.focus)
     export = action("actionExport", "Export image…", "Ctrl+E", window.export_image)
@@ -170,6 +177,8 @@ def build_menus(window: MainWindow, toolbar: QToolBar) -> WindowActions:
     view_menu.addActions(list(layer_actions.values()))
     view_menu.addSeparator()
     view_menu.addActions([zoom_in, zoom_out, fit, zoom_shown, find])
+    view_menu.addSeparator()
+    view_menu.addActions(tabs)
     view_menu.addSeparator()
     view_menu.addAction(presenter)
     mode_menu = menu.addMenu("&Mode")

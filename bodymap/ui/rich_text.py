@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from bodymap.model import Catalog
@@ -46,10 +46,23 @@ def plain_tip(text: str) -> str:
     return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
+class LinkLabel(QLabel):
+    """A QLabel whose Tab stops are its links. Qt's label is a stop of its own first, with no
+    link chosen, and only the next Tab reaches a link: Tab into this one lands on its first link
+    (Shift+Tab on its last), and Tab past the last leaves it; without a link it is passed by."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        forward = event.reason() == Qt.FocusReason.TabFocusReason
+        if forward or event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.setSelection(0, 0)  # no link chosen: Qt looks from the start (or the end)
+            super().focusNextPrevChild(forward)  # the first (last) link; none: the next widget
+
+
 def link_label(name: str, text: str = "", parent: QWidget | None = None) -> QLabel:
     """A wrapped rich-text label whose links work with the mouse and the keyboard (Tab to the
     link, Enter); the caller connects `linkActivated`."""
-    label = QLabel(text, parent)
+    label = LinkLabel(text, parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)

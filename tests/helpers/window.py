@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QPushButton, QWidget
 
 from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
@@ -16,6 +16,16 @@ def trigger(window: MainWindow, name: str) -> None:
     action = window.findChild(QAction, name)
     assert action is not None, name
     action.trigger()
+
+
+def keys_dialog(qtbot, window: MainWindow) -> QDialog:
+    """Help > Keyboard and mouse, opened with F1 from the body, as a person asks for it."""
+    window.activateWindow()
+    window.body_view.setFocus()
+    qtbot.keyClick(window.body_view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: (dialog := window.findChild(QDialog, "keysDialog")) is not None
+                    and dialog.isVisible())
+    return window.findChild(QDialog, "keysDialog")
 
 
 def reopened(qtbot, catalog: Catalog, settings: QSettings, progress_path: Path) -> MainWindow:

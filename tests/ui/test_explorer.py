@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from helpers.packs import replace_line, write_pack
 from helpers.pictures import body_spans
-from helpers.window import click, is_red, pixel, press_button, rendered_text, trigger
+from helpers.window import (
+    click,
+    is_red,
+    keys_dialog,
+    pixel,
+    press_button,
+    rendered_text,
+    trigger,
+)
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QHelpEvent, QImage
 from PySide6.QtWidgets import (
@@ -844,11 +852,7 @@ def test_red_flags_and_evidence_open_from_the_window(qtbot, window: MainWindow):
 def test_f1_lists_the_keys_and_alt_r_shows_the_red_flags(qtbot, window: MainWindow):
     from PySide6.QtWidgets import QDialog
 
-    window.activateWindow()
-    window.body_view.setFocus()
-    qtbot.keyClick(window.body_view, Qt.Key.Key_F1)
-    dialog = window.findChild(QDialog, "keysDialog")
-    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    dialog = keys_dialog(qtbot, window)
     text = dialog.text.toPlainText()
     # The window's shortcuts, read from its menus, with the panels' own keys beside them.
     assert "Ctrl+E" in text and "Export image" in text
