@@ -32,12 +32,17 @@ def painted(window: MainWindow, zones: list[str]) -> dict[str, bool]:
     return {z: is_red(pixel(window, view.region_point(z, "L", kind="zone"))) for z in zones}
 
 
+def showing(qtbot, window: MainWindow, view: str, layer: str, muscle_id: str) -> MainWindow:
+    """The window with that view and layer, the muscle of the left side selected."""
+    trigger(window, f"actionView{view}")
+    trigger(window, f"actionLayer{layer}")
+    click(qtbot, window, muscle_id, "L")
+    return window
+
+
 @pytest.fixture
 def gluteus_minimus_from_the_side(qtbot, window: MainWindow) -> MainWindow:
-    trigger(window, "actionViewLateral")
-    trigger(window, "actionLayerDeep")
-    click(qtbot, window, "gluteus_minimus", "L")
-    return window
+    return showing(qtbot, window, "Lateral", "Deep", "gluteus_minimus")
 
 
 def test_a_click_on_a_trigger_points_x_paints_its_referral_alone(
@@ -135,25 +140,16 @@ def zone_points(window: MainWindow, zone: str, top: float, bottom: float) -> lis
     return found
 
 
-@pytest.fixture
-def gluteus_maximus_from_behind(qtbot, window: MainWindow) -> MainWindow:
-    trigger(window, "actionViewPosterior")
-    trigger(window, "actionLayerSuperficial")
-    click(qtbot, window, "gluteus_maximus", "L")
-    return window
-
-
 def test_gluteus_maximus_trp1_paints_a_crescent_along_the_cleft_and_trp2_the_whole_buttock(
-        qtbot, gluteus_maximus_from_behind: MainWindow, catalog: Catalog):
+        qtbot, window: MainWindow, catalog: Catalog):
     # A therapist's review: TrP1's referral, "a crescent along the gluteal cleft including the
     # SI joint, down to above the gluteal fold", was painted as the SI joint, a bare gap
     # beside the coccyx and then a block across the whole lower buttock, as TrP2 (the whole
     # buttock) paints it, so on a slide the two looked alike. Alone, TrP1 paints the SI joint
     # and the lower buttock's inner half solid, on up beside the coccyx to the joint with no
     # gap, and leaves the outer half bare; TrP2 paints both halves.
-    window = gluteus_maximus_from_behind
-    view = window.body_view
     assert zones_of(catalog, "gluteus_maximus", "trp1") == {"si_joint", "lower_buttock_medial"}
+    view = showing(qtbot, window, "Posterior", "Superficial", "gluteus_maximus").body_view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.marker_point("gluteus_maximus", "L", "trp1"))
     assert view.trigger_point == "trp1"
