@@ -96,10 +96,10 @@ def group_parts() -> dict[str, tuple[str, ...]]:
 
 
 def area(view: View, zone: str, side: str) -> QPainterPath:
-    """A zone's shape on one side, or, for a zone split since (the upper and lower back of the
-    thigh into inner and outer halves and each lower half again at two-thirds of the way down,
-    the back of the knee, the upper calf), the parts the view draws together: all from behind,
-    the outer ones from the side."""
+    """A zone's shape on one side, or, for a zone split since (the lower buttock, the upper and
+    lower back of the thigh into inner and outer halves and each lower half again at two-thirds
+    of the way down, the back of the knee, the upper calf), the parts the view draws together:
+    all from behind, the outer ones from the side."""
     ids = [f"z-{part}-{side}" for part in group_parts().get(zone, (zone,))
            if f"z-{part}-{side}" in view.regions]
     assert ids, f"{view.name} view draws no {zone} on side {side}"
@@ -348,7 +348,7 @@ def test_posterior_hip_muscles_sit_on_their_landmarks(views, side):
     gmed, gmax = c(v, f"m-gluteus_medius-{side}"), c(v, f"m-gluteus_maximus-{side}")
     piri, gmin = c(v, f"m-piriformis-{side}"), c(v, f"m-gluteus_minimus-{side}")
     crest = c(v, f"z-iliac_crest-{side}")
-    fold_area = c(v, f"z-lower_buttock-{side}")
+    fold_area = centroid(area(v, "lower_buttock", side))
     trochanter = region(v, f"z-greater_trochanter-{side}").path
     # gluteus medius' visible part lies just under the crest, above gluteus maximus
     assert below(gmed, crest) and below(gmax, gmed)
@@ -857,11 +857,13 @@ def test_the_medial_hamstrings_essential_pain_stays_off_the_outer_upper_back_of_
 
 def test_the_lower_buttock_is_drawn_from_the_side_below_the_middle_buttock(views):
     # The side view is the one a teacher uses for gluteus minimus, whose anterior TrP refers
-    # to the lower outer buttock as essential: the view draws the lower buttock, in the
-    # posterior part of the side view, above the gluteal fold and below the middle buttock,
-    # behind the greater trochanter, about as tall as the back view draws it.
+    # to the lower outer buttock as essential: the view draws the lower buttock's outer half
+    # (the inner half, along the gluteal cleft, is out of sight), in the posterior part of the
+    # side view, above the gluteal fold and below the middle buttock, behind the greater
+    # trochanter, about as tall as the back view draws it.
     v = views["lateral"]
-    lower = region(v, "z-lower_buttock-L").path
+    assert "z-lower_buttock_medial-L" not in v.regions
+    lower = region(v, "z-lower_buttock_lateral-L").path
     middle = region(v, "z-buttock-L").path
     trochanter = region(v, "z-greater_trochanter-L").path
     thigh = region(v, "z-posterior_thigh_upper_lateral-L").path
@@ -882,8 +884,69 @@ def test_the_lower_buttock_is_drawn_from_the_side_below_the_middle_buttock(views
     back = views["posterior"]
     tall_side = (thigh.boundingRect().top() - lower.boundingRect().top()) / 9
     tall_back = (area(back, "posterior_thigh_upper", "L").boundingRect().top()
-                 - region(back, "z-lower_buttock-L").path.boundingRect().top()) / 8.3
+                 - region(back, "z-lower_buttock_lateral-L").path.boundingRect().top()) / 8.3
     assert tall_side > 5 and abs(tall_side - tall_back) < 2, (tall_side, tall_back)
+
+
+@pytest.mark.parametrize("side", ["L", "R"])
+def test_the_lower_buttock_has_an_inner_half_along_the_gluteal_cleft_and_an_outer_half(
+        views, side):
+    # A therapist's review: gluteus maximus TrP1's referral, in the reference "a crescent along
+    # the gluteal cleft including the SI joint, down to above the gluteal fold", was painted as
+    # the SI joint, a gap beside the coccyx, then the whole width of the lower buttock, as TrP2's
+    # (the whole buttock) is. The lower buttock has an inner half, over the sit bone, which runs
+    # on up beside the coccyx to the SI joint's lower edge, and an outer half out to the
+    # trochanter and the outer thigh; together they are the lower buttock, below the middle
+    # buttock and above the gluteal fold.
+    v, cm = views["posterior"], 8.3
+    inner = region(v, f"z-lower_buttock_medial-{side}").path
+    outer = region(v, f"z-lower_buttock_lateral-{side}").path
+    middle = region(v, f"z-buttock-{side}").path
+    si_joint = region(v, f"z-si_joint-{side}").path
+    assert shared_area(inner, outer) < 1.0 and shared_area(inner, middle) < 1.0
+    assert shared_area(outer, middle) < 1.0 and shared_area(inner, si_joint) < 1.0
+    assert lateral_distance(v, centroid(inner)) < lateral_distance(v, centroid(outer))
+    # neither a sliver: each takes a good part of the lower buttock
+    share = polygon_area(inner) / (polygon_area(inner) + polygon_area(outer))
+    assert 0.35 < share < 0.65, share
+    # the inner half runs along the gluteal cleft beside the coccyx, from the fold ...
+    coccyx = region(v, "z-coccyx").path
+    inner_thigh = region(v, f"z-posterior_thigh_upper_medial-{side}").path
+    assert inner.intersects(coccyx) and not outer.intersects(coccyx)
+    assert inner.boundingRect().bottom() == pytest.approx(inner_thigh.boundingRect().top(),
+                                                          abs=1.5 * cm)
+    # ... up to the SI joint, meeting its lower edge (the crescent has no gap), narrow there
+    # and wider over the sit bone, which lies in it; the outer half stays below the middle
+    # buttock, well clear of the SI joint
+    si_bottom = si_joint.boundingRect().bottom()
+    assert si_bottom - 1.0 * cm < inner.boundingRect().top() <= si_bottom  # its sloping edge
+    touching = [p for p in grid(si_joint.boundingRect(), 2.0)
+                if si_joint.contains(p) and p.y() > si_bottom - 1.0 * cm
+                and inner.intersects(QRectF(p.x() - 2, p.y() - 2, 4, 4))]
+    assert len(touching) >= 3, touching
+    assert outer.boundingRect().top() > si_bottom + 3 * cm
+
+    def width(h: float) -> float:
+        xs = [p.x() for p in grid(inner.boundingRect(), 1.0)
+              if abs(p.y() - h) < 0.5 and inner.contains(p)]
+        return (max(xs) - min(xs)) / cm if xs else 0.0
+
+    centre, rx, ry = art_oval(v, f"art-ischial-tuberosity-{side}")
+    assert width(si_bottom + 1.5 * cm) < 3.0 < 5.0 < width(centre.y())
+    rim = [p for p in oval_rim(centre, rx, ry, 3.0)]
+    assert all(inner.contains(p) for p in rim)
+    # the outer half reaches the trochanter and the outer thigh; the inner half neither
+    for zone in ("greater_trochanter", "lateral_thigh"):
+        near = region(v, f"z-{zone}-{side}").path
+        assert outer.intersects(near) and not inner.intersects(near), zone
+    # at the fold each half goes on into the upper back of the thigh's half on its own side
+    # (the two borders meet there, where the hamstrings' groove meets the fold), and the inner
+    # half keeps within about half the lower buttock's width of the cleft
+    for half, path in (("medial", inner), ("lateral", outer)):
+        below_it = region(v, f"z-posterior_thigh_upper_{half}-{side}").path
+        assert path.intersects(below_it), half
+    farthest = inner.boundingRect().left() if side == "L" else inner.boundingRect().right()
+    assert lateral_distance(v, QPointF(farthest, 0)) < 8 * cm
 
 
 def test_biceps_femoris_from_the_side_runs_behind_the_outer_thigh_to_the_fibula(views):

@@ -24,12 +24,14 @@ DESIGN_ZONES = [
 
 
 # Zones split in finer parts; the old id stays as a group, so teachers' packs keep working.
-# The upper and lower back of the thigh, the back of the knee and the upper calf were split
-# again, into inner and outer halves, and the lower back of the thigh's halves again, at
-# two-thirds of the way down; the groups that held them hold the parts (a group holds no group).
+# The lower buttock, the upper and lower back of the thigh, the back of the knee and the upper
+# calf were split again, into inner and outer halves, and the lower back of the thigh's halves
+# again, at two-thirds of the way down; the groups that held them hold the parts (a group
+# holds no group).
 SPLIT_ZONES = {
     "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
     "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
+    "lower_buttock": ("lower_buttock_medial", "lower_buttock_lateral"),
     "posterior_thigh": ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
                         "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
                         "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"),
@@ -44,6 +46,7 @@ SPLIT_ZONES = {
     "calf": ("calf_upper_medial", "calf_upper_lateral", "calf_lower"),
     "calf_upper": ("calf_upper_medial", "calf_upper_lateral"),
 }
+LOWER_BUTTOCK = {"lower_buttock_medial", "lower_buttock_lateral"}
 UPPER_THIGH = {"posterior_thigh_upper_medial", "posterior_thigh_upper_lateral"}
 MIDDLE_THIGH = {"posterior_thigh_middle_medial", "posterior_thigh_middle_lateral"}
 LOWEST_THIGH = {"posterior_thigh_distal_medial", "posterior_thigh_distal_lateral"}
@@ -125,15 +128,16 @@ def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Cat
 def test_the_hamstrings_refer_down_their_own_side_of_the_back_of_the_leg(catalog: Catalog):
     # The reference: semitendinosus and semimembranosus to the lower gluteal fold, the
     # posteromedial thigh to the knee and the medial calf; biceps femoris behind the knee,
-    # gathering to its outer side and up the back-outer thigh. From the gluteal fold down each
-    # keeps to its half: the inner hamstrings' strongest pain, at the fold, is the lower buttock
-    # and the upper inner back of the thigh, and none of it the outer half.
+    # gathering to its outer side and up the back-outer thigh. From the lower buttock down each
+    # keeps to its half: the inner hamstrings' strongest pain, at the fold, is the inner half of
+    # the lower buttock and of the upper back of the thigh, and none of it the outer halves.
     outer = {z for halves in SPLIT_ZONES.values() for z in halves if z.endswith("_lateral")}
     inner = {z for halves in SPLIT_ZONES.values() for z in halves if z.endswith("_medial")}
     for trp in catalog.muscles["medial_hamstrings"].trigger_points:
         zones = set(trp.referral.essential) | set(trp.referral.spillover)
         assert inner <= zones and not zones & outer, trp.id
-        assert {"lower_buttock", "posterior_thigh_upper_medial"} <= set(trp.referral.essential)
+        assert {"lower_buttock_medial", "posterior_thigh_upper_medial"} <= set(
+            trp.referral.essential)
         assert "calf_upper_medial" in trp.referral.provisional  # how far down is not settled
     for trp in catalog.muscles["biceps_femoris"].trigger_points:
         referral = trp.referral
@@ -145,6 +149,31 @@ def test_the_hamstrings_refer_down_their_own_side_of_the_back_of_the_leg(catalog
         assert referral.provisional == ("posterior_knee_medial",)
         assert not (inner - {"posterior_knee_medial"}) & set(referral.spillover)
         assert not {"calf_upper_lateral", "calf_lower"} & set(referral.spillover)
+
+
+def test_the_lower_buttocks_halves_are_named_as_the_reference_gives_a_side(catalog: Catalog):
+    # A therapist's review: gluteus maximus TrP1 ("a crescent along the gluteal cleft including
+    # the SI joint, down to above the gluteal fold") and TrP2 ("the whole buttock") painted the
+    # lower buttock alike. TrP1 refers to the inner half, along the cleft, TrP2 to both. The
+    # reference gives gluteus minimus' anterior TrPs the lower lateral buttock, its posterior
+    # ones the lower medial buttock; the medial hamstrings the lower gluteal fold, posteromedial.
+    def lower_buttock(muscle_id: str, trp_id: str) -> set[str]:
+        return zones_of(catalog, muscle_id, trp_id) & LOWER_BUTTOCK
+
+    gmax_trp1 = catalog.muscles["gluteus_maximus"].trigger_point("trp1").referral
+    assert set(gmax_trp1.essential) == {"si_joint", "lower_buttock_medial"}
+    assert lower_buttock("gluteus_maximus", "trp2") == LOWER_BUTTOCK
+    assert lower_buttock("gluteus_minimus", "trp1") == {"lower_buttock_lateral"}
+    assert lower_buttock("gluteus_minimus", "trp2") == {"lower_buttock_medial"}
+    for trp in ("trp1", "trp2"):
+        assert lower_buttock("medial_hamstrings", trp) == {"lower_buttock_medial"}
+    # No side given: the lower buttock whole (quadratus lumborum's deep lower TrP, longissimus'
+    # "low buttock / SI region"), and the spillover from the buttock into the thigh (gluteus
+    # medius TrP2, piriformis).
+    for muscle_id, trp_id in (("quadratus_lumborum", "trp4"), ("longissimus_thoracis", "trp1"),
+                              ("gluteus_medius", "trp2"), ("piriformis", "trp1"),
+                              ("piriformis", "trp2")):
+        assert lower_buttock(muscle_id, trp_id) == LOWER_BUTTOCK, (muscle_id, trp_id)
 
 
 def test_gluteus_minimus_anterior_pain_runs_down_the_peroneal_strip_not_the_shin(

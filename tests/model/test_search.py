@@ -404,9 +404,10 @@ def test_a_place_and_an_activity_find_who_refers_there_and_hurts_then(catalog: C
     # among gluteus medius'.
     assert found[:4] == ["gluteus_maximus", "piriformis", "medial_hamstrings", "gluteus_medius"]
     assert set(found[:len(buttock)]) <= buttock | sitting
+    # (search names the drawn zones: the lower buttock's two halves)
     assert catalog.search_reason("gluteus_maximus", "pain in buttock when sitting") == (
-        "refers pain to the upper buttock, the buttock (middle) and the lower buttock "
-        "(essential zones); aggravated by sitting")
+        "refers pain to the upper buttock, the buttock (middle), the lower inner buttock and the "
+        "lower outer buttock (essential zones); aggravated by sitting")
 
 
 def test_what_a_text_denies_is_no_hit(catalog: Catalog):
@@ -527,11 +528,20 @@ def test_everyday_words_for_a_symptom_and_a_direction(catalog: Catalog):
     assert catalog.respelled("pins and needles") is None
     assert ids(catalog, "pins and needles") == ids(catalog, "tingling") == ["piriformis"]
     found = ids(catalog, "pain in the buttock and down the back of the thigh")
-    # (The medial hamstrings refer to the lower buttock and the upper back of the thigh;
-    # piriformis' spillover runs two-thirds of the way down it, gluteus medius' only into its
-    # upper part.)
-    assert found[:5] == ["gluteus_minimus", "gluteus_maximus", "medial_hamstrings",
-                         "piriformis", "gluteus_medius"]
+    # (The medial hamstrings refer to the lower inner buttock and the upper inner back of the
+    # thigh; piriformis' spillover runs two-thirds of the way down it, gluteus medius' only into
+    # its upper part.)
+    assert found[:3] == ["gluteus_minimus", "gluteus_maximus", "medial_hamstrings"]
+    # Next come piriformis and gluteus medius, whose essential pain is the middle buttock, and
+    # longissimus and quadratus lumborum, whose essential pain is the lower buttock: since it
+    # was split into halves, both halves count, as two zones, and put those two first (the
+    # ranking counts zones, not area). Each is found by its referral, not by "down".
+    assert set(found[3:7]) == {"piriformis", "gluteus_medius", "longissimus_thoracis",
+                               "quadratus_lumborum"}
+    assert found.index("piriformis") < found.index("gluteus_medius")
+    for muscle_id in found[3:7]:
+        assert catalog.search_reason(muscle_id, "pain in the buttock and down the back of the "
+                                     "thigh").startswith("refers pain to"), muscle_id
 
 
 def test_a_page_that_says_the_place_and_the_rest_comes_first(catalog: Catalog):

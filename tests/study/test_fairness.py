@@ -122,10 +122,12 @@ def test_the_same_complaint_in_other_words_rules_a_muscle_out(catalog: Catalog):
      {"rolling_in_bed", "lying_on_side"}, set(), set()),
     ("Difficulty straightening after sitting or bending",  # rising, not sitting
      {"rising_from_seat", "bending_lifting"}, set(), set()),
-    ("Ischial (sit-bone) bursitis", set(), {"lower_buttock"}, set()),  # a place, no sitting
+    # a place, no sitting: the sit bone lies in the lower buttock's inner half
+    ("Ischial (sit-bone) bursitis", set(), {"lower_buttock_medial"}, set()),
     ("Tailbone pain", set(), {"coccyx"}, set()),  # an everyday name from zones.yaml
     ("Aching in the buttock, mostly local rather than down the leg", set(),
-     {"buttock", "upper_buttock", "lower_buttock"}, set()),  # not the leg
+     {"buttock", "upper_buttock", "lower_buttock", "lower_buttock_medial",
+      "lower_buttock_lateral"}, set()),  # not the leg; a group named, and its parts
     ("Relief lying down, especially with the hips and knees bent, or sitting", set(), set(),
      {"lying_on_back", "sitting"}),
 ])
@@ -252,14 +254,15 @@ def test_pattern_overlap_says_where_a_wrong_muscle_refers_too(catalog: Catalog):
     muscles = catalog.muscles
     lower_buttock = muscles["quadratus_lumborum"].trigger_point("trp4").referral
     overlap = pattern_overlap(muscles["gluteus_maximus"], lower_buttock.essential)
-    assert overlap.fits and overlap.shared == ("lower_buttock",) and overlap.missing == ()
-    # Gluteus maximus TrP1 paints the lower buttock and SI joint solid, the upper back of the
-    # thigh and the sacrum stippled: gluteus minimus refers to the lower buttock and the thigh
-    # too, but never to the SI joint.
+    assert overlap.fits and overlap.missing == ()
+    assert overlap.shared == ("lower_buttock_medial", "lower_buttock_lateral")
+    # Gluteus maximus TrP1 paints the lower buttock's inner half and the SI joint solid, the
+    # upper back of the thigh and the sacrum stippled: gluteus minimus refers to the lower
+    # inner buttock and the thigh too, but never to the SI joint.
     trp1 = muscles["gluteus_maximus"].trigger_point("trp1").referral
     overlap = pattern_overlap(muscles["gluteus_minimus"], trp1.essential, trp1.spillover)
     assert not overlap.fits
-    assert set(overlap.shared) == {"lower_buttock", "posterior_thigh_upper_medial",
+    assert set(overlap.shared) == {"lower_buttock_medial", "posterior_thigh_upper_medial",
                                    "posterior_thigh_upper_lateral"}
     assert overlap.missing == ("si_joint",)
     # Quadratus lumborum's TrP3 (SI joint) and TrP4 (lower buttock) together paint it: all its
@@ -379,7 +382,7 @@ def test_a_referral_pattern_is_asked_exactly_when_three_fair_muscles_remain(cata
 
 @pytest.mark.parametrize(("card", "defensible", "zone"), [
     ("referral:multifidus:trp1", "iliopsoas", "sacrum"),
-    ("referral:gluteus_minimus:trp2", "longissimus_thoracis", "lower_buttock"),
+    ("referral:gluteus_minimus:trp2", "longissimus_thoracis", "lower_buttock_medial"),
 ])
 def test_the_reviewers_defensible_answers_are_no_longer_offered(
         catalog: Catalog, referral_cards: list, card: str, defensible: str, zone: str):

@@ -205,8 +205,8 @@ def test_a_pattern_from_the_buttock_into_the_thigh_is_painted_without_a_gap(
                   for dx in range(-4, 5) for dy in range(-4, 5)]
         return sum(map(is_red, around)) / len(around)
 
-    for zone in ("buttock", "lower_buttock", "posterior_thigh_upper_medial",
-                 "posterior_thigh_upper_lateral"):
+    for zone in ("buttock", "lower_buttock_medial", "lower_buttock_lateral",
+                 "posterior_thigh_upper_medial", "posterior_thigh_upper_lateral"):
         assert red_share(view.region_point(zone, "L", kind="zone")) > 0.15, zone
 
 

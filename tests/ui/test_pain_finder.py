@@ -258,7 +258,7 @@ def test_a_chip_says_which_rows_it_moved_up_and_why(qtbot, window: MainWindow, c
 
 
 def test_choosing_a_candidate_previews_then_opens_it(qtbot, window: MainWindow):
-    view, first = preview_first_candidate(qtbot, window, ("lower_buttock", "L"))
+    view, first = preview_first_candidate(qtbot, window, ("lower_buttock_medial", "L"))
     assert window.body_view.preview == (first, "L")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.body_view.mode == "muscle"

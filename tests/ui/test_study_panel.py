@@ -420,22 +420,22 @@ def one_referral_card(catalog: Catalog, muscle_id: str, trp_id: str,
      ["Gluteus maximus also refers pain to every zone painted solid, so the pattern fits it "
       "too; the card was made from Quadratus lumborum (TrP4"]),
     # What the reviewer found: iliopsoas refers to the sacrum, painted solid for multifidus
-    # TrP1, as an essential zone; longissimus to the lower buttock, painted solid for gluteus
-    # minimus TrP2; gluteus minimus (once this test's near miss) to the lower buttock, painted
-    # solid for gluteus maximus TrP1.
+    # TrP1, as an essential zone; longissimus to the lower buttock (both halves), the inner half
+    # painted solid for gluteus minimus TrP2; gluteus minimus (once this test's near miss) to
+    # the lower inner buttock, painted solid for gluteus maximus TrP1.
     (("multifidus", "trp1"), ["multifidus", "iliopsoas"], "iliopsoas",
      ["Iliopsoas also refers pain to Sacrum, painted solid here, as an essential zone, so the "
       "pattern could be read as its own; the card was made from Multifidus (with rotatores) "
       "(TrP1"]),
     (("gluteus_minimus", "trp2"), ["gluteus_minimus", "longissimus_thoracis"],
      "longissimus_thoracis",
-     ["Longissimus thoracis also refers pain to Lower buttock, painted solid here, as an "
+     ["Longissimus thoracis also refers pain to Lower inner buttock, painted solid here, as an "
       "essential zone, so the pattern could be read as its own; the card was made from "
       "Gluteus minimus (TrP2"]),
     (("gluteus_maximus", "trp1"), ["gluteus_maximus", "gluteus_minimus"], "gluteus_minimus",
-     ["Gluteus minimus also refers pain to Lower buttock, painted solid here, as an essential "
-      "zone, so the pattern could be read as its own; the card was made from Gluteus maximus "
-      "(TrP1"]),
+     ["Gluteus minimus also refers pain to Lower inner buttock, painted solid here, as an "
+      "essential zone, so the pattern could be read as its own; the card was made from Gluteus "
+      "maximus (TrP1"]),
     # No essential zone painted solid, but its pain reaches the whole pattern as spillover:
     # gluteus minimus reaches quadratus lumborum TrP2's greater trochanter and outer thigh.
     (("quadratus_lumborum", "trp2"), ["quadratus_lumborum", "gluteus_minimus"],

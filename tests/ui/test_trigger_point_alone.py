@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from helpers.window import click, is_red, pixel, trigger
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from bodymap.model import Catalog
@@ -32,12 +32,17 @@ def painted(window: MainWindow, zones: list[str]) -> dict[str, bool]:
     return {z: is_red(pixel(window, view.region_point(z, "L", kind="zone"))) for z in zones}
 
 
+def showing(qtbot, window: MainWindow, view: str, layer: str, muscle_id: str) -> MainWindow:
+    """The window with that view and layer, the muscle of the left side selected."""
+    trigger(window, f"actionView{view}")
+    trigger(window, f"actionLayer{layer}")
+    click(qtbot, window, muscle_id, "L")
+    return window
+
+
 @pytest.fixture
 def gluteus_minimus_from_the_side(qtbot, window: MainWindow) -> MainWindow:
-    trigger(window, "actionViewLateral")
-    trigger(window, "actionLayerDeep")
-    click(qtbot, window, "gluteus_minimus", "L")
-    return window
+    return showing(qtbot, window, "Lateral", "Deep", "gluteus_minimus")
 
 
 def test_a_click_on_a_trigger_points_x_paints_its_referral_alone(
@@ -73,25 +78,106 @@ def test_the_anterior_trigger_points_lower_buttock_is_solid_from_the_side(
     # A therapist's review: from the side, the view a teacher uses for gluteus minimus, the
     # buttock showed only TrP2's provisional spillover (the middle buttock) stippled, while the
     # reference gives TrP1's lower outer buttock as essential. The side view draws the lower
-    # buttock; TrP1 alone paints it solid, below a bare middle buttock.
+    # buttock's outer half (the inner half, along the gluteal cleft, is out of sight there);
+    # TrP1 alone paints it solid, below a bare middle buttock.
     window = gluteus_minimus_from_the_side
     view = window.body_view
-    assert "lower_buttock" in zones_of(catalog, "gluteus_minimus", "trp1")
-    assert drawn_here(window, {"lower_buttock", "buttock"}) == ["buttock", "lower_buttock"]
+    halves = {"lower_buttock_medial", "lower_buttock_lateral"}
+    assert zones_of(catalog, "gluteus_minimus", "trp1") & halves == {"lower_buttock_lateral"}
+    assert drawn_here(window, {*halves, "buttock"}) == ["buttock", "lower_buttock_lateral"]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.marker_point("gluteus_minimus", "L", "trp1"))
     assert view.trigger_point == "trp1"
-    centre = view.region_point("lower_buttock", "L", kind="zone")
+    centre = view.region_point("lower_buttock_lateral", "L", kind="zone")
     image = view.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
     around = [image.pixelColor(int((centre.x() + dx) * ratio), int((centre.y() + dy) * ratio))
               for dx in range(-4, 5) for dy in range(-4, 5)]
     assert sum(map(is_red, around)) == len(around)  # solid, no stipple's gaps
-    assert painted(window, ["lower_buttock", "buttock"]) == {"lower_buttock": True,
-                                                             "buttock": False}
+    assert painted(window, ["lower_buttock_lateral", "buttock"]) == {
+        "lower_buttock_lateral": True, "buttock": False}
     # ... with the middle buttock above it
     middle = view.region_point("buttock", "L", kind="zone")
     assert middle.y() < centre.y()
+
+
+def referral_red(color: QColor) -> bool:
+    """The referral's red over skin or muscle (#d32f2f at 80%, or stippled), not the darker,
+    browner red of a muscle's fibre lines, which `is_red` also takes."""
+    return is_red(color) and color.red() > 190 and color.green() < 100
+
+
+def red_share(window: MainWindow, points: list[QPoint]) -> float:
+    image = window.body_view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    colours = [image.pixelColor(int(p.x() * ratio), int(p.y() * ratio)) for p in points]
+    return sum(map(referral_red, colours)) / len(colours)
+
+
+def around(centre: QPoint, reach: int = 4) -> list[QPoint]:
+    return [QPoint(centre.x() + dx, centre.y() + dy)
+            for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1)]
+
+
+def zone_points(window: MainWindow, zone: str, top: float, bottom: float) -> list[QPoint]:
+    """Viewport points a few pixels inside a zone of the left side, between two scene
+    heights."""
+    view = window.body_view
+    item = view.body_scene().zones[(zone, "L")]
+    path = item.mapToScene(item.path())
+    box = path.boundingRect()
+    found = []
+    y = max(top, box.top())
+    bottom = min(bottom, box.bottom())
+    while y < bottom:
+        x = box.left()
+        while x < box.right():
+            if all(path.contains(QPointF(x + dx, y + dy))
+                   for dx, dy in ((-3, 0), (3, 0), (0, -3), (0, 3))):
+                found.append(view.mapFromScene(QPointF(x, y)))
+            x += 1.5
+        y += 1.5
+    return found
+
+
+def test_gluteus_maximus_trp1_paints_a_crescent_along_the_cleft_and_trp2_the_whole_buttock(
+        qtbot, window: MainWindow, catalog: Catalog):
+    # A therapist's review: TrP1's referral, "a crescent along the gluteal cleft including the
+    # SI joint, down to above the gluteal fold", was painted as the SI joint, a bare gap
+    # beside the coccyx and then a block across the whole lower buttock, as TrP2 (the whole
+    # buttock) paints it, so on a slide the two looked alike. Alone, TrP1 paints the SI joint
+    # and the lower buttock's inner half solid, on up beside the coccyx to the joint with no
+    # gap, and leaves the outer half bare; TrP2 paints both halves.
+    assert zones_of(catalog, "gluteus_maximus", "trp1") == {"si_joint", "lower_buttock_medial"}
+    view = showing(qtbot, window, "Posterior", "Superficial", "gluteus_maximus").body_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_maximus", "L", "trp1"))
+    assert view.trigger_point == "trp1"
+    inner = view.region_point("lower_buttock_medial", "L", kind="zone")
+    outer = view.region_point("lower_buttock_lateral", "L", kind="zone")
+    assert outer.x() < inner.x()  # from behind, the left side's outer half is further left
+    assert red_share(window, around(inner)) > 0.9
+    # solid but where the Xs and the muscle's outline cover it (a stipple is half bare) ...
+    inner_all = zone_points(window, "lower_buttock_medial", -1e6, 1e6)
+    outer_all = zone_points(window, "lower_buttock_lateral", -1e6, 1e6)
+    assert len(inner_all) > 100 and len(outer_all) > 100
+    assert red_share(window, inner_all) > 0.65
+    # ... and the outer half bare, not even stippled, anywhere a few pixels in from its edges
+    assert red_share(window, outer_all) == 0.0
+    # the strip along the cleft between the SI joint and the sit bone, beside the coccyx: the
+    # part of the inner half above the outer half's top, where the middle buttock lies further
+    # out, painted solid, so the pattern runs on from the SI joint without a gap
+    scene = view.body_scene()
+    joint = scene.zones[("si_joint", "L")].sceneBoundingRect()
+    outer_top = scene.zones[("lower_buttock_lateral", "L")].sceneBoundingRect().top()
+    strip = zone_points(window, "lower_buttock_medial", joint.bottom() - 2, outer_top)
+    assert len(strip) > 10
+    assert red_share(window, strip) > 0.95
+    # TrP2: the whole buttock, both halves of the lower buttock solid
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_maximus", "L", "trp2"))
+    assert view.trigger_point == "trp2"
+    assert red_share(window, inner_all) > 0.65 and red_share(window, outer_all) > 0.65
 
 
 def test_a_click_on_the_muscle_shows_all_its_trigger_points_again(

@@ -26,7 +26,9 @@ calf is not split: it is one zone in both views.
 
 The buttock below the upper buttock is cut in two as in the posterior view: the middle buttock
 above, the lower buttock from just above the level of the coccyx tip down to the gluteal fold,
-behind the greater trochanter and the outer thigh.
+behind the greater trochanter and the outer thigh. The posterior view splits the lower buttock
+into an inner half, along the gluteal cleft, and an outer half; from the side only the outer
+half shows, so this view draws that (`lower_buttock_lateral`).
 """
 
 from __future__ import annotations
@@ -119,9 +121,9 @@ ZONES = {
                       (c["gt_edge"], J_UB, J_GTA), (c["lat_at"], J_GTA, J_AT)],
     "buttock": [(c["lub"], J_UB, B3), (c["outline"], B3, J_MB_B), (c["lmb"], J_MB_B, J_MB_F),
                 (c["gt_edge"], J_MB_F, J_UB)],
-    "lower_buttock": [(c["lmb"], J_MB_F, J_MB_B), (c["outline"], J_MB_B, B4),
-                      (c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_LT),
-                      (c["gt_edge"], J_LT, J_MB_F)],
+    "lower_buttock_lateral": [(c["lmb"], J_MB_F, J_MB_B), (c["outline"], J_MB_B, B4),
+                              (c["lfold"], B4, J_LF), (c["lat_pt"], J_LF, J_LT),
+                              (c["gt_edge"], J_LT, J_MB_F)],
     "greater_trochanter": [(c["gt_edge"], J_GTA, J_GTB), (c["lat_at"], J_GTB, J_GTA)],
     "anterior_thigh": [(c["outline"], F2, K_F), (c["lkn"], K_F, J_KA), (c["lat_at"], J_KA, J_AT),
                        (c["lcb_lo"], J_AT, F2)],
