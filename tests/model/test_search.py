@@ -404,10 +404,10 @@ def test_a_place_and_an_activity_find_who_refers_there_and_hurts_then(catalog: C
     # among gluteus medius'.
     assert found[:4] == ["gluteus_maximus", "piriformis", "medial_hamstrings", "gluteus_medius"]
     assert set(found[:len(buttock)]) <= buttock | sitting
-    # (search names the drawn zones: the lower buttock's two halves)
+    # (the lower buttock's two halves, both referred to, said as the one area)
     assert catalog.search_reason("gluteus_maximus", "pain in buttock when sitting") == (
-        "refers pain to the upper buttock, the buttock (middle), the lower inner buttock and the "
-        "lower outer buttock (essential zones); aggravated by sitting")
+        "refers pain to the upper buttock, the buttock (middle) and the lower buttock (essential "
+        "zones); aggravated by sitting")
 
 
 def test_what_a_text_denies_is_no_hit(catalog: Catalog):
