@@ -27,7 +27,15 @@ from bodymap.model.prose import BOTH, bracketed, on_side
 from bodymap.model.uncovered import beyond_the_data
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
-from bodymap.ui.rich_text import MUTED, PROVISIONAL, link_label, marked_names, plain_tip
+from bodymap.ui.rich_text import (
+    MUTED,
+    PROVISIONAL,
+    grouped_alike,
+    in_kind,
+    link_label,
+    marked_names,
+    plain_tip,
+)
 
 # How well a candidate fits, in words a student reads at a glance, by the share of the pain
 # marked that it explains as the list ranks it (`fit`): "strong fit" from STRONG_SHARE; "partial
@@ -306,20 +314,16 @@ def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) 
     sides: dict[tuple[str, bool], set[str | None]] = {}
     for r in reached:
         sides.setdefault((r.mark[0], r.provisional), set()).add(r.mark[1])
-    # An area whose parts are all here alike (on the same sides, provisional or not) is one:
-    # "Upper back of the thigh", not its two halves.
-    alike: dict[tuple[bool, frozenset[str | None]], list[str]] = {}
-    for (zone, provisional), on in sides.items():
-        alike.setdefault((provisional, frozenset(on)), []).append(zone)
-    for (provisional, on), zones in alike.items():
-        for area in catalog.grouped(zones):
-            if area not in zones:
-                parts = catalog.zone_parts(area)
-                keys = list(sides)
-                at = min(keys.index((p, provisional)) for p in parts)
-                sides = {area_key: sides[area_key] for area_key in keys[:at]} | {
-                    (area, provisional): set(on)} | {
-                    k: sides[k] for k in keys[at:] if k[0] not in parts or k[1] != provisional}
+    zones = [zone for zone, _provisional in sides]
+    if len(set(zones)) == len(zones):
+        # An area whose parts are all here alike (on the same sides, provisional or not) is
+        # one: "Upper back of the thigh", not its two halves.
+        on = {zone: found for (zone, _provisional), found in sides.items()}
+        unsure = {zone for zone, provisional in sides if provisional}
+        kinds = [unsure, *({z for z in zones if s in on[z]} for s in ("L", "R", None))]
+        sides = {(area, in_kind(catalog, area, unsure)): on.get(area) or on[
+                     catalog.zone_parts(area)[0]]
+                 for area in grouped_alike(catalog, zones, *kinds)}
     names = []
     for (zone, provisional), on in sides.items():
         where = (BOTH if on == {"L", "R"} else None if on == {None} or on == {side}
