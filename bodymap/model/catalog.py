@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 from types import MappingProxyType
 
@@ -84,13 +85,23 @@ class Catalog:
         zones they name. Unknown ids raise KeyError."""
         return list(dict.fromkeys(p for z in zone_ids for p in self.zone_parts(z)))
 
-    def grouped(self, zone_ids: Iterable[str]) -> list[str]:
+    def grouped(self, zone_ids: Iterable[str], *kinds: AbstractSet[str]) -> list[str]:
         """Zone ids with the parts of each zone group they all hold said as the group, in the
         place of its first part, the largest groups first: both halves of the upper back of the
         thigh are `posterior_thigh_upper`, all six parts of the back of the thigh
         `posterior_thigh`. The inverse of `expand_zones`, for words: a referral reads as one
-        area where a zone was split only to draw a narrower one."""
-        return grouped(zone_ids, self._groups)
+        area where a zone was split only to draw a narrower one. With `kinds` (zones on both
+        sides, provisional ones), only a group whose parts are all alike in each: a group is
+        in a kind where its parts are."""
+        return grouped(zone_ids, self._groups, *kinds)
+
+    def head_to_foot(self, zone_ids: Iterable[str]) -> list[str]:
+        """Zone ids in the order zones.yaml lists the zones, head to foot (the back and side's
+        zones, then the front's), a group where its first part is; unknown ids last."""
+        order = {zone: n for n, zone in enumerate(self.zones)}
+        last = len(order)
+        return sorted(zone_ids, key=lambda z: order.get(self.zone_parts(z)[0], last)
+                      if z in self.zones else last)
 
     # The pain finder and search build their indexes on first use: loading stays cheap and a
     # catalog that is only validated never pays for them.

@@ -5,7 +5,7 @@ referrals name drawn zones only."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 
 from bodymap.model.schema import Muscle, Referral, Zone
 
@@ -50,13 +50,15 @@ def _expand(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> t
     return tuple(dict.fromkeys(p for z in zone_ids for p in groups.get(z, (z,))))
 
 
-def grouped(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> list[str]:
+def grouped(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]],
+            *kinds: Set[str]) -> list[str]:
     """Zone ids with the parts of each group of `groups` (group -> its drawn parts) they all
-    hold said as the group, in the place of its first part, the largest groups first
-    (`Catalog.grouped`)."""
+    hold alike, each part in every one of `kinds` or in none of it, said as the group, in the
+    place of its first part, the largest groups first (`Catalog.grouped`)."""
     said = list(dict.fromkeys(zone_ids))
     for group, parts in sorted(groups.items(), key=lambda group: -len(group[1])):
-        if len(parts) > 1 and set(parts) <= set(said):
+        if len(parts) > 1 and set(parts) <= set(said) and all(
+                len({part in kind for part in parts}) == 1 for kind in kinds):
             first = min(said.index(part) for part in parts)
             said[first] = group
             said = [z for z in said if z not in parts]

@@ -30,7 +30,6 @@ from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import (
     MUTED,
     PROVISIONAL,
-    grouped_alike,
     in_kind,
     link_label,
     marked_names,
@@ -307,7 +306,7 @@ def rank_marked(catalog: Catalog, marked: set[tuple[str, str | None]]) -> list[R
 
 
 def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) -> str:
-    """The marked zones a row explains, by name, in the order given: a zone marked on both
+    """The marked zones a row explains, by name, head to foot: a zone marked on both
     sides once, "Buttock (middle, both sides)"; a zone on one side with that side when it is
     not the row's own ("Sacroiliac joint (left)" for a muscle on both sides or the right), and
     "(provisional)" when its match rests only on provisional zones."""
@@ -323,7 +322,7 @@ def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) 
         kinds = [unsure, *({z for z in zones if s in on[z]} for s in ("L", "R", None))]
         sides = {(area, in_kind(catalog, area, unsure)): on.get(area) or on[
                      catalog.zone_parts(area)[0]]
-                 for area in grouped_alike(catalog, zones, *kinds)}
+                 for area in catalog.head_to_foot(catalog.grouped(zones, *kinds))}
     names = []
     for (zone, provisional), on in sides.items():
         where = (BOTH if on == {"L", "R"} else None if on == {None} or on == {side}

@@ -7,7 +7,7 @@ in the PDF and dialog machinery (see `make bench`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -125,32 +125,16 @@ def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[s
                      for z in zone_ids) or "none"
 
 
-def grouped_alike(catalog: Catalog, zones: Sequence[str], *kinds: set[str]) -> list[str]:
-    """The zones with each zone group whose parts they all hold alike, each part in every one of
-    `kinds` or in none (on both sides, provisional), said as the group (`Catalog.grouped`), in
-    its first part's place: "Upper back of the thigh", not its two halves. A group is in a kind
-    where its parts are (`in_kind`)."""
-    said = list(zones)
-    for flags in {tuple(z in kind for kind in kinds) for z in zones}:  # alike go together
-        alike = [z for z in zones if tuple(z in kind for kind in kinds) == flags]
-        for group in catalog.grouped(alike):
-            if group not in alike:
-                parts = catalog.zone_parts(group)
-                at = min(said.index(p) for p in parts)
-                said = [*said[:at], group, *(z for z in said[at:] if z not in parts)]
-    return said
-
-
 def in_kind(catalog: Catalog, zone: str, kind: set[str]) -> bool:
-    """Whether a zone of `grouped_alike`, a group or not, is in `kind`."""
+    """Whether a zone of `Catalog.grouped` with kinds, a group or not, is in `kind`."""
     return zone in kind or (zone in catalog.zones and catalog.zone_parts(zone)[0] in kind)
 
 
 def referral_names(catalog: Catalog, referral: Referral, kind: str) -> str:
     """A referral's essential or spillover zones (`kind`), as `zone_names` says them, a zone
-    group whose parts it all holds alike by the group's name (`grouped_alike`)."""
+    group whose parts it all holds alike by the group's name (`Catalog.grouped`)."""
     both, unsure = set(referral.bilateral), set(referral.provisional)
-    zones = grouped_alike(catalog, getattr(referral, kind), both, unsure)
+    zones = catalog.grouped(getattr(referral, kind), both, unsure)
     return zone_names(catalog, zones, {z for z in zones if in_kind(catalog, z, both)},
                       {z for z in zones if in_kind(catalog, z, unsure)})
 

@@ -105,7 +105,7 @@ def test_pain_on_both_sides_lists_each_muscle_once_with_its_sides(qtbot, window:
     gmed = next(r for r in candidates(window) if r.startswith("Gluteus medius"))
     assert gmed == ("Gluteus medius (both sides) — strong fit\n"
                     "TrP2 (below the middle of the crest), TrP1 (posterior, near the PSIS) refer "
-                    "here; essential zone: Buttock (middle, both sides), Sacroiliac joint (left)")
+                    "here; essential zone: Sacroiliac joint (left), Buttock (middle, both sides)")
     # Quadratus lumborum refers to the SI joint, not the buttock: its left muscle alone.
     ql = next(r for r in candidates(window) if r.startswith("Quadratus lumborum"))
     assert ql == ("Quadratus lumborum (left) — weak fit\n"
@@ -128,8 +128,8 @@ def test_pain_on_both_sides_ranks_what_explains_more_of_it_first(qtbot, window: 
     band = next(r for r in rows if r.candidate.muscle_id == "rectus_abdominis")
     assert band.score == 2.0 and rows.index(band) == 3
     first = candidates(window)[0]
-    assert first.endswith("essential zone: Buttock (middle, both sides), Sacroiliac joint (both "
-                          "sides)")
+    assert first.endswith("essential zone: Sacroiliac joint (both sides), Buttock (middle, both "
+                          "sides)")  # head to foot
     assert " — strong fit\n" in first
     texts = candidates(window)
     assert texts[3] == ("Rectus abdominis (lower part, either side) — partial fit\n"
@@ -762,8 +762,8 @@ def test_a_settled_pattern_ranks_above_one_that_reaches_the_pain_only_provisiona
     assert [order.index(w) for w in words] == sorted(order.index(w) for w in words), words
     assert candidates(window)[1] == (
         "Gluteus minimus — partial fit\n"
-        "TrP2 (posterior part) refers here; essential zone: Outer back of the knee "
-        "(provisional), Lowest outer back of the thigh")
+        "TrP2 (posterior part) refers here; essential zone: Lowest outer back of the thigh, "
+        "Outer back of the knee (provisional)")
     # The outer knee alone: biceps femoris, which refers there in the sources, first.
     click(qtbot, window, "posterior_thigh_distal_lateral", "L")
     assert names(window) == ["Biceps femoris", "Gluteus minimus"]
