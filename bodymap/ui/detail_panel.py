@@ -251,7 +251,8 @@ class DetailPanel(SteadyPanel):
 
     def show_muscle(self, muscle_id: str, side: str) -> None:
         muscle = self.catalog.muscles[muscle_id]
-        if muscle_id != self.muscle_id:
+        another = muscle_id != self.muscle_id
+        if another:
             self.save_note()  # the note being typed belongs to the muscle shown until now
         self.muscle_id = muscle_id
         self.search_note.hide()  # a search that chose this muscle says so after this
@@ -263,8 +264,9 @@ class DetailPanel(SteadyPanel):
             self.cautions.show()
         else:
             self.cautions.hide()
-        if self._show_page(muscle_id, lambda: self.muscle_html(muscle)):
-            self.text.verticalScrollBar().setValue(0)  # the other side keeps the reader's place
+        if self._show_page(muscle_id, lambda: self.muscle_html(muscle)) and another:
+            # The other side, or all its trigger points again, keep the reader's place.
+            self.text.verticalScrollBar().setValue(0)
 
     def show_found(self, query: str, reason: str, *, searched: str = "",
                    others: Sequence[tuple[str, str]] = (), warnings: Sequence[str] = (),
@@ -326,15 +328,35 @@ class DetailPanel(SteadyPanel):
         page.setHtml(html)
         return page
 
-    def muscle_html(self, muscle: Muscle) -> str:
+    def show_alone(self, trp_id: str | None) -> None:
+        """Say on the muscle's page which of its trigger points the body shows alone, if one
+        (`muscle_html`), the reader's place kept: the picture is partial, and a teacher or a
+        student coming back to it must see so where they read."""
+        if self.muscle_id is None or self.muscle_id not in self.catalog.muscles:
+            return
+        muscle = self.catalog.muscles[self.muscle_id]
+        place = self.text.verticalScrollBar().value()
+        key = f"{self.muscle_id}#{trp_id}" if trp_id else self.muscle_id
+        if self._show_page(key, lambda: self.muscle_html(muscle, trp_id)):
+            self.text.verticalScrollBar().setValue(place)
+
+    def muscle_html(self, muscle: Muscle, alone: str | None = None) -> str:
         # Where its trigger points refer differently, each links to its referral alone on the
         # body (as a click on its X does): gluteus minimus's outer-leg and back-of-leg patterns
-        # apart. Piriformis's two, or iliopsoas's three, share one pattern.
-        alone = len({t.referral for t in muscle.trigger_points}) > 1
+        # apart. Piriformis's two, or iliopsoas's three, share one pattern. The one shown alone
+        # (`alone`) says so, and its link shows them all again.
+        apart = len({t.referral for t in muscle.trigger_points}) > 1
+
+        def link(trp_id: str) -> str:
+            href = f"#trp:{escape(trp_id, quote=True)}"
+            if trp_id == alone:
+                return (f" <small><b>shown alone on the body</b> · <a href='{href}'>show all "
+                        f"of them</a></small>")
+            return f" <small><a href='{href}'>only this on the body</a></small>"
+
         trps = "".join(
             f"<p><b>{escape(t.label)}</b>"
-            + (f" <small><a href='#trp:{escape(t.id, quote=True)}'>only this on the body</a>"
-               f"</small>" if alone else "")
+            + (link(t.id) if apart else "")
             + f": {location_html(t)}<br>"
             f"<span style='color:#b71c1c'>Essential zone:</span> "
             f"{referral_names(self.catalog, t.referral, 'essential')}<br>"

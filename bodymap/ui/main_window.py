@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             return
         alone = trp_id != self.body_view.trigger_point
         self.body_view.set_trigger_point(trp_id if alone else None)
+        self.detail_panel.show_alone(trp_id if alone else None)
         self.statusBar().showMessage(
             f"{trp.label} of {muscle.name}: its referral alone; click the muscle, or the X or "
             "its link again, for all of them." if alone else

@@ -227,8 +227,28 @@ def test_the_panel_links_each_trigger_point_to_its_referral_alone(
                                    QTextDocument.FindFlag.FindCaseSensitively)
     click_link(qtbot, browser, "#trp:trp2")
     assert window.body_view.trigger_point == "trp2"
+    # The page says which point the body shows alone, where the reader is, until all are shown.
+    page = browser.toPlainText()
+    trp2 = page[page.index("TrP2 (posterior part)"):]
+    assert trp2.startswith("TrP2 (posterior part) shown alone on the body · show all of them:")
+    assert page.count("shown alone") == 1 and "only this on the body" in page  # TrP1's
     click_link(qtbot, browser, "#trp:trp2")
     assert window.body_view.trigger_point is None
+    assert "shown alone" not in browser.toPlainText()
+
+
+def test_a_point_shown_alone_by_its_x_is_said_on_the_page_until_the_muscle_is_clicked(
+        qtbot, gluteus_minimus_from_the_side: MainWindow):
+    window = gluteus_minimus_from_the_side
+    browser = window.findChild(QTextBrowser, "detailText")
+    view = window.body_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_minimus", "L", "trp1"))
+    assert view.trigger_point == "trp1"
+    assert "TrP1 (anterior part) shown alone on the body" in browser.toPlainText()
+    click(qtbot, window, "gluteus_minimus", "L")  # the muscle again: all of them
+    assert view.trigger_point is None
+    assert "shown alone" not in browser.toPlainText()
 
 
 @pytest.mark.parametrize(("view", "layer", "muscle_id", "points"), [
