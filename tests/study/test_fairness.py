@@ -256,18 +256,23 @@ def test_pattern_overlap_says_where_a_wrong_muscle_refers_too(catalog: Catalog):
     overlap = pattern_overlap(muscles["gluteus_maximus"], lower_buttock.essential)
     assert overlap.fits and overlap.missing == ()
     assert overlap.shared == ("lower_buttock_medial", "lower_buttock_lateral")
-    # Gluteus maximus TrP1 paints the lower buttock's inner half and the SI joint solid, the
-    # upper back of the thigh and the sacrum stippled: gluteus minimus refers to the lower
-    # inner buttock and the thigh too, but never to the SI joint.
+    # Gluteus maximus TrP1 paints the SI joint, the strip beside the gluteal cleft and the lower
+    # buttock's inner half solid, the upper back of the thigh and the sacrum stippled: gluteus
+    # minimus refers to the lower inner buttock and the thigh too, but never to the SI joint or
+    # the strip beside the cleft.
     trp1 = muscles["gluteus_maximus"].trigger_point("trp1").referral
     overlap = pattern_overlap(muscles["gluteus_minimus"], trp1.essential, trp1.spillover)
     assert not overlap.fits
     assert set(overlap.shared) == {"lower_buttock_medial", "posterior_thigh_upper_medial",
                                    "posterior_thigh_upper_lateral"}
-    assert overlap.missing == ("si_joint",)
-    # Quadratus lumborum's TrP3 (SI joint) and TrP4 (lower buttock) together paint it: all its
-    # TrPs count, as several are often active at once.
-    assert pattern_overlap(muscles["quadratus_lumborum"], trp1.essential).fits
+    assert overlap.missing == ("si_joint", "gluteal_cleft")
+    # Quadratus lumborum's TrP3 (SI joint) and TrP4 (lower buttock) together paint the SI joint
+    # and the lower inner buttock: all its TrPs count, as several are often active at once. The
+    # strip beside the cleft is not theirs, so TrP1's whole crescent does not fit it.
+    assert pattern_overlap(muscles["quadratus_lumborum"],
+                           ("si_joint", "lower_buttock_medial")).fits
+    assert pattern_overlap(muscles["quadratus_lumborum"], trp1.essential).missing == (
+        "gluteal_cleft",)
     # Spillover alone does not make a muscle the answer: gluteus minimus reaches the greater
     # trochanter only as spillover, so it stays a fair choice for QL TrP2.
     trochanter = muscles["quadratus_lumborum"].trigger_point("trp2").referral

@@ -140,15 +140,47 @@ def zone_points(window: MainWindow, zone: str, top: float, bottom: float) -> lis
     return found
 
 
+def cleft_strip(window: MainWindow, just_below_the_si_joint: bool = False) -> list[QPoint]:
+    """Viewport points inside the left strip beside the gluteal cleft, all of it or its top,
+    within a few pixels of the SI joint's lower edge."""
+    scene = window.body_view.body_scene()
+    joint = scene.zones[("si_joint", "L")].sceneBoundingRect()
+    points = zone_points(window, "gluteal_cleft", -1e6,
+                         joint.bottom() + 8 if just_below_the_si_joint else 1e6)
+    assert len(points) > (3 if just_below_the_si_joint else 10)
+    return points
+
+
+@pytest.mark.parametrize(("muscle_id", "layer", "trp_id"),
+                         [("medial_hamstrings", "Superficial", None),
+                          ("gluteus_minimus", "Deep", "trp2")])
+def test_the_lower_inner_buttock_does_not_reach_up_beside_the_coccyx(
+        qtbot, window: MainWindow, muscle_id: str, layer: str, trp_id: str | None):
+    # A review: the medial hamstrings (the reference: "lower gluteal fold") and gluteus minimus
+    # TrP2 ("lower medial buttock") painted a strip up the cleft beside the coccyx, drawn for
+    # gluteus maximus TrP1's crescent, while that strip was part of the lower inner buttock.
+    # They paint the lower inner buttock solid and leave the strip bare.
+    view = showing(qtbot, window, "Posterior", layer, muscle_id).body_view
+    if trp_id is not None:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.marker_point(muscle_id, "L", trp_id))
+        assert view.trigger_point == trp_id
+    inner = zone_points(window, "lower_buttock_medial", -1e6, 1e6)
+    assert len(inner) > 100
+    assert red_share(window, inner) > 0.65
+    assert red_share(window, cleft_strip(window)) == 0.0
+
+
 def test_gluteus_maximus_trp1_paints_a_crescent_along_the_cleft_and_trp2_the_whole_buttock(
         qtbot, window: MainWindow, catalog: Catalog):
     # A therapist's review: TrP1's referral, "a crescent along the gluteal cleft including the
     # SI joint, down to above the gluteal fold", was painted as the SI joint, a bare gap
     # beside the coccyx and then a block across the whole lower buttock, as TrP2 (the whole
-    # buttock) paints it, so on a slide the two looked alike. Alone, TrP1 paints the SI joint
-    # and the lower buttock's inner half solid, on up beside the coccyx to the joint with no
-    # gap, and leaves the outer half bare; TrP2 paints both halves.
-    assert zones_of(catalog, "gluteus_maximus", "trp1") == {"si_joint", "lower_buttock_medial"}
+    # buttock) paints it, so on a slide the two looked alike. Alone, TrP1 paints the SI joint,
+    # the strip beside the gluteal cleft and the lower buttock's inner half solid, with no gap
+    # beside the coccyx, and leaves the outer half bare; TrP2 paints both halves.
+    assert zones_of(catalog, "gluteus_maximus", "trp1") == {
+        "si_joint", "gluteal_cleft", "lower_buttock_medial"}
     view = showing(qtbot, window, "Posterior", "Superficial", "gluteus_maximus").body_view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.marker_point("gluteus_maximus", "L", "trp1"))
@@ -164,20 +196,21 @@ def test_gluteus_maximus_trp1_paints_a_crescent_along_the_cleft_and_trp2_the_who
     assert red_share(window, inner_all) > 0.65
     # ... and the outer half bare, not even stippled, anywhere a few pixels in from its edges
     assert red_share(window, outer_all) == 0.0
-    # the strip along the cleft between the SI joint and the sit bone, beside the coccyx: the
-    # part of the inner half above the outer half's top, where the middle buttock lies further
-    # out, painted solid, so the pattern runs on from the SI joint without a gap
-    scene = view.body_scene()
-    joint = scene.zones[("si_joint", "L")].sceneBoundingRect()
-    outer_top = scene.zones[("lower_buttock_lateral", "L")].sceneBoundingRect().top()
-    strip = zone_points(window, "lower_buttock_medial", joint.bottom() - 2, outer_top)
-    assert len(strip) > 10
-    assert red_share(window, strip) > 0.95
-    # TrP2: the whole buttock, both halves of the lower buttock solid
+    # the strip along the cleft between the SI joint and the sit bone, beside the coccyx,
+    # painted solid, so the pattern runs on from the SI joint without a gap
+    assert red_share(window, cleft_strip(window)) > 0.95
+    assert red_share(window, cleft_strip(window, just_below_the_si_joint=True)) == 1.0
+    # TrP2: the whole buttock, both halves of the lower buttock solid (away from the Xs: TrP2's
+    # ring and TrP3's X take a good part of the inner half, over the sit bone)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.marker_point("gluteus_maximus", "L", "trp2"))
     assert view.trigger_point == "trp2"
-    assert red_share(window, inner_all) > 0.65 and red_share(window, outer_all) > 0.65
+    xs = [view.marker_point("gluteus_maximus", "L", t) for t in ("trp1", "trp2", "trp3")]
+    inner_clear = [p for p in inner_all
+                   if all((p - x).manhattanLength() > 24 for x in xs)]
+    assert len(inner_clear) > 50
+    assert red_share(window, inner_clear) > 0.65 and red_share(window, outer_all) > 0.65
+    assert red_share(window, cleft_strip(window)) > 0.95
 
 
 def test_a_click_on_the_muscle_shows_all_its_trigger_points_again(

@@ -113,8 +113,10 @@ J_GT_LT = (14.7, 80.4)
 J_FOLD = (14.2, 77.6)
 J_KN = (10.4, 50.5)
 J_THIGH = (12.35, THIGH_CUT)  # the mid-thigh cut meets the edge of the outer thigh
-# The lower buttock's inner half runs along the gluteal cleft, its outer half out to the
-# trochanter and the outer thigh (the curve lb_mid, below): where their border leaves the SI
+# The lower buttock's inner half lies over the sit bone, its outer half out to the trochanter
+# and the outer thigh (the curve lb_mid, below, parts them); above the inner half, beside the
+# coccyx, a strip about 2 cm wide runs up the top of the gluteal cleft to the SI joint's lower
+# edge (the zone gluteal_cleft, for gluteus maximus TrP1's crescent). Where lb_mid leaves the SI
 # joint's lower edge, and where it crosses the cut between the middle and the lower buttock.
 S_LB = (3.96, 89.44)  # on the SI joint's lower edge, between D and E
 X_LB = (4.0, 84.6)  # a knot of the cut between the middle and the lower buttock
@@ -144,10 +146,10 @@ CURVES = {
     "ub_line": Curve("ub_line", [G, (10.0, 92.6), (13.6, 93.4), O_UB]),
     "gt_edge": Curve("gt_edge", [O_GT1, (15.4, 88.4), J_GT_MB, (14.0, 82.6), J_GT_LT, O_GT2]),
     "mb_line": Curve("mb_line", [M, X_LB, (8.0, 84.0), (11.5, 84.6), J_GT_MB]),
-    # the border between the lower buttock's inner and outer halves: from the SI joint's lower
-    # edge down beside the coccyx, a strip 2 cm wide along the top of the gluteal cleft, then
-    # out round the outer side of the sit bone and back in to the gluteal fold, where the line
-    # down the middle of the back of the leg meets it
+    # from the SI joint's lower edge down beside the coccyx, the outer edge of the strip along
+    # the top of the gluteal cleft (the middle buttock is outside it), then the border between
+    # the lower buttock's inner and outer halves: out round the outer side of the sit bone and
+    # back in to the gluteal fold, where the line down the middle of the back of the leg meets it
     "lb_mid": Curve("lb_mid", [S_LB, (3.6, 87.5), X_LB, (6.2, 82.6), (7.3, 80.4), (6.7, 77.9),
                                F_MID]),
     "cx_top": Curve("cx_top", [MID_APEX, H]),
@@ -189,9 +191,11 @@ SIDED_ZONES = {
                 (c["gt_edge"], O_GT1, J_GT_MB), (c["mb_line"], J_GT_MB, X_LB),
                 (c["lb_mid"], X_LB, S_LB), (c["si_bot"], S_LB, E), (c["si_lat"], E, G)],
     "greater_trochanter": [(c["outline"], O_GT1, O_GT2), (c["gt_edge"], O_GT2, O_GT1)],
-    "lower_buttock_medial": [(c["si_bot"], D, S_LB), (c["lb_mid"], S_LB, F_MID),
+    "gluteal_cleft": [(c["si_bot"], D, S_LB), (c["lb_mid"], S_LB, X_LB), (c["mb_line"], X_LB, M),
+                      (c["cx_edge"], M, H), (c["sac_border"], H, D)],
+    "lower_buttock_medial": [(c["mb_line"], M, X_LB), (c["lb_mid"], X_LB, F_MID),
                              (c["fold"], F_MID, CROTCH), (c["midline"], CROTCH, MID_K),
-                             (c["cx_edge"], MID_K, H), (c["sac_border"], H, D)],
+                             (c["cx_edge"], MID_K, M)],
     "lower_buttock_lateral": [(c["mb_line"], X_LB, J_GT_MB), (c["gt_edge"], J_GT_MB, J_GT_LT),
                               (c["lt_edge"], J_GT_LT, J_FOLD), (c["fold"], J_FOLD, F_MID),
                               (c["lb_mid"], F_MID, X_LB)],
@@ -249,8 +253,8 @@ MIDLINE_ZONES = {
 ZONE_ORDER = [
     "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
     "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
-    "upper_buttock", "buttock", "greater_trochanter", "lower_buttock_medial",
-    "lower_buttock_lateral", "lateral_thigh",
+    "upper_buttock", "buttock", "greater_trochanter", "gluteal_cleft",
+    "lower_buttock_medial", "lower_buttock_lateral", "lateral_thigh",
     "posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
     "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
     "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral",
