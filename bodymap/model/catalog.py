@@ -95,6 +95,11 @@ class Catalog:
         in a kind where its parts are."""
         return grouped(zone_ids, self._groups, *kinds)
 
+    def in_kind(self, zone_id: str, kind: AbstractSet[str]) -> bool:
+        """Whether a zone id of `grouped`, a group or not, is in `kind`: a group is where its
+        parts are (`grouped` joins only parts alike)."""
+        return zone_id in kind or (zone_id in self.zones and self.zone_parts(zone_id)[0] in kind)
+
     def head_to_foot(self, zone_ids: Iterable[str]) -> list[str]:
         """Zone ids in the order zones.yaml lists the zones, head to foot (the back and side's
         zones, then the front's), a group where its first part is; unknown ids last."""

@@ -40,8 +40,8 @@ def zones_named(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[
     # In the order given (a referral's: the muscle's page's), an area whose parts are all here
     # alike said whole ("Lower buttock"), as the page and the pain finder say it.
     zones = catalog.grouped(zone_ids, both_sides)
-    names = [zone_name(catalog, z, BOTH if z in both_sides or (
-        z in catalog.zones and catalog.zone_parts(z)[0] in both_sides) else None) for z in zones]
+    names = [zone_name(catalog, z, BOTH if catalog.in_kind(z, both_sides) else None)
+             for z in zones]
     return listed(names) if said else ", ".join(names)
 
 

@@ -39,7 +39,7 @@ from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_sta
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.note_place import body_bands, free_spot
 from bodymap.ui.pain_views import not_drawn, views_drawing
-from bodymap.ui.rich_text import PROVISIONAL, escape, in_kind, link_label
+from bodymap.ui.rich_text import PROVISIONAL, escape, link_label
 from bodymap.ui.side_labels import keep_in_view
 from bodymap.ui.sizing import LayoutsFirst
 
@@ -307,7 +307,7 @@ class BodyView(QGraphicsView):
         # and a group whose parts are all there is one area.
         unsettled = {zone for zone, _side in self.body_scene().unsettled_shown()}
         return view, [bracketed(self.catalog.zones[zone].label,
-                                PROVISIONAL if in_kind(self.catalog, zone, unsettled) else "")
+                                PROVISIONAL if self.catalog.in_kind(zone, unsettled) else "")
                       for zone in self.catalog.head_to_foot(
                           self.catalog.grouped(zones, unsettled))]
 

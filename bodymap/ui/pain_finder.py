@@ -30,7 +30,6 @@ from bodymap.ui.candidate_row import ROW_ROLE, CandidateRow
 from bodymap.ui.rich_text import (
     MUTED,
     PROVISIONAL,
-    in_kind,
     link_label,
     marked_names,
     plain_tip,
@@ -320,7 +319,7 @@ def zone_labels(catalog: Catalog, reached: Iterable[Reached], side: str | None) 
         on = {zone: found for (zone, _provisional), found in sides.items()}
         unsure = {zone for zone, provisional in sides if provisional}
         kinds = [unsure, *({z for z in zones if s in on[z]} for s in ("L", "R", None))]
-        sides = {(area, in_kind(catalog, area, unsure)): on.get(area) or on[
+        sides = {(area, catalog.in_kind(area, unsure)): on.get(area) or on[
                      catalog.zone_parts(area)[0]]
                  for area in catalog.head_to_foot(catalog.grouped(zones, *kinds))}
     names = []

@@ -125,18 +125,13 @@ def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[s
                      for z in zone_ids) or "none"
 
 
-def in_kind(catalog: Catalog, zone: str, kind: set[str]) -> bool:
-    """Whether a zone of `Catalog.grouped` with kinds, a group or not, is in `kind`."""
-    return zone in kind or (zone in catalog.zones and catalog.zone_parts(zone)[0] in kind)
-
-
 def referral_names(catalog: Catalog, referral: Referral, kind: str) -> str:
     """A referral's essential or spillover zones (`kind`), as `zone_names` says them, a zone
     group whose parts it all holds alike by the group's name (`Catalog.grouped`)."""
     both, unsure = set(referral.bilateral), set(referral.provisional)
     zones = catalog.grouped(getattr(referral, kind), both, unsure)
-    return zone_names(catalog, zones, {z for z in zones if in_kind(catalog, z, both)},
-                      {z for z in zones if in_kind(catalog, z, unsure)})
+    return zone_names(catalog, zones, {z for z in zones if catalog.in_kind(z, both)},
+                      {z for z in zones if catalog.in_kind(z, unsure)})
 
 
 def as_groups(catalog: Catalog,
@@ -153,12 +148,11 @@ def as_groups(catalog: Catalog,
 def marked_names(catalog: Catalog, pain: Iterable[tuple[str, str | None]]) -> list[str]:
     """The marked zones head to foot (`as_groups`: a group where all its parts are marked),
     each with its side, or "both sides" where both are."""
-    order = {zone_id: n for n, zone_id in enumerate(catalog.zones)}
     sides: dict[str, set[str | None]] = {}
     for zone_id, side in as_groups(catalog, pain):
         sides.setdefault(zone_id, set()).add(side)
     names = []
-    for zone_id in sorted(sides, key=lambda z: (order.get(z, len(order)), z)):
+    for zone_id in catalog.head_to_foot(sorted(sides)):
         label = catalog.zones[zone_id].label if zone_id in catalog.zones else zone_id
         marked = sides[zone_id]
         names += ([on_side(label, BOTH)] if marked == {"L", "R"} else
