@@ -14,7 +14,7 @@ from bodymap.model.problems import Problem, Unloaded
 from bodymap.model.prose import counted
 from bodymap.model.schema import Guidance, Muscle, RedFlag, Source, Zone
 from bodymap.model.search import Search
-from bodymap.model.zone_groups import expand_referrals, grouped, resolve_groups
+from bodymap.model.zone_groups import expand_referrals, grouped, head_to_foot, resolve_groups
 
 
 class Catalog:
@@ -103,10 +103,7 @@ class Catalog:
     def head_to_foot(self, zone_ids: Iterable[str]) -> list[str]:
         """Zone ids in the order zones.yaml lists the zones, head to foot (the back and side's
         zones, then the front's), a group where its first part is; unknown ids last."""
-        order = {zone: n for n, zone in enumerate(self.zones)}
-        last = len(order)
-        return sorted(zone_ids, key=lambda z: order.get(self.zone_parts(z)[0], last)
-                      if z in self.zones else last)
+        return head_to_foot(zone_ids, self.zones, self._groups)
 
     # The pain finder and search build their indexes on first use: loading stays cheap and a
     # catalog that is only validated never pays for them.

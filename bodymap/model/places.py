@@ -65,6 +65,7 @@ class PlaceNames:
         parts: dict[str, dict[str, None]] = defaultdict(dict)
         self._zone_words: dict[str, set[str]] = defaultdict(set)
         self._group_parts = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
+        spoken: set[tuple[str, ...]] = set()  # the names a label or an everyday name gives
         for zone in zones.values():
             label = name_words(zone.label)
             everyday = [name_words(n) for n in zone.also_called]
@@ -74,9 +75,15 @@ class PlaceNames:
             for name in (label, *everyday, *ids):
                 names[tuple(plain(w) for w in name)][zone.id] = None
                 self._zone_words[zone.id].update(plain(w) for w in name)
+            spoken.update(tuple(plain(w) for w in name) for name in (label, *everyday))
             for word in (*label, *(name[-1] for name in everyday if name)):
                 if word not in POSITION_WORDS:
                     parts[plain(word)][zone.id] = None
+        # The names only an id gives are anatomy's: "lateral leg" (`lateral_leg`) is the outer
+        # lower leg, but a client's "outside of my leg" is the whole limb's. Such a name stands
+        # as a word naming several zones does ("part"), beside what its words name as everyday
+        # words (`_narrowed`: "outer leg", the outer thigh and lower leg), not over it.
+        self._anatomy_only = frozenset(names.keys() - spoken)
         # Zones in the order zones.yaml lists them, from the back down to the legs.
         self._names = {name: tuple(ids) for name, ids in names.items()}
         self._by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -209,7 +216,8 @@ class PlaceNames:
             for name in self._by_word.get(word, ()):
                 if all(w in at for w in name):
                     taken = frozenset(n for w in name for n in at[w])
-                    found.append(Claim("place", self._names[name], taken, len(taken)))
+                    kind = "part" if name in self._anatomy_only else "place"
+                    found.append(Claim(kind, self._names[name], taken, len(taken)))
             if word in self._parts:
                 found.append(Claim("part", self._parts[word], frozenset(positions),
                                    len(positions)))

@@ -17,7 +17,7 @@ from bodymap.model.query import form_of, holds, name_words, settle, within, word
 from bodymap.model.query_reading import QueryReader, Reading, place_text_words
 from bodymap.model.schema import Muscle, RedFlag, Zone
 from bodymap.model.text_index import ACTIVITY_WORDS, FIELD_WEIGHTS, TextIndex
-from bodymap.model.zone_groups import grouped
+from bodymap.model.zone_groups import grouped, head_to_foot
 
 # How the status bar says which field matched ("Best match: Piriformis, aggravated by sitting").
 _FIELD_NAMES = {"nickname": "also called", "mimic": "often mistaken for",
@@ -331,8 +331,9 @@ class Search:
         kind = "essential" if referral.essential else "spillover"
         bands = self.sources.band_only(reading.zones)
         band = ", in a band across both sides" if muscle_id in bands else ""
-        # A group whose parts are all there is one area: "the back of the thigh".
-        areas = grouped(zones, self._groups)
+        # A group whose parts are all there is one area: "the back of the thigh"; the areas
+        # head to foot, as the picture is read.
+        areas = head_to_foot(grouped(zones, self._groups), self.zones, self._groups)
         place = (f"refers pain to {_list_places([self.zones[z].label for z in areas])} "
                  f"({kind} zone{'s' if len(areas) > 1 else ''}{band})")
         if reading.rest and said:

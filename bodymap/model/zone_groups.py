@@ -63,3 +63,14 @@ def grouped(zone_ids: Iterable[str], groups: Mapping[str, tuple[str, ...]],
             said[first] = group
             said = [z for z in said if z not in parts]
     return said
+
+
+def head_to_foot(zone_ids: Iterable[str], zones: Mapping[str, Zone],
+                 groups: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Zone ids in the order `zones` lists them (zones.yaml: head to foot, the back and side's
+    zones, then the front's), a group of `groups` where its first part is; unknown ids last
+    (`Catalog.head_to_foot`)."""
+    order = {zone: n for n, zone in enumerate(zones)}
+    last = len(order)
+    return sorted(zone_ids, key=lambda z: order.get(groups.get(z, (z,))[0], last)
+                  if z in zones else last)

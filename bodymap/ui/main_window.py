@@ -246,15 +246,19 @@ class MainWindow(QMainWindow):
         self.body_view.set_trigger_point(self.coach.trigger_point_id if coaching else None)
 
     def reveal(self, muscle_id: str, trigger_point: str | None = None, side: str = "L") -> None:
-        """Switch view and layer so the muscle is drawn, if any view draws it (this one first);
-        given one of its trigger points, where that is marked on `side`, if a view marks it."""
+        """Switch view and layer so the muscle is drawn, if any view draws it: where most of its
+        trigger points are marked (this view first of equals), as a muscle drawn without its X
+        marks shows nothing of what it is looked up for; given one of its trigger points, where
+        that is marked on `side`, if a view marks it."""
         shown = self.body_view.layers_of(muscle_id)
-        marking = [(view, layer) for view, layer in shown if trigger_point is not None and any(
-            (r.kind, r.target, r.trp, r.side) == ("marker", muscle_id, trigger_point, side)
-            for r in load_view(view, side).regions.values())]
-        shown = marking or shown
+
+        def marked(view: str) -> int:
+            return len({r.trp for r in load_view(view, side).regions.values()
+                        if (r.kind, r.target) == ("marker", muscle_id) and r.side in (side, None)
+                        and trigger_point in (None, r.trp)})
+
         if shown:
-            view, layer = shown[0]
+            view, layer = max(shown, key=lambda shown_in: marked(shown_in[0]))  # first of equals
             if view != self.body_view.view_name:
                 self.set_view(view)
             if layer != self.body_view.layer:

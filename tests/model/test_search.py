@@ -1175,13 +1175,23 @@ def test_a_mistyped_word_beside_a_place_is_respelled(catalog: Catalog):
     assert catalog.search_reason("iliopsoas", "hip flexer") == "also called “Hip flexor”"
 
 
-@pytest.mark.parametrize("query", ["pain down the outside of my leg", "outside of leg"])
+@pytest.mark.parametrize("query", ["pain down the outside of my leg", "outside of leg",
+                                   "lateral leg"])
 def test_a_clients_outside_of_the_leg_is_its_outer_side(catalog: Catalog, query: str):
     # "outside" was no place word: the query found the back and inner side of the leg too,
-    # medial hamstrings second.
-    assert [m.id for m in catalog.search(query)] == ["gluteus_minimus"]
-    assert catalog.search_reason("gluteus_minimus", query).startswith(
-        "refers pain to the outer lower leg")
+    # medial hamstrings second. Then "leg" was read as anatomy's, the lower leg only (the id
+    # `lateral_leg` said as words), and gluteus minimus came alone: a client's leg is the whole
+    # limb, whose outer side is the outer thigh's (tensor fasciae latae's) too.
+    found = [m.id for m in catalog.search(query)]
+    assert found[:2] == ["gluteus_minimus", "tensor_fasciae_latae"]
+    assert "medial_hamstrings" not in found  # the inner back of the thigh is no outer side
+    reason = catalog.search_reason("gluteus_minimus", query)
+    assert reason.startswith("refers pain to the upper outer back of the thigh")
+    assert reason.index("the outer thigh") < reason.index("the outer lower leg")  # head to foot
+
+
+def test_the_outer_lower_leg_named_whole_is_the_lower_leg_alone(catalog: Catalog):
+    assert [m.id for m in catalog.search("outer lower leg")] == ["gluteus_minimus"]
 
 
 def test_a_referral_to_every_part_of_an_area_is_said_as_the_area(catalog: Catalog):
