@@ -29,13 +29,14 @@ def muscles_named(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     "Rectus abdominis (lower part)"); else those such a name of which it respells with the
     fewest letters wrong, as search allows ("piriformus"). One is the muscle meant; several are
     asked about, not guessed at: three are "Paraspinals", three names hold "gluteus", "glute
-    mid" is as near glute med as glute min, "glutes" are all the glutes (`_kind_of`) and
-    "hamstrings" both hamstrings (`_holding`)."""
+    mid" is as near glute med as glute min, "glutes" are all the glutes (`_kind_of`), "glute"
+    the names it begins (`_cut_short`) and "hamstrings" both hamstrings (`_holding`)."""
     if typed in muscles:
         return [typed]
     names = {m.id: (m.id, m.name, *m.also_called, *_each(m.also_called))
              for m in muscles.values()}
-    named = called(names, typed) or _holding(muscles, typed) or _kind_of(names, typed)
+    named = (called(names, typed) or _holding(muscles, typed) or _kind_of(names, typed)
+             or _cut_short(muscles, typed))
     if named:
         return named
     forms: dict[str, set[str]] = {}
@@ -132,6 +133,24 @@ def _kind_of(names: Mapping[str, Iterable[str]], typed: str) -> list[str]:
 _SHORTEST_BEGINNING = 4  # letters: "glut" may mean gluteus; "il" means nothing yet
 
 
+def _beginning(muscles: Mapping[str, Muscle], said: list[str]) -> list[str]:
+    """For one word cut short, as nicknames shorten them ("glute" of gluteus, as in "Glute
+    med"), the muscles whose shown name has a word it begins, in the data's order."""
+    if len(said) != 1 or len(said[0]) < _SHORTEST_BEGINNING:
+        return []
+    return [m.id for m in muscles.values()
+            if any(w.startswith(said[0]) for w in _name_words(m.name))]
+
+
+def _cut_short(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
+    """The muscles a shown name's word cut short begins, when it begins two or more ("glute":
+    gluteus maximus, medius and minimus): a short form of several names asks which, as
+    "gluteus" does, rather than being no muscle's name. One it begins is only offered
+    (`muscles_meant`): "longi" is no name yet."""
+    found = _beginning(muscles, [w for w in words_of(typed) if w not in STOP_WORDS])
+    return found if len(found) > 1 else []
+
+
 def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     """For a name that names no muscle (`muscles_named`), every muscle it is close to, best
     first. First those it names once each typed word is respelled as a word of the shown
@@ -152,11 +171,7 @@ def muscles_meant(muscles: Mapping[str, Muscle], typed: str) -> list[str]:
     respelled = [{known for known in shown if _same(word, known)}
                  or set(respellings(word, shown)) for word in said]
     meant = dict.fromkeys(_held(muscles, respelled, anatomical=True) if all(respelled) else [])
-    # A word cut short, as nicknames shorten them ("glute" of gluteus, as in "Glute med"):
-    # the muscles whose shown name has a word it begins.
-    if len(said) == 1 and len(said[0]) >= _SHORTEST_BEGINNING:
-        meant.update(dict.fromkeys(m.id for m in muscles.values()
-                                   if any(w.startswith(said[0]) for w in _name_words(m.name))))
+    meant.update(dict.fromkeys(_beginning(muscles, said)))  # one muscle's name cut short
     size = len(id_form(typed).split("_"))
     forms: dict[str, list[str]] = {}
     for muscle in muscles.values():

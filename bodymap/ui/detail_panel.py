@@ -269,13 +269,14 @@ class DetailPanel(SteadyPanel):
             self.text.verticalScrollBar().setValue(0)
 
     def show_found(self, query: str, reason: str, *, searched: str = "",
-                   others: Sequence[tuple[str, str]] = (), warnings: Sequence[str] = (),
-                   elsewhere: str = "", matched: bool = True,
+                   others: Sequence[tuple[str, str]] = (), more: int = 0,
+                   warnings: Sequence[str] = (), elsewhere: str = "", matched: bool = True,
                    only_in: Sequence[tuple[str, str]] = ()) -> None:
         """Say, under the muscle's name, that a search for `query` chose it and why (`reason`,
         from `Catalog.search_reason`); `searched` how search read the query if not as typed
         (`MuscleSearch.searched_as`), `others` the next
-        results as (muscle id, name), each a link, `warnings` red flags the query names. With
+        results as (muscle id, name), each a link, and `more` how many more the muscle list
+        shows, `warnings` red flags the query names. With
         `matched` false, that the search found nothing: the muscle still shown is none of its;
         with `only_in` too, the muscles whose pages hold its words, found by nothing more (a red
         flag's words are no sign of them), each a link."""
@@ -300,7 +301,8 @@ class DetailPanel(SteadyPanel):
         if others:
             links = ", ".join(f"<a href='#{escape(i, quote=True)}'>{escape(n)}</a>"
                               for i, n in others)
-            parts.append(f"<br>Also found: {links}")
+            parts.append(f"<br>Also found: {links}"
+                         + (f" and {more} more in the list" if more else ""))
         self.search_note.setText("".join(parts))
         self.search_note.show()
 

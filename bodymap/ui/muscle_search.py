@@ -116,13 +116,17 @@ class MuscleSearch:
         elsewhere = self.show_found(muscle_id, text)
         searched = self.searched_as(text)
         reason = self.catalog.search_reason(muscle_id, text)
-        others = [(i, self.catalog.muscles[i].name) for i in found if i != muscle_id][:4]
+        # The other results: the list shows them all ("7 of 14"); the panel links the first
+        # four and the status bar names three, each saying how many more the list holds.
+        others = [(i, self.catalog.muscles[i].name) for i in found if i != muscle_id]
         self.window.detail_panel.show_found(
-            text, reason, searched=searched, others=others, elsewhere=elsewhere,
+            text, reason, searched=searched, others=others[:4], more=len(others[4:]),
+            elsewhere=elsewhere,
             warnings=[f"Red flag: {title}. See a physician first." for title in flags])
         name = self.catalog.muscles[muscle_id].name
         warning = "".join(f"Red flag: {title}; see a physician first. " for title in flags)
-        also = ", ".join(n for _, n in others[:3])
+        also = ", ".join(n for _, n in others[:3]) + (
+            f" and {len(others[3:])} more in the list" if others[3:] else "")
         lead = "Best match" if muscle_id == found[0] else "Also found"
         self.window.statusBar().showMessage(
             warning

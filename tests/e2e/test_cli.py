@@ -446,8 +446,9 @@ def bodymap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
      "'iliocostalis_lumborum', 'iliocostalis_thoracis' or 'longissimus_thoracis'? (the 14 "
      "muscles are listed by: bodymap list muscles)"),
     (["export", "--muscle", "glute", "-o", "handout.png"], 2,
-     "bodymap export: unknown muscle 'glute'; did you mean 'gluteus_maximus', 'gluteus_medius' "
-     "or 'gluteus_minimus'?"),
+     "bodymap export: muscle 'glute' could be any of 3; did you mean 'gluteus_maximus', "
+     "'gluteus_medius' or 'gluteus_minimus'? (the 14 muscles are listed by: bodymap list "
+     "muscles)"),
     (["validate", "pakc"], 2, "bodymap validate: no such file or folder: pakc"),
     (["export", "--muscle", "piriformis", "--trp", "3", "-o", "handout.png"], 2,
      "bodymap export: Piriformis has no trigger point '3'; give trp1 (TrP1 (lateral)) or trp2 "

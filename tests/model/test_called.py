@@ -69,6 +69,10 @@ def test_a_name_of_one_muscle_names_it(catalog: Catalog, typed: str, muscle: str
     ("the Hamstrings", ["biceps_femoris", "medial_hamstrings"]),
     # Their shared nickname ("Hamstrings") a letter off: both, asked about, as typed right.
     ("hamstrngs", ["biceps_femoris", "medial_hamstrings"]),
+    # A word of several shown names cut short, as the nicknames glute max, med and min cut it:
+    # asked which (it was "no muscle is called 'glute'", with the three offered).
+    ("glute", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
+    ("ilio", ["iliocostalis_lumborum", "iliocostalis_thoracis", "iliopsoas"]),
 ])
 def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: str,
                                                      muscles: list[str]):
@@ -95,9 +99,8 @@ def test_a_name_of_several_muscles_names_each_not_one(catalog: Catalog, typed: s
     # A word of several shown names a letter off: each muscle it names, not only the id most
     # like it ("glutius" is as near gluteus maximus and minimus as gluteus medius).
     ("glutius", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
-    # A shown name's word cut short, as the nicknames glute max, med and min cut it: each
-    # muscle whose name has it, offered (it was "unknown muscle").
-    ("glute", ["gluteus_maximus", "gluteus_medius", "gluteus_minimus"]),
+    # One shown name's word cut short: that muscle, offered, not taken ("longi" is no name).
+    ("longi", ["longissimus_thoracis"]),
     # Too many letters off to be taken, near one name: that muscle alone.
     ("pyryformus", ["piriformis"]),
     # A nickname of as many words, a letter or two off ("TFL").

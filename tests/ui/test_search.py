@@ -555,3 +555,30 @@ def test_a_search_for_a_muscle_whose_file_was_left_out_says_so_before_other_page
     assert said.endswith("Pages that speak of \u201cAdductor longus\u201d: Medial hamstrings.")
     assert window.statusBar().currentMessage().startswith(
         "\u201cAdductor longus\u201d was not loaded")
+
+
+def test_a_muscle_found_is_shown_where_its_trigger_points_are_marked(qtbot, window: MainWindow):
+    # A search by a place turns to the side view, which draws gluteus maximus's outline but none
+    # of its X marks; a symptom of gluteus maximus searched next is shown where they are.
+    search(qtbot, window, "pain down the outside of my leg")
+    assert window.body_view.view_name == "lateral"
+    window.findChild(QLineEdit, "searchBox").clear()
+    search(qtbot, window, "sitting on a nail")
+    assert window.detail_panel.muscle_id == "gluteus_maximus"
+    assert window.body_view.view_name == "posterior"
+    for trp in ("trp1", "trp2", "trp3"):
+        window.body_view.marker_point("gluteus_maximus", "L", trp)  # its X shown: no LookupError
+
+
+def test_the_panel_the_status_bar_and_the_list_count_the_same_results(qtbot, window: MainWindow):
+    # The list showed 8 of 14 for "glute", the panel's "Also found" four names and the status
+    # bar's "Also" three, neither saying there were more.
+    search(qtbot, window, "glute")
+    heading = window.findChild(QLabel, "muscleListHeading").text()
+    shown = int(heading.split("Muscles: ")[1].split(" of ")[0])
+    others = shown - 1  # all but the muscle shown
+    assert others > 4
+    assert note_text(window).endswith(f" and {others - 4} more in the list")
+    assert note_text(window).split("Also found: ")[1].count(",") == 3  # four names linked
+    message = window.statusBar().currentMessage()
+    assert f" and {others - 3} more in the list" in message

@@ -79,6 +79,11 @@ def shows_nothing(window) -> bool:
     # A word of one shown name and of another muscle's nickname ("Lateral hamstrings").
     ("hamstrings", "\u201chamstrings\u201d could be either Biceps femoris or Medial hamstrings. "
      "Pick one here or in the list.", ["Biceps femoris", "Medial hamstrings"]),
+    # A word of three names cut short, as the nicknames glute max, med and min cut it: asked
+    # which, as "gluteus" is (it said no muscle is called "glute").
+    ("glute", "\u201cglute\u201d could be any of three muscles: Gluteus maximus, Gluteus "
+     "medius or Gluteus minimus. Pick one here or in the list.",
+     ["Gluteus maximus", "Gluteus medius", "Gluteus minimus"]),
 ])
 def test_a_name_of_several_muscles_shows_none_and_asks_which_in_their_names(
         qtbot, started_as_bodymap, settings, typed: str, said: str, names: list[str]):
