@@ -390,8 +390,7 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     title, the framed views and its key need (its labels a letter in from its sides with
     `margins`: `_draw_page`), and with `words`, the words it has room for under them
     (`_page_words`), at most the shape of the PDF's page. `foot`: whether the views leave
-    room at the page's foot for the least of those words (`_foot_room`); by default, with
-    `words`."""
+    room at the page's foot for those words (`_foot_room`); by default, with `words`."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
@@ -576,7 +575,8 @@ def unknown_picture_type(path: Path) -> str | None:
 def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE,
                  frame: str = REGION, refinements: Sequence[Refinement] = ()) -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
-    portrait page (a handout: its words under the picture where it has room, `_page_words`) or
+    portrait page (a handout: its words under the picture where it has room, `_page_words`;
+    a PDF's go on to next pages, `_handout_pdf`) or
     a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the whole body
     (BODY); `refinements`, the pain finder's chips ticked (`picture`)."""
     if unknown := unknown_picture_type(path):
