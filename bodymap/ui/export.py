@@ -128,22 +128,28 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
           centred: bool = True, refinements: Sequence[Refinement] = (),
-          words: bool = False, margins: bool = True, foot: bool | None = None) -> None:
+          words: bool = False, margins: bool = True, foot: bool | None = None,
+          said: Sequence[str] | None = None) -> int | None:
+    """Draw the picture on `target`: a slide, or a page with `words` under it, the longest
+    that fits of `said` (by default `page_words`; the PDF's first page's, `_handout_pdf`).
+    Returns which of them it drew, if any."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
-    else:
-        room = (_foot_room(scenes, painter.device(), target.width(), title, frame, text_scale,
-                           centred, margins, refinements)
-                if (words if foot is None else foot) else 0.0)
-        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred,
-                           margins, room)
-        found = (_page_words(painter.device(), target, below, text_scale,
-                             page_words(scenes[0], refinements)) if words else None)
-        if found is not None:
-            _said, document, start = found
-            draw_text(painter, document, start.x(), start.y())
+        return None
+    room = (_foot_room(scenes, painter.device(), target.width(), title, frame, text_scale,
+                       centred, margins, refinements)
+            if (words if foot is None else foot) else 0.0)
+    below = _draw_page(scenes, painter, target, title, frame, text_scale, centred, margins, room)
+    found = (_page_words(painter.device(), target, below, text_scale,
+                         page_words(scenes[0], refinements) if said is None else said)
+             if words else None)
+    if found is None:
+        return None
+    n, document, start = found
+    draw_text(painter, document, start.x(), start.y())
+    return n
 
 
 def _page_words(device: QPaintDevice, paper: QRectF, below: float, text_scale: float,
@@ -457,19 +463,11 @@ def _handout_pdf(scenes: list[BodyScene], writer: QPdfWriter, painter: QPainter,
     page names it and the next pages describe it in full, then the sources and the disclaimer
     (`handout_pages`)."""
     paper = QRectF(painter.viewport())
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(paper, QColor("white"))
-    device = painter.device()
-    room = _foot_room(scenes, device, paper.width(), title, frame, 1.0, True, True, refinements)
-    below = _draw_page(scenes, painter, paper, title, frame, 1.0, True, True, room)
     pages = handout_pages(scenes[0], refinements)
-    found = _page_words(device, paper, below, 1.0, [first for first, _following in pages])
-    if found is not None:
-        said, document, start = found
-        draw_text(painter, document, start.x(), start.y())
-        following = pages[said][1]
-    else:  # no room at all under the picture: all it says is on the next page
-        following = pages[0][0:1]
+    said = _draw(scenes, painter, paper, title, PAGE, frame, refinements=refinements,
+                 words=True, said=[first for first, _following in pages])
+    # With no room at all under the picture, all it says goes on the next page.
+    following = pages[said][1] if said is not None else [first for first, _ in pages[:1]]
     _next_pages(writer, painter, paper, following, title)
 
 
