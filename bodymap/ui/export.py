@@ -52,6 +52,7 @@ from bodymap.ui.export_typeset import (
 )
 from bodymap.ui.export_views import pain_left_out, picture_views, pictured_pain
 from bodymap.ui.export_words import (
+    handout_pages,
     key_rows,
     left_out_words,
     muscle_title,
@@ -63,6 +64,7 @@ from bodymap.ui.framing import BODY, REGION
 from bodymap.ui.legend import Row, key_size, paint_key
 from bodymap.ui.pain_finder import Refinement
 from bodymap.ui.pain_views import faces, not_drawn, view_for_pain
+from bodymap.ui.rich_text import MUTED
 from bodymap.ui.side_labels import paper_px, side_labels_in_frame
 
 if TYPE_CHECKING:
@@ -94,6 +96,12 @@ SLIDE_TEXT_PX = 1 / 40  # the slide's text size per pixel of its height
 # SVG is as large as the PDF's slide.
 PAGE_MARGIN_MM = 12
 PAGE_MM = QSizeF(210 - 2 * PAGE_MARGIN_MM, 297 - 2 * PAGE_MARGIN_MM)
+# The least a handout's picture shrinks to, as a share of the scale it has on the page alone, to
+# make room for its words in full (`_foot_room`): a few lines more cost the body a little of its
+# size, not a trigger point its description.
+PICTURE_LEAST = 0.75
+# The running head of a handout's next pages (`_next_pages`), as a share of its words' size.
+RUNNING_HEAD = 0.8
 
 
 def _bands(width: float, title: str, rows: tuple[Row, ...],
@@ -120,60 +128,91 @@ def label_px(target: QSizeF | QSize, layout: str = PAGE, text_scale: float = 1.0
 def _draw(scenes: list[BodyScene], painter: QPainter, target: QRectF, title: str,
           layout: str = PAGE, frame: str = REGION, text_scale: float = 1.0,
           centred: bool = True, refinements: Sequence[Refinement] = (),
-          words: bool = False, margins: bool = True, foot: bool | None = None) -> None:
+          words: bool = False, margins: bool = True, foot: bool | None = None,
+          said: Sequence[str] | None = None) -> int | None:
+    """Draw the picture on `target`: a slide, or a page with `words` under it, the longest
+    that fits of `said` (by default `page_words`; the PDF's first page's, `_handout_pdf`).
+    Returns which of them it drew, if any."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, QColor("white"))
     if layout == SLIDE:
         _draw_slide(scenes, painter, target, title, frame, text_scale, refinements)
-    else:
-        room = (_foot_room(scenes[0], painter.device(), target.width(), text_scale, refinements)
-                if (words if foot is None else foot) else 0.0)
-        below = _draw_page(scenes, painter, target, title, frame, text_scale, centred,
-                           margins, room)
-        found = (_page_words(scenes[0], painter.device(), target, below, text_scale, refinements)
-                 if words else None)
-        if found is not None:
-            document, start = found
-            draw_text(painter, document, start.x(), start.y())
+        return None
+    room = (_foot_room(scenes, painter.device(), target.width(), title, frame, text_scale,
+                       centred, margins, refinements)
+            if (words if foot is None else foot) else 0.0)
+    below = _draw_page(scenes, painter, target, title, frame, text_scale, centred, margins, room)
+    found = (_page_words(painter.device(), target, below, text_scale,
+                         page_words(scenes[0], refinements) if said is None else said)
+             if words else None)
+    if found is None:
+        return None
+    n, document, start = found
+    draw_text(painter, document, start.x(), start.y())
+    return n
 
 
-def _page_words(scene: BodyScene, device: QPaintDevice, paper: QRectF, below: float,
-                text_scale: float, refinements: Sequence[Refinement]
-                ) -> tuple[QTextDocument, QPointF] | None:
-    """The words a handout has room for under its key (`below`), and where they start: the
-    longest of `page_words` that fits above the foot of the page (PAGE_MM's shape, `paper`'s
-    width: a PNG's picture is cut off under its words, the page is not), a line's air above
-    them and a letter's room either side (a PNG has no margin of paper); None when not even
-    the shortest fits (a tall picture is the page).
+def _page_words(device: QPaintDevice, paper: QRectF, below: float, text_scale: float,
+                said: Sequence[str]) -> tuple[int, QTextDocument, QPointF] | None:
+    """The words a handout has room for under its key (`below`): the longest of what it may
+    say (`said`, longest first: `page_words`, or the PDF's first page's `handout_pages`) that
+    fits above the foot of the page (PAGE_MM's shape, `paper`'s width: a PNG's picture is cut
+    off under its words, the page is not), a line's air above them and a letter's room either
+    side (a PNG has no margin of paper); which of `said` they are, and where they start. None
+    when not even the shortest fits (a tall picture is the page).
 
     They are as large as the landmark labels (about 9.5 pt on the PDF) and never smaller: a
-    handout is read in the hand, and a teacher would rather it name the trigger points or
-    candidates it leaves out (`slide_html`), so a student can look them up, than print them all
-    too small to read. Nor do they ever shrink the picture: it is laid out as before they
-    came, and they take what room it leaves."""
+    handout is read in the hand, and a teacher would rather it say in brief the trigger points
+    it has no room for in full (`slide_html`), or name the candidates it leaves out, than print
+    them all too small to read. They never move the picture: it is laid out before they come,
+    with the room at its foot `_foot_room` keeps for them, and they take what room it leaves."""
     px = label_px(paper.size(), PAGE, text_scale)
     top = below + px
     room = paper.top() + math.floor(_page_height(paper.width())) - top  # a PNG's whole pixels
-    for html in page_words(scene, refinements):
+    for n, html in enumerate(said):
         document = typeset(device, html, paper.width() - 2 * px, px)
         if document.size().height() <= room:
-            return document, QPointF(paper.left() + px, top)
+            return n, document, QPointF(paper.left() + px, top)
     return None
 
 
-def _foot_room(scene: BodyScene, device: QPaintDevice, width: float, text_scale: float,
+def _foot_room(scenes: list[BodyScene], device: QPaintDevice, width: float, title: str,
+               frame: str, text_scale: float, centred: bool, margins: bool,
                refinements: Sequence[Refinement]) -> float:
-    """The room a handout keeps under its picture and key for the least of its words (the last
-    of `page_words`: the first trigger point or candidate, the others named, the sources and
-    "Teaching material, not medical advice"), with a line's air above them: a picture as tall
-    as the page (a whole body, or a leg's referral to the ankle) gives way to them rather than
-    go out without them."""
-    shortest = page_words(scene, refinements)[-1:]
-    if not shortest:
+    """The room a handout keeps under its picture and key for its words, with a line's air
+    above them: for the longest of `page_words` (all its trigger points described in full, or
+    the first so many, the rest in brief) that leaves each of the picture's views at least
+    PICTURE_LEAST of the scale it has on the page alone, so a page a few lines short has them
+    all (medial hamstrings' TrP2, gluteus maximus's TrP2 and TrP3); else for the least of them
+    (the first trigger point or candidate in full, the others in brief or named, the sources
+    and "Teaching material, not medical advice"), which a picture as tall as the page (a
+    whole body, or a leg's referral to the ankle) gives way to rather than go out without
+    them. The views are laid out as `_draw_page` lays them out, on a page `width` wide."""
+    said = page_words(scenes[0], refinements)
+    if not said:
         return 0.0
-    px = label_px(QSizeF(width, _page_height(width)), PAGE, text_scale)
-    # A pixel more: `_page_words` measures to the page's last whole pixel.
-    return px + math.ceil(typeset(device, shortest[0], width - 2 * px, px).size().height()) + 1
+    height = _page_height(width)
+    px = label_px(QSizeF(width, height), PAGE, text_scale)
+
+    def kept(html: str) -> float:
+        # A pixel more: `_page_words` measures to the page's last whole pixel.
+        return px + math.ceil(typeset(device, html, width - 2 * px, px).size().height()) + 1
+
+    if len(said) > 1:
+        title_band, key_band = _bands(width, title, key_rows(*scenes), text_scale)
+        with _on_paper(scenes, px):
+            def zooms(foot: float) -> list[float]:
+                room = QSizeF(width, height - title_band - key_band - foot)
+                views = lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
+                return [panel.fit.zoom for panel in views.panels]
+
+            alone = zooms(0.0)
+            for html in said[:-1]:
+                room = kept(html)
+                if all(zoom >= PICTURE_LEAST * most
+                       for zoom, most in zip(zooms(room), alone, strict=True)):
+                    return room
+    return kept(said[-1])
 
 
 def _page_height(width: float) -> float:
@@ -357,15 +396,15 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     title, the framed views and its key need (its labels a letter in from its sides with
     `margins`: `_draw_page`), and with `words`, the words it has room for under them
     (`_page_words`), at most the shape of the PDF's page. `foot`: whether the views leave
-    room at the page's foot for the least of those words (`_foot_room`); by default, with
-    `words`."""
+    room at the page's foot for those words (`_foot_room`); by default, with `words`."""
     if layout == SLIDE:
         return SLIDE_SIZE
     title_band, key_band = _bands(PNG_WIDTH, title, key_rows(*scenes), text_scale)
     page = QSizeF(PNG_WIDTH, _page_height(PNG_WIDTH))
     px = label_px(page, PAGE, text_scale)
     image = QImage(1, 1, QImage.Format.Format_ARGB32)
-    kept = (_foot_room(scenes[0], image, page.width(), text_scale, refinements)
+    kept = (_foot_room(scenes, image, page.width(), title, frame, text_scale, centred, margins,
+                       refinements)
             if (words if foot is None else foot) else 0.0)
     with _on_paper(scenes, px):
         room = QSizeF(page.width(), page.height() - title_band - key_band - kept)
@@ -374,11 +413,11 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
     key = key_size(rows, QFontMetricsF(key_font())) * _key_scale(PNG_WIDTH, text_scale)
     beside = rows and key_beside(views, key, PNG_WIDTH, px) is not None
     bottom = title_band + views.size.height() + (0.0 if beside else key_band)
-    found = (_page_words(scenes[0], image, QRectF(QPointF(0, 0), page), bottom, text_scale,
-                         refinements) if words else None)
+    found = (_page_words(image, QRectF(QPointF(0, 0), page), bottom, text_scale,
+                         page_words(scenes[0], refinements)) if words else None)
     if found is not None:  # laid out on an image's pixels, as the PNG's (an SVG's within a
         # pixel: the last paragraph's margin is air under it)
-        document, start = found
+        _said, document, start = found
         bottom = start.y() + document.size().height()
     return QSize(PNG_WIDTH, min(math.floor(page.height()), math.ceil(bottom)))
 
@@ -415,6 +454,60 @@ def picture(scene: BodyScene, title: str = "", layout: str = PAGE,
           text_scale, centred, refinements, words, margins, foot)
     painter.end()
     return image
+
+
+def _handout_pdf(scenes: list[BodyScene], writer: QPdfWriter, painter: QPainter, title: str,
+                 frame: str, refinements: Sequence[Refinement]) -> None:
+    """A handout as a PDF: its first page the PNG's (the same picture, laid out with the same
+    room for words: `_foot_room`), but where the PNG says a trigger point in brief, the first
+    page names it and the next pages describe it in full, then the sources and the disclaimer
+    (`handout_pages`)."""
+    paper = QRectF(painter.viewport())
+    pages = handout_pages(scenes[0], refinements)
+    said = _draw(scenes, painter, paper, title, PAGE, frame, refinements=refinements,
+                 words=True, said=[first for first, _following in pages])
+    # With no room at all under the picture, all it says goes on the next page.
+    following = pages[said][1] if said is not None else [first for first, _ in pages[:1]]
+    _next_pages(writer, painter, paper, following, title)
+
+
+def _next_pages(writer: QPdfWriter, painter: QPainter, paper: QRectF, blocks: Sequence[str],
+                title: str) -> None:
+    """A handout's words that follow its first page (`handout_pages`) on as many pages as they
+    need, as large as on the first, a paragraph never split; each page under a running head,
+    "<title> (continued)" and "page 2 of 2", so a loose sheet says whose it is."""
+    if not blocks:
+        return
+    device = painter.device()
+    px = label_px(paper.size())
+    width = paper.width() - 2 * px
+    head = print_font(round(px * RUNNING_HEAD))
+    top = paper.top() + QFontMetricsF(head, device).lineSpacing() + 2 * px
+    documents = [typeset(device, html, width, px) for html in blocks]
+    gap = px * 0.6  # a paragraph's air under it (`typeset`), which its own document leaves out
+    pages: list[list[QTextDocument]] = [[]]
+    used = 0.0
+    for document in documents:
+        height = document.size().height() + gap
+        if pages[-1] and top + used + height > paper.bottom():
+            pages.append([])
+            used = 0.0
+        pages[-1].append(document)
+        used += height
+    count = len(pages) + 1
+    for number, page in enumerate(pages, start=2):
+        writer.newPage()
+        painter.fillRect(paper, QColor("white"))
+        painter.setFont(head)
+        painter.setPen(QColor(MUTED))
+        line = QRectF(paper.left() + px, paper.top(), width, top - paper.top() - px)
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         f"{title} (continued)")
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                         f"page {number} of {count}")
+        at = top
+        for document in page:
+            at = draw_text(painter, document, paper.left() + px, at) + gap
 
 
 def svg_size_mm(size: QSize, layout: str = PAGE) -> QSizeF:
@@ -480,7 +573,8 @@ def unknown_picture_type(path: Path) -> str | None:
 def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PAGE,
                  frame: str = REGION, refinements: Sequence[Refinement] = ()) -> None:
     """Write the scene to path; the suffix (.png, .svg, .pdf) picks the format, `layout` a
-    portrait page (a handout: its words under the picture where it has room, `_page_words`) or
+    portrait page (a handout: its words under the picture where it has room, `_page_words`;
+    a PDF's go on to next pages, `_handout_pdf`) or
     a 16:9 slide, `frame` the region that matters (REGION, `frame_rect`) or the whole body
     (BODY); `refinements`, the pain finder's chips ticked (`picture`)."""
     if unknown := unknown_picture_type(path):
@@ -519,8 +613,11 @@ def export_scene(scene: BodyScene, path: Path, title: str = "", layout: str = PA
         writer.setPageLayout(page)
         writer.setResolution(300)
         painter = QPainter(writer)
-        _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame,
-              refinements=refinements, words=True)
+        if layout == SLIDE:
+            _draw(scenes, painter, QRectF(painter.viewport()), title, layout, frame,
+                  refinements=refinements, words=True)
+        else:
+            _handout_pdf(scenes, writer, painter, title, frame, refinements)
         painter.end()
         data = buffer.data().data()
     if not data:

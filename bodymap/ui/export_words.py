@@ -210,21 +210,54 @@ def sharing_a_pattern(trps: Sequence[TriggerPoint]) -> list[list[TriggerPoint]]:
     return runs
 
 
+def _described(catalog: Catalog, run: Sequence[TriggerPoint]) -> str:
+    """Trigger points that refer alike (`sharing_a_pattern`) in full: where each lies, then
+    where they refer, essential and spillover."""
+    places = "".join(f"<b>{escape(trp.label)}</b>: {location_html(trp)}<br>" for trp in run)
+    referral = run[0].referral
+    spillover = (f"<br>Spillover: {referral_names(catalog, referral, 'spillover')}"
+                 if referral.spillover else "")
+    together = (f"<i>{ALL_OF.get(len(run), f'All {len(run)}')} refer to:</i> "
+                if len(run) > 1 else "")
+    return (f"<p>{places}{together}<span style='color:#b71c1c'>Essential:</span> "
+            f"{referral_names(catalog, referral, 'essential')}{spillover}</p>")
+
+
+def _in_brief(catalog: Catalog, run: Sequence[TriggerPoint]) -> str:
+    """Trigger points that refer alike in a line: which they are (their labels say where, "TrP2
+    (lower thigh)") and their essential zones, for a page with no room for more."""
+    names = prose.listed(f"<b>{escape(trp.label)}</b>" for trp in run)
+    return (f"<p>{names}: <span style='color:#b71c1c'>Essential:</span> "
+            f"{referral_names(catalog, run[0].referral, 'essential')}</p>")
+
+
+# How a page says the trigger points it has no room for in full (`slide_html`): a PNG or SVG, one
+# image, in brief, pointing to the PDF; the PDF's first page, as on the next page
+# (`handout_pages`).
+IN_BRIEF, NEXT_PAGE = "in brief", "next page"
+
+
 def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
-               listed: int | None = None, points: int | None = None) -> tuple[str, str]:
+               listed: int | None = None, points: int | None = None,
+               rest: str = IN_BRIEF) -> tuple[str, str]:
     """What the slide's picture shows, in words: each trigger point shown and where it refers,
     and the marked pain with the muscles that can refer there (in the pain finder's order, its
     chips ticked `refinements`); then, for the foot of the slide, the sources behind them. A
-    page short of room lists fewer candidates (`listed`) or trigger points (`points`, the first
-    so many), and names those it leaves out (`page_words`)."""
+    page short of room lists fewer candidates (`listed`), naming the others, or describes
+    fewer trigger points in full (`points`, the first so many): the others `IN_BRIEF`, a line
+    each with their essential zones and a word that the PDF handout has them in full, or, on
+    the PDF's first page, named as on the `NEXT_PAGE` (`handout_pages`), the sources and all
+    with them (`page_words`)."""
     catalog = scene.catalog
     _referral, shown, pain = scene.shown_state()
     muscle = catalog.muscles.get(shown[0]) if shown else None
     trps = points_shown(scene, muscle) if muscle is not None else []
     kept = trps if points is None else trps[:points]
+    left = trps[len(kept):]
+    brief = left if rest == IN_BRIEF else []
     # What "provisional" means is said once, after all that says it: under the trigger points
-    # when they say it, else under the candidates.
-    explained = provisional_note(kept)
+    # when they say it (in brief, only where they refer), else under the candidates.
+    explained = provisional_note([*kept, *(trp for trp in brief if trp.referral.provisional)])
     parts, source_ids = [], []
     if pain:
         parts.append("<p><b>Marked pain</b>: " + escape(", ".join(marked_names(catalog, pain)))
@@ -238,39 +271,69 @@ def slide_html(scene: BodyScene, refinements: Sequence[Refinement] = (),
         if pain:  # the pain finder's candidate shown over the marks
             parts.append(f"<p><b>Candidate: {escape(on_side(muscle.name, shown[1]))}</b></p>")
         for run in sharing_a_pattern(kept):
-            places = "".join(f"<b>{escape(trp.label)}</b>: {location_html(trp)}<br>"
-                             for trp in run)
-            referral = run[0].referral
-            spillover = (f"<br>Spillover: {referral_names(catalog, referral, 'spillover')}"
-                         if referral.spillover else "")
-            together = (f"<i>{ALL_OF.get(len(run), f'All {len(run)}')} refer to:</i> "
-                        if len(run) > 1 else "")
-            parts.append(f"<p>{places}{together}<span style='color:#b71c1c'>Essential:</span> "
-                         f"{referral_names(catalog, referral, 'essential')}{spillover}</p>")
+            parts.append(_described(catalog, run))
             source_ids += [s for trp in run for s in trp.sources]
+        parts += [_in_brief(catalog, run) for run in sharing_a_pattern(brief)]
+        source_ids += [s for trp in brief for s in trp.sources]
+        if brief:  # a printed page cannot be clicked: where the rest is said
+            them = "it" if len(brief) == 1 else "them"
+            parts.append(f"<p style='color:{MUTED}'><i>In brief here: the PDF handout has "
+                         f"{them} in full, with where to find {them}.</i></p>")
         parts.append(explained)
-        if left_out := [trp.label for trp in trps[len(kept):]]:  # named, for a student to look up
-            parts.append(f"<p style='color:{MUTED}'><i>{escape(prose.listed(left_out))}: see "
-                         f"bodymap.</i></p>")
+        if left and not brief:
+            parts.append(f"<p style='color:{MUTED}'><i>"
+                         f"{escape(prose.listed(trp.label for trp in left))}: on the next page."
+                         f"</i></p>")
         source_ids += muscle.sources
     sources = "; ".join(dict.fromkeys(s.short() for s in catalog.sources_of(source_ids)))
+    if left and not brief:  # the sources go with the last of the trigger points
+        sources = ""
     foot = (f"<p style='color:{MUTED}'>" + (f"Sources: {escape(sources)}<br>" if sources else "")
             + "<i>Teaching material, not medical advice.</i></p>")
     return "".join(parts), foot
 
 
-def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:
-    """What a page may say under its picture, longest first: what the slide says beside it
-    (`slide_html`, its foot too), then shorter and shorter: the candidates for marked pain cut
-    to the first, then the trigger points from the last (over marked pain, those of the
-    candidate the picture shows: what it marks, so they go after the list of others). Nothing
-    when the picture shows nothing to say (no muscle, no marks)."""
+def _cuts(scene: BodyScene, least: int) -> list[tuple[int, int]]:
+    """How a page short of room says less (`slide_html`'s `listed` and `points`), from all it
+    may say: the candidates for marked pain cut to the first, then the trigger points described
+    in full from the last, down to `least` of them (over marked pain, those of the candidate the
+    picture shows: what it marks, so they go after the list of others)."""
     _referral, shown, pain = scene.shown_state()
     muscle = scene.catalog.muscles.get(shown[0]) if shown else None
     points = len(points_shown(scene, muscle)) if muscle else 0
     if not (pain or points):
         return []
-    listed = candidates_listed(shown)
-    cuts = ([(n, points) for n in range(listed, 0, -1)]
-            + [(1, n) for n in range(points - 1, 0, -1)])
-    return list(dict.fromkeys("".join(slide_html(scene, refinements, n, p)) for n, p in cuts))
+    return ([(n, points) for n in range(candidates_listed(shown), 0, -1)]
+            + [(1, n) for n in range(points - 1, least - 1, -1)])
+
+
+def page_words(scene: BodyScene, refinements: Sequence[Refinement] = ()) -> list[str]:
+    """What a page may say under its picture, longest first: what the slide says beside it
+    (`slide_html`, its foot too), then shorter and shorter (`_cuts`): the candidates for marked
+    pain cut to the first, the others named, then the trigger points described in full from
+    the last, the others in brief, down to the first. Nothing when the picture shows nothing to
+    say (no muscle, no marks)."""
+    return list(dict.fromkeys("".join(slide_html(scene, refinements, n, p))
+                              for n, p in _cuts(scene, 1)))
+
+
+def handout_pages(scene: BodyScene,
+                  refinements: Sequence[Refinement] = ()) -> list[tuple[str, list[str]]]:
+    """What the PDF handout's first page may say under its picture, longest first, each with
+    what follows it on the next pages: as `page_words`, but the trigger points it has no room
+    for in full are named as on the next page (down to none described on the first), and
+    there they are in full, one paragraph a pattern, then what "provisional" means if they
+    say it, then the sources of all the handout says and "Teaching material, not medical
+    advice." Nothing follows when the first page says all."""
+    _referral, shown, _pain = scene.shown_state()
+    muscle = scene.catalog.muscles.get(shown[0]) if shown else None
+    trps = points_shown(scene, muscle) if muscle is not None else []
+    pages = []
+    for n, p in _cuts(scene, 0):
+        first = "".join(slide_html(scene, refinements, n, p, NEXT_PAGE))
+        left = trps[p:]
+        following = ([_described(scene.catalog, run) for run in sharing_a_pattern(left)]
+                     + [note for note in [provisional_note(left)] if note]
+                     + [slide_html(scene, refinements, n)[1]]) if left else []
+        pages.append((first, following))
+    return pages

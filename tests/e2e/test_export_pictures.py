@@ -6,9 +6,10 @@ draws it."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -25,6 +26,9 @@ from bodymap.model import load_catalog
 from bodymap.ui import export as export_module
 from bodymap.ui.body_scene import SideLabelItem
 from bodymap.ui.export_typeset import print_font
+
+if TYPE_CHECKING:
+    from bodymap.model.schema import TriggerPoint
 
 RGB = tuple[int, int, int]
 
@@ -84,10 +88,10 @@ def rasterise(pdf: Path, dpi: int) -> QImage:
     return image
 
 
-def pdf_words(pdf: Path) -> list[tuple[str, float, float, float, float]]:
-    """Each word on the first page with its box in points from the top left: (text, left, top,
-    right, bottom)."""
-    page = pdfium.PdfDocument(str(pdf))[0]
+def pdf_words(pdf: Path, number: int = 0) -> list[tuple[str, float, float, float, float]]:
+    """Each word on a page (the first, by default) with its box in points from the top left:
+    (text, left, top, right, bottom)."""
+    page = pdfium.PdfDocument(str(pdf))[number]
     height = page.get_height()
     text = page.get_textpage()
     words: list[tuple[str, float, float, float, float]] = []
@@ -104,6 +108,12 @@ def pdf_words(pdf: Path) -> list[tuple[str, float, float, float, float]]:
                           height - min(b[1] for b in boxes)))
             letters = []
     return words
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The words on each page of a PDF, as PDFium reads them, one space between words."""
+    return [" ".join(page.get_textpage().get_text_range().split())
+            for page in pdfium.PdfDocument(str(pdf))]
 
 
 def cap_height_per_px() -> float:
@@ -667,23 +677,135 @@ def test_a_handouts_png_and_svg_have_its_words_where_the_paper_was_blank(qapp, t
         assert y > key_baseline and size == texts["coccyx tip"][2], trp.label
 
 
-def test_a_handout_short_of_room_names_the_trigger_points_it_leaves_out(qapp, tmp_path: Path):
-    # Gluteus minimus's picture is the side view from the crest to the ankle: under its key is
-    # room for one of its two trigger points. The page describes the first whole and names the
-    # other, for a student to look up, rather than print them too small.
-    words = svg_words(export(tmp_path, "minimus.svg", "--muscle", "gluteus_minimus"))
-    trps = load_catalog().muscles["gluteus_minimus"].trigger_points
-    described = [trp for trp in trps if f"{trp.label} : {trp.location}" in words]
-    assert 0 < len(described) < len(trps), words
-    assert described == list(trps[:len(described)])  # the first ones, in the data's order
-    left_out = trps[len(described):]
-    note = words[words.index(left_out[0].label):]
-    assert note.startswith(" and ".join([", ".join(t.label for t in left_out[:-1]),
-                                         left_out[-1].label] if len(left_out) > 1
-                                        else [left_out[0].label]) + ": see bodymap.")
-    assert not any(trp.location in words for trp in left_out)  # none half described
-    assert words.endswith("Standring 2020; Holm-Jensen et al. 2020 Teaching material, "
-                          "not medical advice.")
+def essential_names(trp: TriggerPoint) -> list[str]:
+    """A trigger point's essential zones as a page names them: an area whole where all its parts
+    are alike (`Catalog.grouped`)."""
+    catalog, referral = load_catalog(), trp.referral
+    return [catalog.zones[zone].label for zone in catalog.grouped(
+        referral.essential, set(referral.bilateral), set(referral.provisional))]
+
+
+def said_of(words: str, trp: TriggerPoint, trps: Sequence[TriggerPoint]) -> str:
+    """What a page's words say of a trigger point: from its label to the next one's that refers
+    elsewhere, or to the sources (those that refer alike share the words under the last of
+    them, `sharing_a_pattern`)."""
+    start = words.index(trp.label)
+    later = [words.index(t.label, start + 1) for t in trps
+             if t.referral != trp.referral and t.label in words[start + 1:]]
+    return words[start:min([*later, words.index("Sources: ", start)])]
+
+
+def one_line(text: str) -> str:
+    """Text without its spaces: a PDF's words as PDFium reads them break where the lines do
+    ("finger-" over "widths")."""
+    return "".join(text.split())
+
+
+def test_a_handout_describes_every_trigger_point_where_its_picture_left_a_few_lines_short(
+        qapp, tmp_path: Path):
+    # Medial hamstrings: the back from the sacrum to the calves, as tall as the page let it be.
+    # Under its key was room for TrP1 alone, and TrP2 went out as "TrP2 (lower thigh): see
+    # bodymap.", which on paper tells a reader nothing. The picture now gives way a little
+    # (`_foot_room`), and the PNG describes both, as the SVG of the same page says.
+    args = ("--muscle", "medial_hamstrings")
+    svg = export(tmp_path, "medham.svg", *args)
+    png = QImage(str(export(tmp_path, "medham.png", *args)))
+    view_box = ET.parse(svg).getroot().get("viewBox", "").split()
+    assert [float(n) for n in view_box] == [0, 0, png.width(), png.height()]  # the same page
+    words = svg_words(svg)
+    trps = load_catalog().muscles["medial_hamstrings"].trigger_points
+    assert len(trps) == 2
+    for trp in trps:
+        assert f"{trp.label} : {trp.location}" in words, trp.label
+        for name in essential_names(trp):
+            assert name in said_of(words, trp, trps), (trp.label, name)
+    assert "see bodymap" not in words and "in brief" not in words.lower()
+    assert words.endswith("Teaching material, not medical advice.")
+    # The PDF says all of it on its one page.
+    pages = pdf_pages(export(tmp_path, "medham.pdf", *args))
+    assert len(pages) == 1
+    for trp in trps:
+        assert one_line(f"{trp.label}: {trp.location}") in one_line(pages[0]), trp.label
+        assert all(one_line(name) in one_line(pages[0]) for name in essential_names(trp))
+
+
+def test_a_handouts_picture_gives_way_to_its_words_a_bounded_amount(qapp, tmp_path: Path,
+                                                                      monkeypatch):
+    # Gluteus maximus: three trigger points, TrP3's place said in seven lines. The buttocks
+    # are drawn smaller to make room for all three in full, but never smaller than
+    # PICTURE_LEAST of the picture alone on the page.
+    worded = export(tmp_path, "worded.png", "--muscle", "gluteus_maximus")
+    words = svg_words(export(tmp_path, "worded.svg", "--muscle", "gluteus_maximus"))
+    trps = load_catalog().muscles["gluteus_maximus"].trigger_points
+    assert all(f"{trp.label} : {trp.location}" in words for trp in trps), words
+    monkeypatch.setattr(export_module, "page_words", lambda *_args: [])
+    alone = export(tmp_path, "alone.png", "--muscle", "gluteus_maximus")
+    heights = []
+    for picture in (worded, alone):  # the body's rows, not the key's nor the words'
+        top, bottom = picture_rows(QImage(str(picture)))
+        heights.append(bottom - top)
+    assert export_module.PICTURE_LEAST * heights[1] - 2 <= heights[0] < heights[1]
+
+
+def test_a_handout_png_short_of_room_says_the_rest_in_brief_and_where_they_are_in_full(
+        qapp, tmp_path: Path):
+    # Gluteus maximus's whole body: its picture is the page, and gives way only so far. Under
+    # it TrP1 is described in full; TrP2 and TrP3 get a line each, where they are (their
+    # labels) and where they refer, and the page says the PDF handout has them in full.
+    words = svg_words(export(tmp_path, "gmax.svg", "--muscle", "gluteus_maximus", "--frame",
+                             "body"))
+    catalog = load_catalog()
+    muscle = catalog.muscles["gluteus_maximus"]
+    first, *briefed = muscle.trigger_points
+    assert f"{first.label} : {first.location}" in words, words
+    for trp in briefed:
+        line = said_of(words, trp, muscle.trigger_points)
+        assert line.startswith(f"{trp.label} : Essential: "), line
+        assert all(name in line for name in essential_names(trp)), line
+        assert trp.location not in words  # none half described
+    assert "the PDF handout has them in full, with where to find them." in words
+    assert "see bodymap" not in words
+    # Their sources too: the page says where they refer.
+    cited = {s.short() for trp in muscle.trigger_points
+             for s in catalog.sources_of([*trp.sources, *muscle.sources])}
+    sources = words[words.index("Sources: "):].removesuffix(
+        " Teaching material, not medical advice.")
+    assert set(sources.removeprefix("Sources: ").split("; ")) == cited
+
+
+def test_a_handout_pdf_goes_on_to_a_next_page_with_the_rest_in_full(qapp, tmp_path: Path):
+    # The same handout as a PDF: what the PNG says in brief goes on to the next page in full,
+    # under a running head naming the muscle, so a loose sheet says whose it is; then the
+    # sources and "Teaching material, not medical advice". Nothing is left out.
+    pdf = export(tmp_path, "gmax.pdf", "--muscle", "gluteus_maximus", "--frame", "body")
+    pages = pdf_pages(pdf)
+    assert len(pages) == 2
+    trps = load_catalog().muscles["gluteus_maximus"].trigger_points
+    every = one_line(" ".join(pages))
+    for trp in trps:
+        assert one_line(f"{trp.label}: {trp.location}") in every, trp.label
+        assert all(one_line(name) in every for name in essential_names(trp)), trp.label
+    described = [trp for trp in trps if one_line(trp.location) in one_line(pages[0])]
+    assert described == list(trps[:len(described)]) and 0 < len(described) < len(trps)
+    names = " and ".join(trp.label for trp in trps[len(described):])
+    assert f"{names}: on the next page." in pages[0]
+    assert pages[0].endswith("Teaching material, not medical advice.")
+    assert pages[1].startswith("Gluteus maximus: trigger points and referral (continued) "
+                               "page 2 of 2 "), pages[1]
+    assert pages[1].endswith("Sources: Travell & Simons 1992; Standring 2020; Ingraham 2005 "
+                             "Teaching material, not medical advice."), pages[1]
+    # Its words as large as the first page's, inside the page's 12 mm margins.
+    document = pdfium.PdfDocument(str(pdf))
+    page = document[1]
+    text = page.get_textpage()
+    boxes = [text.get_charbox(n) for n in range(text.count_chars())
+             if text.get_text_range(n, 1).strip()]
+    assert min(b[0] for b in boxes) >= 12 * MM - 1 and max(b[2] for b in boxes) <= 198 * MM + 1
+    assert max(b[3] for b in boxes) <= (297 - 12) * MM + 1
+    label = trps[-1].label.split()[0]  # "TrP3", bold on both pages
+    heights = [next(y1 - y0 for word, _x0, y0, _x1, y1 in pdf_words(pdf, n) if word == label)
+               for n in (0, 1)]
+    assert heights[1] == pytest.approx(heights[0], rel=0.05)
 
 
 def test_a_trigger_point_exported_alone_shows_and_says_only_its_referral(qapp, tmp_path: Path):
@@ -732,8 +854,8 @@ def test_a_handouts_key_goes_beside_the_legs_under_a_short_second_view(qapp, tmp
 def test_a_handouts_words_never_shrink_or_move_its_picture(qapp, tmp_path: Path, monkeypatch,
                                                            muscle: str):
     # The picture is laid out before the words come, leaving room at the foot of the page for
-    # the least of them (`_foot_room`); the words take what room it leaves and never move it,
-    # however many of them there are.
+    # them (`_foot_room`: all of them, if the picture can give way that far, else the least of
+    # them); the words take what room it leaves and never move it, however many there are.
     worded = QImage(str(export(tmp_path, "worded.png", "--muscle", muscle)))
     monkeypatch.setattr(export_module, "_page_words", lambda *_args: None)
     bare = QImage(str(export(tmp_path, "bare.png", "--muscle", muscle)))
