@@ -37,9 +37,9 @@ def zones_named(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[
     """Zone names, listed after a colon ("A, B, C") or, `said` in a sentence, as one
     ("A, B and C"); those in `both_sides` (a bilateral referral) say "both sides"."""
     both_sides = set(both_sides)
-    # In the order given (a referral's: the muscle's page's), an area whose parts are all here
+    # Head to foot, as the muscle's page lists a referral, an area whose parts are all here
     # alike said whole ("Lower buttock"), as the page and the pain finder say it.
-    zones = catalog.grouped(zone_ids, both_sides)
+    zones = catalog.head_to_foot(catalog.grouped(zone_ids, both_sides))
     names = [zone_name(catalog, z, BOTH if catalog.in_kind(z, both_sides) else None)
              for z in zones]
     return listed(names) if said else ", ".join(names)

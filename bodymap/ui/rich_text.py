@@ -127,9 +127,10 @@ def zone_names(catalog: Catalog, zone_ids: Iterable[str], both_sides: Iterable[s
 
 def referral_names(catalog: Catalog, referral: Referral, kind: str) -> str:
     """A referral's essential or spillover zones (`kind`), as `zone_names` says them, a zone
-    group whose parts it all holds alike by the group's name (`Catalog.grouped`)."""
+    group whose parts it all holds alike by the group's name (`Catalog.grouped`), head to foot
+    (`Catalog.head_to_foot`): the list is read against the picture, from the top down."""
     both, unsure = set(referral.bilateral), set(referral.provisional)
-    zones = catalog.grouped(getattr(referral, kind), both, unsure)
+    zones = catalog.head_to_foot(catalog.grouped(getattr(referral, kind), both, unsure))
     return zone_names(catalog, zones, {z for z in zones if catalog.in_kind(z, both)},
                       {z for z in zones if catalog.in_kind(z, unsure)})
 

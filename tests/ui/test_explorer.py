@@ -116,9 +116,10 @@ def test_click_paints_referral_on_the_body(qtbot, window: MainWindow, catalog: C
     assert after[untouched] == before[untouched]
 
 
-# Lower rectus abdominis' essential zones felt on both sides, as its page and a slide name them.
-BAND_IN_WORDS = ("Sacroiliac joint (both sides), "
-                 "Low lumbar paraspinal (L4\N{EN DASH}S1, both sides)")
+# Lower rectus abdominis' essential zones felt on both sides, as its page and a slide name them,
+# head to foot.
+BAND_IN_WORDS = ("Low lumbar paraspinal (L4\N{EN DASH}S1, both sides), Low lumbar spine "
+                 "(L4\N{EN DASH}L5), Sacroiliac joint (both sides), Sacrum")
 
 
 def test_a_referral_felt_on_both_sides_is_painted_on_both(qtbot, window: MainWindow):

@@ -982,8 +982,10 @@ def test_a_referral_felt_on_both_sides_is_revealed_on_both_sides(
 def test_a_zone_answer_names_the_zones_in_the_order_the_muscle_page_does(
         qtbot, catalog: Catalog, panel: StudyPanel, names: Names, boards: list[StudyBoard],
         clock: FakeClock):
-    """A student reads the answer against the muscle's page: the zones in the data's order
-    (piriformis: the sacroiliac joint, then the buttock), not the alphabet's."""
+    """A student reads the answer against the muscle's page: the zones head to foot, as the
+    page lists them (`Catalog.head_to_foot`; gluteus minimus: the lower buttock, the back of
+    the thigh, the outer thigh, then the outer lower leg), not in the alphabet's order, nor the
+    data's (the back of the thigh after the outer lower leg)."""
     def in_data_order(prompt: str) -> list[str]:
         muscle = muscle_named(catalog, prompt)
         trps = muscle.trigger_points
@@ -1005,7 +1007,8 @@ def test_a_zone_answer_names_the_zones_in_the_order_the_muscle_page_does(
                 if line.startswith("Essential zones: "))
     named = line.removeprefix("Essential zones: ").split(";")[0]
     # (an area whose parts are all there said whole, as the page says it: catalog.grouped)
-    assert named == ", ".join(catalog.zones[z].label for z in catalog.grouped(order))
+    assert named == ", ".join(catalog.zones[z].label
+                              for z in catalog.head_to_foot(catalog.grouped(order)))
     # Marked and checked: what was missed is named in that order too.
     click(qtbot, panel, "studyNext")
     skip_until(qtbot, panel, clock, boards, out_of_the_alphabet, limit=300)
@@ -1016,4 +1019,5 @@ def test_a_zone_answer_names_the_zones_in_the_order_the_muscle_page_does(
     click(qtbot, panel, "studyCheck")
     missed = next(line for line in text(panel, "studyAnswer").splitlines()
                   if line.startswith("Missed: "))
-    assert missed == f"Missed: {', '.join(catalog.zones[z].label for z in catalog.grouped(order))}."
+    said = ", ".join(catalog.zones[z].label for z in catalog.head_to_foot(catalog.grouped(order)))
+    assert missed == f"Missed: {said}."
