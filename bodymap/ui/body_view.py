@@ -82,7 +82,7 @@ class BodyView(QGraphicsView):
         self.setAccessibleName("Body diagram")
         self.setAccessibleDescription(
             "Click a muscle to see its trigger points and referral. The arrow keys move "
-            "between regions, Enter selects.")
+            "to the next region that way, Enter selects.")
         self.catalog = catalog
         self._scenes: dict[tuple[str, str | None], BodyScene] = {}
         self.view_name = ""

@@ -295,6 +295,7 @@ def test_f1_lists_the_side_panels_keys(qtbot, window: MainWindow):
     for key, tab in (("Alt+1", "Muscle"), ("Alt+2", "Pain finder"),
                      ("Alt+3", "Technique coach"), ("Alt+4", "Study")):
         assert rows.get(key) == f"{tab} tab", (key, lines)
-    assert "region to region" in rows["Arrow keys"]
+    assert "next region that way" in rows["Arrow keys"]
+    assert "first or last region" in rows["Home, End"]
     assert "Tab, arrow keys" not in rows
     dialog.close()
