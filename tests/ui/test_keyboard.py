@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from helpers.window import child, keys_dialog, trigger
+from helpers.window import arrow_ways, child, keys_dialog, trigger
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTabBar, QWidget
@@ -190,28 +190,6 @@ def test_down_in_the_pain_finder_goes_down_the_leg_not_across_each_row(
     assert (trail[-1].region.target, "L") in window.body_view.pain
 
 
-ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
-
-
-def reached_by_arrows(qtbot, window: MainWindow) -> set[str]:
-    """The regions the arrows reach from where Home puts the ring: a breadth-first search,
-    each region's way to it pressed again from Home before each arrow is tried from it."""
-    start = arrow(qtbot, window, Qt.Key.Key_Home).region.id
-    ways: dict[str, list[Qt.Key]] = {start: []}
-    queue = [start]
-    while queue:
-        here = queue.pop(0)
-        for key in ARROWS:
-            arrow(qtbot, window, Qt.Key.Key_Home)
-            for step in ways[here]:
-                arrow(qtbot, window, step)
-            there = arrow(qtbot, window, key).region.id
-            if there not in ways:
-                ways[there] = [*ways[here], key]
-                queue.append(there)
-    return set(ways)
-
-
 def test_every_region_is_in_reach_of_the_arrows_in_every_view_layer_and_mode(
         qtbot, window: MainWindow):
     view = window.body_view
@@ -229,7 +207,7 @@ def test_every_region_is_in_reach_of_the_arrows_in_every_view_layer_and_mode(
                     assert QApplication.focusWidget() is view
                     shown.append((view.view_name, view.facing, view.active_mode, view.layer))
                     regions = {item.region.id for item in view.body_scene().active_items()}
-                    assert reached_by_arrows(qtbot, window) == regions, shown[-1]
+                    assert set(arrow_ways(qtbot, view)) == regions, shown[-1]
     assert len(set(shown)) == len(shown) == 16, shown
     assert {facing for name, facing, *_ in shown if name == "lateral"} == {"L", "R"}
 
