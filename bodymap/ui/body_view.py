@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
 from bodymap.model.prose import BOTH, bracketed, listed, on_side, side_label
+from bodymap.ui.arrow_steps import Direction, next_box
 from bodymap.ui.body_scene import BodyScene, MarkerItem, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
@@ -54,6 +55,9 @@ SETTLED = 0.005  # a scale that changes less than this from one round to the nex
 NARROWER = 0.85  # each width the note on the body tries, of the last, for a margin to hold it
 NOTE_CHARS = 14  # its narrowest: as wide as this many characters (and its longest word)
 WORTH_ZOOMING = 1.15  # a band drawn less than this much larger than the whole body: the body
+
+ARROWS: dict[Qt.Key, Direction] = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down",
+                                   Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
 
 # Who decides what the view frames. The view itself until the person zooms: the whole body, or
 # the selected muscle and its referral where the whole body would be too small to read
@@ -78,7 +82,7 @@ class BodyView(QGraphicsView):
         self.setAccessibleName("Body diagram")
         self.setAccessibleDescription(
             "Click a muscle to see its trigger points and referral. The arrow keys move "
-            "between regions, Enter selects.")
+            "to the next region that way, Enter selects.")
         self.catalog = catalog
         self._scenes: dict[tuple[str, str | None], BodyScene] = {}
         self.view_name = ""
@@ -698,19 +702,25 @@ class BodyView(QGraphicsView):
 
     # -- keyboard ----------------------------------------------------------------------------------
     # The body is one stop of Tab, as a list is: Tab on through fifteen regions and more read as
-    # stuck. Inside it the arrow keys move a focus ring from region to region and Enter or Space
-    # selects the one ringed. The ring is drawn only while the body has the keyboard focus and
-    # the person is using keys (Tab into it, an arrow): a ring left on a muscle after a click, or
-    # while the coach has the keys, reads as something the body shows.
+    # stuck. Inside it the arrow keys move a focus ring to the next region on the screen in their
+    # direction (`arrow_steps`; at the body's edge it stays), Home and End to the first and last
+    # in reading order, and Enter or Space selects the one ringed. The ring is drawn only while
+    # the body has the keyboard focus and the person is using keys (Tab into it, an arrow): a
+    # ring left on a muscle after a click, or while the coach has the keys, reads as something
+    # the body shows.
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         scene = self.body_scene()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and scene.focused:
             self.activate(scene.focused)
             return
-        moves = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
-        if key in moves:
-            self.move_focus(moves[key])
+        if key in ARROWS:
+            self.move_focus(ARROWS[key])
+            return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            items = self._ordered_regions()
+            if items:
+                self._ring(items[0 if key == Qt.Key.Key_Home else -1])
             return
         super().keyPressEvent(event)
 
@@ -749,15 +759,19 @@ class BodyView(QGraphicsView):
             return (round(centre.y() / 40), centre.x())
         return sorted(self.body_scene().active_items(), key=key)
 
-    def move_focus(self, step: int) -> None:
+    def move_focus(self, direction: Direction) -> None:
+        """Move the ring to the region next on the screen in `direction` ("up", "down", "left",
+        "right"), as the view shows the regions (`arrow_steps`); where nothing lies that way it
+        stays. The first key only shows where the ring is."""
         items = self._ordered_regions()
-        if not items:
-            return
         scene = self.body_scene()
-        if scene.focused in items:
-            self._ring(items[(items.index(scene.focused) + step) % len(items)])
-        else:  # the first key shows where the ring is
+        if scene.focused not in items:
             self._ring(self._first_focus())
+            return
+        shown = self.transform()  # the screen's directions (the scene is never turned)
+        boxes = [shown.mapRect(item.mapRectToScene(item.path().boundingRect())) for item in items]
+        sides = [item.region.side for item in items]
+        self._ring(items[next_box(boxes, items.index(scene.focused), direction, sides)])
 
     def _ring(self, item: RegionItem | None) -> None:
         """Ring `item` for the keyboard and say its name."""

@@ -37,7 +37,9 @@ BODY_ROWS: Rows = [
     ("Drag", "moves the body when zoomed in"),
     ("The side view, chosen again", "turns the body to the person's other side"),
     ("Tab", "into the body and on out of it (one stop); the focus ring shows on a region"),
-    ("Arrow keys", "move the focus ring from region to region"),
+    ("Arrow keys", "move the focus ring to the next region that way on the screen (at the "
+                   "body's edge it stays)"),
+    ("Home, End", "move the focus ring to the first or last region (top left, bottom right)"),
     ("Enter or Space", "selects the region with the focus ring"),
 ]
 COACH_ROWS: Rows = [

@@ -6,10 +6,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from bodymap.model import Catalog
+from bodymap.ui.body_view import BodyView
 from bodymap.ui.main_window import MainWindow
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
 
 def trigger(window: MainWindow, name: str) -> None:
@@ -102,3 +112,38 @@ def names_of(window: MainWindow, rows: list[tuple[str, str]]) -> str:
     said = dict.fromkeys(next(n for n in names if row.startswith(n)) for row, _why in rows)
     *most, last = said
     return f"{', '.join(most)} and {last}" if most else last
+
+
+def arrow_ways(qtbot, view: BodyView) -> dict[str, list[Qt.Key]]:
+    """Each region (by id) the arrow keys reach on the body from where Home puts the focus
+    ring, with the arrows that take the ring there from Home: a breadth-first search, each
+    region's way pressed again from Home before each arrow is tried from it. The body keeps
+    the keys throughout."""
+    def key(pressed: Qt.Key) -> str:
+        qtbot.keyClick(view, pressed)
+        assert QApplication.focusWidget() is view
+        return view.body_scene().focused.region.id
+
+    start = key(Qt.Key.Key_Home)
+    ways: dict[str, list[Qt.Key]] = {start: []}
+    queue = [start]
+    while queue:
+        here = queue.pop(0)
+        for arrow in ARROWS:
+            key(Qt.Key.Key_Home)
+            for step in ways[here]:
+                key(step)
+            there = key(arrow)
+            if there not in ways:
+                ways[there] = [*ways[here], arrow]
+                queue.append(there)
+    return ways
+
+
+def ring_by_arrows(qtbot, view: BodyView, region_id: str) -> None:
+    """Move the body's focus ring onto a region with Home and the arrow keys, as a person
+    finds their way to it."""
+    way = arrow_ways(qtbot, view)[region_id]
+    for pressed in (Qt.Key.Key_Home, *way):
+        qtbot.keyClick(view, pressed)
+    assert view.body_scene().focused.region.id == region_id

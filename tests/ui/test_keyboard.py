@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from helpers.window import child, keys_dialog
+from helpers.window import arrow_ways, child, keys_dialog, trigger
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTabBar, QWidget
@@ -83,21 +83,133 @@ def test_tab_passes_the_body_and_its_note_in_one_stop_each(qtbot, window: MainWi
     assert window.body_view.view_name == "lateral"
 
 
-def test_arrow_keys_move_among_the_regions_inside_the_body(qtbot, window: MainWindow):
-    search(qtbot, window, "piriformis")
-    scene = window.body_view.body_scene()
+def ringed(window: MainWindow) -> RegionItem:
+    """The region with the focus ring; its name is what the status bar says."""
+    item = window.body_view.body_scene().focused
+    assert item is not None
+    assert window.statusBar().currentMessage() == item.label
+    return item
+
+
+def centre(item: RegionItem) -> QPointF:
+    """The middle of a region's outline on the screen, in the viewport's pixels."""
+    view = item.scene().views()[0]
+    return view.mapFromScene(item.mapRectToScene(item.path().boundingRect()).center()).toPointF()
+
+
+def into_the_body(qtbot, window: MainWindow) -> RegionItem:
+    """Tab until the body has the keys: the ring shows on a region."""
     while QApplication.focusWidget() is not window.body_view:
         press(qtbot, Qt.Key.Key_Tab)
-    # Tab in: the ring is on the muscle shown; the arrows go on from it to each region.
-    assert (scene.focused.region.target, scene.focused.region.side) == window.selected
-    seen = {scene.focused.label}
-    for _ in range(len(scene.active_items()) - 1):
-        assert press(qtbot, Qt.Key.Key_Right) is window.body_view
-        seen.add(scene.focused.label)
-    assert len(seen) == len(scene.active_items())
+    return ringed(window)
+
+
+def arrow(qtbot, window: MainWindow, key: Qt.Key) -> RegionItem:
+    assert press(qtbot, key) is window.body_view  # the arrows stay inside the body
+    return ringed(window)
+
+
+def test_tab_in_rings_the_muscle_shown_and_enter_selects_the_one_ringed(
+        qtbot, window: MainWindow):
+    search(qtbot, window, "piriformis")
+    first = into_the_body(qtbot, window)
+    assert (first.region.target, first.region.side) == window.selected
+    there = arrow(qtbot, window, Qt.Key.Key_Right)
+    assert there is not first
     press(qtbot, Qt.Key.Key_Return)
-    assert window.selected == (scene.focused.region.target, scene.focused.region.side)
-    assert window.detail_panel.muscle_id == scene.focused.region.target
+    assert window.selected == (there.region.target, there.region.side)
+    assert window.detail_panel.muscle_id == there.region.target
+
+
+def test_down_from_a_muscle_goes_to_one_below_it_on_the_same_side(qtbot, window: MainWindow):
+    # Down from gluteus medius (left) went to gluteus medius (right): sideways, across the body.
+    search(qtbot, window, "glute med")
+    start = into_the_body(qtbot, window)
+    assert start.label == "Gluteus medius (left)"
+    below = arrow(qtbot, window, Qt.Key.Key_Down)
+    assert below.region.side == "L", below.label
+    assert centre(below).y() > centre(start).y(), below.label
+    # And Up comes back up to it, not to the back muscles above it.
+    assert arrow(qtbot, window, Qt.Key.Key_Up) is start
+
+
+def test_left_and_right_cross_the_body_to_the_other_sides_muscle(qtbot, window: MainWindow):
+    search(qtbot, window, "gluteus maximus")
+    start = into_the_body(qtbot, window)
+    assert start.label == "Gluteus maximus (left)"
+    across = arrow(qtbot, window, Qt.Key.Key_Right)  # the back view: the person's left is on
+    assert across.label == "Gluteus maximus (right)"  # the screen's left
+    assert arrow(qtbot, window, Qt.Key.Key_Left) is start
+    trigger(window, "actionViewAnterior")  # from the front the person's right is on the left
+    trigger(window, "actionLayerDeep")
+    assert window.body_view.body_scene().focused is not None  # the ring is on the new view
+    assert arrow(qtbot, window, Qt.Key.Key_Home).label == "Iliopsoas (right)"
+    assert arrow(qtbot, window, Qt.Key.Key_Right).label == "Iliopsoas (left)"
+
+
+def test_at_the_edge_of_the_body_the_ring_stays(qtbot, window: MainWindow):
+    # Right from the last hamstring went round to the top of the spine.
+    search(qtbot, window, "biceps femoris")
+    here = into_the_body(qtbot, window)
+    seen = [here.label]
+    for _ in range(5):
+        seen.append(arrow(qtbot, window, Qt.Key.Key_Right).label)
+    assert seen == ["Biceps femoris (left)", "Medial hamstrings (left)",
+                    "Medial hamstrings (right)", *["Biceps femoris (right)"] * 3]
+    last = ringed(window)
+    assert arrow(qtbot, window, Qt.Key.Key_Down) is last  # nothing lower down the leg
+
+
+def test_left_from_a_back_muscle_does_not_go_up_and_across(qtbot, window: MainWindow):
+    # Left from iliocostalis lumborum (left) went to iliocostalis thoracis (right).
+    search(qtbot, window, "iliocostalis lumborum")
+    start = into_the_body(qtbot, window)
+    assert start.label == "Iliocostalis lumborum (left)"
+    # Nothing lies to its left at its height (gluteus medius is well below): the ring stays.
+    assert arrow(qtbot, window, Qt.Key.Key_Left) is start
+    # Up is the thoracic part above it; Right the muscle beside it on the same side.
+    assert arrow(qtbot, window, Qt.Key.Key_Up).label == "Iliocostalis thoracis (left)"
+    assert arrow(qtbot, window, Qt.Key.Key_Down) is start
+    assert arrow(qtbot, window, Qt.Key.Key_Right).label == "Longissimus thoracis (left)"
+
+
+def test_down_in_the_pain_finder_goes_down_the_leg_not_across_each_row(
+        qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    start = into_the_body(qtbot, window)
+    assert start.region.kind == "zone" and start.region.side == "L", start.label
+    trail = [start]
+    while (below := arrow(qtbot, window, Qt.Key.Key_Down)) is not trail[-1]:
+        assert below.region.side in ("L", None), [item.label for item in [*trail, below]]
+        assert centre(below).y() > centre(trail[-1]).y(), below.label
+        trail.append(below)
+    assert len(trail) >= 8, [item.label for item in trail]  # from the low back to the calf
+    lowest = max(window.body_view.body_scene().active_items(), key=lambda i: centre(i).y())
+    assert centre(trail[-1]).y() >= centre(lowest).y() - 1, trail[-1].label
+    press(qtbot, Qt.Key.Key_Space)  # Space marks the zone ringed
+    assert (trail[-1].region.target, "L") in window.body_view.pain
+
+
+def test_every_region_is_in_reach_of_the_arrows_in_every_view_layer_and_mode(
+        qtbot, window: MainWindow):
+    view = window.body_view
+    into_the_body(qtbot, window)
+    shown = []
+    for name in ("Posterior", "Lateral", "Anterior"):
+        trigger(window, f"actionView{name}")
+        for turn in range(2 if name == "Lateral" else 1):
+            if turn:
+                trigger(window, "actionViewLateral")  # chosen again: the other side
+            for mode in ("Muscle", "Pain"):
+                trigger(window, f"action{mode}Mode")
+                for layer in ("Superficial", "Deep"):
+                    trigger(window, f"actionLayer{layer}")
+                    assert QApplication.focusWidget() is view
+                    shown.append((view.view_name, view.facing, view.active_mode, view.layer))
+                    regions = {item.region.id for item in view.body_scene().active_items()}
+                    assert set(arrow_ways(qtbot, view)) == regions, shown[-1]
+    assert len(set(shown)) == len(shown) == 16, shown
+    assert {facing for name, facing, *_ in shown if name == "lateral"} == {"L", "R"}
 
 
 def test_the_focus_ring_is_solid_in_the_focus_colour_and_only_while_the_body_has_the_keys(
@@ -160,6 +272,7 @@ def test_f1_lists_the_side_panels_keys(qtbot, window: MainWindow):
     for key, tab in (("Alt+1", "Muscle"), ("Alt+2", "Pain finder"),
                      ("Alt+3", "Technique coach"), ("Alt+4", "Study")):
         assert rows.get(key) == f"{tab} tab", (key, lines)
-    assert "region to region" in rows["Arrow keys"]
+    assert "next region that way" in rows["Arrow keys"]
+    assert "first or last region" in rows["Home, End"]
     assert "Tab, arrow keys" not in rows
     dialog.close()

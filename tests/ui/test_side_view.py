@@ -9,7 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.svg_text import view_captions
-from helpers.window import click, finder_rows, is_red, pixel, reopened, trigger
+from helpers.window import (
+    arrow_ways,
+    click,
+    finder_rows,
+    is_red,
+    pixel,
+    reopened,
+    trigger,
+)
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
@@ -68,11 +76,11 @@ def test_a_muscle_on_the_right_is_shown_on_the_side_view_from_the_right(qtbot,
     click(qtbot, window, "gluteus_maximus", "R")
     assert window.detail_panel.title.text() == "Gluteus maximus (right)"
     view.setFocus()
-    seen = []
-    for _ in view.body_scene().active_items():  # the first key rings the muscle clicked
-        qtbot.keyClick(view, Qt.Key.Key_Right)
-        seen.append(view.body_scene().focused.label)
-    assert all(label.endswith("(right)") for label in seen) and len(set(seen)) == len(seen)
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the first key rings the muscle clicked
+    assert view.body_scene().focused.label == "Gluteus maximus (right)"
+    muscles = view.body_scene().active_items()
+    assert all(item.label.endswith("(right)") for item in muscles)
+    assert set(arrow_ways(qtbot, view)) == {item.region.id for item in muscles}
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.selected == (view.body_scene().focused.region.target, "R")
 

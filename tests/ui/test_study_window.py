@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.window import child, pixel, press_button, reopened, trigger
+from helpers.window import child, pixel, press_button, reopened, ring_by_arrows, trigger
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -365,11 +365,9 @@ def test_body_questions_by_keyboard_alone(qtbot, window: MainWindow, catalog: Ca
                                                            prompt)[1])
             show_muscle(window, muscle_id)
             assert view.hasFocus()
-            for _ in range(200):
-                focused = view.body_scene().focused
-                if focused is not None and focused.region.target == muscle_id:
-                    break
-                qtbot.keyClick(view, Qt.Key.Key_Right)
+            found = next(item for item in view.body_scene().active_items()
+                         if item.region.target == muscle_id)
+            ring_by_arrows(qtbot, view, found.region.id)
             qtbot.keyClick(view, Qt.Key.Key_Return)
             assert child(window, QLabel, "studyVerdict").text().startswith("Right")
             done.add("locate")
