@@ -176,26 +176,26 @@ def test_the_lower_buttocks_halves_are_named_as_the_reference_gives_a_side(catal
         assert lower_buttock(muscle_id, trp_id) == LOWER_BUTTOCK, (muscle_id, trp_id)
 
 
-def test_the_strip_beside_the_gluteal_cleft_goes_with_the_middle_buttock_and_the_crescent(
-        catalog: Catalog):
+def test_the_strip_beside_the_gluteal_cleft_is_gluteus_maximus_pain_only(catalog: Catalog):
     # A review: when the strip beside the coccyx was part of the lower inner buttock, every
     # muscle referring to the lower inner buttock painted it, though the reference puts the
     # medial hamstrings' pain at the lower gluteal fold and gluteus minimus TrP2's at the lower
-    # medial buttock. The strip is a zone of its own: gluteus maximus TrP1's crescent names it
-    # with the SI joint and the inner half; the referrals to the middle buttock, which held the
-    # strip before the lower buttock was split, name it as they name the middle buttock.
+    # medial buttock. The strip became a zone of its own, and was then given to every referral
+    # to the middle buttock: a second review found pain beside the tailbone pointing to
+    # iliocostalis lumborum, gluteus medius and piriformis, whose pain the reference puts in the
+    # middle or outer buttock ("mid/lateral buttock", "down to the mid-buttock", "across the
+    # buttock"). The strip is gluteus maximus's: TrP1's crescent along the cleft, and TrP2's
+    # whole buttock.
     assert "gluteal_cleft" not in catalog.zones["lower_buttock"].parts
     assert "gluteal_cleft" in zones_of(catalog, "gluteus_maximus", "trp1")
+    assert "gluteal_cleft" in zones_of(catalog, "gluteus_maximus", "trp2")
     for muscle_id, trp_id in (("medial_hamstrings", "trp1"), ("medial_hamstrings", "trp2"),
                               ("gluteus_minimus", "trp2"), ("quadratus_lumborum", "trp4"),
-                              ("longissimus_thoracis", "trp1")):
+                              ("longissimus_thoracis", "trp1"), ("gluteus_medius", "trp2"),
+                              ("iliocostalis_lumborum", "trp1"), ("piriformis", "trp1"),
+                              ("piriformis", "trp2")):
         assert "gluteal_cleft" not in zones_of(catalog, muscle_id, trp_id), (muscle_id, trp_id)
-    with_the_middle = [(m.id, t.id) for m in catalog.muscles.values() for t in m.trigger_points
-                       if "buttock" in t.referral.essential]
-    assert len(with_the_middle) >= 4
-    for muscle_id, trp_id in with_the_middle:
-        referral = catalog.muscles[muscle_id].trigger_point(trp_id).referral
-        assert "gluteal_cleft" in referral.essential, (muscle_id, trp_id)
+    assert [c.muscle_id for c in catalog.find_sources(["gluteal_cleft"])] == ["gluteus_maximus"]
 
 
 def test_gluteus_minimus_anterior_pain_runs_down_the_peroneal_strip_not_the_shin(

@@ -359,11 +359,10 @@ def test_small_catalog_drops_questions_it_cannot_fill(catalog: Catalog):
 
 def test_zone_cards_list_their_zones_in_the_order_the_data_does(catalog: Catalog,
                                                                  questions: list):
-    # The muscle's page lists piriformis's essential zones "Sacroiliac joint, Buttock (middle),
-    # Beside the gluteal cleft"; the answer reads as the page does, not in the alphabet's order
-    # (or its reverse).
+    # A card keeps a referral's zones in the data's order, not the alphabet's (or its reverse);
+    # its words then list them head to foot, as the muscle's page does (`names.zones_named`).
     cards = {q.card_id: q for q in by_kind(questions, "zones")}
-    assert cards["zones:piriformis"].essential == ("si_joint", "buttock", "gluteal_cleft")
+    assert cards["zones:piriformis"].essential == ("si_joint", "buttock")
     assert cards["zones:gluteus_maximus:trp1"].essential == (
         "si_joint", "gluteal_cleft", "lower_buttock_medial")
     for card in cards.values():
