@@ -33,14 +33,14 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWi
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, load_view
 from bodymap.model import Catalog
-from bodymap.model.prose import BOTH, bracketed, listed, on_side, side_label
+from bodymap.model.prose import bracketed, listed, side_label
 from bodymap.ui.arrow_steps import Direction, next_box
 from bodymap.ui.body_scene import BodyScene, MarkerItem, RegionItem, trp_number
 from bodymap.ui.framing import BODY, REGION, frame_rect, readable, selection_state
 from bodymap.ui.legend import PAIN_ROW, Legend
 from bodymap.ui.note_place import body_bands, free_spot
 from bodymap.ui.pain_views import not_drawn, views_drawing
-from bodymap.ui.rich_text import PROVISIONAL, escape, link_label
+from bodymap.ui.rich_text import PROVISIONAL, escape, link_label, marked_names
 from bodymap.ui.side_labels import keep_in_view
 from bodymap.ui.sizing import LayoutsFirst
 
@@ -346,18 +346,14 @@ class BodyView(QGraphicsView):
             drawing = views_drawing(mark)
             if drawing:  # a pack's zone may have no drawing
                 by_view.setdefault(drawing[0].name, []).append(mark)
-        order = list(self.catalog.zones)
         found = []
         for name in VIEWS:
             marks = by_view.get(name)
             if not marks:
                 continue
-            sides: dict[str, set[str | None]] = {}
-            for zone, side in sorted(marks, key=lambda mark: order.index(mark[0])):
-                sides.setdefault(zone, set()).add(side)
-            labels = [on_side(self.catalog.zones[zone].label,
-                              BOTH if on == {"L", "R"} else next(iter(on)))
-                      for zone, on in sides.items()]
+            # Head to foot, an area whose parts are all marked said whole, as the pain finder
+            # says the marks ("Lumbar paraspinal (L1 to S1, left)").
+            labels = marked_names(self.catalog, marks)
             facing = None
             if name == "lateral":  # the side with most of them, the one shown on a tie
                 counts = {s: sum(side == s for _, side in marks) for s in ("L", "R")}

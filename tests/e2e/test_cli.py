@@ -702,9 +702,9 @@ def test_an_unknown_zone_is_told_the_command_listing_them_counted_as_validate_co
             "bodymap export: unknown zone 'buttocks'; did you mean 'buttock'?",
         ]
     # calf, calf_upper, lower_buttock, lumbar_paraspinal, lumbar_spine, posterior_knee,
-    # posterior_thigh, posterior_thigh_upper, posterior_thigh_lower, posterior_thigh_lower_medial
-    # and _lateral, and the pack's
-    assert groups == 12
+    # posterior_thigh, posterior_thigh_upper, posterior_thigh_middle, posterior_thigh_lower,
+    # posterior_thigh_lower_medial and _lateral, and the pack's
+    assert groups == 13
 
 
 @pytest.mark.slow

@@ -382,6 +382,20 @@ def test_pain_marked_on_another_view_is_said_on_the_body_with_a_link_there(
     assert not note.isVisible()
 
 
+def test_pain_marked_on_another_view_is_said_as_the_pain_finder_says_it(
+        qtbot, window: MainWindow):
+    # A review: the note beside the front view named the two halves of the lumbar paraspinal
+    # area marked on the back, where the pain finder's summary said them as one area.
+    trigger(window, "actionPainMode")
+    for zone in ("si_joint", "lumbar_paraspinal_lower", "lumbar_paraspinal_upper"):
+        click(qtbot, window, zone, "L")
+    trigger(window, "actionViewAnterior")
+    note = window.findChild(QLabel, "referralElsewhere")
+    assert note.isVisible()
+    assert note.accessibleName() == ("Marked pain on the back view: Lumbar paraspinal "
+                                     "(L1\N{EN DASH}S1, left), Sacroiliac joint (left)")
+
+
 def test_a_hovered_name_leaves_the_status_bar_when_the_view_changes(qtbot, window: MainWindow):
     trigger(window, "actionPainMode")
     trigger(window, "actionViewLateral")
