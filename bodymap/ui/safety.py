@@ -199,7 +199,7 @@ class RedFlagsDialog(QDialog):
         buttons = QDialogButtonBox()
         if confirm:
             self.continue_button = buttons.addButton(
-                "None apply: continue", QDialogButtonBox.ButtonRole.AcceptRole)
+                "&None apply: continue", QDialogButtonBox.ButtonRole.AcceptRole)
             self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
             self.continue_button.setObjectName("redFlagsContinue")
             self.cancel_button.setObjectName("redFlagsCancel")
@@ -212,6 +212,14 @@ class RedFlagsDialog(QDialog):
         layout.setContentsMargins(16, 16, 16, 12)
         layout.addWidget(heading)
         layout.addWidget(self.text, 1)
+        if confirm:
+            # Cancel is the default (below): a keyboard user is told the way on, as a person
+            # with the mouse sees it.
+            how = QLabel("If none applies, choose \u201cNone apply: continue\u201d (Alt+N). "
+                         "Enter and Esc cancel.")
+            how.setObjectName("redFlagsHowToGoOn")
+            how.setWordWrap(True)
+            layout.addWidget(how)
         layout.addWidget(buttons)
         # Cancel is the default so an absent-minded Enter does not wave the check through. Only
         # now: a button's default is its dialog's, and before the box was in the dialog Qt

@@ -129,6 +129,20 @@ def test_an_absent_minded_enter_does_not_wave_the_red_flag_check_through(qtbot,
     assert not dialog.isVisible()
 
 
+def test_a_keyboard_user_is_told_the_way_on_and_takes_it_with_alt_n(qtbot, catalog: Catalog):
+    # A review: Enter cancels (above), and nothing told a keyboard user how to go on.
+    dialog = RedFlagsDialog(catalog)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.activateWindow()  # a mnemonic is a shortcut of the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    how = dialog.findChild(QLabel, "redFlagsHowToGoOn")
+    assert how.isVisible() and "Alt+N" in how.text()
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    # A mnemonic presses its button as a click is shown (QAbstractButton.animateClick).
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+
+
 def test_red_flags_as_a_reference_view(qtbot, catalog: Catalog):
     dialog = RedFlagsDialog(catalog, confirm=False)
     qtbot.addWidget(dialog)
