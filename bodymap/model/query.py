@@ -100,8 +100,15 @@ def query_words(text: str) -> list[str]:
     found = _menstrual(same_as(words_of(text)))
     content = [w for w in found if w not in STOP_WORDS]
     specific = [w for w in content
-                if w not in PAIN_WORDS and w not in INTENSITY_WORDS and w not in WORSE_WORDS]
+                if not _of_pain(w) and w not in INTENSITY_WORDS and w not in WORSE_WORDS]
     return specific or content or found
+
+
+def _of_pain(word: str) -> bool:
+    """Whether a word is a pain word or what the texts' index reads as one of its forms: "achs"
+    is the "ache" of "aching" (a plural "s" off, a silent "e" back), and no word of a place or
+    a symptom ("lower back achs" found the texts that say "aching", a buttock's first)."""
+    return word in PAIN_WORDS or stem(word) in PAIN_WORDS or f"{stem(word)}e" in PAIN_WORDS
 
 
 def stem(word: str) -> str:

@@ -212,11 +212,16 @@ class Search:
         if reading.rest:
             # A muscle whose own page says it all, the place as typed and the other words ("hip
             # pain at night": gluteus minimus's "deep hip and buttock pain" and "waking at
-            # night"), stands with those above though its drawn zones miss the place.
+            # night"), stands with those above though its drawn zones miss the place. The place
+            # said as a place, its words in a row: iliocostalis thoracis's "lower thoracic back
+            # ... on one side" does not say the lower back of "lower back pain one side".
+            rest = set(reading.rest)
+            place = frozenset(plain(w) for w in reading.words if w not in rest)
+            zones = frozenset(reading.zones)
             for muscle_id in self.texts.text_scores(list(reading.words), together=False,
                                                     begun=False).keys() - area:
                 found = text.get(muscle_id, 0.0)
-                if found > eased:
+                if found > eased and self._says(muscle_id, place, zones):
                     keys[muscle_id] = (0, -3, False, -(muscle_id in named), -found, 0, 0)
         return keys
 
@@ -242,18 +247,21 @@ class Search:
             return scores
         words = frozenset(map(plain, reading.words))
         zones = frozenset(reading.zones)
-        known = self._places_in_texts
         says: dict[int, bool] = {}  # once per places (`_shared_text_places`)
-        kept = {}
-        for muscle_id, score in scores.items():
-            places = known.get(muscle_id) or self._text_places(muscle_id)
-            said = says.get(id(places))
-            if said is None:
-                said = says[id(places)] = any(words <= named and targets <= zones
-                                              for named, targets in places)
-            if said:
-                kept[muscle_id] = score
-        return kept
+        return {muscle_id: score for muscle_id, score in scores.items()
+                if self._says(muscle_id, words, zones, says)}
+
+    def _says(self, muscle_id: str, words: frozenset[str], zones: frozenset[str],
+              memo: dict[int, bool] | None = None) -> bool:
+        """Whether a text of the muscle names a place by all these words (`plain`) in a row, a
+        place within `zones` (`_text_places`). `memo` answers muscles that share their texts."""
+        places = self._places_in_texts.get(muscle_id) or self._text_places(muscle_id)
+        said = memo.get(id(places)) if memo is not None else None
+        if said is None:
+            said = any(words <= named and targets <= zones for named, targets in places)
+            if memo is not None:
+                memo[id(places)] = said
+        return said
 
     @cached_property
     def _places_in_texts(self) -> dict[str, frozenset[tuple[frozenset[str], frozenset[str]]]]:
@@ -365,13 +373,15 @@ class Search:
         when none does."""
         hit = self._hit(muscle, query, activities)
         if hit is None:
+            # No one text holds them all: an activity the query names and one text holding the
+            # other words ("hip pain at night lying on my side": gluteus minimus is aggravated
+            # by lying on one side, and wakes at night), as search found them.
+            for activity in muscle.aggravated_by:
+                left = [w for w in query if w not in activities.get(activity, frozenset())]
+                if left != query and (rest := self._hit(muscle, left, {})) is not None:
+                    return f"{_saying('activity', ACTIVITY_WORDS[activity])}; {_saying(*rest)}"
             return ""
-        field, found = hit
-        if field == "name":
-            return "by its name"
-        if field == "activity":
-            return f"{_FIELD_NAMES[field]} {found.split(';', 1)[0]}"
-        return f"{_FIELD_NAMES[field]} “{found}”"
+        return _saying(*hit)
 
     def _hit(self, muscle: Muscle, query: list[str],
              activities: Mapping[str, frozenset[str]]) -> tuple[str, str] | None:
@@ -393,3 +403,12 @@ class Search:
             return None
         _, _, field, found = max(held, key=lambda hit: hit[:2])  # the first of equals
         return field, found
+
+
+def _saying(field: str, found: str) -> str:
+    """A text that holds a query's words, as `search_reason` says it: "symptom “…”"."""
+    if field == "name":
+        return "by its name"
+    if field == "activity":
+        return f"{_FIELD_NAMES[field]} {found.split(';', 1)[0]}"
+    return f"{_FIELD_NAMES[field]} “{found}”"

@@ -1198,3 +1198,32 @@ def test_a_referral_to_every_part_of_an_area_is_said_as_the_area(catalog: Catalo
     # Gluteus minimus's TrP2 refers to all six parts of the back of the thigh.
     assert catalog.search_reason("gluteus_minimus", "back of the leg") == (
         "refers pain to the back of the thigh (essential zone)")
+
+
+def test_the_lower_back_is_a_place_said_whole_not_words_of_the_thoracic_back(catalog: Catalog):
+    # A review: "lower back pain one side" opened iliocostalis thoracis, whose symptom "Aching in
+    # the lower thoracic back beside the spine, on one side" holds the words, not the place.
+    lower = [m.id for m in catalog.search("lower back pain one side")]
+    assert lower == [m.id for m in catalog.search("low back pain one side")]
+    assert lower[0] == "iliocostalis_lumborum"  # "Aching low back pain, one-sided"
+    # Found by its text alone, after every muscle that refers pain to the low back.
+    referring = {c.muscle_id for c in catalog.find_sources(["lumbar_paraspinal_lower"])}
+    assert "iliocostalis_thoracis" not in referring
+    assert all(lower.index(m) < lower.index("iliocostalis_thoracis") for m in referring)
+
+
+def test_a_pain_word_mistyped_is_a_pain_word_still(catalog: Catalog):
+    # "achs" was read as the "aching" of the texts: "lower back achs" opened gluteus maximus
+    # ("Aching in the buttock, low sacrum or tailbone"), "lower back ache" gluteus medius.
+    assert ([m.id for m in catalog.search("lower back achs")]
+            == [m.id for m in catalog.search("lower back ache")])
+
+
+def test_a_reason_names_the_activity_and_the_text_that_found_the_muscle(catalog: Catalog):
+    # No one text holds "night", "lying" and "side": the reason said only the place, the
+    # weakest of what found gluteus minimus.
+    query = "hip pain at night lying on my side"
+    assert catalog.search(query)[0].id == "gluteus_minimus"
+    assert catalog.search_reason("gluteus_minimus", query) == (
+        "refers pain to the greater trochanter (spillover zone); aggravated by lying on the side; "
+        "symptom: “Waking at night when rolling onto the painful side”")
