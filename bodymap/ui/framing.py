@@ -15,6 +15,12 @@ from bodymap.ui.body_scene import BOTH, BodyScene
 BODY, REGION = "body", "region"
 BODY_AIR = 0.015  # above and below the body, as a fraction of the view's height
 REGION_AIR = 0.06  # above and below the region
+# Beyond the painted zones' ends (above and below), more: a fifth of the region's height. The end
+# of a referral is what a class reads ("to mid-thigh", "to the knee"), so it must be seen with
+# the body going on past it; with only REGION_AIR, iliopsoas's red on a slide stopped a few
+# centimetres above the picture's lower edge and seemed to run off it. (Across, the frame always
+# holds the whole body's width: a zone at the side ends at the outline.)
+PAINT_AIR = 0.2
 WHOLE_BODY = 0.75  # a region taller than this fraction of the body: the whole body is framed
 
 # How wide, in lines of the window's text, the whole body must be drawn for a person to read a
@@ -48,15 +54,23 @@ def selection_state(scene: BodyScene) -> State:
     return scene.referral_of(scene.selected), scene.selected, scene.pain
 
 
-def focus_rect(scene: BodyScene, state: State | None = None) -> QRectF:
-    """What the picture is about, in scene coordinates: the zones painted (referral and marked
-    pain) and the shown muscle's outline and trigger points, as the scene draws them now (or as
-    `state`, (referral, muscle, pain) as `BodyScene.shown_state` gives them, says)."""
-    referral, shown, pain = state if state is not None else scene.shown_state()
+def painted_rect(scene: BodyScene, state: State | None = None) -> QRectF:
+    """The zones painted (referral and marked pain), in scene coordinates; `state` as for
+    `focus_rect`."""
+    referral, _shown, pain = state if state is not None else scene.shown_state()
     rect = QRectF()
     for key in (*referral, *pain):
         if (zone := scene.zones.get(key)) is not None:
             rect = rect.united(zone.sceneBoundingRect())
+    return rect
+
+
+def focus_rect(scene: BodyScene, state: State | None = None) -> QRectF:
+    """What the picture is about, in scene coordinates: the zones painted (referral and marked
+    pain) and the shown muscle's outline and trigger points, as the scene draws them now (or as
+    `state`, (referral, muscle, pain) as `BodyScene.shown_state` gives them, says)."""
+    _referral, shown, _pain = state if state is not None else scene.shown_state()
+    rect = painted_rect(scene, state)
     if shown is not None:
         muscle_id, side = shown
 
@@ -76,8 +90,9 @@ def focus_rect(scene: BodyScene, state: State | None = None) -> QRectF:
 def frame_rect(scene: BodyScene, frame: str = REGION, state: State | None = None) -> QRectF:
     """The part of the view a picture shows, in scene coordinates. Across: the body and the ticks
     of its landmarks, centred on the body. Down: the body from head to foot (BODY), or the band
-    of it `focus_rect` covers with air above and below (REGION); the whole body when that band
-    would be most of it, or when nothing is shown. `state` as for `focus_rect`."""
+    of it `focus_rect` covers with air above and below (REGION), more beyond the painted zones'
+    ends (PAINT_AIR); the whole body when that band (with REGION_AIR only) would be most of it,
+    or when nothing is shown. `state` as for `focus_rect`."""
     view = scene.sceneRect()
     outline = scene.view.outline.boundingRect()
     if outline.isEmpty():
@@ -93,8 +108,12 @@ def frame_rect(scene: BodyScene, frame: str = REGION, state: State | None = None
     if region.isEmpty():
         return body
     air = REGION_AIR * view.height()
-    top = max(body.top(), region.top() - air)
-    bottom = min(body.bottom(), region.bottom() + air)
-    if bottom - top > WHOLE_BODY * body.height():
+    top, bottom = region.top() - air, region.bottom() + air
+    if min(body.bottom(), bottom) - max(body.top(), top) > WHOLE_BODY * body.height():
         return body
+    paint = painted_rect(scene, state)
+    if not paint.isEmpty():
+        beyond = max(air, PAINT_AIR * region.height())
+        top, bottom = min(top, paint.top() - beyond), max(bottom, paint.bottom() + beyond)
+    top, bottom = max(body.top(), top), min(body.bottom(), bottom)
     return QRectF(body.left(), top, body.width(), bottom - top)

@@ -1055,16 +1055,23 @@ def test_anterior_muscles_sit_on_their_landmarks(views, side):
 
 
 @pytest.mark.parametrize("side", ["L", "R"])
-def test_the_inner_front_of_the_thigh_is_its_upper_half(views, side):
-    # Iliopsoas refers to the groin and the *upper* anteromedial thigh (the reference); the
-    # zone ran three quarters of the way to the knee.
+def test_the_inner_front_of_the_thigh_ends_above_mid_thigh(views, side):
+    # Iliopsoas refers to the groin and the *upper* anteromedial thigh (the reference). The zone
+    # ran three quarters of the way to the knee, then 57% of the way from the groin, which on a
+    # slide read as "down the whole inner thigh" (the adductors' pattern). The thigh runs from the
+    # greater trochanters, level with the pubic symphysis, to the knee (where the front of the
+    # thigh ends above the kneecap): the zone starts at the groin and ends above halfway down it,
+    # yet clearly below the groin, with the front of the thigh below it to the knee.
     v = views["anterior"]
     inner = region(v, f"z-anteromedial_thigh-{side}").path.boundingRect()
     groin = region(v, f"z-groin-{side}").path.boundingRect()
-    knee = region(v, f"z-anterior_thigh-{side}").path.boundingRect().bottom()
-    crotch = region(v, "z-pubic_region").path.boundingRect().bottom()  # where the thighs part
+    front = region(v, f"z-anterior_thigh-{side}").path.boundingRect()
+    top = next(label.y for label in v.landmarks if label.text == "pubic symphysis")
+    knee = front.bottom()
     assert inner.top() < groin.bottom()  # from the groin
-    assert inner.bottom() < crotch + 0.55 * (knee - crotch)  # to about mid-thigh
+    assert inner.bottom() < (top + knee) / 2  # ... to above mid-thigh
+    assert inner.bottom() > groin.bottom() + 0.2 * (knee - groin.bottom())  # not the groin alone
+    assert front.top() < inner.top() and front.bottom() > inner.bottom()
 
 
 def test_the_groin_and_inner_thigh_stop_at_the_folds_beside_the_pubis(views):

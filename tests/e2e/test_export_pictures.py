@@ -568,6 +568,27 @@ def test_a_picture_of_marked_pain_has_its_side_words_beside_the_body(
         assert top + (bottom - top) / 5 < word.center().y() < bottom - (bottom - top) / 5
 
 
+@pytest.mark.parametrize("layout", ["slide", "page"])
+def test_a_picture_framed_to_a_referral_shows_the_body_going_on_past_the_end_of_the_red(
+        qapp, tmp_path: Path, layout: str):
+    # Iliopsoas: its red on the front of the thigh ends above mid-thigh. On the slide the front
+    # view was cut a few centimetres under it, so the red seemed to run off the picture's lower
+    # edge and a class could not see where it ends. Under the end of the red the thigh goes on,
+    # in skin, no red, for an eighth of the view's height or more.
+    image = Pixels(QImage(str(export(tmp_path, "ip.png", "--muscle", "iliopsoas",
+                                     "--layout", layout))))
+    front, _back = body_spans(image.image)  # the front view first, the back view beside it
+    top, bottom = picture_rows(image.image)  # the views' rows, not a handout's words under them
+    column = QRect(front[0], top, front[1] - front[0] + 1, bottom - top + 1)
+    body = body_box(image, column)
+    end = max(y for _x, y in image.where(is_red, column))
+    assert body.bottom() - end >= body.height() / 8, (end, body)
+    below = QRect(column.left(), end + 1, column.width(), body.bottom() - end)
+    assert not image.where(is_red, below, step=2)
+    skin_rows = {y for _x, y in image.where(is_skin, below, step=2)}
+    assert skin_rows == set(range(below.top(), below.bottom() + 1, 2))  # body in every row
+
+
 @pytest.mark.parametrize("layout", ["page", "slide"])
 def test_a_front_muscles_picture_shows_its_low_back_referral_on_the_back_view_beside_it(
         qapp, tmp_path: Path, layout: str):

@@ -44,9 +44,11 @@ KX = (13.3, 50.5)
 AB = (12.5, 38.5)
 IB = (2.9, 38.5)
 I_KN1 = (2.2, 50.5)
-# Where the inner front of the thigh (iliopsoas's referral) meets the thigh's inner edge: about
-# mid-thigh, halfway from the crotch (79) to the knee (50.5); the sources give the upper thigh.
-I_AM = (1.3, 64.5)
+# Where the inner front of the thigh (iliopsoas's referral: the sources' groin and *upper*
+# anteromedial thigh) ends on the thigh's inner edge: 71, two-fifths of the way down the thigh
+# (from the groin fold at 88 to the knee joint at 46.5), above mid-thigh (67, halfway from the
+# greater trochanters at the pubic symphysis's level to the knee). The knot sits on the outline.
+I_AM = (0.84, 71.0)
 L0 = (10.8, 109.8)
 J_NF = (11.0, 103.0)
 ASIS = (11.6, 96.0)
@@ -57,8 +59,8 @@ CURVES = {
     "outer": Curve("outer", [AT, (14.1, 117.0), LX, (13.0, 105.2), (13.3, 102.6), CX,
                              (14.9, 97.5), (16.3, 93.0), (17.6, 87.0), (18.0, 83.0), (17.5, 76.0),
                              (16.5, 68.0), (15.0, 59.0), KX, (12.6, 46.5), (12.3, 42.5), AB]),
-    "inner": Curve("inner", [IB, (2.3, 42.5), (2.1, 46.5), I_KN1, (1.7, 58.5), I_AM, I0,
-                             CROTCH]),
+    "inner": Curve("inner", [IB, (2.3, 42.5), (2.1, 46.5), I_KN1, (1.7, 58.5), (1.3, 64.5), I_AM,
+                             I0, CROTCH]),
     "bottom": Curve("bottom", [AB, IB]),
     "top": Curve("top", [MID_TOP, AT]),
     "midline": Curve("midline", [MID_TOP, X, N, G0, CROTCH]),
@@ -72,7 +74,7 @@ CURVES = {
                              GC]),
     "fold": Curve("fold", [PT, (2.2, 85.0), GC, (1.0, 78.2), I0]),
     "ant_lat": Curve("ant_lat", [ASIS, (12.5, 87.0), (12.6, 76.0), (11.7, 63.0), J_KL]),
-    "am_edge": Curve("am_edge", [J_AM, (7.9, 82.0), (6.6, 74.0), (4.2, 68.0), I_AM]),
+    "am_edge": Curve("am_edge", [J_AM, (7.5, 83.5), (6.4, 78.0), (4.4, 73.8), I_AM]),
     "kn": Curve("kn", [I_KN1, J_KL, KX]),
 }
 c = CURVES
