@@ -64,6 +64,7 @@ class PlaceNames:
         names: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
         parts: dict[str, dict[str, None]] = defaultdict(dict)
         self._zone_words: dict[str, set[str]] = defaultdict(set)
+        self._zone_names: dict[str, list[frozenset[str]]] = defaultdict(list)  # each, its words
         self._group_parts = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
         spoken: set[tuple[str, ...]] = set()  # the names a label or an everyday name gives
         for zone in zones.values():
@@ -75,6 +76,7 @@ class PlaceNames:
             for name in (label, *everyday, *ids):
                 names[tuple(plain(w) for w in name)][zone.id] = None
                 self._zone_words[zone.id].update(plain(w) for w in name)
+                self._zone_names[zone.id].append(frozenset(plain(w) for w in name))
             spoken.update(tuple(plain(w) for w in name) for name in (label, *everyday))
             for word in (*label, *(name[-1] for name in everyday if name)):
                 if word not in POSITION_WORDS:
@@ -225,16 +227,23 @@ class PlaceNames:
 
     def _narrowed(self, place: Claim, query: Sequence[str]) -> Claim | None:
         """The place narrowed by the position word just before it, if it names some of its
-        zones, or of a group's parts: "upper back", "outer leg", "inner back of the thigh"."""
+        zones, or of a group's parts: "upper back", "outer leg", "inner back of the thigh". A
+        group's parts with a name that holds the word and the place's words come before the
+        group whole, though another of its names has the word: the "lower sacrum" is the
+        sacrum's lower part, not all of the sacrum, which is called the lower back."""
         before = min(place.words) - 1
         word = plain(query[before]) if before >= 0 else ""
         if word not in POSITION_WORDS:
             return None
-        words = self._zone_words
-        zones = tuple(dict.fromkeys(
-            found for z in place.targets
-            for found in ((z,) if word in words[z] else
-                          (p for p in self._group_parts.get(z, ()) if word in words[p]))))
+        words, names = self._zone_words, self._zone_names
+        named = {word, *(plain(query[n]) for n in place.words)}
+
+        def narrowed(zone: str) -> Sequence[str]:
+            parts = [p for p in self._group_parts.get(zone, ()) if word in words[p]]
+            own = [p for p in parts if any(named <= name for name in names[p])]
+            return own or ((zone,) if word in words[zone] else parts)
+
+        zones = tuple(dict.fromkeys(found for z in place.targets for found in narrowed(z)))
         return Claim(place.kind, zones, place.words | {before}, place.whole + 1) if zones else None
 
 

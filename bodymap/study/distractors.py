@@ -21,7 +21,7 @@ a muscle are often active at once) and counting the zones the sources do not set
 A muscle that reaches at most half of the pattern and none of its solid zones as an essential
 zone stays: it is the near miss a referral question is for, and telling it apart is what the
 student learns. Fairness comes before plausibility: gluteus maximus TrP2 (all the buttock and
-the sacrum) leaves three fair muscles, none of which refers anywhere near it.
+the lower sacrum) leaves three fair muscles, none of which refers anywhere near it.
 
 For a text fact (what a muscle is mistaken for, a
 symptom) a muscle is ruled out as a distractor when its own data says the same thing, by the

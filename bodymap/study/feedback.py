@@ -145,9 +145,11 @@ def also_refers(catalog: Catalog, question: ReferralQuestion, chosen_id: str) ->
                        "where this pattern is only stippled")
     if spillover_only := [z for z in overlap.shared if z not in own_essential]:
         reaches.append(f"as spillover, {zones_named(catalog, spillover_only, said=True)}")
+    # An area whose parts are all missing alike is said whole ("Sacrum", not its two parts).
+    spilled = set(spillover_only)
     lacking = ", ".join(f"{zone_name(catalog, z, None)} (only its spillover)"
-                        if z in spillover_only else zone_name(catalog, z, None)
-                        for z in overlap.missing)
+                        if catalog.zone_parts(z)[0] in spilled else zone_name(catalog, z, None)
+                        for z in catalog.grouped(overlap.missing, spilled))
     return (f"{muscle.name} reaches only part of this pattern: {'; '.join(reaches)}.\n"
             f"Painted solid but not among its essential zones: {lacking}.")
 

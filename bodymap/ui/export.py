@@ -730,7 +730,8 @@ def export_command(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     # Marked pain alone: the view that draws most of it (and beside it, the rest).
-    view_name = args.export_view or (muscle.views[0] if muscle else view_for_pain(pain).name)
+    view_name = args.export_view or (muscle.views[0] if muscle
+                                     else view_for_pain(pain, catalog).name)
     scene = muscle_scene(catalog, muscle, view_name, args.side, pain)
     if trp:
         scene.set_state(trigger_point=trp.id)

@@ -14,6 +14,7 @@ import functools
 from collections.abc import Iterable, Sequence
 
 from bodymap.diagram import VIEW_NAMES, VIEWS, View, load_view
+from bodymap.model import Catalog
 from bodymap.model.prose import side_label
 from bodymap.ui.body_scene import BodyScene
 
@@ -44,12 +45,29 @@ def views_drawing(mark: Mark) -> list[View]:
     return [view for view in faces() if mark in drawn_marks(view)]
 
 
-def view_for_pain(pain: Iterable[Mark]) -> View:
+def view_for_pain(pain: Iterable[Mark], catalog: Catalog | None = None) -> View:
     """The view that draws most of the marks; on a tie the first in the usual order (the back
-    view, which the window starts on, first)."""
+    view, which the window starts on, first). With the `catalog`, an area marked whole is one
+    place (`places_drawn`): the sacrum's two parts weigh as one mark beside the groin's two
+    sides."""
     marks = set(pain)
     shown = faces()
-    return max(shown, key=lambda view: (len(marks & drawn_marks(view)), -shown.index(view)))
+    return max(shown, key=lambda view: (places_drawn(marks, view, catalog), -shown.index(view)))
+
+
+def places_drawn(marks: Iterable[Mark], view: View, catalog: Catalog | None) -> float:
+    """How much of the marks the view draws: a mark each, or with the `catalog` each place as
+    words say it (`Catalog.grouped`: an area whose parts are all marked on a side is one), by
+    the share of its parts the view draws (the side view draws two of the calf's three)."""
+    drawn = drawn_marks(view)
+    if catalog is None:
+        return len(set(marks) & drawn)
+    by_side: dict[str | None, list[str]] = {}
+    for zone, side in marks:
+        by_side.setdefault(side, []).append(zone)
+    return sum(sum((part, side) in drawn for part in parts) / len(parts)
+               for side, zones in by_side.items() for place in catalog.grouped(zones)
+               for parts in [catalog.zone_parts(place)])
 
 
 def not_drawn(pain: Iterable[Mark], views: Iterable[View]) -> set[Mark]:
@@ -79,7 +97,7 @@ def pain_elsewhere(scene: BodyScene) -> tuple[View, list[Mark]] | None:
     if scene.study is None:
         missing = not_drawn(scene.pain, [scene.view])
         others = [view for view in faces() if view.name != scene.view.name]
-        best = max(others, key=lambda view: len(drawn_marks(view) & missing))
+        best = max(others, key=lambda view: places_drawn(missing, view, scene.catalog))
         there = sorted(drawn_marks(best) & missing, key=lambda mark: (mark[0], mark[1] or ""))
         if there:
             return best, there

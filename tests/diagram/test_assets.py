@@ -95,13 +95,15 @@ def group_parts() -> dict[str, tuple[str, ...]]:
     return {z["id"]: tuple(z["parts"]) for z in doc["zones"] if "parts" in z}
 
 
-def area(view: View, zone: str, side: str) -> QPainterPath:
-    """A zone's shape on one side, or, for a zone split since (the lower buttock, the upper and
-    lower back of the thigh into inner and outer halves and each lower half again at two-thirds
-    of the way down, the back of the knee, the upper calf), the parts the view draws together:
-    all from behind, the outer ones from the side."""
-    ids = [f"z-{part}-{side}" for part in group_parts().get(zone, (zone,))
-           if f"z-{part}-{side}" in view.regions]
+def area(view: View, zone: str, side: str | None) -> QPainterPath:
+    """A zone's shape on one side (side None: a midline zone's), or, for a zone split since
+    (the sacrum into upper and lower parts, the lower buttock, the upper and lower back of the
+    thigh into inner and outer halves and each lower half again at two-thirds of the way down,
+    the back of the knee, the upper calf), the parts the view draws together: all from behind,
+    the outer ones from the side."""
+    suffix = "" if side is None else f"-{side}"
+    ids = [f"z-{part}{suffix}" for part in group_parts().get(zone, (zone,))
+           if f"z-{part}{suffix}" in view.regions]
     assert ids, f"{view.name} view draws no {zone} on side {side}"
     shape = QPainterPath()
     for region_id in ids:
@@ -354,7 +356,7 @@ def test_posterior_hip_muscles_sit_on_their_landmarks(views, side):
     assert below(gmed, crest) and below(gmax, gmed)
     # piriformis: below medius, above the gluteal fold, from the sacrum to the trochanter
     assert below(piri, gmed) and below(fold_area, piri)
-    sacrum = region(v, "z-sacrum").path
+    sacrum = area(v, "sacrum", None)
     piri_path = region(v, f"m-piriformis-{side}").path
     assert piri_path.intersects(sacrum) and piri_path.intersects(trochanter)
     # gluteus minimus: deep to medius, between medius' centre and piriformis
@@ -431,7 +433,7 @@ def test_gluteus_maximus_trigger_points_sit_on_their_landmarks(views, side):
     assert lateral_distance(v, trp3) < 5 * 8.3
     assert region(v, f"m-gluteus_maximus-{side}").path.contains(trp3)
     # TrP1 beside the sacrum, above both
-    sacrum = region(v, "z-sacrum").path.boundingRect()
+    sacrum = area(v, "sacrum", None).boundingRect()
     trp1 = trp["trp1"]
     assert sacrum.top() < trp1.y() < sacrum.bottom() and below(trp2, trp1)
     # ... so the three make a C down the inner part of the muscle, TrP2 at its outer bulge
@@ -487,7 +489,7 @@ def test_posterior_back_muscles_sit_on_their_landmarks(views, side):
     assert (lateral_distance(v, multifidus) < lateral_distance(v, longissimus)
             < lateral_distance(v, iliocostalis))
     # multifidus reaches down over the sacrum
-    assert region(v, f"m-multifidus-{side}").path.intersects(region(v, "z-sacrum").path)
+    assert region(v, f"m-multifidus-{side}").path.intersects(area(v, "sacrum", None))
 
 
 def half_width(view: View, path: QPainterPath, y: float, side_sign: float) -> float:
@@ -513,7 +515,7 @@ def test_multifidus_is_thickest_over_the_sacrum_and_keeps_off_the_si_joint(views
     cm = 8.3
     sign = -1.0 if side == "L" else 1.0  # the person's left on the viewer's left
     mf = region(v, f"m-multifidus-{side}").path
-    sacrum = region(v, "z-sacrum").path
+    sacrum = area(v, "sacrum", None)
     s1 = sacrum.boundingRect().top()
     lumbar = max(half_width(v, mf, s1 - k * cm, sign) for k in (1, 2, 3, 4, 5, 6, 8, 10))
     upper_sacrum = max(half_width(v, mf, s1 + k * cm, sign) for k in (0.3, 1, 2, 3))
@@ -529,7 +531,7 @@ def test_posterior_bony_levels(views):
     v = views["posterior"]
     spine = region(v, "z-lumbar_spine_upper").path.boundingRect().united(
         region(v, "z-lumbar_spine_lower").path.boundingRect())
-    sacrum = region(v, "z-sacrum").path.boundingRect()
+    sacrum = area(v, "sacrum", None).boundingRect()
     coccyx = region(v, "z-coccyx").path.boundingRect()
     crest = region(v, "z-iliac_crest-L").path.boundingRect()
     trochanter = region(v, "z-greater_trochanter-L").path.boundingRect()
@@ -566,10 +568,49 @@ def test_lumbar_zones_split_between_l3_and_l4(views, side):
     assert (spine_upper.bottom(), spine_lower.top()) == pytest.approx((upper.bottom(),) * 2,
                                                                      abs=0.5)
     # ... and ends where the sacrum begins, above the sacroiliac joint, beside the crest
-    sacrum = region(v, "z-sacrum").path.boundingRect()
+    sacrum = area(v, "sacrum", None).boundingRect()
     assert lower.bottom() == pytest.approx(sacrum.top(), abs=0.5)
     assert lower.bottom() <= region(v, f"z-si_joint-{side}").path.boundingRect().top() + 0.5
     assert lower.top() < region(v, f"z-iliac_crest-{side}").path.boundingRect().top()
+
+
+def test_the_sacrum_splits_at_the_psis_line_into_upper_and_lower_parts(views):
+    # A therapist's review: quadratus lumborum's "band across the upper sacrum" and gluteus
+    # maximus TrP2's "lower sacrum" each painted the whole sacrum, from L5 to the coccyx. The
+    # sacrum runs from the L5/S1 junction down to the coccyx; the PSIS dimples lie at S2. The
+    # upper part runs from the low lumbar zones down to the line between the dimples (the
+    # "S2 · PSIS" level beside the body), straight across; the lower part from there to the
+    # coccyx, and each is wide enough to click.
+    v = views["posterior"]
+    cm = 8.3
+    s2 = level_labels(v)["S2"]
+    upper, lower = region(v, "z-sacrum_upper").path, region(v, "z-sacrum_lower").path
+    whole = area(v, "sacrum", None)
+    assert upper.boundingRect().top() == pytest.approx(
+        region(v, "z-lumbar_spine_lower").path.boundingRect().bottom(), abs=0.5)
+    assert upper.boundingRect().bottom() == pytest.approx(s2, abs=0.5)
+    assert lower.boundingRect().top() == pytest.approx(s2, abs=0.5)
+    assert lower.boundingRect().bottom() == pytest.approx(
+        region(v, "z-coccyx").path.boundingRect().top(), abs=0.5)
+    assert shared_area(upper, lower) < 0.05 * cm * cm
+    # straight across: just above the line all of the sacrum's width is upper, just below lower
+    for x in (whole.boundingRect().left() + k * 0.25 for k in range(1, 4 * 70)):
+        above, under = QPointF(x, s2 - 0.15 * cm), QPointF(x, s2 + 0.15 * cm)
+        if whole.contains(above):
+            assert upper.contains(above) and not lower.contains(above), x
+        if whole.contains(under):
+            assert lower.contains(under) and not upper.contains(under), x
+    for part in (upper, lower):
+        rect = part.boundingRect()
+        assert rect.width() > 3 * cm and rect.height() > 3 * cm
+    # the SI joints run just below and beside the dimples: their medial edge, along the
+    # sacrum's border, lies beside the lower part
+    for side in ("L", "R"):
+        poly = region(v, f"z-si_joint-{side}").path.toFillPolygon()
+        points = [poly.at(i) for i in range(poly.count())]
+        inner = min(lateral_distance(v, p) for p in points)
+        medial = [p for p in points if lateral_distance(v, p) < inner + 0.5 * cm]
+        assert all(s2 < p.y() < lower.boundingRect().bottom() for p in medial), side
 
 
 @pytest.mark.parametrize(("name", "side"), [("posterior", "L"), ("posterior", "R"),

@@ -26,8 +26,11 @@ def test_the_lower_calf_lies_under_the_upper_calf_far_from_the_buttock():
     assert {("calf_upper_medial", "L"), ("calf_upper_lateral", "L")} <= below_knee
     assert ("buttock", "L") not in below_knee
     assert ("calf_upper_medial", "R") not in below_knee
-    # A midline zone lies between the sides: the sacrum touches both SI joints.
-    assert {("si_joint", "L"), ("si_joint", "R")} <= set(zone_neighbours()["sacrum", None])
+    # A midline zone lies between the sides: the lower sacrum, below the line of the PSIS
+    # dimples, touches both SI joints, which run just below and beside them, and the upper
+    # sacrum above it.
+    lower_sacrum = set(zone_neighbours()["sacrum_lower", None])
+    assert {("si_joint", "L"), ("si_joint", "R"), ("sacrum_upper", None)} <= lower_sacrum
 
 
 def test_the_longest_shared_border_comes_first():

@@ -31,6 +31,7 @@ DESIGN_ZONES = [
 SPLIT_ZONES = {
     "lumbar_paraspinal": ("lumbar_paraspinal_upper", "lumbar_paraspinal_lower"),
     "lumbar_spine": ("lumbar_spine_upper", "lumbar_spine_lower"),
+    "sacrum": ("sacrum_upper", "sacrum_lower"),
     "lower_buttock": ("lower_buttock_medial", "lower_buttock_lateral"),
     "posterior_thigh": ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
                         "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
@@ -99,6 +100,29 @@ def test_low_back_referral_stays_low(catalog: Catalog):
     # Iliopsoas' vertical band runs the whole lumbar length.
     for trp in catalog.muscles["iliopsoas"].trigger_points:
         assert {"lumbar_paraspinal_upper", "lumbar_paraspinal_lower"} <= set(trp.referral.essential)
+
+
+def test_the_upper_or_the_lower_sacrum_only_where_the_reference_says_which(catalog: Catalog):
+    # A review: quadratus lumborum's "band across the upper sacrum" (bilateral deep TrPs,
+    # unverified) and gluteus maximus TrP2's "lower sacrum" each painted the whole sacrum, from
+    # L5 down to the coccyx. The sacrum is split on the line of the PSIS dimples (S2).
+    upper, lower = set(SPLIT_ZONES["sacrum"])
+    ql = catalog.muscles["quadratus_lumborum"].trigger_point("trp3").referral
+    assert zones_of(catalog, "quadratus_lumborum", "trp3") & {upper, lower} == {upper}
+    assert upper in ql.spillover and upper in ql.provisional  # still unverified
+    assert zones_of(catalog, "gluteus_maximus", "trp2") & {upper, lower} == {lower}
+    assert lower in catalog.muscles["gluteus_maximus"].trigger_point("trp2").referral.essential
+    # Where the reference gives no level ("over the sacrum", "bilateral sacrum", "to the
+    # sacrum", a band across the low back, the crescent's spillover), or sources disagree
+    # (multifidus' sacral level), the whole sacrum: painted, and said, as the sacrum.
+    for muscle_id, trp_id in (("gluteus_medius", "trp1"), ("gluteus_medius", "trp3"),
+                              ("multifidus", "trp1"), ("multifidus", "trp2"),
+                              ("iliopsoas", "trp1"), ("rectus_abdominis", "trp1"),
+                              ("gluteus_maximus", "trp1")):
+        zones = zones_of(catalog, muscle_id, trp_id)
+        assert {upper, lower} <= zones, (muscle_id, trp_id)
+        assert "sacrum" in catalog.grouped(zones), (muscle_id, trp_id)
+    assert "sacrum" not in catalog.grouped(zones_of(catalog, "quadratus_lumborum", "trp3"))
 
 
 def test_gluteal_spillover_reaches_only_the_upper_back_of_the_thigh(catalog: Catalog):

@@ -37,18 +37,18 @@ def ranked(catalog: Catalog, zones: list[str]) -> list[str]:
 
 
 def test_one_essential_match_beats_two_spillover_matches(base: Catalog):
-    catalog = synthetic(base, beta=[(["sacrum"], [])],
-                        gamma=[(["calf_lower"], ["sacrum", "coccyx"])])
-    candidates = catalog.find_sources(["sacrum", "coccyx"])
+    catalog = synthetic(base, beta=[(["sacrum_lower"], [])],
+                        gamma=[(["calf_lower"], ["sacrum_lower", "coccyx"])])
+    candidates = catalog.find_sources(["sacrum_lower", "coccyx"])
     assert [c.muscle_id for c in candidates] == ["beta", "gamma"]
     assert [c.score for c in candidates] == [1.0, 0.8]
 
 
 def test_ties_break_by_zone_count_then_name(base: Catalog):
-    zones = ["sacrum", "coccyx", "buttock", "calf_lower", "groin"]
+    zones = ["sacrum_lower", "coccyx", "buttock", "calf_lower", "groin"]
     catalog = synthetic(
         base,
-        two_essential=[(["sacrum", "coccyx"], [])],  # 2.0 from two zones
+        two_essential=[(["sacrum_lower", "coccyx"], [])],  # 2.0 from two zones
         five_spillover=[(["flank"], zones)],          # 5 x 0.4 = 2.0 from five zones
         also_two_essential=[(["buttock", "calf_lower"], [])],
     )
@@ -58,12 +58,12 @@ def test_ties_break_by_zone_count_then_name(base: Catalog):
 def test_then_by_how_closely_a_pattern_fits_the_marked_pain(base: Catalog):
     # Level on score and zone count: the muscle whose trigger point refers to the sacrum and
     # little else fits sacral pain better than one whose pattern spreads over the leg too.
-    catalog = synthetic(base, alpha=[(["sacrum", "buttock", "calf_lower", "groin"], [])],
-                        beta=[(["calf_lower"], []), (["sacrum"], ["coccyx"])])
-    (alpha, beta) = sorted(catalog.find_sources(["sacrum"]), key=lambda c: c.muscle_id)
+    catalog = synthetic(base, alpha=[(["sacrum_lower", "buttock", "calf_lower", "groin"], [])],
+                        beta=[(["calf_lower"], []), (["sacrum_lower"], ["coccyx"])])
+    (alpha, beta) = sorted(catalog.find_sources(["sacrum_lower"]), key=lambda c: c.muscle_id)
     assert (alpha.score, alpha.zone_count) == (beta.score, beta.zone_count)
     assert (alpha.unmarked, beta.unmarked) == (3, 1)  # beta's TrP2: the coccyx only
-    assert ranked(catalog, ["sacrum"]) == ["beta", "alpha"]
+    assert ranked(catalog, ["sacrum_lower"]) == ["beta", "alpha"]
 
 
 def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Catalog):
@@ -89,10 +89,10 @@ def test_then_by_how_few_muscles_refer_its_essential_zones_as_essential(base: Ca
 
 
 def test_zone_essential_for_one_trp_and_spillover_for_another_counts_as_essential(base: Catalog):
-    catalog = synthetic(base, delta=[(["sacrum"], []), (["calf_lower"], ["sacrum"])])
-    (candidate,) = catalog.find_sources(["sacrum"])
+    catalog = synthetic(base, delta=[(["sacrum_lower"], []), (["calf_lower"], ["sacrum_lower"])])
+    (candidate,) = catalog.find_sources(["sacrum_lower"])
     assert candidate.score == 1.0
-    assert candidate.essential == ("sacrum",)
+    assert candidate.essential == ("sacrum_lower",)
     assert candidate.spillover == ()
     assert candidate.trigger_points == ("trp1", "trp2")
 
@@ -236,16 +236,17 @@ def test_the_low_back_marked_on_one_side_fits_rectus_abdominis_no_better_than_il
         catalog: Catalog):
     # The reference: rectus abdominis refers a band across both sides of the low back, a band
     # on one side points to iliopsoas. Marked on one side, rectus abdominis's band leaves the
-    # SI joint, low lumbar spine, sacrum and lower abdomen of its own side unmarked, and the
-    # other side's SI joint and low back: six zones, as many as iliopsoas's pattern down the
-    # back to the groin and thigh. It no longer fits better; the two tie and go by name.
+    # SI joint, low lumbar spine, sacrum (its upper and lower parts) and lower abdomen of its
+    # own side unmarked, and the other side's SI joint and low back: seven zones, as many as
+    # iliopsoas's pattern down the back, over the sacrum, to the groin and thigh. It no longer
+    # fits better; the two tie and go by name.
     found = catalog.find_sources(["lumbar_paraspinal_lower"])
     rectus, iliopsoas = (next(c for c in found if c.muscle_id == m)
                          for m in ("rectus_abdominis", "iliopsoas"))
     # Five muscles refer there as essential, four in a settled way (longissimus's levels are
     # provisional), and that is what the rarity counts.
     assert (rectus.score, rectus.shared) == (iliopsoas.score, iliopsoas.shared) == (1.0, (4,))
-    assert (rectus.unmarked, iliopsoas.unmarked) == (6, 6)
+    assert (rectus.unmarked, iliopsoas.unmarked) == (7, 7)
     assert found.index(iliopsoas) < found.index(rectus)
 
 
@@ -345,7 +346,8 @@ def test_marking_a_group_marks_its_parts(base: Catalog):
 
 
 def test_zone_parts_and_expand_zones(base: Catalog):
-    assert base.zone_parts("sacrum") == ("sacrum",)
+    assert base.zone_parts("coccyx") == ("coccyx",)
+    assert base.zone_parts("sacrum") == ("sacrum_upper", "sacrum_lower")
     upper = ("posterior_thigh_upper_medial", "posterior_thigh_upper_lateral")
     thigh = (*upper, "posterior_thigh_middle_medial", "posterior_thigh_middle_lateral",
              "posterior_thigh_distal_medial", "posterior_thigh_distal_lateral")
@@ -372,7 +374,7 @@ def test_grouped_says_the_parts_of_a_group_as_the_group(base: Catalog):
 
 
 def test_no_candidates_where_nothing_refers(base: Catalog):
-    catalog = synthetic(base, zeta=[(["sacrum"], [])])
+    catalog = synthetic(base, zeta=[(["sacrum_lower"], [])])
     assert catalog.find_sources(["calf_lower"]) == []
     assert catalog.find_sources([]) == []
 

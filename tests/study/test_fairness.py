@@ -381,12 +381,12 @@ def test_a_referral_pattern_is_asked_exactly_when_three_fair_muscles_remain(cata
                  for q in referral_questions(catalog, random.Random(seed))}
         assert asked == {pattern for pattern, fair in fair_counts.items() if fair >= 3}
     # The built-in data leaves every pattern at least three (gluteus maximus TrP2, all the
-    # buttock and the sacrum, exactly three), so every pattern is asked.
+    # buttock and the lower sacrum, exactly three), so every pattern is asked.
     assert min(fair_counts.values()) == 3
 
 
 @pytest.mark.parametrize(("card", "defensible", "zone"), [
-    ("referral:multifidus:trp1", "iliopsoas", "sacrum"),
+    ("referral:multifidus:trp1", "iliopsoas", "sacrum_upper"),
     ("referral:gluteus_minimus:trp2", "longissimus_thoracis", "lower_buttock_medial"),
 ])
 def test_the_reviewers_defensible_answers_are_no_longer_offered(

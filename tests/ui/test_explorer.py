@@ -104,15 +104,15 @@ def test_click_paints_referral_on_the_body(qtbot, window: MainWindow, catalog: C
     essential, spillover = gmax.referral_zones()
     untouched = next(z for z in ("calf_upper_medial", "posterior_knee_medial", "thoracolumbar")
                      if z not in essential | spillover)
-    probe_zones = ["sacrum", untouched]
-    assert "sacrum" in essential  # TrP1 refers over the sacrum and SI joint
+    probe_zones = ["sacrum_lower", untouched]
+    assert "sacrum_lower" in essential  # TrP2 refers over the buttock and the lower sacrum
     points = {z: view.region_point(z, "L", kind="zone") for z in probe_zones}
     before = {z: pixel(window, p) for z, p in points.items()}
     click(qtbot, window, "gluteus_maximus", "L")
     after = {z: pixel(window, p) for z, p in points.items()}
-    red = after["sacrum"]
+    red = after["sacrum_lower"]
     assert red.red() > 150 and red.green() < 110 and red.blue() < 110, red.name()
-    assert red != before["sacrum"]
+    assert red != before["sacrum_lower"]
     assert after[untouched] == before[untouched]
 
 
@@ -373,12 +373,41 @@ def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow
     trigger(window, "actionLayerDeep")
     click(qtbot, window, "quadratus_lumborum", "L")
     text = window.detail_panel.plain_text()
-    assert "Spillover zone: Sacrum (provisional)" in text
+    assert "Spillover zone: Upper sacrum (S1\N{EN DASH}S2, provisional)" in text
     assert "Essential zone: Sacroiliac joint\n" in text  # TrP3's settled part says nothing more
     assert "Provisional: not settled by the sources" in text
     trigger(window, "actionLayerSuperficial")
     click(qtbot, window, "iliocostalis_lumborum", "L")
     assert "rovisional" not in window.detail_panel.plain_text()
+
+
+def zone_grid(view, zone: str, side: str | None) -> list[QPoint]:
+    """The zone's points on a fine grid clear of its edges, as the window shows them (side
+    None: a midline zone)."""
+    item = view.body_scene().zones[zone, side]
+    rect, shape = item.sceneBoundingRect(), item.shape()
+    inside = [QPointF(rect.left() + x, rect.top() + y)
+              for x in range(0, int(rect.width()), 2) for y in range(0, int(rect.height()), 2)]
+    clear = [view.mapFromScene(p) for p in inside
+             if all(shape.contains(p + QPointF(dx, dy))
+                    for dx, dy in ((0, 0), (-4, 0), (4, 0), (0, -4), (0, 4)))]
+    assert len(clear) > 20, zone
+    return clear
+
+
+def reds(view, points: dict[str, list[QPoint]]) -> dict[str, list[bool]]:
+    """For each zone, whether each of its points shows referral red now."""
+    image = view.viewport().grab().toImage()  # once: a grab per pixel takes seconds
+    ratio = image.devicePixelRatio()
+    return {zone: [is_red(image.pixelColor(int(p.x() * ratio), int(p.y() * ratio)))
+                   for p in found] for zone, found in points.items()}
+
+
+def turned_red(before: dict[str, list[bool]], after: dict[str, list[bool]]) -> dict[str, float]:
+    """The share of each zone's points that were not red before and are now."""
+    return {zone: sum(now and not was for now, was in zip(after[zone], before[zone],
+                                                          strict=True)) / len(after[zone])
+            for zone in after}
 
 
 @pytest.mark.parametrize(("muscle_id", "painted", "bare"), [
@@ -399,35 +428,13 @@ def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow
 def test_each_hamstring_paints_its_own_half_of_the_back_of_the_leg(
         qtbot, window: MainWindow, muscle_id: str, painted: tuple, bare: tuple):
     view = window.body_view
-
-    def grid(zone: str) -> list[QPoint]:
-        """The zone's points on a fine grid clear of its edges, as the window shows them."""
-        item = view.body_scene().zones[zone, "L"]
-        rect, shape = item.sceneBoundingRect(), item.shape()
-        inside = [QPointF(rect.left() + x, rect.top() + y)
-                  for x in range(0, int(rect.width()), 2) for y in range(0, int(rect.height()), 2)]
-        clear = [view.mapFromScene(p) for p in inside
-                 if all(shape.contains(p + QPointF(dx, dy))
-                        for dx, dy in ((0, 0), (-4, 0), (4, 0), (0, -4), (0, 4)))]
-        assert len(clear) > 20, zone
-        return clear
-
-    def reds() -> dict[str, list[bool]]:
-        image = view.viewport().grab().toImage()  # once: a grab per pixel takes seconds
-        ratio = image.devicePixelRatio()
-        return {zone: [is_red(image.pixelColor(int(p.x() * ratio), int(p.y() * ratio)))
-                       for p in found] for zone, found in points.items()}
-
-    points = {zone: grid(zone) for zone in (*painted, *bare)}
-    before = reds()
+    points = {zone: zone_grid(view, zone, "L") for zone in (*painted, *bare)}
+    before = reds(view, points)
     click(qtbot, window, muscle_id, "L")
     assert window.selected == (muscle_id, "L")
     # The share of each zone the referral turned red (the muscles' own brown counts as red
     # to `is_red` where their fibres run; it was so before).
-    after = reds()
-    turned = {zone: sum(now and not was for now, was in zip(after[zone], before[zone],
-                                                             strict=True)) / len(after[zone])
-              for zone in points}
+    turned = turned_red(before, reds(view, points))
     assert all(turned[zone] > 0.1 for zone in painted), turned
     assert all(turned[zone] == 0 for zone in bare), {z: turned[z] for z in bare}
     # From behind, the left leg's inner half is the one nearer the midline: on its right.
@@ -436,6 +443,34 @@ def test_each_hamstring_paints_its_own_half_of_the_back_of_the_leg(
         inner, outer = (scene.zones[f"{whole}_{half}", "L"].sceneBoundingRect().center()
                         for half in ("medial", "lateral"))
         assert inner.x() > outer.x(), whole
+
+
+def test_the_upper_or_the_lower_sacrum_is_painted_as_the_reference_says(
+        qtbot, window: MainWindow):
+    # A therapist's review: quadratus lumborum's band across the upper sacrum (provisional,
+    # stippled) and gluteus maximus TrP2's lower sacrum were each painted over the whole
+    # sacrum, from L5 down to the coccyx. Each now paints its own part; the other stays bare.
+    view = window.body_view
+    points = {zone: zone_grid(view, zone, None) for zone in ("sacrum_upper", "sacrum_lower")}
+    superficial = reds(view, points)  # nothing selected; the muscles' brown was so before
+    trigger(window, "actionLayerDeep")
+    deep = reds(view, points)
+    click(qtbot, window, "quadratus_lumborum", "L")
+    turned = turned_red(deep, reds(view, points))
+    assert turned["sacrum_upper"] > 0.1 and turned["sacrum_lower"] == 0, turned
+    # Gluteus maximus: its TrP2 alone, by a click on its X (TrP1's spillover, no level given,
+    # covers the whole sacrum).
+    trigger(window, "actionLayerSuperficial")
+    click(qtbot, window, "gluteus_maximus", "L")
+    both = turned_red(superficial, reds(view, points))
+    assert both["sacrum_upper"] > 0.1 and both["sacrum_lower"] > 0.5, both
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_maximus", "L", "trp2"))
+    assert view.trigger_point == "trp2"
+    turned = turned_red(superficial, reds(view, points))
+    assert turned["sacrum_lower"] > 0.5 and turned["sacrum_upper"] == 0, turned
+    # The words say the part: the lower sacrum, by its label.
+    assert "Lower sacrum (S3\N{EN DASH}S5)" in window.detail_panel.plain_text()
 
 
 def test_gluteus_minimus_calf_reach_is_said_to_be_unsettled(qtbot, window: MainWindow):

@@ -43,7 +43,7 @@ def test_pain_marked_on_the_front_is_exported_beside_the_back_view(qtbot, window
                                                                     monkeypatch):
     trigger(window, "actionPainMode")
     mark(qtbot, window, "actionViewAnterior", "groin")
-    mark(qtbot, window, "actionViewPosterior", "sacrum")
+    mark(qtbot, window, "actionViewPosterior", "sacrum_upper", "sacrum_lower")
     svg, png = tmp_path / "pain.svg", tmp_path / "pain.png"
     answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"),
                        (str(png), "PNG image (*.png)"))
@@ -65,7 +65,7 @@ def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
     trigger(window, "actionPainMode")
     mark(qtbot, window, "actionViewAnterior", "groin")
     mark(qtbot, window, "actionViewLateral", "lateral_leg")
-    mark(qtbot, window, "actionViewPosterior", "sacrum")
+    mark(qtbot, window, "actionViewPosterior", "sacrum_upper", "sacrum_lower")
     svg = tmp_path / "pain.svg"
     answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
     trigger(window, "actionExport")
@@ -87,7 +87,7 @@ def test_pain_on_both_outer_ankles_is_exported_from_both_sides(qtbot, window: Ma
     mark(qtbot, window, "actionViewLateral", "lateral_ankle")
     trigger(window, "actionViewLateral")  # turned: the right outer ankle in reach
     click(qtbot, window, "lateral_ankle", "R")
-    mark(qtbot, window, "actionViewPosterior", "sacrum")
+    mark(qtbot, window, "actionViewPosterior", "sacrum_upper", "sacrum_lower")
     svg = tmp_path / "pain.svg"
     answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"))
     trigger(window, "actionExport")

@@ -417,7 +417,7 @@ def test_a_zone_rested_on_while_marking_pain_is_named_at_the_pointer(qtbot, wind
     for view_action, zone, name in (
             (None, "posterior_knee_medial", "Inner back of the knee (left)"),
             (None, "calf_lower", "Lower calf (left)"),
-            (None, "sacrum", "Sacrum"),
+            (None, "sacrum_lower", "Lower sacrum (S3\N{EN DASH}S5)"),
             ("actionViewLateral", "anterior_leg", "Front of the lower leg (left)")):
         if view_action:
             trigger(window, view_action)
@@ -493,7 +493,8 @@ def test_a_trigger_point_whose_referral_here_is_provisional_says_so(qtbot, windo
     # TrP3's share of the row says "provisional", and the tooltip and a screen reader say of
     # what and what it means.
     trigger(window, "actionPainMode")
-    click(qtbot, window, "sacrum")
+    click(qtbot, window, "sacrum_upper")
+    click(qtbot, window, "sacrum_lower")
     gmed = row_index(window, "Gluteus medius")
     assert gmed.data() == ("Gluteus medius — strong fit\n"
                            "TrP1 (posterior, near the PSIS), TrP3 (anterior, near the ASIS, "
@@ -501,13 +502,14 @@ def test_a_trigger_point_whose_referral_here_is_provisional_says_so(qtbot, windo
     means = "Provisional (TrP3's referral here): not settled by the sources"
     assert means in gmed.data(Qt.ItemDataRole.ToolTipRole)
     assert means in gmed.data(Qt.ItemDataRole.AccessibleTextRole)
-    # QL reaches the sacrum only from one TrP, provisionally: its TrP, its zone and its fit.
+    # QL reaches the sacrum only from one TrP, provisionally, and only its upper part (the
+    # band across the upper sacrum): its TrP, its zone and its fit.
     ql = row_index(window, "Quadratus lumborum")
     assert ql.data() == ("Quadratus lumborum — provisional fit\n"
-                         "TrP3 (deep upper, provisional) refers here; spillover only: Sacrum "
-                         "(provisional)")
-    assert "Provisional (Sacrum; TrP3's referral here): not settled" in ql.data(
-        Qt.ItemDataRole.ToolTipRole)
+                         "TrP3 (deep upper, provisional) refers here; spillover only: Upper "
+                         "sacrum (S1\N{EN DASH}S2, provisional)")
+    assert ("Provisional (Upper sacrum (S1\N{EN DASH}S2); TrP3's referral here): not settled"
+            in ql.data(Qt.ItemDataRole.ToolTipRole))
     # A row that rests on no provisional referral says nothing of it.
     multifidus = row_index(window, "Multifidus")
     assert "rovisional" not in multifidus.data()
@@ -906,7 +908,8 @@ def test_the_side_stays_apart_from_what_comes_with_a_muscle(qtbot, window: MainW
     # "Multifidus (with rotatores, either side)" read as if the rotatores were on either side;
     # a part of a muscle still takes its side inside its bracket, as above.
     trigger(window, "actionPainMode")
-    click(qtbot, window, "sacrum")
+    click(qtbot, window, "sacrum_upper")
+    click(qtbot, window, "sacrum_lower")
     for side in ("L", "R"):
         click(qtbot, window, "si_joint", side)
     shown = names(window)

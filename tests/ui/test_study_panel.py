@@ -393,13 +393,15 @@ def one_referral_card(catalog: Catalog, muscle_id: str, trp_id: str,
 @pytest.mark.parametrize(("card", "offered", "pick", "said"), [
     # The reviewer's card: multifidus TrP1 paints the low lumbar spine and the sacrum solid,
     # the lower abdomen and the low lumbar paraspinals stippled; quadratus lumborum reaches the
-    # sacrum and the lower abdomen, but only as spillover. Only part of the pattern, said so:
-    # never "refers pain here too", which reads as if the pick were right.
+    # upper sacrum (its band across it) and the lower abdomen, but only as spillover, and not
+    # the lower sacrum. Only part of the pattern, said so: never "refers pain here too", which
+    # reads as if the pick were right. The sacrum's parts are named apart where the muscle
+    # reaches them apart, the sacrum whole where it misses both alike (below).
     (("multifidus", "trp1"), ["multifidus", "quadratus_lumborum"], "quadratus_lumborum",
-     ["Quadratus lumborum reaches only part of this pattern: as spillover, Sacrum and Lower "
-      "abdomen.",
+     ["Quadratus lumborum reaches only part of this pattern: as spillover, Upper sacrum "
+      "(S1\N{EN DASH}S2) and Lower abdomen.",
       "Painted solid but not among its essential zones: Low lumbar spine (L4\N{EN DASH}L5), "
-      "Sacrum (only its spillover)."]),
+      "Upper sacrum (S1\N{EN DASH}S2) (only its spillover), Lower sacrum (S3\N{EN DASH}S5)."]),
     # Both ways at once: iliocostalis lumborum refers to the low lumbar paraspinals as an
     # essential zone, where multifidus TrP1's pattern is only stippled, and to the lower
     # abdomen as spillover; it reaches neither zone painted solid.

@@ -7,9 +7,11 @@ L5/S1 97.3, PSIS (S2) 93.6, sacral apex 87.8, coccyx tip 85.6, greater trochante
 gluteal fold about 76, mid-thigh 62.5, the top of the knee hollow 57.5 (about two-thirds of the
 way from the gluteal fold to the knee crease), knee crease 46.5, mid-calf 27, ankle 9.
 
-Four cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
+Five cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
 and L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones (L4 at the crest
-line down to S1); the mid-thigh cut parts the upper back of the thigh from the lower, and the
+line down to S1); the sacral cut, across the sacrum on the line between the PSIS dimples (S2),
+parts the upper sacrum from the lower, down to the coccyx (quadratus lumborum's band across the
+upper sacrum, gluteus maximus TrP2's lower sacrum); the mid-thigh cut parts the upper back of the thigh from the lower, and the
 two-thirds cut, about two-thirds of the way from the gluteal fold to the knee crease, through
 the top of the knee hollow where the hamstrings part, parts the lower back of the thigh's
 middle band from its lowest part, above the knee (piriformis' spillover reaches the upper
@@ -57,6 +59,7 @@ px = FRAME.px
 MID_TOP = (0.0, 127.0)
 MID_L1 = (0.0, 114.0)
 MID_S1 = (0.0, 97.3)
+MID_S2 = (0.0, 93.6)  # the line between the PSIS dimples, level with S2 ...
 MID_APEX = (0.0, 87.8)
 MID_K = (0.0, 84.6)  # below the coccyx tip: the gluteal cleft starts here
 CROTCH = (0.0, 75.5)
@@ -107,6 +110,7 @@ H = (1.5, 87.8)
 F = (6.3, 94.6)
 G = (6.0, 92.0)
 E = (4.8, 89.2)
+S_CUT = (4.04, 93.6)  # ... meets the sacrum's border (a point of it as it was drawn)
 M = (1.35, 86.0)
 J_GT_MB = (14.0, 85.8)
 J_GT_LT = (14.7, 80.4)
@@ -140,7 +144,9 @@ CURVES = {
     "ps_lat": Curve("ps_lat", [P_ES, (8.3, 107.0), P_CUT, Q_ES]),
     "cb_up": Curve("cb_up", [B, Q_ES, (10.3, 103.0), (12.3, 103.5), O_CU]),
     "cb_lo": Curve("cb_lo", [C, F, (9.0, 97.8), (12.0, 99.8), O_CL]),
-    "sac_border": Curve("sac_border", [B, C, D, H]),
+    "sac_border": Curve("sac_border", [B, S_CUT, C, D, H]),
+    # across the sacrum level with the PSIS dimples (S2): the upper sacrum above, the lower below
+    "sac_cut": Curve("sac_cut", [MID_S2, S_CUT]),
     "si_lat": Curve("si_lat", [E, G, F]),
     "si_bot": Curve("si_bot", [D, S_LB, E]),
     "ub_line": Curve("ub_line", [G, (10.0, 92.6), (13.6, 93.4), O_UB]),
@@ -244,15 +250,23 @@ MIDLINE_ZONES = {
     "lumbar_spine_lower": [(c["lumbar_cut"], MID_CUT, A_CUT, L_), (c["sp_edge"], A_CUT, A, L_),
                            (c["sac_top"], A, MID_S1, L_), (c["sac_top"], MID_S1, A, R_),
                            (c["sp_edge"], A, A_CUT, R_), (c["lumbar_cut"], A_CUT, MID_CUT, R_)],
-    "sacrum": [(c["sac_border"], B, H, L_), (c["cx_top"], H, MID_APEX, L_),
-               (c["cx_top"], MID_APEX, H, R_), (c["sac_border"], H, B, R_),
-               (c["sac_top"], B, MID_S1, R_), (c["sac_top"], MID_S1, B, L_)],
+    "sacrum_upper": [(c["sac_border"], B, S_CUT, L_), (c["sac_cut"], S_CUT, MID_S2, L_),
+                     (c["sac_cut"], MID_S2, S_CUT, R_), (c["sac_border"], S_CUT, B, R_),
+                     (c["sac_top"], B, MID_S1, R_), (c["sac_top"], MID_S1, B, L_)],
+    "sacrum_lower": [(c["sac_cut"], MID_S2, S_CUT, L_), (c["sac_border"], S_CUT, H, L_),
+                     (c["cx_top"], H, MID_APEX, L_), (c["cx_top"], MID_APEX, H, R_),
+                     (c["sac_border"], H, S_CUT, R_), (c["sac_cut"], S_CUT, MID_S2, R_)],
     "coccyx": [(c["cx_top"], MID_APEX, H, L_), (c["cx_edge"], H, MID_K, L_),
                (c["cx_edge"], MID_K, H, R_), (c["cx_top"], H, MID_APEX, R_)],
 }
+# the whole sacrum, its upper and lower parts' outline, for the bone under them
+SACRUM = [(c["sac_border"], B, H, L_), (c["cx_top"], H, MID_APEX, L_),
+          (c["cx_top"], MID_APEX, H, R_), (c["sac_border"], H, B, R_),
+          (c["sac_top"], B, MID_S1, R_), (c["sac_top"], MID_S1, B, L_)]
 ZONE_ORDER = [
     "thoracolumbar", "lumbar_spine_upper", "lumbar_spine_lower", "lumbar_paraspinal_upper",
-    "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum", "coccyx",
+    "lumbar_paraspinal_lower", "flank", "iliac_crest", "si_joint", "sacrum_upper",
+    "sacrum_lower", "coccyx",
     "upper_buttock", "buttock", "greater_trochanter", "gluteal_cleft",
     "lower_buttock_medial", "lower_buttock_lateral", "lateral_thigh",
     "posterior_thigh_upper_medial", "posterior_thigh_upper_lateral",
@@ -475,7 +489,7 @@ def body(svg: Svg) -> None:
         dx, dy = px((4.6, 93.6), sign)
         svg.el(L, "ellipse", cx=fmt(dx), cy=fmt(dy), rx="4.5", ry="3.5", fill=CREASE,
                fill_opacity="0.55")
-    svg.el(L, "path", id="art-sacrum", d=chain(MIDLINE_ZONES["sacrum"], px, L_), fill=BONE,
+    svg.el(L, "path", id="art-sacrum", d=chain(SACRUM, px, L_), fill=BONE,
            fill_opacity="0.75", stroke=BONE_EDGE, stroke_width="1.2")
     coccyx = [(1.5, 87.8), (0.9, 86.6), (0.3, 85.7), (-0.3, 85.7), (-0.9, 86.6), (-1.5, 87.8)]
     svg.el(L, "path", id="art-coccyx", d=closed_d(coccyx, px, L_), fill=BONE, fill_opacity="0.8",
