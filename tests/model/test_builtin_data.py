@@ -106,7 +106,7 @@ def test_the_upper_or_the_lower_sacrum_only_where_the_reference_says_which(catal
     # A review: quadratus lumborum's "band across the upper sacrum" (bilateral deep TrPs,
     # unverified) and gluteus maximus TrP2's "lower sacrum" each painted the whole sacrum, from
     # L5 down to the coccyx. The sacrum is split on the line of the PSIS dimples (S2).
-    upper, lower = set(SPLIT_ZONES["sacrum"])
+    upper, lower = SPLIT_ZONES["sacrum"]  # in that order: a set has none
     ql = catalog.muscles["quadratus_lumborum"].trigger_point("trp3").referral
     assert zones_of(catalog, "quadratus_lumborum", "trp3") & {upper, lower} == {upper}
     assert upper in ql.spillover and upper in ql.provisional  # still unverified

@@ -7,18 +7,18 @@ L5/S1 97.3, PSIS (S2) 93.6, sacral apex 87.8, coccyx tip 85.6, greater trochante
 gluteal fold about 76, mid-thigh 62.5, the top of the knee hollow 57.5 (about two-thirds of the
 way from the gluteal fold to the knee crease), knee crease 46.5, mid-calf 27, ankle 9.
 
-Five cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3
-and L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones (L4 at the crest
-line down to S1); the sacral cut, across the sacrum on the line between the PSIS dimples (S2),
-parts the upper sacrum from the lower, down to the coccyx (quadratus lumborum's band across the
-upper sacrum, gluteus maximus TrP2's lower sacrum); the mid-thigh cut parts the upper back of the thigh from the lower, and the
-two-thirds cut, about two-thirds of the way from the gluteal fold to the knee crease, through
-the top of the knee hollow where the hamstrings part, parts the lower back of the thigh's
-middle band from its lowest part, above the knee (piriformis' spillover reaches the upper
+Five cuts split zones a therapist reads level by level: the lumbar cut, halfway between the L3 and
+L4 spinous processes, parts the upper lumbar zones (L1-L3) from the low ones (L4 at the crest line
+down to S1); the sacral cut, across the sacrum on the line between the PSIS dimples (S2), parts the
+upper sacrum from the lower, down to the coccyx (quadratus lumborum's band across the upper sacrum,
+gluteus maximus TrP2's lower sacrum); the mid-thigh cut parts the upper back of the thigh from the
+lower, and the two-thirds cut, about two-thirds of the way from the gluteal fold to the knee
+crease, through the top of the knee hollow where the hamstrings part, parts the lower back of the
+thigh's middle band from its lowest part, above the knee (piriformis' spillover reaches the upper
 two-thirds of the back of the thigh, gluteus maximus' and medius' only its upper part, the
-hamstrings' and gluteus minimus' the whole of it); the mid-calf cut, about halfway from the
-knee crease to the ankle, where the calf muscles' bellies narrow into the Achilles tendon, parts
-the upper calf from the lower.
+hamstrings' and gluteus minimus' the whole of it); the mid-calf cut, about halfway from the knee
+crease to the ankle, where the calf muscles' bellies narrow into the Achilles tendon, parts the
+upper calf from the lower.
 
 From the gluteal fold to the mid-calf cut, one line down the middle of the back of each leg
 parts its inner (medial) half from its outer (lateral) half, where the hamstrings' referral
