@@ -1250,3 +1250,12 @@ def test_a_reason_names_the_activity_and_the_text_that_found_the_muscle(catalog:
     assert catalog.search_reason("gluteus_minimus", query) == (
         "refers pain to the greater trochanter (spillover zone); aggravated by lying on the side; "
         "symptom: “Waking at night when rolling onto the painful side”")
+
+
+def test_sacral_names_the_sacrum(catalog: Catalog):
+    # "sacral pain" found multifidus alone, by its "sacral-level trigger points": a student's
+    # "sacral" is the sacrum, and the muscles that refer pain there are the answer.
+    found = [m.id for m in catalog.search("sacral pain")]
+    referring = {c.muscle_id for c in catalog.find_sources(["sacrum"])}
+    assert set(found[:len(referring)]) == referring  # before any found by its text alone
+    assert catalog.search_reason(found[0], "sacral pain").startswith("refers pain to the sacrum")
