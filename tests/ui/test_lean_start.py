@@ -58,3 +58,29 @@ def test_the_pages_not_shown_are_loaded_when_first_opened(tmp_path: Path):
                          "loaded": ["bodymap.ui.pain_finder", "bodymap.ui.technique_coach"]}
     assert pain_mode == {"shown": "painFinder", "built": True,
                          "loaded": ["bodymap.ui.pain_finder", "bodymap.ui.technique_coach"]}
+
+
+# A process's first window, then a second one opened in it, as `bodymap` and tests do.
+OPEN_TWICE = """
+import gc, json
+from bodymap.ui.app import open_window
+
+first = open_window()
+after_first = [gc.isenabled(), gc.get_freeze_count()]
+second = open_window()
+print(json.dumps({"first": after_first, "second": [gc.isenabled(), gc.get_freeze_count()]}))
+"""
+
+
+def test_the_start_leaves_what_it_built_out_of_the_collectors_sweeps(tmp_path: Path):
+    """The objects a start builds, which live as long as the process, are not walked by every
+    later sweep of the cycle collector; the collector runs on after the start; and a window
+    opened later leaves the collector as it was."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", OPEN_TWICE], env=env, capture_output=True,
+                         text=True, check=True, timeout=60, cwd=ROOT).stdout
+    seen = json.loads(out)
+    enabled, frozen = seen["first"]
+    assert enabled and frozen > 10_000  # the modules, the data and the window, at least
+    assert seen["second"] == [True, frozen]
