@@ -582,7 +582,8 @@ def test_equal_referral_and_texts_go_to_the_pattern_that_fits_the_place(catalog:
     assert ids(catalog, "sacrum")[0] == "multifidus"
 
 
-@pytest.mark.parametrize("query", ["lower sacrum", "pain in the lower sacrum", "low sacrum"])
+@pytest.mark.parametrize("query", ["lower sacrum", "pain in the lower sacrum", "low sacrum",
+                                   "lower sacral pain", "low sacral ache"])
 def test_the_lower_sacrum_finds_gluteus_maximus_first(catalog: Catalog, query: str):
     # The reference: gluteus maximus TrP2 refers to "the whole buttock, lower sacrum ...";
     # quadratus lumborum's band lies across the upper sacrum. The sacrum is split on the line
@@ -595,7 +596,7 @@ def test_the_lower_sacrum_finds_gluteus_maximus_first(catalog: Catalog, query: s
     assert catalog.search_reason("gluteus_maximus", query).startswith(
         "refers pain to the lower sacrum (S3\u2013S5) (essential zone)")
     # The upper part, and the sacrum whole ("base of the spine"), find quadratus lumborum too.
-    for whole in ("upper sacrum", "sacrum", "base of the spine"):
+    for whole in ("upper sacrum", "upper sacral pain", "sacrum", "base of the spine"):
         assert "quadratus_lumborum" in ids(catalog, whole), whole
     # "Upper back" is the upper lumbar zones, not the upper sacrum.
     assert "quadratus_lumborum" not in ids(catalog, "upper back")
