@@ -16,6 +16,10 @@ Rules:
   when nothing is due, new cards one after another; never more than `new_per_day` new cards in
   any 24 hours. New cards come in deck order (a `StudySession` passes its deck in the order its
   new cards may start: `prerequisites.find_before_marking`).
+- Cards `next_card` is told to keep `apart` (a `StudySession` gives it the cards about the
+  muscles just asked: `siblings`) are served only when no other card of the same source is: due
+  ones after the other due ones, and a new card, if one may start, before them; studying ahead
+  likewise. New cards come in deck order, which the session arranges for them.
 - Studying ahead (nothing due, no new card allowed) serves answered cards not yet due, soonest
   due first, but never the card just answered (unless it is the only one) and cards answered
   within the first interval only after the others: asking again a card whose answer the student
@@ -25,7 +29,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
@@ -156,34 +160,41 @@ class LeitnerScheduler:
         )
 
     def next_card(self, deck: Sequence[str], history: Sequence[Answer], now: datetime, *,
-                  ahead: bool = False) -> str | None:
+                  ahead: bool = False, apart: Collection[str] = frozenset()) -> str | None:
         """The card to ask next, or None when nothing is due and no new card may start.
 
         With `ahead`, "nothing to do" instead gives an answered card not yet due (studying
-        ahead of schedule; see the module's rules), if there is one.
+        ahead of schedule; see the module's rules), if there is one. Cards in `apart` come
+        after the others (see the module's rules).
         """
         states = self.card_states(history)
         due = self.due_cards(deck, states, now)
+        if apart:
+            due = [*(s for s in due if s.card_id not in apart),
+                   *(s for s in due if s.card_id in apart)]
         allowed, reviews_since_new = self._new_allowed(history, now)
         fresh = next((c for c in deck if c not in states), None)
         if fresh is not None and allowed > 0 and (
             not due or reviews_since_new >= self.reviews_per_new
+            or (due[0].card_id in apart and fresh not in apart)
         ):
             return fresh
         if due:
             return due[0].card_id
-        return self._ahead_card(deck, history, states, now) if ahead else None
+        return self._ahead_card(deck, history, states, now, apart) if ahead else None
 
     def _ahead_card(self, deck: Sequence[str], history: Sequence[Answer],
-                    states: dict[str, CardState], now: datetime) -> str | None:
+                    states: dict[str, CardState], now: datetime,
+                    apart: Collection[str]) -> str | None:
         waiting = [states[c] for c in deck if c in states]
         if len(waiting) > 1:
             # The card answered last (of answers at the same moment, the one logged last).
             just_answered = max(reversed(history), key=lambda a: a.answered_at).card_id
             waiting = [s for s in waiting if s.card_id != just_answered]
 
-        def order(state: CardState) -> tuple[bool, datetime, str]:
+        def order(state: CardState) -> tuple[bool, bool, datetime, str]:
             recent = now - state.last_answered < self.intervals[0]
-            return recent, state.last_answered if recent else state.due, state.card_id
+            return (state.card_id in apart, recent, state.last_answered if recent else state.due,
+                    state.card_id)
 
         return min(waiting, key=order).card_id if waiting else None

@@ -13,6 +13,7 @@ from bodymap.study.mastery import Progress, muscle_mastery, muscle_progress
 from bodymap.study.prerequisites import find_before_marking
 from bodymap.study.questions import AnyQuestion, ZoneQuestion
 from bodymap.study.scheduler import Answer, LeitnerScheduler, QueueCounts
+from bodymap.study.siblings import apart_last, kept_apart
 from bodymap.study.store import Profile, ProgressStore
 
 
@@ -49,10 +50,12 @@ class StudySession:
 
         New cards start in the deck's order, but a muscle's zone cards only once the student has
         found it on the body (`find_before_marking`); cards already answered are served as the
-        scheduler says, which that order does not touch.
+        scheduler says, which that order does not touch. Cards about a muscle just asked wait
+        while another card may be asked (`siblings`).
         """
-        deck = find_before_marking(self._deck, self._history)
-        card = self.scheduler.next_card(deck, self._history, now, ahead=ahead)
+        apart = kept_apart(self._deck, self._history, now)
+        deck = find_before_marking(apart_last(self._deck, apart), self._history)
+        card = self.scheduler.next_card(deck, self._history, now, ahead=ahead, apart=apart)
         return None if card is None else self.questions[card]
 
     def answer(self, question: AnyQuestion, response: str | Iterable[str] | None,
