@@ -226,10 +226,10 @@ def fact_questions(catalog: Catalog, rng: random.Random,
             continue
         questions += _which_muscle(
             rng, catalog, reader, everyone, muscle, "mimic", muscle.often_mistaken_for,
-            lambda fact: f"Trigger points in which muscle are often mistaken for this? “{fact}”")
+            lambda fact: f"Pain from which muscle's trigger points is often mistaken for “{fact}”?")
         questions += _which_muscle(
             rng, catalog, reader, everyone, muscle, "symptom", muscle.symptoms,
-            lambda fact: f"Trigger points in which muscle typically cause this? “{fact}”")
+            lambda fact: f"Which muscle's trigger points typically cause “{fact}”?")
     return questions
 
 
