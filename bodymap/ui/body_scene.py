@@ -801,7 +801,8 @@ class BodyScene(QGraphicsScene):
         every TrP of the selected muscle. ([], "") when none is."""
         board = self.study
         if board is not None:
-            return [Referral(board.essential, board.spillover, board.bilateral)], board.side
+            return [Referral(board.essential, board.spillover, board.bilateral,
+                             board.provisional)], board.side
         trp = self.coached_trigger_point() if self.mode != "pain" else None
         if trp is not None and self.selected is not None:
             return [trp.referral], self.selected[1]

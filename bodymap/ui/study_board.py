@@ -14,7 +14,13 @@ from bodymap.model import Catalog
 from bodymap.study.feedback import Response, revealed_prompt
 from bodymap.study.grading import Grade
 from bodymap.study.prompts import body_prompt
-from bodymap.study.questions import AnyQuestion, is_locate, is_referral, is_zones
+from bodymap.study.questions import (
+    AnyQuestion,
+    ZoneQuestion,
+    is_locate,
+    is_referral,
+    is_zones,
+)
 
 Mark = tuple[str, str | None]  # a zone marked and its side (None: a midline zone)
 
@@ -27,6 +33,10 @@ class StudyBoard:
     essential: tuple[str, ...] = ()  # zone ids to paint solid red
     spillover: tuple[str, ...] = ()  # zone ids to paint stippled red
     bilateral: tuple[str, ...] = ()  # of those, the zones painted on both sides, not only `side`
+    # Of those, the zones the sources do not settle (`Referral.provisional`): a dashed edge over
+    # their red, as on the muscle's page. A zone card's answer paints them though it does not
+    # ask them, so that the zones its feedback names as not asked are seen where they are.
+    provisional: tuple[str, ...] = ()
     # The side the pattern is painted on and the answer outlined on (the side view, drawn from
     # one side, turns to show it).
     side: str = "L"
@@ -73,6 +83,8 @@ def answer_board(catalog: Catalog, question: AnyQuestion, response: Response, gr
                            bilateral=question.bilateral, side=paint_side,
                            answer=question.muscle_id, marked=marked,
                            trigger_point=question.trigger_point_id)
+        if is_zones(question) and question.provisional:
+            board = _with_unsettled(catalog, question, board)
     else:
         board = StudyBoard(answer=question.muscle_id, side=outlined_side)
     clicked = None
@@ -80,3 +92,20 @@ def answer_board(catalog: Catalog, question: AnyQuestion, response: Response, gr
         board = replace(board, clicked=(response, side or "L"))
         clicked = response
     return replace(board, prompt=revealed_prompt(catalog, question, grade, clicked))
+
+
+def _with_unsettled(catalog: Catalog, question: ZoneQuestion, board: StudyBoard) -> StudyBoard:
+    """The answer's board with the zones the card leaves unasked as the sources do not settle
+    them, painted as the referral has them (essential where a TrP of the card has it so, else
+    spillover) and marked provisional."""
+    points = catalog.muscles[question.muscle_id].trigger_points
+    referrals = [t.referral for t in points
+                 if question.trigger_point_id in (None, t.id)]
+    essential = {z for r in referrals for z in r.essential}
+    unsure = [z for z in question.provisional
+              if z not in board.essential and z not in board.spillover]
+    return replace(board, essential=(*board.essential, *(z for z in unsure if z in essential)),
+                   spillover=(*board.spillover, *(z for z in unsure if z not in essential)),
+                   bilateral=(*board.bilateral, *(z for r in referrals for z in r.bilateral
+                                                  if z in unsure and z not in board.bilateral)),
+                   provisional=question.provisional)

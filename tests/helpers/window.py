@@ -79,6 +79,23 @@ def is_red(color: QColor) -> bool:
     return color.red() > 150 and color.green() < 110 and color.blue() < 110
 
 
+def dark_edge_pixels(window: MainWindow, zone: str, side: str | None = "L") -> int:
+    """Dark pixels along the top edge of a zone as the window shows it: the dashed edge of a
+    provisional zone (`body_scene.provisional_pen`)."""
+    view = window.body_view
+    rect = view.body_scene().zones[zone, side].sceneBoundingRect()
+    left = view.mapFromScene(rect.left() + rect.width() / 4, rect.top())
+    right = view.mapFromScene(rect.right() - rect.width() / 4, rect.top())
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    dark = 0
+    for x in range(left.x(), right.x()):
+        for y in range(left.y() - 2, left.y() + 3):
+            colour = image.pixelColor(int(x * ratio), int(y * ratio))
+            dark += colour.red() < 120 and colour.green() < 70 and colour.blue() < 70
+    return dark
+
+
 def child(parent: QWidget, kind: type, name: str):
     """The parent's child widget of that kind and objectName; it must exist."""
     found = parent.findChild(kind, name)

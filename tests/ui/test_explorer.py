@@ -10,6 +10,7 @@ from helpers.packs import replace_line, write_pack
 from helpers.pictures import body_spans
 from helpers.window import (
     click,
+    dark_edge_pixels,
     is_red,
     keys_dialog,
     pixel,
@@ -1331,22 +1332,6 @@ def test_the_muscle_list_tip_counts_trigger_points_in_words(qtbot, tmp_path: Pat
     assert count > 1 and tips["Piriformis"] == f"Piriformis: {count} trigger points"
 
 
-def _dark_edge_pixels(window: MainWindow, zone: str, side: str = "L") -> int:
-    """Dark (dashed-edge) pixels along the top edge of a zone as the window shows it."""
-    view = window.body_view
-    rect = view.body_scene().zones[zone, side].sceneBoundingRect()
-    left = view.mapFromScene(rect.left() + rect.width() / 4, rect.top())
-    right = view.mapFromScene(rect.right() - rect.width() / 4, rect.top())
-    image = view.viewport().grab().toImage()
-    ratio = image.devicePixelRatio()
-    dark = 0
-    for x in range(left.x(), right.x()):
-        for y in range(left.y() - 2, left.y() + 3):
-            colour = image.pixelColor(int(x * ratio), int(y * ratio))
-            dark += colour.red() < 120 and colour.green() < 70 and colour.blue() < 70
-    return dark
-
-
 def test_a_zone_only_provisional_referral_paints_has_a_dashed_edge_and_a_key(
         qtbot, window: MainWindow, catalog: Catalog):
     # Gluteus minimus reaches the back of the knee only in a reading the sources do not settle;
@@ -1360,6 +1345,6 @@ def test_a_zone_only_provisional_referral_paints_has_a_dashed_edge_and_a_key(
     click(qtbot, window, "gluteus_minimus")
     knee = window.body_view.body_scene().zones["posterior_knee_lateral", "L"].sceneBoundingRect()
     assert is_red(pixel(window, window.body_view.mapFromScene(knee.center())))
-    assert _dark_edge_pixels(window, "posterior_knee_lateral") > 3
-    assert all(_dark_edge_pixels(window, zone) == 0 for zone in thigh)
+    assert dark_edge_pixels(window, "posterior_knee_lateral") > 3
+    assert all(dark_edge_pixels(window, zone) == 0 for zone in thigh)
     assert "Provisional zone" in window.findChild(QWidget, "legend").accessibleName()

@@ -11,7 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.progress import only_due
-from helpers.window import child, click, is_red, pixel, press_button, text, trigger
+from helpers.window import (
+    child,
+    click,
+    dark_edge_pixels,
+    is_red,
+    pixel,
+    press_button,
+    text,
+    trigger,
+)
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from bodymap.model import Catalog
@@ -105,6 +114,25 @@ def test_iliopsoas_zones_span_two_views_and_marks_on_both_count(qtbot, window: M
     press_button(qtbot, window, "studyNext")
     assert child(window, QWidget, "studySummary").isVisible()
     assert text(window, "studySummaryScore") == "1 right of 1"
+
+
+def test_the_answer_shows_the_zones_it_did_not_ask_where_they_are(qtbot, window: MainWindow,
+                                                                   catalog: Catalog,
+                                                                   progress_path: Path):
+    # The feedback names quadratus lumborum's band over the upper sacrum as not asked, as the
+    # sources do not settle it; the body shows it there, as the muscle's page does: painted,
+    # with the dashed edge the key calls provisional. The settled zones have no such edge.
+    only_due(catalog, progress_path, "zones:quadratus_lumborum")
+    start(qtbot, window)
+    ql = catalog.muscles["quadratus_lumborum"]
+    settled = sorted(combined_zones(t.referral.settled() for t in ql.trigger_points)[0])
+    for zone in shown_zones(window, settled):
+        click(qtbot, window, zone, "L")
+    press_button(qtbot, window, "studyCheck")
+    assert "not asked, as the sources do not settle it: Upper sacrum" in text(window,
+                                                                             "studyAnswer")
+    assert dark_edge_pixels(window, "sacrum_upper", None) > 3
+    assert dark_edge_pixels(window, "lateral_thigh", "L") == 0  # settled spillover, unmarked
 
 
 def test_a_provisional_zone_marked_is_set_aside_and_said_to_be(qtbot, window: MainWindow,
