@@ -39,7 +39,14 @@ from bodymap.model import Catalog
 from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
 from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Technique
-from bodymap.ui.coach_gauges import ALARM, RELEASE, SCALE_KEYS, TARGET, DiscomfortScale
+from bodymap.ui.coach_gauges import (
+    ALARM,
+    OVERHELD,
+    RELEASE,
+    SCALE_KEYS,
+    TARGET,
+    DiscomfortScale,
+)
 from bodymap.ui.coach_notes import (
     CautionsBox,
     Collapsible,
@@ -119,6 +126,9 @@ class TechniqueCoach(QWidget):
         self._reached_target = False
         # The discomfort eased to the release level: this hold is over, and Space starts the next.
         self._released = False
+        # How long the last hold ran, when it went past the maximum (0 when it did not): reset
+        # or a new point ends such a hold, and the idle panel still says so (`_end_of_hold`).
+        self._last_over = 0.0
         self._cue = "idle"
         self.timer = HoldTimer(clock, self)
         self.timer.changed.connect(self._show_elapsed)
@@ -378,6 +388,7 @@ class TechniqueCoach(QWidget):
         self.step_index = 0
         target = technique.target_discomfort
         self.scale.set_target(min(target.start), max(target.start), target.release_at)
+        self._last_over = 0.0  # another technique or muscle: a fresh start
         self.timer.set_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
         self._forget_hold()
         self.hold_panel.show_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
@@ -451,6 +462,7 @@ class TechniqueCoach(QWidget):
         # this index about something else): begin at its first, finding the point.
         self.step_index = 0
         # A new point is a new hold.
+        self._end_of_hold()
         self.timer.reset()
         self._forget_hold()
         self._show_trigger_point()
@@ -477,6 +489,7 @@ class TechniqueCoach(QWidget):
                 if not go_on:
                     return False
             self._started_once = True
+        self._last_over = 0.0
         if self._released:  # the last hold ended when it eased: this is the next one
             self.timer.reset()
             self._released = False
@@ -499,10 +512,22 @@ class TechniqueCoach(QWidget):
 
     @_with_widgets
     def reset(self) -> None:
+        self._end_of_hold()
         self.timer.reset()
         self._released = False
         self._reached_target = False
         self._show_discomfort()
+
+    def _past_max(self, elapsed: float) -> bool:
+        """Whether a hold of `elapsed` seconds ran past the maximum, in the whole seconds the
+        panel shows (a hold shown as "10 s" is within a 10 s maximum)."""
+        return 0 < self.timer.max_seconds < int(elapsed)
+
+    def _end_of_hold(self) -> None:
+        """The hold is being reset (R, or a new point): remember whether it ran past the
+        maximum, for the idle panel to say so until the next hold starts."""
+        elapsed = self.timer.elapsed()
+        self._last_over = elapsed if self._past_max(elapsed) else 0.0
 
     def _forget_hold(self) -> None:
         """A new point or technique: the scale back to 0 and nothing reached yet."""
@@ -516,6 +541,8 @@ class TechniqueCoach(QWidget):
         stop the clock there, rather than run on towards a maximum-hold alarm."""
         self._released = True
         self.timer.pause()
+        # Eased while paused too (no running change to relabel it): Space starts the next hold.
+        self.start_button.setText("▶  Next hold")
         self._set_cue_state("released")
 
     @_with_widgets
@@ -649,6 +676,8 @@ class TechniqueCoach(QWidget):
             # panel then says "Eased after ..."), has its own words. Short, so the line does not
             # wrap and shift the panel as it turns red.
             hint, colour = "Maximum hold reached: release slowly now.", ALARM
+        elif self._cue == "overheld":
+            colour = OVERHELD  # eased, but past the maximum: not the green of a hold done right
         self.discomfort_hint.setText(hint)
         self.discomfort_hint.setStyleSheet(f"color:{colour};")
         # The scale has the coach's focus, so a screen reader announces the scale: it says
@@ -686,13 +715,16 @@ class TechniqueCoach(QWidget):
 
     @property
     def cue(self) -> str:
-        """'idle', 'holding', 'paused', 'typical', 'max' or 'released': what the hold panel
-        shows."""
+        """'idle', 'holding', 'paused', 'typical', 'max', 'released' or 'overheld' (eased, but
+        only after the hold ran past its maximum): what the hold panel shows."""
         return self._cue
 
     def _set_cue_state(self, state: str) -> None:
+        if state == "released" and self._past_max(self.timer.elapsed()):
+            state = "overheld"
         self._cue = state
         technique = self.technique
         typical = technique.hold_seconds.typical if technique else 0
         maximum = technique.hold_seconds.max if technique else 0
-        self.hold_panel.show_state(state, typical, maximum, self.timer.elapsed())
+        self.hold_panel.show_state(state, typical, maximum, self.timer.elapsed(),
+                                   self._last_over if state == "idle" else 0.0)

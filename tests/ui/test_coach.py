@@ -569,6 +569,66 @@ def test_at_maximum_hold_every_cue_says_release(qtbot, coach: TechniqueCoach, cl
     assert coach.scale.accessibleDescription().startswith("6 of 10. On target")
 
 
+def test_a_hold_that_eased_only_past_its_maximum_does_not_end_green(
+        qtbot, coach: TechniqueCoach, clock: FakeClock):
+    """Review 29: held 62 s against a 10 s maximum, then eased, the panel turned green ("Eased
+    after 62 s: hold ended"), as if the hold had been done right."""
+    coach.set_muscle("gluteus_medius")  # target 6-7, release at 4, maximum 10 s
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_6)
+    advance(coach, clock, 12)
+    assert coach.cue == "max"
+    key(qtbot, coach, Qt.Key.Key_Space)  # stopped by key past the maximum: still red
+    assert not coach.running and coach.cue == "max"
+    assert coach.hold_cue.text() == "Maximum hold (10 s) reached: release slowly now."
+    clock.advance(20)
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 50)
+    key(qtbot, coach, Qt.Key.Key_4)
+    key(qtbot, coach, Qt.Key.Key_2)
+    assert not coach.running
+    assert coach.cue == "overheld"
+    assert coach.hold_cue.text() == ("Eased after 62 s, past the 10 s maximum: release slowly "
+                                     "now, and by 10 s next time.")
+    for widget in (coach.hold_panel, coach.hold_cue, coach.discomfort_hint):
+        assert "#2e7d32" not in widget.styleSheet()  # the green of a hold done right
+    assert "#eef7ee" not in coach.hold_panel.styleSheet()
+    assert coach.start_button.text() == "▶  Next hold"
+    # Reset, or the next trigger point: the panel is idle but still says what the last hold did.
+    key(qtbot, coach, Qt.Key.Key_R)
+    assert coach.cue == "idle"
+    assert coach.hold_cue.text().startswith("The last hold ran 62 s, past the 10 s maximum")
+    key(qtbot, coach, Qt.Key.Key_Space)  # the next hold: that note is gone
+    advance(coach, clock, 3)
+    assert coach.hold_cue.text() == "Holding…"
+    advance(coach, clock, 9)
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert (coach.trp_index, coach.cue) == (1, "idle")
+    assert coach.hold_cue.text() == ("The last hold ran 12 s, past the 10 s maximum: release "
+                                     "by 10 s this time. Space starts the hold.")
+    # Another muscle is a fresh start.
+    coach.set_muscle("piriformis")
+    assert coach.hold_cue.text().startswith("Press Space to start the hold")
+
+
+def test_a_hold_within_its_maximum_ends_as_before(qtbot, coach: TechniqueCoach,
+                                                  clock: FakeClock):
+    coach.set_muscle("gluteus_medius")  # maximum 10 s
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_6)
+    advance(coach, clock, 8)
+    key(qtbot, coach, Qt.Key.Key_R)  # reset within the maximum: the plain idle panel
+    assert coach.hold_cue.text().startswith("Press Space to start the hold")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 6)
+    key(qtbot, coach, Qt.Key.Key_Space)  # paused, then eased while paused
+    key(qtbot, coach, Qt.Key.Key_4)
+    assert coach.cue == "released"
+    assert coach.start_button.text() == "▶  Next hold"
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert coach.hold_cue.text().startswith("Press Space to start the hold")
+
+
 def test_at_maximum_hold_no_technique_says_press_deeper(qtbot, coach: TechniqueCoach,
                                                         clock: FakeClock):
     coach.set_muscle("gluteus_medius")
