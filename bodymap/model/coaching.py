@@ -1,6 +1,6 @@
 """What the technique coach says, read from a technique's data: which of its steps belong at
-which trigger point, and what to do as the discomfort builds and eases, and when that ends the
-hold (docs/coach.md)."""
+which trigger point (and which caution leads there), and what to do as the discomfort builds and
+eases, and when that ends the hold (docs/coach.md)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,17 @@ def steps_by_point(steps: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
     # A point no step applies to (data written against the rules) still gets the whole list
     # rather than an empty card.
     return [tuple(p) if p else tuple(range(len(steps))) for p in plan]
+
+
+def cautions_at_point(cautions: tuple[str, ...], point: int, count: int) -> tuple[str, ...]:
+    """The muscle's cautions in the order the coach shows them at trigger point `point` (0-based,
+    of `count`): the first caution that names this point ("At TrP3, through the abdomen: ...",
+    as a step names one) leads, as it is the one shown before the rest are unfolded; without
+    one, the data's first (the nerve or vessel most at risk). The others follow in the data's
+    order."""
+    lead = next((i for i, text in enumerate(cautions)
+                 if point in named_trigger_points(text, count)), 0)
+    return (cautions[lead], *cautions[:lead], *cautions[lead + 1:]) if cautions else ()
 
 
 # -- what the client's report means ---------------------------------------------------------------

@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
-from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
+from bodymap.model.coaching import (
+    cautions_at_point,
+    discomfort_advice,
+    eased_to_release,
+    steps_by_point,
+)
 from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Technique
 from bodymap.ui.coach_gauges import (
@@ -334,8 +339,8 @@ class TechniqueCoach(QWidget):
                 self.combo.insertSeparator(self.combo.count())
             self.combo.addItem(variant.label, variant.key)
         self._show_title()
-        self._show_cautions()
         self.trp_index = 0
+        self._show_cautions()
         self._select_variant(0)
 
     @property
@@ -465,6 +470,7 @@ class TechniqueCoach(QWidget):
         self._end_of_hold()
         self.timer.reset()
         self._forget_hold()
+        self._show_cautions()
         self._show_trigger_point()
         self._show_step()
         self._keep_step_in_view()
@@ -618,7 +624,10 @@ class TechniqueCoach(QWidget):
         if self.muscle is None:
             self.cautions.hide()
         else:
-            self.cautions.show_cautions(self.muscle.cautions)
+            # A caution that names this point (the abdominal vessels at iliopsoas's TrP3) is the
+            # one shown before the rest are unfolded.
+            self.cautions.show_cautions(cautions_at_point(
+                self.muscle.cautions, self.trp_index, len(self.trigger_points)))
 
     def _keep_step_in_view(self) -> None:
         """After the therapist steps on, or to another trigger point, technique or muscle, the

@@ -2,7 +2,12 @@
 discomfort scale makes of the client's report (docs/coach.md), without Qt: the built-in muscles
 are walked through the window in tests/ui/test_coach.py."""
 
-from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
+from bodymap.model.coaching import (
+    cautions_at_point,
+    discomfort_advice,
+    eased_to_release,
+    steps_by_point,
+)
 from bodymap.model.schema import DiscomfortTarget
 
 STEPS = (
@@ -38,6 +43,16 @@ def test_one_point_or_none_walks_every_step_in_order():
 def test_named_points_are_read_in_any_spelling():
     steps = ("Find the band.", "Work trp 2 and TrP 3 with the elbow.")
     assert steps_by_point(steps, 3) == [(0,), (0, 1), (0, 1)]
+
+
+def test_a_caution_that_names_the_point_leads_there():
+    cautions = ("The nerve in the groin (TrP1).", "At TrP3, the vessels in the abdomen.",
+                "Not in pregnancy.")
+    assert cautions_at_point(cautions, 0, 3) == cautions
+    assert cautions_at_point(cautions, 1, 3) == cautions  # none names TrP2: the data's order
+    assert cautions_at_point(cautions, 2, 3) == (cautions[1], cautions[0], cautions[2])
+    assert cautions_at_point(cautions, 2, 2) == cautions  # a TrP3 the muscle does not have
+    assert cautions_at_point((), 0, 3) == ()
 
 
 def test_a_report_is_read_against_the_target_band():

@@ -774,6 +774,33 @@ def test_all_cautions_on_request(qtbot, coach: TechniqueCoach, catalog: Catalog)
         plain(coach.cautions_text))
 
 
+def test_at_the_psoas_point_the_abdominal_vessels_caution_is_shown(qtbot, coach: TechniqueCoach):
+    """Review 29: at iliopsoas TrP3, pressed through the abdomen, the caution about the large
+    abdominal vessels was folded under "4 more cautions" behind the femoral triangle's."""
+    coach.set_muscle("iliopsoas")
+    assert "femoral nerve, artery and vein" in plain(coach.cautions_text)
+    assert "pulsating mass" not in plain(coach.cautions_text)
+    key(qtbot, coach, Qt.Key.Key_T)
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert coach.trp_label.text().startswith("TrP3")
+    shown = plain(coach.cautions_text)
+    assert "large abdominal vessels" in shown and "pulsating mass" in shown
+    assert "femoral nerve" not in shown
+    assert coach.cautions_more.text() == "5 more cautions"
+    qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)  # the rest, unfolded
+    assert "femoral nerve, artery and vein" in plain(coach.cautions_text)
+    qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)  # folded again
+    # The steps there feel for a pulse before the pressure builds.
+    steps = steps_at(walk(qtbot, coach), 3)
+    pressure = next(i for i, step in enumerate(steps) if "out of 10" in step)
+    assert any("feel for a pulse before any pressure" in step for step in steps[:pressure])
+    # Back at the femoral triangle, its caution leads again.
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    assert "femoral nerve, artery and vein" in plain(coach.cautions_text)
+    assert "pulsating mass" not in plain(coach.cautions_text)
+
+
 @pytest.mark.parametrize(("muscle_id", "phrase"), [
     ("medial_hamstrings", "popliteal artery and vein"),
     ("biceps_femoris", "common fibular (peroneal) nerve"),
