@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Catalog
 from bodymap.model.coaching import (
+    carried_over_position,
     cautions_at_point,
     discomfort_advice,
     eased_to_release,
@@ -200,6 +201,7 @@ class TechniqueCoach(QWidget):
 
         self.step_card = step_card = StepCard(base)
         self.step_counter, self.step_text = step_card.step_counter, step_card.step_text
+        self.step_carry_over = step_card.carry_over
         self.prev_button, self.next_button = step_card.prev_button, step_card.next_button
         self.prev_button.clicked.connect(lambda: self.previous_step())
         self.next_button.clicked.connect(lambda: self.next_step())
@@ -648,8 +650,12 @@ class TechniqueCoach(QWidget):
     def _show_step(self) -> None:
         steps = self.point_steps
         if steps:
-            more_points = self.trp_index + 1 < len(self.trigger_points)
-            self.step_card.show_step(steps, self.step_index, more_points)
+            count = len(self.trigger_points)
+            more_points = self.trp_index + 1 < count
+            # A student may start at TrP2 (T, its button): the client's position, given at
+            # TrP1 only, is carried over in a line above the steps.
+            carry_over = carried_over_position(self.steps, count, self.trp_index)
+            self.step_card.show_step(steps, self.step_index, more_points, carry_over)
 
     def _show_trigger_point(self) -> None:
         self.triggerPointChanged.emit(self.trigger_point_id or "")

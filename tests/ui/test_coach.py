@@ -10,7 +10,7 @@ import pytest
 from helpers.window import click, press_button, text, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget
 
 from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
@@ -294,6 +294,47 @@ def test_gluteus_medius_each_trigger_point_gets_its_own_steps(qtbot, window: Mai
         "STEP 1 OF 7", "STEP 1 OF 6", "STEP 1 OF 7"]
     # Nothing the muscle's technique says is lost on the way.
     assert {step for _, _, step in shown} == set(catalog.muscles["gluteus_medius"].technique.steps)
+
+
+def test_a_student_who_starts_at_trp2_is_told_how_the_client_lies(qtbot, window: MainWindow,
+                                                                   catalog: Catalog):
+    """Review 29: piriformis TrP2 opened at "STEP 1 OF 7: Draw the line ...", and the client's
+    position (hip flexed to about 90 degrees, part of the technique) was given at TrP1 only."""
+    trigger(window, "actionLayerDeep")
+    coach = open_coach(qtbot, window, "piriformis")
+    line = coach.findChild(QLabel, "stepCarryOver")
+    assert line.isHidden()  # at TrP1 the position is a step of its own
+    assert text(coach, "stepText").startswith("Position the client side-lying")
+    press_button(qtbot, coach, "nextTrp")  # straight to TrP2
+    assert text(coach, "trpLabel").startswith("TrP2")
+    assert line.isVisible()
+    assert text(coach, "stepCarryOver") == (
+        "Client positioned as for TrP1: side-lying on the pain-free side, upper hip flexed to "
+        "about 90 degrees and the knee supported.")
+    # Not a step: the count and the first step are TrP2's own, as before.
+    assert text(coach, "stepCounter") == "STEP 1 OF 7"
+    assert text(coach, "stepText").startswith("Draw the line")
+    press_button(qtbot, coach, "nextStep")
+    assert line.isVisible()  # above each of the point's steps
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    assert line.isHidden()
+    # Gluteus minimus positions the client for each point in its own step: nothing to carry.
+    coach.set_muscle("gluteus_minimus")
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert text(coach, "stepText").startswith("For TrP2, in the posterior part, position")
+    assert line.isHidden()
+    # At every later point of every built-in muscle whose TrP1 alone places the client.
+    for muscle_id in ("gluteus_medius", "quadratus_lumborum", "iliopsoas"):
+        coach.set_muscle(muscle_id)
+        position = catalog.muscles[muscle_id].technique.steps[
+            1 if muscle_id == "iliopsoas" else 0]
+        assert position.startswith("Position the client ")
+        for _ in catalog.muscles[muscle_id].trigger_points[1:]:
+            key(qtbot, coach, Qt.Key.Key_T)
+            shown = text(coach, "stepCarryOver")
+            assert shown.startswith("Client positioned as for TrP1: ")
+            assert position.removeprefix("Position the client ").startswith(
+                shown.removeprefix("Client positioned as for TrP1: ").rstrip("."))
 
 
 def test_the_last_step_at_a_point_leads_to_the_next_point(qtbot, window: MainWindow):
