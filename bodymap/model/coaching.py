@@ -1,6 +1,6 @@
 """What the technique coach says, read from a technique's data: which of its steps belong at
-which trigger point, and what to do as the discomfort builds and eases, and when that ends the
-hold (docs/coach.md)."""
+which trigger point (and which caution leads there), and what to do as the discomfort builds and
+eases, and when that ends the hold (docs/coach.md)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,49 @@ def steps_by_point(steps: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
     # A point no step applies to (data written against the rules) still gets the whole list
     # rather than an empty card.
     return [tuple(p) if p else tuple(range(len(steps))) for p in plan]
+
+
+# A step that places the client: "Position the client ...", "Client prone ...".
+_POSITIONING = re.compile(r"\bposition|\bprone\b|\bsupine\b|\bside-lying\b|\bseated\b",
+                          re.IGNORECASE)
+_POSITION_THE_CLIENT = re.compile(r"^\s*position the client\s+", re.IGNORECASE)
+# Where the position itself ends: what follows says why ("..., so the buttock is relaxed") or
+# what else to do once (";  drape ...", "; explain the work ...").
+_POSITION_ENDS = re.compile(r";|,\s+(?:so|to)\s", re.IGNORECASE)
+
+
+def carried_over_position(steps: tuple[str, ...], count: int, point: int) -> str:
+    """For trigger point `point` (0-based, of `count`) after the first: the client's position
+    from the first step that places the client (it says "position", "prone", "supine",
+    "side-lying" or "seated") but is shown only at the first point (rule 3), as one short line,
+    "Client positioned as for TrP1: ...", so that a student who starts at this point knows how
+    the client lies. The step is cut where the position ends:
+    at its first ";" (what follows, draping or explaining the work, is done once) or at a
+    ", so ..." or ", to ..." saying why. "" when nothing was left out."""
+    if point <= 0 or count <= 1 or point >= count:
+        return ""
+    plan = steps_by_point(steps, count)
+    for index in range(_locate_step(steps)):
+        step = steps[index]
+        if (_POSITIONING.search(step) and index not in plan[point]
+                and not named_trigger_points(step, count) and not is_closing(step)):
+            text = _POSITION_ENDS.split(step, 1)[0].strip().rstrip(".")
+            rest = _POSITION_THE_CLIENT.sub("", text)
+            if rest != text:
+                return f"Client positioned as for TrP1: {rest}."
+            return f"As for TrP1: {text}."
+    return ""
+
+
+def cautions_at_point(cautions: tuple[str, ...], point: int, count: int) -> tuple[str, ...]:
+    """The muscle's cautions in the order the coach shows them at trigger point `point` (0-based,
+    of `count`): the first caution that names this point ("At TrP3, through the abdomen: ...",
+    as a step names one) leads, as it is the one shown before the rest are unfolded; without
+    one, the data's first (the nerve or vessel most at risk). The others follow in the data's
+    order."""
+    lead = next((i for i, text in enumerate(cautions)
+                 if point in named_trigger_points(text, count)), 0)
+    return (cautions[lead], *cautions[:lead], *cautions[lead + 1:]) if cautions else ()
 
 
 # -- what the client's report means ---------------------------------------------------------------

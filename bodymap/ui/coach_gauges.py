@@ -17,6 +17,9 @@ TARGET_FILL = "#ffd8b0"
 RELEASE = "#2e7d32"
 RELEASE_FILL = "#c8e6c9"
 ALARM = "#b71c1c"
+# A hold that eased only after running past its maximum: not the green of a hold done right.
+OVERHELD = "#8c3a00"
+OVERHELD_FILL = "#fff3cd"
 
 
 # -- the discomfort scale -------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from bodymap.ui.rich_text import bullets, caution_box_style, escape, plain_tip, 
 
 
 class CautionsBox(QFrame):
-    """The muscle's cautions under the rule that holds everywhere. The first caution (the data
-    puts the nerve or vessel at risk first) and the rule stay visible; the rest fold away behind
-    "n more cautions" so the steps keep their room."""
+    """The muscle's cautions under the rule that holds everywhere. The first caution given (the
+    data puts the nerve or vessel at risk first; at a point a caution names, the coach gives that
+    one first) and the rule stay visible; the rest fold away behind "n more cautions" so the
+    steps keep their room."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

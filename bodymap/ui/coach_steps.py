@@ -26,14 +26,22 @@ def coach_button(text: str, name: str, tip: str) -> QPushButton:
 
 
 class StepCard(QFrame):
-    """The step at hand in large type, "STEP n OF m" over it with previous and next beside it.
-    `base`: the coach's point size, which the step's type is scaled from."""
+    """The step at hand in large type, "STEP n OF m" over it with previous and next beside it,
+    and over those, at a trigger point after the first, a muted line on how the client was
+    positioned there (not a step). `base`: the coach's point size, which the step's type is
+    scaled from."""
 
     def __init__(self, base: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepCard")
         self.setStyleSheet(
             "QFrame#stepCard { background:#ffffff; border:1px solid #d5dbe1; border-radius:8px; }")
+        self.carry_over = text_label("stepCarryOver")
+        self.carry_over.setStyleSheet(f"color:{MUTED};")
+        small = self.carry_over.font()
+        small.setPointSizeF(base * 0.9)
+        self.carry_over.setFont(small)
+        self.carry_over.hide()
         self.step_counter = caption("Step")
         self.step_counter.setObjectName("stepCounter")
         self.step_text = text_label("stepText")
@@ -55,12 +63,17 @@ class StepCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 10)
         layout.setSpacing(6)
+        layout.addWidget(self.carry_over)
         layout.addLayout(head)
         layout.addWidget(self.step_text, 1)
 
-    def show_step(self, steps: Sequence[str], index: int, more_points: bool) -> None:
+    def show_step(self, steps: Sequence[str], index: int, more_points: bool,
+                  carry_over: str = "") -> None:
         """Step `index` of `steps`, those at the current trigger point; past the last one, Next
-        leads to the next point while `more_points`."""
+        leads to the next point while `more_points`. `carry_over`: the line on the client's
+        position from an earlier point ("" for none)."""
+        self.carry_over.setText(carry_over)
+        self.carry_over.setVisible(bool(carry_over))
         self.step_text.setText(steps[index])
         self.step_counter.setText(f"STEP {index + 1} OF {len(steps)}")
         at_end = index + 1 >= len(steps)
@@ -70,6 +83,8 @@ class StepCard(QFrame):
                                  else "Next  ▶")
 
     def clear(self) -> None:
+        self.carry_over.clear()
+        self.carry_over.hide()
         self.step_text.clear()
         self.step_counter.clear()
 

@@ -1,8 +1,8 @@
 """The technique coach's hold panel, the face of its `HoldTimer`: the seconds held in large
 digits with the technique's typical and maximum hold, start/pause and reset, the hold bar, and a
 cue line that, with the panel, takes the colours of the hold's state (idle, holding, paused,
-typical or maximum hold reached, eased). Widgets and how they look only; when the state changes,
-the coach decides.
+typical or maximum hold reached, eased, eased only past the maximum). Widgets and how they look
+only; when the state changes, the coach decides.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from bodymap.ui.coach_gauges import ACCENT, ALARM, RELEASE, HoldBar
+from bodymap.ui.coach_gauges import ACCENT, ALARM, OVERHELD, OVERHELD_FILL, RELEASE, HoldBar
 from bodymap.ui.coach_steps import coach_button
 from bodymap.ui.rich_text import INK, MUTED, caption
 
@@ -84,13 +84,20 @@ class HoldPanel(QFrame):
         self.hold_time.setText(f"{int(elapsed)} s")
         self.hold_bar.set_values(elapsed, typical, maximum)
 
-    def show_state(self, state: str, typical: float, maximum: float, elapsed: float) -> None:
-        """'idle', 'holding', 'paused', 'typical', 'max' or 'released' (after `elapsed`
-        seconds, eased), in words and colours, for a technique whose typical and maximum hold
-        are `typical` and `maximum` seconds."""
+    def show_state(self, state: str, typical: float, maximum: float, elapsed: float,
+                   last_over: float = 0.0) -> None:
+        """'idle', 'holding', 'paused', 'typical', 'max', 'released' (after `elapsed`
+        seconds, eased) or 'overheld' (eased, but only after running past the maximum), in words
+        and colours, for a technique whose typical and maximum hold are `typical` and `maximum`
+        seconds. `last_over`: how long the hold before this one ran when it went past the
+        maximum (0 when it did not); the idle panel says so until the next hold starts."""
+        idle = "Press Space to start the hold when the pressure is on the point."
+        if last_over:
+            idle = (f"The last hold ran {int(last_over)} s, past the {maximum:g} s maximum: "
+                    f"release by {maximum:g} s this time. Space starts the hold.")
         text, fg, bg, border = {
-            "idle": ("Press Space to start the hold when the pressure is on the point.",
-                     MUTED, "#f6f8fa", "#d5dbe1"),
+            "idle": (idle, OVERHELD if last_over else MUTED, "#f6f8fa",
+                     OVERHELD if last_over else "#d5dbe1"),
             "holding": ("Holding…", ACCENT, "#f6f8fa", "#d5dbe1"),
             "paused": ("Paused: Space resumes, R resets.", MUTED, "#f6f8fa", "#d5dbe1"),
             "typical": (f"Typical hold ({typical:g} s) reached: release when it has eased.",
@@ -99,9 +106,12 @@ class HoldPanel(QFrame):
                     "#ffffff", ALARM, ALARM),
             "released": (f"Eased after {int(elapsed)} s: hold ended. Release "
                          "slowly; Space starts the next hold.", RELEASE, "#eef7ee", RELEASE),
+            "overheld": (f"Eased after {int(elapsed)} s, past the {maximum:g} s maximum: "
+                         f"release slowly now, and by {maximum:g} s next time.",
+                         OVERHELD, OVERHELD_FILL, OVERHELD),
         }[state]
         self.hold_cue.setText(text)
-        weight = "normal" if state in ("idle", "paused") else "bold"
+        weight = "normal" if state == "paused" or (state == "idle" and not last_over) else "bold"
         self.hold_cue.setStyleSheet(f"color:{fg}; background:transparent; font-weight:{weight};")
         self.setStyleSheet(
             f"QFrame#holdPanel {{ background:{bg}; border:2px solid {border}; "

@@ -36,10 +36,23 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Catalog
-from bodymap.model.coaching import discomfort_advice, eased_to_release, steps_by_point
+from bodymap.model.coaching import (
+    carried_over_position,
+    cautions_at_point,
+    discomfort_advice,
+    eased_to_release,
+    steps_by_point,
+)
 from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Technique
-from bodymap.ui.coach_gauges import ALARM, RELEASE, SCALE_KEYS, TARGET, DiscomfortScale
+from bodymap.ui.coach_gauges import (
+    ALARM,
+    OVERHELD,
+    RELEASE,
+    SCALE_KEYS,
+    TARGET,
+    DiscomfortScale,
+)
 from bodymap.ui.coach_notes import (
     CautionsBox,
     Collapsible,
@@ -119,6 +132,9 @@ class TechniqueCoach(QWidget):
         self._reached_target = False
         # The discomfort eased to the release level: this hold is over, and Space starts the next.
         self._released = False
+        # How long the last hold ran, when it went past the maximum (0 when it did not): reset
+        # or a new point ends such a hold, and the idle panel still says so (`_end_of_hold`).
+        self._last_over = 0.0
         self._cue = "idle"
         self.timer = HoldTimer(clock, self)
         self.timer.changed.connect(self._show_elapsed)
@@ -185,6 +201,7 @@ class TechniqueCoach(QWidget):
 
         self.step_card = step_card = StepCard(base)
         self.step_counter, self.step_text = step_card.step_counter, step_card.step_text
+        self.step_carry_over = step_card.carry_over
         self.prev_button, self.next_button = step_card.prev_button, step_card.next_button
         self.prev_button.clicked.connect(lambda: self.previous_step())
         self.next_button.clicked.connect(lambda: self.next_step())
@@ -324,8 +341,8 @@ class TechniqueCoach(QWidget):
                 self.combo.insertSeparator(self.combo.count())
             self.combo.addItem(variant.label, variant.key)
         self._show_title()
-        self._show_cautions()
         self.trp_index = 0
+        self._show_cautions()
         self._select_variant(0)
 
     @property
@@ -378,6 +395,7 @@ class TechniqueCoach(QWidget):
         self.step_index = 0
         target = technique.target_discomfort
         self.scale.set_target(min(target.start), max(target.start), target.release_at)
+        self._last_over = 0.0  # another technique or muscle: a fresh start
         self.timer.set_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
         self._forget_hold()
         self.hold_panel.show_limits(technique.hold_seconds.typical, technique.hold_seconds.max)
@@ -451,8 +469,10 @@ class TechniqueCoach(QWidget):
         # this index about something else): begin at its first, finding the point.
         self.step_index = 0
         # A new point is a new hold.
+        self._end_of_hold()
         self.timer.reset()
         self._forget_hold()
+        self._show_cautions()
         self._show_trigger_point()
         self._show_step()
         self._keep_step_in_view()
@@ -477,6 +497,7 @@ class TechniqueCoach(QWidget):
                 if not go_on:
                     return False
             self._started_once = True
+        self._last_over = 0.0
         if self._released:  # the last hold ended when it eased: this is the next one
             self.timer.reset()
             self._released = False
@@ -499,10 +520,22 @@ class TechniqueCoach(QWidget):
 
     @_with_widgets
     def reset(self) -> None:
+        self._end_of_hold()
         self.timer.reset()
         self._released = False
         self._reached_target = False
         self._show_discomfort()
+
+    def _past_max(self, elapsed: float) -> bool:
+        """Whether a hold of `elapsed` seconds ran past the maximum, in the whole seconds the
+        panel shows (a hold shown as "10 s" is within a 10 s maximum)."""
+        return 0 < self.timer.max_seconds < int(elapsed)
+
+    def _end_of_hold(self) -> None:
+        """The hold is being reset (R, or a new point): remember whether it ran past the
+        maximum, for the idle panel to say so until the next hold starts."""
+        elapsed = self.timer.elapsed()
+        self._last_over = elapsed if self._past_max(elapsed) else 0.0
 
     def _forget_hold(self) -> None:
         """A new point or technique: the scale back to 0 and nothing reached yet."""
@@ -516,6 +549,8 @@ class TechniqueCoach(QWidget):
         stop the clock there, rather than run on towards a maximum-hold alarm."""
         self._released = True
         self.timer.pause()
+        # Eased while paused too (no running change to relabel it): Space starts the next hold.
+        self.start_button.setText("▶  Next hold")
         self._set_cue_state("released")
 
     @_with_widgets
@@ -591,7 +626,10 @@ class TechniqueCoach(QWidget):
         if self.muscle is None:
             self.cautions.hide()
         else:
-            self.cautions.show_cautions(self.muscle.cautions)
+            # A caution that names this point (the abdominal vessels at iliopsoas's TrP3) is the
+            # one shown before the rest are unfolded.
+            self.cautions.show_cautions(cautions_at_point(
+                self.muscle.cautions, self.trp_index, len(self.trigger_points)))
 
     def _keep_step_in_view(self) -> None:
         """After the therapist steps on, or to another trigger point, technique or muscle, the
@@ -612,8 +650,12 @@ class TechniqueCoach(QWidget):
     def _show_step(self) -> None:
         steps = self.point_steps
         if steps:
-            more_points = self.trp_index + 1 < len(self.trigger_points)
-            self.step_card.show_step(steps, self.step_index, more_points)
+            count = len(self.trigger_points)
+            more_points = self.trp_index + 1 < count
+            # A student may start at TrP2 (T, its button): the client's position, given at
+            # TrP1 only, is carried over in a line above the steps.
+            carry_over = carried_over_position(self.steps, count, self.trp_index)
+            self.step_card.show_step(steps, self.step_index, more_points, carry_over)
 
     def _show_trigger_point(self) -> None:
         self.triggerPointChanged.emit(self.trigger_point_id or "")
@@ -649,6 +691,8 @@ class TechniqueCoach(QWidget):
             # panel then says "Eased after ..."), has its own words. Short, so the line does not
             # wrap and shift the panel as it turns red.
             hint, colour = "Maximum hold reached: release slowly now.", ALARM
+        elif self._cue == "overheld":
+            colour = OVERHELD  # eased, but past the maximum: not the green of a hold done right
         self.discomfort_hint.setText(hint)
         self.discomfort_hint.setStyleSheet(f"color:{colour};")
         # The scale has the coach's focus, so a screen reader announces the scale: it says
@@ -686,13 +730,16 @@ class TechniqueCoach(QWidget):
 
     @property
     def cue(self) -> str:
-        """'idle', 'holding', 'paused', 'typical', 'max' or 'released': what the hold panel
-        shows."""
+        """'idle', 'holding', 'paused', 'typical', 'max', 'released' or 'overheld' (eased, but
+        only after the hold ran past its maximum): what the hold panel shows."""
         return self._cue
 
     def _set_cue_state(self, state: str) -> None:
+        if state == "released" and self._past_max(self.timer.elapsed()):
+            state = "overheld"
         self._cue = state
         technique = self.technique
         typical = technique.hold_seconds.typical if technique else 0
         maximum = technique.hold_seconds.max if technique else 0
-        self.hold_panel.show_state(state, typical, maximum, self.timer.elapsed())
+        self.hold_panel.show_state(state, typical, maximum, self.timer.elapsed(),
+                                   self._last_over if state == "idle" else 0.0)

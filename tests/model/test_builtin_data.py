@@ -9,6 +9,7 @@ import yaml
 
 from bodymap import resources
 from bodymap.model import Catalog
+from bodymap.model.coaching import steps_by_point
 
 DESIGN_MUSCLES = [
     "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis", "quadratus_lumborum",
@@ -239,6 +240,33 @@ def test_technique_steps_name_trigger_points_in_the_coachs_order(catalog: Catalo
         for step in muscle.technique.steps:
             numbers = [int(n) for n in re.findall(r"TrP(\d)", step)]
             assert numbers == sorted(numbers), (muscle.id, step)
+
+
+def test_at_every_point_the_warnings_come_before_the_pressure(catalog: Catalog):
+    # Review 29: at iliopsoas TrP3 (psoas, through the abdomen, over the aorta and iliac
+    # vessels) the steps sank in, pressed and held, and only the release step said to stop at a
+    # pulse. At each point the coach walks, a step that checks for a pulse or warns of a nerve
+    # (tingling, numbness) comes before the step that builds the pressure ("... out of 10").
+    warning = re.compile(r"pulse|puls|nerve|tingl|numb", re.IGNORECASE)
+    for muscle in catalog.muscles.values():
+        steps = muscle.technique.steps
+        for point, plan in enumerate(steps_by_point(steps, len(muscle.trigger_points)), 1):
+            shown = [steps[i] for i in plan]
+            pressure = next(i for i, step in enumerate(shown) if "out of 10" in step)
+            late = [step for step in shown[pressure + 1:] if warning.search(step)]
+            assert not late, (muscle.id, f"TrP{point}", late)
+
+
+def test_iliopsoas_psoas_point_feels_for_a_pulse_before_any_pressure(catalog: Catalog):
+    muscle = catalog.muscles["iliopsoas"]
+    steps = muscle.technique.steps
+    plan = steps_by_point(steps, len(muscle.trigger_points))
+    for point in (0, 2):  # the femoral triangle, and psoas through the abdomen
+        shown = [steps[i] for i in plan[point]]
+        pressure = next(i for i, step in enumerate(shown) if "out of 10" in step)
+        assert any("pulse" in step for step in shown[:pressure]), point
+    # The abdominal vessels' caution names TrP3, so the coach shows it first there.
+    assert [c for c in muscle.cautions if "TrP3" in c and "pulsating mass" in c]
 
 
 @pytest.mark.parametrize("muscle_id", DESIGN_MUSCLES)

@@ -10,7 +10,7 @@ import pytest
 from helpers.window import click, press_button, text, trigger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget
 
 from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
@@ -296,6 +296,47 @@ def test_gluteus_medius_each_trigger_point_gets_its_own_steps(qtbot, window: Mai
     assert {step for _, _, step in shown} == set(catalog.muscles["gluteus_medius"].technique.steps)
 
 
+def test_a_student_who_starts_at_trp2_is_told_how_the_client_lies(qtbot, window: MainWindow,
+                                                                   catalog: Catalog):
+    """Review 29: piriformis TrP2 opened at "STEP 1 OF 7: Draw the line ...", and the client's
+    position (hip flexed to about 90 degrees, part of the technique) was given at TrP1 only."""
+    trigger(window, "actionLayerDeep")
+    coach = open_coach(qtbot, window, "piriformis")
+    line = coach.findChild(QLabel, "stepCarryOver")
+    assert line.isHidden()  # at TrP1 the position is a step of its own
+    assert text(coach, "stepText").startswith("Position the client side-lying")
+    press_button(qtbot, coach, "nextTrp")  # straight to TrP2
+    assert text(coach, "trpLabel").startswith("TrP2")
+    assert line.isVisible()
+    assert text(coach, "stepCarryOver") == (
+        "Client positioned as for TrP1: side-lying on the pain-free side, upper hip flexed to "
+        "about 90 degrees and the knee supported.")
+    # Not a step: the count and the first step are TrP2's own, as before.
+    assert text(coach, "stepCounter") == "STEP 1 OF 7"
+    assert text(coach, "stepText").startswith("Draw the line")
+    press_button(qtbot, coach, "nextStep")
+    assert line.isVisible()  # above each of the point's steps
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    assert line.isHidden()
+    # Gluteus minimus positions the client for each point in its own step: nothing to carry.
+    coach.set_muscle("gluteus_minimus")
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert text(coach, "stepText").startswith("For TrP2, in the posterior part, position")
+    assert line.isHidden()
+    # At every later point of every built-in muscle whose TrP1 alone places the client.
+    for muscle_id in ("gluteus_medius", "quadratus_lumborum", "iliopsoas"):
+        coach.set_muscle(muscle_id)
+        position = catalog.muscles[muscle_id].technique.steps[
+            1 if muscle_id == "iliopsoas" else 0]
+        assert position.startswith("Position the client ")
+        for _ in catalog.muscles[muscle_id].trigger_points[1:]:
+            key(qtbot, coach, Qt.Key.Key_T)
+            shown = text(coach, "stepCarryOver")
+            assert shown.startswith("Client positioned as for TrP1: ")
+            assert position.removeprefix("Position the client ").startswith(
+                shown.removeprefix("Client positioned as for TrP1: ").rstrip("."))
+
+
 def test_the_last_step_at_a_point_leads_to_the_next_point(qtbot, window: MainWindow):
     coach = open_coach(qtbot, window, "gluteus_medius")
     for _ in range(6):
@@ -569,6 +610,66 @@ def test_at_maximum_hold_every_cue_says_release(qtbot, coach: TechniqueCoach, cl
     assert coach.scale.accessibleDescription().startswith("6 of 10. On target")
 
 
+def test_a_hold_that_eased_only_past_its_maximum_does_not_end_green(
+        qtbot, coach: TechniqueCoach, clock: FakeClock):
+    """Review 29: held 62 s against a 10 s maximum, then eased, the panel turned green ("Eased
+    after 62 s: hold ended"), as if the hold had been done right."""
+    coach.set_muscle("gluteus_medius")  # target 6-7, release at 4, maximum 10 s
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_6)
+    advance(coach, clock, 12)
+    assert coach.cue == "max"
+    key(qtbot, coach, Qt.Key.Key_Space)  # stopped by key past the maximum: still red
+    assert not coach.running and coach.cue == "max"
+    assert coach.hold_cue.text() == "Maximum hold (10 s) reached: release slowly now."
+    clock.advance(20)
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 50)
+    key(qtbot, coach, Qt.Key.Key_4)
+    key(qtbot, coach, Qt.Key.Key_2)
+    assert not coach.running
+    assert coach.cue == "overheld"
+    assert coach.hold_cue.text() == ("Eased after 62 s, past the 10 s maximum: release slowly "
+                                     "now, and by 10 s next time.")
+    for widget in (coach.hold_panel, coach.hold_cue, coach.discomfort_hint):
+        assert "#2e7d32" not in widget.styleSheet()  # the green of a hold done right
+    assert "#eef7ee" not in coach.hold_panel.styleSheet()
+    assert coach.start_button.text() == "▶  Next hold"
+    # Reset, or the next trigger point: the panel is idle but still says what the last hold did.
+    key(qtbot, coach, Qt.Key.Key_R)
+    assert coach.cue == "idle"
+    assert coach.hold_cue.text().startswith("The last hold ran 62 s, past the 10 s maximum")
+    key(qtbot, coach, Qt.Key.Key_Space)  # the next hold: that note is gone
+    advance(coach, clock, 3)
+    assert coach.hold_cue.text() == "Holding…"
+    advance(coach, clock, 9)
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert (coach.trp_index, coach.cue) == (1, "idle")
+    assert coach.hold_cue.text() == ("The last hold ran 12 s, past the 10 s maximum: release "
+                                     "by 10 s this time. Space starts the hold.")
+    # Another muscle is a fresh start.
+    coach.set_muscle("piriformis")
+    assert coach.hold_cue.text().startswith("Press Space to start the hold")
+
+
+def test_a_hold_within_its_maximum_ends_as_before(qtbot, coach: TechniqueCoach,
+                                                  clock: FakeClock):
+    coach.set_muscle("gluteus_medius")  # maximum 10 s
+    key(qtbot, coach, Qt.Key.Key_Space)
+    key(qtbot, coach, Qt.Key.Key_6)
+    advance(coach, clock, 8)
+    key(qtbot, coach, Qt.Key.Key_R)  # reset within the maximum: the plain idle panel
+    assert coach.hold_cue.text().startswith("Press Space to start the hold")
+    key(qtbot, coach, Qt.Key.Key_Space)
+    advance(coach, clock, 6)
+    key(qtbot, coach, Qt.Key.Key_Space)  # paused, then eased while paused
+    key(qtbot, coach, Qt.Key.Key_4)
+    assert coach.cue == "released"
+    assert coach.start_button.text() == "▶  Next hold"
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert coach.hold_cue.text().startswith("Press Space to start the hold")
+
+
 def test_at_maximum_hold_no_technique_says_press_deeper(qtbot, coach: TechniqueCoach,
                                                         clock: FakeClock):
     coach.set_muscle("gluteus_medius")
@@ -712,6 +813,33 @@ def test_all_cautions_on_request(qtbot, coach: TechniqueCoach, catalog: Catalog)
     qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)
     assert "Self-work in the abdomen or groin only with medical clearance" in (
         plain(coach.cautions_text))
+
+
+def test_at_the_psoas_point_the_abdominal_vessels_caution_is_shown(qtbot, coach: TechniqueCoach):
+    """Review 29: at iliopsoas TrP3, pressed through the abdomen, the caution about the large
+    abdominal vessels was folded under "4 more cautions" behind the femoral triangle's."""
+    coach.set_muscle("iliopsoas")
+    assert "femoral nerve, artery and vein" in plain(coach.cautions_text)
+    assert "pulsating mass" not in plain(coach.cautions_text)
+    key(qtbot, coach, Qt.Key.Key_T)
+    key(qtbot, coach, Qt.Key.Key_T)
+    assert coach.trp_label.text().startswith("TrP3")
+    shown = plain(coach.cautions_text)
+    assert "large abdominal vessels" in shown and "pulsating mass" in shown
+    assert "femoral nerve" not in shown
+    assert coach.cautions_more.text() == "5 more cautions"
+    qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)  # the rest, unfolded
+    assert "femoral nerve, artery and vein" in plain(coach.cautions_text)
+    qtbot.mouseClick(coach.cautions_more, Qt.MouseButton.LeftButton)  # folded again
+    # The steps there feel for a pulse before the pressure builds.
+    steps = steps_at(walk(qtbot, coach), 3)
+    pressure = next(i for i, step in enumerate(steps) if "out of 10" in step)
+    assert any("feel for a pulse before any pressure" in step for step in steps[:pressure])
+    # Back at the femoral triangle, its caution leads again.
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    key(qtbot, coach, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    assert "femoral nerve, artery and vein" in plain(coach.cautions_text)
+    assert "pulsating mass" not in plain(coach.cautions_text)
 
 
 @pytest.mark.parametrize(("muscle_id", "phrase"), [
