@@ -663,11 +663,13 @@ class BodyView(QGraphicsView):
 
     def _shown_markers(self) -> list[tuple[MarkerItem, QRectF]]:
         """The trigger points' X marks a click can reach, each with where it and its number
-        are inked in the viewport (as `region_point` keeps clear of them)."""
+        are inked in the viewport (as `region_point` keeps clear of them), at the size they are
+        drawn (presenter mode grows them)."""
         scene = self.body_scene()
         if scene.mode != "muscle" or self.study is not None:
             return []
-        return [(marker, marker.ink_rect().translated(QPointF(self.mapFromScene(marker.pos()))))
+        to_view = self.viewportTransform()
+        return [(marker, marker.deviceTransform(to_view).mapRect(marker.ink_rect()))
                 for markers in scene.markers.values() for marker in markers
                 if marker.isVisible()]
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.window import child, click, trigger
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo, QImage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QPlainTextEdit
 
 from bodymap.study import ProgressStore
 from bodymap.ui.main_window import MainWindow
+from bodymap.ui.presenter import TEXT_SCALE
 
 
 def open_tab(qtbot, window: MainWindow, title: str) -> None:
@@ -63,3 +65,93 @@ def test_notes_stay_off_the_projector_when_presenting_starts_on_another_tab(
     assert not heading.isVisible() and not notes.isVisible()
     presenting(qtbot, window, False)
     assert heading.isVisible() and notes.isVisible()
+
+
+# -- the small print grows with the rest -------------------------------------------------------
+def numbers_drawn(window: MainWindow, muscle_id: str, side: str) -> dict[str, QRect]:
+    """Where each of the muscle's trigger-point numbers beside its X is drawn in the viewport."""
+    view = window.body_view
+    return {marker.number: marker.deviceTransform(view.viewportTransform())
+            .mapRect(marker.digits().boundingRect()).toAlignedRect()
+            for marker in view.body_scene().markers[muscle_id, side]}
+
+
+def test_the_numbers_beside_the_x_marks_grow_with_the_text_and_still_take_clicks(
+        qtbot, window: MainWindow):
+    view = window.body_view
+    click(qtbot, window, "gluteus_medius", "L")
+    normal = numbers_drawn(window, "gluteus_medius", "L")
+    assert set(normal) == {"1", "2"}
+    presenting(qtbot, window, True)
+    presented = numbers_drawn(window, "gluteus_medius", "L")
+    for number, rect in presented.items():
+        assert rect.height() >= normal[number].height() * (TEXT_SCALE - 0.1), number
+        assert view.viewport().rect().contains(rect), number
+    # A click on the number shows that trigger point alone, as on its X; the body beside it is
+    # still exact.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=presented["2"].center())
+    assert view.trigger_point == "trp2"
+    click(qtbot, window, "gluteus_maximus", "R")
+    assert window.selected == ("gluteus_maximus", "R")
+    presenting(qtbot, window, False)
+    click(qtbot, window, "gluteus_medius", "L")
+    assert {n: r.height() for n, r in numbers_drawn(window, "gluteus_medius", "L").items()} == {
+        n: r.height() for n, r in normal.items()}
+
+
+def small_print(window: MainWindow) -> dict[str, int]:
+    """The pixel size of the muscle page's small print: the link beside the first trigger point
+    and the sources under it, and, for comparison, the page's own text."""
+    page = window.detail_panel.text.document()
+    sizes = {}
+    for words in ("only this on the body", "Sources: ", "Origin: "):
+        found = page.find(words)
+        assert not found.isNull(), words
+        sizes[words] = QFontInfo(found.charFormat().font()).pixelSize()
+    return sizes
+
+
+def test_the_small_print_of_the_muscle_page_grows_as_its_text_does(qtbot, window: MainWindow):
+    click(qtbot, window, "gluteus_medius", "L")
+    normal = small_print(window)
+    assert normal["Sources: "] < normal["Origin: "]  # smaller than the text, as it should be
+    presenting(qtbot, window, True)
+    presented = small_print(window)
+    for words, size in presented.items():
+        assert size >= normal[words] * (TEXT_SCALE - 0.1), (words, normal, presented)
+    presenting(qtbot, window, False)
+    assert small_print(window) == normal
+
+
+def ink_runs(image: QImage, rect: QRect) -> list[int]:
+    """The heights of the runs of pixel rows, top to bottom inside `rect`, that hold ink (dark
+    or grey text on the list's white): one run a line of text."""
+    runs, run = [], 0
+    for y in range(rect.top(), rect.bottom() + 1):
+        if any(image.pixelColor(x, y).lightness() < 200 for x in range(rect.left(), rect.right())):
+            run += 1
+        elif run:
+            runs.append(run)
+            run = 0
+    return runs + [run] if run else runs
+
+
+def candidate_lines_drawn(window: MainWindow) -> tuple[int, int]:
+    """How tall the pain finder's first candidate's name and the first line of its reason
+    are drawn, in pixels."""
+    view = window.findChild(QAbstractItemView, "painCandidates")
+    QApplication.processEvents()
+    rect = view.visualRect(view.model().index(0, 0)).adjusted(2, 2, -60, -2)  # not the meter
+    name, reason, *_ = ink_runs(view.viewport().grab().toImage(), rect)
+    return name, reason
+
+
+def test_the_pain_finders_reason_lines_grow_with_its_names(qtbot, window: MainWindow):
+    trigger(window, "actionPainMode")
+    for zone in ("buttock", "si_joint"):
+        click(qtbot, window, zone, "L")
+    normal = candidate_lines_drawn(window)
+    presenting(qtbot, window, True)
+    presented = candidate_lines_drawn(window)
+    assert presented[0] >= normal[0] * (TEXT_SCALE - 0.15), (normal, presented)
+    assert presented[1] >= normal[1] * (TEXT_SCALE - 0.15), (normal, presented)
