@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.window import child, click, trigger
-from PySide6.QtCore import QRect, Qt
+import pytest
+from helpers.window import child, click, trigger, turn_wheel
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo, QImage
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QPlainTextEdit
 
@@ -24,8 +25,10 @@ def open_tab(qtbot, window: MainWindow, title: str) -> None:
 
 
 def presenting(qtbot, window: MainWindow, on: bool) -> None:
+    """Start or stop presenting, and wait for the window to fill the screen or leave it."""
     trigger(window, "actionPresenter")
-    qtbot.waitUntil(lambda: window.isFullScreen() == on)
+    screen = window.screen().geometry().size()
+    qtbot.waitUntil(lambda: window.isFullScreen() == on and (window.size() == screen) == on)
 
 
 def test_a_students_own_notes_are_not_projected_and_a_note_being_typed_is_kept(
@@ -133,7 +136,7 @@ def ink_runs(image: QImage, rect: QRect) -> list[int]:
         elif run:
             runs.append(run)
             run = 0
-    return runs + [run] if run else runs
+    return [*runs, run] if run else runs
 
 
 def candidate_lines_drawn(window: MainWindow) -> tuple[int, int]:
@@ -155,3 +158,41 @@ def test_the_pain_finders_reason_lines_grow_with_its_names(qtbot, window: MainWi
     presented = candidate_lines_drawn(window)
     assert presented[0] >= normal[0] * (TEXT_SCALE - 0.15), (normal, presented)
     assert presented[1] >= normal[1] * (TEXT_SCALE - 0.15), (normal, presented)
+
+
+# -- the body: the muscle framed, no scroll bar on the projected picture -----------------------
+def test_presenting_frames_the_body_without_scroll_bars_until_the_teacher_zooms(
+        qtbot, window: MainWindow):
+    view = window.body_view
+    bars = (view.verticalScrollBar(), view.horizontalScrollBar())
+    window.resize(1024, 640)  # a small window: framed outside presenter mode too
+    click(qtbot, window, "gluteus_medius", "L")
+    framed_in_window = view.transform().m11()
+    assert bars[0].isVisible()  # there, the rest of the body is a scroll away
+    presenting(qtbot, window, True)
+    for name, muscle_id in (("lateral", "gluteus_medius"), ("anterior", "tensor_fasciae_latae"),
+                            ("posterior", "gluteus_medius")):
+        trigger(window, f"actionView{name.title()}")
+        click(qtbot, window, muscle_id, "L")
+        assert not any(bar.isVisible() for bar in bars), name
+    # The muscle framed, the rest of the body a drag away (from beside it).
+    presented = view.transform().m11()
+    assert bars[0].maximum() > 0
+    beside = QPoint(view.viewport().width() - 3, view.viewport().height() // 2)
+    assert view.region_under(beside) is None
+    was = bars[0].value()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
+    qtbot.mouseMove(view.viewport(), beside - QPoint(0, 60))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=beside - QPoint(0, 60))
+    assert bars[0].value() == was + 60
+    # The teacher zooms in with the wheel: the scroll bars come back, to find the way.
+    turn_wheel(view, view.viewport().rect().center(), notches=2)
+    assert view.transform().m11() > presented
+    assert bars[0].isVisible() and bars[1].isVisible()
+    # A muscle clicked is framed again, without them; and after presenting, as before.
+    click(qtbot, window, "gluteus_maximus", "L")
+    qtbot.waitUntil(lambda: not any(bar.isVisible() for bar in bars))
+    presenting(qtbot, window, False)
+    click(qtbot, window, "gluteus_medius", "L")
+    assert view.transform().m11() == pytest.approx(framed_in_window, rel=1e-3)
+    assert bars[0].isVisible() and not bars[1].isVisible()
