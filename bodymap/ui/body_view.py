@@ -663,11 +663,13 @@ class BodyView(QGraphicsView):
 
     def _shown_markers(self) -> list[tuple[MarkerItem, QRectF]]:
         """The trigger points' X marks a click can reach, each with where it and its number
-        are inked in the viewport (as `region_point` keeps clear of them)."""
+        are inked in the viewport (as `region_point` keeps clear of them), at the size they are
+        drawn (presenter mode grows them)."""
         scene = self.body_scene()
         if scene.mode != "muscle" or self.study is not None:
             return []
-        return [(marker, marker.ink_rect().translated(QPointF(self.mapFromScene(marker.pos()))))
+        to_view = self.viewportTransform()
+        return [(marker, marker.deviceTransform(to_view).mapRect(marker.ink_rect()))
                 for markers in scene.markers.values() for marker in markers
                 if marker.isVisible()]
 
@@ -866,14 +868,17 @@ class BodyView(QGraphicsView):
     def _show(self, band: QRectF | None, whole: QRectF, scale: float) -> None:
         """Show the whole body (None; `whole` at `scale`, from `_whole_frame`) or `band` of it
         (scene units) as large as it fits beside the key. Zoomed to a band, the view's rect is
-        the band's across and the whole body's down, so the rest of the body is a scroll away.
-        Nothing is touched that would not change: a repaint of the whole view costs a click."""
+        the band's across and the whole body's down, so the rest of the body is a scroll away;
+        in presenter mode a drag away, with no scroll bar on the projected picture (one comes
+        back when the teacher zooms). Nothing is touched that would not change: a repaint of
+        the whole view costs a click."""
         # What to show, the view's own rect (what scrolls), and the viewport once settled.
         rect, scrolled, seen = whole, whole, self._area()
         if band is not None:
-            # Zoomed in, the view shows a vertical scroll bar; leave it room. (The bar's own
-            # width, not QStyle's metric: touching QStyle costs ~8 ms at start-up.)
-            room = seen - QSize(self.verticalScrollBar().sizeHint().width(), 0)
+            # Zoomed in, the view shows a vertical scroll bar (not to a class); leave it room.
+            # (The bar's own width, not QStyle's metric: touching QStyle costs ~8 ms at start-up.)
+            bar_width = 0 if self.presenting else self.verticalScrollBar().sizeHint().width()
+            room = seen - QSize(bar_width, 0)
             framed = self._room_for(band, room)
             larger = min(room.width() / framed.width(), room.height() / framed.height())
             # A band as wide as the body gains nothing in a narrow view: no scroll bar for it.
@@ -899,8 +904,9 @@ class BodyView(QGraphicsView):
         scale = self.transform().m11()
         # The scroll bar comes or goes now, not once events are next handled, after the view
         # has been painted once without it: one repaint, not two.
-        bar = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if band is not None
-               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        bar = (Qt.ScrollBarPolicy.ScrollBarAsNeeded if band is None
+               else Qt.ScrollBarPolicy.ScrollBarAlwaysOff if self.presenting
+               else Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         if self.verticalScrollBarPolicy() != bar:
             self._framing_now = True  # the viewport's resize needs no framing of its own
             self.setVerticalScrollBarPolicy(bar)

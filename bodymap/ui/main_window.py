@@ -105,8 +105,10 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setIconSize(QSize(16, 16))
         # The toolbar, the search box and the menus too: a teacher uses them in front of a class.
+        # The notes are the student's own, never for a projector.
         self.presenter = PresenterMode(
-            self, hide=[self.list_pane, self.statusBar()],
+            self, hide=[self.list_pane, self.statusBar(), self.detail_panel.notes_heading,
+                        self.detail_panel.notes],
             enlarge=[self.panels, self.body_view, toolbar, self.menuBar()],
             prepare=lambda: (self.pain_page.content(), self.coach.ensure_built(),
                              self.study_page.content()))

@@ -75,7 +75,9 @@ class PresenterMode(QObject):
             self._prepare()
             self.saved_geometry = self.window.saveGeometry()
             self._was_maximized = self.window.isMaximized()
-            self._hidden = [w for w in self._hide if w.isVisible()]
+            # Hidden unless hidden already: on a tab not open now a widget is not visible, but
+            # would be once its tab is opened.
+            self._hidden = [w for w in self._hide if not w.isHidden()]
             for widget in self._hidden:
                 widget.hide()
             for root in self._enlarge:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QAction, QColor, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -65,6 +65,14 @@ def click(qtbot, window: MainWindow, region: str, side: str = "L") -> QPoint:
     point = view.region_point(region, side)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     return point
+
+
+def turn_wheel(view: BodyView, at: QPoint, notches: int) -> None:
+    """Turn the mouse wheel over the body, away from the person for positive notches."""
+    event = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
 
 
 def pixel(window: MainWindow, point: QPoint) -> QColor:

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers.window import click, press_button, trigger
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QPainterPath, QTransform, QWheelEvent
+from helpers.window import click, press_button, trigger, turn_wheel
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QFontMetrics, QPainterPath, QTransform
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 
 from bodymap.diagram import VIEWS
@@ -132,14 +132,6 @@ def test_the_persons_own_zoom_stands_until_the_next_selection(qtbot, window: Mai
     assert view.transform().m11() == pytest.approx(framed * 1.2)
     shown_large(window, (1000, 630))
     assert view.transform().m11() == pytest.approx(framed * 1.2)
-
-
-def turn_wheel(view: BodyView, at: QPoint, notches: int) -> None:
-    """Turn the mouse wheel over the body, away from the person for positive notches."""
-    event = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(),
-                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(view.viewport(), event)
 
 
 def test_marking_pain_and_study_questions_show_the_whole_body(qtbot, window: MainWindow,
