@@ -748,9 +748,27 @@ class BodyScene(QGraphicsScene):
 
     def refresh(self) -> None:
         deep = self.layer == "deep"
-        self.art["superficial"].setOpacity(GHOST_OPACITY if deep else 1.0)
+        away = self.referral_away()
+        # On the deep layer the superficial muscles are ghosts over it; on a view showing the
+        # referral of a muscle it does not draw (quadratus lumborum's belly and groin, from the
+        # front) every muscle is: drawn in full under the red, rectus abdominis's columns would
+        # read as pain.
+        self.art["superficial"].setOpacity(GHOST_OPACITY if deep or away else 1.0)
         self.art["deep"].setVisible(deep)
+        self.art["deep"].setOpacity(GHOST_OPACITY if away else 1.0)
         self.refresh_regions()
+
+    def referral_away(self) -> bool:
+        """Whether this view paints the referral of a muscle it does not draw (the selected
+        muscle's, or the pain finder's candidate shown over the pain): the view beside a
+        picture's main one, or the window turned to it. A study question's picture aside: how
+        its art is drawn must not say whose pattern it is."""
+        if self.study is not None:
+            return False
+        shown = self.preview if self.mode == "pain" else self.selected
+        if shown is None or shown[0] not in self.catalog.muscles or self.layer_of(shown[0]):
+            return False
+        return any(key in self.zones for key in self.shown_state()[0])
 
     def referral_of(self, shown: tuple[str, str] | None) -> dict[tuple[str, str | None], str]:
         """(zone, side) -> 'essential' | 'spillover' for a muscle on one side."""
