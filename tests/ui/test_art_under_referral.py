@@ -1,7 +1,8 @@
 """The muscle art under a referral: where it is drawn in full, it must not read as pain.
 
 A view showing the referral of a muscle it does not draw (quadratus lumborum's belly and groin,
-from the front) ghosts the muscles, in the window and in every view of an export."""
+from the front) ghosts the muscles, in the window and in every view of an export; and the
+spillover stipple reads on muscle art as it does on skin."""
 
 from __future__ import annotations
 
@@ -71,3 +72,25 @@ def test_the_view_beside_a_slide_ghosts_the_muscles_as_the_main_view_does(
     click(qtbot, window, "rectus_abdominis", "R")  # the front is its own view: drawn in full
     trigger(window, "actionExportSlide")
     assert muscle_pixels_per_view(tmp_path / "rectus.png")[0] > 2000
+
+
+def lightness(colours: list[QColor]) -> float:
+    return sum(colour.lightness() for colour in colours) / len(colours)
+
+
+def test_spillover_reads_on_muscle_art_as_a_stipple_lighter_than_the_muscle(
+        qtbot, window: MainWindow):
+    # Gluteus medius's spillover over gluteus maximus and the hamstrings: red dots alone, on
+    # red-brown art, were all but invisible there.
+    view = window.body_view
+    spot = view.region_point("lower_buttock_medial", "L", kind="zone")
+    around = [spot + QPoint(dx, dy) for dx in range(-6, 7) for dy in range(-6, 7)]
+    bare = [viewport_pixel(window, point) for point in around]
+    assert sum(map(is_muscle_art, bare)) > len(around) // 2  # muscle art, nothing on it
+    click(qtbot, window, "gluteus_medius", "L")
+    stippled = [viewport_pixel(window, point) for point in around]
+    dots = [c for c in stippled if c.red() > 150 and c.green() < 90]
+    between = [c for c in stippled if c not in dots]
+    assert len(around) // 5 < len(dots) < len(around) // 2  # a stipple, not solid red
+    # Between its dots the muscle shows lighter than bare: the dots stand out from it.
+    assert lightness(between) > lightness(bare) + 20, (lightness(between), lightness(bare))
