@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 ESSENTIAL_RED = QColor(211, 47, 47, 205)  # #d32f2f at 80%: readable on skin at a glance
 SPILLOVER_RED = QColor(211, 47, 47, 235)
+SPILLOVER_LIGHT = QColor(255, 255, 255, 100)  # between the stipple's dots: reads on muscle art
 PAIN_BLUE = QColor(25, 95, 200)
 PROVISIONAL_EDGE = QColor(70, 20, 20)  # a provisional zone's dashed edge (`provisional_pen`)
 HOVER_FILL = QColor(255, 214, 0, 90)
@@ -66,6 +67,8 @@ GHOST_OPACITY = 0.22
 # own patterns cannot be scaled (their dots stay one device pixel, a pink haze on a slide) and go
 # into SVG files as masks that most viewers fill black; a texture does neither.
 STIPPLE = (".x.x.x.x", "..x...x.", ".x.x.x.x", "x...x...") * 2
+# The texels between the stipple's dots, under a light wash (`spillover_brush`).
+BETWEEN_DOTS = tuple(row.translate(str.maketrans(".x", "x.")) for row in STIPPLE)
 HATCH = tuple("." * (7 - i) + "x" + "." * i for i in range(8))
 # Over red the hatch is two texels wide: one blue texel in red reads as a speck, not a line.
 BOLD_HATCH = tuple("".join("x" if (x + y) % 8 in (6, 7) else "." for x in range(8))
@@ -99,6 +102,9 @@ def _layered_tile(layers: tuple[tuple[int, tuple[str, ...]], ...]) -> QImage:
     return tile
 
 
+_SPILLOVER_LAYERS = ((SPILLOVER_LIGHT.rgba(), BETWEEN_DOTS), (SPILLOVER_RED.rgba(), STIPPLE))
+
+
 def solid_brush(color: QColor) -> QBrush:
     """QBrush(color), built so: choosing among QBrush's constructors for a QColor makes PySide6
     build QGradient's enums (~5 ms), and the first window paints a solid swatch."""
@@ -113,7 +119,10 @@ def essential_brush() -> QBrush:
 
 
 def spillover_brush() -> QBrush:
-    return texture_brush(SPILLOVER_RED, STIPPLE)
+    """Red dots, each texel between them lightened (`SPILLOVER_LIGHT`): red dots alone vanish
+    on the red-brown muscle art (gluteus maximus under gluteus medius's spillover), red and
+    light read there as on skin, and never as the solid red of an essential zone."""
+    return QBrush(_layered_tile(_SPILLOVER_LAYERS))
 
 
 def provisional_pen() -> QPen:
@@ -153,8 +162,8 @@ def pain_over_brush(kind: str) -> QBrush:
     """Marked pain under a referral ('essential' or 'spillover'): the pain hatch drawn over the
     red, so a student comparing a candidate's pattern (or a study answer) with what was marked
     still sees the marks, not only a thin outline around red."""
-    under = (ESSENTIAL_RED, SOLID) if kind == "essential" else (SPILLOVER_RED, STIPPLE)
-    return QBrush(_layered_tile(((under[0].rgba(), under[1]), (PAIN_BLUE.rgba(), BOLD_HATCH))))
+    under = ((ESSENTIAL_RED.rgba(), SOLID),) if kind == "essential" else _SPILLOVER_LAYERS
+    return QBrush(_layered_tile((*under, (PAIN_BLUE.rgba(), BOLD_HATCH))))
 
 
 def mastery_colour(value: float) -> QColor:
@@ -748,9 +757,27 @@ class BodyScene(QGraphicsScene):
 
     def refresh(self) -> None:
         deep = self.layer == "deep"
-        self.art["superficial"].setOpacity(GHOST_OPACITY if deep else 1.0)
+        away = self.referral_away()
+        # On the deep layer the superficial muscles are ghosts over it; on a view showing the
+        # referral of a muscle it does not draw (quadratus lumborum's belly and groin, from the
+        # front) every muscle is: drawn in full under the red, rectus abdominis's columns would
+        # read as pain.
+        self.art["superficial"].setOpacity(GHOST_OPACITY if deep or away else 1.0)
         self.art["deep"].setVisible(deep)
+        self.art["deep"].setOpacity(GHOST_OPACITY if away else 1.0)
         self.refresh_regions()
+
+    def referral_away(self) -> bool:
+        """Whether this view paints the referral of a muscle it does not draw (the selected
+        muscle's, or the pain finder's candidate shown over the pain): the view beside a
+        picture's main one, or the window turned to it. A study question's picture aside: how
+        its art is drawn must not say whose pattern it is."""
+        if self.study is not None:
+            return False
+        shown = self.preview if self.mode == "pain" else self.selected
+        if shown is None or shown[0] not in self.catalog.muscles or self.layer_of(shown[0]):
+            return False
+        return any(key in self.zones for key in self.shown_state()[0])
 
     def referral_of(self, shown: tuple[str, str] | None) -> dict[tuple[str, str | None], str]:
         """(zone, side) -> 'essential' | 'spillover' for a muscle on one side."""

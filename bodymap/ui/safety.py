@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -440,30 +441,68 @@ def self_care_document(catalog: Catalog, muscle_id: str) -> QTextDocument:
     return document
 
 
-def _keep_headings_with_text(document: QTextDocument, page_height: float) -> None:
-    """Move a heading that would end up at the foot of a page onto the next page.
-    QTextDocument has no keep-with-next, so lay out, look, and add page breaks."""
+def _keep_together(document: QTextDocument, page_height: float) -> None:
+    """Move what would be split at the foot of a page onto the next page: a paragraph or a
+    bullet broken across two pages (the red flags' "See a physician ... bladder or bowel
+    trouble" ran on at the top of page 2), and a heading with its first lines (the whole of the
+    block under it, and a section heading some lines more). QTextDocument keeps neither
+    together, so lay out, look, and add page breaks: before the block, or before the headings
+    right above it, which go with it."""
     layout = document.documentLayout()
     line = QFontMetricsF(document.defaultFont(), layout.paintDevice()).lineSpacing()
-    for _ in range(20):  # each pass fixes one page; a sheet has a handful
+
+    def page(y: float) -> int:
+        return int(y // page_height)
+
+    def lines(block: QTextBlock) -> tuple[float, float] | None:
+        """The top of the block's first line and the foot of its last, on the document."""
+        text = block.layout()
+        if text is None or text.lineCount() == 0:
+            return None
+        top = text.position().y()
+        last = text.lineAt(text.lineCount() - 1)
+        return top + text.lineAt(0).y(), top + last.y() + last.height()
+
+    def break_before(block: QTextBlock) -> bool:
+        fmt = block.blockFormat()
+        if fmt.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_Auto:
+            return False  # already first on its page: it cannot go further
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(block).setBlockFormat(fmt)
+        return True
+
+    def one_pass() -> bool:
+        """Fix the first split met, top down (a fix moves all below it); False when none."""
+        document.size()  # laid out to its end: after a change Qt lays out lazily
+        headings: list[QTextBlock] = []  # the headings right above the block, top first
         block = document.begin()
-        moved = False
         while block.isValid():
-            fmt = block.blockFormat()
-            auto = fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto
-            if fmt.headingLevel() and auto:
-                rect = layout.blockBoundingRect(block)
-                page_end = (int(rect.top() // page_height) + 1) * page_height
+            span = lines(block)
+            if span is None:
+                block = block.next()
+                continue
+            level = block.blockFormat().headingLevel()
+            if level:
+                headings.append(block)
                 # A section heading needs a few of its lines under it; a sub-heading fewer.
-                room = line * (8 if fmt.headingLevel() <= 2 else 3.5)
-                if 0 < page_end - rect.bottom() < room:
-                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    QTextCursor(block).setBlockFormat(fmt)
-                    moved = True
-                    break
+                room = line * (8 if level <= 2 else 3.5)
+                page_end = (page(span[0]) + 1) * page_height
+                if 0 < page_end - span[1] < room and break_before(block):
+                    return True
+                block = block.next()
+                continue
+            start = headings[0] if headings else block
+            first = lines(start)
+            if first is not None and page(first[0]) != page(span[1] - 1) and break_before(start):
+                return True
+            headings = []
             block = block.next()
-        if not moved:
+        return False
+
+    for _ in range(40):  # each pass fixes one split; a sheet has a handful
+        if not one_pass():
             return
+    document.size()
 
 
 def write_self_care_pdf(catalog: Catalog, muscle_id: str, path: str | Path) -> None:
@@ -487,7 +526,7 @@ def write_self_care_pdf(catalog: Catalog, muscle_id: str, path: str | Path) -> N
     width, height = float(writer.width()), float(writer.height())
     page_height = height - footer_height
     document.setPageSize(QSizeF(width, page_height))
-    _keep_headings_with_text(document, page_height)
+    _keep_together(document, page_height)
     pages = document.pageCount()
     painter = QPainter(writer)
     try:

@@ -307,7 +307,21 @@ def test_a_sheets_picture_is_large_enough_to_read_on_paper(qapp, catalog: Catalo
 
 
 def test_every_muscle_gets_a_self_care_pdf(qapp, catalog: Catalog, tmp_path: Path):
-    for muscle_id in catalog.muscles:
+    # No bullet runs on from one page to the next (QL's "See a physician ... new / bladder or
+    # bowel trouble" did), and a red flag's heading is on the page of its first sign.
+    guidance = catalog.guidance
+    for muscle_id, muscle in catalog.muscles.items():
         path = tmp_path / f"{muscle_id}.pdf"
         write_self_care_pdf(catalog, muscle_id, path)
         assert path.stat().st_size > 5000
+        pages = pdf_pages_text(path)
+        said = [*(item.text for item in guidance.self_care), *muscle.self_care,
+                *muscle.stretches, *muscle.perpetuating_factors,
+                *(sign for flag in guidance.red_flags for sign in flag.signs)]
+        for text in said:
+            words = " ".join(text.split())
+            assert any(words in page for page in pages), (muscle_id, words)
+        for flag in guidance.red_flags:
+            first = " ".join(flag.signs[0].split())
+            assert any(flag.title in page and first in page[page.index(flag.title):]
+                       for page in pages), (muscle_id, flag.title)
