@@ -333,8 +333,12 @@ def self_care_html(catalog: Catalog, muscle_id: str, *, link: bool = True,
             "<h2>Where to press, and where the pain is felt</h2>" if muscle.self_pressure else
             "<h2>Where the trigger points are, and where the pain is felt</h2>",
             "<p>" + ("" if picture_wide else image)
-            + ("Each <b>X</b> marks a trigger point: a tender spot in the muscle, where to "
-               "press. " if muscle.self_pressure else
+            # Not "where to press": a muscle's own advice may keep a person from some of its
+            # points (piriformis: the upper outer buttock, not the middle of the lower buttock
+            # where the sciatic nerve runs, though an X is drawn there).
+            + ("Each <b>X</b> marks a trigger point: a tender spot in the muscle. Press as the "
+               f"advice for your {escape(muscle.name.lower())} below says, and keep away from "
+               "any place it warns of. " if muscle.self_pressure else
                "Each <b>X</b> marks a trigger point: a tender spot in the muscle, where a "
                "therapist works. <b>Do not press there yourself</b> unless a physician has said "
                "it is safe for you; the stretches below are your self-care. ")

@@ -260,7 +260,11 @@ def test_self_care_pdf(qapp, catalog: Catalog, tmp_path: Path):
     assert 1 <= len(pages) <= 3  # a handout, not a book
     assert "Self-care: Piriformis" in pages[0]
     assert "Where to press, and where the pain is felt" in pages[0]
-    assert "where to press" in pages[0]
+    # Its X at the sciatic notch is no place to press: the sheet sends the reader to the
+    # muscle's own advice, which keeps them to the upper outer buttock.
+    assert ("Each X marks a trigger point: a tender spot in the muscle. Press as the advice for "
+            "your piriformis below says, and keep away from any place it warns of.") in pages[0]
+    assert "staying away from the centre of the lower buttock" in " ".join(pages)
     assert "When to see a physician" in " ".join(pages)
     assert "page 1 of" in pages[0]
     # The picture of where to press is on the first page: the body, sharp on paper.
