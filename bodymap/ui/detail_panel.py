@@ -387,12 +387,16 @@ class DetailPanel(SteadyPanel):
                 [*muscle.sources, *technique.sources,
                  *(i for t in muscle.trigger_points for i in t.sources)]))
         )
+        # The trigger points and their referral first, as the manual's chapters begin with the
+        # referred pain: it is what the body beside shows, and what a class came to see. Below
+        # the anatomy it was out of sight on a laptop, or on a projector in presenter mode,
+        # until the reader scrolled past attachments, actions and innervation.
         parts = [
+            section("Trigger points and referral", trps),
             section("Attachments", f"<p>Origin: {escape(muscle.attachments.origin)}<br>"
                     f"Insertion: {escape(muscle.attachments.insertion)}</p>"),
             section("Actions", bullets(muscle.actions)),
             section("Innervation", f"<p>{escape(muscle.innervation)}</p>"),
-            section("Trigger points and referral", trps),
             section("Symptoms", bullets(muscle.symptoms)),
             section("Often mistaken for", bullets(muscle.often_mistaken_for)),
             section("Perpetuating factors", bullets(muscle.perpetuating_factors)),
