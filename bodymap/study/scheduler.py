@@ -11,6 +11,11 @@ Rules:
   it up one box (to at most the top box), a wrong one sends it back to box 0.
 - A card is due `intervals[box]` after its last answer: 10 minutes in box 0 (so a miss comes back
   in the same sitting), then 1, 3, 7, 16 and 35 days.
+- A right answer given ahead of the card's due time, before half of its interval has passed,
+  moves it up no box and keeps its due time: remembering a card an hour after seeing it shows
+  nothing of whether it will stick for a day. Studying ahead four times in a morning made all of
+  a new student's twenty cards "learned" and put them off for weeks. A wrong answer is wrong at
+  any time (box 0).
 - `next_card` serves due cards first, most overdue first. New cards (never answered) are mixed
   in at a steady rate: while cards are due, one new card after every `reviews_per_new` reviews;
   when nothing is due, new cards one after another; never more than `new_per_day` new cards in
@@ -21,16 +26,17 @@ Rules:
   ones after the other due ones, and a new card, if one may start, before them; studying ahead
   likewise. New cards come in deck order, which the session arranges for them.
 - Studying ahead (nothing due, no new card allowed) serves answered cards not yet due, soonest
-  due first, but never the card just answered (unless it is the only one) and cards answered
-  within the first interval only after the others: asking again a card whose answer the student
-  saw a minute ago would move it up a box for remembering the feedback, not for knowing it.
+  due first, those gone over ahead already since their due time was set after the others, but
+  never the card just answered (unless it is the only one) and cards answered within the first
+  interval only after the others: asking again a card whose answer the student saw a minute ago
+  would move it up a box for remembering the feedback, not for knowing it.
 - Time is always passed in (`now`), never read from the system, and must be timezone-aware.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -108,6 +114,9 @@ class LeitnerScheduler:
         else:
             box = min(state.box + 1, self.top_box) if answer.correct else 0
             first, reviews, lapses = state.first_answered, state.reviews, state.lapses
+            if answer.correct and 2 * (at - state.last_answered) < state.due - state.last_answered:
+                # Too early to tell whether it sticks (see the module's rules).
+                return replace(state, reviews=reviews + 1, last_answered=at)
         return CardState(
             card_id=answer.card_id,
             box=box,
@@ -192,9 +201,13 @@ class LeitnerScheduler:
             just_answered = max(reversed(history), key=lambda a: a.answered_at).card_id
             waiting = [s for s in waiting if s.card_id != just_answered]
 
-        def order(state: CardState) -> tuple[bool, bool, datetime, str]:
+        def order(state: CardState) -> tuple[bool, bool, bool, datetime, str]:
             recent = now - state.last_answered < self.intervals[0]
-            return (state.card_id in apart, recent, state.last_answered if recent else state.due,
-                    state.card_id)
+            # Answered ahead already since its due time was set (which that answer left as it
+            # was): after the cards not yet gone over ahead, or a sitting ahead would serve the
+            # soonest due again and again.
+            again = state.last_answered > state.due - self.intervals[state.box]
+            return (state.card_id in apart, recent, again,
+                    state.last_answered if recent else state.due, state.card_id)
 
         return min(waiting, key=order).card_id if waiting else None

@@ -144,6 +144,39 @@ def test_study_ahead_prefers_cards_not_answered_in_the_last_minutes():
                                ahead=True) == "old"
 
 
+def test_studying_ahead_the_same_morning_moves_no_card_up():
+    # The reviewer's cramming: twenty new cards right at 09:00, then "Study ahead" at 09:30,
+    # 10:00, 10:30 and 11:00, all right. It made every card "learned" and put them off for
+    # weeks; a right answer an hour after the last shows nothing of a day's recall.
+    scheduler = LeitnerScheduler(new_per_day=20)
+    deck = [f"c{n}" for n in range(20)]
+    student = Student(scheduler, deck)
+    assert len(student.study(T0, 20)) == 20
+    before = scheduler.card_states(student.history)
+    for start in (T0 + 30 * MINUTE, T0 + HOUR, T0 + 90 * MINUTE, T0 + 2 * HOUR):
+        for step in range(20):
+            now = start + step * MINUTE
+            card = scheduler.next_card(deck, student.history, now, ahead=True)
+            student.history.append(ans(card, now))
+    after = scheduler.card_states(student.history)
+    assert {c: s.box for c, s in after.items()} == {c: 1 for c in deck}
+    assert {c: s.due for c, s in after.items()} == {c: s.due for c, s in before.items()}
+    assert sum(s.reviews for s in after.values()) == 100 and all(
+        s.reviews >= 2 for s in after.values())  # every card asked ahead, one or more times
+
+
+def test_a_card_answered_ahead_late_in_its_interval_moves_up():
+    scheduler = LeitnerScheduler()
+    history = [ans("a", T0), ans("a", T0 + DAY)]  # box 2: due three days on
+    assert scheduler.card_states(history)["a"].box == 2
+    early = scheduler.card_states([*history, ans("a", T0 + DAY + 12 * HOUR)])["a"]
+    assert (early.box, early.due) == (2, T0 + 4 * DAY)  # half a day of three: too early
+    late = scheduler.card_states([*history, ans("a", T0 + 3 * DAY)])["a"]
+    assert (late.box, late.due) == (3, T0 + 10 * DAY)  # two days of three, ahead all the same
+    missed = scheduler.card_states([*history, ans("a", T0 + DAY + HOUR, correct=False)])["a"]
+    assert missed.box == 0  # wrong is wrong, ahead or not
+
+
 def test_study_ahead_on_a_one_card_deck_asks_that_card():
     scheduler = LeitnerScheduler(new_per_day=0)
     history = [ans("only", T0)]
