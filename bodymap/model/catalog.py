@@ -34,6 +34,7 @@ class Catalog:
         problems: list[Problem],
         skipped_files: Iterable[str] = (),
         unloaded: Iterable[Unloaded] = (),
+        undrawn_muscles: Iterable[str] = (),
     ) -> None:
         zones = resolve_groups(zones)
         groups = {zone.id: zone.parts for zone in zones.values() if zone.is_group}
@@ -51,6 +52,10 @@ class Catalog:
         # Files left out whole that may hold a muscle: one asked for by a name they give is
         # said to be there, with their first mistake (`unloaded_called`).
         self.unloaded: tuple[Unloaded, ...] = tuple(unloaded)
+        # Muscles with no shape in the body drawings (a pack's: `drawings.undrawn`), which
+        # cannot be clicked there; none when the loader was not told what is drawn (the
+        # built-in data is all drawn).
+        self.undrawn_muscles = frozenset(undrawn_muscles)
         self._groups = groups
 
     # -- lookups ---------------------------------------------------------------------------

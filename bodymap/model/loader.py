@@ -288,8 +288,10 @@ class _Loading:
         zones = self.tables["zone"]
         muscles = {muscle_id: _referring_to(zones, muscle)
                    for muscle_id, muscle in self.tables["muscle"].items()}
+        shaped = drawn.get("muscle", ()) if drawn is not None else muscles
         return Catalog(muscles, zones, self.tables["source"], self.guidance, problems,
-                       skipped_files=skipped, unloaded=unloaded_files(problems, self.named))
+                       skipped_files=skipped, unloaded=unloaded_files(problems, self.named),
+                       undrawn_muscles=[m for m in muscles if m not in shaped])
 
     def check_zone_groups(self) -> None:
         """A group's parts must be drawn zones: a group inside a group is a mistake (the

@@ -88,7 +88,9 @@ def referral_questions(catalog: Catalog, rng: random.Random,
 
 def locate_questions(catalog: Catalog,
                      muscle_ids: Collection[str] | None = None) -> list[LocateQuestion]:
-    """(b) One card per muscle: click it on the body."""
+    """(b) One card per muscle drawn on the body: click it there. A pack's muscle with no
+    shape in the drawings gets none: no click could answer it, so it would be missed every
+    day and never learned."""
     return [
         LocateQuestion(
             card_id=card_id("locate", m.id),
@@ -99,7 +101,7 @@ def locate_questions(catalog: Catalog,
             layer=m.layer,
         )
         for m in _muscles(catalog)
-        if muscle_ids is None or m.id in muscle_ids
+        if (muscle_ids is None or m.id in muscle_ids) and m.id not in catalog.undrawn_muscles
     ]
 
 

@@ -6,10 +6,12 @@ import dataclasses
 import random
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from helpers.packs import VALID_MUSCLE, write_pack
 
-from bodymap.model import Catalog
+from bodymap.model import Catalog, load_catalog
 from bodymap.model.schema import combined_zones
 from bodymap.study import (
     FactQuestion,
@@ -46,6 +48,21 @@ def test_card_ids_are_unique_and_name_their_muscle(catalog: Catalog, questions: 
         assert question.muscle_id in catalog.muscles
         assert question.prompt
         assert question.sources and set(question.sources) <= set(catalog.sources)
+
+
+def test_a_pack_muscle_the_drawings_do_not_draw_gets_no_card_to_click_it(catalog: Catalog,
+                                                                          tmp_path: Path):
+    # A teacher's pack cannot add a shape. "Click Quadratus femoris on the body" could never be
+    # answered: it was missed every day and never learned, and the progress blamed the student.
+    drawn = {"muscle": set(catalog.muscles),
+             "zone": {z.id for z in catalog.zones.values() if not z.is_group}}
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    with_pack = load_catalog([pack], drawn=drawn)
+    assert with_pack.undrawn_muscles == {"pack_muscle"}
+    cards = {q.card_id for q in generate_questions(with_pack, random.Random(1))}
+    assert "locate:pack_muscle" not in cards
+    assert "zones:pack_muscle" in cards  # its referral is painted, so it is asked
+    assert {f"locate:{m}" for m in catalog.muscles} <= cards
 
 
 def test_every_kind_is_generated(questions: list):
