@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -551,6 +552,7 @@ class BodyScene(QGraphicsScene):
         self.trigger_point: str | None = None
         self.hovered: RegionItem | None = None
         self.focused: RegionItem | None = None
+        self._on_paper = False  # drawn for a picture (`for_paper`)
         self.refresh()
 
     def _add_region(self, region: Region) -> None:
@@ -872,6 +874,23 @@ class BodyScene(QGraphicsScene):
         return next((t for t in muscle.trigger_points if t.id == self.trigger_point),
                     None) if muscle else None
 
+    @contextmanager
+    def for_paper(self) -> Iterator[None]:
+        """The scene as a picture of it shows it, for as long as it is drawn: without what
+        helps only a hand on the screen, the dashed outline pain mode draws round every zone
+        to click (on a handout, in the key's blue of marked pain, it read as more pain marked)
+        and the ring of the region under the pointer or the keys."""
+        hovered, focused = self.hovered, self.focused
+        self.hovered = self.focused = None
+        self._on_paper = True
+        self.refresh_regions()
+        try:
+            yield
+        finally:
+            self.hovered, self.focused = hovered, focused
+            self._on_paper = False
+            self.refresh_regions()
+
     def refresh_regions(self) -> None:
         referral, shown, pain = self.shown_state()
         unsettled = self.unsettled_shown()
@@ -884,7 +903,7 @@ class BodyScene(QGraphicsScene):
                      self._textured(spillover_brush()) if kind == "spillover" else
                      QBrush())
             pen = inner = None
-            if in_pain_mode:
+            if in_pain_mode and not self._on_paper:
                 pen = QPen(QColor(40, 70, 140, 110), 1.2, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
             if kind is not None and key in unsettled:

@@ -17,7 +17,7 @@ import math
 import os
 import re
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -300,11 +300,14 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
     """The scenes made ready to print, for as long as the block lasts: the landmark labels in a
     font of `px` pixels and left for the export to draw (it places them round the frame, and the
     caption above it), the art drawn from the SVG itself, not from the screen's cached pixmaps (so
-    an SVG or PDF stays vector), and no background: the picture is on white paper."""
+    an SVG or PDF stays vector), no background: the picture is on white paper, and none of what
+    helps only a hand on the screen (`BodyScene.for_paper`)."""
     font = print_font(px)
     kept = [(scene.label_font, scene.backgroundBrush(),
              [item.isVisible() for item in scene.landmarks]) for scene in scenes]
+    unpointed = ExitStack()
     for scene in scenes:
+        unpointed.enter_context(scene.for_paper())
         scene.set_label_font(font)
         for item in scene.landmarks:
             item.setVisible(False)
@@ -312,7 +315,8 @@ def _on_paper(scenes: list[BodyScene], px: int) -> Iterator[None]:
         for art in scene.art.values():
             art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
-        yield
+        with unpointed:
+            yield
     finally:
         for scene, (screen_font, background, visible) in zip(scenes, kept, strict=True):
             for art in scene.art.values():
@@ -410,7 +414,9 @@ def picture_size(scenes: list[BodyScene], title: str, layout: str = PAGE,
         room = QSizeF(page.width(), page.height() - title_band - key_band - kept)
         views = lay_out(scenes, frame, room, centred=centred, margin=px if margins else 0)
     rows = key_rows(*scenes)
-    key = key_size(rows, QFontMetricsF(key_font())) * _key_scale(PNG_WIDTH, text_scale)
+    # Nothing shown, nothing to key (a window just opened, or pain mode with none marked).
+    key = (key_size(rows, QFontMetricsF(key_font())) * _key_scale(PNG_WIDTH, text_scale)
+           if rows else QSizeF())
     beside = rows and key_beside(views, key, PNG_WIDTH, px) is not None
     bottom = title_band + views.size.height() + (0.0 if beside else key_band)
     found = (_page_words(image, QRectF(QPointF(0, 0), page), bottom, text_scale,

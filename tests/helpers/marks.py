@@ -3,6 +3,8 @@ each view of the body."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QImage
 
 
@@ -31,14 +33,21 @@ def picture_rows(image: QImage) -> tuple[int, int]:
     return top, bottom
 
 
-def marked_per_view(image: QImage, centres: list[float]) -> list[int]:
-    """How many pixels of the pain hatch each view of the body has, the views given by their
-    middles across the picture (their captions' middles), left to right: each pixel counts for
-    the nearest. The key's hatched swatch, under the views, is not counted."""
+def is_bluish(red: int, green: int, blue: int) -> bool:
+    """Any blue a person would take for the key's blue of marked pain, faint lines included."""
+    return blue > red + 25 and blue > green + 10
+
+
+def marked_per_view(image: QImage, centres: list[float],
+                    colour: Callable[[int, int, int], bool] = is_pain_blue) -> list[int]:
+    """How many pixels of the pain hatch (or of another `colour`) each view of the body has,
+    the views given by their middles across the picture (their captions' middles), left to
+    right: each pixel counts for the nearest. The key's hatched swatch, under the views, is not
+    counted."""
     top, bottom = picture_rows(image)
     counts = [0] * len(centres)
     for row in _rows(image)[top:bottom + 1]:
         for x in range(image.width()):
-            if is_pain_blue(row[4 * x + 2], row[4 * x + 1], row[4 * x]):
+            if colour(row[4 * x + 2], row[4 * x + 1], row[4 * x]):
                 counts[min(range(len(centres)), key=lambda n: abs(centres[n] - x))] += 1
     return counts

@@ -384,7 +384,7 @@ def test_a_muscles_trigger_points_are_in_sight_as_it_is_shown(qtbot, window: Mai
     assert not found.isNull()
     heading = browser.cursorRect(found)
     first = browser.cursorRect(browser.document().find("TrP1"))
-    assert 0 <= heading.top() and first.bottom() <= browser.viewport().height()
+    assert heading.top() >= 0 and first.bottom() <= browser.viewport().height()
 
 
 def test_the_panel_says_what_the_sources_do_not_settle(qtbot, window: MainWindow):

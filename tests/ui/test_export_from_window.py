@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.marks import marked_per_view
+from helpers.marks import is_bluish, marked_per_view
 from helpers.svg_text import svg_texts, svg_words, view_captions
 from helpers.window import click, finder_rows, names_of, press_button, text, trigger
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from bodymap.model import Catalog
 from bodymap.ui.main_window import MainWindow
@@ -55,6 +55,44 @@ def test_pain_marked_on_the_front_is_exported_beside_the_back_view(qtbot, window
     assert back > 1000 and front > 1000, (back, front)
     assert "Marked pain: Sacrum, Groin (left)" in svg_texts(svg)
     assert window.findChild(QMessageBox, "painLeftOut") is None  # nothing left out
+
+
+def test_the_outlines_pain_mode_draws_round_every_zone_stay_on_the_screen(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    # Pain mode outlines every zone in faint dashed blue, to show where to click. On a handout
+    # they read as more pain marked, in the key's blue: pain marked on the front only, the back
+    # view beside it has no blue at all, as the command's picture of the same marks has none.
+    trigger(window, "actionPainMode")
+    mark(qtbot, window, "actionViewAnterior", "groin")
+    trigger(window, "actionViewPosterior")
+    svg, png = tmp_path / "pain.svg", tmp_path / "pain.png"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"),
+                       (str(png), "PNG image (*.png)"))
+    trigger(window, "actionExport")
+    trigger(window, "actionExport")
+    views = view_captions(svg)
+    assert list(views) == ["Back view", "Front view"]
+    back, front = marked_per_view(QImage(str(png)), list(views.values()), colour=is_bluish)
+    assert back == 0 and front > 1000, (back, front)
+
+
+@pytest.mark.parametrize("mode", ["actionMuscleMode", "actionPainMode"])
+def test_a_picture_of_the_body_with_nothing_on_it_is_saved(qtbot, window: MainWindow,
+                                                            tmp_path: Path, monkeypatch, mode):
+    # A window just opened, or pain mode with none marked: nothing to key. Export image and
+    # Copy image raised an error and saved nothing.
+    trigger(window, mode)
+    pictures = [tmp_path / f"body.{kind}" for kind in ("png", "svg", "pdf")]
+    answer_save_dialog(monkeypatch, *((str(path), "") for path in pictures))
+    failed: list[str] = []  # what the save dialog's warning would have said
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: failed.append(text))
+    for _ in pictures:
+        trigger(window, "actionExport")
+    assert failed == []
+    assert all(path.stat().st_size > 10_000 for path in pictures)
+    assert not QImage(str(pictures[0])).isNull()
+    trigger(window, "actionCopyImage")
+    assert not QApplication.clipboard().image().isNull()
 
 
 def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
