@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout,
 
 from bodymap.model import Catalog
 from bodymap.model.prose import on_side
-from bodymap.model.schema import Muscle
+from bodymap.model.schema import Muscle, Source
 from bodymap.ui.rich_text import (
     CAUTION_STYLE,
     bullets,
@@ -42,6 +42,14 @@ def problems_link(words: str) -> str:
 
 def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
+
+
+def cited(sources: Sequence[Source]) -> str:
+    """A trigger point's sources, short, under it; nothing when none loaded (its pack's
+    sources.yaml was not, say: File ▸ Data problems says why), not an empty "Sources:"."""
+    if not sources:
+        return ""
+    return f"<br><small>Sources: {escape('; '.join(s.short() for s in sources))}</small>"
 
 
 def caution_html(cautions: Sequence[str]) -> str:
@@ -365,9 +373,8 @@ class DetailPanel(SteadyPanel):
             f"<span style='color:#b71c1c'>Spillover zone:</span> "
             f"{referral_names(self.catalog, t.referral, 'spillover')}"
             + (f"<br><i>{escape(t.notes)}</i>" if t.notes else "")
-            + "<br><small>Sources: "
-            + escape("; ".join(s.short() for s in self.catalog.sources_of(t.sources)))
-            + "</small></p>"
+            + cited(self.catalog.sources_of(t.sources))
+            + "</p>"
             for t in muscle.trigger_points
         ) + provisional_note(muscle.trigger_points)
         technique = muscle.technique
@@ -410,7 +417,8 @@ class DetailPanel(SteadyPanel):
         ]
         if muscle.notes_on_evidence:
             parts.append(section("Notes on evidence", f"<p>{escape(muscle.notes_on_evidence)}</p>"))
-        parts.append(section("Sources", f"<ul>{sources}</ul>"))
+        if sources:  # none when its sources' file was not loaded (Data problems says why)
+            parts.append(section("Sources", f"<ul>{sources}</ul>"))
         return "".join(parts)
 
     def plain_text(self) -> str:
