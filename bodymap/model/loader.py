@@ -133,6 +133,9 @@ class _Loading:
         # left out whole become the catalog's `unloaded`.
         self.named: dict[str, tuple[str, str, str]] = {}
         self.folder_of: dict[str, Path] = {}  # each file read, as problems name it: its folder
+        # (folder, kind) -> the first mistake that leaves out that folder's whole zones.yaml or
+        # sources.yaml: an id of that kind its files use and no entry of it gives is told so.
+        self.listing_lost: dict[tuple[Path, str], Problem] = {}
 
     def skip(self, problem: Problem, left_out: str = WHOLE_FILE) -> None:
         """Report a problem that leaves out what its file describes, or one entry of it."""
@@ -148,9 +151,10 @@ class _Loading:
             return
         before = (len(self.problems), sum(len(table) for table in self.tables.values()))
         self.file(folder / "zones.yaml", builtin,
-                  lambda *a: _listing(*a, key="zones", cls=Zone, check=_check_zone))
+                  lambda *a: _listing(*a, key="zones", cls=Zone, check=_check_zone),
+                  listing="zone")
         self.file(folder / "sources.yaml", builtin,
-                  lambda *a: _listing(*a, key="sources", cls=Source))
+                  lambda *a: _listing(*a, key="sources", cls=Source), listing="source")
         guidance = folder / layout.GUIDANCE
         if builtin:
             self.file(guidance, True, _guidance)
@@ -195,10 +199,12 @@ class _Loading:
 
     def file(self, path: Path, required: bool,
              parse: Callable[[Any, FileResult, Location], None],
-             lost: tuple[str, str] | None = None) -> None:
+             lost: tuple[str, str] | None = None, listing: str = "") -> None:
         """Read one file (from the cache when its bytes are unchanged) and take in its result.
         `lost` is what the file defines if it cannot be read at all (a muscle file: the muscle
-        its name gives), so that what refers to it is not told it is unknown."""
+        its name gives), so that what refers to it is not told it is unknown. A `listing` (the
+        kind of entry a zones.yaml or sources.yaml lists) left out whole defines the ids its
+        lines write, as far as they can be read, for the same reason (`_ids_written`)."""
         display = display_path(path)
         if not path.exists():
             if required:
@@ -211,6 +217,8 @@ class _Loading:
             for problem in problems:
                 self.skip(problem)
             self.left_out.update([lost] if lost else [])
+            if listing and problems:
+                self.listing_lost[path.parent, listing] = min(problems)
             return
         folder = path.parent.parent if path.parent.name == "muscles" else path.parent
         self.folder_of[display] = folder
@@ -228,7 +236,13 @@ class _Loading:
                     result.problems.append(Location(display, 1, 1).problem("file is empty"))
                 result.problems = [dataclasses.replace(p, left_out=WHOLE_FILE)
                                    for p in result.problems]
+            whole = [p for p in result.problems if p.left_out == WHOLE_FILE]
+            if listing and whole:
+                result.left_out.extend((listing, i) for i in _ids_written(content))
             cache.put(path, display, content, result)
+        whole = [p for p in result.problems if p.left_out == WHOLE_FILE]
+        if listing and whole:
+            self.listing_lost[path.parent, listing] = min(whole)
         self.problems.extend(result.problems)
         self.references.extend(result.references)
         self.zone_parts.extend(result.zone_parts)
@@ -274,10 +288,17 @@ class _Loading:
                 hint = hint or did_you_mean(ref.id, (
                     k for k in known[ref.kind] if k != own and (ref.kind != "zone" or (
                         on_the_side_typed(self.tables["zone"], ref.id, k)))))
+                folder = self.folder_of.get(ref.location.file)
+                unread = self.listing_lost.get((folder, ref.kind)) if folder else None
+                if unread is not None:
+                    # Its pack's file that would declare it was not loaded: that is said first,
+                    # and an entry is asked for only as no line of that file gives one.
+                    self.problems.append(ref.location.problem(_not_in_unread(ref, unread, hint)))
+                    continue
                 if not hint and ref.kind == "zone":
                     hint = "; the zone ids are listed by: bodymap list zones"
                 if not hint and ref.kind == "source":
-                    hint = _where_sources_go(ref.id, self.folder_of.get(ref.location.file))
+                    hint = _where_sources_go(ref.id, folder)
                 self.problems.append(ref.location.problem(f"unknown {ref.kind} '{ref.id}'{hint}"))
         self.check_zone_groups()
         self.leave_out_empty_groups()
@@ -403,6 +424,21 @@ def _where_sources_go(source_id: str, folder: Path | None) -> str:
         return f"; sources are declared in the pack's sources.yaml: add {entry} to {shown}"
     return (f"; sources are declared in the pack's sources.yaml, which this pack does not have "
             f"yet: create {shown} with a 'sources:' list holding {entry}")
+
+
+def _not_in_unread(ref: Reference, unread: Problem, hint: str) -> str:
+    """An id no definition gives, used in a pack whose zones.yaml or sources.yaml (where it
+    would be declared) was not loaded: that file's mistake first, with where it is, then that
+    no line of the file gives the id, and what to add (a source), or the zones meant (a
+    zone)."""
+    said = (f"{ref.kind} '{ref.id}' is not known: the pack's {Path(unread.file).name} was not "
+            f"loaded ({unread}), and no line of it gives id: {ref.id}")
+    if hint:
+        return f"{said}{hint}"
+    if ref.kind == "source":
+        keys = listed(key for key in required_keys(Source) if key != "id")
+        return f"{said}, so add an entry with id: {ref.id} (and its {keys}) as you fix it"
+    return f"{said}; the zone ids are listed by: bodymap list zones"
 
 
 def _defined_twice(kind: str, item_id: str, first: Location, builtin: bool) -> str:
@@ -551,6 +587,21 @@ def _names_written(content: bytes) -> tuple[str, str]:
         if value:
             found.setdefault(match.group(1), value)
     return (found.get("id", ""), found.get("name", ""))
+
+
+# An `id:` key on a line of its own or after a list item's dash, its value plain or in quotes.
+_ID_LINE = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?id:[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^#\n]*?))[ \t]*(?:\#.*)?$""",
+    re.MULTILINE)
+
+
+def _ids_written(content: bytes) -> list[str]:
+    """The entry ids a zones.yaml or sources.yaml that was not loaded writes, read line by line
+    as the text stands (as `_names_written` reads a muscle file's), so that an entry the file
+    holds is not also called unknown where it is used: fixing the file's mistake fixes both."""
+    text = content.decode("utf-8", errors="replace")
+    return [value for match in _ID_LINE.finditer(text)
+            if (value := next(v for v in match.group(1, 2, 3) if v is not None).strip())]
 
 
 def _check_muscle(muscle: Fields, path: Path, problems: list[Problem]) -> None:

@@ -3,7 +3,8 @@ what loaded with warnings, and notes on what loaded but cannot be shown in full.
 
 A mistake in a muscle file's required field leaves out the whole muscle, so "everything else
 loaded" would be false for that file; a mistake in one entry of zones.yaml or sources.yaml leaves
-out only that entry, so "not loaded" would be false for the file. Each problem says what it leaves
+out only that entry, so "not loaded" would be false for the file (unless the file cannot be read
+as a list at all, which leaves out all of it). Each problem says what it leaves
 out (`Problem.left_out`), and the words follow it, per file. A note (`Problem.note`) is no
 mistake: it is counted and listed apart, so a pack with only notes is not said to have problems.
 File ▸ Data problems shows them in a dialog of their own (`open_dialog`).
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bodymap.model import Catalog
-from bodymap.model.problems import left_out_by_file
+from bodymap.model.layout import LISTINGS, MUSCLES
+from bodymap.model.problems import Problem, left_out_by_file
 from bodymap.model.prose import counted
 
 SKIPPED = "Skipped until fixed (not loaded)"
@@ -84,7 +86,7 @@ def explanation(catalog: Catalog) -> str:
     """The words above the list: true whichever kinds of problem there are."""
     kinds = _Kinds(catalog)
     skipped, partial, warned = kinds.skipped, kinds.partial, kinds.warned
-    rule = "one mistake in a muscle file leaves out the whole muscle"
+    rule = _why_skipped(skipped)
     entry_rule = "a mistake in one entry of a file leaves out only that entry"
     if skipped and not partial and not warned:
         text = (f"These files are skipped: what they describe is not loaded until their "
@@ -111,6 +113,30 @@ def explanation(catalog: Catalog) -> str:
         text += (f" The “{NOTES}” say what loaded but cannot be shown in full on the body, "
                  "because the drawings are built in.")
     return f"{text} Run “bodymap validate” for the same list."
+
+
+MUSCLE_RULE = "one mistake in a muscle file leaves out the whole muscle"
+UNREAD_RULE = "a file where bodymap does not look for data is not read"
+
+
+def _why_skipped(skipped: list[Problem]) -> str:
+    """Why the skipped files are left out whole, said for the kinds of file among them: a
+    muscle file for one mistake, a zones.yaml or sources.yaml only when it cannot be read as a
+    list at all (a mistake in one entry leaves out only that entry), a file out of place because
+    it is not read."""
+    rules: dict[str, None] = {}
+    for problem in skipped:
+        path = Path(problem.file)
+        if problem.message.startswith("this file is not read"):
+            rules[UNREAD_RULE] = None
+        elif path.parent.name == MUSCLES:
+            rules[MUSCLE_RULE] = None
+        elif path.name in LISTINGS.values():
+            kind = path.stem  # "zones", "sources"
+            rules[f"a {path.name} that cannot be read as a list of {kind} leaves out every "
+                  f"{kind.removesuffix('s')} in it"] = None
+    ordered = sorted(rules, key=lambda rule: (rule != MUSCLE_RULE, rule == UNREAD_RULE, rule))
+    return "; ".join(ordered) or "what cannot be read is left out whole"
 
 
 def listing(catalog: Catalog) -> str:

@@ -9,11 +9,13 @@ from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from bodymap.diagram import drawn_ids
 from bodymap.model import Catalog
 from bodymap.model.prose import on_side
-from bodymap.model.schema import Muscle
+from bodymap.model.schema import Muscle, Source
 from bodymap.ui.rich_text import (
     CAUTION_STYLE,
+    MUTED,
     bullets,
     escape,
     link_label,
@@ -42,6 +44,25 @@ def problems_link(words: str) -> str:
 
 def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
+
+
+def cited(sources: Sequence[Source]) -> str:
+    """A trigger point's sources, short, under it; nothing when none loaded (its pack's
+    sources.yaml was not, say: File ▸ Data problems says why), not an empty "Sources:"."""
+    if not sources:
+        return ""
+    return f"<br><small>Sources: {escape('; '.join(s.short() for s in sources))}</small>"
+
+
+def undrawn_note(muscle: Muscle) -> str:
+    """For a muscle the body drawings have no shape for (a pack's: a pack cannot add one), that
+    the body shows its referral only, above its trigger points: else a reader looks for its
+    outline and X marks in vain. "" for a muscle they draw."""
+    if muscle.id in drawn_ids()["muscle"]:
+        return ""
+    return (f"<p style='color:{MUTED}'><small>Not drawn on the body (a pack cannot add to the "
+            "built-in drawings): its referral is painted, but there is no outline to click and "
+            "no X for its trigger points.</small></p>")
 
 
 def caution_html(cautions: Sequence[str]) -> str:
@@ -356,7 +377,7 @@ class DetailPanel(SteadyPanel):
                         f"of them</a></small>")
             return f" <small><a href='{href}'>only this on the body</a></small>"
 
-        trps = "".join(
+        trps = undrawn_note(muscle) + "".join(
             f"<p><b>{escape(t.label)}</b>"
             + (link(t.id) if apart else "")
             + f": {location_html(t)}<br>"
@@ -365,9 +386,8 @@ class DetailPanel(SteadyPanel):
             f"<span style='color:#b71c1c'>Spillover zone:</span> "
             f"{referral_names(self.catalog, t.referral, 'spillover')}"
             + (f"<br><i>{escape(t.notes)}</i>" if t.notes else "")
-            + "<br><small>Sources: "
-            + escape("; ".join(s.short() for s in self.catalog.sources_of(t.sources)))
-            + "</small></p>"
+            + cited(self.catalog.sources_of(t.sources))
+            + "</p>"
             for t in muscle.trigger_points
         ) + provisional_note(muscle.trigger_points)
         technique = muscle.technique
@@ -410,7 +430,8 @@ class DetailPanel(SteadyPanel):
         ]
         if muscle.notes_on_evidence:
             parts.append(section("Notes on evidence", f"<p>{escape(muscle.notes_on_evidence)}</p>"))
-        parts.append(section("Sources", f"<ul>{sources}</ul>"))
+        if sources:  # none when its sources' file was not loaded (Data problems says why)
+            parts.append(section("Sources", f"<ul>{sources}</ul>"))
         return "".join(parts)
 
     def plain_text(self) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
 from bodymap.diagram import VIEWS, load_view
 from bodymap.model import Catalog
+from bodymap.model.schema import combined_zones
 from bodymap.ui.body_scene import OTHER_SIDE
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
@@ -251,8 +252,16 @@ class MainWindow(QMainWindow):
         """Switch view and layer so the muscle is drawn, if any view draws it: where most of its
         trigger points are marked (this view first of equals), as a muscle drawn without its X
         marks shows nothing of what it is looked up for; given one of its trigger points, where
-        that is marked on `side`, if a view marks it."""
+        that is marked on `side`, if a view marks it. A muscle no view draws (a pack's: a pack
+        cannot add a shape) is shown where most of its referral is painted, or of that trigger
+        point's (`reveal_zones`): else a view drawing none of it would show an empty body."""
         shown = self.body_view.layers_of(muscle_id)
+        if not shown and muscle_id in self.catalog.muscles:
+            trps = [t for t in self.catalog.muscles[muscle_id].trigger_points
+                    if trigger_point in (None, t.id)]
+            essential, spillover = combined_zones(t.referral for t in trps)
+            self.reveal_zones(tuple(essential), tuple(spillover))
+            return
 
         def marked(view: str) -> int:
             return len({r.trp for r in load_view(view, side).regions.values()

@@ -111,6 +111,29 @@ def test_a_pack_may_be_given_before_the_command_or_after_it(
     assert picture.read_bytes().startswith(b"\x89PNG")
 
 
+def test_validate_a_pack_whose_sources_yaml_does_not_parse_names_only_that_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """The source the muscle cites is in the sources.yaml that YAML cannot read: the file's
+    mistake is the one problem, not a call to add the entry again where the muscle cites it
+    (once the quote is closed, that would be a source defined twice)."""
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE},
+               sources=PACK_SOURCES.replace("title: Class notes", 'title: "Class notes'))
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack"]) == 1
+    out, err = capsys.readouterr()
+    note, problem = out.splitlines()  # in file order
+    assert problem == ('pack/sources.yaml:7:1: YAML syntax error: the quote " opened at line 5, '
+                       "column 12 is never closed (YAML reached the end of the file looking for "
+                       "it): add the closing quote")
+    assert note.startswith("pack/muscles/pack_muscle.yaml:1:5: note: ")
+    assert err == "1 problem; 1 file not loaded until fixed; 1 note\n"
+    # The muscle file checked alone has no problem of its own: the pack's is counted.
+    assert main(["validate", "pack/muscles/pack_muscle.yaml"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "pack/muscles/pack_muscle.yaml: no problems; 1 note; 1 problem in other files not "
+        "shown: bodymap validate pack")
+
+
 def test_validate_warns_of_a_pack_zone_the_drawings_cannot_show(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})

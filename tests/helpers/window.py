@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
+    QListWidget,
     QPushButton,
     QWidget,
 )
@@ -65,6 +66,15 @@ def click(qtbot, window: MainWindow, region: str, side: str = "L") -> QPoint:
     point = view.region_point(region, side)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     return point
+
+
+def pick_from_list(qtbot, window: MainWindow, name: str) -> None:
+    """Click a muscle by its name in the list of muscles, as a teacher picks one."""
+    muscles = window.findChild(QListWidget, "muscleList")
+    (item,) = muscles.findItems(name, Qt.MatchFlag.MatchExactly)
+    muscles.scrollToItem(item)
+    qtbot.mouseClick(muscles.viewport(), Qt.MouseButton.LeftButton,
+                     pos=muscles.visualItemRect(item).center())
 
 
 def turn_wheel(view: BodyView, at: QPoint, notches: int) -> None:

@@ -299,6 +299,23 @@ LEFT_OUT_BUT_USED = [
       "muscles/other_muscle.yaml": VALID_MUSCLE.replace("pack_muscle", "other_muscle")
       + "related_muscles: [pack_muscle]\n"},
      ["muscles/pack_muscle.yaml:3: 'hipp' is not a valid group value; did you mean 'hip'?"]),
+    # A sources.yaml or zones.yaml YAML cannot read is left out whole: the ids its lines write
+    # are its entries all the same, so an entry it holds is not asked for a second time.
+    ("a sources.yaml with a quote never closed, cited by the muscle",
+     {"sources.yaml": PACK_SOURCES.replace("title: Class notes", 'title: "Class notes'),
+      "muscles/pack_muscle.yaml": VALID_MUSCLE},
+     ["sources.yaml:7: YAML syntax error: the quote \" opened at line 5, column 12 is never "
+      "closed (YAML reached the end of the file looking for it): add the closing quote"]),
+    ("a sources.yaml with no 'sources:' list, cited by the muscle",
+     {"sources.yaml": PACK_SOURCES.replace("sources:", "source:"),
+      "muscles/pack_muscle.yaml": VALID_MUSCLE},
+     ["sources.yaml:1: expected a top-level 'sources:' list"]),
+    ("a zones.yaml with a tab, in the muscle's referral",
+     {"sources.yaml": PACK_SOURCES,
+      "zones.yaml": "zones:\n  - id: buttock_spot\n\tlabel: Spot\n    parts: [buttock]\n",
+      "muscles/pack_muscle.yaml": replace_line(14, "      essential: [buttock_spot]")},
+     ["zones.yaml:3: YAML syntax error: a tab character is used for indentation here; YAML "
+      "indents with spaces only: replace the tab with spaces"]),
 ]
 
 
@@ -533,6 +550,29 @@ def test_an_unknown_source_is_told_where_sources_are_declared(
     message = f"unknown source 'my_class'; {said.format(file='pack/sources.yaml')}"
     assert problems == [f"pack/muscles/pack_muscle.yaml:{at}: {message}"
                         for at in ("16:15", "26:13", "30:11")]
+
+
+@pytest.mark.parametrize(("sources", "problem"), [
+    ("", "1:1: file is empty"),
+    (PACK_SOURCES.replace("pack_source", "other_source").replace("title: Class notes",
+                                                                 "title: 'Class notes"),
+     "7:1: YAML syntax error: the quote ' opened at line 5, column 12 is never closed (YAML "
+     "reached the end of the file looking for it): add the closing quote"),
+], ids=["empty", "a quote never closed, without the entry"])
+def test_a_source_missing_from_a_sources_yaml_not_loaded_is_told_that_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: str, problem: str):
+    """A source no line of the pack's unreadable sources.yaml gives: the file's own mistake is
+    named where the source is used, before the entry to add, so a teacher reading from the top
+    fixes the file, and adds the entry as they do."""
+    write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}, sources=sources)
+    monkeypatch.chdir(tmp_path)
+    problems = [str(p) for p in load_catalog(["pack"]).problems if not p.note]
+    cause = f"pack/sources.yaml:{problem}"
+    message = ("source 'pack_source' is not known: the pack's sources.yaml was not loaded "
+               f"({cause}), and no line of it gives id: pack_source, so add an entry with id: "
+               "pack_source (and its authors, year, title and published_in) as you fix it")
+    assert problems == [*(f"pack/muscles/pack_muscle.yaml:{at}: {message}"
+                          for at in ("16:15", "26:13", "30:11")), cause]
 
 
 def test_same_source_id_twice(tmp_path: Path):

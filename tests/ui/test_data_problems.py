@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers.packs import PACK_SOURCES, VALID_MUSCLE, write_pack
-from helpers.window import child, trigger
+from helpers.window import child, pick_from_list, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -110,6 +110,48 @@ def test_only_skipped_files(qtbot, tmp_path: Path, open_window):
                             "their mistakes are fixed (one mistake in a muscle file leaves out "
                             "the whole muscle). Everything else loaded.")
     assert listing.splitlines()[0] == "Skipped until fixed (not loaded), 1 file: pack_muscle.yaml"
+
+
+def test_a_sources_yaml_that_does_not_parse_is_said_to_lose_its_sources(
+        qtbot, tmp_path: Path, open_window):
+    """A quote never closed in the pack's sources.yaml: the file is skipped, and the dialog
+    says why a sources file is (not the muscle files' rule); the muscle citing its source loads,
+    is not told to declare it again, and its page shows no empty "Sources"."""
+    broken = PACK_SOURCES.replace("title: Class notes", 'title: "Class notes')
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE}, sources=broken)
+    window = open_window(pack)
+    assert window.statusBar().currentMessage() == (
+        "1 problem in the data files; 1 file not loaded until fixed: see File > Data problems.")
+    words, listing = problems_dialog(qtbot, window)
+    assert words == (
+        "These files are skipped: what they describe is not loaded until their mistakes are "
+        "fixed (a sources.yaml that cannot be read as a list of sources leaves out every source "
+        "in it). Everything else loaded. Run “bodymap validate” for the same list.")
+    assert "muscle" not in words
+    assert listing.splitlines() == [
+        "Skipped until fixed (not loaded), 1 file: sources.yaml",
+        f'{pack / "sources.yaml"}:7:1: YAML syntax error: the quote " opened at line 5, column '
+        "12 is never closed (YAML reached the end of the file looking for it): add the closing "
+        "quote",
+    ]
+    pick_from_list(qtbot, window, "Pack muscle")
+    assert window.detail_panel.muscle_id == "pack_muscle"
+    page = window.detail_panel.plain_text()
+    assert "Trigger points and referral" in page and "Cautions" in page
+    assert "Sources" not in page
+
+
+def test_each_kind_of_skipped_file_is_said_why(qtbot, tmp_path: Path, open_window):
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": SKIPPED}, sources="")
+    (pack / "zones.yaml").write_text("zones: [\n", encoding="utf-8")
+    (pack / "extra.yml").write_text("id: extra\n", encoding="utf-8")
+    words, _listing = problems_dialog(qtbot, open_window(pack))
+    assert words.startswith(
+        "These files are skipped: what they describe is not loaded until their mistakes are "
+        "fixed (one mistake in a muscle file leaves out the whole muscle; a sources.yaml that "
+        "cannot be read as a list of sources leaves out every source in it; a zones.yaml that "
+        "cannot be read as a list of zones leaves out every zone in it; a file where bodymap "
+        "does not look for data is not read). Everything else loaded.")
 
 
 def test_what_the_mistakes_leave_out_stays_in_sight_under_the_muscle_list(

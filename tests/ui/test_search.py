@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers.packs import VALID_MUSCLE, write_pack
-from helpers.window import click, is_red, pixel
+from helpers.window import click, is_red, pick_from_list, pixel, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
@@ -586,3 +586,60 @@ def test_the_panel_the_status_bar_and_the_list_count_the_same_results(qtbot, win
     assert note_text(window).split("Also found: ")[1].count(",") == 3  # four names linked
     message = window.statusBar().currentMessage()
     assert f" and {others - 3} more in the list" in message
+
+
+# A teacher's muscle no view draws (a pack cannot add a shape), referring to the front of the hip.
+FRONT_REFERRAL = (VALID_MUSCLE.replace("pack_muscle", "front_muscle")
+                  .replace("name: Pack muscle", "name: Front muscle")
+                  .replace("essential: [buttock]", "essential: [groin]")
+                  .replace("spillover: [posterior_thigh]", "spillover: [anteromedial_thigh]"))
+UNDRAWN = "Not drawn on the body (a pack cannot add to the built-in drawings)"
+
+
+@pytest.fixture
+def pack_window(qtbot, tmp_path, settings, progress_path) -> MainWindow:
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE,
+                                          "front_muscle": FRONT_REFERRAL})
+    window = MainWindow(load_catalog([pack]), settings, progress_path=progress_path)
+    qtbot.addWidget(window)
+    window.resize(1320, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_pack_muscle_no_view_draws_is_shown_where_its_referral_is(qtbot,
+                                                                    pack_window: MainWindow):
+    """Picked from the list or found by search on a view that shows none of its referral, a
+    pack muscle turns the body to the view that paints most of it (its buttock and back of the
+    thigh from behind, its groin from the front); its page says why there is no outline."""
+    window = pack_window
+    trigger(window, "actionViewAnterior")
+    pick_from_list(qtbot, window, "Pack muscle")
+    assert window.detail_panel.muscle_id == "pack_muscle"
+    assert window.body_view.view_name == "posterior"
+    assert painted(window, "buttock")
+    assert UNDRAWN in window.detail_panel.plain_text()
+    pick_from_list(qtbot, window, "Front muscle")
+    assert window.body_view.view_name == "anterior"
+    assert painted(window, "groin")
+    trigger(window, "actionViewPosterior")
+    search(qtbot, window, "front muscle")
+    assert window.detail_panel.muscle_id == "front_muscle"
+    assert window.body_view.view_name == "anterior"
+    # The side view paints the buttock and the outer back of the thigh; the back view all of it.
+    trigger(window, "actionViewLateral")
+    window.findChild(QLineEdit, "searchBox").clear()
+    search(qtbot, window, "pack muscle")
+    assert window.detail_panel.muscle_id == "pack_muscle"
+    assert window.body_view.view_name == "posterior"
+
+
+def test_a_built_in_muscle_is_shown_where_it_is_drawn_with_no_word_of_a_pack(
+        qtbot, pack_window: MainWindow):
+    window = pack_window
+    trigger(window, "actionViewAnterior")
+    pick_from_list(qtbot, window, "Piriformis")
+    assert window.body_view.view_name == "posterior"
+    assert window.body_view.layer == "deep"
+    assert UNDRAWN not in window.detail_panel.plain_text()

@@ -289,3 +289,15 @@ def run_bodymap(qtbot, monkeypatch, settings, progress_path, argv: list[str]):
         qapp.setApplicationDisplayName(names[2])
     (shown,) = opened
     return shown
+
+
+def test_a_pack_muscle_asked_for_opens_where_its_referral_is_not_on_the_view_left_last(
+        tmp_path: Path, settings, started_as_bodymap):
+    """`bodymap --data pack --muscle "pack muscle"` after a session that ended on the front
+    view: no view draws a pack's muscle, so the body turns to where its referral is painted
+    (the buttock and the back of the thigh), not an empty front view."""
+    pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE})
+    settings.setValue("view", "anterior")
+    window = started_as_bodymap([pack], muscle="pack muscle")
+    assert window.detail_panel.muscle_id == "pack_muscle"
+    assert window.body_view.view_name == "posterior"
