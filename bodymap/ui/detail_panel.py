@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
-from bodymap.diagram import drawn_ids
 from bodymap.model import Catalog
 from bodymap.model.prose import on_side
 from bodymap.model.schema import Muscle, Source
@@ -54,11 +53,12 @@ def cited(sources: Sequence[Source]) -> str:
     return f"<br><small>Sources: {escape('; '.join(s.short() for s in sources))}</small>"
 
 
-def undrawn_note(muscle: Muscle) -> str:
-    """For a muscle the body drawings have no shape for (a pack's: a pack cannot add one), that
-    the body shows its referral only, above its trigger points: else a reader looks for its
-    outline and X marks in vain. "" for a muscle they draw."""
-    if muscle.id in drawn_ids()["muscle"]:
+def undrawn_note(catalog: Catalog, muscle: Muscle) -> str:
+    """For a muscle the body drawings have no shape for (a pack's: a pack cannot add one;
+    `Catalog.undrawn_muscles`), that the body shows its referral only, above its trigger
+    points: else a reader looks for its outline and X marks in vain. "" for a muscle they
+    draw."""
+    if muscle.id not in catalog.undrawn_muscles:
         return ""
     return (f"<p style='color:{MUTED}'><small>Not drawn on the body (a pack cannot add to the "
             "built-in drawings): its referral is painted, but there is no outline to click and "
@@ -377,7 +377,7 @@ class DetailPanel(SteadyPanel):
                         f"of them</a></small>")
             return f" <small><a href='{href}'>only this on the body</a></small>"
 
-        trps = undrawn_note(muscle) + "".join(
+        trps = undrawn_note(self.catalog, muscle) + "".join(
             f"<p><b>{escape(t.label)}</b>"
             + (link(t.id) if apart else "")
             + f": {location_html(t)}<br>"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
+from bodymap.diagram import drawn_ids
 from bodymap.model import load_catalog
 from bodymap.ui.main_window import MainWindow
 
@@ -600,7 +601,9 @@ UNDRAWN = "Not drawn on the body (a pack cannot add to the built-in drawings)"
 def pack_window(qtbot, tmp_path, settings, progress_path) -> MainWindow:
     pack = write_pack(tmp_path / "pack", {"pack_muscle": VALID_MUSCLE,
                                           "front_muscle": FRONT_REFERRAL})
-    window = MainWindow(load_catalog([pack]), settings, progress_path=progress_path)
+    # Told what the drawings draw, as the window's start tells it (`open_window`).
+    window = MainWindow(load_catalog([pack], drawn=drawn_ids()), settings,
+                        progress_path=progress_path)
     qtbot.addWidget(window)
     window.resize(1320, 860)
     window.show()

@@ -901,7 +901,9 @@ def test_when_nothing_is_due_the_panel_says_when_and_offers_to_study_ahead(
     panel.hide()
     panel.show()  # back to the tab later: the cards are due again
     assert "Nothing is due" not in text(panel, "studyStartNote")
-    assert text(panel, "studyCounts").startswith("19 due now")
+    # All twenty: the one answered right ahead, moments after it was missed, moved up no box
+    # (too soon to tell it from remembering the feedback) and is due with the others.
+    assert text(panel, "studyCounts").startswith("20 due now")
 
 
 def test_data_text_is_shown_as_plain_text_and_the_panel_fits_a_side_tab(qtbot,
