@@ -38,17 +38,24 @@ def mark(qtbot, window: MainWindow, view_action: str, *zones: str) -> None:
         click(qtbot, window, zone, "L")
 
 
+def export_svg_and_png(window: MainWindow, tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """File ▸ Export image twice, as an SVG (whose captions say where the views are) and as a
+    PNG (whose pixels show what they draw)."""
+    svg, png = tmp_path / "pain.svg", tmp_path / "pain.png"
+    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"),
+                       (str(png), "PNG image (*.png)"))
+    trigger(window, "actionExport")
+    trigger(window, "actionExport")
+    return svg, png
+
+
 def test_pain_marked_on_the_front_is_exported_beside_the_back_view(qtbot, window: MainWindow,
                                                                     tmp_path: Path,
                                                                     monkeypatch):
     trigger(window, "actionPainMode")
     mark(qtbot, window, "actionViewAnterior", "groin")
     mark(qtbot, window, "actionViewPosterior", "sacrum_upper", "sacrum_lower")
-    svg, png = tmp_path / "pain.svg", tmp_path / "pain.png"
-    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"),
-                       (str(png), "PNG image (*.png)"))
-    trigger(window, "actionExport")
-    trigger(window, "actionExport")
+    svg, png = export_svg_and_png(window, tmp_path, monkeypatch)
     views = view_captions(svg)
     assert list(views) == ["Back view", "Front view"]  # the view shown, then the groin's
     back, front = marked_per_view(QImage(str(png)), list(views.values()))
@@ -65,11 +72,7 @@ def test_the_outlines_pain_mode_draws_round_every_zone_stay_on_the_screen(
     trigger(window, "actionPainMode")
     mark(qtbot, window, "actionViewAnterior", "groin")
     trigger(window, "actionViewPosterior")
-    svg, png = tmp_path / "pain.svg", tmp_path / "pain.png"
-    answer_save_dialog(monkeypatch, (str(svg), "SVG drawing (*.svg)"),
-                       (str(png), "PNG image (*.png)"))
-    trigger(window, "actionExport")
-    trigger(window, "actionExport")
+    svg, png = export_svg_and_png(window, tmp_path, monkeypatch)
     views = view_captions(svg)
     assert list(views) == ["Back view", "Front view"]
     back, front = marked_per_view(QImage(str(png)), list(views.values()), colour=is_bluish)
