@@ -102,6 +102,13 @@ def _parse_stamp(text: str) -> datetime:
     return datetime.strptime(text, _STAMP).replace(tzinfo=UTC)
 
 
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it: set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _profile_id(profile: Profile | int) -> int:
     return profile.id if isinstance(profile, Profile) else int(profile)
 
@@ -401,6 +408,9 @@ class ProgressStore:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                              suffix=".tmp")
         try:
+            # As any file the person saves, not mkstemp's owner-only 0600: a teacher's export
+            # on a shared computer is for others to open.
+            os.fchmod(handle, 0o666 & ~_umask())
             with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as file:
                 writer = csv.writer(file)
                 writer.writerow(CSV_COLUMNS)

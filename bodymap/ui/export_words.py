@@ -98,8 +98,8 @@ def window_picture_name(scene: BodyScene, mode: str, selected: tuple[str, str] |
     (`window_picture_title`)."""
     if scene.study is not None:
         return "study-question"
-    if mode == "muscle" and selected:
-        return selected[0]
+    if mode == "muscle" and selected:  # one trigger point's referral alone: "gluteus_minimus-trp2"
+        return f"{selected[0]}-{scene.trigger_point}" if scene.trigger_point else selected[0]
     if mode == "pain":
         return f"pain-{scene.preview[0]}" if scene.preview is not None else "pain"
     return "bodymap"

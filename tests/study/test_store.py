@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from datetime import timedelta, timezone
 from pathlib import Path
@@ -141,6 +143,11 @@ def test_export_csv(store: ProgressStore, tmp_path: Path):
          "piriformis", "0.5", "0"],
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["ana.csv", "data"]  # no temporary left
+    # Readable as any file the person saves (mkstemp's own is the owner's alone): a teacher's
+    # export on a shared computer is for others to open.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
 
 
 def test_export_of_unknown_profile_leaves_no_file(store: ProgressStore, tmp_path: Path):

@@ -9,6 +9,7 @@ import pytest
 from helpers.marks import is_bluish, marked_per_view
 from helpers.svg_text import svg_texts, svg_words, view_captions
 from helpers.window import click, finder_rows, names_of, press_button, text, trigger
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
@@ -96,6 +97,22 @@ def test_a_picture_of_the_body_with_nothing_on_it_is_saved(qtbot, window: MainWi
     assert not QImage(str(pictures[0])).isNull()
     trigger(window, "actionCopyImage")
     assert not QApplication.clipboard().image().isNull()
+
+
+def test_a_picture_of_one_trigger_points_referral_is_named_after_it(qtbot, window: MainWindow,
+                                                                     tmp_path: Path,
+                                                                     monkeypatch):
+    # Its X clicked, the body shows gluteus minimus TrP2's pattern alone: the name offered says
+    # so, or a teacher exporting each of its two patterns gets two files of one name.
+    trigger(window, "actionLayerDeep")
+    click(qtbot, window, "gluteus_minimus", "L")
+    view = window.body_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.marker_point("gluteus_minimus", "L", "trp2"))
+    assert view.trigger_point == "trp2"
+    opened = answer_save_dialog(monkeypatch, (str(tmp_path / "trp2.png"), "PNG image (*.png)"))
+    trigger(window, "actionExport")
+    assert Path(opened[0]).name == "gluteus_minimus-trp2-posterior.png"
 
 
 def test_pain_on_all_three_views_is_named_where_the_picture_leaves_it_out(
