@@ -236,8 +236,7 @@ class _Loading:
                     result.problems.append(Location(display, 1, 1).problem("file is empty"))
                 result.problems = [dataclasses.replace(p, left_out=WHOLE_FILE)
                                    for p in result.problems]
-            whole = [p for p in result.problems if p.left_out == WHOLE_FILE]
-            if listing and whole:
+            if listing and any(p.left_out == WHOLE_FILE for p in result.problems):
                 result.left_out.extend((listing, i) for i in _ids_written(content))
             cache.put(path, display, content, result)
         whole = [p for p in result.problems if p.left_out == WHOLE_FILE]
